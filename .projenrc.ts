@@ -1,0 +1,84 @@
+import { cdk8s, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-pod-patterns',
+  description:
+    'Typed, validated cdk8s constructs for the Kubernetes "Pods & Services" patterns: init containers, log sidecars and Services (ClusterIP, NodePort, LoadBalancer).',
+  author: 'Seed 17991996 maintainers',
+  authorAddress: 'maintainers@users.noreply.r-seed-17991996.example',
+  repositoryUrl: 'https://github.com/maintainers/cdk8s-pod-patterns.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk8s', 'kubernetes', 'k8s', 'pod', 'init-container', 'sidecar', 'service', 'fluent-bit'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  projenVersion: '0.103.25',
+  cdk8sVersion: '2.68.12',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  minNodeVersion: '20.0.0',
+
+  // No GitHub here: no workflows, no mergify. Releases stay local (bump/changelog tasks).
+  github: false,
+  release: true,
+  releaseToNpm: false,
+
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  devDeps: [
+    'cdk8s-plus-28@^2.5.6',
+    'cdk8s-cli',
+    'tsconfig-paths@^4',
+    'yaml@^2',
+    'fast-check@^4',
+    'kubernetes-models@4.5.1',
+    '@kubernetes-models/validate@^4',
+    '@kubernetes/client-node@0.20.0',
+  ],
+
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    // A JSON report lets .ci/run print a plain `N passed, N failed` line.
+    extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Examples import the library by its package name, like a user would.
+      moduleNameMapper: { '^cdk8s-pod-patterns$': '<rootDir>/src' },
+      collectCoverage: false,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    fileExtensions: ['.ts'],
+  },
+});
+
+// The examples import the library by its package name through examples/tsconfig.json
+// (paths -> ../src); the import resolver needs both projects to follow that.
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
+project.eslint?.addRules({ 'import/no-extraneous-dependencies': ['error', { devDependencies: ['**/test/**', '**/examples/**', '**/bench/**', '**/build-tools/**', '.projenrc.ts', 'projenrc/**/*.ts'], optionalDependencies: false, peerDependencies: true }] });
+
+// Only the compiled library, its jsii manifest and docs go to npm.
+for (const p of ['/examples/', '/bench/', '/.ci/', '/scripts/', '/test-reports/', '/docs/']) {
+  project.addPackageIgnore(p);
+}
+project.gitignore.exclude('/bench/out/');
+
+// Node 20 is what this project supports; keep jsii's end-of-life banner out of every log.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// The main job: synthesize the examples (a real cdk8s app) into dist/.
+// `cdk8s synth` wipes its output folder, so run it before `build` writes dist/js/.
+project.addTask('synth', {
+  description: 'Synthesize the examples to YAML in dist/',
+  cwd: 'examples',
+  exec: 'cdk8s synth --no-check-upgrade',
+});
+
+project.addTask('bench', {
+  description: 'Synth speed, memory and cold start against cdk8s-plus-28, L1 and raw ApiObject',
+  exec: 'node bench/run.js',
+});
+
+project.synth();

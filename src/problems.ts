@@ -1,0 +1,40 @@
+/**
+ * Collects the problems found in one object so they are reported together, in one message
+ * that names the object, then each field path, the bad value and the fix.
+ *
+ * @internal
+ */
+export class Problems {
+  private readonly items: string[] = [];
+
+  /** Records one problem: `path` is the manifest field path, e.g. `spec.ports[0].nodePort`. */
+  public add(path: string, message: string): void {
+    this.items.push(path ? `${path}: ${message}` : message);
+  }
+
+  public get count(): number {
+    return this.items.length;
+  }
+
+  /**
+   * The cdk8s validation result: empty when there is nothing to report, otherwise exactly one
+   * message for the object.
+   */
+  public toErrors(subject: string): string[] {
+    if (this.items.length === 0) {
+      return [];
+    }
+    if (this.items.length === 1) {
+      return [`${subject}: ${this.items[0]}`];
+    }
+    return [`${subject} has ${this.items.length} problems:\n    - ${this.items.join('\n    - ')}`];
+  }
+}
+
+/** Quotes a value for an error message: strings in double quotes, the rest as JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) {
+    return 'undefined';
+  }
+  return JSON.stringify(value);
+}

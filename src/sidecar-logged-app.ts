@@ -1,0 +1,155 @@
+import type { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { LogShipper } from './log-shipper';
+import { Problems, show } from './problems';
+import { PodWorkload, PodWorkloadProps } from './workload';
+
+/**
+ * Where the sidecar runs.
+ */
+export enum SidecarMode {
+  /**
+   * A second entry in `containers`, started together with the app (the seed's form; every
+   * Kubernetes version).
+   */
+  CLASSIC = 'classic',
+  /**
+   * A native sidecar: an init container with `restartPolicy: Always`, placed before every other
+   * init container, started before the app and stopped after it. Kubernetes 1.29+ (beta, on by
+   * default); 1.28 only with the `SidecarContainers` feature gate.
+   */
+  NATIVE = 'native',
+}
+
+/**
+ * Props for `SidecarLoggedApp`.
+ */
+export interface SidecarLoggedAppProps extends PodWorkloadProps {
+  /**
+   * The main container; it writes its log file under `logMountPath`.
+   */
+  readonly app: k8s.Container;
+
+  /**
+   * A sidecar container of your own. The shared log volume is mounted into it.
+   *
+   * @default - the shipper's sidecar (see `logShipper`)
+   */
+  readonly sidecar?: k8s.Container;
+
+  /**
+   * The shipper that builds the sidecar when `sidecar` is not given.
+   *
+   * @default LogShipper.tail() - the seed's `sidecar-container`: busybox, `tail -f` of the log file
+   */
+  readonly logShipper?: LogShipper;
+
+  /**
+   * Name of the shared `emptyDir` volume.
+   *
+   * @default 'shared-logs'
+   */
+  readonly logVolumeName?: string;
+
+  /**
+   * Where the shared volume is mounted in both containers. Must be absolute.
+   *
+   * @default '/var/log/'
+   */
+  readonly logMountPath?: string;
+
+  /**
+   * The log file's name inside `logMountPath`.
+   *
+   * @default 'app.log'
+   */
+  readonly logFileName?: string;
+
+  /**
+   * Classic sidecar (a second container) or native sidecar (an init container that keeps running).
+   *
+   * @default SidecarMode.CLASSIC - as in the seed
+   */
+  readonly sidecarMode?: SidecarMode;
+}
+
+/**
+ * A main container writing its log to a shared `emptyDir` volume and a sidecar that reads or
+ * ships it. The pattern creates the volume and mounts it into both containers itself.
+ *
+ * Declared like the seed's `sidecar-container.yml`, it synthesizes exactly that manifest.
+ */
+export class SidecarLoggedApp extends PodWorkload {
+  /** The shared volume's name. */
+  public readonly logVolumeName: string;
+  /** Where the shared volume is mounted in both containers. */
+  public readonly logMountPath: string;
+  /** The absolute path of the log file. */
+  public readonly logFilePath: string;
+  /** Classic or native sidecar. */
+  public readonly sidecarMode: SidecarMode;
+  /** The app container as written to the manifest (with the log mount). */
+  public readonly appContainer: k8s.Container;
+  /** The sidecar container as written to the manifest (with the log mount). */
+  public readonly sidecarContainer: k8s.Container;
+
+  public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
+    super(scope, id, { ...props, volumes: undefined }, 'SidecarLoggedApp');
+    this.logVolumeName = props.logVolumeName ?? 'shared-logs';
+    this.logMountPath = props.logMountPath ?? '/var/log/';
+    this.logFilePath = `${this.logMountPath.replace(/\/+$/, '')}/${props.logFileName ?? 'app.log'}`;
+    this.sidecarMode = props.sidecarMode ?? SidecarMode.CLASSIC;
+
+    this.addVolume({ name: this.logVolumeName, emptyDir: {} });
+    for (const v of props.volumes ?? []) {
+      this.addVolume(v);
+    }
+
+    let sidecar = props.sidecar;
+    if (!sidecar) {
+      const binding = (props.logShipper ?? LogShipper.tail()).bind({
+        scope: this,
+        podName: this.name,
+        logVolumeName: this.logVolumeName,
+        logMountPath: this.logMountPath,
+        logFilePath: this.logFilePath,
+        containerName: 'sidecar-container',
+      });
+      sidecar = binding.container;
+      for (const v of binding.volumes ?? []) {
+        this.addVolume(v);
+      }
+    }
+
+    this.appContainer = this.withLogMount(props.app);
+    this.sidecarContainer = this.withLogMount(sidecar);
+    this.addContainer(this.appContainer);
+    if (this.sidecarMode === SidecarMode.NATIVE) {
+      this.prependInitContainer({ ...this.sidecarContainer, restartPolicy: 'Always' });
+    } else {
+      this.addContainer(this.sidecarContainer);
+    }
+
+    this.node.addValidation({
+      validate: () => {
+        const problems = new Problems();
+        if (props.sidecar && props.logShipper) {
+          problems.add('', 'both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.');
+        }
+        if (!this.logMountPath.startsWith('/')) {
+          problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);
+        }
+        return problems.toErrors(this.targetDescription);
+      },
+    });
+  }
+
+  /** Adds the shared log mount to a container, unless it already mounts the log volume. */
+  private withLogMount(container: k8s.Container): k8s.Container {
+    const mounts = container.volumeMounts ?? [];
+    if (mounts.some((m) => m.name === this.logVolumeName)) {
+      return container;
+    }
+    return { ...container, volumeMounts: [...mounts, { name: this.logVolumeName, mountPath: this.logMountPath }] };
+  }
+}

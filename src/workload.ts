@@ -1,0 +1,273 @@
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { toManifestValue } from './k8s-values';
+import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
+import { Problems } from './problems';
+import { IServiceTarget } from './service-target';
+import { validateDeploymentSpec, validateObjectMeta, validatePodSpec } from './validation';
+
+/**
+ * The kind of object a pod pattern is written as.
+ */
+export enum WorkloadKind {
+  /** A bare `v1` Pod, as in the seed tutorial. */
+  POD = 'Pod',
+  /** An `apps/v1` Deployment whose pod template is the pattern's pod. */
+  DEPLOYMENT = 'Deployment',
+}
+
+/**
+ * Deployment settings for `Workload.deployment()`.
+ */
+export interface DeploymentOptions {
+  /**
+   * Number of pods to run.
+   *
+   * @default - not set: Kubernetes runs 1 replica
+   */
+  readonly replicas?: number;
+
+  /**
+   * How old pods are replaced by new ones.
+   *
+   * @default - not set: Kubernetes uses RollingUpdate with 25% maxSurge and 25% maxUnavailable
+   */
+  readonly strategy?: k8s.DeploymentStrategy;
+
+  /**
+   * Seconds a new pod must be ready, without crashing, to count as available.
+   *
+   * @default - not set: Kubernetes uses 0
+   */
+  readonly minReadySeconds?: number;
+
+  /**
+   * Old ReplicaSets kept for rollback.
+   *
+   * @default - not set: Kubernetes keeps 10
+   */
+  readonly revisionHistoryLimit?: number;
+
+  /**
+   * Seconds a rollout may make no progress before it is reported failed.
+   *
+   * @default - not set: Kubernetes uses 600
+   */
+  readonly progressDeadlineSeconds?: number;
+}
+
+/**
+ * The form a pod pattern is written in: a bare Pod (the seed's) or a Deployment.
+ *
+ * Both share one implementation: the pod spec is the same, only the wrapper differs.
+ */
+export class Workload {
+  /** A bare Pod, as in the seed tutorial. */
+  public static pod(): Workload {
+    return new Workload(WorkloadKind.POD, {});
+  }
+
+  /**
+   * A Deployment running the pattern's pod as its template.
+   *
+   * The Deployment selects its pods by the pattern's `metadata.labels`, which are also the pod
+   * template's labels, so the pattern must declare at least one label.
+   */
+  public static deployment(options: DeploymentOptions = {}): Workload {
+    return new Workload(WorkloadKind.DEPLOYMENT, options);
+  }
+
+  /** Pod or Deployment. */
+  public readonly kind: WorkloadKind;
+
+  /** Deployment settings (empty for a Pod). */
+  public readonly deploymentOptions: DeploymentOptions;
+
+  private constructor(kind: WorkloadKind, deploymentOptions: DeploymentOptions) {
+    this.kind = kind;
+    this.deploymentOptions = deploymentOptions;
+  }
+}
+
+/**
+ * Props shared by every pod pattern of this library.
+ *
+ * Besides these, every other Kubernetes PodSpec field can be set directly on the props
+ * (see `PodSpecOptions`); it lands in the pod spec exactly as given.
+ */
+export interface PodWorkloadProps extends PodSpecOptions {
+  /**
+   * Metadata of the object: name, namespace, labels, annotations.
+   *
+   * @default - no labels or annotations; cdk8s generates a unique name from the construct path
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * Volumes the containers can mount, in addition to those the pattern creates itself.
+   *
+   * @default - no volumes besides the pattern's own
+   */
+  readonly volumes?: k8s.Volume[];
+
+  /**
+   * Write the pattern as a bare Pod or as a Deployment.
+   *
+   * @default Workload.pod() - a bare Pod, as in the seed
+   */
+  readonly workload?: Workload;
+}
+
+/**
+ * The typed Pod definition every pattern of this library is built on.
+ *
+ * It holds the containers, init containers and volumes, renders them into one API object
+ * (a Pod or a Deployment, see `Workload`) and validates the final object at synth time,
+ * escape-hatch edits included.
+ */
+export abstract class PodWorkload extends Construct implements IServiceTarget {
+  /** The API object written to the manifest (a Pod, or a Deployment): the escape hatch. */
+  public readonly apiObject: ApiObject;
+
+  /** The object's `metadata.name`. */
+  public readonly name: string;
+
+  /** Pod or Deployment. */
+  public readonly workload: Workload;
+
+  /** How this object is named in error messages, e.g. `InitPod 'init-test'`. */
+  public readonly targetDescription: string;
+
+  private readonly initContainerList: k8s.Container[] = [];
+  private readonly containerList: k8s.Container[] = [];
+  private readonly volumeList: k8s.Volume[] = [];
+  private readonly specOptions: Record<string, any>;
+
+  protected constructor(scope: Construct, id: string, props: PodWorkloadProps, typeName: string) {
+    super(scope, id);
+    this.workload = props.workload ?? Workload.pod();
+
+    const specOptions: Record<string, any> = {};
+    for (const field of POD_SPEC_OPTION_FIELDS) {
+      const value = (props as any)[field];
+      if (value !== undefined) {
+        specOptions[field] = toManifestValue(value);
+      }
+    }
+    this.specOptions = specOptions;
+
+    const isPod = this.workload.kind === WorkloadKind.POD;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: isPod ? 'v1' : 'apps/v1',
+      kind: this.workload.kind,
+      metadata: props.metadata,
+      spec: Lazy.any({ produce: () => (isPod ? this.renderPodSpec() : this.renderDeploymentSpec()) }),
+    });
+    this.name = this.apiObject.name;
+    this.targetDescription = `${typeName} '${this.name}'`;
+
+    for (const volume of props.volumes ?? []) {
+      this.addVolume(volume);
+    }
+
+    this.node.addValidation({ validate: () => this.validateManifest() });
+  }
+
+  /** The init containers, in the order they run. */
+  public get initContainers(): k8s.Container[] {
+    return [...this.initContainerList];
+  }
+
+  /** The main containers. */
+  public get containers(): k8s.Container[] {
+    return [...this.containerList];
+  }
+
+  /** The pod's volumes. */
+  public get volumes(): k8s.Volume[] {
+    return [...this.volumeList];
+  }
+
+  /** Appends a main container. */
+  public addContainer(container: k8s.Container): void {
+    this.containerList.push(container);
+  }
+
+  /** Appends an init container: it runs after the ones already added. */
+  public addInitContainer(container: k8s.Container): void {
+    this.initContainerList.push(container);
+  }
+
+  /** Adds a volume to the pod. */
+  public addVolume(volume: k8s.Volume): void {
+    this.volumeList.push(volume);
+  }
+
+  /** The labels of the pods this object runs (a Pod's own labels, or the Deployment's template labels). */
+  public selectorLabels(): { [key: string]: string } {
+    return { ...(this.apiObject.metadata.toJson().labels ?? {}) };
+  }
+
+  /** The ports declared by the containers (and by native sidecars), for named targetPorts. */
+  public containerPorts(): k8s.ContainerPort[] | undefined {
+    const ports: k8s.ContainerPort[] = [];
+    for (const c of [...this.initContainerList.filter((i) => i.restartPolicy === 'Always'), ...this.containerList]) {
+      ports.push(...(c.ports ?? []));
+    }
+    return ports;
+  }
+
+  /** Inserts an init container before all others (used by native sidecars). */
+  protected prependInitContainer(container: k8s.Container): void {
+    this.initContainerList.unshift(container);
+  }
+
+  /**
+   * Checks that only the concrete pattern knows about (added to the shared pod checks).
+   * @internal
+   */
+  protected _validatePattern(_manifest: any, _problems: Problems): void {
+    return;
+  }
+
+  /** The pod spec as written to the manifest. */
+  protected renderPodSpec(): Record<string, any> {
+    const spec: Record<string, any> = { ...this.specOptions };
+    if (this.initContainerList.length > 0) {
+      spec.initContainers = this.initContainerList.map(toManifestValue);
+    }
+    spec.containers = this.containerList.map(toManifestValue);
+    if (this.volumeList.length > 0) {
+      spec.volumes = this.volumeList.map(toManifestValue);
+    }
+    return spec;
+  }
+
+  private renderDeploymentSpec(): Record<string, any> {
+    const labels = this.selectorLabels();
+    const hasLabels = Object.keys(labels).length > 0;
+    return {
+      ...toManifestValue(this.workload.deploymentOptions),
+      selector: hasLabels ? { matchLabels: labels } : undefined,
+      template: {
+        metadata: hasLabels ? { labels } : undefined,
+        spec: this.renderPodSpec(),
+      },
+    };
+  }
+
+  private validateManifest(): string[] {
+    const manifest = this.apiObject.toJson();
+    const problems = new Problems();
+    validateObjectMeta(manifest.metadata, 'metadata', problems);
+    if (this.workload.kind === WorkloadKind.POD) {
+      validatePodSpec(manifest.spec ?? {}, 'spec', problems);
+    } else {
+      validateDeploymentSpec(manifest.spec ?? {}, 'spec', problems);
+      validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems);
+    }
+    this._validatePattern(manifest, problems);
+    return problems.toErrors(this.targetDescription);
+  }
+}

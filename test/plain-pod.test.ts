@@ -1,0 +1,65 @@
+import { PlainPod, Workload, WorkloadKind } from '../src';
+import { newChart, only, synth, synthError } from './util';
+
+const hello = { name: 'hello', image: 'busybox:latest', command: ['sh', '-c', 'echo hello'] };
+
+describe('PlainPod', () => {
+  test('writes only what was declared', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [hello] });
+    expect(synth(chart)).toEqual([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'hello' }, spec: { containers: [hello] } }]);
+  });
+
+  test('adds containers, init containers and volumes after construction', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [hello] });
+    pod.addInitContainer({ name: 'setup', image: 'busybox', command: ['true'] });
+    pod.addVolume({ name: 'data', emptyDir: {} });
+    pod.addContainer({ name: 'worker', image: 'busybox', volumeMounts: [{ name: 'data', mountPath: '/data' }] });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['setup']);
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['hello', 'worker']);
+    expect(spec.volumes).toEqual([{ name: 'data', emptyDir: {} }]);
+    expect(pod.containers).toHaveLength(2);
+  });
+
+  test('generates a name when none is declared', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'hello', { containers: [hello] });
+    expect(pod.name).toMatch(/^test-hello-c8[0-9a-f]+$/);
+    expect(only(synth(chart), 'Pod').metadata.name).toBe(pod.name);
+  });
+
+  test('is a Deployment whose selector and template labels are the declared labels', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'hello', {
+      metadata: { name: 'hello', labels: { app: 'hello' } },
+      workload: Workload.deployment({ replicas: 2, minReadySeconds: 5 }),
+      containers: [hello],
+    });
+    expect(pod.workload.kind).toBe(WorkloadKind.DEPLOYMENT);
+    expect(synth(chart)).toEqual([{
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'hello', labels: { app: 'hello' } },
+      spec: {
+        replicas: 2,
+        minReadySeconds: 5,
+        selector: { matchLabels: { app: 'hello' } },
+        template: { metadata: { labels: { app: 'hello' } }, spec: { containers: [hello] } },
+      },
+    }]);
+  });
+
+  test('fails when a Deployment has no labels to select its pods', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, workload: Workload.deployment(), containers: [hello] });
+    expect(synthError(chart)).toContain("PlainPod 'hello': spec.selector: a Deployment selects its pods by label and none are declared; set metadata.labels (e.g. { app: 'web' }).");
+  });
+
+  test('fails when a mount names an undeclared volume', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [{ ...hello, volumeMounts: [{ name: 'data', mountPath: '/data' }] }] });
+    expect(synthError(chart)).toContain('spec.containers[0].volumeMounts[0].name: "data" names no volume of this pod; declare it in volumes or use one of (none declared).');
+  });
+});
