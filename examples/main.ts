@@ -1,10 +1,6 @@
 import { App } from 'cdk8s';
-import { InitContainerChart } from './init-container';
-import { ServicesChart } from './services';
-import { SidecarContainerChart } from './sidecar-container';
+import { addExampleCharts } from './app';
 
 const app = new App();
-new InitContainerChart(app, 'init-container');
-new SidecarContainerChart(app, 'sidecar-container');
-new ServicesChart(app, 'services');
+addExampleCharts(app);
 app.synth();
