@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { HardenedChart } from './hardened';
 import { InitContainerChart } from './init-container';
 import { ServicesChart } from './services';
 import { SidecarContainerChart } from './sidecar-container';
@@ -10,4 +11,5 @@ export function addExampleCharts(app: App): void {
   new InitContainerChart(app, 'init-container');
   new SidecarContainerChart(app, 'sidecar-container');
   new ServicesChart(app, 'services');
+  new HardenedChart(app, 'hardened');
 }

@@ -6,3 +6,4 @@ export * from './log-shipper';
 export * from './sidecar-logged-app';
 export * from './service-target';
 export * from './exposed-service';
+export * from './security-profile';

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { toManifestValue } from './k8s-values';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
+import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
 import { validateDeploymentSpec, validateObjectMeta, validatePodSpec } from './validation';
 
@@ -117,6 +118,14 @@ export interface PodWorkloadProps extends PodSpecOptions {
    * @default Workload.pod() - a bare Pod, as in the seed
    */
   readonly workload?: Workload;
+
+  /**
+   * Opt-in hardening to a Pod Security Standard, e.g. `SecurityProfile.restricted()`: fills in the
+   * unset security fields of the pod and of every container, and reports values that break it.
+   *
+   * @default - none: the pod is written exactly as declared
+   */
+  readonly securityProfile?: SecurityProfile;
 }
 
 /**
@@ -139,6 +148,9 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
   /** How this object is named in error messages, e.g. `InitPod 'init-test'`. */
   public readonly targetDescription: string;
 
+  /** The Pod Security Standard profile applied to the pod, if any. */
+  public readonly securityProfile?: SecurityProfile;
+
   private readonly initContainerList: k8s.Container[] = [];
   private readonly containerList: k8s.Container[] = [];
   private readonly volumeList: k8s.Volume[] = [];
@@ -147,6 +159,7 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
   protected constructor(scope: Construct, id: string, props: PodWorkloadProps, typeName: string) {
     super(scope, id);
     this.workload = props.workload ?? Workload.pod();
+    this.securityProfile = props.securityProfile;
 
     const specOptions: Record<string, any> = {};
     for (const field of POD_SPEC_OPTION_FIELDS) {
@@ -241,7 +254,7 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
     if (this.volumeList.length > 0) {
       spec.volumes = this.volumeList.map(toManifestValue);
     }
-    return spec;
+    return this.securityProfile ? this.securityProfile._apply(spec) : spec;
   }
 
   private renderDeploymentSpec(): Record<string, any> {
@@ -263,9 +276,11 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
     validateObjectMeta(manifest.metadata, 'metadata', problems);
     if (this.workload.kind === WorkloadKind.POD) {
       validatePodSpec(manifest.spec ?? {}, 'spec', problems);
+      this.securityProfile?._validate(manifest.metadata, manifest.spec, 'spec', 'metadata', problems);
     } else {
       validateDeploymentSpec(manifest.spec ?? {}, 'spec', problems);
       validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems);
+      this.securityProfile?._validate(manifest.spec?.template?.metadata, manifest.spec?.template?.spec, 'spec.template.spec', 'spec.template.metadata', problems);
     }
     this._validatePattern(manifest, problems);
     return problems.toErrors(this.targetDescription);
