@@ -1,31 +1,110 @@
+import { FieldKind, K8S_SCHEMA } from './k8s-schema';
+
 /**
- * Turns values typed with the Kubernetes L1 structs (`k8s.Container`, `k8s.Volume`, ...) into
- * the plain JSON that lands in a manifest.
+ * Turns values typed with the Kubernetes L1 structs (`k8s.PodSpec`, `k8s.Container`,
+ * `k8s.Volume`, ...) into the JSON that lands in a manifest.
  *
- * The L1 struct field names are the Kubernetes JSON field names for every core/v1 and apps/v1
- * type this library writes, so the only conversion needed is unwrapping the two value classes,
- * `k8s.Quantity` and `k8s.IntOrString`, which hold their JSON value in `.value`. Without it they
- * would serialize as `{"value":"100m"}`. This is done structurally (any non-plain object with a
- * `value` field), so it does not load the 2.7 MB L1 module at run time and accepts the classes
- * of any cdk8s-plus-XX version.
+ * It writes what the L1 module's `toJson_*` functions write (the table in `k8s-schema.ts` is
+ * generated from them): fields get their Kubernetes spelling (`hostPid` -> `hostPID`,
+ * `hostIp` -> `hostIP`, `downwardApi` -> `downwardAPI`, `volumeId` -> `volumeID`, ...) and
+ * `k8s.Quantity` / `k8s.IntOrString` are unwrapped. Unlike `toJson_*` it does not need the
+ * 2.7 MB L1 module at run time, it accepts plain numbers and strings where the types want
+ * `Quantity` / `IntOrString` (as JavaScript callers write them), it accepts the Kubernetes
+ * spelling of a field too, and it keeps fields it does not know instead of dropping them
+ * silently, so they stay visible in the YAML.
  *
- * `undefined` fields are dropped; arrays and objects are copied, so later changes to the
- * caller's objects do not leak into an already-built manifest.
+ * @param type the L1 struct name, e.g. 'PodSpec'
+ */
+export function toManifest(type: string, value: any): any {
+  const fields = K8S_SCHEMA[type];
+  if (!fields || value === null || typeof value !== 'object' || Array.isArray(value) || isValueObject(value)) {
+    return toManifestValue(value);
+  }
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined) {
+      continue;
+    }
+    const field = fields[key] ?? jsonNames(type)[key];
+    if (!field) {
+      out[key] = toManifestValue(v);
+      continue;
+    }
+    out[field[0]] = convertField(field[1], field[2], v);
+  }
+  return out;
+}
+
+function convertField(kind: FieldKind, child: string | undefined, v: any): any {
+  switch (kind) {
+    case 'T':
+      return toManifest(child!, v);
+    case 'A':
+      return Array.isArray(v) ? v.map((x) => toManifest(child!, x)) : toManifestValue(v);
+    case 'M':
+      return mapValues(v, (x) => toManifest(child!, x));
+    case 'V':
+      return isValueObject(v) ? v.value : toManifestValue(v);
+    case 'W':
+      return mapValues(v, (x) => (isValueObject(x) ? x.value : x));
+    case 'D':
+      return v instanceof Date ? v.toISOString() : v;
+    default:
+      return toManifestValue(v);
+  }
+}
+
+function mapValues(v: any, f: (x: any) => any): any {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    return toManifestValue(v);
+  }
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(v)) {
+    if (v[key] !== undefined) {
+      out[key] = f(v[key]);
+    }
+  }
+  return out;
+}
+
+const byJsonName: { [type: string]: { [json: string]: [string, FieldKind, string?] } } = {};
+
+/** The struct's fields by their Kubernetes JSON name (built once per type, on first use). */
+function jsonNames(type: string): { [json: string]: [string, FieldKind, string?] } {
+  let names = byJsonName[type];
+  if (!names) {
+    names = {};
+    for (const field of Object.values(K8S_SCHEMA[type])) {
+      names[field[0]] = field;
+    }
+    byJsonName[type] = names;
+  }
+  return names;
+}
+
+/** `k8s.Quantity`, `k8s.IntOrString` (of any cdk8s-plus-XX): a class instance holding `.value`. */
+function isValueObject(value: any): boolean {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  const proto = Object.getPrototypeOf(value);
+  return proto !== Object.prototype && proto !== null && !Array.isArray(value) && 'value' in value;
+}
+
+/**
+ * Copies a value of unknown shape into plain JSON: unwraps `Quantity` / `IntOrString`, drops
+ * `undefined` fields, copies arrays and objects (so later changes to the caller's objects do not
+ * leak into an already-built manifest).
  */
 export function toManifestValue(value: any): any {
   if (value === null || typeof value !== 'object') {
     return value;
   }
   if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      out[i] = toManifestValue(value[i]);
-    }
-    return out;
+    return value.map(toManifestValue);
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null && 'value' in value) {
-    // k8s.Quantity / k8s.IntOrString (and the same classes from any other cdk8s-plus-XX).
+  if (isValueObject(value)) {
     return value.value;
   }
   const out: Record<string, any> = {};

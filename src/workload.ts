@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { toManifestValue } from './k8s-values';
+import { toManifest } from './k8s-values';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
 import { SecurityProfile } from './security-profile';
@@ -165,7 +165,7 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
     for (const field of POD_SPEC_OPTION_FIELDS) {
       const value = (props as any)[field];
       if (value !== undefined) {
-        specOptions[field] = toManifestValue(value);
+        specOptions[field] = value;
       }
     }
     this.specOptions = specOptions;
@@ -246,22 +246,26 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
 
   /** The pod spec as written to the manifest. */
   protected renderPodSpec(): Record<string, any> {
-    const spec: Record<string, any> = { ...this.specOptions };
-    if (this.initContainerList.length > 0) {
-      spec.initContainers = this.initContainerList.map(toManifestValue);
-    }
-    spec.containers = this.containerList.map(toManifestValue);
-    if (this.volumeList.length > 0) {
-      spec.volumes = this.volumeList.map(toManifestValue);
-    }
+    const typed: k8s.PodSpec = {
+      ...this.specOptions,
+      initContainers: this.initContainerList.length > 0 ? this.initContainerList : undefined,
+      containers: this.containerList,
+      volumes: this.volumeList.length > 0 ? this.volumeList : undefined,
+    };
+    const spec = toManifest('PodSpec', typed);
     return this.securityProfile ? this.securityProfile._apply(spec) : spec;
   }
 
   private renderDeploymentSpec(): Record<string, any> {
     const labels = this.selectorLabels();
     const hasLabels = Object.keys(labels).length > 0;
+    const options = this.workload.deploymentOptions;
     return {
-      ...toManifestValue(this.workload.deploymentOptions),
+      replicas: options.replicas,
+      strategy: toManifest('DeploymentStrategy', options.strategy),
+      minReadySeconds: options.minReadySeconds,
+      revisionHistoryLimit: options.revisionHistoryLimit,
+      progressDeadlineSeconds: options.progressDeadlineSeconds,
       selector: hasLabels ? { matchLabels: labels } : undefined,
       template: {
         metadata: hasLabels ? { labels } : undefined,

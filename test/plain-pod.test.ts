@@ -63,3 +63,18 @@ describe('PlainPod', () => {
     expect(synthError(chart)).toContain('spec.containers[0].volumeMounts[0].name: "data" names no volume of this pod; declare it in volumes or use one of (none declared).');
   });
 });
+
+describe('PlainPod field names', () => {
+  test('writes the Kubernetes spelling of fields the typed props spell differently', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'hello', {
+      metadata: { name: 'hello' },
+      hostPid: true,
+      containers: [{ ...hello, ports: [{ containerPort: 8080, hostIp: '127.0.0.1', hostPort: 8080 }] }],
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.hostPID).toBe(true);
+    expect(spec.hostPid).toBeUndefined();
+    expect(spec.containers[0].ports).toEqual([{ containerPort: 8080, hostIP: '127.0.0.1', hostPort: 8080 }]);
+  });
+});
