@@ -1,5 +1,9 @@
 import { App } from 'cdk8s';
+import { DeploymentSidecarChart } from './deployment-sidecar';
+import { FluentBitElasticsearchChart } from './fluent-bit-elasticsearch';
+import { FluentBitS3Chart } from './fluent-bit-s3';
 import { InitContainerChart } from './init-container';
+import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
 import { SidecarContainerChart } from './sidecar-container';
 
@@ -10,4 +14,8 @@ export function addExampleCharts(app: App): void {
   new InitContainerChart(app, 'init-container');
   new SidecarContainerChart(app, 'sidecar-container');
   new ServicesChart(app, 'services');
+  new FluentBitElasticsearchChart(app, 'fluent-bit-elasticsearch');
+  new FluentBitS3Chart(app, 'fluent-bit-s3');
+  new NativeSidecarChart(app, 'native-sidecar');
+  new DeploymentSidecarChart(app, 'deployment-sidecar');
 }
