@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Duration, Testing } from 'cdk8s';
 import { FluentBitOutput, LogShipper, S3Compression, S3OutputOptions, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { exampleCharts } from './example-charts';
@@ -479,6 +481,15 @@ describe('LogShipper.fluentBit', () => {
       [{ uploadChunkSize: '50MB' }, 'a part size with the default file size'],
     ])('accepts %j: %s', (options) => {
       expect(() => synth(s3App(options as Partial<S3OutputOptions>))).not.toThrow();
+    });
+
+    test('fails with exactly the message the README shows for a 5M upload chunk', () => {
+      // GIVEN the README's example
+      const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+      const shown = /```text\n(SidecarLoggedApp 's3-logged-app': logShipper\.output\.uploadChunkSize.*)\n```/.exec(readme);
+      expect(shown).not.toBeNull();
+      // WHEN / THEN
+      expect(synthError(s3App({ uploadChunkSize: '5M' }, 's3-logged-app'))).toContain(shown![1]);
     });
 
     test('reports every refused S3 setting of one pattern in one message', () => {
