@@ -103,7 +103,10 @@ export class SidecarLoggedApp extends PodWorkload {
   public readonly sidecarMode: SidecarMode;
   /** The app container as written to the manifest (with the log mount). */
   public readonly appContainer: k8s.Container;
-  /** The sidecar container as written to the manifest (with the log mount). */
+  /**
+   * The sidecar container as written to the manifest (with the log mount). In `NATIVE` mode the
+   * manifest's copy, the first init container, also has `restartPolicy: Always`.
+   */
   public readonly sidecarContainer: k8s.Container;
   /**
    * The ConfigMap the log shipper generated (`LogShipper.fluentBit()`: `<pod name>-fluent-bit`

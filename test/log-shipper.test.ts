@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Duration, Testing } from 'cdk8s';
+import { Duration, JsonPatch, Testing } from 'cdk8s';
 import { FluentBitOutput, LogShipper, S3Compression, S3OutputOptions, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
@@ -62,6 +62,14 @@ function s3App(options: Partial<S3OutputOptions>, name = 'logs') {
   });
   return chart;
 }
+
+describe('the classic-config parser used by these tests', () => {
+  test('rejects a stray line, a tab-indented entry and a repeated key', () => {
+    expect(() => parseClassicConfig('[OUTPUT]\n    Name es\nHTTP_Passwd hunter2\n')).toThrow(/line 3/);
+    expect(() => parseClassicConfig('[OUTPUT]\n\tName es\n')).toThrow(/line 2/);
+    expect(() => parseClassicConfig('[OUTPUT]\n    Name es\n    name s3\n')).toThrow(/appears twice/);
+  });
+});
 
 describe('LogShipper.fluentBit', () => {
   describe('the sidecar', () => {
@@ -133,6 +141,31 @@ describe('LogShipper.fluentBit', () => {
       expect(pattern.logShipperConfigMap?.name).toBe('web-fluent-bit');
       expect(pattern.logShipperConfigMap?.toJson()).toEqual(manifests[0]);
     });
+
+    test('is an escape hatch: a JSON patch on it lands in the manifest', () => {
+      // GIVEN
+      const chart = newChart();
+      const pattern = new SidecarLoggedApp(chart, 'p', {
+        metadata: { name: 'web' },
+        app,
+        logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) }),
+      });
+      // WHEN
+      pattern.logShipperConfigMap!.addJsonPatch(JsonPatch.add('/metadata/labels', { team: 'logs' }));
+      // THEN
+      expect(only(synth(chart), 'ConfigMap').metadata.labels).toEqual({ team: 'logs' });
+    });
+
+    test.each(['fluent-bit-elasticsearch', 'fluent-bit-s3', 'deployment-sidecar'])(
+      'the %s example writes a fluent-bit.conf that parses into SERVICE, INPUT and OUTPUT sections',
+      (id) => {
+        const manifests = Testing.synth(exampleCharts().get(`dist/${id}.k8s.yaml`)!);
+        const config = fluentBitConfig(manifests);
+        expect(config.map((s) => s.section)).toEqual(['SERVICE', 'INPUT', 'OUTPUT']);
+        expect(section(config, 'INPUT')).toMatchObject({ Name: 'tail', Path: '/var/log/app.log', DB: '/var/log/fluent-bit-tail.db' });
+        expect(section(config, 'OUTPUT').Match).toBe(section(config, 'INPUT').Tag);
+      },
+    );
 
     test('takes the declared name', () => {
       const chart = newChart();
