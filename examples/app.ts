@@ -1,6 +1,10 @@
 import { App } from 'cdk8s';
+import { DeploymentSidecarChart } from './deployment-sidecar';
+import { FluentBitElasticsearchChart } from './fluent-bit-elasticsearch';
+import { FluentBitS3Chart } from './fluent-bit-s3';
 import { HardenedChart } from './hardened';
 import { InitContainerChart } from './init-container';
+import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
 import { SidecarContainerChart } from './sidecar-container';
 
@@ -12,4 +16,8 @@ export function addExampleCharts(app: App): void {
   new SidecarContainerChart(app, 'sidecar-container');
   new ServicesChart(app, 'services');
   new HardenedChart(app, 'hardened');
+  new FluentBitElasticsearchChart(app, 'fluent-bit-elasticsearch');
+  new FluentBitS3Chart(app, 'fluent-bit-s3');
+  new NativeSidecarChart(app, 'native-sidecar');
+  new DeploymentSidecarChart(app, 'deployment-sidecar');
 }

@@ -1,5 +1,8 @@
+import { ApiObject, Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { dns1123Subdomain } from './names';
+import { show } from './problems';
 import { shellQuote } from './shell';
 
 /**
@@ -8,8 +11,14 @@ import { shellQuote } from './shell';
 export interface LogShipperContext {
   /** The pattern the sidecar belongs to; a shipper may add constructs (e.g. a ConfigMap) under it. */
   readonly scope: Construct;
-  /** The name of the pod the sidecar runs in, for generated object names. */
+  /** The name of the pod the sidecar runs in (a Deployment's name for a Deployment), for generated object names. */
   readonly podName: string;
+  /**
+   * The namespace of the pod, for objects the shipper creates beside it.
+   *
+   * @default - not set: the chart's namespace, if any
+   */
+  readonly namespace?: string;
   /** The shared log volume's name. */
   readonly logVolumeName: string;
   /** Where the shared log volume is mounted, in both containers (absolute). */
@@ -21,7 +30,7 @@ export interface LogShipperContext {
 }
 
 /**
- * The sidecar container a log shipper contributes, plus any volumes it needs.
+ * The sidecar container a log shipper contributes, plus any volumes and objects it needs.
  */
 export interface LogShipperBinding {
   /** The sidecar container; the shared log volume is mounted into it by the pattern. */
@@ -32,6 +41,19 @@ export interface LogShipperBinding {
    * @default - none
    */
   readonly volumes?: k8s.Volume[];
+  /**
+   * The ConfigMap the shipper generated for its configuration (written before the pod).
+   *
+   * @default - none
+   */
+  readonly configMap?: ApiObject;
+  /**
+   * Problems with the shipper's settings, each `<field path>: <what is wrong>; <fix>.`; the
+   * pattern reports them with its own problems, at synth time.
+   *
+   * @default - none
+   */
+  readonly problems?: string[];
 }
 
 /**
@@ -47,6 +69,265 @@ export interface TailOptions {
 }
 
 /**
+ * A key of a Kubernetes Secret, read into the sidecar's environment (`valueFrom.secretKeyRef`).
+ * The secret's value never appears in any manifest this library writes.
+ */
+export interface SecretKeyRef {
+  /** Name of the Secret, in the pod's namespace. */
+  readonly name: string;
+  /** The key inside the Secret. */
+  readonly key: string;
+}
+
+/**
+ * Options for `FluentBitOutput.elasticsearch()` (Fluent Bit's `es` output).
+ */
+export interface ElasticsearchOutputOptions {
+  /** Host name or IP address of Elasticsearch (`Host`), e.g. `elasticsearch.logging.svc`. */
+  readonly host: string;
+
+  /**
+   * TCP port of Elasticsearch (`Port`).
+   *
+   * @default 9200
+   */
+  readonly port?: number;
+
+  /**
+   * Index the records are written to (`Index`); an Elasticsearch index name (lowercase).
+   *
+   * @default - not set: Fluent Bit writes to 'fluent-bit'
+   */
+  readonly index?: string;
+
+  /**
+   * Connect with TLS (`tls On`).
+   *
+   * @default false - plain HTTP
+   */
+  readonly tls?: boolean;
+
+  /**
+   * Verify the server's certificate when `tls` is on (`tls.verify`).
+   *
+   * @default true - Fluent Bit verifies certificates
+   */
+  readonly tlsVerify?: boolean;
+
+  /**
+   * User name for HTTP basic authentication (`HTTP_User`). Not a secret: it is written to the ConfigMap.
+   *
+   * @default - no authentication
+   */
+  readonly httpUser?: string;
+
+  /**
+   * The password for `httpUser`, by reference to a Kubernetes Secret. It reaches Fluent Bit as the
+   * environment variable `ES_HTTP_PASSWD` and the ConfigMap holds only `HTTP_Passwd ${ES_HTTP_PASSWD}`.
+   *
+   * @default - no password
+   */
+  readonly httpPasswordSecret?: SecretKeyRef;
+
+  /**
+   * Omit the mapping type from bulk requests (`Suppress_Type_Name On`). Elasticsearch 8 rejects
+   * requests with a type; turn it off only for Elasticsearch 6 and older.
+   *
+   * @default true
+   */
+  readonly suppressTypeName?: boolean;
+}
+
+/**
+ * Compression of the objects Fluent Bit writes to S3 (`compression`).
+ */
+export enum S3Compression {
+  /** gzip, with `Content-Encoding: gzip`. */
+  GZIP = 'gzip',
+}
+
+/**
+ * AWS credentials for the S3 output, by reference to one Kubernetes Secret. They reach Fluent Bit
+ * as the standard environment variables `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, which its
+ * AWS credential chain reads; the ConfigMap holds neither.
+ */
+export interface S3CredentialsSecret {
+  /** Name of the Secret, in the pod's namespace. */
+  readonly name: string;
+
+  /**
+   * The Secret's key that holds the access key ID.
+   *
+   * @default 'AWS_ACCESS_KEY_ID'
+   */
+  readonly accessKeyIdKey?: string;
+
+  /**
+   * The Secret's key that holds the secret access key.
+   *
+   * @default 'AWS_SECRET_ACCESS_KEY'
+   */
+  readonly secretAccessKeyKey?: string;
+}
+
+/**
+ * Options for `FluentBitOutput.s3()` (Fluent Bit's `s3` output, multipart uploads).
+ *
+ * Sizes are written in Fluent Bit's unit syntax: a whole number of bytes, optionally followed by
+ * `K`/`KB`, `M`/`MB` or `G`/`GB` (powers of 1000: `5M` is 5,000,000 bytes).
+ */
+export interface S3OutputOptions {
+  /** The bucket (`bucket`); an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'. */
+  readonly bucket: string;
+
+  /** The bucket's AWS region (`region`), e.g. `eu-west-1`. */
+  readonly region: string;
+
+  /**
+   * Size of each object in S3 (`total_file_size`): at least 1M, at most 50G, and at least twice
+   * `uploadChunkSize` when that is set.
+   *
+   * @default - not set: Fluent Bit uses 100000000 (100M)
+   */
+  readonly totalFileSize?: string;
+
+  /**
+   * Size of each multipart upload part (`upload_chunk_size`): at least 5242880 bytes (5 MiB), at most
+   * 50M, and at most `totalFileSize`.
+   *
+   * @default - not set: Fluent Bit uses 5242880 (5 MiB)
+   */
+  readonly uploadChunkSize?: string;
+
+  /**
+   * Time after which Fluent Bit completes the current object and starts a new one (`upload_timeout`).
+   *
+   * @default - not set: Fluent Bit uses 10 minutes
+   */
+  readonly uploadTimeout?: Duration;
+
+  /**
+   * Object key format (`s3_key_format`); must start with '/'. Supports `$TAG`, `$UUID`, `$INDEX` and strftime.
+   *
+   * @default - not set: Fluent Bit uses '/fluent-bit-logs/$TAG/%Y/%m/%d/%H/%M/%S'
+   */
+  readonly s3KeyFormat?: string;
+
+  /**
+   * Compression of the objects (`compression`).
+   *
+   * @default - not set: uncompressed
+   */
+  readonly compression?: S3Compression;
+
+  /**
+   * A custom S3 API endpoint (`endpoint`), e.g. `http://minio.storage.svc:9000`.
+   *
+   * @default - not set: AWS's endpoint for the region
+   */
+  readonly endpoint?: string;
+
+  /**
+   * AWS credentials from a Kubernetes Secret.
+   *
+   * @default - none: Fluent Bit's AWS credential chain (e.g. IRSA / EKS Pod Identity on the service account, or the node's instance role)
+   */
+  readonly credentialsSecret?: S3CredentialsSecret;
+
+  /**
+   * Limit of the local buffer in `store_dir` (`store_dir_limit_size`); data beyond it is discarded.
+   *
+   * @default - not set: unlimited (bounded only by the shared emptyDir volume)
+   */
+  readonly storeDirLimitSize?: string;
+}
+
+/**
+ * What an output contributes to a Fluent Bit sidecar.
+ *
+ * @internal
+ */
+export interface FluentBitOutputParts {
+  readonly settings: Array<[string, string]>;
+  readonly env: k8s.EnvVar[];
+  readonly problems: string[];
+}
+
+/**
+ * Where Fluent Bit sends the app's log: Elasticsearch or S3.
+ */
+export class FluentBitOutput {
+  /**
+   * Fluent Bit's `es` output. A password, if any, is read from a Kubernetes Secret.
+   */
+  public static elasticsearch(options: ElasticsearchOutputOptions): FluentBitOutput {
+    return new FluentBitOutput('es', (path) => elasticsearchParts(options, path));
+  }
+
+  /**
+   * Fluent Bit's `s3` output (multipart uploads, buffered on the shared volume). Sizes that Fluent
+   * Bit refuses to start with are rejected at synth time.
+   */
+  public static s3(options: S3OutputOptions): FluentBitOutput {
+    return new FluentBitOutput('s3', (path, storeDir) => s3Parts(options, path, storeDir));
+  }
+
+  /** The Fluent Bit output plugin: `es` or `s3`. */
+  public readonly plugin: string;
+
+  /** @internal */
+  public readonly _build: (path: string, storeDir: string) => FluentBitOutputParts;
+
+  private constructor(plugin: string, build: (path: string, storeDir: string) => FluentBitOutputParts) {
+    this.plugin = plugin;
+    this._build = build;
+  }
+}
+
+/**
+ * Options for `LogShipper.fluentBit()`.
+ */
+export interface FluentBitOptions {
+  /** Where the log goes. */
+  readonly output: FluentBitOutput;
+
+  /**
+   * Image of the Fluent Bit sidecar.
+   *
+   * @default 'cr.fluentbit.io/fluent/fluent-bit:3.1'
+   */
+  readonly image?: string;
+
+  /**
+   * Name of the generated ConfigMap that holds `fluent-bit.conf`.
+   *
+   * @default - '<pod name>-fluent-bit' (the Deployment's name for a Deployment)
+   */
+  readonly configMapName?: string;
+
+  /**
+   * Tag of the log records (`Tag` of the tail input, `Match` of the output; `$TAG` in S3 keys).
+   *
+   * @default 'app'
+   */
+  readonly tag?: string;
+
+  /**
+   * Memory the tail input may buffer before it pauses reading (`Mem_Buf_Limit`), in Fluent Bit's unit syntax.
+   *
+   * @default '5MB'
+   */
+  readonly memBufLimit?: string;
+
+  /**
+   * Resources of the Fluent Bit container.
+   *
+   * @default - none: no requests or limits
+   */
+  readonly resources?: k8s.ResourceRequirements;
+}
+
+/**
  * How the sidecar of a `SidecarLoggedApp` reads or ships the app's log.
  */
 export abstract class LogShipper {
@@ -56,6 +337,17 @@ export abstract class LogShipper {
    */
   public static tail(options: TailOptions = {}): LogShipper {
     return new TailShipper(options);
+  }
+
+  /**
+   * A Fluent Bit sidecar shipping the log file to Elasticsearch or S3, configured by a generated
+   * ConfigMap (`<pod name>-fluent-bit`, key `fluent-bit.conf`) mounted at `/fluent-bit/config/`.
+   *
+   * The tail input keeps its offsets in `fluent-bit-tail.db` on the shared log volume, so a
+   * restarted sidecar resumes where it stopped. Secrets are only referenced, never written.
+   */
+  public static fluentBit(options: FluentBitOptions): LogShipper {
+    return new FluentBitShipper(options);
   }
 
   /** Builds the sidecar for one pattern. */
@@ -76,4 +368,336 @@ class TailShipper extends LogShipper {
       },
     };
   }
+}
+
+/** The default Fluent Bit image. */
+const FLUENT_BIT_IMAGE = 'cr.fluentbit.io/fluent/fluent-bit:3.1';
+/** Where the ConfigMap is mounted in the sidecar (not /fluent-bit/etc/, which holds the image's parsers). */
+const CONFIG_DIR = '/fluent-bit/config/';
+const CONFIG_KEY = 'fluent-bit.conf';
+const CONFIG_VOLUME = 'fluent-bit-config';
+/** The offset database of the tail input, on the shared log volume. */
+const TAIL_DB = 'fluent-bit-tail.db';
+/** The S3 output's local buffer, on the shared log volume. */
+const S3_STORE_DIR = 'fluent-bit-s3';
+
+class FluentBitShipper extends LogShipper {
+  public constructor(private readonly options: FluentBitOptions) {
+    super();
+  }
+
+  public bind(context: LogShipperContext): LogShipperBinding {
+    const problems: string[] = [];
+    const o = this.options;
+    const dir = context.logMountPath.replace(/\/+$/, '');
+    const tag = o.tag ?? 'app';
+    const memBufLimit = o.memBufLimit ?? '5MB';
+    const configMapName = o.configMapName ?? `${context.podName}-fluent-bit`;
+
+    checkConfigValue(tag, 'logShipper.tag', problems);
+    if (!/^[A-Za-z0-9._-]+$/.test(tag)) {
+      problems.push(`logShipper.tag: ${show(tag)} must consist of letters, digits, '.', '_' or '-' (a Fluent Bit tag that Match and $TAG use as is).`);
+    }
+    checkSize(memBufLimit, 'logShipper.memBufLimit', problems);
+    if (!/^\/[A-Za-z0-9._/-]*$/.test(context.logFilePath)) {
+      problems.push(`logFilePath: ${show(context.logFilePath)} is not usable by Fluent Bit's tail input; with LogShipper.fluentBit() the log mount path and file name may contain only letters, digits, '.', '_', '-' and '/' (commas and wildcards would change its meaning).`);
+    }
+    const nameProblem = dns1123Subdomain(configMapName);
+    if (nameProblem) {
+      problems.push(`logShipper.configMapName: ${show(configMapName)} is not valid as a ConfigMap name: it ${nameProblem}; set configMapName to a shorter or valid name.`);
+    }
+
+    const output = o.output._build('logShipper.output', `${dir}/${S3_STORE_DIR}`);
+    problems.push(...output.problems);
+
+    const sections: Array<[string, Array<[string, string]>]> = [
+      ['SERVICE', [
+        ['Flush', '1'],
+        ['Daemon', 'Off'],
+        ['Log_Level', 'info'],
+      ]],
+      ['INPUT', [
+        ['Name', 'tail'],
+        ['Tag', tag],
+        ['Path', context.logFilePath],
+        ['DB', `${dir}/${TAIL_DB}`],
+        ['DB.locking', 'true'],
+        ['Read_from_Head', 'On'],
+        ['Mem_Buf_Limit', memBufLimit],
+        ['Skip_Long_Lines', 'On'],
+      ]],
+      ['OUTPUT', [
+        ['Name', o.output.plugin],
+        ['Match', tag],
+        ...output.settings,
+      ]],
+    ];
+
+    const configMap = new ApiObject(context.scope, 'FluentBitConfig', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: configMapName, namespace: context.namespace },
+      data: { [CONFIG_KEY]: renderClassicConfig(sections) },
+    });
+
+    const container: k8s.Container = {
+      name: context.containerName,
+      image: o.image ?? FLUENT_BIT_IMAGE,
+      command: ['/fluent-bit/bin/fluent-bit'],
+      args: ['-c', `${CONFIG_DIR}${CONFIG_KEY}`],
+      ...(output.env.length > 0 ? { env: output.env } : {}),
+      ...(o.resources ? { resources: o.resources } : {}),
+      volumeMounts: [{ name: CONFIG_VOLUME, mountPath: CONFIG_DIR, readOnly: true }],
+    };
+
+    return {
+      container,
+      volumes: [{ name: CONFIG_VOLUME, configMap: { name: configMapName } }],
+      configMap,
+      problems,
+    };
+  }
+}
+
+/** Renders Fluent Bit's classic configuration format: `[SECTION]` headers, then indented `Key Value` lines. */
+function renderClassicConfig(sections: Array<[string, Array<[string, string]>]>): string {
+  return sections.map(([name, entries]) => {
+    const width = Math.max(...entries.map(([k]) => k.length)) + 1;
+    return [`[${name}]`, ...entries.map(([k, v]) => `    ${k.padEnd(width)}${v}`)].join('\n');
+  }).join('\n\n') + '\n';
+}
+
+function elasticsearchParts(o: ElasticsearchOutputOptions, path: string): FluentBitOutputParts {
+  const problems: string[] = [];
+  const settings: Array<[string, string]> = [];
+  const env: k8s.EnvVar[] = [];
+
+  if (checkConfigValue(o.host, `${path}.host`, problems) && !/^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/.test(o.host)) {
+    problems.push(`${path}.host: ${show(o.host)} is not a host name or IP address; give only the host (e.g. 'elasticsearch.logging.svc'), without scheme, port or path.`);
+  }
+  settings.push(['Host', o.host]);
+  const port = o.port ?? 9200;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    problems.push(`${path}.port: ${show(port)} is not a TCP port; use 1-65535 (Elasticsearch listens on 9200 by default).`);
+  }
+  settings.push(['Port', String(port)]);
+  if (o.index !== undefined) {
+    if (checkConfigValue(o.index, `${path}.index`, problems)) {
+      const r = elasticsearchIndexProblem(o.index);
+      if (r) {
+        problems.push(`${path}.index: ${show(o.index)} is not a valid Elasticsearch index name: it ${r}.`);
+      }
+    }
+    settings.push(['Index', o.index]);
+  }
+  if (o.suppressTypeName ?? true) {
+    settings.push(['Suppress_Type_Name', 'On']);
+  }
+  if (o.httpUser !== undefined) {
+    if (checkConfigValue(o.httpUser, `${path}.httpUser`, problems) && o.httpUser.includes(':')) {
+      problems.push(`${path}.httpUser: ${show(o.httpUser)} contains ':', which HTTP basic authentication cannot carry in a user name; use another user.`);
+    }
+    settings.push(['HTTP_User', o.httpUser]);
+  }
+  if (o.httpPasswordSecret) {
+    if (o.httpUser === undefined) {
+      problems.push(`${path}.httpPasswordSecret: is set without httpUser; Fluent Bit sends the password only with a user, so set httpUser too.`);
+    }
+    checkSecretKeyRef(o.httpPasswordSecret.name, o.httpPasswordSecret.key, `${path}.httpPasswordSecret`, problems);
+    env.push({ name: 'ES_HTTP_PASSWD', valueFrom: { secretKeyRef: { name: o.httpPasswordSecret.name, key: o.httpPasswordSecret.key } } });
+    settings.push(['HTTP_Passwd', '${ES_HTTP_PASSWD}']);
+  }
+  if (o.tls) {
+    settings.push(['tls', 'On']);
+    if (o.tlsVerify === false) {
+      settings.push(['tls.verify', 'Off']);
+    }
+  } else if (o.tlsVerify !== undefined) {
+    problems.push(`${path}.tlsVerify: is set without tls; set tls: true, or remove tlsVerify.`);
+  }
+  return { settings, env, problems };
+}
+
+/** Fluent Bit's s3 limits (plugins/out_s3/s3.h and cb_s3_init). */
+const S3_MIN_FILE_SIZE = 1_000_000;
+const S3_MAX_FILE_SIZE = 50_000_000_000;
+const S3_MIN_CHUNK = 5_242_880;
+const S3_MAX_CHUNK = 50_000_000;
+const S3_DEFAULT_FILE_SIZE = 100_000_000;
+
+function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitOutputParts {
+  const problems: string[] = [];
+  const settings: Array<[string, string]> = [];
+  const env: k8s.EnvVar[] = [];
+
+  if (checkConfigValue(o.bucket, `${path}.bucket`, problems)) {
+    const r = s3BucketProblem(o.bucket);
+    if (r) {
+      problems.push(`${path}.bucket: ${show(o.bucket)} is not a valid S3 bucket name: it ${r}.`);
+    }
+  }
+  settings.push(['bucket', o.bucket]);
+  if (checkConfigValue(o.region, `${path}.region`, problems) && !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(o.region)) {
+    problems.push(`${path}.region: ${show(o.region)} is not an AWS region; write it like 'eu-west-1' or 'us-east-1'.`);
+  }
+  settings.push(['region', o.region]);
+
+  const total = o.totalFileSize === undefined ? undefined : checkSize(o.totalFileSize, `${path}.totalFileSize`, problems);
+  const chunk = o.uploadChunkSize === undefined ? undefined : checkSize(o.uploadChunkSize, `${path}.uploadChunkSize`, problems);
+  if (total !== undefined) {
+    if (total < S3_MIN_FILE_SIZE) {
+      problems.push(`${path}.totalFileSize: ${show(o.totalFileSize)} is ${total} bytes; Fluent Bit refuses less than 1M (1000000 bytes). Use at least '1M'.`);
+    } else if (total > S3_MAX_FILE_SIZE) {
+      problems.push(`${path}.totalFileSize: ${show(o.totalFileSize)} is ${total} bytes; Fluent Bit refuses more than 50G (50000000000 bytes). Use at most '50G'.`);
+    }
+    settings.push(['total_file_size', o.totalFileSize!]);
+  }
+  if (chunk !== undefined) {
+    // Fluent Bit checks the part size only for multipart uploads: below 2 x 5 MiB of
+    // total_file_size it switches to PutObject and ignores upload_chunk_size.
+    const effectiveTotal = total ?? S3_DEFAULT_FILE_SIZE;
+    const totalText = total === undefined ? 'the default total_file_size (100M)' : `totalFileSize ${show(o.totalFileSize)}`;
+    let tooLarge = false;
+    if (effectiveTotal >= 2 * S3_MIN_CHUNK) {
+      if (chunk < S3_MIN_CHUNK) {
+        problems.push(`${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is ${chunk} bytes; Fluent Bit refuses parts smaller than 5242880 bytes (5 MiB, S3's minimum part size). Use at least '5242880'.`);
+      } else if (chunk > S3_MAX_CHUNK) {
+        problems.push(`${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is ${chunk} bytes; Fluent Bit refuses parts larger than 50M (50000000 bytes). Use at most '50M'.`);
+      } else if (chunk > effectiveTotal) {
+        tooLarge = true;
+        problems.push(`${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is larger than ${totalText}; Fluent Bit refuses an upload chunk larger than the file. Raise totalFileSize or lower uploadChunkSize.`);
+      }
+    }
+    if (chunk !== S3_MIN_CHUNK && chunk * 2 > effectiveTotal && !tooLarge) {
+      problems.push(`${path}.totalFileSize: ${totalText} is less than twice uploadChunkSize ${show(o.uploadChunkSize)}; Fluent Bit refuses this ('total_file_size is less than 2x upload_chunk_size'). Use a totalFileSize of at least ${chunk * 2} bytes.`);
+    }
+    settings.push(['upload_chunk_size', o.uploadChunkSize!]);
+  }
+
+  if (o.uploadTimeout !== undefined) {
+    const seconds = o.uploadTimeout.toSeconds({ integral: false });
+    if (!Number.isInteger(seconds) || seconds < 1) {
+      problems.push(`${path}.uploadTimeout: ${seconds} seconds is not a whole, positive number of seconds; use e.g. Duration.minutes(10).`);
+    }
+    settings.push(['upload_timeout', seconds % 60 === 0 ? `${seconds / 60}m` : String(seconds)]);
+  }
+  if (o.s3KeyFormat !== undefined) {
+    if (checkConfigValue(o.s3KeyFormat, `${path}.s3KeyFormat`, problems) && !o.s3KeyFormat.startsWith('/')) {
+      problems.push(`${path}.s3KeyFormat: ${show(o.s3KeyFormat)} must start with '/' (Fluent Bit refuses it otherwise), e.g. '/logs/$TAG/%Y/%m/%d/%H%M%S-$UUID'.`);
+    }
+    settings.push(['s3_key_format', o.s3KeyFormat]);
+  }
+  if (o.compression !== undefined) {
+    settings.push(['compression', o.compression]);
+  }
+  if (o.endpoint !== undefined) {
+    if (checkConfigValue(o.endpoint, `${path}.endpoint`, problems) && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?\/?$/.test(o.endpoint)) {
+      problems.push(`${path}.endpoint: ${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only (e.g. 'http://minio.storage.svc:9000').`);
+    }
+    settings.push(['endpoint', o.endpoint]);
+  }
+  settings.push(['store_dir', storeDir]);
+  if (o.storeDirLimitSize !== undefined) {
+    checkSize(o.storeDirLimitSize, `${path}.storeDirLimitSize`, problems);
+    settings.push(['store_dir_limit_size', o.storeDirLimitSize]);
+  }
+  if (o.credentialsSecret) {
+    const c = o.credentialsSecret;
+    const idKey = c.accessKeyIdKey ?? 'AWS_ACCESS_KEY_ID';
+    const secretKey = c.secretAccessKeyKey ?? 'AWS_SECRET_ACCESS_KEY';
+    checkSecretKeyRef(c.name, idKey, `${path}.credentialsSecret`, problems);
+    checkSecretKeyRef(c.name, secretKey, `${path}.credentialsSecret`, problems);
+    env.push({ name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: c.name, key: idKey } } });
+    env.push({ name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: c.name, key: secretKey } } });
+  }
+  return { settings, env, problems };
+}
+
+/**
+ * A value written into the classic config must stay one value on one line: no line breaks or
+ * other control characters (a new line would start a new key or section), no `${` (Fluent Bit
+ * would substitute an environment variable, e.g. a secret), no leading or trailing spaces (Fluent
+ * Bit trims them), not empty. Returns whether the value passed.
+ */
+function checkConfigValue(value: unknown, path: string, problems: string[]): boolean {
+  if (typeof value !== 'string' || value.length === 0) {
+    problems.push(`${path}: ${show(value)} must be a non-empty string.`);
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    problems.push(`${path}: ${show(value)} contains a line break or another control character; it would change the structure of fluent-bit.conf. Remove it.`);
+    return false;
+  }
+  if (value.includes('${')) {
+    problems.push(`${path}: ${show(value)} contains '\${', which Fluent Bit replaces with an environment variable (which could expose a secret); remove it.`);
+    return false;
+  }
+  if (value !== value.trim()) {
+    problems.push(`${path}: ${show(value)} has leading or trailing whitespace, which Fluent Bit would drop; remove it.`);
+    return false;
+  }
+  return true;
+}
+
+/** Parses a Fluent Bit unit size (`5M`, `100MB`, `32k`, `5242880`) to bytes, or records a problem. */
+function checkSize(value: string, path: string, problems: string[]): number | undefined {
+  const m = /^([0-9]+)(k|kb|m|mb|g|gb)?$/i.exec(typeof value === 'string' ? value : '');
+  if (!m) {
+    problems.push(`${path}: ${show(value)} is not a Fluent Bit size; write a whole number of bytes, optionally followed by K, M or G (powers of 1000), e.g. '5M'.`);
+    return undefined;
+  }
+  const unit = (m[2] ?? '').toLowerCase().charAt(0);
+  const factor = unit === 'k' ? 1e3 : unit === 'm' ? 1e6 : unit === 'g' ? 1e9 : 1;
+  return Number(m[1]) * factor;
+}
+
+function checkSecretKeyRef(name: string, key: string, path: string, problems: string[]): void {
+  const r = typeof name === 'string' ? dns1123Subdomain(name) : 'must be a string';
+  if (r) {
+    problems.push(`${path}.name: ${show(name)} is not a valid Secret name: it ${r}.`);
+  }
+  if (typeof key !== 'string' || key.length === 0 || key.length > 253 || !/^[-._a-zA-Z0-9]+$/.test(key) || key === '.' || key === '..') {
+    problems.push(`${path}: key ${show(key)} is not a valid Secret key; use letters, digits, '-', '_' and '.' (at most 253 characters).`);
+  }
+}
+
+/** Elasticsearch's index name rules (MetadataCreateIndexService.validateIndexOrAliasName). */
+function elasticsearchIndexProblem(index: string): string | undefined {
+  if (index !== index.toLowerCase()) {
+    return 'must be lowercase';
+  }
+  if (/[\\/*?"<>| ,#:]/.test(index)) {
+    return 'must not contain \\, /, *, ?, ", <, >, |, space, \',\', # or :';
+  }
+  if (/^[-_+]/.test(index)) {
+    return "must not start with '-', '_' or '+'";
+  }
+  if (index === '.' || index === '..') {
+    return "must not be '.' or '..'";
+  }
+  if (Buffer.byteLength(index, 'utf8') > 255) {
+    return 'must be no more than 255 bytes';
+  }
+  return undefined;
+}
+
+/** Amazon S3's general purpose bucket naming rules. */
+function s3BucketProblem(bucket: string): string | undefined {
+  if (bucket.length < 3 || bucket.length > 63) {
+    return `must be 3 to 63 characters long (it has ${bucket.length})`;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(bucket)) {
+    return "must consist of lowercase letters, digits, '.' and '-', and start and end with a letter or digit";
+  }
+  if (bucket.includes('..')) {
+    return 'must not contain two adjacent periods';
+  }
+  if (/^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/.test(bucket)) {
+    return 'must not be formatted as an IP address';
+  }
+  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(bucket) || /(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(bucket)) {
+    return 'must not use a reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3)';
+  }
+  return undefined;
 }

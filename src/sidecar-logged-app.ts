@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { LogShipper } from './log-shipper';
@@ -15,8 +16,11 @@ export enum SidecarMode {
   CLASSIC = 'classic',
   /**
    * A native sidecar: an init container with `restartPolicy: Always`, placed before every other
-   * init container, started before the app and stopped after it. Kubernetes 1.29+ (beta, on by
-   * default); 1.28 only with the `SidecarContainers` feature gate.
+   * init container, so it starts before them and the app, keeps running beside the app, and is
+   * stopped after it. Kubernetes 1.29+ (beta, on by default; stable since 1.33); on 1.28 only with
+   * the `SidecarContainers` feature gate (alpha). An API server without the feature drops
+   * `restartPolicy` (or rejects it as an unknown field), and the sidecar would then block the pod
+   * in `Init` as an init container that never completes.
    */
   NATIVE = 'native',
 }
@@ -29,6 +33,15 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
    * The main container; it writes its log file under `logMountPath`.
    */
   readonly app: k8s.Container;
+
+  /**
+   * Init containers, run in order before the app starts. A native sidecar (`SidecarMode.NATIVE`)
+   * is placed before all of them, so it already runs while they do. The shared log volume is not
+   * mounted into them automatically: add a mount of `logVolumeName` to write to the log.
+   *
+   * @default - no init containers besides a native sidecar
+   */
+  readonly initContainers?: k8s.Container[];
 
   /**
    * A sidecar container of your own. The shared log volume is mounted into it.
@@ -90,8 +103,16 @@ export class SidecarLoggedApp extends PodWorkload {
   public readonly sidecarMode: SidecarMode;
   /** The app container as written to the manifest (with the log mount). */
   public readonly appContainer: k8s.Container;
-  /** The sidecar container as written to the manifest (with the log mount). */
+  /**
+   * The sidecar container as written to the manifest (with the log mount). In `NATIVE` mode the
+   * manifest's copy, the first init container, also has `restartPolicy: Always`.
+   */
   public readonly sidecarContainer: k8s.Container;
+  /**
+   * The ConfigMap the log shipper generated (`LogShipper.fluentBit()`: `<pod name>-fluent-bit`
+   * holding `fluent-bit.conf`); undefined for shippers without one. Written before the pod.
+   */
+  public readonly logShipperConfigMap?: ApiObject;
 
   public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
     super(scope, id, { ...props, volumes: undefined }, 'SidecarLoggedApp');
@@ -106,10 +127,12 @@ export class SidecarLoggedApp extends PodWorkload {
     }
 
     let sidecar = props.sidecar;
+    let shipperProblems: string[] = [];
     if (!sidecar) {
       const binding = (props.logShipper ?? LogShipper.tail()).bind({
         scope: this,
         podName: this.name,
+        namespace: props.metadata?.namespace,
         logVolumeName: this.logVolumeName,
         logMountPath: this.logMountPath,
         logFilePath: this.logFilePath,
@@ -119,10 +142,18 @@ export class SidecarLoggedApp extends PodWorkload {
       for (const v of binding.volumes ?? []) {
         this.addVolume(v);
       }
+      shipperProblems = binding.problems ?? [];
+      if (binding.configMap) {
+        this.logShipperConfigMap = binding.configMap;
+        this.apiObject.addDependency(binding.configMap);
+      }
     }
 
     this.appContainer = this.withLogMount(props.app);
     this.sidecarContainer = this.withLogMount(sidecar);
+    for (const c of props.initContainers ?? []) {
+      this.addInitContainer(c);
+    }
     this.addContainer(this.appContainer);
     if (this.sidecarMode === SidecarMode.NATIVE) {
       this.prependInitContainer({ ...this.sidecarContainer, restartPolicy: 'Always' });
@@ -135,6 +166,9 @@ export class SidecarLoggedApp extends PodWorkload {
         const problems = new Problems();
         if (props.sidecar && props.logShipper) {
           problems.add('', 'both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.');
+        }
+        for (const p of shipperProblems) {
+          problems.add('', p);
         }
         if (!this.logMountPath.startsWith('/')) {
           problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);

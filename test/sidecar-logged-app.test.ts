@@ -1,4 +1,6 @@
-import { LogShipper, SidecarLoggedApp, SidecarMode } from '../src';
+import { Testing } from 'cdk8s';
+import { LogShipper, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { exampleCharts } from './example-charts';
 import { fixture, newChart, only, synth, synthError } from './util';
 
 const app = {
@@ -108,5 +110,148 @@ describe('SidecarLoggedApp', () => {
     const chart = newChart();
     new SidecarLoggedApp(chart, 'p', { metadata: { name: 'logs' }, app: { ...app, name: 'sidecar-container' } });
     expect(synthError(chart)).toContain('spec.containers[1].name: container name "sidecar-container" is already used by spec.containers[0]');
+  });
+  describe('sidecar mode', () => {
+    test('is classic by default: the sidecar is the second container and there are no init containers', () => {
+      // GIVEN
+      const chart = newChart();
+      // WHEN
+      const pattern = new SidecarLoggedApp(chart, 'p', { app });
+      // THEN
+      const spec = only(synth(chart), 'Pod').spec;
+      expect(pattern.sidecarMode).toBe(SidecarMode.CLASSIC);
+      expect(spec.initContainers).toBeUndefined();
+      expect(spec.containers.map((c: any) => c.name)).toEqual(['main-container', 'sidecar-container']);
+      expect(spec.containers[1].restartPolicy).toBeUndefined();
+    });
+
+    test('keeps declared init containers in their order, without the log mount, in classic mode', () => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', {
+        app,
+        initContainers: [{ name: 'one', image: 'busybox' }, { name: 'two', image: 'busybox' }],
+      });
+      const spec = only(synth(chart), 'Pod').spec;
+      expect(spec.initContainers.map((c: any) => c.name)).toEqual(['one', 'two']);
+      expect(spec.initContainers[0].volumeMounts).toBeUndefined();
+      expect(spec.containers.map((c: any) => c.name)).toEqual(['main-container', 'sidecar-container']);
+    });
+
+    test('places a native sidecar before every declared init container and before ones added later', () => {
+      // GIVEN
+      const chart = newChart();
+      // WHEN
+      const pattern = new SidecarLoggedApp(chart, 'p', {
+        app,
+        sidecarMode: SidecarMode.NATIVE,
+        initContainers: [{ name: 'init-db', image: 'busybox' }, { name: 'init-cache', image: 'busybox' }],
+      });
+      pattern.addInitContainer({ name: 'late', image: 'busybox' });
+      // THEN
+      const spec = only(synth(chart), 'Pod').spec;
+      expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([
+        ['sidecar-container', 'Always'],
+        ['init-db', undefined],
+        ['init-cache', undefined],
+        ['late', undefined],
+      ]);
+      expect(spec.containers.map((c: any) => c.name)).toEqual(['main-container']);
+      expect(pattern.initContainers[0].restartPolicy).toBe('Always');
+    });
+
+    test('runs a custom sidecar natively with the log mount and its ports', () => {
+      const chart = newChart();
+      const pattern = new SidecarLoggedApp(chart, 'p', {
+        app,
+        sidecarMode: SidecarMode.NATIVE,
+        sidecar: { name: 'shipper', image: 'fluent/fluent-bit:3.1', ports: [{ name: 'metrics', containerPort: 2020 }] },
+      });
+      const spec = only(synth(chart), 'Pod').spec;
+      expect(spec.initContainers).toEqual([{
+        name: 'shipper',
+        image: 'fluent/fluent-bit:3.1',
+        ports: [{ name: 'metrics', containerPort: 2020 }],
+        restartPolicy: 'Always',
+        volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/' }],
+      }]);
+      expect(pattern.containerPorts()).toEqual([{ name: 'metrics', containerPort: 2020 }]);
+    });
+
+    test('does not set restartPolicy on the sidecarContainer property itself, only on the native init container', () => {
+      const chart = newChart();
+      const pattern = new SidecarLoggedApp(chart, 'p', { app, sidecarMode: SidecarMode.NATIVE });
+      expect(pattern.sidecarContainer.restartPolicy).toBeUndefined();
+      expect(only(synth(chart), 'Pod').spec.initContainers[0].restartPolicy).toBe('Always');
+    });
+
+    test('the native-sidecar example starts the sidecar before init-db, which writes to the shared log', () => {
+      // GIVEN / WHEN
+      const manifests = Testing.synth(exampleCharts().get('dist/native-sidecar.k8s.yaml')!);
+      // THEN
+      const spec = only(manifests, 'Pod').spec;
+      expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([
+        ['sidecar-container', 'Always'],
+        ['init-db', undefined],
+      ]);
+      expect(spec.initContainers[1].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
+      expect(spec.containers.map((c: any) => c.name)).toEqual(['main-container']);
+    });
+  });
+
+  describe('as a Deployment', () => {
+    test('writes the same pod as the template of a Deployment selecting it by its labels', () => {
+      // GIVEN
+      const podChart = newChart();
+      const deploymentChart = newChart();
+      const props = { metadata: { name: 'web', labels: { app: 'web' } }, app };
+      // WHEN
+      new SidecarLoggedApp(podChart, 'p', props);
+      new SidecarLoggedApp(deploymentChart, 'p', { ...props, workload: Workload.deployment({ replicas: 3 }) });
+      // THEN
+      const pod = only(synth(podChart), 'Pod');
+      const deployment = only(synth(deploymentChart), 'Deployment');
+      expect(deployment.apiVersion).toBe('apps/v1');
+      expect(deployment.metadata).toEqual({ name: 'web', labels: { app: 'web' } });
+      expect(deployment.spec).toEqual({
+        replicas: 3,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: pod.spec },
+      });
+    });
+
+    test('runs a native sidecar in the pod template', () => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', {
+        metadata: { name: 'web', labels: { app: 'web' } },
+        workload: Workload.deployment(),
+        sidecarMode: SidecarMode.NATIVE,
+        app,
+      });
+      const template = only(synth(chart), 'Deployment').spec.template.spec;
+      expect(template.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['sidecar-container', 'Always']]);
+    });
+
+    test('fails without labels to select the pods', () => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', { metadata: { name: 'web' }, workload: Workload.deployment({ replicas: 2 }), app });
+      const error = synthError(chart);
+      expect(error).toContain("SidecarLoggedApp 'web': spec.selector: a Deployment selects its pods by label and none are declared; set metadata.labels");
+    });
+
+    test('the deployment-sidecar example runs 3 replicas sharing one Fluent Bit ConfigMap', () => {
+      // GIVEN / WHEN
+      const manifests = Testing.synth(exampleCharts().get('dist/deployment-sidecar.k8s.yaml')!);
+      // THEN
+      expect(manifests.map((m) => m.kind)).toEqual(['ConfigMap', 'Deployment']);
+      const deployment = only(manifests, 'Deployment');
+      expect(deployment.spec.replicas).toBe(3);
+      expect(deployment.spec.selector).toEqual({ matchLabels: { app: 'web-logs' } });
+      expect(deployment.spec.template.metadata).toEqual({ labels: { app: 'web-logs' } });
+      expect(deployment.spec.template.spec.volumes).toEqual([
+        { name: 'shared-logs', emptyDir: {} },
+        { name: 'fluent-bit-config', configMap: { name: 'web-logs-fluent-bit' } },
+      ]);
+      expect(only(manifests, 'ConfigMap').metadata.name).toBe('web-logs-fluent-bit');
+    });
   });
 });
