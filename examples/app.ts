@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { InitContainerChart } from './init-container';
+import { InitStepsChart } from './init-steps';
 import { ServicesChart } from './services';
 import { SidecarContainerChart } from './sidecar-container';
 
@@ -8,6 +9,7 @@ import { SidecarContainerChart } from './sidecar-container';
  */
 export function addExampleCharts(app: App): void {
   new InitContainerChart(app, 'init-container');
+  new InitStepsChart(app, 'init-steps');
   new SidecarContainerChart(app, 'sidecar-container');
   new ServicesChart(app, 'services');
 }

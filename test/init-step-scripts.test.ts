@@ -287,7 +287,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     const result = await run({ ...variant, path: empty }, scriptOf(InitStep.waitForTcp('127.0.0.1', 9, { timeoutSeconds: 5 })));
     // THEN it says what is missing instead of timing out
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("wait-for-127-0-0-1: the image has no nc; use busybox:1.36 or an image that has it");
+    expect(result.stderr).toContain('wait-for-127-0-0-1: the image has no nc; use busybox:1.36 or an image that has it');
     expect(result.seconds).toBeLessThan(1);
   });
 });

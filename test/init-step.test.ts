@@ -1,4 +1,5 @@
 import { InitPod, InitStep, Workload } from '../src';
+import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
 
 const app = { name: 'app', image: 'app:1', command: ['sh', '-c', 'cat /config/config.json'] };
@@ -170,5 +171,24 @@ describe('InitStep', () => {
     const chart = newChart();
     new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.download('https://example.com/c.json', 'c.json')], containers: [app], filesMountPath: 'config' });
     expect(synthError(chart)).toContain('filesMountPath: "config" must be an absolute path');
+  });
+});
+
+describe('the init-steps example', () => {
+  test('waits for MySQL, downloads config.json with its sha256, then starts the app with the file mounted', () => {
+    // GIVEN the examples app
+    const chart = exampleCharts().get('dist/init-steps.k8s.yaml')!;
+    // WHEN
+    const pod = only(synth(chart), 'Pod');
+    // THEN
+    expect(pod.metadata).toEqual({ name: 'init-steps' });
+    expect(pod.spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-mysql', 'download-config-json']);
+    expect(pod.spec.initContainers[0].command[2]).toContain('nc -w 5 mysql 3306');
+    expect(pod.spec.initContainers[0].command[2]).toContain('+ 120))');
+    expect(pod.spec.initContainers[1].command[2]).toContain('wget -q -O /config/config.json.part https://my-bucket.s3.amazonaws.com/app/config.json');
+    expect(pod.spec.initContainers[1].command[2]).toContain("echo 'cbdcc68bad6dd8ae7b8bfa9f8eefa2248e32194154c5b15385b8fd5f977826b9  /config/config.json.part' | sha256sum -c -");
+    expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
+    expect(pod.spec.containers[0].command[2]).toContain('cat /config/config.json');
+    expect(pod.spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
   });
 });
