@@ -4,6 +4,7 @@ import { FluentBitElasticsearchChart } from './fluent-bit-elasticsearch';
 import { FluentBitS3Chart } from './fluent-bit-s3';
 import { HardenedChart } from './hardened';
 import { InitContainerChart } from './init-container';
+import { InitStepsChart } from './init-steps';
 import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
 import { SidecarContainerChart } from './sidecar-container';
@@ -13,6 +14,7 @@ import { SidecarContainerChart } from './sidecar-container';
  */
 export function addExampleCharts(app: App): void {
   new InitContainerChart(app, 'init-container');
+  new InitStepsChart(app, 'init-steps');
   new SidecarContainerChart(app, 'sidecar-container');
   new ServicesChart(app, 'services');
   new HardenedChart(app, 'hardened');

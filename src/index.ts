@@ -1,6 +1,7 @@
 export * from './pod-spec-options';
 export * from './workload';
 export * from './plain-pod';
+export * from './init-step';
 export * from './init-pod';
 export * from './log-shipper';
 export * from './sidecar-logged-app';

@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Problems } from './problems';
+import { InitStep } from './init-step';
+import { Problems, show } from './problems';
 import { PodWorkload, PodWorkloadProps } from './workload';
 
 /**
@@ -9,14 +10,42 @@ import { PodWorkload, PodWorkloadProps } from './workload';
 export interface InitPodProps extends PodWorkloadProps {
   /**
    * Init containers, run one after another in this order; each must exit 0 before the next
-   * starts, and the main containers start only after the last one succeeded. At least one.
+   * starts, and the main containers start only after the last one succeeded. Together with
+   * `initSteps`, at least one.
+   *
+   * @default - no init containers of your own (then `initSteps` must have at least one step)
    */
-  readonly initContainers: k8s.Container[];
+  readonly initContainers?: k8s.Container[];
+
+  /**
+   * Generated init steps (wait for TCP, DNS or HTTP, download, command), each one init
+   * container, run after `initContainers` in this order. To put a container of your own
+   * between steps, use `InitStep.container()`.
+   *
+   * @default - no generated steps
+   */
+  readonly initSteps?: InitStep[];
 
   /**
    * The main containers, started after every init container succeeded. At least one.
    */
   readonly containers: k8s.Container[];
+
+  /**
+   * Name of the `emptyDir` volume downloads are written to. Created only when a step writes
+   * files (`InitStep.download()`).
+   *
+   * @default 'init-files'
+   */
+  readonly filesVolumeName?: string;
+
+  /**
+   * Where the files volume is mounted in the download steps and in every main container.
+   * Must be absolute.
+   *
+   * @default '/config'
+   */
+  readonly filesMountPath?: string;
 }
 
 /**
@@ -24,16 +53,49 @@ export interface InitPodProps extends PodWorkloadProps {
  * prepare config, check the environment, download dependencies, wait for a database.
  *
  * Declared like the seed's `init-container.yml`, it synthesizes exactly that manifest.
+ * `initSteps` add generated, validated steps (`InitStep.waitForTcp('mysql', 3306)`, ...).
  */
 export class InitPod extends PodWorkload {
+  /** Name of the shared files volume (present in the pod only when a step writes files). */
+  public readonly filesVolumeName: string;
+
+  /** Where the shared files volume is mounted, without a trailing '/'. */
+  public readonly filesMountPath: string;
+
+  /** The generated steps, in the order they run (after `initContainers`). */
+  public readonly initSteps: InitStep[];
+
   public constructor(scope: Construct, id: string, props: InitPodProps) {
     super(scope, id, props, 'InitPod');
-    for (const c of props.initContainers) {
+    this.filesVolumeName = props.filesVolumeName ?? 'init-files';
+    const mountPath = props.filesMountPath ?? '/config';
+    this.filesMountPath = mountPath.length > 1 ? mountPath.replace(/\/+$/, '') : mountPath;
+    this.initSteps = [...(props.initSteps ?? [])];
+
+    for (const c of props.initContainers ?? []) {
       this.addInitContainer(c);
     }
-    for (const c of props.containers) {
-      this.addContainer(c);
+    const context = { filesVolumeName: this.filesVolumeName, filesMountPath: this.filesMountPath };
+    for (const step of this.initSteps) {
+      this.addInitContainer(step._render(context));
     }
+    const writesFiles = this.initSteps.some((s) => s.writesFiles);
+    if (writesFiles) {
+      this.addVolume({ name: this.filesVolumeName, emptyDir: {} });
+    }
+    for (const c of props.containers) {
+      this.addContainer(writesFiles ? this.withFilesMount(c) : c);
+    }
+
+    this.node.addValidation({
+      validate: () => {
+        const problems = new Problems();
+        if (writesFiles && !mountPath.startsWith('/')) {
+          problems.add('filesMountPath', `${show(mountPath)} must be an absolute path (e.g. '/config'); downloads are written there and it is mounted into every main container.`);
+        }
+        return problems.toErrors(this.targetDescription);
+      },
+    });
   }
 
   /** @internal */
@@ -42,7 +104,16 @@ export class InitPod extends PodWorkload {
     const steps = (spec?.initContainers ?? []).filter((c: any) => c.restartPolicy !== 'Always');
     if (steps.length === 0) {
       const path = manifest.kind === 'Pod' ? 'spec.initContainers' : 'spec.template.spec.initContainers';
-      problems.add(path, 'an InitPod needs at least one init container that runs to completion; add one, or use PlainPod for a pod without init steps.');
+      problems.add(path, 'an InitPod needs at least one init container that runs to completion; add one (initContainers or initSteps), or use PlainPod for a pod without init steps.');
     }
+  }
+
+  /** Adds the files mount to a main container, unless it already mounts the files volume. */
+  private withFilesMount(container: k8s.Container): k8s.Container {
+    const mounts = container.volumeMounts ?? [];
+    if (mounts.some((m) => m.name === this.filesVolumeName)) {
+      return container;
+    }
+    return { ...container, volumeMounts: [...mounts, { name: this.filesVolumeName, mountPath: this.filesMountPath }] };
   }
 }

@@ -1,6 +1,6 @@
 import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { InitPod, Workload } from '../src';
+import { InitPod, InitStep, Workload } from '../src';
 import { fixture, newChart, only, synth, synthError } from './util';
 
 const initContainer = {
@@ -106,7 +106,22 @@ describe('InitPod', () => {
   test('fails when there is no init container', () => {
     const chart = newChart();
     new InitPod(chart, 'p', { metadata: { name: 'init-test' }, initContainers: [], containers: [mainContainer] });
-    expect(synthError(chart)).toContain("InitPod 'init-test': spec.initContainers: an InitPod needs at least one init container that runs to completion; add one, or use PlainPod for a pod without init steps.");
+    expect(synthError(chart)).toContain("InitPod 'init-test': spec.initContainers: an InitPod needs at least one init container that runs to completion; add one (initContainers or initSteps), or use PlainPod for a pod without init steps.");
+  });
+
+  test('fails when neither initContainers nor initSteps are given', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', { metadata: { name: 'init-test' }, containers: [mainContainer] });
+    expect(synthError(chart)).toContain("InitPod 'init-test': spec.initContainers: an InitPod needs at least one init container that runs to completion; add one (initContainers or initSteps), or use PlainPod for a pod without init steps.");
+  });
+
+  test('needs no initContainers when initSteps are given', () => {
+    const chart = newChart();
+    const pod = new InitPod(chart, 'p', { metadata: { name: 'init-test' }, initSteps: [InitStep.waitForTcp('mysql', 3306)], containers: [mainContainer] });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-mysql']);
+    expect(pod.initSteps.map((s) => s.name)).toEqual(['wait-for-mysql']);
+    expect(spec.containers).toEqual([mainContainer]);
   });
 
   test('fails when there is no main container', () => {

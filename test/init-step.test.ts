@@ -1,0 +1,194 @@
+import { InitPod, InitStep, Workload } from '../src';
+import { exampleCharts } from './example-charts';
+import { newChart, only, synth, synthError } from './util';
+
+const app = { name: 'app', image: 'app:1', command: ['sh', '-c', 'cat /config/config.json'] };
+const sha256 = 'a'.repeat(64);
+
+function podWith(...initSteps: InitStep[]): any {
+  const chart = newChart();
+  new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps, containers: [app] });
+  return only(synth(chart), 'Pod');
+}
+
+describe('InitStep', () => {
+  test('waitForTcp becomes one busybox init container named after the host', () => {
+    // WHEN
+    const pod = podWith(InitStep.waitForTcp('mysql', 3306));
+    // THEN
+    const [c] = pod.spec.initContainers;
+    expect(Object.keys(c).sort()).toEqual(['command', 'image', 'name']);
+    expect(c.name).toBe('wait-for-mysql');
+    expect(c.image).toBe('busybox:1.36');
+    expect(c.command.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(c.command[2]).toContain('timeout "$left" nc -w 5 mysql 3306 </dev/null >/dev/null 2>&1');
+    expect(c.command[2]).toContain('end=$(($(date +%s) + 300))');
+    expect(c.command[2]).toContain('sleep $((left < 2 ? left : 2))');
+    expect(c.command[2]).not.toContain('nc -z');
+  });
+
+  test('steps take their name, image, timeout and interval from the options', () => {
+    const pod = podWith(InitStep.waitForHttp('http://api:8080/healthz', { name: 'api-ready', image: 'busybox:1.36.1-musl', timeoutSeconds: 30, intervalSeconds: 5 }));
+    const [c] = pod.spec.initContainers;
+    expect(c.name).toBe('api-ready');
+    expect(c.image).toBe('busybox:1.36.1-musl');
+    expect(c.command[2]).toContain('end=$(($(date +%s) + 30))');
+    expect(c.command[2]).toContain('sleep $((left < 5 ? left : 5))');
+    expect(c.command[2]).toContain("echo 'api-ready: timed out after 30 s: http://api:8080/healthz did not answer with a 2xx status' >&2; exit 1");
+  });
+
+  test('waitForDns uses exit codes of getent or nslookup, never their output', () => {
+    const [c] = podWith(InitStep.waitForDns('mysql.db.svc.cluster.local')).spec.initContainers;
+    expect(c.name).toBe('wait-for-dns-mysql-db-svc-cluster-local');
+    expect(c.command[2]).toContain('then lookup="getent hosts"; else lookup=nslookup; fi');
+    expect(c.command[2]).toContain('timeout "$left" $lookup mysql.db.svc.cluster.local >/dev/null 2>&1');
+    expect(c.command[2]).not.toMatch(/grep|awk|sed/);
+  });
+
+  test('steps run after initContainers, in the declared order', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      initContainers: [{ name: 'prepare', image: 'busybox:1.36', command: ['true'] }],
+      initSteps: [
+        InitStep.waitForDns('mysql'),
+        InitStep.waitForTcp('mysql', 3306),
+        InitStep.container({ name: 'migrate', image: 'app:1', command: ['./migrate'] }),
+        InitStep.command('check-env', 'busybox:1.36', ['sh', '-c', 'test -n "$HOME"']),
+      ],
+      containers: [app],
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['prepare', 'wait-for-dns-mysql', 'wait-for-mysql', 'migrate', 'check-env']);
+    expect(spec.initContainers[3]).toEqual({ name: 'migrate', image: 'app:1', command: ['./migrate'] });
+    expect(spec.initContainers[4]).toEqual({ name: 'check-env', image: 'busybox:1.36', command: ['sh', '-c', 'test -n "$HOME"'] });
+  });
+
+  test('wait steps add no volume and no mount', () => {
+    const pod = podWith(InitStep.waitForTcp('mysql', 3306));
+    expect(pod.spec.volumes).toBeUndefined();
+    expect(pod.spec.containers).toEqual([app]);
+  });
+
+  test('download writes into a shared emptyDir mounted into the step and every main container', () => {
+    // GIVEN / WHEN
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      initSteps: [InitStep.download('https://my-bucket.s3.amazonaws.com/app/config.json', 'config.json', { sha256 })],
+      containers: [app, { name: 'second', image: 'x:1' }],
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    // THEN
+    expect(spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+    const [step] = spec.initContainers;
+    expect(step.name).toBe('download-config-json');
+    expect(step.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
+    expect(step.command[2]).toContain('timeout "$left" wget -q -O /config/config.json.part https://my-bucket.s3.amazonaws.com/app/config.json');
+    expect(step.command[2]).toContain(`if ! echo '${sha256}  /config/config.json.part' | sha256sum -c - >/dev/null; then`);
+    expect(step.command[2]).toContain('mv /config/config.json.part /config/config.json');
+    for (const c of spec.containers) {
+      expect(c.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
+    }
+  });
+
+  test('the files volume name and mount path are configurable', () => {
+    const chart = newChart();
+    const pod = new InitPod(chart, 'p', {
+      initSteps: [InitStep.download('https://example.com/a.tgz', 'deps/a.tgz')],
+      containers: [app],
+      filesVolumeName: 'deps',
+      filesMountPath: '/work/',
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(pod.filesMountPath).toBe('/work');
+    expect(spec.volumes).toEqual([{ name: 'deps', emptyDir: {} }]);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'deps', mountPath: '/work' }]);
+    expect(spec.initContainers[0].command[2]).toContain('mkdir -p /work/deps');
+    expect(spec.initContainers[0].command[2]).not.toContain('sha256sum');
+  });
+
+  test('a main container that already mounts the files volume keeps its own mount', () => {
+    const chart = newChart();
+    const own = { ...app, volumeMounts: [{ name: 'init-files', mountPath: '/etc/app', readOnly: true }] };
+    new InitPod(chart, 'p', { initSteps: [InitStep.download('https://example.com/c.json', 'c.json')], containers: [own] });
+    expect(only(synth(chart), 'Pod').spec.containers[0]).toEqual(own);
+  });
+
+  test('works as a Deployment too', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      workload: Workload.deployment({ replicas: 2 }),
+      initSteps: [InitStep.waitForTcp('mysql', 3306)],
+      containers: [app],
+    });
+    const d = only(synth(chart), 'Deployment');
+    expect(d.spec.template.spec.initContainers[0].name).toBe('wait-for-mysql');
+  });
+
+  test('quotes values that are valid but not plain words', () => {
+    const url = "https://example.com/c.json?sig=a'b&x=$(id)";
+    const [c] = podWith(InitStep.waitForHttp(url)).spec.initContainers;
+    expect(c.command[2]).toContain("wget -q -O /dev/null 'https://example.com/c.json?sig=a'\\''b&x=$(id)'");
+  });
+
+  test('reports every bad option of one step in one message', () => {
+    expect(() => InitStep.waitForTcp('my db', 70000, { timeoutSeconds: 0, intervalSeconds: 1.5, name: 'Wait_DB' })).toThrow(
+      'InitStep.waitForTcp has 5 problems:\n' +
+      "    - host: \"my db\" must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address;\n" +
+      '    - port: 70000 must be a port number between 1 and 65535;\n' +
+      '    - timeoutSeconds: 0 must be a whole number of seconds, at least 1;\n' +
+      '    - intervalSeconds: 1.5 must be a whole number of seconds, at least 1;\n' +
+      '    - name: "Wait_DB" must be a lowercase RFC 1123 label',
+    );
+  });
+
+  test('rejects a checksum that is not 64 hex digits', () => {
+    expect(() => InitStep.download('https://example.com/c.json', 'c.json', { sha256: 'abc; rm -rf /' })).toThrow(
+      'InitStep.download: sha256: "abc; rm -rf /" must be 64 hexadecimal digits (the output of \'sha256sum FILE\').',
+    );
+  });
+
+  test('rejects credentials in a URL', () => {
+    expect(() => InitStep.download('https://user:secret@example.com/c.json', 'c.json')).toThrow('contains credentials, which would be written in clear text into the manifest');
+  });
+
+  test('rejects an empty command', () => {
+    expect(() => InitStep.command('x', 'busybox:1.36', [])).toThrow('InitStep.command: command: [] is empty');
+  });
+
+  test('accepts IP addresses as hosts', () => {
+    expect(InitStep.waitForTcp('10.0.0.7', 5432).name).toBe('wait-for-10-0-0-7');
+    expect(InitStep.waitForTcp('::1', 5432).name).toBe('wait-for-1');
+  });
+
+  test('two steps with the same default name fail with the pod validation', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.waitForTcp('mysql', 3306), InitStep.waitForTcp('mysql', 33060)], containers: [app] });
+    expect(synthError(chart)).toContain('container name "wait-for-mysql" is already used by spec.initContainers[0]');
+  });
+
+  test('fails when the files mount path is relative', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.download('https://example.com/c.json', 'c.json')], containers: [app], filesMountPath: 'config' });
+    expect(synthError(chart)).toContain('filesMountPath: "config" must be an absolute path');
+  });
+});
+
+describe('the init-steps example', () => {
+  test('waits for MySQL, downloads config.json with its sha256, then starts the app with the file mounted', () => {
+    // GIVEN the examples app
+    const chart = exampleCharts().get('dist/init-steps.k8s.yaml')!;
+    // WHEN
+    const pod = only(synth(chart), 'Pod');
+    // THEN
+    expect(pod.metadata).toEqual({ name: 'init-steps' });
+    expect(pod.spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-mysql', 'download-config-json']);
+    expect(pod.spec.initContainers[0].command[2]).toContain('nc -w 5 mysql 3306');
+    expect(pod.spec.initContainers[0].command[2]).toContain('+ 120))');
+    expect(pod.spec.initContainers[1].command[2]).toContain('wget -q -O /config/config.json.part https://my-bucket.s3.amazonaws.com/app/config.json');
+    expect(pod.spec.initContainers[1].command[2]).toContain("echo 'cbdcc68bad6dd8ae7b8bfa9f8eefa2248e32194154c5b15385b8fd5f977826b9  /config/config.json.part' | sha256sum -c -");
+    expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
+    expect(pod.spec.containers[0].command[2]).toContain('cat /config/config.json');
+    expect(pod.spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+  });
+});
