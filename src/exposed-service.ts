@@ -660,7 +660,7 @@ function validateLoadBalancerFields(spec: any, annotations: Record<string, unkno
     const path = `metadata.annotations.${SOURCE_RANGES_ANNOTATION}`;
     const value = annotations[SOURCE_RANGES_ANNOTATION];
     if (!isLoadBalancer) {
-      problems.add(path, `may only be used when type is LoadBalancer; use ExposedService.loadBalancer() or remove the annotation.`);
+      problems.add(path, 'may only be used when type is LoadBalancer; use ExposedService.loadBalancer() or remove the annotation.');
     }
     const text = typeof value === 'string' ? value.trim() : '';
     const bad = text === '' ? [] : text.split(',').map((v) => v.trim()).filter((v) => !isCidr(v));
