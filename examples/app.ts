@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { InitContainerChart } from './init-container';
 import { ServicesChart } from './services';
+import { ServicesDeploymentChart } from './services-deployment';
 import { ServicesHeadlessChart } from './services-headless';
 import { ServicesKplusChart } from './services-kplus';
 import { ServicesLoadBalancerChart } from './services-load-balancer';
@@ -18,4 +19,5 @@ export function addExampleCharts(app: App): void {
   new ServicesHeadlessChart(app, 'services-headless');
   new ServicesLoadBalancerChart(app, 'services-load-balancer');
   new ServicesKplusChart(app, 'services-kplus');
+  new ServicesDeploymentChart(app, 'services-deployment');
 }

@@ -465,3 +465,13 @@ describe('the services examples', () => {
     expect(svc.spec).toEqual({ type: 'ClusterIP', selector: deployment.spec.selector.matchLabels, ports: [{ port: 80, targetPort: 'http' }] });
   });
 });
+
+describe('the services-deployment example', () => {
+  test('exposes a three-replica Deployment of this library through a LoadBalancer by its template labels', () => {
+    const manifests = Testing.synth(exampleCharts().get('dist/services-deployment.k8s.yaml')!);
+    const deployment = only(manifests, 'Deployment');
+    const svc = only(manifests, 'Service');
+    expect(deployment.spec.replicas).toBe(3);
+    expect(svc.spec).toEqual({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: deployment.spec.template.metadata.labels, ports: [{ port: 80, targetPort: 'http' }] });
+  });
+});
