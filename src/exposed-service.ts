@@ -416,7 +416,7 @@ export class ExposedService extends Construct {
         }
       }
     } else if (!this.selector || Object.keys(this.selector).length === 0) {
-      problems.add('spec.selector', 'the Service selects no pods; pass target (a pod pattern) or selector (labels).');
+      problems.add('spec.selector', 'the Service selects no pods; pass target (a pod pattern) or selector (labels). (Kubernetes also allows a Service without selector, for endpoints managed by hand; ExposedService exposes pods, so it requires one.)');
     }
     // ValidateService -> ValidateLabels(spec.selector).
     validateLabels(spec.selector, 'spec.selector', problems);
@@ -621,8 +621,9 @@ function validateIpFamilies(spec: any, problems: Problems): void {
       problems.add(`spec.ipFamilies[${i}]`, `${show(f)} is not supported; use IpFamily.IPV4 or IPV6.`);
     } else if (seen.has(f)) {
       problems.add(`spec.ipFamilies[${i}]`, `${show(f)} is listed twice; list each family once (at most IPv4 and IPv6).`);
+    } else {
+      seen.add(f);
     }
-    seen.add(f);
   });
   // pkg/registry/core/service/storage/alloc.go initIPFamilyFields: two families need a
   // dual-stack policy (an unset policy counts as SingleStack).

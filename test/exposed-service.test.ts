@@ -59,7 +59,7 @@ describe('ExposedService', () => {
   test('fails when neither target nor selector is given', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels).");
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels). (Kubernetes also allows a Service without selector, for endpoints managed by hand; ExposedService exposes pods, so it requires one.)");
   });
 
   test('fails when both target and selector are given', () => {
@@ -347,6 +347,11 @@ describe('ExposedService rejects what the API server rejects', () => {
 
   test('fails when an IP family is listed twice', () => {
     expect(error({ ipFamilies: [IpFamily.IPV4, IpFamily.IPV4] })).toContain('ExposedService \'web\': spec.ipFamilies[1]: "IPv4" is listed twice; list each family once (at most IPv4 and IPv6).');
+  });
+
+  test('reports an unknown IP family alone, not as a second family', () => {
+    expect(patched('/spec/ipFamilies', ['IPv4', 'IPv5'])).toBe(
+      'Validation failed with the following errors:\n  [test/svc] ExposedService \'web\': spec.ipFamilies[1]: "IPv5" is not supported; use IpFamily.IPV4 or IPV6.');
   });
 
   test.each([undefined, IpFamilyPolicy.SINGLE_STACK])('fails when two IP families have the policy %s', (policy) => {
