@@ -7,6 +7,11 @@ import { InitContainerChart } from './init-container';
 import { InitStepsChart } from './init-steps';
 import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
+import { ServicesDeploymentChart } from './services-deployment';
+import { ServicesHeadlessChart } from './services-headless';
+import { ServicesKplusChart } from './services-kplus';
+import { ServicesLoadBalancerChart } from './services-load-balancer';
+import { ServicesPortsChart } from './services-ports';
 import { SidecarContainerChart } from './sidecar-container';
 
 /**
@@ -22,4 +27,9 @@ export function addExampleCharts(app: App): void {
   new FluentBitS3Chart(app, 'fluent-bit-s3');
   new NativeSidecarChart(app, 'native-sidecar');
   new DeploymentSidecarChart(app, 'deployment-sidecar');
+  new ServicesPortsChart(app, 'services-ports');
+  new ServicesHeadlessChart(app, 'services-headless');
+  new ServicesLoadBalancerChart(app, 'services-load-balancer');
+  new ServicesKplusChart(app, 'services-kplus');
+  new ServicesDeploymentChart(app, 'services-deployment');
 }

@@ -1,4 +1,6 @@
-import { ExposedService, PlainPod, Protocol, ServiceTarget, ServiceType } from '../src';
+import { JsonPatch, Testing } from 'cdk8s';
+import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficPolicy } from '../src';
+import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
 
 function webPod(chart: any, labels: Record<string, string> | undefined = { app: 'web' }) {
@@ -57,7 +59,7 @@ describe('ExposedService', () => {
   test('fails when neither target nor selector is given', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels).");
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels). (Kubernetes also allows a Service without selector, for endpoints managed by hand; ExposedService exposes pods, so it requires one.)");
   });
 
   test('fails when both target and selector are given', () => {
@@ -100,5 +102,381 @@ describe('ExposedService', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: '1web' }, target: webPod(chart), ports: [{ port: 80 }] });
     expect(synthError(chart)).toContain('metadata.name: "1web" is not valid as a Service name (an RFC 1035 label)');
+  });
+});
+
+describe('ExposedService options', () => {
+  function spec(props: Partial<ExposedServiceProps>, type?: ServiceType): any {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type, selector: { app: 'web' }, ports: [{ port: 80 }], ...props });
+    return only(synth(chart), 'Service').spec;
+  }
+
+  test('writes several named ports with named and numeric targetPorts and all three protocols', () => {
+    // GIVEN a pod with TCP, UDP and SCTP container ports
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'pod', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      containers: [{
+        name: 'web',
+        image: 'nginx:1.27',
+        ports: [{ name: 'http', containerPort: 80 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }, { name: 'sig', containerPort: 2905, protocol: 'SCTP' }],
+      }],
+    });
+    // WHEN one Service exposes them all
+    new ExposedService(chart, 'svc', {
+      metadata: { name: 'web' },
+      target: pod,
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http' },
+        { name: 'dns', port: 53, targetPort: 'dns', protocol: Protocol.UDP },
+        { name: 'sig', port: 2905, targetPort: 'sig', protocol: Protocol.SCTP },
+        { name: 'admin', port: 8081, targetPort: 9000 },
+      ],
+    });
+    // THEN each port is written as declared
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http' },
+      { name: 'dns', port: 53, targetPort: 'dns', protocol: 'UDP' },
+      { name: 'sig', port: 2905, targetPort: 'sig', protocol: 'SCTP' },
+      { name: 'admin', port: 8081, targetPort: 9000 },
+    ]);
+  });
+
+  test('accepts the same port number for TCP and UDP', () => {
+    expect(spec({ ports: [{ name: 'tcp', port: 53 }, { name: 'udp', port: 53, protocol: Protocol.UDP }] }).ports).toHaveLength(2);
+  });
+
+  test.each([
+    ['clusterIp', ExposedService.clusterIp, 'ClusterIP'],
+    ['nodePort', ExposedService.nodePort, 'NodePort'],
+    ['loadBalancer', ExposedService.loadBalancer, 'LoadBalancer'],
+  ])('ExposedService.%s() writes its type', (_name, factory, spelled) => {
+    const chart = newChart();
+    const svc = factory(chart, 'svc', { metadata: { name: 'web' }, selector: { app: 'web' }, ports: [{ port: 80 }] });
+    expect(svc.type).toBe(spelled);
+    expect(only(synth(chart), 'Service').spec).toEqual({ type: spelled, selector: { app: 'web' }, ports: [{ port: 80 }] });
+  });
+
+  test('ExposedService.headless() writes clusterIP None and no type', () => {
+    const chart = newChart();
+    const svc = ExposedService.headless(chart, 'svc', { metadata: { name: 'db' }, selector: { app: 'db' }, ports: [{ port: 5432 }] });
+    expect(svc.isHeadless).toBe(true);
+    expect(svc.type).toBe(ServiceType.CLUSTER_IP);
+    expect(only(synth(chart), 'Service').spec).toEqual({ clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] });
+  });
+
+  test('a headless Service may have no ports', () => {
+    const chart = newChart();
+    ExposedService.headless(chart, 'svc', { metadata: { name: 'db' }, selector: { app: 'db' } });
+    expect(only(synth(chart), 'Service').spec).toEqual({ clusterIP: 'None', selector: { app: 'db' } });
+  });
+
+  test('clusterIP None through the props is headless too, and may carry a named targetPort', () => {
+    const s = spec({ clusterIP: ExposedService.CLUSTER_IP_NONE, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(s).toEqual({ clusterIP: 'None', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] });
+  });
+
+  test.each(['10.96.0.10', 'fd00::10'])('writes an explicit cluster IP %s', (ip) => {
+    expect(spec({ clusterIP: ip }).clusterIP).toBe(ip);
+  });
+
+  test('writes sessionAffinity ClientIP with its timeout', () => {
+    const s = spec({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 600 });
+    expect(s.sessionAffinity).toBe('ClientIP');
+    expect(s.sessionAffinityConfig).toEqual({ clientIP: { timeoutSeconds: 600 } });
+  });
+
+  test('writes sessionAffinity None and ClientIP without a timeout as declared', () => {
+    expect(spec({ sessionAffinity: SessionAffinity.NONE })).toEqual({ sessionAffinity: 'None', selector: { app: 'web' }, ports: [{ port: 80 }] });
+    expect(spec({ sessionAffinity: SessionAffinity.CLIENT_IP }).sessionAffinityConfig).toBeUndefined();
+  });
+
+  test.each([1, 86400])('accepts the ClientIP timeout bound %d', (t) => {
+    const s = spec({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: t });
+    expect(s.sessionAffinityConfig.clientIP.timeoutSeconds).toBe(t);
+  });
+
+  test.each([ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER])('writes externalTrafficPolicy on a %s Service', (type) => {
+    expect(spec({ externalTrafficPolicy: TrafficPolicy.LOCAL }, type).externalTrafficPolicy).toBe('Local');
+    expect(spec({ externalTrafficPolicy: TrafficPolicy.CLUSTER }, type).externalTrafficPolicy).toBe('Cluster');
+  });
+
+  test.each([undefined, ServiceType.CLUSTER_IP, ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER])('writes internalTrafficPolicy on a %s Service', (type) => {
+    expect(spec({ internalTrafficPolicy: TrafficPolicy.LOCAL }, type).internalTrafficPolicy).toBe('Local');
+  });
+
+  test('writes publishNotReadyAddresses', () => {
+    expect(spec({ publishNotReadyAddresses: true }).publishNotReadyAddresses).toBe(true);
+    expect(spec({ publishNotReadyAddresses: false }).publishNotReadyAddresses).toBe(false);
+  });
+
+  test.each([
+    [IpFamilyPolicy.SINGLE_STACK, [IpFamily.IPV6]],
+    [IpFamilyPolicy.PREFER_DUAL_STACK, [IpFamily.IPV4, IpFamily.IPV6]],
+    [IpFamilyPolicy.REQUIRE_DUAL_STACK, [IpFamily.IPV6, IpFamily.IPV4]],
+  ])('writes ipFamilyPolicy %s with ipFamilies %j in their order', (policy, families) => {
+    const s = spec({ ipFamilyPolicy: policy, ipFamilies: families });
+    expect(s.ipFamilyPolicy).toBe(policy);
+    expect(s.ipFamilies).toEqual(families);
+  });
+
+  test('writes an ipFamilyPolicy alone and one ipFamily alone', () => {
+    expect(spec({ ipFamilyPolicy: IpFamilyPolicy.REQUIRE_DUAL_STACK }).ipFamilies).toBeUndefined();
+    expect(spec({ ipFamilies: [IpFamily.IPV4] }).ipFamilyPolicy).toBeUndefined();
+  });
+
+  test('accepts a cluster IP of the first IP family', () => {
+    expect(spec({ clusterIP: 'fd00::10', ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK, ipFamilies: [IpFamily.IPV6, IpFamily.IPV4] }).clusterIP).toBe('fd00::10');
+  });
+
+  test('writes the LoadBalancer options as declared', () => {
+    const s = spec({
+      metadata: { name: 'web', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-internal': 'true' } },
+      loadBalancerSourceRanges: ['10.0.0.0/8', '2001:db8::/32'],
+      loadBalancerClass: 'example.com/internal-vip',
+      allocateLoadBalancerNodePorts: false,
+      externalTrafficPolicy: TrafficPolicy.LOCAL,
+      healthCheckNodePort: 32000,
+    }, ServiceType.LOAD_BALANCER);
+    expect(s).toEqual({
+      type: 'LoadBalancer',
+      selector: { app: 'web' },
+      ports: [{ port: 80 }],
+      loadBalancerSourceRanges: ['10.0.0.0/8', '2001:db8::/32'],
+      loadBalancerClass: 'example.com/internal-vip',
+      allocateLoadBalancerNodePorts: false,
+      externalTrafficPolicy: 'Local',
+      healthCheckNodePort: 32000,
+    });
+  });
+
+  test('writes the annotations into metadata', () => {
+    const chart = newChart();
+    ExposedService.loadBalancer(chart, 'svc', { metadata: { name: 'web', annotations: { 'example.com/lb': 'internal' } }, selector: { app: 'web' }, ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').metadata).toEqual({ name: 'web', annotations: { 'example.com/lb': 'internal' } });
+  });
+
+  test('accepts space-padded source ranges, as the API server does', () => {
+    expect(spec({ loadBalancerSourceRanges: [' 10.0.0.0/8 '] }, ServiceType.LOAD_BALANCER).loadBalancerSourceRanges).toEqual([' 10.0.0.0/8 ']);
+  });
+
+  test('writes allocateLoadBalancerNodePorts true too', () => {
+    expect(spec({ allocateLoadBalancerNodePorts: true }, ServiceType.LOAD_BALANCER).allocateLoadBalancerNodePorts).toBe(true);
+  });
+
+  test('accepts a node port on a LoadBalancer Service', () => {
+    expect(spec({ ports: [{ port: 80, nodePort: 30080 }] }, ServiceType.LOAD_BALANCER).ports).toEqual([{ port: 80, nodePort: 30080 }]);
+  });
+});
+
+describe('ExposedService rejects what the API server rejects', () => {
+  function error(props: Partial<ExposedServiceProps>, type?: ServiceType): string {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type, selector: { app: 'web' }, ports: [{ port: 80 }], ...props });
+    return synthError(chart);
+  }
+  function patched(path: string, value: unknown, type?: ServiceType): string {
+    const chart = newChart();
+    const svc = new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type, selector: { app: 'web' }, ports: [{ port: 80 }] });
+    svc.apiObject.addJsonPatch(JsonPatch.add(path, value));
+    return synthError(chart);
+  }
+
+  test.each([ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER])('fails when a %s Service is headless', (type) => {
+    expect(error({ clusterIP: 'None' }, type)).toBe(
+      `Validation failed with the following errors:\n  [test/svc] ExposedService 'web': spec.clusterIP: "None" (headless) may not be used when type is ${type}; a headless Service has no virtual IP to expose. Use ServiceType.CLUSTER_IP (or ExposedService.headless()), or remove clusterIP.`);
+  });
+
+  test('fails when the cluster IP is not an IP address', () => {
+    expect(error({ clusterIP: '10.0.0.300' })).toContain('ExposedService \'web\': spec.clusterIP: "10.0.0.300" must be empty, "None" (ExposedService.CLUSTER_IP_NONE) or a valid IP address (e.g. \'10.96.0.10\').');
+  });
+
+  test('fails when ExposedService.headless() is given another cluster IP', () => {
+    const chart = newChart();
+    ExposedService.headless(chart, 'svc', { metadata: { name: 'db' }, selector: { app: 'db' }, clusterIP: '10.96.0.10' });
+    expect(synthError(chart)).toContain('ExposedService \'db\': spec.clusterIP: clusterIP "10.96.0.10" contradicts ExposedService.headless(), which sets it to "None"; remove clusterIP or use ExposedService.clusterIp().');
+  });
+
+  test('fails when a Service that is not headless has no ports', () => {
+    expect(error({ ports: undefined })).toContain('ExposedService \'web\': spec.ports: a Service needs at least one port; add one (e.g. { port: 80 }), or make it headless with ExposedService.headless().');
+    expect(error({ ports: [] })).toContain('spec.ports: a Service needs at least one port');
+  });
+
+  test('fails when two ports have the same name', () => {
+    expect(error({ ports: [{ name: 'http', port: 80 }, { name: 'http', port: 81 }] })).toContain('ExposedService \'web\': spec.ports[1].name: "http" is already used by spec.ports[0]; give each port a unique name.');
+  });
+
+  test('fails when a port name is not a DNS-1123 label', () => {
+    expect(error({ ports: [{ name: 'HTTP', port: 80 }] })).toContain('ExposedService \'web\': spec.ports[0].name: Service port name "HTTP" is invalid: it must be a lowercase RFC 1123 label');
+  });
+
+  test('fails when a port number is out of range', () => {
+    expect(error({ ports: [{ port: 70000 }] })).toContain('ExposedService \'web\': spec.ports[0].port: 70000 is not a valid port number; use an integer between 1 and 65535.');
+  });
+
+  test('fails when the same port and protocol appear twice', () => {
+    expect(error({ ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80, protocol: Protocol.TCP }] })).toContain('ExposedService \'web\': spec.ports[1]: port 80/TCP is already declared by spec.ports[0]; each port and protocol pair may appear once.');
+  });
+
+  test('fails when the same node port and protocol appear twice', () => {
+    expect(error({ ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] }, ServiceType.NODE_PORT)).toContain('ExposedService \'web\': spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.');
+  });
+
+  test('fails when a targetPort name is not an IANA service name', () => {
+    expect(error({ ports: [{ port: 80, targetPort: 'http--alt' }] })).toContain('ExposedService \'web\': spec.ports[0].targetPort: "http--alt" is not a valid container port name: it must not contain consecutive hyphens (\'--\').');
+  });
+
+  test('fails when a numeric targetPort is out of range', () => {
+    expect(error({ ports: [{ port: 80, targetPort: 0 }] })).toContain('ExposedService \'web\': spec.ports[0].targetPort: 0 is not a valid port number; use an integer between 1 and 65535.');
+  });
+
+  test('fails when a named targetPort has another protocol than the container port', () => {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, targetPort: 'http', protocol: Protocol.UDP }] });
+    expect(synthError(chart)).toContain('ExposedService \'web\': spec.ports[0].targetPort: "http" is a TCP container port but this Service port is UDP; make the protocols match.');
+  });
+
+  test.each([undefined, SessionAffinity.NONE])('fails when a ClientIP timeout is set and sessionAffinity is %s', (affinity) => {
+    expect(error({ sessionAffinity: affinity, sessionAffinityTimeoutSeconds: 600 })).toContain('ExposedService \'web\': spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds.');
+  });
+
+  test.each([0, 86401, 1.5])('fails when the ClientIP timeout is %d', (t) => {
+    expect(error({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: t })).toContain(`ExposedService 'web': spec.sessionAffinityConfig.clientIP.timeoutSeconds: ${t} is outside 1-86400; use a whole number of seconds up to one day, or omit it for the default 10800.`);
+  });
+
+  test('fails when an IP family is listed twice', () => {
+    expect(error({ ipFamilies: [IpFamily.IPV4, IpFamily.IPV4] })).toContain('ExposedService \'web\': spec.ipFamilies[1]: "IPv4" is listed twice; list each family once (at most IPv4 and IPv6).');
+  });
+
+  test('reports an unknown IP family alone, not as a second family', () => {
+    expect(patched('/spec/ipFamilies', ['IPv4', 'IPv5'])).toBe(
+      'Validation failed with the following errors:\n  [test/svc] ExposedService \'web\': spec.ipFamilies[1]: "IPv5" is not supported; use IpFamily.IPV4 or IPV6.');
+  });
+
+  test.each([undefined, IpFamilyPolicy.SINGLE_STACK])('fails when two IP families have the policy %s', (policy) => {
+    expect(error({ ipFamilyPolicy: policy, ipFamilies: [IpFamily.IPV4, IpFamily.IPV6] })).toContain(`ExposedService 'web': spec.ipFamilyPolicy: ${policy === undefined ? 'undefined' : '"SingleStack"'} does not allow the two ipFamilies IPv4, IPv6; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.`);
+  });
+
+  test('fails when the cluster IP is not of the first IP family', () => {
+    expect(error({ clusterIP: '10.96.0.10', ipFamilies: [IpFamily.IPV6] })).toContain('ExposedService \'web\': spec.clusterIP: "10.96.0.10" is an IPv4 address but ipFamilies[0] is IPv6; use an IPv6 cluster IP or put IPv4 first.');
+  });
+
+  test.each([undefined, ServiceType.CLUSTER_IP, ServiceType.NODE_PORT])('fails when loadBalancerSourceRanges are set on a %s Service', (type) => {
+    expect(error({ loadBalancerSourceRanges: ['10.0.0.0/8'] }, type)).toContain('ExposedService \'web\': spec.loadBalancerSourceRanges: ["10.0.0.0/8"] may only be used when type is LoadBalancer; use ExposedService.loadBalancer() (type: ServiceType.LOAD_BALANCER) or remove loadBalancerSourceRanges.');
+  });
+
+  test.each(['10.0.0.0', '10.0.0.0/33', '10.0.0.300/8', 'fd00::/129', 'internal'])('fails when the source range %s is not a CIDR', (cidr) => {
+    expect(error({ loadBalancerSourceRanges: [cidr] }, ServiceType.LOAD_BALANCER)).toContain(`ExposedService 'web': spec.loadBalancerSourceRanges[0]: "${cidr}" is not a valid CIDR; write an IP range such as '10.0.0.0/8' or '2001:db8::/32'.`);
+  });
+
+  test('checks the deprecated source-ranges annotation like the field', () => {
+    const annotations = { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8, nope' };
+    expect(error({ metadata: { name: 'web', annotations } })).toContain(`ExposedService 'web' has 2 problems:
+    - metadata.annotations.service.beta.kubernetes.io/load-balancer-source-ranges: may only be used when type is LoadBalancer; use ExposedService.loadBalancer() or remove the annotation.
+    - metadata.annotations.service.beta.kubernetes.io/load-balancer-source-ranges: "nope" is not a valid CIDR; write IP ranges such as '10.0.0.0/8' (prefer the loadBalancerSourceRanges prop).`);
+  });
+
+  test.each([undefined, ServiceType.NODE_PORT])('fails when allocateLoadBalancerNodePorts is set on a %s Service', (type) => {
+    expect(error({ allocateLoadBalancerNodePorts: false }, type)).toContain('ExposedService \'web\': spec.allocateLoadBalancerNodePorts: false may only be used when type is LoadBalancer; use ExposedService.loadBalancer() (type: ServiceType.LOAD_BALANCER) or remove allocateLoadBalancerNodePorts.');
+  });
+
+  test.each([undefined, ServiceType.NODE_PORT])('fails when loadBalancerClass is set on a %s Service', (type) => {
+    expect(error({ loadBalancerClass: 'example.com/vip' }, type)).toContain('ExposedService \'web\': spec.loadBalancerClass: "example.com/vip" may only be used when type is LoadBalancer; use ExposedService.loadBalancer() (type: ServiceType.LOAD_BALANCER) or remove loadBalancerClass.');
+  });
+
+  test('fails when loadBalancerClass is not a qualified name', () => {
+    expect(error({ loadBalancerClass: 'example.com/internal vip' }, ServiceType.LOAD_BALANCER)).toContain('ExposedService \'web\': spec.loadBalancerClass: "example.com/internal vip" is not a valid load balancer class: it ');
+  });
+
+  test.each([undefined, ServiceType.CLUSTER_IP])('fails when externalTrafficPolicy is set on a %s Service', (type) => {
+    expect(error({ externalTrafficPolicy: TrafficPolicy.LOCAL }, type)).toContain('ExposedService \'web\': spec.externalTrafficPolicy: "Local" may only be set when type is NodePort or LoadBalancer; change the type or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).');
+  });
+
+  test.each([
+    [ServiceType.NODE_PORT, TrafficPolicy.LOCAL],
+    [ServiceType.LOAD_BALANCER, undefined],
+    [ServiceType.LOAD_BALANCER, TrafficPolicy.CLUSTER],
+  ])('fails when healthCheckNodePort is set on a %s Service with externalTrafficPolicy %s', (type, policy) => {
+    expect(error({ healthCheckNodePort: 32000, externalTrafficPolicy: policy }, type)).toContain('ExposedService \'web\': spec.healthCheckNodePort: 32000 may only be set when type is LoadBalancer and externalTrafficPolicy is Local; set both (ExposedService.loadBalancer() with TrafficPolicy.LOCAL) or remove healthCheckNodePort.');
+  });
+
+  test('fails when healthCheckNodePort is outside the node port range', () => {
+    expect(error({ healthCheckNodePort: 8080, externalTrafficPolicy: TrafficPolicy.LOCAL }, ServiceType.LOAD_BALANCER)).toContain('ExposedService \'web\': spec.healthCheckNodePort: 8080 is outside 30000-32767; pick a port in that range or omit it to let Kubernetes allocate one.');
+  });
+
+  test('fails when healthCheckNodePort is a node port of the Service', () => {
+    expect(error({ healthCheckNodePort: 30080, externalTrafficPolicy: TrafficPolicy.LOCAL, ports: [{ port: 80, nodePort: 30080 }] }, ServiceType.LOAD_BALANCER)).toContain('ExposedService \'web\': spec.healthCheckNodePort: 30080 is already used by spec.ports[0].nodePort; pick another node port.');
+  });
+
+  test.each([
+    ['/spec/type', 'ExternalName', 'spec.type: "ExternalName" is not supported; use ServiceType.CLUSTER_IP, NODE_PORT or LOAD_BALANCER.'],
+    ['/spec/ports/0/protocol', 'HTTP', 'spec.ports[0].protocol: "HTTP" is not supported; use Protocol.TCP, UDP or SCTP.'],
+    ['/spec/sessionAffinity', 'Sticky', 'spec.sessionAffinity: "Sticky" is not supported; use SessionAffinity.NONE or CLIENT_IP.'],
+    ['/spec/internalTrafficPolicy', 'Node', 'spec.internalTrafficPolicy: "Node" is not supported; use TrafficPolicy.CLUSTER or LOCAL.'],
+    ['/spec/ipFamilyPolicy', 'DualStack', 'spec.ipFamilyPolicy: "DualStack" is not supported; use IpFamilyPolicy.SINGLE_STACK, PREFER_DUAL_STACK or REQUIRE_DUAL_STACK.'],
+    ['/spec/ipFamilies', ['IPv5'], 'spec.ipFamilies[0]: "IPv5" is not supported; use IpFamily.IPV4 or IPV6.'],
+  ])('fails when an escape-hatch edit sets %s to %j', (path, value, message) => {
+    expect(patched(path, value)).toContain(`ExposedService 'web': ${message}`);
+  });
+
+  test('fails when an escape-hatch edit sets an unsupported externalTrafficPolicy', () => {
+    expect(patched('/spec/externalTrafficPolicy', 'Global', ServiceType.NODE_PORT)).toContain('ExposedService \'web\': spec.externalTrafficPolicy: "Global" is not supported; use TrafficPolicy.CLUSTER or LOCAL.');
+  });
+
+  test('reports every problem of one Service in one message', () => {
+    const message = error({ clusterIP: 'None', externalTrafficPolicy: TrafficPolicy.LOCAL, loadBalancerClass: 'x', ports: [{ port: 80, nodePort: 1 }] }, ServiceType.NODE_PORT);
+    expect(message).toContain('ExposedService \'web\' has 3 problems:');
+    expect(message).toContain('- spec.clusterIP: "None" (headless) may not be used when type is NodePort');
+    expect(message).toContain('- spec.ports[0].nodePort: 1 is outside 30000-32767');
+    expect(message).toContain('- spec.loadBalancerClass: "x" may only be used when type is LoadBalancer');
+  });
+});
+
+describe('the services examples', () => {
+  const charts = exampleCharts();
+  const services = (file: string) => Testing.synth(charts.get(file)!).filter((m) => m.kind === 'Service');
+
+  test('services-ports exposes three named container ports by name, with sticky sessions and dual-stack where available', () => {
+    const [svc] = services('dist/services-ports.k8s.yaml');
+    expect(svc.spec.ports.map((p: any) => [p.name, p.targetPort, p.protocol])).toEqual([['http', 'http', undefined], ['metrics', 'metrics', undefined], ['syslog', 'syslog', 'UDP']]);
+    expect(svc.spec).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } }, internalTrafficPolicy: 'Local', ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4'] });
+  });
+
+  test('services-headless has a headless Service with ports and one without', () => {
+    const [peers, dns] = services('dist/services-headless.k8s.yaml');
+    expect(peers.spec).toEqual({ clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'peer', port: 2380 }], publishNotReadyAddresses: true });
+    expect(dns.spec).toEqual({ clusterIP: 'None', selector: { app: 'db' } });
+  });
+
+  test('services-load-balancer sets every LoadBalancer option and a NodePort traffic policy', () => {
+    const [lb, np] = services('dist/services-load-balancer.k8s.yaml');
+    expect(lb.metadata.annotations).toEqual({ 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' });
+    expect(lb.spec).toMatchObject({
+      type: 'LoadBalancer',
+      loadBalancerSourceRanges: ['10.0.0.0/8', '192.168.0.0/16'],
+      loadBalancerClass: 'service.k8s.aws/nlb',
+      allocateLoadBalancerNodePorts: false,
+      externalTrafficPolicy: 'Local',
+      healthCheckNodePort: 32000,
+    });
+    expect(np.spec).toMatchObject({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ name: 'http', port: 80, targetPort: 8080, nodePort: 30080 }] });
+  });
+
+  test('services-kplus selects the cdk8s-plus-28 Deployment by its own selector', () => {
+    const manifests = Testing.synth(charts.get('dist/services-kplus.k8s.yaml')!);
+    const deployment = only(manifests, 'Deployment');
+    const svc = only(manifests, 'Service');
+    expect(svc.spec).toEqual({ type: 'ClusterIP', selector: deployment.spec.selector.matchLabels, ports: [{ port: 80, targetPort: 'http' }] });
+  });
+});
+
+describe('the services-deployment example', () => {
+  test('exposes a three-replica Deployment of this library through a LoadBalancer by its template labels', () => {
+    const manifests = Testing.synth(exampleCharts().get('dist/services-deployment.k8s.yaml')!);
+    const deployment = only(manifests, 'Deployment');
+    const svc = only(manifests, 'Service');
+    expect(deployment.spec.replicas).toBe(3);
+    expect(svc.spec).toEqual({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: deployment.spec.template.metadata.labels, ports: [{ port: 80, targetPort: 'http' }] });
   });
 });

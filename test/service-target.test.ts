@@ -1,0 +1,112 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as kplus from 'cdk8s-plus-28';
+import { ExposedService, Protocol, ServiceTarget } from '../src';
+import { newChart, only, synth, synthError } from './util';
+
+const ADDRESS = 'cdk8s.io/metadata.addr';
+
+describe('ServiceTarget.fromLabels', () => {
+  test('selects the given labels and knows no container ports', () => {
+    // GIVEN
+    const target = ServiceTarget.fromLabels({ app: 'legacy', tier: 'web' });
+    // THEN
+    expect(target.selectorLabels()).toEqual({ app: 'legacy', tier: 'web' });
+    expect(target.containerPorts()).toBeUndefined();
+    expect(target.targetDescription).toBe('pods labelled app=legacy,tier=web');
+  });
+
+  test('fails with its own fix when given no labels', () => {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: ServiceTarget.fromLabels({}), ports: [{ port: 80 }] });
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: target pods labelled (no labels) has no labels, so no selector can match its pods; pass at least one label to ServiceTarget.fromLabels().");
+  });
+});
+
+describe('ServiceTarget.fromKplus', () => {
+  test('exposes a cdk8s-plus-28 Deployment in one line, selecting it by its matchLabels', () => {
+    // GIVEN a cdk8s-plus-28 Deployment with a named port
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api:1', ports: [{ name: 'http', number: 8080 }] }] });
+    // WHEN
+    ExposedService.clusterIp(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80, targetPort: 'http' }] });
+    // THEN the selector is the Deployment's own selector
+    const manifests = synth(chart);
+    const deployment = only(manifests, 'Deployment');
+    const service = only(manifests, 'Service');
+    expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+    expect(Object.keys(service.spec.selector)).toEqual([ADDRESS]);
+    expect(service.spec.ports).toEqual([{ port: 80, targetPort: 'http' }]);
+  });
+
+  test.each([
+    ['StatefulSet', (c: any) => new kplus.StatefulSet(c, 'w', { containers: [{ image: 'db:1', portNumber: 5432 }] })],
+    ['DaemonSet', (c: any) => new kplus.DaemonSet(c, 'w', { containers: [{ image: 'agent:1', portNumber: 9100 }] })],
+  ])('selects a cdk8s-plus-28 %s by its matchLabels', (_kind, make) => {
+    const chart = newChart();
+    const workload = make(chart);
+    new ExposedService(chart, 'svc', { metadata: { name: 'w' }, target: ServiceTarget.fromKplus(workload), ports: [{ port: 80 }] });
+    // (a StatefulSet also makes its own headless Service)
+    const service = synth(chart).find((m) => m.kind === 'Service' && m.metadata.name === 'w');
+    expect(Object.keys(workload.matchLabels)).toEqual([ADDRESS]);
+    expect(service.spec.selector).toEqual(workload.matchLabels);
+  });
+
+  test('selects a cdk8s-plus-28 Pod by its address label, as cdk8s-plus-28 does', () => {
+    const chart = newChart();
+    const pod = new kplus.Pod(chart, 'pod', { containers: [{ image: 'nginx:1.27', portNumber: 80 }] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'pod' }, target: ServiceTarget.fromKplus(pod), ports: [{ port: 80 }] });
+    const manifests = synth(chart);
+    expect(only(manifests, 'Service').spec.selector).toEqual({ [ADDRESS]: only(manifests, 'Pod').metadata.labels[ADDRESS] });
+  });
+
+  test('uses labels the workload selects after the Service was declared', () => {
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'api', { select: false, podMetadata: { labels: { app: 'api' } }, containers: [{ image: 'api:1' }] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80 }] });
+    api.select(kplus.LabelSelector.of({ labels: { app: 'api' } }));
+    expect(only(synth(chart), 'Service').spec.selector).toEqual({ app: 'api' });
+  });
+
+  test('lists the container ports, from ports, portNumber and native sidecars', () => {
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api:1', portNumber: 8080, ports: [{ name: 'dns', number: 53, protocol: kplus.Protocol.UDP }] }] });
+    api.addInitContainer({ image: 'proxy:1', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS, ports: [{ name: 'proxy', number: 15001 }] });
+    api.addInitContainer({ image: 'init:1', ports: [{ name: 'once', number: 1 }] });
+    expect(ServiceTarget.fromKplus(api).containerPorts()).toEqual([
+      { containerPort: 15001, name: 'proxy' },
+      { containerPort: 8080 },
+      { containerPort: 53, name: 'dns', protocol: 'UDP' },
+    ]);
+  });
+
+  test('fails when a named targetPort names no port of the cdk8s-plus-28 containers', () => {
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api:1', ports: [{ name: 'http', number: 8080 }] }] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80, targetPort: 'https' }] });
+    expect(synthError(chart)).toContain('ExposedService \'api\': spec.ports[0].targetPort: "https" names no container port of cdk8s-plus-28 Deployment \'api\'; use one of "http" or a port number.');
+  });
+
+  test('fails when a named targetPort has another protocol than the cdk8s-plus-28 container port', () => {
+    const chart = newChart();
+    const dns = new kplus.Deployment(chart, 'dns', { metadata: { name: 'dns' }, containers: [{ image: 'dns:1', ports: [{ name: 'dns', number: 53, protocol: kplus.Protocol.UDP }] }] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'dns' }, target: ServiceTarget.fromKplus(dns), ports: [{ port: 53, targetPort: 'dns', protocol: Protocol.TCP }] });
+    expect(synthError(chart)).toContain('ExposedService \'dns\': spec.ports[0].targetPort: "dns" is a UDP container port but this Service port is TCP; make the protocols match.');
+  });
+
+  test('fails with a cdk8s-plus-28 fix when the workload selects no labels', () => {
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, select: false, containers: [{ image: 'api:1' }] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80 }] });
+    expect(synthError(chart)).toContain('ExposedService \'api\': spec.selector: target cdk8s-plus-28 Deployment \'api\' has no labels, so no selector can match its pods; select its pods by label (the default select: true, or deployment.select(LabelSelector.of({ labels: { app: \'web\' } }))).');
+  });
+
+  test('keeps cdk8s-plus-28 a type-only import in the library', () => {
+    // A run-time import would load all of cdk8s-plus-28 (~95 ms) with the library.
+    const dir = path.join(__dirname, '..', 'src');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      expect({ file, runtimeImports: text.match(/^import (?!type )[^;]*from 'cdk8s-plus-28'/gm) ?? [] }).toEqual({ file, runtimeImports: [] });
+    }
+  });
+});
