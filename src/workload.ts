@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { toManifest } from './k8s-values';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
@@ -215,6 +216,18 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
   /** Adds a volume to the pod. */
   public addVolume(volume: k8s.Volume): void {
     this.volumeList.push(volume);
+  }
+
+  /**
+   * Exposes this object's pods through a Service created next to it, in one line:
+   * `app.expose('web', { type: ServiceType.LOAD_BALANCER, ports: [{ port: 80 }] })` is
+   * `new ExposedService(scope, 'web', { ...props, target: app })`.
+   */
+  public expose(id: string, props: ExposedServiceProps): ExposedService {
+    if (props.target !== undefined && props.target !== this) {
+      throw new Error(`${this.targetDescription}: expose() makes a Service for this object's pods, but props.target names ${props.target.targetDescription}; remove target, or create the ExposedService directly.`);
+    }
+    return new ExposedService(this.node.scope ?? this, id, { ...props, target: this });
   }
 
   /** The labels of the pods this object runs (a Pod's own labels, or the Deployment's template labels). */

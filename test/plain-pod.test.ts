@@ -1,4 +1,4 @@
-import { PlainPod, Workload, WorkloadKind } from '../src';
+import { PlainPod, ServiceTarget, ServiceType, Workload, WorkloadKind } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const hello = { name: 'hello', image: 'busybox:latest', command: ['sh', '-c', 'echo hello'] };
@@ -76,5 +76,27 @@ describe('PlainPod field names', () => {
     expect(spec.hostPID).toBe(true);
     expect(spec.hostPid).toBeUndefined();
     expect(spec.containers[0].ports).toEqual([{ containerPort: 8080, hostIP: '127.0.0.1', hostPort: 8080 }]);
+  });
+});
+
+describe('PlainPod.expose()', () => {
+  test('creates a Service next to the pod that selects it by its labels', () => {
+    // GIVEN
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'hello', { metadata: { name: 'hello', labels: { app: 'hello' } }, containers: [{ ...hello, ports: [{ name: 'http', containerPort: 8080 }] }] });
+    // WHEN
+    const svc = pod.expose('hello-svc', { metadata: { name: 'hello' }, type: ServiceType.NODE_PORT, ports: [{ port: 80, targetPort: 'http' }] });
+    // THEN
+    expect(svc.node.scope).toBe(chart);
+    expect(svc.target).toBe(pod);
+    expect(only(synth(chart), 'Service').spec).toEqual({ type: 'NodePort', selector: { app: 'hello' }, ports: [{ port: 80, targetPort: 'http' }] });
+  });
+
+  test('refuses a props.target that is another object', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'hello', { metadata: { name: 'hello', labels: { app: 'hello' } }, containers: [hello] });
+    expect(() => pod.expose('svc', { ports: [{ port: 80 }], target: ServiceTarget.fromLabels({ app: 'other' }) })).toThrow(
+      "PlainPod 'hello': expose() makes a Service for this object's pods, but props.target names pods labelled app=other; remove target, or create the ExposedService directly.",
+    );
   });
 });
