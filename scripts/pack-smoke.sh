@@ -11,7 +11,8 @@
 #     type-checks main.ts with tsc, runs `cdk8s synth`, and the YAML equals the seed's
 #     reference manifests (parsed, compared as data).
 #
-# Run it from anywhere after `npx projen build` (and after any `cdk8s synth`: synth wipes dist/).
+# Run it after `npx projen build` (and after any `cdk8s synth`: synth wipes dist/), from the repo
+# root: `bash scripts/pack-smoke.sh [tarball]` or `npx projen pack-smoke`.
 # Prints one PASS/FAIL line per check; exits 1 if any check failed. ~20-30 s on a warm npm cache.
 # Env: REFERENCE_DIR (default ../shared/reference, else test/fixtures), KEEP_SMOKE_APP=1 keeps
 # the temp app for inspection.
@@ -28,13 +29,14 @@ t0=$SECONDS
 took() { echo "($((SECONDS - t0)) s)"; }
 
 shopt -s nullglob
-tarballs=(dist/js/cdk8s-pod-patterns@*.jsii.tgz)
-if [ ${#tarballs[@]} -ne 1 ]; then
-  echo "FAIL: expected one dist/js/cdk8s-pod-patterns@<version>.jsii.tgz, found ${#tarballs[@]}" \
-    "(run \`npx projen build\` after \`npm run synth\`: cdk8s synth wipes dist/)"
+if [ $# -gt 0 ]; then tarballs=("$1"); else tarballs=(dist/js/cdk8s-pod-patterns@*.jsii.tgz); fi
+if [ ${#tarballs[@]} -ne 1 ] || [ ! -f "${tarballs[0]}" ]; then
+  echo "FAIL: expected one dist/js/cdk8s-pod-patterns@<version>.jsii.tgz, found ${#tarballs[@]}:" \
+    "${tarballs[*]:-none} (run \`npx projen build\` after \`npm run synth\`: cdk8s synth wipes dist/;" \
+    "or name the tarball: scripts/pack-smoke.sh dist/js/<file>)"
   exit 1
 fi
-tgz="$root/${tarballs[0]}"
+tgz=$(realpath "${tarballs[0]}")
 echo "pack-smoke: ${tarballs[0]}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pod-patterns-smoke.XXXXXX")
