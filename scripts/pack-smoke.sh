@@ -14,9 +14,11 @@
 # Run it after `npx projen build` (and after any `cdk8s synth`: synth wipes dist/), from the repo
 # root: `bash scripts/pack-smoke.sh [tarball]` or `npx projen pack-smoke`.
 # Prints one PASS/FAIL line per check; exits 1 if any check failed. ~20-30 s on a warm npm cache.
-# Env: REFERENCE_DIR (default ../shared/reference, else test/fixtures), KEEP_SMOKE_APP=1 keeps
-# the temp app for inspection.
+# Env: REFERENCE_DIR (default ../shared/reference, else test/fixtures); KEEP_SMOKE_APP=1 keeps
+# the temp app for inspection; SMOKE_PEERS=latest installs the newest cdk8s, constructs and
+# cdk8s-plus-28 that the package's peer ranges allow (default: the repo's package-lock versions).
 set -uo pipefail
+given=""; if [ $# -gt 0 ]; then given=$(realpath -m "$1"); fi
 cd "$(dirname "$0")/.."
 root=$PWD
 export CDK8S_CHECK_UPGRADE=false
@@ -29,8 +31,13 @@ t0=$SECONDS
 took() { echo "($((SECONDS - t0)) s)"; }
 
 shopt -s nullglob
-if [ $# -gt 0 ]; then tarballs=("$1"); else tarballs=(dist/js/cdk8s-pod-patterns@*.jsii.tgz); fi
-if [ ${#tarballs[@]} -ne 1 ] || [ ! -f "${tarballs[0]}" ]; then
+if [ -n "$given" ]; then
+  [ -f "$given" ] || { echo "FAIL: no tarball $given"; exit 1; }
+  tarballs=("$given")
+else
+  tarballs=(dist/js/cdk8s-pod-patterns@*.jsii.tgz)
+fi
+if [ ${#tarballs[@]} -ne 1 ]; then
   echo "FAIL: expected one dist/js/cdk8s-pod-patterns@<version>.jsii.tgz, found ${#tarballs[@]}:" \
     "${tarballs[*]:-none} (run \`npx projen build\` after \`npm run synth\`: cdk8s synth wipes dist/;" \
     "or name the tarball: scripts/pack-smoke.sh dist/js/<file>)"
@@ -119,6 +126,16 @@ versions=$(node -e '
 ' "$root/package-lock.json") || { echo "FAIL: cannot read versions from package-lock.json"; exit 1; }
 cp "$tgz" "$work/app/"
 app="$work/app"
+# SMOKE_PEERS=latest: the peers at the newest versions the package's peer ranges allow (what a
+# new user gets today) instead of the lock file's.
+if [ "${SMOKE_PEERS:-}" = latest ]; then
+  versions=$(node -e '
+    const v = JSON.parse(process.argv[1]);
+    const peers = require(process.argv[2]).peerDependencies;
+    for (const n of ["cdk8s", "constructs", "cdk8s-plus-28"]) v[n] = peers[n];
+    console.log(JSON.stringify(v));
+  ' "$versions" "$pkg/package.json")
+fi
 node -e '
   const [versions, tarball, out] = process.argv.slice(1);
   const v = JSON.parse(versions);
@@ -210,7 +227,8 @@ EOF
 cd "$app" || exit 1
 echo "pack-smoke: installing into $app $(took)"
 if out=$(timeout 300 npm install --no-audit --no-fund --prefer-offline 2>&1); then
-  pass "npm install of the tarball with its peers ($(node -e 'const v=JSON.parse(process.argv[1]);console.log(Object.entries(v).map(([k,x])=>k+"@"+x).join(", "))' "$versions")) $(took)"
+  installed=$(node -e 'for (const n of ["cdk8s", "constructs", "cdk8s-plus-28", "typescript", "ts-node", "cdk8s-cli"]) process.stdout.write(`${n}@${require(`./node_modules/${n}/package.json`).version} `)')
+  pass "npm install of the tarball with its peers: $installed$(took)"
 else
   fail "npm install:"; sed 's/^/    /' <<<"$out" | tail -30
   echo "pack-smoke: $failed check(s) failed"; exit 1
@@ -246,7 +264,7 @@ for m in init-container sidecar-container; do
   elif [ ! -s "$ref/$m.yml" ]; then
     fail "$m: no reference manifest $ref/$m.yml"
   elif node compare.js "dist/$m.k8s.yaml" "$ref/$m.yml"; then
-    pass "$m: the app's dist/$m.k8s.yaml equals $(realpath --relative-to="$root" "$ref/$m.yml") as data"
+    pass "$m: the app's dist/$m.k8s.yaml equals $(realpath -s --relative-to="$root" "$ref/$m.yml") as data"
   else
     fail "$m: the app's dist/$m.k8s.yaml differs from $ref/$m.yml (above)"
   fi
