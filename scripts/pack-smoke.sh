@@ -8,8 +8,9 @@
 #  4. `npm publish --dry-run` accepts it (nothing is published);
 #  5. a fresh cdk8s TypeScript app in a temp folder (outside the repo: no access to src/ or
 #     node_modules/) installs the tarball and the peer dependencies from the registry,
-#     type-checks main.ts with tsc, runs `cdk8s synth`, and the YAML equals the seed's
-#     reference manifests (parsed, compared as data).
+#     type-checks main.ts with tsc (strict node16 + TypeScript 6, then `cdk8s init`'s template
+#     tsconfig + the TypeScript 5.9 cdk8s-cli pins), runs `cdk8s synth`, and the YAML equals
+#     the seed's reference manifests (parsed, compared as data).
 #
 # Run it after `npx projen build` (and after any `cdk8s synth`: synth wipes dist/), from the repo
 # root: `bash scripts/pack-smoke.sh [tarball]` or `npx projen pack-smoke`.
@@ -122,7 +123,10 @@ fi
 versions=$(node -e '
   const l = require(process.argv[1]).packages;
   const v = (n) => { const e = l["node_modules/" + n]; if (!e) throw new Error(n + " is not in package-lock.json"); return e.version; };
-  console.log(JSON.stringify(Object.fromEntries(["cdk8s", "constructs", "cdk8s-plus-28", "typescript", "ts-node", "cdk8s-cli", "yaml"].map((n) => [n, v(n)]))));
+  const out = Object.fromEntries(["cdk8s", "constructs", "cdk8s-plus-28", "typescript", "ts-node", "cdk8s-cli", "yaml"].map((n) => [n, v(n)]));
+  // The TypeScript that `cdk8s init typescript-app` puts in a new app (cdk8s-cli pins its own).
+  out.typescriptInit = (l["node_modules/cdk8s-cli/node_modules/typescript"] || {}).version || "5.9.x";
+  console.log(JSON.stringify(out));
 ' "$root/package-lock.json") || { echo "FAIL: cannot read versions from package-lock.json"; exit 1; }
 cp "$tgz" "$work/app/"
 app="$work/app"
@@ -142,7 +146,10 @@ node -e '
   const pkg = {
     name: "pod-patterns-smoke-app", version: "0.0.0", private: true,
     dependencies: { "cdk8s-pod-patterns": "file:./" + tarball, "cdk8s": v.cdk8s, "constructs": v.constructs, "cdk8s-plus-28": v["cdk8s-plus-28"] },
-    devDependencies: { "typescript": v.typescript, "ts-node": v["ts-node"], "cdk8s-cli": v["cdk8s-cli"], "yaml": v.yaml },
+    devDependencies: {
+      "typescript": v.typescript, "ts-node": v["ts-node"], "cdk8s-cli": v["cdk8s-cli"], "yaml": v.yaml,
+      "typescript-cdk8s-init": "npm:typescript@" + v.typescriptInit,
+    },
   };
   require("fs").writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
 ' "$versions" "$(basename "$tgz")" "$app/package.json"
@@ -243,9 +250,26 @@ else
 fi
 
 if out=$(npx --no-install tsc --noEmit -p . 2>&1); then
-  pass "tsc --noEmit: main.ts type-checks against the package's .d.ts (skipLibCheck off) $(took)"
+  pass "tsc --noEmit: main.ts type-checks against the package's .d.ts (TypeScript $(npx --no-install tsc -v | grep -Eo '[0-9.]+$'), node16 modules, skipLibCheck off) $(took)"
 else
   fail "tsc --noEmit:"; sed 's/^/    /' <<<"$out" | tail -30
+fi
+
+# Also with what `cdk8s init typescript-app` gives a new user: its template's tsconfig.json
+# (CommonJS, ES2017, lib es2016, no skipLibCheck) and the TypeScript that cdk8s-cli pins.
+template=node_modules/cdk8s-cli/templates/typescript-app/tsconfig.json
+tsc_init=node_modules/typescript-cdk8s-init/bin/tsc
+if [ ! -f "$template" ] || [ ! -f "$tsc_init" ]; then
+  fail "cdk8s init's tsconfig: $template or $tsc_init is missing"
+elif node -e '
+  const fs = require("fs");
+  const t = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  t.include = ["main.ts"];
+  fs.writeFileSync("tsconfig.cdk8s-init.json", JSON.stringify(t, null, 2));
+' "$template" && out=$(node "$tsc_init" --noEmit -p tsconfig.cdk8s-init.json 2>&1); then
+  pass "tsc --noEmit with cdk8s init's tsconfig.json and TypeScript $(node "$tsc_init" -v | grep -Eo '[0-9.]+$') $(took)"
+else
+  fail "tsc --noEmit with cdk8s init's tsconfig.json:"; sed 's/^/    /' <<<"$out" | tail -30
 fi
 
 if out=$(timeout 120 npx --no-install cdk8s synth --no-check-upgrade 2>&1); then
