@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, release } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
@@ -23,6 +23,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   github: false,
   release: true,
   releaseToNpm: false,
+  // packaging (issue 7): `npx projen release` = bump from the conventional commits since the
+  // last tag, build + test + pack dist/js/cdk8s-pod-patterns@<version>.jsii.tgz with that
+  // version, reset package.json to 0.0.0, then (publish:git) prepend the release notes to
+  // CHANGELOG.md, commit `chore(release): <version>` and tag v<version>. Never pushes
+  // (gitPushCommand ''), never publishes to npm.
+  releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   devDeps: [
@@ -64,6 +70,23 @@ for (const p of ['/examples/', '/bench/', '/.ci/', '/scripts/', '/test-reports/'
   project.addPackageIgnore(p);
 }
 project.gitignore.exclude('/bench/out/');
+
+// --- packaging (issue 7) ---------------------------------------------------------------------
+// CHANGELOG.md is written by `publish:git` AFTER the release build packed the tarball, so the
+// packed copy would always lack the version it ships with: keep it in the repository only.
+project.addPackageIgnore('/CHANGELOG.md');
+// The packed tarball in a fresh cdk8s app (file list, metadata, API docs, npm publish
+// --dry-run, npm install, tsc, cdk8s synth, YAML = the seed's manifests). Run after `build`.
+project.addTask('pack-smoke', {
+  description: 'Install dist/js/*.jsii.tgz into a fresh cdk8s app in a temp folder, type-check, synth, compare with the seed manifests',
+  exec: 'bash scripts/pack-smoke.sh',
+});
+// Every public type and member documented, every optional prop with a @default (API.md's source).
+project.addTask('check-api-docs', {
+  description: 'Fail on public API without a doc comment or optional props without @default (reads .jsii)',
+  exec: 'node scripts/check-api-docs.js .jsii',
+});
+// --- end packaging ---------------------------------------------------------------------------
 
 // Node 20 is what this project supports; keep jsii's end-of-life banner out of every log.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
