@@ -58,7 +58,7 @@ export enum IpFamilyPolicy {
   SINGLE_STACK = 'SingleStack',
   /** Both families on a dual-stack cluster, one on a single-stack cluster. */
   PREFER_DUAL_STACK = 'PreferDualStack',
-  /** Both families; fails on a single-stack cluster. */
+  /** Both families, failing on a single-stack cluster. */
   REQUIRE_DUAL_STACK = 'RequireDualStack',
 }
 
@@ -94,7 +94,7 @@ export interface ServicePort {
   readonly nodePort?: number;
 
   /**
-   * The port's name (a DNS-1123 label); required when the Service has more than one port.
+   * The port's name (a DNS-1123 label), required when the Service has more than one port.
    *
    * @default - no name
    */

@@ -9,7 +9,7 @@ import { PodWorkload, PodWorkloadProps } from './workload';
  */
 export interface InitPodProps extends PodWorkloadProps {
   /**
-   * Init containers, run one after another in this order; each must exit 0 before the next
+   * Init containers, run one after another in this order, each exiting 0 before the next
    * starts, and the main containers start only after the last one succeeded. Together with
    * `initSteps`, at least one.
    *

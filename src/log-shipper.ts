@@ -9,7 +9,7 @@ import { shellQuote } from './shell';
  * What a log shipper is given to build its sidecar container.
  */
 export interface LogShipperContext {
-  /** The pattern the sidecar belongs to; a shipper may add constructs (e.g. a ConfigMap) under it. */
+  /** The pattern the sidecar belongs to, under which a shipper may add constructs (e.g. a ConfigMap). */
   readonly scope: Construct;
   /** The name of the pod the sidecar runs in (a Deployment's name for a Deployment), for generated object names. */
   readonly podName: string;
@@ -33,7 +33,7 @@ export interface LogShipperContext {
  * The sidecar container a log shipper contributes, plus any volumes and objects it needs.
  */
 export interface LogShipperBinding {
-  /** The sidecar container; the shared log volume is mounted into it by the pattern. */
+  /** The sidecar container, into which the pattern mounts the shared log volume. */
   readonly container: k8s.Container;
   /**
    * Extra volumes for the pod (e.g. a ConfigMap with the shipper's configuration).

@@ -14,7 +14,7 @@ export interface IServiceTarget {
   /** The labels of the target's pods, used as the Service selector. Empty when it has none. */
   selectorLabels(): { [key: string]: string };
 
-  /** The ports the target's containers declare; undefined when they are not known. */
+  /** The ports the target's containers declare, or undefined when they are not known. */
   containerPorts(): k8s.ContainerPort[] | undefined;
 }
 

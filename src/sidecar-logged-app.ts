@@ -10,8 +10,8 @@ import { PodWorkload, PodWorkloadProps } from './workload';
  */
 export enum SidecarMode {
   /**
-   * A second entry in `containers`, started together with the app (the seed's form; every
-   * Kubernetes version).
+   * A second entry in `containers`, started together with the app: the seed's form, for every
+   * Kubernetes version.
    */
   CLASSIC = 'classic',
   /**
@@ -30,7 +30,7 @@ export enum SidecarMode {
  */
 export interface SidecarLoggedAppProps extends PodWorkloadProps {
   /**
-   * The main container; it writes its log file under `logMountPath`.
+   * The main container, which writes its log file under `logMountPath`.
    */
   readonly app: k8s.Container;
 
