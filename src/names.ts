@@ -3,7 +3,10 @@
  * k8s.io/apimachinery/pkg/util/validation/validation.go.
  *
  * Each function returns `undefined` when the value is valid, otherwise the reason, phrased
- * like the API server's message.
+ * like the API server's message. Lengths are counted like Go's `len()`: every accepted name is
+ * ASCII, so characters and bytes agree.
+ *
+ * @internal
  */
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -21,6 +24,10 @@ export function dns1123Label(value: string): string | undefined {
     return `must be no more than 63 characters (it has ${value.length})`;
   }
   if (!DNS1123_LABEL.test(value)) {
+    if (DNS1123_SUBDOMAIN.test(value)) {
+      // Go: "It was a valid subdomain and not a valid label ... it must be dots."
+      return "must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. 'my-name')";
+    }
     return "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. 'my-name')";
   }
   return undefined;
@@ -108,10 +115,20 @@ export function labelValue(value: string): string | undefined {
   return undefined;
 }
 
-/** `IsEnvVarName`: letters, digits, '_', '-' and '.', not starting with a digit. */
+/**
+ * `IsEnvVarName` (with `hasChDirPrefix`): letters, digits, '_', '-' and '.', not starting with a
+ * digit, and not '.', '..' or starting with '..'. (Kubernetes 1.28 rule; the relaxed rule of the
+ * `RelaxedEnvironmentVariableValidation` gate came in 1.30.)
+ */
 export function envVarName(value: string): string | undefined {
   if (!ENV_VAR_NAME.test(value)) {
-    return "must consist of letters, digits, '_', '-' or '.', and must not start with a digit";
+    return "must consist of letters, digits, '_', '-' or '.', and must not start with a digit (e.g. 'MY_VAR')";
+  }
+  if (value === '.' || value === '..') {
+    return `must not be '${value}'`;
+  }
+  if (value.startsWith('..')) {
+    return "must not start with '..'";
   }
   return undefined;
 }
