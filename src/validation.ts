@@ -333,7 +333,7 @@ function validateContainer(
   if (isInit && !isSidecar) {
     for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
       if (c[field] !== undefined) {
-        problems.add(`${path}.${field}`, `must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always).`);
+        problems.add(`${path}.${field}`, 'must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always).');
       }
     }
   } else {
