@@ -75,31 +75,34 @@ export function ianaServiceName(value: string): string | undefined {
   return undefined;
 }
 
-/** `IsQualifiedName`: label and annotation keys, `[prefix/]name`. */
+/**
+ * `IsQualifiedName`: label and annotation keys, `[prefix/]name`. The reason reads after "it"
+ * (e.g. "label key ... is invalid: it has an empty name part").
+ */
 export function qualifiedName(value: string): string | undefined {
   const parts = value.split('/');
   let name = value;
   if (parts.length === 2) {
     const [prefix, rest] = parts;
     if (prefix.length === 0) {
-      return 'prefix part must be non-empty';
+      return "has an empty prefix before '/'; write 'example.com/key' or just 'key'";
     }
     const p = dns1123Subdomain(prefix);
     if (p) {
-      return `prefix part ${p}`;
+      return `has an invalid prefix ${JSON.stringify(prefix)}: the prefix ${p}`;
     }
     name = rest;
   } else if (parts.length > 2) {
     return "must be a qualified name: an optional DNS subdomain prefix and '/', then a name (e.g. 'example.com/my-key')";
   }
   if (name.length === 0) {
-    return 'name part must be non-empty';
+    return "has an empty name part after '/'";
   }
   if (name.length > 63) {
-    return `name part must be no more than 63 characters (it has ${name.length})`;
+    return `has a name part longer than 63 characters (${name.length})`;
   }
   if (!QUALIFIED_NAME.test(name)) {
-    return "name part must consist of alphanumerics, '-', '_' or '.', and start and end with an alphanumeric (e.g. 'MyName' or 'my.name')";
+    return "must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName')";
   }
   return undefined;
 }

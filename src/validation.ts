@@ -313,9 +313,11 @@ function validateContainer(
   // validateContainers: `if len(ctr.Image) == 0 { Required }`.
   if (typeof c.image !== 'string' || c.image.length === 0) {
     problems.add(`${path}.image`, `container ${show(c.name)} has no image; set image (e.g. 'busybox:1.36').`);
-  } else if (isPod && c.image !== c.image.trim()) {
-    // validateContainersOnlyForPod: bare Pods only (pod templates keep the old behaviour).
-    problems.add(`${path}.image`, `${show(c.image)} has leading or trailing whitespace; remove it.`);
+  } else if (c.image !== c.image.trim()) {
+    // validateContainersOnlyForPod. It runs on Pods only, so a Deployment with such an image is
+    // accepted, but every Pod it creates is rejected: this library reports it for both.
+    const template = isPod ? '' : ' (the API server accepts it in a pod template, then rejects every Pod created from it)';
+    problems.add(`${path}.image`, `${show(c.image)} has leading or trailing whitespace${template}; remove it.`);
   }
 
   // 1.28 (SidecarContainers): restartPolicy only on init containers, and only Always.
@@ -375,7 +377,7 @@ function validateContainerPorts(c: any, path: string, hostNetwork: boolean, prob
     if (p?.name !== undefined && p.name !== '') {
       const r = typeof p.name === 'string' ? ianaServiceName(p.name) : 'must be a string';
       if (r) {
-        problems.add(`${ppath}.name`, `container port name ${show(p.name)} is invalid: it ${r} (an IANA service name).`);
+        problems.add(`${ppath}.name`, `container port name ${show(p.name)} is not a valid IANA service name: it ${r}.`);
       } else if (portNames.has(p.name)) {
         problems.add(`${ppath}.name`, `port name ${show(p.name)} is already used by ${path}.ports[${portNames.get(p.name)}]; give each port of a container a unique name.`);
       } else {
