@@ -12,6 +12,7 @@
  *
  * @internal
  */
+import { Yaml } from 'cdk8s';
 import { dns1123Label, dns1123Subdomain, envVarName, ianaServiceName, labelValue, qualifiedName } from './names';
 import { Problems, show } from './problems';
 
@@ -66,6 +67,42 @@ export function validateObjectMeta(
   }
   validateLabels(meta.labels, `${path}.labels`, problems);
   validateAnnotations(meta.annotations, `${path}.annotations`, problems);
+  validateYamlScalars(meta, path, problems);
+}
+
+// go-yaml v2 `resolve()` (used by kubectl through sigs.k8s.io/yaml): a plain scalar is a number
+// when, with every '_' removed, strconv.ParseInt/ParseUint(s, 0, 64) accepts it or it matches
+// yamlStyleFloat.
+const GO_INT = /^[-+]?(0|[1-9][0-9]*|0[0-7]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[bB][01]+)$/;
+const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+/**
+ * Strings that cdk8s writes unquoted (its YAML 1.1 writer does not know Go's `0o17`, `0X1F`,
+ * `0B1` or `0_7`-style numbers) but that kubectl's YAML reader turns into numbers: a name or
+ * image like "0o7" then fails at `kubectl apply` ("cannot unmarshal number into ... string"),
+ * and a map key like "0o7" silently becomes "7". Valid for the API server, but not writable
+ * through cdk8s, so this library rejects them (found by the property tests).
+ */
+export function validateYamlScalars(value: unknown, path: string, problems: Problems): void {
+  const check = (s: string, at: string, what: string): void => {
+    const stripped = s.replace(/_/g, '');
+    if ((GO_INT.test(stripped) || GO_FLOAT.test(stripped)) && Yaml.stringify({ v: s }).trim() === `v: ${s}`) {
+      problems.add(at, `${what}${show(s)} would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library rejects it: change the value (e.g. add a letter in front).`);
+    }
+  };
+  const walk = (v: unknown, at: string): void => {
+    if (typeof v === 'string') {
+      check(v, at, '');
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => walk(item, `${at}[${i}]`));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        check(k, at, 'key ');
+        walk(item, `${at}.${k}`);
+      }
+    }
+  };
+  walk(value, path);
 }
 
 /**
@@ -152,6 +189,7 @@ export function validatePodSpec(spec: any, path: string, problems: Problems, own
   initContainers.forEach((c, i) => checkHostPortConflicts([[c, `${path}.initContainers[${i}]`]], problems));
 
   validatePodFields(spec, path, problems);
+  validateYamlScalars(spec, path, problems);
 }
 
 /** Go: `ValidatePodSpec` (the pod-level fields besides containers and volumes). */

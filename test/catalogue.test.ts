@@ -103,6 +103,8 @@ const BAD: Case[] = [
   ['PlainPod: a rolling update that can never progress', (s) => pod(s, { workload: Workload.deployment({ strategy: { rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(0), maxUnavailable: k8s.IntOrString.fromNumber(0) } } }) }), "[test/pod] PlainPod 'web': spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0."],
   ['PlainPod: an escape-hatch edit that breaks a port', (s) => pod(s, { containers: [c('app', { ports: [{ containerPort: 80 }] })] }).apiObject.addJsonPatch(JsonPatch.replace('/spec/containers/0/ports/0/containerPort', 0)), "[test/pod] PlainPod 'web': spec.containers[0].ports[0].containerPort: 0 is not a valid port number; use an integer between 1 and 65535."],
   ['PlainPod: several problems in one message', (s) => pod(s, { metadata: { name: 'Web' }, containers: [c('App', { image: '' })] }), '[test/pod] PlainPod \'Web\' has 3 problems:\n    - metadata.name: "Web" is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').\n    - spec.containers[0].name: container name "App" is invalid: it must be a lowercase RFC 1123 label: lowercase letters, digits and \'-\', starting and ending with a letter or digit (e.g. \'my-name\').\n    - spec.containers[0].image: container "App" has no image; set image (e.g. \'busybox:1.36\').'],
+  ['PlainPod: a container name that cdk8s would write as a number', (s) => pod(s, { containers: [c('0o7')] }), '[test/pod] PlainPod \'web\': spec.containers[0].name: "0o7" would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library rejects it: change the value (e.g. add a letter in front).'],
+  ['PlainPod: a label key that cdk8s would write as a number', (s) => pod(s, { metadata: { name: 'web', labels: { '0X1F': 'x' } } }), '[test/pod] PlainPod \'web\': metadata.labels: key "0X1F" would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library rejects it: change the value (e.g. add a letter in front).'],
   // ---- InitPod -----------------------------------------------------------------------------
   ['InitPod: no init container that runs to completion', (s) => new InitPod(s, 'pod', { metadata: { name: 'init' }, initContainers: [], containers: [c('app')] }), "[test/pod] InitPod 'init': spec.initContainers: an InitPod needs at least one init container that runs to completion; add one, or use PlainPod for a pod without init steps."],
   ['InitPod: an init container with a readiness probe', (s) => new InitPod(s, 'pod', { metadata: { name: 'init' }, initContainers: [c('setup', { readinessProbe: { exec: { command: ['true'] } } })], containers: [c('app')] }), "[test/pod] InitPod 'init': spec.initContainers[0].readinessProbe: must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always)."],
@@ -191,6 +193,10 @@ const GOOD: Array<[string, (chart: Chart) => void]> = [
   })],
   ['PlainPod: a Deployment with maxUnavailable 0 and minReadySeconds 599', (s) => pod(s, {
     workload: Workload.deployment({ minReadySeconds: 599, replicas: 0, strategy: { rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0), maxSurge: k8s.IntOrString.fromString('100%') } } }),
+  })],
+  ['PlainPod: number-like strings that cdk8s quotes (0x1f, 1e3, 012, on)', (s) => pod(s, {
+    metadata: { name: '012', labels: { on: '1e3' } },
+    containers: [c('0x1f', { image: '0x1f', args: ['1_000', 'y', '0b1'] })],
   })],
   ['PlainPod: a Recreate Deployment', (s) => pod(s, { workload: Workload.deployment({ strategy: { type: 'Recreate' } }) })],
   ['InitPod: a native sidecar with probes before a run-to-completion step', (s) => new InitPod(s, 'pod', {

@@ -15,7 +15,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { stringify } from 'yaml';
+import { Yaml } from 'cdk8s';
 
 // ---------------------------------------------------------------------------------------------
 // (a) kubernetes-models JSON schema
@@ -207,7 +207,9 @@ function kubectlRun(binary: string, manifests: any[]): string | undefined {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-validators-'));
   const file = path.join(dir, 'manifests.yaml');
   try {
-    fs.writeFileSync(file, manifests.map((m) => stringify(m)).join('---\n'));
+    // Exactly the YAML cdk8s writes (YAML 1.1: 'n', 'on', 'y' are quoted so Go's YAML 1.1 decoder
+    // reads them as strings, not booleans).
+    fs.writeFileSync(file, Yaml.stringify(...manifests));
     const r = spawnSync(binary, ['set', 'env', '--local', '-f', file, 'X-', '-o', 'json'], { encoding: 'utf8', timeout: 60_000 });
     if (r.error) {
       return `kubectl could not run: ${r.error.message}`;
