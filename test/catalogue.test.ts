@@ -148,6 +148,16 @@ describe('catalogue of bad inputs', () => {
   test.each(BAD)('%s fails with the exact message and writes nothing', (_name, build, expected) => {
     expect(rejection(build)).toBe(header + expected);
   });
+
+  test('the README shows one of these messages verbatim', () => {
+    // GIVEN the first text block of the README's Validation section
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Validation'));
+    const shown = /```text\n([\s\S]*?)\n```/.exec(section)![1];
+    // THEN it is the exact text of a catalogue case
+    const [, , expected] = BAD.find(([name]) => name === 'PlainPod: several problems in one message')!;
+    expect(shown).toBe(header + expected);
+  });
 });
 
 /** Valid edge cases: the API server accepts them, so this library must too. */
