@@ -3,7 +3,10 @@
  * k8s.io/apimachinery/pkg/util/validation/validation.go.
  *
  * Each function returns `undefined` when the value is valid, otherwise the reason, phrased
- * like the API server's message.
+ * like the API server's message. Lengths are counted like Go's `len()`: every accepted name is
+ * ASCII, so characters and bytes agree.
+ *
+ * @internal
  */
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -21,6 +24,10 @@ export function dns1123Label(value: string): string | undefined {
     return `must be no more than 63 characters (it has ${value.length})`;
   }
   if (!DNS1123_LABEL.test(value)) {
+    if (DNS1123_SUBDOMAIN.test(value)) {
+      // Go: "It was a valid subdomain and not a valid label ... it must be dots."
+      return "must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. 'my-name')";
+    }
     return "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. 'my-name')";
   }
   return undefined;
@@ -68,31 +75,34 @@ export function ianaServiceName(value: string): string | undefined {
   return undefined;
 }
 
-/** `IsQualifiedName`: label and annotation keys, `[prefix/]name`. */
+/**
+ * `IsQualifiedName`: label and annotation keys, `[prefix/]name`. The reason reads after "it"
+ * (e.g. "label key ... is invalid: it has an empty name part").
+ */
 export function qualifiedName(value: string): string | undefined {
   const parts = value.split('/');
   let name = value;
   if (parts.length === 2) {
     const [prefix, rest] = parts;
     if (prefix.length === 0) {
-      return 'prefix part must be non-empty';
+      return "has an empty prefix before '/'; write 'example.com/key' or just 'key'";
     }
     const p = dns1123Subdomain(prefix);
     if (p) {
-      return `prefix part ${p}`;
+      return `has an invalid prefix ${JSON.stringify(prefix)}: the prefix ${p}`;
     }
     name = rest;
   } else if (parts.length > 2) {
     return "must be a qualified name: an optional DNS subdomain prefix and '/', then a name (e.g. 'example.com/my-key')";
   }
   if (name.length === 0) {
-    return 'name part must be non-empty';
+    return "has an empty name part after '/'";
   }
   if (name.length > 63) {
-    return `name part must be no more than 63 characters (it has ${name.length})`;
+    return `has a name part longer than 63 characters (${name.length})`;
   }
   if (!QUALIFIED_NAME.test(name)) {
-    return "name part must consist of alphanumerics, '-', '_' or '.', and start and end with an alphanumeric (e.g. 'MyName' or 'my.name')";
+    return "must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName')";
   }
   return undefined;
 }
@@ -108,10 +118,20 @@ export function labelValue(value: string): string | undefined {
   return undefined;
 }
 
-/** `IsEnvVarName`: letters, digits, '_', '-' and '.', not starting with a digit. */
+/**
+ * `IsEnvVarName` (with `hasChDirPrefix`): letters, digits, '_', '-' and '.', not starting with a
+ * digit, and not '.', '..' or starting with '..'. (Kubernetes 1.28 rule; the relaxed rule of the
+ * `RelaxedEnvironmentVariableValidation` gate came in 1.30.)
+ */
 export function envVarName(value: string): string | undefined {
   if (!ENV_VAR_NAME.test(value)) {
-    return "must consist of letters, digits, '_', '-' or '.', and must not start with a digit";
+    return "must consist of letters, digits, '_', '-' or '.', and must not start with a digit (e.g. 'MY_VAR')";
+  }
+  if (value === '.' || value === '..') {
+    return `must not be '${value}'`;
+  }
+  if (value.startsWith('..')) {
+    return "must not start with '..'";
   }
   return undefined;
 }

@@ -2,16 +2,45 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
+import { inProcessProblems, kubectlProblems } from './k8s-validators';
 
 /** A fresh chart in a fresh app. */
 export function newChart(): Chart {
   return Testing.chart();
 }
 
-/** Synthesizes a chart (validation included) to its manifests. */
+/**
+ * Every manifest `synth()` produced in this test file; `kubectl.1.28` decodes them all in ONE
+ * process after the file's last test (see the `afterAll` below).
+ */
+const synthesized: any[] = [];
+
+/**
+ * Synthesizes a chart (validation included) to its manifests, and checks that every manifest is
+ * valid Kubernetes: the kubernetes-models schema and the 1.28 field walker right away (the test
+ * fails here), the kubectl.1.28 decode batched at the end of the test file.
+ */
 export function synth(chart: Chart): any[] {
-  return Testing.synth(chart);
+  const manifests = Testing.synth(chart);
+  assertValidManifests(manifests);
+  synthesized.push(...manifests);
+  return manifests;
 }
+
+/** Fails when the kubernetes-models schema or the 1.28 field walker reject a manifest. */
+export function assertValidManifests(manifests: any[]): void {
+  const problems = inProcessProblems(manifests);
+  if (problems.length > 0) {
+    throw new Error(`synthesized an invalid manifest:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+afterAll(() => {
+  const problems = kubectlProblems(synthesized.splice(0));
+  if (problems.length > 0) {
+    throw new Error(`kubectl.1.28 could not decode manifests synthesized by this test file:\n  ${problems.join('\n  ')}`);
+  }
+});
 
 /** The one manifest of a kind (fails when there is not exactly one). */
 export function only(manifests: any[], kind: string): any {

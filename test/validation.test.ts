@@ -1,0 +1,176 @@
+import { Problems } from '../src/problems';
+import { PodSpecOwner, validateDeploymentSpec, validateObjectMeta, validatePodSpec } from '../src/validation';
+
+/** The problems `validatePodSpec` finds in a pod spec with these containers (and extra fields). */
+function podProblems(containers: any[], extra: any = {}, owner = PodSpecOwner.POD): string[] {
+  const problems = new Problems();
+  validatePodSpec({ containers, ...extra }, owner === PodSpecOwner.POD ? 'spec' : 'spec.template.spec', problems, owner);
+  return problems.toErrors('X').flatMap((e) => e.replace(/^X( has \d+ problems:\n {4}- |: )/, '').split('\n    - '));
+}
+
+function deploymentProblems(spec: any): string[] {
+  const problems = new Problems();
+  validateDeploymentSpec({ selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' } }, spec: {} }, ...spec }, 'spec', problems);
+  return problems.toErrors('X').flatMap((e) => e.replace(/^X( has \d+ problems:\n {4}- |: )/, '').split('\n    - '));
+}
+
+const app = (extra: any = {}): any => ({ name: 'app', image: 'busybox', ...extra });
+
+describe('validatePodSpec (ValidatePodSpec)', () => {
+  test('accepts what the API server accepts: defaulted fields left out, 0 for defaulted probe numbers', () => {
+    expect(podProblems([app({
+      livenessProbe: { exec: { command: ['true'] }, successThreshold: 0, periodSeconds: 0 },
+      readinessProbe: { httpGet: { port: 'http' }, successThreshold: 3 },
+      startupProbe: { grpc: { port: 9000 } },
+      ports: [{ containerPort: 80, name: 'http', hostPort: 0 }],
+      resources: { limits: { 'cpu': '-0', 'example.com/foo': 2 }, requests: { 'example.com/foo': '2' } },
+      env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }, { name: 'B', value: '', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+    })])).toEqual([]);
+  });
+
+  test('rejects probes the API server rejects (validateProbe, validateHandler)', () => {
+    expect(podProblems([app({
+      livenessProbe: { successThreshold: 2 },
+      readinessProbe: { exec: { command: [] }, tcpSocket: { port: 0 }, terminationGracePeriodSeconds: 5 },
+      startupProbe: { httpGet: { port: 'HTTP' }, periodSeconds: -1 },
+    })])).toEqual([
+      'spec.containers[0].livenessProbe: must specify a handler type: one of exec, httpGet, tcpSocket or grpc.',
+      'spec.containers[0].livenessProbe.successThreshold: 2 must be 1 for liveness and startup probes.',
+      'spec.containers[0].readinessProbe.tcpSocket: may not specify more than 1 handler type (exec, tcpSocket); keep one.',
+      "spec.containers[0].readinessProbe.exec.command: is required; set the command to run (e.g. ['cat', '/tmp/healthy']).",
+      'spec.containers[0].readinessProbe.tcpSocket.port: 0 is not a valid port number; use an integer between 1 and 65535.',
+      'spec.containers[0].startupProbe.httpGet.port: "HTTP" is not a valid port name: it must contain only lowercase letters, digits and \'-\'; use a container port name or a number.',
+      'spec.containers[0].startupProbe.periodSeconds: -1 must be a non-negative integer.',
+      'spec.containers[0].readinessProbe.terminationGracePeriodSeconds: must not be set for readinessProbes; remove it.',
+    ]);
+  });
+
+  test('allows probes on a native sidecar but not on an init step (validateInitContainers)', () => {
+    const probe = { exec: { command: ['true'] } };
+    expect(podProblems([app()], { initContainers: [{ name: 'proxy', image: 'envoy', restartPolicy: 'Always', startupProbe: probe }] })).toEqual([]);
+    expect(podProblems([app()], { initContainers: [{ name: 'setup', image: 'busybox', lifecycle: { postStart: probe } }] })).toEqual([
+      'spec.initContainers[0].lifecycle: must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always).',
+    ]);
+  });
+
+  test('rejects env sources the API server rejects (validateEnvVarValueFrom)', () => {
+    expect(podProblems([app({ env: [{ name: 'A', valueFrom: {} }, { name: 'B', valueFrom: { fieldRef: {}, secretKeyRef: {} } }, { name: '..x' }] })])).toEqual([
+      'spec.containers[0].env[0].valueFrom: must specify one of: fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.',
+      'spec.containers[0].env[1].valueFrom: has fieldRef and secretKeyRef; it may have only one source.',
+      'spec.containers[0].env[2].name: environment variable name "..x" is invalid: it must not start with \'..\'.',
+    ]);
+  });
+
+  test('rejects resources the API server rejects (ValidateResourceRequirements)', () => {
+    expect(podProblems([app({
+      resources: {
+        limits: { 'example.com/gpu': '1.5', 'hugepages-2Mi': '3Mi', 'kubernetes.io/x': 1 },
+        requests: { 'example.com/gpu': 1, 'example.com/fpga': 1 },
+      },
+    })])).toEqual([
+      'spec.containers[0].resources.limits.example.com/gpu: "1.5" must be an integer: extended resources are counted in whole units.',
+      'spec.containers[0].resources.limits.hugepages-2Mi: "3Mi" is not a positive integer multiple of hugepages-2Mi.',
+      'spec.containers[0].resources.requests.example.com/gpu: 1 must be equal to the example.com/gpu limit "1.5" (example.com/gpu cannot be overcommitted).',
+      'spec.containers[0].resources.limits: must set a limit for example.com/fpga: its request must equal its limit (example.com/fpga cannot be overcommitted).',
+      'spec.containers[0].resources: HugePages require cpu or memory; request or limit one of them too.',
+    ]);
+  });
+
+  test('compares quantities by value across notations', () => {
+    expect(podProblems([app({ resources: { requests: { memory: '1Gi', cpu: '1000m' }, limits: { memory: '1073741824', cpu: 1 } } })])).toEqual([]);
+    expect(podProblems([app({ resources: { requests: { memory: '1025Mi' }, limits: { memory: '1Gi' } } })])).toEqual([
+      'spec.containers[0].resources.requests.memory: "1025Mi" is more than the limit "1Gi"; a request must be less than or equal to its limit.',
+    ]);
+  });
+
+  test('checks host ports per protocol and host IP, and against containerPort with hostNetwork', () => {
+    const port = (hostPort: number, extra = {}) => ({ ports: [{ containerPort: 80, hostPort, ...extra }] });
+    expect(podProblems([app(port(80)), { ...app(port(80, { hostIP: '10.0.0.1' })), name: 'b' }, { ...app(port(80, { protocol: 'UDP' })), name: 'c' }])).toEqual([]);
+    expect(podProblems([app(port(8080))], { hostNetwork: true })).toEqual([
+      'spec.containers[0].ports[0].containerPort: 80 must match hostPort 8080 when hostNetwork is true; remove hostPort or make them equal.',
+    ]);
+  });
+
+  test('checks the pod-level fields (validateRestartPolicy, validateDNSPolicy, names, activeDeadlineSeconds)', () => {
+    expect(podProblems([app()], {
+      dnsPolicy: 'Google', nodeSelector: { 'disk type': 'ssd' }, serviceAccountName: 'Build_Bot', hostname: 'web.1', activeDeadlineSeconds: 0,
+    })).toEqual([
+      'spec.dnsPolicy: "Google" is not supported; use one of ClusterFirstWithHostNet, ClusterFirst, Default, None.',
+      'spec.nodeSelector: label key "disk type" is invalid: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
+      'spec.serviceAccountName: "Build_Bot" is invalid: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').',
+      'spec.hostname: "web.1" is invalid: it must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. \'my-name\').',
+      'spec.activeDeadlineSeconds: 0 must be between 1 and 2147483647, inclusive.',
+    ]);
+  });
+
+  test('checks the common volume sources (validateVolumeSource, validateKeyToPath)', () => {
+    expect(podProblems([app()], {
+      volumes: [
+        { name: 'a', configMap: { items: [{ key: 'k', path: '../k' }] } },
+        { name: 'b', secret: { secretName: 's', items: [{ key: '', path: '/abs' }] } },
+        { name: 'c', persistentVolumeClaim: {} },
+        { name: 'd', hostPath: { path: '/var/../etc' } },
+        { name: 'e', emptyDir: { sizeLimit: '-1Gi' } },
+      ],
+    })).toEqual([
+      'spec.volumes[0].configMap.name: is required; set the ConfigMap to mount.',
+      "spec.volumes[0].configMap.items[0].path: \"../k\" must not contain '..'.",
+      'spec.volumes[1].secret.items[0].key: is required; set the key to project.',
+      'spec.volumes[1].secret.items[0].path: "/abs" must be a relative path.',
+      'spec.volumes[2].persistentVolumeClaim.claimName: is required; set the PersistentVolumeClaim to mount.',
+      "spec.volumes[3].hostPath.path: \"/var/../etc\" must not contain '..'.",
+      'spec.volumes[4].emptyDir.sizeLimit: "-1Gi" must be greater than or equal to 0.',
+    ]);
+  });
+
+  test('reports whitespace around an image in a pod template too, saying why (validateContainersOnlyForPod)', () => {
+    expect(podProblems([app({ image: ' busybox' })], {}, PodSpecOwner.TEMPLATE)).toEqual([
+      'spec.template.spec.containers[0].image: " busybox" has leading or trailing whitespace (the API server accepts it in a pod template, then rejects every Pod created from it); remove it.',
+    ]);
+  });
+
+  test('accepts subPath and subPathExpr one at a time, relative and inside the volume', () => {
+    const mounts = (m: any) => podProblems([app({ volumeMounts: [{ name: 'v', mountPath: '/v', ...m }] })], { volumes: [{ name: 'v', emptyDir: {} }] });
+    expect(mounts({ subPath: 'a/b..c' })).toEqual([]);
+    expect(mounts({ subPathExpr: '$(POD_NAME)' })).toEqual([]);
+    expect(mounts({ subPath: 'a', subPathExpr: 'b' })).toEqual(['spec.containers[0].volumeMounts[0].subPathExpr: subPathExpr and subPath are mutually exclusive; keep one.']);
+    expect(mounts({ subPathExpr: '/abs' })).toEqual(['spec.containers[0].volumeMounts[0].subPathExpr: "/abs" must be a relative path; it is a path inside the volume.']);
+  });
+});
+
+describe('validateDeploymentSpec (ValidateDeploymentSpec)', () => {
+  test('accepts the defaults and the boundary values', () => {
+    expect(deploymentProblems({})).toEqual([]);
+    expect(deploymentProblems({ replicas: 0, minReadySeconds: 599, revisionHistoryLimit: 0, strategy: { rollingUpdate: { maxUnavailable: '100%', maxSurge: 0 } } })).toEqual([]);
+    expect(deploymentProblems({ strategy: { type: 'Recreate' } })).toEqual([]);
+  });
+
+  test('rejects what the apps validation rejects', () => {
+    expect(deploymentProblems({
+      replicas: -1,
+      minReadySeconds: 600,
+      strategy: { type: 'Recreate', rollingUpdate: {} },
+      template: { metadata: { labels: { app: 'b' } }, spec: { activeDeadlineSeconds: 10 } },
+    })).toEqual([
+      "spec.template.metadata.labels: selector app=a does not match the template labels; the selector must match the pod template's labels.",
+      'spec.replicas: -1 must be a non-negative integer.',
+      'spec.progressDeadlineSeconds: 600 (the default 600) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.',
+      "spec.strategy.rollingUpdate: may not be specified when strategy type is 'Recreate'; remove it.",
+      'spec.template.spec.activeDeadlineSeconds: 10 is not supported in a Deployment; remove it.',
+    ]);
+    expect(deploymentProblems({ strategy: { rollingUpdate: { maxUnavailable: '101%', maxSurge: '5' } } })).toEqual([
+      'spec.strategy.rollingUpdate.maxUnavailable: "101%" must not be greater than 100%.',
+      'spec.strategy.rollingUpdate.maxSurge: "5" is not a valid percent; write a number followed by \'%\' (e.g. \'25%\') or an integer.',
+    ]);
+  });
+});
+
+describe('validateObjectMeta (ValidateObjectMeta)', () => {
+  test('limits the annotations to 256 KiB in total, counted in bytes', () => {
+    const problems = new Problems();
+    validateObjectMeta({ name: 'a', annotations: { big: 'é'.repeat(128 * 1024) } }, 'metadata', problems);
+    expect(problems.toErrors('X')).toEqual([
+      'X: metadata.annotations: annotations total 262147 bytes; the API server allows at most 262144 (256 KiB). Move large data into a ConfigMap.',
+    ]);
+  });
+});
