@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { dns1035Label, dns1123Label, ianaServiceName, qualifiedName } from './names';
 import { Problems, show } from './problems';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
-import { checkPortNumber, validateLabels, validateObjectMeta } from './validation';
+import { checkPortNumber, validateLabels, validateObjectMeta, validateYamlScalars } from './validation';
 
 /**
  * How a Service is exposed.
@@ -390,6 +390,8 @@ export class ExposedService extends Construct {
     this.validateSelector(spec, problems);
     this.validateTypeAndClusterIP(spec, problems);
     this.validatePorts(spec, problems);
+    // This library's rule (see validateYamlScalars): no value that kubectl's YAML reader turns into a number.
+    validateYamlScalars(spec, 'spec', problems);
     validateSessionAffinity(spec, problems);
     validateIpFamilies(spec, problems);
     validateLoadBalancerFields(spec, manifest.metadata?.annotations, problems);

@@ -103,6 +103,7 @@ export class SidecarLoggedApp extends PodWorkload {
   public readonly sidecarMode: SidecarMode;
   /** The app container as written to the manifest (with the log mount). */
   public readonly appContainer: k8s.Container;
+  private readonly patternProblems: string[];
   /**
    * The sidecar container as written to the manifest (with the log mount). In `NATIVE` mode the
    * manifest's copy, the first init container, also has `restartPolicy: Always`.
@@ -161,21 +162,23 @@ export class SidecarLoggedApp extends PodWorkload {
       this.addContainer(this.sidecarContainer);
     }
 
-    this.node.addValidation({
-      validate: () => {
-        const problems = new Problems();
-        if (props.sidecar && props.logShipper) {
-          problems.add('', 'both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.');
-        }
-        for (const p of shipperProblems) {
-          problems.add('', p);
-        }
-        if (!this.logMountPath.startsWith('/')) {
-          problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);
-        }
-        return problems.toErrors(this.targetDescription);
-      },
-    });
+    this.patternProblems = [
+      ...(props.sidecar && props.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
+      ...shipperProblems,
+    ];
+  }
+
+  /**
+   * The pattern's own checks, reported in the same message as the pod's.
+   * @internal
+   */
+  protected _validatePattern(_manifest: any, problems: Problems): void {
+    for (const p of this.patternProblems) {
+      problems.add('', p);
+    }
+    if (!this.logMountPath.startsWith('/')) {
+      problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);
+    }
   }
 
   /** Adds the shared log mount to a container, unless it already mounts the log volume. */

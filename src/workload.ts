@@ -7,7 +7,7 @@ import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
 import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
-import { validateDeploymentSpec, validateObjectMeta, validatePodSpec } from './validation';
+import { PodSpecOwner, validateDeploymentSpec, validateObjectMeta, validatePodSpec } from './validation';
 
 /**
  * The kind of object a pod pattern is written as.
@@ -292,11 +292,11 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
     const problems = new Problems();
     validateObjectMeta(manifest.metadata, 'metadata', problems);
     if (this.workload.kind === WorkloadKind.POD) {
-      validatePodSpec(manifest.spec ?? {}, 'spec', problems);
+      validatePodSpec(manifest.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
       this.securityProfile?._validate(manifest.metadata, manifest.spec, 'spec', 'metadata', problems);
     } else {
       validateDeploymentSpec(manifest.spec ?? {}, 'spec', problems);
-      validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems);
+      validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems, PodSpecOwner.TEMPLATE);
       this.securityProfile?._validate(manifest.spec?.template?.metadata, manifest.spec?.template?.spec, 'spec.template.spec', 'spec.template.metadata', problems);
     }
     this._validatePattern(manifest, problems);
