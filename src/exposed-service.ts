@@ -1,6 +1,7 @@
 import { isIP } from 'net';
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { unknownFields } from './k8s-values';
 import { dns1035Label, dns1123Label, ianaServiceName, qualifiedName } from './names';
 import { Problems, show } from './problems';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
@@ -392,6 +393,7 @@ export class ExposedService extends Construct {
     this.validatePorts(spec, problems);
     // This library's rule (see validateYamlScalars): no value that kubectl's YAML reader turns into a number.
     validateYamlScalars(spec, 'spec', problems);
+    unknownFields('ServiceSpec', spec, 'spec', (path, message) => problems.add(path, message));
     validateSessionAffinity(spec, problems);
     validateIpFamilies(spec, problems);
     validateLoadBalancerFields(spec, manifest.metadata?.annotations, problems);

@@ -116,3 +116,65 @@ export function toManifestValue(value: any): any {
   }
   return out;
 }
+
+/**
+ * Reports the fields of a manifest value (Kubernetes spelling) that its Kubernetes 1.28 type does
+ * not have, e.g. a misspelt `imagePullPolcy` that reached the props through `as any` or plain
+ * JavaScript. Each problem names the path, the type and, when one is close, the field meant.
+ */
+export function unknownFields(type: string, json: any, path: string, report: (path: string, message: string) => void): void {
+  const fields = K8S_SCHEMA[type];
+  if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return;
+  }
+  const names = jsonNames(type);
+  for (const key of Object.keys(json)) {
+    const field = names[key];
+    const fieldPath = `${path}.${key}`;
+    if (!field) {
+      const meant = closest(key, Object.keys(names));
+      report(fieldPath, `is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'} (the API server drops unknown fields or, with strict validation, rejects them).`);
+      continue;
+    }
+    const [, kind, child] = field;
+    const v = json[key];
+    if (kind === 'T') {
+      unknownFields(child!, v, fieldPath, report);
+    } else if (kind === 'A' && Array.isArray(v)) {
+      v.forEach((x, i) => unknownFields(child!, x, `${fieldPath}[${i}]`, report));
+    } else if (kind === 'M' && v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        unknownFields(child!, v[k], `${fieldPath}.${k}`, report);
+      }
+    }
+  }
+}
+
+/** The candidate within edit distance 2 of `word` (case-insensitive), if any. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) {
+    return cap;
+  }
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

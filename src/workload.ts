@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
-import { toManifest } from './k8s-values';
+import { toManifest, unknownFields } from './k8s-values';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
 import { SecurityProfile } from './security-profile';
@@ -293,9 +293,11 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
     validateObjectMeta(manifest.metadata, 'metadata', problems);
     if (this.workload.kind === WorkloadKind.POD) {
       validatePodSpec(manifest.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
+      unknownFields('PodSpec', manifest.spec, 'spec', (path, message) => problems.add(path, message));
       this.securityProfile?._validate(manifest.metadata, manifest.spec, 'spec', 'metadata', problems);
     } else {
       validateDeploymentSpec(manifest.spec ?? {}, 'spec', problems);
+      unknownFields('DeploymentSpec', manifest.spec, 'spec', (path, message) => problems.add(path, message));
       validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems, PodSpecOwner.TEMPLATE);
       this.securityProfile?._validate(manifest.spec?.template?.metadata, manifest.spec?.template?.spec, 'spec.template.spec', 'spec.template.metadata', problems);
     }

@@ -1,3 +1,4 @@
+import { JsonPatch } from 'cdk8s';
 import { PlainPod, ServiceTarget, ServiceType, Workload, WorkloadKind } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -98,5 +99,22 @@ describe('PlainPod.expose()', () => {
     expect(() => pod.expose('svc', { ports: [{ port: 80 }], target: ServiceTarget.fromLabels({ app: 'other' }) })).toThrow(
       "PlainPod 'hello': expose() makes a Service for this object's pods, but props.target names pods labelled app=other; remove target, or create the ExposedService directly.",
     );
+  });
+});
+
+describe('PlainPod unknown fields', () => {
+  test('fails on a misspelt field with the field it probably meant', () => {
+    // GIVEN a field the 1.28 Container does not have (through a cast, as plain JavaScript would pass it)
+    const chart = newChart();
+    new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [{ ...hello, imagePullPolcy: 'Always' } as any] });
+    // THEN
+    expect(synthError(chart)).toContain("PlainPod 'hello': spec.containers[0].imagePullPolcy: is not a field of Container in Kubernetes 1.28; did you mean imagePullPolicy? (the API server drops unknown fields or, with strict validation, rejects them).");
+  });
+
+  test('fails on an unknown field added through the escape hatch', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [hello] });
+    pod.apiObject.addJsonPatch(JsonPatch.add('/spec/frobnicate', true));
+    expect(synthError(chart)).toContain('spec.frobnicate: is not a field of PodSpec in Kubernetes 1.28; remove it');
   });
 });
