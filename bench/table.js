@@ -112,7 +112,8 @@ function render(results, markdown = false) {
   out.push(markdown ? 'Targets (issue 8), from this run:' : 'targets (issue 8), from this run:');
   out.push('');
   for (const t of a.targets) {
-    out.push(`${markdown ? '- ' : '  '}${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.value}`);
+    const verdict = markdown ? (t.met ? 'met:' : '**missed**:') : (t.met ? 'met   ' : 'MISSED');
+    out.push(`${markdown ? '- ' : '  '}${verdict} ${t.name}: ${t.value}`);
   }
   return out.join('\n');
 }
