@@ -9,6 +9,8 @@
  *   node bench/run.js --quick    smoke run (CI): N = 10, 50, 1 repetition, 1 cold start;
  *                                writes bench/out/results.json (gitignored)
  *   options: --reps R  --cold-reps R  --n 100,1000  --out FILE   (BENCH_QUICK=1 = --quick)
+ *   BENCH_LIB=DIR measures another build of the library than lib/ (a patched copy inside
+ *   the project, e.g. bench/out/lib.patched, so that it loads the same cdk8s).
  *
  * The library is measured as compiled in lib/: when lib/ is missing or older than src/, this
  * script runs `npx projen compile` first.
@@ -180,6 +182,9 @@ function main() {
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n');
   printTable(results);
+  if (opts.quick) {
+    console.log('\n(smoke run: small N, one repetition; the timings and targets above mean nothing)');
+  }
   console.log(`\nwrote ${path.relative(process.cwd(), opts.out) || opts.out}`);
 }
 

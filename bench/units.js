@@ -60,7 +60,8 @@ const variants = {
   'library': {
     load() {
       const cdk8s = require('cdk8s');
-      const lib = require('../lib');
+      // BENCH_LIB=DIR measures another build of the library (e.g. a patched copy of lib/).
+      const lib = require(process.env.BENCH_LIB ? require('path').resolve(process.env.BENCH_LIB) : '../lib');
       return { cdk8s, lib };
     },
     unit(chart, i, { cdk8s, lib }) {
