@@ -1,5 +1,5 @@
 // Experiment: the library as is, with cdk8s validating once per synthYaml() (validate-once.js),
-// with that plus a patched build (BENCH_LIB), and raw; interleaved fresh processes.
+// a patched build (BENCH_LIB), both, and raw; interleaved fresh processes.
 //   node bench/experiments/ab.js [REPS=5] [N,N=1000,5000] [PATCHED_LIB_DIR=bench/out/lib.proto]
 // PATCHED_LIB_DIR is a copy of lib/ with a change applied (inside the project, so that it loads
 // the same cdk8s); the measurements in the README used one where validation hands its manifest
@@ -11,7 +11,13 @@ const ns = (process.argv[3] || '1000,5000').split(',').map(Number);
 const proto = process.argv[4] || 'bench/out/lib.proto';
 const W = path.join(__dirname, '..', 'worker.js');
 const pre = `-r ${path.join(__dirname, 'validate-once.js')}`;
-const cfg = { library: ['library', {}], upstream: ['library', { NODE_OPTIONS: pre }], 'up+hand': ['library', { NODE_OPTIONS: pre, BENCH_LIB: proto }], raw: ['raw', {}] };
+const cfg = {
+  library: ['library', {}],
+  patched: ['library', { BENCH_LIB: proto }],
+  upstream: ['library', { NODE_OPTIONS: pre }],
+  'up+patch': ['library', { NODE_OPTIONS: pre, BENCH_LIB: proto }],
+  raw: ['raw', {}],
+};
 const names = Object.keys(cfg);
 const res = {};
 for (let r = 0; r < reps; r++) for (const n of ns) for (let k = 0; k < names.length; k++) {
