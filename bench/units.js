@@ -68,18 +68,14 @@ const variants = {
       const name = podName(i);
       const [app, sidecar] = plainContainers(false);
       // The pattern creates the shared volume and mounts it into both containers.
-      const { setHostnameAsFQDN, ...fields } = podFields();
+      // The props are typed with the L1 structs (setHostnameAsFqdn); the library writes the JSON names.
       const pod = new lib.SidecarLoggedApp(chart, `pod-${i}`, {
         metadata: { name },
-        ...fields,
+        ...l1PodFields(),
         app,
         sidecar,
       });
       pod.apiObject.metadata.addLabel(ADDR_LABEL, cdk8s.Names.toLabelValue(pod));
-      // The library writes its PodSpecOptions under their L1 names, and the L1 name
-      // `setHostnameAsFqdn` is not the JSON name `setHostnameAsFQDN`: until that is fixed, the
-      // field goes in through the escape hatch, as a user would have to do today.
-      pod.apiObject.addJsonPatch(cdk8s.JsonPatch.add('/spec/setHostnameAsFQDN', setHostnameAsFQDN));
       new lib.ExposedService(chart, `svc-${i}`, {
         metadata: { name },
         type: lib.ServiceType.CLUSTER_IP,

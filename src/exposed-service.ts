@@ -2,6 +2,7 @@ import { isIP } from 'net';
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { unknownFields } from './k8s-values';
+import { manifestForValidation } from './manifest';
 import { dns1035Label, dns1123Label, ianaServiceName, qualifiedName } from './names';
 import { Problems, show } from './problems';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
@@ -380,7 +381,7 @@ export class ExposedService extends Construct {
   // Every check reads the final manifest (escape-hatch edits included). Each cites the
   // kubernetes function it mirrors: pkg/apis/core/validation/validation.go unless noted.
   private validateManifest(): string[] {
-    const manifest = this.apiObject.toJson();
+    const manifest = manifestForValidation(this.apiObject, () => this.renderSpec());
     const spec = manifest.spec ?? {};
     const problems = new Problems();
     if (this.factoryProblem) {

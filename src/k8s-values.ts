@@ -94,8 +94,9 @@ function isValueObject(value: any): boolean {
 
 /**
  * Copies a value of unknown shape into plain JSON: unwraps `Quantity` / `IntOrString`, drops
- * `undefined` fields, copies arrays and objects (so later changes to the caller's objects do not
- * leak into an already-built manifest).
+ * `undefined` fields, copies arrays and plain objects (so later changes to the caller's objects
+ * do not leak into an already-built manifest) and leaves cdk8s tokens (`Lazy`) for cdk8s to
+ * resolve.
  */
 export function toManifestValue(value: any): any {
   if (value === null || typeof value !== 'object') {
@@ -106,6 +107,11 @@ export function toManifestValue(value: any): any {
   }
   if (isValueObject(value)) {
     return value.value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    // A token of cdk8s (`Lazy`, a resolvable, ...): left for cdk8s to resolve at synth time.
+    return value;
   }
   const out: Record<string, any> = {};
   for (const key of Object.keys(value)) {

@@ -84,25 +84,39 @@ const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
  * through cdk8s, so this library rejects them (found by the property tests).
  */
 export function validateYamlScalars(value: unknown, path: string, problems: Problems): void {
-  const check = (s: string, at: string, what: string): void => {
+  // The path of the value being walked, formatted only when there is something to report.
+  const segments: Array<string | number> = [];
+  const at = (): string => path + segments.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('');
+  const check = (s: string, what: string): void => {
+    // Only strings that start like a number can read back as one (cheap test first).
+    const c = s.charCodeAt(0);
+    if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) {
+      return;
+    }
     const stripped = s.replace(/_/g, '');
     if ((GO_INT.test(stripped) || GO_FLOAT.test(stripped)) && Yaml.stringify({ v: s }).trim() === `v: ${s}`) {
-      problems.add(at, `${what}${show(s)} would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library rejects it: change the value (e.g. add a letter in front).`);
+      problems.add(at(), `${what}${show(s)} would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library rejects it: change the value (e.g. add a letter in front).`);
     }
   };
-  const walk = (v: unknown, at: string): void => {
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      check(v, at, '');
+      check(v, '');
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => walk(item, `${at}[${i}]`));
+      for (let i = 0; i < v.length; i++) {
+        segments.push(i);
+        walk(v[i]);
+        segments.pop();
+      }
     } else if (v !== null && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) {
-        check(k, at, 'key ');
-        walk(item, `${at}.${k}`);
+      for (const k of Object.keys(v)) {
+        check(k, 'key ');
+        segments.push(k);
+        walk((v as any)[k]);
+        segments.pop();
       }
     }
   };
-  walk(value, path);
+  walk(value);
 }
 
 /**
@@ -263,7 +277,7 @@ function validateVolumes(volumes: any[], path: string, problems: Problems): Set<
         names.set(v.name, i);
       }
     }
-    const sources = Object.keys(v ?? {}).filter((k) => k !== 'name');
+    const sources = Object.keys(v ?? {}).filter((k) => k !== 'name' && v[k] !== undefined).sort();
     if (sources.length === 0) {
       problems.add(vpath, `volume ${show(v?.name)} has no source; give it exactly one, e.g. emptyDir: {}.`);
     } else if (sources.length > 1) {

@@ -3,6 +3,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { toManifest, unknownFields } from './k8s-values';
+import { manifestForValidation } from './manifest';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
 import { SecurityProfile } from './security-profile';
@@ -232,6 +233,18 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
 
   /** The labels of the pods this object runs (a Pod's own labels, or the Deployment's template labels). */
   public selectorLabels(): { [key: string]: string } {
+    // cdk8s keeps the labels in a private field (it has only getLabel(key) to read one); reading
+    // it avoids resolving the whole metadata on every render and every Service validation.
+    const labels = (this.apiObject.metadata as any).labels;
+    if (labels !== null && typeof labels === 'object') {
+      const out: { [key: string]: string } = {};
+      for (const key of Object.keys(labels)) {
+        if (labels[key] !== undefined) {
+          out[key] = labels[key];
+        }
+      }
+      return out;
+    }
     return { ...(this.apiObject.metadata.toJson().labels ?? {}) };
   }
 
@@ -288,7 +301,8 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
   }
 
   private validateManifest(): string[] {
-    const manifest = this.apiObject.toJson();
+    const isPod = this.workload.kind === WorkloadKind.POD;
+    const manifest = manifestForValidation(this.apiObject, () => (isPod ? this.renderPodSpec() : this.renderDeploymentSpec()));
     const problems = new Problems();
     validateObjectMeta(manifest.metadata, 'metadata', problems);
     if (this.workload.kind === WorkloadKind.POD) {

@@ -1,4 +1,4 @@
-import { JsonPatch } from 'cdk8s';
+import { JsonPatch, Lazy } from 'cdk8s';
 import { PlainPod, ServiceTarget, ServiceType, Workload, WorkloadKind } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -116,5 +116,20 @@ describe('PlainPod unknown fields', () => {
     const pod = new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [hello] });
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/frobnicate', true));
     expect(synthError(chart)).toContain('spec.frobnicate: is not a field of PodSpec in Kubernetes 1.28; remove it');
+  });
+});
+
+describe('PlainPod tokens', () => {
+  test('resolves a cdk8s Lazy inside a container at synth time, and validates the resolved value', () => {
+    // GIVEN an image decided after the pod is declared
+    const chart = newChart();
+    let image = 'busybox:1.36';
+    new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [{ name: 'hello', image: Lazy.any({ produce: () => image }) }] });
+    image = 'busybox:1.37';
+    // THEN the manifest holds the produced value
+    expect(only(synth(chart), 'Pod').spec.containers[0].image).toBe('busybox:1.37');
+    // AND a bad produced value is reported like any other
+    image = '';
+    expect(synthError(chart)).toContain('spec.containers[0].image: container "hello" has no image');
   });
 });
