@@ -71,9 +71,10 @@ export function validateObjectMeta(
 }
 
 // go-yaml v2 `resolve()` (used by kubectl through sigs.k8s.io/yaml): a plain scalar is a number
-// when, with every '_' removed, strconv.ParseInt/ParseUint(s, 0, 64) accepts it or it matches
-// yamlStyleFloat.
-const GO_INT = /^[-+]?(0|[1-9][0-9]*|0[0-7]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[bB][01]+)$/;
+// when, with every '_' removed, strconv.ParseInt/ParseUint(s, 0, 64) accepts it, it matches
+// yamlStyleFloat, or it starts with "0b" and ParseInt(rest, 2, 64) accepts the rest, sign
+// included ("0b-0", "0b+1": found by the property tests).
+const GO_INT = /^([-+]?(0|[1-9][0-9]*|0[0-7]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[bB][01]+)|0b[-+][01]+)$/;
 const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
 /**
