@@ -15,9 +15,9 @@ import { inProcessProblems, kubectlProblems } from './k8s-validators';
  * On CI (CI=true) the seed is fixed, so a landing cannot fail by the luck of the draw: a new
  * failure found locally becomes a catalogue case and a fix (as "0b-0" did).
  */
-const seed = process.env.FC_SEED ?? (process.env.CI ? '20261125' : undefined);
-if (seed) {
-  fc.configureGlobal({ seed: Number(seed) });
+const fcSeed = process.env.FC_SEED ?? (process.env.CI ? '20261125' : undefined);
+if (fcSeed) {
+  fc.configureGlobal({ seed: Number(fcSeed) });
 }
 
 const VALID_RUNS = 1000;
