@@ -288,7 +288,8 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     // THEN it says what is missing instead of timing out
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('wait-for-127-0-0-1: the image has no nc; use busybox:1.36 or an image that has it');
-    expect(result.seconds).toBeLessThan(1);
+    // at once: well before the 5 s timeout (the margin absorbs a loaded CI machine)
+    expect(result.seconds).toBeLessThan(4);
   });
 });
 
