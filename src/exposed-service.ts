@@ -394,7 +394,7 @@ export class ExposedService extends Construct {
     this.validatePorts(spec, problems);
     // This library's rule (see validateYamlScalars): no value that kubectl's YAML reader turns into a number.
     validateYamlScalars(spec, 'spec', problems);
-    unknownFields('ServiceSpec', spec, 'spec', (path, message) => problems.add(path, message));
+    unknownFields('ServiceSpec', spec, 'spec', problems);
     validateSessionAffinity(spec, problems);
     validateIpFamilies(spec, problems);
     validateLoadBalancerFields(spec, manifest.metadata?.annotations, problems);

@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { InitStep } from './init-step';
+import { withVolumeMount } from './mounts';
 import { Problems, show } from './problems';
 import { PodWorkload, PodWorkloadProps } from './workload';
 
@@ -65,6 +66,9 @@ export class InitPod extends PodWorkload {
   /** The generated steps, in the order they run (after `initContainers`). */
   public readonly initSteps: InitStep[];
 
+  /** The declared filesMountPath when it is relative and a step writes files (reported at synth). */
+  private readonly relativeFilesMountPath?: string;
+
   public constructor(scope: Construct, id: string, props: InitPodProps) {
     super(scope, id, props, 'InitPod');
     this.filesVolumeName = props.filesVolumeName ?? 'init-files';
@@ -84,18 +88,9 @@ export class InitPod extends PodWorkload {
       this.addVolume({ name: this.filesVolumeName, emptyDir: {} });
     }
     for (const c of props.containers) {
-      this.addContainer(writesFiles ? this.withFilesMount(c) : c);
+      this.addContainer(writesFiles ? withVolumeMount(c, this.filesVolumeName, this.filesMountPath) : c);
     }
-
-    this.node.addValidation({
-      validate: () => {
-        const problems = new Problems();
-        if (writesFiles && !mountPath.startsWith('/')) {
-          problems.add('filesMountPath', `${show(mountPath)} must be an absolute path (e.g. '/config'); downloads are written there and it is mounted into every main container.`);
-        }
-        return problems.toErrors(this.targetDescription);
-      },
-    });
+    this.relativeFilesMountPath = writesFiles && !mountPath.startsWith('/') ? mountPath : undefined;
   }
 
   /** @internal */
@@ -106,14 +101,9 @@ export class InitPod extends PodWorkload {
       const path = manifest.kind === 'Pod' ? 'spec.initContainers' : 'spec.template.spec.initContainers';
       problems.add(path, 'an InitPod needs at least one init container that runs to completion; add one (initContainers or initSteps), or use PlainPod for a pod without init steps.');
     }
+    if (this.relativeFilesMountPath !== undefined) {
+      problems.add('filesMountPath', `${show(this.relativeFilesMountPath)} must be an absolute path (e.g. '/config'); downloads are written there and it is mounted into every main container.`);
+    }
   }
 
-  /** Adds the files mount to a main container, unless it already mounts the files volume. */
-  private withFilesMount(container: k8s.Container): k8s.Container {
-    const mounts = container.volumeMounts ?? [];
-    if (mounts.some((m) => m.name === this.filesVolumeName)) {
-      return container;
-    }
-    return { ...container, volumeMounts: [...mounts, { name: this.filesVolumeName, mountPath: this.filesMountPath }] };
-  }
 }

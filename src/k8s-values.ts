@@ -1,4 +1,5 @@
 import { FieldKind, K8S_SCHEMA } from './k8s-schema';
+import { Problems } from './problems';
 
 /**
  * Turns values typed with the Kubernetes L1 structs (`k8s.PodSpec`, `k8s.Container`,
@@ -128,7 +129,7 @@ export function toManifestValue(value: any): any {
  * not have, e.g. a misspelt `imagePullPolcy` that reached the props through `as any` or plain
  * JavaScript. Each problem names the path, the type and, when one is close, the field meant.
  */
-export function unknownFields(type: string, json: any, path: string, report: (path: string, message: string) => void): void {
+export function unknownFields(type: string, json: any, path: string, problems: Problems): void {
   const fields = K8S_SCHEMA[type];
   if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
     return;
@@ -139,18 +140,18 @@ export function unknownFields(type: string, json: any, path: string, report: (pa
     const fieldPath = `${path}.${key}`;
     if (!field) {
       const meant = closest(key, Object.keys(names));
-      report(fieldPath, `is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'} (the API server drops unknown fields or, with strict validation, rejects them).`);
+      problems.add(fieldPath, `is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'} (the API server drops unknown fields or, with strict validation, rejects them).`);
       continue;
     }
     const [, kind, child] = field;
     const v = json[key];
     if (kind === 'T') {
-      unknownFields(child!, v, fieldPath, report);
+      unknownFields(child!, v, fieldPath, problems);
     } else if (kind === 'A' && Array.isArray(v)) {
-      v.forEach((x, i) => unknownFields(child!, x, `${fieldPath}[${i}]`, report));
+      v.forEach((x, i) => unknownFields(child!, x, `${fieldPath}[${i}]`, problems));
     } else if (kind === 'M' && v && typeof v === 'object') {
       for (const k of Object.keys(v)) {
-        unknownFields(child!, v[k], `${fieldPath}.${k}`, report);
+        unknownFields(child!, v[k], `${fieldPath}.${k}`, problems);
       }
     }
   }

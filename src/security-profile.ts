@@ -1,5 +1,5 @@
 import type { k8s } from 'cdk8s-plus-28';
-import { toManifestValue } from './k8s-values';
+import { toManifest } from './k8s-values';
 import { Problems, show } from './problems';
 
 /**
@@ -29,7 +29,7 @@ export class ResourcePreset {
 
   /** Your own requests and limits (plain strings or `k8s.Quantity` values). */
   public static custom(resources: k8s.ResourceRequirements): ResourcePreset {
-    const plain = toManifestValue(resources) ?? {};
+    const plain = toManifest('ResourceRequirements', resources) ?? {};
     return new ResourcePreset(plain.requests, plain.limits);
   }
 

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { LogShipper } from './log-shipper';
+import { withVolumeMount } from './mounts';
 import { Problems, show } from './problems';
 import { PodWorkload, PodWorkloadProps } from './workload';
 
@@ -150,8 +151,8 @@ export class SidecarLoggedApp extends PodWorkload {
       }
     }
 
-    this.appContainer = this.withLogMount(props.app);
-    this.sidecarContainer = this.withLogMount(sidecar);
+    this.appContainer = withVolumeMount(props.app, this.logVolumeName, this.logMountPath);
+    this.sidecarContainer = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
     for (const c of props.initContainers ?? []) {
       this.addInitContainer(c);
     }
@@ -181,12 +182,4 @@ export class SidecarLoggedApp extends PodWorkload {
     }
   }
 
-  /** Adds the shared log mount to a container, unless it already mounts the log volume. */
-  private withLogMount(container: k8s.Container): k8s.Container {
-    const mounts = container.volumeMounts ?? [];
-    if (mounts.some((m) => m.name === this.logVolumeName)) {
-      return container;
-    }
-    return { ...container, volumeMounts: [...mounts, { name: this.logVolumeName, mountPath: this.logMountPath }] };
-  }
 }

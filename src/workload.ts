@@ -177,7 +177,7 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
       apiVersion: isPod ? 'v1' : 'apps/v1',
       kind: this.workload.kind,
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => (isPod ? this.renderPodSpec() : this.renderDeploymentSpec()) }),
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     this.name = this.apiObject.name;
     this.targetDescription = `${typeName} '${this.name}'`;
@@ -282,6 +282,11 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
     return this.securityProfile ? this.securityProfile._apply(spec) : spec;
   }
 
+  /** The object's spec: the pod spec, or the Deployment spec around it. */
+  private renderSpec(): Record<string, any> {
+    return this.workload.kind === WorkloadKind.POD ? this.renderPodSpec() : this.renderDeploymentSpec();
+  }
+
   private renderDeploymentSpec(): Record<string, any> {
     const labels = this.selectorLabels();
     const hasLabels = Object.keys(labels).length > 0;
@@ -301,17 +306,16 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
   }
 
   private validateManifest(): string[] {
-    const isPod = this.workload.kind === WorkloadKind.POD;
-    const manifest = manifestForValidation(this.apiObject, () => (isPod ? this.renderPodSpec() : this.renderDeploymentSpec()));
+    const manifest = manifestForValidation(this.apiObject, () => this.renderSpec());
     const problems = new Problems();
     validateObjectMeta(manifest.metadata, 'metadata', problems);
     if (this.workload.kind === WorkloadKind.POD) {
       validatePodSpec(manifest.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
-      unknownFields('PodSpec', manifest.spec, 'spec', (path, message) => problems.add(path, message));
+      unknownFields('PodSpec', manifest.spec, 'spec', problems);
       this.securityProfile?._validate(manifest.metadata, manifest.spec, 'spec', 'metadata', problems);
     } else {
       validateDeploymentSpec(manifest.spec ?? {}, 'spec', problems);
-      unknownFields('DeploymentSpec', manifest.spec, 'spec', (path, message) => problems.add(path, message));
+      unknownFields('DeploymentSpec', manifest.spec, 'spec', problems);
       validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems, PodSpecOwner.TEMPLATE);
       this.securityProfile?._validate(manifest.spec?.template?.metadata, manifest.spec?.template?.spec, 'spec.template.spec', 'spec.template.metadata', problems);
     }

@@ -192,3 +192,20 @@ describe('the init-steps example', () => {
     expect(pod.spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
   });
 });
+
+describe('InitPod filesMountPath', () => {
+  test('reports a relative filesMountPath in the pod\'s one message', () => {
+    // GIVEN a download step and a relative files mount path
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      metadata: { name: 'files' },
+      initSteps: [InitStep.download('https://example.com/config.json', 'config.json')],
+      containers: [app],
+      filesMountPath: 'config',
+    });
+    // THEN one message for the object holds every problem, the pattern's own included
+    const message = synthError(chart);
+    expect(message.match(/InitPod 'files'/g)).toHaveLength(1);
+    expect(message).toContain('- filesMountPath: "config" must be an absolute path (e.g. \'/config\'); downloads are written there and it is mounted into every main container.');
+  });
+});
