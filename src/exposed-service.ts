@@ -3,10 +3,10 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { unknownFields } from './k8s-values';
 import { manifestForValidation } from './manifest';
-import { dns1035Label, dns1123Label, ianaServiceName, qualifiedName } from './names';
 import { Problems, show } from './problems';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
 import { checkPortNumber, validateLabels, validateObjectMeta, validateYamlScalars } from './validation';
+import { dns1035Label, dns1123Label, ianaServiceName, qualifiedName } from './validation/names';
 
 /**
  * How a Service is exposed.

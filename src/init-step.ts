@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
-import { dns1123Label } from './names';
 import { show } from './problems';
 import { shellQuote } from './shell';
+import { dns1123Label } from './validation/names';
 
 /** The image generated steps run in when none is given: a pinned busybox (1.30+ for `timeout SECS`). */
 const DEFAULT_IMAGE = 'busybox:1.36';

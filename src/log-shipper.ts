@@ -1,9 +1,9 @@
 import { ApiObject, Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { dns1123Subdomain } from './names';
 import { show } from './problems';
 import { shellQuote } from './shell';
+import { dns1123Subdomain } from './validation/names';
 
 /**
  * What a log shipper is given to build its sidecar container.

@@ -1,4 +1,4 @@
-import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaServiceName, labelValue, qualifiedName } from '../src/names';
+import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaServiceName, labelValue, qualifiedName } from '../src/validation/names';
 
 /**
  * The name rules of apimachinery `pkg/util/validation/validation.go`, with the accepted and
