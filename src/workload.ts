@@ -2,13 +2,13 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
-import { toManifest, unknownFields } from './k8s-values';
+import { toManifest } from './k8s-values';
 import { manifestForValidation } from './manifest';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems } from './problems';
 import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
-import { PodSpecOwner, validateDeploymentSpec, validateObjectMeta, validatePodSpec } from './validation';
+import { validateObject } from './validation';
 
 /**
  * The kind of object a pod pattern is written as.
@@ -308,15 +308,10 @@ export abstract class PodWorkload extends Construct implements IServiceTarget {
   private validateManifest(): string[] {
     const manifest = manifestForValidation(this.apiObject, () => this.renderSpec());
     const problems = new Problems();
-    validateObjectMeta(manifest.metadata, 'metadata', problems);
+    validateObject(manifest, problems);
     if (this.workload.kind === WorkloadKind.POD) {
-      validatePodSpec(manifest.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
-      unknownFields('PodSpec', manifest.spec, 'spec', problems);
       this.securityProfile?._validate(manifest.metadata, manifest.spec, 'spec', 'metadata', problems);
     } else {
-      validateDeploymentSpec(manifest.spec ?? {}, 'spec', problems);
-      unknownFields('DeploymentSpec', manifest.spec, 'spec', problems);
-      validatePodSpec(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', problems, PodSpecOwner.TEMPLATE);
       this.securityProfile?._validate(manifest.spec?.template?.metadata, manifest.spec?.template?.spec, 'spec.template.spec', 'spec.template.metadata', problems);
     }
     this._validatePattern(manifest, problems);

@@ -6,7 +6,6 @@
  */
 import { Problems, show } from '../problems';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
-import { validateYamlScalars } from './yaml-scalars';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
@@ -40,7 +39,6 @@ export function validateObjectMeta(
   }
   validateLabels(meta.labels, `${path}.labels`, problems);
   validateAnnotations(meta.annotations, `${path}.annotations`, problems);
-  validateYamlScalars(meta, path, problems);
 }
 
 /**

@@ -9,7 +9,6 @@ import { checkHostPortConflicts, validateContainer } from './container';
 import { validateLabels } from './metadata';
 import { dns1123Label, dns1123Subdomain } from './names';
 import { validateVolumes } from './volumes';
-import { validateYamlScalars } from './yaml-scalars';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -66,7 +65,6 @@ export function validatePodSpec(spec: any, path: string, problems: Problems, own
   initContainers.forEach((c, i) => checkHostPortConflicts([[c, `${path}.initContainers[${i}]`]], problems));
 
   validatePodFields(spec, path, problems);
-  validateYamlScalars(spec, path, problems);
 }
 
 /** Go: `ValidatePodSpec` (the pod-level fields besides containers and volumes). */

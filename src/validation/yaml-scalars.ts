@@ -24,7 +24,7 @@ const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 export function validateYamlScalars(value: unknown, path: string, problems: Problems): void {
   // The path of the value being walked, formatted only when there is something to report.
   const segments: Array<string | number> = [];
-  const at = (): string => path + segments.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('');
+  const at = (): string => (path + segments.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('')).replace(/^\./, '');
   const check = (s: string, what: string): void => {
     // Only strings that start like a number can read back as one (cheap test first).
     const c = s.charCodeAt(0);
