@@ -4,6 +4,7 @@ export * from './plain-pod';
 export * from './init-step';
 export * from './init-pod';
 export * from './log-shipper';
+export * from './sidecar';
 export * from './sidecar-logged-app';
 export * from './service-target';
 export * from './exposed-service';

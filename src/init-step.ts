@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { show } from './problems';
 import { shellQuote } from './shell';
+import type { GeneratedConfigMapData } from './sidecar';
 import { dns1123Label } from './validation/names';
 
 /** The image generated steps run in when none is given: a pinned busybox (1.30+ for `timeout SECS`). */
@@ -70,6 +71,23 @@ export interface InitStepContext {
   readonly filesVolumeName: string;
   /** Where the shared files volume is mounted (absolute, no trailing '/'). */
   readonly filesMountPath: string;
+  /** The name of the object the pod belongs to, for generated object names. */
+  readonly podName?: string;
+  /** Its namespace, for objects generated beside it. */
+  readonly namespace?: string;
+}
+
+/**
+ * Everything an init step adds to a pod.
+ * @internal
+ */
+export interface InitStepBinding {
+  /** The init container. */
+  readonly container: k8s.Container;
+  /** Volumes it needs besides the shared files volume. */
+  readonly volumes?: k8s.Volume[];
+  /** ConfigMaps to write beside the pod. */
+  readonly configMaps?: GeneratedConfigMapData[];
 }
 
 type Renderer = (context: InitStepContext) => k8s.Container;
@@ -258,6 +276,14 @@ export class InitStep {
    */
   public _render(context: InitStepContext): k8s.Container {
     return this.renderer(context);
+  }
+
+  /**
+   * Everything this step adds to a pod.
+   * @internal
+   */
+  public _bind(context: InitStepContext): InitStepBinding {
+    return { container: this.renderer(context) };
   }
 }
 

@@ -16,6 +16,11 @@ export class Problems {
     return this.items.length;
   }
 
+  /** Every problem recorded, `<path>: <message>`, in order. */
+  public get messages(): string[] {
+    return [...this.items];
+  }
+
   /**
    * The cdk8s validation result: empty when there is nothing to report, otherwise exactly one
    * message for the object.

@@ -4,27 +4,8 @@ import { Construct } from 'constructs';
 import { LogShipper } from './log-shipper';
 import { withVolumeMount } from './mounts';
 import { Problems, show } from './problems';
+import { SidecarMode } from './sidecar';
 import { PodWorkload, PodWorkloadProps } from './workload';
-
-/**
- * Where the sidecar runs.
- */
-export enum SidecarMode {
-  /**
-   * A second entry in `containers`, started together with the app: the seed's form, for every
-   * Kubernetes version.
-   */
-  CLASSIC = 'classic',
-  /**
-   * A native sidecar: an init container with `restartPolicy: Always`, placed before every other
-   * init container, so it starts before them and the app, keeps running beside the app, and is
-   * stopped after it. Kubernetes 1.29+ (beta, on by default; stable since 1.33); on 1.28 only with
-   * the `SidecarContainers` feature gate (alpha). An API server without the feature drops
-   * `restartPolicy` (or rejects it as an unknown field), and the sidecar would then block the pod
-   * in `Init` as an init container that never completes.
-   */
-  NATIVE = 'native',
-}
 
 /**
  * Props for `SidecarLoggedApp`.
