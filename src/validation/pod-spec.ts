@@ -4,9 +4,9 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkName, MAX_INT32 } from './common';
-import { checkHostPortConflicts, validateContainer } from './container';
-import { validateLabels } from './metadata';
+import { MAX_INT32 } from './common';
+import { defaultContainer, validateContainers } from './container';
+import { validateLabels, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain } from './names';
 import { validateVolumes } from './volumes';
 
@@ -30,40 +30,9 @@ export enum PodSpecOwner {
  */
 export function validatePodSpec(spec: any, path: string, problems: Problems, owner?: PodSpecOwner): void {
   const isPod = (owner ?? (path === 'spec' ? PodSpecOwner.POD : PodSpecOwner.TEMPLATE)) === PodSpecOwner.POD;
-  const containers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
-  const initContainers: any[] = Array.isArray(spec.initContainers) ? spec.initContainers : [];
-
-  const volumeNames = validateVolumes(Array.isArray(spec.volumes) ? spec.volumes : [], `${path}.volumes`, problems);
-
-  // validateContainers: `if len(containers) == 0 { Required }`.
-  if (containers.length === 0) {
-    problems.add(`${path}.containers`, 'a pod needs at least one main container; add one.');
-  }
-
-  // validateContainers + validateInitContainers: names are unique across init and main containers.
-  const containerNames = new Map<string, string>();
-  const all: Array<[any, string, boolean]> = [
-    ...initContainers.map((c, i): [any, string, boolean] => [c, `${path}.initContainers[${i}]`, true]),
-    ...containers.map((c, i): [any, string, boolean] => [c, `${path}.containers[${i}]`, false]),
-  ];
-  for (const [c, cpath, isInit] of all) {
-    checkName(c?.name, `${cpath}.name`, 'container', problems);
-    if (typeof c?.name === 'string' && c.name.length > 0) {
-      const previous = containerNames.get(c.name);
-      if (previous) {
-        problems.add(`${cpath}.name`, `container name ${show(c.name)} is already used by ${previous}; give each container (init and main) a unique name.`);
-      } else {
-        containerNames.set(c.name, cpath);
-      }
-    }
-    validateContainer(c ?? {}, cpath, isInit, isPod, volumeNames, spec.hostNetwork === true, problems);
-  }
-
-  // validateContainers -> checkHostPortConflicts: main containers share one set of host ports
-  // (init containers run one at a time, so each is checked on its own).
-  checkHostPortConflicts(containers.map((c, i) => [c, `${path}.containers[${i}]`]), problems);
-  initContainers.forEach((c, i) => checkHostPortConflicts([[c, `${path}.initContainers[${i}]`]], problems));
-
+  const volumes: any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
+  const volumeNames = validateVolumes(volumes, `${path}.volumes`, problems);
+  validateContainers(spec, path, problems, { isPod, volumeNames });
   validatePodFields(spec, path, problems);
 }
 
@@ -106,4 +75,36 @@ function validatePodFields(spec: any, path: string, problems: Problems): void {
   if (ads !== undefined && (!Number.isInteger(ads) || ads < 1 || ads > MAX_INT32)) {
     problems.add(`${path}.activeDeadlineSeconds`, `${show(ads)} must be between 1 and ${MAX_INT32}, inclusive.`);
   }
+}
+
+// Go: SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go) and the defaults of what a pod spec holds
+// (SetObjectDefaults_Pod walks containers, volumes, probes, ...). In place, on a copy.
+export function defaultPodSpec(spec: any): void {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    if (c && typeof c === 'object') {
+      defaultContainer(c);
+    }
+  }
+}
+
+// Go: SetDefaults_Pod, then the pod spec's defaults.
+export function defaultPod(pod: any): void {
+  if (pod.spec && typeof pod.spec === 'object') {
+    defaultPodSpec(pod.spec);
+  }
+}
+
+// Go: ValidatePodCreate (validation.go): ValidatePodSpec with the Pod's own metadata and the
+// checks that apply to bare Pods only.
+export function validatePodCreate(pod: any, problems: Problems): void {
+  validateObjectMeta(pod.metadata, 'metadata', problems);
+  validatePodSpec(pod.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
+}
+
+// Go: ValidatePodTemplateSpec (validation.go): the template's labels and annotations, then its spec.
+export function validatePodTemplateSpec(template: any, path: string, problems: Problems): void {
+  if (template?.metadata !== undefined) {
+    validateLabels(template.metadata.labels, `${path}.metadata.labels`, problems);
+  }
+  validatePodSpec(template?.spec ?? {}, `${path}.spec`, problems, PodSpecOwner.TEMPLATE);
 }
