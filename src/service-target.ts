@@ -16,6 +16,14 @@ export interface IServiceTarget {
 
   /** The ports the target's containers declare, or undefined when they are not known. */
   containerPorts(): k8s.ContainerPort[] | undefined;
+
+  /**
+   * The namespace of the target's pods, when it is known: a Service exposing them is written
+   * into it.
+   *
+   * @default - unknown
+   */
+  readonly targetNamespace?: string;
 }
 
 /**
