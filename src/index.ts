@@ -11,4 +11,5 @@ export * from './sidecar';
 export * from './sidecar-logged-app';
 export * from './service-target';
 export * from './exposed-service';
+export * from './inject';
 export * from './security-profile';
