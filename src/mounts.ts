@@ -34,7 +34,11 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
  *
  * @internal
  */
-export function mergeFields(target: Record<string, any>, fields: Record<string, any>, conflict: (field: string, current: any, wanted: any) => void): void {
+export function mergeFields(
+  target: Record<string, any>,
+  fields: Record<string, any>,
+  conflict: (field: string, current: any, wanted: any) => void,
+): void {
   for (const [k, v] of Object.entries(fields)) {
     if (target[k] !== undefined && JSON.stringify(target[k]) !== JSON.stringify(v)) {
       conflict(k, target[k], v);
