@@ -8,8 +8,8 @@
  */
 import { unknownFields } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { defaultPod, validatePodCreate } from './pod-spec';
 import { validateConfigMap } from './configmap';
+import { defaultPod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
 import {
   defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultStatefulSet, prepareStatefulSet, prepareWorkload,

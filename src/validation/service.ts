@@ -150,8 +150,8 @@ function parseIPv6(input: string): number[] | undefined {
       i += 4;
       break;
     }
-    ip[i] = n >> 8;
-    ip[i + 1] = n & 0xFF;
+    ip[i] = Math.floor(n / 256);
+    ip[i + 1] = n % 256;
     i += 2;
     s = s.slice(c);
     if (s.length === 0) {
@@ -696,10 +696,10 @@ function validateNonSpecialIP(ip: string, parsed: ParsedIP, path: string, proble
   if (b.slice(0, 15).every((x) => x === 0) && b[15] === 1) {
     problems.add(path, `${show(ip)} may not be in the loopback range (127.0.0.0/8, ::1/128); ${fix}`);
   }
-  if (b[0] === 0xFE && (b[1] & 0xC0) === 0x80) {
+  if (b[0] === 0xFE && b[1] >= 0x80 && b[1] < 0xC0) {
     problems.add(path, `${show(ip)} may not be in the link-local range (169.254.0.0/16, fe80::/10); ${fix}`);
   }
-  if (b[0] === 0xFF && (b[1] & 0x0F) === 0x02) {
+  if (b[0] === 0xFF && b[1] % 16 === 2) {
     problems.add(path, `${show(ip)} may not be in the link-local multicast range (224.0.0.0/24, ff02::/10); ${fix}`);
   }
 }
@@ -741,7 +741,9 @@ function validateLoadBalancerFields(spec: any, annotations: Record<string, unkno
 }
 
 // Go: validateLoadBalancerClassField (validation.go): only for LoadBalancer, a qualified name.
-function validateLoadBalancerClassField(spec: any, isLoadBalancer: boolean, onlyLoadBalancer: (f: string, v: unknown) => void, problems: Problems): void {
+function validateLoadBalancerClassField(
+  spec: any, isLoadBalancer: boolean, onlyLoadBalancer: (f: string, v: unknown) => void, problems: Problems,
+): void {
   const value = spec.loadBalancerClass;
   if (value === undefined || value === null) {
     return;

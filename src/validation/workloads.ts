@@ -853,7 +853,11 @@ function validatePodFailurePolicy(spec: any, path: string, problems: Problems): 
     problems.add(`${path}.rules`, `has ${rules.length} rules; a podFailurePolicy may have at most ${MAX_POD_FAILURE_POLICY_RULES}.`);
   }
   const podSpec = spec.template?.spec ?? {};
-  const names = new Set<unknown>([...(Array.isArray(podSpec.containers) ? podSpec.containers : []), ...(Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [])].map((c: any) => c?.name));
+  const containers: any[] = [
+    ...(Array.isArray(podSpec.containers) ? podSpec.containers : []),
+    ...(Array.isArray(podSpec.initContainers) ? podSpec.initContainers : []),
+  ];
+  const names = new Set<unknown>(containers.map((c) => c?.name));
   rules.forEach((rule, i) => validatePodFailurePolicyRule(spec, rule, `${path}.rules[${i}]`, names, problems));
 }
 

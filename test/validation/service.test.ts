@@ -1,7 +1,7 @@
-import { Problems } from '../../src/problems';
-import { defaultService, isCidr, parseIPSloppy, validateService } from '../../src/validation/service';
 import { runCases } from './cases';
 import { service, SERVICE_CASES } from './service.cases';
+import { Problems } from '../../src/problems';
+import { defaultService, isCidr, parseIPSloppy, validateService } from '../../src/validation/service';
 
 runCases('Service (ValidateService, SetDefaults_Service)', SERVICE_CASES);
 
