@@ -257,8 +257,11 @@ export function prepareService(svc: any, problems: Problems): void {
     return;
   }
   const affinity = spec.sessionAffinity === undefined || spec.sessionAffinity === '' ? SessionAffinity.NONE : spec.sessionAffinity;
-  if (affinity === SessionAffinity.NONE) {
-    problems.add('spec.sessionAffinityConfig', `a ClientIP timeout (${show(spec.sessionAffinityConfig?.clientIP?.timeoutSeconds)} seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.`);
+  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  if (affinity === SessionAffinity.NONE && (timeout === undefined || timeout === null)) {
+    problems.add('spec.sessionAffinityConfig', `${show(spec.sessionAffinityConfig)} is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.`);
+  } else if (affinity === SessionAffinity.NONE) {
+    problems.add('spec.sessionAffinityConfig', `a ClientIP timeout (${show(timeout)} seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.`);
   }
 }
 

@@ -269,7 +269,7 @@ export const SERVICE_CASES: RuleCase[] = [
     go: 'SetDefaults_Service',
     name: 'rejects sessionAffinityConfig without sessionAffinity (None by default)',
     manifest: service({ sessionAffinityConfig: { clientIP: {} } }),
-    problems: ['spec.sessionAffinityConfig: a ClientIP timeout (undefined seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.'],
+    problems: ['spec.sessionAffinityConfig: {"clientIP":{}} is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.'],
   },
   {
     go: 'validateClientIPAffinityConfig',
