@@ -384,6 +384,29 @@ export function validateStatefulSet(sts: any, problems: Problems): void {
   // ValidateStatefulSetName = NameIsDNSLabel: the name is the prefix of every pod's hostname.
   validateObjectMeta(sts.metadata, 'metadata', problems, dns1123Label, 'a StatefulSet name (a DNS-1123 label: it starts the hostname of every pod)');
   validateStatefulSetSpec(isObject(sts.spec) ? sts.spec : {}, 'spec', problems, sts.metadata?.name);
+  validateStatefulSetPodIdentity(sts, problems);
+}
+
+/**
+ * This library's contract: the names the StatefulSet controller derives for its pods must be
+ * valid, or the 1.32 API server accepts the StatefulSet and rejects every pod (kubernetes#64023,
+ * #104195). The controller labels each pod `controller-revision-hash: <name>-<10 characters>`
+ * (a label value: at most 63 characters) and sets `subdomain` to `serviceName` (a DNS-1123 label).
+ */
+// Go: newStatefulSetPod, initIdentity (pkg/controller/statefulset/stateful_set_utils.go)
+function validateStatefulSetPodIdentity(sts: any, problems: Problems): void {
+  const contract = "this library's contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it";
+  const name = sts.metadata?.name;
+  if (typeof name === 'string' && name.length > 52 && dns1123Label(name) === undefined) {
+    problems.add('metadata.name', `${show(name)} has ${name.length} characters; a StatefulSet name may have at most 52 (${contract}: its controller-revision-hash label is the name plus 11 characters, and a label value has at most 63). Use a shorter name.`);
+  }
+  const serviceName = sts.spec?.serviceName;
+  if (typeof serviceName === 'string' && serviceName.length > 0) {
+    const r = dns1123Label(serviceName);
+    if (r) {
+      problems.add('spec.serviceName', `${show(serviceName)} is not a valid Service name for the pods' subdomain: it ${r} (${contract}). Name the headless Service with a DNS-1123 label.`);
+    }
+  }
 }
 
 // Go: ValidateStatefulSetSpec (apps validation.go)

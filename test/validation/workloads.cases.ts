@@ -203,6 +203,16 @@ export const APPS_CASES: RuleCase[] = [
     problems: ['metadata.name: "db.primary" is not valid as a StatefulSet name (a DNS-1123 label: it starts the hostname of every pod): it must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. \'my-name\').'],
   },
   {
+    go: 'initIdentity',
+    name: "rejects a name over 52 characters and a serviceName that cannot be the pods' subdomain (this library's contract)",
+    manifest: statefulSet({ serviceName: 'db.headless' }, { name: 'd'.repeat(53) }),
+    problems: [
+      `metadata.name: "${'d'.repeat(53)}" has 53 characters; a StatefulSet name may have at most 52 (this library's contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it: its controller-revision-hash label is the name plus 11 characters, and a label value has at most 63). Use a shorter name.`,
+      'spec.serviceName: "db.headless" is not a valid Service name for the pods\' subdomain: it must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. \'my-name\') (this library\'s contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it). Name the headless Service with a DNS-1123 label.',
+    ],
+  },
+  { go: 'initIdentity', name: 'accepts a 52-character StatefulSet name', manifest: statefulSet({}, { name: 'd'.repeat(52) }), problems: [] },
+  {
     go: 'ValidateStatefulSetSpec',
     name: 'rejects unknown policies and strategy types',
     manifest: statefulSet({ podManagementPolicy: 'Ordered', updateStrategy: { type: 'Rolling' }, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Keep', whenScaled: 'Delete' } }),
