@@ -291,6 +291,13 @@ export const APPS_CASES: RuleCase[] = [
     ],
   },
 
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: "rejects a storage request that is not a quantity (this library's contract)",
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, resources: { requests: { storage: '1 GB' } } } }] }),
+    problems: [`spec.volumeClaimTemplates[0].spec.resources.requests.storage: "1 GB" is not a valid quantity ${CLAIM_CONTRACT}; write a size such as '1Gi'.`],
+  },
+
   // ---- DaemonSet -----------------------------------------------------------------------------
   { go: 'ValidateDaemonSet', name: 'accepts the smallest DaemonSet', manifest: daemonSet(), problems: [] },
   {
@@ -486,6 +493,34 @@ export const BATCH_CASES: RuleCase[] = [
   },
   {
     go: 'validateJobSpec',
+    name: 'rejects more than 100000 failed indexes',
+    manifest: job({ completionMode: 'Indexed', completions: 200000, parallelism: 1, backoffLimitPerIndex: 1, maxFailedIndexes: 100001 }, { name: 'big' }),
+    problems: [
+      'spec.maxFailedIndexes: 100001 must be at most 100000.',
+      'spec.maxFailedIndexes: 100001 must be at most 10000 when completions is above 100000 with backoffLimitPerIndex.',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'validatePodFailurePolicy',
+    name: 'rejects more than 20 rules, 20 condition patterns and 255 exit codes',
+    manifest: job({
+      podFailurePolicy: {
+        rules: [
+          { action: 'Ignore', onPodConditions: Array.from({ length: 21 }, () => ({ type: 'DisruptionTarget' })) },
+          { action: 'FailJob', onExitCodes: { operator: 'In', values: Array.from({ length: 256 }, (_, i) => i + 1) } },
+          ...Array.from({ length: 19 }, () => ({ action: 'Count', onPodConditions: [{ type: 'DisruptionTarget' }] })),
+        ],
+      },
+    }),
+    problems: [
+      'spec.podFailurePolicy.rules: has 21 rules; a podFailurePolicy may have at most 20.',
+      'spec.podFailurePolicy.rules[0].onPodConditions: has 21 patterns; at most 20 are allowed.',
+      'spec.podFailurePolicy.rules[1].onExitCodes.values: has 256 exit codes; at most 255 are allowed.',
+    ],
+  },
+  {
+    go: 'validateJobSpec',
     name: 'rejects a managedBy that is not a domain-prefixed path of at most 63 characters',
     manifest: job({ managedBy: 'my-controller' }),
     problems: ["spec.managedBy: \"my-controller\" must be a domain-prefixed path such as 'example.com/my-controller'."],
@@ -598,6 +633,18 @@ export const BATCH_CASES: RuleCase[] = [
       'spec.successPolicy.rules[4].succeededIndexes: "a" is not a valid list of indexes: "a" is not an integer. Write increasing indexes and ranges below completions, e.g. \'0,2-4\'.',
       'spec.successPolicy.rules[5].succeededCount: 6 must be at most 5 (the number of completions).',
       'spec.successPolicy.rules[6].succeededCount: 3 must be at most 2 (the number of indexes in succeededIndexes).',
+    ],
+    offline128: false,
+  },
+
+  {
+    go: 'validateSuccessPolicy',
+    name: 'rejects more than 20 success rules and a succeededIndexes over 64 KiB',
+    manifest: indexedJob({ successPolicy: { rules: [{ succeededIndexes: '0,'.repeat(32768) + '1' }, ...Array.from({ length: 20 }, () => ({ succeededCount: 1 }))] } }),
+    problems: [
+      'spec.successPolicy.rules: has 21 rules; at most 20 are allowed.',
+      'spec.successPolicy.rules[0].succeededIndexes: has 65537 characters; at most 65536 are allowed.',
+      `spec.successPolicy.rules[0].succeededIndexes: "${'0,'.repeat(32768)}1" is not a valid list of indexes: 0 does not come after 0. Write increasing indexes and ranges below completions, e.g. '0,2-4'.`,
     ],
     offline128: false,
   },
