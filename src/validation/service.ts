@@ -533,7 +533,7 @@ function checkNodePortRange(range: NodePortRange, value: unknown, path: string, 
   return true;
 }
 
-// ValidateService: supportedSessionAffinityType; validateClientIPAffinityConfig -> validateAffinityTimeout.
+// Go: validateClientIPAffinityConfig (validation.go), with ValidateService's supportedSessionAffinityType
 function validateSessionAffinity(spec: any, problems: Problems): void {
   const affinity = spec.sessionAffinity;
   if (!(Object.values(SessionAffinity) as unknown[]).includes(affinity)) {

@@ -248,7 +248,7 @@ export function validateDeployment(deployment: any, problems: Problems, original
   validateObjectMeta(deployment.metadata, 'metadata', problems);
   const spec = isObject(deployment.spec) ? deployment.spec : {};
   validateDeploymentSpec(spec, 'spec', problems, original?.spec);
-  // ValidatePodTemplateSpecForReplicaSet -> ValidatePodTemplateSpec.
+  // Go: ValidatePodTemplateSpecForReplicaSet (pkg/apis/apps/validation/validation.go) -> ValidatePodTemplateSpec.
   validatePodTemplateSpec(spec.template, 'spec.template', problems);
 }
 
@@ -456,6 +456,7 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
   }
   const claims: unknown[] = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
   claims.forEach((c, i) => validateVolumeClaimTemplate(c, `${path}.volumeClaimTemplates[${i}]`, problems));
+  // Go: ValidatePodTemplateSpecForStatefulSet (pkg/apis/apps/validation/validation.go).
   // The API server leaves the pod template of a StatefulSet to the pods the controller creates
   // (ValidatePodTemplateSpecForStatefulSet checks labels and annotations only); this library
   // checks it here, as those pods will be, with the volume the controller adds for each claim.
