@@ -9,3 +9,4 @@ export * from './sidecar-logged-app';
 export * from './service-target';
 export * from './exposed-service';
 export * from './security-profile';
+export * from './k8s-types';
