@@ -432,7 +432,13 @@ export function kindOf(v: any): string {
     case 'number': return 'a number';
     case 'boolean': return 'a boolean';
     case 'function': return 'a function';
-    case 'object': return isValueObject(v) ? `a ${v.constructor?.name ?? 'value'} object` : 'an object';
+    case 'object': {
+      if (isPlainObject(v)) {
+        return 'an object';
+      }
+      const name = v.constructor?.name;
+      return isValueObject(v) ? `a ${name ?? 'value'} object` : name ? `a ${name} instance` : 'an object';
+    }
     default: return `a ${typeof v}`;
   }
 }
