@@ -195,7 +195,7 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
       const of = t.of!;
       const out: any[] = decode ? (undefined as any) : new Array(v.length);
       for (let i = 0; i < v.length; i++) {
-        const x = walk(of, v[i], `${path}[${i}]`, problems, decode, owner, field);
+        const x = walk(of, v[i], problems === undefined ? '' : `${path}[${i}]`, problems, decode, owner, field);
         if (!decode) {
           out[i] = x;
         }
@@ -217,7 +217,7 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
         if (x === undefined) {
           continue;
         }
-        const y = walk(of, x, `${path}[${key}]`, problems, decode, owner, field);
+        const y = walk(of, x, problems === undefined ? '' : `${path}[${key}]`, problems, decode, owner, field);
         if (!decode) {
           out[key] = y;
         }
@@ -239,13 +239,16 @@ function walkStruct(s: K8sStruct, v: any, path: string, problems: Problems | und
   }
   const fields = decode ? s.byJson : s.byKey;
   const out: any = decode ? undefined : {};
-  for (const key of Object.keys(v)) {
+  // for...in over a plain object (own keys: the prototype is Object.prototype or null) is faster
+  // than Object.keys, which allocates an array per object.
+  for (const key in v) {
     const x = v[key];
     if (x === undefined) {
       continue;
     }
     const f = fields[key];
-    const p = path ? `${path}.${key}` : key;
+    // Paths are only needed for messages: not built when nothing is checked.
+    const p = problems === undefined ? '' : path ? `${path}.${key}` : key;
     if (f === undefined) {
       if (problems) {
         problems.add(p, unknownFieldMessage(s, key, decode));
@@ -377,15 +380,15 @@ function checkNumber(k: string, v: number, path: string, problems: Problems, own
 }
 
 const EXPECTED: { [k: string]: string } = {
-  s: 'a string',
-  i: 'an int32 (a whole number)',
-  l: 'an int64 (a whole number)',
-  n: 'a number',
-  b: 'a boolean (true or false)',
-  d: 'a date (an RFC 3339 string such as "2024-01-31T12:00:00Z")',
-  a: 'any JSON value',
-  q: 'a quantity (a string such as "500m" or "1Gi", or a number)',
-  o: 'an int or a string (a number such as 8080 or a name such as "http")',
+  's': 'a string',
+  'i': 'an int32 (a whole number)',
+  'l': 'an int64 (a whole number)',
+  'n': 'a number',
+  'b': 'a boolean (true or false)',
+  'd': 'a date (an RFC 3339 string such as "2024-01-31T12:00:00Z")',
+  'a': 'any JSON value',
+  'q': 'a quantity (a string such as "500m" or "1Gi", or a number)',
+  'o': 'an int or a string (a number such as 8080 or a name such as "http")',
   '[': 'a list',
   '{': 'a map (an object of keys to values)',
 };

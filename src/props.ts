@@ -97,7 +97,7 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
     case 'l':
       if (!arg.includes(v)) {
         const meant = typeof v === 'string' ? closest(v, arg.filter((x: any) => typeof x === 'string')) : undefined;
-        problems.add(path, `${show(v)} is not one of ${arg.map((x: any) => show(x)).join(', ')}; ${meant !== undefined ? `did you mean ${show(meant)}?` : `use one of them.`}`);
+        problems.add(path, `${show(v)} is not one of ${arg.map((x: any) => show(x)).join(', ')}; ${meant !== undefined ? `did you mean ${show(meant)}?` : 'use one of them.'}`);
       }
       return v;
     case '[': {
@@ -138,8 +138,21 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
   }
 }
 
+type Fields = { [field: string]: [PropType] | [PropType, 1] };
+const parsed: { [name: string]: Fields } = {};
+
+/** A struct's fields (its JSON text parsed on first use). */
+function fieldsOf(name: string): Fields {
+  let f = parsed[name];
+  if (f === undefined) {
+    f = JSON.parse(PROPS_STRUCTS[name]) as Fields;
+    parsed[name] = f;
+  }
+  return f;
+}
+
 function struct(name: string, v: any, path: string, problems: Problems): any {
-  const fields = PROPS_STRUCTS[name];
+  const fields = fieldsOf(name);
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     problems.add(path, `${shown(v)}is ${kindOf(v)}, but ${name} is an object of fields; pass { ... }.`);
     return v;
@@ -163,12 +176,25 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     }
     out[key] = walk(f[0], x, join(path, key), problems, name, key);
   }
-  for (const key of Object.keys(fields)) {
-    if (fields[key][1] !== 1 && (v[key] === undefined || v[key] === null)) {
+  for (const key of requiredFields(name)) {
+    if (v[key] === undefined || v[key] === null) {
       problems.add(join(path, key), `is missing; ${name}.${key} is required.`);
     }
   }
   return out;
+}
+
+const required: { [name: string]: string[] } = {};
+
+/** The required fields of a struct (computed once per struct). */
+function requiredFields(name: string): string[] {
+  let r = required[name];
+  if (r === undefined) {
+    const fields = fieldsOf(name);
+    r = Object.keys(fields).filter((k) => fields[k][1] !== 1);
+    required[name] = r;
+  }
+  return r;
 }
 
 function primitive(t: string, v: any, path: string, problems: Problems, owner: string, field: string): any {

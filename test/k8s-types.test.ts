@@ -30,7 +30,9 @@ describe('the plain-value mirrors of the Kubernetes structs (src/k8s-types.ts)',
   function typeErrors(snippet: string): string[] {
     const file = path.join(ROOT, 'test', '__k8s-types-check.ts');
     const source = `import { k8s } from 'cdk8s-plus-28';\nimport { k8s as k8s32 } from 'cdk8s-plus-32';\nimport * as m from '../src/k8s-types';\nimport { PodSpecOptions } from '../src/pod-spec-options';\n${snippet}\nexport {};\n`;
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [] };
+    const options: ts.CompilerOptions = {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [],
+    };
     const host = ts.createCompilerHost(options);
     const read = host.readFile;
     host.readFile = (f) => (path.resolve(f) === file ? source : read(f));

@@ -138,8 +138,10 @@ describe('toManifest with the L1 modules of other cdk8s-plus versions', () => {
   test('unwraps Quantity and IntOrString of any cdk8s-plus version by their shape', () => {
     // GIVEN a value class of another copy (as cdk8s-plus-33 ships its own)
     class Quantity {
+      public static of(v: string | number) {
+        return new Quantity(v);
+      }
       private constructor(public readonly value: string | number) {}
-      public static of(v: string | number) { return new Quantity(v); }
     }
     // WHEN
     const out = toManifest('Container', {
@@ -175,9 +177,9 @@ describe('toManifest with the L1 modules of other cdk8s-plus versions', () => {
 });
 
 describe('toManifest reports what would be dropped or rejected', () => {
-  function problemsOf(type: string, value: any, path = 'spec'): string[] {
+  function problemsOf(type: string, value: any, at = 'spec'): string[] {
     const problems = new Problems();
-    toManifest(type, value, path, problems);
+    toManifest(type, value, at, problems);
     return problems.messages;
   }
 
@@ -256,17 +258,23 @@ describe('decodeCheck', () => {
 
   test('accepts a valid manifest of each kind, status included', () => {
     expect(decode('Pod', {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { app: 'a' }, creationTimestamp: null },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', labels: { app: 'a' }, creationTimestamp: null },
       spec: { hostPID: true, containers: [{ name: 'c', image: 'i', resources: { limits: { cpu: '1', memory: 1024 } } }] },
       status: {},
     })).toEqual([]);
     expect(decode('Deployment', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
       spec: { replicas: 2, strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: '25%' } }, selector: { matchLabels: { a: 'b' } }, template: { spec: { containers: [] } } },
     })).toEqual([]);
     expect(decode('ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' }, immutable: true })).toEqual([]);
     expect(decode('StatefulSet', {
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' },
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 's' },
       spec: { serviceName: 's', selector: {}, template: {}, volumeClaimTemplates: [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { resources: { requests: { storage: '1Gi' } } } }] },
     })).toEqual([]);
   });
@@ -286,7 +294,8 @@ describe('decodeCheck', () => {
 
   test('rejects what the Go decoder rejects: wrong JSON types, fractions, overflow, wrapped values', () => {
     expect(decode('Pod', {
-      apiVersion: 'v1', kind: 'Pod',
+      apiVersion: 'v1',
+      kind: 'Pod',
       spec: {
         terminationGracePeriodSeconds: 1.5,
         containers: [{ name: 'c', ports: [{ containerPort: 2 ** 31 }], resources: { limits: { cpu: { value: '1' } } } }],

@@ -3,9 +3,9 @@ import * as path from 'path';
 import { k8s } from 'cdk8s-plus-28';
 import { k8s as k8s32 } from 'cdk8s-plus-32';
 import { PlainPod, ServiceType, Workload } from '../src';
+import { newChart } from './util';
 import { Problems } from '../src/problems';
 import { checkProps, isInstance, LIBRARY_CLASS, readProps, readPropsInto } from '../src/props';
-import { newChart } from './util';
 
 /** The message checkProps throws, or undefined. */
 function errorOf(subject: string, type: string, props: unknown): string | undefined {
