@@ -66,6 +66,10 @@ function join(path: string, key: string): string {
 }
 
 function walk(t: PropType, v: any, path: string, problems: Problems, owner: string, field: string): any {
+  if (isToken(v) && !(typeof t !== 'string' && (t[0] === 'c' || t[0] === 'i'))) {
+    // A cdk8s token (`Lazy`, a resolvable) stands for a value known only at synth time.
+    return v;
+  }
   if (typeof t === 'string') {
     return primitive(t, v, path, problems, owner, field);
   }
@@ -336,6 +340,11 @@ function an(name: string): string {
 
 function orList(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** A cdk8s token: a class instance with a `produce` (cdk8s `Lazy`) or `resolve` method. */
+function isToken(v: any): boolean {
+  return v !== null && typeof v === 'object' && (typeof v.produce === 'function' || typeof v.resolve === 'function') && !isPlain(v);
 }
 
 function isPlain(v: any): boolean {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { k8s as k8s32 } from 'cdk8s-plus-32';
 import { PlainPod, ServiceType, Workload } from '../src';
@@ -116,6 +117,18 @@ describe('checkProps', () => {
   test('accepts a pattern of this library as a Service target', () => {
     const pod = new PlainPod(newChart(), 'p', { metadata: { labels: { app: 'p' } }, containers: [{ name: 'c', image: 'nginx' }] });
     expect(errorOf('X', 'ExposedServiceProps', { target: pod, ports: [{ port: 80 }] })).toBeUndefined();
+  });
+
+  test('leaves cdk8s tokens to cdk8s wherever a value goes', () => {
+    // GIVEN values known only at synth time
+    const replicas = Lazy.any({ produce: () => 3 });
+    const image = Lazy.any({ produce: () => 'nginx' });
+    // THEN they are not type errors, and they are kept as they are
+    expect(errorOf('X', 'DeploymentOptions', { replicas })).toBeUndefined();
+    const out = readProps('X', 'PlainPodProps', { containers: [{ name: 'c', image }] });
+    expect(out.containers[0].image).toBe(image);
+    // but a token is no Workload
+    expect(errorOf('X', 'PlainPodProps', { containers: [], workload: replicas })).toMatch(/^X: workload: is a Lazy instance, not a Workload; use Workload.pod\(\) or Workload.deployment\(...\).$/);
   });
 
   test('fails loudly on a props interface it does not know', () => {
