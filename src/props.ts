@@ -328,9 +328,9 @@ function wrong(v: any, expected: string, path: string, problems: Problems, owner
   problems.add(path, `${shown(v)}is ${kindOf(v)}, but ${where(owner, field)} takes ${expected}${fix}.`);
 }
 
-/** The value quoted for a message, with a trailing space; objects and functions are not shown. */
+/** The value quoted for a message, with a trailing space; null, objects and functions are not shown. */
 function shown(v: any): string {
-  return v === null || (typeof v !== 'object' && typeof v !== 'function') ? `${show(v)} ` : '';
+  return v === null || typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
 }
 
 /** `a Workload`, `an IServiceTarget`. */

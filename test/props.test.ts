@@ -95,6 +95,8 @@ describe('checkProps', () => {
       'target: "web" is a string, not an IServiceTarget; pass an object that implements it (selectorLabels(), containerPorts()), e.g. a pattern of this library.'],
     ['a union member of the wrong kind', 'ExposedServiceProps', { ports: [{ port: 80, targetPort: true }] },
       'ports[0].targetPort: true is a boolean, but ServicePort.targetPort takes a string or a number.'],
+    ['props that are no object', 'PlainPodProps', null,
+      'is null, but PlainPodProps is an object of fields; pass { ... }.'],
     ['a wrong type in the options of a workload', 'DeploymentOptions', { replicas: '3' },
       'replicas: "3" is a string, but DeploymentOptions.replicas takes a number; write 3 without quotes.'],
   ])('reports %s', (_what, type, props, problem) => {
