@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { unknownFields } from '../k8s-values';
+import { decodeCheck, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
 import { defaultPod, validatePodCreate } from './pod-spec';
@@ -112,8 +112,9 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   }
   // This library's contract: every string reads back from the YAML as it was written.
   validateYamlScalars(manifest, '', problems);
+  const decoded = new Problems();
   if (rules.specType) {
-    unknownFields(rules.specType, manifest.spec, 'spec', problems);
+    decodeCheck(kind, manifest, '', decoded);
   }
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;
@@ -122,4 +123,5 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
     rules.defaults(defaulted);
   }
   rules.validate(defaulted, problems, options, manifest);
+  decodeProblemsNotReported(decoded, problems);
 }
