@@ -9,14 +9,16 @@
 import { unknownFields } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateObjectMeta } from './metadata';
-import { defaultPod, validatePodCreate, validatePodTemplateSpec } from './pod-spec';
+import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate, validatePodTemplateSpec } from './pod-spec';
 import { ServiceValidationOptions, validateService } from './service';
 import { validateDeploymentSpec } from './workloads';
 import { validateYamlScalars } from './yaml-scalars';
 
 export { checkPortNumber } from './common';
 export { validateLabels, validateObjectMeta } from './metadata';
-export { PodSpecOwner, validatePodSpec } from './pod-spec';
+export {
+  PodSpecOwner, validatePodSpec, validatePodTemplateSpec, preparePodSpec, dropDisabledPodSpecFields, defaultPodSpec, defaultPod,
+} from './pod-spec';
 export { isQuantity } from './quantity';
 export { validateDeploymentSpec } from './workloads';
 export { validateYamlScalars } from './yaml-scalars';
@@ -40,7 +42,13 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
   // Go: ValidatePodCreate (validation.go)
   'v1/Pod': {
     specType: 'PodSpec',
-    defaults: defaultPod,
+    // Go: PrepareForCreate (pkg/registry/core/pod/strategy.go): what would vanish is an error.
+    prepare: preparePod,
+    // Go: SetObjectDefaults_Pod, then PrepareForCreate's drops and mutations, as the server does.
+    defaults: (pod) => {
+      defaultPod(pod);
+      prepareForCreatePod(pod);
+    },
     validate: (pod, problems) => validatePodCreate(pod, problems),
   },
   // Go (apps): ValidateDeployment
