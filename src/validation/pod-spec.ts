@@ -104,7 +104,7 @@ export function validatePodSpec(spec: any, path: string, problems: Problems, own
   // Go: validatePodSpecSecurityContext lives in security-context.ts (validatePodSecurityContext):
   // CALL SITE, to be enabled when security-context.ts lands on main:
   //   validatePodSecurityContext(spec.securityContext, spec, path, `${path}.securityContext`, problems);
-  validateImagePullSecrets(spec.imagePullSecrets, `${path}.imagePullSecrets`, problems);
+  // Go: validateImagePullSecrets: only name may be set, which the decode step already enforces.
   validateAffinity(spec.affinity, `${path}.affinity`, problems);
   validatePodDNSConfig(spec.dnsConfig, spec.dnsPolicy, `${path}.dnsConfig`, problems);
   validateReadinessGates(spec.readinessGates, `${path}.readinessGates`, problems);
@@ -195,17 +195,6 @@ function validatePreemptionPolicy(value: unknown, path: string, problems: Proble
   } else if (!PREEMPTION_POLICIES.includes(value as string)) {
     problems.add(path, `${show(value)} is not supported; use ${PREEMPTION_POLICIES.join(' or ')}.`);
   }
-}
-
-/** Only `name` may be set in an image pull secret reference. */
-// Go: validateImagePullSecrets (validation.go)
-function validateImagePullSecrets(secrets: unknown, path: string, problems: Problems): void {
-  list(secrets).forEach((s: any, i: number) => {
-    const extra = Object.keys(obj(s) ?? {}).filter((k) => k !== 'name');
-    if (extra.length > 0) {
-      problems.add(`${path}[${i}]`, `sets ${extra.join(', ')}; only name may be set.`);
-    }
-  });
 }
 
 /**
