@@ -712,7 +712,7 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
     return;
   }
   const vanish = (p: string, value: unknown, gate: string, what: string, fix: string): void => {
-    problems.add(p, `${brief(value)} would vanish: ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops it on create; ${fix}.`);
+    problems.add(p, `${brief(value)} would vanish: ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
   };
   if (!FEATURE_GATES_1_32.ImageVolume) {
     list(spec.volumes).forEach((v: any, i: number) => {
