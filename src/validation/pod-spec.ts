@@ -489,7 +489,7 @@ function validateTolerationsInPodAnnotations(value: string, path: string, proble
     return;
   }
   // encoding/json: field names match case-insensitively; strings must be strings, tolerationSeconds an integer.
-  const fields: { [lower: string]: string } = { key: 'key', operator: 'operator', value: 'value', effect: 'effect', tolerationseconds: 'tolerationSeconds' };
+  const fields = new Map([['key', 'key'], ['operator', 'operator'], ['value', 'value'], ['effect', 'effect'], ['tolerationseconds', 'tolerationSeconds']]);
   const tolerations: any[] = [];
   for (const item of parsed) {
     if (item === null) {
@@ -502,7 +502,7 @@ function validateTolerationsInPodAnnotations(value: string, path: string, proble
     }
     const t: any = {};
     for (const [k, v] of Object.entries(item)) {
-      const f = fields[k.toLowerCase()];
+      const f = fields.get(k.toLowerCase());
       if (!f || v === null) {
         continue;
       }
