@@ -1,6 +1,6 @@
 import {
-  configMapKey, dns1035Label, dns1123Label, dns1123Subdomain, envVarName, httpHeaderName, ianaServiceName, labelValue, nameIsDNSSubdomain, parseIPSloppy,
-  qualifiedName, relaxedEnvVarName, validIP,
+  configMapKey, dns1035Label, dns1123Label, dns1123Subdomain, envVarName, httpHeaderName, ianaServiceName, labelValue,
+  nameIsDNSSubdomain, parseIPSloppy, qualifiedName, relaxedEnvVarName, validIP,
 } from '../src/validation/names';
 
 /**

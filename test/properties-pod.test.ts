@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
+import { inProcessProblems } from './k8s-validators';
 import { Problems } from '../src/problems';
 import { validateObject } from '../src/validation';
-import { inProcessProblems } from './k8s-validators';
 
 /**
  * Property-based tests of the pod-level rules: random Pods with volumes of every source,
@@ -59,7 +59,8 @@ const sources: { [name: string]: fc.Arbitrary<any> } = {
   secret: fc.record({ secretName: subdomain, items: keyToPaths, defaultMode: mode }).map((s) => JSON.parse(JSON.stringify(s))),
   configMap: fc.record({ name: subdomain, items: keyToPaths, optional: fc.boolean() }),
   downwardAPI: fc.record({ items: downwardItems, defaultMode: mode }).map((s) => JSON.parse(JSON.stringify(s))),
-  projected: fc.tuple(keyToPaths, downwardItems, relPath).filter(([a, b, t]) => new Set([...a.map((i) => i.path), ...b.map((i: any) => i.path), t]).size === a.length + b.length + 1)
+  projected: fc.tuple(keyToPaths, downwardItems, relPath)
+    .filter(([a, b, t]) => new Set([...a.map((i) => i.path), ...b.map((i: any) => i.path), t]).size === a.length + b.length + 1)
     .map(([items, dItems, token]) => ({ sources: [{ configMap: { name: 'cm', items } }, { downwardAPI: { items: dItems } }, { serviceAccountToken: { path: token, expirationSeconds: 3600 } }] })),
   persistentVolumeClaim: fc.record({ claimName: subdomain, readOnly: fc.boolean() }),
   ephemeral: fc.record({ storage: fc.constantFrom('1Gi', '10Mi'), mode: fc.constantFrom('ReadWriteOnce', 'ReadWriteOncePod', 'ReadOnlyMany') })
@@ -109,11 +110,17 @@ const podTerm = fc.record({
 });
 const affinity = fc.record({
   nodeAffinity: fc.record({
-    requiredDuringSchedulingIgnoredDuringExecution: fc.array(nodeRequirement, { minLength: 1, maxLength: 2 }).map((e) => ({ nodeSelectorTerms: [{ matchExpressions: e }] })),
-    preferredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), preference: fc.array(nodeRequirement, { maxLength: 2 }).map((e) => ({ matchExpressions: e })) }), { maxLength: 2 }),
+    requiredDuringSchedulingIgnoredDuringExecution: fc.array(nodeRequirement, { minLength: 1, maxLength: 2 })
+      .map((e) => ({ nodeSelectorTerms: [{ matchExpressions: e }] })),
+    preferredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({
+      weight: fc.integer({ min: 1, max: 100 }),
+      preference: fc.array(nodeRequirement, { maxLength: 2 }).map((e) => ({ matchExpressions: e })),
+    }), { maxLength: 2 }),
   }),
   podAffinity: fc.record({ requiredDuringSchedulingIgnoredDuringExecution: fc.array(podTerm, { maxLength: 2 }) }),
-  podAntiAffinity: fc.record({ preferredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), podAffinityTerm: podTerm }), { maxLength: 2 }) }),
+  podAntiAffinity: fc.record({
+    preferredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), podAffinityTerm: podTerm }), { maxLength: 2 }),
+  }),
 }, { requiredKeys: [] });
 const toleration = fc.oneof(
   fc.record({ key: labelKey, operator: fc.constantFrom('Equal', undefined), value: labelValue, effect: fc.constantFrom('NoSchedule', 'PreferNoSchedule', undefined) }),
@@ -133,7 +140,10 @@ const dns = fc.record({
   nameservers: fc.array(ip, { minLength: 1, maxLength: 3 }),
   searches: fc.array(fc.tuple(subdomain, fc.boolean()).map(([s, dot]) => (dot ? `${s}.` : s)), { maxLength: 6 }),
   options: fc.array(fc.record({ name: fc.constantFrom('ndots', 'edns0', 'timeout'), value: fc.option(fc.constantFrom('1', '2'), { nil: undefined }) }), { maxLength: 2 }),
-}).map((d) => JSON.parse(JSON.stringify({ dnsPolicy: d.policy, dnsConfig: { nameservers: d.nameservers, searches: d.searches, options: d.options } })));
+}).map((d) => JSON.parse(JSON.stringify({
+  dnsPolicy: d.policy,
+  dnsConfig: { nameservers: d.nameservers, searches: d.searches, options: d.options },
+})));
 const hostAliases = fc.array(fc.record({ ip, hostnames: fc.array(subdomain, { minLength: 1, maxLength: 2 }) }), { maxLength: 3 });
 
 /** A valid Pod with all of the above. */

@@ -868,7 +868,8 @@ export function applyAppArmorVersionSkew(pod: any): void {
       }
     } else if (!containerProfile) {
       const field = appArmorFieldForAnnotation(annotation);
-      if (field && JSON.stringify(field) !== JSON.stringify(podProfile ? { type: podProfile.type, ...(podProfile.localhostProfile !== undefined ? { localhostProfile: podProfile.localhostProfile } : {}) } : undefined)) {
+      const same = podProfile !== undefined && field?.type === podProfile.type && field?.localhostProfile === podProfile.localhostProfile;
+      if (field && !same) {
         c.securityContext = { ...(obj(c.securityContext) ?? {}), appArmorProfile: field };
       }
     }

@@ -477,7 +477,7 @@ export function validateObjectFieldSelector(fs: any, expressions: string[], path
 // Go: validateContainerResourceFieldSelector (validation.go)
 export function validateContainerResourceFieldSelector(fs: any, path: string, volume: boolean, problems: Problems): void {
   if (volume && !isSet(fs.containerName)) {
-    problems.add(`${path}.containerName`, "is required in a downwardAPI volume; set the container whose resources to expose.");
+    problems.add(`${path}.containerName`, 'is required in a downwardAPI volume; set the container whose resources to expose.');
   } else if (!isSet(fs.resource)) {
     problems.add(`${path}.resource`, "is required; set e.g. 'limits.memory'.");
   } else if (!CONTAINER_RESOURCE_FIELD_PATHS.includes(fs.resource) && !fs.resource.startsWith('requests.hugepages-') && !fs.resource.startsWith('limits.hugepages-')) {
