@@ -119,7 +119,10 @@ const affinity = fc.record({
   }),
   podAffinity: fc.record({ requiredDuringSchedulingIgnoredDuringExecution: fc.array(podTerm, { maxLength: 2 }) }),
   podAntiAffinity: fc.record({
-    preferredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), podAffinityTerm: podTerm }), { maxLength: 2 }),
+    preferredDuringSchedulingIgnoredDuringExecution: fc.array(
+      fc.record({ weight: fc.integer({ min: 1, max: 100 }), podAffinityTerm: podTerm }),
+      { maxLength: 2 },
+    ),
   }),
 }, { requiredKeys: [] });
 const toleration = fc.oneof(
