@@ -20,4 +20,6 @@ export const OMITTED_POD: Array<{ go: string; why: string }> = [
   { go: 'capabilities.Get().AllowPrivileged', why: 'A kube-apiserver flag (--allow-privileged); this library assumes true, as kubeadm, kind and the managed clusters set it (hostProcess containers).' },
   { go: 'GetWarningsForPod', why: 'Warnings, not errors: the API server accepts the object (e.g. IP addresses with leading zeros, a negative terminationGracePeriodSeconds).' },
   { go: 'ValidateVolumes (invalid volumes left out of the volume map)', why: 'Go then also reports every mount of an invalid volume as "not found"; this library reports the volume\'s own problem only. Accept or reject is the same.' },
+  { go: 'validateHostUsers', why: 'Mirrored (pod-spec.ts) but unreachable at 1.32 defaults: hostUsers is dropped on create (UserNamespacesSupport off) and reported as such; it applies once the gate is on (1.33).' },
+  { go: 'validatePodResourceClaims', why: 'Mirrored (pod-spec.ts) but unreachable at 1.32 defaults: resourceClaims are dropped on create (DynamicResourceAllocation off) and reported as such.' },
 ];
