@@ -133,12 +133,13 @@ export interface SidecarBinding {
  */
 export abstract class Sidecar {
   /**
-   * A sidecar container of your own, written as given.
+   * A sidecar container of your own, written as given (read once: later changes to the object
+   * change nothing).
    *
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
   public static container(container: k8s.Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
-    return new ContainerSidecar(container, mode);
+    return new ContainerSidecar(snapshot(container), mode);
   }
 
   /**

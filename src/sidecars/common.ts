@@ -190,7 +190,7 @@ export function checkSecretKeyRef(value: unknown, field: string, problems: Optio
   const v = value as Record<string, unknown>;
   for (const k of Object.keys(v)) {
     if (k !== 'name' && k !== 'key') {
-      problems.add(`${field}.${k}`, `is not a field of a Secret key reference; use only name and key.`);
+      problems.add(`${field}.${k}`, 'is not a field of a Secret key reference; use only name and key.');
     }
   }
   checkObjectName(v.name, `${field}.name`, 'Secret', problems);

@@ -4,11 +4,11 @@ import { InitStep } from '../init-step';
 import type { SecretKeyRef } from '../log-shipper';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
-import { dns1123Label } from '../validation/names';
 import {
   checkAbsolutePath, checkBoolean, checkContainerName, checkDuration, checkHttpUrl, checkImage, checkInteger,
   checkMode, checkOptionsObject, checkPort, checkSecretKeyRef, checkText, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
+import { dns1123Label } from '../validation/names';
 
 /**
  * Options for `Sidecar.gitSync()`.

@@ -3,8 +3,8 @@ import type { LogShipper } from '../log-shipper';
 import { withVolumeMount } from '../mounts';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
-import { dns1123Label } from '../validation/names';
 import { checkAbsolutePath, checkContainerName, checkMode, checkOptionsObject, OptionProblems } from './common';
+import { dns1123Label } from '../validation/names';
 
 /**
  * Options for `Sidecar.logShipper()`: where the app writes the log file the shipper reads.

@@ -4,11 +4,11 @@ import type { S3CredentialsSecret } from '../log-shipper';
 import { show } from '../problems';
 import { shellQuote } from '../shell';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
-import { dns1123Label } from '../validation/names';
 import {
   AWS_REGION, checkAbsolutePath, checkBoolean, checkContainerName, checkDataKey, checkDuration, checkImage, checkMode,
   checkObjectName, checkOptionsObject, checkText, OptionProblems, resourcesJson, s3BucketProblem,
 } from './common';
+import { dns1123Label } from '../validation/names';
 
 /**
  * How each backup run treats files that were deleted from the volume.
