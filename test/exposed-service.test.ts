@@ -59,7 +59,7 @@ describe('ExposedService', () => {
   test('fails when neither target nor selector is given', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels). (Kubernetes also allows a Service without selector, for endpoints managed by hand; ExposedService exposes pods, so it requires one.)");
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.");
   });
 
   test('fails when both target and selector are given', () => {

@@ -52,12 +52,40 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
       validatePodTemplateSpec(deployment.spec?.template, 'spec.template', problems);
     },
   },
+  // Interim until the apps and batch mirrors land: metadata and the pod template.
+  'apps/v1/StatefulSet': {
+    specType: 'StatefulSetSpec',
+    // The pods of a StatefulSet also mount the claims of its volumeClaimTemplates.
+    validate: (o, problems) => validateTemplated(withClaimVolumes(o), 'spec.template', problems),
+  },
+  'apps/v1/DaemonSet': { specType: 'DaemonSetSpec', validate: (o, problems) => validateTemplated(o, 'spec.template', problems) },
+  'batch/v1/Job': { specType: 'JobSpec', validate: (o, problems) => validateTemplated(o, 'spec.template', problems) },
+  'batch/v1/CronJob': { specType: 'CronJobSpec', validate: (o, problems) => validateTemplated(o, 'spec.jobTemplate.spec.template', problems) },
+  'v1/ConfigMap': { validate: (o, problems) => validateObjectMeta(o.metadata, 'metadata', problems) },
   // Go: ValidateService
   'v1/Service': {
     specType: 'ServiceSpec',
     validate: (service, problems, options) => validateService(service, problems, options),
   },
 };
+
+function validateTemplated(o: any, templatePath: string, problems: Problems): void {
+  validateObjectMeta(o.metadata, 'metadata', problems);
+  const template = templatePath.split('.').reduce((v: any, k) => v?.[k], o);
+  validatePodTemplateSpec(template, templatePath, problems);
+}
+
+function withClaimVolumes(o: any): any {
+  const claims: any[] = Array.isArray(o?.spec?.volumeClaimTemplates) ? o.spec.volumeClaimTemplates : [];
+  if (claims.length === 0 || !o.spec.template?.spec) {
+    return o;
+  }
+  const copy = structuredClone(o);
+  const spec = copy.spec.template.spec;
+  const claimVolumes = claims.map((c) => ({ name: c?.metadata?.name, persistentVolumeClaim: { claimName: c?.metadata?.name } }));
+  spec.volumes = [...(spec.volumes ?? []), ...claimVolumes];
+  return copy;
+}
 
 /** The kinds `validateObject` knows, as `apiVersion/kind`. */
 export const VALIDATED_KINDS = Object.keys(KINDS);
