@@ -12,7 +12,15 @@ import { ServicesHeadlessChart } from './services-headless';
 import { ServicesKplusChart } from './services-kplus';
 import { ServicesLoadBalancerChart } from './services-load-balancer';
 import { ServicesPortsChart } from './services-ports';
+import { SidecarCloudSqlProxyChart } from './sidecar-cloud-sql-proxy';
 import { SidecarContainerChart } from './sidecar-container';
+import { SidecarEnvoyChart } from './sidecar-envoy';
+import { SidecarGitSyncChart } from './sidecar-git-sync';
+import { SidecarLogShipperChart } from './sidecar-log-shipper';
+import { SidecarMysqldExporterChart } from './sidecar-mysqld-exporter';
+import { SidecarNginxExporterChart } from './sidecar-nginx-exporter';
+import { SidecarOAuth2ProxyChart } from './sidecar-oauth2-proxy';
+import { SidecarS3BackupChart } from './sidecar-s3-backup';
 
 /**
  * Adds every example chart to the app. Each chart synthesizes to `dist/<id>.k8s.yaml`.
@@ -32,4 +40,12 @@ export function addExampleCharts(app: App): void {
   new ServicesLoadBalancerChart(app, 'services-load-balancer');
   new ServicesKplusChart(app, 'services-kplus');
   new ServicesDeploymentChart(app, 'services-deployment');
+  new SidecarCloudSqlProxyChart(app, 'sidecar-cloud-sql-proxy');
+  new SidecarGitSyncChart(app, 'sidecar-git-sync');
+  new SidecarNginxExporterChart(app, 'sidecar-nginx-exporter');
+  new SidecarMysqldExporterChart(app, 'sidecar-mysqld-exporter');
+  new SidecarEnvoyChart(app, 'sidecar-envoy');
+  new SidecarOAuth2ProxyChart(app, 'sidecar-oauth2-proxy');
+  new SidecarS3BackupChart(app, 'sidecar-s3-backup');
+  new SidecarLogShipperChart(app, 'sidecar-log-shipper');
 }

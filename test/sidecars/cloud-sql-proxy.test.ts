@@ -6,7 +6,8 @@
  */
 import { Duration } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { Sidecar, SidecarMode } from '../../src';
+import { InitStep, PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth, synthError } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 const base = { instanceConnectionName: 'my-project:europe-west1:my-db', port: 5432 };
@@ -106,5 +107,47 @@ describe('Sidecar.cloudSqlProxy', () => {
       // THEN the connection name is refused
       expect(Sidecar.cloudSqlProxy({ ...base, instanceConnectionName: bad }).bind(context).problems?.[0]).toMatch(/^Sidecar\.cloudSqlProxy: instanceConnectionName: .* must be PROJECT:REGION:INSTANCE/);
     }
+  });
+});
+
+describe('Sidecar.cloudSqlProxy in a pod', () => {
+  test('synthesizes a Deployment whose proxy starts before the migration step, accepted by the offline validators', () => {
+    // GIVEN a Deployment with a migration step and the proxy
+    const chart = newChart();
+    new PlainPod(chart, 'orders', {
+      metadata: { name: 'orders', labels: { app: 'orders' } },
+      workload: Workload.deployment(),
+      serviceAccountName: 'orders',
+      initSteps: [InitStep.container({ name: 'migrate', image: 'ghcr.io/example/orders:1.4.0', command: ['/app/migrate'] })],
+      containers: [{ name: 'orders', image: 'ghcr.io/example/orders:1.4.0' }],
+      sidecars: [Sidecar.cloudSqlProxy(base)],
+    });
+    // WHEN synthesized (util.synth runs the three offline validators)
+    const spec = only(synth(chart), 'Deployment').spec.template.spec;
+    // THEN the proxy is the first init container, native, and the migration runs after it
+    expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['cloud-sql-proxy', 'Always'], ['migrate', undefined]]);
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['orders']);
+  });
+
+  test('lets a Job complete: the native proxy is stopped when the job container exits', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'report', {
+      metadata: { name: 'report' },
+      workload: Workload.job({ backoffLimit: 2 }),
+      restartPolicy: 'Never',
+      containers: [{ name: 'report', image: 'ghcr.io/example/report:1.0.0' }],
+      sidecars: [Sidecar.cloudSqlProxy(base)],
+    });
+    expect(only(synth(chart), 'Job').spec.template.spec.initContainers[0].name).toBe('cloud-sql-proxy');
+  });
+
+  test('reports bad options with the pod, at synth time', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'orders', {
+      metadata: { name: 'orders' },
+      containers: [{ name: 'orders', image: 'ghcr.io/example/orders:1.4.0' }],
+      sidecars: [Sidecar.cloudSqlProxy({ ...base, instanceConnectionName: 'my-db' })],
+    });
+    expect(synthError(chart)).toContain('Sidecar.cloudSqlProxy: instanceConnectionName: "my-db" must be PROJECT:REGION:INSTANCE');
   });
 });

@@ -7,7 +7,8 @@
  */
 import { Duration } from 'cdk8s';
 import { asWritten, described, expected, parseYaml, vendorFixture } from './vendor';
-import { Sidecar, SidecarMode } from '../../src';
+import { ExposedService, PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth, synthError } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 
@@ -96,5 +97,38 @@ describe('Sidecar.envoy', () => {
     const binding = Sidecar.envoy({ appPort: '8080\nadmin: {}' as any }).bind(context);
     expect(binding.problems).toEqual(['Sidecar.envoy: appPort: "8080\\nadmin: {}" is not a TCP port; use a whole number from 1 to 65535.']);
     expect(binding.configMaps?.[0].data['envoy.yaml']).toBe('');
+  });
+});
+
+describe('Sidecar.envoy in a pod', () => {
+  const pod = (chart: ReturnType<typeof newChart>) => new PlainPod(chart, 'web', {
+    metadata: { name: 'web', labels: { app: 'web' } },
+    workload: Workload.deployment(),
+    containers: [{ name: 'web', image: 'ghcr.io/example/web:2.3.1', ports: [{ name: 'http', containerPort: 8080 }] }],
+    sidecars: [Sidecar.envoy({ appPort: 8080 })],
+  });
+
+  test('synthesizes the ConfigMap before the Deployment and a Service on Envoy, accepted by the offline validators', () => {
+    // GIVEN a Deployment with Envoy and a Service targeting Envoy's port
+    const chart = newChart();
+    const web = pod(chart);
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    // WHEN synthesized
+    const manifests = synth(chart);
+    // THEN
+    expect(manifests.map((m) => m.kind)).toEqual(['ConfigMap', 'Deployment', 'Service']);
+    const cm = only(manifests, 'ConfigMap');
+    expect(cm.metadata.name).toBe('web-envoy');
+    expect(parseYaml(cm.data['envoy.yaml']).admin.address.socket_address.address).toBe('127.0.0.1');
+    const spec = only(manifests, 'Deployment').spec.template.spec;
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['web', 'envoy']);
+    expect(spec.volumes).toEqual([{ name: 'envoy-config', configMap: { name: 'web-envoy' } }]);
+  });
+
+  test('refuses a Service that targets the app port behind Envoy', () => {
+    const chart = newChart();
+    const web = pod(chart);
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(synthError(chart)).toMatch(/envoy-http/);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { Duration } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { Sidecar, SidecarMode } from '../../src';
+import { PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 const repo = 'https://github.com/kubernetes/git-sync';
@@ -88,5 +89,48 @@ describe('Sidecar.gitSync', () => {
       'Sidecar.gitSync: repo: "git@github.com:org/repo.git" is not an absolute http:// or https:// URL; write it like "https://github.com/kubernetes/git-sync".',
       'Sidecar.gitSync: repo: "git@github.com:org/repo.git" is an SSH URL; this sidecar syncs over HTTPS (token in passwordSecret). For SSH, use Sidecar.container() with the vendor\'s docs/ssh.md setup.',
     ]);
+  });
+});
+
+describe('Sidecar.gitSync in a pod', () => {
+  test('synthesizes the docs example Deployment, accepted by the offline validators', () => {
+    // GIVEN the docs' httpd serving the synced repository
+    const chart = newChart();
+    new PlainPod(chart, 'git-sync-example', {
+      metadata: { name: 'git-sync-example', labels: { app: 'git-sync-example' } },
+      workload: Workload.deployment({ replicas: 1 }),
+      containers: [{ name: 'server', image: 'httpd:2.4-alpine' }],
+      sidecars: [Sidecar.gitSync({ repo, appMountPath: '/usr/local/apache2/htdocs/' })],
+    });
+    // WHEN synthesized
+    const spec = only(synth(chart), 'Deployment').spec.template.spec;
+    // THEN the first sync runs first, httpd reads the volume read-only, git-sync runs beside it, fsGroup is set
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['git-sync-init']);
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['server', 'git-sync']);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'content-from-git', mountPath: '/usr/local/apache2/htdocs/', readOnly: true }]);
+    expect(spec.volumes).toEqual([{ name: 'content-from-git', emptyDir: {} }]);
+    expect(spec.securityContext).toEqual({ fsGroup: 65533 });
+  });
+
+  test('as a native sidecar, synthesizes without the init step', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'docs', {
+      metadata: { name: 'docs' },
+      containers: [{ name: 'server', image: 'httpd:2.4-alpine' }],
+      sidecars: [Sidecar.gitSync({ repo, mode: SidecarMode.NATIVE })],
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['git-sync', 'Always']]);
+  });
+
+  test('refuses a pod whose own fsGroup differs from the one git-sync needs', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'docs', {
+      metadata: { name: 'docs' },
+      securityContext: { fsGroup: 1000 },
+      containers: [{ name: 'server', image: 'httpd:2.4-alpine' }],
+      sidecars: [Sidecar.gitSync({ repo })],
+    });
+    expect(() => synth(chart)).toThrow(/fsGroup/);
   });
 });

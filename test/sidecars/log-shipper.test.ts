@@ -6,18 +6,19 @@
  */
 import { Testing } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { FluentBitOutput, LogShipper, Sidecar, SidecarLoggedApp, SidecarMode } from '../../src';
+import { FluentBitOutput, LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../../src';
+import { fixture, newChart, only, synth } from '../util';
 
 const context = { podName: 'sidecar-test', workloadKind: 'Pod' };
 
 describe('Sidecar.logShipper', () => {
   test('binds the seed sidecar: the shared log volume, the app mount and tail -f', () => {
-    const fixture = vendorFixture('log-shipper');
+    const seedFragment = vendorFixture('log-shipper');
     const sidecar = Sidecar.logShipper(LogShipper.tail(), { name: 'sidecar-container' });
     const binding = sidecar.bind(context);
-    expect(described(asWritten(sidecar, binding), expected(fixture))).toEqual(expected(fixture));
+    expect(described(asWritten(sidecar, binding), expected(seedFragment))).toEqual(expected(seedFragment));
     expect(binding.problems).toEqual([]);
-    expect(fixture.header).toContain('sidecar-container.yml');
+    expect(seedFragment.header).toContain('sidecar-container.yml');
   });
 
   test('binds Fluent Bit exactly as SidecarLoggedApp writes it, its ConfigMap as data', () => {
@@ -61,5 +62,35 @@ describe('Sidecar.logShipper', () => {
       'Sidecar.logShipper: logFileName: "../app.log" must be a file name of letters, digits, \'.\', \'_\' and \'-\' (e.g. \'app.log\').',
       'Sidecar.logShipper: shipper: "MyShipper" is not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().',
     ]);
+  });
+});
+
+describe('Sidecar.logShipper in a pod', () => {
+  test('synthesizes the seed pod through the Sidecar abstraction, exactly', () => {
+    // GIVEN the seed's app as a PlainPod with the tail shipper as a sidecar
+    const chart = newChart();
+    new PlainPod(chart, 'sidecar-test', {
+      metadata: { name: 'sidecar-test' },
+      containers: [{ name: 'main-container', image: 'busybox', command: ['sh', '-c', "while true; do echo 'Hello Dosto' >> /var/log/app.log; sleep 5; done"] }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 'sidecar-container' })],
+    });
+    // THEN it is the seed's sidecar-container.yml
+    expect(synth(chart)).toEqual(fixture('sidecar-container.yml'));
+  });
+
+  test('synthesizes Fluent Bit with its ConfigMap first, accepted by the offline validators', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'api', {
+      metadata: { name: 'api', labels: { app: 'api' } },
+      workload: Workload.deployment(),
+      containers: [{ name: 'api', image: 'busybox:1.36' }],
+      sidecars: [Sidecar.logShipper(LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es.logging.svc' }) }), { name: 'fluent-bit', mode: SidecarMode.NATIVE })],
+    });
+    const manifests = synth(chart);
+    expect(manifests.map((m) => m.kind)).toEqual(['ConfigMap', 'Deployment']);
+    expect(only(manifests, 'ConfigMap').metadata.name).toBe('api-fluent-bit');
+    const spec = only(manifests, 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['fluent-bit']);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
   });
 });

@@ -4,7 +4,8 @@
  * (fixture: test/fixtures/vendor/mysqld-exporter.yaml).
  */
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { Sidecar, SidecarMode } from '../../src';
+import { PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth } from '../util';
 
 const context = { podName: 'db', workloadKind: 'StatefulSet' };
 const password = { name: 'mysqld-exporter', key: 'password' };
@@ -64,5 +65,28 @@ describe('Sidecar.mysqldExporter', () => {
     expect(Sidecar.mysqldExporter({ username: 'exporter', dataSourceName: 'root:pw@(db:3306)/' } as any).bind(context).problems).toEqual([
       'Sidecar.mysqldExporter: dataSourceName: is not an option of Sidecar.mysqldExporter; the options are \'address\', \'username\', \'passwordSecret\', \'myCnfSecret\', \'port\', \'mode\', \'image\', \'name\', \'resources\'.',
     ]);
+  });
+});
+
+describe('Sidecar.mysqldExporter in a pod', () => {
+  test('synthesizes a MySQL StatefulSet with the exporter, accepted by the offline validators', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'mysql', {
+      metadata: { name: 'mysql', labels: { app: 'mysql' } },
+      workload: Workload.statefulSet({ serviceName: 'mysql' }),
+      containers: [{
+        name: 'mysql',
+        image: 'mysql:8.4',
+        ports: [{ name: 'mysql', containerPort: 3306 }],
+        env: [{ name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 'mysql', key: 'root-password' } } }],
+      }],
+      sidecars: [
+        Sidecar.mysqldExporter({ username: 'exporter', passwordSecret: password }),
+        Sidecar.mysqldExporter({ myCnfSecret: { name: 'cnf' }, name: 'exporter-cnf', port: 9105 }),
+      ],
+    });
+    const spec = only(synth(chart), 'StatefulSet').spec.template.spec;
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['mysql', 'mysqld-exporter', 'exporter-cnf']);
+    expect(spec.volumes).toEqual([{ name: 'exporter-cnf-my-cnf', secret: { secretName: 'cnf', items: [{ key: '.my.cnf', path: '.my.cnf' }] } }]);
   });
 });

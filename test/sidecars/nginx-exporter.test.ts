@@ -4,7 +4,8 @@
  * Arguments") (fixture: test/fixtures/vendor/nginx-exporter.yaml).
  */
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { Sidecar, SidecarMode } from '../../src';
+import { ExposedService, PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 
@@ -47,5 +48,24 @@ describe('Sidecar.nginxExporter', () => {
     expect(Sidecar.nginxExporter({ scrapeUri: 'http://admin:pw@127.0.0.1:8080/stub_status' }).bind(context).problems).toEqual([
       'Sidecar.nginxExporter: scrapeUri: "http://admin:pw@127.0.0.1:8080/stub_status" contains credentials, which would be written in clear text into the manifest; expose stub_status without authentication on a port only the pod reaches.',
     ]);
+  });
+});
+
+describe('Sidecar.nginxExporter in a pod', () => {
+  test('synthesizes NGINX with the exporter and a Service for its metrics port, accepted by the offline validators', () => {
+    // GIVEN NGINX with the exporter, and a Service for the metrics by port name
+    const chart = newChart();
+    const nginx = new PlainPod(chart, 'nginx', {
+      metadata: { name: 'nginx', labels: { app: 'nginx' } },
+      workload: Workload.deployment(),
+      containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 80 }] }],
+      sidecars: [Sidecar.nginxExporter()],
+    });
+    new ExposedService(chart, 'metrics', { metadata: { name: 'nginx-metrics' }, target: nginx, ports: [{ name: 'metrics', port: 9113, targetPort: 'nginx-metrics' }] });
+    // WHEN synthesized
+    const manifests = synth(chart);
+    // THEN the exporter is the second container
+    expect(only(manifests, 'Deployment').spec.template.spec.containers.map((c: any) => c.name)).toEqual(['nginx', 'nginx-exporter']);
+    expect(only(manifests, 'Service').spec.ports).toEqual([{ name: 'metrics', port: 9113, targetPort: 'nginx-metrics' }]);
   });
 });

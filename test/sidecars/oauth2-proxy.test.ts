@@ -4,7 +4,8 @@
  * oauth2-proxy docs `features/endpoints` (fixture: test/fixtures/vendor/oauth2-proxy.yaml).
  */
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { OAuth2ProxyOptions, OAuth2ProxyProvider, Sidecar, SidecarMode } from '../../src';
+import { ExposedService, OAuth2ProxyOptions, OAuth2ProxyProvider, PlainPod, ServiceType, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth, synthError } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 const base: OAuth2ProxyOptions = {
@@ -90,5 +91,28 @@ describe('Sidecar.oauth2Proxy', () => {
     expect(Sidecar.oauth2Proxy({ ...base, emailDomains: ['example.com,evil.com'] }).bind(context).problems).toEqual([
       'Sidecar.oauth2Proxy: emailDomains[0]: "example.com,evil.com" is not an e-mail domain; write it like \'example.com\' (or \'*\').',
     ]);
+  });
+});
+
+describe('Sidecar.oauth2Proxy in a pod', () => {
+  const pod = (chart: ReturnType<typeof newChart>) => new PlainPod(chart, 'dashboard', {
+    metadata: { name: 'dashboard', labels: { app: 'dashboard' } },
+    workload: Workload.deployment(),
+    containers: [{ name: 'dashboard', image: 'ghcr.io/example/dashboard:0.9.0', ports: [{ name: 'http', containerPort: 8080 }] }],
+    sidecars: [Sidecar.oauth2Proxy(base)],
+  });
+
+  test('synthesizes a Deployment and a LoadBalancer on oauth2-proxy, accepted by the offline validators', () => {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'dashboard' }, type: ServiceType.LOAD_BALANCER, target: pod(chart), ports: [{ port: 443, targetPort: 'oauth2-http' }] });
+    const manifests = synth(chart);
+    expect(only(manifests, 'Deployment').spec.template.spec.containers.map((c: any) => c.name)).toEqual(['dashboard', 'oauth2-proxy']);
+    expect(only(manifests, 'Service').spec.ports).toEqual([{ port: 443, targetPort: 'oauth2-http' }]);
+  });
+
+  test('refuses a Service that would skip the sign-in by targeting the app', () => {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'dashboard' }, target: pod(chart), ports: [{ port: 80, targetPort: 8080 }] });
+    expect(synthError(chart)).toMatch(/oauth2-http/);
   });
 });

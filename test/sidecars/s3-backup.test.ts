@@ -10,7 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Duration } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { BackupStrategy, S3BackupProvider, Sidecar, SidecarMode } from '../../src';
+import { BackupStrategy, PlainPod, S3BackupProvider, Sidecar, SidecarMode, Workload } from '../../src';
+import { newChart, only, synth, synthError } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 const base = { volumeName: 'data', bucket: 'my-backups', region: 'eu-west-1', interval: Duration.minutes(30) };
@@ -143,3 +144,43 @@ function shells(): Array<{ label: string; argv: string[]; env: NodeJS.ProcessEnv
   }
   return list;
 }
+
+describe('Sidecar.s3Backup in a pod', () => {
+  test('synthesizes a Deployment backing up its volume with IRSA, accepted by the offline validators', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'wiki', {
+      metadata: { name: 'wiki', labels: { app: 'wiki' } },
+      workload: Workload.deployment(),
+      serviceAccountName: 'wiki',
+      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'wiki-data' } }],
+      containers: [{ name: 'wiki', image: 'ghcr.io/example/wiki:5.1.0', volumeMounts: [{ name: 'data', mountPath: '/var/lib/wiki' }] }],
+      sidecars: [Sidecar.s3Backup({ volumeName: 'data', bucket: 'example-wiki-backups', region: 'eu-west-1', mode: SidecarMode.NATIVE })],
+    });
+    const spec = only(synth(chart), 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['s3-backup', 'Always']]);
+    expect(spec.initContainers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }]);
+  });
+
+  test('in a CronJob needs the native form, as for every sidecar of a job', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'export', {
+      metadata: { name: 'export' },
+      workload: Workload.cronJob({ schedule: '0 3 * * *' }),
+      restartPolicy: 'OnFailure',
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [{ name: 'export', image: 'ghcr.io/example/export:1.0.0', volumeMounts: [{ name: 'data', mountPath: '/out' }] }],
+      sidecars: [Sidecar.s3Backup({ volumeName: 'data', bucket: 'exports' })],
+    });
+    expect(synthError(chart)).toContain('SidecarMode.NATIVE');
+  });
+
+  test('refuses a volume the pod does not have', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'wiki', {
+      metadata: { name: 'wiki' },
+      containers: [{ name: 'wiki', image: 'ghcr.io/example/wiki:5.1.0' }],
+      sidecars: [Sidecar.s3Backup({ volumeName: 'data', bucket: 'example-wiki-backups' })],
+    });
+    expect(synthError(chart)).toMatch(/"data"/);
+  });
+});
