@@ -5,6 +5,7 @@ import { FluentBitS3Chart } from './fluent-bit-s3';
 import { HardenedChart } from './hardened';
 import { InitContainerChart } from './init-container';
 import { InitStepsChart } from './init-steps';
+import { InjectExistingChart } from './inject-existing';
 import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
 import { ServicesDeploymentChart } from './services-deployment';
@@ -21,6 +22,12 @@ import { SidecarMysqldExporterChart } from './sidecar-mysqld-exporter';
 import { SidecarNginxExporterChart } from './sidecar-nginx-exporter';
 import { SidecarOAuth2ProxyChart } from './sidecar-oauth2-proxy';
 import { SidecarS3BackupChart } from './sidecar-s3-backup';
+import { WorkloadCronJobChart } from './workload-cronjob';
+import { WorkloadDaemonSetChart } from './workload-daemonset';
+import { WorkloadDeploymentChart } from './workload-deployment';
+import { WorkloadJobChart } from './workload-job';
+import { WorkloadJobSidecarChart } from './workload-job-sidecar';
+import { WorkloadStatefulSetChart } from './workload-statefulset';
 
 /**
  * Adds every example chart to the app. Each chart synthesizes to `dist/<id>.k8s.yaml`.
@@ -48,4 +55,11 @@ export function addExampleCharts(app: App): void {
   new SidecarOAuth2ProxyChart(app, 'sidecar-oauth2-proxy');
   new SidecarS3BackupChart(app, 'sidecar-s3-backup');
   new SidecarLogShipperChart(app, 'sidecar-log-shipper');
+  new WorkloadDeploymentChart(app, 'workload-deployment');
+  new WorkloadStatefulSetChart(app, 'workload-statefulset');
+  new WorkloadDaemonSetChart(app, 'workload-daemonset');
+  new WorkloadJobChart(app, 'workload-job');
+  new WorkloadCronJobChart(app, 'workload-cronjob');
+  new WorkloadJobSidecarChart(app, 'workload-job-sidecar');
+  new InjectExistingChart(app, 'inject-existing');
 }
