@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  checkBoolean, checkContainerName, checkDataKey, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName,
+  checkBoolean, checkContainerName, checkNestedKeys, checkDataKey, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName,
   checkOptionsObject, checkPort, OptionProblems, resourcesJson,
 } from './common';
 import { show } from '../problems';
@@ -187,6 +187,7 @@ export function cloudSqlProxyBinding(input: CloudSqlProxyOptions, _mode: Sidecar
       problems.add('credentialsSecret', `${show(c)} must be { name: 'my-sa-key' } (and optionally key).`);
     } else {
       const key = c.key ?? 'service_account.json';
+      checkNestedKeys(c as any, ['name', 'key'], 'credentialsSecret', problems);
       checkObjectName(c.name, 'credentialsSecret.name', 'Secret', problems);
       checkDataKey(key, 'credentialsSecret.key', problems);
       const volumeName = `${name}-credentials`.slice(0, 63);

@@ -80,6 +80,16 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** Unknown keys of a nested options object (`credentialsSecret`, ...), with the nearest valid name. */
+export function checkNestedKeys(value: Record<string, unknown>, allowed: readonly string[], field: string, problems: OptionProblems): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      const near = nearest(key, allowed);
+      problems.add(`${field}.${key}`, `is not a field of ${field}; ${near ? `did you mean '${near}'?` : `its fields are ${allowed.map((a) => `'${a}'`).join(', ')}.`}`);
+    }
+  }
+}
+
 /** Whether a value was given (not `undefined`). */
 export function given(value: unknown): boolean {
   return value !== undefined;

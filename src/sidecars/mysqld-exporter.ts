@@ -3,7 +3,7 @@ import type { SecretKeyRef } from '../log-shipper';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  checkContainerName, checkDataKey, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort, checkSecretKeyRef,
+  checkContainerName, checkDataKey, checkNestedKeys, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort, checkSecretKeyRef,
   checkText, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
 
@@ -143,6 +143,7 @@ export function mysqldExporterBinding(input: MysqldExporterOptions, mode: Sideca
       problems.add('myCnfSecret', `${show(c)} must be { name: 'mysqld-exporter-my-cnf' } (and optionally key).`);
     } else {
       const key = c.key ?? '.my.cnf';
+      checkNestedKeys(c as any, ['name', 'key'], 'myCnfSecret', problems);
       checkObjectName(c.name, 'myCnfSecret.name', 'Secret', problems);
       checkDataKey(key, 'myCnfSecret.key', problems);
       const volumeName = `${name}-my-cnf`.slice(0, 63);

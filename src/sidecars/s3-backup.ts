@@ -5,7 +5,7 @@ import { show } from '../problems';
 import { shellQuote } from '../shell';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  AWS_REGION, checkAbsolutePath, checkBoolean, checkContainerName, checkDataKey, checkDuration, checkImage, checkMode,
+  AWS_REGION, checkAbsolutePath, checkBoolean, checkContainerName, checkDataKey, checkDuration, checkImage, checkMode, checkNestedKeys,
   checkObjectName, checkOptionsObject, checkText, OptionProblems, resourcesJson, s3BucketProblem,
 } from './common';
 import { dns1123Label } from '../validation/names';
@@ -211,6 +211,7 @@ export function s3BackupBinding(input: S3BackupOptions, _mode: SidecarMode, cont
     } else {
       const idKey = c.accessKeyIdKey ?? 'AWS_ACCESS_KEY_ID';
       const secretKey = c.secretAccessKeyKey ?? 'AWS_SECRET_ACCESS_KEY';
+      checkNestedKeys(c as any, ['name', 'accessKeyIdKey', 'secretAccessKeyKey'], 'credentialsSecret', problems);
       checkObjectName(c.name, 'credentialsSecret.name', 'Secret', problems);
       checkDataKey(idKey, 'credentialsSecret.accessKeyIdKey', problems);
       checkDataKey(secretKey, 'credentialsSecret.secretAccessKeyKey', problems);

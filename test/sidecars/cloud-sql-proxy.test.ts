@@ -76,6 +76,12 @@ describe('Sidecar.cloudSqlProxy', () => {
     expect(plain.container.args).toContain('--credentials-file=/secrets/service_account.json');
   });
 
+  test('reports a misspelt field of credentialsSecret with the field meant', () => {
+    expect(Sidecar.cloudSqlProxy({ ...base, credentialsSecret: { name: 'sa-key', kye: 'key.json' } as any }).bind(context).problems).toEqual([
+      "Sidecar.cloudSqlProxy: credentialsSecret.kye: is not a field of credentialsSecret; did you mean 'key'?",
+    ]);
+  });
+
   test('accepts a domain-scoped project in the instance connection name', () => {
     expect(Sidecar.cloudSqlProxy({ ...base, instanceConnectionName: 'example.com:my-project:us-central1:db-1' }).bind(context).problems).toEqual([]);
   });

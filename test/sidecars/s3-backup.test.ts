@@ -61,6 +61,12 @@ describe('Sidecar.s3Backup', () => {
     expect(binding.container.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/app', readOnly: true }]);
   });
 
+  test('reports a misspelt field of credentialsSecret with the field meant', () => {
+    expect(Sidecar.s3Backup({ ...base, credentialsSecret: { name: 'aws', accessKeyKey: 'id' } as any }).bind(context).problems).toEqual([
+      "Sidecar.s3Backup: credentialsSecret.accessKeyKey: is not a field of credentialsSecret; did you mean 'accessKeyIdKey'?",
+    ]);
+  });
+
   test('is classic by default and native when asked', () => {
     expect(Sidecar.s3Backup(base).mode).toBe(SidecarMode.CLASSIC);
     expect(Sidecar.s3Backup({ ...base, mode: SidecarMode.NATIVE }).mode).toBe(SidecarMode.NATIVE);
