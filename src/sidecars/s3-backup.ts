@@ -39,7 +39,10 @@ export interface S3BackupOptions {
   /** The pod volume to back up (a volume of the pod, e.g. its data `persistentVolumeClaim`); mounted read-only in the sidecar. */
   readonly volumeName: string;
 
-  /** The bucket; an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'. */
+  /**
+   * The bucket, which must exist (the agent never creates it, so its role needs no
+   * `s3:CreateBucket`); an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'.
+   */
   readonly bucket: string;
 
   /**
@@ -201,6 +204,9 @@ export function s3BackupBinding(input: S3BackupOptions, _mode: SidecarMode, cont
     { name: 'RCLONE_CONFIG_BACKUP_TYPE', value: 's3' },
     { name: 'RCLONE_CONFIG_BACKUP_PROVIDER', value: String(provider) },
     { name: 'RCLONE_CONFIG_BACKUP_ENV_AUTH', value: 'true' },
+    // The bucket must exist: rclone then neither checks nor tries to create it, so the agent
+    // needs no s3:CreateBucket permission (rclone's `no_check_bucket`).
+    { name: 'RCLONE_CONFIG_BACKUP_NO_CHECK_BUCKET', value: 'true' },
     ...(o.region !== undefined ? [{ name: 'RCLONE_CONFIG_BACKUP_REGION', value: String(o.region) }] : []),
     ...(o.endpoint !== undefined ? [{ name: 'RCLONE_CONFIG_BACKUP_ENDPOINT', value: String(o.endpoint) }] : []),
   ];

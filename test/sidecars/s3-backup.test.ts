@@ -32,8 +32,10 @@ describe('Sidecar.s3Backup', () => {
     const none = Sidecar.s3Backup(base).bind(context).container.env!;
     const secret = Sidecar.s3Backup({ ...base, credentialsSecret: { name: 'aws-credentials' } }).bind(context).container.env!;
     // THEN env_auth alone, then the two keys by reference, never a value
-    expect(none.map((e) => e.name)).toEqual(['RCLONE_CONFIG_BACKUP_TYPE', 'RCLONE_CONFIG_BACKUP_PROVIDER', 'RCLONE_CONFIG_BACKUP_ENV_AUTH', 'RCLONE_CONFIG_BACKUP_REGION']);
-    expect(secret.slice(4)).toEqual([
+    expect(none.map((e) => e.name)).toEqual([
+      'RCLONE_CONFIG_BACKUP_TYPE', 'RCLONE_CONFIG_BACKUP_PROVIDER', 'RCLONE_CONFIG_BACKUP_ENV_AUTH', 'RCLONE_CONFIG_BACKUP_NO_CHECK_BUCKET', 'RCLONE_CONFIG_BACKUP_REGION',
+    ]);
+    expect(secret.slice(5)).toEqual([
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'aws-credentials', key: 'AWS_ACCESS_KEY_ID' } } },
       { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'aws-credentials', key: 'AWS_SECRET_ACCESS_KEY' } } },
     ]);
@@ -54,6 +56,7 @@ describe('Sidecar.s3Backup', () => {
       { name: 'RCLONE_CONFIG_BACKUP_TYPE', value: 's3' },
       { name: 'RCLONE_CONFIG_BACKUP_PROVIDER', value: 'Minio' },
       { name: 'RCLONE_CONFIG_BACKUP_ENV_AUTH', value: 'true' },
+      { name: 'RCLONE_CONFIG_BACKUP_NO_CHECK_BUCKET', value: 'true' },
       { name: 'RCLONE_CONFIG_BACKUP_ENDPOINT', value: 'http://minio.storage.svc:9000' },
     ]);
     expect(binding.container.command![2]).toContain('if rclone sync /var/lib/app backup:backups/apps/web; then');
