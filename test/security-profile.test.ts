@@ -449,10 +449,11 @@ describe('SecurityProfile.restricted()', () => {
     });
     // THEN
     const message = synthError(chart);
-    expect(message).toContain("PlainPod 'bad' has 16 problems:");
+    expect(message).toContain("PlainPod 'bad' has 17 problems:");
     const expected = [
-      // the API server's own rule (validateHostNetwork), reported next to the profile's
+      // the API server's own rules (validatePodHostNetworkDeps; procMount is replaced on create), reported next to the profile's
       'spec.containers[0].ports[0].containerPort: 8080 must match hostPort 80 when hostNetwork is true; remove hostPort or make them equal.',
+      'spec.containers[0].securityContext.procMount: "Unmasked" is replaced by "Default" on create: ProcMountType is beta but off by default in Kubernetes 1.32, so the setting would silently vanish; remove it.',
       'spec.hostNetwork: true breaks the Pod Security Standard "restricted" (securityProfile SecurityProfile.restricted()): sharing the host\'s namespaces is forbidden; remove it or set false.',
       'spec.volumes[0].hostPath: (volume "host") breaks',
       'hostPath volumes are forbidden; use an emptyDir, configMap, secret or persistentVolumeClaim volume.',
@@ -491,7 +492,7 @@ describe('SecurityProfile.restricted()', () => {
     const message = synthError(chart);
     // THEN
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    const shown = /```text\n(PlainPod 'web' has 2 problems:[\s\S]*?)\n```/.exec(readme)![1];
+    const shown = /```text\n(PlainPod 'web' has 3 problems:[\s\S]*?)\n```/.exec(readme)![1];
     expect(message).toContain(shown);
   });
 
@@ -499,7 +500,11 @@ describe('SecurityProfile.restricted()', () => {
     const chart = newChart();
     const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [mainContainer], securityProfile: SecurityProfile.restricted() });
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers/0/securityContext/privileged', true));
-    expect(synthError(chart)).toContain("PlainPod 'p': spec.containers[0].securityContext.privileged: true (container \"main-container\") breaks");
+    const message = synthError(chart);
+    expect(message).toContain("PlainPod 'p' has 2 problems:");
+    expect(message).toContain('spec.containers[0].securityContext.privileged: true (container "main-container") breaks');
+    // the API server's own rule (ValidateSecurityContext): the profile set allowPrivilegeEscalation false
+    expect(message).toContain('spec.containers[0].securityContext: allowPrivilegeEscalation false contradicts privileged true');
   });
 
   test('reports a Deployment\'s problems at their pod template paths', () => {
