@@ -135,13 +135,7 @@ function validateInitContainers(initContainers: any[], path: string, facts: PodF
     const c = obj(c0);
     const cpath = `${path}.initContainers[${i}]`;
     validateContainerCommon(c, cpath, facts, problems);
-    let sidecar = false;
-    if (c.restartPolicy != null) {
-      if (c.restartPolicy !== 'Always') {
-        problems.add(`${cpath}.restartPolicy`, `${show(c.restartPolicy)} is not supported on an init container; the only allowed value is Always (a native sidecar: ${SIDECARS_1_28}).`);
-      }
-      sidecar = c.restartPolicy === 'Always';
-    }
+    const sidecar = validateInitContainerRestartPolicy(c.restartPolicy, `${cpath}.restartPolicy`, problems);
     reportDuplicate(c, cpath, duplicates, problems);
     accumulateUniqueHostPorts([[c, cpath]], facts, problems);
     if (sidecar) {
@@ -162,6 +156,18 @@ function validateInitContainers(initContainers: any[], path: string, facts: PodF
       problems.add(`${cpath}.resizePolicy`, 'must not be set for init containers; remove it.');
     }
   });
+}
+
+// Go: validateInitContainerRestartPolicy (validation.go): only Always (a native sidecar). Returns
+// whether the init container is a native sidecar.
+function validateInitContainerRestartPolicy(policy: unknown, path: string, problems: Problems): boolean {
+  if (policy == null) {
+    return false;
+  }
+  if (policy !== 'Always') {
+    problems.add(path, `${show(policy)} is not supported on an init container; the only allowed value is Always (a native sidecar: ${SIDECARS_1_28}).`);
+  }
+  return policy === 'Always';
 }
 
 /** Go: `allowedEphemeralContainerFields`: the fields an ephemeral container may not set. */
@@ -236,10 +242,8 @@ function validateContainerCommon(c: any, path: string, facts: PodFacts, problems
   checkName(c.name, `${path}.name`, 'container', problems);
   if (typeof c.image !== 'string' || c.image.length === 0) {
     problems.add(`${path}.image`, `container ${show(c.name)} has no image; set image (e.g. 'busybox:1.36').`);
-  } else if (c.image !== c.image.trim()) {
-    // validateContainersOnlyForPod runs on Pods only, so a pod template with such an image is
-    // accepted, but every Pod it creates is rejected: this library reports it for both.
-    problems.add(`${path}.image`, `${show(c.image)} has leading or trailing whitespace${facts.isPod ? '' : TEMPLATE_NOTE}; remove it.`);
+  } else {
+    validateContainerOnlyForPod(c.image, `${path}.image`, facts, problems);
   }
   // Defaulted (SetDefaults_Container): "" is File.
   if (c.terminationMessagePolicy != null && c.terminationMessagePolicy !== '' && !TERMINATION_MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) {
@@ -253,6 +257,15 @@ function validateContainerCommon(c: any, path: string, facts: PodFacts, problems
   validatePullPolicy(c.imagePullPolicy, `${path}.imagePullPolicy`, problems);
   validateContainerResourceRequirements(c.resources, `${path}.resources`, problems);
   validateSecurityContext(c.securityContext, `${path}.securityContext`, problems);
+}
+
+// Go: validateContainerOnlyForPod (validation.go): no whitespace around the image. It runs on Pods
+// only, so a pod template with such an image is accepted, but every Pod it creates is rejected:
+// this library reports it for both.
+function validateContainerOnlyForPod(image: string, path: string, facts: PodFacts, problems: Problems): void {
+  if (image !== image.trim()) {
+    problems.add(path, `${show(image)} has leading or trailing whitespace${facts.isPod ? '' : TEMPLATE_NOTE}; remove it.`);
+  }
 }
 
 // Go: validatePullPolicy (validation.go). Defaulted (SetDefaults_Container): "" is Always or IfNotPresent.
@@ -289,7 +302,8 @@ function validateContainerPorts(ports: unknown, path: string, problems: Problems
   });
 }
 
-/** The hostPort a Pod ends up with: SetDefaults_Pod sets it to containerPort with hostNetwork (Pods only). */
+// Go: SetDefaults_Pod (defaults.go), defaultHostNetworkPorts: with hostNetwork, a Pod's hostPort 0 is
+// its containerPort (Pods only: a template gets it in each Pod it creates).
 function effectiveHostPort(p: any, facts: PodFacts): { port: unknown; defaulted: boolean } {
   if ((p.hostPort == null || p.hostPort === 0) && facts.hostNetwork && p.containerPort != null) {
     return { port: p.containerPort, defaulted: true };
@@ -297,8 +311,9 @@ function effectiveHostPort(p: any, facts: PodFacts): { port: unknown; defaulted:
   return { port: p.hostPort, defaulted: false };
 }
 
-// Go: AccumulateUniqueHostPorts (validation.go, through checkHostPortConflicts): one
-// protocol/hostIP/hostPort triple per set of containers. With hostNetwork, a Pod's hostPort is its
+// Go: checkHostPortConflicts (validation.go)
+// Go: AccumulateUniqueHostPorts (validation.go): one protocol/hostIP/hostPort triple per set of
+// containers. With hostNetwork, a Pod's hostPort is its
 // containerPort (SetDefaults_Pod); a template gets that default only in each Pod it creates.
 function accumulateUniqueHostPorts(containers: Array<[any, string]>, facts: PodFacts, problems: Problems): void {
   const seen = new Map<string, string>();
@@ -481,7 +496,7 @@ function validateVolumeDevices(c: any, path: string, facts: PodFacts, problems: 
   });
 }
 
-/** Go: parsers.ParseImageName, the tag: 'latest' when neither a tag nor a digest is given. */
+// Go: ParseImageName (parsers.go), the tag: 'latest' when neither a tag nor a digest is given.
 function imageTag(image: string): string {
   const at = image.indexOf('@');
   const name = at >= 0 ? image.slice(0, at) : image;

@@ -11,7 +11,7 @@ import { Problems, show } from '../problems';
 import { dns1123Subdomain, qualifiedName } from './names';
 import { parseQuantity } from './quantity';
 
-// Go: IsRelaxedEnvVarName (apimachinery validation.go). RelaxedEnvironmentVariableValidation is beta
+// Go: IsRelaxedEnvVarName (validation.go, apimachinery). RelaxedEnvironmentVariableValidation is beta
 // and on by default in 1.32: any printable ASCII character but '='. Kubernetes 1.28 knows only the
 // strict rule (IsEnvVarName), which the message names.
 export function relaxedEnvVarName(value: string): string | undefined {
@@ -21,7 +21,7 @@ export function relaxedEnvVarName(value: string): string | undefined {
   return undefined;
 }
 
-// Go: IsConfigMapKey (apimachinery validation.go): at most 253 characters of alphanumerics, '-', '_'
+// Go: IsConfigMapKey (validation.go, apimachinery): at most 253 characters of alphanumerics, '-', '_'
 // and '.', and not '.', '..' or starting with '..' (hasChDirPrefix).
 export function configMapKey(value: string): string | undefined {
   if (value.length > 253) {
@@ -39,7 +39,7 @@ export function configMapKey(value: string): string | undefined {
   return undefined;
 }
 
-// Go: apimachinery NameIsDNSSubdomain(name, prefix): with prefix, a trailing '-' is allowed (the
+// Go: NameIsDNSSubdomain (objectmeta.go, apimachinery): with prefix, a trailing '-' is allowed (the
 // name may be a prefix for generated names).
 function nameIsDNSSubdomain(name: string, prefix: boolean): string | undefined {
   const masked = prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
@@ -106,7 +106,7 @@ const POD_FIELD_LABELS = [
 ];
 const ENV_FIELD_PATHS_TEXT = `${ENV_FIELD_PATHS.join(', ')}, metadata.labels['<key>'] or metadata.annotations['<key>']`;
 
-// Go: fieldpath.SplitMaybeSubscriptedPath: "metadata.labels['app']" -> ["metadata.labels", "app"].
+// Go: SplitMaybeSubscriptedPath (fieldpath.go): "metadata.labels['app']" -> ["metadata.labels", "app"].
 function splitMaybeSubscriptedPath(fieldPath: string): [string, string] | undefined {
   if (!fieldPath.endsWith("']")) {
     return undefined;
@@ -119,8 +119,9 @@ function splitMaybeSubscriptedPath(fieldPath: string): [string, string] | undefi
   return [s.slice(0, at), s.slice(at + 2)];
 }
 
-// Go: validateObjectFieldSelector (validation.go) with ConvertDownwardAPIFieldLabel, for env: the
-// apiVersion (defaulted to v1) and a field path an environment variable may read.
+// Go: validateObjectFieldSelector (validation.go), for env: the apiVersion (defaulted to v1) and a
+// field path an environment variable may read, after
+// Go: ConvertDownwardAPIFieldLabel (pods/helpers.go)
 function validateObjectFieldSelector(fs: any, path: string, problems: Problems): void {
   const apiVersion = fs.apiVersion ?? '';
   if (apiVersion !== '' && apiVersion !== 'v1') {
@@ -210,8 +211,9 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, pa
   }
 }
 
-// Go: validateConfigMapKeySelector and validateSecretKeySelector (validation.go): the name is a DNS
-// subdomain (ValidateSecretName for both) and the key a valid ConfigMap/Secret key.
+// Go: validateConfigMapKeySelector (validation.go)
+// Go: validateSecretKeySelector (validation.go): the name is a DNS subdomain (ValidateSecretName for
+// both) and the key a valid ConfigMap/Secret key.
 function validateKeySelector(s: any, what: 'ConfigMap' | 'Secret', path: string, problems: Problems): void {
   const name = s.name ?? '';
   if (typeof name !== 'string' || name.length === 0) {
@@ -232,8 +234,10 @@ function validateKeySelector(s: any, what: 'ConfigMap' | 'Secret', path: string,
   }
 }
 
-// Go: ValidateEnvFrom (validation.go), validateConfigMapEnvSource, validateSecretEnvSource: a prefix
-// that is a valid variable name, and exactly one source, named.
+// Go: ValidateEnvFrom (validation.go): a prefix that is a valid variable name, and exactly one source,
+// named (a DNS subdomain; a trailing '-' allowed):
+// Go: validateConfigMapEnvSource (validation.go)
+// Go: validateSecretEnvSource (validation.go)
 export function validateEnvFrom(envFrom: unknown, path: string, problems: Problems): void {
   (Array.isArray(envFrom) ? envFrom : []).forEach((ev: any, i: number) => {
     const ipath = `${path}[${i}]`;

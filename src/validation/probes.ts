@@ -100,10 +100,9 @@ export function validateHandler(handler: any, kind: HandlerKind, gracePeriod: nu
   } else if (k === 'httpGet') {
     validateHTTPGetAction(h, `${path}.httpGet`, problems);
   } else if (k === 'tcpSocket') {
-    validatePortNumOrName(h.port, `${path}.tcpSocket.port`, problems);
+    validateTCPSocketAction(h, `${path}.tcpSocket`, problems);
   } else if (k === 'grpc') {
-    // Go: validateGRPCAction: ValidatePortNumOrName(intstr.FromInt32(grpc.Port)).
-    checkPortNumber(h.port, `${path}.grpc.port`, true, problems);
+    validateGRPCAction(h, `${path}.grpc`, problems);
   } else if (k === 'sleep') {
     validateSleepAction(h, gracePeriod, `${path}.sleep`, problems);
   }
@@ -114,6 +113,16 @@ function validateExecAction(exec: any, path: string, problems: Problems): void {
   if (!Array.isArray(exec.command) || exec.command.length === 0) {
     problems.add(`${path}.command`, "is required; set the command to run (e.g. ['cat', '/tmp/healthy']).");
   }
+}
+
+// Go: validateTCPSocketAction (validation.go)
+function validateTCPSocketAction(tcp: any, path: string, problems: Problems): void {
+  validatePortNumOrName(tcp.port, `${path}.port`, problems);
+}
+
+// Go: validateGRPCAction (validation.go): ValidatePortNumOrName(intstr.FromInt32(grpc.Port)).
+function validateGRPCAction(grpc: any, path: string, problems: Problems): void {
+  checkPortNumber(grpc.port, `${path}.port`, true, problems);
 }
 
 const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
@@ -182,7 +191,7 @@ export function defaultHTTPGetAction(http: any): void {
   }
 }
 
-// The defaults of a lifecycle (SetObjectDefaults_Pod: SetDefaults_HTTPGetAction on each hook).
+// Go: SetObjectDefaults_Pod (zz_generated.defaults.go): SetDefaults_HTTPGetAction on each hook.
 export function defaultLifecycle(lifecycle: any): void {
   for (const hook of ['postStart', 'preStop']) {
     defaultHTTPGetAction(lifecycle?.[hook]?.httpGet);

@@ -59,7 +59,7 @@ export class Quantity {
     return this.unscaled === ZERO ? 0 : this.unscaled < ZERO ? -1 : 1;
   }
 
-  /** Go: `Quantity.Cmp`: -1, 0 or 1, exactly. */
+  // Go: Quantity.Cmp (quantity.go): -1, 0 or 1, exactly.
   public cmp(other: Quantity): number {
     const a = this.sign;
     const b = other.sign;
@@ -84,10 +84,8 @@ export class Quantity {
     return a < 0 ? -c : c;
   }
 
-  /**
-   * Go: `Quantity.RoundUp(scale)`: the value rounded away from zero to a multiple of 10^scale
-   * (the server rounds every resource request and limit to milli units: `SetDefaults_ResourceList`).
-   */
+  // Go: Quantity.RoundUp (quantity.go): the value rounded away from zero to a multiple of 10^scale
+  // (the server rounds every resource request and limit to milli units: SetDefaults_ResourceList).
   public roundUp(scale: number): Quantity {
     if (this.exponent >= scale) {
       return this;
@@ -95,7 +93,7 @@ export class Quantity {
     return new Quantity(shrinkAwayFromZero(this.unscaled, scale - this.exponent), scale, this.format);
   }
 
-  /** Go: `Quantity.ScaledValue(scale)`: the value in units of 10^scale, rounded away from zero. */
+  // Go: Quantity.ScaledValue (quantity.go): the value in units of 10^scale, rounded away from zero.
   public scaledValue(scale: number): bigint {
     if (this.exponent >= scale) {
       return this.unscaled * pow10(this.exponent - scale);
@@ -103,12 +101,12 @@ export class Quantity {
     return shrinkAwayFromZero(this.unscaled, scale - this.exponent);
   }
 
-  /** Go: `Quantity.Value()`. */
+  // Go: Quantity.Value (quantity.go)
   public value(): bigint {
     return this.scaledValue(0);
   }
 
-  /** Go: `Quantity.MilliValue()`. */
+  // Go: Quantity.MilliValue (quantity.go)
   public milliValue(): bigint {
     return this.scaledValue(-3);
   }
@@ -137,7 +135,7 @@ export class Quantity {
     return result === ZERO;
   }
 
-  /** Go: `Quantity.String()` (`CanonicalizeBytes`): '1000m' is '1', '1024Ki' is '1Mi', '1e3' stays '1e3'. */
+  // Go: Quantity.CanonicalizeBytes (quantity.go), as String(): '1000m' is '1', '1024Ki' is '1Mi', '1e3' stays '1e3'.
   public toString(): string {
     if (this.unscaled === ZERO) {
       return '0';
@@ -260,7 +258,7 @@ function parseQuantityString(str: string): Scanned | undefined {
   return undefined; // ErrFormatWrong
 }
 
-// Go: suffixHandler.interpret: decimal SI, binary SI, or e<int> (an int64 cast to int32).
+// Go: suffixHandler.interpret (suffix.go): decimal SI, binary SI, or e<int> (an int64 cast to int32).
 function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; format: QuantityFormat } | undefined {
   if (suffix in DECIMAL_EXPONENTS) {
     return { base: 10, exponent: DECIMAL_EXPONENTS[suffix], format: 'DecimalSI' };
@@ -281,7 +279,7 @@ function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; form
 /** Go's `strings.TrimSpace` (Unicode White_Space; unlike JavaScript's trim, U+FEFF stays). */
 const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
-/** Go: `resource.ParseQuantity` on a string. */
+// Go: ParseQuantity (quantity.go), on a string.
 export function parseQuantityText(str: string): Quantity | undefined {
   if (str.length === 0) {
     return undefined;
@@ -333,10 +331,8 @@ export function parseQuantityText(str: string): Quantity | undefined {
   return new Quantity(s.positive ? unscaled : -unscaled, exponent, format);
 }
 
-/**
- * Go: `Quantity.UnmarshalJSON`: a JSON string (trimmed of white space) or a JSON number (read as
- * the text JSON writes for it); `null` is the zero quantity. Anything else is not a quantity.
- */
+// Go: Quantity.UnmarshalJSON (quantity.go): a JSON string (trimmed of white space) or a JSON number
+// (read as the text JSON writes for it); null is the zero quantity. Anything else is not a quantity.
 export function parseQuantity(value: unknown): Quantity | undefined {
   if (value === null) {
     return ZERO_QUANTITY;
@@ -355,10 +351,8 @@ export function isQuantity(value: unknown): boolean {
   return parseQuantity(value) !== undefined;
 }
 
-/**
- * Reports a malformed or negative quantity (Go: the decoder's quantity error, then
- * `ValidateNonnegativeQuantity`); returns the quantity when well-formed.
- */
+/** Reports a malformed or negative quantity; returns the quantity when well-formed. */
+// Go: ValidateNonnegativeQuantity (validation.go), after the decoder's quantity error (ErrFormatWrong).
 export function checkQuantity(value: unknown, path: string, problems: Problems): Quantity | undefined {
   const q = parseQuantity(value);
   if (q === undefined) {

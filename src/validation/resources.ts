@@ -15,17 +15,17 @@ const HUGEPAGES_PREFIX = 'hugepages-';
 /** Go: `resource.Milli`: `SetDefaults_ResourceList` rounds every request and limit up to it. */
 const MILLI = -3;
 
-/** Go: `helper.IsNativeResource`: no domain, or the kubernetes.io domain. */
+// Go: IsNativeResource (helpers.go): no domain, or the kubernetes.io domain.
 export function isNativeResource(name: string): boolean {
   return !name.includes('/') || name.includes('kubernetes.io/');
 }
 
-/** Go: `helper.IsHugePageResourceName`. */
+// Go: IsHugePageResourceName (helpers.go)
 export function isHugePageResourceName(name: string): boolean {
   return name.startsWith(HUGEPAGES_PREFIX);
 }
 
-/** Go: `helper.IsExtendedResourceName`: domain-qualified, outside kubernetes.io, and valid as a quota name. */
+// Go: IsExtendedResourceName (helpers.go): domain-qualified, outside kubernetes.io, and valid as a quota name.
 export function isExtendedResourceName(name: string): boolean {
   if (isNativeResource(name) || name.startsWith('requests.')) {
     return false;
@@ -33,7 +33,7 @@ export function isExtendedResourceName(name: string): boolean {
   return qualifiedName(`requests.${name}`) === undefined;
 }
 
-/** Go: `helper.IsOvercommitAllowed`: native resources other than hugepages. */
+// Go: IsOvercommitAllowed (helpers.go): native resources other than hugepages.
 function isOvercommitAllowed(name: string): boolean {
   return isNativeResource(name) && !isHugePageResourceName(name);
 }
@@ -59,7 +59,8 @@ export function validateContainerResourceName(name: string, path: string, proble
 }
 
 // Go: ValidateResourceQuantityValue (validation.go): non-negative, and a whole number for extended
-// resources. The quantity is first rounded up to milli units (SetDefaults_ResourceList).
+// resources. The quantity is first rounded up to milli units:
+// Go: SetDefaults_ResourceList (defaults.go)
 function validateResourceQuantityValue(name: string, value: unknown, path: string, problems: Problems): Quantity | undefined {
   const parsed = checkQuantity(value, path, problems);
   if (parsed === undefined) {
@@ -72,8 +73,9 @@ function validateResourceQuantityValue(name: string, value: unknown, path: strin
   return q;
 }
 
-// Go: validateResourceQuantityHugePageValue (validation.go) with helper.IsHugePageResourceValueDivisible:
-// a whole number of pages of the size the resource name gives.
+// Go: validateResourceQuantityHugePageValue (validation.go): a whole number of pages of the size the
+// resource name gives.
+// Go: IsHugePageResourceValueDivisible (helpers.go)
 function validateResourceQuantityHugePageValue(name: string, value: unknown, q: Quantity, path: string, problems: Problems): void {
   const sizeText = name.slice(HUGEPAGES_PREFIX.length);
   const size = parseQuantityText(sizeText);
@@ -90,7 +92,8 @@ function resourceList(list: unknown): Array<[string, unknown]> {
   return list !== null && typeof list === 'object' && !Array.isArray(list) ? Object.entries(list) : [];
 }
 
-// Go: ValidateContainerResourceRequirements / validateResourceRequirements (validation.go): names,
+// Go: ValidateContainerResourceRequirements (validation.go)
+// Go: validateResourceRequirements (validation.go): names,
 // quantities, hugepages, request <= limit (request == limit, with the limit required, for resources
 // that cannot be overcommitted: extended resources and hugepages), hugepages need cpu or memory.
 // Also used for the pod's overhead (Go: validateOverhead passes { limits: overhead }).
@@ -146,9 +149,14 @@ export function validateContainerResourceRequirements(requirements: any, path: s
   if (hasHugePages && !hasCpuOrMemory) {
     problems.add(path, 'HugePages require cpu or memory; request or limit one of them too.');
   }
-  // PrepareForCreate (dropDisabledDynamicResourceAllocationFields): DynamicResourceAllocation is off
-  // by default in 1.32, so the server drops the claims before validating them (validateResourceClaimNames).
-  if (Array.isArray(requirements.claims) && requirements.claims.length > 0) {
-    problems.add(`${path}.claims`, 'is dropped by the API server on create: resource claims need the DynamicResourceAllocation feature gate, which is off by default in Kubernetes 1.32 (beta), so they would silently vanish; remove them.');
+  validateResourceClaimNames(requirements.claims, `${path}.claims`, problems);
+}
+
+// Go: validateResourceClaimNames (validation.go), which never runs at the 1.32 defaults:
+// Go: dropDisabledDynamicResourceAllocationFields (util.go): DynamicResourceAllocation is off by
+// default in 1.32, so PrepareForCreate drops the claims before validation. This library reports it.
+function validateResourceClaimNames(claims: unknown, path: string, problems: Problems): void {
+  if (Array.isArray(claims) && claims.length > 0) {
+    problems.add(path, 'is dropped by the API server on create: resource claims need the DynamicResourceAllocation feature gate, which is off by default in Kubernetes 1.32 (beta), so they would silently vanish; remove them.');
   }
 }

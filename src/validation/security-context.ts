@@ -17,7 +17,8 @@ import { dns1123Subdomain } from './names';
 /** Go: `math.MaxInt32`, the largest user and group ID (`IsValidUserID`, `IsValidGroupID`). */
 const MAX_ID = 2147483647;
 
-// Go: IsValidUserID / IsValidGroupID (apimachinery validation.go): 0 to 2147483647.
+// Go: IsValidUserID (validation.go, apimachinery)
+// Go: IsValidGroupID (validation.go, apimachinery): 0 to 2147483647.
 function validateId(value: unknown, what: 'user' | 'group', path: string, problems: Problems): void {
   if (value == null) {
     return;
@@ -40,7 +41,8 @@ function localDescendingPath(p: string): string | undefined {
 
 const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 
-// Go: validateSeccompProfileField (validation.go) with validateSeccompProfileType.
+// Go: validateSeccompProfileField (validation.go)
+// Go: validateSeccompProfileType (validation.go)
 export function validateSeccompProfileField(sp: any, path: string, problems: Problems): void {
   if (sp == null) {
     return;
@@ -163,6 +165,7 @@ export function validateWindowsSecurityContextOptions(opts: any, path: string, p
   }
 }
 
+// Go: dropDisabledProcMountField (util.go)
 // Go: ValidateSecurityContext (validation.go), a container's securityContext. `privileged` is
 // accepted: rejecting it depends on the API server's --allow-privileged flag (see
 // OMITTED_CONTAINER). procMount: PrepareForCreate (dropDisabledProcMountField) replaces any value
@@ -200,7 +203,7 @@ function isValidSysctlName(name: string): boolean {
   return name.length <= 253 && SYSCTL_NAME.test(name);
 }
 
-// Go: utilsysctl.NormalizeName and GetNamespace (component-helpers/node/util/sysctl): which kernel
+// Go: GetNamespace (sysctl.go, component-helpers), with NormalizeName: which kernel
 // namespace a sysctl belongs to ('/' separated names are read with '.' and '/' swapped).
 function sysctlNamespace(name: string): 'net' | 'ipc' | undefined {
   const first = name.search(/[./]/);
@@ -255,6 +258,9 @@ const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
  * 1.32 defaults (supplementalGroupsPolicy, seLinuxChangePolicy: their gates are alpha, off).
  */
 // Go: validatePodSpecSecurityContext (validation.go)
+// Go: dropDisabledFields (util.go): supplementalGroupsPolicy, seLinuxChangePolicy.
+// Go: validateLinux (validation.go), the pod part
+// Go: validateWindows (validation.go), the pod part
 export function validatePodSecurityContext(spec: any, path: string, problems: Problems): void {
   if (spec == null || typeof spec !== 'object') {
     return;
@@ -314,8 +320,9 @@ export function validatePodSecurityContext(spec: any, path: string, problems: Pr
   }
 }
 
-// Go: validateLinux and validateWindows (validation.go), the container part: what a container's
-// securityContext may not set for the pod's OS. Only called with spec.os.name linux or windows.
+// Go: validateLinux (validation.go), the container part
+// Go: validateWindows (validation.go), the container part: what a container's securityContext may
+// not set for the pod's OS. Only called with spec.os.name linux or windows.
 export function validateContainerSecurityContextForOS(sc: any, os: 'linux' | 'windows', path: string, problems: Problems): void {
   if (sc == null || typeof sc !== 'object') {
     return;
