@@ -74,9 +74,13 @@ const RESOURCE_DIVISORS: Array<[string, Array<string | number>]> = [
 ];
 
 const valueFrom = fc.oneof(
-  fc.oneof(fc.constantFrom(...ENV_FIELDS), label.map((k) => `metadata.labels['${k}']`), subdomain.map((k) => `metadata.annotations['example.com/${k}']`))
-    .map((fieldPath) => ({ fieldRef: { fieldPath } })),
-  fc.tuple(fc.constantFrom(...RESOURCE_DIVISORS), fc.nat(5)).map(([[resource, divisors], i]) => ({ resourceFieldRef: { resource, divisor: divisors[i % divisors.length] } })),
+  fc.oneof(
+    fc.constantFrom(...ENV_FIELDS),
+    label.map((k) => `metadata.labels['${k}']`),
+    subdomain.map((k) => `metadata.annotations['example.com/${k}']`),
+  ).map((fieldPath) => ({ fieldRef: { fieldPath } })),
+  fc.tuple(fc.constantFrom(...RESOURCE_DIVISORS), fc.nat(5))
+    .map(([[resource, divisors], i]) => ({ resourceFieldRef: { resource, divisor: divisors[i % divisors.length] } })),
   fc.tuple(subdomain, configKey).map(([name, key]) => ({ configMapKeyRef: { name, key } })),
   fc.tuple(subdomain, configKey, fc.boolean()).map(([name, key, optional]) => ({ secretKeyRef: { name, key, optional } })),
 );
@@ -89,12 +93,18 @@ const env = fc.array(fc.oneof(
 const envFrom = fc.array(fc.record({
   prefix: fc.option(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,5}$/), { nil: undefined }),
   ref: fc.tuple(fc.boolean(), subdomain),
-}).map(({ prefix, ref: [configMap, name] }) => ({ ...(prefix ? { prefix } : {}), ...(configMap ? { configMapRef: { name } } : { secretRef: { name } }) })), { maxLength: 2 });
+}).map(({ prefix, ref: [configMap, name] }) => ({
+  ...(prefix ? { prefix } : {}),
+  ...(configMap ? { configMapRef: { name } } : { secretRef: { name } }),
+})), { maxLength: 2 });
 
 const handler = (grpc: boolean): fc.Arbitrary<any> => fc.oneof(
   fc.constant({ exec: { command: ['cat', '/tmp/healthy'] } }),
-  fc.record({ port: fc.oneof(port, fc.constant('http')), scheme: fc.constantFrom('HTTP', 'HTTPS', ''), path: fc.constantFrom('/', '/healthz', '') })
-    .map((httpGet) => ({ httpGet })),
+  fc.record({
+    port: fc.oneof(port, fc.constant('http')),
+    scheme: fc.constantFrom('HTTP', 'HTTPS', ''),
+    path: fc.constantFrom('/', '/healthz', ''),
+  }).map((httpGet) => ({ httpGet })),
   fc.oneof(port, fc.constant('http')).map((p) => ({ tcpSocket: { port: p } })),
   ...(grpc ? [port.map((p) => ({ grpc: { port: p } }))] : []),
 );
@@ -159,7 +169,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant((c: any) => ({ ...c, env: [...c.env, { name: 'V', value: 'x', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] })),
   fc.constant((c: any) => ({ ...c, envFrom: [...c.envFrom, { prefix: 'P_' }] })),
   fc.constant((c: any) => ({ ...c, securityContext: { ...c.securityContext, privileged: true, allowPrivilegeEscalation: false } })),
-  fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 2147483648, max: 2 ** 40 })).map((runAsUser) => (c: any) => ({ ...c, securityContext: { ...c.securityContext, runAsUser } })),
+  fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 2147483648, max: 2 ** 40 }))
+    .map((runAsUser) => (c: any) => ({ ...c, securityContext: { ...c.securityContext, runAsUser } })),
   fc.constantFrom({ type: 'Localhost' }, { type: 'Localhost', localhostProfile: '/abs.json' }, { type: 'runtime/default' }, {})
     .map((seccompProfile) => (c: any) => ({ ...c, securityContext: { ...c.securityContext, seccompProfile } })),
   fc.constant((c: any) => ({ ...c, livenessProbe: { exec: { command: ['true'] }, tcpSocket: { port: 80 } } })),
@@ -167,9 +178,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.integer({ min: 2, max: 10 }).map((successThreshold) => (c: any) => ({ ...c, startupProbe: { exec: { command: ['true'] }, successThreshold } })),
   fc.constant((c: any) => ({ ...c, readinessProbe: { exec: { command: ['true'] }, terminationGracePeriodSeconds: 5 } })),
   fc.constantFrom('http', 'FTP').map((scheme) => (c: any) => ({ ...c, livenessProbe: { httpGet: { port: 80, scheme } } })),
-  fc.oneof(fc.constant(0), fc.integer({ min: 65536, max: 100000 })).map((p) => (c: any) => ({ ...c, lifecycle: { preStop: { tcpSocket: { port: p } } } })),
+  fc.oneof(fc.constant(0), fc.integer({ min: 65536, max: 100000 }))
+    .map((p) => (c: any) => ({ ...c, lifecycle: { preStop: { tcpSocket: { port: p } } } })),
   // A request above its limit by one milli unit, written in another notation.
-  fc.tuple(fc.integer({ min: 0, max: 8000 }), fc.nat(2), fc.nat(2)).map(([m, a, b]) => set({ resources: { requests: { cpu: milliText(m + 1, a) }, limits: { cpu: milliText(m, b) } } })),
+  fc.tuple(fc.integer({ min: 0, max: 8000 }), fc.nat(2), fc.nat(2))
+    .map(([m, a, b]) => set({ resources: { requests: { cpu: milliText(m + 1, a) }, limits: { cpu: milliText(m, b) } } })),
   fc.integer({ min: 1, max: 999 }).map((frac) => set({ resources: { limits: { 'example.com/gpu': `1.${String(frac).padStart(3, '0')}` } } })),
   fc.constant(set({ resources: { requests: { 'example.com/gpu': 1 } } })),
   fc.constant(set({ resources: { limits: { 'hugepages-2Mi': '3Mi', 'memory': '1Gi' } } })),
