@@ -62,8 +62,9 @@ export function validateProbe(probe: any, gracePeriod: number | undefined, path:
   }
   validateHandler(probe, 'probe', gracePeriod, path, problems);
   for (const field of PROBE_NUMBERS) {
+    // JSON null leaves an int32 at 0, which SetDefaults_Probe then fills in.
     const v = probe[field];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
+    if (v != null && (!Number.isInteger(v) || v < 0)) {
       problems.add(`${path}.${field}`, `${show(v)} must be a non-negative integer.`);
     }
   }

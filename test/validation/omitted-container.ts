@@ -56,6 +56,10 @@ export const OMITTED_CONTAINER: Array<{ go: string; why: string }> = [
     why: 'Fields newer than Kubernetes 1.32 (1.33+): the decode step rejects them as unknown fields.',
   },
   {
+    go: 'SELinuxOptions (pod and container)',
+    why: 'The API server checks nothing of seLinuxOptions on create (user, role, type and level are free strings); only validateWindows forbids them in a windows pod, which is mirrored.',
+  },
+  {
     go: 'command, args, workingDir, stdin, stdinOnce, tty, terminationMessagePath',
     why: 'The API server checks nothing of them on create beyond their JSON types (the decode step); no rule to mirror.',
   },
