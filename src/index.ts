@@ -11,4 +11,6 @@ export * from './sidecar';
 export * from './sidecar-logged-app';
 export * from './service-target';
 export * from './exposed-service';
+export * from './inject';
 export * from './security-profile';
+export * from './k8s-types';

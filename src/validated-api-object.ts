@@ -58,7 +58,7 @@ export abstract class ValidatedApiObject extends ApiObject {
   private version = 0;
   private readonly bodyFields: string[];
   private readonly nameKey: string;
-  private rendered?: { version: number; body: Record<string, any>; plain: boolean };
+  private rendered?: { key: string | undefined; body: Record<string, any>; plain: boolean };
   private validated?: { key: string; errors: string[] };
   private handOver?: { key: string; manifest: any };
 
@@ -170,14 +170,15 @@ export abstract class ValidatedApiObject extends ApiObject {
    */
   protected abstract _check(manifest: any, problems: Problems): void;
 
-  /** The rendered body, once per version. */
+  /** The rendered body, once per state key (never cached when it holds tokens). */
   private _body(): Record<string, any> {
+    const key = this._stateKey();
     const rendered = this.rendered;
-    if (rendered !== undefined && rendered.version === this.version && rendered.plain) {
+    if (key !== undefined && rendered !== undefined && rendered.key === key && rendered.plain) {
       return rendered.body;
     }
     const body = this._renderBody();
-    this.rendered = { version: this.version, body, plain: isPlainJson(body) };
+    this.rendered = { key, body, plain: isPlainJson(body) };
     return body;
   }
 

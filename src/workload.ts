@@ -483,7 +483,13 @@ export class Workload {
   private readonly selector?: Record<string, any>;
   private readonly jobTemplateSpec?: Record<string, any>;
 
-  private constructor(kind: WorkloadKind, apiVersion: string, spec: Record<string, any>, selector?: Record<string, any>, jobTemplateSpec?: Record<string, any>) {
+  private constructor(
+    kind: WorkloadKind,
+    apiVersion: string,
+    spec: Record<string, any>,
+    selector?: Record<string, any>,
+    jobTemplateSpec?: Record<string, any>,
+  ) {
     this.kind = kind;
     this.apiVersion = apiVersion;
     this.spec = spec;
