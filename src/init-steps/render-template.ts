@@ -146,6 +146,7 @@ export function renderTemplateStep(template: string, path: string, options: Rend
   }
   const variables = options.variables ?? [];
   const names: string[] = [];
+  const declaredAt: number[] = [];
   if (!Array.isArray(variables)) {
     errors.push(`variables: ${show(variables)} must be a list of environment variables ({ name, value } or { name, valueFrom })`);
   } else {
@@ -160,13 +161,14 @@ export function renderTemplateStep(template: string, path: string, options: Rend
         errors.push(`variables[${i}].name: ${show(n)} is the variable that holds the template when inline is true; rename it`);
       }
       names.push(n);
+      declaredAt.push(i);
     });
   }
   if (typeof template === 'string') {
     const used = new Set([...template.matchAll(REFERENCE)].map((m) => m[1]));
     names.forEach((n, i) => {
       if (!used.has(n)) {
-        errors.push(`variables[${i}].name: ${show(n)} is never used in the template; write \${${n}} where its value goes, or remove the variable`);
+        errors.push(`variables[${declaredAt[i]}].name: ${show(n)} is never used in the template; write \${${n}} where its value goes, or remove the variable`);
       }
     });
     if (!inline && Buffer.byteLength(template, 'utf8') > MAX_CONFIGMAP_BYTES) {
