@@ -153,6 +153,16 @@ export function fakeTool(dir: string, tool: string, lines: string[]): void {
   fs.chmodSync(file, 0o755);
 }
 
+/** A PATH folder with only these tools of the variant (an image that lacks the others). */
+export function onlyTools(variant: Variant, tools: string[]): string {
+  const dir = tempDir('only');
+  for (const tool of tools) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { env: { PATH: variant.path } }).stdout.toString().trim();
+    fs.symlinkSync(found, path.join(dir, tool));
+  }
+  return dir;
+}
+
 /** A fresh folder under the test's temp folder. */
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(work, `${prefix}-`));
@@ -219,4 +229,56 @@ export function close(server: net.Server): Promise<void> {
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** What a recording fake saw on each call. */
+export interface FakeCalls {
+  /** The arguments of each call, in order. */
+  readonly args: string[][];
+  /** The watched environment variables of the last call ('<unset>' when unset). */
+  readonly env: { [name: string]: string };
+  /** Process ids of the calls. */
+  readonly pids: number[];
+}
+
+/**
+ * A fake of `tool` in a fresh folder (put it first on PATH): it records its arguments, the
+ * environment variables named in `watch`, and its pid, then runs `behaviour` (sh, with `$n` the
+ * call's number, 1 for the first, and the tool's arguments as `$@`). Ending the behaviour with
+ * `exec sleep 100` makes a tool that hangs (its pid stays the recorded one).
+ */
+export function recordingFake(tool: string, watch: string[], behaviour: string): { dir: string; calls: () => FakeCalls } {
+  const dir = tempDir(`fake-${tool}`);
+  const log = path.join(dir, 'log');
+  fs.mkdirSync(log);
+  fakeTool(dir, tool, [
+    `n=$(($(ls ${log} | wc -l) / 2 + 1))`,
+    `{ echo "$$"; for a in "$@"; do printf '%s\\0' "$a"; done; } > ${log}/$n.args`,
+    `{ ${watch.map((w) => `printf '%s=%s\\0' ${w} "\${${w}-<unset>}"`).join('; ') || ':'}; } > ${log}/$n.env`,
+    behaviour,
+  ]);
+  return {
+    dir,
+    calls: () => {
+      const files = fs.readdirSync(log).filter((f) => f.endsWith('.args')).sort((a, b) => parseInt(a) - parseInt(b));
+      const parsed = files.map((f) => {
+        const text = fs.readFileSync(path.join(log, f), 'utf8');
+        const nl = text.indexOf('\n');
+        return { pid: Number(text.slice(0, nl)), args: text.slice(nl + 1).split('\0').slice(0, -1) };
+      });
+      const last = files.length > 0 ? fs.readFileSync(path.join(log, files[files.length - 1].replace('.args', '.env')), 'utf8') : '';
+      const env = Object.fromEntries(last.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+      return { args: parsed.map((p) => p.args), pids: parsed.map((p) => p.pid), env };
+    },
+  };
+}
+
+/** Whether a process is still running. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
