@@ -173,8 +173,10 @@ export function parseHttpUrl(field: string, url: unknown, errors: string[], opti
   const host = hp?.[1] ?? authority;
   const portText = hp?.[2];
   const hostProblemText = hostProblem(host, true);
-  if (host === '' || hostProblemText) {
-    problems.push(`its host ${show(host)} ${hostProblemText ?? 'is empty'}`);
+  if (host === '') {
+    problems.push(`its host ${show(host)} is empty; write the server's name after '//'`);
+  } else if (hostProblemText) {
+    problems.push(`its host ${show(host)} ${hostProblemText}`);
   }
   let port: number | undefined;
   if (portText !== undefined) {
@@ -329,11 +331,15 @@ export interface RetrySpec extends Settings {
 /**
  * A bounded retry loop that needs no `timeout` program (busybox before 1.30 has only
  * `timeout -t SECS`, and the Kubernetes docs use busybox 1.28). Each attempt runs in the
- * background; a guard subshell sleeps for the seconds left (or the attempt limit) and then kills
- * it, and is itself stopped (with its sleep) once the attempt ends. So every attempt ends by the
- * deadline, whatever the tool does with its own timeouts (busybox `nc -w` bounds only the
- * connect). The step exits 1 with `failure` at the deadline, sleeps never pass it, and SIGTERM
- * (the pod being deleted; `sh` as PID 1 would ignore it otherwise) stops the attempt and exits.
+ * background; a guard subshell counts the seconds left (or the attempt limit) in steps of
+ * `sleep 1`, stops as soon as the attempt is gone, and kills the attempt when the time is up. So
+ * every attempt ends by the deadline, whatever the tool does with its own timeouts (busybox
+ * `nc -w` bounds only the connect). Once the attempt ends, the guard is stopped with TERM; if
+ * that signal is lost (it can reach the guard between fork and the reset of the inherited trap,
+ * measured: 1 run in about 60), the guard still ends within a second by itself, so nothing is
+ * left running. The step exits 1 with `failure` at the deadline, sleeps never pass it, and
+ * SIGTERM (the pod being deleted; `sh` as PID 1 would ignore it otherwise) stops the attempt
+ * and exits.
  */
 export function retryScript(s: RetrySpec): string {
   const lines = [
@@ -359,7 +365,7 @@ export function retryScript(s: RetrySpec): string {
   lines.push(
     `  ${s.attempt} &`,
     '  pid=$!',
-    `  (trap 'kill "$s" 2>/dev/null; exit 0' TERM; sleep "$left" & s=$!; wait "$s"; kill "$pid") >/dev/null 2>&1 &`,
+    '  (i=0; while [ "$i" -lt "$left" ]; do sleep 1; kill -0 "$pid" || exit 0; i=$((i + 1)); done; kill "$pid") >/dev/null 2>&1 &',
     '  guard=$!',
     '  wait "$pid"; rc=$?',
     '  kill "$guard" 2>/dev/null; wait "$guard" 2>/dev/null; pid=; guard=',
