@@ -31,10 +31,11 @@ export interface InitStepOptions {
 
   /**
    * Image the step runs in. It needs a POSIX `sh`, `date`, `sleep` and the step's tool (`nc`,
-   * `nslookup` or `getent`, `wget`, ...). Any busybox works, 1.28 included: the steps need no
-   * `timeout` program.
+   * `nslookup` or `getent`, `wget`, `pg_isready`, `mysqladmin`, `aws`, ...). Any busybox works,
+   * 1.28 included: the steps need no `timeout` program.
    *
-   * @default 'busybox:1.36' (the database and S3 steps: their tool's official image)
+   * @default 'busybox:1.36'; `waitForPostgres`: 'postgres:16.4-alpine'; `waitForMysql`:
+   *   'mysql:8.4.3'; `downloadFromS3`: 'amazon/aws-cli:2.17.0'
    */
   readonly image?: string;
 

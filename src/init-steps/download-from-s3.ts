@@ -65,14 +65,6 @@ export interface DownloadFromS3Options extends InitStepOptions {
    * @default - no checksum check
    */
   readonly sha256?: string;
-
-  /**
-   * Image the step runs in; it needs `sh`, `date`, `sleep`, `aws`, `mkdir`, `mv`, `rm` (and
-   * `sha256sum` with `sha256`).
-   *
-   * @default 'amazon/aws-cli:2.17.0'
-   */
-  readonly image?: string;
 }
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

@@ -52,13 +52,6 @@ export interface WaitForMysqlOptions extends InitStepOptions {
    * @default 5
    */
   readonly connectTimeoutSeconds?: number;
-
-  /**
-   * Image the step runs in; it needs `sh`, `date`, `sleep` and `mysqladmin`.
-   *
-   * @default 'mysql:8.4.3'
-   */
-  readonly image?: string;
 }
 
 /**

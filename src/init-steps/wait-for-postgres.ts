@@ -51,13 +51,6 @@ export interface WaitForPostgresOptions extends InitStepOptions {
    * @default 5
    */
   readonly connectTimeoutSeconds?: number;
-
-  /**
-   * Image the step runs in; it needs `sh`, `date`, `sleep` and `pg_isready`.
-   *
-   * @default 'postgres:16.4-alpine'
-   */
-  readonly image?: string;
 }
 
 /**
