@@ -1,5 +1,4 @@
 import type { k8s } from 'cdk8s-plus-28';
-import type { GeneratedConfigMapData } from './sidecar';
 import { CheckRequiredOptions, checkRequiredStep } from './init-steps/check-required';
 import { commandStep, containerStep } from './init-steps/command';
 import { downloadStep } from './init-steps/download';
@@ -11,6 +10,7 @@ import { waitForHttpStep } from './init-steps/wait-for-http';
 import { WaitForMysqlOptions, waitForMysqlStep } from './init-steps/wait-for-mysql';
 import { WaitForPostgresOptions, waitForPostgresStep } from './init-steps/wait-for-postgres';
 import { waitForTcpStep } from './init-steps/wait-for-tcp';
+import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
 export { DownloadFromS3Options, S3Credentials } from './init-steps/download-from-s3';

@@ -8,8 +8,8 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepContext } from '../init-step';
 import { show } from '../problems';
 import { shellQuote } from '../shell';
-import { dns1123Subdomain } from '../validation/names';
 import { argumentProblems, assign, checkFilePath, checkName, checkShellName, DEFAULT_IMAGE, defaultName, fail, filesIn, filesMount, requireTools, say, shContainer, StepSpec } from './script';
+import { dns1123Subdomain } from '../validation/names';
 
 /**
  * How `InitStep.renderTemplate()` writes a variable's value into the file.
@@ -212,7 +212,7 @@ export function renderTemplateStep(template: string, path: string, options: Rend
         ...names.map((n) => `[ "\${${n}+set}" = set ] || missing="\${missing}\${missing:+, }${n}"`),
         `if [ -n "$missing" ]; then ${say([`${name}: these variables are not set: `, { v: 'missing' }], true)}; exit 1; fi`,
         'mkdir -p "$dir" || exit 1',
-        `trap 'rm -f "$part"' EXIT`,
+        'trap \'rm -f "$part"\' EXIT',
         inline
           ? `printf '%s' "$${INLINE_VAR}" | ${awk} > "$part" || { ${say([`${name}: could not render `, { v: 'file' }], true)}; exit 1; }`
           : `${awk} < ${TEMPLATE_DIR}/${TEMPLATE_KEY} > "$part" || { ${say([`${name}: could not render `, { v: 'file' }], true)}; exit 1; }`,

@@ -346,7 +346,7 @@ export function retryScript(s: RetrySpec): string {
     ...requireTools(s.name, s.suggestImage ?? DEFAULT_IMAGE, ['date', 'sleep', ...s.tools]),
     ...assign(s.vars ?? []),
     'pid=; guard=',
-    `trap 'kill "$pid" "$guard" 2>/dev/null; exit 143' TERM INT HUP`,
+    'trap \'kill "$pid" "$guard" 2>/dev/null; exit 143\' TERM INT HUP',
   ];
   if (s.cleanup) {
     lines.push(`trap ${shellQuote(s.cleanup)} EXIT`);
