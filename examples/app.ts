@@ -5,6 +5,7 @@ import { FluentBitS3Chart } from './fluent-bit-s3';
 import { HardenedChart } from './hardened';
 import { InitContainerChart } from './init-container';
 import { InitStepsChart } from './init-steps';
+import { InjectExistingChart } from './inject-existing';
 import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
 import { ServicesDeploymentChart } from './services-deployment';
@@ -13,6 +14,12 @@ import { ServicesKplusChart } from './services-kplus';
 import { ServicesLoadBalancerChart } from './services-load-balancer';
 import { ServicesPortsChart } from './services-ports';
 import { SidecarContainerChart } from './sidecar-container';
+import { WorkloadCronJobChart } from './workload-cronjob';
+import { WorkloadDaemonSetChart } from './workload-daemonset';
+import { WorkloadDeploymentChart } from './workload-deployment';
+import { WorkloadJobChart } from './workload-job';
+import { WorkloadJobSidecarChart } from './workload-job-sidecar';
+import { WorkloadStatefulSetChart } from './workload-statefulset';
 
 /**
  * Adds every example chart to the app. Each chart synthesizes to `dist/<id>.k8s.yaml`.
@@ -32,4 +39,11 @@ export function addExampleCharts(app: App): void {
   new ServicesLoadBalancerChart(app, 'services-load-balancer');
   new ServicesKplusChart(app, 'services-kplus');
   new ServicesDeploymentChart(app, 'services-deployment');
+  new WorkloadDeploymentChart(app, 'workload-deployment');
+  new WorkloadStatefulSetChart(app, 'workload-statefulset');
+  new WorkloadDaemonSetChart(app, 'workload-daemonset');
+  new WorkloadJobChart(app, 'workload-job');
+  new WorkloadCronJobChart(app, 'workload-cronjob');
+  new WorkloadJobSidecarChart(app, 'workload-job-sidecar');
+  new InjectExistingChart(app, 'inject-existing');
 }

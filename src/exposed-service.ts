@@ -1,8 +1,9 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { manifestForValidation } from './manifest';
+import { toManifestValue } from './k8s-values';
 import { Problems, show } from './problems';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
+import { ValidatedApiObject } from './validated-api-object';
 import { validateObject } from './validation';
 import { ianaServiceName } from './validation/names';
 
@@ -16,6 +17,8 @@ export enum ServiceType {
   NODE_PORT = 'NodePort',
   /** Also reachable through a cloud load balancer (and node ports). */
   LOAD_BALANCER = 'LoadBalancer',
+  /** A DNS alias (CNAME) for `externalName`: no cluster IP, no pods, no proxying. */
+  EXTERNAL_NAME = 'ExternalName',
 }
 
 /**
@@ -106,6 +109,15 @@ export interface ServicePort {
    * @default - not set: Kubernetes uses TCP
    */
   readonly protocol?: Protocol;
+
+  /**
+   * The application protocol, a hint for proxies and load balancers: an IANA service name
+   * (`http`, `https`), a `kubernetes.io/` name (`kubernetes.io/h2c`, `kubernetes.io/ws`) or a
+   * domain-prefixed name (`example.com/custom`).
+   *
+   * @default - not set
+   */
+  readonly appProtocol?: string;
 }
 
 /**
@@ -132,11 +144,34 @@ export interface ExposedServiceOptions {
   readonly metadata?: ApiObjectMetadata;
 
   /**
-   * The Service's ports. At least one, unless the Service is headless.
+   * The Service's ports. At least one, unless the Service is headless or ExternalName.
    *
-   * @default - no ports (only allowed for a headless Service)
+   * @default - no ports (only allowed for a headless or ExternalName Service)
    */
   readonly ports?: ServicePort[];
+
+  /**
+   * The DNS name an `ExternalName` Service aliases (e.g. `db.example.com`); only with
+   * `ServiceType.EXTERNAL_NAME` (see `ExposedService.externalName()`).
+   *
+   * @default - not set
+   */
+  readonly externalName?: string;
+
+  /**
+   * IP addresses outside the cluster that route to this Service's ports on every node.
+   *
+   * @default - none
+   */
+  readonly externalIPs?: string[];
+
+  /**
+   * A Service whose endpoints are managed elsewhere (EndpointSlices you write, a controller):
+   * no selector is written, and none is required. Give no `target` and no `selector`.
+   *
+   * @default false - the Service must select pods (`target` or `selector`)
+   */
+  readonly withoutSelector?: boolean;
 
   /**
    * What the Service exposes: a pod pattern of this library, `ServiceTarget.fromKplus()` or
@@ -272,7 +307,7 @@ const CLUSTER_IP_NONE = 'None';
  * server checks it (kubernetes `pkg/apis/core/validation` `ValidateService`), so a
  * combination Kubernetes rejects fails at synth time, with the fix.
  */
-export class ExposedService extends Construct {
+export class ExposedService extends ValidatedApiObject {
   /** The `clusterIP` of a headless Service: no virtual IP, DNS returns the pods' IPs. */
   public static readonly CLUSTER_IP_NONE = CLUSTER_IP_NONE;
 
@@ -292,6 +327,14 @@ export class ExposedService extends Construct {
   }
 
   /**
+   * An ExternalName Service (writes `type: ExternalName`): a DNS alias for `externalName`, with
+   * no selector; `ports` may be omitted.
+   */
+  public static externalName(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
+    return new ExposedService(scope, id, { ...options, type: ServiceType.EXTERNAL_NAME });
+  }
+
+  /**
    * A headless Service (writes `clusterIP: None`, no type): no virtual IP, DNS returns the
    * IPs of the selected pods (e.g. for a StatefulSet). `ports` may be omitted.
    */
@@ -304,10 +347,6 @@ export class ExposedService extends Construct {
     return service;
   }
 
-  /** The Service API object written to the manifest: the escape hatch. */
-  public readonly apiObject: ApiObject;
-  /** The Service's `metadata.name`. */
-  public readonly name: string;
   /** The Service type (ClusterIP when none was declared). */
   public readonly type: ServiceType;
   /** Whether the Service is headless (`clusterIP: None`). */
@@ -317,80 +356,141 @@ export class ExposedService extends Construct {
   /** The node port range this Service is checked against. */
   public readonly nodePortRange: NodePortRange;
 
-  private readonly props: ExposedServiceProps;
-  private readonly ports?: ServicePort[];
+  private readonly fixedSpec: Record<string, any>;
   private readonly selector?: { [key: string]: string };
+  private readonly withoutSelector: boolean;
+  private readonly declaredNamespace?: string;
   private factoryProblem?: string;
 
   public constructor(scope: Construct, id: string, props: ExposedServiceProps) {
-    super(scope, id);
-    this.props = props;
+    const targetNamespace = props.target?.targetNamespace;
+    super(scope, id, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: props.metadata?.namespace === undefined && targetNamespace !== undefined
+        ? { ...props.metadata, namespace: targetNamespace }
+        : props.metadata,
+      bodyFields: ['spec'],
+      typeName: 'ExposedService',
+    });
+    this.declaredNamespace = props.metadata?.namespace;
     this.type = props.type ?? ServiceType.CLUSTER_IP;
     this.isHeadless = props.clusterIP === CLUSTER_IP_NONE;
     this.target = props.target;
     this.selector = props.selector ? { ...props.selector } : undefined;
-    this.ports = props.ports ? [...props.ports] : undefined;
-    this.nodePortRange = props.nodePortRange ?? { min: 30000, max: 32767 };
-
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    this.name = this.apiObject.name;
-    this.node.addValidation({ validate: () => this.validateManifest() });
-  }
-
-  private renderSpec(): Record<string, any> {
-    const p = this.props;
-    const selector = this.target ? this.target.selectorLabels() : this.selector;
-    return {
-      type: p.type,
-      clusterIP: p.clusterIP,
-      selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
-      ports: this.ports?.map((port) => ({
+    this.withoutSelector = props.withoutSelector === true;
+    this.nodePortRange = props.nodePortRange ? { min: props.nodePortRange.min, max: props.nodePortRange.max } : { min: 30000, max: 32767 };
+    this.fixedSpec = toManifestValue({
+      type: props.type,
+      clusterIP: props.clusterIP,
+      externalName: props.externalName,
+      externalIPs: props.externalIPs,
+      ports: props.ports?.map((port) => ({
         name: port.name,
         protocol: port.protocol,
+        appProtocol: port.appProtocol,
         port: port.port,
         targetPort: port.targetPort,
         nodePort: port.nodePort,
       })),
-      sessionAffinity: p.sessionAffinity,
-      sessionAffinityConfig: p.sessionAffinityTimeoutSeconds === undefined
+      sessionAffinity: props.sessionAffinity,
+      sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined
         ? undefined
-        : { clientIP: { timeoutSeconds: p.sessionAffinityTimeoutSeconds } },
-      externalTrafficPolicy: p.externalTrafficPolicy,
-      internalTrafficPolicy: p.internalTrafficPolicy,
-      publishNotReadyAddresses: p.publishNotReadyAddresses,
-      ipFamilyPolicy: p.ipFamilyPolicy,
-      ipFamilies: p.ipFamilies ? [...p.ipFamilies] : undefined,
-      loadBalancerSourceRanges: p.loadBalancerSourceRanges ? [...p.loadBalancerSourceRanges] : undefined,
-      loadBalancerClass: p.loadBalancerClass,
-      allocateLoadBalancerNodePorts: p.allocateLoadBalancerNodePorts,
-      healthCheckNodePort: p.healthCheckNodePort,
+        : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
+      externalTrafficPolicy: props.externalTrafficPolicy,
+      internalTrafficPolicy: props.internalTrafficPolicy,
+      publishNotReadyAddresses: props.publishNotReadyAddresses,
+      ipFamilyPolicy: props.ipFamilyPolicy,
+      ipFamilies: props.ipFamilies,
+      loadBalancerSourceRanges: props.loadBalancerSourceRanges,
+      loadBalancerClass: props.loadBalancerClass,
+      allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
+      healthCheckNodePort: props.healthCheckNodePort,
+    });
+  }
+
+  /** The escape hatch: this object itself (kept for the earlier API). */
+  public get apiObject(): ApiObject {
+    return this;
+  }
+
+  /** @internal */
+  protected _dependencyKey(): string | undefined {
+    const target: any = this.target;
+    if (target === undefined) {
+      return '';
+    }
+    if (typeof target._stateKey === 'function') {
+      return target._stateKey();
+    }
+    return JSON.stringify([target.selectorLabels(), target.containerPorts(), target.targetNamespace]);
+  }
+
+  /** @internal */
+  protected _renderBody(): Record<string, any> {
+    const selector = this.target ? this.target.selectorLabels() : this.selector;
+    return {
+      spec: {
+        ...this.fixedSpec,
+        selector: selector && Object.keys(selector).length > 0 ? { ...selector } : undefined,
+      },
     };
   }
 
   // Every check reads the final manifest (escape-hatch edits included): the API server's rules
   // (src/validation/service.ts, ValidateService), then this construct's own, which need the target.
-  private validateManifest(): string[] {
-    const manifest = manifestForValidation(this.apiObject, () => this.renderSpec());
+  /** @internal */
+  protected _check(manifest: any, problems: Problems): void {
     const spec = manifest.spec ?? {};
-    const problems = new Problems();
     if (this.factoryProblem) {
       problems.add('spec.clusterIP', `${this.factoryProblem}.`);
     }
     validateObject(manifest, problems, { nodePortRange: this.nodePortRange });
+    this.validateNamespace(problems);
     this.validateSelector(spec, problems);
     this.validateTargetPorts(spec, problems);
-    return problems.toErrors(`ExposedService '${this.name}'`);
+    this.validateFrontPorts(spec, problems);
   }
 
-  // Library contract (not an API server rule): an ExposedService exposes pods, so it must select some.
+  // This library's contract: a Service selects pods in its own namespace only, so it must be in
+  // its target's.
+  private validateNamespace(problems: Problems): void {
+    const targetNamespace = this.target?.targetNamespace;
+    if (targetNamespace !== undefined && this.declaredNamespace !== undefined && targetNamespace !== this.declaredNamespace) {
+      problems.add('metadata.namespace', `${show(this.declaredNamespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.`);
+    }
+  }
+
+  // This library's contract: a Service in front of a pod whose app is fronted by a proxy sidecar
+  // (Envoy, oauth2-proxy) targets the proxy's port, or clients would bypass the proxy.
+  private validateFrontPorts(spec: any, problems: Problems): void {
+    const fronted = (this.target as any)?._frontPorts as { sidecarPorts: string[]; appPorts: any[] } | undefined;
+    if (!fronted) {
+      return;
+    }
+    const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
+    ports.forEach((p, i) => {
+      const target = p?.targetPort === undefined || p?.targetPort === 0 || p?.targetPort === '' ? p?.port : p.targetPort;
+      const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target));
+      if (hit) {
+        problems.add(`spec.ports[${i}].targetPort`, `${show(target)} is port ${hit.containerPort} of the app container ${show(hit.container)}, which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: ${fronted.sidecarPorts.map((n) => show(n)).join(' or ')} (this library's contract).`);
+      }
+    });
+  }
+
+  // Library contract (not an API server rule): an ExposedService exposes pods, so it must select
+  // some, unless it says it does not (withoutSelector, ExternalName).
   private validateSelector(spec: any, problems: Problems): void {
     if (this.target && this.selector) {
       problems.add('spec.selector', 'both target and selector are set; pass one: target to expose a pod pattern, selector for plain labels.');
+      return;
+    }
+    if ((this.target || this.selector) && this.withoutSelector) {
+      problems.add('spec.selector', `withoutSelector is true but ${this.target ? 'target' : 'selector'} is set; remove one: withoutSelector is for Services whose endpoints are managed elsewhere.`);
+      return;
+    }
+    if ((this.target || this.selector) && this.type === ServiceType.EXTERNAL_NAME) {
+      problems.add('spec.selector', `an ExternalName Service is a DNS alias and selects no pods, but ${this.target ? 'target' : 'selector'} is set; remove it, or use another type.`);
       return;
     }
     if (this.target) {
@@ -405,8 +505,8 @@ export class ExposedService extends Construct {
           problems.add('spec.selector', `does not select ${this.target.targetDescription}: it needs ${k}=${v} but has ${show(spec.selector?.[k])}; keep the selector equal to the target's labels.`);
         }
       }
-    } else if (!this.selector || Object.keys(this.selector).length === 0) {
-      problems.add('spec.selector', 'the Service selects no pods; pass target (a pod pattern) or selector (labels). (Kubernetes also allows a Service without selector, for endpoints managed by hand; ExposedService exposes pods, so it requires one.)');
+    } else if ((!this.selector || Object.keys(this.selector).length === 0) && !this.withoutSelector && this.type !== ServiceType.EXTERNAL_NAME) {
+      problems.add('spec.selector', 'the Service selects no pods; pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.');
     }
   }
 

@@ -1,5 +1,8 @@
 export * from './pod-spec-options';
+export * from './validated-api-object';
+export * from './generated-config-map';
 export * from './workload';
+export * from './pod-workload';
 export * from './plain-pod';
 export * from './init-step';
 export * from './init-pod';
@@ -8,4 +11,6 @@ export * from './sidecar';
 export * from './sidecar-logged-app';
 export * from './service-target';
 export * from './exposed-service';
+export * from './inject';
 export * from './security-profile';
+export * from './k8s-types';

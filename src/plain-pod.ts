@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodWorkload, PodWorkloadProps } from './workload';
+import { PodWorkload, PodWorkloadProps } from './pod-workload';
 
 /**
  * Props for `PlainPod`.
@@ -35,8 +35,14 @@ export class PlainPod extends PodWorkload {
     for (const c of props.initContainers ?? []) {
       this.addInitContainer(c);
     }
-    for (const c of props.containers) {
+    for (const step of props.initSteps ?? []) {
+      this.addInitStep(step);
+    }
+    for (const c of props.containers ?? []) {
       this.addContainer(c);
+    }
+    for (const sidecar of props.sidecars ?? []) {
+      this.addSidecar(sidecar);
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { AbstractPod, k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
 
 /**
  * Something a Service can expose: it tells which labels select its pods and, when known,
@@ -11,11 +12,88 @@ export interface IServiceTarget {
   /** How the target is named in error messages, e.g. `InitPod 'init-test'`. */
   readonly targetDescription: string;
 
+  /**
+   * The namespace of the target's pods, when it is known: a Service exposing them is written
+   * into it.
+   *
+   * @default - unknown
+   */
+  readonly targetNamespace?: string;
+
   /** The labels of the target's pods, used as the Service selector. Empty when it has none. */
   selectorLabels(): { [key: string]: string };
 
   /** The ports the target's containers declare, or undefined when they are not known. */
   containerPorts(): k8s.ContainerPort[] | undefined;
+
+}
+
+/**
+ * A container port of a cdk8s-plus container (`Container.ports`), as this library reads it.
+ */
+export interface IKplusContainerPort {
+  /** The port number. */
+  readonly number: number;
+  /**
+   * The port's name.
+   *
+   * @default - no name
+   */
+  readonly name?: string;
+  /**
+   * The protocol.
+   *
+   * @default - TCP
+   */
+  readonly protocol?: string;
+}
+
+/**
+ * A cdk8s-plus container (any cdk8s-plus-NN), as this library reads it.
+ */
+export interface IKplusContainer {
+  /** The container's name. */
+  readonly name: string;
+  /** Its ports. */
+  readonly ports: IKplusContainerPort[];
+  /**
+   * `Always` for a native sidecar.
+   *
+   * @default - not a native sidecar
+   */
+  readonly restartPolicy?: string;
+}
+
+/**
+ * cdk8s metadata, as this library reads it.
+ */
+export interface IKplusMetadata {
+  /**
+   * The namespace.
+   *
+   * @default - none
+   */
+  readonly namespace?: string;
+  /** The value of a label. */
+  getLabel(key: string): string | undefined;
+}
+
+/**
+ * A cdk8s-plus `Pod`, `Deployment`, `StatefulSet`, `DaemonSet`, `Job` or `CronJob` of ANY
+ * cdk8s-plus-NN version: the members this library reads, typed structurally so that the
+ * workloads of the cdk8s-plus version your app has fit.
+ */
+export interface IKplusWorkload extends IConstruct {
+  /** The object's name. */
+  readonly name: string;
+  /** The object's metadata. */
+  readonly metadata: IKplusMetadata;
+  /** The pods' metadata. */
+  readonly podMetadata: IKplusMetadata;
+  /** The main containers. */
+  readonly containers: IKplusContainer[];
+  /** The init containers. */
+  readonly initContainers: IKplusContainer[];
 }
 
 /**
@@ -56,8 +134,8 @@ export class ServiceTarget {
   }
 
   /**
-   * The pods of a cdk8s-plus-28 workload: a `Pod`, `Deployment`, `StatefulSet` or `DaemonSet`
-   * (any `AbstractPod`).
+   * The pods of a cdk8s-plus workload of any cdk8s-plus-NN version: a `Pod`, `Deployment`,
+   * `StatefulSet` or `DaemonSet`. A Service exposing them is written into their namespace.
    *
    * The selector is what cdk8s-plus-28 itself selects the pods by: a workload's `matchLabels`
    * (its `matchExpressions` cannot be written into a Service selector and are not used), or a
@@ -65,13 +143,14 @@ export class ServiceTarget {
    * after this call count. Named targetPorts are checked against the containers' `ports` and
    * `portNumber` (and those of native sidecar init containers).
    */
-  public static fromKplus(workload: AbstractPod): IServiceTarget {
+  public static fromKplus(workload: IKplusWorkload): IServiceTarget {
     // Duck typing on the public API only: cdk8s-plus-28 stays a type-only import.
     const w: any = workload;
     const isWorkload = 'matchLabels' in w;
     const kind = w.constructor?.name ?? 'workload';
     const target: IServiceTarget & _ServiceTargetHints = {
-      targetDescription: `cdk8s-plus-28 ${kind} '${w.name}'`,
+      targetDescription: `cdk8s-plus ${kind} '${w.name}'`,
+      targetNamespace: w.metadata?.namespace,
       _missingLabelsFix: isWorkload
         ? `select its pods by label (the default select: true, or ${lowerFirst(kind)}.select(LabelSelector.of({ labels: { app: 'web' } })))`
         : `keep its ${KPLUS_POD_ADDRESS_LABEL} label`,

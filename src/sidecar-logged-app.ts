@@ -3,9 +3,9 @@ import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { LogShipper } from './log-shipper';
 import { withVolumeMount } from './mounts';
+import { PodWorkload, PodWorkloadProps } from './pod-workload';
 import { Problems, show } from './problems';
 import { SidecarMode } from './sidecar';
-import { PodWorkload, PodWorkloadProps } from './workload';
 
 /**
  * Props for `SidecarLoggedApp`.
@@ -128,7 +128,7 @@ export class SidecarLoggedApp extends PodWorkload {
       shipperProblems = binding.problems ?? [];
       if (binding.configMap) {
         this.logShipperConfigMap = binding.configMap;
-        this.apiObject.addDependency(binding.configMap);
+        this.addDependency(binding.configMap);
       }
     }
 
@@ -137,11 +137,13 @@ export class SidecarLoggedApp extends PodWorkload {
     for (const c of props.initContainers ?? []) {
       this.addInitContainer(c);
     }
+    for (const step of props.initSteps ?? []) {
+      this.addInitStep(step);
+    }
     this.addContainer(this.appContainer);
-    if (this.sidecarMode === SidecarMode.NATIVE) {
-      this.prependInitContainer({ ...this.sidecarContainer, restartPolicy: 'Always' });
-    } else {
-      this.addContainer(this.sidecarContainer);
+    this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode);
+    for (const extra of props.sidecars ?? []) {
+      this.addSidecar(extra);
     }
 
     this.patternProblems = [

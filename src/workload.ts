@@ -1,14 +1,5 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
-import { ExposedService, ExposedServiceProps } from './exposed-service';
-import { toManifest } from './k8s-values';
-import { manifestForValidation } from './manifest';
-import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
-import { Problems } from './problems';
-import { SecurityProfile } from './security-profile';
-import { IServiceTarget } from './service-target';
-import { validateObject } from './validation';
+import { toManifest, toManifestValue } from './k8s-values';
 
 /**
  * The kind of object a pod pattern is written as.
@@ -16,8 +7,58 @@ import { validateObject } from './validation';
 export enum WorkloadKind {
   /** A bare `v1` Pod, as in the seed tutorial. */
   POD = 'Pod',
-  /** An `apps/v1` Deployment whose pod template is the pattern's pod. */
+  /** An `apps/v1` Deployment: replicated, rolled out, replaced when they fail. */
   DEPLOYMENT = 'Deployment',
+  /** An `apps/v1` StatefulSet: replicas with stable names and their own volumes. */
+  STATEFUL_SET = 'StatefulSet',
+  /** An `apps/v1` DaemonSet: one pod on every (selected) node. */
+  DAEMON_SET = 'DaemonSet',
+  /** A `batch/v1` Job: pods that run to completion. */
+  JOB = 'Job',
+  /** A `batch/v1` CronJob: a Job on a schedule. */
+  CRON_JOB = 'CronJob',
+}
+
+/**
+ * How a StatefulSet starts and stops its pods.
+ */
+export enum PodManagementPolicy {
+  /** One at a time, in order, each ready before the next (the Kubernetes default). */
+  ORDERED_READY = 'OrderedReady',
+  /** All at once, without waiting. */
+  PARALLEL = 'Parallel',
+}
+
+/**
+ * What a CronJob does when a run is due while the previous one still runs.
+ */
+export enum ConcurrencyPolicy {
+  /** Start it anyway: runs may overlap (the Kubernetes default). */
+  ALLOW = 'Allow',
+  /** Skip the new run. */
+  FORBID = 'Forbid',
+  /** Stop the running one and start the new run. */
+  REPLACE = 'Replace',
+}
+
+/**
+ * How a Job counts its completions.
+ */
+export enum CompletionMode {
+  /** The Job is complete after `completions` successful pods, any of them (the Kubernetes default). */
+  NON_INDEXED = 'NonIndexed',
+  /** Each pod gets an index from 0 to `completions - 1`; the Job is complete when every index succeeded. */
+  INDEXED = 'Indexed',
+}
+
+/**
+ * When a Job creates a replacement pod.
+ */
+export enum PodReplacementPolicy {
+  /** As soon as the old pod is terminating or failed (the Kubernetes default without a pod failure policy). */
+  TERMINATING_OR_FAILED = 'TerminatingOrFailed',
+  /** Only once the old pod has fully terminated. */
+  FAILED = 'Failed',
 }
 
 /**
@@ -58,263 +99,457 @@ export interface DeploymentOptions {
    * @default - not set: Kubernetes uses 600
    */
   readonly progressDeadlineSeconds?: number;
+
+  /**
+   * Whether the Deployment is paused (changes to its pod template start no rollout).
+   *
+   * @default - not set: Kubernetes uses false
+   */
+  readonly paused?: boolean;
+
+  /**
+   * The label selector of the pods, when it must differ from "all the pod labels" (it must
+   * still match them).
+   *
+   * @default - `matchLabels` with every pod label
+   */
+  readonly selector?: k8s.LabelSelector;
 }
 
 /**
- * The form a pod pattern is written in: a bare Pod (the seed's) or a Deployment.
+ * StatefulSet settings for `Workload.statefulSet()`.
+ */
+export interface StatefulSetOptions {
+  /**
+   * The headless Service that gives the pods their stable DNS names (`<pod>.<serviceName>`).
+   * Create it with `ExposedService.headless()`.
+   *
+   * @default - not set
+   */
+  readonly serviceName?: string;
+
+  /**
+   * Number of pods to run.
+   *
+   * @default - not set: Kubernetes runs 1 replica
+   */
+  readonly replicas?: number;
+
+  /**
+   * Claims every pod gets its own PersistentVolumeClaim from (mount them by their name).
+   *
+   * @default - no claims
+   */
+  readonly volumeClaimTemplates?: k8s.KubePersistentVolumeClaimProps[];
+
+  /**
+   * Whether pods start and stop one by one or all at once.
+   *
+   * @default - not set: Kubernetes uses OrderedReady
+   */
+  readonly podManagementPolicy?: PodManagementPolicy;
+
+  /**
+   * How pods are replaced when the template changes.
+   *
+   * @default - not set: Kubernetes uses RollingUpdate
+   */
+  readonly updateStrategy?: k8s.StatefulSetUpdateStrategy;
+
+  /**
+   * Seconds a new pod must be ready, without crashing, to count as available.
+   *
+   * @default - not set: Kubernetes uses 0
+   */
+  readonly minReadySeconds?: number;
+
+  /**
+   * Old revisions kept.
+   *
+   * @default - not set: Kubernetes keeps 10
+   */
+  readonly revisionHistoryLimit?: number;
+
+  /**
+   * What happens to the claims when the StatefulSet is deleted or scaled down.
+   *
+   * @default - not set: Kubernetes retains them
+   */
+  readonly persistentVolumeClaimRetentionPolicy?: k8s.StatefulSetPersistentVolumeClaimRetentionPolicy;
+
+  /**
+   * The numbering of the pods (the first ordinal).
+   *
+   * @default - not set: the pods are numbered from 0
+   */
+  readonly ordinals?: k8s.StatefulSetOrdinals;
+
+  /**
+   * The label selector of the pods, when it must differ from "all the pod labels" (it must
+   * still match them).
+   *
+   * @default - `matchLabels` with every pod label
+   */
+  readonly selector?: k8s.LabelSelector;
+}
+
+/**
+ * DaemonSet settings for `Workload.daemonSet()`.
+ */
+export interface DaemonSetOptions {
+  /**
+   * How pods are replaced when the template changes.
+   *
+   * @default - not set: Kubernetes uses RollingUpdate with maxUnavailable 1
+   */
+  readonly updateStrategy?: k8s.DaemonSetUpdateStrategy;
+
+  /**
+   * Seconds a new pod must be ready, without crashing, to count as available.
+   *
+   * @default - not set: Kubernetes uses 0
+   */
+  readonly minReadySeconds?: number;
+
+  /**
+   * Old revisions kept.
+   *
+   * @default - not set: Kubernetes keeps 10
+   */
+  readonly revisionHistoryLimit?: number;
+
+  /**
+   * The label selector of the pods, when it must differ from "all the pod labels" (it must
+   * still match them).
+   *
+   * @default - `matchLabels` with every pod label
+   */
+  readonly selector?: k8s.LabelSelector;
+}
+
+/**
+ * Job settings for `Workload.job()` (and the jobs of `Workload.cronJob()`).
  *
- * Both share one implementation: the pod spec is the same, only the wrapper differs.
+ * The pods of a Job need `restartPolicy: 'OnFailure'` or `'Never'` (a pod prop).
+ */
+export interface JobOptions {
+  /**
+   * Retries before the Job is marked failed.
+   *
+   * @default - not set: Kubernetes uses 6
+   */
+  readonly backoffLimit?: number;
+
+  /**
+   * Successful pods needed to complete the Job.
+   *
+   * @default - not set: Kubernetes uses 1 (or `parallelism` when only that is set)
+   */
+  readonly completions?: number;
+
+  /**
+   * Pods running at the same time, at most.
+   *
+   * @default - not set: Kubernetes uses 1
+   */
+  readonly parallelism?: number;
+
+  /**
+   * Seconds the Job may run before it is stopped and marked failed.
+   *
+   * @default - not set: no limit
+   */
+  readonly activeDeadlineSeconds?: number;
+
+  /**
+   * Seconds after the Job finished before Kubernetes deletes it.
+   *
+   * @default - not set: the Job is kept
+   */
+  readonly ttlSecondsAfterFinished?: number;
+
+  /**
+   * How completions are counted.
+   *
+   * @default - not set: Kubernetes uses NonIndexed
+   */
+  readonly completionMode?: CompletionMode;
+
+  /**
+   * Whether the Job is created suspended (no pods until it is resumed).
+   *
+   * @default - not set: Kubernetes uses false
+   */
+  readonly suspend?: boolean;
+
+  /**
+   * Rules that fail the Job, or ignore a failure, by exit code or pod condition.
+   *
+   * @default - not set: every failure counts against backoffLimit
+   */
+  readonly podFailurePolicy?: k8s.PodFailurePolicy;
+
+  /**
+   * Retries per index (Indexed Jobs).
+   *
+   * @default - not set
+   */
+  readonly backoffLimitPerIndex?: number;
+
+  /**
+   * Failed indexes after which the Job fails (with `backoffLimitPerIndex`).
+   *
+   * @default - not set
+   */
+  readonly maxFailedIndexes?: number;
+
+  /**
+   * When a replacement pod is created.
+   *
+   * @default - not set: Kubernetes uses TerminatingOrFailed (Failed with a pod failure policy)
+   */
+  readonly podReplacementPolicy?: PodReplacementPolicy;
+
+  /**
+   * Select the pods by your own `selector` instead of the one Kubernetes generates.
+   *
+   * @default - not set: Kubernetes generates a unique selector
+   */
+  readonly manualSelector?: boolean;
+
+  /**
+   * The pods' label selector, with `manualSelector: true`.
+   *
+   * @default - generated by Kubernetes
+   */
+  readonly selector?: k8s.LabelSelector;
+}
+
+/**
+ * CronJob settings for `Workload.cronJob()`.
+ */
+export interface CronJobOptions {
+  /** When the Job runs, in cron syntax (`'*\/5 * * * *'`, `'@hourly'`). */
+  readonly schedule: string;
+
+  /**
+   * The time zone of the schedule, a tz database name such as `Europe/Berlin`.
+   *
+   * @default - not set: the time zone of the kube-controller-manager
+   */
+  readonly timeZone?: string;
+
+  /**
+   * What happens when a run is due while the previous one still runs.
+   *
+   * @default - not set: Kubernetes uses Allow
+   */
+  readonly concurrencyPolicy?: ConcurrencyPolicy;
+
+  /**
+   * Seconds after the scheduled time within which a missed run may still start.
+   *
+   * @default - not set: no deadline
+   */
+  readonly startingDeadlineSeconds?: number;
+
+  /**
+   * Finished successful Jobs kept.
+   *
+   * @default - not set: Kubernetes keeps 3
+   */
+  readonly successfulJobsHistoryLimit?: number;
+
+  /**
+   * Finished failed Jobs kept.
+   *
+   * @default - not set: Kubernetes keeps 1
+   */
+  readonly failedJobsHistoryLimit?: number;
+
+  /**
+   * Whether runs are suspended.
+   *
+   * @default - not set: Kubernetes uses false
+   */
+  readonly suspend?: boolean;
+
+  /**
+   * The settings of each Job.
+   *
+   * @default - none
+   */
+  readonly job?: JobOptions;
+}
+
+/** The pod template and labels a workload is rendered around. */
+interface PodTemplateParts {
+  readonly podLabels: { [key: string]: string };
+  readonly templateMetadata: Record<string, any> | undefined;
+  readonly podSpec: Record<string, any>;
+}
+
+/**
+ * The form a pod pattern is written in: a bare Pod (the seed's) or a controller that runs the
+ * pattern's pod as its template.
+ *
+ * All share one implementation: the pod is the same, only the wrapper differs.
  */
 export class Workload {
   /** A bare Pod, as in the seed tutorial. */
   public static pod(): Workload {
-    return new Workload(WorkloadKind.POD, {});
+    return POD;
   }
 
   /**
-   * A Deployment running the pattern's pod as its template.
-   *
-   * The Deployment selects its pods by the pattern's `metadata.labels`, which are also the pod
-   * template's labels, so the pattern must declare at least one label.
+   * A Deployment running the pattern's pod as its template. It selects its pods by their labels
+   * (`podMetadata.labels`, else `metadata.labels`), so the pod needs at least one label.
    */
   public static deployment(options: DeploymentOptions = {}): Workload {
-    return new Workload(WorkloadKind.DEPLOYMENT, options);
-  }
-
-  /** Pod or Deployment. */
-  public readonly kind: WorkloadKind;
-
-  /** Deployment settings (empty for a Pod). */
-  public readonly deploymentOptions: DeploymentOptions;
-
-  private constructor(kind: WorkloadKind, deploymentOptions: DeploymentOptions) {
-    this.kind = kind;
-    this.deploymentOptions = deploymentOptions;
-  }
-}
-
-/**
- * Props shared by every pod pattern of this library.
- *
- * Besides these, every other Kubernetes PodSpec field can be set directly on the props
- * (see `PodSpecOptions`); it lands in the pod spec exactly as given.
- */
-export interface PodWorkloadProps extends PodSpecOptions {
-  /**
-   * Metadata of the object: name, namespace, labels, annotations.
-   *
-   * @default - no labels or annotations; cdk8s generates a unique name from the construct path
-   */
-  readonly metadata?: ApiObjectMetadata;
-
-  /**
-   * Volumes the containers can mount, in addition to those the pattern creates itself.
-   *
-   * @default - no volumes besides the pattern's own
-   */
-  readonly volumes?: k8s.Volume[];
-
-  /**
-   * Write the pattern as a bare Pod or as a Deployment.
-   *
-   * @default Workload.pod() - a bare Pod, as in the seed
-   */
-  readonly workload?: Workload;
-
-  /**
-   * Opt-in hardening to a Pod Security Standard, e.g. `SecurityProfile.restricted()`: fills in the
-   * unset security fields of the pod and of every container, and reports values that break it.
-   *
-   * @default - none: the pod is written exactly as declared
-   */
-  readonly securityProfile?: SecurityProfile;
-}
-
-/**
- * The typed Pod definition every pattern of this library is built on.
- *
- * It holds the containers, init containers and volumes, renders them into one API object
- * (a Pod or a Deployment, see `Workload`) and validates the final object at synth time,
- * escape-hatch edits included.
- */
-export abstract class PodWorkload extends Construct implements IServiceTarget {
-  /** The API object written to the manifest (a Pod, or a Deployment): the escape hatch. */
-  public readonly apiObject: ApiObject;
-
-  /** The object's `metadata.name`. */
-  public readonly name: string;
-
-  /** Pod or Deployment. */
-  public readonly workload: Workload;
-
-  /** How this object is named in error messages, e.g. `InitPod 'init-test'`. */
-  public readonly targetDescription: string;
-
-  /** The Pod Security Standard profile applied to the pod, if any. */
-  public readonly securityProfile?: SecurityProfile;
-
-  private readonly initContainerList: k8s.Container[] = [];
-  private readonly containerList: k8s.Container[] = [];
-  private readonly volumeList: k8s.Volume[] = [];
-  private readonly specOptions: Record<string, any>;
-
-  protected constructor(scope: Construct, id: string, props: PodWorkloadProps, typeName: string) {
-    super(scope, id);
-    this.workload = props.workload ?? Workload.pod();
-    this.securityProfile = props.securityProfile;
-
-    const specOptions: Record<string, any> = {};
-    for (const field of POD_SPEC_OPTION_FIELDS) {
-      const value = (props as any)[field];
-      if (value !== undefined) {
-        specOptions[field] = value;
-      }
-    }
-    this.specOptions = specOptions;
-
-    const isPod = this.workload.kind === WorkloadKind.POD;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: isPod ? 'v1' : 'apps/v1',
-      kind: this.workload.kind,
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    this.name = this.apiObject.name;
-    this.targetDescription = `${typeName} '${this.name}'`;
-
-    for (const volume of props.volumes ?? []) {
-      this.addVolume(volume);
-    }
-
-    this.node.addValidation({ validate: () => this.validateManifest() });
-  }
-
-  /** The init containers, in the order they run. */
-  public get initContainers(): k8s.Container[] {
-    return [...this.initContainerList];
-  }
-
-  /** The main containers. */
-  public get containers(): k8s.Container[] {
-    return [...this.containerList];
-  }
-
-  /** The pod's volumes. */
-  public get volumes(): k8s.Volume[] {
-    return [...this.volumeList];
-  }
-
-  /** Appends a main container. */
-  public addContainer(container: k8s.Container): void {
-    this.containerList.push(container);
-  }
-
-  /** Appends an init container: it runs after the ones already added. */
-  public addInitContainer(container: k8s.Container): void {
-    this.initContainerList.push(container);
-  }
-
-  /** Adds a volume to the pod. */
-  public addVolume(volume: k8s.Volume): void {
-    this.volumeList.push(volume);
-  }
-
-  /**
-   * Exposes this object's pods through a Service created next to it, in one line:
-   * `app.expose('web', { type: ServiceType.LOAD_BALANCER, ports: [{ port: 80 }] })` is
-   * `new ExposedService(scope, 'web', { ...props, target: app })`.
-   */
-  public expose(id: string, props: ExposedServiceProps): ExposedService {
-    if (props.target !== undefined && props.target !== this) {
-      throw new Error(`${this.targetDescription}: expose() makes a Service for this object's pods, but props.target names ${props.target.targetDescription}; remove target, or create the ExposedService directly.`);
-    }
-    return new ExposedService(this.node.scope ?? this, id, { ...props, target: this });
-  }
-
-  /** The labels of the pods this object runs (a Pod's own labels, or the Deployment's template labels). */
-  public selectorLabels(): { [key: string]: string } {
-    // cdk8s keeps the labels in a private field (it has only getLabel(key) to read one); reading
-    // it avoids resolving the whole metadata on every render and every Service validation.
-    const labels = (this.apiObject.metadata as any).labels;
-    if (labels !== null && typeof labels === 'object') {
-      const out: { [key: string]: string } = {};
-      for (const key of Object.keys(labels)) {
-        if (labels[key] !== undefined) {
-          out[key] = labels[key];
-        }
-      }
-      return out;
-    }
-    return { ...(this.apiObject.metadata.toJson().labels ?? {}) };
-  }
-
-  /** The ports declared by the containers (and by native sidecars), for named targetPorts. */
-  public containerPorts(): k8s.ContainerPort[] | undefined {
-    const ports: k8s.ContainerPort[] = [];
-    for (const c of [...this.initContainerList.filter((i) => i.restartPolicy === 'Always'), ...this.containerList]) {
-      ports.push(...(c.ports ?? []));
-    }
-    return ports;
-  }
-
-  /** Inserts an init container before all others (used by native sidecars). */
-  protected prependInitContainer(container: k8s.Container): void {
-    this.initContainerList.unshift(container);
-  }
-
-  /**
-   * Checks that only the concrete pattern knows about (added to the shared pod checks).
-   * @internal
-   */
-  protected _validatePattern(_manifest: any, _problems: Problems): void {
-    return;
-  }
-
-  /** The pod spec as written to the manifest. */
-  protected renderPodSpec(): Record<string, any> {
-    const typed: k8s.PodSpec = {
-      ...this.specOptions,
-      initContainers: this.initContainerList.length > 0 ? this.initContainerList : undefined,
-      containers: this.containerList,
-      volumes: this.volumeList.length > 0 ? this.volumeList : undefined,
-    };
-    const spec = toManifest('PodSpec', typed);
-    return this.securityProfile ? this.securityProfile._apply(spec) : spec;
-  }
-
-  /** The object's spec: the pod spec, or the Deployment spec around it. */
-  private renderSpec(): Record<string, any> {
-    return this.workload.kind === WorkloadKind.POD ? this.renderPodSpec() : this.renderDeploymentSpec();
-  }
-
-  private renderDeploymentSpec(): Record<string, any> {
-    const labels = this.selectorLabels();
-    const hasLabels = Object.keys(labels).length > 0;
-    const options = this.workload.deploymentOptions;
-    return {
+    return new Workload(WorkloadKind.DEPLOYMENT, 'apps/v1', {
       replicas: options.replicas,
       strategy: toManifest('DeploymentStrategy', options.strategy),
       minReadySeconds: options.minReadySeconds,
       revisionHistoryLimit: options.revisionHistoryLimit,
       progressDeadlineSeconds: options.progressDeadlineSeconds,
-      selector: hasLabels ? { matchLabels: labels } : undefined,
-      template: {
-        metadata: hasLabels ? { labels } : undefined,
-        spec: this.renderPodSpec(),
-      },
-    };
+      paused: options.paused,
+    }, toManifest('LabelSelector', options.selector));
   }
 
-  private validateManifest(): string[] {
-    const manifest = manifestForValidation(this.apiObject, () => this.renderSpec());
-    const problems = new Problems();
-    validateObject(manifest, problems);
-    if (this.workload.kind === WorkloadKind.POD) {
-      this.securityProfile?._validate(manifest.metadata, manifest.spec, 'spec', 'metadata', problems);
-    } else {
-      this.securityProfile?._validate(manifest.spec?.template?.metadata, manifest.spec?.template?.spec, 'spec.template.spec', 'spec.template.metadata', problems);
-    }
-    this._validatePattern(manifest, problems);
-    return problems.toErrors(this.targetDescription);
+  /**
+   * A StatefulSet running the pattern's pod as its template: stable pod names, one claim per
+   * pod from `volumeClaimTemplates`. It selects its pods by their labels, so the pod needs at
+   * least one label.
+   */
+  public static statefulSet(options: StatefulSetOptions = {}): Workload {
+    return new Workload(WorkloadKind.STATEFUL_SET, 'apps/v1', {
+      serviceName: options.serviceName,
+      replicas: options.replicas,
+      volumeClaimTemplates: options.volumeClaimTemplates?.map((c) => persistentVolumeClaim(c)),
+      podManagementPolicy: options.podManagementPolicy,
+      updateStrategy: toManifest('StatefulSetUpdateStrategy', options.updateStrategy),
+      minReadySeconds: options.minReadySeconds,
+      revisionHistoryLimit: options.revisionHistoryLimit,
+      persistentVolumeClaimRetentionPolicy: toManifest('StatefulSetPersistentVolumeClaimRetentionPolicy', options.persistentVolumeClaimRetentionPolicy),
+      ordinals: toManifest('StatefulSetOrdinals', options.ordinals),
+    }, toManifest('LabelSelector', options.selector));
   }
+
+  /**
+   * A DaemonSet running the pattern's pod on every (selected) node. It selects its pods by their
+   * labels, so the pod needs at least one label.
+   */
+  public static daemonSet(options: DaemonSetOptions = {}): Workload {
+    return new Workload(WorkloadKind.DAEMON_SET, 'apps/v1', {
+      updateStrategy: toManifest('DaemonSetUpdateStrategy', options.updateStrategy),
+      minReadySeconds: options.minReadySeconds,
+      revisionHistoryLimit: options.revisionHistoryLimit,
+    }, toManifest('LabelSelector', options.selector));
+  }
+
+  /**
+   * A Job running the pattern's pod to completion. No labels are needed: Kubernetes generates
+   * the selector. Its pods need `restartPolicy: 'OnFailure'` or `'Never'`, and sidecars must be
+   * native (`SidecarMode.NATIVE`), or the Job would never complete.
+   */
+  public static job(options: JobOptions = {}): Workload {
+    return new Workload(WorkloadKind.JOB, 'batch/v1', jobSpec(options), undefined);
+  }
+
+  /**
+   * A CronJob running the pattern's pod as a Job on a schedule. Like `job()`: no labels needed,
+   * `restartPolicy` OnFailure or Never, native sidecars only.
+   */
+  public static cronJob(options: CronJobOptions): Workload {
+    const o: Partial<CronJobOptions> = options ?? {};
+    return new Workload(WorkloadKind.CRON_JOB, 'batch/v1', {
+      schedule: o.schedule,
+      timeZone: o.timeZone,
+      concurrencyPolicy: o.concurrencyPolicy,
+      startingDeadlineSeconds: o.startingDeadlineSeconds,
+      successfulJobsHistoryLimit: o.successfulJobsHistoryLimit,
+      failedJobsHistoryLimit: o.failedJobsHistoryLimit,
+      suspend: o.suspend,
+    }, undefined, jobSpec(o.job ?? {}));
+  }
+
+  /** The kind of object written. */
+  public readonly kind: WorkloadKind;
+
+  /** The object's API version (`v1`, `apps/v1` or `batch/v1`). */
+  public readonly apiVersion: string;
+
+  private readonly spec: Record<string, any>;
+  private readonly selector?: Record<string, any>;
+  private readonly jobTemplateSpec?: Record<string, any>;
+
+  private constructor(
+    kind: WorkloadKind,
+    apiVersion: string,
+    spec: Record<string, any>,
+    selector?: Record<string, any>,
+    jobTemplateSpec?: Record<string, any>,
+  ) {
+    this.kind = kind;
+    this.apiVersion = apiVersion;
+    this.spec = spec;
+    this.selector = selector;
+    this.jobTemplateSpec = jobTemplateSpec;
+  }
+
+  /** Whether the pods of this workload must run to completion (Job, CronJob). */
+  public get runsToCompletion(): boolean {
+    return this.kind === WorkloadKind.JOB || this.kind === WorkloadKind.CRON_JOB;
+  }
+
+  /** Whether the object selects its pods by label (Deployment, StatefulSet, DaemonSet). */
+  public get selectsByLabel(): boolean {
+    return this.kind === WorkloadKind.DEPLOYMENT || this.kind === WorkloadKind.STATEFUL_SET || this.kind === WorkloadKind.DAEMON_SET;
+  }
+
+  /**
+   * The object's spec around a pod template (for a Pod: the pod spec itself).
+   * @internal
+   */
+  public _renderSpec(parts: PodTemplateParts): Record<string, any> {
+    if (this.kind === WorkloadKind.POD) {
+      return parts.podSpec;
+    }
+    const template = { metadata: parts.templateMetadata, spec: parts.podSpec };
+    if (this.kind === WorkloadKind.CRON_JOB) {
+      return { ...this.spec, jobTemplate: { spec: { ...this.jobTemplateSpec, template } } };
+    }
+    if (this.kind === WorkloadKind.JOB) {
+      return { ...this.spec, template };
+    }
+    const hasLabels = Object.keys(parts.podLabels).length > 0;
+    const selector = this.selector ?? (hasLabels ? { matchLabels: { ...parts.podLabels } } : undefined);
+    return { ...this.spec, selector, template };
+  }
+}
+
+const POD = new (Workload as any)(WorkloadKind.POD, 'v1', {}) as Workload;
+
+function jobSpec(o: JobOptions): Record<string, any> {
+  return {
+    backoffLimit: o.backoffLimit,
+    completions: o.completions,
+    parallelism: o.parallelism,
+    activeDeadlineSeconds: o.activeDeadlineSeconds,
+    ttlSecondsAfterFinished: o.ttlSecondsAfterFinished,
+    completionMode: o.completionMode,
+    suspend: o.suspend,
+    podFailurePolicy: toManifest('PodFailurePolicy', o.podFailurePolicy),
+    backoffLimitPerIndex: o.backoffLimitPerIndex,
+    maxFailedIndexes: o.maxFailedIndexes,
+    podReplacementPolicy: o.podReplacementPolicy,
+    manualSelector: o.manualSelector,
+    selector: toManifest('LabelSelector', o.selector),
+  };
+}
+
+/** A claim template: the L1 props of a PersistentVolumeClaim (metadata and spec). */
+function persistentVolumeClaim(claim: k8s.KubePersistentVolumeClaimProps): Record<string, any> {
+  const c: any = claim ?? {};
+  return { metadata: toManifestValue(c.metadata), spec: toManifest('PersistentVolumeClaimSpec', c.spec) };
 }

@@ -1,4 +1,4 @@
-import { JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { InitPod, InitStep, Workload } from '../src';
 import { fixture, newChart, only, synth, synthError } from './util';
@@ -42,7 +42,7 @@ describe('InitPod', () => {
     expect(pod.name).toBe('init-test');
     expect(pod.apiObject.kind).toBe('Pod');
     expect(pod.apiObject.apiVersion).toBe('v1');
-    expect(pod.node.defaultChild).toBe(pod.apiObject);
+    expect(ApiObject.of(pod)).toBe(pod.apiObject);
   });
 
   test('sets any other PodSpec field exactly as given', () => {

@@ -212,6 +212,6 @@ describe('InitPod filesMountPath', () => {
     // THEN one message for the object holds every problem, the pattern's own included
     const message = synthError(chart);
     expect(message.match(/InitPod 'files'/g)).toHaveLength(1);
-    expect(message).toContain('- filesMountPath: "config" must be an absolute path (e.g. \'/config\'); downloads are written there and it is mounted into every main container.');
+    expect(message).toContain('- filesMountPath: "config" must be an absolute path (e.g. \'/config\'); init steps write files there and it is mounted into every main container.');
   });
 });

@@ -84,7 +84,7 @@ describe('ServiceTarget.fromKplus', () => {
     const chart = newChart();
     const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api:1', ports: [{ name: 'http', number: 8080 }] }] });
     new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80, targetPort: 'https' }] });
-    expect(synthError(chart)).toContain('ExposedService \'api\': spec.ports[0].targetPort: "https" names no container port of cdk8s-plus-28 Deployment \'api\'; use one of "http" or a port number.');
+    expect(synthError(chart)).toContain('ExposedService \'api\': spec.ports[0].targetPort: "https" names no container port of cdk8s-plus Deployment \'api\'; use one of "http" or a port number.');
   });
 
   test('fails when a named targetPort has another protocol than the cdk8s-plus-28 container port', () => {
@@ -98,7 +98,7 @@ describe('ServiceTarget.fromKplus', () => {
     const chart = newChart();
     const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, select: false, containers: [{ image: 'api:1' }] });
     new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain('ExposedService \'api\': spec.selector: target cdk8s-plus-28 Deployment \'api\' has no labels, so no selector can match its pods; select its pods by label (the default select: true, or deployment.select(LabelSelector.of({ labels: { app: \'web\' } }))).');
+    expect(synthError(chart)).toContain('ExposedService \'api\': spec.selector: target cdk8s-plus Deployment \'api\' has no labels, so no selector can match its pods; select its pods by label (the default select: true, or deployment.select(LabelSelector.of({ labels: { app: \'web\' } }))).');
   });
 
   test('keeps cdk8s-plus-28 a type-only import in the library', () => {

@@ -1,0 +1,223 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { GeneratedConfigMap } from './generated-config-map';
+import { InitStep } from './init-step';
+import { toManifest } from './k8s-values';
+import { mergeFields, withVolumeMounts } from './mounts';
+import { podSpecPath } from './pod-workload';
+import { Problems, show } from './problems';
+import { Sidecar, SidecarMode } from './sidecar';
+import { validateObject } from './validation';
+
+/**
+ * What `Inject.into()` adds to existing pods.
+ */
+export interface InjectOptions {
+  /**
+   * Sidecars to add: native ones before the pod's init containers, classic ones after its
+   * containers.
+   *
+   * @default - no sidecars
+   */
+  readonly sidecars?: Sidecar[];
+
+  /**
+   * Init steps to add, after the pod's own init containers, in this order.
+   *
+   * @default - no init steps
+   */
+  readonly initSteps?: InitStep[];
+
+  /**
+   * Name of the `emptyDir` volume init steps write files to (created only when a step writes
+   * files).
+   *
+   * @default 'init-files'
+   */
+  readonly filesVolumeName?: string;
+
+  /**
+   * Where the files volume is mounted in the steps that write it and in every container of the
+   * pod. Must be absolute.
+   *
+   * @default '/config'
+   */
+  readonly filesMountPath?: string;
+}
+
+/** The kinds that hold a pod, with their API versions. */
+const POD_BEARING: { [kind: string]: string } = {
+  Pod: 'v1',
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+};
+
+/** What one injection adds to one object's pod, in Kubernetes JSON. */
+interface Addition {
+  readonly nativeSidecars: any[];
+  readonly classicSidecars: any[];
+  readonly initContainers: any[];
+  readonly volumes: any[];
+  readonly appMounts: any[];
+  readonly podSecurityContext: Array<[any, string]>;
+  readonly problems: string[];
+}
+
+/** The additions made to each object, in the order of the `into()` calls. */
+const INJECTED = new WeakMap<ApiObject, Addition[]>();
+
+/**
+ * Adds sidecars and init steps to pods this library did not create, as a mutating admission
+ * webhook would inside the cluster, but here as code reviewed in git: cdk8s-plus workloads of any
+ * version and objects loaded from existing YAML with cdk8s `Include`.
+ *
+ * The additions are applied at synth time to the object's final manifest, and the result is
+ * validated like the library's own objects.
+ */
+export class Inject {
+  /**
+   * Adds the sidecars and init steps to every pod-bearing object (Pod, Deployment, StatefulSet,
+   * DaemonSet, ReplicaSet, Job, CronJob) in `target`'s construct tree: a cdk8s-plus workload, an
+   * `Include`, a chart, or one `ApiObject`. Returns the objects changed.
+   */
+  public static into(target: IConstruct, options: InjectOptions): ApiObject[] {
+    const subject = `Inject.into(${target?.node?.path ?? show(target)})`;
+    const o: InjectOptions = options ?? {};
+    for (const s of o.sidecars ?? []) {
+      if (!(s instanceof Sidecar)) {
+        throw new Error(`${subject}: sidecars: ${show(s)} is not a Sidecar; use Sidecar.container() or a catalogue entry such as Sidecar.cloudSqlProxy().`);
+      }
+    }
+    for (const step of o.initSteps ?? []) {
+      if (!(step instanceof InitStep)) {
+        throw new Error(`${subject}: initSteps: ${show(step)} is not an InitStep; use InitStep.waitForTcp() and the other factories.`);
+      }
+    }
+    const candidates: IConstruct[] = ApiObject.isApiObject(target) ? [target] : (target?.node?.findAll() ?? []);
+    const objects = candidates.filter((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] === c.apiVersion);
+    if (objects.length === 0) {
+      throw new Error(`${subject}: found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.`);
+    }
+    for (const object of objects) {
+      inject(object, o);
+    }
+    return objects;
+  }
+
+  private constructor() {}
+}
+
+function inject(object: ApiObject, options: InjectOptions): void {
+  const filesVolumeName = options.filesVolumeName ?? 'init-files';
+  const declaredMountPath = options.filesMountPath ?? '/config';
+  const filesMountPath = declaredMountPath.length > 1 ? declaredMountPath.replace(/\/+$/, '') : declaredMountPath;
+  const addition: Addition = {
+    nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [],
+  };
+  const addConfigMaps = (configMaps: Array<{ name: string; data: { [key: string]: string } }> | undefined) => {
+    for (const data of configMaps ?? []) {
+      const cm = new GeneratedConfigMap(object, `Inject-ConfigMap-${data.name}`, {
+        metadata: { name: data.name, namespace: object.metadata.namespace },
+        data: data.data,
+      });
+      object.addDependency(cm);
+    }
+  };
+  let filesVolume = false;
+  const addStep = (step: InitStep) => {
+    const binding = step._bind({ filesVolumeName, filesMountPath, podName: object.name, namespace: object.metadata.namespace });
+    if (step.writesFiles && !filesVolume) {
+      filesVolume = true;
+      addition.volumes.push({ name: filesVolumeName, emptyDir: {} });
+      addition.appMounts.push({ name: filesVolumeName, mountPath: filesMountPath });
+      if (!declaredMountPath.startsWith('/')) {
+        addition.problems.push(`filesMountPath: ${show(declaredMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every container.`);
+      }
+    }
+    addition.initContainers.push(toManifest('Container', binding.container));
+    addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
+    addConfigMaps(binding.configMaps);
+  };
+  for (const sidecar of options.sidecars ?? []) {
+    const binding = sidecar.bind({ podName: object.name, namespace: object.metadata.namespace, workloadKind: object.kind });
+    const container = toManifest('Container', binding.container);
+    if (sidecar.mode === SidecarMode.NATIVE) {
+      addition.nativeSidecars.push({ ...container, restartPolicy: 'Always' });
+    } else {
+      addition.classicSidecars.push(container);
+      if (object.kind === 'Job' || object.kind === 'CronJob') {
+        addition.problems.push(`the classic sidecar ${show(container.name)} would keep running after the app finished, so the ${object.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
+      }
+    }
+    addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
+    addition.appMounts.push(...(binding.appVolumeMounts ?? []).map((m) => toManifest('VolumeMount', m)));
+    if (binding.podSecurityContext) {
+      addition.podSecurityContext.push([toManifest('PodSecurityContext', binding.podSecurityContext), container.name]);
+    }
+    for (const step of binding.initSteps ?? []) {
+      addStep(step);
+    }
+    addConfigMaps(binding.configMaps);
+    addition.problems.push(...(binding.problems ?? []));
+  }
+  for (const step of options.initSteps ?? []) {
+    addStep(step);
+  }
+
+  let additions = INJECTED.get(object);
+  if (!additions) {
+    additions = [];
+    INJECTED.set(object, additions);
+    const original = object.toJson.bind(object);
+    const list = additions;
+    object.toJson = () => applyAdditions(original(), list, new Problems());
+    object.node.addValidation({
+      validate: () => {
+        const problems = new Problems();
+        const manifest = applyAdditions(original(), list, problems);
+        validateObject(manifest, problems);
+        for (const a of list) {
+          for (const p of a.problems) {
+            problems.add('', p);
+          }
+        }
+        return problems.toErrors(`${object.kind} '${object.name}' with injected sidecars and init steps`);
+      },
+    });
+  }
+  additions.push(addition);
+}
+
+/** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
+function applyAdditions(manifest: any, additions: Addition[], problems: Problems): any {
+  const path = podSpecPath(manifest?.kind).split('.');
+  const out = structuredClone(manifest);
+  let holder: any = out;
+  for (const part of path.slice(0, -1)) {
+    holder[part] = holder[part] ?? {};
+    holder = holder[part];
+  }
+  const spec: any = holder[path[path.length - 1]] ?? {};
+  holder[path[path.length - 1]] = spec;
+  for (const a of additions) {
+    spec.containers = [...(spec.containers ?? []).map((c: any) => withVolumeMounts(c, a.appMounts)), ...a.classicSidecars];
+    const inits = [...a.nativeSidecars, ...(spec.initContainers ?? []), ...a.initContainers];
+    if (inits.length > 0) {
+      spec.initContainers = inits;
+    }
+    const volumes = [...(spec.volumes ?? []), ...a.volumes];
+    if (volumes.length > 0) {
+      spec.volumes = volumes;
+    }
+    for (const [fields, sidecar] of a.podSecurityContext) {
+      spec.securityContext = spec.securityContext ?? {};
+      mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${path.join('.')}.securityContext.${k}`,
+        `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,507 @@
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { ExposedService, ExposedServiceProps } from './exposed-service';
+import { GeneratedConfigMap } from './generated-config-map';
+import { InitStep, InitStepContext } from './init-step';
+import { toManifest } from './k8s-values';
+import { mergeFields, withVolumeMounts } from './mounts';
+import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
+import { Problems, show } from './problems';
+import { SecurityProfile } from './security-profile';
+import { IServiceTarget } from './service-target';
+import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
+import { ValidatedApiObject } from './validated-api-object';
+import { validateObject } from './validation';
+import { Workload, WorkloadKind } from './workload';
+
+/**
+ * Labels and annotations of the pods (not of the object that runs them).
+ */
+export interface PodMetadata {
+  /**
+   * Labels of the pods. A controller selects its pods by them.
+   *
+   * @default - no labels of their own (see `PodWorkloadProps.podMetadata`)
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations of the pods (e.g. `prometheus.io/scrape`).
+   *
+   * @default - no annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Props shared by every pod pattern of this library.
+ *
+ * Besides these, every other Kubernetes PodSpec field can be set directly on the props
+ * (see `PodSpecOptions`); it lands in the pod spec exactly as given.
+ */
+export interface PodWorkloadProps extends PodSpecOptions {
+  /**
+   * Metadata of the object: name, namespace, labels, annotations.
+   *
+   * @default - no labels or annotations; cdk8s generates a unique name from the construct path
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * Labels and annotations of the pods. For a bare Pod they are added to its own metadata; for a
+   * controller they are the pod template's, and a Deployment, StatefulSet or DaemonSet selects its
+   * pods by these labels.
+   *
+   * @default - a bare Pod has only `metadata`; a Deployment, StatefulSet or DaemonSet gives its
+   * pods the labels of `metadata.labels` and selects them by those; a Job's or CronJob's pods get
+   * no labels
+   */
+  readonly podMetadata?: PodMetadata;
+
+  /**
+   * Volumes the containers can mount, in addition to those the pattern creates itself.
+   *
+   * @default - no volumes besides the pattern's own
+   */
+  readonly volumes?: k8s.Volume[];
+
+  /**
+   * Write the pattern as a bare Pod or as a controller (Deployment, StatefulSet, DaemonSet, Job,
+   * CronJob).
+   *
+   * @default Workload.pod() - a bare Pod, as in the seed
+   */
+  readonly workload?: Workload;
+
+  /**
+   * Opt-in hardening to a Pod Security Standard, e.g. `SecurityProfile.restricted()`: fills in the
+   * unset security fields of the pod and of every container, and reports values that break it.
+   *
+   * @default - none: the pod is written exactly as declared
+   */
+  readonly securityProfile?: SecurityProfile;
+
+  /**
+   * Generated init steps (wait for a service or a database, download, render a config, ...),
+   * each one init container, run in this order after the pattern's own init containers.
+   *
+   * @default - no init steps
+   */
+  readonly initSteps?: InitStep[];
+
+  /**
+   * Sidecars (log shippers, database proxies, metrics exporters, proxies in front of the app,
+   * backup agents, file sync), classic or native, in this order.
+   *
+   * @default - no sidecars besides the pattern's own
+   */
+  readonly sidecars?: Sidecar[];
+
+  /**
+   * Name of the `emptyDir` volume init steps write files to. Created only when a step writes
+   * files (`InitStep.download()`, ...).
+   *
+   * @default 'init-files'
+   */
+  readonly filesVolumeName?: string;
+
+  /**
+   * Where the files volume is mounted in the steps that write it and in every main container.
+   * Must be absolute.
+   *
+   * @default '/config'
+   */
+  readonly filesMountPath?: string;
+}
+
+/**
+ * The typed Pod every pattern of this library is built on: the object it writes (a Pod, or a
+ * controller around the pod) is this construct itself.
+ *
+ * It holds the pod as Kubernetes JSON (init containers, native sidecars, main containers,
+ * classic sidecars, volumes, the other pod spec fields, the pods' labels), renders it in the
+ * form the `Workload` asks for and validates the final object at synth time, escape-hatch edits
+ * included.
+ */
+export abstract class PodWorkload extends ValidatedApiObject implements IServiceTarget {
+  /** Pod, Deployment, StatefulSet, DaemonSet, Job or CronJob. */
+  public readonly workload: Workload;
+
+  /** The Pod Security Standard profile applied to the pod, if any. */
+  public readonly securityProfile?: SecurityProfile;
+
+  /** Name of the shared files volume (present in the pod only when a step writes files). */
+  public readonly filesVolumeName: string;
+
+  /** Where the shared files volume is mounted, without a trailing '/'. */
+  public readonly filesMountPath: string;
+
+  /** The ConfigMaps generated for sidecars and init steps, written before this object. */
+  public readonly configMaps: GeneratedConfigMap[] = [];
+
+  private readonly userInitContainers: any[] = [];
+  private readonly nativeSidecars: any[] = [];
+  private readonly mainContainers: any[] = [];
+  private readonly classicSidecars: any[] = [];
+  private readonly volumeList: any[] = [];
+  private readonly appMounts: any[] = [];
+  private readonly frontPortNames: string[] = [];
+  private readonly specOptions: Record<string, any>;
+  private readonly podLabels?: { [key: string]: string };
+  private readonly podAnnotations?: { [key: string]: string };
+  private readonly hasPodMetadata: boolean;
+  private readonly declaredLabels: { [key: string]: string };
+  private readonly addProblems: string[] = [];
+  private readonly declaredFilesMountPath: string;
+  private filesVolumeAdded = false;
+
+  protected constructor(scope: Construct, id: string, props: PodWorkloadProps, typeName: string) {
+    const workload = props.workload ?? Workload.pod();
+    super(scope, id, {
+      apiVersion: workload.apiVersion,
+      kind: workload.kind,
+      metadata: workload.kind === WorkloadKind.POD ? withPodMetadata(props.metadata, props.podMetadata) : props.metadata,
+      bodyFields: ['spec'],
+      typeName,
+    });
+    this.workload = workload;
+    this.securityProfile = props.securityProfile;
+    this.hasPodMetadata = props.podMetadata !== undefined;
+    this.declaredLabels = { ...(props.metadata?.labels ?? {}) };
+    this.podLabels = props.podMetadata?.labels ? { ...props.podMetadata.labels } : undefined;
+    this.podAnnotations = props.podMetadata?.annotations ? { ...props.podMetadata.annotations } : undefined;
+    this.filesVolumeName = props.filesVolumeName ?? 'init-files';
+    this.declaredFilesMountPath = props.filesMountPath ?? '/config';
+    const mountPath = this.declaredFilesMountPath;
+    this.filesMountPath = mountPath.length > 1 ? mountPath.replace(/\/+$/, '') : mountPath;
+
+    const specOptions: Record<string, any> = {};
+    for (const field of POD_SPEC_OPTION_FIELDS) {
+      const value = (props as any)[field];
+      if (value !== undefined) {
+        specOptions[field] = value;
+      }
+    }
+    this.specOptions = toManifest('PodSpec', specOptions);
+
+    for (const volume of props.volumes ?? []) {
+      this.addVolume(volume);
+    }
+  }
+
+  /** The escape hatch: this object itself (kept for the patterns' earlier API). */
+  public get apiObject(): ApiObject {
+    return this;
+  }
+
+  /** How this object is named in error messages, e.g. `InitPod 'init-test'`. */
+  public get targetDescription(): string {
+    return this.description;
+  }
+
+  /** The init containers as written: native sidecars first, then the others in order. */
+  public get initContainers(): k8s.Container[] {
+    return [...this.nativeSidecars, ...this.userInitContainers];
+  }
+
+  /** The main containers as written (with the mounts sidecars and steps add), classic sidecars last. */
+  public get containers(): k8s.Container[] {
+    return [...this.mainContainers.map((c) => withVolumeMounts(c, this.appMounts)), ...this.classicSidecars];
+  }
+
+  /** The pod's volumes. */
+  public get volumes(): k8s.Volume[] {
+    return [...this.volumeList];
+  }
+
+  /** Appends a main container. */
+  public addContainer(container: k8s.Container): void {
+    this.mainContainers.push(toManifest('Container', container));
+    this._changed();
+  }
+
+  /** Appends an init container: it runs after the ones already added (native sidecars run first). */
+  public addInitContainer(container: k8s.Container): void {
+    this.userInitContainers.push(toManifest('Container', container));
+    this._changed();
+  }
+
+  /** Adds a volume to the pod. */
+  public addVolume(volume: k8s.Volume): void {
+    this.volumeList.push(toManifest('Volume', volume));
+    this._changed();
+  }
+
+  /**
+   * Appends a generated init step: it runs after the init containers already added. A step that
+   * writes files gets the shared files volume, which is also mounted into every main container.
+   */
+  public addInitStep(step: InitStep): void {
+    if (!(step instanceof InitStep)) {
+      throw new Error(`${this.description}: addInitStep() takes an InitStep (e.g. InitStep.waitForTcp('db', 5432)), not ${show(step)}.`);
+    }
+    const context: InitStepContext = {
+      filesVolumeName: this.filesVolumeName,
+      filesMountPath: this.filesMountPath,
+      podName: this.name,
+      namespace: this.metadata.namespace,
+    };
+    const binding = step._bind(context);
+    if (step.writesFiles) {
+      this.addFilesVolume();
+    }
+    this.userInitContainers.push(toManifest('Container', binding.container));
+    for (const v of binding.volumes ?? []) {
+      this.addVolume(v);
+    }
+    this.addConfigMaps(binding.configMaps);
+    this._changed();
+  }
+
+  /**
+   * Adds a sidecar: a native one becomes an init container with `restartPolicy: Always`, placed
+   * before every other init container; a classic one a container after the main containers.
+   */
+  public addSidecar(sidecar: Sidecar): void {
+    if (!(sidecar instanceof Sidecar)) {
+      throw new Error(`${this.description}: addSidecar() takes a Sidecar (e.g. Sidecar.container({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' })), not ${show(sidecar)}.`);
+    }
+    const binding = sidecar.bind({ podName: this.name, namespace: this.metadata.namespace, workloadKind: this.workload.kind });
+    this._addSidecarBinding(binding, sidecar.mode);
+  }
+
+  /**
+   * Exposes this object's pods through a Service created next to it, in one line:
+   * `app.expose('web', { type: ServiceType.LOAD_BALANCER, ports: [{ port: 80 }] })` is
+   * `new ExposedService(scope, 'web', { ...props, target: app })`.
+   */
+  public expose(id: string, props: ExposedServiceProps): ExposedService {
+    if (props.target !== undefined && props.target !== this) {
+      throw new Error(`${this.description}: expose() makes a Service for this object's pods, but props.target names ${props.target.targetDescription}; remove target, or create the ExposedService directly.`);
+    }
+    return new ExposedService(this.node.scope ?? this, id, { ...props, target: this });
+  }
+
+  /**
+   * The labels of the pods this object runs: a Pod's own labels; a controller's pod template
+   * labels (`podMetadata.labels`, else, for a Deployment, StatefulSet or DaemonSet, its own
+   * `metadata.labels`). A Service exposing this object selects by them.
+   */
+  public selectorLabels(): { [key: string]: string } {
+    if (this.workload.kind === WorkloadKind.POD) {
+      return this.ownLabels();
+    }
+    if (this.hasPodMetadata) {
+      return { ...(this.podLabels ?? {}) };
+    }
+    return this.workload.selectsByLabel ? this.ownLabels() : {};
+  }
+
+  /** The ports declared by the containers (and by native sidecars), for named targetPorts. */
+  public containerPorts(): k8s.ContainerPort[] | undefined {
+    const ports: k8s.ContainerPort[] = [];
+    for (const c of [...this.nativeSidecars, ...this.mainContainers, ...this.classicSidecars]) {
+      ports.push(...(c.ports ?? []));
+    }
+    return ports;
+  }
+
+  /** The namespace of this object (a Service exposing it takes it). */
+  public get targetNamespace(): string | undefined {
+    return this.metadata.namespace;
+  }
+
+  /**
+   * Ports of sidecars that front the app (Services must target them, not the app's ports), and
+   * the app's own ports.
+   * @internal
+   */
+  public get _frontPorts(): { sidecarPorts: string[]; appPorts: any[] } | undefined {
+    if (this.frontPortNames.length === 0) {
+      return undefined;
+    }
+    const appPorts: any[] = [];
+    for (const c of this.mainContainers) {
+      for (const p of c.ports ?? []) {
+        appPorts.push({ ...p, container: c.name });
+      }
+    }
+    return { sidecarPorts: [...this.frontPortNames], appPorts };
+  }
+
+  /**
+   * Adds what a sidecar binding brings; used by addSidecar() and by patterns with a sidecar of
+   * their own. Returns the container as written.
+   * @internal
+   */
+  protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode): any {
+    const container = toManifest('Container', binding.container);
+    const written = mode === SidecarMode.NATIVE ? { ...container, restartPolicy: 'Always' } : container;
+    if (mode === SidecarMode.NATIVE) {
+      this.nativeSidecars.push(written);
+    } else {
+      this.classicSidecars.push(written);
+    }
+    for (const v of binding.volumes ?? []) {
+      this.addVolume(v);
+    }
+    for (const m of binding.appVolumeMounts ?? []) {
+      this.appMounts.push(toManifest('VolumeMount', m));
+    }
+    for (const step of binding.initSteps ?? []) {
+      this.addInitStep(step);
+    }
+    if (binding.podSecurityContext) {
+      this.mergePodSecurityContext(toManifest('PodSecurityContext', binding.podSecurityContext), container.name);
+    }
+    this.frontPortNames.push(...(binding.frontPorts ?? []));
+    this.addConfigMaps(binding.configMaps);
+    this.addProblems.push(...(binding.problems ?? []));
+    this._changed();
+    return written;
+  }
+
+  /** @internal */
+  protected _renderBody(): Record<string, any> {
+    const podSpec = this.renderPodSpec();
+    if (this.workload.kind === WorkloadKind.POD) {
+      return { spec: podSpec };
+    }
+    const podLabels = this.selectorLabels();
+    const templateLabels = Object.keys(podLabels).length > 0 ? podLabels : undefined;
+    const templateMetadata = templateLabels || this.podAnnotations
+      ? { labels: templateLabels, annotations: this.podAnnotations ? { ...this.podAnnotations } : undefined }
+      : undefined;
+    return { spec: this.workload._renderSpec({ podLabels, templateMetadata, podSpec }) };
+  }
+
+  /** @internal */
+  protected _check(manifest: any, problems: Problems): void {
+    validateObject(manifest, problems);
+    const podPath = podSpecPath(manifest.kind);
+    const podSpec = getPath(manifest, podPath);
+    const podMetaPath = podPath === 'spec' ? 'metadata' : podPath.replace(/spec$/, 'metadata');
+    this.securityProfile?._validate(getPath(manifest, podMetaPath), podSpec, podPath, podMetaPath, problems);
+    for (const p of this.addProblems) {
+      problems.add('', p);
+    }
+    if (this.workload.runsToCompletion && this.classicSidecars.length > 0) {
+      const names = this.classicSidecars.map((c) => show(c.name)).join(', ');
+      problems.add(`${podPath}.containers`, `the classic sidecar ${names} would keep running after the app finished, so the ${this.workload.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
+    }
+    if (this.filesVolumeAdded && !this.declaredFilesMountPath.startsWith('/')) {
+      problems.add('filesMountPath', `${show(this.declaredFilesMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every main container.`);
+    }
+    if (this.workload.kind === WorkloadKind.POD && this.podLabels) {
+      for (const [k, v] of Object.entries(this.podLabels)) {
+        const own = this.declaredLabels[k];
+        if (own !== undefined && own !== v) {
+          problems.add('podMetadata.labels', `${k}=${show(v)} contradicts metadata.labels ${k}=${show(own)}; for a bare Pod both are its own labels: keep one value.`);
+        }
+      }
+    }
+    this._validatePattern(manifest, problems);
+  }
+
+  /**
+   * Checks that only the concrete pattern knows about (added to the shared pod checks).
+   * @internal
+   */
+  protected _validatePattern(_manifest: any, _problems: Problems): void {
+    return;
+  }
+
+  /** Inserts an init container before all others (used by native sidecars). */
+  protected prependInitContainer(container: k8s.Container): void {
+    this.nativeSidecars.unshift(toManifest('Container', container));
+    this._changed();
+  }
+
+  /** The pod spec as written to the manifest. */
+  protected renderPodSpec(): Record<string, any> {
+    const initContainers = [...this.nativeSidecars, ...this.userInitContainers];
+    const spec: Record<string, any> = {
+      ...this.specOptions,
+      initContainers: initContainers.length > 0 ? initContainers : undefined,
+      containers: this.containers,
+      volumes: this.volumeList.length > 0 ? [...this.volumeList] : undefined,
+    };
+    return this.securityProfile ? this.securityProfile._apply(spec) : spec;
+  }
+
+  private ownLabels(): { [key: string]: string } {
+    // cdk8s keeps the labels in a private field (it has only getLabel(key) to read one); reading
+    // it avoids resolving the whole metadata on every render and every Service validation.
+    const labels = (this.metadata as any).labels;
+    if (labels !== null && typeof labels === 'object') {
+      const out: { [key: string]: string } = {};
+      for (const key of Object.keys(labels)) {
+        if (labels[key] !== undefined) {
+          out[key] = labels[key];
+        }
+      }
+      return out;
+    }
+    return { ...(this.metadata.toJson().labels ?? {}) };
+  }
+
+  private addFilesVolume(): void {
+    if (this.filesVolumeAdded) {
+      return;
+    }
+    this.filesVolumeAdded = true;
+    this.volumeList.push({ name: this.filesVolumeName, emptyDir: {} });
+    this.appMounts.push({ name: this.filesVolumeName, mountPath: this.filesMountPath });
+  }
+
+  private addConfigMaps(configMaps: GeneratedConfigMapData[] | undefined): void {
+    for (const data of configMaps ?? []) {
+      const cm = new GeneratedConfigMap(this, `ConfigMap-${data.name}`, {
+        metadata: { name: data.name, namespace: this.metadata.namespace },
+        data: data.data,
+      });
+      this.configMaps.push(cm);
+      this.addDependency(cm);
+    }
+  }
+
+  private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string): void {
+    const merged = { ...(this.specOptions.securityContext ?? {}) };
+    mergeFields(merged, fields, (k, current, wanted) => this.addProblems.push(
+      `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
+    this.specOptions.securityContext = merged;
+  }
+}
+
+/** A bare Pod's metadata with the pod labels and annotations added (the declared metadata wins; a conflict is reported). */
+function withPodMetadata(metadata: ApiObjectMetadata | undefined, pod: PodMetadata | undefined): ApiObjectMetadata | undefined {
+  if (!pod || (!pod.labels && !pod.annotations)) {
+    return metadata;
+  }
+  return {
+    ...metadata,
+    labels: pod.labels || metadata?.labels ? { ...pod.labels, ...metadata?.labels } : undefined,
+    annotations: pod.annotations || metadata?.annotations ? { ...pod.annotations, ...metadata?.annotations } : undefined,
+  };
+}
+
+/** Where the pod spec is in a manifest of this kind. */
+export function podSpecPath(kind: string): string {
+  switch (kind) {
+    case 'Pod':
+      return 'spec';
+    case 'CronJob':
+      return 'spec.jobTemplate.spec.template.spec';
+    default:
+      return 'spec.template.spec';
+  }
+}
+
+function getPath(value: any, path: string): any {
+  let v = value;
+  for (const part of path.split('.')) {
+    v = v?.[part];
+  }
+  return v;
+}

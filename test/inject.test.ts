@@ -1,0 +1,76 @@
+import * as path from 'path';
+import { Include, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Inject, InitStep, Sidecar, SidecarMode } from '../src';
+import { newChart, only, synth, synthError } from './util';
+
+const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
+const fixture = path.join(__dirname, 'fixtures', 'include', 'nginx-deployment.yaml');
+
+describe('Inject.into', () => {
+  test('adds a sidecar and an init step to a Deployment loaded from YAML with Include', () => {
+    // GIVEN existing YAML
+    const chart = newChart();
+    const include = new Include(chart, 'existing', { url: fixture });
+    // WHEN
+    const changed = Inject.into(include, {
+      sidecars: [Sidecar.container(c('log-shipper'), SidecarMode.NATIVE)],
+      initSteps: [InitStep.download('https://example.com/config.json', 'config.json')],
+    });
+    // THEN only the pod-bearing object changed, the Service is as it was
+    expect(changed.map((o) => o.kind)).toEqual(['Deployment']);
+    const manifests = synth(chart);
+    expect(only(manifests, 'Service').spec).toEqual({ selector: { app: 'nginx' }, ports: [{ port: 80 }] });
+    const spec = only(manifests, 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((x: any) => x.name)).toEqual(['log-shipper', 'download-config-json']);
+    expect(spec.initContainers[0].restartPolicy).toBe('Always');
+    expect(spec.containers).toEqual([{ name: 'nginx', image: 'nginx:1.14.2', ports: [{ containerPort: 80 }], volumeMounts: [{ name: 'init-files', mountPath: '/config' }] }]);
+    expect(spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+  });
+
+  test('adds a sidecar to a cdk8s-plus Deployment at synth time, after its containers are complete', () => {
+    const chart = newChart();
+    const deployment = new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'nginx:1.27', portNumber: 80, securityContext: { ensureNonRoot: false } }] });
+    Inject.into(deployment, { sidecars: [Sidecar.container(c('exporter', { ports: [{ name: 'metrics', containerPort: 9113 }] }))] });
+    deployment.addContainer({ name: 'late', image: 'busybox:1.36', securityContext: { ensureNonRoot: false } });
+    const spec = only(synth(chart), 'Deployment').spec.template.spec;
+    expect(spec.containers.map((x: any) => x.name)).toEqual(['app', 'late', 'exporter']);
+  });
+
+  test('validates the object with what was injected', () => {
+    const chart = newChart();
+    const include = new Include(chart, 'existing', { url: fixture });
+    Inject.into(include, { sidecars: [Sidecar.container(c('nginx'))] });
+    expect(synthError(chart)).toContain("Deployment 'nginx-deployment' with injected sidecars and init steps: spec.template.spec.containers[1].name: container name \"nginx\" is already used by spec.template.spec.containers[0]; give each container (init and main) a unique name.");
+  });
+
+  test('fails for a classic sidecar in a Job, naming SidecarMode.NATIVE', () => {
+    const chart = newChart();
+    const job = new kplus.Job(chart, 'job', { metadata: { name: 'job' }, containers: [{ name: 'work', image: 'busybox:1.36', securityContext: { ensureNonRoot: false } }] });
+    Inject.into(job, { sidecars: [Sidecar.container(c('proxy'))] });
+    expect(synthError(chart)).toContain('the classic sidecar "proxy" would keep running after the app finished, so the Job would never complete; use SidecarMode.NATIVE');
+  });
+
+  test('applies escape-hatch patches of the object before injecting, and validates the result', () => {
+    const chart = newChart();
+    const include = new Include(chart, 'existing', { url: fixture });
+    const deployment = include.apiObjects.find((o) => o.kind === 'Deployment')!;
+    deployment.addJsonPatch(JsonPatch.replace('/spec/replicas', 1));
+    Inject.into(deployment, { initSteps: [InitStep.waitForTcp('db', 5432)] });
+    const d = only(synth(chart), 'Deployment');
+    expect(d.spec.replicas).toBe(1);
+    expect(d.spec.template.spec.initContainers.map((x: any) => x.name)).toEqual(['wait-for-db']);
+  });
+
+  test('fails at once when nothing under the target holds a pod', () => {
+    const chart = newChart();
+    const cm = new kplus.ConfigMap(chart, 'cm', { data: { a: 'b' } });
+    expect(() => Inject.into(cm, { initSteps: [InitStep.waitForTcp('db', 5432)] })).toThrow('Inject.into(test/cm): found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.');
+  });
+
+  test('fails at once when a sidecar is not a Sidecar', () => {
+    const chart = newChart();
+    const include = new Include(chart, 'existing', { url: fixture });
+    expect(() => Inject.into(include, { sidecars: [c('x') as any] })).toThrow('Inject.into(test/existing): sidecars: {"name":"x","image":"busybox:1.36"} is not a Sidecar; use Sidecar.container() or a catalogue entry such as Sidecar.cloudSqlProxy().');
+  });
+});

@@ -1,0 +1,129 @@
+import { InitPod, InitStep, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { newChart, only, synth, synthError } from './util';
+
+const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
+
+/** A sidecar that brings everything a binding can hold, to test how a pod takes it in. */
+class FullSidecar extends Sidecar {
+  public contexts: SidecarContext[] = [];
+  public constructor(private readonly extra: Partial<SidecarBinding> = {}, mode: SidecarMode = SidecarMode.NATIVE) {
+    super(mode);
+  }
+  public bind(context: SidecarContext): SidecarBinding {
+    this.contexts.push(context);
+    return {
+      container: c('proxy', { ports: [{ name: 'proxy', containerPort: 8443 }] }),
+      volumes: [{ name: 'proxy-config', configMap: { name: `${context.podName}-proxy` } }],
+      appVolumeMounts: [{ name: 'shared', mountPath: '/shared' }],
+      configMaps: [{ name: `${context.podName}-proxy`, data: { 'proxy.yaml': 'listen: 8443\n' } }],
+      podSecurityContext: { fsGroup: 65533 },
+      frontPorts: ['proxy'],
+      ...this.extra,
+    };
+  }
+}
+
+describe('sidecars on every pattern', () => {
+  test('adds what a sidecar binding holds: container, volumes, app mounts, ConfigMap, pod security context', () => {
+    // GIVEN
+    const chart = newChart();
+    const sidecar = new FullSidecar();
+    // WHEN
+    const pod = new PlainPod(chart, 'web', {
+      metadata: { name: 'web', namespace: 'shop' },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [sidecar],
+    });
+    // THEN
+    expect(sidecar.contexts).toEqual([{ podName: 'web', namespace: 'shop', workloadKind: 'Pod' }]);
+    const manifests = synth(chart);
+    expect(manifests.map((m) => m.kind)).toEqual(['ConfigMap', 'Pod']);
+    expect(only(manifests, 'ConfigMap')).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-proxy', namespace: 'shop' }, data: { 'proxy.yaml': 'listen: 8443\n' } });
+    const spec = only(manifests, 'Pod').spec;
+    expect(spec.initContainers).toEqual([c('proxy', { ports: [{ name: 'proxy', containerPort: 8443 }], restartPolicy: 'Always' })]);
+    expect(spec.containers).toEqual([c('app', { volumeMounts: [{ name: 'shared', mountPath: '/shared' }] })]);
+    expect(spec.volumes).toEqual([{ name: 'shared', emptyDir: {} }, { name: 'proxy-config', configMap: { name: 'web-proxy' } }]);
+    expect(spec.securityContext).toEqual({ fsGroup: 65533 });
+    expect(pod.configMaps.map((m) => m.name)).toEqual(['web-proxy']);
+  });
+
+  test('starts native sidecars before every init container and init step, classic ones after the app', () => {
+    const chart = newChart();
+    const pod = new InitPod(chart, 'web', {
+      metadata: { name: 'web' },
+      initContainers: [c('migrate')],
+      initSteps: [InitStep.waitForTcp('db', 5432)],
+      containers: [c('app')],
+      sidecars: [Sidecar.container(c('cloud-sql-proxy'), SidecarMode.NATIVE), Sidecar.container(c('logs'))],
+    });
+    pod.addSidecar(Sidecar.container(c('metrics'), SidecarMode.NATIVE));
+    pod.addInitStep(InitStep.waitForDns('cache'));
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.initContainers.map((x: any) => x.name)).toEqual(['cloud-sql-proxy', 'metrics', 'migrate', 'wait-for-db', 'wait-for-dns-cache']);
+    expect(spec.containers.map((x: any) => x.name)).toEqual(['app', 'logs']);
+  });
+
+  test('gives every pattern the shared files volume when a download step is added later', () => {
+    const chart = newChart();
+    const app = new SidecarLoggedApp(chart, 'web', { metadata: { name: 'web' }, app: c('app') });
+    app.addInitStep(InitStep.download('https://example.com/config.json', 'config.json'));
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.volumes.map((v: any) => v.name)).toEqual(['shared-logs', 'init-files']);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }, { name: 'init-files', mountPath: '/config' }]);
+    expect(spec.initContainers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
+  });
+
+  test('fails when a sidecar needs a pod security context value the pod declares otherwise', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', { metadata: { name: 'web' }, securityContext: { fsGroup: 1000 }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar()] });
+    expect(synthError(chart)).toContain("PlainPod 'web': securityContext.fsGroup: 1000 contradicts the sidecar \"proxy\", which needs 65533; remove the pod's value or configure the sidecar to match.");
+  });
+
+  test('reports the problems a sidecar found in its options with the pod\'s own', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar({ problems: ['proxy.port: 0 must be between 1 and 65535.'] })] });
+    expect(synthError(chart)).toContain("PlainPod 'web': proxy.port: 0 must be between 1 and 65535.");
+  });
+
+  test('fails at once when addSidecar or addInitStep is given something else', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c('app')] });
+    expect(() => pod.addSidecar(c('proxy') as any)).toThrow("PlainPod 'web': addSidecar() takes a Sidecar (e.g. Sidecar.container({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' })), not {\"name\":\"proxy\",\"image\":\"busybox:1.36\"}.");
+    expect(() => pod.addInitStep('wait' as any)).toThrow("PlainPod 'web': addInitStep() takes an InitStep (e.g. InitStep.waitForTcp('db', 5432)), not \"wait\".");
+  });
+
+  test('tells a sidecar which kind of object its pod is written as', () => {
+    const chart = newChart();
+    const sidecar = new FullSidecar();
+    new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [sidecar], workload: Workload.statefulSet() });
+    expect(sidecar.contexts[0].workloadKind).toBe('StatefulSet');
+  });
+});
+
+describe('proxies in front of the app', () => {
+  const fronted = (chart: any) => new PlainPod(chart, 'web', {
+    metadata: { name: 'web', labels: { app: 'web' } },
+    volumes: [{ name: 'shared', emptyDir: {} }],
+    containers: [c('app', { ports: [{ name: 'http', containerPort: 8080 }] })],
+    sidecars: [new FullSidecar()],
+  });
+
+  test('fails when a Service targets the app port a proxy sidecar fronts', () => {
+    const chart = newChart();
+    fronted(chart).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.ports[0].targetPort: \"http\" is port 8080 of the app container \"app\", which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: \"proxy\" (this library's contract).");
+  });
+
+  test('fails when the port number, unset targetPort included, is the app\'s', () => {
+    const chart = newChart();
+    fronted(chart).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 8080 }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: 8080 is port 8080 of the app container "app"');
+  });
+
+  test('accepts a Service that targets the proxy', () => {
+    const chart = newChart();
+    fronted(chart).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 443, targetPort: 'proxy' }] });
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([{ port: 443, targetPort: 'proxy' }]);
+  });
+});

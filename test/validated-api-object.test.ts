@@ -1,0 +1,209 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
+import { ExposedService, GeneratedConfigMap, InitPod, PlainPod, ServiceType, SidecarLoggedApp, ValidatedApiObject, Workload } from '../src';
+import { exampleCharts } from './example-charts';
+
+const app = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
+
+/**
+ * Every validated object under a construct. (`instanceof ValidatedApiObject` would be true for
+ * every ApiObject: cdk8s's ApiObject defines Symbol.hasInstance, which subclasses inherit.)
+ */
+function validatedObjects(scope: Chart): ValidatedApiObject[] {
+  return scope.node.findAll().filter((c): c is ValidatedApiObject => typeof (c as any)._stateKey === 'function');
+}
+
+describe('ValidatedApiObject: the manifest', () => {
+  test('is exactly what cdk8s ApiObject.toJson writes, for every object of every example chart', () => {
+    // GIVEN every example chart
+    const objects = [...exampleCharts().values()].flatMap((chart) => validatedObjects(chart));
+    // WHEN each object renders through the fast path and through cdk8s's own toJson
+    // THEN both agree, key order included
+    expect(objects.length).toBeGreaterThan(20);
+    for (const o of objects) {
+      expect(JSON.stringify(o.toJson())).toEqual(JSON.stringify(ApiObject.prototype.toJson.call(o)));
+    }
+  });
+
+  test('keeps the key order of the declaration when CDK8S_DISABLE_SORT is set, as cdk8s does', () => {
+    const chart = Testing.chart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { b: '1', a: '2' } }, containers: [app('web', { image: 'nginx', command: ['x'] })] });
+    process.env.CDK8S_DISABLE_SORT = '1';
+    try {
+      expect(JSON.stringify(pod.toJson())).toEqual(JSON.stringify(ApiObject.prototype.toJson.call(pod)));
+    } finally {
+      delete process.env.CDK8S_DISABLE_SORT;
+    }
+  });
+
+  test('goes through the resolvers of an app that has its own', () => {
+    // GIVEN an app whose resolver rewrites every image
+    const theApp = new App({
+      outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'resolvers-')),
+      resolvers: [{
+        resolve: (c: ResolutionContext) => {
+          if (c.key[c.key.length - 1] === 'image' && !String(c.value).startsWith('registry.local/')) {
+            c.replaceValue('registry.local/' + c.value);
+          }
+        },
+      }],
+    });
+    const chart = new Chart(theApp, 'c');
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [app('web')] });
+    // WHEN synthesized
+    const [pod] = Testing.synth(chart);
+    // THEN the resolver ran
+    expect(pod.spec.containers[0].image).toBe('registry.local/busybox:1.36');
+  });
+});
+
+describe('ValidatedApiObject: render and validate once', () => {
+  test('validates each object once per synthesis, however many charts the app has', () => {
+    // GIVEN an app of 20 charts with one pod each
+    const theApp = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'once-')) });
+    for (let i = 0; i < 20; i++) {
+      new PlainPod(new Chart(theApp, `c${i}`), 'p', { metadata: { name: `p${i}` }, containers: [app('web')] });
+    }
+    const checks = jest.spyOn(PlainPod.prototype as any, '_check');
+    const renders = jest.spyOn(PlainPod.prototype as any, '_renderBody');
+    try {
+      // WHEN the app is synthesized (cdk8s validates the app once, then once more per chart)
+      theApp.synth();
+      // THEN each object was rendered and checked once
+      expect(checks).toHaveBeenCalledTimes(20);
+      expect(renders).toHaveBeenCalledTimes(20);
+    } finally {
+      checks.mockRestore();
+      renders.mockRestore();
+    }
+  });
+
+  test('renders and checks again after every kind of change, and never writes a stale manifest', () => {
+    const chart = Testing.chart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, containers: [app('web')] });
+    const first = Testing.synth(chart)[0];
+    expect(first.spec.containers).toHaveLength(1);
+
+    // add*()
+    pod.addContainer(app('second'));
+    expect(Testing.synth(chart)[0].spec.containers.map((c: any) => c.name)).toEqual(['web', 'second']);
+    // a JSON patch
+    pod.addJsonPatch(JsonPatch.add('/spec/hostname', 'h'));
+    expect(Testing.synth(chart)[0].spec.hostname).toBe('h');
+    // metadata
+    pod.metadata.addLabel('tier', 'front');
+    pod.metadata.addAnnotation('a', 'b');
+    const third = Testing.synth(chart)[0];
+    expect(third.metadata.labels).toEqual({ app: 'p', tier: 'front' });
+    expect(third.metadata.annotations).toEqual({ a: 'b' });
+    // a change that makes it invalid is caught at once
+    pod.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'Bad_Name'));
+    expect(() => Testing.synth(chart)).toThrow(/spec\.containers\[0\]\.name: container name "Bad_Name" is invalid/);
+  });
+
+  test('reads its props once: changing them after construction changes nothing', () => {
+    const chart = Testing.chart();
+    const containers = [app('web', { env: [{ name: 'A', value: '1' }] })];
+    const props = { metadata: { name: 'p' }, containers };
+    new PlainPod(chart, 'p', props);
+    containers[0].env[0].value = '2';
+    containers.push(app('late'));
+    const [pod] = Testing.synth(chart);
+    expect(pod.spec.containers).toEqual([app('web', { env: [{ name: 'A', value: '1' }] })]);
+  });
+
+  test('never caches an object that holds a token: each synthesis resolves it anew', () => {
+    let value = 'one';
+    const chart = Testing.chart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [app('web', { env: [{ name: 'V', value: Lazy.any({ produce: () => value }) }] })] });
+    expect(Testing.synth(chart)[0].spec.containers[0].env[0].value).toBe('one');
+    value = 'two';
+    expect(Testing.synth(chart)[0].spec.containers[0].env[0].value).toBe('two');
+    value = 'Bad Value With Spaces Is Fine';
+    expect(Testing.synth(chart)[0].spec.containers[0].env[0].value).toBe(value);
+  });
+
+  test('hands the validated manifest over once: a caller changing it changes no later synthesis', () => {
+    const chart = Testing.chart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [app('web')] });
+    const first = Testing.synth(chart)[0];
+    first.spec.containers[0].image = 'changed';
+    first.metadata.name = 'changed';
+    const second = Testing.synth(chart)[0];
+    expect(second.spec.containers[0].image).toBe('busybox:1.36');
+    expect(second.metadata.name).toBe('p');
+  });
+
+  test('follows an object in another chart: synth(chartA), a change in chartB, synth(chartB)', () => {
+    // GIVEN a pod in chart A and the Service exposing it in chart B
+    const theApp = Testing.app();
+    const chartA = new Chart(theApp, 'a');
+    const chartB = new Chart(theApp, 'b');
+    const pod = new PlainPod(chartA, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [app('web', { ports: [{ containerPort: 80 }] })] });
+    new ExposedService(chartB, 'svc', { metadata: { name: 'web' }, target: pod, ports: [{ port: 80 }] });
+    expect(Testing.synth(chartA)[0].metadata.labels).toEqual({ app: 'web' });
+    expect(Testing.synth(chartB)[0].spec.selector).toEqual({ app: 'web' });
+    // WHEN the pod gets a label, then chart A is synthesized, then chart B
+    pod.metadata.addLabel('tier', 'front');
+    Testing.synth(chartA);
+    // THEN the Service in chart B selects by the new labels
+    expect(Testing.synth(chartB)[0].spec.selector).toEqual({ app: 'web', tier: 'front' });
+  });
+
+  test('follows a change in chartB made between two syntheses of chartA', () => {
+    const theApp = Testing.app();
+    const chartA = new Chart(theApp, 'a');
+    const chartB = new Chart(theApp, 'b');
+    new PlainPod(chartA, 'web', { metadata: { name: 'web' }, containers: [app('web')] });
+    const other = new PlainPod(chartB, 'other', { metadata: { name: 'other' }, containers: [app('web')] });
+    Testing.synth(chartA);
+    // cdk8s validates the whole app in every chart synthesis: a problem in chart B fails chart A's too
+    other.addJsonPatch(JsonPatch.replace('/spec/containers/0/image', ''));
+    expect(() => Testing.synth(chartA)).toThrow(/PlainPod 'other': spec\.containers\[0\]\.image/);
+  });
+
+  test('writes the same manifests when synthesized twice without a change, rendering nothing anew', () => {
+    const chart = Testing.chart();
+    new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, app: app('web', { ports: [{ containerPort: 80 }] }) }).expose('svc', { metadata: { name: 'svc' }, ports: [{ port: 80 }] });
+    const first = Testing.synth(chart);
+    const renders = jest.spyOn(SidecarLoggedApp.prototype as any, '_renderBody');
+    const checks = jest.spyOn(SidecarLoggedApp.prototype as any, '_check');
+    try {
+      expect(Testing.synth(chart)).toEqual(first);
+      expect(checks).not.toHaveBeenCalled();
+      // the first synthesis handed its manifest over; the second writes it from the rendered body
+      expect(renders).not.toHaveBeenCalled();
+    } finally {
+      renders.mockRestore();
+      checks.mockRestore();
+    }
+  });
+});
+
+describe('ValidatedApiObject: names', () => {
+  test('fails when two objects of one kind share a name in one namespace', () => {
+    const theApp = Testing.app();
+    new PlainPod(new Chart(theApp, 'a'), 'one', { metadata: { name: 'web' }, containers: [app('web')] });
+    new InitPod(new Chart(theApp, 'b'), 'two', { metadata: { name: 'web' }, initContainers: [app('init')], containers: [app('web')] });
+    expect(() => theApp.synthYaml()).toThrow("[a/one] PlainPod 'web': metadata.name: \"web\" is also the name of InitPod 'web' (b/two): two Pods with one name would overwrite each other when applied. Give each a unique name (this library's contract).");
+  });
+
+  test('accepts one name in two namespaces, or for two kinds', () => {
+    const chart = Testing.chart();
+    new PlainPod(chart, 'one', { metadata: { name: 'web', namespace: 'a' }, containers: [app('web')] });
+    new PlainPod(chart, 'two', { metadata: { name: 'web', namespace: 'b' }, containers: [app('web')] });
+    new PlainPod(chart, 'three', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [app('web')], workload: Workload.deployment() });
+    new GeneratedConfigMap(chart, 'cm', { metadata: { name: 'web' }, data: { a: 'b' } });
+    expect(Testing.synth(chart)).toHaveLength(4);
+  });
+
+  test('fails when a name is taken after an earlier synthesis validated the first object', () => {
+    const chart = Testing.chart();
+    new GeneratedConfigMap(chart, 'one', { metadata: { name: 'cfg' }, data: { a: 'b' } });
+    Testing.synth(chart);
+    new GeneratedConfigMap(chart, 'two', { metadata: { name: 'cfg' }, data: { a: 'c' } });
+    expect(() => Testing.synth(chart)).toThrow(/ConfigMap 'cfg': metadata\.name: "cfg" is also the name of ConfigMap 'cfg' \(test\/two\)/);
+  });
+});

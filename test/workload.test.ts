@@ -1,0 +1,196 @@
+import { ConcurrencyPolicy, CompletionMode, ExposedService, PlainPod, PodManagementPolicy, Sidecar, SidecarLoggedApp, SidecarMode, Workload, WorkloadKind } from '../src';
+import { newChart, only, synth, synthError } from './util';
+
+const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
+
+describe('Workload kinds', () => {
+  test('writes a StatefulSet with its claims, selecting its pods by the pod labels', () => {
+    // GIVEN
+    const chart = newChart();
+    // WHEN
+    new PlainPod(chart, 'db', {
+      metadata: { name: 'db' },
+      podMetadata: { labels: { app: 'db' } },
+      containers: [c('db', { volumeMounts: [{ name: 'data', mountPath: '/var/lib/db' }] })],
+      workload: Workload.statefulSet({
+        serviceName: 'db',
+        replicas: 3,
+        podManagementPolicy: PodManagementPolicy.PARALLEL,
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' as any } } } }],
+      }),
+    });
+    // THEN
+    const sts = only(synth(chart), 'StatefulSet');
+    expect(sts.apiVersion).toBe('apps/v1');
+    expect(sts.metadata).toEqual({ name: 'db' });
+    expect(sts.spec).toEqual({
+      serviceName: 'db',
+      replicas: 3,
+      podManagementPolicy: 'Parallel',
+      selector: { matchLabels: { app: 'db' } },
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      template: { metadata: { labels: { app: 'db' } }, spec: { containers: [c('db', { volumeMounts: [{ name: 'data', mountPath: '/var/lib/db' }] })] } },
+    });
+  });
+
+  test('writes a DaemonSet whose pods take the object labels when podMetadata is not given', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'agent', { metadata: { name: 'agent', labels: { app: 'agent' } }, containers: [c('agent')], workload: Workload.daemonSet({ minReadySeconds: 5 }) });
+    const ds = only(synth(chart), 'DaemonSet');
+    expect(ds.metadata.labels).toEqual({ app: 'agent' });
+    expect(ds.spec.selector).toEqual({ matchLabels: { app: 'agent' } });
+    expect(ds.spec.template.metadata).toEqual({ labels: { app: 'agent' } });
+    expect(ds.spec.minReadySeconds).toBe(5);
+  });
+
+  test('writes a Job without any labels, with its settings', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'pi', {
+      metadata: { name: 'pi' },
+      restartPolicy: 'Never',
+      containers: [c('pi', { command: ['sh', '-c', 'echo 3.14'] })],
+      workload: Workload.job({
+        backoffLimit: 4, completions: 2, parallelism: 2, completionMode: CompletionMode.INDEXED, ttlSecondsAfterFinished: 100,
+      }),
+    });
+    const job = only(synth(chart), 'Job');
+    expect(job.apiVersion).toBe('batch/v1');
+    expect(job.metadata).toEqual({ name: 'pi' });
+    expect(job.spec).toEqual({
+      backoffLimit: 4,
+      completions: 2,
+      parallelism: 2,
+      completionMode: 'Indexed',
+      ttlSecondsAfterFinished: 100,
+      template: { spec: { restartPolicy: 'Never', containers: [c('pi', { command: ['sh', '-c', 'echo 3.14'] })] } },
+    });
+  });
+
+  test('writes a CronJob around the Job template', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'hello', {
+      metadata: { name: 'hello' },
+      restartPolicy: 'OnFailure',
+      containers: [c('hello')],
+      workload: Workload.cronJob({ schedule: '* * * * *', timeZone: 'Etc/UTC', concurrencyPolicy: ConcurrencyPolicy.FORBID, job: { backoffLimit: 1 } }),
+    });
+    const cron = only(synth(chart), 'CronJob');
+    expect(cron.spec).toEqual({
+      schedule: '* * * * *',
+      timeZone: 'Etc/UTC',
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: { spec: { backoffLimit: 1, template: { spec: { restartPolicy: 'OnFailure', containers: [c('hello')] } } } },
+    });
+  });
+
+  test('reports its kind and API version', () => {
+    expect([Workload.pod(), Workload.deployment(), Workload.statefulSet(), Workload.daemonSet(), Workload.job(), Workload.cronJob({ schedule: '@hourly' })]
+      .map((w) => `${w.apiVersion}/${w.kind}`))
+      .toEqual(['v1/Pod', 'apps/v1/Deployment', 'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'batch/v1/Job', 'batch/v1/CronJob']);
+    expect(Workload.job().kind).toBe(WorkloadKind.JOB);
+  });
+});
+
+describe('podMetadata', () => {
+  test('puts labels and annotations on the pods of a Deployment, not on the Deployment', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'my-nginx' },
+      podMetadata: { labels: { run: 'my-nginx' }, annotations: { 'prometheus.io/scrape': 'true' } },
+      containers: [c('nginx')],
+      workload: Workload.deployment({ replicas: 2 }),
+    });
+    const d = only(synth(chart), 'Deployment');
+    expect(d.metadata).toEqual({ name: 'my-nginx' });
+    expect(d.spec.selector).toEqual({ matchLabels: { run: 'my-nginx' } });
+    expect(d.spec.template.metadata).toEqual({ labels: { run: 'my-nginx' }, annotations: { 'prometheus.io/scrape': 'true' } });
+  });
+
+  test('adds to a bare Pod\'s own metadata', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, podMetadata: { labels: { tier: 'front' }, annotations: { a: 'b' } }, containers: [c('web')] });
+    const pod = only(synth(chart), 'Pod');
+    expect(pod.metadata).toEqual({ name: 'web', labels: { app: 'web', tier: 'front' }, annotations: { a: 'b' } });
+  });
+
+  test('fails when a bare Pod\'s podMetadata contradicts its metadata', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, podMetadata: { labels: { app: 'other' } }, containers: [c('web')] });
+    expect(synthError(chart)).toContain("PlainPod 'web': podMetadata.labels: app=\"other\" contradicts metadata.labels app=\"web\"; for a bare Pod both are its own labels: keep one value.");
+  });
+
+  test('makes a Service select the pods by their own labels', () => {
+    const chart = newChart();
+    const web = new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { team: 'a' } },
+      podMetadata: { labels: { app: 'web' } },
+      containers: [c('web', { ports: [{ containerPort: 80 }] })],
+      workload: Workload.deployment(),
+    });
+    web.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').spec.selector).toEqual({ app: 'web' });
+  });
+
+  test('takes the selector of the options when it must differ from all the pod labels', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      podMetadata: { labels: { app: 'web', version: 'v2' } },
+      containers: [c('web')],
+      workload: Workload.deployment({ selector: { matchLabels: { app: 'web' } } }),
+    });
+    expect(only(synth(chart), 'Deployment').spec.selector).toEqual({ matchLabels: { app: 'web' } });
+  });
+});
+
+describe('sidecars in Jobs', () => {
+  test('fails when a classic sidecar would keep a Job from completing, naming SidecarMode.NATIVE', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'job', {
+      metadata: { name: 'job' },
+      restartPolicy: 'Never',
+      containers: [c('work')],
+      sidecars: [Sidecar.container(c('proxy'))],
+      workload: Workload.job(),
+    });
+    expect(synthError(chart)).toContain("PlainPod 'job': spec.template.spec.containers: the classic sidecar \"proxy\" would keep running after the app finished, so the Job would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).");
+  });
+
+  test('fails for the classic log sidecar of a SidecarLoggedApp CronJob', () => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'job', { metadata: { name: 'job' }, restartPolicy: 'OnFailure', app: c('work'), workload: Workload.cronJob({ schedule: '@daily' }) });
+    expect(synthError(chart)).toContain('the classic sidecar "sidecar-container" would keep running after the app finished, so the CronJob would never complete; use SidecarMode.NATIVE');
+  });
+
+  test('writes a Job with a native sidecar, as the Kubernetes sidecar page does', () => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'job', {
+      metadata: { name: 'myjob' },
+      restartPolicy: 'Never',
+      app: c('myjob', { command: ['sh', '-c', 'echo "logging" > /opt/logs.txt'] }),
+      logMountPath: '/opt',
+      logFileName: 'logs.txt',
+      logVolumeName: 'data',
+      sidecarMode: SidecarMode.NATIVE,
+      workload: Workload.job(),
+    });
+    const job = only(synth(chart), 'Job');
+    expect(job.spec.template.spec.initContainers).toEqual([{ name: 'sidecar-container', image: 'busybox', command: ['sh', '-c', 'tail -f /opt/logs.txt'], restartPolicy: 'Always', volumeMounts: [{ name: 'data', mountPath: '/opt' }] }]);
+  });
+});
+
+describe('Services and namespaces', () => {
+  test('writes the Service into its target\'s namespace', () => {
+    const chart = newChart();
+    const web = new PlainPod(chart, 'web', { metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } }, containers: [c('web', { ports: [{ containerPort: 80 }] })] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').metadata).toEqual({ name: 'web', namespace: 'prod' });
+  });
+
+  test('fails when the Service is declared in another namespace than its target', () => {
+    const chart = newChart();
+    const web = new PlainPod(chart, 'web', { metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } }, containers: [c('web')] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'web', namespace: 'dev' }, target: web, ports: [{ port: 80 }] });
+    expect(synthError(chart)).toContain("ExposedService 'web': metadata.namespace: \"dev\" differs from the namespace \"prod\" of PlainPod 'web'; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.");
+  });
+});
