@@ -238,30 +238,30 @@ export class InitStep {
   }
 
   /**
-   * The init container of this step in a pod, for pods that add nothing else: throws when the
-   * step has problems in this pod, or needs volumes or ConfigMaps (use `_bind`).
+   * Everything this step adds to a pod. Throws when the step cannot work in this pod (e.g. its
+   * script would be over the kernel's argument limit with this files mount path), naming the
+   * step; `_bindWithProblems` returns those problems instead, for a pod that reports them in
+   * its own message.
    * @internal
    */
-  public _render(context: InitStepContext): k8s.Container {
-    const binding = this._bind(context);
-    const problems = [...(binding.problems ?? [])];
-    if ((binding.volumes ?? []).length > 0 || (binding.configMaps ?? []).length > 0) {
-      problems.push('the step needs a generated ConfigMap and a volume, which this pod cannot add yet; use inline: true');
-    }
+  public _bind(context: InitStepContext): InitStepBinding {
+    const binding = this._bindWithProblems(context);
+    const problems = binding.problems ?? [];
     if (problems.length === 1) {
       throw new Error(`InitStep '${this.name}': ${problems[0]}.`);
     }
     if (problems.length > 1) {
       throw new Error(`InitStep '${this.name}' has ${problems.length} problems:\n    - ${problems.join(';\n    - ')}.`);
     }
-    return binding.container;
+    return binding;
   }
 
   /**
-   * Everything this step adds to a pod.
+   * Everything this step adds to a pod, with the problems found in this pod (each
+   * `<field>: <what is wrong>; <fix>`), to report with the pod's own.
    * @internal
    */
-  public _bind(context: InitStepContext): InitStepBinding {
+  public _bindWithProblems(context: InitStepContext): InitStepBinding {
     const binding = this.spec.bind(context);
     return { ...binding, problems: binding.problems ?? [] };
   }

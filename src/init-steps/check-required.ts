@@ -7,7 +7,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepContext } from '../init-step';
 import { show } from '../problems';
 import { shellQuote } from '../shell';
-import { argumentProblems, checkName, checkShellName, DEFAULT_IMAGE, fail, filesMount, shContainer, StepSpec } from './script';
+import { argumentProblems, checkKeys, checkName, checkShellName, DEFAULT_IMAGE, fail, filesMount, shContainer, StepSpec } from './script';
 
 /**
  * Options of `InitStep.checkRequired()`.
@@ -78,6 +78,7 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
   if (options === null || typeof options !== 'object') {
     fail('InitStep.checkRequired', [`options: ${show(options)} must be an object ({ env: [...], files: [...] })`]);
   }
+  checkKeys('CheckRequiredOptions', options, errors);
   const env = list('env', options.env, errors);
   const files = list('files', options.files, errors);
   env.forEach((n, i) => checkShellName(`env[${i}]`, n, errors));

@@ -7,7 +7,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepOptions } from '../init-step';
 import { show } from '../problems';
-import { argumentProblems, checkFilePath, checkOptions, checkSecretKeySelector, checkSha256, defaultName, fail, filesIn, filesMount, parseHttpUrl, retryScript, secretEnv, shContainer, StepSpec, verifyAndMove } from './script';
+import { argumentProblems, checkFilePath, checkKeys, checkOptions, checkSecretKeySelector, checkSha256, defaultName, fail, filesIn, filesMount, parseHttpUrl, retryScript, secretEnv, shContainer, StepSpec, verifyAndMove } from './script';
 
 /** The image of `InitStep.downloadFromS3()` when none is given: the official AWS CLI v2 image, pinned. */
 export const AWS_CLI_IMAGE = 'amazon/aws-cli:2.17.0';
@@ -76,6 +76,7 @@ const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export function downloadFromS3Step(bucket: string, key: string, path: string, options: DownloadFromS3Options): StepSpec {
   const errors: string[] = [];
+  checkKeys('DownloadFromS3Options', options, errors);
   if (typeof bucket !== 'string' || !BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
     errors.push(`bucket: ${show(bucket)} must be an S3 bucket name: 3 to 63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, not an IP address (e.g. 'my-bucket')`);
   }

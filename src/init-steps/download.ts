@@ -4,7 +4,7 @@
  * @internal
  */
 import type { DownloadOptions } from '../init-step';
-import { argumentProblems, checkFilePath, checkOptions, checkSha256, defaultName, fail, filesIn, filesMount, parseHttpUrl, retryScript, shContainer, StepSpec, verifyAndMove } from './script';
+import { argumentProblems, checkFilePath, checkKeys, checkOptions, checkSha256, defaultName, fail, filesIn, filesMount, parseHttpUrl, retryScript, shContainer, StepSpec, verifyAndMove } from './script';
 
 /**
  * Each attempt is `wget -q -O "$part" "$url"` into `<file>.part`; a failed or cut attempt removes
@@ -15,6 +15,7 @@ import { argumentProblems, checkFilePath, checkOptions, checkSha256, defaultName
  */
 export function downloadStep(url: string, path: string, options: DownloadOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('DownloadOptions', options, errors);
   parseHttpUrl('url', url, errors);
   checkFilePath('path', path, errors);
   const sha256 = checkSha256(options.sha256, errors);

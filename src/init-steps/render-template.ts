@@ -8,7 +8,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepContext } from '../init-step';
 import { show } from '../problems';
 import { shellQuote } from '../shell';
-import { argumentProblems, assign, checkFilePath, checkName, checkShellName, DEFAULT_IMAGE, defaultName, fail, filesIn, filesMount, requireTools, say, shContainer, StepSpec } from './script';
+import { argumentProblems, assign, checkFilePath, checkKeys, checkName, checkShellName, DEFAULT_IMAGE, defaultName, fail, filesIn, filesMount, requireTools, say, shContainer, StepSpec } from './script';
 import { dns1123Subdomain } from '../validation/names';
 
 /**
@@ -132,6 +132,7 @@ const AWK = [
 
 export function renderTemplateStep(template: string, path: string, options: RenderTemplateOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('RenderTemplateOptions', options, errors);
   if (typeof template !== 'string') {
     errors.push(`template: ${show(template)} must be a string (the text of the file, with \${NAME} where a variable's value goes)`);
   }

@@ -9,7 +9,8 @@
 import { isIPv4, isIPv6 } from 'net';
 import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-step';
-import { show } from '../problems';
+import { Problems, show } from '../problems';
+import { readPropsInto } from '../props';
 import { shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
@@ -49,6 +50,21 @@ const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[
 const FILE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Reports keys of an options object that its interface does not have, at any depth (Kubernetes
+ * structs included), with the nearest valid name: plain JavaScript, `as any` and spread configs
+ * would otherwise drop a misspelt option without a word. Wrong types are left to the step's own
+ * checks, which name the fix.
+ */
+export function checkKeys(typeName: string, options: unknown, errors: string[]): void {
+  if (options === undefined || options === null || typeof options !== 'object') {
+    return;
+  }
+  const problems = new Problems();
+  readPropsInto(typeName, options, '', problems);
+  errors.push(...problems.messages.filter((m) => / is not a field of /.test(m)).map((m) => m.replace(/: is not a field of/, ' is not a field of').replace(/\.$/, '')));
+}
 
 /** Checks a number of seconds: a whole number between 1 and MAX_SECONDS. */
 export function checkSeconds(field: string, value: unknown, errors: string[]): number {
@@ -265,8 +281,19 @@ export function defaultName(prefix: string, target: string): string {
 
 // ---- script pieces ----
 
-/** A part of a message: literal text, or the value of a shell variable (`{ v: 'url' }`). */
-export type Part = string | { readonly v: string };
+/** The value of a shell variable in a message: `{ v: 'url' }` prints "$url". */
+export interface ShellVariable {
+  readonly v: string;
+}
+
+/** A part of a message: literal text, or the value of a shell variable. */
+export type Part = string | ShellVariable;
+
+/** An exit code of an attempt that can never succeed, and what the step then says. */
+export interface FatalExit {
+  readonly code: number;
+  readonly message: Part[];
+}
 
 /**
  * One `printf` line. Literal text goes into the format with '%' and '\' escaped; variables are
@@ -321,7 +348,7 @@ export interface RetrySpec extends Settings {
   /** Longest single attempt in seconds (also bounded by the deadline). @default - the seconds left */
   readonly attemptSeconds?: number;
   /** Exit codes of an attempt that can never succeed: the step stops at once with that message. */
-  readonly fatal?: Array<{ readonly code: number; readonly message: Part[] }>;
+  readonly fatal?: FatalExit[];
   /** Run after a failed attempt, and when the step exits or is stopped (e.g. remove a partial file). */
   readonly cleanup?: string;
   readonly failure: Part[];

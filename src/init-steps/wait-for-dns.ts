@@ -5,7 +5,7 @@
  */
 import type { InitStepOptions } from '../init-step';
 import { shellQuote } from '../shell';
-import { argumentProblems, checkHost, checkOptions, DEFAULT_IMAGE, defaultName, fail, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+import { argumentProblems, checkHost, checkKeys, checkOptions, DEFAULT_IMAGE, defaultName, fail, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
 /**
  * Uses `getent hosts` where the image has it (it resolves like the app will: `/etc/hosts`,
@@ -14,6 +14,7 @@ import { argumentProblems, checkHost, checkOptions, DEFAULT_IMAGE, defaultName, 
  */
 export function waitForDnsStep(host: string, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('InitStepOptions', options, errors);
   checkHost('host', host, errors);
   const settings = checkOptions(options, errors);
   fail('InitStep.waitForDns', errors);

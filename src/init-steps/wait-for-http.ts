@@ -4,11 +4,12 @@
  * @internal
  */
 import type { InitStepOptions } from '../init-step';
-import { argumentProblems, checkOptions, defaultName, fail, parseHttpUrl, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+import { argumentProblems, checkKeys, checkOptions, defaultName, fail, parseHttpUrl, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
 /** Each attempt is `wget -q -O /dev/null "$url"` (busybox wget follows redirects). */
 export function waitForHttpStep(url: string, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('InitStepOptions', options, errors);
   const parsed = parseHttpUrl('url', url, errors);
   const settings = checkOptions(options, errors);
   fail('InitStep.waitForHttp', errors);

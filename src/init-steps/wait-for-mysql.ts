@@ -6,7 +6,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepOptions } from '../init-step';
 import { show } from '../problems';
-import { argumentProblems, checkHost, checkOptions, checkSecretKeySelector, checkSeconds, checkText, defaultName, fail, retryScript, secretEnv, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+import { argumentProblems, checkHost, checkKeys, checkOptions, checkSeconds, checkSecretKeySelector, checkText, defaultName, fail, retryScript, secretEnv, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
 /** The image of `InitStep.waitForMysql()` when none is given: the official image, pinned. */
 export const MYSQL_IMAGE = 'mysql:8.4.3';
@@ -60,6 +60,7 @@ export interface WaitForMysqlOptions extends InitStepOptions {
  */
 export function waitForMysqlStep(host: string, options: WaitForMysqlOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('WaitForMysqlOptions', options, errors);
   checkHost('host', host, errors);
   const port = options.port ?? 3306;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {

@@ -6,7 +6,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepOptions } from '../init-step';
 import { show } from '../problems';
-import { argumentProblems, checkHost, checkOptions, checkSecretKeySelector, checkSeconds, checkText, defaultName, fail, retryScript, secretEnv, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+import { argumentProblems, checkHost, checkKeys, checkOptions, checkSeconds, checkSecretKeySelector, checkText, defaultName, fail, retryScript, secretEnv, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
 /** The image of `InitStep.waitForPostgres()` when none is given: the official image, pinned. */
 export const POSTGRES_IMAGE = 'postgres:16.4-alpine';
@@ -61,6 +61,7 @@ export interface WaitForPostgresOptions extends InitStepOptions {
  */
 export function waitForPostgresStep(host: string, options: WaitForPostgresOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('WaitForPostgresOptions', options, errors);
   checkHost('host', host, errors);
   const port = options.port ?? 5432;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {

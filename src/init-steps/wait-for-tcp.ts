@@ -5,7 +5,7 @@
  */
 import type { InitStepOptions } from '../init-step';
 import { show } from '../problems';
-import { argumentProblems, checkHost, checkOptions, defaultName, fail, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+import { argumentProblems, checkHost, checkKeys, checkOptions, defaultName, fail, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
 /**
  * Each attempt is `nc -w 5 HOST PORT -e true`: busybox `nc` connects (giving up after 5 s) and
@@ -16,6 +16,7 @@ import { argumentProblems, checkHost, checkOptions, defaultName, fail, retryScri
  */
 export function waitForTcpStep(host: string, port: number, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
+  checkKeys('InitStepOptions', options, errors);
   checkHost('host', host, errors);
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
     errors.push(`port: ${show(port)} must be a port number between 1 and 65535`);

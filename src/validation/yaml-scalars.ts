@@ -29,6 +29,7 @@ const LINE_BREAKS = new Set([0x85, 0x2028, 0x2029]);
 // ":" (19,607 strings): exactly the strings of this shape that cdk8s writes as block scalars fail.
 const FIRST_LINE_TAB = /^\n*\t/;
 
+// Go: resolve, yaml_parser_update_buffer, is_break and yaml_parser_scan_block_scalar_breaks (gopkg.in/yaml.v2 resolve.go, readerc.go, yamlprivateh.go, scannerc.go): kubectl's YAML reader, through sigs.k8s.io/yaml; this library's contract, not an API server rule
 /**
  * This library's contract: every string of a manifest reads back from the YAML exactly as it was
  * written. Valid for the API server, but not writable through cdk8s, so this library rejects:

@@ -64,7 +64,7 @@ export function scriptOf(step: InitStep, filesMountPath = '/config'): string {
 
 /** The init container of a step bound to a pod named 'p' (for steps that add ConfigMaps). */
 export function containerOf(step: InitStep, filesMountPath = '/config'): any {
-  const binding = step._bind({ filesVolumeName: 'init-files', filesMountPath, podName: 'p' });
+  const binding = step._bindWithProblems({ filesVolumeName: 'init-files', filesMountPath, podName: 'p' });
   expect(binding.problems).toEqual([]);
   expect(binding.container.command!.slice(0, 2)).toEqual(['sh', '-c']);
   return binding.container;

@@ -264,3 +264,17 @@ async function waitFor(condition: () => boolean): Promise<void> {
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+describe('misspelt options (plain JavaScript, as any, spread configs) are never dropped', () => {
+  test.each([
+    ['waitForTcp', () => InitStep.waitForTcp('db', 5432, { timeoutSecond: 5 } as any), 'InitStep.waitForTcp: timeoutSecond is not a field of InitStepOptions; did you mean timeoutSeconds?'],
+    ['download', () => InitStep.download('https://example.com/c', 'c', { sha: 'x' } as any), 'InitStep.download: sha is not a field of DownloadOptions; remove it (its fields: sha256, name, image, timeoutSeconds, intervalSeconds).'],
+    ['waitForPostgres', () => InitStep.waitForPostgres('db', { userSecret: { name: 's', kye: 'user' } } as any), 'userSecret.kye is not a field of SecretKeySelector; did you mean key?'],
+    ['waitForMysql', () => InitStep.waitForMysql('db', { password: 'x' } as any), 'InitStep.waitForMysql: password is not a field of WaitForMysqlOptions; remove it (its fields: port, user, userSecret, passwordSecret, connectTimeoutSeconds, name, image, timeoutSeconds, intervalSeconds).'],
+    ['downloadFromS3', () => InitStep.downloadFromS3('b-1', 'k', 'k', { endpoint: 'http://minio:9000' } as any), 'InitStep.downloadFromS3: endpoint is not a field of DownloadFromS3Options; remove it (its fields: credentials, region, endpointUrl, sha256, name, image, timeoutSeconds, intervalSeconds).'],
+    ['renderTemplate', () => InitStep.renderTemplate('${A}', 'a', { variables: [{ name: 'A', vaule: '1' }] } as any), 'variables[0].vaule is not a field of EnvVar; did you mean value?'],
+    ['checkRequired', () => InitStep.checkRequired({ envs: ['A'] } as any), 'envs is not a field of CheckRequiredOptions; did you mean env?'],
+  ])('%s', (_step, make, message) => {
+    expect(make).toThrow(message);
+  });
+});

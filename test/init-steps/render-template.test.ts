@@ -18,7 +18,7 @@ describe('InitStep.renderTemplate', () => {
       ],
     });
     // WHEN it binds to a pod named 'web'
-    const binding = step._bind({ filesVolumeName: 'init-files', filesMountPath: '/config', podName: 'web' });
+    const binding = step._bindWithProblems({ filesVolumeName: 'init-files', filesMountPath: '/config', podName: 'web' });
     // THEN the template is in a ConfigMap, mounted read-only, and the Secret stays a reference
     expect(step.name).toBe('render-app-conf');
     expect(step.writesFiles).toBe(true);
@@ -56,21 +56,35 @@ describe('InitStep.renderTemplate', () => {
   });
 
   test('configMapName names the generated ConfigMap', () => {
-    const b = InitStep.renderTemplate('x', 'x', { configMapName: 'shared-template' })._bind({ filesVolumeName: 'f', filesMountPath: '/c' });
+    const b = InitStep.renderTemplate('x', 'x', { configMapName: 'shared-template' })._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c' });
     expect(b.configMaps!.map((m) => m.name)).toEqual(['shared-template']);
     expect(b.problems).toEqual([]);
   });
 
   test('without a pod name or configMapName, binding reports that the ConfigMap cannot be named', () => {
-    const b = InitStep.renderTemplate('x', 'x')._bind({ filesVolumeName: 'f', filesMountPath: '/c' });
+    const step = InitStep.renderTemplate('x', 'x');
+    const b = step._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c' });
     expect(b.problems).toEqual(['configMapName: undefined is not known: the pod has no name to derive it from; give configMapName, or inline: true']);
+    expect(() => step._bind({ filesVolumeName: 'f', filesMountPath: '/c' })).toThrow(
+      "InitStep 'render-x': configMapName: undefined is not known: the pod has no name to derive it from; give configMapName, or inline: true.",
+    );
   });
 
-  test('an InitPod that cannot add ConfigMaps yet says to use inline', () => {
+  test('an InitPod writes the generated ConfigMap beside the pod and mounts it into the step', () => {
+    // GIVEN
     const chart = newChart();
-    expect(() => new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.renderTemplate('x', 'x', { configMapName: 'x' })], containers: [app] })).toThrow(
-      "InitStep 'render-x': the step needs a generated ConfigMap and a volume, which this pod cannot add yet; use inline: true.",
-    );
+    new InitPod(chart, 'p', {
+      metadata: { name: 'web' },
+      initSteps: [InitStep.renderTemplate('listen ${PORT}\n', 'nginx.conf', { variables: [{ name: 'PORT', value: '8080' }] })],
+      containers: [app],
+    });
+    // WHEN
+    const manifests = synth(chart);
+    // THEN
+    expect(only(manifests, 'ConfigMap')).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-render-nginx-conf' }, data: { template: 'listen ${PORT}\n' } });
+    const spec = only(manifests, 'Pod').spec;
+    expect(spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }, { name: 'render-nginx-conf-template', configMap: { name: 'web-render-nginx-conf' } }]);
+    expect(spec.initContainers[0].volumeMounts).toContainEqual({ name: 'render-nginx-conf-template', mountPath: '/etc/init-template', readOnly: true });
   });
 
   test('reports every bad option in one message', () => {
@@ -100,7 +114,7 @@ describe('InitStep.renderTemplate', () => {
   test('rejects a template a ConfigMap cannot hold, and an inline one over the kernel\'s limit at bind', () => {
     const big = 'x'.repeat(1024 * 1024 + 1);
     expect(() => InitStep.renderTemplate(big, 'x')).toThrow('InitStep.renderTemplate: template: 1048577 bytes is more than a ConfigMap holds (1 MiB); split the file or download it instead.');
-    const b = InitStep.renderTemplate('y'.repeat(140_000), 'x', { inline: true })._bind({ filesVolumeName: 'f', filesMountPath: '/c' });
+    const b = InitStep.renderTemplate('y'.repeat(140_000), 'x', { inline: true })._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c' });
     expect(b.problems).toEqual([
       'env[0] (INIT_TEMPLATE): the value is 140014 bytes with its name; Linux limits one environment string to 131072 bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); put the template into a ConfigMap (inline: false)',
     ]);
