@@ -4,14 +4,14 @@ import { only, synth } from '../util';
 const charts = exampleCharts();
 
 describe('the init catalogue examples', () => {
-  test('init-render-template: app.json rendered from a generated ConfigMap, the password from a Secret', () => {
+  test('init-render-template: app.json rendered from a generated ConfigMap, the token from a Secret', () => {
     const manifests = synth(charts.get('dist/init-render-template.k8s.yaml')!);
     expect(only(manifests, 'ConfigMap').metadata.name).toBe('render-template-render-app-json');
-    expect(only(manifests, 'ConfigMap').data.template).toContain('"password": "${DB_PASSWORD}"');
+    expect(only(manifests, 'ConfigMap').data.template).toContain('"apiToken": "${API_TOKEN}"');
     const spec = only(manifests, 'Pod').spec;
     const [step] = spec.initContainers;
     expect(step.name).toBe('render-app-json');
-    expect(step.env).toContainEqual({ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'password' } } });
+    expect(step.env).toContainEqual({ name: 'API_TOKEN', valueFrom: { secretKeyRef: { name: 'api-credentials', key: 'token' } } });
     expect(step.command[2]).toContain('-v esc=json');
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
   });
