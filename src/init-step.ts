@@ -238,6 +238,20 @@ export class InitStep {
   }
 
   /**
+   * The init container of this step in a pod, for callers that add nothing else (tests, older
+   * callers): `_bind(context).container`. Throws like `_bind`, and when the step needs volumes or
+   * ConfigMaps besides the container (use `_bind`).
+   * @internal
+   */
+  public _render(context: InitStepContext): k8s.Container {
+    const binding = this._bind(context);
+    if ((binding.volumes ?? []).length > 0 || (binding.configMaps ?? []).length > 0) {
+      throw new Error(`InitStep '${this.name}': the step needs volumes or a generated ConfigMap besides its container; bind it with _bind, which returns them.`);
+    }
+    return binding.container;
+  }
+
+  /**
    * Everything this step adds to a pod. Throws when the step cannot work in this pod (e.g. its
    * script would be over the kernel's argument limit with this files mount path), naming the
    * step; `_bindWithProblems` returns those problems instead, for a pod that reports them in

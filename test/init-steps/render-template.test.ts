@@ -195,3 +195,14 @@ describe.each(variants)('renderTemplate scripts in $label', (variant) => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('InitStep._render (the container alone)', () => {
+  test('is the bound container, and refuses a step whose ConfigMap it would drop', () => {
+    const context = { filesVolumeName: 'f', filesMountPath: '/c', podName: 'p' };
+    const inline = InitStep.renderTemplate('x', 'x', { inline: true });
+    expect(inline._render(context)).toEqual(inline._bind(context).container);
+    expect(() => InitStep.renderTemplate('x', 'x')._render(context)).toThrow(
+      "InitStep 'render-x': the step needs volumes or a generated ConfigMap besides its container; bind it with _bind, which returns them.",
+    );
+  });
+});
