@@ -11,7 +11,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { InitPod, InitStep } from '../../src';
 import { newChart } from '../util';
-import { alive, close, freePort, listenHttp, listenSilent, listenTcp, needs, portOf, run, scriptOf, tempDir, variants } from './harness';
+import { close, freePort, listenHttp, listenSilent, listenTcp, needs, portOf, run, scriptOf, tempDir, variants } from './harness';
 
 jest.setTimeout(30_000);
 
@@ -222,37 +222,49 @@ describe.each(variants)('hostile values in $label', (variant) => {
 
   test.concurrent('no process of an attempt outlives the step', async () => {
     if (!needs(variant, 'nc')) return;
-    // GIVEN a port that refuses, so every attempt fails fast and the guard is killed each time
+    // GIVEN a port that refuses, so every attempt fails fast and its guard is stopped each time
     const server = await listenTcp(0);
     const port = portOf(server);
     await close(server);
-    const before = children();
-    const result = await run(variant, scriptOf(InitStep.waitForTcp('127.0.0.1', port, { timeoutSeconds: 2, intervalSeconds: 1 })));
+    const mark = `run-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    // WHEN the step runs (every process it starts inherits STEP_MARK)
+    const result = await run(variant, scriptOf(InitStep.waitForTcp('127.0.0.1', port, { timeoutSeconds: 2, intervalSeconds: 1 })), { env: { STEP_MARK: mark } });
     expect(result.code).toBe(1);
-    // THEN no sleep of a guard is left running after a second (its last 'sleep 1')
+    // THEN a second after it ended (a guard's last 'sleep 1'), none of its processes is left running
     await delay(1500);
-    expect(children().filter((p) => !before.includes(p) && alive(p))).toEqual([]);
+    expect(processesMarked(mark)).toEqual([]);
+  });
+
+  test.concurrent('no guard outlives an attempt that succeeds at once (its limit is 10 s)', async () => {
+    if (!needs(variant, 'nc')) return;
+    const server = await listenTcp(0);
+    const mark = `run-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      const result = await run(variant, scriptOf(InitStep.waitForTcp('127.0.0.1', portOf(server), { timeoutSeconds: 60 })), { env: { STEP_MARK: mark } });
+      expect(result).toMatchObject({ code: 0 });
+      await delay(1500);
+      expect(processesMarked(mark)).toEqual([]);
+    } finally {
+      await close(server);
+    }
   });
 });
 
-/** Process ids of running (not zombie) `sleep` processes whose parent is gone, read from /proc. */
-function children(): number[] {
-  const pids: number[] = [];
+/** Running (not zombie) processes whose environment holds STEP_MARK=mark, as "pid command". */
+function processesMarked(mark: string): string[] {
+  const found: string[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
+      if (!fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`STEP_MARK=${mark}`)) continue;
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const [state, ppidText] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(ppidText);
-      if (state === 'Z') continue;
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if ((comm === 'sleep' || cmdline.startsWith('sleep')) && ppid === 1) pids.push(Number(entry));
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      found.push(`${entry} ${fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()}`);
     } catch {
-      // gone
+      // gone, or not ours to read
     }
   }
-  return pids;
+  return found;
 }
 
 async function waitFor(condition: () => boolean): Promise<void> {
