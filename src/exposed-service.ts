@@ -300,6 +300,8 @@ export interface ExposedServiceProps extends ExposedServiceOptions {
 }
 
 const CLUSTER_IP_NONE = 'None';
+/** kube-apiserver's default --service-node-port-range (shared: most Services keep it). */
+const DEFAULT_NODE_PORT_RANGE: NodePortRange = Object.freeze({ min: 30000, max: 32767 });
 
 /**
  * A Service of type ClusterIP, NodePort or LoadBalancer (or a headless one) that exposes pods.
@@ -382,7 +384,7 @@ export class ExposedService extends ValidatedApiObject {
     this.target = read.target;
     this.selector = read.selector ? { ...read.selector } : undefined;
     this.withoutSelector = read.withoutSelector === true;
-    this.nodePortRange = read.nodePortRange ? { min: read.nodePortRange.min, max: read.nodePortRange.max } : { min: 30000, max: 32767 };
+    this.nodePortRange = read.nodePortRange ? { min: read.nodePortRange.min, max: read.nodePortRange.max } : DEFAULT_NODE_PORT_RANGE;
     this.fixedSpec = toManifestValue({
       type: read.type,
       clusterIP: read.clusterIP,
@@ -418,10 +420,10 @@ export class ExposedService extends ValidatedApiObject {
   }
 
   /** @internal */
-  protected _dependencyKey(): string | undefined {
+  protected _dependencyKey(): number | string | undefined {
     const target: any = this.target;
     if (target === undefined) {
-      return '';
+      return 0;
     }
     if (typeof target._stateKey === 'function') {
       return target._stateKey();

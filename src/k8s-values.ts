@@ -91,6 +91,11 @@ export function isK8sType(type: string): boolean {
   return type in K8S_SCHEMA;
 }
 
+/** The Kubernetes (JSON) name of a field of a struct, given in either spelling; undefined when unknown. */
+export function k8sJsonName(type: string, field: string): string | undefined {
+  return struct(type)?.byKey[field]?.json;
+}
+
 /** The JSON names of a struct's fields (for messages), or undefined for an unknown type. */
 export function k8sFieldNames(type: string): string[] | undefined {
   return struct(type)?.jsonNames;

@@ -5,7 +5,7 @@ import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
-import { toManifest } from './k8s-values';
+import { k8sJsonName, toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -139,21 +139,21 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   public readonly filesMountPath: string;
 
   /** The ConfigMaps generated for sidecars and init steps, written before this object. */
-  public readonly configMaps: GeneratedConfigMap[] = [];
+  private generatedConfigMaps: GeneratedConfigMap[] = NONE;
 
-  private readonly userInitContainers: any[] = [];
-  private readonly nativeSidecars: any[] = [];
-  private readonly mainContainers: any[] = [];
-  private readonly classicSidecars: any[] = [];
-  private readonly volumeList: any[] = [];
-  private readonly appMounts: any[] = [];
-  private readonly frontPortNames: string[] = [];
+  private userInitContainers: any[] = NONE;
+  private nativeSidecars: any[] = NONE;
+  private mainContainers: any[] = NONE;
+  private classicSidecars: any[] = NONE;
+  private volumeList: any[] = NONE;
+  private appMounts: any[] = NONE;
+  private frontPortNames: string[] = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
   private readonly hasPodMetadata: boolean;
-  private readonly declaredLabels: { [key: string]: string };
-  private readonly addProblems: string[] = [];
+  private readonly declaredLabels?: { [key: string]: string };
+  private addProblems: string[] = NONE;
   private readonly declaredFilesMountPath: string;
   private filesVolumeAdded = false;
 
@@ -169,7 +169,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     this.workload = workload;
     this.securityProfile = props.securityProfile;
     this.hasPodMetadata = props.podMetadata !== undefined;
-    this.declaredLabels = { ...(props.metadata?.labels ?? {}) };
+    this.declaredLabels = props.podMetadata?.labels && props.metadata?.labels ? { ...props.metadata.labels } : undefined;
     this.podLabels = props.podMetadata?.labels ? { ...props.podMetadata.labels } : undefined;
     this.podAnnotations = props.podMetadata?.annotations ? { ...props.podMetadata.annotations } : undefined;
     this.filesVolumeName = props.filesVolumeName ?? 'init-files';
@@ -177,19 +177,25 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const mountPath = this.declaredFilesMountPath;
     this.filesMountPath = mountPath.length > 1 ? mountPath.replace(/\/+$/, '') : mountPath;
 
+    // The props were read (checked and converted to Kubernetes JSON) by the pattern; the options
+    // keep their L1 names (hostPid), which become the Kubernetes ones (hostPID) here.
     const specOptions: Record<string, any> = {};
     for (const field of POD_SPEC_OPTION_FIELDS) {
       const value = (props as any)[field];
       if (value !== undefined) {
-        specOptions[field] = value;
+        specOptions[k8sJsonName('PodSpec', field) ?? field] = value;
       }
     }
-    // The options use the L1 spelling (hostPid); the manifest the Kubernetes one (hostPID).
-    this.specOptions = toManifest('PodSpec', specOptions);
+    this.specOptions = specOptions;
 
     for (const volume of props.volumes ?? []) {
-      this.volumeList.push(volume);
+      this.volumeList = added(this.volumeList, volume);
     }
+  }
+
+  /** The ConfigMaps generated for sidecars and init steps, written before this object. */
+  public get configMaps(): GeneratedConfigMap[] {
+    return [...this.generatedConfigMaps];
   }
 
   /** The escape hatch: this object itself (kept for the patterns' earlier API). */
@@ -247,11 +253,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       namespace: this.metadata.namespace,
     };
     const binding = step._bindWithProblems(context);
-    this.addProblems.push(...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
+    this.addProblems = added(this.addProblems, ...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     if (step.writesFiles) {
       this.addFilesVolume();
     }
-    this.userInitContainers.push(toManifest('Container', binding.container));
+    this.userInitContainers = added(this.userInitContainers, toManifest('Container', binding.container));
     for (const v of binding.volumes ?? []) {
       this.addSharedVolume(toManifest('Volume', v));
     }
@@ -335,7 +341,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * @internal
    */
   protected _pushContainer(container: any): void {
-    this.mainContainers.push(container);
+    this.mainContainers = added(this.mainContainers, container);
     this._changed();
   }
 
@@ -344,7 +350,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * @internal
    */
   protected _pushInitContainer(container: any): void {
-    this.userInitContainers.push(container);
+    this.userInitContainers = added(this.userInitContainers, container);
     this._changed();
   }
 
@@ -353,7 +359,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * @internal
    */
   protected _pushVolume(volume: any): void {
-    this.volumeList.push(volume);
+    this.volumeList = added(this.volumeList, volume);
     this._changed();
   }
 
@@ -362,19 +368,19 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * their own. Returns the container as written.
    * @internal
    */
-  protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode): any {
-    const container = toManifest('Container', binding.container);
+  protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode, containerIsJson: boolean = false): any {
+    const container = containerIsJson ? binding.container as any : toManifest('Container', binding.container);
     const written = mode === SidecarMode.NATIVE ? { ...container, restartPolicy: 'Always' } : container;
     if (mode === SidecarMode.NATIVE) {
-      this.nativeSidecars.push(written);
+      this.nativeSidecars = added(this.nativeSidecars, written);
     } else {
-      this.classicSidecars.push(written);
+      this.classicSidecars = added(this.classicSidecars, written);
     }
     for (const v of binding.volumes ?? []) {
       this.addSharedVolume(toManifest('Volume', v));
     }
     for (const m of binding.appVolumeMounts ?? []) {
-      this.appMounts.push(toManifest('VolumeMount', m));
+      this.appMounts = added(this.appMounts, toManifest('VolumeMount', m));
     }
     for (const step of binding.initSteps ?? []) {
       this.addInitStep(step);
@@ -382,9 +388,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (binding.podSecurityContext) {
       this.mergePodSecurityContext(toManifest('PodSecurityContext', binding.podSecurityContext), container.name);
     }
-    this.frontPortNames.push(...(binding.frontPorts ?? []));
+    this.frontPortNames = added(this.frontPortNames, ...(binding.frontPorts ?? []));
     this.addConfigMaps(binding.configMaps);
-    this.addProblems.push(...(binding.problems ?? []));
+    this.addProblems = added(this.addProblems, ...(binding.problems ?? []));
     this._changed();
     return written;
   }
@@ -422,7 +428,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     if (this.workload.kind === WorkloadKind.POD && this.podLabels) {
       for (const [k, v] of Object.entries(this.podLabels)) {
-        const own = this.declaredLabels[k];
+        const own = this.declaredLabels?.[k];
         if (own !== undefined && own !== v) {
           problems.add('podMetadata.labels', `${k}=${show(v)} contradicts metadata.labels ${k}=${show(own)}; for a bare Pod both are its own labels: keep one value.`);
         }
@@ -441,7 +447,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /** Inserts an init container before all others (used by native sidecars). */
   protected prependInitContainer(container: Container): void {
-    this.nativeSidecars.unshift(toManifest('Container', container));
+    this.nativeSidecars = [toManifest('Container', container), ...this.nativeSidecars];
     this._changed();
   }
 
@@ -500,8 +506,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       return;
     }
     this.filesVolumeAdded = true;
-    this.volumeList.push({ name: this.filesVolumeName, emptyDir: {} });
-    this.appMounts.push({ name: this.filesVolumeName, mountPath: this.filesMountPath });
+    this.volumeList = added(this.volumeList, { name: this.filesVolumeName, emptyDir: {} });
+    this.appMounts = added(this.appMounts, { name: this.filesVolumeName, mountPath: this.filesMountPath });
   }
 
   private addConfigMaps(configMaps: GeneratedConfigMapData[] | undefined): void {
@@ -510,17 +516,32 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         metadata: { name: data.name, namespace: this.metadata.namespace },
         data: data.data,
       });
-      this.configMaps.push(cm);
+      this.generatedConfigMaps = added(this.generatedConfigMaps, cm);
       this.addDependency(cm);
     }
   }
 
   private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string): void {
     const merged = { ...(this.specOptions.securityContext ?? {}) };
-    mergeFields(merged, fields, (k, current, wanted) => this.addProblems.push(
+    mergeFields(merged, fields, (k, current, wanted) => this.addProblems = added(this.addProblems,
       `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
     this.specOptions.securityContext = merged;
   }
+}
+
+/** An empty list shared by every object until it gets an item (memory: most lists stay empty). */
+const NONE: any[] = Object.freeze([]) as any;
+
+/** The list with the items appended: the same array, or a new one instead of NONE. */
+function added<T>(list: T[], ...items: T[]): T[] {
+  if (items.length === 0) {
+    return list;
+  }
+  if (list === NONE) {
+    return items;
+  }
+  list.push(...items);
+  return list;
 }
 
 /** How an object is named in messages before it exists: `PlainPod 'web'`, or its construct path. */

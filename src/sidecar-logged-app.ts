@@ -81,13 +81,12 @@ export class SidecarLoggedApp extends PodWorkload {
   public readonly logVolumeName: string;
   /** Where the shared volume is mounted in both containers. */
   public readonly logMountPath: string;
-  /** The absolute path of the log file. */
-  public readonly logFilePath: string;
+  private readonly logFileName: string;
   /** Classic or native sidecar. */
   public readonly sidecarMode: SidecarMode;
   /** The app container as written to the manifest (with the log mount). */
   public readonly appContainer: Container;
-  private readonly patternProblems: string[];
+  private readonly patternProblems?: string[];
   /**
    * The sidecar container as written to the manifest (with the log mount). In `NATIVE` mode the
    * manifest's copy, the first init container, also has `restartPolicy: Always`.
@@ -99,12 +98,17 @@ export class SidecarLoggedApp extends PodWorkload {
    */
   public readonly logShipperConfigMap?: ApiObject;
 
+  /** The absolute path of the log file. */
+  public get logFilePath(): string {
+    return `${this.logMountPath.replace(/\/+$/, '')}/${this.logFileName}`;
+  }
+
   public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
     const read = readProps(subjectOf('SidecarLoggedApp', scope, id, props), 'SidecarLoggedAppProps', props);
     super(scope, id, { ...read, volumes: undefined }, 'SidecarLoggedApp');
     this.logVolumeName = read.logVolumeName ?? 'shared-logs';
     this.logMountPath = read.logMountPath ?? '/var/log/';
-    this.logFilePath = `${this.logMountPath.replace(/\/+$/, '')}/${read.logFileName ?? 'app.log'}`;
+    this.logFileName = read.logFileName ?? 'app.log';
     this.sidecarMode = read.sidecarMode ?? SidecarMode.CLASSIC;
 
     this._pushVolume({ name: this.logVolumeName, emptyDir: {} });
@@ -144,15 +148,16 @@ export class SidecarLoggedApp extends PodWorkload {
       this.addInitStep(step);
     }
     this._pushContainer(this.appContainer);
-    this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode);
+    this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode, read.sidecar !== undefined);
     for (const extra of read.sidecars ?? []) {
       this.addSidecar(extra);
     }
 
-    this.patternProblems = [
+    const patternProblems = [
       ...(read.sidecar && read.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
       ...shipperProblems,
     ];
+    this.patternProblems = patternProblems.length > 0 ? patternProblems : undefined;
   }
 
   /**
@@ -160,7 +165,7 @@ export class SidecarLoggedApp extends PodWorkload {
    * @internal
    */
   protected _validatePattern(_manifest: any, problems: Problems): void {
-    for (const p of this.patternProblems) {
+    for (const p of this.patternProblems ?? []) {
       problems.add('', p);
     }
     if (!this.logMountPath.startsWith('/')) {

@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, App, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, JsonPatch, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Problems, show } from './problems';
 
@@ -37,8 +37,48 @@ const DEFAULT_RESOLVER_COUNT = 3;
 // The metadata methods that change what metadata.toJson() writes.
 const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'];
 
-/** Every validated object of an app, by `group/kind/namespace/name`, for the duplicate-name check. */
+/**
+ * Every validated object of an app by `group/kind/namespace/name`, for the duplicate-name check:
+ * one object, or the objects that share the name.
+ */
 const NAMES = new WeakMap<Construct, Map<string, ValidatedApiObject[]>>();
+
+/** Returned by `sanitize` when a value holds something cdk8s would resolve (a token). */
+const TOKEN = Symbol('token');
+
+/**
+ * What an object's output depends on: a version of the one clock below, or a text for
+ * dependencies that have no version (a fingerprint of a cdk8s-plus workload).
+ */
+type StateKey = number | string;
+
+/** The one clock every change reads a new version from. */
+let CLOCK = 0;
+
+/** No errors (shared by every valid object). */
+const NO_ERRORS: string[] = Object.freeze([]) as any;
+
+/**
+ * The metadata of a validated object: cdk8s's, with the methods that change what it writes
+ * recording the change on the object (`apiObject` is the metadata's object). One prototype for
+ * all objects, so nothing is added per object.
+ */
+const TRACKED_METADATA = Object.create(ApiObjectMetadataDefinition.prototype);
+for (const method of METADATA_MUTATORS) {
+  const original = (ApiObjectMetadataDefinition.prototype as any)[method];
+  TRACKED_METADATA[method] = function (this: any, ...args: any[]): any {
+    this.apiObject._changed();
+    return original.apply(this, args);
+  };
+}
+
+/** The validation cdk8s runs for one object (a class, not a closure: one small object each). */
+class ObjectValidation {
+  public constructor(private readonly object: ValidatedApiObject) {}
+  public validate(): string[] {
+    return this.object._validate();
+  }
+}
 
 /**
  * An `ApiObject` that validates its final manifest (escape-hatch edits included) at synth time,
@@ -46,44 +86,29 @@ const NAMES = new WeakMap<Construct, Map<string, ValidatedApiObject[]>>();
  *
  * cdk8s validates the whole app in `app.synth()` and again in every `chart.toJson()`. This class
  * keeps a version number that every change bumps (`_changed()`, JSON patches, metadata
- * changes): it renders its body once per version, validates once per state key (its version and
- * those of the objects its output depends on) and hands the manifest it validated over to the
- * next `toJson()` with the same key. Objects that hold cdk8s tokens (`Lazy` and the like) are
- * never cached: a token may produce another value each time. See docs/design.md.
+ * changes): it validates once per state key (its version and those of the objects its output
+ * depends on) and hands the manifest it validated over to the next `toJson()` with the same key,
+ * so an object is rendered and validated once per synthesis. Objects that hold cdk8s tokens
+ * (`Lazy` and the like) are never cached: a token may produce another value each time. See
+ * docs/design.md.
  */
 export abstract class ValidatedApiObject extends ApiObject {
-  /** How this object is named in error messages, e.g. `InitPod 'web'`. */
-  public readonly description: string;
-
-  private version = 0;
-  private readonly bodyFields: string[];
-  private readonly nameKey: string;
-  private rendered?: { key: string | undefined; body: Record<string, any>; plain: boolean };
-  private validated?: { key: string; errors: string[] };
-  private handOver?: { key: string; manifest: any };
+  private readonly typeName: string;
+  private readonly bodyFields: readonly string[];
+  /** The objects of the app with this object's kind, namespace and name (itself included). */
+  private readonly sameName: ValidatedApiObject[];
+  private version = ++CLOCK;
+  /** The state key of the last validation. */
+  private validatedKey?: StateKey;
+  private errors: string[] = NO_ERRORS;
+  /** The manifest validated last, for the next toJson() with the same state key. */
+  private handOver?: any;
 
   protected constructor(scope: Construct, id: string, props: ValidatedApiObjectProps) {
-    // The cdk8s path (ApiObject.prototype.toJson) resolves these; the fast path reads the body directly.
-    const self: { object?: ValidatedApiObject } = {};
-    const body: { [field: string]: any } = {};
-    for (const field of props.bodyFields) {
-      body[field] = Lazy.any({ produce: () => self.object!._body()[field] });
-    }
-    super(scope, id, { apiVersion: props.apiVersion, kind: props.kind, metadata: props.metadata, ...body });
-    self.object = this;
-    this.bodyFields = [...props.bodyFields];
-    this.description = `${props.typeName} '${this.name}'`;
-
-    const metadata: any = this.metadata;
-    for (const method of METADATA_MUTATORS) {
-      const original = metadata[method];
-      if (typeof original === 'function') {
-        metadata[method] = (...args: any[]) => {
-          this._changed();
-          return original.apply(metadata, args);
-        };
-      }
-    }
+    super(scope, id, { apiVersion: props.apiVersion, kind: props.kind, metadata: props.metadata });
+    this.typeName = props.typeName;
+    this.bodyFields = props.bodyFields;
+    Object.setPrototypeOf(this.metadata, TRACKED_METADATA);
 
     const app = this.node.root as Construct;
     let names = NAMES.get(app);
@@ -91,15 +116,54 @@ export abstract class ValidatedApiObject extends ApiObject {
       names = new Map();
       NAMES.set(app, names);
     }
-    this.nameKey = `${this.apiGroup}/${this.kind}/${this.metadata.namespace ?? ''}/${this.name}`;
-    const sameName = names.get(this.nameKey);
+    const nameKey = `${this.apiGroup}/${this.kind}/${this.metadata.namespace ?? ''}/${this.name}`;
+    let sameName = names.get(nameKey);
     if (sameName) {
+      // The objects that had the name see a new state: their duplicate-name check must run again.
+      for (const other of sameName) {
+        other._changed();
+      }
       sameName.push(this);
     } else {
-      names.set(this.nameKey, [this]);
+      sameName = [this];
+      names.set(nameKey, sameName);
     }
+    this.sameName = sameName;
 
-    this.node.addValidation({ validate: () => this.validateOnce() });
+    this.node.addValidation(new ObjectValidation(this));
+  }
+
+  /** How this object is named in error messages, e.g. `InitPod 'web'`. */
+  public get description(): string {
+    return `${this.typeName} '${this.name}'`;
+  }
+
+  /**
+   * The problems of this object's final manifest, each naming the object, the field, the value
+   * and the fix (cdk8s calls it through the node's validations when it synthesizes).
+   *
+   * @internal
+   */
+  public _validate(): string[] {
+    const key = this._stateKey();
+    if (key !== undefined && this.validatedKey === key) {
+      return this.errors;
+    }
+    const { manifest, cacheable } = this.renderManifest();
+    const problems = new Problems();
+    this.checkName(problems);
+    this._check(manifest, problems);
+    const errors = problems.count > 0 ? problems.toErrors(this.description) : NO_ERRORS;
+    if (key !== undefined && cacheable) {
+      this.validatedKey = key;
+      this.errors = errors;
+      this.handOver = manifest;
+    } else {
+      this.validatedKey = undefined;
+      this.errors = NO_ERRORS;
+      this.handOver = undefined;
+    }
+    return errors;
   }
 
   /** Adds JSON patches applied to the manifest after rendering (the escape hatch); they are validated too. */
@@ -115,8 +179,8 @@ export abstract class ValidatedApiObject extends ApiObject {
     const handOver = this.handOver;
     if (handOver !== undefined) {
       this.handOver = undefined;
-      if (handOver.key === this._stateKey()) {
-        return handOver.manifest;
+      if (this.validatedKey === this._stateKey()) {
+        return handOver;
       }
     }
     return this.renderManifest().manifest;
@@ -128,13 +192,17 @@ export abstract class ValidatedApiObject extends ApiObject {
    *
    * @internal
    */
-  public _stateKey(): string | undefined {
+  public _stateKey(): StateKey | undefined {
     const dependencies = this._dependencyKey();
     if (dependencies === undefined) {
       return undefined;
     }
-    const sameName = NAMES.get(this.node.root as Construct)?.get(this.nameKey)?.length ?? 1;
-    return `${this.version}|${sameName}|${dependencies}`;
+    if (typeof dependencies === 'number') {
+      // Versions come from one clock: every change takes a value above all earlier ones, so the
+      // largest version of an object and its dependencies changes exactly when one of them does.
+      return Math.max(this.version, dependencies);
+    }
+    return `${this.version}|${dependencies}`;
   }
 
   /**
@@ -142,8 +210,8 @@ export abstract class ValidatedApiObject extends ApiObject {
    *
    * @internal
    */
-  protected _changed(): void {
-    this.version++;
+  public _changed(): void {
+    this.version = ++CLOCK;
   }
 
   /**
@@ -152,8 +220,8 @@ export abstract class ValidatedApiObject extends ApiObject {
    *
    * @internal
    */
-  protected _dependencyKey(): string | undefined {
-    return '';
+  protected _dependencyKey(): StateKey | undefined {
+    return 0;
   }
 
   /**
@@ -170,56 +238,37 @@ export abstract class ValidatedApiObject extends ApiObject {
    */
   protected abstract _check(manifest: any, problems: Problems): void;
 
-  /** The rendered body, once per state key (never cached when it holds tokens). */
-  private _body(): Record<string, any> {
-    const key = this._stateKey();
-    const rendered = this.rendered;
-    if (key !== undefined && rendered !== undefined && rendered.key === key && rendered.plain) {
-      return rendered.body;
-    }
-    const body = this._renderBody();
-    this.rendered = { key, body, plain: isPlainJson(body) };
-    return body;
-  }
-
-  /** Validates once per state key. */
-  private validateOnce(): string[] {
-    const key = this._stateKey();
-    if (key !== undefined && this.validated?.key === key) {
-      return this.validated.errors;
-    }
-    const { manifest, cacheable } = this.renderManifest();
-    const problems = new Problems();
-    this.checkName(problems);
-    this._check(manifest, problems);
-    const errors = problems.toErrors(this.description);
-    if (key !== undefined && cacheable) {
-      this.validated = { key, errors };
-      this.handOver = { key, manifest };
-    } else {
-      this.validated = undefined;
-      this.handOver = undefined;
-    }
-    return errors;
-  }
-
   /**
    * The final manifest. Without tokens and custom resolvers it is built from the rendered body
    * (what cdk8s's resolve() would return unchanged), with cdk8s's own key order and JSON patches;
    * otherwise it is cdk8s's `ApiObject.prototype.toJson`.
    */
   private renderManifest(): { manifest: any; cacheable: boolean } {
-    const body = this._body();
+    const body = this._renderBody();
     const resolvers = (App.of(this) as App).resolvers ?? [];
-    if (!this.rendered!.plain || resolvers.length !== DEFAULT_RESOLVER_COUNT || !metadataIsPlain(this.metadata)) {
-      return { manifest: super.toJson(), cacheable: false };
-    }
     const sortKeys = !process.env.CDK8S_DISABLE_SORT;
-    const data: any = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
+    const data: any = { apiVersion: this.apiVersion, kind: this.kind, metadata: undefined };
     for (const field of this.bodyFields) {
       data[field] = body[field];
     }
-    const json = sanitize(data, sortKeys);
+    let json = resolvers.length === DEFAULT_RESOLVER_COUNT ? sanitize(data, sortKeys, false) : TOKEN;
+    const metadata = json === TOKEN ? TOKEN : metadataJson(this.metadata);
+    let cacheable = true;
+    if (json === TOKEN || metadata === TOKEN) {
+      // What ApiObject.prototype.toJson does: resolve tokens with the app's resolvers, then sanitize.
+      cacheable = false;
+      try {
+        data.metadata = this.metadata.toJson();
+        json = sanitize(resolve([], data, this), sortKeys, false);
+        if (json === TOKEN) {
+          throw new Error('can\'t render non-simple object: a value did not resolve to JSON');
+        }
+      } catch (e) {
+        throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+      }
+    } else if (metadata !== undefined) {
+      json.metadata = metadata;
+    }
     const patches = (this as any).patches as JsonPatch[];
     const patched = patches.length > 0 ? JsonPatch.apply(json, ...patches) : json;
     const manifest: any = {};
@@ -228,68 +277,78 @@ export abstract class ValidatedApiObject extends ApiObject {
         manifest[k] = patched[k];
       }
     }
-    return { manifest, cacheable: true };
+    return { manifest, cacheable };
   }
 
   /** This library's contract: no two objects of one kind with one name in one namespace of an app. */
   private checkName(problems: Problems): void {
-    const sameName = NAMES.get(this.node.root as Construct)?.get(this.nameKey) ?? [];
-    const others = sameName.filter((o) => o !== this);
-    if (others.length > 0) {
-      const where = this.metadata.namespace ? ` in namespace ${show(this.metadata.namespace)}` : '';
-      problems.add('metadata.name', `${show(this.name)} is also the name of ${others.map((o) => `${o.description} (${o.node.path})`).join(', ')}: two ${this.kind}s with one name${where} would overwrite each other when applied. Give each a unique name (this library's contract).`);
+    if (this.sameName.length < 2) {
+      return;
     }
+    const others = this.sameName.filter((o) => o !== this);
+    const where = this.metadata.namespace ? ` in namespace ${show(this.metadata.namespace)}` : '';
+    problems.add('metadata.name', `${show(this.name)} is also the name of ${others.map((o) => `${o.description} (${o.node.path})`).join(', ')}: two ${this.kind}s with one name${where} would overwrite each other when applied. Give each a unique name (this library's contract).`);
   }
 }
 
-/** cdk8s's sanitizeValue: drops null and undefined, copies, sorts keys unless told not to. */
-function sanitize(value: any, sortKeys: boolean): any {
+/**
+ * cdk8s's sanitizeValue (drops null and undefined, copies, sorts keys unless told not to,
+ * optionally drops empty lists and maps), in the same walk telling whether the value holds
+ * anything cdk8s's resolve() would replace: then it returns TOKEN.
+ */
+function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
   if (value === null || value === undefined) {
     return undefined;
   }
   if (typeof value !== 'object') {
-    return value;
+    return typeof value === 'function' ? TOKEN : value;
   }
   if (Array.isArray(value)) {
-    return value.map((x) => sanitize(x, sortKeys));
+    if (filterEmpty && value.length === 0) {
+      return undefined;
+    }
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v = sanitize(value[i], sortKeys, filterEmpty);
+      if (v === TOKEN) {
+        return TOKEN;
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    return TOKEN;
   }
   const out: any = {};
   const keys = sortKeys ? Object.keys(value).sort() : Object.keys(value);
+  let empty = true;
   for (const key of keys) {
-    const v = sanitize(value[key], sortKeys);
+    const v = sanitize(value[key], sortKeys, filterEmpty);
+    if (v === TOKEN) {
+      return TOKEN;
+    }
     if (v !== null && v !== undefined) {
       out[key] = v;
+      empty = false;
     }
   }
-  return out;
+  return filterEmpty && empty ? undefined : out;
 }
 
-/** Whether a value holds only plain objects, arrays and primitives (nothing cdk8s would resolve). */
-export function isPlainJson(value: any): boolean {
-  if (value === null || typeof value !== 'object') {
-    return typeof value !== 'function';
-  }
-  if (Array.isArray(value)) {
-    for (const v of value) {
-      if (!isPlainJson(v)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype) {
-    return false;
-  }
-  for (const key in value) {
-    if (!isPlainJson(value[key])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Whether the metadata holds no tokens (they would be resolved anew on every toJson()). */
-function metadataIsPlain(metadata: any): boolean {
-  return isPlainJson(metadata.labels) && isPlainJson(metadata.annotations) && isPlainJson(metadata._additionalAttributes)
-    && isPlainJson(metadata.finalizers) && isPlainJson(metadata.ownerReferences) && typeof metadata.name !== 'object';
+/**
+ * What cdk8s's ApiObjectMetadataDefinition.toJson() writes, built without its resolve() walk
+ * (the identity for plain values), or TOKEN when the metadata holds a token.
+ */
+function metadataJson(metadata: any): any {
+  const json = sanitize({
+    ...metadata._additionalAttributes,
+    name: metadata.name,
+    namespace: metadata.namespace,
+    annotations: metadata.annotations,
+    finalizers: metadata.finalizers,
+    ownerReferences: metadata.ownerReferences,
+    labels: metadata.labels,
+  }, true, true);
+  return json;
 }

@@ -337,14 +337,34 @@ export function parseQuantity(value: unknown): Quantity | undefined {
   if (value === null) {
     return ZERO_QUANTITY;
   }
+  let text: string;
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? parseQuantityText(JSON.stringify(value)) : undefined;
-  }
-  if (typeof value !== 'string') {
+    if (!Number.isFinite(value)) {
+      return undefined;
+    }
+    text = JSON.stringify(value);
+  } else if (typeof value === 'string') {
+    text = value;
+  } else {
     return undefined;
   }
-  return parseQuantityText(value.replace(GO_SPACE, ''));
+  // Quantities repeat (every container asks for '100m', '128Mi'): parse each text once.
+  // Quantity is immutable, so one instance serves every caller.
+  const cached = PARSED.get(text);
+  if (cached !== undefined || PARSED.has(text)) {
+    return cached;
+  }
+  const q = parseQuantityText(typeof value === 'string' ? text.replace(GO_SPACE, '') : text);
+  if (PARSED.size >= PARSED_LIMIT) {
+    PARSED.clear();
+  }
+  PARSED.set(text, q);
+  return q;
 }
+
+/** Parsed quantity texts (undefined for malformed ones), bounded. */
+const PARSED = new Map<string, Quantity | undefined>();
+const PARSED_LIMIT = 4096;
 
 /** Whether a value is a well-formed resource.Quantity (a number, or a string like '100m', '1Gi', '1e3'). */
 export function isQuantity(value: unknown): boolean {
