@@ -13,3 +13,4 @@ export * from './service-target';
 export * from './exposed-service';
 export * from './inject';
 export * from './security-profile';
+export * from './import';
