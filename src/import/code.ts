@@ -20,7 +20,28 @@ export interface CodeImport {
 
 /** Code printed as written. */
 export class Ref {
-  public constructor(public readonly text: string, public readonly imports: CodeImport[] = []) {}
+  public constructor(private readonly code: string, public readonly imports: CodeImport[] = []) {}
+
+  /** The code. */
+  public get text(): string {
+    return this.code;
+  }
+}
+
+/** The variable a construct is assigned to: named when the program is written. */
+export interface Binding {
+  variable: string;
+}
+
+/** A reference to a construct's variable (its name is chosen when the program is written). */
+export class VariableRef extends Ref {
+  public constructor(public readonly binding: Binding) {
+    super('');
+  }
+
+  public get text(): string {
+    return this.binding.variable;
+  }
 }
 
 /** A call, `new` or not: `callee(arg, ...)`. */
@@ -109,7 +130,7 @@ export function print(value: Value, indent: number, column: number, trail: numbe
   const end = ' '.repeat(indent);
   if (Array.isArray(value)) {
     const items = value.filter((v) => v !== undefined);
-    if (items.length === 1 && (isRecord(items[0]) || Array.isArray(items[0]))) {
+    if (items.length === 1 && (isRecord(items[0]) || Array.isArray(items[0]) || items[0] instanceof Call)) {
       // `[{` ... `}]`: a single object is hugged by its brackets.
       return `[${print(items[0], indent, column + 1, trail + 1)}]`;
     }
@@ -132,13 +153,18 @@ export function print(value: Value, indent: number, column: number, trail: numbe
   if (value instanceof Call) {
     const head = `${value.isNew ? 'new ' : ''}${value.callee}(`;
     const args = value.args;
-    const last = args[args.length - 1];
-    const before = args.slice(0, -1).map((a) => printFlat(a));
-    if ((isRecord(last) || Array.isArray(last)) && before.every((b) => b !== undefined)) {
-      // `f(a, b, {` ... `})`: the last argument is broken, the others stay on the first line.
-      const lead = `${head}${before.map((b) => `${b}, `).join('')}`;
-      if (column + lead.length <= WIDTH) {
-        return `${lead}${print(last, indent, column + lead.length, trail + 1)})`;
+    const breakable = args.map((a, i) => (isRecord(a) || Array.isArray(a) ? i : -1)).filter((i) => i >= 0);
+    if (breakable.length === 1) {
+      // `f(a, {` ... `}, b)`: the one object argument is broken, the others stay on its first and last lines.
+      const at = breakable[0];
+      const before = args.slice(0, at).map((a) => printFlat(a));
+      const after = args.slice(at + 1).map((a) => printFlat(a));
+      if (before.every((b) => b !== undefined) && after.every((b) => b !== undefined)) {
+        const lead = `${head}${before.map((b) => `${b}, `).join('')}`;
+        const tail = `${after.map((b) => `, ${b}`).join('')})`;
+        if (column + lead.length <= MAX_WIDTH && tail.length + trail <= 40) {
+          return `${lead}${print(args[at], indent, column + lead.length, trail + tail.length)}${tail}`;
+        }
       }
     }
     return `${head}\n${args.map((a) => `${pad}${print(a, indent + 2, indent + 2, 1)},\n`).join('')}${end})`;

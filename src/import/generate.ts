@@ -1,4 +1,4 @@
-import { Call, CodeImport, collectImports, printStatement, Ref } from './code';
+import { Binding, Call, camelCase, CodeImport, collectImports, printStatement, Ref, RESERVED } from './code';
 import { InputObject } from './parse';
 
 /**
@@ -18,8 +18,11 @@ export interface Statement {
   readonly position: number;
   /** The construct id. */
   readonly id: string;
-  /** The variable it is assigned to, if another statement refers to it. */
-  readonly variable: string;
+  /** The object name its variable is named after, and its kind. */
+  readonly name: string;
+  readonly kind: string;
+  /** The variable it is assigned to, if another statement refers to it (named when the program is written). */
+  readonly binding: Binding;
   /** The expression that creates it. */
   readonly call: Call;
   /** Statements it refers to (a Service's target), which must be written first. */
@@ -42,8 +45,9 @@ const MODULE_ORDER = ['cdk8s', 'cdk8s-plus-28', 'cdk8s-pod-patterns'];
 /** The complete program. */
 export function generateApp(charts: ChartPlan[], header: string[]): string {
   const imports: CodeImport[] = [{ from: 'cdk8s', name: 'App' }, { from: 'cdk8s', name: 'Chart' }];
-  const bodies = charts.map((c) => chartBody(c, imports, charts.length > 1));
-  const lines: string[] = [...header.map((h) => `// ${h}`), ...importLines(imports), '', 'const app = new App();'];
+  const taken = new Set<string>(charts.map((c) => c.variable));
+  const bodies = charts.map((c) => chartBody(c, imports, charts.length > 1, taken));
+  const lines: string[] = [...header.flatMap((h) => wrapComment(h)), ...importLines(imports), '', 'const app = new App();'];
   for (const body of bodies) {
     lines.push('', ...body);
   }
@@ -72,45 +76,75 @@ function rank(module: string): number {
   return i < 0 ? MODULE_ORDER.length : i;
 }
 
-/** The order statements are written in: input order, each referenced statement first. */
+/**
+ * The order statements are written in: the input's, except that a statement referring to one
+ * later in the input (a Service before the pod it targets) is written right after it.
+ */
 export function emissionOrder(statements: Statement[]): Statement[] {
   const natural = [...statements].sort((a, b) => a.position - b.position);
   const out: Statement[] = [];
   const done = new Set<Statement>();
-  const emit = (s: Statement, stack: Set<Statement>) => {
-    if (done.has(s) || stack.has(s)) {
-      return;
-    }
-    stack.add(s);
-    for (const r of s.references) {
-      emit(r, stack);
-    }
-    done.add(s);
+  const deferred: Statement[] = [];
+  const ready = (s: Statement) => s.references.every((r) => done.has(r) || !statements.includes(r));
+  const emit = (s: Statement) => {
     out.push(s);
+    done.add(s);
+    for (let i = 0; i < deferred.length; i++) {
+      if (ready(deferred[i])) {
+        const [next] = deferred.splice(i, 1);
+        emit(next);
+        i = -1;
+      }
+    }
   };
   for (const s of natural) {
-    emit(s, new Set());
+    if (ready(s)) {
+      emit(s);
+    } else {
+      deferred.push(s);
+    }
   }
+  out.push(...deferred);
   return out;
 }
 
 /**
- * For each statement written before its place in the input (a pod a Service before it refers
- * to), the statements it must depend on so that cdk8s writes it after them: those earlier in the
- * input but written after it.
+ * For each statement written after its place in the input, the statement that must depend on it
+ * so that cdk8s still writes its objects in the input's order: the next one in the input among
+ * those written before it. cdk8s writes a chart's objects in construct order, each after the
+ * objects it depends on.
  */
-export function orderDependencies(order: Statement[]): Map<Statement, Statement[]> {
-  const deps = new Map<Statement, Statement[]>();
+export function orderDependencies(order: Statement[]): Map<Statement, Statement> {
+  const deps = new Map<Statement, Statement>();
   order.forEach((s, i) => {
-    const later = order.slice(i + 1).filter((x) => x.position < s.position).sort((a, b) => a.position - b.position);
-    if (later.length > 0) {
-      deps.set(s, later);
+    const next = order.slice(0, i).filter((x) => x.position > s.position).sort((a, b) => a.position - b.position)[0];
+    if (next) {
+      deps.set(s, next);
     }
   });
   return deps;
 }
 
-function chartBody(chart: ChartPlan, imports: CodeImport[], several: boolean): string[] {
+/** Names the variables of the statements that need one, in the order they are written. */
+function nameVariables(order: Statement[], needed: Set<Statement>, taken: Set<string>): void {
+  for (const s of order) {
+    if (!needed.has(s)) {
+      continue;
+    }
+    let name = camelCase(s.name);
+    if (taken.has(name) || RESERVED.has(name)) {
+      name = `${name}${s.kind}`;
+    }
+    let unique = name;
+    for (let i = 2; taken.has(unique) || RESERVED.has(unique); i++) {
+      unique = `${name}${i}`;
+    }
+    taken.add(unique);
+    s.binding.variable = unique;
+  }
+}
+
+function chartBody(chart: ChartPlan, imports: CodeImport[], several: boolean, taken: Set<string>): string[] {
   const lines: string[] = [];
   if (several) {
     lines.push(`// ${chart.fileName}`);
@@ -118,31 +152,28 @@ function chartBody(chart: ChartPlan, imports: CodeImport[], several: boolean): s
   lines.push(`const ${chart.variable} = new Chart(app, '${chart.chartId.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}');`);
   const order = emissionOrder(chart.statements);
   const deps = orderDependencies(order);
-  const referenced = new Set<Statement>();
+  const needed = new Set<Statement>();
   for (const s of order) {
-    s.references.forEach((r) => referenced.add(r));
+    s.references.forEach((r) => needed.add(r));
   }
-  for (const [s, ds] of deps) {
-    referenced.add(s);
-    ds.forEach((d) => referenced.add(d));
+  for (const [s, next] of deps) {
+    needed.add(s);
+    needed.add(next);
   }
-  // Each addDependency() call goes after the last statement it names.
-  const pending = new Map<Statement, string[]>();
-  for (const [s, ds] of deps) {
-    const last = ds.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a));
-    const names = ds.map((d) => d.variable).join(', ');
-    const before = ds.map((d) => d.objects.map((o) => o.label).join(', ')).join(', ');
-    const line = `${s.variable}.addDependency(${names}); // ${s.objects.map((o) => o.label).join(', ')} after ${before}, as in the input`;
-    pending.set(last, [...(pending.get(last) ?? []), line]);
-  }
+  nameVariables(order, needed, taken);
   for (const s of order) {
     collectImports(s.call, imports);
     lines.push('');
     if (s.note) {
       lines.push(...wrapComment(s.note));
     }
-    lines.push(printStatement(s.call, 0, referenced.has(s) ? `const ${s.variable} = ` : ''));
-    lines.push(...(pending.get(s) ?? []));
+    lines.push(printStatement(s.call, 0, needed.has(s) ? `const ${s.binding.variable} = ` : ''));
+    const next = deps.get(s);
+    if (next) {
+      const labels = (st: Statement) => st.objects.map((o) => o.label).join(', ');
+      lines.push(...wrapComment(`${labels(s)} before ${labels(next)}, as in the input:`));
+      lines.push(`${next.binding.variable}.addDependency(${s.binding.variable});`);
+    }
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 import { IpFamily, IpFamilyPolicy, Protocol, ServiceType, SessionAffinity, TrafficPolicy } from '../exposed-service';
-import { Call, lib, libRef, Ref, Value } from './code';
+import { Binding, Call, lib, libRef, Ref, Value, VariableRef } from './code';
 import { enumRef } from './recognise-pod';
 import { sameData } from './recognise-steps';
 import { leadingKeysFirst, plain } from './schema';
@@ -14,7 +14,7 @@ import { leadingKeysFirst, plain } from './schema';
 
 /** A pod a Service can target. */
 export interface ServiceTargetCandidate {
-  readonly variable: string;
+  readonly binding: Binding;
   readonly labels: { [key: string]: string };
   readonly namespace?: string;
 }
@@ -149,8 +149,8 @@ export function serviceCandidates(object: any, id: string, scope: Ref, targets: 
         // The Service takes its target's namespace: no need to repeat it.
         const metadata = { ...object.metadata };
         delete metadata.namespace;
-        make({ target: new Ref(t.variable) }, namespace === undefined ? object.metadata : metadata, t);
-        make({ target: new Ref(t.variable) }, object.metadata, t);
+        make({ target: new VariableRef(t.binding) }, namespace === undefined ? object.metadata : metadata, t);
+        make({ target: new VariableRef(t.binding) }, object.metadata, t);
       }
     }
     make({ selector: plain(selector) }, object.metadata);

@@ -1,5 +1,5 @@
 import { AppFailedError, compareObjects, runApp } from './check';
-import { Call, camelCase, RESERVED, Ref } from './code';
+import { Binding, Call, camelCase, RESERVED, Ref } from './code';
 import { ChartPlan, generateApp, Statement } from './generate';
 import { ImportError, InputFile, InputObject } from './parse';
 import { podCall, podCandidates, POD_KINDS, podShape } from './recognise-pod';
@@ -46,17 +46,16 @@ function unique(base: string, used: Set<string>): string {
 export function recognise(files: InputFile[]): ChartPlan[] {
   const chartVars = chartVariables(files);
   const problems: string[] = [];
-  const plans = files.map((file, i) => planFile(file, chartVars[i], new Set(chartVars), problems));
+  const plans = files.map((file, i) => planFile(file, chartVars[i], problems));
   if (problems.length > 0) {
     throw new ImportError(problems);
   }
   return plans;
 }
 
-function planFile(file: InputFile, chartVariable: string, chartVars: Set<string>, problems: string[]): ChartPlan {
+function planFile(file: InputFile, chartVariable: string, problems: string[]): ChartPlan {
   const scope = new Ref(chartVariable);
   const ids = new Set<string>();
-  const variables = new Set<string>(chartVars);
   const names = file.objects.map((o) => {
     const name: string = o.object.metadata.name;
     const kind = String(o.object.kind).toLowerCase();
@@ -68,12 +67,7 @@ function planFile(file: InputFile, chartVariable: string, chartVars: Set<string>
     if (ids.has(id) && ns) {
       id = `${ns}-${name}-${kind}`;
     }
-    id = unique(id, ids);
-    let variable = camelCase(name);
-    if (variables.has(variable) || RESERVED.has(variable)) {
-      variable = `${variable}${o.object.kind}`;
-    }
-    return { id, variable: unique(variable, variables) };
+    return { id: unique(id, ids), binding: { variable: camelCase(name) } as Binding };
   });
 
   const statements: Statement[] = [];
@@ -82,7 +76,9 @@ function planFile(file: InputFile, chartVariable: string, chartVars: Set<string>
     objects: choice.objects,
     position: index,
     id: names[index].id,
-    variable: names[index].variable,
+    name: file.objects[index].object.metadata.name,
+    kind: file.objects[index].object.kind,
+    binding: names[index].binding,
     call: choice.call,
     references: choice.references,
     note: choice.note,
@@ -107,7 +103,7 @@ function planFile(file: InputFile, chartVariable: string, chartVars: Set<string>
     const statement = statementOf(index, choice);
     statements.push(statement);
     if (choice.call.callee !== 'ApiObject' && !choice.call.callee.startsWith('k8s.')) {
-      targets.push({ variable: names[index].variable, labels: shape.podLabels, namespace: shape.namespace, statement });
+      targets.push({ binding: names[index].binding, labels: shape.podLabels, namespace: shape.namespace, statement });
     }
   });
   file.objects.forEach((input, index) => {
@@ -142,7 +138,7 @@ interface Candidate extends Choice {
 function choose(
   file: InputFile,
   chartVariable: string,
-  name: { id: string; variable: string },
+  name: { id: string; binding: Binding },
   input: InputObject,
   candidates: Candidate[],
   unexpressible: string[],
@@ -226,12 +222,15 @@ interface Outcome {
 }
 
 /** Runs one candidate (with the statements it refers to) and compares what it writes with its input objects. */
-function verify(file: InputFile, chartVariable: string, name: { id: string; variable: string }, candidate: Candidate): Outcome {
+function verify(file: InputFile, chartVariable: string, name: { id: string; binding: Binding }, candidate: Candidate): Outcome {
+  const main = candidate.objects[candidate.objects.length - 1].object;
   const statement: Statement = {
     objects: candidate.objects,
     position: Number.MAX_SAFE_INTEGER,
     id: name.id,
-    variable: name.variable,
+    name: main.metadata.name,
+    kind: main.kind,
+    binding: name.binding,
     call: candidate.call,
     references: candidate.references,
   };

@@ -90,8 +90,11 @@ function convertStruct(struct: string, json: any, style: ValueStyle, path: strin
     }
     out[field.ts] = convertField(field, v, style, fieldPath, unknown);
   }
-  return leadingKeysFirst(out);
+  return NAMED_FIRST.has(struct) ? leadingKeysFirst(out) : out;
 }
+
+/** Structs people write with their name first (and a container's image, a mount's path, next). */
+const NAMED_FIRST = new Set(['Container', 'EphemeralContainer', 'Volume', 'VolumeMount', 'EnvVar', 'ContainerPort', 'ObjectMeta']);
 
 /** Keys a reader looks for first, in this order, before the others (in input order). */
 const LEADING_KEYS = ['name', 'namespace', 'image', 'mountPath'];
