@@ -35,6 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bin: { 'cdk8s-pod-patterns': 'lib/import/cli.js' },
   devDeps: [
     'cdk8s-plus-28@^2.5.6',
+    // The Kubernetes 1.32 schema (src/k8s-schema.ts) is generated from its L1 module.
+    'cdk8s-plus-32@2.5.92',
     'cdk8s-cli',
     'tsconfig-paths@^4',
     'yaml@^2',

@@ -4,11 +4,15 @@
  * `npm run bench`: synth speed, memory and cold start of this library against cdk8s-plus-28,
  * its L1 classes and raw cdk8s ApiObjects, each measurement in a fresh process.
  *
- *   node bench/run.js            full run: N = 100, 1000, 5000, 5 repetitions, 7 cold starts;
- *                                writes bench/results.json and prints the table
- *   node bench/run.js --quick    smoke run (CI): N = 10, 50, 1 repetition, 1 cold start;
+ *   node bench/run.js            full run, 5 repetitions, 7 cold starts: N = 100, 1000, 5000 in one
+ *                                chart; N = 1000 over 100 and over 1000 charts (one unit each);
+ *                                and the natural-code comparison at N = 1000, 5000; writes
+ *                                bench/results.json and prints the tables
+ *   node bench/run.js --quick    smoke run (CI): N = 10, 50; N = 50 over 10 and 50 charts;
+ *                                natural at N = 50; 1 repetition, 1 cold start;
  *                                writes bench/out/results.json (gitignored)
  *   options: --reps R  --cold-reps R  --n 100,1000  --out FILE   (BENCH_QUICK=1 = --quick)
+ *   (--n sets the one-chart N of the same-manifest comparison)
  *   BENCH_LIB=DIR measures another build of the library than lib/ (a patched copy inside
  *   the project, e.g. bench/out/lib.patched, so that it loads the same cdk8s).
  *
@@ -30,6 +34,9 @@ function parseArgs(argv) {
   const opts = {
     quick,
     ns: quick ? [10, 50] : [100, 1000, 5000],
+    chartsN: quick ? 50 : 1000,
+    charts: quick ? [10, 50] : [100, 1000],
+    naturalNs: quick ? [50] : [1000, 5000],
     reps: quick ? 1 : 5,
     coldReps: quick ? 1 : 7,
     out: path.join(__dirname, quick ? 'out/results.json' : 'results.json'),
@@ -122,9 +129,15 @@ function main() {
 
   // Fairness first: the four variants must write the same manifests.
   worker(['check']);
-  console.log(`check: the four variants write the same manifests (${VARIANTS.join(', ')})`);
+  console.log(`check: the four variants write the same manifests (${VARIANTS.join(', ')}); in the natural comparison, all but cdk8s-plus-28 do`);
 
-  const total = opts.reps * opts.ns.length * VARIANTS.length + opts.coldReps * VARIANTS.length;
+  const configurations = [
+    ...opts.ns.map((n) => ({ set: 'same', n, charts: 1 })),
+    ...opts.charts.map((charts) => ({ set: 'same', n: opts.chartsN, charts })),
+    ...opts.naturalNs.map((n) => ({ set: 'natural', n, charts: 1 })),
+  ];
+  const key = (c, variant) => `${c.set}/${c.n}/${c.charts}/${variant}`;
+  const total = opts.reps * configurations.length * VARIANTS.length + opts.coldReps * VARIANTS.length;
   let done = 0;
   const progress = (what) => {
     done++;
@@ -135,11 +148,11 @@ function main() {
 
   const samples = {};
   for (let rep = 0; rep < opts.reps; rep++) {
-    for (const n of opts.ns) {
+    for (const c of configurations) {
       for (const variant of rotated(rep)) {
-        const r = worker(['run', variant, String(n)]);
-        (samples[`${n}/${variant}`] ??= []).push(r);
-        progress(`run ${variant} N=${n}`);
+        const r = worker(['run', variant, String(c.n), String(c.charts), c.set]);
+        (samples[key(c, variant)] ??= []).push(r);
+        progress(`run ${variant} N=${c.n} charts=${c.charts} ${c.set}`);
       }
     }
   }
@@ -155,11 +168,13 @@ function main() {
   }
 
   const runs = [];
-  for (const n of opts.ns) {
+  for (const c of configurations) {
     for (const variant of VARIANTS) {
-      const s = samples[`${n}/${variant}`];
+      const s = samples[key(c, variant)];
       runs.push({
-        n,
+        n: c.n,
+        charts: c.charts,
+        set: c.set,
         variant,
         medianMs: round(median(s.map((r) => r.ms))),
         minMs: round(Math.min(...s.map((r) => r.ms))),

@@ -15,10 +15,30 @@ const VARIANTS = ['library', 'cdk8s-plus-28', 'l1', 'raw'];
 const fixed = (x, d) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(d));
 const ratio = (x) => `${fixed(x, 2)}x`;
 
+// Entries written before the charts and natural comparisons existed count as one chart, same manifests.
+const chartsOf = (r) => r.charts ?? 1;
+const setOf = (r) => r.set ?? 'same';
+
 /** The rows and the target verdicts of a results object. */
 function analyse(results) {
-  const ns = [...new Set(results.runs.map((r) => r.n))].sort((a, b) => a - b);
-  const get = (n, v) => results.runs.find((r) => r.n === n && r.variant === v);
+  const base = results.runs.filter((r) => chartsOf(r) === 1 && setOf(r) === 'same');
+  const ns = [...new Set(base.map((r) => r.n))].sort((a, b) => a - b);
+  const get = (n, v) => base.find((r) => r.n === n && r.variant === v);
+  const find = (n, v, charts, set) => results.runs.find((r) => r.n === n && r.variant === v && chartsOf(r) === charts && setOf(r) === set);
+  const rowsOf = (runs) => runs.map((r) => {
+    const raw = find(r.n, 'raw', chartsOf(r), setOf(r));
+    return {
+      n: r.n,
+      charts: chartsOf(r),
+      variant: r.variant,
+      perUnit: r.medianMs / r.n,
+      timeRatio: r.medianMs / raw.medianMs,
+      minRatio: r.minMs / raw.minMs,
+      heapRatio: r.heapMb / raw.heapMb,
+    };
+  });
+  const chartRows = rowsOf(results.runs.filter((r) => chartsOf(r) > 1 && setOf(r) === 'same'));
+  const naturalRows = rowsOf(results.runs.filter((r) => setOf(r) === 'natural'));
   const perf = [];
   for (const n of ns) {
     const raw = get(n, 'raw');
@@ -53,25 +73,29 @@ function analyse(results) {
     const lib = get(n, 'library').medianMs;
     const r = lib / get(n, 'raw').medianMs;
     const k = get(n, 'cdk8s-plus-28').medianMs / lib;
-    targets.push({ name: `N=${n}: library at most 1.2x raw`, value: ratio(r), met: r <= 1.2 });
-    targets.push({ name: `N=${n}: library at least 1.7x faster than cdk8s-plus-28`, value: ratio(k), met: k >= 1.7 });
+    targets.push({ name: `N=${n}, one chart: library at most 1.2x raw`, value: ratio(r), met: r <= 1.2 });
+    targets.push({ name: `N=${n}, one chart: library at least 1.2x faster than cdk8s-plus-28 for the same manifests`, value: ratio(k), met: k >= 1.2 });
+  }
+  for (const row of chartRows.filter((x) => x.variant === 'library')) {
+    targets.push({ name: `N=${row.n} over ${row.charts} charts: library at most 1.3x raw`, value: ratio(row.timeRatio), met: row.timeRatio <= 1.3 });
   }
   if (ns.length > 1) {
     const m = kept.library / kept.raw;
-    targets.push({ name: `memory kept per unit (N=${lo} to ${hi}) at most 1.2x raw's`, value: `${fixed(kept.library, 1)} KB vs ${fixed(kept.raw, 1)} KB = ${ratio(m)}`, met: m <= 1.2 });
+    targets.push({ name: `memory kept per unit (N=${lo} to ${hi}) at most 1.3x raw's`, value: `${fixed(kept.library, 1)} KB vs ${fixed(kept.raw, 1)} KB = ${ratio(m)}`, met: m <= 1.3 });
     // Flat = no growth of the per-unit cost from one N to the next (a superlinear check would show
     // up as growth); the smallest N also pays the JIT warm-up, so falling is expected.
-    const perUnit = ns.map((n) => get(n, 'library').medianMs / n);
+    const flatFrom = ns.filter((n) => n >= 1000).length > 1 ? ns.filter((n) => n >= 1000) : ns;
+    const perUnit = flatFrom.map((n) => get(n, 'library').medianMs / n);
     const growth = Math.max(...perUnit.slice(1).map((x, i) => x / perUnit[i]));
     targets.push({
-      name: `cost per unit flat from N=${lo} to ${hi} (library ms/unit never grows more than 1.2x from one N to the next)`,
+      name: `cost per unit flat from N=${flatFrom[0]} to ${hi} (library ms/unit never grows more than 1.2x from one N to the next)`,
       value: `${perUnit.map((x) => fixed(x, 3)).join(' -> ')} ms`,
       met: growth <= 1.2,
     });
   }
   targets.push({ name: 'cold start no slower than l1', value: `${fixed(cold.library.medianMs, 0)} vs ${fixed(cold.l1.medianMs, 0)} ms`, met: cold.library.medianMs <= cold.l1.medianMs });
   targets.push({ name: 'cold start faster than cdk8s-plus-28', value: `${fixed(cold.library.medianMs, 0)} vs ${fixed(cold['cdk8s-plus-28'].medianMs, 0)} ms`, met: cold.library.medianMs < cold['cdk8s-plus-28'].medianMs });
-  return { ns, perf, kept, slope, cold, targets };
+  return { ns, perf, kept, slope, cold, targets, chartRows, naturalRows };
 }
 
 function machineLine(m) {
@@ -108,8 +132,31 @@ function render(results, markdown = false) {
     markdown,
     1,
   ));
+  if (a.chartRows.length > 0) {
+    out.push('');
+    out.push(markdown ? 'Units spread over many charts (same manifests):' : 'units spread over many charts (same manifests):');
+    out.push('');
+    out.push(grid(
+      ['N', 'charts', 'variant', 'ms/unit (median)', 'median vs raw', 'min vs raw', 'heap vs raw'],
+      a.chartRows.map((p) => [p.n, p.charts, p.variant, fixed(p.perUnit, 3), ratio(p.timeRatio), ratio(p.minRatio), ratio(p.heapRatio)]),
+      markdown,
+      3,
+    ));
+  }
+  if (a.naturalRows.length > 0) {
+    out.push('');
+    out.push(markdown
+      ? 'What each variant\'s users naturally write for the seed\'s pod and a Service (cdk8s-plus-28 with its defaults, the others the seed\'s manifest):'
+      : 'natural code (cdk8s-plus-28 with its defaults; library, l1 and raw write the seed\'s manifest):');
+    out.push('');
+    out.push(grid(
+      ['N', 'variant', 'ms/unit (median)', 'median vs raw', 'min vs raw', 'heap vs raw'],
+      a.naturalRows.map((p) => [p.n, p.variant, fixed(p.perUnit, 3), ratio(p.timeRatio), ratio(p.minRatio), ratio(p.heapRatio)]),
+      markdown,
+    ));
+  }
   out.push('');
-  out.push(markdown ? 'Targets (issue 8), from this run:' : 'targets (issue 8), from this run:');
+  out.push(markdown ? 'Targets (issue 14), from this run:' : 'targets (issue 14), from this run:');
   out.push('');
   for (const t of a.targets) {
     const verdict = markdown ? (t.met ? 'met:' : '**missed**:') : (t.met ? 'met   ' : 'MISSED');

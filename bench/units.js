@@ -175,16 +175,79 @@ const variants = {
   },
 };
 
-/** Builds an app with one chart of `n` units and returns it (not synthesized). */
-function buildApp(variant, n, mods) {
+/**
+ * The second comparison: each variant writes the seed's pod and a Service the way its users
+ * naturally write it. For the library, L1 and raw that is the seed's manifest (no defaults
+ * added); cdk8s-plus-28 cannot leave its defaults out, so it writes what it writes in the
+ * same-manifest comparison. The library, L1 and raw variants write the same manifests here too
+ * (bench/worker.js checks it).
+ */
+const naturalUnits = {
+  'library': (chart, i, { lib }) => {
+    const name = podName(i);
+    const pod = new lib.SidecarLoggedApp(chart, `pod-${i}`, {
+      metadata: { name, labels: { app: name } },
+      app: { name: 'main-container', image: 'busybox', command: appCommand() },
+    });
+    pod.expose(`svc-${i}`, { metadata: { name }, ports: [{ port: 80 }] });
+  },
+  'cdk8s-plus-28': (chart, i, mods) => variants['cdk8s-plus-28'].unit(chart, i, mods),
+  'l1': (chart, i, { k8s }) => {
+    const name = podName(i);
+    const mounts = () => [{ name: LOG_VOLUME, mountPath: LOG_PATH }];
+    new k8s.KubePod(chart, `pod-${i}`, {
+      metadata: { name, labels: { app: name } },
+      spec: {
+        containers: [
+          { name: 'main-container', image: 'busybox', command: appCommand(), volumeMounts: mounts() },
+          { name: 'sidecar-container', image: 'busybox', command: sidecarCommand(), volumeMounts: mounts() },
+        ],
+        volumes: [{ name: LOG_VOLUME, emptyDir: {} }],
+      },
+    });
+    new k8s.KubeService(chart, `svc-${i}`, { metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80 }] } });
+  },
+  'raw': (chart, i, { cdk8s }) => {
+    const name = podName(i);
+    const mounts = () => [{ name: LOG_VOLUME, mountPath: LOG_PATH }];
+    new cdk8s.ApiObject(chart, `pod-${i}`, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels: { app: name } },
+      spec: {
+        containers: [
+          { name: 'main-container', image: 'busybox', command: appCommand(), volumeMounts: mounts() },
+          { name: 'sidecar-container', image: 'busybox', command: sidecarCommand(), volumeMounts: mounts() },
+        ],
+        volumes: [{ name: LOG_VOLUME, emptyDir: {} }],
+      },
+    });
+    new cdk8s.ApiObject(chart, `svc-${i}`, { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80 }] } });
+  },
+};
+
+/** The two comparisons: the same manifests from every variant, or what each variant's users write. */
+const SETS = ['same', 'natural'];
+
+/**
+ * Builds an app of `n` units spread evenly over `charts` charts (unit i goes into chart
+ * floor(i * charts / n)) and returns it, not synthesized.
+ */
+function buildApp(variant, n, mods, charts = 1, set = 'same') {
   const { cdk8s } = mods;
   const app = new cdk8s.App();
-  const chart = new cdk8s.Chart(app, 'bench');
-  const unit = variants[variant].unit;
+  const unit = set === 'natural' ? naturalUnits[variant] : variants[variant].unit;
+  if (!unit) {
+    throw new Error(`unknown comparison ${JSON.stringify(set)}; use one of ${SETS.join(', ')}`);
+  }
+  const all = [];
+  for (let c = 0; c < charts; c++) {
+    all.push(new cdk8s.Chart(app, charts === 1 ? 'bench' : `bench-${c}`));
+  }
   for (let i = 0; i < n; i++) {
-    unit(chart, i, mods);
+    unit(all[Math.floor((i * charts) / n)], i, mods);
   }
   return app;
 }
 
-module.exports = { VARIANTS, variants, buildApp };
+module.exports = { VARIANTS, SETS, variants, buildApp };

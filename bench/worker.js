@@ -3,7 +3,9 @@
  * One measurement in a fresh process (started by bench/run.js with --expose-gc). Prints one
  * JSON line on stdout.
  *
- *   node --expose-gc bench/worker.js run VARIANT N   construct + app.synthYaml() of N units
+ *   node --expose-gc bench/worker.js run VARIANT N [CHARTS] [SET]
+ *                                                    construct + app.synthYaml() of N units spread
+ *                                                    over CHARTS charts (1), SET same or natural
  *   node --expose-gc bench/worker.js cold VARIANT    require + one unit, timed from process start
  *   node bench/worker.js check                       all four variants write the same manifests
  *
@@ -41,12 +43,12 @@ function memory(keep) {
   };
 }
 
-function run(variant, n) {
+function run(variant, n, charts, set) {
   const t0 = process.hrtime.bigint();
   const mods = variants[variant].load();
   const t1 = process.hrtime.bigint();
   const cpu1 = process.cpuUsage();
-  let app = buildApp(variant, n, mods);
+  let app = buildApp(variant, n, mods, charts, set);
   let yaml = app.synthYaml();
   const t2 = process.hrtime.bigint();
   const cpu = process.cpuUsage(cpu1);
@@ -58,7 +60,7 @@ function run(variant, n) {
   yaml = undefined; // heap after GC counts what the app keeps, not the output string
   const mem = memory(app);
   // cpuMs (user + system, all threads) is less sensitive than ms to other processes on the machine.
-  return { variant, n, ms: ms(t1, t2), cpuMs: (cpu.user + cpu.system) / 1000, requireMs: ms(t0, t1), bytes, ...mem };
+  return { variant, n, charts, set, ms: ms(t1, t2), cpuMs: (cpu.user + cpu.system) / 1000, requireMs: ms(t0, t1), bytes, ...mem };
 }
 
 function cold(variant) {
@@ -111,17 +113,22 @@ function isPlain(v) {
 }
 
 function check() {
+  return { ...checkSet('same', VARIANTS), natural: checkSet('natural', VARIANTS.filter((v) => v !== 'cdk8s-plus-28')) };
+}
+
+/** Checks that the variants write the same manifests in one comparison (over two charts). */
+function checkSet(set, variantsToCompare) {
   const { isDeepStrictEqual } = require('util');
   const YAML = require('yaml');
   const n = 2;
   const docsOf = {};
-  for (const variant of VARIANTS) {
-    const yaml = buildApp(variant, n, variants[variant].load()).synthYaml();
+  for (const variant of variantsToCompare) {
+    const yaml = buildApp(variant, n, variants[variant].load(), 2, set).synthYaml();
     docsOf[variant] = YAML.parseAllDocuments(yaml).map((d) => normalize(d.toJSON()));
   }
   const reference = docsOf.raw;
   const problems = [];
-  for (const variant of VARIANTS) {
+  for (const variant of variantsToCompare) {
     const docs = docsOf[variant];
     if (docs.length !== 2 * n) {
       problems.push(`${variant}: ${docs.length} documents for ${n} units, expected ${2 * n}`);
@@ -135,13 +142,13 @@ function check() {
     });
   }
   if (problems.length > 0) {
-    throw new Error(`the variants do not write the same manifests, so the comparison would not be fair:\n${problems.join('\n')}`);
+    throw new Error(`the variants do not write the same manifests (${set} comparison), so it would not be fair:\n${problems.join('\n')}`);
   }
-  return { check: 'ok', variants: VARIANTS, units: n, documents: 2 * n };
+  return { check: 'ok', set, variants: variantsToCompare, units: n, documents: 2 * n };
 }
 
 function main() {
-  const [mode, variant, n] = process.argv.slice(2);
+  const [mode, variant, n, charts, set] = process.argv.slice(2);
   if (mode !== 'check' && !VARIANTS.includes(variant)) {
     throw new Error(`unknown variant ${JSON.stringify(variant)}; use one of ${VARIANTS.join(', ')}`);
   }
@@ -150,7 +157,7 @@ function main() {
   }
   let result;
   if (mode === 'run') {
-    result = run(variant, Number(n));
+    result = run(variant, Number(n), Number(charts ?? 1), set ?? 'same');
   } else if (mode === 'cold') {
     result = cold(variant);
   } else if (mode === 'check') {

@@ -13,4 +13,5 @@ export * from './service-target';
 export * from './exposed-service';
 export * from './inject';
 export * from './security-profile';
+export * from './k8s-types';
 export * from './import';

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
 import { toManifest } from './k8s-values';
+import { mergeFields, withVolumeMounts } from './mounts';
 import { podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
 import { Sidecar, SidecarMode } from './sidecar';
@@ -203,17 +204,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const spec: any = holder[path[path.length - 1]] ?? {};
   holder[path[path.length - 1]] = spec;
   for (const a of additions) {
-    const appMounted = (c: any) => {
-      let container = c;
-      for (const mount of a.appMounts) {
-        const mounts: any[] = container.volumeMounts ?? [];
-        if (!mounts.some((m) => m.name === mount.name)) {
-          container = { ...container, volumeMounts: [...mounts, mount] };
-        }
-      }
-      return container;
-    };
-    spec.containers = [...(spec.containers ?? []).map(appMounted), ...a.classicSidecars];
+    spec.containers = [...(spec.containers ?? []).map((c: any) => withVolumeMounts(c, a.appMounts)), ...a.classicSidecars];
     const inits = [...a.nativeSidecars, ...(spec.initContainers ?? []), ...a.initContainers];
     if (inits.length > 0) {
       spec.initContainers = inits;
@@ -223,15 +214,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       spec.volumes = volumes;
     }
     for (const [fields, sidecar] of a.podSecurityContext) {
-      const current = spec.securityContext ?? {};
-      for (const [k, v] of Object.entries(fields)) {
-        if (current[k] !== undefined && JSON.stringify(current[k]) !== JSON.stringify(v)) {
-          problems.add(`${path.join('.')}.securityContext.${k}`, `${show(current[k])} contradicts the sidecar ${show(sidecar)}, which needs ${show(v)}; change the pod's value or configure the sidecar to match.`);
-        } else {
-          current[k] = v;
-        }
-      }
-      spec.securityContext = current;
+      spec.securityContext = spec.securityContext ?? {};
+      mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${path.join('.')}.securityContext.${k}`,
+        `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
     }
   }
   return out;

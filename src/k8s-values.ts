@@ -1,96 +1,501 @@
-import { FieldKind, K8S_SCHEMA } from './k8s-schema';
-import { Problems } from './problems';
+import { K8S_SCHEMA } from './k8s-schema';
+import { Problems, show } from './problems';
 
 /**
- * Turns values typed with the Kubernetes L1 structs (`k8s.PodSpec`, `k8s.Container`,
- * `k8s.Volume`, ...) into the JSON that lands in a manifest.
+ * Kubernetes values: conversion of L1-typed values (`k8s.PodSpec`, `k8s.Container`, ... of any
+ * cdk8s-plus-NN, or plain objects in either spelling) to manifest JSON, and the decode check of a
+ * manifest, both driven by the Kubernetes 1.32 schema of `k8s-schema.ts` (generated from
+ * cdk8s-plus-32's L1 module).
  *
- * It writes what the L1 module's `toJson_*` functions write (the table in `k8s-schema.ts` is
- * generated from them): fields get their Kubernetes spelling (`hostPid` -> `hostPID`,
- * `hostIp` -> `hostIP`, `downwardApi` -> `downwardAPI`, `volumeId` -> `volumeID`, ...) and
- * `k8s.Quantity` / `k8s.IntOrString` are unwrapped. Unlike `toJson_*` it does not need the
- * 2.7 MB L1 module at run time, it accepts plain numbers and strings where the types want
- * `Quantity` / `IntOrString` (as JavaScript callers write them), it accepts the Kubernetes
- * spelling of a field too, and it keeps fields it does not know instead of dropping them
- * silently, so they stay visible in the YAML.
- *
- * @param type the L1 struct name, e.g. 'PodSpec'
+ * @internal
  */
-export function toManifest(type: string, value: any): any {
-  const fields = K8S_SCHEMA[type];
-  if (!fields || value === null || typeof value !== 'object' || Array.isArray(value) || isValueObject(value)) {
+
+/** A field's type: a primitive code, a struct, a list or a map. */
+interface K8sType {
+  /** `s i l n b d a q o` (see k8s-schema.ts), `S` struct, `[` list, `{` map. */
+  readonly k: string;
+  /** The element type of a list or a map. */
+  readonly of?: K8sType;
+  /** The struct name. */
+  readonly name?: string;
+}
+
+interface K8sField {
+  /** The L1 TypeScript name (`hostPid`). */
+  readonly ts: string;
+  /** The Kubernetes JSON name (`hostPID`). */
+  readonly json: string;
+  readonly type: K8sType;
+}
+
+interface K8sStruct {
+  readonly name: string;
+  /** Fields by TypeScript and by JSON name (null prototype). */
+  readonly byKey: { [key: string]: K8sField };
+  /** Fields by JSON name only: what the API server's decoder knows (null prototype). */
+  readonly byJson: { [key: string]: K8sField };
+  readonly jsonNames: string[];
+}
+
+const PRIMITIVES: { [code: string]: K8sType } = {};
+for (const k of 'silnbdaqo') {
+  PRIMITIVES[k] = { k };
+}
+const structs: { [name: string]: K8sStruct | undefined } = Object.create(null);
+const typeCache: { [code: string]: K8sType } = Object.create(null);
+
+function parseType(code: string): K8sType {
+  let t = typeCache[code];
+  if (t) {
+    return t;
+  }
+  if (code.endsWith('[]')) {
+    t = { k: '[', of: parseType(code.slice(0, -2)) };
+  } else if (code.startsWith('{')) {
+    t = { k: '{', of: parseType(code.slice(1, -1)) };
+  } else {
+    t = PRIMITIVES[code] ?? { k: 'S', name: code };
+  }
+  typeCache[code] = t;
+  return t;
+}
+
+/** The struct of the schema by name (parsed on first use), or undefined. */
+function struct(name: string): K8sStruct | undefined {
+  let s = structs[name];
+  if (s !== undefined || !(name in K8S_SCHEMA)) {
+    return s;
+  }
+  const byKey: { [key: string]: K8sField } = Object.create(null);
+  const byJson: { [key: string]: K8sField } = Object.create(null);
+  const jsonNames: string[] = [];
+  for (const entry of K8S_SCHEMA[name].split(',')) {
+    const colon = entry.indexOf(':');
+    const names = entry.slice(0, colon);
+    const eq = names.indexOf('=');
+    const ts = eq < 0 ? names : names.slice(0, eq);
+    const json = eq < 0 ? names : names.slice(eq + 1);
+    const field: K8sField = { ts, json, type: parseType(entry.slice(colon + 1)) };
+    byKey[ts] = field;
+    byKey[json] = field;
+    byJson[json] = field;
+    jsonNames.push(json);
+  }
+  s = { name, byKey, byJson, jsonNames };
+  structs[name] = s;
+  return s;
+}
+
+/** Whether the schema has this struct or kind. */
+export function isK8sType(type: string): boolean {
+  return type in K8S_SCHEMA;
+}
+
+/** The JSON names of a struct's fields (for messages), or undefined for an unknown type. */
+export function k8sFieldNames(type: string): string[] | undefined {
+  return struct(type)?.jsonNames;
+}
+
+/**
+ * Turns a value typed with the Kubernetes L1 structs (`k8s.PodSpec`, `k8s.Container`,
+ * `k8s.Volume`, ... of cdk8s-plus-28, -33 or any other version, or a plain object) into the JSON
+ * that lands in a manifest, and checks it in the same walk.
+ *
+ * - Fields get their Kubernetes spelling (`hostPid` -> `hostPID`, `downwardApi` -> `downwardAPI`);
+ *   the Kubernetes spelling is accepted too.
+ * - `Quantity` and `IntOrString` of any cdk8s-plus-NN (recognised by shape: a class instance with
+ *   a `value`) are unwrapped; plain strings and numbers are taken as they are. Dates are written
+ *   as RFC 3339 strings.
+ * - cdk8s tokens (`Lazy` and other class instances) are left for cdk8s to resolve.
+ * - With `problems`, it reports keys the Kubernetes 1.32 type does not have, at any depth, with
+ *   the nearest valid name (`spec.containers[0].imagePullPolcy: is not a field of Container; did
+ *   you mean imagePullPolicy?`), both spellings of one field, and values of the wrong primitive
+ *   type (a string where an int32 goes, a fraction, an int32 overflow). Unknown keys stay in the
+ *   output, so they are visible in the YAML.
+ *
+ * The input is never referenced by the output: lists and objects are copied.
+ *
+ * @param type the struct name (`'PodSpec'`, `'Container'`) or kind (`'Pod'`) of k8s-schema.ts
+ * @param path the field path of `value` in messages, e.g. `spec.containers[0]`
+ */
+export function toManifest(type: string, value: any, path: string = '', problems?: Problems): any {
+  const s = struct(type);
+  if (!s) {
     return toManifestValue(value);
   }
-  const out: Record<string, any> = {};
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    if (v === undefined) {
-      continue;
-    }
-    const field = fields[key] ?? jsonNames(type)[key];
-    if (!field) {
-      out[key] = toManifestValue(v);
-      continue;
-    }
-    out[field[0]] = convertField(field[1], field[2], v);
-  }
-  return out;
+  return walk({ k: 'S', name: type }, value, path, problems, false, '', '');
 }
 
-function convertField(kind: FieldKind, child: string | undefined, v: any): any {
-  switch (kind) {
-    case 'T':
-      return toManifest(child!, v);
-    case 'A':
-      return Array.isArray(v) ? v.map((x) => toManifest(child!, x)) : toManifestValue(v);
-    case 'M':
-      return mapValues(v, (x) => toManifest(child!, x));
-    case 'V':
-      return isValueObject(v) ? v.value : toManifestValue(v);
-    case 'W':
-      return mapValues(v, (x) => (isValueObject(x) ? x.value : x));
-    case 'D':
-      return v instanceof Date ? v.toISOString() : v;
+/**
+ * The decode step of the API server, for a manifest (JSON spelling only): reports what the Go
+ * JSON decoder with strict field validation rejects: fields the Kubernetes 1.32 type does not
+ * have (case-sensitive, so `hostPid` is unknown: `hostPID` is meant), values of the wrong JSON
+ * type (a string for an int32, an object for a string), numbers that are not whole where an
+ * integer goes, int32/int64 overflow, dates that are not RFC 3339.
+ *
+ * Quantity syntax is left to the validation of the fields that hold quantities.
+ *
+ * @param type a kind (`'Pod'`, `'Deployment'`, ...) or struct name of k8s-schema.ts
+ */
+export function decodeCheck(type: string, json: any, path: string, problems: Problems): void {
+  if (struct(type)) {
+    walk({ k: 'S', name: type }, json, path, problems, true, '', '');
+  }
+}
+
+/**
+ * Adds the problems of `decodeCheck` (in `decoded`) to `problems`, except those whose field path
+ * `problems` already reports: the validation rule of a field says more (its range, its fix) than
+ * the decoder's type error, and one field gets one message.
+ */
+export function decodeProblemsNotReported(decoded: Problems, problems: Problems): void {
+  if (decoded.count === 0) {
+    return;
+  }
+  const reported = new Set(problems.messages.map((m) => m.slice(0, m.indexOf(': '))));
+  for (const m of decoded.messages) {
+    if (!reported.has(m.slice(0, m.indexOf(': ')))) {
+      problems.add('', m);
+    }
+  }
+}
+
+/**
+ * Reports the fields of a manifest value that its Kubernetes type does not have.
+ *
+ * @deprecated use `decodeCheck`, which checks the value types too.
+ */
+export function unknownFields(type: string, json: any, path: string, problems: Problems): void {
+  decodeCheck(type, json, path, problems);
+}
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const INT64_LIMIT = 9223372036854775808; // 2^63
+
+/**
+ * One walk: converts (unless `decode`) and checks (when `problems` is given).
+ * `owner` and `field` name the struct field holding the value, for messages.
+ */
+function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): any {
+  if (v === undefined || v === null) {
+    return v;
+  }
+  switch (t.k) {
+    case 'S':
+      return walkStruct(struct(t.name!)!, v, path, problems, decode, owner, field);
+    case '[': {
+      if (!Array.isArray(v)) {
+        if (isToken(v)) {
+          return v;
+        }
+        wrongType(t, v, path, problems, decode, owner, field);
+        return decode ? undefined : toManifestValue(v);
+      }
+      const of = t.of!;
+      const out: any[] = decode ? (undefined as any) : new Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const x = walk(of, v[i], problems === undefined ? '' : `${path}[${i}]`, problems, decode, owner, field);
+        if (!decode) {
+          out[i] = x;
+        }
+      }
+      return out;
+    }
+    case '{': {
+      if (typeof v !== 'object' || Array.isArray(v) || !isPlainObject(v)) {
+        if (isToken(v)) {
+          return v;
+        }
+        wrongType(t, v, path, problems, decode, owner, field);
+        return decode ? undefined : toManifestValue(v);
+      }
+      const of = t.of!;
+      const out: any = decode ? undefined : {};
+      for (const key of Object.keys(v)) {
+        const x = v[key];
+        if (x === undefined) {
+          continue;
+        }
+        const y = walk(of, x, problems === undefined ? '' : `${path}[${key}]`, problems, decode, owner, field);
+        if (!decode) {
+          out[key] = y;
+        }
+      }
+      return out;
+    }
     default:
-      return toManifestValue(v);
+      return walkPrimitive(t, v, path, problems, decode, owner, field);
   }
 }
 
-function mapValues(v: any, f: (x: any) => any): any {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return toManifestValue(v);
+function walkStruct(s: K8sStruct, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): any {
+  if (typeof v !== 'object' || Array.isArray(v) || !isPlainObject(v)) {
+    if (isToken(v)) {
+      return v;
+    }
+    wrongType({ k: 'S', name: s.name }, v, path, problems, decode, owner, field);
+    return decode ? undefined : toManifestValue(v);
   }
-  const out: Record<string, any> = {};
-  for (const key of Object.keys(v)) {
-    if (v[key] !== undefined) {
-      out[key] = f(v[key]);
+  const fields = decode ? s.byJson : s.byKey;
+  const out: any = decode ? undefined : {};
+  // for...in over a plain object (own keys: the prototype is Object.prototype or null) is faster
+  // than Object.keys, which allocates an array per object.
+  for (const key in v) {
+    const x = v[key];
+    if (x === undefined) {
+      continue;
+    }
+    const f = fields[key];
+    // Paths are only needed for messages: not built when nothing is checked.
+    const p = problems === undefined ? '' : path ? `${path}.${key}` : key;
+    if (f === undefined) {
+      if (problems) {
+        problems.add(p, unknownFieldMessage(s, key, decode));
+      }
+      if (!decode) {
+        out[key] = toManifestValue(x);
+      }
+      continue;
+    }
+    if (!decode) {
+      if (f.ts !== f.json && problems && key === f.json && v[f.ts] !== undefined) {
+        problems.add(p, `is set twice, as ${f.ts} and ${f.json}; keep one.`);
+      }
+      out[f.json] = walk(f.type, x, p, problems, false, s.name, f.json);
+    } else {
+      walk(f.type, x, p, problems, true, s.name, f.json);
     }
   }
   return out;
 }
 
-const byJsonName: { [type: string]: { [json: string]: [string, FieldKind, string?] } } = {};
-
-/** The struct's fields by their Kubernetes JSON name (built once per type, on first use). */
-function jsonNames(type: string): { [json: string]: [string, FieldKind, string?] } {
-  let names = byJsonName[type];
-  if (!names) {
-    names = {};
-    for (const field of Object.values(K8S_SCHEMA[type])) {
-      names[field[0]] = field;
-    }
-    byJsonName[type] = names;
+function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): any {
+  switch (t.k) {
+    case 's':
+      if (typeof v !== 'string') {
+        if (!isToken(v)) {
+          wrongType(t, v, path, problems, decode, owner, field);
+        }
+      }
+      return v;
+    case 'b':
+      if (typeof v !== 'boolean' && !isToken(v)) {
+        wrongType(t, v, path, problems, decode, owner, field);
+      }
+      return v;
+    case 'i':
+    case 'l':
+    case 'n':
+      if (typeof v !== 'number') {
+        if (!isToken(v)) {
+          wrongType(t, v, path, problems, decode, owner, field);
+        }
+      } else if (problems) {
+        checkNumber(t.k, v, path, problems, owner, field);
+      }
+      return v;
+    case 'q':
+      if (typeof v === 'string') {
+        return v;
+      }
+      if (typeof v === 'number') {
+        if (problems && !Number.isFinite(v)) {
+          problems.add(path, `${String(v)} is not a finite number; ${owner}.${field} takes a quantity such as "500m", "1Gi" or 2.`);
+        }
+        return v;
+      }
+      if (!decode && isValueObject(v)) {
+        return walkPrimitive(t, v.value, path, problems, decode, owner, field);
+      }
+      if (!isToken(v)) {
+        wrongType(t, v, path, problems, decode, owner, field);
+      }
+      return decode ? undefined : toManifestValue(v);
+    case 'o':
+      if (typeof v === 'string') {
+        return v;
+      }
+      if (typeof v === 'number') {
+        if (problems) {
+          checkNumber('i', v, path, problems, owner, field);
+        }
+        return v;
+      }
+      if (!decode && isValueObject(v)) {
+        return walkPrimitive(t, v.value, path, problems, decode, owner, field);
+      }
+      if (!isToken(v)) {
+        wrongType(t, v, path, problems, decode, owner, field);
+      }
+      return decode ? undefined : toManifestValue(v);
+    case 'd':
+      if (v instanceof Date) {
+        if (decode) {
+          wrongType(t, v, path, problems, decode, owner, field);
+          return undefined;
+        }
+        if (Number.isNaN(v.getTime())) {
+          problems?.add(path, `is an invalid Date; ${owner}.${field} takes a valid date.`);
+          return v;
+        }
+        return v.toISOString();
+      }
+      if (typeof v === 'string') {
+        if (problems && !RFC3339.test(v)) {
+          problems.add(path, `${show(v)} is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z"${decode ? '' : ' or pass a Date'}.`);
+        }
+        return v;
+      }
+      if (!isToken(v)) {
+        wrongType(t, v, path, problems, decode, owner, field);
+      }
+      return v;
+    default: // 'a': any JSON
+      return decode ? undefined : toManifestValue(v);
   }
-  return names;
 }
 
-/** `k8s.Quantity`, `k8s.IntOrString` (of any cdk8s-plus-XX): a class instance holding `.value`. */
+// Go: time.Parse(time.RFC3339, ...) as metav1.Time.UnmarshalJSON uses it.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function checkNumber(k: string, v: number, path: string, problems: Problems, owner: string, field: string): void {
+  const where = `${owner}.${field}`;
+  if (!Number.isFinite(v)) {
+    problems.add(path, `${String(v)} is not a finite number; ${where} takes ${EXPECTED[k]}.`);
+    return;
+  }
+  if (k === 'n') {
+    return;
+  }
+  if (!Number.isInteger(v)) {
+    problems.add(path, `${show(v)} is not a whole number; ${where} is an ${k === 'i' ? 'int32' : 'int64'}: write a whole number.`);
+    return;
+  }
+  if (k === 'i' && (v < INT32_MIN || v > INT32_MAX)) {
+    problems.add(path, `${show(v)} is out of range: ${where} is an int32 (${INT32_MIN} to ${INT32_MAX}); write a number in that range.`);
+  } else if (k === 'l' && (v < -INT64_LIMIT || v >= INT64_LIMIT || Math.abs(v) >= 1e21)) {
+    problems.add(path, `${show(v)} is out of range: ${where} is an int64; write a smaller number.`);
+  }
+}
+
+const EXPECTED: { [k: string]: string } = {
+  's': 'a string',
+  'i': 'an int32 (a whole number)',
+  'l': 'an int64 (a whole number)',
+  'n': 'a number',
+  'b': 'a boolean (true or false)',
+  'd': 'a date (an RFC 3339 string such as "2024-01-31T12:00:00Z")',
+  'a': 'any JSON value',
+  'q': 'a quantity (a string such as "500m" or "1Gi", or a number)',
+  'o': 'an int or a string (a number such as 8080 or a name such as "http")',
+  '[': 'a list',
+  '{': 'a map (an object of keys to values)',
+};
+
+function expected(t: K8sType): string {
+  if (t.k === 'S') {
+    return `an object (${t.name})`;
+  }
+  if (t.k === '[') {
+    return `a list of ${plural(t.of!)}`;
+  }
+  if (t.k === '{') {
+    return `a map of ${plural(t.of!)}`;
+  }
+  return EXPECTED[t.k];
+}
+
+function plural(t: K8sType): string {
+  switch (t.k) {
+    case 'S': return `${t.name} objects`;
+    case 's': return 'strings';
+    case 'i': return 'int32 numbers';
+    case 'l': return 'int64 numbers';
+    case 'n': return 'numbers';
+    case 'b': return 'booleans';
+    case 'q': return 'quantities (strings such as "500m" or numbers)';
+    default: return expected(t);
+  }
+}
+
+/** What a value is, for messages: `a string`, `a number`, `an object`, ... */
+export function kindOf(v: any): string {
+  if (v === null) {
+    return 'null';
+  }
+  if (Array.isArray(v)) {
+    return 'a list';
+  }
+  if (v instanceof Date) {
+    return 'a Date';
+  }
+  switch (typeof v) {
+    case 'string': return 'a string';
+    case 'number': return 'a number';
+    case 'boolean': return 'a boolean';
+    case 'function': return 'a function';
+    case 'object': {
+      if (isPlainObject(v)) {
+        return 'an object';
+      }
+      const name = v.constructor?.name;
+      return isValueObject(v) ? `a ${name ?? 'value'} object` : name ? `a ${name} instance` : 'an object';
+    }
+    default: return `a ${typeof v}`;
+  }
+}
+
+function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): void {
+  if (!problems) {
+    return;
+  }
+  const where = owner ? `${owner}.${field}` : (t.name ?? 'the value');
+  let fix = '';
+  if (typeof v === 'string' && (t.k === 'i' || t.k === 'l' || t.k === 'n' || t.k === 'o') && v.trim() !== '' && Number.isFinite(Number(v))) {
+    fix = t.k === 'o' ? '' : `; write ${Number(v)} without quotes`;
+  } else if (typeof v === 'string' && t.k === 'b' && (v === 'true' || v === 'false')) {
+    fix = `; write ${v} without quotes`;
+  } else if ((typeof v === 'number' || typeof v === 'boolean') && t.k === 's') {
+    fix = `; write it as a string: "${String(v)}"`;
+  } else if (t.k === '[' && v !== null && typeof v !== 'object') {
+    fix = `; write a list: [${show(v)}]`;
+  } else if (decode && isValueObject(v)) {
+    fix = '; unwrap it to its value';
+  }
+  const shown = typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
+  problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
+}
+
+function unknownFieldMessage(s: K8sStruct, key: string, decode: boolean): string {
+  const meant = closest(key, s.jsonNames);
+  if (meant) {
+    return `is not a field of ${s.name}; did you mean ${meant}?`;
+  }
+  const list = s.jsonNames.length <= 12 ? ` (its fields: ${s.jsonNames.join(', ')})` : '';
+  return `is not a field of ${s.name} in Kubernetes 1.32; remove it${list}${decode ? ': the API server rejects unknown fields' : ''}.`;
+}
+
+function isPlainObject(v: any): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `k8s.Quantity`, `k8s.IntOrString` (of any cdk8s-plus-NN): a class instance holding `.value`. */
 function isValueObject(value: any): boolean {
-  if (value === null || typeof value !== 'object') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return false;
   }
   const proto = Object.getPrototypeOf(value);
-  return proto !== Object.prototype && proto !== null && !Array.isArray(value) && 'value' in value;
+  return proto !== Object.prototype && proto !== null && 'value' in value;
+}
+
+/** A cdk8s token (`Lazy`, a resolvable) or any other class instance left for cdk8s to resolve. */
+function isToken(value: any): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    return false;
+  }
+  return !isPlainObject(value) && !isValueObject(value);
 }
 
 /**
@@ -109,8 +514,7 @@ export function toManifestValue(value: any): any {
   if (isValueObject(value)) {
     return value.value;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
+  if (!isPlainObject(value)) {
     // A token of cdk8s (`Lazy`, a resolvable, ...): left for cdk8s to resolve at synth time.
     return value;
   }
@@ -125,44 +529,15 @@ export function toManifestValue(value: any): any {
 }
 
 /**
- * Reports the fields of a manifest value (Kubernetes spelling) that its Kubernetes 1.28 type does
- * not have, e.g. a misspelt `imagePullPolcy` that reached the props through `as any` or plain
- * JavaScript. Each problem names the path, the type and, when one is close, the field meant.
+ * The candidate closest to `word` (case-insensitive edit distance at most 2, or a quarter of the
+ * word's length for long words), if any.
  */
-export function unknownFields(type: string, json: any, path: string, problems: Problems): void {
-  const fields = K8S_SCHEMA[type];
-  if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return;
-  }
-  const names = jsonNames(type);
-  for (const key of Object.keys(json)) {
-    const field = names[key];
-    const fieldPath = `${path}.${key}`;
-    if (!field) {
-      const meant = closest(key, Object.keys(names));
-      problems.add(fieldPath, `is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'} (the API server drops unknown fields or, with strict validation, rejects them).`);
-      continue;
-    }
-    const [, kind, child] = field;
-    const v = json[key];
-    if (kind === 'T') {
-      unknownFields(child!, v, fieldPath, problems);
-    } else if (kind === 'A' && Array.isArray(v)) {
-      v.forEach((x, i) => unknownFields(child!, x, `${fieldPath}[${i}]`, problems));
-    } else if (kind === 'M' && v && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        unknownFields(child!, v[k], `${fieldPath}.${k}`, problems);
-      }
-    }
-  }
-}
-
-/** The candidate within edit distance 2 of `word` (case-insensitive), if any. */
-function closest(word: string, candidates: string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase(), bestDistance);
+    const d = editDistance(w, c.toLowerCase(), bestDistance);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -7,9 +7,43 @@ import type { k8s } from 'cdk8s-plus-28';
  * @internal
  */
 export function withVolumeMount(container: k8s.Container, volumeName: string, mountPath: string): k8s.Container {
-  const mounts = container.volumeMounts ?? [];
-  if (mounts.some((m) => m.name === volumeName)) {
-    return container;
+  return withVolumeMounts(container, [{ name: volumeName, mountPath }]);
+}
+
+/**
+ * The container with each mount added, unless it already mounts that volume (then that mount is
+ * skipped). The container is returned as it is when nothing is added.
+ *
+ * @internal
+ */
+export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: T, mounts: Array<{ name: string; mountPath: string }>): T {
+  let c = container;
+  for (const mount of mounts) {
+    const current: any[] = c.volumeMounts ?? [];
+    if (!current.some((m) => m.name === mount.name)) {
+      c = { ...c, volumeMounts: [...current, mount] };
+    }
   }
-  return { ...container, volumeMounts: [...mounts, { name: volumeName, mountPath }] };
+  return c;
+}
+
+/**
+ * Sets each field on `target` unless it holds another value already: then `conflict(field,
+ * current, wanted)` is called and the field is kept. Used for the pod security context fields a
+ * sidecar needs.
+ *
+ * @internal
+ */
+export function mergeFields(
+  target: Record<string, any>,
+  fields: Record<string, any>,
+  conflict: (field: string, current: any, wanted: any) => void,
+): void {
+  for (const [k, v] of Object.entries(fields)) {
+    if (target[k] !== undefined && JSON.stringify(target[k]) !== JSON.stringify(v)) {
+      conflict(k, target[k], v);
+    } else {
+      target[k] = v;
+    }
+  }
 }

@@ -123,10 +123,11 @@ export interface PodSpecOptions {
 
   /**
    * Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.
+   * Plain strings (`'250m'`, `'1Gi'`) and numbers work, as does `k8s.Quantity` of any cdk8s-plus version.
    *
    * @default - not set: Kubernetes applies its own default
    */
-  readonly overhead?: { [key: string]: k8s.Quantity };
+  readonly overhead?: { [key: string]: string | number | k8s.Quantity };
 
   /**
    * PreemptionPolicy is the Policy for preempting pods with lower priority.

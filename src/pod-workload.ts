@@ -5,6 +5,7 @@ import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepContext } from './init-step';
 import { toManifest } from './k8s-values';
+import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { SecurityProfile } from './security-profile';
@@ -206,7 +207,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /** The main containers as written (with the mounts sidecars and steps add), classic sidecars last. */
   public get containers(): k8s.Container[] {
-    return [...this.mainContainers.map((c) => this.withAppMounts(c)), ...this.classicSidecars];
+    return [...this.mainContainers.map((c) => withVolumeMounts(c, this.appMounts)), ...this.classicSidecars];
   }
 
   /** The pod's volumes. */
@@ -445,17 +446,6 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     return { ...(this.metadata.toJson().labels ?? {}) };
   }
 
-  private withAppMounts(container: any): any {
-    let c = container;
-    for (const mount of this.appMounts) {
-      const mounts: any[] = c.volumeMounts ?? [];
-      if (!mounts.some((m) => m.name === mount.name)) {
-        c = { ...c, volumeMounts: [...mounts, mount] };
-      }
-    }
-    return c;
-  }
-
   private addFilesVolume(): void {
     if (this.filesVolumeAdded) {
       return;
@@ -477,15 +467,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string): void {
-    const current: Record<string, any> = this.specOptions.securityContext ?? {};
-    const merged = { ...current };
-    for (const [k, v] of Object.entries(fields)) {
-      if (current[k] !== undefined && JSON.stringify(current[k]) !== JSON.stringify(v)) {
-        this.addProblems.push(`securityContext.${k}: ${show(current[k])} contradicts the sidecar ${show(sidecarName)}, which needs ${show(v)}; remove the pod's value or configure the sidecar to match.`);
-      } else {
-        merged[k] = v;
-      }
-    }
+    const merged = { ...(this.specOptions.securityContext ?? {}) };
+    mergeFields(merged, fields, (k, current, wanted) => this.addProblems.push(
+      `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
     this.specOptions.securityContext = merged;
   }
 }

@@ -328,7 +328,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test('fails when a numeric targetPort is out of range', () => {
-    expect(error({ ports: [{ port: 80, targetPort: 0 }] })).toContain('ExposedService \'web\': spec.ports[0].targetPort: 0 is not a valid port number; use an integer between 1 and 65535.');
+    expect(error({ ports: [{ port: 80, targetPort: 65536 }] })).toContain('ExposedService \'web\': spec.ports[0].targetPort: 65536 is not a valid port number; use an integer between 1 and 65535.');
   });
 
   test('fails when a named targetPort has another protocol than the container port', () => {
@@ -410,7 +410,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test.each([
-    ['/spec/type', 'ExternalName', 'spec.type: "ExternalName" is not supported; use ServiceType.CLUSTER_IP, NODE_PORT or LOAD_BALANCER.'],
+    ['/spec/type', 'Headless', 'spec.type: "Headless" is not supported; use ServiceType.CLUSTER_IP, NODE_PORT, LOAD_BALANCER or EXTERNAL_NAME.'],
     ['/spec/ports/0/protocol', 'HTTP', 'spec.ports[0].protocol: "HTTP" is not supported; use Protocol.TCP, UDP or SCTP.'],
     ['/spec/sessionAffinity', 'Sticky', 'spec.sessionAffinity: "Sticky" is not supported; use SessionAffinity.NONE or CLIENT_IP.'],
     ['/spec/internalTrafficPolicy', 'Node', 'spec.internalTrafficPolicy: "Node" is not supported; use TrafficPolicy.CLUSTER or LOCAL.'],

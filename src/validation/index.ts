@@ -6,12 +6,15 @@
  *
  * @internal
  */
-import { unknownFields } from '../k8s-values';
+import { decodeCheck, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { validateObjectMeta } from './metadata';
-import { defaultPod, validatePodCreate, validatePodTemplateSpec } from './pod-spec';
-import { ServiceValidationOptions, validateService } from './service';
-import { validateDeploymentSpec } from './workloads';
+import { validateConfigMap } from './configmap';
+import { defaultPod, validatePodCreate } from './pod-spec';
+import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
+import {
+  defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultStatefulSet, prepareStatefulSet, prepareWorkload,
+  validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateStatefulSet,
+} from './workloads';
 import { validateYamlScalars } from './yaml-scalars';
 
 export { checkPortNumber } from './common';
@@ -43,49 +46,53 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
     defaults: defaultPod,
     validate: (pod, problems) => validatePodCreate(pod, problems),
   },
-  // Go (apps): ValidateDeployment
+  // Go (apps): ValidateDeployment (pkg/apis/apps/validation/validation.go)
   'apps/v1/Deployment': {
     specType: 'DeploymentSpec',
-    validate: (deployment, problems) => {
-      validateObjectMeta(deployment.metadata, 'metadata', problems);
-      validateDeploymentSpec(deployment.spec ?? {}, 'spec', problems);
-      validatePodTemplateSpec(deployment.spec?.template, 'spec.template', problems);
-    },
+    prepare: prepareWorkload,
+    defaults: defaultDeployment,
+    validate: (deployment, problems, _options, original) => validateDeployment(deployment, problems, original),
   },
-  // Interim until the apps and batch mirrors land: metadata and the pod template.
+  // Go (apps): ValidateStatefulSet (pkg/apis/apps/validation/validation.go)
   'apps/v1/StatefulSet': {
     specType: 'StatefulSetSpec',
-    // The pods of a StatefulSet also mount the claims of its volumeClaimTemplates.
-    validate: (o, problems) => validateTemplated(withClaimVolumes(o), 'spec.template', problems),
+    prepare: prepareStatefulSet,
+    defaults: defaultStatefulSet,
+    validate: (sts, problems) => validateStatefulSet(sts, problems),
   },
-  'apps/v1/DaemonSet': { specType: 'DaemonSetSpec', validate: (o, problems) => validateTemplated(o, 'spec.template', problems) },
-  'batch/v1/Job': { specType: 'JobSpec', validate: (o, problems) => validateTemplated(o, 'spec.template', problems) },
-  'batch/v1/CronJob': { specType: 'CronJobSpec', validate: (o, problems) => validateTemplated(o, 'spec.jobTemplate.spec.template', problems) },
-  'v1/ConfigMap': { validate: (o, problems) => validateObjectMeta(o.metadata, 'metadata', problems) },
-  // Go: ValidateService
+  // Go (apps): ValidateDaemonSet (pkg/apis/apps/validation/validation.go)
+  'apps/v1/DaemonSet': {
+    specType: 'DaemonSetSpec',
+    prepare: prepareWorkload,
+    defaults: defaultDaemonSet,
+    validate: (ds, problems, _options, original) => validateDaemonSet(ds, problems, original),
+  },
+  // Go (batch): ValidateJob (pkg/apis/batch/validation/validation.go)
+  'batch/v1/Job': {
+    specType: 'JobSpec',
+    prepare: prepareWorkload,
+    defaults: defaultJob,
+    validate: (job, problems, _options, original) => validateJob(job, problems, original),
+  },
+  // Go (batch): ValidateCronJobCreate (pkg/apis/batch/validation/validation.go)
+  'batch/v1/CronJob': {
+    specType: 'CronJobSpec',
+    prepare: prepareWorkload,
+    defaults: defaultCronJob,
+    validate: (cronJob, problems) => validateCronJob(cronJob, problems),
+  },
+  // Go: ValidateService (validation.go)
   'v1/Service': {
     specType: 'ServiceSpec',
-    validate: (service, problems, options) => validateService(service, problems, options),
+    prepare: prepareService,
+    defaults: defaultService,
+    validate: (service, problems, options, original) => validateService(service, problems, options, original),
+  },
+  // Go: ValidateConfigMap (validation.go)
+  'v1/ConfigMap': {
+    validate: (configMap, problems) => validateConfigMap(configMap, problems),
   },
 };
-
-function validateTemplated(o: any, templatePath: string, problems: Problems): void {
-  validateObjectMeta(o.metadata, 'metadata', problems);
-  const template = templatePath.split('.').reduce((v: any, k) => v?.[k], o);
-  validatePodTemplateSpec(template, templatePath, problems);
-}
-
-function withClaimVolumes(o: any): any {
-  const claims: any[] = Array.isArray(o?.spec?.volumeClaimTemplates) ? o.spec.volumeClaimTemplates : [];
-  if (claims.length === 0 || !o.spec.template?.spec) {
-    return o;
-  }
-  const copy = structuredClone(o);
-  const spec = copy.spec.template.spec;
-  const claimVolumes = claims.map((c) => ({ name: c?.metadata?.name, persistentVolumeClaim: { claimName: c?.metadata?.name } }));
-  spec.volumes = [...(spec.volumes ?? []), ...claimVolumes];
-  return copy;
-}
 
 /** The kinds `validateObject` knows, as `apiVersion/kind`. */
 export const VALIDATED_KINDS = Object.keys(KINDS);
@@ -105,8 +112,9 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   }
   // This library's contract: every string reads back from the YAML as it was written.
   validateYamlScalars(manifest, '', problems);
+  const decoded = new Problems();
   if (rules.specType) {
-    unknownFields(rules.specType, manifest.spec, 'spec', problems);
+    decodeCheck(kind, manifest, '', decoded);
   }
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;
@@ -115,4 +123,5 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
     rules.defaults(defaulted);
   }
   rules.validate(defaulted, problems, options, manifest);
+  decodeProblemsNotReported(decoded, problems);
 }

@@ -21,6 +21,7 @@ export enum PodSpecOwner {
   TEMPLATE = 'PodTemplate',
 }
 
+// Go: ValidatePodSpec (validation.go)
 /**
  * Checks a pod spec: volumes, containers, init containers, mounts, ports, env, resources,
  * probes and the pod-level fields. Go: `ValidatePodSpec`.

@@ -1,65 +1,302 @@
 /**
- * Workloads. Go: `pkg/apis/apps/validation/validation.go` (`ValidateDeploymentSpec`, ...) and
- * `pkg/apis/batch/validation/validation.go`.
+ * Workloads. Go: `pkg/apis/apps/validation/validation.go` (Deployment, StatefulSet, DaemonSet),
+ * `pkg/apis/batch/validation/validation.go` (Job, CronJob), their defaults
+ * (`pkg/apis/apps/v1/defaults.go`, `pkg/apis/batch/v1/defaults.go`) and what the registries do on
+ * create before validating (`pkg/registry/batch/job/strategy.go`: the generated selector and
+ * labels; `pkg/registry/apps/statefulset/strategy.go`: fields of gates that are off). The pod
+ * template of every kind is checked by the pod-level code (src/validation/pod-spec.ts).
  *
  * @internal
  */
 import { Problems, show } from '../problems';
-import { validateLabels } from './metadata';
+import { MAX_INT32 } from './common';
+import { validateLabels, validateObjectMeta } from './metadata';
+import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
+import { defaultPodSpec, validatePodTemplateSpec } from './pod-spec';
+import { isQuantity, parseQuantity } from './quantity';
 
 const PERCENT = /^[0-9]+%$/;
 
-/**
- * Checks a Deployment spec. Go (apps): `ValidateDeploymentSpec` (replicas, selector required and
- * non-empty, `ValidatePodTemplateSpecForReplicaSet`: selector matches the template labels,
- * restartPolicy Always, no activeDeadlineSeconds), `ValidateDeploymentStrategy`,
- * `ValidateRollingUpdateDeployment`, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds.
- */
-export function validateDeploymentSpec(spec: any, path: string, problems: Problems): void {
-  const matchLabels: { [key: string]: string } = spec.selector?.matchLabels ?? {};
-  const matchExpressions: any[] = spec.selector?.matchExpressions ?? [];
-  if (Object.keys(matchLabels).length + matchExpressions.length === 0) {
-    problems.add(`${path}.selector`, 'a Deployment selects its pods by label and none are declared; set metadata.labels (e.g. { app: \'web\' }). They become the pod template labels and the selector.');
-  } else {
-    validateLabels(matchLabels, `${path}.selector.matchLabels`, problems);
-    const templateLabels: { [key: string]: string } = spec.template?.metadata?.labels ?? {};
-    for (const [k, v] of Object.entries(matchLabels)) {
-      if (templateLabels[k] !== v) {
-        problems.add(`${path}.template.metadata.labels`, `selector ${k}=${v} does not match the template labels; the selector must match the pod template's labels.`);
-      }
-    }
-  }
-  for (const field of ['replicas', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']) {
-    const v = spec[field];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
-      problems.add(`${path}.${field}`, `${show(v)} must be a non-negative integer.`);
-    }
-  }
-  // progressDeadlineSeconds (defaulted to 600 by apps/v1) must be greater than minReadySeconds.
-  const progress = spec.progressDeadlineSeconds ?? 600;
-  if (Number.isInteger(spec.minReadySeconds) && Number.isInteger(progress) && progress <= spec.minReadySeconds) {
-    const which = spec.progressDeadlineSeconds === undefined ? ' (the default 600)' : '';
-    problems.add(`${path}.progressDeadlineSeconds`, `${show(progress)}${which} must be greater than minReadySeconds ${show(spec.minReadySeconds)}; raise progressDeadlineSeconds or lower minReadySeconds.`);
-  }
-  validateStrategy(spec.strategy, `${path}.strategy`, problems);
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+// ---------------------------------------------------------------------------------------------
 
-  const templateSpec = spec.template?.spec ?? {};
-  if (templateSpec.restartPolicy !== undefined && templateSpec.restartPolicy !== 'Always') {
-    problems.add(`${path}.template.spec.restartPolicy`, `${show(templateSpec.restartPolicy)} is not supported in a Deployment; the only allowed value is Always (omit it). Use a bare Pod for run-once work.`);
+function isObject(v: unknown): v is { [key: string]: any } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+/** Go: `ValidateNonnegativeField` on an optional int32/int64 field (unset is fine). */
+// Go: ValidateNonnegativeField (validation.go)
+function nonNegative(value: unknown, path: string, problems: Problems): boolean {
+  if (value === undefined || value === null) {
+    return true;
   }
-  if (templateSpec.activeDeadlineSeconds !== undefined) {
-    problems.add(`${path}.template.spec.activeDeadlineSeconds`, `${show(templateSpec.activeDeadlineSeconds)} is not supported in a Deployment; remove it.`);
+  if (!isInt(value) || value < 0 || value > MAX_INT32) {
+    problems.add(path, `${show(value)} must be a non-negative integer.`);
+    return false;
+  }
+  return true;
+}
+
+/** The pod template of a workload: a shallow copy of `template.spec` with the API server's pod defaults. */
+function defaultTemplate(template: any): void {
+  if (isObject(template) && isObject(template.spec)) {
+    defaultPodSpec(template.spec);
   }
 }
 
-/** Go (apps): `ValidateDeploymentStrategy` + `ValidateRollingUpdateDeployment` (after the 25%/25% defaults). */
-function validateStrategy(strategy: any, path: string, problems: Problems): void {
-  if (strategy === undefined) {
+/** What the template's pods end up with when restartPolicy is left out (SetDefaults_PodSpec). */
+function restartPolicyOf(template: any): unknown {
+  const v = template?.spec?.restartPolicy;
+  return v === undefined || v === '' ? 'Always' : v;
+}
+
+/**
+ * Step 2 for pod templates. The pod-level preparation (fields the API server drops from a pod
+ * spec on create) belongs to src/validation/pod-spec.ts.
+ */
+function preparePodTemplate(_template: any, _path: string, _problems: Problems): void {
+  // TODO(merge): call preparePodSpec(template.spec, `${path}.spec`, problems) from './pod-spec'
+  // once it exists on main (Go: dropDisabledPodFields via pod.DropDisabledTemplateFields).
+}
+
+/**
+ * Step 2 of a Deployment, DaemonSet, Job or CronJob: fields the API server drops from its pod
+ * template on create (Go: `PrepareForCreate` of each registry -> `pod.DropDisabledTemplateFields`).
+ */
+// Go: PrepareForCreate (pkg/registry/apps/deployment, daemonset; pkg/registry/batch/job, cronjob strategy.go)
+export function prepareWorkload(manifest: any, problems: Problems): void {
+  if (manifest?.kind === 'CronJob') {
+    preparePodTemplate(manifest?.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', problems);
+  } else {
+    preparePodTemplate(manifest?.spec?.template, 'spec.template', problems);
+  }
+}
+
+/** The labels of a pod template (an empty map when it has none). */
+function labelsOf(template: any): { [key: string]: unknown } {
+  const labels = template?.metadata?.labels;
+  return isObject(labels) ? labels : {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Label selectors (apimachinery pkg/apis/meta/v1/validation)
+// ---------------------------------------------------------------------------------------------
+
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/**
+ * Checks a label selector; returns whether it converts to a selector
+ * (`metav1.LabelSelectorAsSelector` succeeds exactly when these checks pass).
+ */
+// Go: ValidateLabelSelector (apimachinery pkg/apis/meta/v1/validation/validation.go)
+export function validateLabelSelector(selector: any, path: string, problems: Problems): boolean {
+  if (selector === undefined || selector === null) {
+    return true;
+  }
+  const before = problems.count;
+  if (selector.matchLabels !== undefined && selector.matchLabels !== null) {
+    validateLabels(selector.matchLabels, `${path}.matchLabels`, problems);
+  }
+  const expressions: unknown[] = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  expressions.forEach((e, i) => validateLabelSelectorRequirement(e, `${path}.matchExpressions[${i}]`, problems));
+  return problems.count === before;
+}
+
+// Go: ValidateLabelSelectorRequirement (apimachinery pkg/apis/meta/v1/validation/validation.go)
+function validateLabelSelectorRequirement(req: any, path: string, problems: Problems): void {
+  const values: unknown[] = Array.isArray(req?.values) ? req.values : [];
+  const op = req?.operator;
+  if (op === 'In' || op === 'NotIn') {
+    if (values.length === 0) {
+      problems.add(`${path}.values`, `is required when operator is ${op}; list at least one value.`);
+    }
+  } else if (op === 'Exists' || op === 'DoesNotExist') {
+    if (values.length > 0) {
+      problems.add(`${path}.values`, `${show(values)} may not be set when operator is ${op}; remove values.`);
+    }
+  } else {
+    problems.add(`${path}.operator`, `${show(op)} is not a valid selector operator; use one of ${SELECTOR_OPERATORS.join(', ')}.`);
+  }
+  const key = req?.key;
+  const k = typeof key === 'string' ? qualifiedName(key) : 'must be a string';
+  if (k) {
+    problems.add(`${path}.key`, `label key ${show(key)} is invalid: it ${k}.`);
+  }
+  values.forEach((v, j) => {
+    const r = typeof v === 'string' ? labelValue(v) : 'must be a string';
+    if (r) {
+      problems.add(`${path}.values[${j}]`, `label value ${show(v)} is invalid: it ${r}.`);
+    }
+  });
+}
+
+/** Whether a selector has no requirement (Go: `selector.Empty()` of `LabelSelectorAsSelector`). */
+function isEmptySelector(selector: any): boolean {
+  const labels = isObject(selector?.matchLabels) ? Object.keys(selector.matchLabels).length : 0;
+  const expressions = Array.isArray(selector?.matchExpressions) ? selector.matchExpressions.length : 0;
+  return labels + expressions === 0;
+}
+
+/** The requirements of a selector the labels do not satisfy, as text (Go: `labels.Selector.Matches`). */
+function unmatchedRequirements(selector: any, labels: { [key: string]: unknown }): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(isObject(selector?.matchLabels) ? selector.matchLabels : {})) {
+    if (labels[k] !== v) {
+      out.push(`${k}=${v}`);
+    }
+  }
+  for (const e of Array.isArray(selector?.matchExpressions) ? selector.matchExpressions : []) {
+    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
+    const values: unknown[] = Array.isArray(e.values) ? e.values : [];
+    const ok = e.operator === 'In' ? has && values.includes(labels[e.key])
+      : e.operator === 'NotIn' ? !has || !values.includes(labels[e.key])
+        : e.operator === 'Exists' ? has : !has;
+    if (!ok) {
+      out.push(`${e.key} ${e.operator}${values.length > 0 ? ` (${values.join(', ')})` : ''}`);
+    }
+  }
+  return out;
+}
+
+/** Reports the selector requirements a template's labels do not match. */
+function checkTemplateMatches(selector: any, template: any, path: string, kind: string, problems: Problems): void {
+  for (const r of unmatchedRequirements(selector, labelsOf(template))) {
+    problems.add(`${path}.template.metadata.labels`, `selector ${r} does not match the template labels; the selector must match the pod template's labels${kind ? ` (a ${kind} only owns the pods its selector matches)` : ''}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// int-or-percent values (apps)
+// ---------------------------------------------------------------------------------------------
+
+// Go: getIntOrPercentValue (apps validation.go): a percent's number, else the int (a string that is
+// not a percent reads as strconv.Atoi, 0 on failure).
+function intOrPercentValue(v: unknown): number {
+  if (typeof v === 'string') {
+    if (PERCENT.test(v)) {
+      return Number(v.slice(0, -1));
+    }
+    return /^[+-]?[0-9]+$/.test(v) ? Number(v) : 0;
+  }
+  return isInt(v) ? v : 0;
+}
+
+// Go: ValidatePositiveIntOrPercent (apps validation.go): a non-negative int, or a percent string.
+function validatePositiveIntOrPercent(v: unknown, path: string, problems: Problems): boolean {
+  if (typeof v === 'string') {
+    if (!PERCENT.test(v)) {
+      problems.add(path, `${show(v)} is not a valid percent; write a number followed by '%' (e.g. '25%') or an integer.`);
+      return false;
+    }
+    return true;
+  }
+  if (!isInt(v) || v < 0) {
+    problems.add(path, `${show(v)} must be a non-negative integer or a percent.`);
+    return false;
+  }
+  return true;
+}
+
+// Go: IsNotMoreThan100Percent (apps validation.go)
+function isNotMoreThan100Percent(v: unknown, path: string, problems: Problems): void {
+  if (typeof v === 'string' && PERCENT.test(v) && Number(v.slice(0, -1)) > 100) {
+    problems.add(path, `${show(v)} must not be greater than 100%.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deployment
+// ---------------------------------------------------------------------------------------------
+
+/** The apps/v1 defaults of a Deployment spec, in place (`template.spec` gets the pod defaults). */
+// Go: SetDefaults_Deployment (pkg/apis/apps/v1/defaults.go)
+export function defaultDeployment(deployment: any): void {
+  if (!isObject(deployment.spec)) {
     return;
   }
-  const type = strategy.type ?? 'RollingUpdate';
+  defaultDeploymentFields(deployment.spec);
+  defaultTemplate(deployment.spec.template);
+}
+
+function defaultDeploymentFields(spec: any): void {
+  spec.replicas ??= 1;
+  if (!isObject(spec.strategy)) {
+    spec.strategy = {};
+  }
+  const strategy = spec.strategy;
+  if (strategy.type === undefined || strategy.type === '') {
+    strategy.type = 'RollingUpdate';
+  }
+  if (strategy.type === 'RollingUpdate') {
+    strategy.rollingUpdate = isObject(strategy.rollingUpdate) ? { ...strategy.rollingUpdate } : {};
+    strategy.rollingUpdate.maxUnavailable ??= '25%';
+    strategy.rollingUpdate.maxSurge ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+}
+
+/** Checks a Deployment on create, after `defaultDeployment`. */
+// Go: ValidateDeployment (apps validation.go)
+export function validateDeployment(deployment: any, problems: Problems, original: any = deployment): void {
+  // ValidateDeploymentName = NameIsDNSSubdomain.
+  validateObjectMeta(deployment.metadata, 'metadata', problems);
+  const spec = isObject(deployment.spec) ? deployment.spec : {};
+  validateDeploymentSpec(spec, 'spec', problems, original?.spec);
+  // Go: ValidatePodTemplateSpecForReplicaSet (pkg/apis/apps/validation/validation.go) -> ValidatePodTemplateSpec.
+  validatePodTemplateSpec(spec.template, 'spec.template', problems);
+}
+
+/**
+ * Checks a Deployment spec (the API server's defaults are applied first, on a shallow copy).
+ * Go (apps): `ValidateDeploymentSpec`: replicas, selector required and non-empty,
+ * `ValidatePodTemplateSpecForReplicaSet` (selector matches the template labels, restartPolicy
+ * Always, no activeDeadlineSeconds; the pod template itself is `validatePodTemplateSpec`'s),
+ * `ValidateDeploymentStrategy`, `ValidateRollingUpdateDeployment`, minReadySeconds,
+ * revisionHistoryLimit, progressDeadlineSeconds greater than minReadySeconds.
+ *
+ * @param written the spec as written, to tell defaulted values from declared ones in messages
+ */
+// Go: ValidateDeploymentSpec (apps validation.go)
+export function validateDeploymentSpec(spec: any, path: string, problems: Problems, written: any = spec): void {
+  const s = { ...spec, strategy: isObject(spec.strategy) ? { ...spec.strategy } : spec.strategy };
+  defaultDeploymentFields(s);
+  if (s.selector === undefined || s.selector === null || isEmptySelector(s.selector)) {
+    problems.add(`${path}.selector`, 'a Deployment selects its pods by label and none are declared; set metadata.labels (e.g. { app: \'web\' }). They become the pod template labels and the selector.');
+  } else if (validateLabelSelector(s.selector, `${path}.selector`, problems)) {
+    checkTemplateMatches(s.selector, s.template, path, '', problems);
+  }
+  for (const field of ['replicas', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']) {
+    nonNegative(s[field], `${path}.${field}`, problems);
+  }
+  // progressDeadlineSeconds (600 unless set) must be greater than minReadySeconds (0 unless set).
+  const progress = s.progressDeadlineSeconds;
+  const minReady = s.minReadySeconds ?? 0;
+  if (isInt(progress) && isInt(minReady) && progress >= 0 && progress <= minReady) {
+    const which = written?.progressDeadlineSeconds === undefined ? ' (the default 600)' : '';
+    problems.add(`${path}.progressDeadlineSeconds`, `${show(progress)}${which} must be greater than minReadySeconds ${show(minReady)}; raise progressDeadlineSeconds or lower minReadySeconds.`);
+  }
+  validateDeploymentStrategy(s.strategy, written?.strategy, `${path}.strategy`, problems);
+  const restart = restartPolicyOf(s.template);
+  if (restart !== 'Always') {
+    problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a Deployment; the only allowed value is Always (omit it). Use a bare Pod for run-once work.`);
+  }
+  const ads = s.template?.spec?.activeDeadlineSeconds;
+  if (ads !== undefined && ads !== null) {
+    problems.add(`${path}.template.spec.activeDeadlineSeconds`, `${show(ads)} is not supported in a Deployment; remove it.`);
+  }
+}
+
+// Go: ValidateDeploymentStrategy (apps validation.go), with ValidateRollingUpdateDeployment.
+function validateDeploymentStrategy(strategy: any, written: any, path: string, problems: Problems): void {
+  const type = strategy.type;
   if (type === 'Recreate') {
-    if (strategy.rollingUpdate !== undefined) {
+    if (strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
       problems.add(`${path}.rollingUpdate`, "may not be specified when strategy type is 'Recreate'; remove it.");
     }
     return;
@@ -68,26 +305,1088 @@ function validateStrategy(strategy: any, path: string, problems: Problems): void
     problems.add(`${path}.type`, `${show(type)} is not supported; use Recreate or RollingUpdate.`);
     return;
   }
-  const values: { [field: string]: number | undefined } = {};
+  validateRollingUpdateDeployment(strategy.rollingUpdate, written?.rollingUpdate, `${path}.rollingUpdate`, problems);
+}
+
+// Go: ValidateRollingUpdateDeployment (apps validation.go)
+function validateRollingUpdateDeployment(ru: any, written: any, path: string, problems: Problems): void {
   for (const field of ['maxUnavailable', 'maxSurge']) {
-    const v = strategy.rollingUpdate?.[field] ?? '25%';
-    const fpath = `${path}.rollingUpdate.${field}`;
-    if (typeof v === 'string') {
-      if (!PERCENT.test(v)) {
-        problems.add(fpath, `${show(v)} is not a valid percent; write a number followed by '%' (e.g. '25%') or an integer.`);
-      } else {
-        values[field] = Number(v.slice(0, -1));
-        if (field === 'maxUnavailable' && values[field]! > 100) {
-          problems.add(fpath, `${show(v)} must not be greater than 100%.`);
-        }
-      }
-    } else if (!Number.isInteger(v) || v < 0) {
-      problems.add(fpath, `${show(v)} must be a non-negative integer or a percent.`);
-    } else {
-      values[field] = v;
+    const v = ru[field];
+    if (validatePositiveIntOrPercent(v, `${path}.${field}`, problems) && field === 'maxUnavailable') {
+      isNotMoreThan100Percent(v, `${path}.${field}`, problems);
     }
   }
-  if (values.maxUnavailable === 0 && values.maxSurge === 0) {
-    problems.add(`${path}.rollingUpdate.maxUnavailable`, 'may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0.');
+  if (intOrPercentValue(ru.maxUnavailable) === 0 && intOrPercentValue(ru.maxSurge) === 0) {
+    const defaulted = written?.maxUnavailable === undefined || written?.maxSurge === undefined ? ' (25% unless set)' : '';
+    problems.add(`${path}.maxUnavailable`, `may not be 0 when maxSurge is 0${defaulted}: the rollout could never make progress. Allow one of them to be above 0.`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// StatefulSet
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Reports what the API server drops from a StatefulSet on create: `updateStrategy.rollingUpdate.
+ * maxUnavailable` belongs to the MaxUnavailableStatefulSet gate, alpha and off in 1.32.
+ */
+// Go: dropStatefulSetDisabledFields (pkg/registry/apps/statefulset/strategy.go)
+export function prepareStatefulSet(sts: any, problems: Problems): void {
+  const mu = sts?.spec?.updateStrategy?.rollingUpdate?.maxUnavailable;
+  if (mu !== undefined && mu !== null) {
+    problems.add('spec.updateStrategy.rollingUpdate.maxUnavailable', `${show(mu)} belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (pods are updated one at a time). Remove it.`);
+  }
+  prepareWorkload(sts, problems);
+}
+
+/** The apps/v1 defaults of a StatefulSet, in place. */
+// Go: SetDefaults_StatefulSet (pkg/apis/apps/v1/defaults.go)
+export function defaultStatefulSet(sts: any): void {
+  const spec = sts.spec;
+  if (!isObject(spec)) {
+    return;
+  }
+  if (spec.podManagementPolicy === undefined || spec.podManagementPolicy === '') {
+    spec.podManagementPolicy = 'OrderedReady';
+  }
+  if (!isObject(spec.updateStrategy)) {
+    spec.updateStrategy = {};
+  }
+  const us = spec.updateStrategy;
+  if (us.type === undefined || us.type === '') {
+    us.type = 'RollingUpdate';
+    if (!isObject(us.rollingUpdate)) {
+      us.rollingUpdate = {};
+    }
+  }
+  if (us.type === 'RollingUpdate' && isObject(us.rollingUpdate)) {
+    us.rollingUpdate.partition ??= 0;
+  }
+  // StatefulSetAutoDeletePVC is GA in 1.32.
+  if (!isObject(spec.persistentVolumeClaimRetentionPolicy)) {
+    spec.persistentVolumeClaimRetentionPolicy = {};
+  }
+  const policy = spec.persistentVolumeClaimRetentionPolicy;
+  if (policy.whenDeleted === undefined || policy.whenDeleted === '') {
+    policy.whenDeleted = 'Retain';
+  }
+  if (policy.whenScaled === undefined || policy.whenScaled === '') {
+    policy.whenScaled = 'Retain';
+  }
+  spec.replicas ??= 1;
+  spec.revisionHistoryLimit ??= 10;
+  defaultTemplate(spec.template);
+}
+
+/** Checks a StatefulSet on create, after `defaultStatefulSet`. */
+// Go: ValidateStatefulSet (apps validation.go)
+export function validateStatefulSet(sts: any, problems: Problems): void {
+  // ValidateStatefulSetName = NameIsDNSLabel: the name is the prefix of every pod's hostname.
+  validateObjectMeta(sts.metadata, 'metadata', problems, dns1123Label, 'a StatefulSet name (a DNS-1123 label: it starts the hostname of every pod)');
+  validateStatefulSetSpec(isObject(sts.spec) ? sts.spec : {}, 'spec', problems, sts.metadata?.name);
+  validateStatefulSetPodIdentity(sts, problems);
+}
+
+/**
+ * This library's contract: the names the StatefulSet controller derives for its pods must be
+ * valid, or the 1.32 API server accepts the StatefulSet and rejects every pod (kubernetes#64023,
+ * #104195). The controller labels each pod `controller-revision-hash: <name>-<10 characters>`
+ * (a label value: at most 63 characters) and sets `subdomain` to `serviceName` (a DNS-1123 label).
+ */
+// Go: newStatefulSetPod, initIdentity (pkg/controller/statefulset/stateful_set_utils.go)
+function validateStatefulSetPodIdentity(sts: any, problems: Problems): void {
+  const contract = "this library's contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it";
+  const name = sts.metadata?.name;
+  if (typeof name === 'string' && name.length > 52 && dns1123Label(name) === undefined) {
+    problems.add('metadata.name', `${show(name)} has ${name.length} characters; a StatefulSet name may have at most 52 (${contract}: its controller-revision-hash label is the name plus 11 characters, and a label value has at most 63). Use a shorter name.`);
+  }
+  const serviceName = sts.spec?.serviceName;
+  if (typeof serviceName === 'string' && serviceName.length > 0) {
+    const r = dns1123Label(serviceName);
+    if (r) {
+      problems.add('spec.serviceName', `${show(serviceName)} is not a valid Service name for the pods' subdomain: it ${r} (${contract}). Name the headless Service with a DNS-1123 label.`);
+    }
+  }
+}
+
+// Go: ValidateStatefulSetSpec (apps validation.go)
+function validateStatefulSetSpec(spec: any, path: string, problems: Problems, name: unknown): void {
+  const policy = spec.podManagementPolicy;
+  if (policy !== 'OrderedReady' && policy !== 'Parallel') {
+    problems.add(`${path}.podManagementPolicy`, `${show(policy)} is not supported; use OrderedReady or Parallel.`);
+  }
+  const us = spec.updateStrategy ?? {};
+  if (us.type === 'OnDelete') {
+    if (us.rollingUpdate !== undefined && us.rollingUpdate !== null) {
+      problems.add(`${path}.updateStrategy.rollingUpdate`, "is only allowed when updateStrategy type is 'RollingUpdate'; remove it (OnDelete replaces pods only when you delete them).");
+    }
+  } else if (us.type === 'RollingUpdate') {
+    if (isObject(us.rollingUpdate)) {
+      // Go: validateRollingUpdateStatefulSet (maxUnavailable was dropped on create in 1.32).
+      nonNegative(us.rollingUpdate.partition, `${path}.updateStrategy.rollingUpdate.partition`, problems);
+    }
+  } else {
+    problems.add(`${path}.updateStrategy.type`, `${show(us.type)} is not supported; use RollingUpdate or OnDelete.`);
+  }
+  // Go: ValidatePersistentVolumeClaimRetentionPolicy -> ValidatePersistentVolumeClaimRetentionPolicyType.
+  const retention = spec.persistentVolumeClaimRetentionPolicy ?? {};
+  for (const field of ['whenDeleted', 'whenScaled']) {
+    const v = retention[field];
+    if (v !== 'Retain' && v !== 'Delete') {
+      problems.add(`${path}.persistentVolumeClaimRetentionPolicy.${field}`, `${show(v)} is not supported; use Retain or Delete.`);
+    }
+  }
+  nonNegative(spec.replicas, `${path}.replicas`, problems);
+  nonNegative(spec.minReadySeconds, `${path}.minReadySeconds`, problems);
+  if (isObject(spec.ordinals)) {
+    nonNegative(spec.ordinals.start, `${path}.ordinals.start`, problems);
+  }
+  if (spec.selector === undefined || spec.selector === null || isEmptySelector(spec.selector)) {
+    problems.add(`${path}.selector`, 'a StatefulSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: \'db\' }).');
+  } else if (validateLabelSelector(spec.selector, `${path}.selector`, problems)) {
+    checkTemplateMatches(spec.selector, spec.template, path, 'StatefulSet', problems);
+  }
+  const restart = restartPolicyOf(spec.template);
+  if (restart !== 'Always') {
+    problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a StatefulSet; the only allowed value is Always (omit it).`);
+  }
+  const ads = spec.template?.spec?.activeDeadlineSeconds;
+  if (ads !== undefined && ads !== null) {
+    problems.add(`${path}.template.spec.activeDeadlineSeconds`, `${show(ads)} is not supported in a StatefulSet; remove it.`);
+  }
+  const claims: unknown[] = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
+  claims.forEach((c, i) => validateVolumeClaimTemplate(c, `${path}.volumeClaimTemplates[${i}]`, problems));
+  // Go: ValidatePodTemplateSpecForStatefulSet (pkg/apis/apps/validation/validation.go).
+  // The API server leaves the pod template of a StatefulSet to the pods the controller creates
+  // (ValidatePodTemplateSpecForStatefulSet checks labels and annotations only); this library
+  // checks it here, as those pods will be, with the volume the controller adds for each claim.
+  validatePodTemplateSpec(templateWithClaims(spec.template, claims, name), `${path}.template`, problems);
+}
+
+/**
+ * The pod template as the StatefulSet controller stamps it out: one persistentVolumeClaim volume
+ * per claim template, replacing a template volume of the same name (Go: `updateStorage`,
+ * pkg/controller/statefulset/stateful_set_utils.go).
+ */
+function templateWithClaims(template: any, claims: unknown[], setName: unknown): any {
+  const names = claims.map((c: any) => c?.metadata?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
+  if (names.length === 0 || !isObject(template)) {
+    return template;
+  }
+  const spec = isObject(template.spec) ? template.spec : {};
+  const volumes: any[] = (Array.isArray(spec.volumes) ? spec.volumes : []).filter((v: any) => !names.includes(v?.name));
+  for (const n of names) {
+    volumes.push({ name: n, persistentVolumeClaim: { claimName: `${n}-${String(setName)}-0` } });
+  }
+  return { ...template, spec: { ...spec, volumes } };
+}
+
+const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+
+/**
+ * This library's contract: the claim templates of a StatefulSet are checked like the
+ * PersistentVolumeClaims the controller creates from them (Go: `ValidatePersistentVolumeClaimSpec`,
+ * create rules: access modes, a storage request, volumeMode). The 1.32 API server accepts a
+ * StatefulSet with a bad claim template; its pods then never start.
+ */
+// Go: ValidatePersistentVolumeClaimSpec (validation.go), applied to spec.volumeClaimTemplates[*]
+function validateVolumeClaimTemplate(claim: any, path: string, problems: Problems): void {
+  const contract = "(this library's contract: the StatefulSet controller creates a PersistentVolumeClaim from this template for every pod, and the API server would reject it)";
+  const name = claim?.metadata?.name;
+  if (typeof name !== 'string' || name.length === 0) {
+    problems.add(`${path}.metadata.name`, `is required ${contract}; name the claim and mount it by that name (e.g. 'data').`);
+  }
+  const spec = isObject(claim?.spec) ? claim.spec : {};
+  const modes: unknown[] = Array.isArray(spec.accessModes) ? spec.accessModes : [];
+  if (modes.length === 0) {
+    problems.add(`${path}.spec.accessModes`, `must list at least one access mode ${contract}; use ['ReadWriteOnce'] for a volume of one pod.`);
+  }
+  modes.forEach((m, j) => {
+    if (!ACCESS_MODES.includes(m as string)) {
+      problems.add(`${path}.spec.accessModes[${j}]`, `${show(m)} is not supported ${contract}; use one of ${ACCESS_MODES.join(', ')}.`);
+    }
+  });
+  if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
+    problems.add(`${path}.spec.accessModes`, `${show(modes)}: ReadWriteOncePod may not be combined with other access modes ${contract}; list it alone.`);
+  }
+  const storage = spec.resources?.requests?.storage;
+  if (storage === undefined) {
+    problems.add(`${path}.spec.resources.requests.storage`, `is required ${contract}; request a size (e.g. '1Gi').`);
+  } else if (!isQuantity(storage)) {
+    problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity ${contract}; write a size such as '1Gi'.`);
+  } else if ((parseQuantity(storage) ?? 0) <= 0) {
+    problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} must be greater than 0 ${contract}; request a size such as '1Gi'.`);
+  }
+  if (spec.volumeMode !== undefined && spec.volumeMode !== 'Filesystem' && spec.volumeMode !== 'Block') {
+    problems.add(`${path}.spec.volumeMode`, `${show(spec.volumeMode)} is not supported ${contract}; use Filesystem or Block.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// DaemonSet
+// ---------------------------------------------------------------------------------------------
+
+/** The apps/v1 defaults of a DaemonSet, in place. */
+// Go: SetDefaults_DaemonSet (pkg/apis/apps/v1/defaults.go)
+export function defaultDaemonSet(ds: any): void {
+  const spec = ds.spec;
+  if (!isObject(spec)) {
+    return;
+  }
+  if (!isObject(spec.updateStrategy)) {
+    spec.updateStrategy = {};
+  }
+  const us = spec.updateStrategy;
+  if (us.type === undefined || us.type === '') {
+    us.type = 'RollingUpdate';
+  }
+  if (us.type === 'RollingUpdate') {
+    us.rollingUpdate = isObject(us.rollingUpdate) ? { ...us.rollingUpdate } : {};
+    us.rollingUpdate.maxUnavailable ??= 1;
+    us.rollingUpdate.maxSurge ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  defaultTemplate(spec.template);
+}
+
+/** Checks a DaemonSet on create, after `defaultDaemonSet`. */
+// Go: ValidateDaemonSet (apps validation.go)
+export function validateDaemonSet(ds: any, problems: Problems, original: any = ds): void {
+  // ValidateDaemonSetName = NameIsDNSSubdomain.
+  validateObjectMeta(ds.metadata, 'metadata', problems);
+  validateDaemonSetSpec(isObject(ds.spec) ? ds.spec : {}, 'spec', problems, original?.spec);
+}
+
+// Go: ValidateDaemonSetSpec (apps validation.go)
+function validateDaemonSetSpec(spec: any, path: string, problems: Problems, written: any): void {
+  const selector = spec.selector;
+  if (selector === undefined || selector === null || isEmptySelector(selector)) {
+    problems.add(`${path}.selector`, 'a DaemonSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: \'agent\' }).');
+  } else if (validateLabelSelector(selector, `${path}.selector`, problems)) {
+    checkTemplateMatches(selector, spec.template, path, 'DaemonSet', problems);
+  }
+  validatePodTemplateSpec(spec.template, `${path}.template`, problems);
+  const restart = restartPolicyOf(spec.template);
+  if (restart !== 'Always') {
+    problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a DaemonSet; the only allowed value is Always (omit it).`);
+  }
+  const ads = spec.template?.spec?.activeDeadlineSeconds;
+  if (ads !== undefined && ads !== null) {
+    problems.add(`${path}.template.spec.activeDeadlineSeconds`, `${show(ads)} is not supported in a DaemonSet; remove it.`);
+  }
+  nonNegative(spec.minReadySeconds, `${path}.minReadySeconds`, problems);
+  validateDaemonSetUpdateStrategy(spec.updateStrategy ?? {}, written?.updateStrategy, `${path}.updateStrategy`, problems);
+  nonNegative(spec.revisionHistoryLimit, `${path}.revisionHistoryLimit`, problems);
+}
+
+// Go: ValidateDaemonSetUpdateStrategy (apps validation.go)
+function validateDaemonSetUpdateStrategy(us: any, written: any, path: string, problems: Problems): void {
+  if (us.type === 'OnDelete') {
+    return;
+  }
+  if (us.type !== 'RollingUpdate') {
+    problems.add(`${path}.type`, `${show(us.type)} is not supported; use RollingUpdate or OnDelete.`);
+    return;
+  }
+  validateRollingUpdateDaemonSet(us.rollingUpdate ?? {}, written?.rollingUpdate, `${path}.rollingUpdate`, problems);
+}
+
+// Go: ValidateRollingUpdateDaemonSet (apps validation.go): exactly one of maxUnavailable and maxSurge is non-zero.
+function validateRollingUpdateDaemonSet(ru: any, written: any, path: string, problems: Problems): void {
+  for (const field of ['maxUnavailable', 'maxSurge']) {
+    if (validatePositiveIntOrPercent(ru[field], `${path}.${field}`, problems)) {
+      isNotMoreThan100Percent(ru[field], `${path}.${field}`, problems);
+    }
+  }
+  const unavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
+  const surge = intOrPercentValue(ru.maxSurge) !== 0;
+  if (unavailable && surge) {
+    const note = written?.maxUnavailable === undefined ? ' (maxUnavailable is 1 unless set)' : '';
+    problems.add(`${path}.maxSurge`, `${show(ru.maxSurge)} may not be set when maxUnavailable is non-zero${note}; set maxUnavailable: 0 to surge, or remove maxSurge.`);
+  } else if (!unavailable && !surge) {
+    problems.add(`${path}.maxUnavailable`, 'may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0.');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Job
+// ---------------------------------------------------------------------------------------------
+
+// batch.LegacyControllerUidLabel, batch.ControllerUidLabel, batch.LegacyJobNameLabel, batch.JobNameLabel.
+const LEGACY_CONTROLLER_UID = 'controller-uid';
+const CONTROLLER_UID = 'batch.kubernetes.io/controller-uid';
+const LEGACY_JOB_NAME = 'job-name';
+const JOB_NAME = 'batch.kubernetes.io/job-name';
+/** The uid the API server gives a new object, unknown before it exists: a stand-in. */
+const NEW_UID = '00000000-0000-4000-8000-000000000000';
+const MAX_PARALLELISM_INDEXED = 100_000;
+const MAX_FAILED_INDEXES = 100_000;
+const COMPLETIONS_SOFT_LIMIT = 100_000;
+const PARALLELISM_LIMIT_HIGH_COMPLETIONS = 10_000;
+const MAX_FAILED_INDEXES_HIGH_COMPLETIONS = 10_000;
+const MAX_POD_FAILURE_POLICY_RULES = 20;
+const MAX_ON_EXIT_CODES_VALUES = 255;
+const MAX_ON_POD_CONDITIONS_PATTERNS = 20;
+const MAX_MANAGED_BY_LENGTH = 63;
+const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
+const MAX_SUCCESS_POLICY_RULES = 20;
+const POD_FAILURE_POLICY_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
+
+/**
+ * The batch/v1 defaults of a Job, then what the registry does on create: unless
+ * `manualSelector` is true, the selector and the pod labels are generated from the Job's uid and
+ * name (`generateSelector`), so a Job needs no labels of its own.
+ */
+// Go: SetDefaults_Job (pkg/apis/batch/v1/defaults.go)
+export function defaultJob(job: any): void {
+  const spec = job.spec;
+  if (!isObject(spec)) {
+    return;
+  }
+  defaultJobSpecFields(spec);
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? MAX_INT32 : 6;
+  if (spec.completionMode === undefined || spec.completionMode === null) {
+    spec.completionMode = 'NonIndexed';
+  }
+  spec.suspend ??= false;
+  // JobPodReplacementPolicy is on by default in 1.32.
+  spec.podReplacementPolicy ??= spec.podFailurePolicy !== undefined && spec.podFailurePolicy !== null ? 'Failed' : 'TerminatingOrFailed';
+  spec.manualSelector ??= false;
+  defaultTemplate(spec.template);
+  generateSelectorIfNeeded(job);
+}
+
+// Go: SetDefaults_PodFailurePolicyOnPodConditionsPattern (pkg/apis/batch/v1/defaults.go)
+function defaultJobSpecFields(spec: any): void {
+  const rules: unknown[] = Array.isArray(spec.podFailurePolicy?.rules) ? spec.podFailurePolicy.rules : [];
+  for (const rule of rules as any[]) {
+    for (const pattern of Array.isArray(rule?.onPodConditions) ? rule.onPodConditions : []) {
+      if (isObject(pattern) && (pattern.status === undefined || pattern.status === '')) {
+        pattern.status = 'True';
+      }
+    }
+  }
+}
+
+// Go: generateSelectorIfNeeded, generateSelector (pkg/registry/batch/job/strategy.go)
+function generateSelectorIfNeeded(job: any): void {
+  const spec = job.spec;
+  if (spec.manualSelector === true) {
+    return;
+  }
+  const template = isObject(spec.template) ? spec.template : (spec.template = {});
+  template.metadata = isObject(template.metadata) ? { ...template.metadata } : {};
+  const labels = template.metadata.labels = isObject(template.metadata.labels) ? { ...template.metadata.labels } : {};
+  const name = jobNameLabel(job.metadata?.name);
+  for (const key of [LEGACY_JOB_NAME, JOB_NAME]) {
+    if (!(key in labels)) {
+      labels[key] = name;
+    }
+  }
+  for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
+    if (!(key in labels)) {
+      labels[key] = NEW_UID;
+    }
+  }
+  spec.selector = isObject(spec.selector) ? { ...spec.selector } : {};
+  spec.selector.matchLabels = isObject(spec.selector.matchLabels) ? { ...spec.selector.matchLabels } : {};
+  if (!(CONTROLLER_UID in spec.selector.matchLabels)) {
+    spec.selector.matchLabels[CONTROLLER_UID] = NEW_UID;
+  }
+}
+
+/** The job-name label value the registry writes: the name (a stand-in when it is no label value, reported on metadata.name). */
+function jobNameLabel(name: unknown): string {
+  return typeof name === 'string' && labelValue(name) === undefined ? name : 'job';
+}
+
+/** Checks a Job on create, after `defaultJob`. */
+// Go: ValidateJob (batch validation.go)
+export function validateJob(job: any, problems: Problems, original: any = job): void {
+  // ValidateReplicationControllerName = NameIsDNSSubdomain.
+  validateObjectMeta(job.metadata, 'metadata', problems);
+  const spec = isObject(job.spec) ? job.spec : {};
+  const name = job.metadata?.name;
+  if (typeof name === 'string' && spec.manualSelector !== true) {
+    const r = labelValue(name);
+    if (r) {
+      problems.add('metadata.name', `${show(name)} cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which ${r}. Use a shorter name.`);
+    }
+  }
+  validateGeneratedSelector(job, original, problems);
+  validateJobSpec(spec, 'spec', problems);
+  if (spec.completionMode === 'Indexed' && isInt(spec.completions) && spec.completions > 0 && typeof name === 'string') {
+    // The job controller names each pod's hostname <job name>-<index>.
+    const hostname = `${name}-${spec.completions - 1}`;
+    const r = dns1123Label(hostname);
+    if (r) {
+      problems.add('metadata.name', `${show(name)} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(hostname)} ${r}. Use a shorter name.`);
+    }
+  }
+}
+
+// Go: validateGeneratedSelector (batch validation.go): the generated labels are on the template
+// with the expected values, and the selector selects them.
+function validateGeneratedSelector(job: any, original: any, problems: Problems): void {
+  const spec = job.spec ?? {};
+  if (spec.manualSelector === true || !isObject(spec.selector)) {
+    return;
+  }
+  const labels = labelsOf(spec.template);
+  const name = jobNameLabel(job.metadata?.name);
+  const written = labelsOf(original?.spec?.template);
+  for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
+    if (key in written) {
+      problems.add(`spec.template.metadata.labels.${key}`, `${show(written[key])} is set, but Kubernetes sets this label to the uid of the new Job; remove it, or set manualSelector: true and a selector of your own.`);
+    }
+  }
+  for (const key of [LEGACY_JOB_NAME, JOB_NAME]) {
+    if (key in written && labels[key] !== name) {
+      problems.add(`spec.template.metadata.labels.${key}`, `${show(written[key])} must be the Job's name ${show(name)}: Kubernetes sets this label itself. Remove it.`);
+    }
+  }
+  const userSelector = original?.spec?.selector;
+  if (userSelector !== undefined && userSelector !== null) {
+    const expected = { [LEGACY_CONTROLLER_UID]: NEW_UID, [CONTROLLER_UID]: NEW_UID, [LEGACY_JOB_NAME]: name, [JOB_NAME]: name };
+    if (unmatchedRequirements(spec.selector, expected).length > 0) {
+      problems.add('spec.selector', `${show(userSelector)} is set but manualSelector is not true, and it does not select the pods of this Job alone; remove the selector (Kubernetes generates one from the Job's uid) or set manualSelector: true.`);
+    }
+  }
+}
+
+// Go: ValidateJobSpec (batch validation.go): validateJobSpec, a valid selector that matches the template.
+function validateJobSpec(spec: any, path: string, problems: Problems): void {
+  validateJobSpecFields(spec, path, problems);
+  validatePodTemplateSpec(spec.template, `${path}.template`, problems);
+  if (spec.selector === undefined || spec.selector === null) {
+    problems.add(`${path}.selector`, 'is required when manualSelector is true; set a selector that matches the pod template labels, or remove manualSelector to let Kubernetes generate one.');
+  } else if (validateLabelSelector(spec.selector, `${path}.selector`, problems)) {
+    checkTemplateMatches(spec.selector, spec.template, path, 'Job', problems);
+  }
+}
+
+// Go: validateJobSpec (batch validation.go), shared by Jobs and CronJob job templates.
+function validateJobSpecFields(spec: any, path: string, problems: Problems): void {
+  for (const field of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes']) {
+    nonNegative(spec[field], `${path}.${field}`, problems);
+  }
+  const set = (v: unknown) => v !== undefined && v !== null;
+  if (set(spec.maxFailedIndexes) && !set(spec.backoffLimitPerIndex)) {
+    problems.add(`${path}.backoffLimitPerIndex`, 'is required when maxFailedIndexes is set; set backoffLimitPerIndex (e.g. 1) or remove maxFailedIndexes.');
+  }
+  if (set(spec.managedBy)) {
+    validateManagedBy(spec.managedBy, `${path}.managedBy`, problems);
+  }
+  const mode = spec.completionMode;
+  const indexed = mode === 'Indexed';
+  if (set(mode) && mode !== 'NonIndexed' && !indexed) {
+    problems.add(`${path}.completionMode`, `${show(mode)} is not supported; use NonIndexed or Indexed.`);
+  }
+  if (indexed) {
+    validateIndexedJobLimits(spec, path, problems);
+  }
+  if (!set(mode) || mode === 'NonIndexed') {
+    for (const field of ['backoffLimitPerIndex', 'maxFailedIndexes']) {
+      if (set(spec[field])) {
+        problems.add(`${path}.${field}`, `${show(spec[field])} requires completionMode Indexed; set completionMode: 'Indexed' or remove ${field}.`);
+      }
+    }
+  }
+  if (set(spec.podFailurePolicy)) {
+    validatePodFailurePolicy(spec, `${path}.podFailurePolicy`, problems);
+  }
+  if (set(spec.successPolicy)) {
+    if (!indexed) {
+      problems.add(`${path}.successPolicy`, "requires completionMode Indexed; set completionMode: 'Indexed' or remove successPolicy.");
+    } else {
+      validateSuccessPolicy(spec, `${path}.successPolicy`, problems);
+    }
+  }
+  validatePodReplacementPolicy(spec, `${path}.podReplacementPolicy`, problems);
+  // restartPolicy "" and unset are defaulted to Always, which a Job may not use.
+  const restart = restartPolicyOf(spec.template);
+  if (restart === 'Always') {
+    problems.add(`${path}.template.spec.restartPolicy`, '"Always" is not supported in a Job (it is also the default when restartPolicy is not set): the pods must run to completion. Set restartPolicy to OnFailure or Never.');
+  } else if (restart === 'OnFailure' && set(spec.podFailurePolicy)) {
+    problems.add(`${path}.template.spec.restartPolicy`, '"OnFailure" is not supported with a podFailurePolicy: the policy acts on failed pods. Set restartPolicy to Never.');
+  }
+}
+
+// Go: validateJobSpec, the limits of Indexed Jobs.
+function validateIndexedJobLimits(spec: any, path: string, problems: Problems): void {
+  const { completions, parallelism, maxFailedIndexes, backoffLimitPerIndex } = spec;
+  if (completions === undefined || completions === null) {
+    problems.add(`${path}.completions`, 'is required when completionMode is Indexed; set the number of indexes (e.g. 5).');
+  }
+  if (isInt(parallelism) && parallelism > MAX_PARALLELISM_INDEXED) {
+    problems.add(`${path}.parallelism`, `${parallelism} must be at most ${MAX_PARALLELISM_INDEXED} when completionMode is Indexed.`);
+  }
+  if (isInt(completions) && isInt(maxFailedIndexes) && maxFailedIndexes > completions) {
+    problems.add(`${path}.maxFailedIndexes`, `${maxFailedIndexes} must be at most completions (${completions}).`);
+  }
+  if (isInt(maxFailedIndexes) && maxFailedIndexes > MAX_FAILED_INDEXES) {
+    problems.add(`${path}.maxFailedIndexes`, `${maxFailedIndexes} must be at most ${MAX_FAILED_INDEXES}.`);
+  }
+  if (isInt(completions) && completions > COMPLETIONS_SOFT_LIMIT && backoffLimitPerIndex !== undefined && backoffLimitPerIndex !== null) {
+    if (maxFailedIndexes === undefined || maxFailedIndexes === null) {
+      problems.add(`${path}.maxFailedIndexes`, `is required when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex; set it (at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS}).`);
+    }
+    if (isInt(parallelism) && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
+      problems.add(`${path}.parallelism`, `${parallelism} must be at most ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex.`);
+    }
+    if (isInt(maxFailedIndexes) && maxFailedIndexes > MAX_FAILED_INDEXES_HIGH_COMPLETIONS) {
+      problems.add(`${path}.maxFailedIndexes`, `${maxFailedIndexes} must be at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex.`);
+    }
+  }
+}
+
+// Go: IsDomainPrefixedPath (apimachinery pkg/util/validation), and the 63-character limit of managedBy.
+function validateManagedBy(value: unknown, path: string, problems: Problems): void {
+  if (typeof value !== 'string' || value.length === 0) {
+    problems.add(path, `${show(value)} must be a domain-prefixed path such as 'example.com/my-controller'.`);
+    return;
+  }
+  const slash = value.indexOf('/');
+  const host = slash < 0 ? '' : value.slice(0, slash);
+  const rest = slash < 0 ? '' : value.slice(slash + 1);
+  if (host.length === 0 || rest.length === 0) {
+    problems.add(path, `${show(value)} must be a domain-prefixed path such as 'example.com/my-controller'.`);
+  } else {
+    const r = dns1123Subdomain(host);
+    if (r) {
+      problems.add(path, `${show(value)} has an invalid domain ${show(host)}: it ${r}.`);
+    }
+    if (!/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(rest)) {
+      problems.add(path, `${show(value)} has an invalid path ${show(rest)}: use letters, digits and /-._~%!$&'()*+,;=: only.`);
+    }
+  }
+  if (value.length > MAX_MANAGED_BY_LENGTH) {
+    problems.add(path, `${show(value)} has ${value.length} characters; managedBy may have at most ${MAX_MANAGED_BY_LENGTH}.`);
+  }
+}
+
+// Go: validatePodFailurePolicy (batch validation.go)
+function validatePodFailurePolicy(spec: any, path: string, problems: Problems): void {
+  const rules: unknown[] = Array.isArray(spec.podFailurePolicy?.rules) ? spec.podFailurePolicy.rules : [];
+  if (rules.length > MAX_POD_FAILURE_POLICY_RULES) {
+    problems.add(`${path}.rules`, `has ${rules.length} rules; a podFailurePolicy may have at most ${MAX_POD_FAILURE_POLICY_RULES}.`);
+  }
+  const podSpec = spec.template?.spec ?? {};
+  const containers: any[] = [
+    ...(Array.isArray(podSpec.containers) ? podSpec.containers : []),
+    ...(Array.isArray(podSpec.initContainers) ? podSpec.initContainers : []),
+  ];
+  const names = new Set<unknown>(containers.map((c) => c?.name));
+  rules.forEach((rule, i) => validatePodFailurePolicyRule(spec, rule, `${path}.rules[${i}]`, names, problems));
+}
+
+// Go: validatePodFailurePolicyRule (batch validation.go)
+function validatePodFailurePolicyRule(spec: any, rule: any, path: string, names: Set<unknown>, problems: Problems): void {
+  const action = rule?.action;
+  if (action === undefined || action === '') {
+    problems.add(`${path}.action`, `is required; use one of ${POD_FAILURE_POLICY_ACTIONS.join(', ')}.`);
+  } else if (action === 'FailIndex') {
+    if (spec.backoffLimitPerIndex === undefined || spec.backoffLimitPerIndex === null) {
+      problems.add(`${path}.action`, '"FailIndex" requires backoffLimitPerIndex; set backoffLimitPerIndex (and completionMode Indexed) or use another action.');
+    }
+  } else if (!POD_FAILURE_POLICY_ACTIONS.includes(action)) {
+    problems.add(`${path}.action`, `${show(action)} is not supported; use one of ${POD_FAILURE_POLICY_ACTIONS.join(', ')}.`);
+  }
+  const onExitCodes = rule?.onExitCodes;
+  const onPodConditions: unknown[] = Array.isArray(rule?.onPodConditions) ? rule.onPodConditions : [];
+  if (onExitCodes !== undefined && onExitCodes !== null) {
+    validateOnExitCodes(onExitCodes, `${path}.onExitCodes`, names, problems);
+  }
+  if (onPodConditions.length > 0) {
+    validateOnPodConditions(onPodConditions, `${path}.onPodConditions`, problems);
+  }
+  const hasExit = onExitCodes !== undefined && onExitCodes !== null;
+  if (hasExit && onPodConditions.length > 0) {
+    problems.add(path, 'has both onExitCodes and onPodConditions; a rule may have only one. Split it into two rules.');
+  }
+  if (!hasExit && onPodConditions.length === 0) {
+    problems.add(path, 'has neither onExitCodes nor onPodConditions; a rule needs one of them.');
+  }
+}
+
+// Go: validatePodFailurePolicyRuleOnPodConditions (batch validation.go)
+function validateOnPodConditions(patterns: unknown[], path: string, problems: Problems): void {
+  if (patterns.length > MAX_ON_POD_CONDITIONS_PATTERNS) {
+    problems.add(path, `has ${patterns.length} patterns; at most ${MAX_ON_POD_CONDITIONS_PATTERNS} are allowed.`);
+  }
+  patterns.forEach((p: any, j) => {
+    const type = p?.type;
+    const r = typeof type === 'string' ? qualifiedName(type) : 'must be a string';
+    if (r) {
+      problems.add(`${path}[${j}].type`, `${show(type)} is not a valid condition type: it ${r} (e.g. 'DisruptionTarget').`);
+    }
+    if (!['True', 'False', 'Unknown'].includes(p?.status)) {
+      problems.add(`${path}[${j}].status`, `${show(p?.status)} is not supported; use True, False or Unknown.`);
+    }
+  });
+}
+
+// Go: validatePodFailurePolicyRuleOnExitCodes (batch validation.go)
+function validateOnExitCodes(req: any, path: string, names: Set<unknown>, problems: Problems): void {
+  const op = req?.operator;
+  if (op === undefined || op === '') {
+    problems.add(`${path}.operator`, 'is required; use In or NotIn.');
+  } else if (op !== 'In' && op !== 'NotIn') {
+    problems.add(`${path}.operator`, `${show(op)} is not supported; use In or NotIn.`);
+  }
+  if (req?.containerName !== undefined && req?.containerName !== null && !names.has(req.containerName)) {
+    problems.add(`${path}.containerName`, `${show(req.containerName)} names no container or init container of the pod template; use one of ${[...names].map((n) => show(n)).join(', ')}.`);
+  }
+  const values: unknown[] = Array.isArray(req?.values) ? req.values : [];
+  if (values.length === 0) {
+    problems.add(`${path}.values`, 'needs at least one exit code.');
+  } else if (values.length > MAX_ON_EXIT_CODES_VALUES) {
+    problems.add(`${path}.values`, `has ${values.length} exit codes; at most ${MAX_ON_EXIT_CODES_VALUES} are allowed.`);
+  }
+  const seen = new Set<unknown>();
+  let ordered = true;
+  values.forEach((v, j) => {
+    if (op === 'In' && v === 0) {
+      problems.add(`${path}.values[${j}]`, '0 may not be used with the In operator: exit code 0 is success. Remove it.');
+    }
+    if (seen.has(v)) {
+      problems.add(`${path}.values[${j}]`, `${show(v)} is listed twice; list each exit code once.`);
+    }
+    seen.add(v);
+    if (j > 0 && (values[j - 1] as number) > (v as number)) {
+      ordered = false;
+    }
+  });
+  if (!ordered) {
+    problems.add(`${path}.values`, `${show(values)} must be in increasing order.`);
+  }
+}
+
+// Go: validatePodReplacementPolicy (batch validation.go)
+function validatePodReplacementPolicy(spec: any, path: string, problems: Problems): void {
+  const v = spec.podReplacementPolicy;
+  if (v === undefined || v === null) {
+    return;
+  }
+  if (spec.podFailurePolicy !== undefined && spec.podFailurePolicy !== null) {
+    if (v !== 'Failed') {
+      problems.add(path, `${show(v)} is not supported with a podFailurePolicy; use Failed (or omit it).`);
+    }
+  } else if (v !== 'Failed' && v !== 'TerminatingOrFailed') {
+    problems.add(path, `${show(v)} is not supported; use Failed or TerminatingOrFailed.`);
+  }
+}
+
+// Go: validateSuccessPolicy (batch validation.go)
+function validateSuccessPolicy(spec: any, path: string, problems: Problems): void {
+  const rules: unknown[] = Array.isArray(spec.successPolicy?.rules) ? spec.successPolicy.rules : [];
+  if (rules.length === 0) {
+    problems.add(`${path}.rules`, 'needs at least one rule when successPolicy is set; add a rule (succeededIndexes or succeededCount) or remove successPolicy.');
+  }
+  if (rules.length > MAX_SUCCESS_POLICY_RULES) {
+    problems.add(`${path}.rules`, `has ${rules.length} rules; at most ${MAX_SUCCESS_POLICY_RULES} are allowed.`);
+  }
+  rules.forEach((rule, i) => validateSuccessPolicyRule(spec, rule, `${path}.rules[${i}]`, problems));
+}
+
+// Go: validateSuccessPolicyRule (batch validation.go)
+function validateSuccessPolicyRule(spec: any, rule: any, path: string, problems: Problems): void {
+  const count = rule?.succeededCount;
+  const indexes = rule?.succeededIndexes;
+  const set = (v: unknown) => v !== undefined && v !== null;
+  if (!set(count) && !set(indexes)) {
+    problems.add(path, 'needs succeededCount or succeededIndexes (or both).');
+  }
+  const completions = isInt(spec.completions) ? spec.completions : undefined;
+  let total = 0;
+  if (set(indexes)) {
+    const text = String(indexes);
+    if (text.length > MAX_SUCCEEDED_INDEXES_LENGTH) {
+      problems.add(`${path}.succeededIndexes`, `has ${text.length} characters; at most ${MAX_SUCCEEDED_INDEXES_LENGTH} are allowed.`);
+    }
+    if (completions !== undefined) {
+      const parsed = parseIndexes(text, completions);
+      if (typeof parsed === 'string') {
+        problems.add(`${path}.succeededIndexes`, `${show(indexes)} is not a valid list of indexes: ${parsed}. Write increasing indexes and ranges below completions, e.g. '0,2-4'.`);
+      } else {
+        total = parsed;
+      }
+    }
+  }
+  if (set(count)) {
+    nonNegative(count, `${path}.succeededCount`, problems);
+    if (completions !== undefined && isInt(count) && count > completions) {
+      problems.add(`${path}.succeededCount`, `${count} must be at most ${completions} (the number of completions).`);
+    }
+    if (set(indexes) && isInt(count) && count > total) {
+      problems.add(`${path}.succeededCount`, `${count} must be at most ${total} (the number of indexes in succeededIndexes).`);
+    }
+  }
+}
+
+// Go: validateIndexesFormat, parseIndexInterval (batch validation.go): returns the number of
+// indexes, or the reason the text is not valid.
+function parseIndexes(text: string, completions: number): number | string {
+  if (text.length === 0) {
+    return 0;
+  }
+  let last: number | undefined;
+  let total = 0;
+  for (const interval of text.split(',')) {
+    const limits = interval.split('-');
+    if (limits.length > 2) {
+      return `the fragment ${show(interval)} has more than two parts separated by '-'`;
+    }
+    const nums: number[] = [];
+    for (const l of limits) {
+      if (!/^[+-]?[0-9]+$/.test(l)) {
+        return `${show(l)} is not an integer`;
+      }
+      const n = Number(l);
+      if (n >= completions) {
+        return `index ${show(l)} is not below completions (${completions})`;
+      }
+      nums.push(n);
+    }
+    const [x, y] = nums.length === 2 ? nums : [nums[0], nums[0]];
+    if (nums.length === 2 && x >= y) {
+      return `the range ${show(interval)} does not increase`;
+    }
+    if (last !== undefined && last >= x) {
+      return `${x} does not come after ${last}`;
+    }
+    total += y - x + 1;
+    last = y;
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CronJob
+// ---------------------------------------------------------------------------------------------
+
+/** The batch/v1 defaults of a CronJob, in place (its job template gets no Job defaults, only the pod's). */
+// Go: SetDefaults_CronJob (pkg/apis/batch/v1/defaults.go)
+export function defaultCronJob(cronJob: any): void {
+  const spec = cronJob.spec;
+  if (!isObject(spec)) {
+    return;
+  }
+  if (spec.concurrencyPolicy === undefined || spec.concurrencyPolicy === '') {
+    spec.concurrencyPolicy = 'Allow';
+  }
+  spec.suspend ??= false;
+  spec.successfulJobsHistoryLimit ??= 3;
+  spec.failedJobsHistoryLimit ??= 1;
+  const jobSpec = spec.jobTemplate?.spec;
+  if (isObject(jobSpec)) {
+    defaultJobSpecFields(jobSpec);
+    defaultTemplate(jobSpec.template);
+  }
+}
+
+/** Checks a CronJob on create, after `defaultCronJob`. */
+// Go: ValidateCronJobCreate (batch validation.go)
+export function validateCronJob(cronJob: any, problems: Problems): void {
+  validateObjectMeta(cronJob.metadata, 'metadata', problems);
+  const name = cronJob.metadata?.name;
+  // The controller names each Job <cronjob name>-<11 characters>; a Job name has at most 63.
+  if (typeof name === 'string' && name.length > 52) {
+    problems.add('metadata.name', `${show(name)} has ${name.length} characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. Use a shorter name.`);
+  }
+  validateCronJobSpec(isObject(cronJob.spec) ? cronJob.spec : {}, 'spec', problems);
+}
+
+// Go: validateCronJobSpec (batch validation.go)
+function validateCronJobSpec(spec: any, path: string, problems: Problems): void {
+  if (typeof spec.schedule !== 'string' || spec.schedule.length === 0) {
+    problems.add(`${path}.schedule`, "is required; write a cron schedule such as '*/5 * * * *' or '@hourly'.");
+  } else {
+    validateScheduleFormat(spec.schedule, `${path}.schedule`, problems);
+  }
+  nonNegative(spec.startingDeadlineSeconds, `${path}.startingDeadlineSeconds`, problems);
+  validateTimeZone(spec.timeZone, `${path}.timeZone`, problems);
+  const policy = spec.concurrencyPolicy;
+  if (!['Allow', 'Forbid', 'Replace'].includes(policy)) {
+    problems.add(`${path}.concurrencyPolicy`, `${show(policy)} is not supported; use Allow, Forbid or Replace.`);
+  }
+  validateJobTemplateSpec(spec.jobTemplate ?? {}, `${path}.jobTemplate`, problems);
+  nonNegative(spec.successfulJobsHistoryLimit, `${path}.successfulJobsHistoryLimit`, problems);
+  nonNegative(spec.failedJobsHistoryLimit, `${path}.failedJobsHistoryLimit`, problems);
+}
+
+// Go: ValidateJobTemplateSpec (batch validation.go): the job spec, with a selector left to Kubernetes.
+function validateJobTemplateSpec(template: any, path: string, problems: Problems): void {
+  const spec = isObject(template.spec) ? template.spec : {};
+  validateJobSpecFields(spec, `${path}.spec`, problems);
+  validatePodTemplateSpec(spec.template, `${path}.spec.template`, problems);
+  if (spec.selector !== undefined && spec.selector !== null) {
+    problems.add(`${path}.spec.selector`, `${show(spec.selector)} may not be set: Kubernetes generates the selector of every Job a CronJob creates. Remove it.`);
+  }
+  if (spec.manualSelector === true) {
+    problems.add(`${path}.spec.manualSelector`, 'true is not supported in a CronJob: Kubernetes generates the selector of every Job it creates. Remove manualSelector.');
+  }
+}
+
+// Go: validateScheduleFormat (batch validation.go): cron.ParseStandard, and no TZ in the schedule on create.
+function validateScheduleFormat(schedule: string, path: string, problems: Problems): void {
+  const err = parseStandardCron(schedule);
+  if (err) {
+    problems.add(path, `${show(schedule)} is not a valid cron schedule: ${err}. Write five fields (minute hour day-of-month month day-of-week, e.g. '*/5 * * * *') or a descriptor such as '@hourly'.`);
+  }
+  if (schedule.includes('TZ')) {
+    problems.add(path, `${show(schedule)} may not use TZ or CRON_TZ; set the timeZone field instead (e.g. timeZone: 'Etc/UTC').`);
+  }
+}
+
+// https://data.iana.org/time-zones/theory.html#naming, as the batch validation reads it.
+const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+
+// Go: validateTimeZone (batch validation.go)
+function validateTimeZone(tz: unknown, path: string, problems: Problems): void {
+  if (tz === undefined || tz === null) {
+    return;
+  }
+  if (typeof tz !== 'string' || tz.length === 0) {
+    problems.add(path, `${show(tz)} must be a time zone name such as 'Etc/UTC' or 'Europe/Berlin', or left out for the controller's time zone.`);
+    return;
+  }
+  for (const part of tz.split('/')) {
+    if (part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part)) {
+      problems.add(path, `${show(tz)} is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'.`);
+      return;
+    }
+  }
+  if (tz.toLowerCase() === 'local') {
+    problems.add(path, `${show(tz)} is not an explicit time zone; use an IANA name such as 'Etc/UTC' (or leave timeZone out for the controller's time zone).`);
+  }
+  if (!loadLocation(tz)) {
+    problems.add(path, `${show(tz)} is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'.`);
+  }
+}
+
+let canonicalZones: Map<string, string> | undefined;
+
+/**
+ * Go: `time.LoadLocation` against the IANA database (kube-apiserver embeds it). Here ICU's copy
+ * (Node's `Intl`), which also knows the backward-compatible aliases; Go's lookup is
+ * case-sensitive, ICU's is not, so a canonical name in another case is refused.
+ */
+// Go: LoadLocation (time/zoneinfo.go)
+function loadLocation(name: string): boolean {
+  if (name === 'UTC' || name === 'Local') {
+    return true;
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+  } catch {
+    return false;
+  }
+  if (!canonicalZones) {
+    canonicalZones = new Map();
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    for (const z of intl.supportedValuesOf?.('timeZone') ?? []) {
+      canonicalZones.set(z.toLowerCase(), z);
+    }
+  }
+  const canonical = canonicalZones.get(name.toLowerCase());
+  if (canonical !== undefined) {
+    return canonical === name;
+  }
+  // An alias (US/Pacific, Etc/GMT+5, ...): zone names start each part with a capital letter.
+  return name.split('/').every((part) => /^[A-Z]/.test(part));
+}
+
+// robfig/cron/v3 bounds of each field.
+interface CronBounds { readonly min: number; readonly max: number; readonly names?: { [name: string]: number } }
+const MINUTES: CronBounds = { min: 0, max: 59 };
+const HOURS: CronBounds = { min: 0, max: 23 };
+const DOM: CronBounds = { min: 1, max: 31 };
+const MONTHS: CronBounds = { min: 1, max: 12, names: Object.fromEntries(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1])) };
+const DOW: CronBounds = { min: 0, max: 6, names: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d, i) => [d, i])) };
+const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
+
+/**
+ * Parses a schedule as robfig/cron/v3 `ParseStandard` does (minute, hour, day of month, month,
+ * day of week; descriptors; `TZ=`/`CRON_TZ=` prefix); returns its error text, or undefined.
+ */
+// Go: ParseStandard (github.com/robfig/cron/v3 parser.go)
+export function parseStandardCron(input: string): string | undefined {
+  let spec = input;
+  if (spec.length === 0) {
+    return 'empty spec string';
+  }
+  if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
+    const space = spec.indexOf(' ');
+    const eq = spec.indexOf('=');
+    if (space < 0) {
+      return 'a TZ= or CRON_TZ= prefix must be followed by a space and the schedule';
+    }
+    const zone = spec.slice(eq + 1, space);
+    if (!loadLocation(zone)) {
+      return `provided bad location ${zone}: unknown time zone ${zone}`;
+    }
+    spec = spec.slice(space).trim();
+  }
+  if (spec.startsWith('@')) {
+    return parseDescriptor(spec);
+  }
+  const fields = spec.split(/\s+/).filter((f) => f.length > 0);
+  if (fields.length !== 5) {
+    return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
+  }
+  const bounds = [MINUTES, HOURS, DOM, MONTHS, DOW];
+  for (let i = 0; i < 5; i++) {
+    const err = getField(fields[i], bounds[i]);
+    if (err) {
+      return err;
+    }
+  }
+  return undefined;
+}
+
+// Go: parseDescriptor (robfig/cron/v3 parser.go)
+function parseDescriptor(spec: string): string | undefined {
+  if (DESCRIPTORS.includes(spec)) {
+    return undefined;
+  }
+  const every = '@every ';
+  if (spec.startsWith(every)) {
+    const err = parseDuration(spec.slice(every.length));
+    return err ? `failed to parse duration ${spec}: ${err}` : undefined;
+  }
+  return `unrecognized descriptor: ${spec}`;
+}
+
+// Go: getField (robfig/cron/v3 parser.go): comma-separated ranges (empty parts are skipped).
+function getField(field: string, r: CronBounds): string | undefined {
+  for (const expr of field.split(',').filter((e) => e.length > 0)) {
+    const err = getRange(expr, r);
+    if (err) {
+      return err;
+    }
+  }
+  return undefined;
+}
+
+// Go: getRange (robfig/cron/v3 parser.go): number | number "-" number [ "/" number ], "*" or "?".
+function getRange(expr: string, r: CronBounds): string | undefined {
+  const rangeAndStep = expr.split('/');
+  const lowAndHigh = rangeAndStep[0].split('-');
+  const single = lowAndHigh.length === 1;
+  let start: number;
+  let end: number;
+  if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
+    start = r.min;
+    end = r.max;
+  } else {
+    const s = parseIntOrName(lowAndHigh[0], r.names);
+    if (typeof s === 'string') {
+      return s;
+    }
+    start = s;
+    if (lowAndHigh.length === 1) {
+      end = start;
+    } else if (lowAndHigh.length === 2) {
+      const e = parseIntOrName(lowAndHigh[1], r.names);
+      if (typeof e === 'string') {
+        return e;
+      }
+      end = e;
+    } else {
+      return `too many hyphens: ${expr}`;
+    }
+  }
+  let step = 1;
+  if (rangeAndStep.length === 2) {
+    const s = mustParseInt(rangeAndStep[1]);
+    if (typeof s === 'string') {
+      return s;
+    }
+    step = s;
+    // "N/step" means "N-max/step".
+    if (single) {
+      end = r.max;
+    }
+  } else if (rangeAndStep.length > 2) {
+    return `too many slashes: ${expr}`;
+  }
+  if (start < r.min) {
+    return `beginning of range (${start}) below minimum (${r.min}): ${expr}`;
+  }
+  if (end > r.max) {
+    return `end of range (${end}) above maximum (${r.max}): ${expr}`;
+  }
+  if (start > end) {
+    return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+  }
+  if (step === 0) {
+    return `step of range should be a positive number: ${expr}`;
+  }
+  return undefined;
+}
+
+// Go: parseIntOrName (robfig/cron/v3 parser.go)
+function parseIntOrName(expr: string, names?: { [name: string]: number }): number | string {
+  if (names && Object.prototype.hasOwnProperty.call(names, expr.toLowerCase())) {
+    return names[expr.toLowerCase()];
+  }
+  return mustParseInt(expr);
+}
+
+// Go: mustParseInt (robfig/cron/v3 parser.go), with strconv.Atoi.
+function mustParseInt(expr: string): number | string {
+  if (!/^[+-]?[0-9]+$/.test(expr)) {
+    return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`;
+  }
+  const n = Number(expr);
+  if (!Number.isSafeInteger(n) && Math.abs(n) > 2 ** 63) {
+    return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: value out of range`;
+  }
+  if (n < 0) {
+    return `negative number (${n}) not allowed: ${expr}`;
+  }
+  return n;
+}
+
+const DURATION_UNITS = ['ns', 'us', '\u00b5s', '\u03bcs', 'ms', 's', 'm', 'h'];
+
+// Go: time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+, or "0".
+function parseDuration(input: string): string | undefined {
+  const quoted = JSON.stringify(input);
+  let s = input;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  if (s === '0') {
+    return undefined;
+  }
+  if (s === '') {
+    return `time: invalid duration ${quoted}`;
+  }
+  while (s.length > 0) {
+    const m = /^([0-9]*)(\.([0-9]*))?/.exec(s)!;
+    if (m[1] === '' && (m[3] === undefined || m[3] === '')) {
+      return `time: invalid duration ${quoted}`;
+    }
+    s = s.slice(m[0].length);
+    let i = 0;
+    while (i < s.length && s[i] !== '.' && !(s[i] >= '0' && s[i] <= '9')) {
+      i++;
+    }
+    const unit = s.slice(0, i);
+    if (unit === '') {
+      return `time: missing unit in duration ${quoted}`;
+    }
+    if (!DURATION_UNITS.includes(unit)) {
+      return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+    }
+    s = s.slice(i);
+  }
+  return undefined;
 }

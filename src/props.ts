@@ -1,0 +1,404 @@
+/**
+ * Construction-time checks of props (issue 11 item 3: no prop is ever dropped silently).
+ *
+ * TypeScript users are protected by the types; plain JavaScript, `as any` and spread configs are
+ * not. `checkProps` walks props by the schema generated from this library's interfaces
+ * (`props-schema.ts`) and, for Kubernetes structs, the Kubernetes 1.32 schema (`k8s-schema.ts`),
+ * and throws one Error that names the object and every problem: unknown keys at any depth with
+ * the nearest valid name, values of the wrong primitive type, enum values not in the enum,
+ * values that are not instances of the library class a field expects, missing required fields.
+ *
+ * `readProps` does the same walk and returns the props converted in it: Kubernetes structs as
+ * manifest JSON (`toManifest`), library structs, lists and maps copied, class instances and
+ * functions by reference. One walk checks and converts.
+ *
+ * @internal
+ */
+import { closest, kindOf, toManifest } from './k8s-values';
+import { Problems, show } from './problems';
+import { PROPS_CLASSES, PROPS_ENUMS, PROPS_INTERFACES, PROPS_STRUCTS, PropType } from './props-schema';
+
+/**
+ * Checks props; throws one Error naming `subject` and every problem.
+ *
+ * @param subject how the object is named in the message, e.g. `InitPod 'init-test'`
+ * @param typeName the props interface, e.g. `'InitPodProps'` (a key of `PROPS_STRUCTS`)
+ */
+export function checkProps(subject: string, typeName: string, props: unknown): void {
+  readProps(subject, typeName, props);
+}
+
+/**
+ * Checks props like `checkProps` and returns them converted in the same walk: Kubernetes structs
+ * (`k8s.Container`, the mirrors of k8s-types.ts) as manifest JSON, the rest copied (class
+ * instances and functions by reference). `undefined` and `null` optional fields are left out.
+ */
+export function readProps(subject: string, typeName: string, props: unknown): any {
+  const problems = new Problems();
+  const out = readPropsInto(typeName, props, '', problems);
+  if (problems.count > 0) {
+    throw new Error(problems.toErrors(subject)[0]);
+  }
+  return out;
+}
+
+/**
+ * The walk of `readProps`, adding problems to `problems` instead of throwing (for callers that
+ * collect them with other problems of the object). `path` prefixes every field path.
+ */
+export function readPropsInto(typeName: string, props: unknown, path: string, problems: Problems): any {
+  if (!(typeName in PROPS_STRUCTS)) {
+    throw new Error(`checkProps: no props interface '${typeName}' in props-schema.ts; run node scripts/gen-props-schema.js`);
+  }
+  if (props === undefined) {
+    props = {};
+  }
+  return walk(['S', typeName], props, path, problems, typeName, '');
+}
+
+/** The type of a struct's field, for messages: `InitPodProps.containers`. */
+function where(owner: string, field: string): string {
+  return field ? `${owner}.${field}` : owner;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function walk(t: PropType, v: any, path: string, problems: Problems, owner: string, field: string): any {
+  if (isToken(v) && !(typeof t !== 'string' && (t[0] === 'c' || t[0] === 'i'))) {
+    // A cdk8s token (`Lazy`, a resolvable) stands for a value known only at synth time.
+    return v;
+  }
+  if (typeof t === 'string') {
+    return primitive(t, v, path, problems, owner, field);
+  }
+  const arg = t[1];
+  switch (t[0]) {
+    case 'S':
+      return struct(arg, v, path, problems);
+    case 'k':
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        wrong(v, `an object (${arg})`, path, problems, owner, field);
+        return v;
+      }
+      return toManifest(arg, v, path, problems);
+    case 'c':
+      if (!isInstance(v, arg)) {
+        const hints = PROPS_CLASSES[arg]?.[1] ?? [];
+        problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; ${hints.length > 0 ? `use ${orList(hints)}` : `pass ${an(arg)}`}.`);
+      }
+      return v;
+    case 'i': {
+      const methods = PROPS_INTERFACES[arg] ?? [];
+      if (v === null || (typeof v !== 'object' && typeof v !== 'function') || methods.some((m) => typeof v[m] !== 'function')) {
+        problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; pass an object that implements it (${methods.map((m) => `${m}()`).join(', ')}), e.g. a pattern of this library.`);
+      }
+      return v;
+    }
+    case 'e':
+      return enumValue(arg, v, path, problems, owner, field);
+    case 'l':
+      if (!arg.includes(v)) {
+        const meant = typeof v === 'string' ? closest(v, arg.filter((x: any) => typeof x === 'string')) : undefined;
+        problems.add(path, `${show(v)} is not one of ${arg.map((x: any) => show(x)).join(', ')}; ${meant !== undefined ? `did you mean ${show(meant)}?` : 'use one of them.'}`);
+      }
+      return v;
+    case '[': {
+      if (!Array.isArray(v)) {
+        wrong(v, 'a list', path, problems, owner, field, typeof v === 'string' || typeof v === 'number' ? `; write a list: [${show(v)}]` : '');
+        return v;
+      }
+      const out = new Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        out[i] = walk(arg, v[i], `${path}[${i}]`, problems, owner, field);
+      }
+      return out;
+    }
+    case 't': {
+      if (!Array.isArray(v) || v.length !== arg.length) {
+        wrong(v, `a list of ${arg.length} values`, path, problems, owner, field);
+        return v;
+      }
+      return v.map((x: any, i: number) => walk(arg[i], x, `${path}[${i}]`, problems, owner, field));
+    }
+    case '{': {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !isPlain(v)) {
+        wrong(v, 'a map (an object of keys to values)', path, problems, owner, field);
+        return v;
+      }
+      const out: any = {};
+      for (const key of Object.keys(v)) {
+        if (v[key] !== undefined) {
+          out[key] = walk(arg, v[key], `${path}[${key}]`, problems, owner, field);
+        }
+      }
+      return out;
+    }
+    case '|':
+      return union(arg, v, path, problems, owner, field);
+    default:
+      return v;
+  }
+}
+
+type Fields = { [field: string]: [PropType] | [PropType, 1] };
+const parsed: { [name: string]: Fields } = {};
+
+/** A struct's fields (its JSON text parsed on first use). */
+function fieldsOf(name: string): Fields {
+  let f = parsed[name];
+  if (f === undefined) {
+    f = JSON.parse(PROPS_STRUCTS[name]) as Fields;
+    parsed[name] = f;
+  }
+  return f;
+}
+
+function struct(name: string, v: any, path: string, problems: Problems): any {
+  const fields = fieldsOf(name);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    problems.add(path, `${shown(v)}is ${kindOf(v)}, but ${name} is an object of fields; pass { ... }.`);
+    return v;
+  }
+  const out: any = {};
+  for (const key of Object.keys(v)) {
+    const f = fields[key];
+    const x = v[key];
+    if (f === undefined) {
+      if (x === undefined) {
+        continue;
+      }
+      const meant = closest(key, Object.keys(fields));
+      problems.add(join(path, key), meant
+        ? `is not a field of ${name}; did you mean ${meant}?`
+        : `is not a field of ${name}; remove it (its fields: ${Object.keys(fields).join(', ')}).`);
+      continue;
+    }
+    if (x === undefined || (x === null && f[1] === 1)) {
+      continue;
+    }
+    out[key] = walk(f[0], x, join(path, key), problems, name, key);
+  }
+  for (const key of requiredFields(name)) {
+    if (v[key] === undefined || v[key] === null) {
+      problems.add(join(path, key), `is missing; ${name}.${key} is required.`);
+    }
+  }
+  return out;
+}
+
+const required: { [name: string]: string[] } = {};
+
+/** The required fields of a struct (computed once per struct). */
+function requiredFields(name: string): string[] {
+  let r = required[name];
+  if (r === undefined) {
+    const fields = fieldsOf(name);
+    r = Object.keys(fields).filter((k) => fields[k][1] !== 1);
+    required[name] = r;
+  }
+  return r;
+}
+
+function primitive(t: string, v: any, path: string, problems: Problems, owner: string, field: string): any {
+  switch (t) {
+    case 's':
+      if (typeof v !== 'string') {
+        wrong(v, 'a string', path, problems, owner, field, typeof v === 'number' || typeof v === 'boolean' ? `; write it as a string: "${String(v)}"` : '');
+      }
+      return v;
+    case 'n':
+      if (typeof v !== 'number' || Number.isNaN(v)) {
+        const fix = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? `; write ${Number(v)} without quotes` : '';
+        wrong(v, 'a number', path, problems, owner, field, fix);
+      }
+      return v;
+    case 'b':
+      if (typeof v !== 'boolean') {
+        wrong(v, 'a boolean (true or false)', path, problems, owner, field, v === 'true' || v === 'false' ? `; write ${v} without quotes` : '');
+      }
+      return v;
+    case 'f':
+      if (typeof v !== 'function') {
+        wrong(v, 'a function', path, problems, owner, field);
+      }
+      return v;
+    case 'd':
+      if (!(v instanceof Date)) {
+        wrong(v, 'a Date', path, problems, owner, field);
+      }
+      return v;
+    case 'q':
+    case 'o':
+      if (typeof v === 'string' || typeof v === 'number') {
+        return v;
+      }
+      if (v !== null && typeof v === 'object' && 'value' in v && Object.getPrototypeOf(v) !== Object.prototype) {
+        return v.value;
+      }
+      wrong(v, t === 'q' ? 'a quantity (a string such as "500m" or a number)' : 'a number or a string', path, problems, owner, field);
+      return v;
+    default: // 'a'
+      return v;
+  }
+}
+
+function enumValue(name: string, v: any, path: string, problems: Problems, owner: string, field: string): any {
+  const members = PROPS_ENUMS[name] ?? {};
+  const values = Object.values(members);
+  if (values.includes(v)) {
+    return v;
+  }
+  const entries = Object.entries(members);
+  const spell = ([m, value]: [string, string | number]) => `${name}.${m} (${show(value)})`;
+  let meant: [string, string | number] | undefined;
+  if (typeof v === 'string') {
+    const byValue = closest(v, values.map(String));
+    const byMember = closest(v, Object.keys(members));
+    meant = entries.find(([m, value]) => String(value) === byValue || m === byMember);
+  }
+  const what = `${shown(v)}is not ${an(name)}${owner && field ? ` (${where(owner, field)})` : ''}`;
+  problems.add(path, meant ? `${what}; did you mean ${spell(meant)}?` : `${what}; use one of ${entries.map(spell).join(', ')}.`);
+  return v;
+}
+
+/** A union: the alternative the value's kind fits, checked fully; else a wrong-type message. */
+function union(alternatives: PropType[], v: any, path: string, problems: Problems, owner: string, field: string): any {
+  const fits = alternatives.filter((a) => fitsKind(a, v));
+  if (fits.length === 1) {
+    return walk(fits[0], v, path, problems, owner, field);
+  }
+  for (const a of fits) {
+    const scratch = new Problems();
+    const out = walk(a, v, path, scratch, owner, field);
+    if (scratch.count === 0) {
+      return out;
+    }
+  }
+  if (fits.length > 0) {
+    return walk(fits[0], v, path, problems, owner, field);
+  }
+  wrong(v, orList(alternatives.map(describe)), path, problems, owner, field);
+  return v;
+}
+
+/** Whether a value has the JavaScript kind an alternative takes (its contents aside). */
+function fitsKind(t: PropType, v: any): boolean {
+  if (typeof t === 'string') {
+    switch (t) {
+      case 's': return typeof v === 'string';
+      case 'n': return typeof v === 'number';
+      case 'b': return typeof v === 'boolean';
+      case 'f': return typeof v === 'function';
+      case 'd': return v instanceof Date;
+      case 'q':
+      case 'o': return typeof v === 'string' || typeof v === 'number' || (v !== null && typeof v === 'object' && 'value' in v && !isPlain(v));
+      default: return true;
+    }
+  }
+  switch (t[0]) {
+    case '[':
+    case 't': return Array.isArray(v);
+    case 'S':
+    case 'k':
+    case '{': return v !== null && typeof v === 'object' && !Array.isArray(v) && isPlain(v);
+    case 'c': return isInstance(v, t[1]);
+    case 'i': return v !== null && (typeof v === 'object' || typeof v === 'function');
+    case 'e':
+    case 'l': return typeof v === 'string' || typeof v === 'number';
+    default: return true;
+  }
+}
+
+function describe(t: PropType): string {
+  if (typeof t === 'string') {
+    return ({ s: 'a string', n: 'a number', b: 'a boolean', f: 'a function', d: 'a Date', q: 'a quantity', o: 'a number or a string', a: 'any value' } as any)[t] ?? t;
+  }
+  switch (t[0]) {
+    case '[': return 'a list';
+    case '{': return 'a map';
+    case 'S':
+    case 'k': return `an object (${t[1]})`;
+    default: return `a ${t[1]}`;
+  }
+}
+
+function wrong(v: any, expected: string, path: string, problems: Problems, owner: string, field: string, fix: string = ''): void {
+  problems.add(path, `${shown(v)}is ${kindOf(v)}, but ${where(owner, field)} takes ${expected}${fix}.`);
+}
+
+/** The value quoted for a message, with a trailing space; null, objects and functions are not shown. */
+function shown(v: any): string {
+  return v === null || typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
+}
+
+/** `a Workload`, `an IServiceTarget`. */
+function an(name: string): string {
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** A cdk8s token: a class instance with a `produce` (cdk8s `Lazy`) or `resolve` method. */
+function isToken(v: any): boolean {
+  return v !== null && typeof v === 'object' && (typeof v.produce === 'function' || typeof v.resolve === 'function') && !isPlain(v);
+}
+
+function isPlain(v: any): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The symbol every class of this library carries on its prototype (its class name), shared by all
+ * copies of the package (`Symbol.for`): an instance made by another copy of the package (two
+ * versions installed side by side) is recognised by it where `instanceof` fails.
+ */
+export const LIBRARY_CLASS = Symbol.for('cdk8s-pod-patterns.class');
+
+let classes: { [name: string]: Function | undefined } | undefined;
+
+/** The classes of PROPS_CLASSES, loaded on first use (the modules import this one). */
+function classOf(name: string): Function | undefined {
+  if (!classes) {
+    classes = {};
+    for (const [className, [module]] of Object.entries(PROPS_CLASSES)) {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const ctor = (module === '' ? require('./index') : require(module))[className];
+        if (typeof ctor === 'function') {
+          classes[className] = ctor;
+          if (module === '' && ctor.prototype && !Object.prototype.hasOwnProperty.call(ctor.prototype, LIBRARY_CLASS)) {
+            Object.defineProperty(ctor.prototype, LIBRARY_CLASS, { value: className, enumerable: false });
+          }
+        }
+      } catch {
+        // an optional peer that is not installed: only the fallbacks apply
+      }
+    }
+  }
+  return classes[name];
+}
+
+/**
+ * Whether `v` is an instance of the class: `instanceof`, else (another copy of the package or of
+ * cdk8s) the class symbol or the class name along the prototype chain.
+ */
+export function isInstance(v: any, name: string): boolean {
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  const ctor = classOf(name);
+  if (ctor && v instanceof ctor) {
+    return true;
+  }
+  for (let proto = Object.getPrototypeOf(v); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.prototype.hasOwnProperty.call(proto, LIBRARY_CLASS) ? proto[LIBRARY_CLASS] === name : proto.constructor?.name === name) {
+      return true;
+    }
+  }
+  return false;
+}

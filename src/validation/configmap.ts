@@ -1,0 +1,80 @@
+/**
+ * ConfigMaps. Go: `ValidateConfigMap` (pkg/apis/core/validation/validation.go) and
+ * `IsConfigMapKey` (apimachinery pkg/util/validation).
+ *
+ * @internal
+ */
+import { Problems, show } from '../problems';
+import { validateObjectMeta } from './metadata';
+
+/** core.MaxSecretSize: the data of a ConfigMap (or Secret) may total at most 1 MiB. */
+export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+// Standard base64 with padding, as encoding/json decodes a []byte.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * `IsConfigMapKey`: at most 253 characters of alphanumerics, '-', '_' and '.', and not '.', '..'
+ * or starting with '..' (`hasChDirPrefix`). The reason reads after "it".
+ */
+// Go: IsConfigMapKey (apimachinery pkg/util/validation/validation.go)
+export function configMapKey(value: string): string | undefined {
+  if (value.length > 253) {
+    return `must be no more than 253 characters (it has ${value.length})`;
+  }
+  if (!CONFIG_MAP_KEY.test(value)) {
+    return "must consist of alphanumerics, '-', '_' or '.' (e.g. 'key.name', 'KEY_NAME' or 'key-name')";
+  }
+  if (value === '.' || value === '..') {
+    return `must not be '${value}'`;
+  }
+  if (value.startsWith('..')) {
+    return "must not start with '..'";
+  }
+  return undefined;
+}
+
+/**
+ * Checks a ConfigMap as the API server does on create: its metadata (a DNS-1123 subdomain name),
+ * every key of `data` and `binaryData`, no key in both, and at most 1 MiB of values in total
+ * (bytes of the UTF-8 `data` values plus the decoded `binaryData` bytes).
+ */
+// Go: ValidateConfigMap (validation.go)
+export function validateConfigMap(cm: any, problems: Problems): void {
+  validateObjectMeta(cm.metadata, 'metadata', problems);
+  let total = 0;
+  const data = isMap(cm.data) ? cm.data : {};
+  const binary = isMap(cm.binaryData) ? cm.binaryData : {};
+  for (const [key, value] of Object.entries(data)) {
+    const r = configMapKey(key);
+    if (r) {
+      problems.add(`data.${key}`, `key ${show(key)} is invalid: it ${r}.`);
+    }
+    if (Object.prototype.hasOwnProperty.call(binary, key)) {
+      problems.add(`data.${key}`, `key ${show(key)} is also a key of binaryData; a key may appear in data or binaryData, not both.`);
+    }
+    if (typeof value === 'string') {
+      total += Buffer.byteLength(value, 'utf8');
+    } else {
+      problems.add(`data.${key}`, `${show(value)} must be a string; quote it.`);
+    }
+  }
+  for (const [key, value] of Object.entries(binary)) {
+    const r = configMapKey(key);
+    if (r) {
+      problems.add(`binaryData.${key}`, `key ${show(key)} is invalid: it ${r}.`);
+    }
+    if (typeof value !== 'string' || !BASE64.test(value)) {
+      problems.add(`binaryData.${key}`, `${typeof value === 'string' && value.length > 40 ? `${show(value.slice(0, 40))}...` : show(value)} is not standard base64 (with padding); binaryData values are base64-encoded bytes.`);
+      continue;
+    }
+    total += Buffer.from(value, 'base64').length;
+  }
+  if (total > MAX_CONFIG_MAP_SIZE) {
+    problems.add('', `the data of this ConfigMap totals ${total} bytes; the API server allows at most ${MAX_CONFIG_MAP_SIZE} (1 MiB). Split it into several ConfigMaps or mount the files another way.`);
+  }
+}
+
+function isMap(v: unknown): v is { [key: string]: unknown } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

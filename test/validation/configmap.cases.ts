@@ -1,0 +1,71 @@
+import { RuleCase } from './cases';
+
+/** A ConfigMap named 'config' with these top-level fields (data, binaryData, immutable). */
+export function configMap(fields: any = {}, metadata: any = { name: 'config' }): any {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata, ...fields };
+}
+
+const MIB = 1024 * 1024;
+
+/** The rules of ValidateConfigMap. */
+export const CONFIG_MAP_CASES: RuleCase[] = [
+  { go: 'ValidateConfigMap', name: 'accepts a ConfigMap without data', manifest: configMap(), problems: [] },
+  {
+    go: 'ValidateConfigMap',
+    name: 'accepts keys of alphanumerics, dots, dashes and underscores, and binary data under another key',
+    manifest: configMap({ data: { 'app.properties': 'a=1', '.hidden': 'x', 'KEY_NAME': '', 'key-name': 'y' }, binaryData: { 'logo.png': 'iVBORw0KGgo=' } }),
+    problems: [],
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'accepts exactly 1 MiB of values (keys are not counted)',
+    manifest: configMap({ data: { a: 'x'.repeat(MIB - 3) }, binaryData: { b: 'AAAA' } }),
+    problems: [],
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects a ConfigMap name that is not a DNS-1123 subdomain',
+    manifest: configMap({}, { name: 'My_Config' }),
+    problems: ['metadata.name: "My_Config" is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').'],
+  },
+  {
+    go: 'IsConfigMapKey',
+    name: 'rejects keys with other characters, ".", ".." and a leading ".."',
+    manifest: configMap({ data: { 'a/b': '1', '.': '2', '..': '3', '..x': '4' }, binaryData: { 'my key': 'AA==' } }),
+    problems: [
+      'data.a/b: key "a/b" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
+      'data..: key "." is invalid: it must not be \'.\'.',
+      'data...: key ".." is invalid: it must not be \'..\'.',
+      'data...x: key "..x" is invalid: it must not start with \'..\'.',
+      'binaryData.my key: key "my key" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
+    ],
+  },
+  {
+    go: 'IsConfigMapKey',
+    name: 'rejects a key over 253 characters',
+    manifest: configMap({ data: { ['k'.repeat(254)]: 'v' } }),
+    problems: [`data.${'k'.repeat(254)}: key "${'k'.repeat(254)}" is invalid: it must be no more than 253 characters (it has 254).`],
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects a key in both data and binaryData',
+    manifest: configMap({ data: { 'cert.pem': 'x' }, binaryData: { 'cert.pem': 'eA==' } }),
+    problems: ['data.cert.pem: key "cert.pem" is also a key of binaryData; a key may appear in data or binaryData, not both.'],
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects more than 1 MiB of values, counting UTF-8 bytes and decoded binary data',
+    manifest: configMap({ data: { a: 'é'.repeat(MIB / 2 - 1) }, binaryData: { b: 'AAAA' } }),
+    problems: [`the data of this ConfigMap totals ${MIB + 1} bytes; the API server allows at most ${MIB} (1 MiB). Split it into several ConfigMaps or mount the files another way.`],
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects binaryData that is not base64 and data values that are not strings',
+    manifest: configMap({ data: { port: 8080 }, binaryData: { b: 'not base64!' } }),
+    problems: [
+      'data.port: 8080 must be a string; quote it.',
+      'binaryData.b: "not base64!" is not standard base64 (with padding); binaryData values are base64-encoded bytes.',
+    ],
+    offline128: false,
+  },
+];

@@ -1,0 +1,778 @@
+import { RuleCase } from './cases';
+
+const CONTAINERS = [{ name: 'c', image: 'busybox:1.36' }];
+const LABELS = { app: 'web' };
+
+/** A pod template with one busybox container, the given labels and extra pod spec fields. */
+export function podTemplate(spec: any = {}, labels: any = LABELS): any {
+  return { ...(labels === undefined ? {} : { metadata: { labels } }), spec: { containers: CONTAINERS, ...spec } };
+}
+
+/** A Deployment 'web' selecting app=web, with these spec fields on top. */
+export function deployment(spec: any = {}, metadata: any = { name: 'web' }): any {
+  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata, spec: { selector: { matchLabels: LABELS }, template: podTemplate(), ...spec } };
+}
+
+/** A StatefulSet 'db' selecting app=web, with these spec fields on top. */
+export function statefulSet(spec: any = {}, metadata: any = { name: 'db' }): any {
+  return { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata, spec: { serviceName: 'db', selector: { matchLabels: LABELS }, template: podTemplate(), ...spec } };
+}
+
+/** A DaemonSet 'agent' selecting app=web, with these spec fields on top. */
+export function daemonSet(spec: any = {}, metadata: any = { name: 'agent' }): any {
+  return { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata, spec: { selector: { matchLabels: LABELS }, template: podTemplate(), ...spec } };
+}
+
+/** A Job 'migrate' without labels or selector (Kubernetes generates them), restartPolicy Never. */
+export function job(spec: any = {}, metadata: any = { name: 'migrate' }): any {
+  return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: { template: podTemplate({ restartPolicy: 'Never' }, undefined), ...spec } };
+}
+
+/** A CronJob 'report' every five minutes, with these spec fields on top. */
+export function cronJob(spec: any = {}, metadata: any = { name: 'report' }): any {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata,
+    spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: podTemplate({ restartPolicy: 'OnFailure' }, undefined) } }, ...spec },
+  };
+}
+
+/** A CronJob whose job template spec has these fields on top. */
+function cronJobWithJob(jobSpec: any): any {
+  return cronJob({ jobTemplate: { spec: { template: podTemplate({ restartPolicy: 'Never' }, undefined), ...jobSpec } } });
+}
+
+/** An Indexed Job with these spec fields on top. */
+function indexedJob(spec: any): any {
+  return job({ completionMode: 'Indexed', completions: 5, ...spec });
+}
+
+const CLAIM = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+const MOUNT_DATA = podTemplate({ containers: [{ ...CONTAINERS[0], volumeMounts: [{ name: 'data', mountPath: '/data' }] }] });
+const CLAIM_CONTRACT = "(this library's contract: the StatefulSet controller creates a PersistentVolumeClaim from this template for every pod, and the API server would reject it)";
+
+/** The rules of apps ValidateDeployment, ValidateStatefulSet and ValidateDaemonSet. */
+export const APPS_CASES: RuleCase[] = [
+  // ---- Deployment ----------------------------------------------------------------------------
+  { go: 'ValidateDeployment', name: 'accepts the smallest Deployment', manifest: deployment(), problems: [] },
+  {
+    go: 'SetDefaults_Deployment',
+    name: 'accepts an empty strategy type (RollingUpdate with 25%/25%) and boundary values',
+    manifest: deployment({ replicas: 0, minReadySeconds: 599, revisionHistoryLimit: 0, strategy: { type: '', rollingUpdate: { maxUnavailable: '100%', maxSurge: 0 } } }),
+    problems: [],
+    offline128: false,
+  },
+  { go: 'ValidateDeploymentStrategy', name: 'accepts a Recreate Deployment', manifest: deployment({ strategy: { type: 'Recreate' } }), problems: [] },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'accepts a selector with expressions the template labels satisfy',
+    manifest: deployment({ selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'api'] }, { key: 'tier', operator: 'DoesNotExist' }, { key: 'env', operator: 'NotIn', values: ['dev'] }] } }),
+    problems: [],
+  },
+  {
+    go: 'ValidateDeployment',
+    name: 'rejects a Deployment name that is not a DNS-1123 subdomain',
+    manifest: deployment({}, { name: 'Web' }),
+    problems: ['metadata.name: "Web" is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').'],
+  },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'rejects a Deployment with an empty selector',
+    manifest: deployment({ selector: {} }),
+    problems: ["spec.selector: a Deployment selects its pods by label and none are declared; set metadata.labels (e.g. { app: 'web' }). They become the pod template labels and the selector."],
+  },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'rejects a selector the template labels do not match',
+    manifest: deployment({ selector: { matchLabels: { app: 'api' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] } }),
+    problems: [
+      "spec.template.metadata.labels: selector app=api does not match the template labels; the selector must match the pod template's labels.",
+      "spec.template.metadata.labels: selector tier Exists does not match the template labels; the selector must match the pod template's labels.",
+    ],
+  },
+  {
+    go: 'ValidateLabelSelector',
+    name: 'rejects selector requirements the API server cannot read',
+    manifest: deployment({ selector: { matchExpressions: [{ key: 'app', operator: 'In' }, { key: 'app', operator: 'Exists', values: ['web'] }, { key: 'app', operator: 'Equals', values: ['web'] }, { key: '-app', operator: 'NotIn', values: ['a b'] }] } }),
+    problems: [
+      'spec.selector.matchExpressions[0].values: is required when operator is In; list at least one value.',
+      'spec.selector.matchExpressions[1].values: ["web"] may not be set when operator is Exists; remove values.',
+      'spec.selector.matchExpressions[2].operator: "Equals" is not a valid selector operator; use one of In, NotIn, Exists, DoesNotExist.',
+      'spec.selector.matchExpressions[3].key: label key "-app" is invalid: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
+      'spec.selector.matchExpressions[3].values[0]: label value "a b" is invalid: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric.',
+    ],
+  },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'rejects negative replicas, minReadySeconds and revisionHistoryLimit',
+    manifest: deployment({ replicas: -1, minReadySeconds: -1, revisionHistoryLimit: -1 }),
+    problems: [
+      'spec.replicas: -1 must be a non-negative integer.',
+      'spec.minReadySeconds: -1 must be a non-negative integer.',
+      'spec.revisionHistoryLimit: -1 must be a non-negative integer.',
+    ],
+  },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'rejects progressDeadlineSeconds 0 even without minReadySeconds (0 by default)',
+    manifest: deployment({ progressDeadlineSeconds: 0 }),
+    problems: ['spec.progressDeadlineSeconds: 0 must be greater than minReadySeconds 0; raise progressDeadlineSeconds or lower minReadySeconds.'],
+  },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'rejects minReadySeconds that reaches the default progressDeadlineSeconds 600',
+    manifest: deployment({ minReadySeconds: 600 }),
+    problems: ['spec.progressDeadlineSeconds: 600 (the default 600) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.'],
+  },
+  {
+    go: 'ValidatePodTemplateSpecForReplicaSet',
+    name: 'rejects restartPolicy Never and activeDeadlineSeconds in a Deployment template',
+    manifest: deployment({ template: podTemplate({ restartPolicy: 'Never', activeDeadlineSeconds: 10 }) }),
+    problems: [
+      'spec.template.spec.restartPolicy: "Never" is not supported in a Deployment; the only allowed value is Always (omit it). Use a bare Pod for run-once work.',
+      'spec.template.spec.activeDeadlineSeconds: 10 is not supported in a Deployment; remove it.',
+    ],
+  },
+  {
+    go: 'ValidatePodTemplateSpecForReplicaSet',
+    name: 'checks the pod template with the pod rules',
+    manifest: deployment({ template: podTemplate({ containers: [] }) }),
+    problems: ['spec.template.spec.containers: a pod needs at least one main container; add one.'],
+  },
+  {
+    go: 'ValidateDeploymentStrategy',
+    name: 'rejects rollingUpdate on a Recreate strategy',
+    manifest: deployment({ strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } } }),
+    problems: ["spec.strategy.rollingUpdate: may not be specified when strategy type is 'Recreate'; remove it."],
+  },
+  {
+    go: 'ValidateDeploymentStrategy',
+    name: 'rejects an unknown strategy type',
+    manifest: deployment({ strategy: { type: 'BlueGreen' } }),
+    problems: ['spec.strategy.type: "BlueGreen" is not supported; use Recreate or RollingUpdate.'],
+  },
+  {
+    go: 'ValidateRollingUpdateDeployment',
+    name: 'rejects a bad percent and more than 100% unavailable',
+    manifest: deployment({ strategy: { rollingUpdate: { maxUnavailable: '101%', maxSurge: '5' } } }),
+    problems: [
+      'spec.strategy.rollingUpdate.maxUnavailable: "101%" must not be greater than 100%.',
+      'spec.strategy.rollingUpdate.maxSurge: "5" is not a valid percent; write a number followed by \'%\' (e.g. \'25%\') or an integer.',
+    ],
+  },
+  {
+    go: 'ValidateRollingUpdateDeployment',
+    name: 'rejects a negative maxSurge',
+    manifest: deployment({ strategy: { rollingUpdate: { maxSurge: -1 } } }),
+    problems: ['spec.strategy.rollingUpdate.maxSurge: -1 must be a non-negative integer or a percent.'],
+  },
+  {
+    go: 'ValidateRollingUpdateDeployment',
+    name: 'rejects maxUnavailable 0 with maxSurge 0% (the rollout could not progress)',
+    manifest: deployment({ strategy: { rollingUpdate: { maxUnavailable: 0, maxSurge: '0%' } } }),
+    problems: ['spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0.'],
+  },
+
+  // ---- StatefulSet ---------------------------------------------------------------------------
+  { go: 'ValidateStatefulSet', name: 'accepts the smallest StatefulSet', manifest: statefulSet(), problems: [] },
+  {
+    go: 'SetDefaults_StatefulSet',
+    name: 'accepts empty policies (OrderedReady, RollingUpdate, Retain) and boundary values',
+    manifest: statefulSet({ podManagementPolicy: '', updateStrategy: { type: '' }, persistentVolumeClaimRetentionPolicy: { whenDeleted: '', whenScaled: 'Delete' }, replicas: 0, minReadySeconds: 0, ordinals: { start: 0 } }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'accepts a claim template mounted by the containers (the controller adds its volume)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [CLAIM], podManagementPolicy: 'Parallel', updateStrategy: { type: 'OnDelete' } }),
+    problems: [],
+  },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'accepts a StatefulSet without serviceName (Kubernetes 1.32 does not check it)',
+    manifest: statefulSet({ serviceName: undefined }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateStatefulSet',
+    name: 'rejects a StatefulSet name that is not a DNS-1123 label',
+    manifest: statefulSet({}, { name: 'db.primary' }),
+    problems: ['metadata.name: "db.primary" is not valid as a StatefulSet name (a DNS-1123 label: it starts the hostname of every pod): it must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. \'my-name\').'],
+  },
+  {
+    go: 'initIdentity',
+    name: "rejects a name over 52 characters and a serviceName that cannot be the pods' subdomain (this library's contract)",
+    manifest: statefulSet({ serviceName: 'db.headless' }, { name: 'd'.repeat(53) }),
+    problems: [
+      `metadata.name: "${'d'.repeat(53)}" has 53 characters; a StatefulSet name may have at most 52 (this library's contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it: its controller-revision-hash label is the name plus 11 characters, and a label value has at most 63). Use a shorter name.`,
+      'spec.serviceName: "db.headless" is not a valid Service name for the pods\' subdomain: it must not contain dots (it is a DNS-1123 label, not a subdomain; e.g. \'my-name\') (this library\'s contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it). Name the headless Service with a DNS-1123 label.',
+    ],
+  },
+  { go: 'initIdentity', name: 'accepts a 52-character StatefulSet name', manifest: statefulSet({}, { name: 'd'.repeat(52) }), problems: [] },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'rejects unknown policies and strategy types',
+    manifest: statefulSet({ podManagementPolicy: 'Ordered', updateStrategy: { type: 'Rolling' }, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Keep', whenScaled: 'Delete' } }),
+    problems: [
+      'spec.podManagementPolicy: "Ordered" is not supported; use OrderedReady or Parallel.',
+      'spec.updateStrategy.type: "Rolling" is not supported; use RollingUpdate or OnDelete.',
+      'spec.persistentVolumeClaimRetentionPolicy.whenDeleted: "Keep" is not supported; use Retain or Delete.',
+    ],
+  },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'rejects rollingUpdate with the OnDelete strategy',
+    manifest: statefulSet({ updateStrategy: { type: 'OnDelete', rollingUpdate: { partition: 1 } } }),
+    problems: ["spec.updateStrategy.rollingUpdate: is only allowed when updateStrategy type is 'RollingUpdate'; remove it (OnDelete replaces pods only when you delete them)."],
+  },
+  {
+    go: 'validateRollingUpdateStatefulSet',
+    name: 'rejects a negative partition',
+    manifest: statefulSet({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: -1 } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.partition: -1 must be a non-negative integer.'],
+  },
+  {
+    go: 'dropStatefulSetDisabledFields',
+    name: 'rejects maxUnavailable: the API server drops it (MaxUnavailableStatefulSet is off in 1.32)',
+    manifest: statefulSet({ updateStrategy: { rollingUpdate: { maxUnavailable: 2 } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.maxUnavailable: 2 belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (pods are updated one at a time). Remove it.'],
+  },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'rejects negative replicas, minReadySeconds and ordinals.start',
+    manifest: statefulSet({ replicas: -1, minReadySeconds: -5, ordinals: { start: -1 } }),
+    problems: [
+      'spec.replicas: -1 must be a non-negative integer.',
+      'spec.minReadySeconds: -5 must be a non-negative integer.',
+      'spec.ordinals.start: -1 must be a non-negative integer.',
+    ],
+  },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'rejects a StatefulSet without selector',
+    manifest: statefulSet({ selector: undefined }),
+    problems: ["spec.selector: a StatefulSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: 'db' })."],
+  },
+  {
+    go: 'ValidatePodTemplateSpecForStatefulSet',
+    name: 'rejects a selector the template labels do not match',
+    manifest: statefulSet({ selector: { matchLabels: { app: 'db' } } }),
+    problems: ["spec.template.metadata.labels: selector app=db does not match the template labels; the selector must match the pod template's labels (a StatefulSet only owns the pods its selector matches)."],
+  },
+  {
+    go: 'ValidateStatefulSetSpec',
+    name: 'rejects restartPolicy OnFailure and activeDeadlineSeconds in the template',
+    manifest: statefulSet({ template: podTemplate({ restartPolicy: 'OnFailure', activeDeadlineSeconds: 5 }) }),
+    problems: [
+      'spec.template.spec.restartPolicy: "OnFailure" is not supported in a StatefulSet; the only allowed value is Always (omit it).',
+      'spec.template.spec.activeDeadlineSeconds: 5 is not supported in a StatefulSet; remove it.',
+    ],
+  },
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: "rejects claim templates the API server would reject as claims (this library's contract)",
+    manifest: statefulSet({
+      volumeClaimTemplates: [
+        { metadata: {}, spec: { resources: { requests: {} } } },
+        { metadata: { name: 'logs' }, spec: { accessModes: ['ReadWriteOncePod', 'ReadWriteMany', 'WriteOnce'], resources: { requests: { storage: '0' } }, volumeMode: 'Raw' } },
+      ],
+    }),
+    problems: [
+      `spec.volumeClaimTemplates[0].metadata.name: is required ${CLAIM_CONTRACT}; name the claim and mount it by that name (e.g. 'data').`,
+      `spec.volumeClaimTemplates[0].spec.accessModes: must list at least one access mode ${CLAIM_CONTRACT}; use ['ReadWriteOnce'] for a volume of one pod.`,
+      `spec.volumeClaimTemplates[0].spec.resources.requests.storage: is required ${CLAIM_CONTRACT}; request a size (e.g. '1Gi').`,
+      `spec.volumeClaimTemplates[1].spec.accessModes[2]: "WriteOnce" is not supported ${CLAIM_CONTRACT}; use one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.`,
+      `spec.volumeClaimTemplates[1].spec.accessModes: ["ReadWriteOncePod","ReadWriteMany","WriteOnce"]: ReadWriteOncePod may not be combined with other access modes ${CLAIM_CONTRACT}; list it alone.`,
+      `spec.volumeClaimTemplates[1].spec.resources.requests.storage: "0" must be greater than 0 ${CLAIM_CONTRACT}; request a size such as '1Gi'.`,
+      `spec.volumeClaimTemplates[1].spec.volumeMode: "Raw" is not supported ${CLAIM_CONTRACT}; use Filesystem or Block.`,
+    ],
+  },
+
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: "rejects a storage request that is not a quantity (this library's contract)",
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, resources: { requests: { storage: '1 GB' } } } }] }),
+    problems: [`spec.volumeClaimTemplates[0].spec.resources.requests.storage: "1 GB" is not a valid quantity ${CLAIM_CONTRACT}; write a size such as '1Gi'.`],
+  },
+
+  // ---- DaemonSet -----------------------------------------------------------------------------
+  { go: 'ValidateDaemonSet', name: 'accepts the smallest DaemonSet', manifest: daemonSet(), problems: [] },
+  {
+    go: 'SetDefaults_DaemonSet',
+    name: 'accepts a surge with maxUnavailable 0',
+    manifest: daemonSet({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '10%' } }, minReadySeconds: 0, revisionHistoryLimit: 0 }),
+    problems: [],
+  },
+  { go: 'ValidateDaemonSetUpdateStrategy', name: 'accepts the OnDelete strategy', manifest: daemonSet({ updateStrategy: { type: 'OnDelete' } }), problems: [] },
+  {
+    go: 'ValidateDaemonSetSpec',
+    name: 'rejects a DaemonSet without selector',
+    manifest: daemonSet({ selector: undefined }),
+    problems: ["spec.selector: a DaemonSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: 'agent' })."],
+  },
+  {
+    go: 'ValidateDaemonSetSpec',
+    name: 'rejects a template that does not match, restartPolicy Never, activeDeadlineSeconds and negative numbers',
+    manifest: daemonSet({ template: podTemplate({ restartPolicy: 'Never', activeDeadlineSeconds: 1 }, { app: 'agent' }), minReadySeconds: -1, revisionHistoryLimit: -1 }),
+    problems: [
+      "spec.template.metadata.labels: selector app=web does not match the template labels; the selector must match the pod template's labels (a DaemonSet only owns the pods its selector matches).",
+      'spec.template.spec.restartPolicy: "Never" is not supported in a DaemonSet; the only allowed value is Always (omit it).',
+      'spec.template.spec.activeDeadlineSeconds: 1 is not supported in a DaemonSet; remove it.',
+      'spec.minReadySeconds: -1 must be a non-negative integer.',
+      'spec.revisionHistoryLimit: -1 must be a non-negative integer.',
+    ],
+  },
+  {
+    go: 'ValidateDaemonSetUpdateStrategy',
+    name: 'rejects an unknown update strategy type',
+    manifest: daemonSet({ updateStrategy: { type: 'Recreate' } }),
+    problems: ['spec.updateStrategy.type: "Recreate" is not supported; use RollingUpdate or OnDelete.'],
+  },
+  {
+    go: 'ValidateRollingUpdateDaemonSet',
+    name: 'rejects maxSurge while maxUnavailable is 1 by default',
+    manifest: daemonSet({ updateStrategy: { rollingUpdate: { maxSurge: 1 } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.maxSurge: 1 may not be set when maxUnavailable is non-zero (maxUnavailable is 1 unless set); set maxUnavailable: 0 to surge, or remove maxSurge.'],
+  },
+  {
+    go: 'ValidateRollingUpdateDaemonSet',
+    name: 'rejects a percent over 100%',
+    manifest: daemonSet({ updateStrategy: { rollingUpdate: { maxUnavailable: '0%', maxSurge: '200%' } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.maxSurge: "200%" must not be greater than 100%.'],
+  },
+  {
+    go: 'ValidateRollingUpdateDaemonSet',
+    name: 'rejects maxUnavailable 0 with maxSurge 0',
+    manifest: daemonSet({ updateStrategy: { rollingUpdate: { maxUnavailable: 0 } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0.'],
+  },
+];
+
+/** The rules of batch ValidateJob and ValidateCronJobCreate. */
+export const BATCH_CASES: RuleCase[] = [
+  // ---- Job -----------------------------------------------------------------------------------
+  { go: 'ValidateJob', name: 'accepts a Job without labels or selector (Kubernetes generates both)', manifest: job(), problems: [] },
+  {
+    go: 'SetDefaults_Job',
+    name: 'accepts restartPolicy OnFailure and every count field at 0',
+    manifest: job({ template: podTemplate({ restartPolicy: 'OnFailure' }, undefined), parallelism: 0, completions: 0, backoffLimit: 0, ttlSecondsAfterFinished: 0, activeDeadlineSeconds: 1 }),
+    problems: [],
+  },
+  {
+    go: 'ValidateJobSpec',
+    name: 'accepts a manual selector that matches the template labels',
+    manifest: job({ manualSelector: true, selector: { matchLabels: LABELS }, template: podTemplate({ restartPolicy: 'Never' }) }),
+    problems: [],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'accepts an Indexed Job with backoffLimitPerIndex, maxFailedIndexes, a success policy and a pod failure policy',
+    manifest: indexedJob({
+      backoffLimitPerIndex: 1,
+      maxFailedIndexes: 5,
+      successPolicy: { rules: [{ succeededIndexes: '0,2-4', succeededCount: 2 }] },
+      podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { containerName: 'c', operator: 'In', values: [1, 42] } }, { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+      podReplacementPolicy: 'Failed',
+      managedBy: 'kubernetes.io/job-controller',
+    }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateJob',
+    name: 'rejects a Job name that is not a DNS-1123 subdomain',
+    manifest: job({}, { name: 'Migrate' }),
+    problems: ['metadata.name: "Migrate" is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').'],
+  },
+  {
+    go: 'generateSelector',
+    name: 'rejects a name over 63 characters when the selector is generated (the name becomes a label value)',
+    manifest: job({}, { name: 'm'.repeat(64) }),
+    problems: [`metadata.name: "${'m'.repeat(64)}" cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which must be no more than 63 characters (it has 64). Use a shorter name.`],
+  },
+  {
+    go: 'ValidateJob',
+    name: 'accepts an Indexed Job whose pod hostnames fit in a DNS label',
+    manifest: job({ completionMode: 'Indexed', completions: 10 }, { name: 'j'.repeat(61) }),
+    problems: [],
+  },
+  {
+    go: 'ValidateJob',
+    name: 'rejects an Indexed Job name that leaves no room for the index in the hostname',
+    manifest: job({ completionMode: 'Indexed', completions: 10 }, { name: 'j'.repeat(62) }),
+    problems: [`metadata.name: "${'j'.repeat(62)}" is too long for an Indexed Job with 10 completions: the last pod's hostname "${'j'.repeat(62)}-9" must be no more than 63 characters (it has 64). Use a shorter name.`],
+  },
+  {
+    go: 'validateGeneratedSelector',
+    name: 'rejects a selector and generated labels set by hand without manualSelector',
+    manifest: job({ selector: { matchLabels: LABELS }, template: podTemplate({ restartPolicy: 'Never' }, { 'app': 'web', 'job-name': 'other', 'controller-uid': 'abc' }) }),
+    problems: [
+      'spec.template.metadata.labels.controller-uid: "abc" is set, but Kubernetes sets this label to the uid of the new Job; remove it, or set manualSelector: true and a selector of your own.',
+      'spec.template.metadata.labels.job-name: "other" must be the Job\'s name "migrate": Kubernetes sets this label itself. Remove it.',
+      'spec.selector: {"matchLabels":{"app":"web"}} is set but manualSelector is not true, and it does not select the pods of this Job alone; remove the selector (Kubernetes generates one from the Job\'s uid) or set manualSelector: true.',
+    ],
+  },
+  {
+    go: 'ValidateJobSpec',
+    name: 'rejects manualSelector without a selector',
+    manifest: job({ manualSelector: true }),
+    problems: ['spec.selector: is required when manualSelector is true; set a selector that matches the pod template labels, or remove manualSelector to let Kubernetes generate one.'],
+  },
+  {
+    go: 'ValidateJobSpec',
+    name: 'rejects a manual selector the template labels do not match',
+    manifest: job({ manualSelector: true, selector: { matchLabels: { app: 'batch' } }, template: podTemplate({ restartPolicy: 'Never' }) }),
+    problems: ["spec.template.metadata.labels: selector app=batch does not match the template labels; the selector must match the pod template's labels (a Job only owns the pods its selector matches)."],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects restartPolicy Always and a template without restartPolicy (Always by default)',
+    manifest: job({ template: podTemplate({}, undefined) }),
+    problems: ['spec.template.spec.restartPolicy: "Always" is not supported in a Job (it is also the default when restartPolicy is not set): the pods must run to completion. Set restartPolicy to OnFailure or Never.'],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects negative counts and deadlines',
+    manifest: job({ parallelism: -1, completions: -1, activeDeadlineSeconds: -1, backoffLimit: -1, ttlSecondsAfterFinished: -1 }),
+    problems: [
+      'spec.parallelism: -1 must be a non-negative integer.',
+      'spec.completions: -1 must be a non-negative integer.',
+      'spec.activeDeadlineSeconds: -1 must be a non-negative integer.',
+      'spec.backoffLimit: -1 must be a non-negative integer.',
+      'spec.ttlSecondsAfterFinished: -1 must be a non-negative integer.',
+    ],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects an unknown completion mode',
+    manifest: job({ completionMode: 'Ordered' }),
+    problems: ['spec.completionMode: "Ordered" is not supported; use NonIndexed or Indexed.'],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects backoffLimitPerIndex and maxFailedIndexes on a NonIndexed Job',
+    manifest: job({ backoffLimitPerIndex: 1, maxFailedIndexes: 1 }),
+    problems: [
+      "spec.backoffLimitPerIndex: 1 requires completionMode Indexed; set completionMode: 'Indexed' or remove backoffLimitPerIndex.",
+      "spec.maxFailedIndexes: 1 requires completionMode Indexed; set completionMode: 'Indexed' or remove maxFailedIndexes.",
+    ],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects maxFailedIndexes without backoffLimitPerIndex',
+    manifest: indexedJob({ maxFailedIndexes: 1 }),
+    problems: ['spec.backoffLimitPerIndex: is required when maxFailedIndexes is set; set backoffLimitPerIndex (e.g. 1) or remove maxFailedIndexes.'],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects an Indexed Job without completions, with too much parallelism',
+    manifest: job({ completionMode: 'Indexed', parallelism: 100001 }),
+    problems: [
+      'spec.completions: is required when completionMode is Indexed; set the number of indexes (e.g. 5).',
+      'spec.parallelism: 100001 must be at most 100000 when completionMode is Indexed.',
+    ],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects more failed indexes than completions',
+    manifest: indexedJob({ backoffLimitPerIndex: 1, maxFailedIndexes: 6 }),
+    problems: ['spec.maxFailedIndexes: 6 must be at most completions (5).'],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects over 100000 completions per index without maxFailedIndexes, with too much parallelism',
+    manifest: job({ completionMode: 'Indexed', completions: 100001, parallelism: 10001, backoffLimitPerIndex: 1 }, { name: 'big' }),
+    problems: [
+      'spec.maxFailedIndexes: is required when completions is above 100000 with backoffLimitPerIndex; set it (at most 10000).',
+      'spec.parallelism: 10001 must be at most 10000 when completions is above 100000 with backoffLimitPerIndex.',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects more than 100000 failed indexes',
+    manifest: job({ completionMode: 'Indexed', completions: 200000, parallelism: 1, backoffLimitPerIndex: 1, maxFailedIndexes: 100001 }, { name: 'big' }),
+    problems: [
+      'spec.maxFailedIndexes: 100001 must be at most 100000.',
+      'spec.maxFailedIndexes: 100001 must be at most 10000 when completions is above 100000 with backoffLimitPerIndex.',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'validatePodFailurePolicy',
+    name: 'rejects more than 20 rules, 20 condition patterns and 255 exit codes',
+    manifest: job({
+      podFailurePolicy: {
+        rules: [
+          { action: 'Ignore', onPodConditions: Array.from({ length: 21 }, () => ({ type: 'DisruptionTarget' })) },
+          { action: 'FailJob', onExitCodes: { operator: 'In', values: Array.from({ length: 256 }, (_, i) => i + 1) } },
+          ...Array.from({ length: 19 }, () => ({ action: 'Count', onPodConditions: [{ type: 'DisruptionTarget' }] })),
+        ],
+      },
+    }),
+    problems: [
+      'spec.podFailurePolicy.rules: has 21 rules; a podFailurePolicy may have at most 20.',
+      'spec.podFailurePolicy.rules[0].onPodConditions: has 21 patterns; at most 20 are allowed.',
+      'spec.podFailurePolicy.rules[1].onExitCodes.values: has 256 exit codes; at most 255 are allowed.',
+    ],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects a managedBy that is not a domain-prefixed path of at most 63 characters',
+    manifest: job({ managedBy: 'my-controller' }),
+    problems: ["spec.managedBy: \"my-controller\" must be a domain-prefixed path such as 'example.com/my-controller'."],
+    offline128: false,
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects a managedBy with an invalid domain, path and length',
+    manifest: job({ managedBy: `Example.com/a b${'c'.repeat(60)}` }),
+    problems: [
+      `spec.managedBy: "Example.com/a b${'c'.repeat(60)}" has an invalid domain "Example.com": it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`,
+      `spec.managedBy: "Example.com/a b${'c'.repeat(60)}" has an invalid path "a b${'c'.repeat(60)}": use letters, digits and /-._~%!$&'()*+,;=: only.`,
+      `spec.managedBy: "Example.com/a b${'c'.repeat(60)}" has 75 characters; managedBy may have at most 63.`,
+    ],
+    offline128: false,
+  },
+  {
+    go: 'validatePodFailurePolicy',
+    name: 'rejects pod failure policy rules without action or requirement, with both, or with bad values',
+    manifest: job({
+      podFailurePolicy: {
+        rules: [
+          {},
+          { action: 'Retry', onExitCodes: { operator: 'In', values: [1] }, onPodConditions: [{ type: 'DisruptionTarget' }] },
+          { action: 'FailIndex', onExitCodes: { containerName: 'sidecar', operator: 'Equals', values: [0, 3, 3, 2] } },
+          { action: 'Count', onPodConditions: [{ type: 'bad type', status: 'Maybe' }] },
+          { action: 'Ignore', onExitCodes: { operator: 'In', values: [0] } },
+        ],
+      },
+    }),
+    problems: [
+      'spec.podFailurePolicy.rules[0].action: is required; use one of Count, FailIndex, FailJob, Ignore.',
+      'spec.podFailurePolicy.rules[0]: has neither onExitCodes nor onPodConditions; a rule needs one of them.',
+      'spec.podFailurePolicy.rules[1].action: "Retry" is not supported; use one of Count, FailIndex, FailJob, Ignore.',
+      'spec.podFailurePolicy.rules[1]: has both onExitCodes and onPodConditions; a rule may have only one. Split it into two rules.',
+      'spec.podFailurePolicy.rules[2].action: "FailIndex" requires backoffLimitPerIndex; set backoffLimitPerIndex (and completionMode Indexed) or use another action.',
+      'spec.podFailurePolicy.rules[2].onExitCodes.operator: "Equals" is not supported; use In or NotIn.',
+      'spec.podFailurePolicy.rules[2].onExitCodes.containerName: "sidecar" names no container or init container of the pod template; use one of "c".',
+      'spec.podFailurePolicy.rules[2].onExitCodes.values[2]: 3 is listed twice; list each exit code once.',
+      'spec.podFailurePolicy.rules[2].onExitCodes.values: [0,3,3,2] must be in increasing order.',
+      'spec.podFailurePolicy.rules[3].onPodConditions[0].type: "bad type" is not a valid condition type: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\') (e.g. \'DisruptionTarget\').',
+      'spec.podFailurePolicy.rules[3].onPodConditions[0].status: "Maybe" is not supported; use True, False or Unknown.',
+      'spec.podFailurePolicy.rules[4].onExitCodes.values[0]: 0 may not be used with the In operator: exit code 0 is success. Remove it.',
+    ],
+  },
+  {
+    go: 'validatePodFailurePolicyRuleOnExitCodes',
+    name: 'rejects an exit code requirement without operator or values',
+    manifest: job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { values: [] } }] } }),
+    problems: [
+      'spec.podFailurePolicy.rules[0].onExitCodes.operator: is required; use In or NotIn.',
+      'spec.podFailurePolicy.rules[0].onExitCodes.values: needs at least one exit code.',
+    ],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects restartPolicy OnFailure with a pod failure policy',
+    manifest: job({ template: podTemplate({ restartPolicy: 'OnFailure' }, undefined), podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }] } }),
+    problems: ['spec.template.spec.restartPolicy: "OnFailure" is not supported with a podFailurePolicy: the policy acts on failed pods. Set restartPolicy to Never.'],
+  },
+  {
+    go: 'validatePodReplacementPolicy',
+    name: 'rejects TerminatingOrFailed with a pod failure policy',
+    manifest: job({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [0] } }] } }),
+    problems: ['spec.podReplacementPolicy: "TerminatingOrFailed" is not supported with a podFailurePolicy; use Failed (or omit it).'],
+    offline128: false,
+  },
+  {
+    go: 'validatePodReplacementPolicy',
+    name: 'rejects an unknown podReplacementPolicy',
+    manifest: job({ podReplacementPolicy: 'Never' }),
+    problems: ['spec.podReplacementPolicy: "Never" is not supported; use Failed or TerminatingOrFailed.'],
+    offline128: false,
+  },
+  {
+    go: 'validateSuccessPolicy',
+    name: 'rejects a success policy on a NonIndexed Job',
+    manifest: job({ successPolicy: { rules: [{ succeededCount: 1 }] } }),
+    problems: ["spec.successPolicy: requires completionMode Indexed; set completionMode: 'Indexed' or remove successPolicy."],
+    offline128: false,
+  },
+  {
+    go: 'validateSuccessPolicy',
+    name: 'rejects a success policy without rules',
+    manifest: indexedJob({ successPolicy: { rules: [] } }),
+    problems: ['spec.successPolicy.rules: needs at least one rule when successPolicy is set; add a rule (succeededIndexes or succeededCount) or remove successPolicy.'],
+    offline128: false,
+  },
+  {
+    go: 'validateSuccessPolicyRule',
+    name: 'rejects empty rules, bad index lists and counts above completions or the listed indexes',
+    manifest: indexedJob({
+      successPolicy: {
+        rules: [
+          {},
+          { succeededIndexes: '1-3,2' },
+          { succeededIndexes: '5' },
+          { succeededIndexes: '3-1' },
+          { succeededIndexes: 'a' },
+          { succeededCount: 6 },
+          { succeededIndexes: '0-1', succeededCount: 3 },
+        ],
+      },
+    }),
+    problems: [
+      'spec.successPolicy.rules[0]: needs succeededCount or succeededIndexes (or both).',
+      'spec.successPolicy.rules[1].succeededIndexes: "1-3,2" is not a valid list of indexes: 2 does not come after 3. Write increasing indexes and ranges below completions, e.g. \'0,2-4\'.',
+      'spec.successPolicy.rules[2].succeededIndexes: "5" is not a valid list of indexes: index "5" is not below completions (5). Write increasing indexes and ranges below completions, e.g. \'0,2-4\'.',
+      'spec.successPolicy.rules[3].succeededIndexes: "3-1" is not a valid list of indexes: the range "3-1" does not increase. Write increasing indexes and ranges below completions, e.g. \'0,2-4\'.',
+      'spec.successPolicy.rules[4].succeededIndexes: "a" is not a valid list of indexes: "a" is not an integer. Write increasing indexes and ranges below completions, e.g. \'0,2-4\'.',
+      'spec.successPolicy.rules[5].succeededCount: 6 must be at most 5 (the number of completions).',
+      'spec.successPolicy.rules[6].succeededCount: 3 must be at most 2 (the number of indexes in succeededIndexes).',
+    ],
+    offline128: false,
+  },
+
+  {
+    go: 'validateSuccessPolicy',
+    name: 'rejects more than 20 success rules and a succeededIndexes over 64 KiB',
+    manifest: indexedJob({ successPolicy: { rules: [{ succeededIndexes: '0,'.repeat(32768) + '1' }, ...Array.from({ length: 20 }, () => ({ succeededCount: 1 }))] } }),
+    problems: [
+      'spec.successPolicy.rules: has 21 rules; at most 20 are allowed.',
+      'spec.successPolicy.rules[0].succeededIndexes: has 65537 characters; at most 65536 are allowed.',
+      `spec.successPolicy.rules[0].succeededIndexes: "${'0,'.repeat(32768)}1" is not a valid list of indexes: 0 does not come after 0. Write increasing indexes and ranges below completions, e.g. '0,2-4'.`,
+    ],
+    offline128: false,
+  },
+
+  // ---- CronJob -------------------------------------------------------------------------------
+  { go: 'ValidateCronJobCreate', name: 'accepts the smallest CronJob', manifest: cronJob(), problems: [] },
+  {
+    go: 'SetDefaults_CronJob',
+    name: 'accepts descriptors, names, steps, ranges, an empty concurrencyPolicy and a time zone',
+    manifest: cronJob({ schedule: '0-30/10 9-17 ? JAN-jun mon-FRI', concurrencyPolicy: '', timeZone: 'Europe/Berlin', startingDeadlineSeconds: 0, successfulJobsHistoryLimit: 0, failedJobsHistoryLimit: 0 }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ParseStandard',
+    name: 'accepts @every with a duration',
+    manifest: cronJob({ schedule: '@every 1h30m' }),
+    problems: [],
+  },
+  { go: 'ParseStandard', name: 'accepts @hourly', manifest: cronJob({ schedule: '@hourly' }), problems: [] },
+  { go: 'validateTimeZone', name: 'accepts a backward-compatible zone alias', manifest: cronJob({ timeZone: 'US/Pacific' }), problems: [] },
+  {
+    go: 'ValidateCronJobCreate',
+    name: 'rejects a CronJob name over 52 characters',
+    manifest: cronJob({}, { name: 'r'.repeat(53) }),
+    problems: [`metadata.name: "${'r'.repeat(53)}" has 53 characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. Use a shorter name.`],
+  },
+  {
+    go: 'validateCronJobSpec',
+    name: 'rejects a CronJob without schedule',
+    manifest: cronJob({ schedule: '' }),
+    problems: ["spec.schedule: is required; write a cron schedule such as '*/5 * * * *' or '@hourly'."],
+  },
+  ...([
+    ['* * * *', 'expected exactly 5 fields, found 4: [* * * *]'],
+    ['60 * * * *', 'end of range (60) above maximum (59): 60'],
+    ['* 24 * * *', 'end of range (24) above maximum (23): 24'],
+    ['* * 0 * *', 'beginning of range (0) below minimum (1): 0'],
+    ['* * * 13 * ', 'end of range (13) above maximum (12): 13'],
+    ['* * * * 7', 'end of range (7) above maximum (6): 7'],
+    ['5-1 * * * *', 'beginning of range (5) beyond end of range (1): 5-1'],
+    ['*/0 * * * *', 'step of range should be a positive number: */0'],
+    ['1-2-3 * * * *', 'too many hyphens: 1-2-3'],
+    ['*/2/3 * * * *', 'too many slashes: */2/3'],
+    ['x * * * *', 'failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax'],
+    ['* * * * sunday', 'failed to parse int from sunday: strconv.Atoi: parsing "sunday": invalid syntax'],
+    ['@weekday', 'unrecognized descriptor: @weekday'],
+    ['@every 1d', 'failed to parse duration @every 1d: time: unknown unit "d" in duration "1d"'],
+    ['@every 10', 'failed to parse duration @every 10: time: missing unit in duration "10"'],
+  ] as const).map(([schedule, error]): RuleCase => ({
+    go: 'ParseStandard',
+    name: `rejects the schedule ${JSON.stringify(schedule)}`,
+    manifest: cronJob({ schedule }),
+    problems: [`spec.schedule: ${JSON.stringify(schedule)} is not a valid cron schedule: ${error}. Write five fields (minute hour day-of-month month day-of-week, e.g. '*/5 * * * *') or a descriptor such as '@hourly'.`],
+  })),
+  {
+    go: 'validateScheduleFormat',
+    name: 'rejects TZ or CRON_TZ in the schedule of a new CronJob',
+    manifest: cronJob({ schedule: 'CRON_TZ=Etc/UTC 0 * * * *' }),
+    problems: ["spec.schedule: \"CRON_TZ=Etc/UTC 0 * * * *\" may not use TZ or CRON_TZ; set the timeZone field instead (e.g. timeZone: 'Etc/UTC')."],
+  },
+  {
+    go: 'validateScheduleFormat',
+    name: 'rejects an unknown zone in a TZ prefix as the parser does',
+    manifest: cronJob({ schedule: 'TZ=Mars/Olympus 0 * * * *' }),
+    problems: [
+      "spec.schedule: \"TZ=Mars/Olympus 0 * * * *\" is not a valid cron schedule: provided bad location Mars/Olympus: unknown time zone Mars/Olympus. Write five fields (minute hour day-of-month month day-of-week, e.g. '*/5 * * * *') or a descriptor such as '@hourly'.",
+      "spec.schedule: \"TZ=Mars/Olympus 0 * * * *\" may not use TZ or CRON_TZ; set the timeZone field instead (e.g. timeZone: 'Etc/UTC').",
+    ],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects an unknown time zone',
+    manifest: cronJob({ timeZone: 'Mars/Olympus' }),
+    problems: ["spec.timeZone: \"Mars/Olympus\" is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'."],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects a time zone in another case than the IANA name (Go looks names up case-sensitively)',
+    manifest: cronJob({ timeZone: 'europe/berlin' }),
+    problems: ["spec.timeZone: \"europe/berlin\" is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'."],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects the Local time zone',
+    manifest: cronJob({ timeZone: 'Local' }),
+    problems: ["spec.timeZone: \"Local\" is not an explicit time zone; use an IANA name such as 'Etc/UTC' (or leave timeZone out for the controller's time zone)."],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects an empty time zone',
+    manifest: cronJob({ timeZone: '' }),
+    problems: ["spec.timeZone: \"\" must be a time zone name such as 'Etc/UTC' or 'Europe/Berlin', or left out for the controller's time zone."],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects a zone name part that is too long or starts with a dash',
+    manifest: cronJob({ timeZone: 'America/-Chicago' }),
+    problems: ["spec.timeZone: \"America/-Chicago\" is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'."],
+  },
+  {
+    go: 'validateCronJobSpec',
+    name: 'rejects an unknown concurrencyPolicy and negative limits',
+    manifest: cronJob({ concurrencyPolicy: 'Queue', startingDeadlineSeconds: -1, successfulJobsHistoryLimit: -1, failedJobsHistoryLimit: -1 }),
+    problems: [
+      'spec.startingDeadlineSeconds: -1 must be a non-negative integer.',
+      'spec.concurrencyPolicy: "Queue" is not supported; use Allow, Forbid or Replace.',
+      'spec.successfulJobsHistoryLimit: -1 must be a non-negative integer.',
+      'spec.failedJobsHistoryLimit: -1 must be a non-negative integer.',
+    ],
+  },
+  {
+    go: 'ValidateJobTemplateSpec',
+    name: 'rejects a selector or manualSelector in the job template',
+    manifest: cronJobWithJob({ selector: { matchLabels: LABELS }, manualSelector: true }),
+    problems: [
+      'spec.jobTemplate.spec.selector: {"matchLabels":{"app":"web"}} may not be set: Kubernetes generates the selector of every Job a CronJob creates. Remove it.',
+      'spec.jobTemplate.spec.manualSelector: true is not supported in a CronJob: Kubernetes generates the selector of every Job it creates. Remove manualSelector.',
+    ],
+  },
+  {
+    go: 'ValidateJobTemplateSpec',
+    name: 'checks the job template with the Job rules and its pods with the pod rules',
+    manifest: cronJobWithJob({ backoffLimit: -1, template: podTemplate({ containers: [] }, undefined) }),
+    problems: [
+      'spec.jobTemplate.spec.backoffLimit: -1 must be a non-negative integer.',
+      'spec.jobTemplate.spec.template.spec.restartPolicy: "Always" is not supported in a Job (it is also the default when restartPolicy is not set): the pods must run to completion. Set restartPolicy to OnFailure or Never.',
+      'spec.jobTemplate.spec.template.spec.containers: a pod needs at least one main container; add one.',
+    ],
+  },
+];
