@@ -88,7 +88,6 @@ const BAD: Case[] = [
   ['PlainPod: two mounts on /data and /data/', (s) => pod(s, { volumes: [{ name: 'a', emptyDir: {} }, { name: 'b', emptyDir: {} }], containers: [c('app', { volumeMounts: [{ name: 'a', mountPath: '/data' }, { name: 'b', mountPath: '/data/' }] })] }), '[test/pod] PlainPod \'web\': spec.containers[0].volumeMounts[1].mountPath: "/data/" is already mounted by spec.containers[0].volumeMounts[0] ("/data" is the same directory: this library compares mount paths without a trailing \'/\', as the container runtime does); each mount needs its own path.'],
   ['PlainPod: a subPath that climbs out of the volume', (s) => pod(s, { volumes: [{ name: 'data', emptyDir: {} }], containers: [c('app', { volumeMounts: [{ name: 'data', mountPath: '/data', subPath: '../etc' }] })] }), '[test/pod] PlainPod \'web\': spec.containers[0].volumeMounts[0].subPath: "../etc" must not contain \'..\'; it is a path inside the volume.'],
   ['PlainPod: two volumes with one name', (s) => pod(s, { volumes: [{ name: 'data', emptyDir: {} }, { name: 'data', emptyDir: {} }] }), '[test/pod] PlainPod \'web\': spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]; give each volume a unique name.'],
-  ['PlainPod: a volume without a source', (s) => pod(s, { volumes: [{ name: 'data' }] }), '[test/pod] PlainPod \'web\': spec.volumes[0]: volume "data" has no source; give it exactly one, e.g. emptyDir: {}.'],
   ['PlainPod: a volume with two sources', (s) => pod(s, { volumes: [{ name: 'data', emptyDir: {}, configMap: { name: 'cfg' } }] }), '[test/pod] PlainPod \'web\': spec.volumes[0]: volume "data" has 2 sources (configMap, emptyDir); a volume may have only one.'],
   ['PlainPod: a volume name with an underscore', (s) => pod(s, { volumes: [{ name: 'my_data', emptyDir: {} }] }), '[test/pod] PlainPod \'web\': spec.volumes[0].name: volume name "my_data" is invalid: it must be a lowercase RFC 1123 label: lowercase letters, digits and \'-\', starting and ending with a letter or digit (e.g. \'my-name\').'],
   // ---- PlainPod: resources and env ---------------------------------------------------------
@@ -165,6 +164,8 @@ describe('catalogue of bad inputs', () => {
 const GOOD: Array<[string, (chart: Chart) => void]> = [
   ['PlainPod: a 253-character dotted pod name', (s) => pod(s, { metadata: { name: [long(63), long(63, 'b'), long(63, 'c'), long(61, 'd')].join('.') } })],
   ['PlainPod: a dotted pod name', (s) => pod(s, { metadata: { name: 'web.v1' } })],
+  // The API server defaults a volume without a source to an emptyDir (SetDefaults_Volume); this case was a BAD one until the defaulting was mirrored (issue 11).
+  ['PlainPod: a volume with only a name (the API server makes it an emptyDir)', (s) => pod(s, { volumes: [{ name: 'data' }], containers: [c('app', { volumeMounts: [{ name: 'data', mountPath: '/data' }] })] })],
   ['PlainPod: a 63-character namespace, container and volume name', (s) => pod(s, {
     metadata: { name: 'web', namespace: long(63, 'n') },
     volumes: [{ name: long(63, 'v'), emptyDir: {} }],

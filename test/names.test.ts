@@ -1,4 +1,7 @@
-import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaServiceName, labelValue, qualifiedName } from '../src/validation/names';
+import {
+  configMapKey, dns1035Label, dns1123Label, dns1123Subdomain, envVarName, httpHeaderName, ianaServiceName, labelValue,
+  nameIsDNSSubdomain, parseIPSloppy, qualifiedName, relaxedEnvVarName, validIP,
+} from '../src/validation/names';
 
 /**
  * The name rules of apimachinery `pkg/util/validation/validation.go`, with the accepted and
@@ -48,4 +51,59 @@ describe('name rules', () => {
     expect(qualifiedName('Example.com/x')).toMatch(/^has an invalid prefix "Example.com": the prefix must be a lowercase RFC 1123 subdomain/);
     expect(qualifiedName('a'.repeat(64))).toBe('has a name part longer than 63 characters (64)');
   });
+
+  test('a generateName may end with a dash (NameIsDNSSubdomain with prefix), a name may not', () => {
+    expect(nameIsDNSSubdomain('web-', true)).toBeUndefined();
+    expect(nameIsDNSSubdomain('web-')).toEqual(expect.any(String));
+    expect(nameIsDNSSubdomain('-', true)).toEqual(expect.any(String));
+  });
 });
+
+/**
+ * IsValidIP in Kubernetes 1.32 parses with netutils.ParseIPSloppy (Go 1.16's net.ParseIP): IPv4
+ * octets may have leading zeros (read as decimal); no zones, no CIDRs. The StrictIPCIDRValidation
+ * gate that rejects leading zeros is 1.33 and off by default.
+ */
+describe('ParseIPSloppy (IsValidIP, 1.32)', () => {
+  const accepted = [
+    '10.96.0.10', '010.96.0.10', '010.096.000.010', '0.0.0.0', '255.255.255.255', '0000000001.2.3.4', '1.2.3.04',
+    '::', '::1', '2001:db8::ffff', '2001:0db8:0000:0000:0000:0000:0000:0001', '0001::1', '::ffff:1.2.3.4', '::ffff:010.1.1.1',
+    '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:1.2.3.4', 'fe80::1', 'FE80::ABCD',
+  ];
+  const rejected = [
+    '', '1.2.3', '1.2.3.4.5', '256.1.1.1', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.-1', 'a.b.c.d', '1.2.3.4/8', '1.2.3.4:80',
+    'fe80::1%eth0', '1::2::3', '12345::1', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::8', '1:2:3:4:5:1.2.3.4', ':1:2::3', '1:2:3::4:', 'dns.local', '0x1.2.3.4',
+  ];
+  test.each(accepted.map((v) => [v]))('accepts %j', (v) => {
+    expect(parseIPSloppy(v)).toBe(true);
+    expect(validIP(v)).toBeUndefined();
+  });
+  test.each(rejected.map((v) => [v]))('rejects %j', (v) => {
+    expect(parseIPSloppy(v)).toBe(false);
+    expect(validIP(v)).toEqual(expect.any(String));
+  });
+});
+
+describe('other name rules of apimachinery', () => {
+  test('IsConfigMapKey accepts keys of alphanumerics, "-", "_" and "." and rejects ".", ".." and "..x"', () => {
+    for (const v of ['a', 'a.b', 'A_B-c', '.dot', 'x'.repeat(253)]) {
+      expect(configMapKey(v)).toBeUndefined();
+    }
+    for (const v of ['', '.', '..', '..x', 'a b', 'a/b', 'x'.repeat(254)]) {
+      expect(configMapKey(v)).toEqual(expect.any(String));
+    }
+  });
+  test('IsHTTPHeaderName accepts alphanumerics and dashes only', () => {
+    expect(httpHeaderName('X-Request-Id')).toBeUndefined();
+    expect(httpHeaderName('X_Request')).toEqual(expect.any(String));
+  });
+  test('IsRelaxedEnvVarName (on by default in 1.32) accepts printable ASCII except "="', () => {
+    for (const v of ['1ST', 'my var', 'a.b', '$HOME', '~']) {
+      expect(relaxedEnvVarName(v)).toBeUndefined();
+    }
+    for (const v of ['', 'A=B', 'é', 'a\tb']) {
+      expect(relaxedEnvVarName(v)).toEqual(expect.any(String));
+    }
+  });
+});
+

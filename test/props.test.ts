@@ -80,9 +80,9 @@ describe('checkProps', () => {
     ['a value far from every enum member', 'ExposedServiceProps', { sessionAffinity: 'sticky' },
       'sessionAffinity: "sticky" is not a SessionAffinity (ExposedServiceProps.sessionAffinity); use one of SessionAffinity.NONE ("None"), SessionAffinity.CLIENT_IP ("ClientIP").'],
     ['a string where a library class goes', 'PlainPodProps', { containers: [], workload: 'Deployment' },
-      'workload: "Deployment" is a string, not a Workload; use Workload.pod() or Workload.deployment(...).'],
+      'workload: "Deployment" is a string, not a Workload; use Workload.pod(), Workload.deployment(...), Workload.statefulSet(...), Workload.daemonSet(...), Workload.job(...) or Workload.cronJob(...).'],
     ['a plain object where a library class goes', 'PlainPodProps', { containers: [], workload: { kind: 'Deployment' } },
-      'workload: is an object, not a Workload; use Workload.pod() or Workload.deployment(...).'],
+      'workload: is an object, not a Workload; use Workload.pod(), Workload.deployment(...), Workload.statefulSet(...), Workload.daemonSet(...), Workload.job(...) or Workload.cronJob(...).'],
     ['a missing required field', 'PlainPodProps', { metadata: { name: 'p' } },
       'containers: is missing; PlainPodProps.containers is required.'],
     ['a list given as one value', 'ExposedServiceProps', { loadBalancerSourceRanges: '10.0.0.0/8' },
@@ -130,7 +130,7 @@ describe('checkProps', () => {
     const out = readProps('X', 'PlainPodProps', { containers: [{ name: 'c', image }] });
     expect(out.containers[0].image).toBe(image);
     // but a token is no Workload
-    expect(errorOf('X', 'PlainPodProps', { containers: [], workload: replicas })).toMatch(/^X: workload: is a Lazy instance, not a Workload; use Workload.pod\(\) or Workload.deployment\(...\).$/);
+    expect(errorOf('X', 'PlainPodProps', { containers: [], workload: replicas })).toMatch(/^X: workload: is a Lazy instance, not a Workload; use Workload.pod\(\), Workload.deployment\(...\), Workload.statefulSet\(...\), Workload.daemonSet\(...\), Workload.job\(...\) or Workload.cronJob\(...\).$/);
   });
 
   test('fails loudly on a props interface it does not know', () => {

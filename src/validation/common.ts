@@ -44,3 +44,56 @@ export function requireNonEmpty(value: unknown, path: string, what: string, prob
   }
   return true;
 }
+
+/**
+ * The feature gates the pod rules depend on, at their Kubernetes 1.32 defaults
+ * (`pkg/features/kube_features.go`, versioned specs). A field behind a gate that is off is
+ * dropped silently on create (`dropDisabledPodFields`): this library reports it instead.
+ */
+export const FEATURE_GATES_1_32 = {
+  /** `spec.volumes[].image` (alpha 1.31, beta and still off 1.33). */
+  ImageVolume: false,
+  /** `spec.resources` (alpha 1.32). */
+  PodLevelResources: false,
+  /** `spec.resourceClaims`, `containers[].resources.claims` (beta, off by default, in 1.32). */
+  DynamicResourceAllocation: false,
+  /** `spec.hostUsers` (beta but off by default until 1.33). */
+  UserNamespacesSupport: false,
+  /** `securityContext.procMount` other than Default (beta but off by default until 1.33). */
+  ProcMountType: false,
+  /** `securityContext.supplementalGroupsPolicy` (alpha 1.31, beta 1.33). */
+  SupplementalGroupsPolicy: false,
+  /** `securityContext.seLinuxChangePolicy` (alpha 1.32). */
+  SELinuxChangePolicy: false,
+  /** `projected.sources[].clusterTrustBundle` (alpha 1.29, beta and off 1.33). */
+  ClusterTrustBundleProjection: false,
+  /** `containers[].resizePolicy` (alpha until 1.33). */
+  InPlacePodVerticalScaling: false,
+  /** `dnsConfig.searches` with '_' or a lone '.' (alpha 1.32). */
+  RelaxedDNSSearchValidation: false,
+  /** `matchLabelKeys` / `mismatchLabelKeys` in pod (anti-)affinity terms (beta, on, 1.31). */
+  MatchLabelKeysInPodAffinity: true,
+  /** `matchLabelKeys` in topology spread constraints (beta, on, 1.27). */
+  MatchLabelKeysInPodTopologySpread: true,
+  /** `nodeAffinityPolicy` / `nodeTaintsPolicy` in topology spread constraints (beta, on, 1.26). */
+  NodeInclusionPolicyInPodTopologySpread: true,
+  /** `controller.kubernetes.io/pod-deletion-cost` checked (beta, on, 1.22). */
+  PodDeletionCost: true,
+} as const;
+
+/** Whether a value is an integer JSON number (Go decodes nothing else into an int field). */
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+/** A file mode: 0-0777 (Go: `fileModeErrorMsg`). Returns the problem, if any. */
+export function checkFileMode(value: unknown, path: string, problems: Problems): void {
+  if (value !== undefined && value !== null && (!isInteger(value) || value < 0 || value > 0o777)) {
+    problems.add(path, `${show(value)} must be a file mode between 0 and 0777 (octal; 511 in decimal), both inclusive; write e.g. 0o644 (420) in TypeScript.`);
+  }
+}
+
+/** Whether a value is a non-empty string (Go: `len(s) > 0` on a string field). */
+export function isSet(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}

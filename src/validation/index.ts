@@ -9,7 +9,7 @@
 import { decodeCheck, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
-import { defaultPod, validatePodCreate } from './pod-spec';
+import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
 import {
   defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultStatefulSet, prepareStatefulSet, prepareWorkload,
@@ -19,7 +19,9 @@ import { validateYamlScalars } from './yaml-scalars';
 
 export { checkPortNumber } from './common';
 export { validateLabels, validateObjectMeta } from './metadata';
-export { PodSpecOwner, validatePodSpec } from './pod-spec';
+export {
+  PodSpecOwner, validatePodSpec, validatePodTemplateSpec, preparePodSpec, dropDisabledPodSpecFields, defaultPodSpec, defaultPod,
+} from './pod-spec';
 export { isQuantity } from './quantity';
 export { validateDeploymentSpec } from './workloads';
 export { validateYamlScalars } from './yaml-scalars';
@@ -43,7 +45,13 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
   // Go: ValidatePodCreate (validation.go)
   'v1/Pod': {
     specType: 'PodSpec',
-    defaults: defaultPod,
+    // Go: PrepareForCreate (pkg/registry/core/pod/strategy.go): what would vanish is an error.
+    prepare: preparePod,
+    // Go: SetObjectDefaults_Pod, then PrepareForCreate's drops and mutations, as the server does.
+    defaults: (pod) => {
+      defaultPod(pod);
+      prepareForCreatePod(pod);
+    },
     validate: (pod, problems) => validatePodCreate(pod, problems),
   },
   // Go (apps): ValidateDeployment (pkg/apis/apps/validation/validation.go)

@@ -1,19 +1,31 @@
 /**
- * Object metadata. Go: apimachinery `pkg/api/validation/objectmeta.go` (`ValidateObjectMeta`,
- * `ValidateAnnotations`) and `pkg/apis/meta/v1/validation` (`ValidateLabels`).
+ * Object metadata and label selectors. Go: apimachinery `pkg/api/validation/objectmeta.go`
+ * (`ValidateObjectMeta`, `ValidateAnnotations`, `ValidateOwnerReferences`, `ValidateFinalizers`),
+ * `pkg/apis/meta/v1/validation` (`ValidateLabels`, `ValidateLabelSelector`, `ValidateManagedFields`)
+ * and the core additions of `pkg/apis/core/validation/validation.go` (`validateKubeFinalizerName`,
+ * `ValidateTemplateObjectMeta`).
  *
  * @internal
  */
 import { Problems, show } from '../problems';
-import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
+import { isInteger } from './common';
+import { dns1123Label, dns1123Subdomain, generatedName, labelValue, qualifiedName } from './names';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
+const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
+
+/** Go: maskTrailingDash, which every `NameIs*` function applies to a `generateName`. */
+function asPrefix(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+}
 
 /**
- * Checks `metadata`: name (DNS-1123 subdomain by default), namespace, labels, annotations.
- * Go: apimachinery `ValidateObjectMeta` (objectmeta.go), with the kind's name function
- * (`ValidatePodName` = `NameIsDNSSubdomain`, `ValidateServiceName` = `NameIsDNS1035Label`, ...).
+ * Checks `metadata` as on create: name or generateName (by the kind's name rule, DNS-1123
+ * subdomain by default), namespace, generation, labels, annotations, owner references,
+ * finalizers and managed fields. The API server fills an empty namespace from the request, so
+ * an object without one is accepted.
  */
+// Go: ValidateObjectMeta (pkg/apis/core/validation/validation.go, apimachinery objectmeta.go)
 export function validateObjectMeta(
   meta: any,
   path: string,
@@ -21,32 +33,78 @@ export function validateObjectMeta(
   nameRule: (v: string) => string | undefined = dns1123Subdomain,
   nameRuleLabel = 'an object name',
 ): void {
-  if (!meta) {
+  if (!meta || typeof meta !== 'object') {
+    problems.add(`${path}.name`, 'is required; set name or generateName.');
     return;
   }
-  if (typeof meta.name === 'string') {
+  const generate = typeof meta.generateName === 'string' && meta.generateName.length > 0 ? meta.generateName : undefined;
+  if (generate !== undefined) {
+    const r = nameRule(asPrefix(generate));
+    if (r) {
+      problems.add(`${path}.generateName`, `${show(generate)} is not valid as the start of ${nameRuleLabel}: it ${r}.`);
+    }
+  }
+  if (typeof meta.name === 'string' && meta.name.length > 0) {
     const r = nameRule(meta.name);
     if (r) {
       problems.add(`${path}.name`, `${show(meta.name)} is not valid as ${nameRuleLabel}: it ${r}.`);
     }
+  } else if (generate !== undefined) {
+    // The API server generates the name before it validates the object.
+    const name = generatedName(generate);
+    const r = nameRule(name);
+    if (r) {
+      problems.add(`${path}.name`, `${show(name)} (the name the API server generates from generateName ${show(generate)}) is not valid as ${nameRuleLabel}: it ${r}; shorten or fix generateName.`);
+    }
+  } else {
+    problems.add(`${path}.name`, 'is required; set name or generateName.');
   }
   // ValidateObjectMeta -> ValidateNamespaceName (= NameIsDNSLabel).
-  if (typeof meta.namespace === 'string') {
+  if (typeof meta.namespace === 'string' && meta.namespace.length > 0) {
     const r = dns1123Label(meta.namespace);
     if (r) {
       problems.add(`${path}.namespace`, `${show(meta.namespace)} is not a valid namespace: it ${r}.`);
     }
   }
+  // ValidateNonnegativeField(generation)
+  if (isInteger(meta.generation) && meta.generation < 0) {
+    problems.add(`${path}.generation`, `${show(meta.generation)} must be greater than or equal to 0; remove it (the API server manages it).`);
+  }
   validateLabels(meta.labels, `${path}.labels`, problems);
   validateAnnotations(meta.annotations, `${path}.annotations`, problems);
+  validateOwnerReferences(meta.ownerReferences, `${path}.ownerReferences`, problems);
+  validateFinalizers(meta.finalizers, `${path}.finalizers`, problems);
+  validateManagedFields(meta.managedFields, `${path}.managedFields`, problems);
+}
+
+/**
+ * Create preparation of metadata: the fields the API server sets itself on create replace what
+ * the manifest says (the line would vanish), and `resourceVersion` on create is an error.
+ */
+// Go: BeforeCreate (apiserver pkg/registry/rest/create.go: FillObjectMetaSystemFields, deletionTimestamp reset) and Store.Create (resourceVersion)
+export function prepareObjectMetaForCreate(meta: any, path: string, problems: Problems): void {
+  if (!meta || typeof meta !== 'object') {
+    return;
+  }
+  for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) {
+    if (meta[field] !== undefined && meta[field] !== null && meta[field] !== '') {
+      problems.add(`${path}.${field}`, `${show(meta[field])} would vanish: the API server sets ${field} itself on create and drops this value; remove it.`);
+    }
+  }
+  if (meta.resourceVersion !== undefined && meta.resourceVersion !== null && meta.resourceVersion !== '') {
+    problems.add(`${path}.resourceVersion`, `${show(meta.resourceVersion)} must not be set on an object to be created (the API server rejects it); remove it.`);
+  }
 }
 
 /**
  * Checks a label map (also used for selectors and nodeSelector).
- * Go: apimachinery `ValidateLabels` -> `ValidateLabelName` (IsQualifiedName) + `IsValidLabelValue`.
  */
+// Go: ValidateLabels (apimachinery pkg/apis/meta/v1/validation/validation.go)
 export function validateLabels(labels: { [key: string]: unknown } | undefined, path: string, problems: Problems): void {
-  for (const [key, value] of Object.entries(labels ?? {})) {
+  if (labels === null || typeof labels !== 'object') {
+    return;
+  }
+  for (const [key, value] of Object.entries(labels)) {
     const k = qualifiedName(key);
     if (k) {
       problems.add(path, `label key ${show(key)} is invalid: it ${k}.`);
@@ -62,10 +120,23 @@ export function validateLabels(labels: { [key: string]: unknown } | undefined, p
   }
 }
 
-/** Go: apimachinery `ValidateAnnotations`: IsQualifiedName(lower-cased key), total size at most 256 KiB. */
-function validateAnnotations(annotations: { [key: string]: unknown } | undefined, path: string, problems: Problems): void {
+/** A label key (also a toleration key, a topology key, a node selector requirement key). */
+// Go: ValidateLabelName (apimachinery pkg/apis/meta/v1/validation/validation.go)
+export function validateLabelName(key: unknown, path: string, problems: Problems, what = 'label key'): void {
+  const r = typeof key === 'string' ? qualifiedName(key) : 'must be a string';
+  if (r) {
+    problems.add(path, `${show(key)} is not a valid ${what}: it ${r}.`);
+  }
+}
+
+/** Annotation keys are qualified names (compared lower-cased); keys and values total at most 256 KiB. */
+// Go: ValidateAnnotations (apimachinery pkg/api/validation/objectmeta.go)
+export function validateAnnotations(annotations: { [key: string]: unknown } | undefined, path: string, problems: Problems): void {
+  if (annotations === null || typeof annotations !== 'object') {
+    return;
+  }
   let size = 0;
-  for (const [key, value] of Object.entries(annotations ?? {})) {
+  for (const [key, value] of Object.entries(annotations)) {
     const k = qualifiedName(key.toLowerCase());
     if (k) {
       problems.add(path, `annotation key ${show(key)} is invalid: it ${k}.`);
@@ -78,5 +149,157 @@ function validateAnnotations(annotations: { [key: string]: unknown } | undefined
   }
   if (size > TOTAL_ANNOTATION_SIZE) {
     problems.add(path, `annotations total ${size} bytes; the API server allows at most ${TOTAL_ANNOTATION_SIZE} (256 KiB). Move large data into a ConfigMap.`);
+  }
+}
+
+/** Go: schema.FromAPIVersionAndKind -> ParseGroupVersion: "v1", "group/version"; anything else has no version. */
+function versionOf(apiVersion: unknown): string {
+  if (typeof apiVersion !== 'string' || apiVersion.length === 0) {
+    return '';
+  }
+  const parts = apiVersion.split('/');
+  if (parts.length === 1) {
+    return apiVersion;
+  }
+  return parts.length === 2 ? parts[1] : '';
+}
+
+/** Each owner reference names apiVersion, kind, name and uid; at most one is the controller; an Event cannot own. */
+// Go: ValidateOwnerReferences (apimachinery pkg/api/validation/objectmeta.go)
+export function validateOwnerReferences(refs: unknown, path: string, problems: Problems): void {
+  if (!Array.isArray(refs)) {
+    return;
+  }
+  let firstController: string | undefined;
+  refs.forEach((ref: any, i: number) => {
+    const rpath = `${path}[${i}]`;
+    // Go: validateOwnerReference
+    if (versionOf(ref?.apiVersion) === '') {
+      problems.add(`${rpath}.apiVersion`, `${show(ref?.apiVersion ?? '')} has no version; write the owner's apiVersion (e.g. 'apps/v1' or 'v1').`);
+    }
+    for (const [field, what] of [['kind', 'kind'], ['name', 'name'], ['uid', 'uid (the API server gave it when the owner was created)']]) {
+      if (typeof ref?.[field] !== 'string' || ref[field].length === 0) {
+        problems.add(`${rpath}.${field}`, `must not be empty; set the owner's ${what}.`);
+      }
+    }
+    if (ref?.apiVersion === 'v1' && ref?.kind === 'Event') {
+      problems.add(rpath, 'an Event (v1) is not allowed to be an owner; reference another object.');
+    }
+    if (ref?.controller === true) {
+      const current = `${ref.kind}/${ref.name}`;
+      if (firstController !== undefined) {
+        problems.add(`${rpath}.controller`, `true is set for ${current} and for ${firstController}; only one owner reference may be the controller.`);
+      } else {
+        firstController = current;
+      }
+    }
+  });
+}
+
+/** Finalizers are qualified names, or one of the standard ones; orphan and foregroundDeletion exclude each other. */
+// Go: ValidateFinalizers (apimachinery pkg/api/validation/objectmeta.go) and validateKubeFinalizerName (validation.go)
+export function validateFinalizers(finalizers: unknown, path: string, problems: Problems): void {
+  if (!Array.isArray(finalizers)) {
+    return;
+  }
+  finalizers.forEach((f: unknown, i: number) => {
+    const r = typeof f === 'string' ? qualifiedName(f) : 'must be a string';
+    if (r) {
+      problems.add(`${path}[${i}]`, `finalizer ${show(f)} is invalid: it ${r}.`);
+    }
+  });
+  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
+    problems.add(path, 'finalizers "orphan" and "foregroundDeletion" cannot both be set; keep one.');
+  }
+  finalizers.forEach((f: unknown, i: number) => {
+    if (typeof f === 'string' && !f.includes('/') && !STANDARD_FINALIZERS.includes(f)) {
+      problems.add(`${path}[${i}]`, `${show(f)} is neither a standard finalizer name (${STANDARD_FINALIZERS.join(', ')}) nor fully qualified; write it with a domain (e.g. 'example.com/${f}').`);
+    }
+  });
+}
+
+/** Managed fields: operation Apply or Update, fieldsType FieldsV1, a printable manager of at most 128 characters. */
+// Go: ValidateManagedFields (apimachinery pkg/apis/meta/v1/validation/validation.go)
+export function validateManagedFields(entries: unknown, path: string, problems: Problems): void {
+  if (!Array.isArray(entries)) {
+    return;
+  }
+  entries.forEach((e: any, i: number) => {
+    const p = `${path}[${i}]`;
+    if (e?.operation !== 'Apply' && e?.operation !== 'Update') {
+      problems.add(`${p}.operation`, `${show(e?.operation ?? '')} is not supported; use Apply or Update.`);
+    }
+    if (typeof e?.fieldsType === 'string' && e.fieldsType.length > 0 && e.fieldsType !== 'FieldsV1') {
+      problems.add(`${p}.fieldsType`, `${show(e.fieldsType)} is not supported; use FieldsV1.`);
+    }
+    if (typeof e?.manager === 'string') {
+      if (e.manager.length > 128) {
+        problems.add(`${p}.manager`, `must be no more than 128 characters (it has ${e.manager.length}).`);
+      }
+      if ([...e.manager].some((ch) => /[\p{C}\p{Z}]/u.test(ch) && ch !== ' ')) {
+        problems.add(`${p}.manager`, `${show(e.manager)} contains a character that is not printable; remove it.`);
+      }
+    }
+    if (typeof e?.subresource === 'string' && e.subresource.length > 256) {
+      problems.add(`${p}.subresource`, `must be no more than 256 characters (it has ${e.subresource.length}).`);
+    }
+  });
+}
+
+/**
+ * Label selectors (matchLabels and matchExpressions), with their values checked as label
+ * values (`AllowInvalidLabelValueInSelector` is false on create).
+ */
+// Go: ValidateLabelSelector (apimachinery pkg/apis/meta/v1/validation/validation.go)
+export function validateLabelSelector(selector: any, path: string, problems: Problems): void {
+  if (selector === undefined || selector === null) {
+    return;
+  }
+  validateLabels(selector.matchLabels, `${path}.matchLabels`, problems);
+  (Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []).forEach((expr: any, i: number) => {
+    validateLabelSelectorRequirement(expr, `${path}.matchExpressions[${i}]`, problems);
+  });
+}
+
+// Go: ValidateLabelSelectorRequirement (apimachinery pkg/apis/meta/v1/validation/validation.go)
+export function validateLabelSelectorRequirement(sr: any, path: string, problems: Problems): void {
+  const values: unknown[] = Array.isArray(sr?.values) ? sr.values : [];
+  switch (sr?.operator) {
+    case 'In':
+    case 'NotIn':
+      if (values.length === 0) {
+        problems.add(`${path}.values`, `must be specified when operator is ${sr.operator}; list at least one value.`);
+      }
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length > 0) {
+        problems.add(`${path}.values`, `may not be specified when operator is ${sr.operator}; remove them.`);
+      }
+      break;
+    default:
+      problems.add(`${path}.operator`, `${show(sr?.operator ?? '')} is not a valid selector operator; use In, NotIn, Exists or DoesNotExist.`);
+  }
+  validateLabelName(sr?.key ?? '', `${path}.key`, problems);
+  values.forEach((v, i) => {
+    const r = typeof v === 'string' ? labelValue(v) : 'must be a string';
+    if (r) {
+      problems.add(`${path}.values[${i}]`, `${show(v)} is not a valid label value: it ${r}.`);
+    }
+  });
+}
+
+/** The metadata of an embedded template (a PVC template): only labels and annotations may be set. */
+// Go: ValidateTemplateObjectMeta (validation.go)
+export function validateTemplateObjectMeta(meta: any, path: string, problems: Problems): void {
+  if (meta === undefined || meta === null || typeof meta !== 'object') {
+    return;
+  }
+  validateAnnotations(meta.annotations, `${path}.annotations`, problems);
+  validateLabels(meta.labels, `${path}.labels`, problems);
+  for (const [field, value] of Object.entries(meta)) {
+    if (field !== 'labels' && field !== 'annotations' && value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) {
+      problems.add(`${path}.${field}`, 'cannot be set in a template: only labels and annotations are used; remove it.');
+    }
   }
 }

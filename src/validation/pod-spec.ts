@@ -1,17 +1,34 @@
 /**
- * Pod specs. Go: `ValidatePodSpec` and the pod-level checks it makes.
+ * Pods and pod specs. Go: `ValidatePodCreate`, `validatePodMetadataAndSpec`, `ValidatePodSpec`,
+ * `ValidatePodTemplateSpec` and the pod-level checks of `pkg/apis/core/validation/validation.go`;
+ * `SetDefaults_Pod` / `SetDefaults_PodSpec` (`pkg/apis/core/v1/defaults.go`); the create
+ * preparation of `pkg/registry/core/pod/strategy.go` and `pkg/api/pod/util.go`.
  *
  * @internal
  */
 import { Problems, show } from '../problems';
-import { MAX_INT32 } from './common';
+import { FEATURE_GATES_1_32, isInteger, isSet, MAX_INT32 } from './common';
 import { defaultContainer, validateContainers } from './container';
-import { validateLabels, validateObjectMeta } from './metadata';
-import { dns1123Label, dns1123Subdomain } from './names';
-import { validateVolumes } from './volumes';
+import { prepareObjectMetaForCreate, validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
+import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, validIP } from './names';
+import { isQuantity } from './quantity';
+import { validateResources } from './resources';
+import {
+  checkTemplateMatchLabelKeys, mutatePodAffinity, validateAffinity, validateReadinessGates, validateSchedulingGates,
+  validateTolerations, validateTopologySpreadConstraints,
+} from './scheduling';
+import { defaultVolume, localDescendingPathProblems, PodVolumes, validateVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
+const MAX_DNS_NAMESERVERS = 3;
+const MAX_DNS_SEARCH_PATHS = 32;
+const MAX_DNS_SEARCH_LIST_CHARS = 2048;
+
+const present = (v: unknown): boolean => v !== undefined && v !== null;
+const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+const obj = (v: unknown): any => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
 
 /** Which object a pod spec belongs to: a bare Pod has a few more checks than a pod template. */
 export enum PodSpecOwner {
@@ -21,50 +38,95 @@ export enum PodSpecOwner {
   TEMPLATE = 'PodTemplate',
 }
 
-// Go: ValidatePodSpec (validation.go)
+/** Every container of a pod spec with its path, in Go's `VisitContainersWithPath` order. */
+function allContainers(spec: any, path: string): Array<[any, string]> {
+  const out: Array<[any, string]> = [];
+  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+    list(spec[field]).forEach((c, i) => out.push([obj(c) ?? {}, `${path}.${field}[${i}]`]));
+  }
+  return out;
+}
+
+/** What the container checks get from the pod spec (container.ts's `ContainerCheckContext` and more). */
+export interface PodContainerContext {
+  /** Whether the pod is a bare Pod (not a template). */
+  readonly isPod: boolean;
+  /** The names of the pod's volumes. */
+  readonly volumeNames: Set<string>;
+  /** The pod's volumes by name (image volumes forbid subPath; volumeDevices need a PVC-backed volume). */
+  readonly volumes: PodVolumes;
+  /** The names of `spec.resourceClaims` (`containers[].resources.claims` must name one). */
+  readonly podClaimNames: Set<string>;
+  /** `spec.terminationGracePeriodSeconds` (lifecycle sleep must not exceed it). */
+  readonly gracePeriod: number | undefined;
+  /** Whether the pod shares the host's user namespace (`procMount: Unmasked` needs false). */
+  readonly hostUsers: boolean;
+  /** `spec.restartPolicy` (`resizePolicy` rules). */
+  readonly restartPolicy: string | undefined;
+}
+
 /**
- * Checks a pod spec: volumes, containers, init containers, mounts, ports, env, resources,
- * probes and the pod-level fields. Go: `ValidatePodSpec`.
+ * Checks a pod spec as the API server does after defaulting: volumes, containers, and the
+ * pod-level fields in Go's order.
  *
  * @param owner whether the spec is a bare Pod's or a pod template's; by default inferred from
  * the path (`spec` is a Pod).
+ * @param podName the Pod's name (bare Pods only): ephemeral volumes create PVCs named after it.
  */
-export function validatePodSpec(spec: any, path: string, problems: Problems, owner?: PodSpecOwner): void {
+// Go: ValidatePodSpec (validation.go)
+export function validatePodSpec(spec: any, path: string, problems: Problems, owner?: PodSpecOwner, podName?: string): void {
+  spec = obj(spec) ?? {};
   const isPod = (owner ?? (path === 'spec' ? PodSpecOwner.POD : PodSpecOwner.TEMPLATE)) === PodSpecOwner.POD;
-  const volumes: any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
-  const volumeNames = validateVolumes(volumes, `${path}.volumes`, problems);
-  validateContainers(spec, path, problems, { isPod, volumeNames });
-  validatePodFields(spec, path, problems);
-}
-
-/** Go: `ValidatePodSpec` (the pod-level fields besides containers and volumes). */
-function validatePodFields(spec: any, path: string, problems: Problems): void {
-  // validateRestartPolicy
-  if (spec.restartPolicy !== undefined && !RESTART_POLICIES.includes(spec.restartPolicy)) {
-    problems.add(`${path}.restartPolicy`, `${show(spec.restartPolicy)} is not supported; use one of ${RESTART_POLICIES.join(', ')}.`);
-  }
-  // validateDNSPolicy
-  if (spec.dnsPolicy !== undefined && !DNS_POLICIES.includes(spec.dnsPolicy)) {
-    problems.add(`${path}.dnsPolicy`, `${show(spec.dnsPolicy)} is not supported; use one of ${DNS_POLICIES.join(', ')}.`);
-  }
-  // unversionedvalidation.ValidateLabels(spec.NodeSelector)
+  const hostUsers = spec.hostUsers !== false;
+  const volumes = validateVolumes(list(spec.volumes), `${path}.volumes`, problems, { podName: isPod ? podName : undefined });
+  const podClaimNames = new Set<string>(list(spec.resourceClaims).map((c) => c?.name).filter(isSet));
+  validatePodResourceClaims(spec.resourceClaims, `${path}.resourceClaims`, problems);
+  const context: PodContainerContext = {
+    isPod,
+    volumeNames: new Set(volumes.keys()),
+    volumes,
+    podClaimNames,
+    gracePeriod: isInteger(spec.terminationGracePeriodSeconds) ? spec.terminationGracePeriodSeconds : undefined,
+    hostUsers,
+    restartPolicy: spec.restartPolicy,
+  };
+  // Go: validateContainers, validateInitContainers, validateEphemeralContainers (container.ts),
+  // validatePodHostNetworkDeps (container.ts validateContainerPorts: hostPort equals containerPort).
+  validateContainers(spec, path, problems, context);
+  // Go: validatePodResources runs only with the PodLevelResources gate (off in 1.32: preparePodSpec
+  // reports spec.resources, which the API server drops).
+  validateRestartPolicy(spec.restartPolicy, `${path}.restartPolicy`, problems);
+  validateDNSPolicy(spec.dnsPolicy, `${path}.dnsPolicy`, problems);
+  // Go: unversionedvalidation.ValidateLabels(spec.NodeSelector)
   if (spec.nodeSelector !== undefined) {
     validateLabels(spec.nodeSelector, `${path}.nodeSelector`, problems);
   }
-  // ValidateServiceAccountName, ValidateNodeName, ValidatePriorityClassName (NameIsDNSSubdomain).
-  for (const field of ['serviceAccountName', 'nodeName', 'priorityClassName']) {
-    const v = spec[field];
-    if (typeof v === 'string' && v.length > 0) {
-      const r = dns1123Subdomain(v);
+  // Go: validatePodSpecSecurityContext lives in security-context.ts (validatePodSecurityContext):
+  // CALL SITE, to be enabled when security-context.ts lands on main:
+  //   validatePodSecurityContext(spec.securityContext, spec, path, `${path}.securityContext`, problems);
+  // Go: validateImagePullSecrets: only name may be set, which the decode step already enforces.
+  validateAffinity(spec.affinity, `${path}.affinity`, problems);
+  validatePodDNSConfig(spec.dnsConfig, spec.dnsPolicy, `${path}.dnsConfig`, problems);
+  validateReadinessGates(spec.readinessGates, `${path}.readinessGates`, problems);
+  validateSchedulingGates(spec.schedulingGates, `${path}.schedulingGates`, problems);
+  validateTopologySpreadConstraints(spec.topologySpreadConstraints, `${path}.topologySpreadConstraints`, problems);
+  validateWindowsHostProcessPod(spec, path, problems);
+  validateHostUsers(spec, path, problems);
+  // Go: ValidateServiceAccountName (NameIsDNSSubdomain); the deprecated serviceAccount is its alias
+  // when serviceAccountName is empty (Convert_v1_PodSpec_To_core_PodSpec).
+  const saField = isSet(spec.serviceAccountName) ? 'serviceAccountName' : 'serviceAccount';
+  for (const [field, value] of [[saField, spec[saField]], ['nodeName', spec.nodeName]]) {
+    if (isSet(value)) {
+      const r = dns1123Subdomain(value);
       if (r) {
-        problems.add(`${path}.${field}`, `${show(v)} is invalid: it ${r}.`);
+        problems.add(`${path}.${field}`, `${show(value)} is invalid: it ${r}.`);
       }
     }
   }
   // ValidateDNS1123Label(spec.Hostname / spec.Subdomain)
   for (const field of ['hostname', 'subdomain']) {
     const v = spec[field];
-    if (typeof v === 'string' && v.length > 0) {
+    if (isSet(v)) {
       const r = dns1123Label(v);
       if (r) {
         problems.add(`${path}.${field}`, `${show(v)} is invalid: it ${r}.`);
@@ -73,39 +135,834 @@ function validatePodFields(spec: any, path: string, problems: Problems): void {
   }
   // activeDeadlineSeconds: InclusiveRangeError(1, math.MaxInt32)
   const ads = spec.activeDeadlineSeconds;
-  if (ads !== undefined && (!Number.isInteger(ads) || ads < 1 || ads > MAX_INT32)) {
+  if (present(ads) && (!Number.isInteger(ads) || ads < 1 || ads > MAX_INT32)) {
     problems.add(`${path}.activeDeadlineSeconds`, `${show(ads)} must be between 1 and ${MAX_INT32}, inclusive.`);
   }
-}
-
-// Go: SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go) and the defaults of what a pod spec holds
-// (SetObjectDefaults_Pod walks containers, volumes, probes, ...). In place, on a copy.
-export function defaultPodSpec(spec: any): void {
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-    if (c && typeof c === 'object') {
-      defaultContainer(c);
+  validateTolerations(spec.tolerations, `${path}.tolerations`, problems);
+  validateHostAliases(spec.hostAliases, `${path}.hostAliases`, problems);
+  // Go: ValidatePriorityClassName (NameIsDNSSubdomain)
+  if (isSet(spec.priorityClassName)) {
+    const r = dns1123Subdomain(spec.priorityClassName);
+    if (r) {
+      problems.add(`${path}.priorityClassName`, `${show(spec.priorityClassName)} is invalid: it ${r}.`);
+    }
+  }
+  // Go: ValidateRuntimeClassName (set, even empty, must be a DNS subdomain)
+  if (present(spec.runtimeClassName)) {
+    const r = typeof spec.runtimeClassName === 'string' ? nameIsDNSSubdomain(spec.runtimeClassName) : 'must be a string';
+    if (r) {
+      problems.add(`${path}.runtimeClassName`, `${show(spec.runtimeClassName)} is not a valid RuntimeClass name: it ${r}; set the name of a RuntimeClass or remove it.`);
+    }
+  }
+  validatePreemptionPolicy(spec.preemptionPolicy, `${path}.preemptionPolicy`, problems);
+  if (present(spec.overhead)) {
+    validateOverhead(spec.overhead, `${path}.overhead`, problems);
+  }
+  if (present(spec.os)) {
+    const before = problems.count;
+    validateOS(spec.os, `${path}.os`, problems);
+    if (problems.count === before) {
+      if (spec.os.name === 'linux') {
+        validateLinux(spec, path, problems);
+      } else if (spec.os.name === 'windows') {
+        validateWindows(spec, path, problems);
+      }
     }
   }
 }
 
-// Go: SetDefaults_Pod, then the pod spec's defaults.
-export function defaultPod(pod: any): void {
-  if (pod.spec && typeof pod.spec === 'object') {
-    defaultPodSpec(pod.spec);
+// Go: validateRestartPolicy (validation.go)
+function validateRestartPolicy(value: unknown, path: string, problems: Problems): void {
+  if (value !== undefined && !RESTART_POLICIES.includes(value as string)) {
+    problems.add(path, `${show(value)} is not supported; use one of ${RESTART_POLICIES.join(', ')}.`);
   }
 }
 
-// Go: ValidatePodCreate (validation.go): ValidatePodSpec with the Pod's own metadata and the
-// checks that apply to bare Pods only.
-export function validatePodCreate(pod: any, problems: Problems): void {
+// Go: validateDNSPolicy (validation.go)
+function validateDNSPolicy(value: unknown, path: string, problems: Problems): void {
+  if (value !== undefined && !DNS_POLICIES.includes(value as string)) {
+    problems.add(path, `${show(value)} is not supported; use one of ${DNS_POLICIES.join(', ')}.`);
+  }
+}
+
+// Go: ValidatePreemptionPolicy (validation.go)
+function validatePreemptionPolicy(value: unknown, path: string, problems: Problems): void {
+  if (value === undefined || value === null) {
+    return;
+  }
+  if (value === '') {
+    problems.add(path, `is required when set; use ${PREEMPTION_POLICIES.join(' or ')}, or remove it.`);
+  } else if (!PREEMPTION_POLICIES.includes(value as string)) {
+    problems.add(path, `${show(value)} is not supported; use ${PREEMPTION_POLICIES.join(' or ')}.`);
+  }
+}
+
+/**
+ * dnsPolicy None needs a dnsConfig with a nameserver; at most 3 nameservers (IP addresses), 32
+ * search domains (DNS subdomains, a trailing '.' allowed) of 2048 characters in all; options
+ * need a name.
+ */
+// Go: validatePodDNSConfig (validation.go)
+export function validatePodDNSConfig(dnsConfig: any, dnsPolicy: unknown, path: string, problems: Problems): void {
+  if (dnsPolicy === 'None') {
+    if (!present(dnsConfig)) {
+      problems.add(path, 'is required when dnsPolicy is None; set dnsConfig with at least one nameserver (e.g. nameservers: [\'10.96.0.10\']).');
+      return;
+    }
+    if (list(dnsConfig.nameservers).length === 0) {
+      problems.add(`${path}.nameservers`, 'must list at least one DNS nameserver when dnsPolicy is None.');
+      return;
+    }
+  }
+  if (!present(dnsConfig)) {
+    return;
+  }
+  const nameservers = list(dnsConfig.nameservers);
+  if (nameservers.length > MAX_DNS_NAMESERVERS) {
+    problems.add(`${path}.nameservers`, `lists ${nameservers.length} nameservers; at most ${MAX_DNS_NAMESERVERS} are allowed.`);
+  }
+  nameservers.forEach((ns: unknown, i: number) => {
+    const r = typeof ns === 'string' ? validIP(ns) : "must be a valid IP address (e.g. '10.9.8.7')";
+    if (r) {
+      problems.add(`${path}.nameservers[${i}]`, `${show(ns)} ${r}.`);
+    }
+  });
+  const searches = list(dnsConfig.searches);
+  if (searches.length > MAX_DNS_SEARCH_PATHS) {
+    problems.add(`${path}.searches`, `lists ${searches.length} search domains; at most ${MAX_DNS_SEARCH_PATHS} are allowed.`);
+  }
+  const joined = searches.map(String).join(' ');
+  if (joined.length > MAX_DNS_SEARCH_LIST_CHARS) {
+    problems.add(`${path}.searches`, `has ${joined.length} characters (including spaces); at most ${MAX_DNS_SEARCH_LIST_CHARS} are allowed.`);
+  }
+  searches.forEach((s: unknown, i: number) => {
+    // RelaxedDNSSearchValidation is off in 1.32: '_' and a lone '.' are not allowed.
+    const trimmed = typeof s === 'string' && s.endsWith('.') ? s.slice(0, -1) : s;
+    const r = typeof trimmed === 'string' ? dns1123Subdomain(trimmed) : 'must be a string';
+    if (r) {
+      problems.add(`${path}.searches[${i}]`, `${show(s)} is not a valid search domain: it ${r}.`);
+    }
+  });
+  list(dnsConfig.options).forEach((o: any, i: number) => {
+    if (!isSet(o?.name)) {
+      problems.add(`${path}.options[${i}]`, "needs a name; set name (e.g. 'ndots').");
+    }
+  });
+}
+
+/** Each host alias has an IP address and host names that are DNS subdomains. */
+// Go: ValidateHostAliases (validation.go)
+export function validateHostAliases(aliases: unknown, path: string, problems: Problems): void {
+  list(aliases).forEach((a: any, i: number) => {
+    const ip = a?.ip ?? '';
+    const r = typeof ip === 'string' ? validIP(ip) : "must be a valid IP address (e.g. '10.9.8.7')";
+    if (r) {
+      problems.add(`${path}[${i}].ip`, `${show(ip)} ${r}.`);
+    }
+    list(a?.hostnames).forEach((h: unknown, j: number) => {
+      const hr = typeof h === 'string' ? dns1123Subdomain(h) : 'must be a string';
+      if (hr) {
+        problems.add(`${path}[${i}].hostnames[${j}]`, `${show(h)} is not a valid host name: it ${hr}.`);
+      }
+    });
+  });
+}
+
+/** Overhead is checked like container limits (resource names and quantities). */
+// Go: validateOverhead (validation.go)
+function validateOverhead(overhead: unknown, path: string, problems: Problems): void {
+  // ValidateContainerResourceRequirements(&{Limits: overhead}): reported at spec.overhead.<name>.
+  const inner = new Problems();
+  validateResources({ limits: overhead }, path, inner);
+  for (const m of inner.messages) {
+    problems.add('', m.startsWith(`${path}.limits`) ? path + m.slice(`${path}.limits`.length) : m);
+  }
+}
+
+/** os.name is linux or windows. */
+// Go: validateOS (validation.go)
+function validateOS(os: any, path: string, problems: Problems): void {
+  if (!isSet(os?.name)) {
+    problems.add(`${path}.name`, 'cannot be empty; set linux or windows.');
+  } else if (os.name !== 'linux' && os.name !== 'windows') {
+    problems.add(`${path}.name`, `${show(os.name)} is not supported; use linux or windows.`);
+  }
+}
+
+/** A linux pod has no windowsOptions. */
+// Go: validateLinux (validation.go)
+function validateLinux(spec: any, path: string, problems: Problems): void {
+  const why = 'cannot be set for a linux pod (os.name: linux); remove it.';
+  if (present(obj(spec.securityContext)?.windowsOptions)) {
+    problems.add(`${path}.securityContext.windowsOptions`, why);
+  }
+  for (const [c, cpath] of allContainers(spec, path)) {
+    if (present(obj(c.securityContext)?.windowsOptions)) {
+      problems.add(`${cpath}.securityContext.windowsOptions`, why);
+    }
+  }
+}
+
+const WINDOWS_FORBIDDEN_POD_SC = [
+  'appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'sysctls', 'runAsUser',
+  'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy', 'seLinuxChangePolicy',
+];
+const WINDOWS_FORBIDDEN_CONTAINER_SC = [
+  'appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged',
+  'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup',
+];
+
+/** A windows pod has none of the Linux-only security settings nor host user/PID/IPC namespaces. */
+// Go: validateWindows (validation.go)
+function validateWindows(spec: any, path: string, problems: Problems): void {
+  const why = 'cannot be set for a windows pod (os.name: windows); remove it.';
+  const sc = obj(spec.securityContext);
+  if (sc) {
+    for (const field of WINDOWS_FORBIDDEN_POD_SC) {
+      const v = sc[field];
+      if (present(v) && !(field === 'sysctls' && list(v).length === 0)) {
+        problems.add(`${path}.securityContext.${field}`, why);
+      }
+    }
+  }
+  // In v1 these are pod spec fields (the internal type keeps them in the security context).
+  if (present(spec.hostUsers)) {
+    problems.add(`${path}.hostUsers`, why);
+  }
+  for (const field of ['hostPID', 'hostIPC']) {
+    if (spec[field] === true) {
+      problems.add(`${path}.${field}`, why);
+    }
+  }
+  if (present(spec.shareProcessNamespace)) {
+    problems.add(`${path}.shareProcessNamespace`, why);
+  }
+  for (const [c, cpath] of allContainers(spec, path)) {
+    const csc = obj(c.securityContext);
+    for (const field of WINDOWS_FORBIDDEN_CONTAINER_SC) {
+      if (csc && present(csc[field])) {
+        problems.add(`${cpath}.securityContext.${field}`, why);
+      }
+    }
+  }
+}
+
+/**
+ * HostProcess containers: the pod and container settings agree; all containers or none are
+ * HostProcess; such a pod uses the host network. (This library assumes the cluster allows
+ * privileged containers, as kubeadm, kind and the managed clusters do.)
+ */
+// Go: validateWindowsHostProcessPod (validation.go)
+function validateWindowsHostProcessPod(spec: any, path: string, problems: Problems): void {
+  const podHostProcess = obj(obj(spec.securityContext)?.windowsOptions)?.hostProcess;
+  let containers = 0;
+  let hostProcess = 0;
+  for (const [c, cpath] of allContainers(spec, path)) {
+    containers++;
+    const ch = obj(obj(c.securityContext)?.windowsOptions)?.hostProcess;
+    if (typeof podHostProcess === 'boolean' && typeof ch === 'boolean' && ch !== podHostProcess) {
+      problems.add(`${cpath}.securityContext.windowsOptions.hostProcess`, `${show(ch)} differs from the pod's securityContext.windowsOptions.hostProcess (${show(podHostProcess)}); when both are set they must be equal.`);
+    }
+    if (ch === true || (!present(ch) && podHostProcess === true)) {
+      hostProcess++;
+    }
+  }
+  if (hostProcess > 0) {
+    if (hostProcess !== containers) {
+      problems.add(path, 'if any container is a HostProcess container, all must be; set windowsOptions.hostProcess: true on the pod (or on every container).');
+    }
+    if (spec.hostNetwork !== true) {
+      problems.add(`${path}.hostNetwork`, `${show(spec.hostNetwork ?? false)} must be true when the pod has HostProcess containers; set hostNetwork: true.`);
+    }
+  }
+}
+
+/** With hostUsers: false, the pod shares no host namespace. */
+// Go: validateHostUsers (validation.go)
+function validateHostUsers(spec: any, path: string, problems: Problems): void {
+  if (spec.hostUsers !== false) {
+    return;
+  }
+  for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
+    if (spec[field] === true) {
+      problems.add(`${path}.${field}`, `true is not allowed when hostUsers is false (a user namespace cannot share the host's ${field.slice(4)} namespace); remove one of them.`);
+    }
+  }
+}
+
+/** Names are unique DNS labels; each claim names exactly one of resourceClaimName and resourceClaimTemplateName. */
+// Go: validatePodResourceClaims (validation.go)
+function validatePodResourceClaims(claims: unknown, path: string, problems: Problems): void {
+  const names = new Set<string>();
+  list(claims).forEach((c: any, i: number) => {
+    const p = `${path}[${i}]`;
+    // Go: validatePodResourceClaim
+    if (!isSet(c?.name)) {
+      problems.add(`${p}.name`, "is required; set a name for the claim (e.g. 'gpu').");
+    } else if (names.has(c.name)) {
+      problems.add(`${p}.name`, `${show(c.name)} is already used by another claim; give each claim a unique name.`);
+    } else {
+      const r = dns1123Label(c.name);
+      if (r) {
+        problems.add(`${p}.name`, `${show(c.name)} is invalid: it ${r}.`);
+      }
+      names.add(c.name);
+    }
+    const byName = present(c?.resourceClaimName);
+    const byTemplate = present(c?.resourceClaimTemplateName);
+    if (byName && byTemplate) {
+      problems.add(p, 'sets both resourceClaimName and resourceClaimTemplateName; keep one.');
+    }
+    if (!byName && !byTemplate) {
+      problems.add(p, 'needs one of resourceClaimName and resourceClaimTemplateName; set one.');
+    }
+    for (const field of ['resourceClaimName', 'resourceClaimTemplateName']) {
+      if (present(c?.[field])) {
+        const r = typeof c[field] === 'string' ? nameIsDNSSubdomain(c[field]) : 'must be a string';
+        if (r) {
+          problems.add(`${p}.${field}`, `${show(c[field])} is invalid: it ${r}.`);
+        }
+      }
+    }
+  });
+}
+
+// ---- annotations -----------------------------------------------------------------------------
+
+const MIRROR_POD = 'kubernetes.io/config.mirror';
+const TOLERATIONS = 'scheduler.alpha.kubernetes.io/tolerations';
+const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';
+const APPARMOR_CONTAINER = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** The annotations the API server reads on pods and pod templates. */
+// Go: ValidatePodSpecificAnnotations (validation.go)
+export function validatePodSpecificAnnotations(annotations: any, spec: any, path: string, problems: Problems): void {
+  const a = obj(annotations);
+  if (!a) {
+    return;
+  }
+  if (MIRROR_POD in a && !isSet(spec?.nodeName)) {
+    problems.add(`${path}[${MIRROR_POD}]`, `${show(a[MIRROR_POD])} marks a mirror pod, which must set spec.nodeName; remove the annotation (only the kubelet creates mirror pods).`);
+  }
+  if (typeof a[TOLERATIONS] === 'string' && a[TOLERATIONS] !== '') {
+    validateTolerationsInPodAnnotations(a[TOLERATIONS], `${path}[${TOLERATIONS}]`, problems);
+  }
+  if (FEATURE_GATES_1_32.PodDeletionCost && DELETION_COST in a && !isDeletionCost(a[DELETION_COST])) {
+    problems.add(`${path}[${DELETION_COST}]`, `${show(a[DELETION_COST])} must be a 32-bit integer, without '+' or leading zeros (e.g. '100' or '-5').`);
+  }
+  validateSeccompPodAnnotations(a, path, problems);
+  validateAppArmorPodAnnotations(a, spec, path, problems);
+}
+
+/** Go: GetDeletionCostFromPodAnnotations: first char '-', '1'-'9', or exactly "0"; then strconv.ParseInt(v, 10, 32). */
+function isDeletionCost(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length === 0) {
+    return false;
+  }
+  if (!(v[0] === '-' || v === '0' || (v[0] >= '1' && v[0] <= '9'))) {
+    return false;
+  }
+  if (!/^[-+]?[0-9]+$/.test(v)) {
+    return false;
+  }
+  const n = Number(v);
+  return n >= -2147483648 && n <= 2147483647;
+}
+
+/** The tolerations annotation is a JSON list of tolerations (decoded as Go does), each valid. */
+// Go: ValidateTolerationsInPodAnnotations (validation.go)
+function validateTolerationsInPodAnnotations(value: string, path: string, problems: Problems): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (e) {
+    problems.add(path, `is not valid JSON (${(e as Error).message}); write a JSON list of tolerations, or use spec.tolerations.`);
+    return;
+  }
+  if (parsed === null) {
+    return;
+  }
+  if (!Array.isArray(parsed)) {
+    problems.add(path, 'must be a JSON list of tolerations; use spec.tolerations instead.');
+    return;
+  }
+  // encoding/json: field names match case-insensitively; strings must be strings, tolerationSeconds an integer.
+  const fields = new Map([['key', 'key'], ['operator', 'operator'], ['value', 'value'], ['effect', 'effect'], ['tolerationseconds', 'tolerationSeconds']]);
+  const tolerations: any[] = [];
+  for (const item of parsed) {
+    if (item === null) {
+      tolerations.push({});
+      continue;
+    }
+    if (typeof item !== 'object' || Array.isArray(item)) {
+      problems.add(path, 'must be a JSON list of toleration objects; use spec.tolerations instead.');
+      return;
+    }
+    const t: any = {};
+    for (const [k, v] of Object.entries(item)) {
+      const f = fields.get(k.toLowerCase());
+      if (!f || v === null) {
+        continue;
+      }
+      if ((f === 'tolerationSeconds' && !isInteger(v)) || (f !== 'tolerationSeconds' && typeof v !== 'string')) {
+        problems.add(path, `has ${k}: ${show(v)}, which does not decode into a toleration (${f} is ${f === 'tolerationSeconds' ? 'an integer' : 'a string'}); fix it, or use spec.tolerations.`);
+        return;
+      }
+      t[f] = v;
+    }
+    tolerations.push(t);
+  }
+  validateTolerations(tolerations, path, problems);
+}
+
+/** Go: ValidateSeccompProfile: runtime/default, docker/default, unconfined or localhost/<relative path>. */
+function seccompAnnotationProblems(p: unknown): string[] {
+  if (p === 'runtime/default' || p === 'docker/default' || p === 'unconfined') {
+    return [];
+  }
+  if (typeof p === 'string' && p.startsWith('localhost/')) {
+    return localDescendingPathProblems(p.slice('localhost/'.length)).map((r) => `has a localhost profile path that ${r}`);
+  }
+  return ["is not a valid seccomp profile: use 'runtime/default', 'unconfined' or 'localhost/<path>' (better: securityContext.seccompProfile; the annotation is deprecated)"];
+}
+
+// Go: ValidateSeccompPodAnnotations (validation.go)
+function validateSeccompPodAnnotations(a: any, path: string, problems: Problems): void {
+  for (const [k, v] of Object.entries(a)) {
+    if (k === SECCOMP_POD || k.startsWith(SECCOMP_CONTAINER)) {
+      for (const r of seccompAnnotationProblems(v)) {
+        problems.add(`${path}[${k}]`, `${show(v)} ${r}.`);
+      }
+    }
+  }
+}
+
+/** Go: podSpecHasContainer (any container type). */
+function hasContainer(spec: any, name: string): boolean {
+  return allContainers(obj(spec) ?? {}, '').some(([c]) => c.name === name);
+}
+
+// Go: ValidateAppArmorPodAnnotations (validation.go)
+function validateAppArmorPodAnnotations(a: any, spec: any, path: string, problems: Problems): void {
+  for (const [k, v] of Object.entries(a)) {
+    if (!k.startsWith(APPARMOR_CONTAINER)) {
+      continue;
+    }
+    const container = k.slice(APPARMOR_CONTAINER.length);
+    if (!hasContainer(spec, container)) {
+      problems.add(`${path}[${k}]`, `names container ${show(container)}, which this pod does not have; fix the container name or remove the annotation.`);
+    }
+    // Go: ValidateAppArmorProfileFormat
+    if (typeof v === 'string' && !(v === '' || v === 'runtime/default' || v === 'unconfined' || v.startsWith('localhost/'))) {
+      problems.add(`${path}[${k}]`, `${show(v)} is not a valid AppArmor profile: use 'runtime/default', 'unconfined' or 'localhost/<profile>' (better: securityContext.appArmorProfile; the annotation is deprecated).`);
+    }
+  }
+}
+
+/** Where both the deprecated seccomp annotation and the field are set, they must agree. */
+// Go: validateSeccompAnnotationsAndFields (validation.go)
+function validateSeccompAnnotationsAndFields(meta: any, spec: any, path: string, problems: Problems): void {
+  const a = obj(meta?.annotations) ?? {};
+  const podProfile = obj(obj(spec.securityContext)?.seccompProfile);
+  if (podProfile && typeof a[SECCOMP_POD] === 'string') {
+    seccompMatch(a[SECCOMP_POD], SECCOMP_POD, podProfile, `${path}.securityContext.seccompProfile`, problems);
+  }
+  for (const [c, cpath] of allContainers(spec, path)) {
+    const profile = obj(obj(c.securityContext)?.seccompProfile);
+    const key = `${SECCOMP_CONTAINER}${c.name}`;
+    if (profile && typeof a[key] === 'string') {
+      seccompMatch(a[key], key, profile, `${cpath}.securityContext.seccompProfile`, problems);
+    }
+  }
+}
+
+// Go: validateSeccompAnnotationsAndFieldsMatch (validation.go)
+function seccompMatch(annotation: string, key: string, profile: any, path: string, problems: Problems): void {
+  const fix = `remove the deprecated annotation ${key} or make it agree`;
+  switch (profile.type) {
+    case 'Unconfined':
+      if (annotation !== 'unconfined') {
+        problems.add(`${path}.type`, `"Unconfined" does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+      }
+      break;
+    case 'RuntimeDefault':
+      if (annotation !== 'runtime/default' && annotation !== 'docker/default') {
+        problems.add(`${path}.type`, `"RuntimeDefault" does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+      }
+      break;
+    case 'Localhost':
+      if (!annotation.startsWith('localhost/')) {
+        problems.add(`${path}.type`, `"Localhost" does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+      } else if (profile.localhostProfile !== annotation.slice('localhost/'.length)) {
+        problems.add(`${path}.localhostProfile`, `${show(profile.localhostProfile)} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+      }
+      break;
+  }
+}
+
+/** Where both the deprecated AppArmor annotation and the (container or pod) field are set, they must agree (not for windows pods). */
+// Go: validateAppArmorAnnotationsAndFieldsMatchOnCreate (validation.go)
+function validateAppArmorAnnotationsAndFieldsMatchOnCreate(meta: any, spec: any, path: string, problems: Problems): void {
+  if (obj(spec.os)?.name === 'windows') {
+    return;
+  }
+  const a = obj(meta?.annotations) ?? {};
+  const podProfile = obj(obj(spec.securityContext)?.appArmorProfile);
+  for (const [c, cpath] of allContainers(spec, path)) {
+    const profile = obj(obj(c.securityContext)?.appArmorProfile) ?? podProfile;
+    const key = `${APPARMOR_CONTAINER}${c.name}`;
+    if (!profile || typeof a[key] !== 'string') {
+      continue;
+    }
+    const annotation: string = a[key];
+    const p = `${cpath}.securityContext.appArmorProfile`;
+    const fix = `remove the deprecated annotation ${key} or make it agree`;
+    if ((profile.type === 'Unconfined' && annotation !== 'unconfined')
+      || (profile.type === 'RuntimeDefault' && annotation !== 'runtime/default')
+      || (profile.type === 'Localhost' && !annotation.startsWith('localhost/'))) {
+      problems.add(`${p}.type`, `${show(profile.type)} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+    } else if (profile.type === 'Localhost' && profile.localhostProfile !== annotation.slice('localhost/'.length)) {
+      problems.add(`${p}.localhostProfile`, `${show(profile.localhostProfile)} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+    }
+  }
+}
+
+// ---- pods, templates -------------------------------------------------------------------------
+
+/**
+ * A Pod's metadata (name: a DNS subdomain), its annotations and spec, then the Pod-only rules:
+ * projected service account tokens need a serviceAccountName, images without surrounding
+ * whitespace (container.ts).
+ */
+// Go: validatePodMetadataAndSpec (validation.go)
+export function validatePodMetadataAndSpec(pod: any, problems: Problems): void {
+  const spec = obj(pod.spec) ?? {};
   validateObjectMeta(pod.metadata, 'metadata', problems);
-  validatePodSpec(pod.spec ?? {}, 'spec', problems, PodSpecOwner.POD);
+  validatePodSpecificAnnotations(obj(pod.metadata)?.annotations, spec, 'metadata.annotations', problems);
+  validatePodSpec(spec, 'spec', problems, PodSpecOwner.POD, obj(pod.metadata)?.name);
+  if (!isSet(spec.serviceAccountName) && !isSet(spec.serviceAccount)) {
+    list(spec.volumes).forEach((v: any, i: number) => {
+      list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
+        if (present(s?.serviceAccountToken)) {
+          problems.add(`spec.volumes[${i}].projected.sources[${j}].serviceAccountToken`, "must not be set when serviceAccountName is not set; set serviceAccountName (e.g. 'default').");
+        }
+      });
+    });
+  }
+  // Go: validateContainersOnlyForPod is in container.ts (isPod).
 }
 
-// Go: ValidatePodTemplateSpec (validation.go): the template's labels and annotations, then its spec.
-export function validatePodTemplateSpec(template: any, path: string, problems: Problems): void {
-  if (template?.metadata !== undefined) {
-    validateLabels(template.metadata.labels, `${path}.metadata.labels`, problems);
+/**
+ * A Pod on create: metadata and spec, no ephemeral containers, no nodeName while scheduling
+ * gates remain, deprecated seccomp and AppArmor annotations that agree with the fields.
+ */
+// Go: ValidatePodCreate (validation.go)
+export function validatePodCreate(pod: any, problems: Problems): void {
+  validatePodMetadataAndSpec(pod, problems);
+  const spec = obj(pod.spec) ?? {};
+  if (list(spec.ephemeralContainers).length > 0) {
+    problems.add('spec.ephemeralContainers', 'cannot be set on create: ephemeral containers are added to a running Pod (kubectl debug); remove them.');
   }
-  validatePodSpec(template?.spec ?? {}, `${path}.spec`, problems, PodSpecOwner.TEMPLATE);
+  if (isSet(spec.nodeName) && list(spec.schedulingGates).length > 0) {
+    problems.add('spec.nodeName', `${show(spec.nodeName)} cannot be set while schedulingGates remain (a Pod is bound to a node only once they are cleared); remove nodeName or the schedulingGates.`);
+  }
+  validateSeccompAnnotationsAndFields(pod.metadata, spec, 'spec', problems);
+  validateAppArmorAnnotationsAndFieldsMatchOnCreate(pod.metadata, spec, 'spec', problems);
+}
+
+/**
+ * A pod template (of a Deployment, StatefulSet, DaemonSet, Job, CronJob): its labels and
+ * annotations, its spec, no ephemeral containers; and the matchLabelKeys conflicts every Pod
+ * created from it would hit.
+ */
+// Go: ValidatePodTemplateSpec (validation.go)
+export function validatePodTemplateSpec(template: any, path: string, problems: Problems): void {
+  const meta = obj(template?.metadata) ?? {};
+  const spec = obj(template?.spec) ?? {};
+  validateLabels(meta.labels, `${path}.metadata.labels`, problems);
+  validateAnnotations(meta.annotations, `${path}.metadata.annotations`, problems);
+  validatePodSpecificAnnotations(meta.annotations, spec, `${path}.metadata.annotations`, problems);
+  validatePodSpec(spec, `${path}.spec`, problems, PodSpecOwner.TEMPLATE);
+  validateSeccompAnnotationsAndFields(meta, spec, `${path}.spec`, problems);
+  validateAppArmorAnnotationsAndFieldsMatchOnCreate(meta, spec, `${path}.spec`, problems);
+  if (list(spec.ephemeralContainers).length > 0) {
+    problems.add(`${path}.spec.ephemeralContainers`, 'are not allowed in a pod template; remove them.');
+  }
+  checkTemplateMatchLabelKeys(spec.affinity, meta.labels, `${path}.spec.affinity`, problems);
+}
+
+// ---- create preparation ----------------------------------------------------------------------
+
+function brief(value: unknown): string {
+  const s = JSON.stringify(value);
+  return s !== undefined && s.length <= 60 ? s : '(this field)';
+}
+
+/**
+ * Reports the fields of a pod spec that the API server drops on create because their feature
+ * gate is off in Kubernetes 1.32 (the user's line would vanish). For Pods and pod templates
+ * alike: the workload kinds call it for `spec.template.spec`.
+ */
+// Go: dropDisabledPodFields (pkg/api/pod/util.go), reported instead of applied
+export function preparePodSpec(spec: any, path: string, problems: Problems): void {
+  spec = obj(spec);
+  if (!spec) {
+    return;
+  }
+  const vanish = (p: string, value: unknown, gate: string, what: string, fix: string): void => {
+    problems.add(p, `${brief(value)} would vanish: ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
+  };
+  if (!FEATURE_GATES_1_32.ImageVolume) {
+    list(spec.volumes).forEach((v: any, i: number) => {
+      if (present(v?.image)) {
+        vanish(`${path}.volumes[${i}].image`, v.image, 'ImageVolume', 'image volumes are', 'the volume is then left without a source and rejected. Copy the files into an emptyDir from an init container instead');
+      }
+      list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
+        if (!FEATURE_GATES_1_32.ClusterTrustBundleProjection && present(s?.clusterTrustBundle)) {
+          vanish(`${path}.volumes[${i}].projected.sources[${j}].clusterTrustBundle`, s.clusterTrustBundle, 'ClusterTrustBundleProjection', 'clusterTrustBundle projections are', 'project the CA bundle from a ConfigMap instead');
+        }
+      });
+    });
+  }
+  if (!FEATURE_GATES_1_32.PodLevelResources && present(spec.resources)) {
+    vanish(`${path}.resources`, spec.resources, 'PodLevelResources', 'pod-level resources are', 'set resources on each container instead');
+  }
+  if (!FEATURE_GATES_1_32.DynamicResourceAllocation && present(spec.resourceClaims)) {
+    vanish(`${path}.resourceClaims`, spec.resourceClaims, 'DynamicResourceAllocation', 'resource claims are', 'remove them, or enable the gate in the cluster and in this library');
+  }
+  if (!FEATURE_GATES_1_32.UserNamespacesSupport && present(spec.hostUsers)) {
+    vanish(`${path}.hostUsers`, spec.hostUsers, 'UserNamespacesSupport', 'user namespaces (hostUsers) are', 'remove it (the pod runs in the host user namespace)');
+  }
+  const sc = obj(spec.securityContext);
+  if (sc && !FEATURE_GATES_1_32.SupplementalGroupsPolicy && present(sc.supplementalGroupsPolicy)) {
+    vanish(`${path}.securityContext.supplementalGroupsPolicy`, sc.supplementalGroupsPolicy, 'SupplementalGroupsPolicy', 'supplementalGroupsPolicy is', 'remove it (Merge is what the kubelet does)');
+  }
+  if (sc && !FEATURE_GATES_1_32.SELinuxChangePolicy && present(sc.seLinuxChangePolicy)) {
+    vanish(`${path}.securityContext.seLinuxChangePolicy`, sc.seLinuxChangePolicy, 'SELinuxChangePolicy', 'seLinuxChangePolicy is', 'remove it (Recursive is what the kubelet does)');
+  }
+  for (const [c, cpath] of allContainers(spec, path)) {
+    if (!FEATURE_GATES_1_32.DynamicResourceAllocation && present(obj(c.resources)?.claims)) {
+      vanish(`${cpath}.resources.claims`, c.resources.claims, 'DynamicResourceAllocation', 'resource claims are', 'remove them');
+    }
+    if (!FEATURE_GATES_1_32.InPlacePodVerticalScaling && present(c.resizePolicy)) {
+      vanish(`${cpath}.resizePolicy`, c.resizePolicy, 'InPlacePodVerticalScaling', 'resizePolicy is', 'remove it');
+    }
+    const procMount = obj(c.securityContext)?.procMount;
+    if (!FEATURE_GATES_1_32.ProcMountType && present(procMount) && procMount !== 'Default') {
+      problems.add(`${cpath}.securityContext.procMount`, `${show(procMount)} would vanish: procMount is behind the ProcMountType feature gate, off by default in Kubernetes 1.32, so the API server replaces it with "Default" on create; remove it.`);
+    }
+  }
+}
+
+/**
+ * Applies what `preparePodSpec` reports to a defaulted copy, as the API server does before it
+ * validates: the fields behind disabled gates are removed (image volume sources are kept, so
+ * that the volume is not reported a second time as having no source). In place, on a copy.
+ */
+// Go: dropDisabledFields (pkg/api/pod/util.go)
+export function dropDisabledPodSpecFields(spec: any): void {
+  spec = obj(spec);
+  if (!spec) {
+    return;
+  }
+  for (const v of list(spec.volumes)) {
+    const sources = obj(v?.projected)?.sources;
+    if (!FEATURE_GATES_1_32.ClusterTrustBundleProjection && Array.isArray(sources)) {
+      for (const s of sources) {
+        if (obj(s)) {
+          delete s.clusterTrustBundle;
+        }
+      }
+    }
+  }
+  if (!FEATURE_GATES_1_32.PodLevelResources) {
+    delete spec.resources;
+  }
+  if (!FEATURE_GATES_1_32.DynamicResourceAllocation) {
+    delete spec.resourceClaims;
+  }
+  if (!FEATURE_GATES_1_32.UserNamespacesSupport) {
+    delete spec.hostUsers;
+  }
+  const sc = obj(spec.securityContext);
+  if (sc && !FEATURE_GATES_1_32.SupplementalGroupsPolicy) {
+    delete sc.supplementalGroupsPolicy;
+  }
+  if (sc && !FEATURE_GATES_1_32.SELinuxChangePolicy) {
+    delete sc.seLinuxChangePolicy;
+  }
+  for (const [c] of allContainers(spec, '')) {
+    if (!FEATURE_GATES_1_32.DynamicResourceAllocation && obj(c.resources)) {
+      delete c.resources.claims;
+    }
+    if (!FEATURE_GATES_1_32.InPlacePodVerticalScaling) {
+      delete c.resizePolicy;
+    }
+    const csc = obj(c.securityContext);
+    // Go: dropDisabledProcMountField (present values become Default)
+    if (!FEATURE_GATES_1_32.ProcMountType && csc && present(csc.procMount)) {
+      csc.procMount = 'Default';
+    }
+  }
+}
+
+/** Reports what the API server silently drops or replaces when it creates a Pod. */
+// Go: PrepareForCreate (pkg/registry/core/pod/strategy.go), reported instead of applied
+export function preparePod(pod: any, problems: Problems): void {
+  prepareObjectMetaForCreate(obj(pod?.metadata), 'metadata', problems);
+  preparePodSpec(pod?.spec, 'spec', problems);
+  const status = obj(pod?.status);
+  if (status && Object.keys(status).length > 0) {
+    problems.add('status', `${brief(status)} would vanish: the API server resets a Pod's status on create; remove it.`);
+  }
+}
+
+/** Go: apparmorFieldForAnnotation (pkg/registry/core/pod/strategy.go), with ValidateAppArmorProfileField. */
+function appArmorFieldForAnnotation(annotation: string): any {
+  if (annotation === 'unconfined') {
+    return { type: 'Unconfined' };
+  }
+  if (annotation === 'runtime/default') {
+    return { type: 'RuntimeDefault' };
+  }
+  if (annotation.startsWith('localhost/')) {
+    const profile = annotation.slice('localhost/'.length);
+    return profile.trim() === profile && profile !== '' && profile.length <= 4095 ? { type: 'Localhost', localhostProfile: profile } : undefined;
+  }
+  return undefined;
+}
+
+/** Go: appArmorAnnotationForField. */
+function appArmorAnnotationForField(field: any): string {
+  switch (field?.type) {
+    case 'Unconfined': return 'unconfined';
+    case 'RuntimeDefault': return 'runtime/default';
+    case 'Localhost': return typeof field.localhostProfile === 'string' ? `localhost/${field.localhostProfile}` : '';
+    default: return '';
+  }
+}
+
+/**
+ * Syncs the deprecated AppArmor annotations and the fields as the API server does for a Pod
+ * before validating it: a container with an annotation and no field gets the field (unless it
+ * equals the pod's); one with a field and no annotation gets the annotation. In place, on a copy.
+ */
+// Go: applyAppArmorVersionSkew (pkg/registry/core/pod/strategy.go)
+export function applyAppArmorVersionSkew(pod: any): void {
+  const spec = obj(pod?.spec);
+  if (!spec || obj(spec.os)?.name === 'windows') {
+    return;
+  }
+  const podProfile = obj(obj(spec.securityContext)?.appArmorProfile);
+  for (const [c] of allContainers(spec, '')) {
+    const key = `${APPARMOR_CONTAINER}${c.name}`;
+    const annotations = obj(pod.metadata?.annotations);
+    const annotation = annotations?.[key];
+    const containerProfile = obj(obj(c.securityContext)?.appArmorProfile);
+    if (typeof annotation !== 'string') {
+      const value = appArmorAnnotationForField(containerProfile ?? podProfile);
+      if (value !== '' && obj(pod.metadata)) {
+        pod.metadata.annotations = { ...(annotations ?? {}), [key]: value };
+      }
+    } else if (!containerProfile) {
+      const field = appArmorFieldForAnnotation(annotation);
+      const same = podProfile !== undefined && field?.type === podProfile.type && field?.localhostProfile === podProfile.localhostProfile;
+      if (field && !same) {
+        c.securityContext = { ...(obj(c.securityContext) ?? {}), appArmorProfile: field };
+      }
+    }
+  }
+}
+
+/**
+ * The create preparation of a Pod applied to its defaulted copy before validation: disabled
+ * fields dropped, matchLabelKeys turned into selector requirements, AppArmor annotations and
+ * fields synced. In place, on a copy.
+ */
+// Go: PrepareForCreate (pkg/registry/core/pod/strategy.go)
+export function prepareForCreatePod(pod: any): void {
+  const spec = obj(pod?.spec);
+  if (!spec) {
+    return;
+  }
+  dropDisabledPodSpecFields(spec);
+  mutatePodAffinity(spec.affinity, obj(pod.metadata)?.labels);
+  applyAppArmorVersionSkew(pod);
+}
+
+// ---- defaults --------------------------------------------------------------------------------
+
+/**
+ * The defaults of a pod spec (Pods and templates): dnsPolicy ClusterFirst, restartPolicy Always,
+ * an empty securityContext, terminationGracePeriodSeconds 30, schedulerName default-scheduler;
+ * then the volumes' and containers' defaults. In place, on a copy.
+ */
+// Go: SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go)
+export function defaultPodSpec(spec: any): void {
+  if (!obj(spec)) {
+    return;
+  }
+  if (!isSet(spec.dnsPolicy)) {
+    spec.dnsPolicy = 'ClusterFirst';
+  }
+  if (!isSet(spec.restartPolicy)) {
+    spec.restartPolicy = 'Always';
+  }
+  if (!present(spec.securityContext)) {
+    spec.securityContext = {};
+  }
+  if (!present(spec.terminationGracePeriodSeconds)) {
+    spec.terminationGracePeriodSeconds = 30;
+  }
+  if (!isSet(spec.schedulerName)) {
+    spec.schedulerName = 'default-scheduler';
+  }
+  for (const v of list(spec.volumes)) {
+    defaultVolume(v);
+  }
+  for (const [c] of allContainers(spec, '')) {
+    defaultContainer(c);
+  }
+}
+
+/**
+ * The defaults of a Pod (not of templates): requests default to the limits where unset,
+ * enableServiceLinks true, and with hostNetwork every container port's hostPort defaults to its
+ * containerPort; then the pod spec's defaults. In place, on a copy.
+ */
+// Go: SetDefaults_Pod (pkg/apis/core/v1/defaults.go)
+export function defaultPod(pod: any): void {
+  const spec = obj(pod?.spec);
+  if (!spec) {
+    return;
+  }
+  for (const field of ['containers', 'initContainers']) {
+    for (const c of list(spec[field])) {
+      const r = obj(obj(c)?.resources);
+      const limits = obj(r?.limits);
+      if (limits) {
+        // Only values that decode: the API server rejects a malformed quantity before defaulting.
+        // (and names a container may use: an invalid name is reported once, for the limit).
+        const copied = Object.entries(limits).filter(([k, v]) => isQuantity(v) && (k.includes('/') || ['cpu', 'memory', 'ephemeral-storage'].includes(k) || k.startsWith('hugepages-')));
+        r.requests = { ...Object.fromEntries(copied), ...(obj(r.requests) ?? {}) };
+      }
+    }
+  }
+  if (!present(spec.enableServiceLinks)) {
+    spec.enableServiceLinks = true;
+  }
+  if (spec.hostNetwork === true) {
+    for (const field of ['containers', 'initContainers']) {
+      for (const c of list(spec[field])) {
+        for (const p of list(obj(c)?.ports)) {
+          if (obj(p) && (!present(p.hostPort) || p.hostPort === 0)) {
+            p.hostPort = p.containerPort;
+          }
+        }
+      }
+    }
+  }
+  defaultPodSpec(spec);
 }

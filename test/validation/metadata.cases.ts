@@ -1,0 +1,59 @@
+import { pod, RuleCase } from './cases';
+
+const meta = (m: any): any => pod({}, m);
+
+/** ObjectMeta on create (apimachinery objectmeta.go and the core additions). */
+export const METADATA_CASES: RuleCase[] = [
+  { go: 'ValidateObjectMeta', name: 'accepts a generateName that ends with a dash and no name', manifest: meta({ generateName: 'web-' }), problems: [] },
+  {
+    go: 'ValidateObjectMeta',
+    name: 'rejects a generateName that cannot start a name',
+    manifest: meta({ generateName: 'Web-' }),
+    problems: [
+      'metadata.generateName: "Web-" is not valid as the start of an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').',
+      'metadata.name: "Web-bcdfg" (the name the API server generates from generateName "Web-") is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\'); shorten or fix generateName.',
+    ],
+  },
+  { go: 'ValidateObjectMeta', name: 'rejects a generateName ending with a dot, although the generated name would be valid', manifest: meta({ generateName: 'a.' }), problems: ['metadata.generateName: "a." is not valid as the start of an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').'] },
+  { go: 'ValidateObjectMeta', name: 'rejects a 254-character generateName (the generated name, cut to 58 characters and completed, would be valid)', manifest: meta({ generateName: 'a'.repeat(254) }), problems: ['metadata.generateName: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is not valid as the start of an object name: it must be no more than 253 characters (it has 254).'] },
+  { go: 'ValidateObjectMeta', name: 'rejects metadata without name or generateName', manifest: meta({ labels: { app: 'x' } }), problems: ['metadata.name: is required; set name or generateName.'] },
+  { go: 'ValidateObjectMeta', name: 'accepts a Pod without a namespace (the request fills it in)', manifest: meta({ name: 'p' }), problems: [] },
+  { go: 'ValidateObjectMeta', name: 'rejects a negative generation', manifest: meta({ name: 'p', generation: -1 }), problems: ['metadata.generation: -1 must be greater than or equal to 0; remove it (the API server manages it).'] },
+  {
+    go: 'ValidateOwnerReferences',
+    name: 'rejects an owner reference without uid and with an apiVersion of three parts',
+    manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'apps/v1/x', kind: 'ReplicaSet', name: 'rs', uid: '' }] }),
+    problems: [
+      'metadata.ownerReferences[0].apiVersion: "apps/v1/x" has no version; write the owner\'s apiVersion (e.g. \'apps/v1\' or \'v1\').',
+      'metadata.ownerReferences[0].uid: must not be empty; set the owner\'s uid (the API server gave it when the owner was created).',
+    ],
+  },
+  { go: 'ValidateOwnerReferences', name: 'rejects an Event as owner', manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'v1', kind: 'Event', name: 'e', uid: 'u1' }] }), problems: ['metadata.ownerReferences[0]: an Event (v1) is not allowed to be an owner; reference another object.'] },
+  { go: 'ValidateOwnerReferences', name: 'rejects two controllers', manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: 'u1', controller: true }, { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'b', uid: 'u2', controller: true }] }), problems: ['metadata.ownerReferences[1].controller: true is set for ReplicaSet/b and for ReplicaSet/a; only one owner reference may be the controller.'] },
+  { go: 'ValidateOwnerReferences', name: 'accepts one controller among several owners', manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: 'u1', controller: true }, { apiVersion: 'v1', kind: 'ConfigMap', name: 'b', uid: 'u2', controller: false }] }), problems: [] },
+  {
+    go: 'ValidateFinalizers',
+    name: 'rejects a finalizer that is not a qualified name, and one neither standard nor qualified',
+    manifest: meta({ name: 'p', finalizers: ['a/b/c', 'cleanup'] }),
+    problems: [
+      'metadata.finalizers[0]: finalizer "a/b/c" is invalid: it must be a qualified name: an optional DNS subdomain prefix and \'/\', then a name (e.g. \'example.com/my-key\').',
+      'metadata.finalizers[1]: "cleanup" is neither a standard finalizer name (kubernetes, orphan, foregroundDeletion) nor fully qualified; write it with a domain (e.g. \'example.com/cleanup\').',
+    ],
+  },
+  { go: 'ValidateFinalizers', name: 'rejects orphan with foregroundDeletion', manifest: meta({ name: 'p', finalizers: ['orphan', 'foregroundDeletion'] }), problems: ['metadata.finalizers: finalizers "orphan" and "foregroundDeletion" cannot both be set; keep one.'] },
+  { go: 'ValidateFinalizers', name: 'accepts standard and domain-qualified finalizers', manifest: meta({ name: 'p', finalizers: ['kubernetes', 'example.com/cleanup'] }), problems: [] },
+  { go: 'ValidateManagedFields', name: 'rejects a managed fields entry with an unknown operation', manifest: meta({ name: 'p', managedFields: [{ manager: 'kubectl', operation: 'Delete' }] }), problems: ['metadata.managedFields[0].operation: "Delete" is not supported; use Apply or Update.'] },
+  { go: 'ValidateAnnotations', name: 'accepts annotation keys in any case', manifest: meta({ name: 'p', annotations: { 'Example.COM/Owner': 'me' } }), problems: [] },
+  { go: 'ValidateLabels', name: 'rejects a label value with a space', manifest: meta({ name: 'p', labels: { app: 'my app' } }), problems: ['metadata.labels.app: label value "my app" is invalid: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric.'] },
+  {
+    go: 'BeforeCreate',
+    name: 'rejects a uid and a creationTimestamp, which the API server replaces on create',
+    manifest: meta({ name: 'p', uid: 'abc', creationTimestamp: '2024-01-01T00:00:00Z' }),
+    problems: [
+      'metadata.uid: "abc" would vanish: the API server sets uid itself on create and drops this value; remove it.',
+      'metadata.creationTimestamp: "2024-01-01T00:00:00Z" would vanish: the API server sets creationTimestamp itself on create and drops this value; remove it.',
+    ],
+  },
+  { go: 'BeforeCreate', name: 'accepts creationTimestamp: null, as kubectl writes it', manifest: meta({ name: 'p', creationTimestamp: null }), problems: [] },
+  { go: 'BeforeCreate', name: 'rejects a resourceVersion on create', manifest: meta({ name: 'p', resourceVersion: '42' }), problems: ['metadata.resourceVersion: "42" must not be set on an object to be created (the API server rejects it); remove it.'] },
+];
