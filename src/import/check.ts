@@ -1,5 +1,4 @@
 import { createRequire } from 'module';
-import * as vm from 'vm';
 import { InputFile, InputObject, labelOf } from './parse';
 
 /**
@@ -8,8 +7,8 @@ import { InputFile, InputObject, labelOf } from './parse';
  *
  * The generated code's only TypeScript-specific syntax is its `import` lines: they become
  * `require` calls (`cdk8s-pod-patterns` is this library itself, `cdk8s`, `cdk8s-plus-28` and
- * `constructs` are the peers it runs with), and the program runs in this Node.js context (so
- * that its objects are this context's objects) with an `App` whose `synth()` collects every
+ * `constructs` are the peers it runs with), and the program runs in this realm (so that its
+ * objects are this realm's objects) with an `App` whose `synth()` collects every
  * chart's `toJson()` instead of writing files. No TypeScript compiler is needed.
  *
  * @internal
@@ -89,7 +88,10 @@ export function runApp(code: string): SynthesizedChart[] {
   };
   let main: (require: (name: string) => any) => void;
   try {
-    main = vm.runInThisContext(`(function (require) { 'use strict';\n${js}\n})`, { filename: 'generated-app.js' });
+    // The Function constructor of this realm (not vm's, which would be Node's main context even
+    // under a test runner's sandbox): the program's object literals must be this realm's plain
+    // objects, or the library would take them for class instances.
+    main = new Function('require', `'use strict';\n${js}\n//# sourceURL=generated-app.js`) as (require: (name: string) => any) => void;
   } catch (e) {
     throw new AppFailedError(`the program does not compile: ${(e as Error).message}`);
   }

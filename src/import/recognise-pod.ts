@@ -258,6 +258,12 @@ function withoutAddedMount(c: any, name: string, mountPath: string): any {
   return rest.length > 0 ? { ...c, volumeMounts: rest } : withoutKey(c, 'volumeMounts');
 }
 
+/** The shared files volume of init steps that write files. */
+interface FilesVolume {
+  readonly name: string;
+  readonly mountPath: string;
+}
+
 /** How the init containers are written. */
 interface InitParts {
   /** Native sidecars at the front: `Sidecar.container(c, SidecarMode.NATIVE)`. */
@@ -292,7 +298,7 @@ function initParts(inits: any[], recognise: boolean, podName: string, namespace:
 }
 
 /** Removes the generated files volume and its mounts (added by steps that write files). */
-function withoutFiles(volumes: any[], containers: any[], files: { name: string; mountPath: string } | undefined): { volumes: any[]; containers: any[] } {
+function withoutFiles(volumes: any[], containers: any[], files: FilesVolume | undefined): { volumes: any[]; containers: any[] } {
   if (!files) {
     return { volumes, containers };
   }
@@ -303,7 +309,7 @@ function withoutFiles(volumes: any[], containers: any[], files: { name: string; 
   };
 }
 
-function filesProps(files: { name: string; mountPath: string } | undefined): { [key: string]: Value } {
+function filesProps(files: FilesVolume | undefined): { [key: string]: Value } {
   const out: { [key: string]: Value } = {};
   if (files && files.name !== 'init-files') {
     out.filesVolumeName = files.name;

@@ -46,7 +46,13 @@ const FACTORIES: { [type: string]: string } = {
  * The candidates for a Service: targeting each matching pod, then with its selector. Empty when
  * `ExposedService` cannot express a field (`unexpressible` lists them).
  */
-export function serviceCandidates(object: any, id: string, scope: Ref, targets: ServiceTargetCandidate[], unexpressible: string[]): ServiceCandidate[] {
+export function serviceCandidates(
+  object: any,
+  id: string,
+  scope: Ref,
+  targets: ServiceTargetCandidate[],
+  unexpressible: string[],
+): ServiceCandidate[] {
   for (const key of Object.keys(object)) {
     if (!['apiVersion', 'kind', 'metadata', 'spec'].includes(key)) {
       unexpressible.push(key);
