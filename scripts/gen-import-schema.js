@@ -5,7 +5,7 @@
 // or map of structs, Quantity, IntOrString, map of Quantity, date). The importer writes props
 // with the TypeScript names, reports fields no struct has, and knows where an L1 class needs
 // `k8s.Quantity` / `k8s.IntOrString` objects.
-// Usage: node scripts/gen-import-schema.js
+// Usage: node scripts/gen-import-schema.js [output file, default src/import/l1-schema.ts]
 const fs = require('fs');
 const path = require('path');
 
@@ -115,7 +115,7 @@ for (const n of Object.keys(structs).sort()) {
   out += `  ${n}: ${JSON.stringify(encode(structs[n]))},\n`;
 }
 out += '};\n';
-const file = path.join(__dirname, '..', 'src', 'import', 'l1-schema.ts');
+const file = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'src', 'import', 'l1-schema.ts');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, out);
 console.log(`wrote ${path.relative(process.cwd(), file)}: ${Object.keys(kinds).length} kinds, ${Object.keys(structs).length} structs, ${out.length} bytes`);
