@@ -135,11 +135,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   const name = source.name === '-' ? '<stdin>' : source.name;
   for (const doc of list) {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const pos = e.linePos?.[0];
-        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; fix the YAML (kubectl would reject it too).`);
-      }
+      // The first error of a document: the others usually follow from it.
+      const e = doc.errors[0];
+      const pos = e.linePos?.[0];
+      const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; fix the YAML (kubectl would reject it too).`);
       continue;
     }
     if (doc.contents === null) {
@@ -163,18 +163,56 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     }
     // kubectl's `kind: List` (what `kubectl get -o yaml` prints for several objects): its items.
     const items = data.apiVersion === 'v1' && data.kind === 'List' && Array.isArray(data.items) ? data.items : [data];
-    for (const item of items) {
+    items.forEach((item: any, i: number) => {
       const object = withoutNulls(item);
       const problem = checkObject(object);
       const label = labelOf(object);
       if (problem.length > 0) {
-        problems.push(...problem.map((p) => `${at}: ${label}: ${p}`));
-        continue;
+        const node = items.length > 1 || item !== data ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
+        problems.push(...problem.map((p) => {
+          const offset = nodeAt(Y, node, fieldPath(p), true)?.range?.[0];
+          const pos = offset === undefined ? undefined : where(offset);
+          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${p}`;
+        }));
+        return;
       }
       objects.push({ file: name, line: start.line, label, object });
-    }
+    });
   }
   return objects;
+}
+
+/** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
+function fieldPath(problem: string): string[] {
+  const colon = problem.indexOf(': ');
+  const path = colon < 0 ? '' : problem.slice(0, colon);
+  if (!/^[A-Za-z_$][^\s]*$/.test(path)) {
+    return [];
+  }
+  return path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+}
+
+/**
+ * The YAML node at a field path (keys may hold dots: `metadata.labels.app.kubernetes.io/name`);
+ * with `key`, the node of the last key (where the field is written), else its value.
+ */
+function nodeAt(Y: YamlModule, node: any, segments: string[], key: boolean = false): YamlNode | undefined {
+  if (segments.length === 0) {
+    return node ?? undefined;
+  }
+  if (Y.isSeq(node) && /^\d+$/.test(segments[0])) {
+    return nodeAt(Y, node.items[Number(segments[0])], segments.slice(1), key);
+  }
+  if (Y.isMap(node)) {
+    for (let j = segments.length; j > 0; j--) {
+      const name = segments.slice(0, j).join('.');
+      const pair = node.items.find((p: any) => (Y.isScalar(p.key) ? String(p.key.value) : undefined) === name);
+      if (pair) {
+        return j === segments.length && key ? pair.key : nodeAt(Y, pair.value, segments.slice(j), key) ?? pair.key;
+      }
+    }
+  }
+  return node ?? undefined;
 }
 
 /** `Deployment web`, `Service prod/web`. */
@@ -197,21 +235,29 @@ function checkObject(object: any): string[] {
   if (typeof object.kind !== 'string' || object.kind === '') {
     problems.push(`kind: ${object.kind === undefined ? 'is missing' : `${JSON.stringify(object.kind)} is not a kind`}; add it (e.g. kind: Deployment).`);
   }
-  if (typeof object.metadata?.name !== 'string' || object.metadata.name === '') {
+  const name = object.metadata?.name;
+  if (name !== undefined && typeof name !== 'string') {
+    problems.push(`metadata.name: ${JSON.stringify(name)} is not a name; quote it (YAML 1.1, which Kubernetes reads, takes y, yes, on and off for booleans and 0644 for a number).`);
+  } else if (typeof name !== 'string' || name === '') {
     const generated = typeof object.metadata?.generateName === 'string' ? ` (generateName ${JSON.stringify(object.metadata.generateName)} is left to the API server, which cdk8s cannot do)` : '';
     problems.push(`metadata.name: is missing${generated}; cdk8s writes every object with a name: add one.`);
   }
   if (problems.length > 0) {
     return problems;
   }
-  const cls = l1Class(object.apiVersion, object.kind);
-  if (cls) {
-    problems.push(...unknownFieldProblems(`${cls}Props`, withoutTypeMeta(object), '').map((p) => `${p}.`));
-  }
-  if (problems.length === 0 && VALIDATED_KINDS.includes(`${object.apiVersion}/${object.kind}`)) {
+  const end = (m: string) => (/[.!?)]$/.test(m) ? m : `${m}.`);
+  if (VALIDATED_KINDS.includes(`${object.apiVersion}/${object.kind}`)) {
+    // The library's own check: unknown fields and JSON types at Kubernetes 1.32, then the API
+    // server's validation (the generated app would fail with these messages anyway).
     const found = new Problems();
     validateObject(object, found);
-    problems.push(...found.messages.map((m) => (/[.!?)]$/.test(m) ? m : `${m}.`)));
+    problems.push(...found.messages.map(end));
+    return problems;
+  }
+  // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
+  const cls = l1Class(object.apiVersion, object.kind);
+  if (cls) {
+    problems.push(...unknownFieldProblems(`${cls}Props`, withoutTypeMeta(object), '').map(end));
   }
   return problems;
 }
