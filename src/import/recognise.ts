@@ -123,7 +123,7 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
       statements.push(statementOf(index, choice));
     }
   });
-  return { fileName: file.name, chartId: file.chartId, variable: chartVariable, statements };
+  return { fileName: file.name === '-' ? 'standard input' : file.name, chartId: file.chartId, variable: chartVariable, statements };
 }
 
 interface Candidate extends Choice {
