@@ -3,6 +3,8 @@ import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { show } from './problems';
 import { shellQuote } from './shell';
+import type { GeneratedConfigMapData } from './sidecar';
+import { s3BucketProblem } from './sidecars/common';
 import { dns1123Subdomain } from './validation/names';
 
 /**
@@ -53,6 +55,27 @@ export interface LogShipperBinding {
    *
    * @default - none
    */
+  readonly problems?: string[];
+}
+
+/**
+ * What a log shipper needs to build its sidecar without creating objects itself (the context of
+ * `LogShipper.bind()` without the scope).
+ *
+ * @internal
+ */
+export type LogShipperPartsContext = Omit<LogShipperContext, 'scope'>;
+
+/**
+ * A log shipper's sidecar as data: the container, its volumes and the ConfigMap it needs. Both
+ * `LogShipper.bind()` (for `SidecarLoggedApp`) and `Sidecar.logShipper()` are built from it.
+ *
+ * @internal
+ */
+export interface LogShipperParts {
+  readonly container: k8s.Container;
+  readonly volumes?: k8s.Volume[];
+  readonly configMap?: GeneratedConfigMapData;
   readonly problems?: string[];
 }
 
@@ -352,6 +375,16 @@ export abstract class LogShipper {
 
   /** Builds the sidecar for one pattern. */
   public abstract bind(context: LogShipperContext): LogShipperBinding;
+
+  /**
+   * The sidecar as data, for `Sidecar.logShipper()`; undefined for shippers of your own (they
+   * have only `bind()`, which needs a construct scope).
+   *
+   * @internal
+   */
+  public _bindParts(_context: LogShipperPartsContext): LogShipperParts | undefined {
+    return undefined;
+  }
 }
 
 class TailShipper extends LogShipper {
@@ -360,6 +393,11 @@ class TailShipper extends LogShipper {
   }
 
   public bind(context: LogShipperContext): LogShipperBinding {
+    return { container: this._bindParts(context).container };
+  }
+
+  /** @internal */
+  public _bindParts(context: LogShipperPartsContext): LogShipperParts {
     return {
       container: {
         name: context.containerName,
@@ -387,6 +425,18 @@ class FluentBitShipper extends LogShipper {
   }
 
   public bind(context: LogShipperContext): LogShipperBinding {
+    const parts = this._bindParts(context);
+    const configMap = new ApiObject(context.scope, 'FluentBitConfig', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: parts.configMap.name, namespace: context.namespace },
+      data: parts.configMap.data,
+    });
+    return { container: parts.container, volumes: parts.volumes, configMap, problems: parts.problems };
+  }
+
+  /** @internal */
+  public _bindParts(context: LogShipperPartsContext): Required<Pick<LogShipperParts, 'configMap' | 'volumes' | 'problems'>> & LogShipperParts {
     const problems: string[] = [];
     const o = this.options;
     const dir = context.logMountPath.replace(/\/+$/, '');
@@ -433,13 +483,6 @@ class FluentBitShipper extends LogShipper {
       ]],
     ];
 
-    const configMap = new ApiObject(context.scope, 'FluentBitConfig', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: configMapName, namespace: context.namespace },
-      data: { [CONFIG_KEY]: renderClassicConfig(sections) },
-    });
-
     const container: k8s.Container = {
       name: context.containerName,
       image: o.image ?? FLUENT_BIT_IMAGE,
@@ -453,7 +496,7 @@ class FluentBitShipper extends LogShipper {
     return {
       container,
       volumes: [{ name: CONFIG_VOLUME, configMap: { name: configMapName } }],
-      configMap,
+      configMap: { name: configMapName, data: { [CONFIG_KEY]: renderClassicConfig(sections) } },
       problems,
     };
   }
@@ -678,26 +721,6 @@ function elasticsearchIndexProblem(index: string): string | undefined {
   }
   if (Buffer.byteLength(index, 'utf8') > 255) {
     return 'must be no more than 255 bytes';
-  }
-  return undefined;
-}
-
-/** Amazon S3's general purpose bucket naming rules. */
-function s3BucketProblem(bucket: string): string | undefined {
-  if (bucket.length < 3 || bucket.length > 63) {
-    return `must be 3 to 63 characters long (it has ${bucket.length})`;
-  }
-  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(bucket)) {
-    return "must consist of lowercase letters, digits, '.' and '-', and start and end with a letter or digit";
-  }
-  if (bucket.includes('..')) {
-    return 'must not contain two adjacent periods';
-  }
-  if (/^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/.test(bucket)) {
-    return 'must not be formatted as an IP address';
-  }
-  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(bucket) || /(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(bucket)) {
-    return 'must not use a reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3)';
   }
   return undefined;
 }

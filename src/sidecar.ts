@@ -1,5 +1,17 @@
+// The catalogue's option types first: its entry files import only types from this file.
+export * from './sidecars';
 import type { k8s } from 'cdk8s-plus-28';
 import { InitStep } from './init-step';
+import type { LogShipper } from './log-shipper';
+import { cloudSqlProxyBinding, CloudSqlProxyOptions } from './sidecars/cloud-sql-proxy';
+import { modeOf, snapshot } from './sidecars/common';
+import { envoyBinding, EnvoyOptions } from './sidecars/envoy';
+import { gitSyncBinding, GitSyncOptions } from './sidecars/git-sync';
+import { logShipperBinding, LogShipperSidecarOptions } from './sidecars/log-shipper-sidecar';
+import { mysqldExporterBinding, MysqldExporterOptions } from './sidecars/mysqld-exporter';
+import { nginxExporterBinding, NginxExporterOptions } from './sidecars/nginx-exporter';
+import { oauth2ProxyBinding, OAuth2ProxyOptions } from './sidecars/oauth2-proxy';
+import { s3BackupBinding, S3BackupOptions } from './sidecars/s3-backup';
 
 /**
  * Where a sidecar runs.
@@ -121,12 +133,115 @@ export interface SidecarBinding {
  */
 export abstract class Sidecar {
   /**
-   * A sidecar container of your own, written as given.
+   * A sidecar container of your own, written as given (read once: later changes to the object
+   * change nothing).
    *
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
   public static container(container: k8s.Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
-    return new ContainerSidecar(container, mode);
+    return new ContainerSidecar(snapshot(container), mode);
+  }
+
+  /**
+   * The Cloud SQL Auth Proxy: the app connects to `127.0.0.1:<port>` and the proxy connects to
+   * the instance with IAM authorization and TLS. Native by default, with the vendor's startup
+   * probe on `/startup`, so the app (and init steps such as migrations) start only once the
+   * proxy accepts connections; `--exit-zero-on-sigterm` lets a Job complete.
+   *
+   * Credentials: the pod's service account with GKE Workload Identity (set `serviceAccountName`
+   * on the pod), or a service account key by Secret reference (`credentialsSecret`).
+   *
+   * Vendor: GoogleCloudPlatform/cloud-sql-proxy `examples/k8s-sidecar/` and `examples/k8s-health-check/`.
+   */
+  public static cloudSqlProxy(options: CloudSqlProxyOptions): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
+  }
+
+  /**
+   * kubernetes/git-sync (v4): keeps a git repository checked out in a shared `emptyDir`, which
+   * every main container sees read-only at `appMountPath` (`<appMountPath>/current/` is the
+   * checkout). Classic by default, with a first sync (`--one-time`) as an init step so the app
+   * starts with the files in place; git-sync runs as uid 65533 and the pod gets `fsGroup: 65533`.
+   *
+   * Vendor: kubernetes/git-sync `docs/kubernetes.md`, `README.md` (v4 manual), `docs/ssh.md`.
+   */
+  public static gitSync(options: GitSyncOptions): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
+  }
+
+  /**
+   * The NGINX Prometheus exporter: reads NGINX's `stub_status` (by default
+   * `http://127.0.0.1:8080/stub_status`) and serves Prometheus metrics on the port named
+   * `nginx-metrics` (9113).
+   *
+   * Vendor: nginx/nginx-prometheus-exporter `README.md`.
+   */
+  public static nginxExporter(options: NginxExporterOptions = {}): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
+  }
+
+  /**
+   * The Prometheus MySQL exporter (0.15+): logs in with `--mysqld.username` and the password
+   * from a Secret (`MYSQLD_EXPORTER_PASSWORD`), or with a `.my.cnf` from a Secret, and serves
+   * metrics on the port named `mysqld-metrics` (9104). No `DATA_SOURCE_NAME`.
+   *
+   * Vendor: prometheus/mysqld_exporter `README.md`.
+   */
+  public static mysqldExporter(options: MysqldExporterOptions): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
+  }
+
+  /**
+   * Envoy in front of the app: a generated `envoy.yaml` (ConfigMap `<pod name>-envoy`) with a
+   * listener on the public port (named `envoy-http`, 10000) forwarding to
+   * `127.0.0.1:<appPort>`, the admin interface on 127.0.0.1 only, and a second listener (named
+   * `envoy-metrics`, 9902) that passes only `/ready` (the readiness probe) and
+   * `/stats/prometheus` to the admin interface. Services must target `envoy-http`.
+   *
+   * Vendor: Envoy's docs (Docker image, admin interface) and envoyproxy/gateway's bootstrap.
+   */
+  public static envoy(options: EnvoyOptions): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
+  }
+
+  /**
+   * oauth2-proxy in front of the app: users sign in with the provider first; signed-in requests
+   * go to `127.0.0.1:<appPort>`. Probes on `/ping` (liveness) and `/ready` (readiness); the
+   * client and cookie secrets come from Secrets only. Services must target `oauth2-http`.
+   *
+   * Vendor: oauth2-proxy/manifests `helm/oauth2-proxy` (deployment template and values).
+   */
+  public static oauth2Proxy(options: OAuth2ProxyOptions): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
+  }
+
+  /**
+   * A backup agent: copies a volume of the pod to S3 (or S3-compatible storage) with rclone, on
+   * an interval, and once more when stopped. Credentials from a Secret, or none at all with IRSA
+   * / EKS Pod Identity on the pod's service account.
+   *
+   * Vendor: rclone/rclone `docs/content/docs.md` (remotes from environment variables) and
+   * `docs/content/s3.md` (authentication).
+   */
+  public static s3Backup(options: S3BackupOptions): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
+  }
+
+  /**
+   * A log shipper (`LogShipper.tail()` or `LogShipper.fluentBit()`) as a sidecar of any pod: a
+   * shared `emptyDir` log volume mounted into every main container and into the shipper, which
+   * reads `<logMountPath>/<logFileName>`. The same container `SidecarLoggedApp` writes.
+   */
+  public static logShipper(shipper: LogShipper, options: LogShipperSidecarOptions = {}): Sidecar {
+    const o = snapshot(options);
+    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
   }
 
   /** Classic or native. */
@@ -147,5 +262,16 @@ class ContainerSidecar extends Sidecar {
 
   public bind(_context: SidecarContext): SidecarBinding {
     return { container: this.container };
+  }
+}
+
+/** A catalogue entry: its options, read once by the factory, and the entry's binding function. */
+class CatalogueSidecar extends Sidecar {
+  public constructor(mode: SidecarMode, private readonly binder: (mode: SidecarMode, context: SidecarContext) => SidecarBinding) {
+    super(mode);
+  }
+
+  public bind(context: SidecarContext): SidecarBinding {
+    return this.binder(this.mode, context);
   }
 }

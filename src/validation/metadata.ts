@@ -248,17 +248,21 @@ export function validateManagedFields(entries: unknown, path: string, problems: 
 
 /**
  * Label selectors (matchLabels and matchExpressions), with their values checked as label
- * values (`AllowInvalidLabelValueInSelector` is false on create).
+ * values (`AllowInvalidLabelValueInSelector` is false on create). Returns whether the selector
+ * converts (`metav1.LabelSelectorAsSelector`).
  */
 // Go: ValidateLabelSelector (apimachinery pkg/apis/meta/v1/validation/validation.go)
-export function validateLabelSelector(selector: any, path: string, problems: Problems): void {
+export function validateLabelSelector(selector: any, path: string, problems: Problems): boolean {
   if (selector === undefined || selector === null) {
-    return;
+    return true;
   }
+  const before = problems.count;
   validateLabels(selector.matchLabels, `${path}.matchLabels`, problems);
   (Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []).forEach((expr: any, i: number) => {
     validateLabelSelectorRequirement(expr, `${path}.matchExpressions[${i}]`, problems);
   });
+  // metav1.LabelSelectorAsSelector succeeds exactly when these checks pass.
+  return problems.count === before;
 }
 
 // Go: ValidateLabelSelectorRequirement (apimachinery pkg/apis/meta/v1/validation/validation.go)

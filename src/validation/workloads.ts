@@ -10,9 +10,9 @@
  */
 import { Problems, show } from '../problems';
 import { MAX_INT32 } from './common';
-import { validateLabels, validateObjectMeta } from './metadata';
+import { validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
-import { defaultPodSpec, validatePodTemplateSpec } from './pod-spec';
+import { defaultPodSpec, dropDisabledPodSpecFields, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 
 const PERCENT = /^[0-9]+%$/;
@@ -46,6 +46,7 @@ function nonNegative(value: unknown, path: string, problems: Problems): boolean 
 function defaultTemplate(template: any): void {
   if (isObject(template) && isObject(template.spec)) {
     defaultPodSpec(template.spec);
+    dropDisabledPodSpecFields(template.spec);
   }
 }
 
@@ -59,9 +60,11 @@ function restartPolicyOf(template: any): unknown {
  * Step 2 for pod templates. The pod-level preparation (fields the API server drops from a pod
  * spec on create) belongs to src/validation/pod-spec.ts.
  */
-function preparePodTemplate(_template: any, _path: string, _problems: Problems): void {
-  // TODO(merge): call preparePodSpec(template.spec, `${path}.spec`, problems) from './pod-spec'
-  // once it exists on main (Go: dropDisabledPodFields via pod.DropDisabledTemplateFields).
+function preparePodTemplate(template: any, path: string, problems: Problems): void {
+  // Go: DropDisabledTemplateFields (pkg/api/pod/util.go) -> dropDisabledPodFields
+  if (isObject(template) && isObject(template.spec)) {
+    preparePodSpec(template.spec, `${path}.spec`, problems);
+  }
 }
 
 /**
@@ -87,53 +90,6 @@ function labelsOf(template: any): { [key: string]: unknown } {
 // Label selectors (apimachinery pkg/apis/meta/v1/validation)
 // ---------------------------------------------------------------------------------------------
 
-const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-
-/**
- * Checks a label selector; returns whether it converts to a selector
- * (`metav1.LabelSelectorAsSelector` succeeds exactly when these checks pass).
- */
-// Go: ValidateLabelSelector (apimachinery pkg/apis/meta/v1/validation/validation.go)
-export function validateLabelSelector(selector: any, path: string, problems: Problems): boolean {
-  if (selector === undefined || selector === null) {
-    return true;
-  }
-  const before = problems.count;
-  if (selector.matchLabels !== undefined && selector.matchLabels !== null) {
-    validateLabels(selector.matchLabels, `${path}.matchLabels`, problems);
-  }
-  const expressions: unknown[] = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  expressions.forEach((e, i) => validateLabelSelectorRequirement(e, `${path}.matchExpressions[${i}]`, problems));
-  return problems.count === before;
-}
-
-// Go: ValidateLabelSelectorRequirement (apimachinery pkg/apis/meta/v1/validation/validation.go)
-function validateLabelSelectorRequirement(req: any, path: string, problems: Problems): void {
-  const values: unknown[] = Array.isArray(req?.values) ? req.values : [];
-  const op = req?.operator;
-  if (op === 'In' || op === 'NotIn') {
-    if (values.length === 0) {
-      problems.add(`${path}.values`, `is required when operator is ${op}; list at least one value.`);
-    }
-  } else if (op === 'Exists' || op === 'DoesNotExist') {
-    if (values.length > 0) {
-      problems.add(`${path}.values`, `${show(values)} may not be set when operator is ${op}; remove values.`);
-    }
-  } else {
-    problems.add(`${path}.operator`, `${show(op)} is not a valid selector operator; use one of ${SELECTOR_OPERATORS.join(', ')}.`);
-  }
-  const key = req?.key;
-  const k = typeof key === 'string' ? qualifiedName(key) : 'must be a string';
-  if (k) {
-    problems.add(`${path}.key`, `label key ${show(key)} is invalid: it ${k}.`);
-  }
-  values.forEach((v, j) => {
-    const r = typeof v === 'string' ? labelValue(v) : 'must be a string';
-    if (r) {
-      problems.add(`${path}.values[${j}]`, `label value ${show(v)} is invalid: it ${r}.`);
-    }
-  });
-}
 
 /** Whether a selector has no requirement (Go: `selector.Empty()` of `LabelSelectorAsSelector`). */
 function isEmptySelector(selector: any): boolean {

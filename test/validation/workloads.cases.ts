@@ -96,11 +96,11 @@ export const APPS_CASES: RuleCase[] = [
     name: 'rejects selector requirements the API server cannot read',
     manifest: deployment({ selector: { matchExpressions: [{ key: 'app', operator: 'In' }, { key: 'app', operator: 'Exists', values: ['web'] }, { key: 'app', operator: 'Equals', values: ['web'] }, { key: '-app', operator: 'NotIn', values: ['a b'] }] } }),
     problems: [
-      'spec.selector.matchExpressions[0].values: is required when operator is In; list at least one value.',
-      'spec.selector.matchExpressions[1].values: ["web"] may not be set when operator is Exists; remove values.',
-      'spec.selector.matchExpressions[2].operator: "Equals" is not a valid selector operator; use one of In, NotIn, Exists, DoesNotExist.',
-      'spec.selector.matchExpressions[3].key: label key "-app" is invalid: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
-      'spec.selector.matchExpressions[3].values[0]: label value "a b" is invalid: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric.',
+      'spec.selector.matchExpressions[0].values: must be specified when operator is In; list at least one value.',
+      'spec.selector.matchExpressions[1].values: may not be specified when operator is Exists; remove them.',
+      'spec.selector.matchExpressions[2].operator: "Equals" is not a valid selector operator; use In, NotIn, Exists or DoesNotExist.',
+      'spec.selector.matchExpressions[3].key: "-app" is not a valid label key: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
+      'spec.selector.matchExpressions[3].values[0]: "a b" is not a valid label value: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric.',
     ],
   },
   {

@@ -1,0 +1,338 @@
+/**
+ * Checks and helpers shared by the sidecar catalogue (`src/sidecars/*.ts`).
+ *
+ * Every entry validates its options when it is bound to a pod and reports each problem as
+ * `Sidecar.<factory>: <field>: <value> <what is wrong>; <fix>.`, collected in the binding's
+ * `problems` so the pod reports them all in one message. JavaScript callers are not protected
+ * by the types, so every value is checked at run time.
+ *
+ * @internal
+ */
+import { Duration } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-28';
+import { toManifest } from '../k8s-values';
+import { show } from '../problems';
+import type { SidecarMode } from '../sidecar';
+import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
+
+/** The problems of one catalogue entry's options. */
+export class OptionProblems {
+  public readonly items: string[] = [];
+
+  /** @param subject how the entry is named in messages, e.g. `Sidecar.cloudSqlProxy` */
+  public constructor(public readonly subject: string) {}
+
+  /** Records `<subject>: <field>: <message>`; the message names the value and the fix and ends with '.'. */
+  public add(field: string, message: string): void {
+    this.items.push(`${this.subject}: ${field}: ${message}`);
+  }
+}
+
+/** The `SidecarMode` values, spelt out here so this module needs nothing from `sidecar.ts` at load time. */
+const MODES = ['classic', 'native'];
+
+/**
+ * The options object as a record: a problem (and `{}`) when it is not a plain object. Unknown
+ * keys are reported with the nearest valid name, since a misspelt option would otherwise be
+ * dropped without a word.
+ */
+export function checkOptionsObject(options: unknown, allowed: readonly string[], problems: OptionProblems): Record<string, any> {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    problems.add('options', `${show(options)} must be an object of options; pass { ... } with the required fields.`);
+    return {};
+  }
+  const record = options as Record<string, any>;
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) {
+      const near = nearest(key, allowed);
+      const hint = near ? `did you mean '${near}'?` : `the options are ${allowed.map((a) => `'${a}'`).join(', ')}.`;
+      problems.add(key, `is not an option of ${problems.subject}; ${hint}`);
+    }
+  }
+  return record;
+}
+
+/** The allowed name closest to `key` (edit distance at most 3, or a case-insensitive match). */
+function nearest(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const a of allowed) {
+    const d = a.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, a);
+    if (d < bestDistance) {
+      best = a;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= 3 ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** Unknown keys of a nested options object (`credentialsSecret`, ...), with the nearest valid name. */
+export function checkNestedKeys(value: Record<string, unknown>, allowed: readonly string[], field: string, problems: OptionProblems): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      const near = nearest(key, allowed);
+      problems.add(`${field}.${key}`, `is not a field of ${field}; ${near ? `did you mean '${near}'?` : `its fields are ${allowed.map((a) => `'${a}'`).join(', ')}.`}`);
+    }
+  }
+}
+
+/** Whether a value was given (not `undefined`). */
+export function given(value: unknown): boolean {
+  return value !== undefined;
+}
+
+/**
+ * A string that is written as one value (a flag, a config value, an environment variable):
+ * non-empty, no control characters (C0, DEL, C1 such as U+0085) and no U+2028/U+2029, which
+ * would end a line in YAML or in a config file, no leading or trailing whitespace.
+ */
+export function checkText(value: unknown, field: string, problems: OptionProblems, example: string): value is string {
+  if (typeof value !== 'string' || value.length === 0) {
+    problems.add(field, `${show(value)} must be a non-empty string, e.g. ${show(example)}.`);
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    problems.add(field, `${show(value)} contains a line break or another control character, which would change the structure of the flag or file it is written to; remove it.`);
+    return false;
+  }
+  if (value !== value.trim()) {
+    problems.add(field, `${show(value)} has leading or trailing whitespace; remove it.`);
+    return false;
+  }
+  return true;
+}
+
+/** A TCP port number 1-65535. */
+export function checkPort(value: unknown, field: string, problems: OptionProblems): value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
+    problems.add(field, `${show(value)} is not a TCP port; use a whole number from 1 to 65535.`);
+    return false;
+  }
+  return true;
+}
+
+/** A boolean option. */
+export function checkBoolean(value: unknown, field: string, problems: OptionProblems): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    problems.add(field, `${show(value)} must be true or false.`);
+  }
+}
+
+/** A whole number in a range. */
+export function checkInteger(value: unknown, field: string, min: number, max: number, problems: OptionProblems): value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    problems.add(field, `${show(value)} must be a whole number from ${min} to ${max}.`);
+    return false;
+  }
+  return true;
+}
+
+/** `SidecarMode.CLASSIC` or `SidecarMode.NATIVE`. */
+export function checkMode(value: unknown, problems: OptionProblems): void {
+  if (value !== undefined && !MODES.includes(value as string)) {
+    problems.add('mode', `${show(value)} is not a SidecarMode; use SidecarMode.CLASSIC or SidecarMode.NATIVE.`);
+  }
+}
+
+/** An image reference: registry/name[:tag][@digest], no whitespace. */
+export function checkImage(value: unknown, problems: OptionProblems, example: string): void {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._\-/:@+]*$/.test(value)) {
+    problems.add('image', `${show(value)} is not an image reference; write registry/name:tag without spaces, e.g. ${show(example)}.`);
+  }
+}
+
+/** A container name: a DNS-1123 label. */
+export function checkContainerName(value: unknown, problems: OptionProblems): void {
+  const r = typeof value === 'string' ? dns1123Label(value) : 'must be a string';
+  if (r) {
+    problems.add('name', `${show(value)} is not a valid container name: it ${r}.`);
+  }
+}
+
+/** A container port name: an IANA service name (at most 15 characters). */
+export function checkPortName(value: unknown, field: string, problems: OptionProblems): void {
+  const r = typeof value === 'string' ? ianaServiceName(value) : 'must be a string';
+  if (r) {
+    problems.add(field, `${show(value)} is not a valid port name: it ${r}.`);
+  }
+}
+
+/** An object name (ConfigMap, Secret): a DNS-1123 subdomain. */
+export function checkObjectName(value: unknown, field: string, what: string, problems: OptionProblems): boolean {
+  const r = typeof value === 'string' ? dns1123Subdomain(value) : 'must be a string';
+  if (r) {
+    problems.add(field, `${show(value)} is not a valid ${what} name: it ${r}.`);
+    return false;
+  }
+  return true;
+}
+
+/** A key of a Secret or ConfigMap: letters, digits, '-', '_' and '.', at most 253 characters. */
+export function checkDataKey(value: unknown, field: string, problems: OptionProblems): boolean {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 253 || !/^[-._a-zA-Z0-9]+$/.test(value) || value === '.' || value === '..') {
+    problems.add(field, `${show(value)} is not a valid Secret key; use letters, digits, '-', '_' and '.' (at most 253 characters).`);
+    return false;
+  }
+  return true;
+}
+
+/** A `{ name, key }` reference to one key of a Secret. */
+export function checkSecretKeyRef(value: unknown, field: string, problems: OptionProblems): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.add(field, `${show(value)} must be a reference to a Secret key: { name: 'my-secret', key: 'password' }.`);
+    return;
+  }
+  const v = value as Record<string, unknown>;
+  for (const k of Object.keys(v)) {
+    if (k !== 'name' && k !== 'key') {
+      problems.add(`${field}.${k}`, 'is not a field of a Secret key reference; use only name and key.');
+    }
+  }
+  checkObjectName(v.name, `${field}.name`, 'Secret', problems);
+  checkDataKey(v.key, `${field}.key`, problems);
+}
+
+/** A `Duration` as whole seconds in a range, or undefined after recording a problem. */
+export function checkDuration(value: unknown, field: string, minSeconds: number, maxSeconds: number, problems: OptionProblems): number | undefined {
+  if (!(value instanceof Duration)) {
+    problems.add(field, `${show(value)} must be a Duration, e.g. Duration.seconds(30).`);
+    return undefined;
+  }
+  const seconds = value.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {
+    problems.add(field, `${seconds} seconds must be a whole number of seconds from ${minSeconds} to ${maxSeconds}.`);
+    return undefined;
+  }
+  return seconds;
+}
+
+/** An absolute path made of safe characters, without '.' or '..' segments. */
+export function checkAbsolutePath(value: unknown, field: string, problems: OptionProblems, example: string): value is string {
+  if (typeof value !== 'string' || !/^\/([A-Za-z0-9._-]+\/?)*$/.test(value) || value.split('/').some((s) => s === '.' || s === '..')) {
+    problems.add(field, `${show(value)} must be an absolute path of letters, digits, '.', '_', '-' and '/', without '.' or '..' segments, e.g. ${show(example)}.`);
+    return false;
+  }
+  return true;
+}
+
+/** A port name or number and the names of all of a sidecar's ports are distinct. */
+export function checkDistinctPorts(ports: Array<[string, unknown]>, problems: OptionProblems): void {
+  const seen = new Map<unknown, string>();
+  for (const [field, value] of ports) {
+    if (value === undefined) {
+      continue;
+    }
+    const first = seen.get(value);
+    if (first !== undefined) {
+      problems.add(field, `${show(value)} is also ${first}; each port of the sidecar needs its own number.`);
+    } else {
+      seen.set(value, field);
+    }
+  }
+}
+
+/**
+ * The user's resources as Kubernetes JSON (`Quantity` objects unwrapped), read once. The pod's
+ * own validation checks the quantities.
+ */
+export function resourcesJson(value: unknown): k8s.ResourceRequirements | undefined {
+  return value === undefined ? undefined : toManifest('ResourceRequirements', value);
+}
+
+/**
+ * A deep copy of plain objects and arrays (class instances such as `Duration` are kept), so
+ * later changes to the caller's options change nothing: options are read once, when the
+ * factory is called.
+ */
+export function snapshot<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.map(snapshot) as unknown as T;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = snapshot(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** The mode, defaulted (an invalid value is reported by `checkMode`; the default is used then). */
+export function modeOf(value: unknown, fallback: SidecarMode): SidecarMode {
+  return MODES.includes(value as string) ? (value as SidecarMode) : fallback;
+}
+
+/** Whether the mode is native (spelt as its value, so this module loads before `sidecar.ts`). */
+export function isNative(mode: SidecarMode): boolean {
+  return (mode as string) === 'native';
+}
+
+/** An http(s) URL without credentials, parsed; undefined after recording a problem. */
+export function checkHttpUrl(value: unknown, field: string, problems: OptionProblems, example: string): URL | undefined {
+  if (!checkText(value, field, problems, example)) {
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || /\s/.test(value)) {
+    problems.add(field, `${show(value)} is not an absolute http:// or https:// URL; write it like ${show(example)}.`);
+    return undefined;
+  }
+  if (url.username || url.password) {
+    problems.add(field, `${show(value)} contains credentials, which would be written in clear text into the manifest; remove them and pass the secret by reference.`);
+    return undefined;
+  }
+  return url;
+}
+
+/** Amazon S3's general purpose bucket naming rules; the reason, or undefined when valid. */
+export function s3BucketProblem(bucket: string): string | undefined {
+  if (bucket.length < 3 || bucket.length > 63) {
+    return `must be 3 to 63 characters long (it has ${bucket.length})`;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(bucket)) {
+    return "must consist of lowercase letters, digits, '.' and '-', and start and end with a letter or digit";
+  }
+  if (bucket.includes('..')) {
+    return 'must not contain two adjacent periods';
+  }
+  if (/^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/.test(bucket)) {
+    return 'must not be formatted as an IP address';
+  }
+  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(bucket) || /(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(bucket)) {
+    return 'must not use a reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3)';
+  }
+  return undefined;
+}
+
+/** An AWS region name, e.g. `eu-west-1`. */
+export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+
+/**
+ * The startup probe a native sidecar gets, so the kubelet starts the next init container and
+ * the app only once the sidecar answers: every `periodSeconds` seconds, for up to
+ * `failureThreshold` tries.
+ */
+export function httpStartupProbe(path: string, port: number | string, periodSeconds: number, failureThreshold: number): k8s.Probe {
+  return { httpGet: { path, port: port as any }, periodSeconds, failureThreshold };
+}

@@ -1,0 +1,106 @@
+import type { k8s } from 'cdk8s-plus-28';
+import type { LogShipper } from '../log-shipper';
+import { withVolumeMount } from '../mounts';
+import { show } from '../problems';
+import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
+import { checkAbsolutePath, checkContainerName, checkMode, checkOptionsObject, OptionProblems } from './common';
+import { dns1123Label } from '../validation/names';
+
+/**
+ * Options for `Sidecar.logShipper()`: where the app writes the log file the shipper reads.
+ */
+export interface LogShipperSidecarOptions {
+  /**
+   * Name of the shared `emptyDir` volume for the log.
+   *
+   * @default 'shared-logs' - as in the seed's sidecar-container.yml
+   */
+  readonly logVolumeName?: string;
+
+  /**
+   * Where the shared volume is mounted in every main container and in the shipper. Must be absolute.
+   *
+   * @default '/var/log/' - as in the seed's sidecar-container.yml
+   */
+  readonly logMountPath?: string;
+
+  /**
+   * The log file's name inside `logMountPath`.
+   *
+   * @default 'app.log' - as in the seed's sidecar-container.yml
+   */
+  readonly logFileName?: string;
+
+  /**
+   * Name of the sidecar container.
+   *
+   * @default 'log-shipper'
+   */
+  readonly name?: string;
+
+  /**
+   * Classic or native. A native shipper starts before the app (and its init steps), so it reads
+   * the log from its first line, and is stopped after the app, so it ships the last lines too.
+   *
+   * @default SidecarMode.CLASSIC - the seed's form; Fluent Bit's Kubernetes docs run it as a plain container
+   */
+  readonly mode?: SidecarMode;
+}
+
+const OPTIONS = ['logVolumeName', 'logMountPath', 'logFileName', 'name', 'mode'];
+
+/**
+ * A log shipper (`LogShipper.tail()`, `LogShipper.fluentBit()`) as a sidecar of any pod: the same
+ * container `SidecarLoggedApp` writes, plus the shared log volume mounted into every main
+ * container. Sources: the seed's `sidecar-container.yml`, and for Fluent Bit those of
+ * `LogShipper.fluentBit()`.
+ *
+ * @internal
+ */
+export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarOptions, _mode: SidecarMode, context: SidecarContext): SidecarBinding {
+  const problems = new OptionProblems('Sidecar.logShipper');
+  const o = checkOptionsObject(input, OPTIONS, problems) as LogShipperSidecarOptions;
+  const logVolumeName = o.logVolumeName ?? 'shared-logs';
+  const logMountPath = o.logMountPath ?? '/var/log/';
+  const logFileName = o.logFileName ?? 'app.log';
+  const name = o.name ?? 'log-shipper';
+
+  const volumeProblem = typeof logVolumeName === 'string' ? dns1123Label(logVolumeName) : 'must be a string';
+  if (volumeProblem) {
+    problems.add('logVolumeName', `${show(logVolumeName)} is not a valid volume name: it ${volumeProblem}.`);
+  }
+  checkAbsolutePath(logMountPath, 'logMountPath', problems, '/var/log/');
+  if (typeof logFileName !== 'string' || !/^[A-Za-z0-9._-]+$/.test(logFileName) || logFileName === '.' || logFileName === '..') {
+    problems.add('logFileName', `${show(logFileName)} must be a file name of letters, digits, '.', '_' and '-' (e.g. 'app.log').`);
+  }
+  checkContainerName(name, problems);
+  checkMode(o.mode, problems);
+
+  const parts = typeof (shipper as any)?._bindParts === 'function'
+    ? shipper._bindParts({
+      podName: context.podName,
+      namespace: context.namespace,
+      logVolumeName: String(logVolumeName),
+      logMountPath: String(logMountPath),
+      logFilePath: `${String(logMountPath).replace(/\/+$/, '')}/${logFileName}`,
+      containerName: String(name),
+    })
+    : undefined;
+  if (parts === undefined) {
+    problems.add('shipper', `${show(shipper?.constructor?.name ?? shipper)} is not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().`);
+    return { container: { name: String(name) }, problems: problems.items };
+  }
+  // The shipper's own problems name the option of LogShipper.fluentBit() they are about.
+  for (const p of parts.problems ?? []) {
+    problems.items.push(`Sidecar.logShipper: ${p}`);
+  }
+
+  const container: k8s.Container = withVolumeMount(parts.container, String(logVolumeName), String(logMountPath));
+  return {
+    container,
+    volumes: [{ name: String(logVolumeName), emptyDir: {} }, ...(parts.volumes ?? [])],
+    appVolumeMounts: [{ name: String(logVolumeName), mountPath: String(logMountPath) }],
+    ...(parts.configMap ? { configMaps: [parts.configMap] } : {}),
+    problems: problems.items,
+  };
+}
