@@ -185,11 +185,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
 /** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
 function fieldPath(problem: string): string[] {
   const colon = problem.indexOf(': ');
-  const path = colon < 0 ? '' : problem.slice(0, colon);
-  if (!/^[A-Za-z_$][^\s]*$/.test(path)) {
+  const field = colon < 0 ? '' : problem.slice(0, colon);
+  if (!/^[A-Za-z_$][^\s]*$/.test(field)) {
     return [];
   }
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+  return field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
 }
 
 /**

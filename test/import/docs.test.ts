@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CliIo, runCli } from '../../src/import/cli';
 import { importChecked } from '../fixtures/import/api-usage';
@@ -67,7 +68,7 @@ describe('docs/import.md', () => {
   });
 
   test('has an API example that really imports and checks', () => {
-    const out = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'api-usage-')), 'main.ts');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'api-usage-')), 'main.ts');
     importChecked([path.join(root, 'test', 'fixtures', 'k8s-docs', 'web.yaml')], out);
     expect(fs.readFileSync(out, 'utf8')).toContain('ExposedService.headless(chart, \'nginx\', {');
   });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ManifestImport } from '../../src';
 import { allManifests } from './manifests';
+import { ManifestImport } from '../../src';
 
 /**
  * The generated apps are real TypeScript that a person would commit: every app of the round-trip

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
-import { ManifestImport } from '../../src';
 import { allManifests, docsManifests, exampleManifests, RealManifest, seedManifests, vendorManifests } from './manifests';
+import { ManifestImport } from '../../src';
 
 /**
  * The round trip on real manifests: each is imported, and the generated app, run in memory
