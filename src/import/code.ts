@@ -67,6 +67,12 @@ export function libRef(owner: string, member: string): Ref {
   return new Ref(`${owner}.${member}`, [lib(owner)]);
 }
 
+/** An enum member of the library for a value (`PodManagementPolicy.PARALLEL`), or undefined. */
+export function enumRef(name: string, values: any, value: any): Ref | undefined {
+  const member = Object.keys(values).find((k) => values[k] === value);
+  return member ? libRef(name, member) : undefined;
+}
+
 /** A call of a static method of the library (`Workload.deployment(...)`), importing its class. */
 export function libCall(owner: string, method: string, args: Value[]): Call {
   return new Call(`${owner}.${method}`, trimArgs(args), [lib(owner)]);

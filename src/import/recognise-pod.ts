@@ -1,8 +1,9 @@
 import { POD_SPEC_OPTION_FIELDS } from '../pod-spec-options';
 import { shellQuote } from '../shell';
 import { CompletionMode, ConcurrencyPolicy, PodManagementPolicy, PodReplacementPolicy } from '../workload';
-import { Call, lib, libCall, libRef, Ref, Value } from './code';
+import { Call, enumRef, lib, libCall, libRef, Ref, Value } from './code';
 import { InputObject } from './parse';
+import { catalogueSidecars } from './recognise-sidecars';
 import { containerProps, initStepContainerCall, recogniseInitStep, sameData, sidecarCall, withoutKey } from './recognise-steps';
 import { l1Struct, leadingKeysFirst, plain, toProps, ValueStyle } from './schema';
 
@@ -56,12 +57,6 @@ const ENUMS: { [field: string]: [string, any] } = {
   completionMode: ['CompletionMode', CompletionMode],
   podReplacementPolicy: ['PodReplacementPolicy', PodReplacementPolicy],
 };
-
-/** An enum member for a value (`PodManagementPolicy.PARALLEL`), or undefined. */
-export function enumRef(name: string, values: any, value: any): Ref | undefined {
-  const member = Object.keys(values).find((k) => values[k] === value);
-  return member ? libRef(name, member) : undefined;
-}
 
 /** The options of a workload factory from the fields of its spec (the same names). */
 function workloadOptions(specStruct: string, spec: any, allowed: string[], path: string, unexpressible: string[]): { [key: string]: Value } {
@@ -374,20 +369,26 @@ export function podCandidates(input: InputObject, shape: PodShape): PodCandidate
   for (const recognise of [true, false]) {
     candidates.push(...sidecarLoggedApp(head, optionProps, containers, inits, volumes, recognise, name, namespace));
   }
-  for (const recognise of [true, false]) {
-    const init = initParts(inits, recognise, name, namespace);
-    const { volumes: vols, containers: mains } = withoutFiles(volumes, containers, init.files);
-    const props: { [key: string]: Value } = {
-      ...head,
-      ...optionProps,
-      ...filesProps(init.files),
-      initContainers: nonEmpty(init.initContainers),
-      initSteps: nonEmpty(init.initSteps),
-      containers: mains.map(containerProps),
-      sidecars: nonEmpty(init.sidecars),
-      volumes: nonEmpty(vols.map((v) => toProps('Volume', v, ValueStyle.PLAIN).value)),
-    };
-    candidates.push({ className: init.hasSteps ? 'InitPod' : 'PlainPod', props });
+  // Catalogue sidecars (Sidecar.cloudSqlProxy(), ...) first, then every sidecar as written.
+  const catalogue = catalogueSidecars(spec, { podName: name, namespace, workloadKind: input.object.kind });
+  for (const variant of catalogue ? [catalogue, undefined] : [undefined]) {
+    const podSpec = variant?.spec ?? spec;
+    const variantOptions = variant ? Object.fromEntries(specOptions(podSpec, podPath, [])) : optionProps;
+    for (const recognise of [true, false]) {
+      const init = initParts(podSpec.initContainers ?? [], recognise, name, namespace);
+      const { volumes: vols, containers: mains } = withoutFiles(podSpec.volumes ?? [], podSpec.containers ?? [], init.files);
+      const props: { [key: string]: Value } = {
+        ...head,
+        ...variantOptions,
+        ...filesProps(init.files),
+        initContainers: nonEmpty(init.initContainers),
+        initSteps: nonEmpty(init.initSteps),
+        containers: mains.map(containerProps),
+        sidecars: nonEmpty(variant ? variant.sidecars : init.sidecars),
+        volumes: nonEmpty(vols.map((v) => toProps('Volume', v, ValueStyle.PLAIN).value)),
+      };
+      candidates.push({ className: init.hasSteps ? 'InitPod' : 'PlainPod', props });
+    }
   }
   // Everything as written: plain containers, init containers and volumes.
   candidates.push({

@@ -1,6 +1,5 @@
 import { IpFamily, IpFamilyPolicy, Protocol, ServiceType, SessionAffinity, TrafficPolicy } from '../exposed-service';
-import { Binding, Call, lib, libRef, Ref, Value, VariableRef } from './code';
-import { enumRef } from './recognise-pod';
+import { Binding, Call, enumRef, lib, libRef, Ref, Value, VariableRef } from './code';
 import { sameData } from './recognise-steps';
 import { leadingKeysFirst, plain } from './schema';
 

@@ -72,6 +72,11 @@ describe('import recognises patterns, not just objects', () => {
     ['dist/inject-existing.k8s.yaml', ["InitStep.waitForTcp('127.0.0.1', 5432, { name: 'wait-for-proxy' })", 'SidecarMode.NATIVE'], ['new k8s.']],
     ['dist/services-headless.k8s.yaml', ['ExposedService.headless(chart, \'db-peers\', {', "selector: { app: 'db' }"], ['target']],
     ['dist/services-ports.k8s.yaml', ['ExposedService.clusterIp(', 'Protocol.UDP', 'SessionAffinity.CLIENT_IP', 'sessionAffinityTimeoutSeconds: 600', 'IpFamily.IPV4'], ['sessionAffinityConfig']],
+    ['dist/sidecar-cloud-sql-proxy.k8s.yaml', ["sidecars: [Sidecar.cloudSqlProxy({\n    instanceConnectionName: 'my-project:europe-west1:orders-db',\n    port: 5432,\n    privateIp: true,\n  })],"], ['Sidecar.container', '--private-ip']],
+    ['dist/sidecar-git-sync.k8s.yaml', ["Sidecar.gitSync({\n    repo: 'https://github.com/kubernetes/git-sync',"], ['Sidecar.container', 'content-from-git', 'fsGroup']],
+    ['dist/sidecar-nginx-exporter.k8s.yaml', ['sidecars: [Sidecar.nginxExporter()],'], ['Sidecar.container']],
+    ['dist/sidecar-mysqld-exporter.k8s.yaml', ["Sidecar.mysqldExporter({\n    username: 'exporter',"], ['Sidecar.container', 'MYSQLD_EXPORTER_PASSWORD']],
+    ['dist/sidecar-oauth2-proxy.k8s.yaml', ['Sidecar.oauth2Proxy({', 'provider: OAuth2ProxyProvider.GITHUB,', 'target: '], ['Sidecar.container', '--upstream']],
     ['vendor-manifests/cloud-sql-proxy-job-with-sidecar.yaml', ['workload: Workload.job()', 'sidecars: [Sidecar.container({', '}, SidecarMode.NATIVE)]'], ['creationTimestamp']],
     ['vendor-manifests/kubernetes-dashboard.yaml', ['new k8s.KubeNamespace(', 'new k8s.KubeClusterRoleBinding(', 'target: kubernetesDashboard,'], ['ApiObject']],
   ])('GIVEN %s WHEN imported THEN the code uses the pattern', (label, present, absent) => {
