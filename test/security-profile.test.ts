@@ -493,7 +493,7 @@ describe('SecurityProfile.restricted()', () => {
     const message = synthError(chart);
     // THEN
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    const shown = /```text\n(PlainPod 'web' has 2 problems:[\s\S]*?)\n```/.exec(readme)![1];
+    const shown = /```text\n(PlainPod 'web' has 3 problems:[\s\S]*?)\n```/.exec(readme)![1];
     expect(message).toContain(shown);
   });
 
@@ -501,7 +501,11 @@ describe('SecurityProfile.restricted()', () => {
     const chart = newChart();
     const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [mainContainer], securityProfile: SecurityProfile.restricted() });
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers/0/securityContext/privileged', true));
-    expect(synthError(chart)).toContain("PlainPod 'p': spec.containers[0].securityContext.privileged: true (container \"main-container\") breaks");
+    const message = synthError(chart);
+    expect(message).toContain("PlainPod 'p' has 2 problems:");
+    expect(message).toContain('spec.containers[0].securityContext.privileged: true (container "main-container") breaks');
+    // the API server's own rule (ValidateSecurityContext): the profile set allowPrivilegeEscalation false
+    expect(message).toContain('spec.containers[0].securityContext: allowPrivilegeEscalation false contradicts privileged true');
   });
 
   test('reports a Deployment\'s problems at their pod template paths', () => {

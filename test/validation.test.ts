@@ -38,10 +38,9 @@ describe('validatePodSpec (ValidatePodSpec)', () => {
       'spec.containers[0].livenessProbe.successThreshold: 2 must be 1 for liveness and startup probes.',
       'spec.containers[0].readinessProbe.tcpSocket: may not specify more than 1 handler type (exec, tcpSocket); keep one.',
       "spec.containers[0].readinessProbe.exec.command: is required; set the command to run (e.g. ['cat', '/tmp/healthy']).",
-      'spec.containers[0].readinessProbe.tcpSocket.port: 0 is not a valid port number; use an integer between 1 and 65535.',
+      'spec.containers[0].readinessProbe.terminationGracePeriodSeconds: must not be set for readinessProbes; remove it.',
       'spec.containers[0].startupProbe.httpGet.port: "HTTP" is not a valid port name: it must contain only lowercase letters, digits and \'-\'; use a container port name or a number.',
       'spec.containers[0].startupProbe.periodSeconds: -1 must be a non-negative integer.',
-      'spec.containers[0].readinessProbe.terminationGracePeriodSeconds: must not be set for readinessProbes; remove it.',
     ]);
   });
 
@@ -49,15 +48,18 @@ describe('validatePodSpec (ValidatePodSpec)', () => {
     const probe = { exec: { command: ['true'] } };
     expect(podProblems([app()], { initContainers: [{ name: 'proxy', image: 'envoy', restartPolicy: 'Always', startupProbe: probe }] })).toEqual([]);
     expect(podProblems([app()], { initContainers: [{ name: 'setup', image: 'busybox', lifecycle: { postStart: probe } }] })).toEqual([
-      'spec.initContainers[0].lifecycle: must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always).',
+      'spec.initContainers[0].lifecycle: must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always; Kubernetes 1.29+; 1.28 has native sidecars only behind the alpha SidecarContainers feature gate).',
     ]);
   });
 
   test('rejects env sources the API server rejects (validateEnvVarValueFrom)', () => {
-    expect(podProblems([app({ env: [{ name: 'A', valueFrom: {} }, { name: 'B', valueFrom: { fieldRef: {}, secretKeyRef: {} } }, { name: '..x' }] })])).toEqual([
+    expect(podProblems([app({ env: [{ name: 'A', valueFrom: {} }, { name: 'B', valueFrom: { fieldRef: {}, secretKeyRef: {} } }, { name: 'A=B' }] })])).toEqual([
       'spec.containers[0].env[0].valueFrom: must specify one of: fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.',
+      "spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: is required; set the pod field to read (e.g. 'metadata.name').",
+      'spec.containers[0].env[1].valueFrom.secretKeyRef.name: is required; set the name of the Secret to read.',
+      'spec.containers[0].env[1].valueFrom.secretKeyRef.key: is required; set the key of the Secret to read.',
       'spec.containers[0].env[1].valueFrom: has fieldRef and secretKeyRef; it may have only one source.',
-      'spec.containers[0].env[2].name: environment variable name "..x" is invalid: it must not start with \'..\'.',
+      'spec.containers[0].env[2].name: environment variable name "A=B" is invalid: it must consist only of printable ASCII characters other than \'=\' (Kubernetes 1.28 is stricter: letters, digits, \'_\', \'-\' or \'.\', not starting with a digit).',
     ]);
   });
 

@@ -1,131 +1,325 @@
 /**
- * Containers. Go: `validateContainers`, `validateInitContainers`, `validateContainerPorts`,
- * `AccumulateUniqueHostPorts`, `ValidateVolumeMounts`, `validatePullPolicy`.
+ * Containers. Go (`pkg/apis/core/validation/validation.go`): `validateContainers`,
+ * `validateInitContainers`, `validateEphemeralContainers`, `validateContainerCommon`,
+ * `validateContainerOnlyForPod`, `validateContainerPorts`, `AccumulateUniqueHostPorts`,
+ * `validatePodHostNetworkDeps`, `ValidateVolumeMounts`, `validateMountPropagation`,
+ * `validateMountRecursiveReadOnly`, `ValidateVolumeDevices`, `validatePullPolicy`; defaults
+ * (`pkg/apis/core/v1/defaults.go`): `SetDefaults_Container` and what `SetObjectDefaults_Pod`
+ * applies inside a container.
  *
  * @internal
  */
 import { Problems, show } from '../problems';
 import { checkName, checkPortNumber } from './common';
-import { validateEnv } from './env';
+import { defaultEnv, validateEnv, validateEnvFrom } from './env';
 import { ianaServiceName } from './names';
-import { validateHandler, validateProbe } from './probes';
-import { validateResources } from './resources';
+import {
+  defaultLifecycle, defaultProbe, validateLifecycle, validateLivenessProbe, validateReadinessProbe,
+  validateStartupProbe,
+} from './probes';
+import { validateContainerResourceRequirements } from './resources';
+import { validateSecurityContext } from './security-context';
 import { localDescendingPath } from './volumes';
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const MOUNT_PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
+const RECURSIVE_READ_ONLY = ['Disabled', 'IfPossible', 'Enabled'];
+/** Go: `v1.DefaultTerminationGracePeriodSeconds` (SetDefaults_PodSpec). */
+const DEFAULT_GRACE_PERIOD = 30;
+/** Where Kubernetes 1.28 differs: native sidecars (init containers with restartPolicy Always). */
+const SIDECARS_1_28 = 'Kubernetes 1.29+; 1.28 has native sidecars only behind the alpha SidecarContainers feature gate';
+/** The message of pod-only rules reported for a pod template too. */
+const TEMPLATE_NOTE = ' (the API server accepts it in a pod template, then rejects every Pod created from it)';
 
-export function validateContainer(
-  c: any,
-  path: string,
-  isInit: boolean,
-  isPod: boolean,
-  volumeNames: Set<string>,
-  hostNetwork: boolean,
-  problems: Problems,
-): void {
-  // validateContainers: `if len(ctr.Image) == 0 { Required }`.
-  if (typeof c.image !== 'string' || c.image.length === 0) {
-    problems.add(`${path}.image`, `container ${show(c.name)} has no image; set image (e.g. 'busybox:1.36').`);
-  } else if (c.image !== c.image.trim()) {
-    // validateContainersOnlyForPod. It runs on Pods only, so a Deployment with such an image is
-    // accepted, but every Pod it creates is rejected: this library reports it for both.
-    const template = isPod ? '' : ' (the API server accepts it in a pod template, then rejects every Pod created from it)';
-    problems.add(`${path}.image`, `${show(c.image)} has leading or trailing whitespace${template}; remove it.`);
-  }
+/** What the container checks need from the pod. The rest (volumes, grace period, OS, ...) is read from the spec. */
+export interface ContainerCheckContext {
+  /** Whether the pod is a bare Pod (not a template). */
+  readonly isPod: boolean;
+  /** The names of the pod's volumes. */
+  readonly volumeNames: Set<string>;
+}
 
-  // 1.28 (SidecarContainers): restartPolicy only on init containers, and only Always.
-  const isSidecar = isInit && c.restartPolicy === 'Always';
-  if (c.restartPolicy !== undefined) {
-    if (!isInit) {
-      problems.add(`${path}.restartPolicy`, `${show(c.restartPolicy)} is set on a main container; only init containers accept restartPolicy (Always makes a native sidecar). Remove it.`);
-    } else if (c.restartPolicy !== 'Always') {
-      problems.add(`${path}.restartPolicy`, `${show(c.restartPolicy)} is not supported on an init container; the only allowed value is Always (a native sidecar).`);
+/** What validateContainers derives from the pod spec (Go passes these as arguments). */
+interface PodFacts {
+  readonly isPod: boolean;
+  readonly volumeNames: Set<string>;
+  /** The pod's volumes by name (the first of each name), for their source types. */
+  readonly volumes: Map<string, any>;
+  /** spec.terminationGracePeriodSeconds, defaulted to 30 (the bound of sleep hooks). */
+  readonly gracePeriod: number | undefined;
+  readonly hostNetwork: boolean;
+}
+
+const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+const obj = (v: unknown): any => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
+
+function podFacts(spec: any, context: ContainerCheckContext): PodFacts {
+  const volumes = new Map<string, any>();
+  for (const v of list(spec.volumes)) {
+    if (typeof v?.name === 'string' && !volumes.has(v.name)) {
+      volumes.set(v.name, v);
     }
   }
-
-  // validateInitContainers: lifecycle and probes "must not be set for init containers"
-  // (native sidecars, restartPolicy Always, may have them).
-  if (isInit && !isSidecar) {
-    for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
-      if (c[field] !== undefined) {
-        problems.add(`${path}.${field}`, 'must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always).');
-      }
-    }
-  } else {
-    validateProbe(c.livenessProbe, `${path}.livenessProbe`, true, problems);
-    validateProbe(c.readinessProbe, `${path}.readinessProbe`, false, problems);
-    validateProbe(c.startupProbe, `${path}.startupProbe`, true, problems);
-    if (c.readinessProbe?.terminationGracePeriodSeconds !== undefined) {
-      problems.add(`${path}.readinessProbe.terminationGracePeriodSeconds`, 'must not be set for readinessProbes; remove it.');
-    }
-    for (const hook of ['postStart', 'preStop']) {
-      if (c.lifecycle?.[hook] !== undefined) {
-        validateHandler(c.lifecycle[hook], `${path}.lifecycle.${hook}`, problems);
-      }
-    }
-  }
-
-  // validatePullPolicy / terminationMessagePolicy (both defaulted, so checked only when set).
-  if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
-    problems.add(`${path}.imagePullPolicy`, `${show(c.imagePullPolicy)} is not supported; use one of ${PULL_POLICIES.join(', ')}.`);
-  }
-  if (c.terminationMessagePolicy !== undefined && !TERMINATION_MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) {
-    problems.add(`${path}.terminationMessagePolicy`, `${show(c.terminationMessagePolicy)} is not supported; use one of ${TERMINATION_MESSAGE_POLICIES.join(', ')}.`);
-  }
-
-  validateContainerPorts(c, path, hostNetwork, problems);
-  validateVolumeMounts(c, path, volumeNames, problems);
-  validateEnv(c.env, `${path}.env`, problems);
-  validateResources(c.resources, `${path}.resources`, problems);
+  const tgps = spec.terminationGracePeriodSeconds;
+  return {
+    isPod: context.isPod,
+    volumeNames: context.volumeNames,
+    volumes,
+    gracePeriod: tgps == null ? DEFAULT_GRACE_PERIOD : Number.isInteger(tgps) ? tgps : undefined,
+    hostNetwork: spec.hostNetwork === true,
+  };
 }
 
 /**
- * Go: `validateContainerPorts` (IsValidPortName, not Duplicate, containerPort Required and
- * IsValidPortNum, hostPort IsValidPortNum, protocol NotSupported) and `validateHostNetwork`.
+ * Checks every container of a pod spec as the API server does on create: main, init (with native
+ * sidecars) and ephemeral containers, names unique across them, host ports, and the pod-level
+ * rule that is about container ports (hostNetwork).
  */
-function validateContainerPorts(c: any, path: string, hostNetwork: boolean, problems: Problems): void {
-  const portNames = new Map<string, number>();
-  (Array.isArray(c.ports) ? c.ports : []).forEach((p: any, i: number) => {
-    const ppath = `${path}.ports[${i}]`;
-    if (p?.name !== undefined && p.name !== '') {
-      const r = typeof p.name === 'string' ? ianaServiceName(p.name) : 'must be a string';
-      if (r) {
-        problems.add(`${ppath}.name`, `container port name ${show(p.name)} is not a valid IANA service name: it ${r}.`);
-      } else if (portNames.has(p.name)) {
-        problems.add(`${ppath}.name`, `port name ${show(p.name)} is already used by ${path}.ports[${portNames.get(p.name)}]; give each port of a container a unique name.`);
-      } else {
-        portNames.set(p.name, i);
+// Go: validateContainers (validation.go), then validateInitContainers, validateEphemeralContainers
+// and validatePodHostNetworkDeps, as ValidatePodSpec calls them (the OS rules are pod-spec.ts's).
+export function validateContainers(spec: any, path: string, problems: Problems, context: ContainerCheckContext): void {
+  const facts = podFacts(spec, context);
+  const containers = list(spec.containers);
+  const initContainers = list(spec.initContainers);
+
+  // Names are unique across init, main and ephemeral containers. Go reports a clash between an init
+  // and a main container at the init container (validateInitContainers); this library reports every
+  // clash at the later container in the pod's order (init, main, ephemeral), as it always has.
+  const duplicates = duplicateNames(spec, path);
+  // validateContainers: `if len(containers) == 0 { Required }`.
+  if (containers.length === 0) {
+    problems.add(`${path}.containers`, 'a pod needs at least one main container; add one.');
+  }
+  containers.forEach((c0, i) => {
+    const c = obj(c0);
+    const cpath = `${path}.containers[${i}]`;
+    validateContainerCommon(c, cpath, facts, problems);
+    reportDuplicate(c, cpath, duplicates, problems);
+    if (c.lifecycle != null) {
+      validateLifecycle(c.lifecycle, facts.gracePeriod, `${cpath}.lifecycle`, problems);
+    }
+    validateLivenessProbe(c.livenessProbe, facts.gracePeriod, `${cpath}.livenessProbe`, problems);
+    validateReadinessProbe(c.readinessProbe, facts.gracePeriod, `${cpath}.readinessProbe`, problems);
+    validateStartupProbe(c.startupProbe, facts.gracePeriod, `${cpath}.startupProbe`, problems);
+    if (c.restartPolicy != null) {
+      problems.add(`${cpath}.restartPolicy`, `${show(c.restartPolicy)} is set on a main container; only init containers accept restartPolicy (Always makes a native sidecar). Remove it.`);
+    }
+  });
+  // Port conflicts are checked across all main containers.
+  accumulateUniqueHostPorts(containers.map((c, i) => [obj(c), `${path}.containers[${i}]`]), facts, problems);
+
+  validateInitContainers(initContainers, path, facts, duplicates, problems);
+  const others = [...initContainers, ...containers].map((c) => obj(c).name).filter((n) => typeof n === 'string');
+  validateEphemeralContainers(list(spec.ephemeralContainers), path, facts, duplicates, others, problems);
+  validatePodHostNetworkDeps(containers, path, facts, problems);
+}
+
+// Go: validateInitContainers (validation.go): the common checks, restartPolicy (only Always: a
+// native sidecar), names unique with the main containers, host ports per init container (they run
+// one at a time), probes and lifecycle only on native sidecars, no resizePolicy.
+function validateInitContainers(initContainers: any[], path: string, facts: PodFacts, duplicates: Map<string, string>, problems: Problems): void {
+  initContainers.forEach((c0, i) => {
+    const c = obj(c0);
+    const cpath = `${path}.initContainers[${i}]`;
+    validateContainerCommon(c, cpath, facts, problems);
+    const sidecar = validateInitContainerRestartPolicy(c.restartPolicy, `${cpath}.restartPolicy`, problems);
+    reportDuplicate(c, cpath, duplicates, problems);
+    accumulateUniqueHostPorts([[c, cpath]], facts, problems);
+    if (sidecar) {
+      if (c.lifecycle != null) {
+        validateLifecycle(c.lifecycle, facts.gracePeriod, `${cpath}.lifecycle`, problems);
+      }
+      validateLivenessProbe(c.livenessProbe, facts.gracePeriod, `${cpath}.livenessProbe`, problems);
+      validateReadinessProbe(c.readinessProbe, facts.gracePeriod, `${cpath}.readinessProbe`, problems);
+      validateStartupProbe(c.startupProbe, facts.gracePeriod, `${cpath}.startupProbe`, problems);
+    } else {
+      for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
+        if (c[field] != null) {
+          problems.add(`${cpath}.${field}`, `must not be set for init containers: an init container runs to completion before the app starts. Remove it, or make the container a native sidecar (restartPolicy: Always; ${SIDECARS_1_28}).`);
+        }
       }
     }
-    checkPortNumber(p?.containerPort, `${ppath}.containerPort`, true, problems);
-    if (p?.hostPort !== undefined && p.hostPort !== 0) {
-      checkPortNumber(p.hostPort, `${ppath}.hostPort`, true, problems);
-    }
-    if (p?.protocol !== undefined && !PROTOCOLS.includes(p.protocol)) {
-      problems.add(`${ppath}.protocol`, `${show(p.protocol)} is not supported; use one of ${PROTOCOLS.join(', ')}.`);
-    }
-    // validateHostNetwork: with hostNetwork the hostPort (defaulted to containerPort) must equal it.
-    if (hostNetwork && p?.hostPort !== undefined && p.hostPort !== 0 && p.hostPort !== p.containerPort) {
-      problems.add(`${ppath}.containerPort`, `${show(p.containerPort)} must match hostPort ${show(p.hostPort)} when hostNetwork is true; remove hostPort or make them equal.`);
+    if (list(c.resizePolicy).length > 0) {
+      problems.add(`${cpath}.resizePolicy`, 'must not be set for init containers; remove it.');
     }
   });
 }
 
-/** Go: `AccumulateUniqueHostPorts`: one protocol/hostIP/hostPort triple per pod (per init container). */
-export function checkHostPortConflicts(containers: Array<[any, string]>, problems: Problems): void {
-  const seen = new Map<string, string>();
-  for (const [c, cpath] of containers) {
-    (Array.isArray(c?.ports) ? c.ports : []).forEach((p: any, i: number) => {
-      if (p?.hostPort === undefined || p.hostPort === 0) {
+// Go: validateInitContainerRestartPolicy (validation.go): only Always (a native sidecar). Returns
+// whether the init container is a native sidecar.
+function validateInitContainerRestartPolicy(policy: unknown, path: string, problems: Problems): boolean {
+  if (policy == null) {
+    return false;
+  }
+  if (policy !== 'Always') {
+    problems.add(path, `${show(policy)} is not supported on an init container; the only allowed value is Always (a native sidecar: ${SIDECARS_1_28}).`);
+  }
+  return policy === 'Always';
+}
+
+/** Go: `allowedEphemeralContainerFields`: the fields an ephemeral container may not set. */
+const EPHEMERAL_FORBIDDEN = ['ports', 'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'resizePolicy', 'restartPolicy'];
+
+// Go: validateEphemeralContainers (validation.go): the common checks and the pod-only ones, names
+// unique across all containers, targetContainerName naming a main or init container, only the
+// allowed fields (validateFieldAllowList), no subPath. (ValidatePodCreate then forbids ephemeral
+// containers on create altogether: they are added through the ephemeralcontainers subresource.)
+function validateEphemeralContainers(
+  ephemeral: any[], path: string, facts: PodFacts, duplicates: Map<string, string>, others: string[], problems: Problems,
+): void {
+  ephemeral.forEach((c0, i) => {
+    const c = obj(c0);
+    const cpath = `${path}.ephemeralContainers[${i}]`;
+    validateContainerCommon(c, cpath, { ...facts, isPod: true }, problems);
+    reportDuplicate(c, cpath, duplicates, problems);
+    if (typeof c.targetContainerName === 'string' && c.targetContainerName !== '' && !others.includes(c.targetContainerName)) {
+      problems.add(`${cpath}.targetContainerName`, `${show(c.targetContainerName)} names no main or init container of this pod; use one of ${others.map((n) => show(n)).join(', ') || '(none)'}.`);
+    }
+    for (const field of EPHEMERAL_FORBIDDEN) {
+      const v = c[field];
+      // Go compares each field with its zero value: `resources: {}` is zero, `ports: []` is not.
+      const zero = v == null || (field === 'resources' && typeof v === 'object' && Object.values(v).every((x) => x == null));
+      if (!zero) {
+        problems.add(`${cpath}.${field}`, 'cannot be set for an ephemeral container; remove it.');
+      }
+    }
+    list(c.volumeMounts).forEach((m: any, j: number) => {
+      for (const field of ['subPath', 'subPathExpr']) {
+        if (typeof m?.[field] === 'string' && m[field] !== '') {
+          problems.add(`${cpath}.volumeMounts[${j}].${field}`, 'cannot be set for an ephemeral container; remove it.');
+        }
+      }
+    });
+  });
+}
+
+/** The containers whose name an earlier container (init, then main, then ephemeral) already has: path -> the earlier path. */
+function duplicateNames(spec: any, path: string): Map<string, string> {
+  const first = new Map<string, string>();
+  const duplicates = new Map<string, string>();
+  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+    list(spec[field]).forEach((c, i) => {
+      const name = obj(c).name;
+      const cpath = `${path}.${field}[${i}]`;
+      if (typeof name !== 'string' || name.length === 0) {
         return;
       }
-      const key = `${p.protocol ?? 'TCP'}/${p.hostIP ?? ''}/${p.hostPort}`;
+      const previous = first.get(name);
+      if (previous) {
+        duplicates.set(cpath, previous);
+      } else {
+        first.set(name, cpath);
+      }
+    });
+  }
+  return duplicates;
+}
+
+function reportDuplicate(c: any, cpath: string, duplicates: Map<string, string>, problems: Problems): void {
+  const previous = duplicates.get(cpath);
+  if (previous) {
+    problems.add(`${cpath}.name`, `container name ${show(c.name)} is already used by ${previous}; give each container (init and main) a unique name.`);
+  }
+}
+
+// Go: validateContainerCommon (validation.go): name, image, terminationMessagePolicy, ports, env,
+// envFrom, volume mounts and devices, imagePullPolicy, resources, securityContext; with
+// validateContainerOnlyForPod (no whitespace around the image).
+function validateContainerCommon(c: any, path: string, facts: PodFacts, problems: Problems): void {
+  checkName(c.name, `${path}.name`, 'container', problems);
+  if (typeof c.image !== 'string' || c.image.length === 0) {
+    problems.add(`${path}.image`, `container ${show(c.name)} has no image; set image (e.g. 'busybox:1.36').`);
+  } else {
+    validateContainerOnlyForPod(c.image, `${path}.image`, facts, problems);
+  }
+  // Defaulted (SetDefaults_Container): "" is File.
+  if (c.terminationMessagePolicy != null && c.terminationMessagePolicy !== '' && !TERMINATION_MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) {
+    problems.add(`${path}.terminationMessagePolicy`, `${show(c.terminationMessagePolicy)} is not supported; use one of ${TERMINATION_MESSAGE_POLICIES.join(', ')}.`);
+  }
+  validateContainerPorts(c.ports, `${path}.ports`, problems);
+  validateEnv(c.env, `${path}.env`, problems);
+  validateEnvFrom(c.envFrom, `${path}.envFrom`, problems);
+  validateVolumeMounts(c, `${path}.volumeMounts`, facts, problems);
+  validateVolumeDevices(c, `${path}.volumeDevices`, facts, problems);
+  validatePullPolicy(c.imagePullPolicy, `${path}.imagePullPolicy`, problems);
+  validateContainerResourceRequirements(c.resources, `${path}.resources`, problems);
+  validateSecurityContext(c.securityContext, `${path}.securityContext`, problems);
+}
+
+// Go: validateContainerOnlyForPod (validation.go): no whitespace around the image. It runs on Pods
+// only, so a pod template with such an image is accepted, but every Pod it creates is rejected:
+// this library reports it for both.
+function validateContainerOnlyForPod(image: string, path: string, facts: PodFacts, problems: Problems): void {
+  if (image !== image.trim()) {
+    problems.add(path, `${show(image)} has leading or trailing whitespace${facts.isPod ? '' : TEMPLATE_NOTE}; remove it.`);
+  }
+}
+
+// Go: validatePullPolicy (validation.go). Defaulted (SetDefaults_Container): "" is Always or IfNotPresent.
+function validatePullPolicy(policy: unknown, path: string, problems: Problems): void {
+  if (policy != null && policy !== '' && !PULL_POLICIES.includes(policy as string)) {
+    problems.add(path, `${show(policy)} is not supported; use one of ${PULL_POLICIES.join(', ')}.`);
+  }
+}
+
+// Go: validateContainerPorts (validation.go): names (IsValidPortName, unique), containerPort,
+// hostPort, protocol (defaulted to TCP).
+function validateContainerPorts(ports: unknown, path: string, problems: Problems): void {
+  const portNames = new Map<string, number>();
+  list(ports).forEach((p0: any, i: number) => {
+    const p = obj(p0);
+    const ppath = `${path}[${i}]`;
+    if (p.name !== undefined && p.name !== '') {
+      const r = typeof p.name === 'string' ? ianaServiceName(p.name) : 'must be a string';
+      if (r) {
+        problems.add(`${ppath}.name`, `container port name ${show(p.name)} is not a valid IANA service name: it ${r}.`);
+      } else if (portNames.has(p.name)) {
+        problems.add(`${ppath}.name`, `port name ${show(p.name)} is already used by ${path}[${portNames.get(p.name)}]; give each port of a container a unique name.`);
+      } else {
+        portNames.set(p.name, i);
+      }
+    }
+    checkPortNumber(p.containerPort, `${ppath}.containerPort`, true, problems);
+    if (p.hostPort != null && p.hostPort !== 0) {
+      checkPortNumber(p.hostPort, `${ppath}.hostPort`, true, problems);
+    }
+    if (p.protocol != null && p.protocol !== '' && !PROTOCOLS.includes(p.protocol)) {
+      problems.add(`${ppath}.protocol`, `${show(p.protocol)} is not supported; use one of ${PROTOCOLS.join(', ')}.`);
+    }
+  });
+}
+
+// Go: SetDefaults_Pod (defaults.go), defaultHostNetworkPorts: with hostNetwork, a Pod's hostPort 0 is
+// its containerPort (Pods only: a template gets it in each Pod it creates).
+function effectiveHostPort(p: any, facts: PodFacts): { port: unknown; defaulted: boolean } {
+  if ((p.hostPort == null || p.hostPort === 0) && facts.hostNetwork && p.containerPort != null) {
+    return { port: p.containerPort, defaulted: true };
+  }
+  return { port: p.hostPort, defaulted: false };
+}
+
+// Go: checkHostPortConflicts (validation.go)
+// Go: AccumulateUniqueHostPorts (validation.go): one protocol/hostIP/hostPort triple per set of
+// containers. With hostNetwork, a Pod's hostPort is its
+// containerPort (SetDefaults_Pod); a template gets that default only in each Pod it creates.
+function accumulateUniqueHostPorts(containers: Array<[any, string]>, facts: PodFacts, problems: Problems): void {
+  const seen = new Map<string, string>();
+  for (const [c, cpath] of containers) {
+    list(c.ports).forEach((p0: any, i: number) => {
+      const p = obj(p0);
+      const { port, defaulted } = effectiveHostPort(p, facts);
+      if (port == null || port === 0) {
+        return;
+      }
+      const protocol = p.protocol == null || p.protocol === '' ? 'TCP' : p.protocol;
+      const key = `${protocol}/${p.hostIP ?? ''}/${port}`;
       const ppath = `${cpath}.ports[${i}].hostPort`;
       const previous = seen.get(key);
       if (previous) {
-        problems.add(ppath, `${show(p.hostPort)} (${p.protocol ?? 'TCP'}) is already used by ${previous}; each host port may be used once per protocol and host IP.`);
+        const why = defaulted ? ` (with hostNetwork, hostPort defaults to containerPort)${facts.isPod ? '' : TEMPLATE_NOTE}` : '';
+        problems.add(ppath, `${show(port)} (${protocol}) is already used by ${previous}${why}; each host port may be used once per protocol and host IP.`);
       } else {
         seen.set(key, ppath);
       }
@@ -133,23 +327,43 @@ export function checkHostPortConflicts(containers: Array<[any, string]>, problem
   }
 }
 
-/**
- * Go: `ValidateVolumeMounts`: name Required and NotFound among the pod's volumes, mountPath
- * Required and unique, subPath/subPathExpr relative without '..' and mutually exclusive.
- * This library also requires absolute mount paths (the API server accepts a relative one and the
- * kubelet resolves it against '/'), and treats '/data' and '/data/' as the same mount point.
- */
-function validateVolumeMounts(c: any, path: string, volumeNames: Set<string>, problems: Problems): void {
+// Go: validatePodHostNetworkDeps (validation.go): with hostNetwork, a main container's hostPort, if
+// set, must equal its containerPort (a Pod's unset hostPort is defaulted to it).
+function validatePodHostNetworkDeps(containers: any[], path: string, facts: PodFacts, problems: Problems): void {
+  if (!facts.hostNetwork) {
+    return;
+  }
+  containers.forEach((c, i) => {
+    list(obj(c).ports).forEach((p0: any, j: number) => {
+      const p = obj(p0);
+      if (p.hostPort != null && p.hostPort !== 0 && p.hostPort !== p.containerPort) {
+        // Go reports it at hostPort; this library kept its earlier path, the pair's other field.
+        problems.add(`${path}.containers[${i}].ports[${j}].containerPort`, `${show(p.containerPort)} must match hostPort ${show(p.hostPort)} when hostNetwork is true; remove hostPort or make them equal.`);
+      }
+    });
+  });
+}
+
+// Go: ValidateVolumeMounts (validation.go), with validateMountPropagation and
+// validateMountRecursiveReadOnly: name required and declared, mountPath required and unique, not
+// also a block device, subPath/subPathExpr relative without '..' and mutually exclusive (and not on
+// image volumes), mountPropagation, recursiveReadOnly.
+// This library's contract, stricter than the API server: mountPath must be absolute (the kubelet
+// would resolve a relative one against '/'), and '/data' and '/data/' are the same mount point.
+function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: Problems): void {
+  const devices = list(c.volumeDevices).map(obj);
   const mountPaths = new Map<string, number>();
-  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m: any, i: number) => {
-    const mpath = `${path}.volumeMounts[${i}]`;
-    if (typeof m?.name !== 'string' || m.name.length === 0) {
-      problems.add(`${mpath}.name`, 'is required; set the name of one of the pod\'s volumes.');
-    } else if (!volumeNames.has(m.name)) {
-      const declared = [...volumeNames];
+  const mounts = list(c.volumeMounts);
+  mounts.forEach((m0: any, i: number) => {
+    const m = obj(m0);
+    const mpath = `${path}[${i}]`;
+    if (typeof m.name !== 'string' || m.name.length === 0) {
+      problems.add(`${mpath}.name`, "is required; set the name of one of the pod's volumes.");
+    } else if (!facts.volumeNames.has(m.name)) {
+      const declared = [...facts.volumeNames];
       problems.add(`${mpath}.name`, `${show(m.name)} names no volume of this pod; declare it in volumes or use one of ${declared.length ? declared.map((n) => show(n)).join(', ') : '(none declared)'}.`);
     }
-    if (typeof m?.mountPath !== 'string' || m.mountPath.length === 0) {
+    if (typeof m.mountPath !== 'string' || m.mountPath.length === 0) {
       problems.add(`${mpath}.mountPath`, 'is required; set an absolute path (e.g. /data).');
     } else {
       if (!m.mountPath.startsWith('/')) {
@@ -158,73 +372,162 @@ function validateVolumeMounts(c: any, path: string, volumeNames: Set<string>, pr
       const key = m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
       const previous = mountPaths.get(key);
       if (previous !== undefined) {
-        const prevPath = c.volumeMounts[previous].mountPath;
+        const prevPath = mounts[previous].mountPath;
         const why = prevPath === m.mountPath ? '' : ` (${show(prevPath)} is the same directory: this library compares mount paths without a trailing '/', as the container runtime does)`;
-        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}.volumeMounts[${previous}]${why}; each mount needs its own path.`);
+        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}[${previous}]${why}; each mount needs its own path.`);
       } else {
         mountPaths.set(key, i);
       }
     }
+    if (typeof m.name === 'string' && devices.some((d) => d.name === m.name)) {
+      problems.add(`${mpath}.name`, `${show(m.name)} is also in volumeDevices; a volume is either mounted or attached as a block device, not both.`);
+    }
+    if (typeof m.mountPath === 'string' && devices.some((d) => d.devicePath === m.mountPath)) {
+      problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is also a devicePath in volumeDevices; use another path.`);
+    }
+    if (facts.volumes.get(m.name)?.image != null) {
+      for (const field of ['subPath', 'subPathExpr']) {
+        if (typeof m[field] === 'string' && m[field].length > 0) {
+          problems.add(`${mpath}.${field}`, `${show(m[field])} is not allowed in image volume sources; mount the whole image volume.`);
+        }
+      }
+    }
     for (const field of ['subPath', 'subPathExpr']) {
-      if (typeof m?.[field] === 'string' && m[field].length > 0) {
+      if (typeof m[field] === 'string' && m[field].length > 0) {
         const r = localDescendingPath(m[field]);
         if (r) {
           problems.add(`${mpath}.${field}`, `${show(m[field])} ${r}; it is a path inside the volume.`);
         }
       }
     }
-    if (m?.subPath && m?.subPathExpr) {
+    if (m.subPath && m.subPathExpr) {
       problems.add(`${mpath}.subPathExpr`, 'subPathExpr and subPath are mutually exclusive; keep one.');
+    }
+    if (m.mountPropagation != null) {
+      validateMountPropagation(m.mountPropagation, c, `${mpath}.mountPropagation`, problems);
+    }
+    validateMountRecursiveReadOnly(m, `${mpath}.recursiveReadOnly`, problems);
+  });
+}
+
+// Go: validateMountPropagation (validation.go): a known mode; Bidirectional only in privileged containers.
+function validateMountPropagation(mode: unknown, c: any, path: string, problems: Problems): void {
+  if (!MOUNT_PROPAGATIONS.includes(mode as string)) {
+    problems.add(path, `${show(mode)} is not supported; use one of ${MOUNT_PROPAGATIONS.join(', ')}.`);
+  }
+  if (mode === 'Bidirectional' && c.securityContext?.privileged !== true) {
+    problems.add(path, '"Bidirectional" mount propagation is available only to privileged containers; set securityContext.privileged: true or use HostToContainer.');
+  }
+}
+
+// Go: validateMountRecursiveReadOnly (validation.go): Enabled and IfPossible need readOnly: true and
+// no mount propagation other than None. (RecursiveReadOnlyMounts is beta, on by default, in 1.31+.)
+function validateMountRecursiveReadOnly(m: any, path: string, problems: Problems): void {
+  const rro = m.recursiveReadOnly;
+  if (rro == null || rro === 'Disabled') {
+    return;
+  }
+  if (rro === 'Enabled' || rro === 'IfPossible') {
+    if (m.readOnly !== true) {
+      problems.add(path, `${show(rro)} may only be specified when readOnly is true; set readOnly: true.`);
+    }
+    if (m.mountPropagation != null && m.mountPropagation !== 'None') {
+      problems.add(path, `${show(rro)} may only be specified when mountPropagation is None or not specified; remove mountPropagation.`);
+    }
+    return;
+  }
+  problems.add(path, `${show(rro)} is not supported; use one of ${RECURSIVE_READ_ONLY.join(', ')}.`);
+}
+
+// Go: ValidateVolumeDevices (validation.go): name required, unique, declared and a
+// persistentVolumeClaim or ephemeral volume; devicePath required, unique, without '..'; neither
+// also a volume mount.
+function validateVolumeDevices(c: any, path: string, facts: PodFacts, problems: Problems): void {
+  const mounts = list(c.volumeMounts).map(obj);
+  const names = new Map<string, number>();
+  const paths = new Map<string, number>();
+  list(c.volumeDevices).forEach((d0: any, i: number) => {
+    const d = obj(d0);
+    const dpath = `${path}[${i}]`;
+    const name = d.name;
+    const hasName = typeof name === 'string' && name.length > 0;
+    if (!hasName) {
+      problems.add(`${dpath}.name`, "is required; set the name of one of the pod's persistentVolumeClaim or ephemeral volumes.");
+    } else if (names.has(name)) {
+      problems.add(`${dpath}.name`, `${show(name)} is already attached by ${path}[${names.get(name)}]; attach each volume once.`);
+    } else if (!facts.volumeNames.has(name)) {
+      problems.add(`${dpath}.name`, `${show(name)} names no volume of this pod; declare it in volumes.`);
+    } else {
+      const v = facts.volumes.get(name);
+      if (v && v.persistentVolumeClaim == null && v.ephemeral == null) {
+        problems.add(`${dpath}.name`, `${show(name)} is not a persistentVolumeClaim or ephemeral volume; only those can be attached as a block device (volumeDevices). Mount it with volumeMounts instead.`);
+      }
+    }
+    const devicePath = d.devicePath;
+    if (typeof devicePath !== 'string' || devicePath.length === 0) {
+      problems.add(`${dpath}.devicePath`, 'is required; set the path of the device in the container (e.g. /dev/xvda).');
+    } else if (paths.has(devicePath)) {
+      problems.add(`${dpath}.devicePath`, `${show(devicePath)} is already used by ${path}[${paths.get(devicePath)}]; each device needs its own path.`);
+    } else if (devicePath.replace(/\\/g, '/').split('/').includes('..')) {
+      problems.add(`${dpath}.devicePath`, `${show(devicePath)} can not contain backsteps ('..'); write the path without them.`);
+    } else {
+      paths.set(devicePath, i);
+    }
+    if (hasName && mounts.some((m) => m.name === name)) {
+      problems.add(`${dpath}.name`, `${show(name)} is also in volumeMounts; a volume is either mounted or attached as a block device, not both.`);
+    }
+    if (typeof devicePath === 'string' && mounts.some((m) => m.mountPath === devicePath)) {
+      problems.add(`${dpath}.devicePath`, `${show(devicePath)} is also a mountPath in volumeMounts; use another path.`);
+    }
+    if (hasName && !names.has(name)) {
+      names.set(name, i);
     }
   });
 }
 
-/** What the container checks need from the pod. */
-export interface ContainerCheckContext {
-  /** Whether the pod is a bare Pod (not a template). */
-  readonly isPod: boolean;
-  /** The names of the pod's volumes. */
-  readonly volumeNames: Set<string>;
+// Go: ParseImageName (parsers.go), the tag: 'latest' when neither a tag nor a digest is given.
+function imageTag(image: string): string {
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const colon = name.lastIndexOf(':');
+  const tag = colon > name.lastIndexOf('/') ? name.slice(colon + 1) : '';
+  return tag === '' && at < 0 ? 'latest' : tag;
 }
 
-// Go: validateContainers + validateInitContainers (validation.go): every container of the pod spec,
-// names unique across init and main containers, host ports.
-export function validateContainers(spec: any, path: string, problems: Problems, context: ContainerCheckContext): void {
-  const containers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
-  const initContainers: any[] = Array.isArray(spec.initContainers) ? spec.initContainers : [];
-
-  // validateContainers: `if len(containers) == 0 { Required }`.
-  if (containers.length === 0) {
-    problems.add(`${path}.containers`, 'a pod needs at least one main container; add one.');
+/**
+ * The API server's defaults inside one container (init, main or ephemeral), in place, on a copy.
+ * Requests and limits are not rewritten: their rounding to milli units (SetDefaults_ResourceList)
+ * happens inside validateContainerResourceRequirements, so messages show the values as written.
+ * The Pod-only defaults (requests from limits, hostPort from containerPort with hostNetwork:
+ * SetDefaults_Pod) change no verdict and are accounted for where they matter (host ports).
+ */
+// Go: SetDefaults_Container (defaults.go), and what SetObjectDefaults_Pod applies inside a container:
+// the ports' protocol (+default=TCP), SetDefaults_ObjectFieldSelector, SetDefaults_Probe,
+// SetDefaults_HTTPGetAction.
+export function defaultContainer(container: any): void {
+  if (container === null || typeof container !== 'object' || Array.isArray(container)) {
+    return;
   }
-
-  // validateContainers + validateInitContainers: names are unique across init and main containers.
-  const containerNames = new Map<string, string>();
-  const all: Array<[any, string, boolean]> = [
-    ...initContainers.map((c, i): [any, string, boolean] => [c, `${path}.initContainers[${i}]`, true]),
-    ...containers.map((c, i): [any, string, boolean] => [c, `${path}.containers[${i}]`, false]),
-  ];
-  for (const [c, cpath, isInit] of all) {
-    checkName(c?.name, `${cpath}.name`, 'container', problems);
-    if (typeof c?.name === 'string' && c.name.length > 0) {
-      const previous = containerNames.get(c.name);
-      if (previous) {
-        problems.add(`${cpath}.name`, `container name ${show(c.name)} is already used by ${previous}; give each container (init and main) a unique name.`);
-      } else {
-        containerNames.set(c.name, cpath);
-      }
+  const c = container;
+  if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') {
+    c.imagePullPolicy = typeof c.image === 'string' && imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent';
+  }
+  if (c.terminationMessagePath === undefined || c.terminationMessagePath === '') {
+    c.terminationMessagePath = '/dev/termination-log';
+  }
+  if (c.terminationMessagePolicy === undefined || c.terminationMessagePolicy === '') {
+    c.terminationMessagePolicy = 'File';
+  }
+  for (const p of list(c.ports)) {
+    if (p && typeof p === 'object' && (p.protocol === undefined || p.protocol === '')) {
+      p.protocol = 'TCP';
     }
-    validateContainer(c ?? {}, cpath, isInit, context.isPod, context.volumeNames, spec.hostNetwork === true, problems);
   }
-
-  // validateContainers -> checkHostPortConflicts: main containers share one set of host ports
-  // (init containers run one at a time, so each is checked on its own).
-  checkHostPortConflicts(containers.map((c, i) => [c, `${path}.containers[${i}]`]), problems);
-  initContainers.forEach((c, i) => checkHostPortConflicts([[c, `${path}.initContainers[${i}]`]], problems));
-}
-
-// Go: SetDefaults_Container (pkg/apis/core/v1/defaults.go) and the defaults of what a container
-// holds (probes, lifecycle handlers, ports). In place, on a copy.
-export function defaultContainer(_container: any): void {
-  return;
+  defaultEnv(c.env);
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    defaultProbe(c[probe]);
+  }
+  if (c.lifecycle && typeof c.lifecycle === 'object') {
+    defaultLifecycle(c.lifecycle);
+  }
 }

@@ -12,11 +12,12 @@ import { defaultContainer, validateContainers } from './container';
 import { prepareObjectMetaForCreate, validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, validIP } from './names';
 import { isQuantity } from './quantity';
-import { validateResources } from './resources';
+import { validateContainerResourceRequirements } from './resources';
 import {
   checkTemplateMatchLabelKeys, mutatePodAffinity, validateAffinity, validateReadinessGates, validateSchedulingGates,
   validateTolerations, validateTopologySpreadConstraints,
 } from './scheduling';
+import { validatePodSecurityContext } from './security-context';
 import { defaultVolume, localDescendingPathProblems, PodVolumes, validateVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -101,9 +102,8 @@ export function validatePodSpec(spec: any, path: string, problems: Problems, own
   if (spec.nodeSelector !== undefined) {
     validateLabels(spec.nodeSelector, `${path}.nodeSelector`, problems);
   }
-  // Go: validatePodSpecSecurityContext lives in security-context.ts (validatePodSecurityContext):
-  // CALL SITE, to be enabled when security-context.ts lands on main:
-  //   validatePodSecurityContext(spec.securityContext, spec, path, `${path}.securityContext`, problems);
+  // Go: validatePodSpecSecurityContext (security-context.ts: validatePodSecurityContext)
+  validatePodSecurityContext(spec, path, problems);
   // Go: validateImagePullSecrets: only name may be set, which the decode step already enforces.
   validateAffinity(spec.affinity, `${path}.affinity`, problems);
   validatePodDNSConfig(spec.dnsConfig, spec.dnsPolicy, `${path}.dnsConfig`, problems);
@@ -273,7 +273,7 @@ export function validateHostAliases(aliases: unknown, path: string, problems: Pr
 function validateOverhead(overhead: unknown, path: string, problems: Problems): void {
   // ValidateContainerResourceRequirements(&{Limits: overhead}): reported at spec.overhead.<name>.
   const inner = new Problems();
-  validateResources({ limits: overhead }, path, inner);
+  validateContainerResourceRequirements({ limits: overhead }, path, inner);
   for (const m of inner.messages) {
     problems.add('', m.startsWith(`${path}.limits`) ? path + m.slice(`${path}.limits`.length) : m);
   }

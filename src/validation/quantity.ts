@@ -1,25 +1,349 @@
 /**
- * Resource quantities. Go: apimachinery `pkg/api/resource` (`ParseQuantity`).
+ * Resource quantities, exactly as the API server reads and compares them. Go: apimachinery
+ * `pkg/api/resource` (`ParseQuantity`, `Quantity.UnmarshalJSON`, `Cmp`, `RoundUp`, `Value`,
+ * `MilliValue`, `CanonicalizeBytes`). No floating point anywhere: a quantity is a big integer
+ * times a power of ten, so '2300m' and '2.3' are equal and '0.1' equals '100m'.
  *
  * @internal
  */
 import { Problems, show } from '../problems';
 
-// resource.ParseQuantity: <signedNumber><suffix>; suffix binary SI (Ki..Ei), decimal SI
-// (n, u, m, k, M, G, T, P, E) or a decimal exponent (e3, E-2).
-const QUANTITY = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+/** How a quantity was written: it decides the canonical form (`String()` in Go). */
+export type QuantityFormat = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
 
-/** Reports a malformed or negative quantity; returns its value when well-formed. */
-export function checkQuantity(value: unknown, path: string, problems: Problems): number | undefined {
-  const q = parseQuantity(value);
-  if (q === undefined) {
-    problems.add(path, `${show(value)} is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`);
+const TEN = BigInt(10);
+const ZERO = BigInt(0);
+const ONE = BigInt(1);
+/** Go: `maxAllowed` (the largest int64), the cap of BinarySI quantities. */
+const MAX_INT64 = BigInt(2) ** BigInt(63) - ONE;
+/** Go: `resource.Nano`: values are rounded up (away from zero) to 10^-9 when parsed. */
+const NANO = -9;
+
+function pow10(n: number): bigint {
+  return TEN ** BigInt(n);
+}
+
+function abs(v: bigint): bigint {
+  return v < ZERO ? -v : v;
+}
+
+function digits(v: bigint): number {
+  return v === ZERO ? 0 : abs(v).toString().length;
+}
+
+/** Divides |v| by 10^n rounding away from zero (Go: `inf.RoundUp`), keeping the sign. */
+function shrinkAwayFromZero(v: bigint, n: number): bigint {
+  if (n <= 0 || v === ZERO) {
+    return v;
+  }
+  const a = abs(v);
+  // A divisor with more digits than the value leaves 1 (the smallest representable unit).
+  const q = n > digits(a) ? ZERO : a / pow10(n);
+  const exact = n <= digits(a) && q * pow10(n) === a;
+  const r = exact ? q : q + ONE;
+  return v < ZERO ? -r : r;
+}
+
+/** A parsed quantity: `unscaled * 10^exponent`, exact. */
+export class Quantity {
+  public constructor(
+    /** The digits, with the sign. */
+    public readonly unscaled: bigint,
+    /** The power of ten. */
+    public readonly exponent: number,
+    public readonly format: QuantityFormat,
+  ) {}
+
+  /** -1, 0 or 1. */
+  public get sign(): number {
+    return this.unscaled === ZERO ? 0 : this.unscaled < ZERO ? -1 : 1;
+  }
+
+  // Go: Quantity.Cmp (quantity.go): -1, 0 or 1, exactly.
+  public cmp(other: Quantity): number {
+    const a = this.sign;
+    const b = other.sign;
+    if (a !== b) {
+      return a < b ? -1 : 1;
+    }
+    if (a === 0) {
+      return 0;
+    }
+    // Same sign: compare magnitudes, first by their order of magnitude (no huge powers of ten).
+    const magA = digits(this.unscaled) + this.exponent;
+    const magB = digits(other.unscaled) + other.exponent;
+    let c: number;
+    if (magA !== magB) {
+      c = magA < magB ? -1 : 1;
+    } else {
+      const e = Math.min(this.exponent, other.exponent);
+      const x = abs(this.unscaled) * pow10(this.exponent - e);
+      const y = abs(other.unscaled) * pow10(other.exponent - e);
+      c = x === y ? 0 : x < y ? -1 : 1;
+    }
+    return a < 0 ? -c : c;
+  }
+
+  // Go: Quantity.RoundUp (quantity.go): the value rounded away from zero to a multiple of 10^scale
+  // (the server rounds every resource request and limit to milli units: SetDefaults_ResourceList).
+  public roundUp(scale: number): Quantity {
+    if (this.exponent >= scale) {
+      return this;
+    }
+    return new Quantity(shrinkAwayFromZero(this.unscaled, scale - this.exponent), scale, this.format);
+  }
+
+  // Go: Quantity.ScaledValue (quantity.go): the value in units of 10^scale, rounded away from zero.
+  public scaledValue(scale: number): bigint {
+    if (this.exponent >= scale) {
+      return this.unscaled * pow10(this.exponent - scale);
+    }
+    return shrinkAwayFromZero(this.unscaled, scale - this.exponent);
+  }
+
+  // Go: Quantity.Value (quantity.go)
+  public value(): bigint {
+    return this.scaledValue(0);
+  }
+
+  // Go: Quantity.MilliValue (quantity.go)
+  public milliValue(): bigint {
+    return this.scaledValue(-3);
+  }
+
+  /** Whether the value is a whole number (Go: `MilliValue() % 1000 == 0` on a milli-rounded quantity). */
+  public isInteger(): boolean {
+    return this.exponent >= 0 || this.unscaled % pow10(-this.exponent) === ZERO;
+  }
+
+  /** Go: `Value() % m == 0` for a positive integer m, without materializing huge powers of ten. */
+  public valueDivisibleBy(m: bigint): boolean {
+    if (this.exponent < 0) {
+      return this.value() % m === ZERO;
+    }
+    let result = abs(this.unscaled) % m;
+    let base = TEN % m;
+    let e = BigInt(this.exponent);
+    const two = BigInt(2);
+    while (e > ZERO) {
+      if (e % two === ONE) {
+        result = (result * base) % m;
+      }
+      base = (base * base) % m;
+      e /= two;
+    }
+    return result === ZERO;
+  }
+
+  // Go: Quantity.CanonicalizeBytes (quantity.go), as String(): '1000m' is '1', '1024Ki' is '1Mi', '1e3' stays '1e3'.
+  public toString(): string {
+    if (this.unscaled === ZERO) {
+      return '0';
+    }
+    let format = this.format;
+    if (format === 'BinarySI') {
+      const small = this.cmp(QUANTITY_1024) < 0 && this.cmp(QUANTITY_MINUS_1024) > 0;
+      if (small || this.roundUp(0).cmp(this) !== 0) {
+        format = 'DecimalSI';
+      }
+    }
+    if (format === 'BinarySI') {
+      let v = this.value();
+      let e = 0;
+      const k = BigInt(1024);
+      while (v !== ZERO && v % k === ZERO && e < 6) {
+        v /= k;
+        e++;
+      }
+      return `${v}${['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'][e]}`;
+    }
+    // AsCanonicalBytes: trailing zeros into the exponent, then the exponent down to a multiple of 3.
+    let m = this.unscaled;
+    let e = this.exponent;
+    while (m % TEN === ZERO) {
+      m /= TEN;
+      e++;
+    }
+    while (((e % 3) + 3) % 3 !== 0) {
+      m *= TEN;
+      e--;
+    }
+    if (format === 'DecimalExponent') {
+      return e === 0 ? `${m}` : `${m}e${e}`;
+    }
+    const suffix = DECIMAL_SUFFIXES[e];
+    return suffix === undefined ? `${m}e${e}` : `${m}${suffix}`;
+  }
+}
+
+const QUANTITY_1024 = new Quantity(BigInt(1024), 0, 'DecimalSI');
+const QUANTITY_MINUS_1024 = new Quantity(BigInt(-1024), 0, 'DecimalSI');
+/** The zero quantity (an unset `resource.Quantity{}`). */
+export const ZERO_QUANTITY = new Quantity(ZERO, 0, 'DecimalSI');
+
+const DECIMAL_SUFFIXES: { [exponent: number]: string } = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const DECIMAL_EXPONENTS: { [suffix: string]: number } = { 'n': -9, 'u': -6, 'm': -3, '': 0, 'k': 3, 'M': 6, 'G': 9, 'T': 12, 'P': 15, 'E': 18 };
+const BINARY_EXPONENTS: { [suffix: string]: number } = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+
+interface Scanned {
+  readonly positive: boolean;
+  readonly value: string;
+  readonly num: string;
+  readonly denom: string;
+  readonly suffix: string;
+}
+
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+// Go: parseQuantityString (quantity.go): sign, leading zeros, numerator, '.', denominator, then
+// a suffix of "eEinumkKMGTP" letters, an optional sign and digits.
+function parseQuantityString(str: string): Scanned | undefined {
+  let positive = true;
+  let pos = 0;
+  const end = str.length;
+  if (pos < end && (str[0] === '-' || str[0] === '+')) {
+    positive = str[0] !== '-';
+    pos++;
+  }
+  while (pos < end && str[pos] === '0') {
+    pos++;
+  }
+  if (pos >= end) {
+    return { positive, value: '0', num: '0', denom: '', suffix: '' };
+  }
+  let i = pos;
+  while (i < end && isDigit(str[i])) {
+    i++;
+  }
+  if (i >= end) {
+    return { positive, value: str, num: str.slice(pos), denom: '', suffix: '' };
+  }
+  let num = str.slice(pos, i);
+  pos = i;
+  if (num.length === 0) {
+    num = '0';
+  }
+  let denom = '';
+  if (pos < end && str[pos] === '.') {
+    pos++;
+    i = pos;
+    while (i < end && isDigit(str[i])) {
+      i++;
+    }
+    if (i >= end) {
+      return { positive, value: str, num, denom: str.slice(pos), suffix: '' };
+    }
+    denom = str.slice(pos, i);
+    pos = i;
+  }
+  const value = str.slice(0, pos);
+  const suffixStart = pos;
+  i = pos;
+  while (i < end && 'eEinumkKMGTP'.includes(str[i])) {
+    i++;
+  }
+  if (i >= end) {
+    return { positive, value, num, denom, suffix: str.slice(suffixStart) };
+  }
+  pos = i;
+  if (str[pos] === '-' || str[pos] === '+') {
+    pos++;
+  }
+  while (pos < end && isDigit(str[pos])) {
+    pos++;
+  }
+  if (pos >= end) {
+    return { positive, value, num, denom, suffix: str.slice(suffixStart) };
+  }
+  return undefined; // ErrFormatWrong
+}
+
+// Go: suffixHandler.interpret (suffix.go): decimal SI, binary SI, or e<int> (an int64 cast to int32).
+function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; format: QuantityFormat } | undefined {
+  if (suffix in DECIMAL_EXPONENTS) {
+    return { base: 10, exponent: DECIMAL_EXPONENTS[suffix], format: 'DecimalSI' };
+  }
+  if (suffix in BINARY_EXPONENTS) {
+    return { base: 2, exponent: BINARY_EXPONENTS[suffix], format: 'BinarySI' };
+  }
+  if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?[0-9]+$/.test(suffix.slice(1))) {
+    const n = BigInt(suffix.slice(1));
+    if (n > MAX_INT64 || n < -MAX_INT64 - ONE) {
+      return undefined;
+    }
+    return { base: 10, exponent: Number(BigInt.asIntN(32, n)), format: 'DecimalExponent' };
+  }
+  return undefined;
+}
+
+/** Go's `strings.TrimSpace` (Unicode White_Space; unlike JavaScript's trim, U+FEFF stays). */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+// Go: ParseQuantity (quantity.go), on a string.
+export function parseQuantityText(str: string): Quantity | undefined {
+  if (str.length === 0) {
     return undefined;
   }
-  if (q < 0) {
-    problems.add(path, `${show(value)} must be greater than or equal to 0.`);
+  if (str === '0') {
+    return ZERO_QUANTITY;
   }
-  return q;
+  const s = parseQuantityString(str);
+  if (!s) {
+    return undefined;
+  }
+  const suffix = interpretSuffix(s.suffix);
+  if (!suffix) {
+    return undefined; // ErrSuffix
+  }
+  // The fast path (int64 arithmetic) and the inf.Dec path give the same value, except that the
+  // inf.Dec path fails on a numeric part without digits ('.' with a scale below nano, '.Ki').
+  let fast = false;
+  if (suffix.format === 'BinarySI') {
+    fast = s.denom.length === 0 && 15 - s.num.length - Math.trunc((suffix.exponent * 3) / 10) - 1 >= 0;
+  } else {
+    fast = 18 - (s.num.length + s.denom.length) >= 0 && suffix.exponent - s.denom.length >= NANO;
+  }
+  if (!fast && !/[0-9]/.test(s.value)) {
+    return undefined; // ErrNumeric
+  }
+  let unscaled = BigInt(s.num + s.denom);
+  let exponent = -s.denom.length;
+  let format = suffix.format;
+  if (suffix.base === 10) {
+    exponent += suffix.exponent;
+  } else {
+    unscaled *= BigInt(2) ** BigInt(suffix.exponent);
+  }
+  // Values below a nano are rounded up to it; BinarySI values are capped at the largest int64.
+  if (exponent < NANO) {
+    unscaled = shrinkAwayFromZero(unscaled, NANO - exponent);
+    exponent = NANO;
+  }
+  if (format === 'BinarySI') {
+    const q = new Quantity(unscaled, exponent, format);
+    if (q.cmp(new Quantity(MAX_INT64, 0, format)) > 0) {
+      unscaled = MAX_INT64;
+      exponent = 0;
+    } else if (unscaled !== ZERO && q.cmp(new Quantity(ONE, 0, format)) < 0) {
+      format = 'DecimalSI';
+    }
+  }
+  return new Quantity(s.positive ? unscaled : -unscaled, exponent, format);
+}
+
+// Go: Quantity.UnmarshalJSON (quantity.go): a JSON string (trimmed of white space) or a JSON number
+// (read as the text JSON writes for it); null is the zero quantity. Anything else is not a quantity.
+export function parseQuantity(value: unknown): Quantity | undefined {
+  if (value === null) {
+    return ZERO_QUANTITY;
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? parseQuantityText(JSON.stringify(value)) : undefined;
+  }
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  return parseQuantityText(value.replace(GO_SPACE, ''));
 }
 
 /** Whether a value is a well-formed resource.Quantity (a number, or a string like '100m', '1Gi', '1e3'). */
@@ -27,37 +351,16 @@ export function isQuantity(value: unknown): boolean {
   return parseQuantity(value) !== undefined;
 }
 
-const SUFFIX: { [suffix: string]: number } = {
-  '': 1,
-  'n': 1e-9,
-  'u': 1e-6,
-  'm': 1e-3,
-  'k': 1e3,
-  'M': 1e6,
-  'G': 1e9,
-  'T': 1e12,
-  'P': 1e15,
-  'E': 1e18,
-  'Ki': 2 ** 10,
-  'Mi': 2 ** 20,
-  'Gi': 2 ** 30,
-  'Ti': 2 ** 40,
-  'Pi': 2 ** 50,
-  'Ei': 2 ** 60,
-};
-
-/** Go: `resource.ParseQuantity` (numbers are accepted too: a JSON number unmarshals into a Quantity). */
-export function parseQuantity(value: unknown): number | undefined {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : undefined;
-  }
-  if (typeof value !== 'string' || !QUANTITY.test(value)) {
+/** Reports a malformed or negative quantity; returns the quantity when well-formed. */
+// Go: ValidateNonnegativeQuantity (validation.go), after the decoder's quantity error (ErrFormatWrong).
+export function checkQuantity(value: unknown, path: string, problems: Problems): Quantity | undefined {
+  const q = parseQuantity(value);
+  if (q === undefined) {
+    problems.add(path, `${show(value)} is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`);
     return undefined;
   }
-  const m = value.match(/^([+-]?[0-9.]+)(.*)$/)!;
-  const suffix = m[2];
-  if (/^[eE]/.test(suffix)) {
-    return Number(m[1] + suffix);
+  if (q.sign < 0) {
+    problems.add(path, `${show(value)} must be greater than or equal to 0.`);
   }
-  return Number(m[1]) * SUFFIX[suffix];
+  return q;
 }

@@ -486,41 +486,22 @@ export function validateContainerResourceFieldSelector(fs: any, path: string, vo
   validateContainerResourceDivisor(fs.resource, fs.divisor, path, problems);
 }
 
-const QUANTITY_SUFFIX = /^[+-]?[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?[0-9]+)?/;
-const DECIMAL_UNITS: { [s: string]: number } = { '1': 1, '1k': 1e3, '1M': 1e6, '1G': 1e9, '1T': 1e12, '1P': 1e15, '1E': 1e18 };
-const BINARY_UNITS: { [s: string]: number } = { '1Ki': 2 ** 10, '1Mi': 2 ** 20, '1Gi': 2 ** 30, '1Ti': 2 ** 40, '1Pi': 2 ** 50, '1Ei': 2 ** 60 };
+/** The divisors Kubernetes allows, in their canonical form (`Quantity.String()`). */
+const DIVISORS = new Set(['1m', '1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei']);
 
 /**
- * The canonical string Kubernetes gives a divisor quantity (`Quantity.String()`), for the few
- * values a divisor may take: "1m", "1", "1k" ... "1E", "1Ki" ... "1Ei"; anything else is returned
- * as undefined (not allowed).
+ * The canonical string Kubernetes gives a divisor quantity (`Quantity.String()`) when it is one
+ * of the allowed divisors: "1m", "1", "1k" ... "1E", "1Ki" ... "1Ei"; otherwise undefined.
  */
 function canonicalDivisor(value: unknown): string | undefined {
-  const q = parseQuantity(value);
-  if (q === undefined) {
-    return undefined;
-  }
-  const m = typeof value === 'string' ? value.match(QUANTITY_SUFFIX) : null;
-  const suffix = m?.[1] ?? '';
-  const format = /^[KMGTPE]i$/.test(suffix) ? 'binary' : /^[eE]/.test(suffix) ? 'exponent' : 'decimal';
-  const near = (a: number, b: number): boolean => Math.abs(a - b) <= b * 1e-12;
-  if (near(q, 0.001)) {
-    return format === 'exponent' ? undefined : '1m';
-  }
-  if (format === 'binary' && q >= 1024) {
-    return Object.keys(BINARY_UNITS).find((k) => near(q, BINARY_UNITS[k]));
-  }
-  if (format === 'exponent') {
-    return near(q, 1) ? '1' : undefined;
-  }
-  // decimal, or binary below 1024 (Go shows those as decimal)
-  return Object.keys(DECIMAL_UNITS).find((k) => near(q, DECIMAL_UNITS[k]));
+  const canonical = parseQuantity(value)?.toString();
+  return canonical !== undefined && DIVISORS.has(canonical) ? canonical : undefined;
 }
 
 /** The divisor of a resource selector: 1m or 1 for cpu; 1, 1k...1E, 1Ki...1Ei for memory, ephemeral-storage and hugepages. */
 // Go: validateContainerResourceDivisor (validation.go)
 export function validateContainerResourceDivisor(resource: unknown, divisor: unknown, path: string, problems: Problems): void {
-  if (!present(divisor) || parseQuantity(divisor) === 0) {
+  if (!present(divisor) || parseQuantity(divisor)?.sign === 0) {
     return;
   }
   const c = canonicalDivisor(divisor);
@@ -531,7 +512,7 @@ export function validateContainerResourceDivisor(resource: unknown, divisor: unk
     allowed = ['1m', '1'];
     what = 'cpu';
   } else if (r === 'limits.memory' || r === 'requests.memory' || r === 'limits.ephemeral-storage' || r === 'requests.ephemeral-storage' || r.startsWith('requests.hugepages-') || r.startsWith('limits.hugepages-')) {
-    allowed = [...Object.keys(DECIMAL_UNITS), ...Object.keys(BINARY_UNITS)];
+    allowed = [...DIVISORS].filter((d) => d !== '1m');
     what = r.includes('hugepages') ? 'hugepages' : r.endsWith('memory') ? 'memory' : 'ephemeral-storage';
   }
   if (allowed && (c === undefined || !allowed.includes(c))) {
@@ -750,7 +731,7 @@ export function validatePersistentVolumeClaimSpec(spec: any, path: string, probl
     problems.add(spath, "is required; set the size of the volume (e.g. '1Gi').");
   } else if (parseQuantity(storage) === undefined) {
     checkQuantity(storage, spath, problems);
-  } else if (parseQuantity(storage)! <= 0) {
+  } else if (parseQuantity(storage)!.sign <= 0) {
     // Go: ValidatePositiveQuantityValue
     problems.add(spath, `${show(storage)} must be greater than zero; set the size of the volume (e.g. '1Gi').`);
   }

@@ -470,7 +470,7 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
     problems.add(`${path}.spec.resources.requests.storage`, `is required ${contract}; request a size (e.g. '1Gi').`);
   } else if (!isQuantity(storage)) {
     problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity ${contract}; write a size such as '1Gi'.`);
-  } else if ((parseQuantity(storage) ?? 0) <= 0) {
+  } else if ((parseQuantity(storage)?.sign ?? 0) <= 0) {
     problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} must be greater than 0 ${contract}; request a size such as '1Gi'.`);
   }
   if (spec.volumeMode !== undefined && spec.volumeMode !== 'Filesystem' && spec.volumeMode !== 'Block') {
