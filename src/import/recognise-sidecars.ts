@@ -394,7 +394,12 @@ export function catalogueSidecars(spec: any, pod: Omit<SidecarPod, 'volumes' | '
       }
     }
   }
-  const out: any = { ...spec, containers: mains, initContainers: rest.length > 0 ? rest : undefined, volumes: volumes.length > 0 ? volumes : undefined };
+  const out: any = {
+    ...spec,
+    containers: mains,
+    initContainers: rest.length > 0 ? rest : undefined,
+    volumes: volumes.length > 0 ? volumes : undefined,
+  };
   if (securityContext && Object.keys(securityContext).length > 0) {
     out.securityContext = securityContext;
   } else {
