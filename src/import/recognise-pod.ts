@@ -3,6 +3,7 @@ import { shellQuote } from '../shell';
 import { CompletionMode, ConcurrencyPolicy, PodManagementPolicy, PodReplacementPolicy } from '../workload';
 import { Call, enumRef, lib, libCall, libRef, Ref, Value } from './code';
 import { InputObject } from './parse';
+import { recogniseFluentBit, withoutConfigMount } from './recognise-log-shipper';
 import { catalogueSidecars } from './recognise-sidecars';
 import { containerProps, initStepContainerCall, recogniseInitStep, sameData, sidecarCall, withoutKey } from './recognise-steps';
 import { l1Struct, leadingKeysFirst, plain, toProps, ValueStyle } from './schema';
@@ -35,6 +36,8 @@ export interface PodCandidate {
   /** `InitPod`, `SidecarLoggedApp`, `PlainPod`. */
   readonly className: string;
   readonly props: { [key: string]: Value };
+  /** Input objects the construct writes before the pod (a log shipper's ConfigMap). */
+  readonly covers?: InputObject[];
 }
 
 /** The parts of a pod-bearing object, as props. */
@@ -349,7 +352,7 @@ function tailShipper(side: any, mountPath: string): { logShipper: Value; logFile
 }
 
 /** Every candidate construct for a pod-bearing object, the most idiomatic first. */
-export function podCandidates(input: InputObject, shape: PodShape): PodCandidate[] {
+export function podCandidates(input: InputObject, shape: PodShape, before?: InputObject): PodCandidate[] {
   const spec = shape.podSpec;
   const unexpressible = [...shape.unexpressible];
   const podPath = input.object.kind === 'Pod' ? 'spec' : input.object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
@@ -367,7 +370,7 @@ export function podCandidates(input: InputObject, shape: PodShape): PodCandidate
   const candidates: PodCandidate[] = [];
 
   for (const recognise of [true, false]) {
-    candidates.push(...sidecarLoggedApp(head, optionProps, containers, inits, volumes, recognise, name, namespace));
+    candidates.push(...sidecarLoggedApp(head, optionProps, containers, inits, volumes, recognise, name, namespace, before));
   }
   // Catalogue sidecars (Sidecar.cloudSqlProxy(), ...) first, then every sidecar as written.
   const catalogue = catalogueSidecars(spec, { podName: name, namespace, workloadKind: input.object.kind });
@@ -413,6 +416,7 @@ function sidecarLoggedApp(
   recognise: boolean,
   podName: string,
   namespace: string | undefined,
+  before: InputObject | undefined,
 ): PodCandidate[] {
   const logVolume = volumes[0];
   if (!logVolume || !sameData(logVolume, { name: logVolume.name, emptyDir: {} }) || containers.length === 0) {
@@ -439,24 +443,37 @@ function sidecarLoggedApp(
     const init = initParts(form.inits, recognise, podName, namespace);
     const { volumes: vols, containers: mains } = withoutFiles(volumes.slice(1), [app], init.files);
     const side = withoutAddedMount(form.side, volume, mountPath);
-    const shipper = tailShipper(side, mountPath);
-    const props: { [key: string]: Value } = {
-      ...head,
-      ...optionProps,
-      ...filesProps(init.files),
-      logVolumeName: volume === 'shared-logs' ? undefined : volume,
-      logMountPath: mountPath === '/var/log/' ? undefined : mountPath,
-      logFileName: shipper?.logFileName,
-      sidecarMode: form.native ? libRef('SidecarMode', 'NATIVE') : undefined,
-      initContainers: nonEmpty(init.initContainers),
-      initSteps: nonEmpty(init.initSteps),
-      app: containerProps(withoutAddedMount(mains[0], volume, mountPath)),
-      sidecar: shipper ? undefined : containerProps(side),
-      logShipper: shipper?.logShipper,
-      sidecars: nonEmpty([...init.sidecars, ...form.others.map((c) => sidecarCall(c, false))]),
-      volumes: nonEmpty(vols.map((v) => toProps('Volume', v, ValueStyle.PLAIN).value)),
-    };
-    out.push({ className: 'SidecarLoggedApp', props });
+    const fluentBit = recogniseFluentBit(withoutConfigMount(side), vols, mountPath, podName, before);
+    const tail = tailShipper(side, mountPath);
+    const shippers: Array<{ logShipper?: Value; logFileName?: string; sidecar?: any; volumes: any[]; covers?: InputObject[] }> = [];
+    if (fluentBit) {
+      shippers.push({
+        logShipper: fluentBit.logShipper,
+        logFileName: fluentBit.logFileName === 'app.log' ? undefined : fluentBit.logFileName,
+        volumes: vols.filter((v) => v?.name !== 'fluent-bit-config'),
+        covers: [fluentBit.configMap],
+      });
+    }
+    shippers.push(tail ? { ...tail, volumes: vols } : { sidecar: side, volumes: vols });
+    for (const shipper of shippers) {
+      const props: { [key: string]: Value } = {
+        ...head,
+        ...optionProps,
+        ...filesProps(init.files),
+        logVolumeName: volume === 'shared-logs' ? undefined : volume,
+        logMountPath: mountPath === '/var/log/' ? undefined : mountPath,
+        logFileName: shipper.logFileName,
+        sidecarMode: form.native ? libRef('SidecarMode', 'NATIVE') : undefined,
+        initContainers: nonEmpty(init.initContainers),
+        initSteps: nonEmpty(init.initSteps),
+        app: containerProps(withoutAddedMount(mains[0], volume, mountPath)),
+        sidecar: shipper.sidecar ? containerProps(shipper.sidecar) : undefined,
+        logShipper: shipper.logShipper,
+        sidecars: nonEmpty([...init.sidecars, ...form.others.map((c) => sidecarCall(c, false))]),
+        volumes: nonEmpty(shipper.volumes.map((v) => toProps('Volume', v, ValueStyle.PLAIN).value)),
+      };
+      out.push({ className: 'SidecarLoggedApp', props, covers: shipper.covers });
+    }
   }
   return out;
 }

@@ -74,7 +74,7 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
   const targets: Array<ServiceTargetCandidate & { statement: Statement }> = [];
   const statementOf = (index: number, choice: Choice): Statement => ({
     objects: choice.objects,
-    position: index,
+    position: file.objects.indexOf(choice.objects[0]),
     id: names[index].id,
     name: file.objects[index].object.metadata.name,
     kind: file.objects[index].object.kind,
@@ -86,20 +86,23 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
 
   // Pods first (Services may refer to them), then everything else, each in input order.
   const isPod = (o: InputObject) => POD_KINDS[`${o.object.apiVersion}/${o.object.kind}`] !== undefined;
+  const consumed = new Set<InputObject>();
   file.objects.forEach((input, index) => {
     if (!isPod(input)) {
       return;
     }
     const shape = podShape(input.object);
-    const choice = choose(file, chartVariable, names[index], input, podCandidates(input, shape).map((c) => ({
+    const before = index > 0 && !isPod(file.objects[index - 1]) ? file.objects[index - 1] : undefined;
+    const choice = choose(file, chartVariable, names[index], input, podCandidates(input, shape, before).map((c) => ({
       call: podCall(c, scope, names[index].id),
-      objects: [input],
+      objects: [...(c.covers ?? []), input],
       references: [],
       library: true,
     })), shape.unexpressible, problems);
     if (!choice) {
       return;
     }
+    choice.objects.forEach((o) => consumed.add(o));
     const statement = statementOf(index, choice);
     statements.push(statement);
     if (choice.call.callee !== 'ApiObject' && !choice.call.callee.startsWith('k8s.')) {
@@ -107,7 +110,7 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
     }
   });
   file.objects.forEach((input, index) => {
-    if (isPod(input)) {
+    if (isPod(input) || consumed.has(input)) {
       return;
     }
     const unexpressible: string[] = [];
