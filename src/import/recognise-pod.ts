@@ -4,6 +4,7 @@ import { CompletionMode, ConcurrencyPolicy, PodManagementPolicy, PodReplacementP
 import { Call, enumRef, lib, libCall, libRef, Ref, Value } from './code';
 import { InputObject } from './parse';
 import { recogniseFluentBit, withoutConfigMount } from './recognise-log-shipper';
+import { recogniseProfile } from './recognise-profile';
 import { catalogueSidecars } from './recognise-sidecars';
 import { containerProps, initStepContainerCall, recogniseInitStep, sameData, sidecarCall, withoutKey } from './recognise-steps';
 import { l1Struct, leadingKeysFirst, plain, toProps, ValueStyle } from './schema';
@@ -353,17 +354,28 @@ function tailShipper(side: any, mountPath: string): { logShipper: Value; logFile
 
 /** Every candidate construct for a pod-bearing object, the most idiomatic first. */
 export function podCandidates(input: InputObject, shape: PodShape, before?: InputObject): PodCandidate[] {
-  const spec = shape.podSpec;
   const unexpressible = [...shape.unexpressible];
   const podPath = input.object.kind === 'Pod' ? 'spec' : input.object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
-  const options = specOptions(spec, podPath, unexpressible);
+  specOptions(shape.podSpec, podPath, unexpressible);
   if (unexpressible.length > 0) {
     return [];
   }
+  const head: { [key: string]: Value } = { metadata: shape.metadata, podMetadata: shape.podMetadata, workload: shape.workload };
+  // With a security profile (SecurityProfile.restricted(), ...) when one writes the hardening, then as written.
+  const profile = recogniseProfile(shape.podSpec);
+  const candidates: PodCandidate[] = [];
+  if (profile) {
+    candidates.push(...patternCandidates(input, profile.spec, { ...head, securityProfile: profile.securityProfile }, podPath, before));
+  }
+  candidates.push(...patternCandidates(input, shape.podSpec, head, podPath, before));
+  return dedupe(candidates);
+}
+
+/** The pattern candidates for one pod spec. */
+function patternCandidates(input: InputObject, spec: any, head: { [key: string]: Value }, podPath: string, before?: InputObject): PodCandidate[] {
   const name: string = input.object.metadata.name;
   const namespace: string | undefined = input.object.metadata.namespace;
-  const head: { [key: string]: Value } = { metadata: shape.metadata, podMetadata: shape.podMetadata, workload: shape.workload };
-  const optionProps = Object.fromEntries(options);
+  const optionProps = Object.fromEntries(specOptions(spec, podPath, []));
   const containers: any[] = spec.containers ?? [];
   const inits: any[] = spec.initContainers ?? [];
   const volumes: any[] = spec.volumes ?? [];
@@ -404,7 +416,7 @@ export function podCandidates(input: InputObject, shape: PodShape, before?: Inpu
       volumes: nonEmpty(volumes.map((v) => toProps('Volume', v, ValueStyle.PLAIN).value)),
     },
   });
-  return dedupe(candidates);
+  return candidates;
 }
 
 function sidecarLoggedApp(
