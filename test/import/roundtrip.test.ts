@@ -72,7 +72,7 @@ describe('import recognises patterns, not just objects', () => {
     ['dist/inject-existing.k8s.yaml', ["InitStep.waitForTcp('127.0.0.1', 5432, { name: 'wait-for-proxy' })", 'SidecarMode.NATIVE'], ['new k8s.']],
     ['dist/services-headless.k8s.yaml', ['ExposedService.headless(chart, \'db-peers\', {', "selector: { app: 'db' }"], ['target']],
     ['dist/services-ports.k8s.yaml', ['ExposedService.clusterIp(', 'Protocol.UDP', 'SessionAffinity.CLIENT_IP', 'sessionAffinityTimeoutSeconds: 600', 'IpFamily.IPV4'], ['sessionAffinityConfig']],
-    ['dist/hardened.k8s.yaml', ['securityProfile: SecurityProfile.restricted({ resources: ResourcePreset.SMALL }),', 'new SidecarLoggedApp(', 'target: hardenedApp,'], ['securityContext', 'resources:', 'sidecar:']],
+    ['dist/hardened.k8s.yaml', ['securityProfile: SecurityProfile.restricted({ resources: ResourcePreset.SMALL }),', 'new SidecarLoggedApp(', 'target: hardenedApp,'], ['securityContext', 'limits', 'sidecar:']],
     ['dist/fluent-bit-s3.k8s.yaml', ['logShipper: LogShipper.fluentBit({', 'output: FluentBitOutput.s3({', 'uploadTimeout: Duration.minutes(5),', 'compression: S3Compression.GZIP,', "credentialsSecret: { name: 'aws-credentials' },"], ['KubeConfigMap', 'sidecar:', 'volumes:']],
     ['dist/deployment-sidecar.k8s.yaml', ['Workload.deployment({ replicas: 3 })', "output: FluentBitOutput.elasticsearch({ host: 'elasticsearch.logging.svc', index: 'web-logs' }),"], ['KubeConfigMap', 'sidecar:']],
     ['dist/sidecar-cloud-sql-proxy.k8s.yaml', ["sidecars: [Sidecar.cloudSqlProxy({\n    instanceConnectionName: 'my-project:europe-west1:orders-db',\n    port: 5432,\n    privateIp: true,\n  })],"], ['Sidecar.container', '--private-ip']],
