@@ -1,7 +1,9 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { toManifestValue } from './k8s-values';
+import { subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
+import { readProps } from './props';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
 import { ValidatedApiObject } from './validated-api-object';
 import { validateObject } from './validation';
@@ -362,7 +364,8 @@ export class ExposedService extends ValidatedApiObject {
   private readonly declaredNamespace?: string;
   private factoryProblem?: string;
 
-  public constructor(scope: Construct, id: string, props: ExposedServiceProps) {
+  public constructor(scope: Construct, id: string, givenProps: ExposedServiceProps) {
+    const props: ExposedServiceProps = readProps(subjectOf('ExposedService', scope, id, givenProps), 'ExposedServiceProps', givenProps);
     const targetNamespace = props.target?.targetNamespace;
     super(scope, id, {
       apiVersion: 'v1',

@@ -1,6 +1,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
+import { subjectOf } from './pod-workload';
 import { Problems } from './problems';
+import { readProps } from './props';
 import { ValidatedApiObject } from './validated-api-object';
 import { validateObject } from './validation';
 
@@ -27,7 +29,8 @@ export interface GeneratedConfigMapProps {
 export class GeneratedConfigMap extends ValidatedApiObject {
   private readonly data: { [key: string]: string };
 
-  public constructor(scope: Construct, id: string, props: GeneratedConfigMapProps) {
+  public constructor(scope: Construct, id: string, givenProps: GeneratedConfigMapProps) {
+    const props: GeneratedConfigMapProps = readProps(subjectOf('ConfigMap', scope, id, givenProps), 'GeneratedConfigMapProps', givenProps);
     super(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: props.metadata, bodyFields: ['data'], typeName: 'ConfigMap' });
     this.data = { ...props.data };
   }

@@ -1,8 +1,9 @@
-import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { InitStep } from './init-step';
-import { PodWorkload, PodWorkloadProps, podSpecPath } from './pod-workload';
+import type { Container } from './k8s-types';
+import { PodWorkload, PodWorkloadProps, podSpecPath, subjectOf } from './pod-workload';
 import { Problems } from './problems';
+import { readProps } from './props';
 
 /**
  * Props for `InitPod`.
@@ -15,12 +16,12 @@ export interface InitPodProps extends PodWorkloadProps {
    *
    * @default - no init containers of your own (then `initSteps` must have at least one step)
    */
-  readonly initContainers?: k8s.Container[];
+  readonly initContainers?: Container[];
 
   /**
    * The main containers, started after every init container succeeded. At least one.
    */
-  readonly containers: k8s.Container[];
+  readonly containers: Container[];
 }
 
 /**
@@ -35,18 +36,19 @@ export class InitPod extends PodWorkload {
   public readonly initSteps: InitStep[];
 
   public constructor(scope: Construct, id: string, props: InitPodProps) {
-    super(scope, id, props, 'InitPod');
-    this.initSteps = [...(props.initSteps ?? [])];
-    for (const c of props.initContainers ?? []) {
-      this.addInitContainer(c);
+    const p = readProps(subjectOf('InitPod', scope, id, props), 'InitPodProps', props);
+    super(scope, id, p, 'InitPod');
+    this.initSteps = [...(p.initSteps ?? [])];
+    for (const c of p.initContainers ?? []) {
+      this._pushInitContainer(c);
     }
     for (const step of this.initSteps) {
       this.addInitStep(step);
     }
-    for (const c of props.containers ?? []) {
-      this.addContainer(c);
+    for (const c of p.containers ?? []) {
+      this._pushContainer(c);
     }
-    for (const sidecar of props.sidecars ?? []) {
+    for (const sidecar of p.sidecars ?? []) {
       this.addSidecar(sidecar);
     }
   }

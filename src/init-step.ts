@@ -1,4 +1,4 @@
-import type { k8s } from 'cdk8s-plus-28';
+import type { Container, Volume } from './k8s-types';
 import { show } from './problems';
 import { shellQuote } from './shell';
 import type { GeneratedConfigMapData } from './sidecar';
@@ -83,14 +83,14 @@ export interface InitStepContext {
  */
 export interface InitStepBinding {
   /** The init container. */
-  readonly container: k8s.Container;
+  readonly container: Container;
   /** Volumes it needs besides the shared files volume. */
-  readonly volumes?: k8s.Volume[];
+  readonly volumes?: Volume[];
   /** ConfigMaps to write beside the pod. */
   readonly configMaps?: GeneratedConfigMapData[];
 }
 
-type Renderer = (context: InitStepContext) => k8s.Container;
+type Renderer = (context: InitStepContext) => Container;
 
 /**
  * One init step of an `InitPod`: it becomes one init container, run in the declared order.
@@ -252,7 +252,7 @@ export class InitStep {
    * Any init container of your own, as given; use it to put your own containers between
    * generated steps.
    */
-  public static container(container: k8s.Container): InitStep {
+  public static container(container: Container): InitStep {
     return new InitStep(container.name, false, () => container);
   }
 
@@ -274,7 +274,7 @@ export class InitStep {
    * The init container of this step in a pod.
    * @internal
    */
-  public _render(context: InitStepContext): k8s.Container {
+  public _render(context: InitStepContext): Container {
     return this.renderer(context);
   }
 

@@ -6,6 +6,7 @@ import { toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
+import { readProps } from './props';
 import { Sidecar, SidecarMode } from './sidecar';
 import { validateObject } from './validation';
 
@@ -86,17 +87,7 @@ export class Inject {
    */
   public static into(target: IConstruct, options: InjectOptions): ApiObject[] {
     const subject = `Inject.into(${target?.node?.path ?? show(target)})`;
-    const o: InjectOptions = options ?? {};
-    for (const s of o.sidecars ?? []) {
-      if (!(s instanceof Sidecar)) {
-        throw new Error(`${subject}: sidecars: ${show(s)} is not a Sidecar; use Sidecar.container() or a catalogue entry such as Sidecar.cloudSqlProxy().`);
-      }
-    }
-    for (const step of o.initSteps ?? []) {
-      if (!(step instanceof InitStep)) {
-        throw new Error(`${subject}: initSteps: ${show(step)} is not an InitStep; use InitStep.waitForTcp() and the other factories.`);
-      }
-    }
+    const o: InjectOptions = readProps(subject, 'InjectOptions', options);
     const candidates: IConstruct[] = ApiObject.isApiObject(target) ? [target] : (target?.node?.findAll() ?? []);
     const objects = candidates.filter((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] === c.apiVersion);
     if (objects.length === 0) {

@@ -1,6 +1,6 @@
 import { ApiObject, Duration } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import type { Container, EnvVar, ResourceRequirements, Volume } from './k8s-types';
 import { show } from './problems';
 import { shellQuote } from './shell';
 import type { GeneratedConfigMapData } from './sidecar';
@@ -36,13 +36,13 @@ export interface LogShipperContext {
  */
 export interface LogShipperBinding {
   /** The sidecar container, into which the pattern mounts the shared log volume. */
-  readonly container: k8s.Container;
+  readonly container: Container;
   /**
    * Extra volumes for the pod (e.g. a ConfigMap with the shipper's configuration).
    *
    * @default - none
    */
-  readonly volumes?: k8s.Volume[];
+  readonly volumes?: Volume[];
   /**
    * The ConfigMap the shipper generated for its configuration (written before the pod).
    *
@@ -73,8 +73,8 @@ export type LogShipperPartsContext = Omit<LogShipperContext, 'scope'>;
  * @internal
  */
 export interface LogShipperParts {
-  readonly container: k8s.Container;
-  readonly volumes?: k8s.Volume[];
+  readonly container: Container;
+  readonly volumes?: Volume[];
   readonly configMap?: GeneratedConfigMapData;
   readonly problems?: string[];
 }
@@ -272,7 +272,7 @@ export interface S3OutputOptions {
  */
 export interface FluentBitOutputParts {
   readonly settings: Array<[string, string]>;
-  readonly env: k8s.EnvVar[];
+  readonly env: EnvVar[];
   readonly problems: string[];
 }
 
@@ -347,7 +347,7 @@ export interface FluentBitOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /**
@@ -483,7 +483,7 @@ class FluentBitShipper extends LogShipper {
       ]],
     ];
 
-    const container: k8s.Container = {
+    const container: Container = {
       name: context.containerName,
       image: o.image ?? FLUENT_BIT_IMAGE,
       command: ['/fluent-bit/bin/fluent-bit'],
@@ -513,7 +513,7 @@ function renderClassicConfig(sections: Array<[string, Array<[string, string]>]>)
 function elasticsearchParts(o: ElasticsearchOutputOptions, path: string): FluentBitOutputParts {
   const problems: string[] = [];
   const settings: Array<[string, string]> = [];
-  const env: k8s.EnvVar[] = [];
+  const env: EnvVar[] = [];
 
   if (checkConfigValue(o.host, `${path}.host`, problems) && !/^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/.test(o.host)) {
     problems.push(`${path}.host: ${show(o.host)} is not a host name or IP address; give only the host (e.g. 'elasticsearch.logging.svc'), without scheme, port or path.`);
@@ -571,7 +571,7 @@ const S3_DEFAULT_FILE_SIZE = 100_000_000;
 function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitOutputParts {
   const problems: string[] = [];
   const settings: Array<[string, string]> = [];
-  const env: k8s.EnvVar[] = [];
+  const env: EnvVar[] = [];
 
   if (checkConfigValue(o.bucket, `${path}.bucket`, problems)) {
     const r = s3BucketProblem(o.bucket);

@@ -1,4 +1,4 @@
-import type { k8s } from 'cdk8s-plus-28';
+import type { Container } from './k8s-types';
 
 /**
  * The container with `volumeName` mounted at `mountPath`, unless it already mounts that volume
@@ -6,7 +6,7 @@ import type { k8s } from 'cdk8s-plus-28';
  *
  * @internal
  */
-export function withVolumeMount(container: k8s.Container, volumeName: string, mountPath: string): k8s.Container {
+export function withVolumeMount(container: Container, volumeName: string, mountPath: string): Container {
   return withVolumeMounts(container, [{ name: volumeName, mountPath }]);
 }
 

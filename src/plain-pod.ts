@@ -1,6 +1,7 @@
-import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodWorkload, PodWorkloadProps } from './pod-workload';
+import type { Container } from './k8s-types';
+import { PodWorkload, PodWorkloadProps, subjectOf } from './pod-workload';
+import { readProps } from './props';
 
 /**
  * Props for `PlainPod`.
@@ -9,14 +10,14 @@ export interface PlainPodProps extends PodWorkloadProps {
   /**
    * The main containers, started together.
    */
-  readonly containers: k8s.Container[];
+  readonly containers: Container[];
 
   /**
    * Init containers, run one after another, in this order, before the main containers.
    *
    * @default - no init containers
    */
-  readonly initContainers?: k8s.Container[];
+  readonly initContainers?: Container[];
 }
 
 /**
@@ -31,17 +32,18 @@ export interface PlainPodProps extends PodWorkloadProps {
  */
 export class PlainPod extends PodWorkload {
   public constructor(scope: Construct, id: string, props: PlainPodProps) {
-    super(scope, id, props, 'PlainPod');
-    for (const c of props.initContainers ?? []) {
-      this.addInitContainer(c);
+    const p = readProps(subjectOf('PlainPod', scope, id, props), 'PlainPodProps', props);
+    super(scope, id, p, 'PlainPod');
+    for (const c of p.initContainers ?? []) {
+      this._pushInitContainer(c);
     }
-    for (const step of props.initSteps ?? []) {
+    for (const step of p.initSteps ?? []) {
       this.addInitStep(step);
     }
-    for (const c of props.containers ?? []) {
-      this.addContainer(c);
+    for (const c of p.containers ?? []) {
+      this._pushContainer(c);
     }
-    for (const sidecar of props.sidecars ?? []) {
+    for (const sidecar of p.sidecars ?? []) {
       this.addSidecar(sidecar);
     }
   }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepContext } from './init-step';
+import type { Container, Volume } from './k8s-types';
 import { toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
@@ -64,7 +65,7 @@ export interface PodWorkloadProps extends PodSpecOptions {
    *
    * @default - no volumes besides the pattern's own
    */
-  readonly volumes?: k8s.Volume[];
+  readonly volumes?: Volume[];
 
   /**
    * Write the pattern as a bare Pod or as a controller (Deployment, StatefulSet, DaemonSet, Job,
@@ -183,10 +184,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         specOptions[field] = value;
       }
     }
+    // The options use the L1 spelling (hostPid); the manifest the Kubernetes one (hostPID).
     this.specOptions = toManifest('PodSpec', specOptions);
 
     for (const volume of props.volumes ?? []) {
-      this.addVolume(volume);
+      this.volumeList.push(volume);
     }
   }
 
@@ -201,36 +203,33 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /** The init containers as written: native sidecars first, then the others in order. */
-  public get initContainers(): k8s.Container[] {
+  public get initContainers(): Container[] {
     return [...this.nativeSidecars, ...this.userInitContainers];
   }
 
   /** The main containers as written (with the mounts sidecars and steps add), classic sidecars last. */
-  public get containers(): k8s.Container[] {
+  public get containers(): Container[] {
     return [...this.mainContainers.map((c) => withVolumeMounts(c, this.appMounts)), ...this.classicSidecars];
   }
 
   /** The pod's volumes. */
-  public get volumes(): k8s.Volume[] {
+  public get volumes(): Volume[] {
     return [...this.volumeList];
   }
 
   /** Appends a main container. */
-  public addContainer(container: k8s.Container): void {
-    this.mainContainers.push(toManifest('Container', container));
-    this._changed();
+  public addContainer(container: Container): void {
+    this._pushContainer(this.read('Container', container, 'addContainer()'));
   }
 
   /** Appends an init container: it runs after the ones already added (native sidecars run first). */
-  public addInitContainer(container: k8s.Container): void {
-    this.userInitContainers.push(toManifest('Container', container));
-    this._changed();
+  public addInitContainer(container: Container): void {
+    this._pushInitContainer(this.read('Container', container, 'addInitContainer()'));
   }
 
   /** Adds a volume to the pod. */
-  public addVolume(volume: k8s.Volume): void {
-    this.volumeList.push(toManifest('Volume', volume));
-    this._changed();
+  public addVolume(volume: Volume): void {
+    this._pushVolume(this.read('Volume', volume, 'addVolume()'));
   }
 
   /**
@@ -253,7 +252,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     this.userInitContainers.push(toManifest('Container', binding.container));
     for (const v of binding.volumes ?? []) {
-      this.addVolume(v);
+      this._pushVolume(toManifest('Volume', v));
     }
     this.addConfigMaps(binding.configMaps);
     this._changed();
@@ -331,6 +330,33 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * Appends a main container already read as Kubernetes JSON (the props a subclass read).
+   * @internal
+   */
+  protected _pushContainer(container: any): void {
+    this.mainContainers.push(container);
+    this._changed();
+  }
+
+  /**
+   * Appends an init container already read as Kubernetes JSON.
+   * @internal
+   */
+  protected _pushInitContainer(container: any): void {
+    this.userInitContainers.push(container);
+    this._changed();
+  }
+
+  /**
+   * Adds a volume already read as Kubernetes JSON.
+   * @internal
+   */
+  protected _pushVolume(volume: any): void {
+    this.volumeList.push(volume);
+    this._changed();
+  }
+
+  /**
    * Adds what a sidecar binding brings; used by addSidecar() and by patterns with a sidecar of
    * their own. Returns the container as written.
    * @internal
@@ -344,7 +370,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.classicSidecars.push(written);
     }
     for (const v of binding.volumes ?? []) {
-      this.addVolume(v);
+      this._pushVolume(toManifest('Volume', v));
     }
     for (const m of binding.appVolumeMounts ?? []) {
       this.appMounts.push(toManifest('VolumeMount', m));
@@ -413,7 +439,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /** Inserts an init container before all others (used by native sidecars). */
-  protected prependInitContainer(container: k8s.Container): void {
+  protected prependInitContainer(container: Container): void {
     this.nativeSidecars.unshift(toManifest('Container', container));
     this._changed();
   }
@@ -428,6 +454,16 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       volumes: this.volumeList.length > 0 ? [...this.volumeList] : undefined,
     };
     return this.securityProfile ? this.securityProfile._apply(spec) : spec;
+  }
+
+  /** A value of a Kubernetes struct checked and converted, or an Error naming this object. */
+  private read(type: string, value: any, method: string): any {
+    const problems = new Problems();
+    const json = toManifest(type, value, method, problems);
+    if (problems.count > 0) {
+      throw new Error(problems.toErrors(this.description)[0]);
+    }
+    return json;
   }
 
   private ownLabels(): { [key: string]: string } {
@@ -472,6 +508,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
     this.specOptions.securityContext = merged;
   }
+}
+
+/** How an object is named in messages before it exists: `PlainPod 'web'`, or its construct path. */
+export function subjectOf(typeName: string, scope: Construct, id: string, props: any): string {
+  const name = props?.metadata?.name;
+  return typeof name === 'string' ? `${typeName} '${name}'` : `${typeName} at ${scope?.node?.path ? `${scope.node.path}/` : ''}${id}`;
 }
 
 /** A bare Pod's metadata with the pod labels and annotations added (the declared metadata wins; a conflict is reported). */

@@ -1,4 +1,4 @@
-import type { k8s } from 'cdk8s-plus-28';
+import type { ResourceRequirements } from './k8s-types';
 import { toManifest } from './k8s-values';
 import { Problems, show } from './problems';
 
@@ -28,7 +28,7 @@ export class ResourcePreset {
   public static readonly LARGE = new ResourcePreset({ cpu: '1', memory: '1Gi' }, { cpu: '2', memory: '2Gi' });
 
   /** Your own requests and limits (plain strings or `k8s.Quantity` values). */
-  public static custom(resources: k8s.ResourceRequirements): ResourcePreset {
+  public static custom(resources: ResourceRequirements): ResourcePreset {
     const plain = toManifest('ResourceRequirements', resources) ?? {};
     return new ResourcePreset(plain.requests, plain.limits);
   }

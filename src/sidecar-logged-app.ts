@@ -1,10 +1,12 @@
 import { ApiObject } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import type { Container } from './k8s-types';
+import { toManifest } from './k8s-values';
 import { LogShipper } from './log-shipper';
 import { withVolumeMount } from './mounts';
-import { PodWorkload, PodWorkloadProps } from './pod-workload';
+import { PodWorkload, PodWorkloadProps, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
+import { readProps } from './props';
 import { SidecarMode } from './sidecar';
 
 /**
@@ -14,7 +16,7 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
   /**
    * The main container, which writes its log file under `logMountPath`.
    */
-  readonly app: k8s.Container;
+  readonly app: Container;
 
   /**
    * Init containers, run in order before the app starts. A native sidecar (`SidecarMode.NATIVE`)
@@ -23,14 +25,14 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
    *
    * @default - no init containers besides a native sidecar
    */
-  readonly initContainers?: k8s.Container[];
+  readonly initContainers?: Container[];
 
   /**
    * A sidecar container of your own. The shared log volume is mounted into it.
    *
    * @default - the shipper's sidecar (see `logShipper`)
    */
-  readonly sidecar?: k8s.Container;
+  readonly sidecar?: Container;
 
   /**
    * The shipper that builds the sidecar when `sidecar` is not given.
@@ -84,29 +86,30 @@ export class SidecarLoggedApp extends PodWorkload {
   /** Classic or native sidecar. */
   public readonly sidecarMode: SidecarMode;
   /** The app container as written to the manifest (with the log mount). */
-  public readonly appContainer: k8s.Container;
+  public readonly appContainer: Container;
   private readonly patternProblems: string[];
   /**
    * The sidecar container as written to the manifest (with the log mount). In `NATIVE` mode the
    * manifest's copy, the first init container, also has `restartPolicy: Always`.
    */
-  public readonly sidecarContainer: k8s.Container;
+  public readonly sidecarContainer: Container;
   /**
    * The ConfigMap the log shipper generated (`LogShipper.fluentBit()`: `<pod name>-fluent-bit`
    * holding `fluent-bit.conf`); undefined for shippers without one. Written before the pod.
    */
   public readonly logShipperConfigMap?: ApiObject;
 
-  public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
+  public constructor(scope: Construct, id: string, givenProps: SidecarLoggedAppProps) {
+    const props = readProps(subjectOf('SidecarLoggedApp', scope, id, givenProps), 'SidecarLoggedAppProps', givenProps);
     super(scope, id, { ...props, volumes: undefined }, 'SidecarLoggedApp');
     this.logVolumeName = props.logVolumeName ?? 'shared-logs';
     this.logMountPath = props.logMountPath ?? '/var/log/';
     this.logFilePath = `${this.logMountPath.replace(/\/+$/, '')}/${props.logFileName ?? 'app.log'}`;
     this.sidecarMode = props.sidecarMode ?? SidecarMode.CLASSIC;
 
-    this.addVolume({ name: this.logVolumeName, emptyDir: {} });
+    this._pushVolume({ name: this.logVolumeName, emptyDir: {} });
     for (const v of props.volumes ?? []) {
-      this.addVolume(v);
+      this._pushVolume(v);
     }
 
     let sidecar = props.sidecar;
@@ -123,7 +126,7 @@ export class SidecarLoggedApp extends PodWorkload {
       });
       sidecar = binding.container;
       for (const v of binding.volumes ?? []) {
-        this.addVolume(v);
+        this._pushVolume(toManifest('Volume', v));
       }
       shipperProblems = binding.problems ?? [];
       if (binding.configMap) {
@@ -135,12 +138,12 @@ export class SidecarLoggedApp extends PodWorkload {
     this.appContainer = withVolumeMount(props.app, this.logVolumeName, this.logMountPath);
     this.sidecarContainer = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
     for (const c of props.initContainers ?? []) {
-      this.addInitContainer(c);
+      this._pushInitContainer(c);
     }
     for (const step of props.initSteps ?? []) {
       this.addInitStep(step);
     }
-    this.addContainer(this.appContainer);
+    this._pushContainer(this.appContainer);
     this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode);
     for (const extra of props.sidecars ?? []) {
       this.addSidecar(extra);

@@ -2,6 +2,7 @@
 export * from './sidecars';
 import type { k8s } from 'cdk8s-plus-28';
 import { InitStep } from './init-step';
+import type { Container, Volume } from './k8s-types';
 import type { LogShipper } from './log-shipper';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions } from './sidecars/cloud-sql-proxy';
 import { modeOf, snapshot } from './sidecars/common';
@@ -68,14 +69,14 @@ export interface GeneratedConfigMapData {
  */
 export interface SidecarBinding {
   /** The sidecar container. In `SidecarMode.NATIVE` the pod writes it with `restartPolicy: Always`. */
-  readonly container: k8s.Container;
+  readonly container: Container;
 
   /**
    * Volumes the sidecar needs (a shared `emptyDir`, its configuration from a ConfigMap).
    *
    * @default - none
    */
-  readonly volumes?: k8s.Volume[];
+  readonly volumes?: Volume[];
 
   /**
    * Mounts added to every main container of the pod (the data the sidecar shares with the app).
@@ -138,7 +139,7 @@ export abstract class Sidecar {
    *
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
-  public static container(container: k8s.Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
+  public static container(container: Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
     return new ContainerSidecar(snapshot(container), mode);
   }
 
@@ -256,7 +257,7 @@ export abstract class Sidecar {
 }
 
 class ContainerSidecar extends Sidecar {
-  public constructor(private readonly container: k8s.Container, mode: SidecarMode) {
+  public constructor(private readonly container: Container, mode: SidecarMode) {
     super(mode);
   }
 

@@ -1,5 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
+import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, StatefulSetUpdateStrategy } from './k8s-types';
 import { toManifest, toManifestValue } from './k8s-values';
+import { readProps } from './props';
 
 /**
  * The kind of object a pod pattern is written as.
@@ -77,7 +79,7 @@ export interface DeploymentOptions {
    *
    * @default - not set: Kubernetes uses RollingUpdate with 25% maxSurge and 25% maxUnavailable
    */
-  readonly strategy?: k8s.DeploymentStrategy;
+  readonly strategy?: DeploymentStrategy;
 
   /**
    * Seconds a new pod must be ready, without crashing, to count as available.
@@ -140,7 +142,7 @@ export interface StatefulSetOptions {
    *
    * @default - no claims
    */
-  readonly volumeClaimTemplates?: k8s.KubePersistentVolumeClaimProps[];
+  readonly volumeClaimTemplates?: PersistentVolumeClaim[];
 
   /**
    * Whether pods start and stop one by one or all at once.
@@ -154,7 +156,7 @@ export interface StatefulSetOptions {
    *
    * @default - not set: Kubernetes uses RollingUpdate
    */
-  readonly updateStrategy?: k8s.StatefulSetUpdateStrategy;
+  readonly updateStrategy?: StatefulSetUpdateStrategy;
 
   /**
    * Seconds a new pod must be ready, without crashing, to count as available.
@@ -202,7 +204,7 @@ export interface DaemonSetOptions {
    *
    * @default - not set: Kubernetes uses RollingUpdate with maxUnavailable 1
    */
-  readonly updateStrategy?: k8s.DaemonSetUpdateStrategy;
+  readonly updateStrategy?: DaemonSetUpdateStrategy;
 
   /**
    * Seconds a new pod must be ready, without crashing, to count as available.
@@ -406,6 +408,7 @@ export class Workload {
    * (`podMetadata.labels`, else `metadata.labels`), so the pod needs at least one label.
    */
   public static deployment(options: DeploymentOptions = {}): Workload {
+    options = readProps('Workload.deployment()', 'DeploymentOptions', options);
     return new Workload(WorkloadKind.DEPLOYMENT, 'apps/v1', {
       replicas: options.replicas,
       strategy: toManifest('DeploymentStrategy', options.strategy),
@@ -422,6 +425,7 @@ export class Workload {
    * least one label.
    */
   public static statefulSet(options: StatefulSetOptions = {}): Workload {
+    options = readProps('Workload.statefulSet()', 'StatefulSetOptions', options);
     return new Workload(WorkloadKind.STATEFUL_SET, 'apps/v1', {
       serviceName: options.serviceName,
       replicas: options.replicas,
@@ -440,6 +444,7 @@ export class Workload {
    * labels, so the pod needs at least one label.
    */
   public static daemonSet(options: DaemonSetOptions = {}): Workload {
+    options = readProps('Workload.daemonSet()', 'DaemonSetOptions', options);
     return new Workload(WorkloadKind.DAEMON_SET, 'apps/v1', {
       updateStrategy: toManifest('DaemonSetUpdateStrategy', options.updateStrategy),
       minReadySeconds: options.minReadySeconds,
@@ -453,6 +458,7 @@ export class Workload {
    * native (`SidecarMode.NATIVE`), or the Job would never complete.
    */
   public static job(options: JobOptions = {}): Workload {
+    options = readProps('Workload.job()', 'JobOptions', options);
     return new Workload(WorkloadKind.JOB, 'batch/v1', jobSpec(options), undefined);
   }
 
@@ -461,7 +467,7 @@ export class Workload {
    * `restartPolicy` OnFailure or Never, native sidecars only.
    */
   public static cronJob(options: CronJobOptions): Workload {
-    const o: Partial<CronJobOptions> = options ?? {};
+    const o: Partial<CronJobOptions> = readProps('Workload.cronJob()', 'CronJobOptions', options);
     return new Workload(WorkloadKind.CRON_JOB, 'batch/v1', {
       schedule: o.schedule,
       timeZone: o.timeZone,
@@ -549,7 +555,7 @@ function jobSpec(o: JobOptions): Record<string, any> {
 }
 
 /** A claim template: the L1 props of a PersistentVolumeClaim (metadata and spec). */
-function persistentVolumeClaim(claim: k8s.KubePersistentVolumeClaimProps): Record<string, any> {
+function persistentVolumeClaim(claim: PersistentVolumeClaim): Record<string, any> {
   const c: any = claim ?? {};
   return { metadata: toManifestValue(c.metadata), spec: toManifest('PersistentVolumeClaimSpec', c.spec) };
 }

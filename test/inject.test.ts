@@ -71,6 +71,6 @@ describe('Inject.into', () => {
   test('fails at once when a sidecar is not a Sidecar', () => {
     const chart = newChart();
     const include = new Include(chart, 'existing', { url: fixture });
-    expect(() => Inject.into(include, { sidecars: [c('x') as any] })).toThrow('Inject.into(test/existing): sidecars: {"name":"x","image":"busybox:1.36"} is not a Sidecar; use Sidecar.container() or a catalogue entry such as Sidecar.cloudSqlProxy().');
+    expect(() => Inject.into(include, { sidecars: [c('x') as any] })).toThrow('Inject.into(test/existing): sidecars[0]: is an object, not a Sidecar; use Sidecar.container(...), Sidecar.cloudSqlProxy(...),');
   });
 });

@@ -106,9 +106,9 @@ describe('PlainPod unknown fields', () => {
   test('fails on a misspelt field with the field it probably meant', () => {
     // GIVEN a field the 1.28 Container does not have (through a cast, as plain JavaScript would pass it)
     const chart = newChart();
-    new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [{ ...hello, imagePullPolcy: 'Always' } as any] });
-    // THEN
-    expect(synthError(chart)).toContain("PlainPod 'hello': spec.containers[0].imagePullPolcy: is not a field of Container; did you mean imagePullPolicy?");
+    // THEN it fails at once, at construction (issue 11: no prop is dropped silently)
+    expect(() => new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, containers: [{ ...hello, imagePullPolcy: 'Always' } as any] }))
+      .toThrow("PlainPod 'hello': containers[0].imagePullPolcy: is not a field of Container; did you mean imagePullPolicy?");
   });
 
   test('fails on an unknown field added through the escape hatch', () => {

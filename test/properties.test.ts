@@ -218,8 +218,10 @@ describe.each(CONSTRUCTS)('%s with random valid props', (_type, arbitrary) => {
 // ---- invalid props --------------------------------------------------------------------------
 
 /** One error line per failing construct: `[path] <Type> '<name>': <field path>: ...` or `... has N problems:`. */
-const ERROR = /^Validation failed with the following errors:\n {2}\[test\/[^\]]+\] (PlainPod|InitPod|SidecarLoggedApp|ExposedService) '[^\n]*'(: | has \d+ problems:\n {4}- )/;
-const FIELD_PATH = /(metadata|spec)(\.[A-Za-z]+|\[\d+\])+|logMountPath/;
+// A problem in the props fails at construction (`PlainPod 'web': containers[0].name: ...`); one in
+// the manifest fails at synth (`Validation failed with the following errors:\n  [test/pod] PlainPod 'web': spec...`).
+const ERROR = /^(Validation failed with the following errors:\n {2}\[test\/[^\]]+\] )?(PlainPod|InitPod|SidecarLoggedApp|ExposedService) ('[^\n]*'|at [^\n:]+)(: | has \d+ problems:\n {4}- )/;
+const FIELD_PATH = /(metadata|spec|containers|initContainers|volumes|app|sidecar)(\.[A-Za-z]+|\[\d+\])+|logMountPath/;
 
 /** Synthesizes; returns the error, or checks the output and returns undefined. */
 function outcome(build: Build, accepted: any[]): Error | undefined {
@@ -240,7 +242,7 @@ function expectClearError(error: Error | undefined, type: string): void {
   expect(error).toBeDefined();
   expect(error!.constructor).toBe(Error);
   expect(error!.message).toMatch(ERROR);
-  expect(error!.message).toContain(`] ${type} '`);
+  expect(error!.message).toMatch(new RegExp(`(^|\\] )${type} ('|at )`));
   expect(error!.message).toMatch(FIELD_PATH);
 }
 

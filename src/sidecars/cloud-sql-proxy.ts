@@ -5,6 +5,7 @@ import {
   checkBoolean, checkContainerName, checkNestedKeys, checkDataKey, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName,
   checkOptionsObject, checkPort, OptionProblems, resourcesJson,
 } from './common';
+import type { Container, ResourceRequirements, Volume } from '../k8s-types';
 import { show } from '../problems';
 
 /**
@@ -117,7 +118,7 @@ export interface CloudSqlProxyOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image: the version of the vendor's examples/k8s-sidecar/job_with_sidecar.yaml. */
@@ -179,7 +180,7 @@ export function cloudSqlProxyBinding(input: CloudSqlProxyOptions, _mode: Sidecar
     ...(sigtermDelay !== undefined ? [`--max-sigterm-delay=${sigtermDelay}s`] : []),
   ];
 
-  const volumes: k8s.Volume[] = [];
+  const volumes: Volume[] = [];
   const volumeMounts: k8s.VolumeMount[] = [];
   if (o.credentialsSecret !== undefined) {
     const c = o.credentialsSecret;
@@ -207,7 +208,7 @@ export function cloudSqlProxyBinding(input: CloudSqlProxyOptions, _mode: Sidecar
     args.push(o.instanceConnectionName);
   }
 
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     image,
     args,

@@ -9,7 +9,7 @@
  * @internal
  */
 import { Duration } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
+import type { Probe, ResourceRequirements } from '../k8s-types';
 import { toManifest } from '../k8s-values';
 import { show } from '../problems';
 import type { SidecarMode } from '../sidecar';
@@ -250,7 +250,7 @@ export function checkDistinctPorts(ports: Array<[string, unknown]>, problems: Op
  * The user's resources as Kubernetes JSON (`Quantity` objects unwrapped), read once. The pod's
  * own validation checks the quantities.
  */
-export function resourcesJson(value: unknown): k8s.ResourceRequirements | undefined {
+export function resourcesJson(value: unknown): ResourceRequirements | undefined {
   return value === undefined ? undefined : toManifest('ResourceRequirements', value);
 }
 
@@ -333,6 +333,6 @@ export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
  * the app only once the sidecar answers: every `periodSeconds` seconds, for up to
  * `failureThreshold` tries.
  */
-export function httpStartupProbe(path: string, port: number | string, periodSeconds: number, failureThreshold: number): k8s.Probe {
+export function httpStartupProbe(path: string, port: number | string, periodSeconds: number, failureThreshold: number): Probe {
   return { httpGet: { path, port: port as any }, periodSeconds, failureThreshold };
 }

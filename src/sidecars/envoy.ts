@@ -1,11 +1,11 @@
 import { Duration } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
   checkContainerName, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort,
   checkPortName, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
 import { toYaml } from './config-yaml';
+import type { Container, ResourceRequirements } from '../k8s-types';
 
 /**
  * Options for `Sidecar.envoy()`.
@@ -98,7 +98,7 @@ export interface EnvoyOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image. */
@@ -182,7 +182,7 @@ export function envoyBinding(input: EnvoyOptions, mode: SidecarMode, context: Si
   };
 
   const readiness = { httpGet: { path: '/ready', port: 'envoy-metrics' as any } };
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     image,
     ports: [

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
 import { InitStep } from '../init-step';
+import type { Container, EnvVar, ResourceRequirements } from '../k8s-types';
 import type { SecretKeyRef } from '../log-shipper';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
@@ -134,7 +134,7 @@ export interface GitSyncOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image: a git-sync v4 release (docs/kubernetes.md shows v4.0.0; the v4 flags are the same). */
@@ -218,7 +218,7 @@ export function gitSyncBinding(input: GitSyncOptions, mode: SidecarMode, _contex
     `--root=${root}`,
     ...(o.username !== undefined ? [`--username=${o.username}`] : []),
   ];
-  const env: k8s.EnvVar[] = o.passwordSecret
+  const env: EnvVar[] = o.passwordSecret
     ? [{ name: 'GITSYNC_PASSWORD', valueFrom: { secretKeyRef: { name: o.passwordSecret.name, key: o.passwordSecret.key } } }]
     : [];
   const resources = o.resources !== undefined ? resourcesJson(o.resources) : undefined;
@@ -232,7 +232,7 @@ export function gitSyncBinding(input: GitSyncOptions, mode: SidecarMode, _contex
     ...(resources !== undefined ? { resources } : {}),
   });
 
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     ...shared([...syncArgs, `--http-bind=:${httpPort}`]),
     ports: [{ name: 'git-sync', containerPort: httpPort }],

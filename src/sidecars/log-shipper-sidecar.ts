@@ -1,4 +1,4 @@
-import type { k8s } from 'cdk8s-plus-28';
+import type { Container } from '../k8s-types';
 import type { LogShipper } from '../log-shipper';
 import { withVolumeMount } from '../mounts';
 import { show } from '../problems';
@@ -95,7 +95,7 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
     problems.items.push(`Sidecar.logShipper: ${p}`);
   }
 
-  const container: k8s.Container = withVolumeMount(parts.container, String(logVolumeName), String(logMountPath));
+  const container: Container = withVolumeMount(parts.container, String(logVolumeName), String(logMountPath));
   return {
     container,
     volumes: [{ name: String(logVolumeName), emptyDir: {} }, ...(parts.volumes ?? [])],

@@ -6,6 +6,7 @@ import {
   checkContainerName, checkDataKey, checkNestedKeys, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort, checkSecretKeyRef,
   checkText, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
+import type { Container, ResourceRequirements, Volume } from '../k8s-types';
 
 /**
  * A `.my.cnf` file in a Secret, for `Sidecar.mysqldExporter()`'s `myCnfSecret`: a `[client]`
@@ -94,7 +95,7 @@ export interface MysqldExporterOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image: mysqld_exporter 0.15.1, the first release with working `--mysqld.*` flags without a .my.cnf. */
@@ -135,7 +136,7 @@ export function mysqldExporterBinding(input: MysqldExporterOptions, mode: Sideca
       problems.add('passwordSecret', 'is set without username; set username to the MySQL user the password belongs to.');
     }
   }
-  const volumes: k8s.Volume[] = [];
+  const volumes: Volume[] = [];
   const volumeMounts: k8s.VolumeMount[] = [];
   if (o.myCnfSecret !== undefined) {
     const c = o.myCnfSecret;
@@ -161,7 +162,7 @@ export function mysqldExporterBinding(input: MysqldExporterOptions, mode: Sideca
   checkImage(image, problems, MYSQLD_EXPORTER_IMAGE);
   checkContainerName(name, problems);
 
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     image,
     args: [

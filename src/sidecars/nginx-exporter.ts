@@ -1,10 +1,10 @@
-import type { k8s } from 'cdk8s-plus-28';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
   checkBoolean, checkContainerName, checkImage, checkMode, checkOptionsObject, checkPort, checkText, httpStartupProbe, isNative,
   OptionProblems, resourcesJson,
 } from './common';
+import type { Container, ResourceRequirements } from '../k8s-types';
 
 /**
  * Options for `Sidecar.nginxExporter()`.
@@ -60,7 +60,7 @@ export interface NginxExporterOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image: the version of the vendor's README ("Running the Exporter in a Docker Container"). */
@@ -108,7 +108,7 @@ export function nginxExporterBinding(input: NginxExporterOptions, mode: SidecarM
   checkImage(image, problems, NGINX_EXPORTER_IMAGE);
   checkContainerName(name, problems);
 
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     image,
     args: [

@@ -1,4 +1,3 @@
-import type { k8s } from 'cdk8s-plus-28';
 import type { SecretKeyRef } from '../log-shipper';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
@@ -6,6 +5,7 @@ import {
   checkBoolean, checkContainerName, checkDistinctPorts, checkHttpUrl, checkImage, checkMode, checkOptionsObject, checkPort,
   checkPortName, checkSecretKeyRef, checkText, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
+import type { Container, EnvVar, ResourceRequirements } from '../k8s-types';
 
 /**
  * The identity provider oauth2-proxy signs users in with (`--provider`).
@@ -121,7 +121,7 @@ export interface OAuth2ProxyOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image. */
@@ -191,10 +191,10 @@ export function oauth2ProxyBinding(input: OAuth2ProxyOptions, mode: SidecarMode,
   checkImage(image, problems, OAUTH2_PROXY_IMAGE);
   checkContainerName(name, problems);
 
-  const secretEnv = (envName: string, ref: SecretKeyRef | undefined): k8s.EnvVar[] =>
+  const secretEnv = (envName: string, ref: SecretKeyRef | undefined): EnvVar[] =>
     ref && typeof ref === 'object' ? [{ name: envName, valueFrom: { secretKeyRef: { name: ref.name, key: ref.key } } }] : [];
 
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     image,
     args: [

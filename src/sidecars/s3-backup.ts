@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
+import type { Container, EnvVar, ResourceRequirements } from '../k8s-types';
 import type { S3CredentialsSecret } from '../log-shipper';
 import { show } from '../problems';
 import { shellQuote } from '../shell';
@@ -136,7 +136,7 @@ export interface S3BackupOptions {
    *
    * @default - none: no requests or limits
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: ResourceRequirements;
 }
 
 /** The default image. */
@@ -200,7 +200,7 @@ export function s3BackupBinding(input: S3BackupOptions, _mode: SidecarMode, cont
     problems.add('strategy', `${show(strategy)} is not a BackupStrategy; use BackupStrategy.COPY or BackupStrategy.SYNC.`);
   }
   checkBoolean(o.backupOnStop, 'backupOnStop', problems);
-  const env: k8s.EnvVar[] = [
+  const env: EnvVar[] = [
     { name: 'RCLONE_CONFIG_BACKUP_TYPE', value: 's3' },
     { name: 'RCLONE_CONFIG_BACKUP_PROVIDER', value: String(provider) },
     { name: 'RCLONE_CONFIG_BACKUP_ENV_AUTH', value: 'true' },
@@ -236,7 +236,7 @@ export function s3BackupBinding(input: S3BackupOptions, _mode: SidecarMode, cont
   const source = String(mountPath).replace(/\/+$/, '') || '/';
   const script = backupScript({ name, command: `rclone ${strategy} ${shellQuote(source)} ${shellQuote(target)}`, what: `${source} to s3://${o.bucket}/${prefix}`, interval: interval ?? 3600, backupOnStop });
 
-  const container: k8s.Container = {
+  const container: Container = {
     name,
     image,
     command: ['sh', '-c', script],
