@@ -1,5 +1,5 @@
 import { createRequire } from 'module';
-import { InputFile, InputObject, labelOf } from './parse';
+import { InputFile, labelOf } from './parse';
 
 /**
  * `--check`: the generated app is run in memory and what it synthesizes is compared, as data,
@@ -212,9 +212,4 @@ function show(v: any): string {
   }
   const s = JSON.stringify(v);
   return s.length > 200 ? `${s.slice(0, 197)}...` : s;
-}
-
-/** The input objects of a file, as data (for comparisons). */
-export function dataOf(objects: InputObject[]): any[] {
-  return objects.map((o) => o.object);
 }

@@ -1,4 +1,4 @@
-import { Binding, Call, camelCase, CodeImport, collectImports, printStatement, Ref, RESERVED } from './code';
+import { Binding, Call, camelCase, CodeImport, collectImports, printStatement, RESERVED } from './code';
 import { InputObject } from './parse';
 
 /**
@@ -191,9 +191,4 @@ function wrapComment(text: string): string[] {
   }
   lines.push(line);
   return lines;
-}
-
-/** The chart argument of a construct: the chart's variable. */
-export function scopeRef(chartVariable: string): Ref {
-  return new Ref(chartVariable);
 }

@@ -150,10 +150,19 @@ function choose(
   const scope = new Ref(chartVariable);
   let rejected: string | undefined;
   let mismatch: string[] | undefined;
+  let targetRejected: string | undefined;
   for (const candidate of candidates) {
     const outcome = verify(file, chartVariable, name, candidate);
     if (outcome.ok) {
+      if (targetRejected !== undefined && candidate.references.length === 0) {
+        // A Service that selects a pod's labels but cannot target it: say why.
+        const reason = targetRejected.split('\n').map((l) => l.replace(/^\s*-\s*/, '')).find((l) => /targetPort|selector/.test(l)) ?? targetRejected;
+        return { ...candidate, note: `Selects its pods by label, not as target: with target the library reports ${reason.replace(/^[^:]*'[^']*':\s*/, '')}` };
+      }
       return candidate;
+    }
+    if (outcome.error !== undefined && candidate.references.length > 0 && targetRejected === undefined) {
+      targetRejected = outcome.error;
     }
     if (outcome.error !== undefined) {
       rejected = outcome.error;

@@ -141,6 +141,20 @@ describe('import of objects no construct can express', () => {
     expect(result.code).toContain('// ExposedService cannot express spec.loadBalancerIP: written with the L1 class.\nnew k8s.KubeService(chart, \'web\', {');
   });
 
+  test('GIVEN a Service whose named targetPort the pod it selects does not have WHEN imported THEN it keeps its selector, with the library\'s reason', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec:\n  containers: [{name: c, image: nginx}]\n---\n'
+      + 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: p}\n  ports: [{port: 80, targetPort: http}]\n';
+    const result = ManifestImport.fromSources([{ name: 'svc.yaml', content: yaml }], { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain([
+      '// Selects its pods by label, not as target: with target the library reports spec.ports[0].targetPort: "http" names no',
+      "// container port of PlainPod 'p'; use one of (none: name a container port first) or a port number.",
+      "new ExposedService(chart, 's', {",
+      "  metadata: { name: 's' },",
+      "  selector: { app: 'p' },",
+    ].join('\n'));
+  });
+
   test('GIVEN a kubectl List WHEN imported THEN its items are the objects', () => {
     const yaml = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n  data: {x: "1"}\n';
     const result = ManifestImport.fromSources([{ name: 'list.yaml', content: yaml }], { check: true });
