@@ -116,7 +116,13 @@ function outputCall(output: Map<string, string>, sidecar: any): Value | undefine
  * `LogShipper.fluentBit({ ... })` for a Fluent Bit sidecar (without the log mount) whose
  * configuration is the ConfigMap right before the pod; undefined when it is not one.
  */
-export function recogniseFluentBit(sidecar: any, volumes: any[], logMountPath: string, podName: string, before: InputObject | undefined): RecognisedFluentBit | undefined {
+export function recogniseFluentBit(
+  sidecar: any,
+  volumes: any[],
+  logMountPath: string,
+  podName: string,
+  before: InputObject | undefined,
+): RecognisedFluentBit | undefined {
   const configVolume = volumes.find((v) => v?.name === CONFIG_VOLUME);
   const configMap = before?.object;
   if (sidecar.name !== 'sidecar-container' || !sameData(sidecar.command, ['/fluent-bit/bin/fluent-bit'])
