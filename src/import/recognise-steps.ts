@@ -65,11 +65,19 @@ export function sameData(a: any, b: any): boolean {
   return ka.length === kb.length && ka.every((k) => sameData(a[k], b[k]));
 }
 
-/** The words of a shell script, unquoted (single quotes, `'\''` escapes). */
+/**
+ * The words of a shell script, unquoted (single quotes, `'\''` escapes), and the values of the
+ * `name=value` assignments among them (`url=https://...`).
+ */
 function shellWords(script: string): string[] {
   const words: string[] = [];
   for (const m of script.matchAll(/(?:'[^']*'|\\'|[^\s;|&<>()"'`$])+/g)) {
-    words.push(m[0].replace(/'([^']*)'/g, '$1').replace(/\\'/g, "'"));
+    const word = m[0].replace(/'([^']*)'/g, '$1').replace(/\\'/g, "'");
+    words.push(word);
+    const assignment = /^[A-Za-z_][A-Za-z0-9_]*=(.+)$/.exec(word);
+    if (assignment) {
+      words.push(assignment[1]);
+    }
   }
   return words;
 }
