@@ -120,7 +120,8 @@ function inject(object: ApiObject, options: InjectOptions): void {
   };
   let filesVolume = false;
   const addStep = (step: InitStep) => {
-    const binding = step._bind({ filesVolumeName, filesMountPath, podName: object.name, namespace: object.metadata.namespace });
+    const binding = step._bindWithProblems({ filesVolumeName, filesMountPath, podName: object.name, namespace: object.metadata.namespace });
+    addition.problems.push(...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     if (step.writesFiles && !filesVolume) {
       filesVolume = true;
       addition.volumes.push({ name: filesVolumeName, emptyDir: {} });

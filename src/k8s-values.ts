@@ -432,7 +432,7 @@ export function kindOf(v: any): string {
   }
   switch (typeof v) {
     case 'string': return 'a string';
-    case 'number': return 'a number';
+    case 'number': return Number.isFinite(v) ? 'a number' : 'not a finite number';
     case 'boolean': return 'a boolean';
     case 'function': return 'a function';
     case 'object': {

@@ -246,7 +246,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       podName: this.name,
       namespace: this.metadata.namespace,
     };
-    const binding = step._bind(context);
+    const binding = step._bindWithProblems(context);
+    this.addProblems.push(...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     if (step.writesFiles) {
       this.addFilesVolume();
     }

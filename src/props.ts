@@ -330,6 +330,9 @@ function wrong(v: any, expected: string, path: string, problems: Problems, owner
 
 /** The value quoted for a message, with a trailing space; null, objects and functions are not shown. */
 function shown(v: any): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    return `${String(v)} `;
+  }
   return v === null || typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
 }
 

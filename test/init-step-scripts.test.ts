@@ -1,45 +1,18 @@
 /**
- * Runs the generated init-step scripts for real: the exact script string from the synthesized
- * manifest, with `sh -c` (this machine's sh, its tools first, busybox applets filling gaps such
- * as nc and nslookup) and with `busybox sh -c` (busybox applets only, like the busybox image),
- * against TCP and HTTP listeners on 127.0.0.1 that the tests start themselves.
+ * Runs the generated init-step scripts for real (see test/init-steps/harness.ts): the exact
+ * script string from the synthesized manifest, in `sh`, in `busybox sh` and in busybox sh as
+ * busybox 1.28 behaves (no `timeout SECS`), against TCP and HTTP listeners on 127.0.0.1 that the
+ * tests start themselves.
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
-import { InitPod, InitStep } from '../src';
-import { newChart, only, synth } from './util';
+import { InitStep } from '../src';
+import { busybox, close, delay, fakeTool, freePort, hasTool, inCi, listenHttp, listenSilent, listenTcp, needs, portOf, run, scriptOf, tempDir, Variant, variants, work } from './init-steps/harness';
 
 jest.setTimeout(30_000);
-
-const busybox = findTool('busybox');
-const inCi = process.env.CI === 'true';
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'init-step-scripts-'));
-const applets = busybox ? linkApplets(busybox) : undefined;
-
-interface Variant {
-  readonly label: string;
-  readonly argv: string[];
-  readonly path: string;
-}
-
-const variants: Variant[] = [
-  { label: 'sh', argv: [findTool('sh') ?? '/bin/sh', '-c'], path: [process.env.PATH, applets].filter(Boolean).join(':') },
-];
-if (busybox && applets) {
-  variants.push({ label: 'busybox sh', argv: [busybox, 'sh', '-c'], path: applets });
-} else {
-  // Not a skip: the sh variant still runs below; CI fails in the test that follows.
-  console.log(`busybox is not installed (${inCi ? 'CI: failing' : 'local run'}): only the 'sh' variant runs; install it with 'apt-get install -y busybox' to run the scripts in busybox sh too.`);
-}
-
-afterAll(() => {
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 test('busybox is installed when running in CI', () => {
   // GIVEN CI=true (set by .ci/run), WHEN busybox is looked up, THEN it is there
@@ -52,11 +25,10 @@ test('busybox is installed when running in CI', () => {
 
 describe.each(variants)('generated init-step scripts in $label', (variant) => {
   // Concurrent: the scripts mostly sleep, and each test has its own listeners and files.
-  const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`], { env: { PATH: variant.path } }).status === 0;
 
   describe('waitForTcp', () => {
     test.concurrent('succeeds at once when the port is open', async () => {
-      if (!needs(has, 'nc')) return;
+      if (!needs(variant, 'nc')) return;
       // GIVEN a TCP listener
       const server = await listenTcp(0);
       try {
@@ -72,7 +44,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('succeeds when the listener starts late', async () => {
-      if (!needs(has, 'nc')) return;
+      if (!needs(variant, 'nc')) return;
       // GIVEN a free port nobody listens on yet
       const port = await freePort();
       const step = InitStep.waitForTcp('127.0.0.1', port, { timeoutSeconds: 8, intervalSeconds: 1 });
@@ -91,7 +63,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('exits 1 with a message when nothing listens before the timeout', async () => {
-      if (!needs(has, 'nc')) return;
+      if (!needs(variant, 'nc')) return;
       // GIVEN a port nobody listens on
       const port = await freePort();
       // WHEN the step waits 2 s for it
@@ -104,7 +76,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('an attempt against a listener that never answers is cut at the deadline', async () => {
-      if (!needs(has, 'nc')) return;
+      if (!needs(variant, 'nc')) return;
       // GIVEN a listener that accepts but never closes a connection, even after the client's EOF
       const sockets: net.Socket[] = [];
       const server = await listenTcp(0, (s) => sockets.push(s), true);
@@ -123,7 +95,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
 
   describe('waitForHttp', () => {
     test.concurrent('succeeds when the URL answers 200', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       const server = await listenHttp(() => [200, 'ok']);
       try {
         const url = `http://127.0.0.1:${portOf(server)}/healthz`;
@@ -136,7 +108,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('retries 503 answers until the URL answers 200', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       // GIVEN a server that answers 503 for the first 1.2 s
       const started = Date.now();
       const server = await listenHttp(() => (Date.now() - started < 1200 ? [503, 'starting'] : [200, 'ok']));
@@ -152,7 +124,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('exits 1 with a message when the URL keeps failing', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       const server = await listenHttp(() => [503, 'down']);
       try {
         const url = `http://127.0.0.1:${portOf(server)}/`;
@@ -166,7 +138,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('quotes a hostile URL so nothing in it executes', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       // GIVEN a URL full of shell syntax: command substitution, backticks, ';', quotes
       const marker = path.join(work, `pwned-${variant.label.replace(' ', '-')}-http`);
       const seen: string[] = [];
@@ -194,7 +166,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     const sha256 = crypto.createHash('sha256').update(body).digest('hex');
 
     test.concurrent('writes the file into the files volume when the checksum matches', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       // GIVEN a server that serves config.json, and the pod's files volume at a temp dir
       const server = await listenHttp(() => [200, body]);
       const dir = fs.mkdtempSync(path.join(work, 'files-'));
@@ -212,7 +184,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('fails and writes nothing when the checksum does not match', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       const server = await listenHttp(() => [200, 'tampered\n']);
       const dir = fs.mkdtempSync(path.join(work, 'files-'));
       try {
@@ -227,7 +199,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('retries until the file is served', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       const started = Date.now();
       const server = await listenHttp(() => (Date.now() - started < 1200 ? [404, 'not yet'] : [200, body]));
       const dir = fs.mkdtempSync(path.join(work, 'files-'));
@@ -241,7 +213,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('exits 1 with a message when the file is never served', async () => {
-      if (!needs(has, 'wget')) return;
+      if (!needs(variant, 'wget')) return;
       const port = await freePort();
       const dir = fs.mkdtempSync(path.join(work, 'files-'));
       const url = `http://127.0.0.1:${port}/config.json`;
@@ -257,9 +229,9 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     test.concurrent('succeeds for a name that resolves', async () => {
       // getent resolves like the app (with /etc/hosts); busybox nslookup asks the DNS server only,
       // which does not know 'localhost' everywhere, so this runs where getent exists.
-      if (!has('getent')) {
+      if (!hasTool(variant, 'getent')) {
         console.log(`${variant.label}: no getent on PATH, so the step uses busybox nslookup, which asks the DNS server and ignores /etc/hosts; 'localhost' is checked in the sh variant.`);
-        expect(has('nslookup')).toBe(true);
+        expect(hasTool(variant, 'nslookup')).toBe(true);
         return;
       }
       const result = await run(variant, scriptOf(InitStep.waitForDns('localhost', { timeoutSeconds: 5, intervalSeconds: 1 })));
@@ -268,7 +240,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
     });
 
     test.concurrent('exits 1 with a message when a .invalid name never resolves', async () => {
-      if (!has('getent') && !needs(has, 'nslookup')) return;
+      if (!hasTool(variant, 'getent') && !needs(variant, 'nslookup')) return;
       const result = await run(variant, scriptOf(InitStep.waitForDns('db.example.invalid', { timeoutSeconds: 2, intervalSeconds: 1 })));
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('wait-for-dns-db-example-invalid: timed out after 2 s: db.example.invalid does not resolve');
@@ -279,7 +251,7 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
   test.concurrent('a step whose image lacks a tool fails at once and names it', async () => {
     // GIVEN a PATH without nc (an image without it)
     const empty = fs.mkdtempSync(path.join(work, 'empty-'));
-    for (const tool of ['date', 'timeout']) {
+    for (const tool of ['date', 'sleep', 'timeout']) {
       const found = spawnSync('sh', ['-c', `command -v ${tool}`], { env: { PATH: variant.path } }).stdout.toString().trim();
       fs.symlinkSync(found, path.join(empty, tool));
     }
@@ -319,116 +291,3 @@ describe('hostile values the scripts never see', () => {
   });
 });
 
-// ---- helpers ----
-
-interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly seconds: number;
-}
-
-/** The exact `sh -c` script of a step, taken from the synthesized manifest. */
-function scriptOf(step: InitStep, filesMountPath = '/config'): string {
-  const chart = newChart();
-  new InitPod(chart, 'p', { initSteps: [step], filesMountPath, containers: [{ name: 'app', image: 'app:1' }] });
-  const container = only(synth(chart), 'Pod').spec.initContainers[0];
-  expect(container.command.slice(0, 2)).toEqual(['sh', '-c']);
-  return container.command[2];
-}
-
-/** Runs a script without blocking the event loop (the test's servers must keep answering). */
-function run(variant: Variant, script: string): Promise<RunResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(variant.argv[0], [...variant.argv.slice(1), script], { env: { PATH: variant.path }, cwd: work });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 });
-    });
-  });
-}
-
-/** Whether a tool the step needs is available; prints why not (a failure in CI). */
-function needs(has: (tool: string) => boolean, tool: string): boolean {
-  if (has(tool)) {
-    return true;
-  }
-  if (inCi) {
-    throw new Error(`${tool} is not on PATH; .ci/run installs busybox, which provides it.`);
-  }
-  console.log(`${tool} is not on this machine and busybox is not installed: this case did not run. Install busybox to run it.`);
-  return false;
-}
-
-function findTool(tool: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${tool}`]);
-  const found = r.stdout?.toString().trim();
-  return r.status === 0 && found ? found : undefined;
-}
-
-/** A directory with one symlink per busybox applet: a PATH like the busybox image's. */
-function linkApplets(bin: string): string {
-  const dir = path.join(work, 'busybox-bin');
-  fs.mkdirSync(dir);
-  const list = spawnSync(bin, ['--list']).stdout.toString().split('\n').filter(Boolean);
-  for (const applet of list) {
-    fs.symlinkSync(bin, path.join(dir, applet));
-  }
-  return dir;
-}
-
-function listenTcp(port: number, onConnection?: (s: net.Socket) => void, allowHalfOpen = false): Promise<net.Server> {
-  const server = net.createServer({ allowHalfOpen }, (socket) => {
-    socket.on('error', () => undefined);
-    if (onConnection) {
-      onConnection(socket);
-    } else {
-      socket.resume();
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
-}
-
-function listenHttp(answer: (req: http.IncomingMessage) => [number, string]): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const [status, text] = answer(req);
-    res.writeHead(status, { 'content-type': 'text/plain', 'connection': 'close' });
-    res.end(text);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
-
-function portOf(server: net.Server): number {
-  return (server.address() as net.AddressInfo).port;
-}
-
-async function freePort(): Promise<number> {
-  const server = await listenTcp(0);
-  const port = portOf(server);
-  await close(server);
-  return port;
-}
-
-function close(server: net.Server): Promise<void> {
-  return new Promise((resolve) => {
-    (server as any).closeAllConnections?.();
-    server.close(() => resolve());
-  });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -21,7 +21,8 @@ describe('InitStep', () => {
     expect(c.name).toBe('wait-for-mysql');
     expect(c.image).toBe('busybox:1.36');
     expect(c.command.slice(0, 2)).toEqual(['sh', '-c']);
-    expect(c.command[2]).toContain('timeout "$left" nc -w 5 mysql 3306 </dev/null >/dev/null 2>&1');
+    expect(c.command[2]).toContain('  nc -w 5 mysql 3306 -e true </dev/null >/dev/null 2>&1 &\n  pid=$!');
+    expect(c.command[2]).not.toMatch(/\btimeout\b/);
     expect(c.command[2]).toContain('end=$(($(date +%s) + 300))');
     expect(c.command[2]).toContain('sleep $((left < 2 ? left : 2))');
     expect(c.command[2]).not.toContain('nc -z');
@@ -34,14 +35,15 @@ describe('InitStep', () => {
     expect(c.image).toBe('busybox:1.36.1-musl');
     expect(c.command[2]).toContain('end=$(($(date +%s) + 30))');
     expect(c.command[2]).toContain('sleep $((left < 5 ? left : 5))');
-    expect(c.command[2]).toContain("echo 'api-ready: timed out after 30 s: http://api:8080/healthz did not answer with a 2xx status' >&2; exit 1");
+    expect(c.command[2]).toContain('url=http://api:8080/healthz\n');
+    expect(c.command[2]).toContain("printf 'api-ready: timed out after 30 s: %s did not answer with a 2xx status\\n' \"$url\" >&2; exit 1");
   });
 
   test('waitForDns uses exit codes of getent or nslookup, never their output', () => {
     const [c] = podWith(InitStep.waitForDns('mysql.db.svc.cluster.local')).spec.initContainers;
     expect(c.name).toBe('wait-for-dns-mysql-db-svc-cluster-local');
     expect(c.command[2]).toContain('then lookup="getent hosts"; else lookup=nslookup; fi');
-    expect(c.command[2]).toContain('timeout "$left" $lookup mysql.db.svc.cluster.local >/dev/null 2>&1');
+    expect(c.command[2]).toContain('  $lookup mysql.db.svc.cluster.local >/dev/null 2>&1 &\n');
     expect(c.command[2]).not.toMatch(/grep|awk|sed/);
   });
 
@@ -82,9 +84,10 @@ describe('InitStep', () => {
     const [step] = spec.initContainers;
     expect(step.name).toBe('download-config-json');
     expect(step.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
-    expect(step.command[2]).toContain('timeout "$left" wget -q -O /config/config.json.part https://my-bucket.s3.amazonaws.com/app/config.json');
-    expect(step.command[2]).toContain(`if ! echo '${sha256}  /config/config.json.part' | sha256sum -c - >/dev/null; then`);
-    expect(step.command[2]).toContain('mv /config/config.json.part /config/config.json');
+    expect(step.command[2]).toContain('url=https://my-bucket.s3.amazonaws.com/app/config.json\nfile=/config/config.json\npart=/config/config.json.part\n');
+    expect(step.command[2]).toContain('  wget -q -O "$part" "$url" &\n');
+    expect(step.command[2]).toContain(`sum=$(sha256sum < "$part") || exit 1\nsum=\${sum%% *}\nif [ "$sum" != ${sha256} ]; then`);
+    expect(step.command[2]).toContain('mv "$part" "$file" || exit 1');
     for (const c of spec.containers) {
       expect(c.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
     }
@@ -102,7 +105,8 @@ describe('InitStep', () => {
     expect(pod.filesMountPath).toBe('/work');
     expect(spec.volumes).toEqual([{ name: 'deps', emptyDir: {} }]);
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'deps', mountPath: '/work' }]);
-    expect(spec.initContainers[0].command[2]).toContain('mkdir -p /work/deps');
+    expect(spec.initContainers[0].command[2]).toContain('dir=/work/deps\n');
+    expect(spec.initContainers[0].command[2]).toContain('mkdir -p "$dir" || exit 1');
     expect(spec.initContainers[0].command[2]).not.toContain('sha256sum');
   });
 
@@ -128,7 +132,8 @@ describe('InitStep', () => {
   test('quotes values that are valid but not plain words', () => {
     const url = "https://example.com/c.json?sig=a'b&x=$(id)";
     const [c] = podWith(InitStep.waitForHttp(url)).spec.initContainers;
-    expect(c.command[2]).toContain("wget -q -O /dev/null 'https://example.com/c.json?sig=a'\\''b&x=$(id)'");
+    expect(c.command[2]).toContain("url='https://example.com/c.json?sig=a'\\''b&x=$(id)'\n");
+    expect(c.command[2]).toContain('wget -q -O /dev/null "$url"');
   });
 
   test('reports every bad option of one step in one message', () => {
@@ -185,8 +190,9 @@ describe('the init-steps example', () => {
     expect(pod.spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-mysql', 'download-config-json']);
     expect(pod.spec.initContainers[0].command[2]).toContain('nc -w 5 mysql 3306');
     expect(pod.spec.initContainers[0].command[2]).toContain('+ 120))');
-    expect(pod.spec.initContainers[1].command[2]).toContain('wget -q -O /config/config.json.part https://my-bucket.s3.amazonaws.com/app/config.json');
-    expect(pod.spec.initContainers[1].command[2]).toContain("echo 'cbdcc68bad6dd8ae7b8bfa9f8eefa2248e32194154c5b15385b8fd5f977826b9  /config/config.json.part' | sha256sum -c -");
+    expect(pod.spec.initContainers[1].command[2]).toContain('url=https://my-bucket.s3.amazonaws.com/app/config.json\nfile=/config/config.json\npart=/config/config.json.part\n');
+    expect(pod.spec.initContainers[1].command[2]).toContain('wget -q -O "$part" "$url"');
+    expect(pod.spec.initContainers[1].command[2]).toContain('if [ "$sum" != cbdcc68bad6dd8ae7b8bfa9f8eefa2248e32194154c5b15385b8fd5f977826b9 ]; then');
     expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
     expect(pod.spec.containers[0].command[2]).toContain('cat /config/config.json');
     expect(pod.spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);

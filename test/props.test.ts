@@ -163,3 +163,9 @@ describe('readProps', () => {
     expect(problems.messages).toEqual(['ports[0].protocl: is not a field of ServicePort; did you mean protocol?']);
   });
 });
+
+describe('checkProps with numbers that are not finite', () => {
+  test('names NaN as it is, not as JSON writes it (null)', () => {
+    expect(() => checkProps('X', 'ServicePort', { port: NaN })).toThrow('X: port: NaN is not a finite number, but ServicePort.port takes a number.');
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * `InitStep.checkRequired(options)`: fail fast, listing every missing environment variable and file.
+ *
+ * @internal
+ */
+import type { k8s } from 'cdk8s-plus-28';
+import type { InitStepContext } from '../init-step';
+import { show } from '../problems';
+import { shellQuote } from '../shell';
+import { argumentProblems, checkKeys, checkName, checkShellName, DEFAULT_IMAGE, fail, filesMount, shContainer, StepSpec } from './script';
+import type { EnvVar } from '../k8s-types';
+
+/**
+ * Options of `InitStep.checkRequired()`.
+ */
+export interface CheckRequiredOptions {
+  /**
+   * Environment variables that must be set and not empty in the step. Give the step the same
+   * sources as the app (`env`, `envFrom`), so it sees what the app will see.
+   *
+   * @default - no variable is checked
+   */
+  readonly env?: string[];
+
+  /**
+   * Files that must exist. A relative path is inside the pod's shared files volume (e.g.
+   * `config.json`, written by an earlier download or template step); an absolute path must be
+   * in the image or on a volume given in `volumeMounts`.
+   *
+   * @default - no file is checked
+   */
+  readonly files?: string[];
+
+  /**
+   * Environment variables of the step (values, or references to Secrets and ConfigMaps).
+   *
+   * @default - none
+   */
+  readonly envVars?: EnvVar[];
+
+  /**
+   * Sources of environment variables of the step (whole Secrets or ConfigMaps).
+   *
+   * @default - none
+   */
+  readonly envFrom?: k8s.EnvFromSource[];
+
+  /**
+   * Volumes of the pod to mount in the step, for absolute `files`.
+   *
+   * @default - only the shared files volume, when a relative file is checked
+   */
+  readonly volumeMounts?: k8s.VolumeMount[];
+
+  /**
+   * Name of the init container.
+   *
+   * @default 'check-required'
+   */
+  readonly name?: string;
+
+  /**
+   * Image the step runs in (it needs `sh` and `[`).
+   *
+   * @default 'busybox:1.36'
+   */
+  readonly image?: string;
+}
+
+const ABSOLUTE_FILE = /^\/[^\x00]*$/;
+const RELATIVE_FILE = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/**
+ * A script of `[ -n "${NAME:-}" ]` and `[ -e FILE ]` tests that collects every missing one and
+ * exits 1 with one line naming them all; no retries (a missing Secret key does not appear later).
+ */
+export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
+  const errors: string[] = [];
+  if (options === null || typeof options !== 'object') {
+    fail('InitStep.checkRequired', [`options: ${show(options)} must be an object ({ env: [...], files: [...] })`]);
+  }
+  checkKeys('CheckRequiredOptions', options, errors);
+  const env = list('env', options.env, errors);
+  const files = list('files', options.files, errors);
+  env.forEach((n, i) => checkShellName(`env[${i}]`, n, errors));
+  files.forEach((f, i) => {
+    if (typeof f !== 'string' || !(ABSOLUTE_FILE.test(f) || (RELATIVE_FILE.test(f) && !f.split('/').some((s) => s === '.' || s === '..')))) {
+      errors.push(`files[${i}]: ${show(f)} must be an absolute path, or a relative path inside the shared files volume made of letters, digits, '.', '_', '-' and '/' without '.' or '..' segments`);
+    }
+  });
+  if (env.length + files.length === 0) {
+    errors.push('env and files: both are empty; name at least one environment variable or file to check');
+  }
+  checkName(options.name, errors);
+  const image = options.image ?? DEFAULT_IMAGE;
+  if (typeof image !== 'string' || image.trim() === '' || image !== image.trim()) {
+    errors.push(`image: ${show(image)} must be an image reference without surrounding spaces (e.g. '${DEFAULT_IMAGE}')`);
+  }
+  fail('InitStep.checkRequired', errors);
+  const name = options.name ?? 'check-required';
+  const usesFilesVolume = files.some((f) => !f.startsWith('/'));
+  const envVars = options.envVars ? [...options.envVars] : undefined;
+  const envFrom = options.envFrom ? [...options.envFrom] : undefined;
+  const mounts = options.volumeMounts ? [...options.volumeMounts] : [];
+  return {
+    name,
+    writesFiles: usesFilesVolume,
+    bind: (context: InitStepContext) => {
+      const add = (what: string) => `missing="\${missing}\${missing:+, }"${shellQuote(what)}`;
+      const lines = ['missing='];
+      for (const n of env) {
+        lines.push(`[ -n "\${${n}:-}" ] || ${add(`environment variable ${n}`)}`);
+      }
+      for (const f of files) {
+        const path = f.startsWith('/') ? f : `${context.filesMountPath === '/' ? '' : context.filesMountPath}/${f}`;
+        lines.push(`[ -e ${shellQuote(path)} ] || ${add(`file ${path}`)}`);
+      }
+      lines.push(
+        `if [ -n "$missing" ]; then printf '%s: missing: %s\\n' ${name} "$missing" >&2; exit 1; fi`,
+        `printf '%s\\n' ${shellQuote(`${name}: every required environment variable and file is present`)}`,
+      );
+      const volumeMounts = [...(usesFilesVolume ? [filesMount(context)] : []), ...mounts];
+      const container = shContainer(name, image, lines.join('\n'), {
+        ...(envVars ? { env: envVars } : {}),
+        ...(envFrom ? { envFrom } : {}),
+        ...(volumeMounts.length > 0 ? { volumeMounts } : {}),
+      });
+      return { container, problems: argumentProblems(container, 'check fewer files or shorter paths') };
+    },
+  };
+}
+
+function list(field: string, value: unknown, errors: string[]): any[] {
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    errors.push(`${field}: ${show(value)} must be a list`);
+    return [];
+  }
+  return value;
+}

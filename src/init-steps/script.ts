@@ -1,0 +1,485 @@
+/**
+ * What every init step of the catalogue shares: option checks, the one URL and host parser,
+ * messages (`printf`, never `echo`), the bounded retry loop, and the kernel's limit on one
+ * argument. One file per step sits beside this one; `InitStep` (src/init-step.ts) holds the
+ * static factories.
+ *
+ * @internal
+ */
+import { isIPv4, isIPv6 } from 'net';
+import type { k8s } from 'cdk8s-plus-28';
+import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-step';
+import type { Container, EnvVar } from '../k8s-types';
+import { Problems, show } from '../problems';
+import { readPropsInto } from '../props';
+import { shellQuote } from '../shell';
+import { dns1123Label } from '../validation/names';
+
+/** The image generated busybox steps run in when none is given. */
+export const DEFAULT_IMAGE = 'busybox:1.36';
+/** Seconds a step keeps trying by default. */
+export const DEFAULT_TIMEOUT = 300;
+/** Seconds between two attempts by default. */
+export const DEFAULT_INTERVAL = 2;
+/** Longest single attempt of a wait step, in seconds (then it is cut and retried). */
+export const WAIT_ATTEMPT_SECONDS = 10;
+/** The largest number of seconds a step accepts (int32, like the Kubernetes timeouts). */
+export const MAX_SECONDS = 2147483647;
+/**
+ * Linux limits one argument (and one `NAME=value` environment string) of `execve` to 32 pages,
+ * 131072 bytes with the terminating NUL (`MAX_ARG_STRLEN`); longer fails with E2BIG.
+ */
+export const MAX_ARG_STRLEN = 131072;
+
+/** What a catalogue entry builds: the step's name and how it binds to a pod. */
+export interface StepSpec {
+  readonly name: string;
+  readonly writesFiles: boolean;
+  bind(context: InitStepContext): InitStepBinding;
+}
+
+/** The resolved common options. */
+export interface Settings {
+  readonly image: string;
+  readonly timeout: number;
+  readonly interval: number;
+}
+
+// ---- option checks ----
+
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const FILE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+const SHA256 = /^[0-9a-fA-F]{64}$/;
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Reports keys of an options object that its interface does not have, at any depth (Kubernetes
+ * structs included), with the nearest valid name: plain JavaScript, `as any` and spread configs
+ * would otherwise drop a misspelt option without a word. Wrong types are left to the step's own
+ * checks, which name the fix.
+ */
+export function checkKeys(typeName: string, options: unknown, errors: string[]): void {
+  if (options === undefined || options === null || typeof options !== 'object') {
+    return;
+  }
+  const problems = new Problems();
+  readPropsInto(typeName, options, '', problems);
+  errors.push(...problems.messages.filter((m) => / is not a field of /.test(m)).map((m) => m.replace(/: is not a field of/, ' is not a field of').replace(/\.$/, '')));
+}
+
+/** Checks a number of seconds: a whole number between 1 and MAX_SECONDS. */
+export function checkSeconds(field: string, value: unknown, errors: string[]): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    errors.push(`${field}: ${show(value)} must be a whole number of seconds, at least 1`);
+  } else if (value > MAX_SECONDS) {
+    errors.push(`${field}: ${show(value)} is more than ${MAX_SECONDS} seconds (about 68 years); give at most ${MAX_SECONDS}, so the script's arithmetic and sleep stay exact in every shell`);
+  }
+  return value as number;
+}
+
+/** Checks the options every generated step has; returns them resolved. */
+export function checkOptions(options: InitStepOptions, errors: string[], defaultImage = DEFAULT_IMAGE): Settings {
+  const timeout = checkSeconds('timeoutSeconds', options.timeoutSeconds ?? DEFAULT_TIMEOUT, errors);
+  const interval = checkSeconds('intervalSeconds', options.intervalSeconds ?? DEFAULT_INTERVAL, errors);
+  checkName(options.name, errors);
+  const image = options.image ?? defaultImage;
+  if (typeof image !== 'string' || image.trim() === '' || image !== image.trim()) {
+    errors.push(`image: ${show(image)} must be an image reference without surrounding spaces (e.g. '${defaultImage}')`);
+  }
+  return { image, timeout, interval };
+}
+
+/** Checks a step name given by the user (an RFC 1123 label, as container names are). */
+export function checkName(name: unknown, errors: string[], field = 'name'): void {
+  if (name === undefined) {
+    return;
+  }
+  if (typeof name !== 'string') {
+    errors.push(`${field}: ${show(name)} must be a string`);
+    return;
+  }
+  const problem = dns1123Label(name);
+  if (problem) {
+    errors.push(`${field}: ${show(name)} ${problem}`);
+  }
+}
+
+/**
+ * Checks a host name or IP address for `nc`, `nslookup`, `pg_isready`, `mysqladmin`: DNS names
+ * (letters, digits, '-', '.'), dotted-decimal IPv4, or IPv6 without brackets. A name whose last
+ * label is a number must be a dotted-decimal IPv4 address: `010.0.0.1` or `1234` are read as
+ * octal or as one 32-bit number by some resolvers and as names by others.
+ */
+export function checkHost(field: string, host: unknown, errors: string[]): boolean {
+  const problem = hostProblem(host, false);
+  if (problem) {
+    errors.push(`${field}: ${show(host)} ${problem}`);
+    return false;
+  }
+  return true;
+}
+
+function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined {
+  const generic = "must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address";
+  if (typeof host !== 'string') {
+    return generic;
+  }
+  if (bracketedIpv6 && host.startsWith('[') && host.endsWith(']')) {
+    return isIPv6(host.slice(1, -1)) && !host.includes('%') ? undefined : `${generic}; between '[' and ']' only an IPv6 address (without a zone) goes`;
+  }
+  if (!bracketedIpv6 && host.includes(':')) {
+    return isIPv6(host) && !host.includes('%') ? undefined : generic;
+  }
+  if (!HOST_NAME.test(host)) {
+    return generic;
+  }
+  const labels = host.replace(/\.$/, '').split('.');
+  const last = labels[labels.length - 1];
+  if (/^[0-9]+$/.test(last) || /^0[xX]/.test(last)) {
+    if (!isIPv4(host) || labels.some((l) => l.length > 1 && l.startsWith('0'))) {
+      return "looks like an IPv4 address but is not four decimal numbers from 0 to 255 without leading zeros, which resolvers read differently (as octal, hexadecimal or one 32-bit number); write it as such (e.g. '10.0.0.7')";
+    }
+  }
+  return undefined;
+}
+
+/** An http(s) URL as this library reads it: the parts every fetcher agrees on. */
+export interface HttpUrl {
+  readonly scheme: 'http' | 'https';
+  /** The host as written (brackets kept for IPv6). */
+  readonly host: string;
+  readonly port?: number;
+  /** Everything after the authority: '' or '/...' (path and query). */
+  readonly rest: string;
+}
+
+/**
+ * Parses an http(s) URL once, with a grammar narrow enough that every fetcher the steps use
+ * (busybox `wget`, the AWS CLI) and WHATWG parsers read the same host, port and path from it.
+ * Rejected, each with its own message: other schemes, whitespace and control characters,
+ * non-ASCII characters (sent as raw bytes by some fetchers, percent-encoded or punycoded by
+ * others), `\` (a WHATWG parser reads it as '/', busybox `wget` as part of the host: in
+ * `http://token:1\@other/` that sends the request, with `token:1\` as Basic credentials, to
+ * `other`), credentials, a `#` fragment (sent to the server by busybox `wget`, dropped by
+ * others), a query without a path, bad ports, and hosts that are not names or IP addresses.
+ */
+export function parseHttpUrl(field: string, url: unknown, errors: string[], options: { allowPath?: boolean } = {}): HttpUrl | undefined {
+  const allowPath = options.allowPath ?? true;
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url) || /[\s\x00-\x1f\x7f]/.test(url)) {
+    errors.push(`${field}: ${show(url)} must be an absolute http:// or https:// URL without spaces or control characters (e.g. 'https://example.com/config.json')`);
+    return undefined;
+  }
+  if (/[^\x00-\x7f]/.test(url)) {
+    errors.push(`${field}: ${show(url)} contains non-ASCII characters, which fetchers send differently (raw UTF-8 bytes, or percent-encoded and punycoded); write the host in punycode (xn--...) and percent-encode the rest`);
+    return undefined;
+  }
+  if (url.includes('\\')) {
+    errors.push(`${field}: ${show(url)} contains '\\', which fetchers read differently (a WHATWG parser as '/', busybox wget as part of the host, so the request can go to another host); write '/' or percent-encode it as %5C`);
+    return undefined;
+  }
+  const m = /^(https?):\/\/([^/?#]*)(.*)$/.exec(url)!;
+  const scheme = m[1] as 'http' | 'https';
+  const authority = m[2];
+  const rest = m[3];
+  if (authority.includes('@')) {
+    errors.push(`${field}: ${show(url)} contains credentials, which would be written in clear text into the manifest; use a pre-signed URL or a command step that reads a Secret`);
+    return undefined;
+  }
+  const problems: string[] = [];
+  const hp = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
+  const host = hp?.[1] ?? authority;
+  const portText = hp?.[2];
+  const hostProblemText = hostProblem(host, true);
+  if (host === '') {
+    problems.push(`its host ${show(host)} is empty; write the server's name after '//'`);
+  } else if (hostProblemText) {
+    problems.push(`its host ${show(host)} ${hostProblemText}`);
+  }
+  let port: number | undefined;
+  if (portText !== undefined) {
+    port = /^[1-9][0-9]{0,4}$/.test(portText) ? Number(portText) : NaN;
+    if (!(port >= 1 && port <= 65535)) {
+      problems.push(`its port ${show(portText)} must be a number from 1 to 65535 without leading zeros`);
+    }
+  }
+  if (rest.includes('#')) {
+    problems.push("it has a '#' fragment, which busybox wget sends to the server and other fetchers drop; remove it");
+  } else if (rest !== '' && !rest.startsWith('/')) {
+    problems.push(`it has ${show(rest)} right after the host; start the path with '/' (e.g. '${scheme}://${authority}/${rest}')`);
+  } else if (!allowPath && rest !== '' && rest !== '/') {
+    problems.push(`it has a path or query (${show(rest)}); give only scheme, host and port`);
+  }
+  if (problems.length > 0) {
+    errors.push(`${field}: ${show(url)}: ${problems.join('; ')}`);
+    return undefined;
+  }
+  return { scheme, host, port, rest };
+}
+
+/** A name given as plain text (a user or database name): not empty, no control characters. */
+export function checkText(field: string, value: unknown, errors: string[]): void {
+  if (value !== undefined && (typeof value !== 'string' || value === '' || /[\x00-\x1f\x7f]/.test(value))) {
+    errors.push(`${field}: ${show(value)} must be a non-empty string without control characters`);
+  }
+}
+
+/** Checks a relative file path inside the shared files volume. */
+export function checkFilePath(field: string, path: unknown, errors: string[]): void {
+  if (typeof path !== 'string' || !FILE_PATH.test(path) || path.split('/').some((s) => s === '.' || s === '..')) {
+    errors.push(`${field}: ${show(path)} must be a relative file path inside the shared files volume, made of letters, digits, '.', '_', '-' and '/', without '.' or '..' segments (e.g. 'config.json')`);
+  }
+}
+
+/** Checks an optional SHA-256 option. */
+export function checkSha256(value: unknown, errors: string[]): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || !SHA256.test(value)) {
+    errors.push(`sha256: ${show(value)} must be 64 hexadecimal digits (the output of 'sha256sum FILE')`);
+    return undefined;
+  }
+  return value.toLowerCase();
+}
+
+/** Checks a name a POSIX shell can read as `$NAME` (environment variables the scripts read). */
+export function checkShellName(field: string, name: unknown, errors: string[]): boolean {
+  if (typeof name !== 'string' || !SHELL_NAME.test(name)) {
+    errors.push(`${field}: ${show(name)} must be a shell variable name (letters, digits and '_', not starting with a digit), so the script can read it as "$NAME" without eval`);
+    return false;
+  }
+  return true;
+}
+
+/** Checks that a value is a Secret key reference `{ name, key }` (plain JavaScript is not typed). */
+export function checkSecretKeySelector(field: string, value: unknown, errors: string[]): k8s.SecretKeySelector | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const v = value as any;
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || typeof v.key !== 'string' || v.key === '' || typeof v.name !== 'string' || v.name === '') {
+    errors.push(`${field}: ${show(value)} must be a Secret key reference { name: 'SECRET', key: 'KEY' }; credentials are never written into the manifest`);
+    return undefined;
+  }
+  return { name: v.name, key: v.key, ...(v.optional !== undefined ? { optional: v.optional } : {}) };
+}
+
+/** Throws one error for a step's problems: `<subject>: <problem>.` or a list. */
+export function fail(subject: string, errors: string[]): void {
+  if (errors.length === 1) {
+    throw new Error(`${subject}: ${errors[0]}.`);
+  }
+  if (errors.length > 1) {
+    throw new Error(`${subject} has ${errors.length} problems:\n    - ${errors.join(';\n    - ')}.`);
+  }
+}
+
+/** `prefix-target` as a container name: lowercase, other characters as '-', at most 63. */
+export function defaultName(prefix: string, target: string): string {
+  const slug = target.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${prefix}-${slug}`.slice(0, 63).replace(/-+$/, '');
+}
+
+// ---- script pieces ----
+
+/** The value of a shell variable in a message: `{ v: 'url' }` prints "$url". */
+export interface ShellVariable {
+  readonly v: string;
+}
+
+/** A part of a message: literal text, or the value of a shell variable. */
+export type Part = string | ShellVariable;
+
+/** An exit code of an attempt that can never succeed, and what the step then says. */
+export interface FatalExit {
+  readonly code: number;
+  readonly message: Part[];
+}
+
+/**
+ * One `printf` line. Literal text goes into the format with '%' and '\' escaped; variables are
+ * `%s` arguments. `echo` is never used: dash's `echo` reads `\c`, `\n`, ... in its arguments, so a
+ * path or URL with a backslash would print something else (or stop the line).
+ */
+export function say(parts: Part[], stderr = false): string {
+  let format = '';
+  const args: string[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      format += p.replace(/\\/g, '\\\\').replace(/%/g, '%%');
+    } else {
+      format += '%s';
+      args.push(`"$${p.v}"`);
+    }
+  }
+  return ['printf', shellQuote(`${format}\\n`), ...args].join(' ') + (stderr ? ' >&2' : '');
+}
+
+/** `NAME=value` lines for the values a script uses more than once (each written once). */
+export function assign(vars: Array<[string, string]>): string[] {
+  return vars.map(([name, value]) => `${name}=${shellQuote(value)}`);
+}
+
+/** Fails at once, naming the first tool the image lacks. */
+export function requireTools(name: string, suggestedImage: string, tools: string[]): string[] {
+  return [
+    `for tool in ${tools.join(' ')}; do`,
+    `  command -v "$tool" >/dev/null 2>&1 || { printf '%s%s%s\\n' ${shellQuote(`${name}: the image has no `)} "$tool" ${shellQuote(`; use ${suggestedImage} or an image that has it`)} >&2; exit 1; }`,
+    'done',
+  ];
+}
+
+/** The retry loop of a step. */
+export interface RetrySpec extends Settings {
+  readonly name: string;
+  /** The image to suggest when a tool is missing. @default DEFAULT_IMAGE */
+  readonly suggestImage?: string;
+  /** Shell variables set before the loop (values shell-quoted). */
+  readonly vars?: Array<[string, string]>;
+  /** Programs the step needs; checked first so a wrong image fails clearly. */
+  readonly tools: string[];
+  /** Lines run once before the first attempt (after the tools check and the variables). */
+  readonly prepare?: string[];
+  readonly start: Part[];
+  /**
+   * One attempt: ONE simple command (no `;`, `&&`, `|`), run in the background so that its
+   * process id is the program's own and the guard can kill it.
+   */
+  readonly attempt: string;
+  /** Longest single attempt in seconds (also bounded by the deadline). @default - the seconds left */
+  readonly attemptSeconds?: number;
+  /** Exit codes of an attempt that can never succeed: the step stops at once with that message. */
+  readonly fatal?: FatalExit[];
+  /** Run after a failed attempt, and when the step exits or is stopped (e.g. remove a partial file). */
+  readonly cleanup?: string;
+  readonly failure: Part[];
+  readonly success?: Part[];
+}
+
+/**
+ * A bounded retry loop that needs no `timeout` program (busybox before 1.30 has only
+ * `timeout -t SECS`, and the Kubernetes docs use busybox 1.28). Each attempt runs in the
+ * background; a guard subshell counts the seconds left (or the attempt limit) in steps of
+ * `sleep 1`, stops as soon as the attempt is gone, and kills the attempt when the time is up. So
+ * every attempt ends by the deadline, whatever the tool does with its own timeouts (busybox
+ * `nc -w` bounds only the connect). Once the attempt ends, the guard is stopped with TERM; if
+ * that signal is lost (it can reach the guard between fork and the reset of the inherited trap,
+ * measured: 1 run in about 60), the guard still ends within a second by itself, so nothing is
+ * left running. The step exits 1 with `failure` at the deadline, sleeps never pass it, and
+ * SIGTERM (the pod being deleted; `sh` as PID 1 would ignore it otherwise) stops the attempt
+ * and exits.
+ */
+export function retryScript(s: RetrySpec): string {
+  const lines = [
+    ...requireTools(s.name, s.suggestImage ?? DEFAULT_IMAGE, ['date', 'sleep', ...s.tools]),
+    ...assign(s.vars ?? []),
+    'pid=; guard=',
+    'trap \'kill "$pid" "$guard" 2>/dev/null; exit 143\' TERM INT HUP',
+  ];
+  if (s.cleanup) {
+    lines.push(`trap ${shellQuote(s.cleanup)} EXIT`);
+  }
+  lines.push(
+    ...(s.prepare ?? []),
+    say([`${s.name}: `, ...s.start]),
+    `end=$(($(date +%s) + ${s.timeout}))`,
+    'while :; do',
+    '  left=$((end - $(date +%s)))',
+    `  if [ "$left" -le 0 ]; then ${say([`${s.name}: `, ...s.failure], true)}; exit 1; fi`,
+  );
+  if (s.attemptSeconds !== undefined) {
+    lines.push(`  if [ "$left" -gt ${s.attemptSeconds} ]; then left=${s.attemptSeconds}; fi`);
+  }
+  lines.push(
+    `  ${s.attempt} &`,
+    '  pid=$!',
+    '  (i=0; while [ "$i" -lt "$left" ]; do sleep 1; kill -0 "$pid" || exit 0; i=$((i + 1)); done; kill "$pid") >/dev/null 2>&1 &',
+    '  guard=$!',
+    '  wait "$pid"; rc=$?',
+    '  kill "$guard" 2>/dev/null; wait "$guard" 2>/dev/null; pid=; guard=',
+    '  if [ "$rc" -eq 0 ]; then break; fi',
+  );
+  for (const f of s.fatal ?? []) {
+    lines.push(`  if [ "$rc" -eq ${f.code} ]; then ${s.cleanup ? `${s.cleanup}; ` : ''}${say([`${s.name}: `, ...f.message], true)}; exit 1; fi`);
+  }
+  if (s.cleanup) {
+    lines.push(`  ${s.cleanup}`);
+  }
+  lines.push(
+    '  left=$((end - $(date +%s)))',
+    `  if [ "$left" -gt 0 ]; then sleep $((left < ${s.interval} ? left : ${s.interval})); fi`,
+    'done',
+  );
+  if (s.success) {
+    lines.push(say([`${s.name}: `, ...s.success]));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Lines that check a downloaded or rendered file's SHA-256 and move it into place. The sum is
+ * read from stdin (`sha256sum < FILE`): with a file name, `sha256sum` escapes names holding '\'
+ * or a newline and `sha256sum -c` then fails on a correct file.
+ */
+export function verifyAndMove(name: string, sha256: string | undefined, what: Part[]): string[] {
+  const lines: string[] = [];
+  if (sha256) {
+    lines.push(
+      'sum=$(sha256sum < "$part") || exit 1',
+      'sum=${sum%% *}',
+      `if [ "$sum" != ${sha256} ]; then`,
+      '  rm -f "$part"',
+      `  ${say([`${name}: the SHA-256 of `, ...what, ` is not ${sha256}; `, { v: 'file' }, ' was not written'], true)}`,
+      '  exit 1',
+      'fi',
+    );
+  }
+  lines.push('mv "$part" "$file" || exit 1', say([`${name}: wrote `, { v: 'file' }]));
+  return lines;
+}
+
+/** Where a step writes a file in the shared volume: the file, its partial file and its folder. */
+export function filesIn(context: InitStepContext, path: string): { file: string; part: string; dir: string } {
+  const file = `${context.filesMountPath === '/' ? '' : context.filesMountPath}/${path}`;
+  return { file, part: `${file}.part`, dir: file.slice(0, file.lastIndexOf('/')) || '/' };
+}
+
+/** The mount of the shared files volume. */
+export function filesMount(context: InitStepContext): k8s.VolumeMount {
+  return { name: context.filesVolumeName, mountPath: context.filesMountPath };
+}
+
+/**
+ * Problems with what the kernel will be asked to run: an `sh -c` script or an environment string
+ * over MAX_ARG_STRLEN makes the container fail to start with E2BIG.
+ */
+export function argumentProblems(container: Container, hint: string): string[] {
+  const problems: string[] = [];
+  (container.command ?? []).forEach((arg, i) => {
+    const bytes = Buffer.byteLength(arg, 'utf8') + 1;
+    if (bytes > MAX_ARG_STRLEN) {
+      problems.push(`command[${i}]: the script is ${bytes - 1} bytes; Linux limits one argument to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); ${hint}`);
+    }
+  });
+  (container.env ?? []).forEach((e, i) => {
+    if (e.value !== undefined) {
+      const bytes = Buffer.byteLength(`${e.name}=${e.value}`, 'utf8') + 1;
+      if (bytes > MAX_ARG_STRLEN) {
+        problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); ${hint}`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** An `sh -c` container of a step. */
+export function shContainer(name: string, image: string, script: string, extra: Partial<Container> = {}): Container {
+  return { name, image, command: ['sh', '-c', script], ...extra };
+}
+
+/** Environment variables for Secret references (`valueFrom.secretKeyRef`), skipping unset ones. */
+export function secretEnv(entries: Array<[string, k8s.SecretKeySelector | undefined]>): EnvVar[] {
+  return entries
+    .filter((e): e is [string, k8s.SecretKeySelector] => e[1] !== undefined)
+    .map(([name, ref]) => ({ name, valueFrom: { secretKeyRef: ref } }));
+}

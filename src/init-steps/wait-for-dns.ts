@@ -1,0 +1,44 @@
+/**
+ * `InitStep.waitForDns(host)`: until a name resolves.
+ *
+ * @internal
+ */
+import type { InitStepOptions } from '../init-step';
+import { shellQuote } from '../shell';
+import { argumentProblems, checkHost, checkKeys, checkOptions, DEFAULT_IMAGE, defaultName, fail, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+
+/**
+ * Uses `getent hosts` where the image has it (it resolves like the app will: `/etc/hosts`,
+ * search domains), else busybox `nslookup`, which asks the DNS server only. Only exit codes are
+ * used, never the output, which changes between busybox versions.
+ */
+export function waitForDnsStep(host: string, options: InitStepOptions): StepSpec {
+  const errors: string[] = [];
+  checkKeys('InitStepOptions', options, errors);
+  checkHost('host', host, errors);
+  const settings = checkOptions(options, errors);
+  fail('InitStep.waitForDns', errors);
+  const name = options.name ?? defaultName('wait-for-dns', host);
+  const script = [
+    'if command -v getent >/dev/null 2>&1; then lookup="getent hosts"; else lookup=nslookup; fi',
+    `command -v "\${lookup%% *}" >/dev/null 2>&1 || { printf '%s\\n' ${shellQuote(`${name}: the image has neither getent nor nslookup; use ${DEFAULT_IMAGE} or an image that has one`)} >&2; exit 1; }`,
+    retryScript({
+      name,
+      tools: [],
+      start: [`waiting up to ${settings.timeout} s for ${host} to resolve`],
+      attempt: `$lookup ${host} >/dev/null 2>&1`,
+      attemptSeconds: WAIT_ATTEMPT_SECONDS,
+      failure: [`timed out after ${settings.timeout} s: ${host} does not resolve`],
+      success: [`${host} resolves`],
+      ...settings,
+    }),
+  ].join('\n');
+  return {
+    name,
+    writesFiles: false,
+    bind: () => {
+      const container = shContainer(name, settings.image, script);
+      return { container, problems: argumentProblems(container, 'shorten the host name') };
+    },
+  };
+}

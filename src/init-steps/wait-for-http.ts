@@ -1,0 +1,36 @@
+/**
+ * `InitStep.waitForHttp(url)`: until a URL answers with a 2xx status.
+ *
+ * @internal
+ */
+import type { InitStepOptions } from '../init-step';
+import { argumentProblems, checkKeys, checkOptions, defaultName, fail, parseHttpUrl, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
+
+/** Each attempt is `wget -q -O /dev/null "$url"` (busybox wget follows redirects). */
+export function waitForHttpStep(url: string, options: InitStepOptions): StepSpec {
+  const errors: string[] = [];
+  checkKeys('InitStepOptions', options, errors);
+  const parsed = parseHttpUrl('url', url, errors);
+  const settings = checkOptions(options, errors);
+  fail('InitStep.waitForHttp', errors);
+  const name = options.name ?? defaultName('wait-for-http', parsed!.host);
+  const script = retryScript({
+    name,
+    tools: ['wget'],
+    vars: [['url', url]],
+    start: [`waiting up to ${settings.timeout} s for `, { v: 'url' }],
+    attempt: 'wget -q -O /dev/null "$url" >/dev/null 2>&1',
+    attemptSeconds: WAIT_ATTEMPT_SECONDS,
+    failure: [`timed out after ${settings.timeout} s: `, { v: 'url' }, ' did not answer with a 2xx status'],
+    success: [{ v: 'url' }, ' answers'],
+    ...settings,
+  });
+  return {
+    name,
+    writesFiles: false,
+    bind: () => {
+      const container = shContainer(name, settings.image, script);
+      return { container, problems: argumentProblems(container, `shorten the URL (${url.length} characters)`) };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { InitPod, InitStep } from '../../src';
+import { newChart, only, synth } from '../util';
+import { run, scriptOf, tempDir, variants } from './harness';
+
+jest.setTimeout(30_000);
+
+describe('InitStep.checkRequired', () => {
+  test('gives the step the app\'s environment sources and mounts the files volume for relative files', () => {
+    // GIVEN
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      metadata: { name: 'p' },
+      initSteps: [
+        InitStep.checkRequired({
+          env: ['DB_URL', 'API_KEY'],
+          files: ['app.json', '/etc/tls/tls.crt'],
+          envFrom: [{ secretRef: { name: 'app-secrets' } }],
+          envVars: [{ name: 'DB_URL', valueFrom: { configMapKeyRef: { name: 'app', key: 'db' } } }],
+          volumeMounts: [{ name: 'tls', mountPath: '/etc/tls', readOnly: true }],
+        }),
+      ],
+      containers: [{ name: 'app', image: 'app:1' }],
+      volumes: [{ name: 'tls', secret: { secretName: 'tls' } }],
+    });
+    // WHEN
+    const spec = only(synth(chart), 'Pod').spec;
+    // THEN
+    const [c] = spec.initContainers;
+    expect(c.name).toBe('check-required');
+    expect(c.envFrom).toEqual([{ secretRef: { name: 'app-secrets' } }]);
+    expect(c.env).toEqual([{ name: 'DB_URL', valueFrom: { configMapKeyRef: { name: 'app', key: 'db' } } }]);
+    expect(c.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }, { name: 'tls', mountPath: '/etc/tls', readOnly: true }]);
+    expect(c.command[2]).toContain('[ -n "${DB_URL:-}" ] || missing="${missing}${missing:+, }"\'environment variable DB_URL\'');
+    expect(c.command[2]).toContain("[ -e /config/app.json ] || missing=\"${missing}${missing:+, }\"'file /config/app.json'");
+    expect(spec.volumes).toContainEqual({ name: 'init-files', emptyDir: {} });
+  });
+
+  test('checks of environment variables only need no volume', () => {
+    const step = InitStep.checkRequired({ env: ['A'] });
+    expect(step.writesFiles).toBe(false);
+    expect(step._bind({ filesVolumeName: 'f', filesMountPath: '/c' }).container.volumeMounts).toBeUndefined();
+  });
+
+  test('reports every bad option in one message', () => {
+    expect(() => InitStep.checkRequired({ env: ['OK', 'my.var', '1X'], files: ['../x', 'a b'], name: 'Check' })).toThrow(
+      'InitStep.checkRequired has 5 problems:\n' +
+      '    - env[1]: "my.var" must be a shell variable name (letters, digits and \'_\', not starting with a digit), so the script can read it as "$NAME" without eval;\n' +
+      '    - env[2]: "1X" must be a shell variable name (letters, digits and \'_\', not starting with a digit), so the script can read it as "$NAME" without eval;\n' +
+      '    - files[0]: "../x" must be an absolute path, or a relative path inside the shared files volume made of letters, digits, \'.\', \'_\', \'-\' and \'/\' without \'.\' or \'..\' segments;\n' +
+      '    - files[1]: "a b" must be an absolute path, or a relative path inside the shared files volume made of letters, digits, \'.\', \'_\', \'-\' and \'/\' without \'.\' or \'..\' segments;\n' +
+      '    - name: "Check" must be a lowercase RFC 1123 label',
+    );
+    expect(() => InitStep.checkRequired({})).toThrow('InitStep.checkRequired: env and files: both are empty; name at least one environment variable or file to check.');
+  });
+});
+
+describe.each(variants)('checkRequired scripts in $label', (variant) => {
+  test.concurrent('fails at once with one message listing every missing variable and file', async () => {
+    // GIVEN a files volume with one of two files, and one of three variables set (one empty)
+    const dir = tempDir('req');
+    fs.writeFileSync(path.join(dir, 'present.json'), '{}');
+    const odd = path.join(dir, "it's here");
+    fs.writeFileSync(odd, '');
+    const step = InitStep.checkRequired({ env: ['SET', 'EMPTY', 'UNSET'], files: ['present.json', 'missing.json', odd, `${dir}/gone $(touch x)`] });
+    // WHEN
+    const result = await run(variant, scriptOf(step, dir), { env: { SET: 'x', EMPTY: '' } });
+    // THEN
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`check-required: missing: environment variable EMPTY, environment variable UNSET, file ${dir}/missing.json, file ${dir}/gone $(touch x)\n`);
+    expect(result.seconds).toBeLessThan(2);
+  });
+
+  test.concurrent('exits 0 when everything is there', async () => {
+    const dir = tempDir('req-ok');
+    fs.writeFileSync(path.join(dir, 'a.json'), '{}');
+    const result = await run(variant, scriptOf(InitStep.checkRequired({ env: ['A'], files: ['a.json'] }), dir), { env: { A: '1' } });
+    expect(result).toMatchObject({ code: 0, stdout: 'check-required: every required environment variable and file is present\n', stderr: '' });
+  });
+});

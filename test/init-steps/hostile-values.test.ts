@@ -1,0 +1,293 @@
+/**
+ * The hostile values of issue 11 item 5, each found by running the generated scripts: one URL
+ * parser for checks and fetches, every step bounded by its timeout, numeric bounds, no partial
+ * files, any files mount path, the kernel's argument limit.
+ */
+import { spawnSync } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as path from 'path';
+import { InitPod, InitStep } from '../../src';
+import { newChart, synthError } from '../util';
+import { close, freePort, listenHttp, listenSilent, listenTcp, needs, portOf, run, scriptOf, tempDir, variants } from './harness';
+
+jest.setTimeout(30_000);
+
+describe('URLs: parsed once, rejected where fetchers disagree', () => {
+  const reject: Array<[string, string, string]> = [
+    ['a backslash before @ (busybox wget sends the request to other-host)', 'http://secret-token:1234\\@other-host/',
+      'url: "http://secret-token:1234\\\\@other-host/" contains \'\\\', which fetchers read differently (a WHATWG parser as \'/\', busybox wget as part of the host, so the request can go to another host); write \'/\' or percent-encode it as %5C'],
+    ['a backslash in the path', 'http://example.com/a\\b', "url: \"http://example.com/a\\\\b\" contains '\\', which fetchers read differently"],
+    ['credentials', 'http://user:pw@example.com/', 'url: "http://user:pw@example.com/" contains credentials, which would be written in clear text into the manifest; use a pre-signed URL or a command step that reads a Secret'],
+    ['a fragment', 'http://example.com/a#b', 'url: "http://example.com/a#b": it has a \'#\' fragment, which busybox wget sends to the server and other fetchers drop; remove it'],
+    ['a query right after the host', 'http://example.com?x=1', 'url: "http://example.com?x=1": it has "?x=1" right after the host; start the path with \'/\' (e.g. \'http://example.com/?x=1\')'],
+    ['an IPv4 address with a leading zero', 'http://010.0.0.1/', 'url: "http://010.0.0.1/": its host "010.0.0.1" looks like an IPv4 address but is not four decimal numbers from 0 to 255 without leading zeros, which resolvers read differently (as octal, hexadecimal or one 32-bit number); write it as such (e.g. \'10.0.0.7\')'],
+    ['a host that is one number', 'http://2130706433/', 'url: "http://2130706433/": its host "2130706433" looks like an IPv4 address'],
+    ['a hexadecimal host', 'http://0x7f.1/', 'url: "http://0x7f.1/": its host "0x7f.1" looks like an IPv4 address'],
+    ['an IPv6 zone', 'http://[fe80::1%25eth0]/', "url: \"http://[fe80::1%25eth0]/\": its host \"[fe80::1%25eth0]\" must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address; between '[' and ']' only an IPv6 address (without a zone) goes"],
+    ['port 0', 'http://example.com:0/', 'url: "http://example.com:0/": its port "0" must be a number from 1 to 65535 without leading zeros'],
+    ['port 65536', 'http://example.com:65536/', 'url: "http://example.com:65536/": its port "65536" must be a number from 1 to 65535 without leading zeros'],
+    ['a port with a leading zero', 'http://example.com:080/', 'url: "http://example.com:080/": its port "080" must be a number from 1 to 65535 without leading zeros'],
+    ['no host', 'http:///config.json', 'url: "http:///config.json": its host "" is empty; write the server\'s name after \'//\''],
+    ['non-ASCII', 'http://exämple.com/', 'url: "http://exämple.com/" contains non-ASCII characters, which fetchers send differently (raw UTF-8 bytes, or percent-encoded and punycoded); write the host in punycode (xn--...) and percent-encode the rest'],
+    ['an upper-case scheme (busybox wget knows only http:// and https://)', 'HTTP://example.com/', 'url: "HTTP://example.com/" must be an absolute http:// or https:// URL'],
+    ['U+2028 in the path (a line break for YAML 1.1 readers)', 'http://example.com/\u2028', 'url: "http://example.com/\u2028" must be an absolute http:// or https:// URL without spaces or control characters'],
+  ];
+
+  test.each(reject)('rejects %s', (_what, url, message) => {
+    expect(() => InitStep.waitForHttp(url)).toThrow(`InitStep.waitForHttp: ${message}`);
+    expect(() => InitStep.download(url, 'x')).toThrow(`InitStep.download: ${message}`);
+  });
+
+  test.each(['http://example.com', 'https://example.com/', 'http://[::1]:8080/healthz', 'http://127.0.0.1:80/a@b?c=d@e', 'https://b.s3.amazonaws.com/k?X-Amz-Signature=ab%2Fc&x=$(id)'])('accepts %s', (url) => {
+    expect(InitStep.waitForHttp(url).name).toMatch(/^wait-for-http-/);
+  });
+
+  test('the S3 endpoint URL goes through the same parser', () => {
+    expect(() => InitStep.downloadFromS3('b-1', 'k', 'k', { endpointUrl: 'http://minio:9000\\@evil/' })).toThrow("InitStep.downloadFromS3: endpointUrl: \"http://minio:9000\\\\@evil/\" contains '\\'");
+  });
+});
+
+describe('numbers: whole seconds from 1 to 2147483647', () => {
+  test.each([
+    [1e21, '1e+21'],
+    [2 ** 31, '2147483648'],
+  ])('rejects timeoutSeconds %p, which the script would write as $((... + %s))', (value, shown) => {
+    expect(() => InitStep.waitForTcp('db', 5432, { timeoutSeconds: value })).toThrow(
+      `InitStep.waitForTcp: timeoutSeconds: ${shown} is more than 2147483647 seconds (about 68 years); give at most 2147483647, so the script's arithmetic and sleep stay exact in every shell.`,
+    );
+  });
+
+  test.each([[-1, '-1'], [NaN, 'null'], [Infinity, 'null'], ['30', '"30"'], [0.5, '0.5']])('rejects intervalSeconds %p', (value, shown) => {
+    expect(() => InitStep.waitForHttp('http://api/', { intervalSeconds: value as any })).toThrow(
+      `InitStep.waitForHttp: intervalSeconds: ${shown} must be a whole number of seconds, at least 1.`,
+    );
+  });
+
+  test('accepts the largest value', () => {
+    expect(() => InitStep.waitForDns('db', { timeoutSeconds: 2147483647, intervalSeconds: 2147483647 })).not.toThrow();
+  });
+
+  test('checks every number of every step', () => {
+    expect(() => InitStep.waitForPostgres('db', { connectTimeoutSeconds: 1e21 })).toThrow('connectTimeoutSeconds: 1e+21 is more than 2147483647 seconds');
+    expect(() => InitStep.waitForMysql('db', { port: 1e21 })).toThrow('port: 1e+21 must be a port number between 1 and 65535');
+    expect(() => InitStep.downloadFromS3('b-1', 'k', 'k', { timeoutSeconds: -5 })).toThrow('timeoutSeconds: -5 must be a whole number of seconds, at least 1');
+  });
+});
+
+describe('the kernel\'s argument limit (MAX_ARG_STRLEN, 131072 bytes)', () => {
+  test('a script over the limit really fails to start with E2BIG, one byte less starts', () => {
+    // ': ' + 131069 x's + the NUL = 131072 bytes: the limit
+    expect(spawnSync('sh', ['-c', `: ${'x'.repeat(131069)}`]).status).toBe(0);
+    expect((spawnSync('sh', ['-c', `: ${'x'.repeat(131070)}`]).error as any)?.code).toBe('E2BIG');
+  });
+
+  test('a URL that makes the script too long is rejected at synth, in the pod\'s message, with the limit', () => {
+    const url = `https://example.com/${'a'.repeat(140_000)}`;
+    const chart = newChart();
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.waitForHttp(url)], containers: [{ name: 'app', image: 'app:1' }] });
+    expect(synthError(chart)).toMatch(
+      /\[test\/p\] InitPod 'p': initSteps: InitStep 'wait-for-http-example-com': command\[2\]: the script is 14\d{4} bytes; Linux limits one argument to 131072 bytes with its terminating NUL \(MAX_ARG_STRLEN\), so the container would fail to start with E2BIG \(argument list too long\); shorten the URL \(140020 characters\)\.$/,
+    );
+  });
+
+  test.each(variants)('a 40,000-character URL (E2BIG before: it was written four times) runs in $label', async (variant) => {
+    if (!needs(variant, 'wget')) return;
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/${'a'.repeat(40_000)}`;
+    const script = scriptOf(InitStep.waitForHttp(url, { timeoutSeconds: 1 }));
+    expect(Buffer.byteLength(script)).toBeLessThan(45_000);
+    const result = await run(variant, script);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('timed out after 1 s: http://127.0.0.1:');
+  });
+});
+
+describe.each(variants)('hostile values in $label', (variant) => {
+  test.concurrent('busybox wget really reads a backslash URL differently from a WHATWG parser (why it is rejected)', async () => {
+    if (variant.label === 'sh') return; // the system wget may be GNU wget
+    if (!needs(variant, 'wget')) return;
+    // GIVEN two servers: the host a WHATWG parser sees, and the one after the '\@'
+    const seenA: string[] = [];
+    const seenB: Array<string | undefined> = [];
+    const a = await listenHttp((req) => { seenA.push(req.url ?? ''); return [200, 'a']; });
+    const b = await listenHttp((req) => { seenB.push(req.headers.authorization); return [200, 'b']; });
+    try {
+      const url = `http://127.0.0.1:${portOf(a)}\\@127.0.0.1:${portOf(b)}/`;
+      expect(new URL(url).port).toBe(String(portOf(a)));
+      // WHEN busybox wget fetches it
+      const result = await run(variant, `wget -q -O - '${url}'`);
+      // THEN it went to the second server, with the first "host" as Basic credentials
+      expect(result.stdout).toBe('b');
+      expect(seenA).toEqual([]);
+      expect(seenB[0]).toMatch(/^Basic /);
+    } finally {
+      await close(a);
+      await close(b);
+    }
+  });
+
+  test.concurrent('waitForTcp succeeds at once against a listener that accepts and never closes', async () => {
+    if (!needs(variant, 'nc')) return;
+    const silent = await listenSilent();
+    try {
+      const result = await run(variant, scriptOf(InitStep.waitForTcp('127.0.0.1', silent.port, { timeoutSeconds: 10, intervalSeconds: 1 })));
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.seconds).toBeLessThan(3);
+    } finally {
+      await silent.stop();
+    }
+  });
+
+  test.concurrent('waitForHttp against a listener that never answers ends at its deadline', async () => {
+    if (!needs(variant, 'wget')) return;
+    const silent = await listenSilent();
+    try {
+      const url = `http://127.0.0.1:${silent.port}/healthz`;
+      const result = await run(variant, scriptOf(InitStep.waitForHttp(url, { timeoutSeconds: 2, intervalSeconds: 1 })));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`timed out after 2 s: ${url} did not answer with a 2xx status`);
+      expect(result.seconds).toBeGreaterThanOrEqual(1);
+      expect(result.seconds).toBeLessThan(4.5);
+    } finally {
+      await silent.stop();
+    }
+  });
+
+  test.concurrent('download from a server that stops mid-body ends at its deadline and leaves no .part file', async () => {
+    if (!needs(variant, 'wget')) return;
+    // GIVEN a server that sends headers and half the body, then hangs
+    const sockets: net.Socket[] = [];
+    const server = http.createServer((_req, res) => {
+      sockets.push(res.socket!);
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('x'.repeat(500));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = tempDir('hang');
+    try {
+      const result = await run(variant, scriptOf(InitStep.download(`http://127.0.0.1:${portOf(server)}/c.json`, 'sub/c.json', { timeoutSeconds: 2, intervalSeconds: 1 }), dir));
+      expect(result.code).toBe(1);
+      expect(result.seconds).toBeLessThan(4.5);
+      expect(fs.readdirSync(path.join(dir, 'sub'))).toEqual([]);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await close(server);
+    }
+  });
+
+  test.concurrent('SIGTERM (the pod deleted) stops a download at once and removes its .part file', async () => {
+    if (!needs(variant, 'wget')) return;
+    const sockets: net.Socket[] = [];
+    const server = http.createServer((_req, res) => {
+      sockets.push(res.socket!);
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('x'.repeat(500));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = tempDir('term');
+    let pid = 0;
+    try {
+      const running = run(variant, scriptOf(InitStep.download(`http://127.0.0.1:${portOf(server)}/c.json`, 'c.json', { timeoutSeconds: 20 }), dir), { started: (p) => (pid = p) });
+      await waitFor(() => fs.existsSync(path.join(dir, 'c.json.part')));
+      process.kill(pid, 'SIGTERM');
+      const result = await running;
+      expect(result.code).toBe(143);
+      expect(result.seconds).toBeLessThan(5);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await close(server);
+    }
+  });
+
+  test.concurrent('a files mount path with a backslash, a newline and a quote works, checksum included', async () => {
+    if (!needs(variant, 'wget')) return;
+    const body = '{"ok":true}\n';
+    const sha256 = crypto.createHash('sha256').update(body).digest('hex');
+    const server = await listenHttp(() => [200, body]);
+    const mount = path.join(tempDir('mount'), 'we\\ird\nmo\'unt %s \\c');
+    fs.mkdirSync(mount);
+    try {
+      const result = await run(variant, scriptOf(InitStep.download(`http://127.0.0.1:${portOf(server)}/c`, 'c.json', { sha256, timeoutSeconds: 5 }), mount));
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.stdout).toContain(`download-c-json: wrote ${mount}/c.json\n`);
+      expect(fs.readFileSync(path.join(mount, 'c.json'), 'utf8')).toBe(body);
+      expect(fs.readdirSync(mount)).toEqual(['c.json']);
+    } finally {
+      await close(server);
+    }
+  });
+
+  test.concurrent('no process of an attempt outlives the step', async () => {
+    if (!needs(variant, 'nc')) return;
+    // GIVEN a port that refuses, so every attempt fails fast and its guard is stopped each time
+    const server = await listenTcp(0);
+    const port = portOf(server);
+    await close(server);
+    const mark = `run-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    // WHEN the step runs (every process it starts inherits STEP_MARK)
+    const result = await run(variant, scriptOf(InitStep.waitForTcp('127.0.0.1', port, { timeoutSeconds: 2, intervalSeconds: 1 })), { env: { STEP_MARK: mark } });
+    expect(result.code).toBe(1);
+    // THEN a second after it ended (a guard's last 'sleep 1'), none of its processes is left running
+    await delay(1500);
+    expect(processesMarked(mark)).toEqual([]);
+  });
+
+  test.concurrent('no guard outlives an attempt that succeeds at once (its limit is 10 s)', async () => {
+    if (!needs(variant, 'nc')) return;
+    const server = await listenTcp(0);
+    const mark = `run-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      const result = await run(variant, scriptOf(InitStep.waitForTcp('127.0.0.1', portOf(server), { timeoutSeconds: 60 })), { env: { STEP_MARK: mark } });
+      expect(result).toMatchObject({ code: 0 });
+      await delay(1500);
+      expect(processesMarked(mark)).toEqual([]);
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+/** Running (not zombie) processes whose environment holds STEP_MARK=mark, as "pid command". */
+function processesMarked(mark: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`STEP_MARK=${mark}`)) continue;
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      found.push(`${entry} ${fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()}`);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) {
+    await delay(50);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe('misspelt options (plain JavaScript, as any, spread configs) are never dropped', () => {
+  test.each([
+    ['waitForTcp', () => InitStep.waitForTcp('db', 5432, { timeoutSecond: 5 } as any), 'InitStep.waitForTcp: timeoutSecond is not a field of InitStepOptions; did you mean timeoutSeconds?'],
+    ['download', () => InitStep.download('https://example.com/c', 'c', { sha: 'x' } as any), 'InitStep.download: sha is not a field of DownloadOptions; remove it (its fields: sha256, name, image, timeoutSeconds, intervalSeconds).'],
+    ['waitForPostgres', () => InitStep.waitForPostgres('db', { userSecret: { name: 's', kye: 'user' } } as any), 'userSecret.kye is not a field of SecretKeySelector; did you mean key?'],
+    ['waitForMysql', () => InitStep.waitForMysql('db', { password: 'x' } as any), 'InitStep.waitForMysql: password is not a field of WaitForMysqlOptions; remove it (its fields: port, user, userSecret, passwordSecret, connectTimeoutSeconds, name, image, timeoutSeconds, intervalSeconds).'],
+    ['downloadFromS3', () => InitStep.downloadFromS3('b-1', 'k', 'k', { endpoint: 'http://minio:9000' } as any), 'InitStep.downloadFromS3: endpoint is not a field of DownloadFromS3Options; remove it (its fields: credentials, region, endpointUrl, sha256, name, image, timeoutSeconds, intervalSeconds).'],
+    ['renderTemplate', () => InitStep.renderTemplate('${A}', 'a', { variables: [{ name: 'A', vaule: '1' }] } as any), 'variables[0].vaule is not a field of EnvVar; did you mean value?'],
+    ['checkRequired', () => InitStep.checkRequired({ envs: ['A'] } as any), 'envs is not a field of CheckRequiredOptions; did you mean env?'],
+  ])('%s', (_step, make, message) => {
+    expect(make).toThrow(message);
+  });
+});
