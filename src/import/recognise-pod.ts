@@ -273,9 +273,13 @@ interface InitParts {
   readonly hasSteps: boolean;
   /** The shared files volume the recognised steps write, if any. */
   readonly files?: { readonly name: string; readonly mountPath: string };
+  /** Other volumes the recognised steps add (left out of `volumes`). */
+  readonly volumes: any[];
+  /** The input ConfigMaps the recognised steps write before the pod. */
+  readonly covers: InputObject[];
 }
 
-function initParts(inits: any[], recognise: boolean, podName: string, namespace: string | undefined): InitParts {
+function initParts(inits: any[], recognise: boolean, podName: string, namespace: string | undefined, configMaps: InputObject[]): InitParts {
   const sidecars: Value[] = [];
   let i = 0;
   while (i < inits.length && inits[i]?.restartPolicy === 'Always') {
@@ -283,7 +287,7 @@ function initParts(inits: any[], recognise: boolean, podName: string, namespace:
     i++;
   }
   const rest = inits.slice(i);
-  const steps = rest.map((c) => (recognise ? recogniseInitStep(c, { podName, namespace }) : undefined));
+  const steps = rest.map((c) => (recognise ? recogniseInitStep(c, { podName, namespace, configMaps }) : undefined));
   const first = steps.findIndex((s) => s !== undefined);
   const literal = first < 0 ? rest.length : first;
   const files = steps.find((s) => s?.files)?.files;
@@ -293,7 +297,21 @@ function initParts(inits: any[], recognise: boolean, podName: string, namespace:
     initSteps: rest.slice(literal).map((c, j) => steps[literal + j]?.call ?? initStepContainerCall(c)),
     hasSteps: rest.some((c) => c?.restartPolicy !== 'Always'),
     files,
+    volumes: steps.flatMap((step) => step?.volumes ?? []),
+    covers: steps.map((step) => step?.configMap).filter((o): o is InputObject => o !== undefined),
   };
+}
+
+/** The volumes without those a binding adds (each once). */
+function withoutVolumes(volumes: any[], added: any[]): any[] {
+  const out = [...volumes];
+  for (const v of added) {
+    const at = out.findIndex((x) => sameData(x, v));
+    if (at >= 0) {
+      out.splice(at, 1);
+    }
+  }
+  return out;
 }
 
 /** Removes the generated files volume and its mounts (added by steps that write files). */
@@ -353,7 +371,7 @@ function tailShipper(side: any, mountPath: string): { logShipper: Value; logFile
 }
 
 /** Every candidate construct for a pod-bearing object, the most idiomatic first. */
-export function podCandidates(input: InputObject, shape: PodShape, before?: InputObject): PodCandidate[] {
+export function podCandidates(input: InputObject, shape: PodShape, before: InputObject[] = []): PodCandidate[] {
   const unexpressible = [...shape.unexpressible];
   const podPath = input.object.kind === 'Pod' ? 'spec' : input.object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
   specOptions(shape.podSpec, podPath, unexpressible);
@@ -368,21 +386,25 @@ export function podCandidates(input: InputObject, shape: PodShape, before?: Inpu
     candidates.push(...patternCandidates(input, profile.spec, { ...head, securityProfile: profile.securityProfile }, podPath, before));
   }
   candidates.push(...patternCandidates(input, shape.podSpec, head, podPath, before));
-  return dedupe(candidates);
+  // What a construct writes beside the pod comes right before it: the objects it covers must be
+  // the ones right before the pod in the input, in that order.
+  return dedupe(candidates).filter((c) => !c.covers || c.covers.length === 0
+    || sameData(c.covers.map((o) => before.indexOf(o)), before.map((_, i) => i).slice(before.length - c.covers.length)));
 }
 
 /** The pattern candidates for one pod spec. */
-function patternCandidates(input: InputObject, spec: any, head: { [key: string]: Value }, podPath: string, before?: InputObject): PodCandidate[] {
+function patternCandidates(input: InputObject, spec: any, head: { [key: string]: Value }, podPath: string, before: InputObject[]): PodCandidate[] {
   const name: string = input.object.metadata.name;
   const namespace: string | undefined = input.object.metadata.namespace;
   const optionProps = Object.fromEntries(specOptions(spec, podPath, []));
   const containers: any[] = spec.containers ?? [];
   const inits: any[] = spec.initContainers ?? [];
   const volumes: any[] = spec.volumes ?? [];
+  const configMaps = before.filter((o) => o.object.kind === 'ConfigMap' && o.object.apiVersion === 'v1');
   const candidates: PodCandidate[] = [];
 
   for (const recognise of [true, false]) {
-    candidates.push(...sidecarLoggedApp(head, optionProps, containers, inits, volumes, recognise, name, namespace, before));
+    candidates.push(...sidecarLoggedApp(head, optionProps, containers, inits, volumes, recognise, name, namespace, before, configMaps));
   }
   // Catalogue sidecars (Sidecar.cloudSqlProxy(), ...) first, then every sidecar as written.
   const catalogue = catalogueSidecars(spec, { podName: name, namespace, workloadKind: input.object.kind });
@@ -390,8 +412,8 @@ function patternCandidates(input: InputObject, spec: any, head: { [key: string]:
     const podSpec = variant?.spec ?? spec;
     const variantOptions = variant ? Object.fromEntries(specOptions(podSpec, podPath, [])) : optionProps;
     for (const recognise of [true, false]) {
-      const init = initParts(podSpec.initContainers ?? [], recognise, name, namespace);
-      const { volumes: vols, containers: mains } = withoutFiles(podSpec.volumes ?? [], podSpec.containers ?? [], init.files);
+      const init = initParts(podSpec.initContainers ?? [], recognise, name, namespace, configMaps);
+      const { volumes: vols, containers: mains } = withoutFiles(withoutVolumes(podSpec.volumes ?? [], init.volumes), podSpec.containers ?? [], init.files);
       const props: { [key: string]: Value } = {
         ...head,
         ...variantOptions,
@@ -402,7 +424,7 @@ function patternCandidates(input: InputObject, spec: any, head: { [key: string]:
         sidecars: nonEmpty(variant ? variant.sidecars : init.sidecars),
         volumes: nonEmpty(vols.map((v) => toProps('Volume', v, ValueStyle.PLAIN).value)),
       };
-      candidates.push({ className: init.hasSteps ? 'InitPod' : 'PlainPod', props });
+      candidates.push({ className: init.hasSteps ? 'InitPod' : 'PlainPod', props, covers: init.covers });
     }
   }
   // Everything as written: plain containers, init containers and volumes.
@@ -428,7 +450,8 @@ function sidecarLoggedApp(
   recognise: boolean,
   podName: string,
   namespace: string | undefined,
-  before: InputObject | undefined,
+  before: InputObject[],
+  configMaps: InputObject[],
 ): PodCandidate[] {
   const logVolume = volumes[0];
   if (!logVolume || !sameData(logVolume, { name: logVolume.name, emptyDir: {} }) || containers.length === 0) {
@@ -452,10 +475,10 @@ function sidecarLoggedApp(
     if (!readsLogs(volume, mountPath, form.side)) {
       continue;
     }
-    const init = initParts(form.inits, recognise, podName, namespace);
-    const { volumes: vols, containers: mains } = withoutFiles(volumes.slice(1), [app], init.files);
+    const init = initParts(form.inits, recognise, podName, namespace, configMaps);
+    const { volumes: vols, containers: mains } = withoutFiles(withoutVolumes(volumes.slice(1), init.volumes), [app], init.files);
     const side = withoutAddedMount(form.side, volume, mountPath);
-    const fluentBit = recogniseFluentBit(withoutConfigMount(side), vols, mountPath, podName, before);
+    const fluentBit = recogniseFluentBit(withoutConfigMount(side), vols, mountPath, podName, before[before.length - 1 - init.covers.length]);
     const tail = tailShipper(side, mountPath);
     const shippers: Array<{ logShipper?: Value; logFileName?: string; sidecar?: any; volumes: any[]; covers?: InputObject[] }> = [];
     if (fluentBit) {
@@ -463,10 +486,10 @@ function sidecarLoggedApp(
         logShipper: fluentBit.logShipper,
         logFileName: fluentBit.logFileName === 'app.log' ? undefined : fluentBit.logFileName,
         volumes: vols.filter((v) => v?.name !== 'fluent-bit-config'),
-        covers: [fluentBit.configMap],
+        covers: [fluentBit.configMap, ...init.covers],
       });
     }
-    shippers.push(tail ? { ...tail, volumes: vols } : { sidecar: side, volumes: vols });
+    shippers.push(tail ? { ...tail, volumes: vols, covers: init.covers } : { sidecar: side, volumes: vols, covers: init.covers });
     for (const shipper of shippers) {
       const props: { [key: string]: Value } = {
         ...head,

@@ -92,7 +92,12 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
       return;
     }
     const shape = podShape(input.object);
-    const before = index > 0 && !isPod(file.objects[index - 1]) ? file.objects[index - 1] : undefined;
+    // The objects right before the pod, up to the previous pod: a construct may write some of them.
+    let from = index;
+    while (from > 0 && !isPod(file.objects[from - 1])) {
+      from--;
+    }
+    const before = file.objects.slice(from, index);
     const choice = choose(file, chartVariable, names[index], input, podCandidates(input, shape, before).map((c) => ({
       call: podCall(c, scope, names[index].id),
       objects: [...(c.covers ?? []), input],

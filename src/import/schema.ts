@@ -94,7 +94,8 @@ function convertStruct(struct: string, json: any, style: ValueStyle, path: strin
 }
 
 /** Structs people write with their name first (and a container's image, a mount's path, next). */
-const NAMED_FIRST = new Set(['Container', 'EphemeralContainer', 'Volume', 'VolumeMount', 'EnvVar', 'ContainerPort', 'ObjectMeta']);
+const NAMED_FIRST = new Set(['Container', 'EphemeralContainer', 'Volume', 'VolumeMount', 'EnvVar', 'ContainerPort', 'ObjectMeta',
+  'SecretKeySelector', 'ConfigMapKeySelector', 'SecretEnvSource', 'ConfigMapEnvSource']);
 
 /** Keys a reader looks for first, in this order, before the others (in input order). */
 const LEADING_KEYS = ['name', 'namespace', 'image', 'mountPath'];
