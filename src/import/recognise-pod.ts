@@ -413,7 +413,8 @@ function patternCandidates(input: InputObject, spec: any, head: { [key: string]:
     const variantOptions = variant ? Object.fromEntries(specOptions(podSpec, podPath, [])) : optionProps;
     for (const recognise of [true, false]) {
       const init = initParts(podSpec.initContainers ?? [], recognise, name, namespace, configMaps);
-      const { volumes: vols, containers: mains } = withoutFiles(withoutVolumes(podSpec.volumes ?? [], init.volumes), podSpec.containers ?? [], init.files);
+      const podVolumes = withoutVolumes(podSpec.volumes ?? [], init.volumes);
+      const { volumes: vols, containers: mains } = withoutFiles(podVolumes, podSpec.containers ?? [], init.files);
       const props: { [key: string]: Value } = {
         ...head,
         ...variantOptions,

@@ -292,7 +292,12 @@ function recogniseRenderTemplate(c: any, script: string, words: string[], pod: S
     return undefined;
   }
   const filesMount = mounts[0];
-  const context: InitStepContext = { filesVolumeName: filesMount.name, filesMountPath: filesMount.mountPath, podName: pod.podName, namespace: pod.namespace };
+  const context: InitStepContext = {
+    filesVolumeName: filesMount.name,
+    filesMountPath: filesMount.mountPath,
+    podName: pod.podName,
+    namespace: pod.namespace,
+  };
   const prefix = `${String(filesMount.mountPath).replace(/\/+$/, '')}/`;
   if (!file.startsWith(prefix)) {
     return undefined;
