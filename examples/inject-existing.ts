@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Chart, Include } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Inject, InitStep, Sidecar, SidecarMode } from 'cdk8s-pod-patterns';
+import { Inject, InitStep, Sidecar } from 'cdk8s-pod-patterns';
 
 /**
  * A Deployment you already have as YAML (existing/nginx-deployment.yaml, the one of
@@ -17,12 +17,7 @@ export class InjectExistingChart extends Chart {
 
     const existing = new Include(this, 'nginx', { url: path.join(__dirname, 'existing', 'nginx-deployment.yaml') });
     Inject.into(existing, {
-      sidecars: [Sidecar.container({
-        name: 'cloud-sql-proxy',
-        image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1',
-        args: ['--structured-logs', '--port=5432', 'my-project:us-central1:my-instance'],
-        securityContext: { runAsNonRoot: true },
-      }, SidecarMode.NATIVE)],
+      sidecars: [Sidecar.cloudSqlProxy({ instanceConnectionName: 'my-project:us-central1:my-instance', port: 5432 })],
       initSteps: [InitStep.waitForTcp('127.0.0.1', 5432, { name: 'wait-for-proxy' })],
     });
   }

@@ -364,31 +364,31 @@ export class ExposedService extends ValidatedApiObject {
   private readonly declaredNamespace?: string;
   private factoryProblem?: string;
 
-  public constructor(scope: Construct, id: string, givenProps: ExposedServiceProps) {
-    const props: ExposedServiceProps = readProps(subjectOf('ExposedService', scope, id, givenProps), 'ExposedServiceProps', givenProps);
-    const targetNamespace = props.target?.targetNamespace;
+  public constructor(scope: Construct, id: string, props: ExposedServiceProps) {
+    const read: ExposedServiceProps = readProps(subjectOf('ExposedService', scope, id, props), 'ExposedServiceProps', props);
+    const targetNamespace = read.target?.targetNamespace;
     super(scope, id, {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: props.metadata?.namespace === undefined && targetNamespace !== undefined
-        ? { ...props.metadata, namespace: targetNamespace }
-        : props.metadata,
+      metadata: read.metadata?.namespace === undefined && targetNamespace !== undefined
+        ? { ...read.metadata, namespace: targetNamespace }
+        : read.metadata,
       bodyFields: ['spec'],
       typeName: 'ExposedService',
     });
-    this.declaredNamespace = props.metadata?.namespace;
-    this.type = props.type ?? ServiceType.CLUSTER_IP;
-    this.isHeadless = props.clusterIP === CLUSTER_IP_NONE;
-    this.target = props.target;
-    this.selector = props.selector ? { ...props.selector } : undefined;
-    this.withoutSelector = props.withoutSelector === true;
-    this.nodePortRange = props.nodePortRange ? { min: props.nodePortRange.min, max: props.nodePortRange.max } : { min: 30000, max: 32767 };
+    this.declaredNamespace = read.metadata?.namespace;
+    this.type = read.type ?? ServiceType.CLUSTER_IP;
+    this.isHeadless = read.clusterIP === CLUSTER_IP_NONE;
+    this.target = read.target;
+    this.selector = read.selector ? { ...read.selector } : undefined;
+    this.withoutSelector = read.withoutSelector === true;
+    this.nodePortRange = read.nodePortRange ? { min: read.nodePortRange.min, max: read.nodePortRange.max } : { min: 30000, max: 32767 };
     this.fixedSpec = toManifestValue({
-      type: props.type,
-      clusterIP: props.clusterIP,
-      externalName: props.externalName,
-      externalIPs: props.externalIPs,
-      ports: props.ports?.map((port) => ({
+      type: read.type,
+      clusterIP: read.clusterIP,
+      externalName: read.externalName,
+      externalIPs: read.externalIPs,
+      ports: read.ports?.map((port) => ({
         name: port.name,
         protocol: port.protocol,
         appProtocol: port.appProtocol,
@@ -396,19 +396,19 @@ export class ExposedService extends ValidatedApiObject {
         targetPort: port.targetPort,
         nodePort: port.nodePort,
       })),
-      sessionAffinity: props.sessionAffinity,
-      sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined
+      sessionAffinity: read.sessionAffinity,
+      sessionAffinityConfig: read.sessionAffinityTimeoutSeconds === undefined
         ? undefined
-        : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
-      externalTrafficPolicy: props.externalTrafficPolicy,
-      internalTrafficPolicy: props.internalTrafficPolicy,
-      publishNotReadyAddresses: props.publishNotReadyAddresses,
-      ipFamilyPolicy: props.ipFamilyPolicy,
-      ipFamilies: props.ipFamilies,
-      loadBalancerSourceRanges: props.loadBalancerSourceRanges,
-      loadBalancerClass: props.loadBalancerClass,
-      allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
-      healthCheckNodePort: props.healthCheckNodePort,
+        : { clientIP: { timeoutSeconds: read.sessionAffinityTimeoutSeconds } },
+      externalTrafficPolicy: read.externalTrafficPolicy,
+      internalTrafficPolicy: read.internalTrafficPolicy,
+      publishNotReadyAddresses: read.publishNotReadyAddresses,
+      ipFamilyPolicy: read.ipFamilyPolicy,
+      ipFamilies: read.ipFamilies,
+      loadBalancerSourceRanges: read.loadBalancerSourceRanges,
+      loadBalancerClass: read.loadBalancerClass,
+      allocateLoadBalancerNodePorts: read.allocateLoadBalancerNodePorts,
+      healthCheckNodePort: read.healthCheckNodePort,
     });
   }
 

@@ -29,10 +29,10 @@ export interface GeneratedConfigMapProps {
 export class GeneratedConfigMap extends ValidatedApiObject {
   private readonly data: { [key: string]: string };
 
-  public constructor(scope: Construct, id: string, givenProps: GeneratedConfigMapProps) {
-    const props: GeneratedConfigMapProps = readProps(subjectOf('ConfigMap', scope, id, givenProps), 'GeneratedConfigMapProps', givenProps);
-    super(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: props.metadata, bodyFields: ['data'], typeName: 'ConfigMap' });
-    this.data = { ...props.data };
+  public constructor(scope: Construct, id: string, props: GeneratedConfigMapProps) {
+    const read: GeneratedConfigMapProps = readProps(subjectOf('ConfigMap', scope, id, props), 'GeneratedConfigMapProps', props);
+    super(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: read.metadata, bodyFields: ['data'], typeName: 'ConfigMap' });
+    this.data = { ...read.data };
   }
 
   /** The data as written (a copy). */

@@ -253,7 +253,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     this.userInitContainers.push(toManifest('Container', binding.container));
     for (const v of binding.volumes ?? []) {
-      this._pushVolume(toManifest('Volume', v));
+      this.addSharedVolume(toManifest('Volume', v));
     }
     this.addConfigMaps(binding.configMaps);
     this._changed();
@@ -371,7 +371,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.classicSidecars.push(written);
     }
     for (const v of binding.volumes ?? []) {
-      this._pushVolume(toManifest('Volume', v));
+      this.addSharedVolume(toManifest('Volume', v));
     }
     for (const m of binding.appVolumeMounts ?? []) {
       this.appMounts.push(toManifest('VolumeMount', m));
@@ -455,6 +455,18 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       volumes: this.volumeList.length > 0 ? [...this.volumeList] : undefined,
     };
     return this.securityProfile ? this.securityProfile._apply(spec) : spec;
+  }
+
+  /**
+   * Adds a volume a sidecar or an init step needs, once: two sidecars that share one volume
+   * (two log shippers reading one log volume) declare it both. A different volume with the same
+   * name is added, so that validation reports the clash.
+   */
+  private addSharedVolume(volume: any): void {
+    const same = this.volumeList.find((v) => v.name === volume.name);
+    if (same === undefined || JSON.stringify(same) !== JSON.stringify(volume)) {
+      this._pushVolume(volume);
+    }
   }
 
   /** A value of a Kubernetes struct checked and converted, or an Error naming this object. */

@@ -99,26 +99,26 @@ export class SidecarLoggedApp extends PodWorkload {
    */
   public readonly logShipperConfigMap?: ApiObject;
 
-  public constructor(scope: Construct, id: string, givenProps: SidecarLoggedAppProps) {
-    const props = readProps(subjectOf('SidecarLoggedApp', scope, id, givenProps), 'SidecarLoggedAppProps', givenProps);
-    super(scope, id, { ...props, volumes: undefined }, 'SidecarLoggedApp');
-    this.logVolumeName = props.logVolumeName ?? 'shared-logs';
-    this.logMountPath = props.logMountPath ?? '/var/log/';
-    this.logFilePath = `${this.logMountPath.replace(/\/+$/, '')}/${props.logFileName ?? 'app.log'}`;
-    this.sidecarMode = props.sidecarMode ?? SidecarMode.CLASSIC;
+  public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
+    const read = readProps(subjectOf('SidecarLoggedApp', scope, id, props), 'SidecarLoggedAppProps', props);
+    super(scope, id, { ...read, volumes: undefined }, 'SidecarLoggedApp');
+    this.logVolumeName = read.logVolumeName ?? 'shared-logs';
+    this.logMountPath = read.logMountPath ?? '/var/log/';
+    this.logFilePath = `${this.logMountPath.replace(/\/+$/, '')}/${read.logFileName ?? 'app.log'}`;
+    this.sidecarMode = read.sidecarMode ?? SidecarMode.CLASSIC;
 
     this._pushVolume({ name: this.logVolumeName, emptyDir: {} });
-    for (const v of props.volumes ?? []) {
+    for (const v of read.volumes ?? []) {
       this._pushVolume(v);
     }
 
-    let sidecar = props.sidecar;
+    let sidecar = read.sidecar;
     let shipperProblems: string[] = [];
     if (!sidecar) {
-      const binding = (props.logShipper ?? LogShipper.tail()).bind({
+      const binding = (read.logShipper ?? LogShipper.tail()).bind({
         scope: this,
         podName: this.name,
-        namespace: props.metadata?.namespace,
+        namespace: read.metadata?.namespace,
         logVolumeName: this.logVolumeName,
         logMountPath: this.logMountPath,
         logFilePath: this.logFilePath,
@@ -135,22 +135,22 @@ export class SidecarLoggedApp extends PodWorkload {
       }
     }
 
-    this.appContainer = withVolumeMount(props.app, this.logVolumeName, this.logMountPath);
+    this.appContainer = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
     this.sidecarContainer = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
-    for (const c of props.initContainers ?? []) {
+    for (const c of read.initContainers ?? []) {
       this._pushInitContainer(c);
     }
-    for (const step of props.initSteps ?? []) {
+    for (const step of read.initSteps ?? []) {
       this.addInitStep(step);
     }
     this._pushContainer(this.appContainer);
     this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode);
-    for (const extra of props.sidecars ?? []) {
+    for (const extra of read.sidecars ?? []) {
       this.addSidecar(extra);
     }
 
     this.patternProblems = [
-      ...(props.sidecar && props.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
+      ...(read.sidecar && read.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
       ...shipperProblems,
     ];
   }

@@ -127,3 +127,32 @@ describe('proxies in front of the app', () => {
     expect(only(synth(chart), 'Service').spec.ports).toEqual([{ port: 443, targetPort: 'proxy' }]);
   });
 });
+
+describe('sidecars that share a volume', () => {
+  test('declare it once, when two sidecars bring the same volume', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ container: c('one'), frontPorts: [], podSecurityContext: undefined, configMaps: [] }), new FullSidecar({ container: c('two'), frontPorts: [], podSecurityContext: undefined, configMaps: [] })],
+      volumes: [{ name: 'shared', emptyDir: {} }],
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.volumes).toEqual([{ name: 'shared', emptyDir: {} }, { name: 'proxy-config', configMap: { name: 'web-proxy' } }]);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'shared', mountPath: '/shared' }]);
+  });
+
+  test('still fail when two sidecars bring different volumes with one name', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [c('app')],
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      sidecars: [
+        new FullSidecar({ container: c('one'), frontPorts: [], podSecurityContext: undefined, configMaps: [], volumes: [{ name: 'cfg', emptyDir: {} }] }),
+        new FullSidecar({ container: c('two'), frontPorts: [], podSecurityContext: undefined, configMaps: [], volumes: [{ name: 'cfg', secret: { secretName: 's' } }] }),
+      ],
+    });
+    expect(synthError(chart)).toContain('spec.volumes[2].name: volume name "cfg" is already used by spec.volumes[1]');
+  });
+});
