@@ -73,7 +73,7 @@ describe('import recognises patterns, not just objects', () => {
     ['dist/init-download-s3.k8s.yaml', ["InitStep.downloadFromS3('ml-models', 'resnet/v3/model.onnx', 'models/model.onnx', {", "endpointUrl: 'http://minio.storage.svc.cluster.local:9000',"], ['initContainers', 'volumes', 'init-files']],
     ['dist/init-check-required.k8s.yaml', ['InitStep.checkRequired({', "env: ['DATABASE_URL', 'API_KEY'],"], ['initContainers', 'missing=']],
     ['dist/init-render-template.k8s.yaml', ['InitStep.renderTemplate(', 'escape: TemplateEscape.JSON_STRING,'], ['initContainers', 'KubeConfigMap', 'awk']],
-    ['dist/inject-existing.k8s.yaml', ["InitStep.waitForTcp('127.0.0.1', 5432, { name: 'wait-for-proxy' })", 'SidecarMode.NATIVE'], ['new k8s.']],
+    ['dist/inject-existing.k8s.yaml', ["InitStep.waitForTcp('127.0.0.1', 5432, { name: 'wait-for-proxy' })", "sidecars: [Sidecar.cloudSqlProxy({\n    instanceConnectionName: 'my-project:us-central1:my-instance',"], ['new k8s.', 'Sidecar.container']],
     ['dist/services-headless.k8s.yaml', ['ExposedService.headless(chart, \'db-peers\', {', "selector: { app: 'db' }"], ['target']],
     ['dist/services-ports.k8s.yaml', ['ExposedService.clusterIp(', 'Protocol.UDP', 'SessionAffinity.CLIENT_IP', 'sessionAffinityTimeoutSeconds: 600', 'IpFamily.IPV4'], ['sessionAffinityConfig']],
     ['dist/hardened.k8s.yaml', ['securityProfile: SecurityProfile.restricted({ resources: ResourcePreset.SMALL }),', 'new SidecarLoggedApp(', 'target: hardenedApp,'], ['securityContext', 'limits', 'sidecar:']],
