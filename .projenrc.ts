@@ -31,6 +31,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // `npx cdk8s-pod-patterns import <file.yaml>` (issue 13): compiled by jsii with the library.
+  bin: { 'cdk8s-pod-patterns': 'lib/import/cli.js' },
   devDeps: [
     'cdk8s-plus-28@^2.5.6',
     // The Kubernetes 1.32 schema (src/k8s-schema.ts) is generated from its L1 module.

@@ -11,6 +11,9 @@
 #     type-checks main.ts with tsc (strict node16 + TypeScript 6, then `cdk8s init`'s template
 #     tsconfig + the TypeScript 5.9 cdk8s-cli pins), runs `cdk8s synth`, and the YAML equals
 #     the seed's reference manifests (parsed, compared as data).
+#  6. the import command from the installed package: `npx cdk8s-pod-patterns import` on the seed's
+#     manifests with --check --out (typescript and ts-node refused at run time), the generated app
+#     type-checked and synthesized with `cdk8s synth`, equal to the seed's manifests.
 #
 # Run it after `npx projen build` (and after any `cdk8s synth`: synth wipes dist/), from the repo
 # root: `bash scripts/pack-smoke.sh [tarball]` or `npx projen pack-smoke`.
@@ -293,6 +296,52 @@ for m in init-container sidecar-container; do
     fail "$m: the app's dist/$m.k8s.yaml differs from $ref/$m.yml (above)"
   fi
 done
+
+# --- 6. the import command (issue 13), from the installed package -----------------------------
+# `npx cdk8s-pod-patterns import` on the seed's manifests with --check and --out, while a require
+# hook refuses typescript and ts-node (the command needs only the package and its peers); then
+# the generated app type-checks and `cdk8s synth` writes the seed's manifests from it.
+cat >no-typescript.js <<'EOF'
+const Module = require('module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (/^(typescript|ts-node)(\/|$)/.test(request)) throw new Error(`${request} was loaded by the import command`);
+  return resolve.call(this, request, ...rest);
+};
+EOF
+if [ ! -x node_modules/.bin/cdk8s-pod-patterns ]; then
+  fail "import: node_modules/.bin/cdk8s-pod-patterns is missing (package.json bin)"
+elif out=$(NODE_OPTIONS="--require $app/no-typescript.js" timeout 120 npx --no-install cdk8s-pod-patterns import \
+    "$ref/init-container.yml" "$ref/sidecar-container.yml" --check --out imported.ts 2>&1) && [ -s imported.ts ]; then
+  pass "import: npx cdk8s-pod-patterns import init-container.yml sidecar-container.yml --check --out imported.ts, without TypeScript: $(tail -1 <<<"$out") $(took)"
+else
+  fail "import --check:"; sed 's/^/    /' <<<"$out" | tail -30
+fi
+if [ -s imported.ts ]; then
+  node -e '
+    const fs = require("fs");
+    const t = JSON.parse(fs.readFileSync("tsconfig.json", "utf8"));
+    t.include = ["imported.ts"];
+    fs.writeFileSync("tsconfig.imported.json", JSON.stringify(t, null, 2));
+  '
+  if out=$(npx --no-install tsc --noEmit -p tsconfig.imported.json 2>&1); then
+    pass "import: the generated imported.ts type-checks against the package's .d.ts $(took)"
+  else
+    fail "import: tsc --noEmit imported.ts:"; sed 's/^/    /' <<<"$out" | tail -30
+  fi
+  if out=$(timeout 120 npx --no-install cdk8s synth --no-check-upgrade --app "npx ts-node imported.ts" --output dist-imported 2>&1); then
+    for m in init-container sidecar-container; do
+      if [ -s "dist-imported/$m.k8s.yaml" ] && [ -s "$ref/$m.yml" ] && node compare.js "dist-imported/$m.k8s.yaml" "$ref/$m.yml"; then
+        pass "import: cdk8s synth of the generated app writes dist-imported/$m.k8s.yaml = $(realpath -s --relative-to="$root" "$ref/$m.yml") as data"
+      else
+        fail "import: the generated app's dist-imported/$m.k8s.yaml differs from $ref/$m.yml (above) or is missing"
+      fi
+    done
+  else
+    fail "import: cdk8s synth of the generated app:"; sed 's/^/    /' <<<"$out" | tail -30
+  fi
+fi
+# --- end import --------------------------------------------------------------------------------
 
 if [ "$failed" -eq 0 ]; then
   echo "pack-smoke: all checks passed $(took)"

@@ -14,3 +14,4 @@ export * from './exposed-service';
 export * from './inject';
 export * from './security-profile';
 export * from './k8s-types';
+export * from './import';

@@ -1,0 +1,287 @@
+import { createRequire } from 'module';
+import * as path from 'path';
+import { Problems } from '../problems';
+import { validateObject, VALIDATED_KINDS } from '../validation';
+import { l1Class, unknownFieldProblems } from './schema';
+
+/**
+ * Reading the input of `cdk8s-pod-patterns import`: YAML files parsed as Kubernetes reads them
+ * (YAML 1.1: `0644` is octal, `on` is true; timestamps and `1:20` stay strings), one document per
+ * object, each checked before any code is written: it parses, it has `apiVersion`, `kind` and a
+ * name, it has no field its kind lacks, and the library's validation (the API server's rules)
+ * accepts it. Every problem of every file is reported at once, with file and line.
+ *
+ * @internal
+ */
+
+/** A YAML text to import. */
+export interface Source {
+  /** How the text is named in messages and in the generated code (a file name, or `-`). */
+  readonly name: string;
+  /** The YAML. */
+  readonly content: string;
+}
+
+/** One Kubernetes object of the input. */
+export interface InputObject {
+  /** The file it comes from, as named in messages. */
+  readonly file: string;
+  /** Its line in that file (1-based). */
+  readonly line: number;
+  /** `Deployment web`: how it is named in messages. */
+  readonly label: string;
+  /** The object as data, without the keys whose value is null (cdk8s never writes null). */
+  readonly object: any;
+}
+
+/** The objects of one input file: they become one chart. */
+export interface InputFile {
+  readonly name: string;
+  /** The chart's id, from the file name (`init-container.yml` -> `init-container`). */
+  readonly chartId: string;
+  readonly objects: InputObject[];
+}
+
+/** An input the importer refuses, with every problem found. */
+export class ImportError extends Error {
+  public constructor(public readonly problems: string[]) {
+    super(`cdk8s-pod-patterns import: ${problems.length === 1 ? 'the input cannot be imported' : `${problems.length} problems in the input`}:\n  ${problems.join('\n  ')}`);
+    this.name = 'ImportError';
+  }
+}
+
+// Minimal typing of the `yaml` package (v2) that cdk8s bundles.
+interface YamlNode {
+  readonly range?: [number, number, number];
+  readonly items?: any[];
+}
+interface YamlDocument {
+  readonly errors: Array<{ message: string; linePos?: Array<{ line: number; col: number }> }>;
+  readonly contents: YamlNode | null;
+  toJS(options?: { maxAliasCount?: number }): any;
+}
+interface YamlModule {
+  LineCounter: new () => { linePos(offset: number): { line: number; col: number } };
+  parseAllDocuments(source: string, options: any): YamlDocument[] | any;
+  isMap(node: any): boolean;
+  isSeq(node: any): boolean;
+  isScalar(node: any): boolean;
+}
+
+let yamlModule: YamlModule | undefined;
+
+/**
+ * The `yaml` package that cdk8s bundles (cdk8s's own `Yaml.load` uses it): this library has no
+ * dependency of its own, and the YAML is read as cdk8s reads it.
+ */
+function yaml(): YamlModule {
+  if (!yamlModule) {
+    const own = createRequire(__filename);
+    const fromCdk8s = createRequire(own.resolve('cdk8s'));
+    yamlModule = fromCdk8s('yaml') as YamlModule;
+  }
+  return yamlModule;
+}
+
+/** The chart id of a file: its base name without `.yaml` / `.yml`, or `stdin`. */
+export function chartIdOf(name: string): string {
+  if (name === '-') {
+    return 'stdin';
+  }
+  const base = path.basename(name).replace(/(\.k8s)?\.(ya?ml|json)$/i, '');
+  const id = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return id === '' ? 'chart' : id;
+}
+
+/**
+ * Parses and checks the sources. Throws an `ImportError` with every problem of every source when
+ * one of them cannot be imported.
+ */
+export function parseSources(sources: Source[]): InputFile[] {
+  const problems: string[] = [];
+  const files: InputFile[] = [];
+  const ids = new Set<string>();
+  for (const source of sources) {
+    const objects = parseSource(source, problems);
+    let chartId = chartIdOf(source.name);
+    for (let i = 2; ids.has(chartId); i++) {
+      chartId = `${chartIdOf(source.name)}-${i}`;
+    }
+    ids.add(chartId);
+    files.push({ name: source.name, chartId, objects });
+  }
+  if (problems.length > 0) {
+    throw new ImportError(problems);
+  }
+  return files;
+}
+
+function parseSource(source: Source, problems: string[]): InputObject[] {
+  const Y = yaml();
+  const lineCounter = new Y.LineCounter();
+  const docs: YamlDocument[] = Y.parseAllDocuments(source.content, {
+    version: '1.1',
+    lineCounter,
+    prettyErrors: true,
+    // Kubernetes (sigs.k8s.io/yaml) keeps timestamps and base-60 numbers as strings.
+    customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
+  });
+  const list: YamlDocument[] = Array.isArray(docs) ? docs : [docs as YamlDocument];
+  const objects: InputObject[] = [];
+  const where = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line, col: pos.col };
+  };
+  const name = source.name === '-' ? '<stdin>' : source.name;
+  for (const doc of list) {
+    if (doc.errors.length > 0) {
+      // The first error of a document: the others usually follow from it.
+      const e = doc.errors[0];
+      const pos = e.linePos?.[0];
+      const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; fix the YAML (kubectl would reject it too).`);
+      continue;
+    }
+    if (doc.contents === null) {
+      continue;
+    }
+    const start = where(doc.contents.range?.[0]);
+    let data: any;
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      problems.push(`${name}:${start.line}:${start.col}: the YAML does not parse: ${(e as Error).message}.`);
+      continue;
+    }
+    if (data === null || data === undefined) {
+      continue;
+    }
+    const at = `${name}:${start.line}`;
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      problems.push(`${at}: the document is ${Array.isArray(data) ? 'a list' : `the ${typeof data} ${JSON.stringify(data)}`}, not a Kubernetes object; every document must be a mapping with apiVersion, kind and metadata.`);
+      continue;
+    }
+    // kubectl's `kind: List` (what `kubectl get -o yaml` prints for several objects): its items.
+    const items = data.apiVersion === 'v1' && data.kind === 'List' && Array.isArray(data.items) ? data.items : [data];
+    items.forEach((item: any, i: number) => {
+      const object = withoutNulls(item);
+      const problem = checkObject(object);
+      const label = labelOf(object);
+      if (problem.length > 0) {
+        const node = items.length > 1 || item !== data ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
+        problems.push(...problem.map((p) => {
+          const offset = nodeAt(Y, node, fieldPath(p), true)?.range?.[0];
+          const pos = offset === undefined ? undefined : where(offset);
+          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${p}`;
+        }));
+        return;
+      }
+      objects.push({ file: name, line: start.line, label, object });
+    });
+  }
+  return objects;
+}
+
+/** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
+function fieldPath(problem: string): string[] {
+  const colon = problem.indexOf(': ');
+  const field = colon < 0 ? '' : problem.slice(0, colon);
+  if (!/^[A-Za-z_$][^\s]*$/.test(field)) {
+    return [];
+  }
+  return field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+}
+
+/**
+ * The YAML node at a field path (keys may hold dots: `metadata.labels.app.kubernetes.io/name`);
+ * with `key`, the node of the last key (where the field is written), else its value.
+ */
+function nodeAt(Y: YamlModule, node: any, segments: string[], key: boolean = false): YamlNode | undefined {
+  if (segments.length === 0) {
+    return node ?? undefined;
+  }
+  if (Y.isSeq(node) && /^\d+$/.test(segments[0])) {
+    return nodeAt(Y, node.items[Number(segments[0])], segments.slice(1), key);
+  }
+  if (Y.isMap(node)) {
+    for (let j = segments.length; j > 0; j--) {
+      const name = segments.slice(0, j).join('.');
+      const pair = node.items.find((p: any) => (Y.isScalar(p.key) ? String(p.key.value) : undefined) === name);
+      if (pair) {
+        return j === segments.length && key ? pair.key : nodeAt(Y, pair.value, segments.slice(j), key) ?? pair.key;
+      }
+    }
+  }
+  return node ?? undefined;
+}
+
+/** `Deployment web`, `Service prod/web`. */
+export function labelOf(object: any): string {
+  const kind = typeof object?.kind === 'string' && object.kind ? object.kind : 'object';
+  const name = typeof object?.metadata?.name === 'string' ? object.metadata.name : '(no name)';
+  const ns = typeof object?.metadata?.namespace === 'string' ? `${object.metadata.namespace}/` : '';
+  return `${kind} ${ns}${name}`;
+}
+
+/** Every problem of one object, each `<field path>: <what is wrong>; <the fix>.` */
+function checkObject(object: any): string[] {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+    return ['is not a mapping; every document must be a Kubernetes object with apiVersion, kind and metadata.'];
+  }
+  const problems: string[] = [];
+  if (typeof object.apiVersion !== 'string' || object.apiVersion === '') {
+    problems.push(`apiVersion: ${object.apiVersion === undefined ? 'is missing' : `${JSON.stringify(object.apiVersion)} is not an API version`}; add it (e.g. apiVersion: apps/v1 for a Deployment).`);
+  }
+  if (typeof object.kind !== 'string' || object.kind === '') {
+    problems.push(`kind: ${object.kind === undefined ? 'is missing' : `${JSON.stringify(object.kind)} is not a kind`}; add it (e.g. kind: Deployment).`);
+  }
+  const name = object.metadata?.name;
+  if (name !== undefined && typeof name !== 'string') {
+    problems.push(`metadata.name: ${JSON.stringify(name)} is not a name; quote it (YAML 1.1, which Kubernetes reads, takes y, yes, on and off for booleans and 0644 for a number).`);
+  } else if (typeof name !== 'string' || name === '') {
+    const generated = typeof object.metadata?.generateName === 'string' ? ` (generateName ${JSON.stringify(object.metadata.generateName)} is left to the API server, which cdk8s cannot do)` : '';
+    problems.push(`metadata.name: is missing${generated}; cdk8s writes every object with a name: add one.`);
+  }
+  if (problems.length > 0) {
+    return problems;
+  }
+  const end = (m: string) => (/[.!?)]$/.test(m) ? m : `${m}.`);
+  if (VALIDATED_KINDS.includes(`${object.apiVersion}/${object.kind}`)) {
+    // The library's own check: unknown fields and JSON types at Kubernetes 1.32, then the API
+    // server's validation (the generated app would fail with these messages anyway).
+    const found = new Problems();
+    validateObject(object, found);
+    problems.push(...found.messages.map(end));
+    return problems;
+  }
+  // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
+  const cls = l1Class(object.apiVersion, object.kind);
+  if (cls) {
+    problems.push(...unknownFieldProblems(`${cls}Props`, withoutTypeMeta(object), '').map(end));
+  }
+  return problems;
+}
+
+function withoutTypeMeta(object: any): any {
+  const rest = { ...object };
+  delete rest.apiVersion;
+  delete rest.kind;
+  return rest;
+}
+
+/** A deep copy without keys whose value is null: cdk8s never writes null, Kubernetes reads it as unset. */
+export function withoutNulls(value: any): any {
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(withoutNulls);
+  }
+  const out: any = {};
+  for (const key of Object.keys(value)) {
+    if (value[key] !== null && value[key] !== undefined) {
+      out[key] = withoutNulls(value[key]);
+    }
+  }
+  return out;
+}

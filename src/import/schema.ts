@@ -1,0 +1,239 @@
+import { Call, Ref, Value } from './code';
+import { L1_KINDS, L1_STRUCTS } from './l1-schema';
+
+/**
+ * The Kubernetes 1.28 structs of cdk8s-plus-28's L1 module (src/import/l1-schema.ts): field
+ * names in both spellings and field types, to write manifest JSON as typed props.
+ *
+ * @internal
+ */
+
+/** A field of an L1 struct. */
+export interface L1Field {
+  /** The Kubernetes JSON name (`hostIP`). */
+  readonly json: string;
+  /** The L1 TypeScript name (`hostIp`). */
+  readonly ts: string;
+  /** p plain, t struct, a list of structs, m map of structs, q Quantity, i IntOrString, Q / I maps of them, d date. */
+  readonly kind: string;
+  /** The struct of `t`, `a` and `m` fields. */
+  readonly child?: string;
+}
+
+const parsed: { [name: string]: { [json: string]: L1Field } | undefined } = Object.create(null);
+
+/** The fields of an L1 struct by JSON name, or undefined for a name the module does not have. */
+export function l1Struct(name: string): { [json: string]: L1Field } | undefined {
+  let s = parsed[name];
+  if (s !== undefined || !(name in L1_STRUCTS)) {
+    return s;
+  }
+  s = Object.create(null) as { [json: string]: L1Field };
+  for (const entry of L1_STRUCTS[name].split(',')) {
+    if (entry === '') {
+      continue;
+    }
+    const [names, kind, child] = entry.split(':');
+    const eq = names.indexOf('=');
+    const json = eq < 0 ? names : names.slice(0, eq);
+    const ts = eq < 0 ? names : names.slice(eq + 1);
+    s[json] = { json, ts, kind, child };
+  }
+  parsed[name] = s;
+  return s;
+}
+
+/** The L1 class of a kind (`KubeConfigMap` for `v1/ConfigMap`), or undefined. */
+export function l1Class(apiVersion: string, kind: string): string | undefined {
+  const key = `${apiVersion}/${kind}`;
+  return Object.prototype.hasOwnProperty.call(L1_KINDS, key) ? L1_KINDS[key] : undefined;
+}
+
+/** How Quantity and IntOrString values are written. */
+export enum ValueStyle {
+  /** Plain strings and numbers (the props of this library's constructs). */
+  PLAIN = 'plain',
+  /** `k8s.Quantity.fromString('1Gi')`, `k8s.IntOrString.fromNumber(80)` (the L1 classes). */
+  L1 = 'l1',
+}
+
+/** The result of converting manifest JSON to props: the value, and the paths no struct has. */
+export interface Converted {
+  readonly value: Value;
+  readonly unknown: string[];
+}
+
+/**
+ * Manifest JSON of an L1 struct as props with the L1 TypeScript names, keys in input order.
+ * Fields the struct does not have are kept with their JSON name and listed in `unknown`.
+ */
+export function toProps(struct: string, json: any, style: ValueStyle, path: string = ''): Converted {
+  const unknown: string[] = [];
+  const value = convertStruct(struct, json, style, path, unknown);
+  return { value, unknown };
+}
+
+function convertStruct(struct: string, json: any, style: ValueStyle, path: string, unknown: string[]): Value {
+  const fields = l1Struct(struct);
+  if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return plain(json);
+  }
+  const out: { [key: string]: Value } = {};
+  for (const key of Object.keys(json)) {
+    const v = json[key];
+    const fieldPath = path ? `${path}.${key}` : key;
+    const field = fields[key];
+    if (!field) {
+      unknown.push(fieldPath);
+      out[key] = plain(v);
+      continue;
+    }
+    out[field.ts] = convertField(field, v, style, fieldPath, unknown);
+  }
+  return NAMED_FIRST.has(struct) ? leadingKeysFirst(out) : out;
+}
+
+/** Structs people write with their name first (and a container's image, a mount's path, next). */
+const NAMED_FIRST = new Set(['Container', 'EphemeralContainer', 'Volume', 'VolumeMount', 'EnvVar', 'ContainerPort', 'ObjectMeta',
+  'SecretKeySelector', 'ConfigMapKeySelector', 'SecretEnvSource', 'ConfigMapEnvSource']);
+
+/** Keys a reader looks for first, in this order, before the others (in input order). */
+const LEADING_KEYS = ['name', 'namespace', 'image', 'mountPath'];
+
+/** The object with `name`, `namespace`, `image` and `mountPath` first (cdk8s writes keys sorted; people do not). */
+export function leadingKeysFirst<T extends { [key: string]: any }>(o: T): T {
+  const out: any = {};
+  for (const k of LEADING_KEYS) {
+    if (k in o) {
+      out[k] = o[k];
+    }
+  }
+  for (const k of Object.keys(o)) {
+    if (!(k in out)) {
+      out[k] = o[k];
+    }
+  }
+  return out;
+}
+
+function convertField(field: L1Field, v: any, style: ValueStyle, path: string, unknown: string[]): Value {
+  switch (field.kind) {
+    case 't':
+      return convertStruct(field.child!, v, style, path, unknown);
+    case 'a':
+      return Array.isArray(v) ? v.map((x, i) => convertStruct(field.child!, x, style, `${path}[${i}]`, unknown)) : plain(v);
+    case 'm':
+      return mapValues(v, (x, k) => convertStruct(field.child!, x, style, `${path}.${k}`, unknown));
+    case 'q':
+    case 'i':
+      return valueObject(field.kind, v, style);
+    case 'Q':
+    case 'I':
+      return mapValues(v, (x) => valueObject(field.kind.toLowerCase(), x, style));
+    case 'd':
+      return style === ValueStyle.L1 && typeof v === 'string' ? new Ref(`new Date(${JSON.stringify(v).replace(/"/g, "'")})`) : plain(v);
+    default:
+      return plain(v);
+  }
+}
+
+function mapValues(v: any, f: (x: any, key: string) => Value): Value {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    return plain(v);
+  }
+  const out: { [key: string]: Value } = {};
+  for (const key of Object.keys(v)) {
+    out[key] = f(v[key], key);
+  }
+  return out;
+}
+
+const K8S_IMPORT = { from: 'cdk8s-plus-28', name: 'k8s' };
+
+function valueObject(kind: string, v: any, style: ValueStyle): Value {
+  if (style === ValueStyle.PLAIN || (typeof v !== 'string' && typeof v !== 'number')) {
+    return plain(v);
+  }
+  const type = kind === 'q' ? 'Quantity' : 'IntOrString';
+  const method = typeof v === 'number' ? 'fromNumber' : 'fromString';
+  return new Call(`k8s.${type}.${method}`, [v], [K8S_IMPORT]);
+}
+
+/** JSON as a value of the code model (a copy). */
+export function plain(json: any): Value {
+  if (json === null || typeof json !== 'object') {
+    return json;
+  }
+  if (Array.isArray(json)) {
+    return json.map(plain);
+  }
+  const out: { [key: string]: Value } = {};
+  for (const key of Object.keys(json)) {
+    out[key] = plain(json[key]);
+  }
+  return out;
+}
+
+/** Every field path of `json` that its L1 struct does not have (with the field probably meant). */
+export function unknownFieldProblems(struct: string, json: any, path: string): string[] {
+  const problems: string[] = [];
+  walkUnknown(struct, json, path, problems);
+  return problems;
+}
+
+function walkUnknown(struct: string, json: any, path: string, problems: string[]): void {
+  const fields = l1Struct(struct);
+  if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return;
+  }
+  for (const key of Object.keys(json)) {
+    const fieldPath = path ? `${path}.${key}` : key;
+    const field = fields[key];
+    const v = json[key];
+    if (!field) {
+      const meant = closest(key, Object.keys(fields));
+      const type = struct.replace(/^Kube(\w+)Props$/, '$1');
+      problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'}`
+        + (key === 'status' ? ' (the cluster writes status; declare only what you want)' : ''));
+      continue;
+    }
+    if (field.kind === 't') {
+      walkUnknown(field.child!, v, fieldPath, problems);
+    } else if (field.kind === 'a' && Array.isArray(v)) {
+      v.forEach((x, i) => walkUnknown(field.child!, x, `${fieldPath}[${i}]`, problems));
+    } else if (field.kind === 'm' && v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        walkUnknown(field.child!, v[k], `${fieldPath}.${k}`, problems);
+      }
+    }
+  }
+}
+
+/** The candidate within edit distance 2 of `word` (case-insensitive), if any. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) {
+    return cap;
+  }
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

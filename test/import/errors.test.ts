@@ -1,0 +1,172 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ManifestImport } from '../../src';
+
+/** The error of importing these sources (fails if the import succeeds). */
+function importError(name: string, content: string): string {
+  try {
+    ManifestImport.fromSources([{ name, content }]);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the import to fail, but it succeeded');
+}
+
+describe('import of bad input: a clear error, with file, line and column', () => {
+  test('GIVEN YAML that does not parse WHEN imported THEN the error names the file, line and column', () => {
+    const message = importError('bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: {app: [web}\n');
+    expect(message).toEqual([
+      'cdk8s-pod-patterns import: the input cannot be imported:',
+      '  bad.yaml:5:21: the YAML does not parse: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML (kubectl would reject it too).',
+    ].join('\n'));
+  });
+
+  test('GIVEN documents without kind or apiVersion WHEN imported THEN each is reported where it starts', () => {
+    const message = importError('partial.yaml', 'apiVersion: v1\nmetadata:\n  name: x\n---\nkind: ConfigMap\nmetadata:\n  name: cfg\n');
+    expect(message).toEqual([
+      'cdk8s-pod-patterns import: 2 problems in the input:',
+      '  partial.yaml:1:1: object x: kind: is missing; add it (e.g. kind: Deployment).',
+      '  partial.yaml:5:1: ConfigMap cfg: apiVersion: is missing; add it (e.g. apiVersion: apps/v1 for a Deployment).',
+    ].join('\n'));
+  });
+
+  test('GIVEN a document that is not a mapping WHEN imported THEN it says what it is', () => {
+    expect(importError('text.yaml', 'hello\n')).toContain('text.yaml:1: the document is the string "hello", not a Kubernetes object');
+  });
+
+  test('GIVEN an object without a name WHEN imported THEN it says cdk8s needs one', () => {
+    expect(importError('gen.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: cfg-\n'))
+      .toContain('gen.yaml:4:3: ConfigMap (no name): metadata.name: is missing (generateName "cfg-" is left to the API server, which cdk8s cannot do); cdk8s writes every object with a name: add one.');
+  });
+
+  test('GIVEN a name YAML 1.1 reads as a boolean WHEN imported THEN it says to quote it', () => {
+    expect(importError('y.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n'))
+      .toContain('y.yaml:4:3: ConfigMap (no name): metadata.name: true is not a name; quote it (YAML 1.1, which Kubernetes reads, takes y, yes, on and off for booleans and 0644 for a number).');
+  });
+
+  test('GIVEN objects the library validation rejects WHEN imported THEN every message of every object is reported, at its line', () => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: Bad_Name',
+      'spec:',
+      '  containers:',
+      '  - name: web',
+      '    image: nginx',
+      '    ports:',
+      '    - containerPort: 70000',
+      '  - name: web',
+      '    image: nginx',
+      '',
+    ].join('\n');
+    const message = importError('invalid.yaml', yaml);
+    expect(message.split('\n')).toEqual([
+      'cdk8s-pod-patterns import: 3 problems in the input:',
+      expect.stringMatching(/^ {2}invalid\.yaml:4:3: Pod Bad_Name: metadata\.name: "Bad_Name" is not valid as an object name: .*\.$/),
+      '  invalid.yaml:10:7: Pod Bad_Name: spec.containers[0].ports[0].containerPort: 70000 is not a valid port number; use an integer between 1 and 65535.',
+      expect.stringMatching(/^ {2}invalid\.yaml:11:5: Pod Bad_Name: spec\.containers\[1\]\.name: container name "web" is already used by spec\.containers\[0\]; .*\.$/),
+    ]);
+  });
+
+  test('GIVEN unknown fields WHEN imported THEN each is reported at its line, with the field probably meant', () => {
+    const yaml = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      '  lables: {app: web}',
+      'spec:',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec:',
+      '      containers:',
+      '      - name: web',
+      '        image: nginx',
+      '        imagePullPolcy: Always',
+      '---',
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata: {name: creds}',
+      'stringdata: {password: x}',
+      '',
+    ].join('\n');
+    expect(importError('unknown.yaml', yaml).split('\n')).toEqual([
+      'cdk8s-pod-patterns import: 3 problems in the input:',
+      '  unknown.yaml:5:3: Deployment web: metadata.lables: is not a field of ObjectMeta; did you mean labels?',
+      '  unknown.yaml:14:9: Deployment web: spec.template.spec.containers[0].imagePullPolcy: is not a field of Container; did you mean imagePullPolicy?',
+      '  unknown.yaml:19:1: Secret creds: stringdata: is not a field of Secret in Kubernetes 1.28; did you mean stringData?',
+    ]);
+  });
+
+  test('GIVEN the node affinity example of an older kubernetes.io page (a list where an object goes) WHEN imported THEN the decode error is reported', () => {
+    const yaml = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'import', 'bad-node-affinity.yaml'), 'utf8');
+    expect(importError('bad-node-affinity.yaml', yaml)).toContain(
+      'bad-node-affinity.yaml:11:7: Pod with-node-affinity: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution: is a list, but NodeAffinity.requiredDuringSchedulingIgnoredDuringExecution takes an object (NodeSelector) (the API server cannot decode it).',
+    );
+  });
+
+  test('GIVEN problems in two files WHEN imported THEN both files are reported at once', () => {
+    let message = '';
+    try {
+      ManifestImport.fromSources([{ name: 'a.yaml', content: 'kind: Pod\n' }, { name: 'b.yaml', content: 'x: [\n' }]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('  a.yaml:1:1: ');
+    expect(message).toContain('  b.yaml:');
+  });
+
+  test('GIVEN the API misused from plain JavaScript WHEN called THEN it says what it takes', () => {
+    expect(() => ManifestImport.fromSources([] as any)).toThrow('ManifestImport: sources: give at least one { name, content }.');
+    expect(() => ManifestImport.fromSources([{ name: 'a.yaml' }] as any)).toThrow('ManifestImport: sources[0]: {"name":"a.yaml"} is not a { name, content } of strings.');
+    expect(() => ManifestImport.fromFiles([])).toThrow('ManifestImport.fromFiles: files: give at least one YAML file (or "-" for standard input).');
+    expect(() => ManifestImport.fromFiles(['/no/such/file.yaml'])).toThrow(/\/no\/such\/file\.yaml: cannot be read: ENOENT/);
+    expect(() => ManifestImport.check(42 as any, [{ name: 'a', content: '' }])).toThrow('ManifestImport.check: code: 42 is not a program; pass the generated code as a string.');
+  });
+});
+
+describe('import of objects no construct can express', () => {
+  test('GIVEN a kind cdk8s-plus-28 has no class for WHEN imported THEN it is a cdk8s ApiObject, with a comment saying why', () => {
+    const result = ManifestImport.fromSources([{ name: 'crd.yaml', content: 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n' }], { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("// Widget (example.com/v1) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.\nnew ApiObject(chart, 'w', {");
+  });
+
+  test('GIVEN a Service field ExposedService lacks WHEN imported THEN it is the L1 KubeService, with a comment naming the field', () => {
+    const yaml = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n  loadBalancerIP: 10.0.0.1\n  type: LoadBalancer\n';
+    const result = ManifestImport.fromSources([{ name: 'svc.yaml', content: yaml }], { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('// ExposedService cannot express spec.loadBalancerIP: written with the L1 class.\nnew k8s.KubeService(chart, \'web\', {');
+  });
+
+  test('GIVEN a Service whose named targetPort the pod it selects does not have WHEN imported THEN it keeps its selector, with the library\'s reason', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec:\n  containers: [{name: c, image: nginx}]\n---\n'
+      + 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: p}\n  ports: [{port: 80, targetPort: http}]\n';
+    const result = ManifestImport.fromSources([{ name: 'svc.yaml', content: yaml }], { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain([
+      '// Selects its pods by label, not as target: with target the library reports spec.ports[0].targetPort: "http" names no',
+      "// container port of PlainPod 'p'; use one of (none: name a container port first) or a port number.",
+      "new ExposedService(chart, 's', {",
+      "  metadata: { name: 's' },",
+      "  selector: { app: 'p' },",
+    ].join('\n'));
+  });
+
+  test('GIVEN a kubectl List WHEN imported THEN its items are the objects', () => {
+    const yaml = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n  data: {x: "1"}\n';
+    const result = ManifestImport.fromSources([{ name: 'list.yaml', content: yaml }], { check: true });
+    expect(result.objectCount).toBe(1);
+    expect(result.code).toContain("new k8s.KubeConfigMap(chart, 'a', { metadata: { name: 'a' }, data: { x: '1' } });");
+  });
+
+  test('GIVEN YAML 1.1 scalars WHEN imported THEN they are read as Kubernetes reads them (octal modes, unquoted times stay strings)', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  at: 2024-01-01\n  hhmm: 12:30\n';
+    const result = ManifestImport.fromSources([{ name: 'a.yaml', content: yaml }], { check: true });
+    expect(result.code).toContain("data: { at: '2024-01-01', hhmm: '12:30' }");
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: busybox}]\n  volumes: [{name: v, configMap: {name: a, defaultMode: 0644}}]\n';
+    expect(ManifestImport.fromSources([{ name: 'p.yaml', content: pod }]).code).toContain('defaultMode: 420');
+  });
+});
