@@ -1,5 +1,4 @@
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PlainPod, Sidecar, Workload } from 'cdk8s-pod-patterns';
 
@@ -19,7 +18,7 @@ export class SidecarMysqldExporterChart extends Chart {
         serviceName: 'mysql-metrics-demo',
         volumeClaimTemplates: [{
           metadata: { name: 'data' },
-          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: k8s.Quantity.fromString('10Gi') } } },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
         }],
       }),
       containers: [{

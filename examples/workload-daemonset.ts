@@ -1,5 +1,4 @@
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PlainPod, Workload } from 'cdk8s-pod-patterns';
 
@@ -23,8 +22,8 @@ export class WorkloadDaemonSetChart extends Chart {
         name: 'fluentd-elasticsearch',
         image: 'k8s.gcr.io/fluentd-elasticsearch:1.20',
         resources: {
-          limits: { memory: k8s.Quantity.fromString('200Mi') },
-          requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('200Mi') },
+          limits: { memory: '200Mi' },
+          requests: { cpu: '100m', memory: '200Mi' },
         },
         volumeMounts: [
           { name: 'varlog', mountPath: '/var/log' },

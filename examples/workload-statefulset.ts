@@ -1,5 +1,4 @@
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, PlainPod, Workload } from 'cdk8s-pod-patterns';
 
@@ -20,7 +19,7 @@ export class WorkloadStatefulSetChart extends Chart {
         replicas: 2,
         volumeClaimTemplates: [{
           metadata: { name: 'www' },
-          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: k8s.Quantity.fromString('1Gi') } } },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
         }],
       }),
       containers: [{
