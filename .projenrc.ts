@@ -87,9 +87,14 @@ project.addTask('pack-smoke', {
 });
 // Every public type and member documented, every optional prop with a @default (API.md's source).
 project.addTask('check-api-docs', {
-  description: 'Fail on public API without a doc comment or optional props without @default (reads .jsii)',
-  exec: 'node scripts/check-api-docs.js .jsii',
+  description: 'Fail on public API without a doc comment or optional props without @default (reads .jsii), or members in API.md the lowest peers lack',
+  exec: 'node scripts/check-api-docs.js .jsii --api-md API.md',
 });
+// API.md documents the members a user of the LOWEST supported peers has (constructs 10.3.0,
+// cdk8s 2.68.12, cdk8s-plus-28 2.5.6). Plain `jsii-docgen` resolves each dependency to the
+// highest version anywhere under node_modules (cdk8s-cli's and projen's constructs 10.8.x), and
+// so documented constructs 10.4's `with()`. scripts/docgen.js gives it only the lowest peers.
+project.tasks.tryFind('docgen')?.reset('node scripts/docgen.js');
 // --- end packaging ---------------------------------------------------------------------------
 
 // Node 20 is what this project supports; keep jsii's end-of-life banner out of every log.

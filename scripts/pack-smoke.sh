@@ -4,7 +4,8 @@
 #  1. the tarball dist/js/cdk8s-pod-patterns@<version>.jsii.tgz holds only lib/ (.js, .d.ts),
 #     .jsii, README.md, API.md, LICENSE, package.json (and CHANGELOG.md);
 #  2. its package.json: entry points present, keywords, license, repository, engines, peer ranges;
-#  3. every public prop in its .jsii (the source of API.md) is documented, with @default;
+#  3. every public prop in its .jsii (the source of API.md) is documented, with @default, and
+#     API.md documents only members the lowest supported peers have;
 #  4. `npm publish --dry-run` accepts it (nothing is published);
 #  5. a fresh cdk8s TypeScript app in a temp folder (outside the repo: no access to src/ or
 #     node_modules/) installs the tarball and the peer dependencies from the registry,
@@ -106,10 +107,12 @@ else fail "package.json metadata (see above)"
 fi
 
 # --- 3. API docs -----------------------------------------------------------------------------
-if node scripts/check-api-docs.js "$pkg/.jsii" | sed 's/^/    /'; [ "${PIPESTATUS[0]}" -eq 0 ]; then
-  pass "API docs: every public type and member documented, every optional prop has @default"
+# The packed API.md documents only members the lowest supported peers have (this repository's
+# node_modules holds exactly those: cdk8s 2.68.12, constructs 10.3.0, cdk8s-plus-28 2.5.6).
+if node scripts/check-api-docs.js "$pkg/.jsii" --api-md "$pkg/API.md" --peers "$root/node_modules" | sed 's/^/    /'; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  pass "API docs: every public type and member documented, every optional prop has @default, API.md matches the lowest peers"
 else
-  fail "API docs: missing doc comments or @default (listed above; fix the doc comments in src/)"
+  fail "API docs: missing doc comments or @default, or API.md members the lowest peers lack (listed above)"
 fi
 
 # --- 4. npm publish --dry-run ----------------------------------------------------------------
