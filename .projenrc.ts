@@ -85,6 +85,10 @@ project.addTask('pack-smoke', {
   description: 'Install dist/js/*.jsii.tgz into a fresh cdk8s app in a temp folder, type-check, synth, compare with the seed manifests',
   exec: 'bash scripts/pack-smoke.sh',
 });
+// A git dependency (`npm install git+https://...`) works before the first npm release: npm
+// runs `prepare` in the clone it builds, which compiles lib/ when it is missing (and does nothing
+// in `npm ci` here, or in the `npm pack` of jsii-pacmak during the build).
+project.package.setScript('prepare', 'node scripts/prepare.js');
 // Every public type and member documented, every optional prop with a @default (API.md's source).
 project.addTask('check-api-docs', {
   description: 'Fail on public API without a doc comment or optional props without @default (reads .jsii), or members in API.md the lowest peers lack',

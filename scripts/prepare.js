@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// npm's `prepare` script. It compiles the library (jsii: lib/ and .jsii) only when npm builds a
+// package from this source and lib/ is not there yet:
+//   - `npm install git+https://...` (a git dependency): npm clones the repository, installs its
+//     devDependencies, then runs `prepare` with `npm_package_resolved` set, then packs the clone;
+//   - `npm pack` in a clone that was not built.
+// Everywhere else it does nothing: `npm ci` / `npm install` in this repository (no
+// `npm_package_resolved`), and the `npm pack` that jsii-pacmak runs during `npx projen build`
+// (lib/ is already compiled). Installing the packed tarball runs no script at all.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+if (!process.env.npm_package_resolved || fs.existsSync(path.join(root, 'lib', 'index.js'))) {
+  process.exit(0);
+}
+console.error('cdk8s-pod-patterns: compiling lib/ with jsii (npm is building the package from source)');
+const jsii = path.join(root, 'node_modules', '.bin', 'jsii');
+const r = spawnSync(jsii, ['--silence-warnings=reserved-word'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split('.')[0] },
+});
+process.exit(r.status === null ? 1 : r.status);
