@@ -13,6 +13,7 @@ import { InjectExistingChart } from './inject-existing';
 import { NativeSidecarChart } from './native-sidecar';
 import { ServicesChart } from './services';
 import { ServicesDeploymentChart } from './services-deployment';
+import { ServicesExternalChart } from './services-external';
 import { ServicesHeadlessChart } from './services-headless';
 import { ServicesKplusChart } from './services-kplus';
 import { ServicesLoadBalancerChart } from './services-load-balancer';
@@ -55,6 +56,7 @@ export function addExampleCharts(app: App): void {
   new ServicesLoadBalancerChart(app, 'services-load-balancer');
   new ServicesKplusChart(app, 'services-kplus');
   new ServicesDeploymentChart(app, 'services-deployment');
+  new ServicesExternalChart(app, 'services-external');
   new SidecarCloudSqlProxyChart(app, 'sidecar-cloud-sql-proxy');
   new SidecarGitSyncChart(app, 'sidecar-git-sync');
   new SidecarNginxExporterChart(app, 'sidecar-nginx-exporter');
