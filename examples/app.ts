@@ -27,6 +27,7 @@ import { SidecarMysqldExporterChart } from './sidecar-mysqld-exporter';
 import { SidecarNginxExporterChart } from './sidecar-nginx-exporter';
 import { SidecarOAuth2ProxyChart } from './sidecar-oauth2-proxy';
 import { SidecarS3BackupChart } from './sidecar-s3-backup';
+import { ValuesChart } from './values';
 import { WorkloadCronJobChart } from './workload-cronjob';
 import { WorkloadDaemonSetChart } from './workload-daemonset';
 import { WorkloadDeploymentChart } from './workload-deployment';
@@ -72,4 +73,5 @@ export function addExampleCharts(app: App): void {
   new WorkloadCronJobChart(app, 'workload-cronjob');
   new WorkloadJobSidecarChart(app, 'workload-job-sidecar');
   new InjectExistingChart(app, 'inject-existing');
+  new ValuesChart(app, 'values');
 }

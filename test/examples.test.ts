@@ -22,6 +22,20 @@ describe('examples', () => {
     }
   });
 
+  test('the values chart writes plain values and cdk8s-plus Quantity / IntOrString values alike', () => {
+    // GIVEN the two Deployments of examples/values.ts, one with plain values, one with the classes
+    const [plain, wrapped] = Testing.synth(charts.get('dist/values.k8s.yaml')!);
+    // THEN their specs are the same but for the label, and the values are plain in the manifest
+    const relabel = (spec: any) => JSON.parse(JSON.stringify(spec).replace(/"wrapped"/g, '"plain"'));
+    expect(relabel(wrapped.spec)).toEqual(plain.spec);
+    const web = plain.spec.template.spec.containers[0];
+    expect(web.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } });
+    expect(web.readinessProbe.httpGet.port).toBe('http');
+    expect(web.livenessProbe.tcpSocket.port).toBe(80);
+    expect(plain.spec.template.spec.volumes[0].emptyDir).toEqual({ sizeLimit: '1Gi' });
+    expect(plain.spec.strategy).toEqual({ rollingUpdate: { maxSurge: 1, maxUnavailable: '25%' } });
+  });
+
   test.each([...charts.keys()])('%s matches its snapshot', (file) => {
     expect(Testing.synth(charts.get(file)!)).toMatchSnapshot();
   });
