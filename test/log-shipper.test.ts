@@ -527,10 +527,10 @@ describe('LogShipper.fluentBit', () => {
       expect(() => synth(s3App(options as Partial<S3OutputOptions>))).not.toThrow();
     });
 
-    test('fails with exactly the message the README shows for a 5M upload chunk', () => {
-      // GIVEN the README's example
-      const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-      const shown = /```text\n(SidecarLoggedApp 's3-logged-app': logShipper\.output\.uploadChunkSize.*)\n```/.exec(readme);
+    test('fails with exactly the message docs/sidecars.md shows for a 5M upload chunk', () => {
+      // GIVEN the guide's example
+      const guide = fs.readFileSync(path.join(__dirname, '..', 'docs', 'sidecars.md'), 'utf8');
+      const shown = /```text\n(SidecarLoggedApp 's3-logged-app': logShipper\.output\.uploadChunkSize.*)\n```/.exec(guide);
       expect(shown).not.toBeNull();
       // WHEN / THEN
       expect(synthError(s3App({ uploadChunkSize: '5M' }, 's3-logged-app'))).toContain(shown![1]);

@@ -481,7 +481,7 @@ describe('SecurityProfile.restricted()', () => {
     }
   });
 
-  test('reports exactly the error the README shows', () => {
+  test('reports exactly the error docs/security-profile.md shows', () => {
     // GIVEN
     const chart = newChart();
     new PlainPod(chart, 'web', {
@@ -492,8 +492,8 @@ describe('SecurityProfile.restricted()', () => {
     // WHEN
     const message = synthError(chart);
     // THEN
-    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    const shown = /```text\n(PlainPod 'web' has 3 problems:[\s\S]*?)\n```/.exec(readme)![1];
+    const guide = fs.readFileSync(path.join(__dirname, '..', 'docs', 'security-profile.md'), 'utf8');
+    const shown = /```text\n(PlainPod 'web' has 3 problems:[\s\S]*?)\n```/.exec(guide)![1];
     expect(message).toContain(shown);
   });
 

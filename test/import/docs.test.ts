@@ -79,11 +79,12 @@ describe('the README import section', () => {
   const start = readme.indexOf('## Import existing YAML');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
 
-  test('is there, under 40 lines, links to docs/import.md and shows the seed init-container.yml imported (a checked file)', () => {
+  test('is there, under 60 lines, links to docs/import.md and shows the seed init-container.yml before and after the import (checked files)', () => {
     expect(start).toBeGreaterThan(0);
-    expect(section.split('\n').length).toBeLessThan(40);
+    expect(section.split('\n').length).toBeLessThan(60);
     expect(section).toContain('(docs/import.md)');
-    // README blocks after <!-- file: --> markers are compared with the files by test/readme.test.ts.
+    // README blocks after <!-- file: --> and <!-- excerpt: --> markers are compared with the files by test/readme.test.ts.
+    expect(markedBlocks(section, 'excerpt').map(([f]) => f)).toEqual(['test/fixtures/init-container.yml']);
     expect(markedBlocks(section, 'file').map(([f]) => f)).toEqual(['test/fixtures/import/init-container.ts']);
   });
 });
