@@ -47,6 +47,9 @@ const NAMES = new WeakMap<Construct, Map<string, ValidatedApiObject[]>>();
 /** Set by `sanitize` when a string it copied might read back differently from the YAML. */
 let misread = false;
 
+/** The fields of ApiObjectMetadataDefinition.toJson(), in sorted order. */
+const METADATA_FIELDS = ['annotations', 'finalizers', 'labels', 'name', 'namespace', 'ownerReferences'];
+
 /** Returned by `sanitize` when a value holds something cdk8s would resolve (a token). */
 const TOKEN = Symbol('token');
 
@@ -111,7 +114,7 @@ export abstract class ValidatedApiObject extends ApiObject {
   private readonly typeName: string;
   private readonly bodyFields: readonly string[];
   /** The objects of the app with this object's kind, namespace and name (itself included). */
-  private readonly sameName: ValidatedApiObject[];
+  private sameName: ValidatedApiObject[];
   private version = ++CLOCK;
   /** The state key of the last validation. */
   private validatedKey?: StateKey;
@@ -132,18 +135,18 @@ export abstract class ValidatedApiObject extends ApiObject {
       NAMES.set(app, names);
     }
     // By name only (no key to build); kind, group and namespace are compared on a clash.
-    let sameName = names.get(this.name);
-    if (sameName) {
+    const had = names.get(this.name);
+    // A new list of the exact size (memory: a pushed-to list keeps room for 17), shared by all.
+    const sameName = had ? had.concat(this) : [this];
+    names.set(this.name, sameName);
+    this.sameName = sameName;
+    if (had) {
       // The objects that had the name see a new state: their duplicate-name check must run again.
-      for (const other of sameName) {
+      for (const other of had) {
+        other.sameName = sameName;
         other._changed();
       }
-      sameName.push(this);
-    } else {
-      sameName = [this];
-      names.set(this.name, sameName);
     }
-    this.sameName = sameName;
 
     this.node.addValidation(new ObjectValidation(this));
   }
@@ -360,7 +363,16 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
     return TOKEN;
   }
   const out: any = {};
-  const keys = sortKeys ? Object.keys(value).sort() : Object.keys(value);
+  const keys = Object.keys(value);
+  if (sortKeys) {
+    // Most objects are already in order (the library writes its own in order): sort only if not.
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i - 1] > keys[i]) {
+        keys.sort();
+        break;
+      }
+    }
+  }
   let empty = true;
   for (const key of keys) {
     if (!misread && maybeMisread(key)) {
@@ -383,14 +395,30 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
  * (the identity for plain values), or TOKEN when the metadata holds a token.
  */
 function metadataJson(metadata: any): any {
-  const json = sanitize({
-    ...metadata._additionalAttributes,
-    name: metadata.name,
-    namespace: metadata.namespace,
-    annotations: metadata.annotations,
-    finalizers: metadata.finalizers,
-    ownerReferences: metadata.ownerReferences,
-    labels: metadata.labels,
-  }, true, true);
-  return json;
+  const extra = metadata._additionalAttributes;
+  if (extra && Object.keys(extra).length > 0) {
+    return sanitize({
+      ...extra,
+      name: metadata.name,
+      namespace: metadata.namespace,
+      annotations: metadata.annotations,
+      finalizers: metadata.finalizers,
+      ownerReferences: metadata.ownerReferences,
+      labels: metadata.labels,
+    }, true, true);
+  }
+  // The common case, without the spread and the sort: the same fields in sorted order.
+  const out: any = {};
+  let empty = true;
+  for (const key of METADATA_FIELDS) {
+    const v = sanitize(metadata[key], true, true);
+    if (v === TOKEN) {
+      return TOKEN;
+    }
+    if (v !== undefined) {
+      out[key] = v;
+      empty = false;
+    }
+  }
+  return empty ? undefined : out;
 }
