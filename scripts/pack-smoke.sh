@@ -15,10 +15,15 @@
 #  6. the import command from the installed package: `npx cdk8s-pod-patterns import` on the seed's
 #     manifests with --check --out (typescript and ts-node refused at run time), the generated app
 #     type-checked and synthesized with `cdk8s synth`, equal to the seed's manifests.
+#  7. a new app as `cdk8s init typescript-app` writes it (cdk8s-cli's template: the newest cdk8s,
+#     constructs and cdk8s-plus-33, TypeScript 5.9) installs the tarball and cdk8s-plus-28 as the
+#     README says, uses the library with plain values, cdk8s-plus-33's k8s values and a
+#     cdk8s-plus-33 Deployment; strict tsc, `cdk8s synth`, YAML = test/fixtures/pack-smoke/plus33/.
 #
 # Run it after `npx projen build` (and after any `cdk8s synth`: synth wipes dist/), from the repo
 # root: `bash scripts/pack-smoke.sh [tarball]` or `npx projen pack-smoke`.
-# Prints one PASS/FAIL line per check; exits 1 if any check failed. ~20-30 s on a warm npm cache.
+# Prints one PASS/FAIL line per check; exits 1 if any check failed. ~70-80 s on a warm npm cache
+# and 2 shared cores (of which ~20-25 s for the cdk8s init app of 7.).
 # Env: REFERENCE_DIR (default ../shared/reference, else test/fixtures); KEEP_SMOKE_APP=1 keeps
 # the temp app for inspection; SMOKE_PEERS=latest installs the newest cdk8s, constructs and
 # cdk8s-plus-28 that the package's peer ranges allow (default: the repo's package-lock versions).
@@ -345,6 +350,192 @@ if [ -s imported.ts ]; then
   fi
 fi
 # --- end import --------------------------------------------------------------------------------
+
+# --- 7. a new app as `cdk8s init typescript-app` writes it today (issue 15) -------------------
+# The package.json, tsconfig.json and cdk8s.yaml of cdk8s-cli's typescript-app template (the
+# cdk8s-cli installed above), rendered with the versions that cdk8s init puts in: its cdk8s,
+# constructs and cdk8s-plus-33, TypeScript 5.9, ts-node 10, @types/node 14. Left out: jest,
+# ts-jest and @types/jest (not run here) and `cdk8s import` (no network; main.ts does not use
+# ./imports). Then the README's install command with the tarball for the unpublished name,
+# `npm install <tarball> cdk8s-plus-28` (npm 11 would install the peer cdk8s-plus-28 unasked, but
+# would not save it in package.json; the README has users name it). main.ts uses
+# the library with plain values, with cdk8s-plus-33's k8s.Quantity / k8s.IntOrString and k8s
+# structs, and with a cdk8s-plus-33 Deployment (ServiceTarget.fromKplus, Inject.into); strict
+# tsc with the template's tsconfig.json, `cdk8s synth`, YAML = test/fixtures/pack-smoke/plus33/.
+# Default: exact versions (the template's, no caret), so the run is reproducible; with
+# SMOKE_PEERS=latest, the template's caret ranges: the newest a user gets today.
+app33="$work/app-plus33"
+expected33="$root/test/fixtures/pack-smoke/plus33"
+mkdir -p "$app33"
+cp "$tgz" "$app33/"
+cli_dir="$app/node_modules/cdk8s-cli"
+template_dir="$cli_dir/templates/typescript-app"
+if ! versions33=$(node -e '
+  const fs = require("fs");
+  const path = require("path");
+  const [cli, out, mode] = process.argv.slice(1);
+  const version = (n) => require(require.resolve(`${n}/package.json`, { paths: [cli] })).version;
+  const cliPkg = require(path.join(cli, "package.json"));
+  // What cdk8s-cli lib/cli/cmds/init.js determineDeps() hands the template.
+  const v = {
+    cdk8s_core_version: version("cdk8s"),
+    cdk8s_plus_version: version("cdk8s-plus-33"),
+    constructs_version: cliPkg.dependencies.constructs.replace("^", ""),
+    cdk8s_cli_spec: `^${cliPkg.version}`,
+  };
+  let text = fs.readFileSync(path.join(cli, "templates/typescript-app/package.json"), "utf8");
+  text = text.replace(/\{\{\s*\$base\s*\}\}/g, "plus33-app");
+  // Default: the exact versions cdk8s init starts from (reproducible); latest: as cdk8s init
+  // writes them, caret ranges.
+  text = text.replace(/(\^?)\{\{\s*(\w+)\s*\}\}/g, (m, caret, k) => {
+    if (!(k in v)) throw new Error(`unknown placeholder ${m} in the template`);
+    return mode === "latest" ? caret + v[k] : v[k].replace(/^\^/, "");
+  });
+  const pkg = JSON.parse(text);
+  for (const n of ["jest", "ts-jest", "@types/jest"]) delete pkg.devDependencies[n];
+  fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+  const d = { ...pkg.dependencies, ...pkg.devDependencies };
+  console.log(Object.keys(d).sort().map((n) => `${n}@${d[n]}`).join(" "));
+' "$cli_dir" "$app33/package.json" "${SMOKE_PEERS:-}" 2>&1); then
+  fail "cdk8s init app: cannot render $template_dir/package.json: $versions33"
+else
+  cp "$template_dir/tsconfig.json" "$app33/tsconfig.json"
+  # The template's cdk8s.yaml without `imports` (cdk8s import needs the network).
+  grep -v -e '^imports:' -e '^  - k8s$' "$template_dir/cdk8s.yaml" >"$app33/cdk8s.yaml"
+
+  cat >"$app33/main.ts" <<'EOF'
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-33';
+import { k8s } from 'cdk8s-plus-33';
+import { ExposedService, Inject, InitStep, PlainPod, ServiceTarget, Sidecar, SidecarMode, Workload } from 'cdk8s-pod-patterns';
+
+const app = new App();
+
+// 1. Plain strings and numbers where Kubernetes takes a quantity or an int-or-string.
+const plain = new Chart(app, 'plain-values');
+const web = new PlainPod(plain, 'web', {
+  metadata: { name: 'web', labels: { app: 'web' } },
+  workload: Workload.deployment({
+    replicas: 2,
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+  }),
+  containers: [{
+    name: 'web',
+    image: 'nginx:1.27',
+    ports: [{ name: 'http', containerPort: 8080 }],
+    resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: 1, memory: '128Mi' } },
+    readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+    livenessProbe: { tcpSocket: { port: 8080 } },
+    volumeMounts: [{ name: 'cache', mountPath: '/cache' }],
+  }],
+  volumes: [{ name: 'cache', emptyDir: { sizeLimit: '1Gi' } }],
+});
+ExposedService.clusterIp(plain, 'web-svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80, targetPort: 'http' }] });
+
+// 2. cdk8s-plus-33's own k8s.Quantity and k8s.IntOrString, and values typed with its k8s structs.
+const classes = new Chart(app, 'plus33-values');
+const cache: k8s.Volume = { name: 'cache', emptyDir: { sizeLimit: k8s.Quantity.fromString('1Gi') } };
+const strategy: k8s.DeploymentStrategy = {
+  type: 'RollingUpdate',
+  rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromNumber(0) },
+};
+const exporter: k8s.Container = {
+  name: 'exporter',
+  image: 'registry.example.com/exporter:0.9',
+  ports: [{ name: 'metrics', containerPort: 9113 }],
+  resources: { limits: { cpu: k8s.Quantity.fromNumber(0.5), memory: k8s.Quantity.fromString('32Mi') } },
+};
+new PlainPod(classes, 'api', {
+  metadata: { name: 'api', labels: { app: 'api' } },
+  workload: Workload.deployment({ strategy }),
+  containers: [{
+    name: 'api',
+    image: 'registry.example.com/api:2.3',
+    ports: [{ name: 'http', containerPort: 8080 }],
+    resources: { requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') } },
+    readinessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8080) } },
+    livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('http') } },
+    volumeMounts: [{ name: 'cache', mountPath: '/cache' }],
+  }, exporter],
+  volumes: [cache],
+});
+
+// 3. A cdk8s-plus-33 Deployment, exposed by a Service (its named port checked) and given a
+//    native sidecar and an init step.
+const kplusChart = new Chart(app, 'plus33-workload');
+const worker = new kplus.Deployment(kplusChart, 'worker', {
+  metadata: { name: 'worker' },
+  containers: [{
+    name: 'worker',
+    image: 'registry.example.com/worker:1.0',
+    ports: [{ name: 'http', number: 9090 }],
+  }],
+});
+ExposedService.clusterIp(kplusChart, 'worker-svc', { metadata: { name: 'worker' }, target: ServiceTarget.fromKplus(worker), ports: [{ port: 80, targetPort: 'http' }] });
+Inject.into(worker, {
+  sidecars: [Sidecar.container({
+    name: 'metrics',
+    image: 'registry.example.com/metrics:1.0',
+    resources: { requests: { cpu: '10m', memory: k8s.Quantity.fromString('16Mi') } },
+  }, SidecarMode.NATIVE)],
+  initSteps: [InitStep.command('migrate', 'registry.example.com/worker:1.0', ['./migrate', '--wait'])],
+});
+
+app.synth();
+EOF
+
+  if [ "${SMOKE_PEERS:-}" = latest ]; then install33=(--prefer-online "./$(basename "$tgz")" cdk8s-plus-28)
+  else install33=(--prefer-offline "./$(basename "$tgz")" "cdk8s-plus-28@$(node -p 'JSON.parse(process.argv[1])["cdk8s-plus-28"]' "$versions")"); fi
+  echo "pack-smoke: cdk8s init app ($versions33) in $app33: npm install ${install33[*]} $(took)"
+  cd "$app33" || exit 1
+  if ! out=$(timeout 300 npm install --no-audit --no-fund "${install33[@]}" 2>&1); then
+    fail "cdk8s init app: npm install:"; sed 's/^/    /' <<<"$out" | tail -30
+  elif grep -Eiq 'ERESOLVE|peer dep|conflicting peer' <<<"$out"; then
+    fail "cdk8s init app: npm install warns about peer dependencies:"; grep -Ei -A3 'ERESOLVE|peer' <<<"$out" | sed 's/^/    /' | head -30
+  else
+    # One cdk8s and one constructs for the app, both cdk8s-plus versions and this package: two
+    # copies would make constructs from one unusable with the other.
+    if out=$(node -e '
+      const dirs = ["cdk8s-pod-patterns", "cdk8s-plus-28", "cdk8s-plus-33"].map((n) => require("path").dirname(require.resolve(`${n}/package.json`)));
+      const bad = [];
+      for (const n of ["cdk8s", "constructs"]) {
+        const top = require.resolve(n);
+        for (const d of dirs) { const r = require.resolve(n, { paths: [d] }); if (r !== top) bad.push(`${d} loads ${r}`); }
+      }
+      const v = (n) => `${n}@${require(`${n}/package.json`).version}`;
+      const deps = require("./package.json").dependencies;
+      if (!/^file:/.test(deps["cdk8s-pod-patterns"] || "")) bad.push(`package.json: cdk8s-pod-patterns is ${deps["cdk8s-pod-patterns"]}`);
+      if (!deps["cdk8s-plus-28"]) bad.push("package.json: cdk8s-plus-28 not saved");
+      if (bad.length) { console.log(bad.join("\n")); process.exit(1); }
+      console.log(["cdk8s", "constructs", "cdk8s-plus-33", "cdk8s-plus-28", "typescript", "ts-node", "cdk8s-cli", "@types/node"].map(v).join(" "));
+    ' 2>&1); then
+      pass "cdk8s init app: npm install of the tarball and cdk8s-plus-28, no peer warnings, one cdk8s and one constructs: $out $(took)"
+    else
+      fail "cdk8s init app: install layout:"; sed 's/^/    /' <<<"$out"
+    fi
+    if out=$(npx --no-install tsc --noEmit -p . 2>&1); then
+      pass "cdk8s init app: tsc --noEmit with the template's strict tsconfig.json (TypeScript $(npx --no-install tsc -v | grep -Eo '[0-9.]+$'), skipLibCheck off): plain values, cdk8s-plus-33 k8s values and a cdk8s-plus-33 Deployment type-check $(took)"
+    else
+      fail "cdk8s init app: tsc --noEmit:"; sed 's/^/    /' <<<"$out" | tail -30
+    fi
+    # tsc has just type-checked main.ts: ts-node only transpiles (saves its second type-check).
+    if out=$(TS_NODE_TRANSPILE_ONLY=true timeout 120 npx --no-install cdk8s synth --no-check-upgrade 2>&1); then
+      pass "cdk8s init app: cdk8s synth: $(ls dist | tr '\n' ' ')$(took)"
+      for m in plain-values plus33-values plus33-workload; do
+        if [ ! -s "dist/$m.k8s.yaml" ]; then
+          fail "cdk8s init app: dist/$m.k8s.yaml was not synthesized"
+        elif node "$app/compare.js" "dist/$m.k8s.yaml" "$expected33/$m.k8s.yaml"; then
+          pass "cdk8s init app: dist/$m.k8s.yaml equals test/fixtures/pack-smoke/plus33/$m.k8s.yaml as data"
+        else
+          fail "cdk8s init app: dist/$m.k8s.yaml differs from test/fixtures/pack-smoke/plus33/$m.k8s.yaml (above)"
+        fi
+      done
+    else
+      fail "cdk8s init app: cdk8s synth:"; sed 's/^/    /' <<<"$out" | tail -30
+    fi
+  fi
+fi
+# --- end cdk8s init app ----------------------------------------------------------------------
 
 if [ "$failed" -eq 0 ]; then
   echo "pack-smoke: all checks passed $(took)"

@@ -5,7 +5,7 @@ import { subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
-import { ValidatedApiObject } from './validated-api-object';
+import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
 import { ianaServiceName } from './validation/names';
 
@@ -445,12 +445,17 @@ export class ExposedService extends ValidatedApiObject {
   // Every check reads the final manifest (escape-hatch edits included): the API server's rules
   // (src/validation/service.ts, ValidateService), then this construct's own, which need the target.
   /** @internal */
-  protected _check(manifest: any, problems: Problems): void {
+  protected _contentChecked(): boolean {
+    return true;
+  }
+
+  /** @internal */
+  protected _check(manifest: any, problems: Problems, checked: _ManifestChecks): void {
     const spec = manifest.spec ?? {};
     if (this.factoryProblem) {
       problems.add('spec.clusterIP', `${this.factoryProblem}.`);
     }
-    validateObject(manifest, problems, { nodePortRange: this.nodePortRange });
+    validateObject(manifest, problems, { ...checked, nodePortRange: this.nodePortRange });
     this.validateNamespace(problems);
     this.validateSelector(spec, problems);
     this.validateTargetPorts(spec, problems);

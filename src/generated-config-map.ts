@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { subjectOf } from './pod-workload';
 import { Problems } from './problems';
 import { readProps } from './props';
-import { ValidatedApiObject } from './validated-api-object';
+import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
 
 /**
@@ -46,7 +46,12 @@ export class GeneratedConfigMap extends ValidatedApiObject {
   }
 
   /** @internal */
-  protected _check(manifest: any, problems: Problems): void {
-    validateObject(manifest, problems);
+  protected _contentChecked(): boolean {
+    return true;
+  }
+
+  /** @internal */
+  protected _check(manifest: any, problems: Problems, checked: _ManifestChecks): void {
+    validateObject(manifest, problems, checked);
   }
 }

@@ -21,7 +21,13 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
   for (const mount of mounts) {
     const current: any[] = c.volumeMounts ?? [];
     if (!current.some((m) => m.name === mount.name)) {
-      c = { ...c, volumeMounts: [...current, mount] };
+      // A copy key by key (not a spread, whose objects get a hidden class of their own each).
+      const copy: any = {};
+      for (const k of Object.keys(c)) {
+        copy[k] = (c as any)[k];
+      }
+      copy.volumeMounts = current.concat(mount); // exact size, unlike a spread
+      c = copy;
     }
   }
   return c;

@@ -12,7 +12,7 @@ import { Problems, show } from './problems';
 import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
-import { ValidatedApiObject } from './validated-api-object';
+import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
 import { Workload, WorkloadKind } from './workload';
 
@@ -156,8 +156,14 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private addProblems: string[] = NONE;
   private readonly declaredFilesMountPath: string;
   private filesVolumeAdded = false;
+  /** Whether content that was not checked when read (sidecar and init step bindings) is in the pod. */
+  private uncheckedContent = false;
 
-  protected constructor(scope: Construct, id: string, props: PodWorkloadProps, typeName: string) {
+  /**
+   * @param props the props, already read (checked and converted) by the pattern
+   * @param firstVolumes volumes the pattern creates itself, written before `props.volumes`
+   */
+  protected constructor(scope: Construct, id: string, props: PodWorkloadProps, typeName: string, firstVolumes: any[] = NONE) {
     const workload = props.workload ?? Workload.pod();
     super(scope, id, {
       apiVersion: workload.apiVersion,
@@ -180,14 +186,19 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     // The props were read (checked and converted to Kubernetes JSON) by the pattern; the options
     // keep their L1 names (hostPid), which become the Kubernetes ones (hostPID) here.
     const specOptions: Record<string, any> = {};
-    for (const field of POD_SPEC_OPTION_FIELDS) {
-      const value = (props as any)[field];
-      if (value !== undefined) {
-        specOptions[k8sJsonName('PodSpec', field) ?? field] = value;
+    // Over the props' own keys (a dozen), not over the forty option names.
+    for (const key in props) {
+      const json = specOptionJsonName(key);
+      const value = (props as any)[key];
+      if (json !== undefined && value !== undefined) {
+        specOptions[json] = value;
       }
     }
     this.specOptions = specOptions;
 
+    for (const volume of firstVolumes) {
+      this.volumeList = added(this.volumeList, volume);
+    }
     for (const volume of props.volumes ?? []) {
       this.volumeList = added(this.volumeList, volume);
     }
@@ -253,6 +264,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       namespace: this.metadata.namespace,
     };
     const binding = step._bindWithProblems(context);
+    this.uncheckedContent = true;
     this.addProblems = added(this.addProblems, ...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     if (step.writesFiles) {
       this.addFilesVolume();
@@ -370,6 +382,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode, containerIsJson: boolean = false): any {
     const container = containerIsJson ? binding.container as any : toManifest('Container', binding.container);
+    if (!containerIsJson || Object.keys(binding).length > 1) {
+      this.uncheckedContent = true;
+    }
     const written = mode === SidecarMode.NATIVE ? { ...container, restartPolicy: 'Always' } : container;
     if (mode === SidecarMode.NATIVE) {
       this.nativeSidecars = added(this.nativeSidecars, written);
@@ -410,8 +425,21 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /** @internal */
-  protected _check(manifest: any, problems: Problems): void {
-    validateObject(manifest, problems);
+  protected _contentChecked(): boolean {
+    return !this.uncheckedContent;
+  }
+
+  /**
+   * Records that content which was not checked when it was read went into the pod.
+   * @internal
+   */
+  protected _markUnchecked(): void {
+    this.uncheckedContent = true;
+  }
+
+  /** @internal */
+  protected _check(manifest: any, problems: Problems, checked: _ManifestChecks): void {
+    validateObject(manifest, problems, checked);
     const podPath = podSpecPath(manifest.kind);
     const podSpec = getPath(manifest, podPath);
     const podMetaPath = podPath === 'spec' ? 'metadata' : podPath.replace(/spec$/, 'metadata');
@@ -447,6 +475,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /** Inserts an init container before all others (used by native sidecars). */
   protected prependInitContainer(container: Container): void {
+    this.uncheckedContent = true;
     this.nativeSidecars = [toManifest('Container', container), ...this.nativeSidecars];
     this._changed();
   }
@@ -527,6 +556,16 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
     this.specOptions.securityContext = merged;
   }
+}
+
+/** The Kubernetes name of each PodSpecOptions field (`hostPid` -> `hostPID`), by its prop name. */
+let SPEC_OPTION_NAMES: Map<string, string> | undefined;
+
+function specOptionJsonName(key: string): string | undefined {
+  if (SPEC_OPTION_NAMES === undefined) {
+    SPEC_OPTION_NAMES = new Map(POD_SPEC_OPTION_FIELDS.map((f) => [f, k8sJsonName('PodSpec', f) ?? f]));
+  }
+  return SPEC_OPTION_NAMES.get(key);
 }
 
 /** An empty list shared by every object until it gets an item (memory: most lists stay empty). */

@@ -105,16 +105,13 @@ export class SidecarLoggedApp extends PodWorkload {
 
   public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
     const read = readProps(subjectOf('SidecarLoggedApp', scope, id, props), 'SidecarLoggedAppProps', props);
-    super(scope, id, { ...read, volumes: undefined }, 'SidecarLoggedApp');
+    // The shared log volume comes first, then the declared ones.
+    super(scope, id, read, 'SidecarLoggedApp', [{ name: read.logVolumeName ?? 'shared-logs', emptyDir: {} }]);
     this.logVolumeName = read.logVolumeName ?? 'shared-logs';
     this.logMountPath = read.logMountPath ?? '/var/log/';
     this.logFileName = read.logFileName ?? 'app.log';
     this.sidecarMode = read.sidecarMode ?? SidecarMode.CLASSIC;
 
-    this._pushVolume({ name: this.logVolumeName, emptyDir: {} });
-    for (const v of read.volumes ?? []) {
-      this._pushVolume(v);
-    }
 
     let sidecar = read.sidecar;
     let shipperProblems: string[] = [];
@@ -128,6 +125,7 @@ export class SidecarLoggedApp extends PodWorkload {
         logFilePath: this.logFilePath,
         containerName: 'sidecar-container',
       });
+      this._markUnchecked();
       sidecar = binding.container;
       for (const v of binding.volumes ?? []) {
         this._pushVolume(toManifest('Volume', v));

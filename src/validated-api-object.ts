@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, JsonPatch, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Problems, show } from './problems';
+import { maybeMisread } from './validation/yaml-scalars';
 
 /**
  * What a `ValidatedApiObject` is built from.
@@ -38,10 +39,16 @@ const DEFAULT_RESOLVER_COUNT = 3;
 const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'];
 
 /**
- * Every validated object of an app by `group/kind/namespace/name`, for the duplicate-name check:
- * one object, or the objects that share the name.
+ * Every validated object of an app by name, for the duplicate-name check (kind, group and
+ * namespace are compared when names clash).
  */
 const NAMES = new WeakMap<Construct, Map<string, ValidatedApiObject[]>>();
+
+/** Set by `sanitize` when a string it copied might read back differently from the YAML. */
+let misread = false;
+
+/** The fields of ApiObjectMetadataDefinition.toJson(), in sorted order. */
+const METADATA_FIELDS = ['annotations', 'finalizers', 'labels', 'name', 'namespace', 'ownerReferences'];
 
 /** Returned by `sanitize` when a value holds something cdk8s would resolve (a token). */
 const TOKEN = Symbol('token');
@@ -54,6 +61,17 @@ type StateKey = number | string;
 
 /** The one clock every change reads a new version from. */
 let CLOCK = 0;
+
+/**
+ * What the rendering vouches for, so that validation skips it (see ValidationOptions).
+ * @internal
+ */
+export interface _ManifestChecks {
+  /** Every field and JSON type was checked when it was read. */
+  readonly decoded: boolean;
+  /** No string can read back differently from the YAML. */
+  readonly scalarsChecked: boolean;
+}
 
 /** No errors (shared by every valid object). */
 const NO_ERRORS: string[] = Object.freeze([]) as any;
@@ -96,7 +114,7 @@ export abstract class ValidatedApiObject extends ApiObject {
   private readonly typeName: string;
   private readonly bodyFields: readonly string[];
   /** The objects of the app with this object's kind, namespace and name (itself included). */
-  private readonly sameName: ValidatedApiObject[];
+  private sameName: ValidatedApiObject[];
   private version = ++CLOCK;
   /** The state key of the last validation. */
   private validatedKey?: StateKey;
@@ -116,19 +134,19 @@ export abstract class ValidatedApiObject extends ApiObject {
       names = new Map();
       NAMES.set(app, names);
     }
-    const nameKey = `${this.apiGroup}/${this.kind}/${this.metadata.namespace ?? ''}/${this.name}`;
-    let sameName = names.get(nameKey);
-    if (sameName) {
+    // By name only (no key to build); kind, group and namespace are compared on a clash.
+    const had = names.get(this.name);
+    // A new list of the exact size (memory: a pushed-to list keeps room for 17), shared by all.
+    const sameName = had ? had.concat(this) : [this];
+    names.set(this.name, sameName);
+    this.sameName = sameName;
+    if (had) {
       // The objects that had the name see a new state: their duplicate-name check must run again.
-      for (const other of sameName) {
+      for (const other of had) {
+        other.sameName = sameName;
         other._changed();
       }
-      sameName.push(this);
-    } else {
-      sameName = [this];
-      names.set(nameKey, sameName);
     }
-    this.sameName = sameName;
 
     this.node.addValidation(new ObjectValidation(this));
   }
@@ -149,10 +167,10 @@ export abstract class ValidatedApiObject extends ApiObject {
     if (key !== undefined && this.validatedKey === key) {
       return this.errors;
     }
-    const { manifest, cacheable } = this.renderManifest();
+    const { manifest, cacheable, checked } = this.renderManifest();
     const problems = new Problems();
     this.checkName(problems);
-    this._check(manifest, problems);
+    this._check(manifest, problems, checked);
     const errors = problems.count > 0 ? problems.toErrors(this.description) : NO_ERRORS;
     if (key !== undefined && cacheable) {
       this.validatedKey = key;
@@ -236,14 +254,15 @@ export abstract class ValidatedApiObject extends ApiObject {
    *
    * @internal
    */
-  protected abstract _check(manifest: any, problems: Problems): void;
+  protected abstract _check(manifest: any, problems: Problems, checked: _ManifestChecks): void;
 
   /**
    * The final manifest. Without tokens and custom resolvers it is built from the rendered body
    * (what cdk8s's resolve() would return unchanged), with cdk8s's own key order and JSON patches;
    * otherwise it is cdk8s's `ApiObject.prototype.toJson`.
    */
-  private renderManifest(): { manifest: any; cacheable: boolean } {
+  private renderManifest(): { manifest: any; cacheable: boolean; checked: _ManifestChecks } {
+    misread = false;
     const body = this._renderBody();
     const resolvers = (App.of(this) as App).resolvers ?? [];
     const sortKeys = !process.env.CDK8S_DISABLE_SORT;
@@ -277,7 +296,20 @@ export abstract class ValidatedApiObject extends ApiObject {
         manifest[k] = patched[k];
       }
     }
-    return { manifest, cacheable };
+    // Without JSON patches, the manifest holds only what this object built from props and
+    // arguments it read (and checked, when _contentChecked() says so) and what sanitize looked at.
+    const unpatched = cacheable && patches.length === 0;
+    return { manifest, cacheable, checked: { decoded: unpatched && this._contentChecked(), scalarsChecked: unpatched && !misread } };
+  }
+
+  /**
+   * Whether every field of what this object renders was checked when it was read (field names,
+   * JSON types): then the decode step of the validation need not run again.
+   *
+   * @internal
+   */
+  protected _contentChecked(): boolean {
+    return false;
   }
 
   /** This library's contract: no two objects of one kind with one name in one namespace of an app. */
@@ -285,7 +317,11 @@ export abstract class ValidatedApiObject extends ApiObject {
     if (this.sameName.length < 2) {
       return;
     }
-    const others = this.sameName.filter((o) => o !== this);
+    const others = this.sameName.filter((o) => o !== this && o.kind === this.kind && o.apiGroup === this.apiGroup
+      && (o.metadata.namespace ?? '') === (this.metadata.namespace ?? ''));
+    if (others.length === 0) {
+      return;
+    }
     const where = this.metadata.namespace ? ` in namespace ${show(this.metadata.namespace)}` : '';
     problems.add('metadata.name', `${show(this.name)} is also the name of ${others.map((o) => `${o.description} (${o.node.path})`).join(', ')}: two ${this.kind}s with one name${where} would overwrite each other when applied. Give each a unique name (this library's contract).`);
   }
@@ -301,6 +337,12 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
     return undefined;
   }
   if (typeof value !== 'object') {
+    if (typeof value === 'string') {
+      if (!misread && maybeMisread(value)) {
+        misread = true;
+      }
+      return value;
+    }
     return typeof value === 'function' ? TOKEN : value;
   }
   if (Array.isArray(value)) {
@@ -321,9 +363,21 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
     return TOKEN;
   }
   const out: any = {};
-  const keys = sortKeys ? Object.keys(value).sort() : Object.keys(value);
+  const keys = Object.keys(value);
+  if (sortKeys) {
+    // Most objects are already in order (the library writes its own in order): sort only if not.
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i - 1] > keys[i]) {
+        keys.sort();
+        break;
+      }
+    }
+  }
   let empty = true;
   for (const key of keys) {
+    if (!misread && maybeMisread(key)) {
+      misread = true;
+    }
     const v = sanitize(value[key], sortKeys, filterEmpty);
     if (v === TOKEN) {
       return TOKEN;
@@ -341,14 +395,30 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
  * (the identity for plain values), or TOKEN when the metadata holds a token.
  */
 function metadataJson(metadata: any): any {
-  const json = sanitize({
-    ...metadata._additionalAttributes,
-    name: metadata.name,
-    namespace: metadata.namespace,
-    annotations: metadata.annotations,
-    finalizers: metadata.finalizers,
-    ownerReferences: metadata.ownerReferences,
-    labels: metadata.labels,
-  }, true, true);
-  return json;
+  const extra = metadata._additionalAttributes;
+  if (extra && Object.keys(extra).length > 0) {
+    return sanitize({
+      ...extra,
+      name: metadata.name,
+      namespace: metadata.namespace,
+      annotations: metadata.annotations,
+      finalizers: metadata.finalizers,
+      ownerReferences: metadata.ownerReferences,
+      labels: metadata.labels,
+    }, true, true);
+  }
+  // The common case, without the spread and the sort: the same fields in sorted order.
+  const out: any = {};
+  let empty = true;
+  for (const key of METADATA_FIELDS) {
+    const v = sanitize(metadata[key], true, true);
+    if (v === TOKEN) {
+      return TOKEN;
+    }
+    if (v !== undefined) {
+      out[key] = v;
+      empty = false;
+    }
+  }
+  return empty ? undefined : out;
 }

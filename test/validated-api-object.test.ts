@@ -226,3 +226,45 @@ describe('ValidatedApiObject: names', () => {
     expect(() => Testing.synth(chart)).toThrow(/ConfigMap 'cfg': metadata\.name: "cfg" is also the name of ConfigMap 'cfg' \(test\/two\)/);
   });
 });
+
+describe('ValidatedApiObject: the checks a synthesis can skip', () => {
+  const NUMBER = /read back by kubectl as a number/;
+
+  test('still finds a string that reads back as a number, wherever it comes from', () => {
+    // GIVEN one valid pod per way a string reaches the manifest
+    const ways: { [way: string]: (pod: PlainPod) => void } = {
+      'a prop': () => undefined,
+      'metadata.addLabel': (pod) => pod.metadata.addLabel('tier', '0o7'),
+      'metadata.addAnnotation (key)': (pod) => pod.metadata.addAnnotation('0X1F', 'v'),
+      'a JSON patch': (pod) => pod.addJsonPatch(JsonPatch.add('/spec/hostname', '0o17')),
+      'a token': (pod) => pod.metadata.addLabel('tier', Lazy.any({ produce: () => '0B1' }) as any),
+    };
+    for (const [way, change] of Object.entries(ways)) {
+      const chart = Testing.chart();
+      const env = way === 'a prop' ? [{ name: 'A', value: '0O7' }] : [];
+      const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [app('web', { env })] });
+      change(pod);
+      // THEN the synthesis fails with the YAML-scalar message
+      expect({ way, error: String((() => { try { Testing.synth(chart); return ''; } catch (e) { return e; } })()) })
+        .toEqual({ way, error: expect.stringMatching(NUMBER) });
+    }
+  });
+
+  test('still finds a field Kubernetes does not know when a JSON patch or the metadata brings it', () => {
+    const patched = Testing.chart();
+    new PlainPod(patched, 'p', { metadata: { name: 'p' }, containers: [app('web')] })
+      .addJsonPatch(JsonPatch.add('/spec/restartPolcy', 'Never'));
+    expect(() => Testing.synth(patched)).toThrow(/spec\.restartPolcy: is not a field of PodSpec; did you mean restartPolicy\?/);
+
+    const meta = Testing.chart();
+    new PlainPod(meta, 'p', { metadata: { name: 'p' }, containers: [app('web')] }).metadata.add('lables', { a: 'b' });
+    expect(() => Testing.synth(meta)).toThrow(/metadata\.lables: is not a field of ObjectMeta; did you mean labels\?/);
+  });
+
+  test('checks a valid object after a change once more, and accepts it', () => {
+    const chart = Testing.chart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [app('web')] });
+    pod.metadata.addLabel('tier', 'o7');
+    expect(Testing.synth(chart)[0].metadata.labels).toEqual({ tier: 'o7' });
+  });
+});

@@ -27,7 +27,19 @@ export { validateDeploymentSpec } from './workloads';
 export { validateYamlScalars } from './yaml-scalars';
 
 /** Options of `validateObject`. */
-export interface ValidationOptions extends ServiceValidationOptions {}
+export interface ValidationOptions extends ServiceValidationOptions {
+  /**
+   * The caller vouches that every field and JSON type of the object was already checked (the
+   * library's own objects, built from props read at construction, with no JSON patch): the
+   * decode step is skipped.
+   */
+  readonly decoded?: boolean;
+  /**
+   * The caller vouches that no string of the object can read back differently from the YAML
+   * (`maybeMisread` found none while writing it): the scalar walk is skipped.
+   */
+  readonly scalarsChecked?: boolean;
+}
 
 /** What the API server does with one kind on create. */
 interface KindRules {
@@ -138,10 +150,15 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
     return;
   }
   // This library's contract: every string reads back from the YAML as it was written.
-  validateYamlScalars(manifest, '', problems);
+  if (!options.scalarsChecked) {
+    validateYamlScalars(manifest, '', problems);
+  }
   const decoded = new Problems();
-  if (rules.specType) {
+  if (rules.specType && !options.decoded) {
     decodeCheck(kind, manifest, '', decoded);
+  } else if (options.decoded) {
+    // The metadata can change through the escape hatch (metadata.add) without a check.
+    decodeCheck('ObjectMeta', manifest.metadata, 'metadata', decoded);
   }
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;

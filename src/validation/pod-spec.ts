@@ -772,39 +772,46 @@ export function dropDisabledPodSpecFields(spec: any): void {
     if (!FEATURE_GATES_1_32.ClusterTrustBundleProjection && Array.isArray(sources)) {
       for (const s of sources) {
         if (obj(s)) {
-          delete s.clusterTrustBundle;
+          drop(s, 'clusterTrustBundle');
         }
       }
     }
   }
   if (!FEATURE_GATES_1_32.PodLevelResources) {
-    delete spec.resources;
+    drop(spec, 'resources');
   }
   if (!FEATURE_GATES_1_32.DynamicResourceAllocation) {
-    delete spec.resourceClaims;
+    drop(spec, 'resourceClaims');
   }
   if (!FEATURE_GATES_1_32.UserNamespacesSupport) {
-    delete spec.hostUsers;
+    drop(spec, 'hostUsers');
   }
   const sc = obj(spec.securityContext);
   if (sc && !FEATURE_GATES_1_32.SupplementalGroupsPolicy) {
-    delete sc.supplementalGroupsPolicy;
+    drop(sc, 'supplementalGroupsPolicy');
   }
   if (sc && !FEATURE_GATES_1_32.SELinuxChangePolicy) {
-    delete sc.seLinuxChangePolicy;
+    drop(sc, 'seLinuxChangePolicy');
   }
   for (const [c] of allContainers(spec, '')) {
     if (!FEATURE_GATES_1_32.DynamicResourceAllocation && obj(c.resources)) {
-      delete c.resources.claims;
+      drop(c.resources, 'claims');
     }
     if (!FEATURE_GATES_1_32.InPlacePodVerticalScaling) {
-      delete c.resizePolicy;
+      drop(c, 'resizePolicy');
     }
     const csc = obj(c.securityContext);
     // Go: dropDisabledProcMountField (present values become Default)
     if (!FEATURE_GATES_1_32.ProcMountType && csc && present(csc.procMount)) {
       csc.procMount = 'Default';
     }
+  }
+}
+
+/** Deletes a field only where it is (a delete of an absent field is not free). */
+function drop(o: any, field: string): void {
+  if (o[field] !== undefined) {
+    delete o[field];
   }
 }
 

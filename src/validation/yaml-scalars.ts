@@ -29,6 +29,22 @@ const LINE_BREAKS = new Set([0x85, 0x2028, 0x2029]);
 // ":" (19,607 strings): exactly the strings of this shape that cdk8s writes as block scalars fail.
 const FIRST_LINE_TAB = /^\n*\t/;
 
+/**
+ * Whether a string could be misread by kubectl's YAML reader (the cheap test that
+ * validateYamlScalars applies before its full check): it starts like a number, holds a character
+ * go-yaml refuses or reads as a line break, or is a multi-line string starting with a tab.
+ */
+export function maybeMisread(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    const stripped = s.includes('_') ? s.replace(/_/g, '') : s;
+    if (GO_INT.test(stripped) || GO_FLOAT.test(stripped)) {
+      return true;
+    }
+  }
+  return UNREADABLE.test(s) || ((c === 9 || c === 10) && FIRST_LINE_TAB.test(s));
+}
+
 // Go: resolve, yaml_parser_update_buffer, is_break and yaml_parser_scan_block_scalar_breaks (gopkg.in/yaml.v2 resolve.go, readerc.go, yamlprivateh.go, scannerc.go): kubectl's YAML reader, through sigs.k8s.io/yaml; this library's contract, not an API server rule
 /**
  * This library's contract: every string of a manifest reads back from the YAML exactly as it was
