@@ -5,7 +5,7 @@
  *
  *   node bench/table.js [FILE] [--markdown]     FILE defaults to bench/results.json
  *
- * --markdown prints the tables the README's Performance section shows.
+ * --markdown prints the tables docs/performance.md shows (node scripts/sync-readme.js writes them there).
  */
 const fs = require('fs');
 const path = require('path');
