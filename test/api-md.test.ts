@@ -37,7 +37,7 @@ function apiMd(members: string[]): string {
   return [
     '### Thing <a name="Thing" id="demo.Thing"></a>',
     '<a name="Initializers" id="demo.Thing.Initializer"></a>',
-    ...members.map((m) => (m === 'node' ? `##### \`node\`<sup>Required</sup> <a name="node" id="demo.Thing.property.node"></a>` : `##### \`${m}\` <a name="${m}" id="demo.Thing.${m}"></a>`)),
+    ...members.map((m) => (m === 'node' ? '##### `node`<sup>Required</sup> <a name="node" id="demo.Thing.property.node"></a>' : `##### \`${m}\` <a name="${m}" id="demo.Thing.${m}"></a>`)),
     '<a name="mixins" id="demo.Thing.with.parameter.mixins"></a>',
   ].join('\n');
 }
