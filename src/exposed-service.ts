@@ -444,9 +444,13 @@ export class ExposedService extends ValidatedApiObject {
 
   // Every check reads the final manifest (escape-hatch edits included): the API server's rules
   // (src/validation/service.ts, ValidateService), then this construct's own, which need the target.
-  /** @internal */
+  /**
+   * Built from props read at construction, unless a target is given: a target (any
+   * IServiceTarget, plain JavaScript included) hands over labels and ports nobody has checked.
+   * @internal
+   */
   protected _contentChecked(): boolean {
-    return true;
+    return this.target === undefined;
   }
 
   /** @internal */

@@ -264,7 +264,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       namespace: this.metadata.namespace,
     };
     const binding = step._bindWithProblems(context);
-    this.uncheckedContent = true;
+    this._markUnchecked();
     this.addProblems = added(this.addProblems, ...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     if (step.writesFiles) {
       this.addFilesVolume();
@@ -383,7 +383,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode, containerIsJson: boolean = false): any {
     const container = containerIsJson ? binding.container as any : toManifest('Container', binding.container);
     if (!containerIsJson || Object.keys(binding).length > 1) {
-      this.uncheckedContent = true;
+      this._markUnchecked();
     }
     const written = mode === SidecarMode.NATIVE ? { ...container, restartPolicy: 'Always' } : container;
     if (mode === SidecarMode.NATIVE) {
@@ -475,7 +475,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /** Inserts an init container before all others (used by native sidecars). */
   protected prependInitContainer(container: Container): void {
-    this.uncheckedContent = true;
+    this._markUnchecked();
     this.nativeSidecars = [toManifest('Container', container), ...this.nativeSidecars];
     this._changed();
   }

@@ -105,13 +105,13 @@ export class SidecarLoggedApp extends PodWorkload {
 
   public constructor(scope: Construct, id: string, props: SidecarLoggedAppProps) {
     const read = readProps(subjectOf('SidecarLoggedApp', scope, id, props), 'SidecarLoggedAppProps', props);
+    const logVolumeName = read.logVolumeName ?? 'shared-logs';
     // The shared log volume comes first, then the declared ones.
-    super(scope, id, read, 'SidecarLoggedApp', [{ name: read.logVolumeName ?? 'shared-logs', emptyDir: {} }]);
-    this.logVolumeName = read.logVolumeName ?? 'shared-logs';
+    super(scope, id, read, 'SidecarLoggedApp', [{ name: logVolumeName, emptyDir: {} }]);
+    this.logVolumeName = logVolumeName;
     this.logMountPath = read.logMountPath ?? '/var/log/';
     this.logFileName = read.logFileName ?? 'app.log';
     this.sidecarMode = read.sidecarMode ?? SidecarMode.CLASSIC;
-
 
     let sidecar = read.sidecar;
     let shipperProblems: string[] = [];
