@@ -151,7 +151,8 @@ const sidecarApp: fc.Arbitrary<Build> = fc.record({
 
 const servicePorts = (names: string[]): fc.Arbitrary<ServicePort[]> => fc.uniqueArray(
   fc.record({
-    port,
+    // Not the kubelet's 10250, which a LoadBalancer Service may not expose (Go: ValidateService).
+    port: port.filter((p) => p !== 10250),
     name: rfc1035Label,
     protocol: fc.constantFrom(Protocol.TCP, Protocol.UDP),
     nodePort: fc.option(fc.integer({ min: 30000, max: 32767 }), { nil: undefined }),
