@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, JsonPatch, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Problems, show } from './problems';
-import { maybeMisread } from './validation/yaml-scalars';
+import { maybeMisread, UNREADABLE } from './validation/yaml-scalars';
 
 /**
  * What a `ValidatedApiObject` is built from.
@@ -49,6 +49,9 @@ let misread = false;
 
 /** The fields of ApiObjectMetadataDefinition.toJson(), in sorted order. */
 const METADATA_FIELDS = ['annotations', 'finalizers', 'labels', 'name', 'namespace', 'ownerReferences'];
+
+/** The same, as a set. */
+const METADATA_FIELD_SET = new Set(METADATA_FIELDS);
 
 /** Returned by `sanitize` when a value holds something cdk8s would resolve (a token). */
 const TOKEN = Symbol('token');
@@ -338,9 +341,7 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
   }
   if (typeof value !== 'object') {
     if (typeof value === 'string') {
-      if (!misread && maybeMisread(value)) {
-        misread = true;
-      }
+      noteString(value);
       return value;
     }
     return typeof value === 'function' ? TOKEN : value;
@@ -351,9 +352,19 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
     }
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      const v = sanitize(value[i], sortKeys, filterEmpty);
-      if (v === TOKEN) {
-        return TOKEN;
+      const x = value[i];
+      let v: any;
+      if (typeof x === 'string') {
+        // The common leaf (commands, args), without a call: see noteString.
+        if (!misread && (x.charCodeAt(0) < 64 || UNREADABLE.test(x))) {
+          misread = maybeMisread(x);
+        }
+        v = x;
+      } else {
+        v = sanitize(x, sortKeys, filterEmpty);
+        if (v === TOKEN) {
+          return TOKEN;
+        }
       }
       out[i] = v;
     }
@@ -362,8 +373,50 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
   if (Object.getPrototypeOf(value) !== Object.prototype) {
     return TOKEN;
   }
-  const out: any = {};
   const keys = Object.keys(value);
+  if (keys.length === 0) {
+    return filterEmpty ? undefined : {};
+  }
+  // The common case: keys in order, every value set (and, with filterEmpty, no list or map that
+  // could turn out empty). Then the object is copied whole (one clone of its shape, not a store
+  // per key) and only its lists and maps are replaced by their sanitized copies.
+  let simple = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const x = value[key];
+    if (x === undefined || x === null || typeof x === 'function' || (filterEmpty && typeof x === 'object')
+      || (sortKeys && i > 0 && keys[i - 1] > key)) {
+      simple = false;
+      break;
+    }
+    if (!misread && (key.charCodeAt(0) < 64 || UNREADABLE.test(key))) {
+      misread = maybeMisread(key);
+    }
+    if (typeof x === 'string' && !misread && (x.charCodeAt(0) < 64 || UNREADABLE.test(x))) {
+      misread = maybeMisread(x);
+    }
+  }
+  if (simple) {
+    const copy = { ...value };
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const x = copy[key];
+      if (typeof x === 'object') {
+        const v = sanitize(x, sortKeys, filterEmpty);
+        if (v === TOKEN) {
+          return TOKEN;
+        }
+        copy[key] = v;
+      }
+    }
+    return copy;
+  }
+  return sanitizeKeys(value, keys, sortKeys, filterEmpty);
+}
+
+/** The general case of sanitize for a plain object: key by key, sorted, empty values dropped. */
+function sanitizeKeys(value: any, keys: string[], sortKeys: boolean, filterEmpty: boolean): any {
+  const out: any = {};
   if (sortKeys) {
     // Most objects are already in order (the library writes its own in order): sort only if not.
     for (let i = 1; i < keys.length; i++) {
@@ -374,20 +427,46 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
     }
   }
   let empty = true;
-  for (const key of keys) {
-    if (!misread && maybeMisread(key)) {
-      misread = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const x = value[key];
+    let v: any;
+    // Strings, numbers and booleans (most values) are handled here, without a call: a cold
+    // process runs this loop in the interpreter for its first few hundred objects.
+    if (typeof x === 'string') {
+      if (!misread && (x.charCodeAt(0) < 64 || UNREADABLE.test(x))) {
+        misread = maybeMisread(x);
+      }
+      v = x;
+    } else if (typeof x === 'number' || typeof x === 'boolean') {
+      v = x;
+    } else {
+      v = sanitize(x, sortKeys, filterEmpty);
+      if (v === TOKEN) {
+        return TOKEN;
+      }
+      if (v === undefined) {
+        continue;
+      }
     }
-    const v = sanitize(value[key], sortKeys, filterEmpty);
-    if (v === TOKEN) {
-      return TOKEN;
+    if (!misread && (key.charCodeAt(0) < 64 || UNREADABLE.test(key))) {
+      misread = maybeMisread(key);
     }
-    if (v !== null && v !== undefined) {
-      out[key] = v;
-      empty = false;
-    }
+    out[key] = v;
+    empty = false;
   }
   return filterEmpty && empty ? undefined : out;
+}
+
+/**
+ * Sets `misread` when a string might read back differently from the YAML. `maybeMisread` is true
+ * only for strings that start below '@' (digits, signs, '.', tab, newline) or hold a character
+ * UNREADABLE matches, so the hot loops of sanitize test that first, inline, without a call.
+ */
+function noteString(s: string): void {
+  if (!misread && (s.charCodeAt(0) < 64 || UNREADABLE.test(s))) {
+    misread = maybeMisread(s);
+  }
 }
 
 /**
@@ -396,7 +475,7 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
  */
 function metadataJson(metadata: any): any {
   const extra = metadata._additionalAttributes;
-  if (extra && Object.keys(extra).length > 0) {
+  if (hasOtherFields(extra)) {
     return sanitize({
       ...extra,
       name: metadata.name,
@@ -411,7 +490,11 @@ function metadataJson(metadata: any): any {
   const out: any = {};
   let empty = true;
   for (const key of METADATA_FIELDS) {
-    const v = sanitize(metadata[key], true, true);
+    const x = metadata[key];
+    if (x === undefined || x === null) {
+      continue;
+    }
+    const v = sanitize(x, true, true);
     if (v === TOKEN) {
       return TOKEN;
     }
@@ -421,4 +504,22 @@ function metadataJson(metadata: any): any {
     }
   }
   return empty ? undefined : out;
+}
+
+/**
+ * Whether cdk8s's metadata options (`_additionalAttributes`: the options the metadata was built
+ * from, which always hold `name`, `namespace` and `labels`) have a field besides the six that
+ * toJson() writes from the metadata itself (e.g. `generateName`).
+ */
+function hasOtherFields(extra: any): boolean {
+  if (!extra) {
+    return false;
+  }
+  const keys = Object.keys(extra);
+  for (let i = 0; i < keys.length; i++) {
+    if (!METADATA_FIELD_SET.has(keys[i]) && extra[keys[i]] !== undefined) {
+      return true;
+    }
+  }
+  return false;
 }

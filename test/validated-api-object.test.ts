@@ -34,6 +34,23 @@ describe('ValidatedApiObject: the manifest', () => {
     }
   });
 
+  test('writes the metadata cdk8s writes, fields beyond name, labels and annotations included', () => {
+    // GIVEN metadata with fields besides the six cdk8s writes from the metadata itself (added
+    // through metadata.add), next to metadata without them
+    const chart = Testing.chart();
+    const plain = new PlainPod(chart, 'plain', { metadata: { name: 'plain', labels: { b: '1', a: '2' } }, containers: [app('web')] });
+    plain.metadata.addLabel('c', '3');
+    const extra = new PlainPod(chart, 'extra', { metadata: { name: 'extra' }, containers: [app('web')] });
+    extra.metadata.add('generateName', 'extra-');
+    extra.metadata.add('deletionGracePeriodSeconds', 5);
+    extra.metadata.addAnnotation('note', 'x');
+    // THEN each writes what cdk8s's metadata.toJson() writes, key order included
+    for (const pod of [plain, extra]) {
+      expect(JSON.stringify(pod.toJson().metadata)).toEqual(JSON.stringify(pod.metadata.toJson()));
+    }
+    expect(Object.keys(extra.toJson().metadata)).toEqual(['annotations', 'deletionGracePeriodSeconds', 'generateName', 'name']);
+  });
+
   test('keeps the key order of the declaration when CDK8S_DISABLE_SORT is set, as cdk8s does', () => {
     const chart = Testing.chart();
     const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { b: '1', a: '2' } }, containers: [app('web', { image: 'nginx', command: ['x'] })] });
@@ -247,6 +264,28 @@ describe('ValidatedApiObject: the checks a synthesis can skip', () => {
       // THEN the synthesis fails with the YAML-scalar message
       expect({ way, error: String((() => { try { Testing.synth(chart); return ''; } catch (e) { return e; } })()) })
         .toEqual({ way, error: expect.stringMatching(NUMBER) });
+    }
+  });
+
+  test('still finds a character kubectl cannot read, anywhere in any string, keys included', () => {
+    // GIVEN one valid pod per place a string holds U+2028, U+0085 or U+FFFE: first, in the middle,
+    // last, in a short and in a long string, in a list, in a key, after a string that starts
+    // like a number (which is checked on its own)
+    const places: { [place: string]: (pod: PlainPod) => void } = {
+      'an env value, in the middle': (pod) => pod.addJsonPatch(JsonPatch.add('/spec/containers/0/env', [{ name: 'A', value: 'x\u2028y' }])),
+      'a label value, last': (pod) => pod.metadata.addLabel('tier', 'web\u0085'),
+      'an annotation key, first': (pod) => pod.metadata.addAnnotation('\u2028note', 'v'),
+      'a command item after a number-like one': (pod) => pod.addJsonPatch(JsonPatch.add('/spec/containers/0/command', ['10', `${'a'.repeat(5000)}\ufffe`])),
+      'a prop': () => undefined,
+    };
+    for (const [place, change] of Object.entries(places)) {
+      const chart = Testing.chart();
+      const args = place === 'a prop' ? ['run', 'tail\u2028'] : undefined;
+      const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [app('web', { args })] });
+      change(pod);
+      // THEN the synthesis fails with the message about that character
+      expect({ place, error: String((() => { try { Testing.synth(chart); return ''; } catch (e) { return e; } })()) })
+        .toEqual({ place, error: expect.stringMatching(/contains U\+(2028|0085|FFFE)/) });
     }
   });
 

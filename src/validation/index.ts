@@ -114,7 +114,11 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
   },
 };
 
-/** A deep copy of plain JSON (ten times faster than structuredClone for manifests). */
+/**
+ * A deep copy of plain JSON (ten times faster than structuredClone for manifests). Only lists and
+ * objects are copied by a call: leaves are copied with their object (a cold process runs this in
+ * the interpreter for its first few hundred objects, where a call costs more than the copy).
+ */
 export function cloneJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') {
     return value;
@@ -122,13 +126,20 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) {
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      out[i] = cloneJson(value[i]);
+      const x = value[i];
+      out[i] = x !== null && typeof x === 'object' ? cloneJson(x) : x;
     }
     return out as any;
   }
-  const out: any = {};
-  for (const key of Object.keys(value)) {
-    out[key] = cloneJson((value as any)[key]);
+  // One clone of the object's shape (not a store per key), then its lists and maps replaced.
+  const out: any = { ...value };
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const x = out[key];
+    if (x !== null && typeof x === 'object') {
+      out[key] = cloneJson(x);
+    }
   }
   return out;
 }

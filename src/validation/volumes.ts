@@ -30,9 +30,27 @@ export interface VolumeCheckContext {
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
 
+/** The position of each source in Go's order. */
+const SOURCE_ORDER = new Map<string, number>(VOLUME_SOURCES.map((k, i) => [k, i]));
+
 /** The sources a volume declares, in Go's order. */
 export function volumeSources(v: any): string[] {
-  return VOLUME_SOURCES.filter((k) => present(v?.[k]));
+  if (v === null || typeof v !== 'object') {
+    return [];
+  }
+  // The volume's own keys (a name and usually one source), not the 30 sources.
+  const out: string[] = [];
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (SOURCE_ORDER.has(k) && present(v[k])) {
+      out.push(k);
+    }
+  }
+  if (out.length > 1) {
+    out.sort((a, b) => SOURCE_ORDER.get(a)! - SOURCE_ORDER.get(b)!);
+  }
+  return out;
 }
 
 /**

@@ -20,8 +20,9 @@ const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 // U+2029; "mapping values are not allowed in this context"). Measured: every BMP code point and a
 // few astral ones, each alone, between, before and after letters, in a block scalar and in a map
 // key, written with cdk8s's Yaml.stringify and read back with `kubectl set env --local -o json`:
-// exactly these 37 fail; every other string reads back identically.
-const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+// exactly these 37 fail; every other string reads back identically. (Exported, without the g flag,
+// so that a hot loop can test it without a call: see sanitize in validated-api-object.ts.)
+export const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 const LINE_BREAKS = new Set([0x85, 0x2028, 0x2029]);
 // A string with a line break is written as a block scalar (`|-`); when its first non-empty line
 // starts with a tab, go-yaml refuses it ("found a tab character where an indentation space is
