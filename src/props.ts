@@ -244,9 +244,16 @@ function primitive(t: string, v: any, path: string, problems: Problems, owner: s
   }
 }
 
+const ENUM_VALUES: { [name: string]: Array<string | number> } = {};
+
+/** The values of an enum of the schema (listed once per enum). */
+function enumValues(name: string, members: { [member: string]: string | number }): Array<string | number> {
+  return ENUM_VALUES[name] ?? (ENUM_VALUES[name] = Object.values(members));
+}
+
 function enumValue(name: string, v: any, path: string, problems: Problems, owner: string, field: string): any {
   const members = PROPS_ENUMS[name] ?? {};
-  const values = Object.values(members);
+  const values = enumValues(name, members);
   if (values.includes(v)) {
     return v;
   }
@@ -347,7 +354,8 @@ function orList(items: string[]): string {
 
 /** A cdk8s token: a class instance with a `produce` (cdk8s `Lazy`) or `resolve` method. */
 function isToken(v: any): boolean {
-  return v !== null && typeof v === 'object' && (typeof v.produce === 'function' || typeof v.resolve === 'function') && !isPlain(v);
+  // The prototype first: plain objects (most values) skip the two lookups along their prototype.
+  return v !== null && typeof v === 'object' && !isPlain(v) && (typeof v.produce === 'function' || typeof v.resolve === 'function');
 }
 
 function isPlain(v: any): boolean {

@@ -11,10 +11,7 @@ import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
-import {
-  defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultStatefulSet, prepareStatefulSet, prepareWorkload,
-  validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateStatefulSet,
-} from './workloads';
+import type * as Workloads from './workloads';
 import { validateYamlScalars } from './yaml-scalars';
 
 export { checkPortNumber } from './common';
@@ -23,8 +20,12 @@ export {
   PodSpecOwner, validatePodSpec, validatePodTemplateSpec, preparePodSpec, dropDisabledPodSpecFields, defaultPodSpec, defaultPod,
 } from './pod-spec';
 export { isQuantity } from './quantity';
-export { validateDeploymentSpec } from './workloads';
 export { validateYamlScalars } from './yaml-scalars';
+
+// The controller kinds' rules (the largest file) load when the first controller is checked: an
+// app of Pods and Services does not pay for them at start-up.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workloads = (): typeof Workloads => require('./workloads');
 
 /** Options of `validateObject`. */
 export interface ValidationOptions extends ServiceValidationOptions {
@@ -69,37 +70,37 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
   // Go (apps): ValidateDeployment (pkg/apis/apps/validation/validation.go)
   'apps/v1/Deployment': {
     specType: 'DeploymentSpec',
-    prepare: prepareWorkload,
-    defaults: defaultDeployment,
-    validate: (deployment, problems, _options, original) => validateDeployment(deployment, problems, original),
+    prepare: (m, p) => workloads().prepareWorkload(m, p),
+    defaults: (copy) => workloads().defaultDeployment(copy),
+    validate: (deployment, problems, _options, original) => workloads().validateDeployment(deployment, problems, original),
   },
   // Go (apps): ValidateStatefulSet (pkg/apis/apps/validation/validation.go)
   'apps/v1/StatefulSet': {
     specType: 'StatefulSetSpec',
-    prepare: prepareStatefulSet,
-    defaults: defaultStatefulSet,
-    validate: (sts, problems) => validateStatefulSet(sts, problems),
+    prepare: (m, p) => workloads().prepareStatefulSet(m, p),
+    defaults: (copy) => workloads().defaultStatefulSet(copy),
+    validate: (sts, problems) => workloads().validateStatefulSet(sts, problems),
   },
   // Go (apps): ValidateDaemonSet (pkg/apis/apps/validation/validation.go)
   'apps/v1/DaemonSet': {
     specType: 'DaemonSetSpec',
-    prepare: prepareWorkload,
-    defaults: defaultDaemonSet,
-    validate: (ds, problems, _options, original) => validateDaemonSet(ds, problems, original),
+    prepare: (m, p) => workloads().prepareWorkload(m, p),
+    defaults: (copy) => workloads().defaultDaemonSet(copy),
+    validate: (ds, problems, _options, original) => workloads().validateDaemonSet(ds, problems, original),
   },
   // Go (batch): ValidateJob (pkg/apis/batch/validation/validation.go)
   'batch/v1/Job': {
     specType: 'JobSpec',
-    prepare: prepareWorkload,
-    defaults: defaultJob,
-    validate: (job, problems, _options, original) => validateJob(job, problems, original),
+    prepare: (m, p) => workloads().prepareWorkload(m, p),
+    defaults: (copy) => workloads().defaultJob(copy),
+    validate: (job, problems, _options, original) => workloads().validateJob(job, problems, original),
   },
   // Go (batch): ValidateCronJobCreate (pkg/apis/batch/validation/validation.go)
   'batch/v1/CronJob': {
     specType: 'CronJobSpec',
-    prepare: prepareWorkload,
-    defaults: defaultCronJob,
-    validate: (cronJob, problems) => validateCronJob(cronJob, problems),
+    prepare: (m, p) => workloads().prepareWorkload(m, p),
+    defaults: (copy) => workloads().defaultCronJob(copy),
+    validate: (cronJob, problems) => workloads().validateCronJob(cronJob, problems),
   },
   // Go: ValidateService (validation.go)
   'v1/Service': {
@@ -179,4 +180,9 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   }
   rules.validate(defaulted, problems, options, manifest);
   decodeProblemsNotReported(decoded, problems);
+}
+
+/** validateDeploymentSpec of workloads.ts, which loads on this first use. */
+export function validateDeploymentSpec(spec: any, path: string, problems: Problems, written: any = spec): void {
+  workloads().validateDeploymentSpec(spec, path, problems, written);
 }

@@ -80,7 +80,8 @@ export function ianaServiceName(value: string): string | undefined {
  * (e.g. "label key ... is invalid: it has an empty name part").
  */
 export function qualifiedName(value: string): string | undefined {
-  const parts = value.split('/');
+  // Most names have no prefix: no list to build for them.
+  const parts = value.indexOf('/') === -1 ? [value] : value.split('/');
   let name = value;
   if (parts.length === 2) {
     const [prefix, rest] = parts;

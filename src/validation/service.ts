@@ -26,6 +26,7 @@ export interface ServiceValidationOptions {
 }
 
 const ServiceType = { CLUSTER_IP: 'ClusterIP', NODE_PORT: 'NodePort', LOAD_BALANCER: 'LoadBalancer', EXTERNAL_NAME: 'ExternalName' };
+const SERVICE_TYPES: unknown[] = Object.values(ServiceType);
 const Protocol = { TCP: 'TCP', UDP: 'UDP', SCTP: 'SCTP' };
 const SessionAffinity = { NONE: 'None', CLIENT_IP: 'ClientIP' };
 const TrafficPolicy = { CLUSTER: 'Cluster', LOCAL: 'Local' };
@@ -388,7 +389,7 @@ function validateTopologyAnnotations(annotations: any, problems: Problems): void
 // ValidateService: supportedServiceType, the per-type rules (headless, ExternalName).
 function validateServiceType(spec: any, written: any, problems: Problems): void {
   const type = spec.type;
-  if (!(Object.values(ServiceType) as unknown[]).includes(type)) {
+  if (!SERVICE_TYPES.includes(type)) {
     problems.add('spec.type', `${show(type)} is not supported; use ServiceType.CLUSTER_IP, NODE_PORT, LOAD_BALANCER or EXTERNAL_NAME.`);
     return;
   }
