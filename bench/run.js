@@ -4,7 +4,7 @@
  * `npm run bench`: synth speed, memory and cold start of this library against cdk8s-plus-28,
  * its L1 classes and raw cdk8s ApiObjects, each measurement in a fresh process.
  *
- *   node bench/run.js            full run, 5 repetitions, 7 cold starts: N = 100, 1000, 5000 in one
+ *   node bench/run.js            full run, 7 repetitions, 9 cold starts: N = 100, 1000, 5000 in one
  *                                chart; N = 1000 over 100 and over 1000 charts (one unit each);
  *                                and the natural-code comparison at N = 1000, 5000; writes
  *                                bench/results.json and prints the tables
@@ -37,8 +37,8 @@ function parseArgs(argv) {
     chartsN: quick ? 50 : 1000,
     charts: quick ? [10, 50] : [100, 1000],
     naturalNs: quick ? [50] : [1000, 5000],
-    reps: quick ? 1 : 5,
-    coldReps: quick ? 1 : 7,
+    reps: quick ? 1 : 7,
+    coldReps: quick ? 1 : 9,
     out: path.join(__dirname, quick ? 'out/results.json' : 'results.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -107,6 +107,24 @@ function median(values) {
 }
 
 const round = (x, digits = 2) => Number(x.toFixed(digits));
+
+/**
+ * Paired ratios: for each other variant, the median over the repetitions of this variant's time
+ * divided by the other's in the same repetition (the runs of one repetition are back to back).
+ * The machine is shared and its speed drifts over minutes; a ratio of two runs made seconds apart
+ * cancels the drift that a ratio of two medians keeps.
+ */
+function pairedRatios(variant, samplesOf) {
+  const mine = samplesOf(variant);
+  const out = {};
+  for (const other of VARIANTS) {
+    if (other !== variant) {
+      const theirs = samplesOf(other);
+      out[other] = round(median(mine.map((r, i) => r.ms / theirs[i].ms)), 3);
+    }
+  }
+  return out;
+}
 
 function machine() {
   const cpus = os.cpus();
@@ -180,6 +198,7 @@ function main() {
         minMs: round(Math.min(...s.map((r) => r.ms))),
         heapMb: round(median(s.map((r) => r.heapMb))),
         rssMb: round(median(s.map((r) => r.rssMb))),
+        pairedVs: pairedRatios(variant, (other) => samples[key(c, other)]),
       });
     }
   }
@@ -187,6 +206,7 @@ function main() {
     variant,
     medianMs: round(median(coldSamples[variant].map((r) => r.ms))),
     requireMs: round(median(coldSamples[variant].map((r) => r.requireMs))),
+    pairedVs: pairedRatios(variant, (other) => coldSamples[other]),
   }));
 
   const results = {

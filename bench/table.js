@@ -19,6 +19,15 @@ const ratio = (x) => `${fixed(x, 2)}x`;
 const chartsOf = (r) => r.charts ?? 1;
 const setOf = (r) => r.set ?? 'same';
 
+/**
+ * The paired ratio of run `r` to the run `other` of another variant (the median over the
+ * repetitions of the two times measured back to back: see pairedRatios in bench/run.js); results
+ * written before paired ratios existed fall back to the ratio of the medians.
+ */
+function paired(r, other) {
+  return r.pairedVs?.[other.variant] ?? r.medianMs / other.medianMs;
+}
+
 /** The rows and the target verdicts of a results object. */
 function analyse(results) {
   const base = results.runs.filter((r) => chartsOf(r) === 1 && setOf(r) === 'same');
@@ -33,6 +42,7 @@ function analyse(results) {
       variant: r.variant,
       perUnit: r.medianMs / r.n,
       timeRatio: r.medianMs / raw.medianMs,
+      pairedRatio: paired(r, raw),
       minRatio: r.minMs / raw.minMs,
       heapRatio: r.heapMb / raw.heapMb,
     };
@@ -50,6 +60,7 @@ function analyse(results) {
         perUnit: (r.medianMs / n),
         minPerUnit: (r.minMs / n),
         timeRatio: r.medianMs / raw.medianMs,
+        pairedRatio: paired(r, raw),
         minRatio: r.minMs / raw.minMs,
         heapMb: r.heapMb,
         heapRatio: r.heapMb / raw.heapMb,
@@ -68,16 +79,20 @@ function analyse(results) {
   }
   const cold = Object.fromEntries(results.coldStart.map((c) => [c.variant, c]));
 
+  // Time targets are judged on paired ratios (the ratio of the medians is shown next to them).
+  const both = (p, m) => `${ratio(p)} paired (${ratio(m)} of the medians)`;
   const targets = [];
   for (const n of ns.filter((x) => x >= 1000)) {
-    const lib = get(n, 'library').medianMs;
-    const r = lib / get(n, 'raw').medianMs;
-    const k = get(n, 'cdk8s-plus-28').medianMs / lib;
-    targets.push({ name: `N=${n}, one chart: library at most 1.2x raw`, value: ratio(r), met: r <= 1.2 });
-    targets.push({ name: `N=${n}, one chart: library at least 1.2x faster than cdk8s-plus-28 for the same manifests`, value: ratio(k), met: k >= 1.2 });
+    const lib = get(n, 'library');
+    const raw = get(n, 'raw');
+    const plus = get(n, 'cdk8s-plus-28');
+    const r = paired(lib, raw);
+    const k = 1 / paired(lib, plus);
+    targets.push({ name: `N=${n}, one chart: library at most 1.2x raw`, value: both(r, lib.medianMs / raw.medianMs), met: r <= 1.2 });
+    targets.push({ name: `N=${n}, one chart: library at least 1.2x faster than cdk8s-plus-28 for the same manifests`, value: both(k, plus.medianMs / lib.medianMs), met: k >= 1.2 });
   }
   for (const row of chartRows.filter((x) => x.variant === 'library')) {
-    targets.push({ name: `N=${row.n} over ${row.charts} charts: library at most 1.3x raw`, value: ratio(row.timeRatio), met: row.timeRatio <= 1.3 });
+    targets.push({ name: `N=${row.n} over ${row.charts} charts: library at most 1.3x raw`, value: both(row.pairedRatio, row.timeRatio), met: row.pairedRatio <= 1.3 });
   }
   if (ns.length > 1) {
     const m = kept.library / kept.raw;
@@ -93,8 +108,10 @@ function analyse(results) {
       met: growth <= 1.2,
     });
   }
-  targets.push({ name: 'cold start no slower than l1', value: `${fixed(cold.library.medianMs, 0)} vs ${fixed(cold.l1.medianMs, 0)} ms`, met: cold.library.medianMs <= cold.l1.medianMs });
-  targets.push({ name: 'cold start faster than cdk8s-plus-28', value: `${fixed(cold.library.medianMs, 0)} vs ${fixed(cold['cdk8s-plus-28'].medianMs, 0)} ms`, met: cold.library.medianMs < cold['cdk8s-plus-28'].medianMs });
+  const coldL1 = paired(cold.library, cold.l1);
+  const coldPlus = paired(cold.library, cold['cdk8s-plus-28']);
+  targets.push({ name: 'cold start no slower than l1', value: `${fixed(cold.library.medianMs, 0)} vs ${fixed(cold.l1.medianMs, 0)} ms (medians), ${ratio(coldL1)} paired`, met: coldL1 <= 1 });
+  targets.push({ name: 'cold start faster than cdk8s-plus-28', value: `${fixed(cold.library.medianMs, 0)} vs ${fixed(cold['cdk8s-plus-28'].medianMs, 0)} ms (medians), ${ratio(coldPlus)} paired`, met: coldPlus < 1 });
   return { ns, perf, kept, slope, cold, targets, chartRows, naturalRows };
 }
 
@@ -119,16 +136,16 @@ function render(results, markdown = false) {
   out.push(`${markdown ? '' : 'machine: '}${machineLine(results.machine)}`);
   out.push('');
   out.push(grid(
-    ['N', 'variant', 'ms/unit (median)', 'ms/unit (min)', 'median vs raw', 'min vs raw', 'heap after GC MB', 'heap vs raw', 'peak RSS MB', 'RSS vs raw'],
-    a.perf.map((p) => [p.n, p.variant, fixed(p.perUnit, 3), fixed(p.minPerUnit, 3), ratio(p.timeRatio), ratio(p.minRatio), fixed(p.heapMb, 1), ratio(p.heapRatio), fixed(p.rssMb, 0), ratio(p.rssRatio)]),
+    ['N', 'variant', 'ms/unit (median)', 'ms/unit (min)', 'paired vs raw', 'median vs raw', 'min vs raw', 'heap after GC MB', 'heap vs raw', 'peak RSS MB', 'RSS vs raw'],
+    a.perf.map((p) => [p.n, p.variant, fixed(p.perUnit, 3), fixed(p.minPerUnit, 3), ratio(p.pairedRatio), ratio(p.timeRatio), ratio(p.minRatio), fixed(p.heapMb, 1), ratio(p.heapRatio), fixed(p.rssMb, 0), ratio(p.rssRatio)]),
     markdown,
   ));
   out.push('');
   const lo = a.ns[0];
   const hi = a.ns[a.ns.length - 1];
   out.push(grid(
-    ['variant', `heap kept per unit (N=${lo} to ${hi}) KB`, 'vs raw', `ms/unit at N=${hi} vs N=${lo}`, 'cold start ms', 'of which require ms', 'cold vs raw'],
-    VARIANTS.map((v) => [v, fixed(a.kept[v], 1), ratio(a.kept[v] / a.kept.raw), ratio(a.slope[v]), fixed(a.cold[v].medianMs, 0), fixed(a.cold[v].requireMs, 0), ratio(a.cold[v].medianMs / a.cold.raw.medianMs)]),
+    ['variant', `heap kept per unit (N=${lo} to ${hi}) KB`, 'vs raw', `ms/unit at N=${hi} vs N=${lo}`, 'cold start ms', 'of which require ms', 'cold vs raw', 'cold paired vs raw'],
+    VARIANTS.map((v) => [v, fixed(a.kept[v], 1), ratio(a.kept[v] / a.kept.raw), ratio(a.slope[v]), fixed(a.cold[v].medianMs, 0), fixed(a.cold[v].requireMs, 0), ratio(a.cold[v].medianMs / a.cold.raw.medianMs), ratio(paired(a.cold[v], a.cold.raw))]),
     markdown,
     1,
   ));
@@ -137,8 +154,8 @@ function render(results, markdown = false) {
     out.push(markdown ? 'Units spread over many charts (same manifests):' : 'units spread over many charts (same manifests):');
     out.push('');
     out.push(grid(
-      ['N', 'charts', 'variant', 'ms/unit (median)', 'median vs raw', 'min vs raw', 'heap vs raw'],
-      a.chartRows.map((p) => [p.n, p.charts, p.variant, fixed(p.perUnit, 3), ratio(p.timeRatio), ratio(p.minRatio), ratio(p.heapRatio)]),
+      ['N', 'charts', 'variant', 'ms/unit (median)', 'paired vs raw', 'median vs raw', 'min vs raw', 'heap vs raw'],
+      a.chartRows.map((p) => [p.n, p.charts, p.variant, fixed(p.perUnit, 3), ratio(p.pairedRatio), ratio(p.timeRatio), ratio(p.minRatio), ratio(p.heapRatio)]),
       markdown,
       3,
     ));
@@ -150,8 +167,8 @@ function render(results, markdown = false) {
       : 'natural code (cdk8s-plus-28 with its defaults; library, l1 and raw write the seed\'s manifest):');
     out.push('');
     out.push(grid(
-      ['N', 'variant', 'ms/unit (median)', 'median vs raw', 'min vs raw', 'heap vs raw'],
-      a.naturalRows.map((p) => [p.n, p.variant, fixed(p.perUnit, 3), ratio(p.timeRatio), ratio(p.minRatio), ratio(p.heapRatio)]),
+      ['N', 'variant', 'ms/unit (median)', 'paired vs raw', 'median vs raw', 'min vs raw', 'heap vs raw'],
+      a.naturalRows.map((p) => [p.n, p.variant, fixed(p.perUnit, 3), ratio(p.pairedRatio), ratio(p.timeRatio), ratio(p.minRatio), ratio(p.heapRatio)]),
       markdown,
     ));
   }
