@@ -379,7 +379,9 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
   }
   // The common case: keys in order, every value set (and, with filterEmpty, no list or map that
   // could turn out empty). Then the object is copied whole (one clone of its shape, not a store
-  // per key) and only its lists and maps are replaced by their sanitized copies.
+  // per key) and only its lists and maps are replaced by their sanitized copies. (The clone also
+  // copies symbol-keyed properties, which cdk8s's sanitize drops; the YAML and JSON writers never
+  // read them, so the files written are the same.)
   let simple = true;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -418,7 +420,7 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
 function sanitizeKeys(value: any, keys: string[], sortKeys: boolean, filterEmpty: boolean): any {
   const out: any = {};
   if (sortKeys) {
-    // Most objects are already in order (the library writes its own in order): sort only if not.
+    // Sort only when out of order (an object may come here for an unset value alone).
     for (let i = 1; i < keys.length; i++) {
       if (keys[i - 1] > keys[i]) {
         keys.sort();
