@@ -121,6 +121,14 @@ export abstract class ValidatedApiObject extends ApiObject {
   private version = ++CLOCK;
   /** The state key of the last validation. */
   private validatedKey?: StateKey;
+  /**
+   * The clock value at which the last validation was confirmed for a numeric state key, or -1.
+   * While the clock stands still nothing in the app has changed, so every version, and with them
+   * a numeric state key, is the same: the result stands without computing the key again (cdk8s
+   * validates the whole app once per chart, so this runs charts x objects times per synthesis).
+   * A key with a text part (a fingerprint of a cdk8s-plus target) can change without the clock.
+   */
+  private validatedClock = -1;
   private errors: string[] = NO_ERRORS;
   /** The manifest validated last, for the next toJson() with the same state key. */
   private handOver?: any;
@@ -166,8 +174,13 @@ export abstract class ValidatedApiObject extends ApiObject {
    * @internal
    */
   public _validate(): string[] {
+    if (this.validatedClock === CLOCK) {
+      return this.errors;
+    }
+    const clock = CLOCK;
     const key = this._stateKey();
     if (key !== undefined && this.validatedKey === key) {
+      this.validatedClock = typeof key === 'number' ? clock : -1;
       return this.errors;
     }
     const { manifest, cacheable, checked } = this.renderManifest();
@@ -179,10 +192,13 @@ export abstract class ValidatedApiObject extends ApiObject {
       this.validatedKey = key;
       this.errors = errors;
       this.handOver = manifest;
+      // Only when nothing changed while it rendered and checked.
+      this.validatedClock = typeof key === 'number' && CLOCK === clock ? clock : -1;
     } else {
       this.validatedKey = undefined;
       this.errors = NO_ERRORS;
       this.handOver = undefined;
+      this.validatedClock = -1;
     }
     return errors;
   }
@@ -200,7 +216,7 @@ export abstract class ValidatedApiObject extends ApiObject {
     const handOver = this.handOver;
     if (handOver !== undefined) {
       this.handOver = undefined;
-      if (this.validatedKey === this._stateKey()) {
+      if (this.validatedClock === CLOCK || this.validatedKey === this._stateKey()) {
         return handOver;
       }
     }

@@ -199,6 +199,21 @@ describe('ValidatedApiObject: render and validate once', () => {
     expect(() => Testing.synth(chartA)).toThrow(/PlainPod 'other': spec\.containers\[0\]\.image/);
   });
 
+  test('follows a target that is not a library object, which changes without a version', () => {
+    // GIVEN a Service whose target is a plain object (its labels change without the library knowing)
+    const chart = Testing.chart();
+    const labels: { [key: string]: string } = { app: 'web' };
+    const target = { targetDescription: 'web', selectorLabels: () => ({ ...labels }), containerPorts: () => undefined };
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target, ports: [{ port: 80 }] });
+    expect(Testing.synth(chart)[0].spec.selector).toEqual({ app: 'web' });
+    // WHEN its labels change, nothing else in the app changing
+    labels.app = 'api';
+    // THEN the next synthesis writes the new selector and validates it
+    expect(Testing.synth(chart)[0].spec.selector).toEqual({ app: 'api' });
+    labels.app = '-bad';
+    expect(() => Testing.synth(chart)).toThrow(/spec\.selector/);
+  });
+
   test('writes the same manifests when synthesized twice without a change, checking nothing anew', () => {
     const chart = Testing.chart();
     new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, app: app('web', { ports: [{ containerPort: 80 }] }) }).expose('svc', { metadata: { name: 'svc' }, ports: [{ port: 80 }] });
