@@ -371,10 +371,8 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
       const x = value[i];
       let v: any;
       if (typeof x === 'string') {
-        // The common leaf (commands, args), without a call: see noteString.
-        if (!misread && (x.charCodeAt(0) < 64 || UNREADABLE.test(x))) {
-          misread = maybeMisread(x);
-        }
+        // The common leaf (commands, args), without a walk of its own.
+        noteString(x);
         v = x;
       } else {
         v = sanitize(x, sortKeys, filterEmpty);
@@ -407,11 +405,9 @@ function sanitize(value: any, sortKeys: boolean, filterEmpty: boolean): any {
       simple = false;
       break;
     }
-    if (!misread && (key.charCodeAt(0) < 64 || UNREADABLE.test(key))) {
-      misread = maybeMisread(key);
-    }
-    if (typeof x === 'string' && !misread && (x.charCodeAt(0) < 64 || UNREADABLE.test(x))) {
-      misread = maybeMisread(x);
+    noteString(key);
+    if (typeof x === 'string') {
+      noteString(x);
     }
   }
   if (simple) {
@@ -449,12 +445,9 @@ function sanitizeKeys(value: any, keys: string[], sortKeys: boolean, filterEmpty
     const key = keys[i];
     const x = value[key];
     let v: any;
-    // Strings, numbers and booleans (most values) are handled here, without a call: a cold
-    // process runs this loop in the interpreter for its first few hundred objects.
+    // Strings, numbers and booleans (most values) are handled here, without a walk of their own.
     if (typeof x === 'string') {
-      if (!misread && (x.charCodeAt(0) < 64 || UNREADABLE.test(x))) {
-        misread = maybeMisread(x);
-      }
+      noteString(x);
       v = x;
     } else if (typeof x === 'number' || typeof x === 'boolean') {
       v = x;
@@ -467,9 +460,7 @@ function sanitizeKeys(value: any, keys: string[], sortKeys: boolean, filterEmpty
         continue;
       }
     }
-    if (!misread && (key.charCodeAt(0) < 64 || UNREADABLE.test(key))) {
-      misread = maybeMisread(key);
-    }
+    noteString(key);
     out[key] = v;
     empty = false;
   }
@@ -479,7 +470,7 @@ function sanitizeKeys(value: any, keys: string[], sortKeys: boolean, filterEmpty
 /**
  * Sets `misread` when a string might read back differently from the YAML. `maybeMisread` is true
  * only for strings that start below '@' (digits, signs, '.', tab, newline) or hold a character
- * UNREADABLE matches, so the hot loops of sanitize test that first, inline, without a call.
+ * UNREADABLE matches, so that is tested first (two native calls, no JavaScript walk).
  */
 function noteString(s: string): void {
   if (!misread && (s.charCodeAt(0) < 64 || UNREADABLE.test(s))) {
