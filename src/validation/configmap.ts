@@ -10,8 +10,16 @@ import { validateObjectMeta } from './metadata';
 /** core.MaxSecretSize: the data of a ConfigMap (or Secret) may total at most 1 MiB. */
 export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
-// Standard base64 with padding, as encoding/json decodes a []byte.
+// Standard base64 with padding, as encoding/json decodes a []byte (base64.StdEncoding.Decode,
+// which skips '\r' and '\n' anywhere: see isBase64).
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const LINE_BREAKS = /[\r\n]/g;
+
+/** Whether encoding/json decodes the value into a []byte: standard base64, line breaks ignored. */
+// Go: (*Encoding).Decode (encoding/base64): "New line characters (\r and \n) are ignored."
+function isBase64(value: string): boolean {
+  return BASE64.test(value.includes('\n') || value.includes('\r') ? value.replace(LINE_BREAKS, '') : value);
+}
 
 /**
  * `IsConfigMapKey`: at most 253 characters of alphanumerics, '-', '_' and '.', and not '.', '..'
@@ -64,7 +72,7 @@ export function validateConfigMap(cm: any, problems: Problems): void {
     if (r) {
       problems.add(`binaryData.${key}`, `key ${show(key)} is invalid: it ${r}.`);
     }
-    if (typeof value !== 'string' || !BASE64.test(value)) {
+    if (typeof value !== 'string' || !isBase64(value)) {
       problems.add(`binaryData.${key}`, `${typeof value === 'string' && value.length > 40 ? `${show(value.slice(0, 40))}...` : show(value)} is not standard base64 (with padding); binaryData values are base64-encoded bytes.`);
       continue;
     }

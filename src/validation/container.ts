@@ -468,7 +468,9 @@ function validateVolumeDevices(c: any, path: string, facts: PodFacts, problems: 
       problems.add(`${dpath}.devicePath`, 'is required; set the path of the device in the container (e.g. /dev/xvda).');
     } else if (paths.has(devicePath)) {
       problems.add(`${dpath}.devicePath`, `${show(devicePath)} is already used by ${path}[${paths.get(devicePath)}]; each device needs its own path.`);
-    } else if (devicePath.replace(/\\/g, '/').split('/').includes('..')) {
+    } else if (devicePath.split('/').includes('..')) {
+      // Go: validatePathNoBacksteps: filepath.ToSlash changes nothing on Linux, where the API
+      // server runs, so a backslash is an ordinary character.
       problems.add(`${dpath}.devicePath`, `${show(devicePath)} can not contain backsteps ('..'); write the path without them.`);
     } else {
       paths.set(devicePath, i);

@@ -8,7 +8,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { dns1123Subdomain, qualifiedName } from './names';
+import { nameIsDNSSubdomain, qualifiedName } from './names';
 import { parseQuantity } from './quantity';
 
 // Go: IsRelaxedEnvVarName (validation.go, apimachinery). RelaxedEnvironmentVariableValidation is beta
@@ -37,13 +37,6 @@ export function configMapKey(value: string): string | undefined {
     return "must not start with '..'";
   }
   return undefined;
-}
-
-// Go: NameIsDNSSubdomain (objectmeta.go, apimachinery): with prefix, a trailing '-' is allowed (the
-// name may be a prefix for generated names).
-function nameIsDNSSubdomain(name: string, prefix: boolean): string | undefined {
-  const masked = prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
-  return dns1123Subdomain(masked);
 }
 
 // Go: ValidateEnv (validation.go): every variable has a name (the relaxed rule of 1.32), and its

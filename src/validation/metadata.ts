@@ -9,14 +9,48 @@
  */
 import { Problems, show } from '../problems';
 import { isInteger } from './common';
-import { dns1123Label, dns1123Subdomain, generatedName, labelValue, qualifiedName } from './names';
+import { dns1123Label, dns1123Subdomain, generatedName, labelValue, maskTrailingDash, qualifiedName } from './names';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
 
-/** Go: maskTrailingDash, which every `NameIs*` function applies to a `generateName`. */
-function asPrefix(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+
+/** The name an object has when the API server validates it, and where it comes from. */
+export interface CreatedName {
+  /** `metadata.name`, or the name generated from `metadata.generateName`. */
+  readonly name: string;
+  /** The field the name comes from, for messages: `metadata.name` or `metadata.generateName`. */
+  readonly path: string;
+  /** The name as messages show it, saying where a generated name comes from. */
+  readonly shown: string;
+  /** The fix of a name that is too long: `Use a shorter name.` or `Use a shorter generateName.` */
+  readonly shorter: string;
+}
+
+/**
+ * The name the object has when the API server validates it: `metadata.name`, or, when it is
+ * empty, the one generated from `metadata.generateName` (undefined without either). Rules that
+ * derive names from the object's name (a CronJob's Jobs, an Indexed Job's pod hostnames) apply to
+ * it.
+ */
+// Go: (*Store).create (apiserver pkg/registry/generic/registry/store.go): the name is generated
+// from generateName before rest.BeforeCreate runs PrepareForCreate and the create validation.
+export function createdName(meta: any): CreatedName | undefined {
+  const name = meta !== null && typeof meta === 'object' ? meta.name : undefined;
+  if (typeof name === 'string' && name.length > 0) {
+    return { name, path: 'metadata.name', shown: show(name), shorter: 'Use a shorter name.' };
+  }
+  const generate = meta !== null && typeof meta === 'object' ? meta.generateName : undefined;
+  if (typeof generate === 'string' && generate.length > 0) {
+    const generated = generatedName(generate);
+    return {
+      name: generated,
+      path: 'metadata.generateName',
+      shown: `${show(generated)} (the name the API server generates from generateName ${show(generate)})`,
+      shorter: 'Use a shorter generateName.',
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -39,7 +73,8 @@ export function validateObjectMeta(
   }
   const generate = typeof meta.generateName === 'string' && meta.generateName.length > 0 ? meta.generateName : undefined;
   if (generate !== undefined) {
-    const r = nameRule(asPrefix(generate));
+    // With its trailing dash masked, as every Go `NameIs*` function checks a `generateName`.
+    const r = nameRule(maskTrailingDash(generate));
     if (r) {
       problems.add(`${path}.generateName`, `${show(generate)} is not valid as the start of ${nameRuleLabel}: it ${r}.`);
     }

@@ -137,9 +137,14 @@ export function envVarName(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What the `NameIs*` functions check of a `generateName` (a prefix that may end with '-'): Go
+ * drops the last *two* characters and appends 'a' (`name[:len(name)-2] + "a"`), so "A-" is
+ * checked as "a" and "a_-" as "aa".
+ */
 // Go: maskTrailingDash (apimachinery pkg/api/validation/generic.go)
-function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+export function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }
 
 /**

@@ -114,11 +114,14 @@ export function validateNodeSelectorRequirement(rq: any, allowInvalidLabelValue:
       problems.add(`${path}.operator`, `${show(rq.operator ?? '')} is not a valid node selector operator; use In, NotIn, Exists, DoesNotExist, Gt or Lt.`);
   }
   validateLabelName(rq.key ?? '', `${path}.key`, problems);
+  // Kubernetes 1.33 (kubernetes#128212) checks the values of required node affinity on create;
+  // 1.32 does not. This library checks them, as its contract: a Deployment written with such a
+  // value stops creating pods once the cluster runs 1.33.
   if (!allowInvalidLabelValue) {
     values.forEach((v: unknown, i: number) => {
       const r = typeof v === 'string' ? labelValue(v) : 'must be a string';
       if (r) {
-        problems.add(`${path}.values[${i}]`, `${show(v)} is not a valid label value: it ${r}.`);
+        problems.add(`${path}.values[${i}]`, `${show(v)} is not a valid label value: it ${r} (this library's contract: Kubernetes 1.33 and later reject it in required node affinity, 1.32 accepts it).`);
       }
     });
   }

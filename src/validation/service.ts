@@ -442,6 +442,9 @@ function validateServicePorts(spec: any, written: any, problems: Problems, range
   const names = new Map<string, number>();
   const pairs = new Map<string, number>();
   const nodePorts = new Map<string, number>();
+  // The node ports already reported (out of range, or twice for one protocol), and where.
+  const badNodePorts = new Set<unknown>();
+  const reported = new Set<number>();
   ports.forEach((p, i) => {
     const path = `spec.ports[${i}]`;
     if (!p || typeof p !== 'object') {
@@ -464,13 +467,60 @@ function validateServicePorts(spec: any, written: any, problems: Problems, range
     }
     // pkg/registry/core/service/portallocator: a requested node port must be inside the range.
     if (spec.type === ServiceType.NODE_PORT || spec.type === ServiceType.LOAD_BALANCER) {
-      checkNodePortRange(range, p.nodePort, `${path}.nodePort`, problems);
+      if (!checkNodePortRange(range, p.nodePort, `${path}.nodePort`, problems)) {
+        badNodePorts.add(p.nodePort);
+        reported.add(i);
+      }
     }
     const key = `${p.nodePort}/${p.protocol}`;
     if (nodePorts.has(key)) {
       problems.add(`${path}.nodePort`, `${show(p.nodePort)} is already used by spec.ports[${nodePorts.get(key)}]; each node port may be used once per protocol.`);
+      reported.add(i);
     } else {
       nodePorts.set(key, i);
+    }
+  });
+  if (spec.type === ServiceType.NODE_PORT || spec.type === ServiceType.LOAD_BALANCER) {
+    allocateNodePorts(spec, ports, badNodePorts, reported, problems);
+  }
+}
+
+/**
+ * After validation, the registry allocates the node ports: one per service port number, so the
+ * entries of one port number (80/TCP and 80/UDP) share it, and a node port requested for a second
+ * port number is "already allocated". Node ports already reported are not reported again.
+ */
+// Go: initNodePorts and findRequestedNodePort (pkg/registry/core/service/storage/alloc.go)
+function allocateNodePorts(spec: any, ports: any[], badNodePorts: Set<unknown>, reported: Set<number>, problems: Problems): void {
+  // Go: shouldAllocateNodePorts: a LoadBalancer with allocateLoadBalancerNodePorts false takes
+  // only the node ports requested.
+  const allocateOthers = spec.type === ServiceType.NODE_PORT || spec.allocateLoadBalancerNodePorts !== false;
+  const requested = (p: any): boolean => p !== null && typeof p === 'object' && typeof p.nodePort === 'number' && p.nodePort !== 0;
+  /** Service port number -> its node port (0: one the server picks). */
+  const byPort = new Map<unknown, number>();
+  /** Node port -> the entry it was allocated for. */
+  const allocated = new Map<number, number>();
+  ports.forEach((p, i) => {
+    if (p === null || typeof p !== 'object' || (!requested(p) && !allocateOthers)) {
+      return;
+    }
+    const had = byPort.get(p.port);
+    let nodePort = 0;
+    if (had === undefined) {
+      // findRequestedNodePort: the node port of the first entry with this port number that has one.
+      nodePort = ports.find((q) => requested(q) && q.port === p.port)?.nodePort ?? 0;
+      byPort.set(p.port, nodePort);
+    } else if (requested(p) && p.nodePort !== had) {
+      nodePort = p.nodePort;
+    }
+    if (nodePort === 0 || badNodePorts.has(nodePort)) {
+      return;
+    }
+    const first = allocated.get(nodePort);
+    if (first === undefined) {
+      allocated.set(nodePort, i);
+    } else if (!reported.has(i)) {
+      problems.add(`spec.ports[${i}].nodePort`, `${show(nodePort)} is already the node port of port ${show(ports[first].port)} (spec.ports[${first}]); the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.`);
     }
   });
 }

@@ -830,7 +830,8 @@ export function localNonReservedPathProblems(p: string): string[] {
   return out;
 }
 
-// Go: validatePathNoBacksteps (validation.go): no '..' element ('\' counts as '/', as filepath.ToSlash does on Windows nodes only).
+// Go: validatePathNoBacksteps (validation.go): no '..' element. A backslash is an ordinary
+// character: filepath.ToSlash converts it only on Windows, and the API server runs on Linux.
 function pathNoBacksteps(p: string): string | undefined {
   return p.split('/').includes('..') ? "must not contain '..'" : undefined;
 }

@@ -10,7 +10,7 @@
  */
 import { Problems, show } from '../problems';
 import { MAX_INT32 } from './common';
-import { validateLabelSelector, validateObjectMeta } from './metadata';
+import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import { defaultPodSpec, dropDisabledPodSpecFields, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
@@ -29,13 +29,18 @@ function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-/** Go: `ValidateNonnegativeField` on an optional int32/int64 field (unset is fine). */
+/**
+ * Go: `ValidateNonnegativeField` on an optional int32/int64 field (unset is fine). Only the sign
+ * is checked here: the range of the field's type (int32 or int64) is the decode step's, which
+ * names the type (src/k8s-values.ts), so an int64 such as a Job's activeDeadlineSeconds takes
+ * values above 2^31 - 1.
+ */
 // Go: ValidateNonnegativeField (validation.go)
 function nonNegative(value: unknown, path: string, problems: Problems): boolean {
   if (value === undefined || value === null) {
     return true;
   }
-  if (!isInt(value) || value < 0 || value > MAX_INT32) {
+  if (!isInt(value) || value < 0) {
     problems.add(path, `${show(value)} must be a non-negative integer.`);
     return false;
   }
@@ -339,7 +344,7 @@ export function defaultStatefulSet(sts: any): void {
 export function validateStatefulSet(sts: any, problems: Problems): void {
   // ValidateStatefulSetName = NameIsDNSLabel: the name is the prefix of every pod's hostname.
   validateObjectMeta(sts.metadata, 'metadata', problems, dns1123Label, 'a StatefulSet name (a DNS-1123 label: it starts the hostname of every pod)');
-  validateStatefulSetSpec(isObject(sts.spec) ? sts.spec : {}, 'spec', problems, sts.metadata?.name);
+  validateStatefulSetSpec(isObject(sts.spec) ? sts.spec : {}, 'spec', problems, createdName(sts.metadata)?.name);
   validateStatefulSetPodIdentity(sts, problems);
 }
 
@@ -352,9 +357,9 @@ export function validateStatefulSet(sts: any, problems: Problems): void {
 // Go: newStatefulSetPod, initIdentity (pkg/controller/statefulset/stateful_set_utils.go)
 function validateStatefulSetPodIdentity(sts: any, problems: Problems): void {
   const contract = "this library's contract: the API server accepts the StatefulSet but would reject every pod the controller creates for it";
-  const name = sts.metadata?.name;
-  if (typeof name === 'string' && name.length > 52 && dns1123Label(name) === undefined) {
-    problems.add('metadata.name', `${show(name)} has ${name.length} characters; a StatefulSet name may have at most 52 (${contract}: its controller-revision-hash label is the name plus 11 characters, and a label value has at most 63). Use a shorter name.`);
+  const created = createdName(sts.metadata);
+  if (created && created.name.length > 52 && dns1123Label(created.name) === undefined) {
+    problems.add(created.path, `${created.shown} has ${created.name.length} characters; a StatefulSet name may have at most 52 (${contract}: its controller-revision-hash label is the name plus 11 characters, and a label value has at most 63). ${created.shorter}`);
   }
   const serviceName = sts.spec?.serviceName;
   if (typeof serviceName === 'string' && serviceName.length > 0) {
@@ -638,7 +643,7 @@ function generateSelectorIfNeeded(job: any): void {
   const template = isObject(spec.template) ? spec.template : (spec.template = {});
   template.metadata = isObject(template.metadata) ? { ...template.metadata } : {};
   const labels = template.metadata.labels = isObject(template.metadata.labels) ? { ...template.metadata.labels } : {};
-  const name = jobNameLabel(job.metadata?.name);
+  const name = jobNameLabel(createdName(job.metadata)?.name);
   for (const key of [LEGACY_JOB_NAME, JOB_NAME]) {
     if (!(key in labels)) {
       labels[key] = name;
@@ -667,21 +672,21 @@ export function validateJob(job: any, problems: Problems, original: any = job): 
   // ValidateReplicationControllerName = NameIsDNSSubdomain.
   validateObjectMeta(job.metadata, 'metadata', problems);
   const spec = isObject(job.spec) ? job.spec : {};
-  const name = job.metadata?.name;
-  if (typeof name === 'string' && spec.manualSelector !== true) {
-    const r = labelValue(name);
+  const created = createdName(job.metadata);
+  if (created && spec.manualSelector !== true) {
+    const r = labelValue(created.name);
     if (r) {
-      problems.add('metadata.name', `${show(name)} cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which ${r}. Use a shorter name.`);
+      problems.add(created.path, `${created.shown} cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which ${r}. ${created.shorter}`);
     }
   }
   validateGeneratedSelector(job, original, problems);
   validateJobSpec(spec, 'spec', problems);
-  if (spec.completionMode === 'Indexed' && isInt(spec.completions) && spec.completions > 0 && typeof name === 'string') {
+  if (spec.completionMode === 'Indexed' && isInt(spec.completions) && spec.completions > 0 && created) {
     // The job controller names each pod's hostname <job name>-<index>.
-    const hostname = `${name}-${spec.completions - 1}`;
+    const hostname = `${created.name}-${spec.completions - 1}`;
     const r = dns1123Label(hostname);
     if (r) {
-      problems.add('metadata.name', `${show(name)} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(hostname)} ${r}. Use a shorter name.`);
+      problems.add(created.path, `${created.shown} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(hostname)} ${r}. ${created.shorter}`);
     }
   }
 }
@@ -694,7 +699,7 @@ function validateGeneratedSelector(job: any, original: any, problems: Problems):
     return;
   }
   const labels = labelsOf(spec.template);
-  const name = jobNameLabel(job.metadata?.name);
+  const name = jobNameLabel(createdName(job.metadata)?.name);
   const written = labelsOf(original?.spec?.template);
   for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
     if (key in written) {
@@ -1050,10 +1055,10 @@ export function defaultCronJob(cronJob: any): void {
 // Go: ValidateCronJobCreate (batch validation.go)
 export function validateCronJob(cronJob: any, problems: Problems): void {
   validateObjectMeta(cronJob.metadata, 'metadata', problems);
-  const name = cronJob.metadata?.name;
+  const created = createdName(cronJob.metadata);
   // The controller names each Job <cronjob name>-<11 characters>; a Job name has at most 63.
-  if (typeof name === 'string' && name.length > 52) {
-    problems.add('metadata.name', `${show(name)} has ${name.length} characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. Use a shorter name.`);
+  if (created && created.name.length > 52) {
+    problems.add(created.path, `${created.shown} has ${created.name.length} characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. ${created.shorter}`);
   }
   validateCronJobSpec(isObject(cronJob.spec) ? cronJob.spec : {}, 'spec', problems);
 }
@@ -1158,6 +1163,21 @@ function loadLocation(name: string): boolean {
   return name.split('/').every((part) => /^[A-Z]/.test(part));
 }
 
+/** math.MaxInt64. */
+const INT64_MAX = BigInt('9223372036854775807');
+
+/**
+ * Go's white space (`unicode.IsSpace`, which `strings.Fields` splits on and `strings.TrimSpace`
+ * trims): JavaScript's `\s` without U+FEFF, with U+0085.
+ */
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const GO_SPACE_AROUND = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/** Go: strings.TrimSpace. */
+function goTrimSpace(s: string): string {
+  return s.replace(GO_SPACE_AROUND, '');
+}
+
 // robfig/cron/v3 bounds of each field.
 interface CronBounds { readonly min: number; readonly max: number; readonly names?: { [name: string]: number } }
 const MINUTES: CronBounds = { min: 0, max: 59 };
@@ -1187,12 +1207,13 @@ export function parseStandardCron(input: string): string | undefined {
     if (!loadLocation(zone)) {
       return `provided bad location ${zone}: unknown time zone ${zone}`;
     }
-    spec = spec.slice(space).trim();
+    spec = goTrimSpace(spec.slice(space));
   }
   if (spec.startsWith('@')) {
     return parseDescriptor(spec);
   }
-  const fields = spec.split(/\s+/).filter((f) => f.length > 0);
+  // strings.Fields
+  const fields = spec.split(GO_SPACE).filter((f) => f.length > 0);
   if (fields.length !== 5) {
     return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
   }
@@ -1295,15 +1316,17 @@ function parseIntOrName(expr: string, names?: { [name: string]: number }): numbe
   return mustParseInt(expr);
 }
 
-// Go: mustParseInt (robfig/cron/v3 parser.go), with strconv.Atoi.
+// Go: mustParseInt (robfig/cron/v3 parser.go), with strconv.Atoi (a 64-bit int).
 function mustParseInt(expr: string): number | string {
   if (!/^[+-]?[0-9]+$/.test(expr)) {
     return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`;
   }
-  const n = Number(expr);
-  if (!Number.isSafeInteger(n) && Math.abs(n) > 2 ** 63) {
+  // Exactly, in BigInt: a Number rounds 9223372036854775808 (2^63, out of range) to 2^63 - 1's neighbour.
+  const exact = BigInt(expr.startsWith('+') ? expr.slice(1) : expr);
+  if (exact > INT64_MAX || exact < -INT64_MAX - BigInt(1)) {
     return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: value out of range`;
   }
+  const n = Number(exact);
   if (n < 0) {
     return `negative number (${n}) not allowed: ${expr}`;
   }

@@ -68,4 +68,20 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
     ],
     offline128: false,
   },
+  {
+    go: 'ValidateConfigMap',
+    name: 'accepts binaryData base64 with line breaks anywhere (encoding/base64 skips \\r and \\n), counting the decoded bytes',
+    manifest: configMap({ binaryData: { 'ca.der': 'aGVsbG8gd29ybGQ=\n', 'b': 'aGVs\nbG8gd29y\r\nbGQ=', 'c': 'eA=\n=' } }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects binaryData base64 without padding or with a space',
+    manifest: configMap({ binaryData: { a: 'eA', b: 'eA== ' } }),
+    problems: [
+      'binaryData.a: "eA" is not standard base64 (with padding); binaryData values are base64-encoded bytes.',
+      'binaryData.b: "eA== " is not standard base64 (with padding); binaryData values are base64-encoded bytes.',
+    ],
+  },
 ];

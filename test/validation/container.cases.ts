@@ -277,4 +277,16 @@ export const CONTAINER_CASES: RuleCase[] = [
       `${C}.volumeDevices[4].devicePath: "/dev/xvdc" is also a mountPath in volumeMounts; use another path.`,
     ],
   },
+  {
+    go: 'ValidateVolumeDevices',
+    name: "accepts a devicePath with backslashes around '..' (a backslash is an ordinary character on the Linux API server)",
+    manifest: podWithContainer({ volumeDevices: [{ name: 'disk', devicePath: '/dev/xvda\\..\\xvdb' }] }, { volumes: [{ name: 'disk', persistentVolumeClaim: { claimName: 'data' } }] }),
+    problems: [],
+  },
+  {
+    go: 'ValidateVolumeDevices',
+    name: "rejects a devicePath with a '..' element",
+    manifest: podWithContainer({ volumeDevices: [{ name: 'disk', devicePath: '/dev/../xvdb' }] }, { volumes: [{ name: 'disk', persistentVolumeClaim: { claimName: 'data' } }] }),
+    problems: [`${C}.volumeDevices[0].devicePath: "/dev/../xvdb" can not contain backsteps ('..'); write the path without them.`],
+  },
 ];

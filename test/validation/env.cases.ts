@@ -202,4 +202,19 @@ export const ENV_CASES: RuleCase[] = [
     manifest: envFrom({ secretRef: { name: 'my_secret' } }),
     problems: [`${F}[0].secretRef.name: "my_secret" is not a valid Secret name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`],
   },
+  {
+    go: 'maskTrailingDash',
+    name: "accepts envFrom names ending in '-' that are valid once Go masks them (the last two characters become 'a': \"A-\", \"--\", \"a_-\")",
+    manifest: envFrom({ configMapRef: { name: 'A-' } }, { secretRef: { name: '--' } }, { configMapRef: { name: 'a_-' } }, { prefix: 'X_', secretRef: { name: `${'a'.repeat(252)}-` } }),
+    problems: [],
+  },
+  {
+    go: 'maskTrailingDash',
+    name: "rejects the envFrom name '-' (too short to mask) and a name invalid after masking",
+    manifest: envFrom({ configMapRef: { name: '-' } }, { secretRef: { name: 'A_b-' } }),
+    problems: [
+      `${F}[0].configMapRef.name: "-" is not a valid ConfigMap name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`,
+      `${F}[1].secretRef.name: "A_b-" is not a valid Secret name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`,
+    ],
+  },
 ];

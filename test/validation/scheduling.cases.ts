@@ -37,7 +37,15 @@ export const SCHEDULING_CASES: RuleCase[] = [
     manifest: required({ key: 'disk type', operator: 'In', values: ['ssd drive'] }),
     problems: [
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key: "disk type" is not a valid label key: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: "ssd drive" is not a valid label value: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric.',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: "ssd drive" is not a valid label value: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric (this library\'s contract: Kubernetes 1.33 and later reject it in required node affinity, 1.32 accepts it).',
+    ],
+  },
+  {
+    go: 'ValidateNodeSelectorRequirement',
+    name: "rejects Gt '+1' in required node affinity, which 1.32 accepts and 1.33 rejects (this library's contract)",
+    manifest: required({ key: 'cores', operator: 'Gt', values: ['+1'] }),
+    problems: [
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: "+1" is not a valid label value: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric (this library\'s contract: Kubernetes 1.33 and later reject it in required node affinity, 1.32 accepts it).',
     ],
   },
   { go: 'ValidatePreferredSchedulingTerms', name: 'accepts a value that is not a label value in preferred node affinity, and Lt with one value', manifest: nodeAffinity({ preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd drive'] }, { key: 'cores', operator: 'Lt', values: ['8'] }] } }] }), problems: [] },

@@ -438,4 +438,22 @@ export const SERVICE_CASES: RuleCase[] = [
     manifest: service({ internalTrafficPolicy: 'Node' }),
     problems: ['spec.internalTrafficPolicy: "Node" is not supported; use TrafficPolicy.CLUSTER or LOCAL.'],
   },
+  {
+    go: 'initNodePorts',
+    name: 'rejects one node port for two port numbers, even with two protocols (the allocator gives each port number its own)',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, protocol: 'UDP', nodePort: 30080 }] }),
+    problems: ['spec.ports[1].nodePort: 30080 is already the node port of port 80 (spec.ports[0]); the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.'],
+  },
+  {
+    go: 'initNodePorts',
+    name: 'accepts one node port for one port number over two protocols, and a second requested node port for that port number',
+    manifest: service({ ...LB, ports: [{ name: 'a', port: 53, nodePort: 30053 }, { name: 'b', port: 53, protocol: 'UDP', nodePort: 30053 }, { name: 'c', port: 80 }, { name: 'd', port: 80, protocol: 'UDP', nodePort: 30081 }] }),
+    problems: [],
+  },
+  {
+    go: 'initNodePorts',
+    name: 'reports a node port used twice for one protocol once, as the validation does, not again as an allocation',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] }),
+    problems: ['spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.'],
+  },
 ];

@@ -775,4 +775,47 @@ export const BATCH_CASES: RuleCase[] = [
       'spec.jobTemplate.spec.template.spec.containers: a pod needs at least one main container; add one.',
     ],
   },
+  {
+    go: 'validateJobSpec',
+    name: 'accepts activeDeadlineSeconds above 2147483647 (an int64) on a Job and in a CronJob job template',
+    manifest: job({ activeDeadlineSeconds: 2147483648 }),
+    problems: [],
+  },
+  {
+    go: 'validateCronJobSpec',
+    name: 'accepts startingDeadlineSeconds and the job template activeDeadlineSeconds above 2147483647 (int64)',
+    manifest: cronJob({ startingDeadlineSeconds: 3000000000, jobTemplate: { spec: { activeDeadlineSeconds: 3000000000, template: podTemplate({ restartPolicy: 'OnFailure' }, undefined) } } }),
+    problems: [],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects an int32 field above 2147483647 as out of range (the decode step), not as negative',
+    manifest: job({ parallelism: 2147483648 }),
+    problems: ['spec.parallelism: 2147483648 is out of range: JobSpec.parallelism is an int32 (-2147483648 to 2147483647); write a number in that range.'],
+  },
+  {
+    go: 'ParseStandard',
+    name: 'rejects a schedule with U+FEFF, which strings.Fields does not split on (unlike JavaScript whitespace)',
+    manifest: cronJob({ schedule: '0 0 * * *\uFEFF' }),
+    problems: ['spec.schedule: "0 0 * * *\uFEFF" is not a valid cron schedule: failed to parse int from *\uFEFF: strconv.Atoi: parsing "*\uFEFF": invalid syntax. Write five fields (minute hour day-of-month month day-of-week, e.g. \'*/5 * * * *\') or a descriptor such as \'@hourly\'.'],
+  },
+  {
+    go: 'mustParseInt',
+    name: 'rejects a step of 2^63 (out of int64 range, though a JavaScript number rounds it) and accepts 2^63 - 1',
+    manifest: cronJob({ schedule: '*/9223372036854775808 * * * *' }),
+    problems: ['spec.schedule: "*/9223372036854775808 * * * *" is not a valid cron schedule: failed to parse int from 9223372036854775808: strconv.Atoi: parsing "9223372036854775808": value out of range. Write five fields (minute hour day-of-month month day-of-week, e.g. \'*/5 * * * *\') or a descriptor such as \'@hourly\'.'],
+  },
+  { go: 'mustParseInt', name: 'accepts a step of 2^63 - 1', manifest: cronJob({ schedule: '*/9223372036854775807 * * * *' }), problems: [] },
+  {
+    go: 'ValidateCronJobCreate',
+    name: 'rejects a generateName whose generated name has more than 52 characters',
+    manifest: cronJob({}, { generateName: 'nightly-database-backup-to-offsite-object-storage-' }),
+    problems: ['metadata.generateName: "nightly-database-backup-to-offsite-object-storage-bcdfg" (the name the API server generates from generateName "nightly-database-backup-to-offsite-object-storage-") has 55 characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. Use a shorter generateName.'],
+  },
+  {
+    go: 'ValidateJob',
+    name: "rejects a generateName too long for the last pod's hostname of an Indexed Job",
+    manifest: job({ completionMode: 'Indexed', completions: 100 }, { generateName: 'nightly-database-backup-to-offsite-object-storage-shard-' }),
+    problems: ['metadata.generateName: "nightly-database-backup-to-offsite-object-storage-shard-bcdfg" (the name the API server generates from generateName "nightly-database-backup-to-offsite-object-storage-shard-") is too long for an Indexed Job with 100 completions: the last pod\'s hostname "nightly-database-backup-to-offsite-object-storage-shard-bcdfg-99" must be no more than 63 characters (it has 64). Use a shorter generateName.'],
+  },
 ];
