@@ -159,7 +159,9 @@ const servicePorts = (names: string[]): fc.Arbitrary<ServicePort[]> => fc.unique
     target: fc.option(fc.constantFrom(...names, 1, 8080), { nil: undefined }),
   }),
   { minLength: 1, maxLength: 4, selector: (p) => `${p.port}/${p.protocol}` },
-).filter((ps) => new Set(ps.map((p) => p.name)).size === ps.length && new Set(ps.filter((p) => p.nodePort).map((p) => `${p.nodePort}/${p.protocol}`)).size === ps.filter((p) => p.nodePort).length)
+  // Node ports distinct: the allocator gives each service port number its own node port (Go:
+  // initNodePorts), so one node port for two port numbers is invalid even with two protocols.
+).filter((ps) => new Set(ps.map((p) => p.name)).size === ps.length && new Set(ps.filter((p) => p.nodePort).map((p) => p.nodePort)).size === ps.filter((p) => p.nodePort).length)
   .map((ps) => ps.map((p, i) => ({
     port: p.port,
     name: ps.length > 1 || p.port % 2 === 0 ? p.name : undefined,
