@@ -714,18 +714,16 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
   const vanish = (p: string, value: unknown, gate: string, what: string, fix: string): void => {
     problems.add(p, `${brief(value)} would vanish: ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
   };
-  if (!FEATURE_GATES_1_32.ImageVolume) {
-    list(spec.volumes).forEach((v: any, i: number) => {
-      if (present(v?.image)) {
-        vanish(`${path}.volumes[${i}].image`, v.image, 'ImageVolume', 'image volumes are', 'the volume is then left without a source and rejected. Copy the files into an emptyDir from an init container instead');
+  list(spec.volumes).forEach((v: any, i: number) => {
+    if (!FEATURE_GATES_1_32.ImageVolume && present(v?.image)) {
+      vanish(`${path}.volumes[${i}].image`, v.image, 'ImageVolume', 'image volumes are', 'the volume is then left without a source and rejected. Copy the files into an emptyDir from an init container instead');
+    }
+    list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
+      if (!FEATURE_GATES_1_32.ClusterTrustBundleProjection && present(s?.clusterTrustBundle)) {
+        vanish(`${path}.volumes[${i}].projected.sources[${j}].clusterTrustBundle`, s.clusterTrustBundle, 'ClusterTrustBundleProjection', 'clusterTrustBundle projections are', 'project the CA bundle from a ConfigMap instead');
       }
-      list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
-        if (!FEATURE_GATES_1_32.ClusterTrustBundleProjection && present(s?.clusterTrustBundle)) {
-          vanish(`${path}.volumes[${i}].projected.sources[${j}].clusterTrustBundle`, s.clusterTrustBundle, 'ClusterTrustBundleProjection', 'clusterTrustBundle projections are', 'project the CA bundle from a ConfigMap instead');
-        }
-      });
     });
-  }
+  });
   if (!FEATURE_GATES_1_32.PodLevelResources && present(spec.resources)) {
     vanish(`${path}.resources`, spec.resources, 'PodLevelResources', 'pod-level resources are', 'set resources on each container instead');
   }

@@ -30,7 +30,9 @@ function localDescendingPath(p: string): string | undefined {
   if (p.startsWith('/')) {
     return 'must be a relative path';
   }
-  if (p.replace(/\\/g, '/').split('/').includes('..')) {
+  // Go: validatePathNoBacksteps: a backslash is an ordinary character (filepath.ToSlash converts
+  // it only on Windows, and the API server runs on Linux).
+  if (p.split('/').includes('..')) {
     return "must not contain '..'";
   }
   return undefined;
@@ -195,15 +197,22 @@ function isValidSysctlName(name: string): boolean {
   return name.length <= 253 && SYSCTL_NAME.test(name);
 }
 
+/** Go: `nameToNamespace` (component-helpers node/util/sysctl): the IPC sysctls by exact name. */
+const IPC_SYSCTLS = new Set([
+  'kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'kernel.shm_rmid_forced', 'kernel.shm',
+  'kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.msg',
+]);
+
 // Go: GetNamespace (sysctl.go, component-helpers), with NormalizeName: which kernel
-// namespace a sysctl belongs to ('/' separated names are read with '.' and '/' swapped).
+// namespace a sysctl belongs to ('/' separated names are read with '.' and '/' swapped): the IPC
+// names by exact name (kernel.shm_next_id is none of them), then the prefixes net. and fs.mqueue.
 function sysctlNamespace(name: string): 'net' | 'ipc' | undefined {
   const first = name.search(/[./]/);
   if (first === -1) {
     return undefined;
   }
   const normalized = name[first] === '/' ? name.replace(/[./]/g, (c) => (c === '.' ? '/' : '.')) : name;
-  if (normalized === 'kernel.sem' || ['kernel.shm', 'kernel.msg', 'fs.mqueue.'].some((p) => normalized.startsWith(p))) {
+  if (IPC_SYSCTLS.has(normalized) || normalized.startsWith('fs.mqueue.')) {
     return 'ipc';
   }
   return normalized.startsWith('net.') ? 'net' : undefined;

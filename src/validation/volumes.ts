@@ -316,10 +316,11 @@ function validateISCSIVolumeSource(s: any, path: string, volumeName: unknown, vo
     if (r) {
       problems.add(`${path}.initiatorName`, `${show(s.initiatorName)} ${r}.`);
     }
-    // validateVolumeSource: <volume name>:<targetPortal> at most 64 characters with an initiatorName.
+    // validateVolumeSource: <volume name>:<targetPortal> at most 64 bytes (Go's len) with an initiatorName.
     const joined = `${typeof volumeName === 'string' ? volumeName : ''}:${typeof s.targetPortal === 'string' ? s.targetPortal : ''}`;
-    if (joined.length > 64) {
-      problems.add(`${volumePath}.name`, `${show(volumeName)}: <volume name>:<iscsi.targetPortal> (${joined.length} characters) must be at most 64 characters when iscsi.initiatorName is set; shorten the volume name.`);
+    const bytes = Buffer.byteLength(joined, 'utf8');
+    if (bytes > 64) {
+      problems.add(`${volumePath}.name`, `${show(volumeName)}: <volume name>:<iscsi.targetPortal> (${bytes} bytes) must be at most 64 bytes when iscsi.initiatorName is set; shorten the volume name.`);
     }
   }
 }
@@ -385,8 +386,9 @@ function isHostPort(s: string): boolean {
 function validateQuobyteVolumeSource(s: any, path: string, problems: Problems): void {
   if (!isSet(s.registry)) {
     problems.add(`${path}.registry`, "is required; set host:port pairs separated by commas (e.g. 'registry:7861').");
-  } else if (typeof s.tenant === 'string' && s.tenant.length >= 65) {
-    problems.add(`${path}.tenant`, `must be a UUID of at most 64 characters (it has ${s.tenant.length}).`);
+  } else if (typeof s.tenant === 'string' && Buffer.byteLength(s.tenant, 'utf8') >= 65) {
+    // Go's len counts bytes.
+    problems.add(`${path}.tenant`, `must be a UUID of at most 64 bytes (it has ${Buffer.byteLength(s.tenant, 'utf8')}).`);
   } else if (s.registry.split(',').some((pair: string) => !isHostPort(pair))) {
     problems.add(`${path}.registry`, `${show(s.registry)} must be host:port pairs separated by commas (e.g. 'registry:7861').`);
   }

@@ -47,6 +47,18 @@ function nonNegative(value: unknown, path: string, problems: Problems): boolean 
   return true;
 }
 
+/**
+ * The controller kinds' create strategies set `metadata.generation` to 1 before validation, so a
+ * generation written in the manifest (even a negative one) is replaced, not rejected.
+ */
+// Go: PrepareForCreate (pkg/registry/apps/deployment, statefulset, daemonset and
+// pkg/registry/batch/job, cronjob strategy.go): `obj.Generation = 1`
+function resetGeneration(obj: any): void {
+  if (isObject(obj.metadata)) {
+    obj.metadata.generation = 1;
+  }
+}
+
 /** The pod template of a workload: a shallow copy of `template.spec` with the API server's pod defaults. */
 function defaultTemplate(template: any): void {
   if (isObject(template) && isObject(template.spec)) {
@@ -177,6 +189,7 @@ function isNotMoreThan100Percent(v: unknown, path: string, problems: Problems): 
 /** The apps/v1 defaults of a Deployment spec, in place (`template.spec` gets the pod defaults). */
 // Go: SetDefaults_Deployment (pkg/apis/apps/v1/defaults.go)
 export function defaultDeployment(deployment: any): void {
+  resetGeneration(deployment);
   if (!isObject(deployment.spec)) {
     return;
   }
@@ -303,6 +316,7 @@ export function prepareStatefulSet(sts: any, problems: Problems): void {
 /** The apps/v1 defaults of a StatefulSet, in place. */
 // Go: SetDefaults_StatefulSet (pkg/apis/apps/v1/defaults.go)
 export function defaultStatefulSet(sts: any): void {
+  resetGeneration(sts);
   const spec = sts.spec;
   if (!isObject(spec)) {
     return;
@@ -490,6 +504,7 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
 /** The apps/v1 defaults of a DaemonSet, in place. */
 // Go: SetDefaults_DaemonSet (pkg/apis/apps/v1/defaults.go)
 export function defaultDaemonSet(ds: any): void {
+  resetGeneration(ds);
   const spec = ds.spec;
   if (!isObject(spec)) {
     return;
@@ -600,6 +615,7 @@ const POD_FAILURE_POLICY_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
  */
 // Go: SetDefaults_Job (pkg/apis/batch/v1/defaults.go)
 export function defaultJob(job: any): void {
+  resetGeneration(job);
   const spec = job.spec;
   if (!isObject(spec)) {
     return;
@@ -1034,6 +1050,7 @@ function parseIndexes(text: string, completions: number): number | string {
 /** The batch/v1 defaults of a CronJob, in place (its job template gets no Job defaults, only the pod's). */
 // Go: SetDefaults_CronJob (pkg/apis/batch/v1/defaults.go)
 export function defaultCronJob(cronJob: any): void {
+  resetGeneration(cronJob);
   const spec = cronJob.spec;
   if (!isObject(spec)) {
     return;

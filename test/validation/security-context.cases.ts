@@ -210,4 +210,17 @@ export const POD_SECURITY_CONTEXT_CASES: RuleCase[] = [
     ),
     problems: ['spec.containers[0].securityContext.seccompProfile.localhostProfile: "a.json" does not match the annotation container.seccomp.security.alpha.kubernetes.io/c ("localhost/b.json"); remove the deprecated annotation container.seccomp.security.alpha.kubernetes.io/c or make it agree.'],
   },
+  {
+    go: 'GetNamespace',
+    name: 'accepts kernel.shm_next_id and kernel.msg_next_id with hostIPC (the IPC sysctls are exact names, not prefixes)',
+    manifest: pod({ hostIPC: true, securityContext: { sysctls: [{ name: 'kernel.shm_next_id', value: '1' }, { name: 'kernel.msg_next_id', value: '1' }] } }),
+    problems: [],
+  },
+  {
+    go: 'validateSeccompProfileField',
+    name: "accepts a localhostProfile with backslashes around '..' (a backslash is an ordinary character on the Linux API server)",
+    manifest: sc({ seccompProfile: { type: 'Localhost', localhostProfile: 'profiles\\..\\audit.json' } }),
+    problems: [],
+    offline128: false,
+  },
 ];

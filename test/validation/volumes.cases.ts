@@ -144,7 +144,7 @@ export const VOLUME_CASES: RuleCase[] = [
       'spec.volumes[0].iscsi.secretRef: is required with CHAP authentication; set the Secret with the CHAP credentials.',
     ],
   },
-  { go: 'validateISCSIVolumeSource', name: 'rejects a volume name and portal over 64 characters with an initiatorName', manifest: vols({ name: 'v'.repeat(51), iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage.disk1', initiatorName: 'iqn.2001-04.com.example:node1' } }), problems: ['spec.volumes[0].name: "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv": <volume name>:<iscsi.targetPortal> (65 characters) must be at most 64 characters when iscsi.initiatorName is set; shorten the volume name.'] },
+  { go: 'validateISCSIVolumeSource', name: 'rejects a volume name and portal over 64 characters with an initiatorName', manifest: vols({ name: 'v'.repeat(51), iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage.disk1', initiatorName: 'iqn.2001-04.com.example:node1' } }), problems: ['spec.volumes[0].name: "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv": <volume name>:<iscsi.targetPortal> (65 bytes) must be at most 64 bytes when iscsi.initiatorName is set; shorten the volume name.'] },
   { go: 'validateISCSIVolumeSource', name: 'accepts iqn, eui and naa names', manifest: vols({ name: 'a', iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage.disk1', initiatorName: 'eui.02004567A425678D', lun: 0 } }, { name: 'b', iscsi: { targetPortal: '10.0.0.1', iqn: `naa.${'0123456789abcdef'.repeat(2)}`, lun: 255 } }), problems: [] },
   {
     go: 'validateFCVolumeSource',
@@ -263,4 +263,16 @@ export const VOLUME_CASES: RuleCase[] = [
   { go: 'ValidatePersistentVolumeClaimSpec', name: 'accepts a claim template with labels, a selector, a storage class and a snapshot source', manifest: vols({ name: 'scratch', ephemeral: { volumeClaimTemplate: { metadata: { labels: { type: 'scratch' } }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast.ssd', selector: { matchLabels: { tier: 'fast' } }, resources: { requests: { storage: '1Gi' } }, dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } } } } }), problems: [] },
   { go: 'validateVolumeSource', name: 'rejects an ephemeral volume whose PVC name (pod-volume) would be over 253 characters', manifest: named('p'.repeat(250), { name: 'data', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }), problems: ['spec.volumes[0].name: "data" makes the PVC name "pppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp-data" (<pod name>-<volume name>), which is invalid: it must be no more than 253 characters (it has 255); shorten the pod or volume name.'] },
   { go: 'ValidateVolumes', name: 'rejects a persistentVolumeClaim naming the PVC of an ephemeral volume of the pod', manifest: named('web', { name: 'data', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }, { name: 'again', persistentVolumeClaim: { claimName: 'web-data' } }), problems: ['spec.volumes[1].persistentVolumeClaim.claimName: "web-data" is the PVC an ephemeral volume of this pod creates; a persistentVolumeClaim must not reference it. Mount the ephemeral volume itself.'] },
+  {
+    go: 'validateISCSIVolumeSource',
+    name: 'counts <volume name>:<targetPortal> in bytes, as Go does (40 two-byte characters are 82 bytes)',
+    manifest: vols({ name: 'v', iscsi: { targetPortal: 'é'.repeat(40), iqn: 'iqn.2001-04.com.example:storage', initiatorName: 'iqn.2001-04.com.example:init' } }),
+    problems: ['spec.volumes[0].name: "v": <volume name>:<iscsi.targetPortal> (82 bytes) must be at most 64 bytes when iscsi.initiatorName is set; shorten the volume name.'],
+  },
+  {
+    go: 'validateQuobyteVolumeSource',
+    name: 'counts the tenant in bytes, as Go does (33 two-byte characters are 66 bytes)',
+    manifest: vols({ name: 'a', quobyte: { registry: 'registry:7861', volume: 'v', tenant: 'é'.repeat(33) } }),
+    problems: ['spec.volumes[0].quobyte.tenant: must be a UUID of at most 64 bytes (it has 66).'],
+  },
 ];

@@ -349,6 +349,9 @@ export const APPS_CASES: RuleCase[] = [
     manifest: daemonSet({ updateStrategy: { rollingUpdate: { maxUnavailable: 0 } } }),
     problems: ['spec.updateStrategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0.'],
   },
+  { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a Deployment (its create strategy sets it to 1 before validation)', manifest: deployment({}, { name: 'web', generation: -1 }), problems: [] },
+  { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a StatefulSet', manifest: statefulSet({}, { name: 'db', generation: -1 }), problems: [] },
+  { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a DaemonSet', manifest: daemonSet({}, { name: 'agent', generation: -1 }), problems: [] },
 ];
 
 /** The rules of batch ValidateJob and ValidateCronJobCreate. */
@@ -818,4 +821,11 @@ export const BATCH_CASES: RuleCase[] = [
     manifest: job({ completionMode: 'Indexed', completions: 100 }, { generateName: 'nightly-database-backup-to-offsite-object-storage-shard-' }),
     problems: ['metadata.generateName: "nightly-database-backup-to-offsite-object-storage-shard-bcdfg" (the name the API server generates from generateName "nightly-database-backup-to-offsite-object-storage-shard-") is too long for an Indexed Job with 100 completions: the last pod\'s hostname "nightly-database-backup-to-offsite-object-storage-shard-bcdfg-99" must be no more than 63 characters (it has 64). Use a shorter generateName.'],
   },
+  {
+    go: 'PrepareForCreate',
+    name: 'accepts a negative metadata.generation on a Job (its create strategy sets it to 1 before validation)',
+    manifest: job({}, { name: 'migrate', generation: -5 }),
+    problems: [],
+  },
+  { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a CronJob', manifest: cronJob({}, { name: 'report', generation: -1 }), problems: [] },
 ];
