@@ -161,7 +161,8 @@ const servicePorts = (names: string[]): fc.Arbitrary<ServicePort[]> => fc.unique
   { minLength: 1, maxLength: 4, selector: (p) => `${p.port}/${p.protocol}` },
   // Node ports distinct: the allocator gives each service port number its own node port (Go:
   // initNodePorts), so one node port for two port numbers is invalid even with two protocols.
-).filter((ps) => new Set(ps.map((p) => p.name)).size === ps.length && new Set(ps.filter((p) => p.nodePort).map((p) => p.nodePort)).size === ps.filter((p) => p.nodePort).length)
+).filter((ps) => new Set(ps.map((p) => p.name)).size === ps.length
+  && new Set(ps.filter((p) => p.nodePort).map((p) => p.nodePort)).size === ps.filter((p) => p.nodePort).length)
   .map((ps) => ps.map((p, i) => ({
     port: p.port,
     name: ps.length > 1 || p.port % 2 === 0 ? p.name : undefined,
