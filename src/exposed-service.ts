@@ -317,16 +317,19 @@ export class ExposedService extends ValidatedApiObject {
 
   /** A ClusterIP Service (writes `type: ClusterIP`): reachable inside the cluster only. */
   public static clusterIp(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
+    checkFactoryOptions('clusterIp', scope, id, options, ServiceType.CLUSTER_IP);
     return new ExposedService(scope, id, { ...options, type: ServiceType.CLUSTER_IP });
   }
 
   /** A NodePort Service (writes `type: NodePort`): also reachable on a port of every node. */
   public static nodePort(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
+    checkFactoryOptions('nodePort', scope, id, options, ServiceType.NODE_PORT);
     return new ExposedService(scope, id, { ...options, type: ServiceType.NODE_PORT });
   }
 
   /** A LoadBalancer Service (writes `type: LoadBalancer`): also reachable through a cloud load balancer. */
   public static loadBalancer(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
+    checkFactoryOptions('loadBalancer', scope, id, options, ServiceType.LOAD_BALANCER);
     return new ExposedService(scope, id, { ...options, type: ServiceType.LOAD_BALANCER });
   }
 
@@ -335,6 +338,7 @@ export class ExposedService extends ValidatedApiObject {
    * no selector; `ports` may be omitted.
    */
   public static externalName(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
+    checkFactoryOptions('externalName', scope, id, options, ServiceType.EXTERNAL_NAME);
     return new ExposedService(scope, id, { ...options, type: ServiceType.EXTERNAL_NAME });
   }
 
@@ -343,6 +347,7 @@ export class ExposedService extends ValidatedApiObject {
    * IPs of the selected pods (e.g. for a StatefulSet). `ports` may be omitted.
    */
   public static headless(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
+    checkFactoryOptions('headless', scope, id, options, undefined);
     const problem = options.clusterIP !== undefined && options.clusterIP !== CLUSTER_IP_NONE
       ? `clusterIP ${show(options.clusterIP)} contradicts ExposedService.headless(), which sets it to "None"; remove clusterIP or use ExposedService.clusterIp()`
       : undefined;
@@ -549,4 +554,18 @@ export class ExposedService extends ValidatedApiObject {
       }
     });
   }
+}
+
+/**
+ * Checks the options of a factory (`ExposedService.clusterIp()` and the others) before they are
+ * spread into the props: a `type` there would be overridden by the factory's without a word, and
+ * `null` would fail inside the spread.
+ */
+function checkFactoryOptions(factory: string, scope: Construct, id: string, options: unknown, type: ServiceType | undefined): void {
+  const subject = subjectOf('ExposedService', scope, id, options);
+  const declared = options !== null && typeof options === 'object' ? (options as any).type : undefined;
+  if (declared !== undefined) {
+    throw new Error(`${subject}: type: ${show(declared)} cannot be set in ExposedService.${factory}(): ${type ? `the factory writes type ${type}` : 'a headless Service is ClusterIP with clusterIP "None"'}. Remove type, or use the factory of the type you want (or new ExposedService(...) with type).`);
+  }
+  readProps(subject, 'ExposedServiceOptions', options);
 }

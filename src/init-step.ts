@@ -10,6 +10,8 @@ import { WaitForMysqlOptions, waitForMysqlStep } from './init-steps/wait-for-mys
 import { WaitForPostgresOptions, waitForPostgresStep } from './init-steps/wait-for-postgres';
 import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
+import { kindOf } from './k8s-values';
+import { show } from './problems';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -124,7 +126,7 @@ export class InitStep {
    * closes at once, whatever the server does. Attempts are cut after 10 s and at the deadline.
    */
   public static waitForTcp(host: string, port: number, options: InitStepOptions = {}): InitStep {
-    return new InitStep(waitForTcpStep(host, port, options));
+    return new InitStep(waitForTcpStep(host, port, stepOptions('waitForTcp', options)));
   }
 
   /**
@@ -135,7 +137,7 @@ export class InitStep {
    * are used, never the output, which changes between busybox versions.
    */
   public static waitForDns(host: string, options: InitStepOptions = {}): InitStep {
-    return new InitStep(waitForDnsStep(host, options));
+    return new InitStep(waitForDnsStep(host, stepOptions('waitForDns', options)));
   }
 
   /**
@@ -144,7 +146,7 @@ export class InitStep {
    * Each attempt is `wget -q -O /dev/null URL`, cut after 10 s and at the deadline.
    */
   public static waitForHttp(url: string, options: InitStepOptions = {}): InitStep {
-    return new InitStep(waitForHttpStep(url, options));
+    return new InitStep(waitForHttpStep(url, stepOptions('waitForHttp', options)));
   }
 
   /**
@@ -153,7 +155,7 @@ export class InitStep {
    * failed-login lines out of the server's log.
    */
   public static waitForPostgres(host: string, options: WaitForPostgresOptions = {}): InitStep {
-    return new InitStep(waitForPostgresStep(host, options));
+    return new InitStep(waitForPostgresStep(host, stepOptions('waitForPostgres', options)));
   }
 
   /**
@@ -161,7 +163,7 @@ export class InitStep {
    * password come from Secrets by reference, never in the manifest.
    */
   public static waitForMysql(host: string, options: WaitForMysqlOptions = {}): InitStep {
-    return new InitStep(waitForMysqlStep(host, options));
+    return new InitStep(waitForMysqlStep(host, stepOptions('waitForMysql', options)));
   }
 
   /**
@@ -173,7 +175,7 @@ export class InitStep {
    * The volume is mounted into this step and into every main container of the pod.
    */
   public static download(url: string, path: string, options: DownloadOptions = {}): InitStep {
-    return new InitStep(downloadStep(url, path, options));
+    return new InitStep(downloadStep(url, path, stepOptions('download', options)));
   }
 
   /**
@@ -183,7 +185,7 @@ export class InitStep {
    * identity (its service account).
    */
   public static downloadFromS3(bucket: string, key: string, path: string, options: DownloadFromS3Options = {}): InitStep {
-    return new InitStep(downloadFromS3Step(bucket, key, path, options));
+    return new InitStep(downloadFromS3Step(bucket, key, path, stepOptions('downloadFromS3', options)));
   }
 
   /**
@@ -193,7 +195,7 @@ export class InitStep {
    * and `TemplateEscape.JSON_STRING` keeps any value inside its JSON or YAML string.
    */
   public static renderTemplate(template: string, path: string, options: RenderTemplateOptions = {}): InitStep {
-    return new InitStep(renderTemplateStep(template, path, options));
+    return new InitStep(renderTemplateStep(template, path, stepOptions('renderTemplate', options)));
   }
 
   /**
@@ -201,7 +203,7 @@ export class InitStep {
    * with one message listing every missing one.
    */
   public static checkRequired(options: CheckRequiredOptions): InitStep {
-    return new InitStep(checkRequiredStep(options));
+    return new InitStep(checkRequiredStep(stepOptions('checkRequired', options, true)));
   }
 
   /**
@@ -279,4 +281,20 @@ export class InitStep {
     const binding = this.spec.bind(context);
     return { ...binding, problems: binding.problems ?? [] };
   }
+}
+
+/**
+ * The options of a step factory, checked to be an object: plain JavaScript may pass a string, a
+ * list or null, which would otherwise be ignored (the step running with its defaults) or crash.
+ */
+function stepOptions<T>(factory: string, options: T, required = false): T {
+  if (options === undefined) {
+    // An optional argument defaults to no options; a required one is the step's to report.
+    return (required ? options : {}) as T;
+  }
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    const what = options === null ? '' : ` is ${kindOf(options)},`;
+    throw new Error(`InitStep.${factory}(): options: ${show(options)}${what} not an object of options; pass { ... } (e.g. { timeoutSeconds: 60 }) or leave the argument out.`);
+  }
+  return options;
 }

@@ -565,3 +565,22 @@ function editDistance(a: string, b: string, cap: number): number {
   }
   return prev[b.length];
 }
+
+/**
+ * Whether a value holds a number that is not a whole int32 (2147483648, 1.5, NaN): the props
+ * check types such options as numbers, so the decode step must then check them against their
+ * Kubernetes type.
+ */
+export function hasUncheckedNumber(value: unknown): boolean {
+  if (typeof value === 'number') {
+    return !Number.isInteger(value) || value < -2147483648 || value > 2147483647;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (hasUncheckedNumber((value as any)[key])) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

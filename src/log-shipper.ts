@@ -1,7 +1,9 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { GeneratedConfigMap } from './generated-config-map';
 import type { Container, EnvVar, ResourceRequirements, Volume } from './k8s-types';
 import { show } from './problems';
+import { checkProps } from './props';
 import { shellQuote } from './shell';
 import type { GeneratedConfigMapData } from './sidecar';
 import { s3BucketProblem } from './sidecars/common';
@@ -284,6 +286,7 @@ export class FluentBitOutput {
    * Fluent Bit's `es` output. A password, if any, is read from a Kubernetes Secret.
    */
   public static elasticsearch(options: ElasticsearchOutputOptions): FluentBitOutput {
+    checkProps('FluentBitOutput.elasticsearch()', 'ElasticsearchOutputOptions', options);
     return new FluentBitOutput('es', (path) => elasticsearchParts(options, path));
   }
 
@@ -292,6 +295,7 @@ export class FluentBitOutput {
    * Bit refuses to start with are rejected at synth time.
    */
   public static s3(options: S3OutputOptions): FluentBitOutput {
+    checkProps('FluentBitOutput.s3()', 'S3OutputOptions', options);
     return new FluentBitOutput('s3', (path, storeDir) => s3Parts(options, path, storeDir));
   }
 
@@ -359,6 +363,7 @@ export abstract class LogShipper {
    * shows the app's log.
    */
   public static tail(options: TailOptions = {}): LogShipper {
+    checkProps('LogShipper.tail()', 'TailOptions', options);
     return new TailShipper(options);
   }
 
@@ -370,6 +375,7 @@ export abstract class LogShipper {
    * restarted sidecar resumes where it stopped. Secrets are only referenced, never written.
    */
   public static fluentBit(options: FluentBitOptions): LogShipper {
+    checkProps('LogShipper.fluentBit()', 'FluentBitOptions', options);
     return new FluentBitShipper(options);
   }
 
@@ -426,10 +432,10 @@ class FluentBitShipper extends LogShipper {
 
   public bind(context: LogShipperContext): LogShipperBinding {
     const parts = this._bindParts(context);
-    const configMap = new ApiObject(context.scope, 'FluentBitConfig', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: parts.configMap.name, namespace: context.namespace },
+    // Validated like every object of the library (patches, name, keys, size, and a name no other
+    // ConfigMap of the app has: two shippers with one configMapName would overwrite each other).
+    const configMap = new GeneratedConfigMap(context.scope, 'FluentBitConfig', {
+      metadata: { name: parts.configMap.name, ...(context.namespace !== undefined ? { namespace: context.namespace } : {}) },
       data: parts.configMap.data,
     });
     return { container: parts.container, volumes: parts.volumes, configMap, problems: parts.problems };
@@ -630,7 +636,7 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
     }
     settings.push(['s3_key_format', o.s3KeyFormat]);
   }
-  if (o.compression !== undefined) {
+  if (o.compression !== undefined && checkConfigValue(o.compression, `${path}.compression`, problems)) {
     settings.push(['compression', o.compression]);
   }
   if (o.endpoint !== undefined) {

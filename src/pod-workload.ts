@@ -5,7 +5,7 @@ import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
-import { k8sJsonName, toManifest } from './k8s-values';
+import { hasUncheckedNumber, k8sJsonName, toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -151,6 +151,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
+  /** metadata.annotations, kept when podMetadata.annotations is set too (a bare Pod's conflicts are errors). */
+  private readonly declaredAnnotations?: { [key: string]: string };
   private readonly hasPodMetadata: boolean;
   private readonly declaredLabels?: { [key: string]: string };
   private addProblems: string[] = NONE;
@@ -176,6 +178,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     this.securityProfile = props.securityProfile;
     this.hasPodMetadata = props.podMetadata !== undefined;
     this.declaredLabels = props.podMetadata?.labels && props.metadata?.labels ? { ...props.metadata.labels } : undefined;
+    this.declaredAnnotations = props.podMetadata?.annotations && props.metadata?.annotations ? { ...props.metadata.annotations } : undefined;
     this.podLabels = props.podMetadata?.labels ? { ...props.podMetadata.labels } : undefined;
     this.podAnnotations = props.podMetadata?.annotations ? { ...props.podMetadata.annotations } : undefined;
     this.filesVolumeName = props.filesVolumeName ?? 'init-files';
@@ -195,6 +198,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       }
     }
     this.specOptions = specOptions;
+    if (!workload._numbersChecked || hasUncheckedNumber(specOptions)) {
+      // A number the props check took as a number may not fit its Kubernetes type.
+      this.uncheckedContent = true;
+    }
 
     for (const volume of firstVolumes) {
       this.volumeList = added(this.volumeList, volume);
@@ -454,11 +461,17 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (this.filesVolumeAdded && !this.declaredFilesMountPath.startsWith('/')) {
       problems.add('filesMountPath', `${show(this.declaredFilesMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every main container.`);
     }
-    if (this.workload.kind === WorkloadKind.POD && this.podLabels) {
-      for (const [k, v] of Object.entries(this.podLabels)) {
+    if (this.workload.kind === WorkloadKind.POD) {
+      for (const [k, v] of Object.entries(this.podLabels ?? {})) {
         const own = this.declaredLabels?.[k];
         if (own !== undefined && own !== v) {
           problems.add('podMetadata.labels', `${k}=${show(v)} contradicts metadata.labels ${k}=${show(own)}; for a bare Pod both are its own labels: keep one value.`);
+        }
+      }
+      for (const [k, v] of Object.entries(this.podAnnotations ?? {})) {
+        const own = this.declaredAnnotations?.[k];
+        if (own !== undefined && own !== v) {
+          problems.add('podMetadata.annotations', `${k}=${show(v)} contradicts metadata.annotations ${k}=${show(own)}; for a bare Pod both are its own annotations: keep one value.`);
         }
       }
     }

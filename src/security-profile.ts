@@ -1,6 +1,7 @@
 import type { ResourceRequirements } from './k8s-types';
 import { toManifest } from './k8s-values';
 import { Problems, show } from './problems';
+import { checkProps } from './props';
 
 /**
  * A Kubernetes Pod Security Standard level (Kubernetes 1.28), as enforced by Pod Security
@@ -29,7 +30,14 @@ export class ResourcePreset {
 
   /** Your own requests and limits (plain strings or `k8s.Quantity` values). */
   public static custom(resources: ResourceRequirements): ResourcePreset {
-    const plain = toManifest('ResourceRequirements', resources) ?? {};
+    const problems = new Problems();
+    const plain = toManifest('ResourceRequirements', resources, '', problems) ?? {};
+    if (plain.claims !== undefined) {
+      problems.add('claims', 'cannot be part of a preset, which applies to every container without resources; set resources.claims on the container that uses the claim.');
+    }
+    if (problems.count > 0) {
+      throw new Error(problems.toErrors('ResourcePreset.custom()')[0]);
+    }
     return new ResourcePreset(plain.requests, plain.limits);
   }
 
@@ -122,6 +130,7 @@ export class SecurityProfile {
    * `capabilities.drop: [ALL]`.
    */
   public static restricted(options: RestrictedProfileOptions = {}): SecurityProfile {
+    checkProps('SecurityProfile.restricted()', 'RestrictedProfileOptions', options);
     const runAsUser = options.runAsUser ?? NOBODY;
     const bad: string[] = [];
     if (!isId(runAsUser) || runAsUser === 0) {
@@ -143,6 +152,7 @@ export class SecurityProfile {
    * what breaks the standard (privileged containers, host namespaces, hostPath volumes, ...).
    */
   public static baseline(options: BaselineProfileOptions = {}): SecurityProfile {
+    checkProps('SecurityProfile.baseline()', 'BaselineProfileOptions', options);
     return new SecurityProfile(SecurityLevel.BASELINE, options.resources);
   }
 

@@ -4,6 +4,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import { InitStep } from './init-step';
 import type { Container, Volume } from './k8s-types';
 import type { LogShipper } from './log-shipper';
+import { show } from './problems';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions } from './sidecars/cloud-sql-proxy';
 import { modeOf, snapshot } from './sidecars/common';
 import { envoyBinding, EnvoyOptions } from './sidecars/envoy';
@@ -140,6 +141,11 @@ export abstract class Sidecar {
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
   public static container(container: Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
+    // Plain JavaScript passes any value: 'NATIVE' or 'nativ' must not become a classic sidecar.
+    if (!(Object.values(SidecarMode) as unknown[]).includes(mode)) {
+      const meant = typeof mode === 'string' ? (Object.keys(SidecarMode) as Array<keyof typeof SidecarMode>).find((k) => k.toLowerCase() === mode.toLowerCase().replace(/^sidecarmode\./, '') || SidecarMode[k].startsWith(mode.toLowerCase())) : undefined;
+      throw new Error(`Sidecar.container(): mode: ${show(mode)} is not a SidecarMode; use SidecarMode.CLASSIC or SidecarMode.NATIVE${meant ? ` (did you mean SidecarMode.${meant}?)` : ''}.`);
+    }
     return new ContainerSidecar(snapshot(container), mode);
   }
 

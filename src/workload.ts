@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, StatefulSetUpdateStrategy } from './k8s-types';
-import { toManifest, toManifestValue } from './k8s-values';
+import { hasUncheckedNumber, toManifest, toManifestValue } from './k8s-values';
 import { readProps } from './props';
 
 /**
@@ -485,6 +485,14 @@ export class Workload {
   /** The object's API version (`v1`, `apps/v1` or `batch/v1`). */
   public readonly apiVersion: string;
 
+  /**
+   * Whether every number of the options is a whole int32 (the props check knows numbers, not
+   * their Kubernetes type): otherwise the decode step checks the object (int32, int64, whole).
+   *
+   * @internal
+   */
+  public readonly _numbersChecked: boolean;
+
   private readonly spec: Record<string, any>;
   private readonly selector?: Record<string, any>;
   private readonly jobTemplateSpec?: Record<string, any>;
@@ -501,6 +509,7 @@ export class Workload {
     this.spec = spec;
     this.selector = selector;
     this.jobTemplateSpec = jobTemplateSpec;
+    this._numbersChecked = !hasUncheckedNumber(spec) && !hasUncheckedNumber(jobTemplateSpec);
   }
 
   /** Whether the pods of this workload must run to completion (Job, CronJob). */
@@ -559,3 +568,4 @@ function persistentVolumeClaim(claim: PersistentVolumeClaim): Record<string, any
   const c: any = claim ?? {};
   return { metadata: toManifestValue(c.metadata), spec: toManifest('PersistentVolumeClaimSpec', c.spec) };
 }
+

@@ -480,3 +480,20 @@ describe('the services-deployment example', () => {
     expect(svc.spec).toEqual({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: deployment.spec.template.metadata.labels, ports: [{ port: 80, targetPort: 'http' }] });
   });
 });
+
+describe('the factories\' options', () => {
+  const loose = (o: unknown): any => o;
+
+  test('reject a type, which the factory would override without a word', () => {
+    const chart = newChart();
+    expect(() => ExposedService.clusterIp(chart, 's', loose({ metadata: { name: 's' }, selector: { a: 'b' }, ports: [{ port: 80 }], type: 'LoadBalancer' })))
+      .toThrow("ExposedService 's': type: \"LoadBalancer\" cannot be set in ExposedService.clusterIp(): the factory writes type ClusterIP. Remove type, or use the factory of the type you want (or new ExposedService(...) with type).");
+    expect(() => ExposedService.headless(chart, 'h', loose({ selector: { a: 'b' }, type: 'NodePort' }))).toThrow('ExposedService at test/h: type: "NodePort" cannot be set in ExposedService.headless()');
+    // Nothing was added to the app: a later synthesis of the chart is clean.
+    expect(synth(chart)).toEqual([]);
+  });
+
+  test('reject null options with a message instead of a TypeError', () => {
+    expect(() => ExposedService.headless(newChart(), 's', loose(null))).toThrow('ExposedService at test/s: is null, but ExposedServiceOptions is an object of fields; pass { ... }.');
+  });
+});

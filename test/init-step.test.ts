@@ -215,3 +215,20 @@ describe('InitPod filesMountPath', () => {
     expect(message).toContain('- filesMountPath: "config" must be an absolute path (e.g. \'/config\'); init steps write files there and it is mounted into every main container.');
   });
 });
+
+describe('step options that are not an object', () => {
+  const loose = (o: unknown): any => o;
+
+  test.each([
+    ['a list', [{ timeoutSeconds: 10 }], 'InitStep.waitForTcp(): options: [{"timeoutSeconds":10}] is a list, not an object of options; pass { ... } (e.g. { timeoutSeconds: 60 }) or leave the argument out.'],
+    ['a string', 'wait-db', 'InitStep.waitForTcp(): options: "wait-db" is a string, not an object of options;'],
+    ['null', null, 'InitStep.waitForTcp(): options: null not an object of options;'],
+  ])('are rejected instead of ignored: %s', (_kind, options, message) => {
+    expect(() => InitStep.waitForTcp('db', 5432, loose(options))).toThrow(message);
+  });
+
+  test('are rejected by every factory', () => {
+    expect(() => InitStep.download('https://example.com/a', 'a', loose('x'))).toThrow('InitStep.download(): options: "x" is a string');
+    expect(() => InitStep.renderTemplate('x', 'a', loose(5))).toThrow('InitStep.renderTemplate(): options: 5 is a number');
+  });
+});

@@ -542,3 +542,57 @@ describe('LogShipper.fluentBit', () => {
     });
   });
 });
+
+describe('LogShipper and FluentBitOutput options', () => {
+  // Plain JavaScript, `as any` and spread configs reach these factories untyped.
+  const loose = (o: object): any => o;
+
+  test('rejects misspelt options at construction, naming the nearest field', () => {
+    expect(() => LogShipper.tail(loose({ imag: 'alpine:3.20' }))).toThrow('LogShipper.tail(): imag: is not a field of TailOptions; did you mean image?');
+    expect(() => LogShipper.tail(loose('alpine:3.20'))).toThrow(/^LogShipper\.tail\(\): .*"alpine:3\.20"/);
+    const es = FluentBitOutput.elasticsearch({ host: 'es' });
+    expect(() => LogShipper.fluentBit(loose({ output: es, imagee: 'my/fluent-bit:3.1' }))).toThrow('LogShipper.fluentBit(): imagee: is not a field of FluentBitOptions; did you mean image?');
+    expect(() => FluentBitOutput.elasticsearch(loose({ host: 'es', idx: 'app-logs' }))).toThrow('FluentBitOutput.elasticsearch(): idx: is not a field of ElasticsearchOutputOptions');
+    expect(() => FluentBitOutput.s3(loose({ bucket: 'b', region: 'eu-west-1', compresion: 'gzip' }))).toThrow('FluentBitOutput.s3(): compresion: is not a field of S3OutputOptions; did you mean compression?');
+    expect(() => FluentBitOutput.s3(loose({ bucket: 'b', region: 'eu-west-1', credentialsSecret: { name: 'aws', accessKeyIDKey: 'id' } })))
+      .toThrow('FluentBitOutput.s3(): credentialsSecret.accessKeyIDKey: is not a field of S3CredentialsSecret; did you mean accessKeyIdKey?');
+    expect(() => FluentBitOutput.elasticsearch(loose({ host: 'es', httpUser: 'u', httpPasswordSecret: { name: 's', key: 'k', optional: true } })))
+      .toThrow('FluentBitOutput.elasticsearch(): httpPasswordSecret.optional: is not a field of SecretKeyRef');
+  });
+
+  test('rejects any compression but gzip, so no value can add a section to fluent-bit.conf', () => {
+    expect(() => FluentBitOutput.s3(loose({ bucket: 'b', region: 'eu-west-1', compression: 'gzip\n[OUTPUT]\n    Name stdout\n    Match *' })))
+      .toThrow('FluentBitOutput.s3(): compression: "gzip\\n[OUTPUT]\\n    Name stdout\\n    Match *" is not one of "gzip"; use one of them.');
+    expect(() => FluentBitOutput.s3(loose({ bucket: 'b', region: 'eu-west-1', compression: 'zstd' }))).toThrow('compression: "zstd" is not one of "gzip"');
+  });
+
+  test('rejects boolean options written as strings instead of reading "false" as on', () => {
+    expect(() => FluentBitOutput.elasticsearch(loose({ host: 'es', tls: 'false' })))
+      .toThrow('FluentBitOutput.elasticsearch(): tls: "false" is a string, but ElasticsearchOutputOptions.tls takes a boolean (true or false); write false without quotes.');
+    expect(() => FluentBitOutput.elasticsearch(loose({ host: 'es', tls: true, tlsVerify: 'false' }))).toThrow('tlsVerify: "false" is a string');
+    expect(() => FluentBitOutput.elasticsearch(loose({ host: 'es', suppressTypeName: 'false' }))).toThrow('suppressTypeName: "false" is a string');
+  });
+});
+
+describe('the Fluent Bit ConfigMap', () => {
+  const shipper = (configMapName?: string): LogShipper => LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }), configMapName });
+
+  test('is validated like every object: escape-hatch patches and metadata changes are checked', () => {
+    const chart = newChart();
+    const pod = new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p' }, app, logShipper: shipper() });
+    pod.logShipperConfigMap!.addJsonPatch(JsonPatch.add('/datta', { x: 'y' }), JsonPatch.add('/data/extra', 5));
+    pod.logShipperConfigMap!.metadata.addLabel('bad key!', 'v');
+    const message = synthError(chart);
+    expect(message).toContain("[test/p/FluentBitConfig] ConfigMap 'p-fluent-bit' has 3 problems:");
+    expect(message).toContain('datta: is not a field of ConfigMap; did you mean data?');
+    expect(message).toContain('data[extra]: 5 is a number, but ConfigMap.data takes a string');
+    expect(message).toContain('metadata.labels: label key "bad key!" is invalid');
+  });
+
+  test('rejects two shippers with one configMapName, which would ship one app\'s log to the other\'s output', () => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p' }, app, logShipper: shipper('shared') });
+    new SidecarLoggedApp(chart, 'q', { metadata: { name: 'q' }, app, logShipper: shipper('shared') });
+    expect(synthError(chart)).toContain("[test/p/FluentBitConfig] ConfigMap 'shared': metadata.name: \"shared\" is also the name of ConfigMap 'shared' (test/q/FluentBitConfig): two ConfigMaps with one name would overwrite each other when applied.");
+  });
+});

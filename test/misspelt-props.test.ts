@@ -13,7 +13,7 @@ const any = (x: any): any => x;
 describe('misspelt props fail at construction, with the path and the name meant', () => {
   test.each<[string, () => unknown, string]>([
     ['a LoadBalancer Service\'s loadBalancerSourceRange', () => ExposedService.loadBalancer(Testing.chart(), 'lb', any({ metadata: { name: 'lb' }, selector: { app: 'web' }, ports: [{ port: 80 }], loadBalancerSourceRange: ['10.0.0.0/8'] })),
-      "ExposedService 'lb': loadBalancerSourceRange: is not a field of ExposedServiceProps; did you mean loadBalancerSourceRanges?"],
+      "ExposedService 'lb': loadBalancerSourceRange: is not a field of ExposedServiceOptions; did you mean loadBalancerSourceRanges?"],
     ['a ServicePort\'s targetport', () => new ExposedService(Testing.chart(), 's', any({ metadata: { name: 's' }, selector: { a: 'b' }, ports: [{ port: 80, targetport: 8080 }] })),
       "ExposedService 's': ports[0].targetport: is not a field of ServicePort; did you mean targetPort?"],
     ['a pod pattern\'s initContainer', () => new InitPod(Testing.chart(), 'p', any({ metadata: { name: 'p' }, initContainer: [c], containers: [c] })),

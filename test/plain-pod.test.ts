@@ -133,3 +133,17 @@ describe('PlainPod tokens', () => {
     expect(synthError(chart)).toContain('spec.containers[0].image: container "hello" has no image');
   });
 });
+
+describe('podMetadata of a bare Pod', () => {
+  test('rejects an annotation that contradicts metadata.annotations, as it does a label, instead of dropping it', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p', annotations: { n: '1', same: 'x' } }, podMetadata: { annotations: { n: '2', same: 'x', more: 'y' } }, containers: [{ name: 'c', image: 'busybox' }] });
+    expect(synthError(chart)).toContain("PlainPod 'p': podMetadata.annotations: n=\"2\" contradicts metadata.annotations n=\"1\"; for a bare Pod both are its own annotations: keep one value.");
+  });
+
+  test('merges annotations that agree or do not overlap', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p', annotations: { same: 'x' } }, podMetadata: { annotations: { same: 'x', more: 'y' } }, containers: [{ name: 'c', image: 'busybox' }] });
+    expect(only(synth(chart), 'Pod').metadata.annotations).toEqual({ more: 'y', same: 'x' });
+  });
+});

@@ -156,3 +156,16 @@ describe('sidecars that share a volume', () => {
     expect(synthError(chart)).toContain('spec.volumes[2].name: volume name "cfg" is already used by spec.volumes[1]');
   });
 });
+
+describe('Sidecar.container() mode', () => {
+  const loose = (o: unknown): any => o;
+
+  test.each([
+    ['NATIVE', ' (did you mean SidecarMode.NATIVE?).'],
+    ['nativ', ' (did you mean SidecarMode.NATIVE?).'],
+    [42, '.'],
+  ])('rejects %p instead of making a classic sidecar of it', (mode, end) => {
+    expect(() => Sidecar.container({ name: 'side', image: 'busybox' }, loose(mode)))
+      .toThrow(`Sidecar.container(): mode: ${JSON.stringify(mode)} is not a SidecarMode; use SidecarMode.CLASSIC or SidecarMode.NATIVE${end}`);
+  });
+});

@@ -603,3 +603,21 @@ describe('ResourcePreset', () => {
     expect(synthError(chart)).toContain('spec.containers[0].resources.requests.memory: "1Gi" is more than the limit "1Mi"');
   });
 });
+
+describe('SecurityProfile and ResourcePreset options', () => {
+  const loose = (o: unknown): any => o;
+
+  test('rejects misspelt options and a preset given as a string at construction, instead of dropping them', () => {
+    expect(() => SecurityProfile.restricted(loose({ runAsUsr: 1000 }))).toThrow('SecurityProfile.restricted(): runAsUsr: is not a field of RestrictedProfileOptions; did you mean runAsUser?');
+    expect(() => SecurityProfile.restricted(loose({ fsgroup: 2000 }))).toThrow('fsgroup: is not a field of RestrictedProfileOptions; did you mean fsGroup?');
+    expect(() => SecurityProfile.baseline(loose({ resource: ResourcePreset.SMALL }))).toThrow('SecurityProfile.baseline(): resource: is not a field of BaselineProfileOptions; did you mean resources?');
+    expect(() => SecurityProfile.restricted(loose({ resources: 'SMALL' }))).toThrow(/^SecurityProfile\.restricted\(\): resources: "SMALL" is a string, not a ResourcePreset/);
+  });
+
+  test('rejects misspelt fields and claims in ResourcePreset.custom(), which would be dropped', () => {
+    expect(() => ResourcePreset.custom(loose({ requests: { cpu: '100m' }, limitz: { cpu: '1' } })))
+      .toThrow('ResourcePreset.custom(): limitz: is not a field of ResourceRequirements; did you mean limits?');
+    expect(() => ResourcePreset.custom(loose({ requests: { cpu: '100m' }, claims: [{ name: 'gpu' }] })))
+      .toThrow('ResourcePreset.custom(): claims: cannot be part of a preset, which applies to every container without resources; set resources.claims on the container that uses the claim.');
+  });
+});

@@ -194,3 +194,25 @@ describe('Services and namespaces', () => {
     expect(synthError(chart)).toContain("ExposedService 'web': metadata.namespace: \"dev\" differs from the namespace \"prod\" of PlainPod 'web'; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.");
   });
 });
+
+describe('numeric options that do not fit their Kubernetes type', () => {
+  const pod = (chart: any, extra: any): PlainPod => new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'app', image: 'busybox' }], ...extra });
+
+  test.each([
+    ['Workload.deployment({ replicas: 2 ** 31 })', { workload: Workload.deployment({ replicas: 2 ** 31 }) }, 'spec.replicas: 2147483648 is out of range: DeploymentSpec.replicas is an int32 (-2147483648 to 2147483647); write a number in that range.'],
+    ['Workload.job({ parallelism: 2 ** 31 })', { workload: Workload.job({ parallelism: 2 ** 31 }) }, 'spec.parallelism: 2147483648 is out of range: JobSpec.parallelism is an int32'],
+    ['Workload.statefulSet({ minReadySeconds: 2 ** 31 })', { workload: Workload.statefulSet({ minReadySeconds: 2 ** 31 }) }, 'spec.minReadySeconds: 2147483648 is out of range: StatefulSetSpec.minReadySeconds is an int32'],
+    ['priority: 1.5', { priority: 1.5 }, 'spec.priority: 1.5 is not a whole number; PodSpec.priority is an int32: write a whole number.'],
+    ['terminationGracePeriodSeconds: 1.5', { terminationGracePeriodSeconds: 1.5 }, 'spec.terminationGracePeriodSeconds: 1.5 is not a whole number; PodSpec.terminationGracePeriodSeconds is an int64'],
+  ])('are reported at synth with their type, with or without an escape-hatch patch: %s', (_title, extra, message) => {
+    const chart = newChart();
+    pod(chart, extra);
+    expect(synthError(chart)).toContain(message);
+  });
+
+  test('an int64 option above 2^31 - 1 is accepted', () => {
+    const chart = newChart();
+    pod(chart, { workload: Workload.job({ activeDeadlineSeconds: 2 ** 31 }), restartPolicy: 'Never' });
+    expect(only(synth(chart), 'Job').spec.activeDeadlineSeconds).toBe(2 ** 31);
+  });
+});

@@ -111,6 +111,8 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
   },
   // Go: ValidateConfigMap (validation.go)
   'v1/ConfigMap': {
+    // The decode step too: a patch can add unknown top-level fields (e.g. /datta).
+    specType: 'ConfigMap',
     validate: (configMap, problems) => validateConfigMap(configMap, problems),
   },
 };

@@ -63,8 +63,8 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
     name: 'rejects binaryData that is not base64 and data values that are not strings',
     manifest: configMap({ data: { port: 8080 }, binaryData: { b: 'not base64!' } }),
     problems: [
-      'data.port: 8080 must be a string; quote it.',
       'binaryData.b: "not base64!" is not standard base64 (with padding); binaryData values are base64-encoded bytes.',
+      'data[port]: 8080 is a number, but ConfigMap.data takes a string; write it as a string: "8080" (the API server cannot decode it).',
     ],
     offline128: false,
   },
@@ -82,6 +82,16 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
     problems: [
       'binaryData.a: "eA" is not standard base64 (with padding); binaryData values are base64-encoded bytes.',
       'binaryData.b: "eA== " is not standard base64 (with padding); binaryData values are base64-encoded bytes.',
+    ],
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects fields a ConfigMap does not have and values of the wrong JSON type (the decode step)',
+    manifest: configMap({ datta: { a: 'x' }, immutable: 'yes', binaryData: { b: 3 } }),
+    problems: [
+      'datta: is not a field of ConfigMap; did you mean data?',
+      'immutable: "yes" is a string, but ConfigMap.immutable takes a boolean (true or false) (the API server cannot decode it).',
+      'binaryData[b]: 3 is a number, but ConfigMap.binaryData takes a string; write it as a string: "3" (the API server cannot decode it).',
     ],
   },
 ];
