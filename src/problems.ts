@@ -41,5 +41,9 @@ export function show(value: unknown): string {
   if (value === undefined) {
     return 'undefined';
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    // JSON.stringify would show Infinity and NaN as null.
+    return String(value);
+  }
   return JSON.stringify(value);
 }

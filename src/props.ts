@@ -212,6 +212,9 @@ function primitive(t: string, v: any, path: string, problems: Problems, owner: s
       if (typeof v !== 'number' || Number.isNaN(v)) {
         const fix = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? `; write ${Number(v)} without quotes` : '';
         wrong(v, 'a number', path, problems, owner, field, fix);
+      } else if (!Number.isFinite(v)) {
+        // JSON has no Infinity: it would be written as null.
+        problems.add(path, `${String(v)} is not a finite number; ${where(owner, field)} takes a number (JSON writes Infinity as null).`);
       }
       return v;
     case 'b':
@@ -272,6 +275,12 @@ function enumValue(name: string, v: any, path: string, problems: Problems, owner
 
 /** A union: the alternative the value's kind fits, checked fully; else a wrong-type message. */
 function union(alternatives: PropType[], v: any, path: string, problems: Problems, owner: string, field: string): any {
+  // A number-or-string (a Service's targetPort) takes an `IntOrString` of any cdk8s-plus-NN too,
+  // unwrapped as the int-or-string fields of the Kubernetes structs are.
+  if (alternatives.length === 2 && alternatives.includes('s') && alternatives.includes('n')
+    && v !== null && typeof v === 'object' && 'value' in v && !isPlain(v)) {
+    return walk('o', v, path, problems, owner, field);
+  }
   const fits = alternatives.filter((a) => fitsKind(a, v));
   if (fits.length === 1) {
     return walk(fits[0], v, path, problems, owner, field);

@@ -1,4 +1,5 @@
 import { JsonPatch, Testing } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficPolicy } from '../src';
 import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
@@ -495,5 +496,17 @@ describe('the factories\' options', () => {
 
   test('reject null options with a message instead of a TypeError', () => {
     expect(() => ExposedService.headless(newChart(), 's', loose(null))).toThrow('ExposedService at test/s: is null, but ExposedServiceOptions is an object of fields; pass { ... }.');
+  });
+});
+
+describe('a targetPort given as k8s.IntOrString', () => {
+  test('is unwrapped like the int-or-string fields of the Kubernetes structs', () => {
+    const chart = newChart();
+    new ExposedService(chart, 's', {
+      metadata: { name: 's' },
+      selector: { a: 'b' },
+      ports: [{ name: 'a', port: 80, targetPort: k8s.IntOrString.fromNumber(8080) as any }, { name: 'b', port: 81, targetPort: k8s.IntOrString.fromString('http') as any }],
+    });
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([{ name: 'a', port: 80, targetPort: 8080 }, { name: 'b', port: 81, targetPort: 'http' }]);
   });
 });

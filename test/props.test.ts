@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { k8s as k8s32 } from 'cdk8s-plus-32';
-import { PlainPod, ServiceType, Workload } from '../src';
+import { InitStep, PlainPod, ServiceType, Workload } from '../src';
 import { newChart } from './util';
 import { Problems } from '../src/problems';
 import { checkProps, isInstance, LIBRARY_CLASS, readProps, readPropsInto } from '../src/props';
@@ -167,5 +167,12 @@ describe('readProps', () => {
 describe('checkProps with numbers that are not finite', () => {
   test('names NaN as it is, not as JSON writes it (null)', () => {
     expect(() => checkProps('X', 'ServicePort', { port: NaN })).toThrow('X: port: NaN is not a finite number, but ServicePort.port takes a number.');
+  });
+});
+
+describe('numbers that JSON cannot write', () => {
+  test('Infinity fails at construction, named as Infinity, instead of becoming null in the YAML', () => {
+    expect(() => Workload.deployment({ replicas: Infinity })).toThrow('Workload.deployment(): replicas: Infinity is not a finite number; DeploymentOptions.replicas takes a number (JSON writes Infinity as null).');
+    expect(() => InitStep.waitForTcp('db', 5432, { timeoutSeconds: -Infinity })).toThrow('timeoutSeconds: -Infinity must be a whole number of seconds, at least 1');
   });
 });

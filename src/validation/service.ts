@@ -578,7 +578,8 @@ function validatePortNumOrName(targetPort: unknown, path: string, problems: Prob
 function checkNodePortRange(range: NodePortRange, value: unknown, path: string, problems: Problems): boolean {
   const { min, max } = range;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    problems.add(path, `${show(value)} is outside ${min}-${max}; pick a port in that range or omit it to let Kubernetes allocate one.`);
+    const what = typeof value === 'number' && value >= min && value <= max ? 'is not a whole number' : `is outside ${min}-${max}`;
+    problems.add(path, `${show(value)} ${what}; pick a port in that range or omit it to let Kubernetes allocate one.`);
     return false;
   }
   return true;
@@ -597,7 +598,8 @@ function validateSessionAffinity(spec: any, problems: Problems): void {
   // Go: validateAffinityTimeout: 0 < timeoutSeconds <= 86400.
   const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS) {
-    problems.add('spec.sessionAffinityConfig.clientIP.timeoutSeconds', `${show(timeout)} is outside 1-${MAX_CLIENT_IP_AFFINITY_SECONDS}; use a whole number of seconds up to one day, or omit it for the default ${DEFAULT_CLIENT_IP_AFFINITY_SECONDS}.`);
+    const what = typeof timeout === 'number' && timeout >= 1 && timeout <= MAX_CLIENT_IP_AFFINITY_SECONDS ? 'is not a whole number' : `is outside 1-${MAX_CLIENT_IP_AFFINITY_SECONDS}`;
+    problems.add('spec.sessionAffinityConfig.clientIP.timeoutSeconds', `${show(timeout)} ${what}; use a whole number of seconds up to one day, or omit it for the default ${DEFAULT_CLIENT_IP_AFFINITY_SECONDS}.`);
   }
 }
 

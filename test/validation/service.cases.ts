@@ -456,4 +456,10 @@ export const SERVICE_CASES: RuleCase[] = [
     manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] }),
     problems: ['spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.'],
   },
+  {
+    go: 'validateAffinityTimeout',
+    name: 'says a fractional timeout inside the range is not whole (not that it is outside the range)',
+    manifest: service({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 1.5 } } }),
+    problems: ['spec.sessionAffinityConfig.clientIP.timeoutSeconds: 1.5 is not a whole number; use a whole number of seconds up to one day, or omit it for the default 10800.'],
+  },
 ];
