@@ -342,8 +342,8 @@ describe('ExposedService rejects what the API server rejects', () => {
     expect(error({ sessionAffinity: affinity, sessionAffinityTimeoutSeconds: 600 })).toContain('ExposedService \'web\': spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds.');
   });
 
-  test.each([0, 86401, 1.5])('fails when the ClientIP timeout is %d', (t) => {
-    expect(error({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: t })).toContain(`ExposedService 'web': spec.sessionAffinityConfig.clientIP.timeoutSeconds: ${t} is outside 1-86400; use a whole number of seconds up to one day, or omit it for the default 10800.`);
+  test.each([[0, 'is outside 1-86400'], [86401, 'is outside 1-86400'], [1.5, 'is not a whole number']])('fails when the ClientIP timeout is %d', (t, what) => {
+    expect(error({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: t })).toContain(`ExposedService 'web': spec.sessionAffinityConfig.clientIP.timeoutSeconds: ${t} ${what}; use a whole number of seconds up to one day, or omit it for the default 10800.`);
   });
 
   test('fails when an IP family is listed twice', () => {

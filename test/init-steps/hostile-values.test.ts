@@ -60,7 +60,7 @@ describe('numbers: whole seconds from 1 to 2147483647', () => {
     );
   });
 
-  test.each([[-1, '-1'], [NaN, 'null'], [Infinity, 'null'], ['30', '"30"'], [0.5, '0.5']])('rejects intervalSeconds %p', (value, shown) => {
+  test.each([[-1, '-1'], [NaN, 'NaN'], [Infinity, 'Infinity'], ['30', '"30"'], [0.5, '0.5']])('rejects intervalSeconds %p', (value, shown) => {
     expect(() => InitStep.waitForHttp('http://api/', { intervalSeconds: value as any })).toThrow(
       `InitStep.waitForHttp: intervalSeconds: ${shown} must be a whole number of seconds, at least 1.`,
     );
