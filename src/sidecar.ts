@@ -5,15 +5,15 @@ import { InitStep } from './init-step';
 import type { Container, Volume } from './k8s-types';
 import type { LogShipper } from './log-shipper';
 import { show } from './problems';
-import { cloudSqlProxyBinding, CloudSqlProxyOptions } from './sidecars/cloud-sql-proxy';
-import { modeOf, snapshot } from './sidecars/common';
-import { envoyBinding, EnvoyOptions } from './sidecars/envoy';
-import { gitSyncBinding, GitSyncOptions } from './sidecars/git-sync';
-import { logShipperBinding, LogShipperSidecarOptions } from './sidecars/log-shipper-sidecar';
-import { mysqldExporterBinding, MysqldExporterOptions } from './sidecars/mysqld-exporter';
-import { nginxExporterBinding, NginxExporterOptions } from './sidecars/nginx-exporter';
-import { oauth2ProxyBinding, OAuth2ProxyOptions } from './sidecars/oauth2-proxy';
-import { s3BackupBinding, S3BackupOptions } from './sidecars/s3-backup';
+import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_OPTIONS } from './sidecars/cloud-sql-proxy';
+import { checkOptionKeys, modeOf, snapshot } from './sidecars/common';
+import { envoyBinding, EnvoyOptions, OPTIONS as ENVOY_OPTIONS } from './sidecars/envoy';
+import { gitSyncBinding, GitSyncOptions, OPTIONS as GIT_SYNC_OPTIONS } from './sidecars/git-sync';
+import { logShipperBinding, LogShipperSidecarOptions, OPTIONS as LOG_SHIPPER_OPTIONS } from './sidecars/log-shipper-sidecar';
+import { mysqldExporterBinding, MysqldExporterOptions, OPTIONS as MYSQLD_EXPORTER_OPTIONS } from './sidecars/mysqld-exporter';
+import { nginxExporterBinding, NginxExporterOptions, OPTIONS as NGINX_EXPORTER_OPTIONS } from './sidecars/nginx-exporter';
+import { oauth2ProxyBinding, OAuth2ProxyOptions, OPTIONS as OAUTH2_PROXY_OPTIONS } from './sidecars/oauth2-proxy';
+import { s3BackupBinding, S3BackupOptions, OPTIONS as S3_BACKUP_OPTIONS } from './sidecars/s3-backup';
 
 /**
  * Where a sidecar runs.
@@ -161,6 +161,7 @@ export abstract class Sidecar {
    * Vendor: GoogleCloudPlatform/cloud-sql-proxy `examples/k8s-sidecar/` and `examples/k8s-health-check/`.
    */
   public static cloudSqlProxy(options: CloudSqlProxyOptions): Sidecar {
+    checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
   }
@@ -174,6 +175,7 @@ export abstract class Sidecar {
    * Vendor: kubernetes/git-sync `docs/kubernetes.md`, `README.md` (v4 manual), `docs/ssh.md`.
    */
   public static gitSync(options: GitSyncOptions): Sidecar {
+    checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
   }
@@ -186,6 +188,7 @@ export abstract class Sidecar {
    * Vendor: nginx/nginx-prometheus-exporter `README.md`.
    */
   public static nginxExporter(options: NginxExporterOptions = {}): Sidecar {
+    checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
   }
@@ -198,6 +201,7 @@ export abstract class Sidecar {
    * Vendor: prometheus/mysqld_exporter `README.md`.
    */
   public static mysqldExporter(options: MysqldExporterOptions): Sidecar {
+    checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
   }
@@ -212,6 +216,7 @@ export abstract class Sidecar {
    * Vendor: Envoy's docs (Docker image, admin interface) and envoyproxy/gateway's bootstrap.
    */
   public static envoy(options: EnvoyOptions): Sidecar {
+    checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
   }
@@ -224,6 +229,7 @@ export abstract class Sidecar {
    * Vendor: oauth2-proxy/manifests `helm/oauth2-proxy` (deployment template and values).
    */
   public static oauth2Proxy(options: OAuth2ProxyOptions): Sidecar {
+    checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
   }
@@ -237,6 +243,7 @@ export abstract class Sidecar {
    * `docs/content/s3.md` (authentication).
    */
   public static s3Backup(options: S3BackupOptions): Sidecar {
+    checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
   }
@@ -247,6 +254,7 @@ export abstract class Sidecar {
    * reads `<logMountPath>/<logFileName>`. The same container `SidecarLoggedApp` writes.
    */
   public static logShipper(shipper: LogShipper, options: LogShipperSidecarOptions = {}): Sidecar {
+    checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS);
     const o = snapshot(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
   }

@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, JsonPatch, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
+import { kindOf } from './k8s-values';
 import { Problems, show } from './problems';
 import { maybeMisread, UNREADABLE } from './validation/yaml-scalars';
 
@@ -297,9 +298,11 @@ export abstract class ValidatedApiObject extends ApiObject {
       cacheable = false;
       try {
         data.metadata = this.metadata.toJson();
-        json = sanitize(resolve([], data, this), sortKeys, false);
+        const resolved = resolve([], data, this);
+        json = sanitize(resolved, sortKeys, false);
         if (json === TOKEN) {
-          throw new Error('can\'t render non-simple object: a value did not resolve to JSON');
+          const at = firstNonJson(resolved, '');
+          throw new Error(`can't render non-simple object: ${at === undefined ? 'a value did not resolve to JSON' : `${at}, which is not JSON; write a plain object or value there (or one that a resolver of the app turns into JSON)`}`);
         }
       } catch (e) {
         throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
@@ -531,4 +534,39 @@ function hasOtherFields(extra: any): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Where a resolved manifest holds something that is not JSON (a class instance such as a Map or
+ * a cdk8s-plus `Container`, a function), for the message: `spec.containers[0]: is a Container
+ * instance`. Undefined when all is JSON.
+ */
+function firstNonJson(value: any, path: string): string | undefined {
+  const where = path === '' ? '(the object)' : path;
+  if (typeof value === 'function') {
+    return `${where}: is a function`;
+  }
+  if (value === null || typeof value !== 'object') {
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstNonJson(value[i], `${path}[${i}]`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    return `${where}: is ${kindOf(value)}`;
+  }
+  for (const key of Object.keys(value)) {
+    const found = firstNonJson(value[key], path === '' ? key : `${path}.${key}`);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
 }

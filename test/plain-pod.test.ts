@@ -147,3 +147,11 @@ describe('podMetadata of a bare Pod', () => {
     expect(only(synth(chart), 'Pod').metadata.annotations).toEqual({ more: 'y', same: 'x' });
   });
 });
+
+describe('a class instance where JSON goes', () => {
+  test('fails at synth naming the field and the class, not only "can\'t render non-simple object"', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'c', image: 'busybox', resources: { limits: new Map([['cpu', '1']]) as any } }] });
+    expect(() => synth(chart)).toThrow("Failed serializing construct at path 'test/p' with name 'p': Error: can't render non-simple object: spec.containers[0].resources.limits: is a Map instance, which is not JSON; write a plain object or value there (or one that a resolver of the app turns into JSON)");
+  });
+});

@@ -124,7 +124,8 @@ export interface CloudSqlProxyOptions {
 /** The default image: the version of the vendor's examples/k8s-sidecar/job_with_sidecar.yaml. */
 export const CLOUD_SQL_PROXY_IMAGE = 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.3';
 
-const OPTIONS = ['instanceConnectionName', 'port', 'privateIp', 'autoIamAuthn', 'structuredLogs', 'httpPort', 'prometheus',
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['instanceConnectionName', 'port', 'privateIp', 'autoIamAuthn', 'structuredLogs', 'httpPort', 'prometheus',
   'maxSigtermDelay', 'credentialsSecret', 'mode', 'image', 'name', 'resources'];
 
 /**

@@ -42,6 +42,30 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
     return {};
   }
   const record = options as Record<string, any>;
+  unknownKeys(record, allowed, problems);
+  return record;
+}
+
+/**
+ * Throws for misspelt or unknown option keys at construction (the factory), so that a typo fails
+ * where it is written, as it does for every other props object; the other checks of the options
+ * need the pod and run at bind, all reported in one list.
+ */
+export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[]): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    return; // reported with the other problems at bind
+  }
+  const problems = new OptionProblems(subject);
+  unknownKeys(options as Record<string, any>, allowed, problems);
+  if (problems.items.length === 1) {
+    throw new Error(problems.items[0]);
+  }
+  if (problems.items.length > 1) {
+    throw new Error(`${subject} has ${problems.items.length} problems:\n    - ${problems.items.join('\n    - ')}`);
+  }
+}
+
+function unknownKeys(record: Record<string, any>, allowed: readonly string[], problems: OptionProblems): void {
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key)) {
       const near = nearest(key, allowed);
@@ -49,7 +73,6 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
       problems.add(key, `is not an option of ${problems.subject}; ${hint}`);
     }
   }
-  return record;
 }
 
 /** The allowed name closest to `key` (edit distance at most 3, or a case-insensitive match). */

@@ -104,7 +104,8 @@ export interface EnvoyOptions {
 /** The default image. */
 export const ENVOY_IMAGE = 'envoyproxy/envoy:v1.31.2';
 
-const OPTIONS = ['appPort', 'port', 'portName', 'adminPort', 'metricsPort', 'requestTimeout', 'shutdownDelay', 'configMapName',
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['appPort', 'port', 'portName', 'adminPort', 'metricsPort', 'requestTimeout', 'shutdownDelay', 'configMapName',
   'mode', 'image', 'name', 'resources'];
 
 const HCM = 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';

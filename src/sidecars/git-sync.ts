@@ -143,7 +143,8 @@ export const GIT_SYNC_IMAGE = 'registry.k8s.io/git-sync/git-sync:v4.4.0';
 /** The uid and gid the git-sync image runs as (its Dockerfile's `git-sync` user; docs/ssh.md). */
 const GIT_SYNC_UID = 65533;
 
-const OPTIONS = ['repo', 'ref', 'period', 'depth', 'root', 'link', 'appMountPath', 'volumeName', 'username', 'passwordSecret',
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['repo', 'ref', 'period', 'depth', 'root', 'link', 'appMountPath', 'volumeName', 'username', 'passwordSecret',
   'httpPort', 'initialSync', 'fsGroup', 'mode', 'image', 'name', 'resources'];
 
 /**

@@ -47,7 +47,8 @@ export interface LogShipperSidecarOptions {
   readonly mode?: SidecarMode;
 }
 
-const OPTIONS = ['logVolumeName', 'logMountPath', 'logFileName', 'name', 'mode'];
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['logVolumeName', 'logMountPath', 'logFileName', 'name', 'mode'];
 
 /**
  * A log shipper (`LogShipper.tail()`, `LogShipper.fluentBit()`) as a sidecar of any pod: the same

@@ -101,7 +101,8 @@ export interface MysqldExporterOptions {
 /** The default image: mysqld_exporter 0.15.1, the first release with working `--mysqld.*` flags without a .my.cnf. */
 export const MYSQLD_EXPORTER_IMAGE = 'prom/mysqld-exporter:v0.15.1';
 
-const OPTIONS = ['address', 'username', 'passwordSecret', 'myCnfSecret', 'port', 'mode', 'image', 'name', 'resources'];
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['address', 'username', 'passwordSecret', 'myCnfSecret', 'port', 'mode', 'image', 'name', 'resources'];
 const MY_CNF_DIR = '/etc/mysqld-exporter';
 
 /**

@@ -66,7 +66,8 @@ export interface NginxExporterOptions {
 /** The default image: the version of the vendor's README ("Running the Exporter in a Docker Container"). */
 export const NGINX_EXPORTER_IMAGE = 'nginx/nginx-prometheus-exporter:1.4.2';
 
-const OPTIONS = ['scrapeUri', 'plus', 'port', 'mode', 'image', 'name', 'resources'];
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['scrapeUri', 'plus', 'port', 'mode', 'image', 'name', 'resources'];
 
 /**
  * The NGINX Prometheus exporter beside NGINX.

@@ -127,7 +127,8 @@ export interface OAuth2ProxyOptions {
 /** The default image. */
 export const OAUTH2_PROXY_IMAGE = 'quay.io/oauth2-proxy/oauth2-proxy:v7.7.1';
 
-const OPTIONS = ['appPort', 'provider', 'clientId', 'clientSecret', 'cookieSecret', 'emailDomains', 'oidcIssuerUrl', 'redirectUrl',
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['appPort', 'provider', 'clientId', 'clientSecret', 'cookieSecret', 'emailDomains', 'oidcIssuerUrl', 'redirectUrl',
   'reverseProxy', 'port', 'portName', 'metricsPort', 'mode', 'image', 'name', 'resources'];
 const PROVIDERS = Object.values(OAuth2ProxyProvider) as string[];
 const DOMAIN = /^(\*|(\*\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)$/;

@@ -142,7 +142,8 @@ export interface S3BackupOptions {
 /** The default image. */
 export const RCLONE_IMAGE = 'rclone/rclone:1.68.2';
 
-const OPTIONS = ['volumeName', 'bucket', 'prefix', 'region', 'endpoint', 'provider', 'interval', 'strategy', 'backupOnStop',
+/** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
+export const OPTIONS = ['volumeName', 'bucket', 'prefix', 'region', 'endpoint', 'provider', 'interval', 'strategy', 'backupOnStop',
   'credentialsSecret', 'mountPath', 'mode', 'image', 'name', 'resources'];
 const PROVIDERS = Object.values(S3BackupProvider) as string[];
 const STRATEGIES = Object.values(BackupStrategy) as string[];

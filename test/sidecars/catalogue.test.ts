@@ -111,11 +111,16 @@ describe.each(entries)('Sidecar.$factory', (entry) => {
     expect(JSON.stringify(sidecar.bind(context))).toBe(before);
   });
 
-  test('reports a misspelt option with the option meant, a bad mode, image and name, all in one list', () => {
-    const problems = entry.make({ imge: 'x', mode: 'sidecar', image: 'my image', name: 'My_Sidecar' }).bind(context).problems!;
+  test('rejects a misspelt option at construction, with the option meant', () => {
+    const subject = `Sidecar.${entry.factory}`;
+    expect(() => entry.make({ imge: 'x' })).toThrow(`${subject}: imge: is not an option of ${subject}; did you mean 'image'?`);
+    expect(() => entry.make({ imge: 'x', nme: 'y' })).toThrow(`${subject} has 2 problems:\n    - ${subject}: imge: is not an option of ${subject}; did you mean 'image'?\n    - ${subject}: nme: is not an option of ${subject}; did you mean 'name'?`);
+  });
+
+  test('reports a bad mode, image and name, all in one list', () => {
+    const problems = entry.make({ mode: 'sidecar', image: 'my image', name: 'My_Sidecar' }).bind(context).problems!;
     const subject = `Sidecar.${entry.factory}`;
     expect(problems).toEqual(expect.arrayContaining([
-      `${subject}: imge: is not an option of ${subject}; did you mean 'image'?`,
       `${subject}: mode: "sidecar" is not a SidecarMode; use SidecarMode.CLASSIC or SidecarMode.NATIVE.`,
       `${subject}: image: "my image" is not an image reference; write registry/name:tag without spaces, e.g. ${JSON.stringify(entry.make({}).bind(context).container.image)}.`,
       `${subject}: name: "My_Sidecar" is not a valid container name: it must be a lowercase RFC 1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. 'my-name').`,

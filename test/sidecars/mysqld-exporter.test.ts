@@ -68,9 +68,9 @@ describe('Sidecar.mysqldExporter', () => {
   });
 
   test('rejects DATA_SOURCE_NAME-style options a JavaScript caller might pass', () => {
-    expect(Sidecar.mysqldExporter({ username: 'exporter', dataSourceName: 'root:pw@(db:3306)/' } as any).bind(context).problems).toEqual([
+    expect(() => Sidecar.mysqldExporter({ username: 'exporter', dataSourceName: 'root:pw@(db:3306)/' } as any)).toThrow(
       'Sidecar.mysqldExporter: dataSourceName: is not an option of Sidecar.mysqldExporter; the options are \'address\', \'username\', \'passwordSecret\', \'myCnfSecret\', \'port\', \'mode\', \'image\', \'name\', \'resources\'.',
-    ]);
+    );
   });
 });
 
