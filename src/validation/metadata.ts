@@ -253,7 +253,7 @@ export function validateFinalizers(finalizers: unknown, path: string, problems: 
   });
 }
 
-/** Managed fields: operation Apply or Update, fieldsType FieldsV1, a printable manager of at most 128 characters. */
+/** Managed fields: operation Apply or Update, fieldsType FieldsV1, a printable manager of at most 128 bytes. */
 // Go: ValidateManagedFields (apimachinery pkg/apis/meta/v1/validation/validation.go)
 export function validateManagedFields(entries: unknown, path: string, problems: Problems): void {
   if (!Array.isArray(entries)) {
@@ -268,15 +268,17 @@ export function validateManagedFields(entries: unknown, path: string, problems: 
       problems.add(`${p}.fieldsType`, `${show(e.fieldsType)} is not supported; use FieldsV1.`);
     }
     if (typeof e?.manager === 'string') {
-      if (e.manager.length > 128) {
-        problems.add(`${p}.manager`, `must be no more than 128 characters (it has ${e.manager.length}).`);
+      // Go's len counts bytes.
+      const bytes = Buffer.byteLength(e.manager, 'utf8');
+      if (bytes > 128) {
+        problems.add(`${p}.manager`, `must be no more than 128 bytes (it has ${bytes}).`);
       }
       if ([...e.manager].some((ch) => /[\p{C}\p{Z}]/u.test(ch) && ch !== ' ')) {
         problems.add(`${p}.manager`, `${show(e.manager)} contains a character that is not printable; remove it.`);
       }
     }
-    if (typeof e?.subresource === 'string' && e.subresource.length > 256) {
-      problems.add(`${p}.subresource`, `must be no more than 256 characters (it has ${e.subresource.length}).`);
+    if (typeof e?.subresource === 'string' && Buffer.byteLength(e.subresource, 'utf8') > 256) {
+      problems.add(`${p}.subresource`, `must be no more than 256 bytes (it has ${Buffer.byteLength(e.subresource, 'utf8')}).`);
     }
   });
 }

@@ -56,4 +56,10 @@ export const METADATA_CASES: RuleCase[] = [
   },
   { go: 'BeforeCreate', name: 'accepts creationTimestamp: null, as kubectl writes it', manifest: meta({ name: 'p', creationTimestamp: null }), problems: [] },
   { go: 'BeforeCreate', name: 'rejects a resourceVersion on create', manifest: meta({ name: 'p', resourceVersion: '42' }), problems: ['metadata.resourceVersion: "42" must not be set on an object to be created (the API server rejects it); remove it.'] },
+  {
+    go: 'ValidateManagedFields',
+    name: 'counts the manager and subresource in bytes, as Go does (65 two-byte characters are 130 bytes)',
+    manifest: meta({ name: 'p', managedFields: [{ manager: 'é'.repeat(65), operation: 'Apply', fieldsType: 'FieldsV1', subresource: 'é'.repeat(129) }] }),
+    problems: ['metadata.managedFields[0].manager: must be no more than 128 bytes (it has 130).', 'metadata.managedFields[0].subresource: must be no more than 256 bytes (it has 258).'],
+  },
 ];
