@@ -108,54 +108,60 @@ export class SidecarLoggedApp extends PodWorkload {
     const logVolumeName = read.logVolumeName ?? 'shared-logs';
     // The shared log volume comes first, then the declared ones.
     super(scope, id, read, 'SidecarLoggedApp', [{ name: logVolumeName, emptyDir: {} }]);
-    this.logVolumeName = logVolumeName;
-    this.logMountPath = read.logMountPath ?? '/var/log/';
-    this.logFileName = read.logFileName ?? 'app.log';
-    this.sidecarMode = read.sidecarMode ?? SidecarMode.CLASSIC;
+    // A failure leaves nothing half-built in the app (a caught error, then a synthesis).
+    try {
+      this.logVolumeName = logVolumeName;
+      this.logMountPath = read.logMountPath ?? '/var/log/';
+      this.logFileName = read.logFileName ?? 'app.log';
+      this.sidecarMode = read.sidecarMode ?? SidecarMode.CLASSIC;
 
-    let sidecar = read.sidecar;
-    let shipperProblems: string[] = [];
-    if (!sidecar) {
-      const binding = (read.logShipper ?? LogShipper.tail()).bind({
-        scope: this,
-        podName: this.name,
-        namespace: read.metadata?.namespace,
-        logVolumeName: this.logVolumeName,
-        logMountPath: this.logMountPath,
-        logFilePath: this.logFilePath,
-        containerName: 'sidecar-container',
-      });
-      this._markUnchecked();
-      sidecar = binding.container;
-      for (const v of binding.volumes ?? []) {
-        this._pushVolume(toManifest('Volume', v));
+      let sidecar = read.sidecar;
+      let shipperProblems: string[] = [];
+      if (!sidecar) {
+        const binding = (read.logShipper ?? LogShipper.tail()).bind({
+          scope: this,
+          podName: this.name,
+          namespace: read.metadata?.namespace,
+          logVolumeName: this.logVolumeName,
+          logMountPath: this.logMountPath,
+          logFilePath: this.logFilePath,
+          containerName: 'sidecar-container',
+        });
+        this._markUnchecked();
+        sidecar = binding.container;
+        for (const v of binding.volumes ?? []) {
+          this._pushVolume(toManifest('Volume', v));
+        }
+        shipperProblems = binding.problems ?? [];
+        if (binding.configMap) {
+          this.logShipperConfigMap = binding.configMap;
+          this.addDependency(binding.configMap);
+        }
       }
-      shipperProblems = binding.problems ?? [];
-      if (binding.configMap) {
-        this.logShipperConfigMap = binding.configMap;
-        this.addDependency(binding.configMap);
+
+      this.appContainer = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
+      this.sidecarContainer = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
+      for (const c of read.initContainers ?? []) {
+        this._pushInitContainer(c);
       }
-    }
+      for (const step of read.initSteps ?? []) {
+        this.addInitStep(step);
+      }
+      this._pushContainer(this.appContainer);
+      this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode, read.sidecar !== undefined);
+      for (const extra of read.sidecars ?? []) {
+        this.addSidecar(extra);
+      }
 
-    this.appContainer = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
-    this.sidecarContainer = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
-    for (const c of read.initContainers ?? []) {
-      this._pushInitContainer(c);
+      const patternProblems = [
+        ...(read.sidecar && read.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
+        ...shipperProblems,
+      ];
+      this.patternProblems = patternProblems.length > 0 ? patternProblems : undefined;
+    } catch (e) {
+      this._abandon();
+      throw e;
     }
-    for (const step of read.initSteps ?? []) {
-      this.addInitStep(step);
-    }
-    this._pushContainer(this.appContainer);
-    this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode, read.sidecar !== undefined);
-    for (const extra of read.sidecars ?? []) {
-      this.addSidecar(extra);
-    }
-
-    const patternProblems = [
-      ...(read.sidecar && read.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
-      ...shipperProblems,
-    ];
-    this.patternProblems = patternProblems.length > 0 ? patternProblems : undefined;
   }
 
   /**

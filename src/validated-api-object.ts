@@ -204,6 +204,31 @@ export abstract class ValidatedApiObject extends ApiObject {
     return errors;
   }
 
+  /**
+   * Takes this object out of the app after its constructor failed, with every construct it
+   * created below it, so that a caught error leaves nothing half-built to be written by a later
+   * synthesis (and its name free).
+   *
+   * @internal
+   */
+  protected _abandon(): void {
+    this.node.scope?.node.tryRemoveChild(this.node.id);
+    const names = NAMES.get(this.node.root as Construct);
+    const list = names?.get(this.name);
+    if (names && list) {
+      const rest = list.filter((o) => o !== this);
+      if (rest.length === 0) {
+        names.delete(this.name);
+      } else {
+        names.set(this.name, rest);
+        for (const other of rest) {
+          other.sameName = rest;
+          other._changed();
+        }
+      }
+    }
+  }
+
   /** Adds JSON patches applied to the manifest after rendering (the escape hatch); they are validated too. */
   public addJsonPatch(...ops: JsonPatch[]): void {
     super.addJsonPatch(...ops);

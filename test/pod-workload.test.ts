@@ -169,3 +169,27 @@ describe('Sidecar.container() mode', () => {
       .toThrow(`Sidecar.container(): mode: ${JSON.stringify(mode)} is not a SidecarMode; use SidecarMode.CLASSIC or SidecarMode.NATIVE${end}`);
   });
 });
+
+describe('a pattern whose construction fails', () => {
+  class FailingSidecar extends Sidecar {
+    public constructor() {
+      super(SidecarMode.CLASSIC);
+    }
+    public bind(_context: SidecarContext): SidecarBinding {
+      throw new Error('this sidecar cannot be bound');
+    }
+  }
+
+  test.each([
+    ['PlainPod', (chart: any) => new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [new FullSidecar(), new FailingSidecar()] })],
+    ['InitPod', (chart: any) => new InitPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [new FullSidecar(), new FailingSidecar()] })],
+    ['SidecarLoggedApp', (chart: any) => new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p' }, app: c('app'), sidecars: [new FullSidecar(), new FailingSidecar()] })],
+  ])('%s leaves nothing half-built: the next synthesis of the app writes neither the pod nor its generated ConfigMap, and its name is free', (_name, make) => {
+    const chart = newChart();
+    expect(() => make(chart)).toThrow('this sidecar cannot be bound');
+    expect(chart.node.findAll().map((x) => x.node.path)).toEqual(['test']);
+    expect(synth(chart)).toEqual([]);
+    new PlainPod(chart, 'again', { metadata: { name: 'p' }, containers: [c('app')] });
+    expect(synth(chart).map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Pod/p']);
+  });
+});
