@@ -38,25 +38,8 @@ export class InitPod extends PodWorkload {
   public constructor(scope: Construct, id: string, props: InitPodProps) {
     const p = readProps(subjectOf('InitPod', scope, id, props), 'InitPodProps', props);
     super(scope, id, p, 'InitPod');
-    // A failure leaves nothing half-built in the app (a caught error, then a synthesis).
-    try {
-      this.initSteps = [...(p.initSteps ?? [])];
-      for (const c of p.initContainers ?? []) {
-        this._pushInitContainer(c);
-      }
-      for (const step of this.initSteps) {
-        this.addInitStep(step);
-      }
-      for (const c of p.containers ?? []) {
-        this._pushContainer(c);
-      }
-      for (const sidecar of p.sidecars ?? []) {
-        this.addSidecar(sidecar);
-      }
-    } catch (e) {
-      this._abandon();
-      throw e;
-    }
+    this.initSteps = [...(p.initSteps ?? [])];
+    this._addDeclared({ ...p, initSteps: this.initSteps });
   }
 
   /** @internal */

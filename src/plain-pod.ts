@@ -34,23 +34,6 @@ export class PlainPod extends PodWorkload {
   public constructor(scope: Construct, id: string, props: PlainPodProps) {
     const p = readProps(subjectOf('PlainPod', scope, id, props), 'PlainPodProps', props);
     super(scope, id, p, 'PlainPod');
-    // A failure leaves nothing half-built in the app (a caught error, then a synthesis).
-    try {
-      for (const c of p.initContainers ?? []) {
-        this._pushInitContainer(c);
-      }
-      for (const step of p.initSteps ?? []) {
-        this.addInitStep(step);
-      }
-      for (const c of p.containers ?? []) {
-        this._pushContainer(c);
-      }
-      for (const sidecar of p.sidecars ?? []) {
-        this.addSidecar(sidecar);
-      }
-    } catch (e) {
-      this._abandon();
-      throw e;
-    }
+    this._addDeclared(p);
   }
 }

@@ -383,6 +383,38 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * Adds what a pattern's props declare, in the pod's order (init containers, init steps, main
+   * containers, sidecars). If that fails, this object leaves the app (`_abandon`) before the
+   * error is rethrown: a caught error followed by a synthesis writes nothing half-built.
+   *
+   * @internal
+   */
+  protected _addDeclared(declared: {
+    readonly initContainers?: any[];
+    readonly initSteps?: InitStep[];
+    readonly containers?: any[];
+    readonly sidecars?: Sidecar[];
+  }): void {
+    try {
+      for (const c of declared.initContainers ?? []) {
+        this._pushInitContainer(c);
+      }
+      for (const step of declared.initSteps ?? []) {
+        this.addInitStep(step);
+      }
+      for (const c of declared.containers ?? []) {
+        this._pushContainer(c);
+      }
+      for (const sidecar of declared.sidecars ?? []) {
+        this.addSidecar(sidecar);
+      }
+    } catch (e) {
+      this._abandon();
+      throw e;
+    }
+  }
+
+  /**
    * Adds what a sidecar binding brings; used by addSidecar() and by patterns with a sidecar of
    * their own. Returns the container as written.
    * @internal
