@@ -317,20 +317,20 @@ export class ExposedService extends ValidatedApiObject {
 
   /** A ClusterIP Service (writes `type: ClusterIP`): reachable inside the cluster only. */
   public static clusterIp(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
-    checkFactoryOptions('clusterIp', scope, id, options, ServiceType.CLUSTER_IP);
-    return new ExposedService(scope, id, { ...options, type: ServiceType.CLUSTER_IP });
+    const read = readFactoryOptions('clusterIp', scope, id, options, ServiceType.CLUSTER_IP);
+    return new ExposedService(scope, id, { ...read, type: ServiceType.CLUSTER_IP });
   }
 
   /** A NodePort Service (writes `type: NodePort`): also reachable on a port of every node. */
   public static nodePort(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
-    checkFactoryOptions('nodePort', scope, id, options, ServiceType.NODE_PORT);
-    return new ExposedService(scope, id, { ...options, type: ServiceType.NODE_PORT });
+    const read = readFactoryOptions('nodePort', scope, id, options, ServiceType.NODE_PORT);
+    return new ExposedService(scope, id, { ...read, type: ServiceType.NODE_PORT });
   }
 
   /** A LoadBalancer Service (writes `type: LoadBalancer`): also reachable through a cloud load balancer. */
   public static loadBalancer(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
-    checkFactoryOptions('loadBalancer', scope, id, options, ServiceType.LOAD_BALANCER);
-    return new ExposedService(scope, id, { ...options, type: ServiceType.LOAD_BALANCER });
+    const read = readFactoryOptions('loadBalancer', scope, id, options, ServiceType.LOAD_BALANCER);
+    return new ExposedService(scope, id, { ...read, type: ServiceType.LOAD_BALANCER });
   }
 
   /**
@@ -338,8 +338,8 @@ export class ExposedService extends ValidatedApiObject {
    * no selector; `ports` may be omitted.
    */
   public static externalName(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
-    checkFactoryOptions('externalName', scope, id, options, ServiceType.EXTERNAL_NAME);
-    return new ExposedService(scope, id, { ...options, type: ServiceType.EXTERNAL_NAME });
+    const read = readFactoryOptions('externalName', scope, id, options, ServiceType.EXTERNAL_NAME);
+    return new ExposedService(scope, id, { ...read, type: ServiceType.EXTERNAL_NAME });
   }
 
   /**
@@ -347,11 +347,11 @@ export class ExposedService extends ValidatedApiObject {
    * IPs of the selected pods (e.g. for a StatefulSet). `ports` may be omitted.
    */
   public static headless(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
-    checkFactoryOptions('headless', scope, id, options, undefined);
-    const problem = options.clusterIP !== undefined && options.clusterIP !== CLUSTER_IP_NONE
-      ? `clusterIP ${show(options.clusterIP)} contradicts ExposedService.headless(), which sets it to "None"; remove clusterIP or use ExposedService.clusterIp()`
+    const read = readFactoryOptions('headless', scope, id, options, undefined);
+    const problem = read.clusterIP !== undefined && read.clusterIP !== CLUSTER_IP_NONE
+      ? `clusterIP ${show(read.clusterIP)} contradicts ExposedService.headless(), which sets it to "None"; remove clusterIP or use ExposedService.clusterIp()`
       : undefined;
-    const service = new ExposedService(scope, id, { ...options, clusterIP: CLUSTER_IP_NONE });
+    const service = new ExposedService(scope, id, { ...read, clusterIP: CLUSTER_IP_NONE });
     service.factoryProblem = problem;
     return service;
   }
@@ -383,40 +383,46 @@ export class ExposedService extends ValidatedApiObject {
       bodyFields: ['spec'],
       typeName: 'ExposedService',
     });
-    this.declaredNamespace = read.metadata?.namespace;
-    this.type = read.type ?? ServiceType.CLUSTER_IP;
-    this.isHeadless = read.clusterIP === CLUSTER_IP_NONE;
-    this.target = read.target;
-    this.selector = read.selector ? { ...read.selector } : undefined;
-    this.withoutSelector = read.withoutSelector === true;
-    this.nodePortRange = read.nodePortRange ? { min: read.nodePortRange.min, max: read.nodePortRange.max } : DEFAULT_NODE_PORT_RANGE;
-    this.fixedSpec = toManifestValue({
-      type: read.type,
-      clusterIP: read.clusterIP,
-      externalName: read.externalName,
-      externalIPs: read.externalIPs,
-      ports: read.ports?.map((port) => ({
-        name: port.name,
-        protocol: port.protocol,
-        appProtocol: port.appProtocol,
-        port: port.port,
-        targetPort: port.targetPort,
-        nodePort: port.nodePort,
-      })),
-      sessionAffinity: read.sessionAffinity,
-      sessionAffinityConfig: read.sessionAffinityTimeoutSeconds === undefined
-        ? undefined
-        : { clientIP: { timeoutSeconds: read.sessionAffinityTimeoutSeconds } },
-      externalTrafficPolicy: read.externalTrafficPolicy,
-      internalTrafficPolicy: read.internalTrafficPolicy,
-      publishNotReadyAddresses: read.publishNotReadyAddresses,
-      ipFamilyPolicy: read.ipFamilyPolicy,
-      ipFamilies: read.ipFamilies,
-      loadBalancerSourceRanges: read.loadBalancerSourceRanges,
-      loadBalancerClass: read.loadBalancerClass,
-      allocateLoadBalancerNodePorts: read.allocateLoadBalancerNodePorts,
-      healthCheckNodePort: read.healthCheckNodePort,
-    });
+    try {
+      this.declaredNamespace = read.metadata?.namespace;
+      this.type = read.type ?? ServiceType.CLUSTER_IP;
+      this.isHeadless = read.clusterIP === CLUSTER_IP_NONE;
+      this.target = read.target;
+      this.selector = read.selector ? { ...read.selector } : undefined;
+      this.withoutSelector = read.withoutSelector === true;
+      this.nodePortRange = read.nodePortRange ? { min: read.nodePortRange.min, max: read.nodePortRange.max } : DEFAULT_NODE_PORT_RANGE;
+      this.fixedSpec = toManifestValue({
+        type: read.type,
+        clusterIP: read.clusterIP,
+        externalName: read.externalName,
+        externalIPs: read.externalIPs,
+        ports: read.ports?.map((port) => ({
+          name: port.name,
+          protocol: port.protocol,
+          appProtocol: port.appProtocol,
+          port: port.port,
+          targetPort: port.targetPort,
+          nodePort: port.nodePort,
+        })),
+        sessionAffinity: read.sessionAffinity,
+        sessionAffinityConfig: read.sessionAffinityTimeoutSeconds === undefined
+          ? undefined
+          : { clientIP: { timeoutSeconds: read.sessionAffinityTimeoutSeconds } },
+        externalTrafficPolicy: read.externalTrafficPolicy,
+        internalTrafficPolicy: read.internalTrafficPolicy,
+        publishNotReadyAddresses: read.publishNotReadyAddresses,
+        ipFamilyPolicy: read.ipFamilyPolicy,
+        ipFamilies: read.ipFamilies,
+        loadBalancerSourceRanges: read.loadBalancerSourceRanges,
+        loadBalancerClass: read.loadBalancerClass,
+        allocateLoadBalancerNodePorts: read.allocateLoadBalancerNodePorts,
+        healthCheckNodePort: read.healthCheckNodePort,
+      });
+    } catch (e) {
+      // Nothing half-built stays in the app (and the name is free again).
+      this._abandon();
+      throw e;
+    }
   }
 
   /** The escape hatch: this object itself (kept for the earlier API). */
@@ -557,15 +563,15 @@ export class ExposedService extends ValidatedApiObject {
 }
 
 /**
- * Checks the options of a factory (`ExposedService.clusterIp()` and the others) before they are
- * spread into the props: a `type` there would be overridden by the factory's without a word, and
- * `null` would fail inside the spread.
+ * Reads the options of a factory (`ExposedService.clusterIp()` and the others) before they are
+ * spread into the props, once (the constructor reads the plain copy returned): a `type` there
+ * would be overridden by the factory's without a word, and `null` would fail inside the spread.
  */
-function checkFactoryOptions(factory: string, scope: Construct, id: string, options: unknown, type: ServiceType | undefined): void {
+function readFactoryOptions(factory: string, scope: Construct, id: string, options: unknown, type: ServiceType | undefined): ExposedServiceOptions {
   const subject = subjectOf('ExposedService', scope, id, options);
   const declared = options !== null && typeof options === 'object' ? (options as any).type : undefined;
   if (declared !== undefined) {
     throw new Error(`${subject}: type: ${show(declared)} cannot be set in ExposedService.${factory}(): ${type ? `the factory writes type ${type}` : 'a headless Service is ClusterIP with clusterIP "None"'}. Remove type, or use the factory of the type you want (or new ExposedService(...) with type).`);
   }
-  readProps(subject, 'ExposedServiceOptions', options);
+  return readProps(subject, 'ExposedServiceOptions', options);
 }

@@ -7,7 +7,7 @@ import { mergeFields, withVolumeMounts } from './mounts';
 import { podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
-import { Sidecar, SidecarMode } from './sidecar';
+import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
 import { validateObject } from './validation';
 
 /**
@@ -93,8 +93,30 @@ export class Inject {
     if (objects.length === 0) {
       throw new Error(`${subject}: found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.`);
     }
-    for (const object of objects) {
-      inject(object, o);
+    // Nothing is changed until every addition is known: a sidecar or step that fails for the
+    // third object leaves the first two as they were (and creates no ConfigMap).
+    const planned = objects.map((object) => plan(object, o, subject));
+    const created: GeneratedConfigMap[] = [];
+    try {
+      for (const p of planned) {
+        for (const data of p.configMaps) {
+          created.push(new GeneratedConfigMap(p.object, configMapId(data.name), {
+            metadata: { name: data.name, namespace: p.object.metadata.namespace },
+            data: data.data,
+          }));
+        }
+      }
+    } catch (e) {
+      for (const cm of created) {
+        cm._abandon();
+      }
+      throw e;
+    }
+    for (const cm of created) {
+      (cm.node.scope as ApiObject).addDependency(cm);
+    }
+    for (const p of planned) {
+      record(p.object, p.addition);
     }
     return objects;
   }
@@ -102,20 +124,33 @@ export class Inject {
   private constructor() {}
 }
 
-function inject(object: ApiObject, options: InjectOptions): void {
+/** What one `into()` call adds to one object: the pod additions and the ConfigMaps to create. */
+interface Plan {
+  readonly object: ApiObject;
+  readonly addition: Addition;
+  readonly configMaps: GeneratedConfigMapData[];
+}
+
+function configMapId(name: string): string {
+  return `Inject-ConfigMap-${name}`;
+}
+
+/** The additions of `options` to `object`, computed without changing anything. */
+function plan(object: ApiObject, options: InjectOptions, subject: string): Plan {
   const filesVolumeName = options.filesVolumeName ?? 'init-files';
   const declaredMountPath = options.filesMountPath ?? '/config';
   const filesMountPath = declaredMountPath.length > 1 ? declaredMountPath.replace(/\/+$/, '') : declaredMountPath;
   const addition: Addition = {
     nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [],
   };
-  const addConfigMaps = (configMaps: Array<{ name: string; data: { [key: string]: string } }> | undefined) => {
-    for (const data of configMaps ?? []) {
-      const cm = new GeneratedConfigMap(object, `Inject-ConfigMap-${data.name}`, {
-        metadata: { name: data.name, namespace: object.metadata.namespace },
-        data: data.data,
-      });
-      object.addDependency(cm);
+  const configMaps: GeneratedConfigMapData[] = [];
+  const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
+    for (const data of list ?? []) {
+      const earlier = object.node.tryFindChild(configMapId(data.name)) !== undefined;
+      if (earlier || configMaps.some((c) => c.name === data.name)) {
+        throw new Error(`${subject}: ${earlier ? 'an earlier Inject.into() and this one' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', and one would overwrite the other's configuration; give one of them another configMapName (or another name).`);
+      }
+      configMaps.push(data);
     }
   };
   let filesVolume = false;
@@ -160,6 +195,11 @@ function inject(object: ApiObject, options: InjectOptions): void {
     addStep(step);
   }
 
+  return { object, addition, configMaps };
+}
+
+/** Records an addition to `object`, applied to its manifest at synth time. */
+function record(object: ApiObject, addition: Addition): void {
   let additions = INJECTED.get(object);
   if (!additions) {
     additions = [];

@@ -3,7 +3,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
-import { InitStep, InitStepContext } from './init-step';
+import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
@@ -271,6 +271,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       namespace: this.metadata.namespace,
     };
     const binding = step._bindWithProblems(context);
+    this.atomically(() => this.addStepBinding(step, binding));
+  }
+
+  private addStepBinding(step: InitStep, binding: InitStepBinding): void {
     this._markUnchecked();
     this.addProblems = added(this.addProblems, ...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     if (step.writesFiles) {
@@ -293,7 +297,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       throw new Error(`${this.description}: addSidecar() takes a Sidecar (e.g. Sidecar.container({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' })), not ${show(sidecar)}.`);
     }
     const binding = sidecar.bind({ podName: this.name, namespace: this.metadata.namespace, workloadKind: this.workload.kind });
-    this._addSidecarBinding(binding, sidecar.mode);
+    this.atomically(() => this._addSidecarBinding(binding, sidecar.mode));
   }
 
   /**
@@ -586,12 +590,49 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   private addConfigMaps(configMaps: GeneratedConfigMapData[] | undefined): void {
     for (const data of configMaps ?? []) {
-      const cm = new GeneratedConfigMap(this, `ConfigMap-${data.name}`, {
+      const id = `ConfigMap-${data.name}`;
+      if (this.node.tryFindChild(id) !== undefined) {
+        throw new Error(`${this.description}: two sidecars or init steps generate a ConfigMap named ${show(data.name)} for this pod, and one would overwrite the other's configuration; give one of them another configMapName (or another name).`);
+      }
+      const cm = new GeneratedConfigMap(this, id, {
         metadata: { name: data.name, namespace: this.metadata.namespace },
         data: data.data,
       });
       this.generatedConfigMaps = added(this.generatedConfigMaps, cm);
       this.addDependency(cm);
+    }
+  }
+
+  /**
+   * Runs `add`, which adds to this object; if it throws, everything it added is taken back first
+   * (containers, volumes, mounts, problems, flags, the merged pod security context and the
+   * ConfigMaps it generated), so that a caught error from `addSidecar()` or `addInitStep()` leaves
+   * the object as it was, not with half a sidecar.
+   */
+  private atomically(add: () => void): void {
+    const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
+      this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps];
+    const lengths = lists.map((l) => l.length);
+    const flags = [this.filesVolumeAdded, this.uncheckedContent];
+    const securityContext = this.specOptions.securityContext;
+    try {
+      add();
+    } catch (e) {
+      for (const cm of this.generatedConfigMaps.slice(lengths[8])) {
+        cm._abandon();
+      }
+      const back = (i: number): any[] => {
+        if (lists[i] !== NONE) {
+          lists[i].length = lengths[i];
+        }
+        return lists[i];
+      };
+      [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
+        this.frontPortNames, this.addProblems, this.generatedConfigMaps] = lists.map((_, i) => back(i));
+      [this.filesVolumeAdded, this.uncheckedContent] = flags;
+      this.specOptions.securityContext = securityContext;
+      this._changed();
+      throw e;
     }
   }
 

@@ -162,7 +162,8 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     return v;
   }
   const out: any = {};
-  for (const key of Object.keys(v)) {
+  const proto = Object.getPrototypeOf(v);
+  for (const key of proto === Object.prototype || proto === null ? Object.keys(v) : keysThroughPrototype(v, fields)) {
     const f = fields[key];
     const x = v[key];
     if (f === undefined) {
@@ -186,6 +187,26 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     }
   }
   return out;
+}
+
+/**
+ * The keys of props that are not a plain object: `Object.create(defaults)`, a class instance.
+ * Their fields are read as `props.field` reads them, through the prototype: every enumerable
+ * key (own or inherited, so a misspelt inherited key is reported too) and every field of the
+ * struct the object answers (a getter of a class). A spread or `Object.keys` would drop the
+ * inherited ones without a word.
+ */
+function keysThroughPrototype(v: any, fields: { [key: string]: any }): string[] {
+  const keys = new Set<string>();
+  for (const key in v) {
+    keys.add(key);
+  }
+  for (const key of Object.keys(fields)) {
+    if (v[key] !== undefined) {
+      keys.add(key);
+    }
+  }
+  return [...keys];
 }
 
 const required: { [name: string]: string[] } = {};

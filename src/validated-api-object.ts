@@ -207,11 +207,12 @@ export abstract class ValidatedApiObject extends ApiObject {
   /**
    * Takes this object out of the app after its constructor failed, with every construct it
    * created below it, so that a caught error leaves nothing half-built to be written by a later
-   * synthesis (and its name free).
+   * synthesis (and its name free). Public for `Inject.into()`, which takes back the ConfigMaps it
+   * created when a later step of the same call fails.
    *
    * @internal
    */
-  protected _abandon(): void {
+  public _abandon(): void {
     this.node.scope?.node.tryRemoveChild(this.node.id);
     const names = NAMES.get(this.node.root as Construct);
     const list = names?.get(this.name);

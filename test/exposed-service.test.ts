@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficPolicy } from '../src';
 import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
+import * as values from '../src/k8s-values';
 
 function webPod(chart: any, labels: Record<string, string> | undefined = { app: 'web' }) {
   return new PlainPod(chart, 'web', {
@@ -496,6 +497,50 @@ describe('the factories\' options', () => {
 
   test('reject null options with a message instead of a TypeError', () => {
     expect(() => ExposedService.headless(newChart(), 's', loose(null))).toThrow('ExposedService at test/s: is null, but ExposedServiceOptions is an object of fields; pass { ... }.');
+  });
+
+  test.each([
+    ['clusterIp', (chart: any, o: any) => ExposedService.clusterIp(chart, 's', o)],
+    ['headless', (chart: any, o: any) => ExposedService.headless(chart, 's', o)],
+  ])('%s() reads each option once, so a getter cannot give the check one value and the Service another', (_name, make) => {
+    // GIVEN options whose clusterIP and ports are getters
+    const reads: string[] = [];
+    const options = {
+      selector: { app: 'web' },
+      get clusterIP() {
+        reads.push('clusterIP');
+        return reads.length > 1 ? '10.0.0.1' : 'None';
+      },
+      get ports() {
+        reads.push('ports');
+        return [{ port: 80 }];
+      },
+    };
+    // WHEN
+    const chart = newChart();
+    make(chart, options);
+    // THEN
+    expect(reads).toEqual(['clusterIP', 'ports']);
+    expect(only(synth(chart), 'Service').spec.clusterIP).toBe('None');
+  });
+});
+
+describe('an ExposedService whose construction fails after it joined the app', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('takes itself out of the app and frees its name', () => {
+    // GIVEN a failure inside the constructor, after the object was added to the tree (nothing the
+    // props can trigger today: they are all read before; this guards what is added later)
+    const chart = newChart();
+    jest.spyOn(values, 'toManifestValue').mockImplementationOnce(() => {
+      throw new Error('injected failure');
+    });
+    // WHEN
+    expect(() => ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, selector: { app: 'web' }, ports: [{ port: 80 }] })).toThrow('injected failure');
+    // THEN
+    expect(chart.node.findAll().map((x) => x.node.path)).toEqual(['test']);
+    ExposedService.clusterIp(chart, 'again', { metadata: { name: 's' }, selector: { app: 'web' }, ports: [{ port: 80 }] });
+    expect(synth(chart).map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Service/s']);
   });
 });
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { Include, JsonPatch } from 'cdk8s';
+import { ApiObject, Include, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Inject, InitStep, Sidecar, SidecarMode } from '../src';
+import { Inject, InitStep, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -72,5 +72,61 @@ describe('Inject.into', () => {
     const chart = newChart();
     const include = new Include(chart, 'existing', { url: fixture });
     expect(() => Inject.into(include, { sidecars: [c('x') as any] })).toThrow('Inject.into(test/existing): sidecars[0]: is an object, not a Sidecar; use Sidecar.container(...), Sidecar.cloudSqlProxy(...),');
+  });
+});
+
+describe('Inject.into() that fails', () => {
+  /** A sidecar that brings a ConfigMap, and fails to bind for a Job (or brings a ConfigMap that cannot be written). */
+  class PickySidecar extends Sidecar {
+    public constructor(private readonly failOn: 'bind' | 'configMap') {
+      super(SidecarMode.NATIVE);
+    }
+    public bind(context: SidecarContext): SidecarBinding {
+      if (context.workloadKind === 'Job' && this.failOn === 'bind') {
+        throw new Error('this sidecar cannot run in a Job');
+      }
+      const data: any = context.workloadKind === 'Job' ? { 'proxy.yaml': 8443 } : { 'proxy.yaml': 'listen: 8443\n' };
+      return { container: c('proxy'), configMaps: [{ name: `${context.podName}-proxy`, data }] };
+    }
+  }
+
+  const twoObjects = () => {
+    const chart = newChart();
+    const deployment = new ApiObject(chart, 'web', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c('app')] } } },
+    });
+    new ApiObject(chart, 'batch', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'batch' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [c('app')] } } },
+    });
+    return { chart, deployment };
+  };
+
+  test.each([
+    ['its sidecar fails to bind for the second object', 'bind' as const, 'this sidecar cannot run in a Job'],
+    ['the ConfigMap of the second object cannot be created', 'configMap' as const, "ConfigMap 'batch-proxy': data[proxy.yaml]: 8443 is a number"],
+  ])('changes nothing when %s: the first object gets no sidecar and keeps no ConfigMap', (_when, failOn, message) => {
+    // GIVEN
+    const { chart } = twoObjects();
+    const before = synth(chart);
+    // WHEN
+    expect(() => Inject.into(chart, { sidecars: [new PickySidecar(failOn)] })).toThrow(message);
+    // THEN
+    expect(chart.node.findAll().map((x) => x.node.path)).toEqual(['test', 'test/web', 'test/batch']);
+    expect(synth(chart)).toEqual(before);
+  });
+
+  test('a second injection that generates a ConfigMap name of the first is refused with that name, and the first stays', () => {
+    const { chart, deployment } = twoObjects();
+    Inject.into(deployment, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    const before = synth(chart);
+    expect(() => Inject.into(deployment, { sidecars: [Sidecar.envoy({ appPort: 8080, name: 'envoy-two' })] })).toThrow(
+      'Inject.into(test/web): an earlier Inject.into() and this one generate a ConfigMap named "web-envoy" for Deployment \'web\', and one would overwrite the other\'s configuration; give one of them another configMapName (or another name).');
+    expect(synth(chart)).toEqual(before);
   });
 });

@@ -193,3 +193,34 @@ describe('a pattern whose construction fails', () => {
     expect(synth(chart).map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Pod/p']);
   });
 });
+
+describe('adding to a pod that exists', () => {
+  test('a sidecar that fails half-way through addSidecar() leaves the pod as it was: no container, volume, mount, security context or ConfigMap of it', () => {
+    // GIVEN
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], volumes: [{ name: 'shared', emptyDir: {} }], sidecars: [new FullSidecar()] });
+    const before = synth(chart);
+    // WHEN: the second sidecar brings its container, volume, mounts and security context, then a ConfigMap name the first one has
+    const second = new FullSidecar({ container: c('proxy-two'), volumes: [{ name: 'two', emptyDir: {} }], podSecurityContext: { runAsGroup: 7 } });
+    // THEN
+    expect(() => pod.addSidecar(second)).toThrow(
+      'PlainPod \'p\': two sidecars or init steps generate a ConfigMap named "p-proxy" for this pod, and one would overwrite the other\'s configuration; give one of them another configMapName (or another name).');
+    expect(synth(chart)).toEqual(before);
+    expect(pod.configMaps.map((cm) => cm.node.path)).toEqual(['test/p/ConfigMap-p-proxy']);
+  });
+
+  test('two catalogue sidecars that generate one ConfigMap name are refused with that name, not with a construct-tree error', () => {
+    const chart = newChart();
+    expect(() => new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [Sidecar.envoy({ appPort: 8080 }), Sidecar.envoy({ appPort: 8080, name: 'envoy-two' })] }))
+      .toThrow('PlainPod \'p\': two sidecars or init steps generate a ConfigMap named "p-envoy" for this pod');
+    expect(chart.node.findAll().map((x) => x.node.path)).toEqual(['test']);
+  });
+
+  test('an init step that fails in addInitStep() leaves the pod as it was', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], initSteps: [InitStep.renderTemplate('a: 1', 'a.yaml')] });
+    const before = synth(chart);
+    expect(() => pod.addInitStep(InitStep.renderTemplate('b: 2', 'a.yaml'))).toThrow('generate a ConfigMap named "p-render-a-yaml"');
+    expect(synth(chart)).toEqual(before);
+  });
+});

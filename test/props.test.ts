@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Lazy } from 'cdk8s';
+import { Lazy, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { k8s as k8s32 } from 'cdk8s-plus-32';
 import { InitStep, PlainPod, ServiceType, Workload } from '../src';
@@ -155,6 +155,37 @@ describe('readProps', () => {
     props.metadata.labels.a = 'changed';
     expect(out.containers[0].image).toBe('nginx');
     expect(out.metadata.labels.a).toBe('b');
+  });
+
+  test('reads fields inherited through the prototype, as props.field would, and checks their names too', () => {
+    // GIVEN props made with Object.create(defaults), and a class whose fields are getters
+    const defaults = { containers: [{ name: 'c', image: 'nginx' }], restartPolicy: 'Never' };
+    const props = Object.create(defaults);
+    props.metadata = { name: 'p' };
+    class Props {
+      public get containers() {
+        return [{ name: 'c', image: 'nginx' }];
+      }
+      public get hostPid() {
+        return true;
+      }
+    }
+    // THEN
+    expect(readProps("PlainPod 'p'", 'PlainPodProps', props)).toEqual({
+      metadata: { name: 'p' }, containers: [{ name: 'c', image: 'nginx' }], restartPolicy: 'Never',
+    });
+    expect(readProps("PlainPod 'p'", 'PlainPodProps', new Props())).toEqual({ containers: [{ name: 'c', image: 'nginx' }], hostPid: true });
+    const misspelt = Object.create({ containers: [{ name: 'c', image: 'nginx' }], restartPolicyy: 'Never' });
+    expect(() => readProps("PlainPod 'p'", 'PlainPodProps', misspelt)).toThrow("PlainPod 'p': restartPolicyy: is not a field of PlainPodProps; did you mean restartPolicy?");
+  });
+
+  test('inherited props reach the manifest of a pattern', () => {
+    const chart = newChart();
+    const props = Object.create({ containers: [{ name: 'c', image: 'nginx' }], restartPolicy: 'Never' });
+    props.metadata = { name: 'p' };
+    new PlainPod(chart, 'p', props);
+    const pod = Testing.synth(chart)[0];
+    expect(pod.spec).toEqual({ restartPolicy: 'Never', containers: [{ name: 'c', image: 'nginx' }] });
   });
 
   test('can add its problems to the problems of the object, under a path', () => {
