@@ -14,6 +14,7 @@ import { createdName, validateLabelSelector, validateObjectMeta } from './metada
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import { defaultPodSpec, dropDisabledPodSpecFields, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
+import { TIME_ZONE_NAMES } from './time-zones';
 
 const PERCENT = /^[0-9]+%$/;
 
@@ -1143,41 +1144,39 @@ function validateTimeZone(tz: unknown, path: string, problems: Problems): void {
   if (tz.toLowerCase() === 'local') {
     problems.add(path, `${show(tz)} is not an explicit time zone; use an IANA name such as 'Etc/UTC' (or leave timeZone out for the controller's time zone).`);
   }
-  if (!loadLocation(tz)) {
+  if (hostZoneFile(tz)) {
+    problems.add(path, `${show(tz)} is a file of some hosts' zoneinfo directory, not an IANA time zone name: an API server finds it only on such a host, and one that reads Go's embedded database rejects it (this library's contract); use the IANA name${tz.includes('/') && !tz.endsWith('/') ? ` ${show(tz.slice(tz.indexOf('/') + 1))}` : ", e.g. 'Europe/Berlin'"}.`);
+  } else if (!loadLocation(tz)) {
     problems.add(path, `${show(tz)} is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'.`);
   }
 }
 
-let canonicalZones: Map<string, string> | undefined;
+let zones: Set<string> | undefined;
 
 /**
- * Go: `time.LoadLocation` against the IANA database (kube-apiserver embeds it). Here ICU's copy
- * (Node's `Intl`), which also knows the backward-compatible aliases; Go's lookup is
- * case-sensitive, ICU's is not, so a canonical name in another case is refused.
+ * Go: `time.LoadLocation`, which finds a name in the IANA database: the host's
+ * /usr/share/zoneinfo, else the copy Go embeds (kube-apiserver imports time/tzdata). Both hold
+ * the zones and links of tzdata (aliases such as US/Pacific and Factory included), looked up
+ * case-sensitively; this is that list (src/validation/time-zones.ts, scripts/gen-time-zones.js).
+ * Node's ICU is not: it knows names tzdata removed (SystemV/AST4, US/Pacific-New) and not Factory.
  */
 // Go: LoadLocation (time/zoneinfo.go)
 function loadLocation(name: string): boolean {
   if (name === 'UTC' || name === 'Local') {
     return true;
   }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-  } catch {
-    return false;
+  if (!zones) {
+    zones = new Set(TIME_ZONE_NAMES.split(' '));
   }
-  if (!canonicalZones) {
-    canonicalZones = new Map();
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    for (const z of intl.supportedValuesOf?.('timeZone') ?? []) {
-      canonicalZones.set(z.toLowerCase(), z);
-    }
-  }
-  const canonical = canonicalZones.get(name.toLowerCase());
-  if (canonical !== undefined) {
-    return canonical === name;
-  }
-  // An alias (US/Pacific, Etc/GMT+5, ...): zone names start each part with a capital letter.
-  return name.split('/').every((part) => /^[A-Z]/.test(part));
+  return zones.has(name);
+}
+
+/**
+ * Names some hosts' zoneinfo directories hold besides the IANA names (Debian's posix/ and right/
+ * copies, posixrules, the localtime link): an API server finds them only on such a host.
+ */
+function hostZoneFile(name: string): boolean {
+  return name === 'posixrules' || name === 'localtime' || name.startsWith('posix/') || name.startsWith('right/');
 }
 
 /** math.MaxInt64. */

@@ -732,6 +732,24 @@ export const BATCH_CASES: RuleCase[] = [
   },
   {
     go: 'validateTimeZone',
+    name: 'accepts Factory and every zone and link of tzdata, as time.LoadLocation finds them',
+    manifest: cronJob({ timeZone: 'Factory' }),
+    problems: [],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects names tzdata removed that Node\'s ICU still knows (SystemV/AST4, US/Pacific-New)',
+    manifest: cronJob({ timeZone: 'SystemV/AST4' }),
+    problems: ["spec.timeZone: \"SystemV/AST4\" is an unknown time zone; use an IANA name such as 'Etc/UTC' or 'America/New_York'."],
+  },
+  {
+    go: 'validateTimeZone',
+    name: 'rejects a file of a host\'s zoneinfo directory, which only a server on such a host finds (contract)',
+    manifest: cronJob({ timeZone: 'posix/Europe/Berlin' }),
+    problems: ["spec.timeZone: \"posix/Europe/Berlin\" is a file of some hosts' zoneinfo directory, not an IANA time zone name: an API server finds it only on such a host, and one that reads Go's embedded database rejects it (this library's contract); use the IANA name \"Europe/Berlin\"."],
+  },
+  {
+    go: 'validateTimeZone',
     name: 'rejects the Local time zone',
     manifest: cronJob({ timeZone: 'Local' }),
     problems: ["spec.timeZone: \"Local\" is not an explicit time zone; use an IANA name such as 'Etc/UTC' (or leave timeZone out for the controller's time zone)."],
