@@ -9,6 +9,7 @@
 import { Problems, show } from '../problems';
 import { FEATURE_GATES_1_32, isInteger, isSet, MAX_INT32 } from './common';
 import { defaultContainer, validateContainers } from './container';
+import { decodeGoStructList, GoJson, GoStruct, parseGoJson } from './go-json';
 import { prepareObjectMetaForCreate, validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, validIP } from './names';
 import { isQuantity } from './quantity';
@@ -474,48 +475,32 @@ function isDeletionCost(v: unknown): boolean {
 /** The tolerations annotation is a JSON list of tolerations (decoded as Go does), each valid. */
 // Go: ValidateTolerationsInPodAnnotations (validation.go)
 function validateTolerationsInPodAnnotations(value: string, path: string, problems: Problems): void {
-  let parsed: unknown;
+  // Go: helper.GetTolerationsFromPodAnnotations (pkg/apis/core/helper/helpers.go)
+  // json.Unmarshal into []core.Toleration (no json tags: field names match by folding;
+  // tolerationSeconds is an int64, `1e3` does not decode).
+  let parsed: GoJson;
   try {
-    parsed = JSON.parse(value);
+    parsed = parseGoJson(value);
   } catch (e) {
     problems.add(path, `is not valid JSON (${(e as Error).message}); write a JSON list of tolerations, or use spec.tolerations.`);
     return;
   }
-  if (parsed === null) {
+  const decoded = decodeGoStructList(parsed, TOLERATION_STRUCT, 'core');
+  if (decoded.error !== undefined) {
+    problems.add(path, `does not decode into a list of tolerations (${decoded.error}); fix it (tolerationSeconds is a whole number, the other fields strings), or use spec.tolerations.`);
     return;
   }
-  if (!Array.isArray(parsed)) {
-    problems.add(path, 'must be a JSON list of tolerations; use spec.tolerations instead.');
-    return;
-  }
-  // encoding/json: field names match case-insensitively; strings must be strings, tolerationSeconds an integer.
-  const fields = new Map([['key', 'key'], ['operator', 'operator'], ['value', 'value'], ['effect', 'effect'], ['tolerationseconds', 'tolerationSeconds']]);
-  const tolerations: any[] = [];
-  for (const item of parsed) {
-    if (item === null) {
-      tolerations.push({});
-      continue;
-    }
-    if (typeof item !== 'object' || Array.isArray(item)) {
-      problems.add(path, 'must be a JSON list of toleration objects; use spec.tolerations instead.');
-      return;
-    }
-    const t: any = {};
-    for (const [k, v] of Object.entries(item)) {
-      const f = fields.get(k.toLowerCase());
-      if (!f || v === null) {
-        continue;
-      }
-      if ((f === 'tolerationSeconds' && !isInteger(v)) || (f !== 'tolerationSeconds' && typeof v !== 'string')) {
-        problems.add(path, `has ${k}: ${show(v)}, which does not decode into a toleration (${f} is ${f === 'tolerationSeconds' ? 'an integer' : 'a string'}); fix it, or use spec.tolerations.`);
-        return;
-      }
-      t[f] = v;
-    }
-    tolerations.push(t);
-  }
+  const tolerations = decoded.items!.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [TOLERATION_JSON[k], v])));
   validateTolerations(tolerations, path, problems);
 }
+
+const TOLERATION_JSON: Record<string, string> = { Key: 'key', Operator: 'operator', Value: 'value', Effect: 'effect', TolerationSeconds: 'tolerationSeconds' };
+
+/** core.Toleration, as encoding/json sees it (the internal type has no json tags). */
+const TOLERATION_STRUCT: GoStruct = {
+  name: 'Toleration',
+  fields: { Key: 'string', Operator: 'string', Value: 'string', Effect: 'string', TolerationSeconds: '*int64' },
+};
 
 /** Go: ValidateSeccompProfile: runtime/default, docker/default, unconfined or localhost/<relative path>. */
 function seccompAnnotationProblems(p: unknown): string[] {
@@ -970,4 +955,10 @@ export function defaultPod(pod: any): void {
     }
   }
   defaultPodSpec(spec);
+  // Go: Convert_v1_Pod_To_core_Pod (pkg/apis/core/v1/conversion.go)
+  // From 1.27 (in defaulting since 2026), a Pod's negative grace period is taken as 1 before
+  // validation; templates keep theirs.
+  if (isInteger(spec.terminationGracePeriodSeconds) && spec.terminationGracePeriodSeconds < 0) {
+    spec.terminationGracePeriodSeconds = 1;
+  }
 }

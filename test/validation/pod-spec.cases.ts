@@ -140,8 +140,26 @@ export const POD_SPEC_CASES: RuleCase[] = [
   // ---- annotations ----------------------------------------------------------------------------
   { go: 'ValidatePodSpecificAnnotations', name: 'rejects the mirror pod annotation without nodeName', manifest: withAnnotations({ 'kubernetes.io/config.mirror': 'x' }), problems: ['metadata.annotations[kubernetes.io/config.mirror]: "x" marks a mirror pod, which must set spec.nodeName; remove the annotation (only the kubelet creates mirror pods).'] },
   { go: 'ValidateTolerationsInPodAnnotations', name: 'rejects a toleration in the annotation that spec.tolerations would reject (keys match case-insensitively, as Go decodes JSON)', manifest: withAnnotations({ 'scheduler.alpha.kubernetes.io/tolerations': '[{"key":"","Operator":"Equal"}]' }), problems: ['metadata.annotations[scheduler.alpha.kubernetes.io/tolerations][0].operator: "Equal" must be Exists when key is empty (an empty key with Exists tolerates every taint); set key, or operator: Exists.'] },
-  { go: 'ValidateTolerationsInPodAnnotations', name: 'rejects a tolerations annotation with tolerationSeconds as a string', manifest: withAnnotations({ 'scheduler.alpha.kubernetes.io/tolerations': '[{"key":"k","effect":"NoExecute","tolerationSeconds":"60"}]' }), problems: ['metadata.annotations[scheduler.alpha.kubernetes.io/tolerations]: has tolerationSeconds: "60", which does not decode into a toleration (tolerationSeconds is an integer); fix it, or use spec.tolerations.'] },
+  { go: 'ValidateTolerationsInPodAnnotations', name: 'rejects a tolerations annotation with tolerationSeconds as a string', manifest: withAnnotations({ 'scheduler.alpha.kubernetes.io/tolerations': '[{"key":"k","effect":"NoExecute","tolerationSeconds":"60"}]' }), problems: ['metadata.annotations[scheduler.alpha.kubernetes.io/tolerations]: does not decode into a list of tolerations (json: cannot unmarshal string into Go struct field Toleration.TolerationSeconds of type int64); fix it (tolerationSeconds is a whole number, the other fields strings), or use spec.tolerations.'] },
   { go: 'ValidatePodSpecificAnnotations', name: 'rejects a pod deletion cost with a plus sign or leading zeros', manifest: withAnnotations({ 'controller.kubernetes.io/pod-deletion-cost': '+10' }), problems: ['metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: "+10" must be a 32-bit integer, without \'+\' or leading zeros (e.g. \'100\' or \'-5\').'] },
+  {
+    go: 'helper.GetTolerationsFromPodAnnotations',
+    name: 'decodes the tolerations annotation as Go\'s encoding/json does: tolerationSeconds 1e3 is no int64',
+    manifest: withAnnotations({ 'scheduler.alpha.kubernetes.io/tolerations': '[{"key":"k","operator":"Exists","effect":"NoExecute","tolerationSeconds":1e3}]' }),
+    problems: ['metadata.annotations[scheduler.alpha.kubernetes.io/tolerations]: does not decode into a list of tolerations (json: cannot unmarshal number 1e3 into Go struct field Toleration.TolerationSeconds of type int64); fix it (tolerationSeconds is a whole number, the other fields strings), or use spec.tolerations.'],
+  },
+  {
+    go: 'helper.GetTolerationsFromPodAnnotations',
+    name: 'keeps the first decode error of a key given twice, as Go does',
+    manifest: withAnnotations({ 'scheduler.alpha.kubernetes.io/tolerations': '[{"key":5,"key":"k","operator":"Exists"}]' }),
+    problems: ['metadata.annotations[scheduler.alpha.kubernetes.io/tolerations]: does not decode into a list of tolerations (json: cannot unmarshal number into Go struct field Toleration.Key of type string); fix it (tolerationSeconds is a whole number, the other fields strings), or use spec.tolerations.'],
+  },
+  {
+    go: 'ValidateTolerationsInPodAnnotations',
+    name: 'matches field names by Go\'s case folding (ſ is s), so a tolerationSeconds spelt with ſ needs NoExecute',
+    manifest: withAnnotations({ 'scheduler.alpha.kubernetes.io/tolerations': '[{"KEY":"k","operator":"Exists","toleration\u017feconds":5}]' }),
+    problems: ['metadata.annotations[scheduler.alpha.kubernetes.io/tolerations][0].effect: "" must be NoExecute when tolerationSeconds is set; set effect: NoExecute or remove tolerationSeconds.'],
+  },
   { go: 'ValidatePodSpecificAnnotations', name: 'accepts a negative pod deletion cost and a valid tolerations annotation', manifest: withAnnotations({ 'controller.kubernetes.io/pod-deletion-cost': '-5', 'scheduler.alpha.kubernetes.io/tolerations': '[{"key":"dedicated","operator":"Equal","value":"gpu","effect":"NoSchedule"}]' }), problems: [] },
   {
     go: 'ValidateSeccompPodAnnotations',

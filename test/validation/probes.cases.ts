@@ -140,6 +140,19 @@ export const PROBES_CASES: RuleCase[] = [
     offline128: false,
   },
   {
+    go: 'Convert_v1_Pod_To_core_Pod',
+    name: 'compares the sleep of a Pod with a negative grace period with 1, as the API server takes it (Convert_v1_Pod_To_core_Pod)',
+    manifest: pod({
+      terminationGracePeriodSeconds: -5,
+      initContainers: [{ name: 'proxy', image: 'busybox:1.36', restartPolicy: 'Always', lifecycle: { preStop: { sleep: { seconds: 1 } } } }],
+      containers: [{ name: 'a', image: 'busybox:1.36', lifecycle: { preStop: { sleep: { seconds: 2 } } } }],
+    }),
+    problems: [
+      `${C}.lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)`,
+    ],
+    offline128: false,
+  },
+  {
     go: 'validateSleepAction',
     name: 'rejects a sleep of 0 seconds (PodLifecycleSleepActionAllowZero is off in 1.32) and one longer than the default grace period',
     manifest: podWithContainer({ lifecycle: { postStart: { sleep: { seconds: 0 } }, preStop: { sleep: { seconds: 31 } } } }),

@@ -63,6 +63,17 @@ export const APPS_CASES: RuleCase[] = [
     problems: [],
     offline128: false,
   },
+  {
+    go: 'ValidateDeployment',
+    name: 'keeps a pod template\'s negative grace period (only a Pod\'s is taken as 1), so a sleep hook of 1 s is too long',
+    manifest: deployment({
+      template: {
+        metadata: { labels: LABELS },
+        spec: { terminationGracePeriodSeconds: -5, containers: [{ name: 'web', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 1 } } } }] },
+      },
+    }),
+    problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 1 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (-5); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)"],
+  },
   { go: 'ValidateDeploymentStrategy', name: 'accepts a Recreate Deployment', manifest: deployment({ strategy: { type: 'Recreate' } }), problems: [] },
   {
     go: 'ValidateDeploymentSpec',
