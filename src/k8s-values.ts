@@ -174,6 +174,104 @@ export function unknownFields(type: string, json: any, path: string, problems: P
   decodeCheck(type, json, path, problems);
 }
 
+/**
+ * What the API server's JSON decoder makes of `null` (Go: sigs.k8s.io/json, encoding/json
+ * `literalStore`), in place on a copy: a struct field set to null is unset (a pointer, map, slice
+ * or interface becomes nil; any other type keeps its zero value, which is what an absent field
+ * has), so it is removed and then defaulted like an absent one; a null list item or map value
+ * stays as the zero value of its type (`ports: [null]` is a port with every field empty,
+ * `limits: { cpu: null }` a quantity of 0).
+ *
+ * @param type a kind (`'Service'`) or struct name of k8s-schema.ts
+ */
+export function decodeNulls(type: string, json: any): void {
+  nullsIn({ k: 'S', name: type }, json);
+}
+
+function nullsIn(t: K8sType, v: any): void {
+  if (v === null || typeof v !== 'object') {
+    return;
+  }
+  if (t.k === 'S') {
+    const s = struct(t.name!);
+    if (!s || Array.isArray(v)) {
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      const x = v[key];
+      if (x === null) {
+        delete v[key];
+      } else {
+        const f = s.byJson[key];
+        if (f !== undefined) {
+          nullsIn(f.type, x);
+        }
+      }
+    }
+  } else if (t.k === '[' && Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      v[i] = v[i] === null ? zeroValue(t.of!) : v[i];
+      nullsIn(t.of!, v[i]);
+    }
+  } else if (t.k === '{' && !Array.isArray(v)) {
+    for (const key of Object.keys(v)) {
+      v[key] = v[key] === null ? zeroValue(t.of!) : v[key];
+      nullsIn(t.of!, v[key]);
+    }
+  }
+}
+
+/** Calls `visit` with every object of a manifest value that the schema types as a struct, and its struct name. */
+export function forEachStruct(type: string, json: any, visit: (struct: string, node: any) => void): void {
+  eachStruct({ k: 'S', name: type }, json, visit);
+}
+
+function eachStruct(t: K8sType, v: any, visit: (struct: string, node: any) => void): void {
+  if (v === null || typeof v !== 'object') {
+    return;
+  }
+  if (t.k === 'S') {
+    const s = struct(t.name!);
+    if (s && !Array.isArray(v)) {
+      visit(s.name, v);
+      for (const key of Object.keys(v)) {
+        const f = s.byJson[key];
+        if (f !== undefined) {
+          eachStruct(f.type, v[key], visit);
+        }
+      }
+    }
+  } else if (t.k === '[' || t.k === '{') {
+    for (const x of Object.values(v)) {
+      eachStruct(t.of!, x, visit);
+    }
+  }
+}
+
+/** The JSON of a Go zero value of a schema type (null where Go writes null: a time, any JSON). */
+function zeroValue(t: K8sType): any {
+  switch (t.k) {
+    case 'S':
+    case '{':
+      return {};
+    case '[':
+      return [];
+    case 's':
+      return '';
+    case 'b':
+      return false;
+    case 'q':
+      return '0';
+    case 'i':
+    case 'l':
+    case 'n':
+    case 'o':
+      return 0;
+    default:
+      return null;
+  }
+}
+
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const INT64_LIMIT = 9223372036854775808; // 2^63

@@ -45,5 +45,10 @@ export function show(value: unknown): string {
     // JSON.stringify would show Infinity and NaN as null.
     return String(value);
   }
-  return JSON.stringify(value);
+  const json = JSON.stringify(value);
+  // Characters a terminal does not show (format and separator characters, U+0085, U+FEFF) are
+  // written as escapes, so that a message about them can be read.
+  return json === undefined ? String(value) : json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]/g;

@@ -11,6 +11,19 @@ import { dns1123Label } from './names';
 /** The largest int32 (Go: math.MaxInt32). */
 export const MAX_INT32 = 2147483647;
 
+/** Go's white space (`unicode.IsSpace`): JavaScript's `\s` without U+FEFF, with U+0085. */
+const GO_SPACE_CLASS = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+
+/** A run of Go white space (what `strings.Fields` splits on). */
+export const GO_SPACE = new RegExp(`${GO_SPACE_CLASS}+`);
+
+const GO_SPACE_AROUND = new RegExp(`^${GO_SPACE_CLASS}+|${GO_SPACE_CLASS}+$`, 'g');
+
+/** Go: strings.TrimSpace (unlike JavaScript's trim, U+FEFF stays). */
+export function goTrimSpace(s: string): string {
+  return s.replace(GO_SPACE_AROUND, '');
+}
+
 /** Checks a port number is an integer in 1-65535. Go: `IsValidPortNum`. */
 export function checkPortNumber(value: unknown, path: string, required: boolean, problems: Problems): void {
   if (value === undefined) {

@@ -10,7 +10,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkName, checkPortNumber } from './common';
+import { checkName, checkPortNumber, goTrimSpace } from './common';
 import { defaultEnv, validateEnv, validateEnvFrom } from './env';
 import { ianaServiceName } from './names';
 import {
@@ -252,7 +252,7 @@ function validateContainerCommon(c: any, path: string, facts: PodFacts, problems
 // only, so a pod template with such an image is accepted, but every Pod it creates is rejected:
 // this library reports it for both.
 function validateContainerOnlyForPod(image: string, path: string, facts: PodFacts, problems: Problems): void {
-  if (image !== image.trim()) {
+  if (image !== goTrimSpace(image)) {
     problems.add(path, `${show(image)} has leading or trailing whitespace${facts.isPod ? '' : TEMPLATE_NOTE}; remove it.`);
   }
 }

@@ -9,7 +9,7 @@
  */
 import { Problems, show } from '../problems';
 import { nameIsDNSSubdomain, qualifiedName } from './names';
-import { parseQuantity } from './quantity';
+import { divisorSpelling, goQuantityString, parseQuantity } from './quantity';
 
 // Go: IsRelaxedEnvVarName (validation.go, apimachinery). RelaxedEnvironmentVariableValidation is beta
 // and on by default in 1.32: any printable ASCII character but '='. Kubernetes 1.28 knows only the
@@ -186,7 +186,8 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, pa
   if (q.sign === 0) {
     return;
   }
-  const canonical = q.toString();
+  // Go compares divisor.String(), which keeps the text as written when its digits look canonical.
+  const canonical = goQuantityString(divisor)!;
   let allowed: string[] | undefined;
   let kind = '';
   if (resource === 'limits.cpu' || resource === 'requests.cpu') {
@@ -200,7 +201,7 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, pa
   }
   if (allowed && !allowed.includes(canonical)) {
     const same = canonical === String(divisor) ? '' : ` (${show(canonical)})`;
-    problems.add(path, `${show(divisor)}${same} is not a divisor of ${resource}; only ${allowed.join(', ')} are supported with the ${kind} resource.`);
+    problems.add(path, `${show(divisor)}${same} is not a divisor of ${resource}; only ${allowed.join(', ')} are supported with the ${kind} resource.${divisorSpelling(divisor, allowed)}`);
   }
 }
 

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { decodeCheck, decodeProblemsNotReported } from '../k8s-values';
+import { decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
@@ -130,7 +130,12 @@ export function cloneJson<T>(value: T): T {
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
       const x = value[i];
-      out[i] = x !== null && typeof x === 'object' ? cloneJson(x) : x;
+      if (x !== null && typeof x === 'object') {
+        out[i] = cloneJson(x);
+      } else {
+        out[i] = x;
+        copiedNull = copiedNull || x === null;
+      }
     }
     return out as any;
   }
@@ -142,10 +147,15 @@ export function cloneJson<T>(value: T): T {
     const x = out[key];
     if (x !== null && typeof x === 'object') {
       out[key] = cloneJson(x);
+    } else if (x === null) {
+      copiedNull = true;
     }
   }
   return out;
 }
+
+/** Whether a `cloneJson` since the flag was last cleared copied a null. */
+let copiedNull = false;
 
 /** The kinds `validateObject` knows, as `apiVersion/kind`. */
 export const VALIDATED_KINDS = Object.keys(KINDS);
@@ -177,7 +187,12 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;
   if (rules.defaults) {
+    copiedNull = false;
     defaulted = cloneJson(manifest);
+    if (copiedNull) {
+      // What the decoder makes of null, before defaulting (rare: a JSON patch or validateObject).
+      decodeNulls(kind, defaulted);
+    }
     rules.defaults(defaulted);
   }
   rules.validate(defaulted, problems, options, manifest);

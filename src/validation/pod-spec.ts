@@ -7,7 +7,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { FEATURE_GATES_1_32, isInteger, isSet, MAX_INT32 } from './common';
+import { FEATURE_GATES_1_32, goTrimSpace, isInteger, isSet, MAX_INT32 } from './common';
 import { defaultContainer, validateContainers } from './container';
 import { decodeGoStructList, GoJson, GoStruct, parseGoJson } from './go-json';
 import { prepareObjectMetaForCreate, validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
@@ -819,7 +819,7 @@ function appArmorFieldForAnnotation(annotation: string): any {
   }
   if (annotation.startsWith('localhost/')) {
     const profile = annotation.slice('localhost/'.length);
-    return profile.trim() === profile && profile !== '' && profile.length <= 4095 ? { type: 'Localhost', localhostProfile: profile } : undefined;
+    return goTrimSpace(profile) === profile && profile !== '' && profile.length <= 4095 ? { type: 'Localhost', localhostProfile: profile } : undefined;
   }
   return undefined;
 }

@@ -7,6 +7,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
+import { goTrimSpace } from './common';
 
 /** How a quantity was written: it decides the canonical form (`String()` in Go). */
 export type QuantityFormat = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
@@ -276,9 +277,6 @@ function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; form
   return undefined;
 }
 
-/** Go's `strings.TrimSpace` (Unicode White_Space; unlike JavaScript's trim, U+FEFF stays). */
-const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-
 // Go: ParseQuantity (quantity.go), on a string.
 export function parseQuantityText(str: string): Quantity | undefined {
   if (str.length === 0) {
@@ -331,6 +329,65 @@ export function parseQuantityText(str: string): Quantity | undefined {
   return new Quantity(s.positive ? unscaled : -unscaled, exponent, format);
 }
 
+/**
+ * Go: `Quantity.String()` of a value just decoded: `ParseQuantity` keeps the text it was given
+ * when its int64 fast path finds the digits canonical, without looking at a leading '+', leading
+ * zeros, a trailing '.' or an exponent (so "+1", "01Ki", "1e0" and "1." stay as written); any
+ * other value is written in canonical form. Undefined for a malformed quantity.
+ */
+// Go: ParseQuantity (quantity.go), the string it keeps
+export function goQuantityString(value: unknown): string | undefined {
+  const q = parseQuantity(value);
+  if (q === undefined) {
+    return undefined;
+  }
+  const text = typeof value === 'string' ? goTrimSpace(value) : value === null ? undefined : JSON.stringify(value);
+  return text !== undefined && keepsText(text) ? text : q.toString();
+}
+
+/**
+ * For a divisor refused only for its spelling ("+1", "01Ki": Go compares the text it kept), the
+ * sentence that says how to write it; '' otherwise.
+ */
+export function divisorSpelling(value: unknown, allowed: readonly string[]): string {
+  const canonical = parseQuantity(value)?.toString();
+  return canonical !== undefined && allowed.includes(canonical) && goQuantityString(value) !== canonical
+    ? ` The API server compares the divisor as written: write ${show(canonical)}.`
+    : '';
+}
+
+/** Whether ParseQuantity's fast path returns a Quantity holding `str` itself. */
+function keepsText(str: string): boolean {
+  if (str === '0') {
+    return true;
+  }
+  const s = parseQuantityString(str);
+  const suffix = s && interpretSuffix(s.suffix);
+  if (!s || !suffix) {
+    return false;
+  }
+  const shifted = s.num + s.denom;
+  if (suffix.format === 'BinarySI') {
+    // Binary suffixes: the fast path only for whole numbers, within its precision estimate.
+    const precision = 15 - s.num.length - Math.trunc((suffix.exponent * 3) / 10) - 1;
+    if (s.denom.length > 0 || precision < 0) {
+      return false;
+    }
+    const value = BigInt(shifted);
+    // int64Multiply(value, 1<<exponent) must not overflow.
+    if (value * BigInt(2) ** BigInt(suffix.exponent) > MAX_INT64) {
+      return false;
+    }
+    // Go: value&0x07 != 0 (the digits are not a multiple of 8).
+    return suffix.exponent % 10 === 0 && value % BigInt(8) !== ZERO;
+  }
+  const scale = suffix.exponent - s.denom.length;
+  if (18 - shifted.length < 0 || scale < NANO) {
+    return false;
+  }
+  return scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+}
+
 // Go: Quantity.UnmarshalJSON (quantity.go): a JSON string (trimmed of white space) or a JSON number
 // (read as the text JSON writes for it); null is the zero quantity. Anything else is not a quantity.
 export function parseQuantity(value: unknown): Quantity | undefined {
@@ -354,7 +411,7 @@ export function parseQuantity(value: unknown): Quantity | undefined {
   if (cached !== undefined || PARSED.has(text)) {
     return cached;
   }
-  const q = parseQuantityText(typeof value === 'string' ? text.replace(GO_SPACE, '') : text);
+  const q = parseQuantityText(typeof value === 'string' ? goTrimSpace(text) : text);
   if (PARSED.size >= PARSED_LIMIT) {
     PARSED.clear();
   }

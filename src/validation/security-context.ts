@@ -9,6 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
+import { goTrimSpace } from './common';
 import { dns1123Subdomain } from './names';
 
 /** Go: `math.MaxInt32`, the largest user and group ID (`IsValidUserID`, `IsValidGroupID`). */
@@ -79,7 +80,7 @@ export function validateAppArmorProfileField(profile: any, path: string, problem
     if (p == null) {
       problems.add(`${path}.localhostProfile`, "must be set when AppArmor type is Localhost; name a profile loaded on the node (e.g. 'k8s-apparmor-example-deny-write').");
     } else if (typeof p === 'string') {
-      const trimmed = p.trim();
+      const trimmed = goTrimSpace(p);
       if (trimmed !== p) {
         problems.add(`${path}.localhostProfile`, `${show(p)} must not be padded with whitespace; remove it.`);
       } else if (trimmed === '') {

@@ -9,7 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkPortNumber } from './common';
+import { checkPortNumber, goTrimSpace } from './common';
 import { validateLabels, validateObjectMeta } from './metadata';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, qualifiedName } from './names';
 
@@ -774,7 +774,7 @@ function validateLoadBalancerFields(spec: any, annotations: Record<string, unkno
       onlyLoadBalancer('loadBalancerSourceRanges', ranges);
     }
     ranges.forEach((r, i) => {
-      if (typeof r !== 'string' || !isCidr(r.trim())) {
+      if (typeof r !== 'string' || !isCidr(goTrimSpace(r))) {
         problems.add(`spec.loadBalancerSourceRanges[${i}]`, `${show(r)} is not a valid CIDR; write an IP range such as '10.0.0.0/8' or '2001:db8::/32'.`);
       }
     });
@@ -784,8 +784,8 @@ function validateLoadBalancerFields(spec: any, annotations: Record<string, unkno
     if (!isLoadBalancer) {
       problems.add(path, 'may only be used when type is LoadBalancer; use ExposedService.loadBalancer() or remove the annotation.');
     }
-    const text = typeof value === 'string' ? value.trim() : '';
-    const bad = text === '' ? [] : text.split(',').map((v) => v.trim()).filter((v) => !isCidr(v));
+    const text = typeof value === 'string' ? goTrimSpace(value) : '';
+    const bad = text === '' ? [] : text.split(',').map(goTrimSpace).filter((v) => !isCidr(v));
     if (bad.length > 0) {
       problems.add(path, `${bad.map((b) => show(b)).join(', ')} ${bad.length === 1 ? 'is not a valid CIDR' : 'are not valid CIDRs'}; write IP ranges such as '10.0.0.0/8' (prefer the loadBalancerSourceRanges prop).`);
     }

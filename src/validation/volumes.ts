@@ -9,7 +9,7 @@ import { Problems, show } from '../problems';
 import { checkFileMode, isInteger, isSet, requireNonEmpty } from './common';
 import { validateLabelSelector, validateTemplateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, qualifiedName } from './names';
-import { checkQuantity, parseQuantity } from './quantity';
+import { checkQuantity, divisorSpelling, goQuantityString, parseQuantity } from './quantity';
 
 /** The volume sources of `VolumeSource`, in the order `validateVolumeSource` checks them. */
 export const VOLUME_SOURCES = [
@@ -514,7 +514,8 @@ const DIVISORS = new Set(['1m', '1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', 
  * of the allowed divisors: "1m", "1", "1k" ... "1E", "1Ki" ... "1Ei"; otherwise undefined.
  */
 function canonicalDivisor(value: unknown): string | undefined {
-  const canonical = parseQuantity(value)?.toString();
+  // Go compares divisor.String(), which keeps the text as written when its digits look canonical.
+  const canonical = goQuantityString(value);
   return canonical !== undefined && DIVISORS.has(canonical) ? canonical : undefined;
 }
 
@@ -536,7 +537,7 @@ export function validateContainerResourceDivisor(resource: unknown, divisor: unk
     what = r.includes('hugepages') ? 'hugepages' : r.endsWith('memory') ? 'memory' : 'ephemeral-storage';
   }
   if (allowed && (c === undefined || !allowed.includes(c))) {
-    problems.add(`${path}.divisor`, `${show(divisor)} is not supported for the ${what} resource; use one of ${allowed.join(', ')}.`);
+    problems.add(`${path}.divisor`, `${show(divisor)} is not supported for the ${what} resource; use one of ${allowed.join(', ')}.${divisorSpelling(divisor, allowed)}`);
   }
 }
 

@@ -9,7 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { MAX_INT32 } from './common';
+import { GO_SPACE, goTrimSpace, MAX_INT32 } from './common';
 import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import { defaultPodSpec, dropDisabledPodSpecFields, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
@@ -1182,17 +1182,6 @@ function hostZoneFile(name: string): boolean {
 /** math.MaxInt64. */
 const INT64_MAX = BigInt('9223372036854775807');
 
-/**
- * Go's white space (`unicode.IsSpace`, which `strings.Fields` splits on and `strings.TrimSpace`
- * trims): JavaScript's `\s` without U+FEFF, with U+0085.
- */
-const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const GO_SPACE_AROUND = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-
-/** Go: strings.TrimSpace. */
-function goTrimSpace(s: string): string {
-  return s.replace(GO_SPACE_AROUND, '');
-}
 
 // robfig/cron/v3 bounds of each field.
 interface CronBounds { readonly min: number; readonly max: number; readonly names?: { [name: string]: number } }

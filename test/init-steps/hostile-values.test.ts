@@ -33,7 +33,7 @@ describe('URLs: parsed once, rejected where fetchers disagree', () => {
     ['no host', 'http:///config.json', 'url: "http:///config.json": its host "" is empty; write the server\'s name after \'//\''],
     ['non-ASCII', 'http://exämple.com/', 'url: "http://exämple.com/" contains non-ASCII characters, which fetchers send differently (raw UTF-8 bytes, or percent-encoded and punycoded); write the host in punycode (xn--...) and percent-encode the rest'],
     ['an upper-case scheme (busybox wget knows only http:// and https://)', 'HTTP://example.com/', 'url: "HTTP://example.com/" must be an absolute http:// or https:// URL'],
-    ['U+2028 in the path (a line break for YAML 1.1 readers)', 'http://example.com/\u2028', 'url: "http://example.com/\u2028" must be an absolute http:// or https:// URL without spaces or control characters'],
+    ['U+2028 in the path (a line break for YAML 1.1 readers)', 'http://example.com/\u2028', 'url: "http://example.com/\\u2028" must be an absolute http:// or https:// URL without spaces or control characters'],
   ];
 
   test.each(reject)('rejects %s', (_what, url, message) => {

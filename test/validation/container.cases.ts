@@ -65,6 +65,13 @@ export const CONTAINER_CASES: RuleCase[] = [
   },
   {
     go: 'validateContainerOnlyForPod',
+    name: 'accepts U+FEFF around the image, which Go\'s strings.TrimSpace keeps (JavaScript\'s trim removes it)',
+    manifest: podWithContainer({ image: '\ufeffbusybox:1.36\ufeff' }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'validateContainerOnlyForPod',
     name: 'rejects whitespace around the image of a Pod',
     manifest: podWithContainer({ image: 'busybox:1.36 ' }),
     problems: [`${C}.image: "busybox:1.36 " has leading or trailing whitespace; remove it.`],

@@ -147,6 +147,22 @@ export const ENV_CASES: RuleCase[] = [
       `${E}[4].valueFrom.resourceFieldRef.divisor: "lots" is not a valid quantity; write e.g. '1m', '1' or '1Mi'.`,
     ],
   },
+  {
+    go: 'validateContainerResourceDivisor',
+    name: "compares the divisor as ParseQuantity keeps it: '+1', '01' and '1.' are kept as written and refused, '1.0' and '0.001' are made canonical and accepted",
+    manifest: env(
+      { name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '+1' } } },
+      { name: 'B', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', divisor: '01' } } },
+      { name: 'C', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1.' } } },
+      { name: 'D', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1.0' } } },
+      { name: 'F', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '0.001' } } },
+    ),
+    problems: [
+      `${E}[0].valueFrom.resourceFieldRef.divisor: "+1" is not a divisor of limits.cpu; only 1m, 1 are supported with the cpu resource. The API server compares the divisor as written: write "1".`,
+      `${E}[1].valueFrom.resourceFieldRef.divisor: "01" is not a divisor of requests.cpu; only 1m, 1 are supported with the cpu resource. The API server compares the divisor as written: write "1".`,
+      `${E}[2].valueFrom.resourceFieldRef.divisor: "1." is not a divisor of limits.memory; only 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource. The API server compares the divisor as written: write "1".`,
+    ],
+  },
   // ---- key selectors -----------------------------------------------------------------------------
   {
     go: 'validateConfigMapKeySelector',

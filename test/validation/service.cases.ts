@@ -10,6 +10,28 @@ const NP = { type: 'NodePort' };
 
 /** The rules of ValidateService, SetDefaults_Service and the Service registry's create steps. */
 export const SERVICE_CASES: RuleCase[] = [
+  {
+    go: 'SetDefaults_Service',
+    name: 'takes null as unset, as the JSON decoder does, then defaults it: type, sessionAffinity, externalTrafficPolicy, port name, protocol, targetPort, nodePort',
+    manifest: service({
+      type: null,
+      sessionAffinity: null,
+      externalTrafficPolicy: null,
+      healthCheckNodePort: null,
+      ports: [{ name: null, port: 80, protocol: null, targetPort: null, nodePort: null }],
+    }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'SetDefaults_Service',
+    name: 'takes a null port as a port with every field empty, as the JSON decoder does, and rejects it',
+    manifest: service({ ports: [{ name: 'http', port: 80 }, null] }),
+    problems: [
+      "spec.ports[1].name: is required when a Service has more than one port; name every port (e.g. 'http').",
+      'spec.ports[1].port: is required; set a port number between 1 and 65535.',
+    ],
+  },
   // ---- accepted: what the API server accepts, including values it defaults ------------------
   { go: 'ValidateService', name: 'accepts the smallest ClusterIP Service', manifest: service(), problems: [] },
   {
@@ -365,6 +387,18 @@ export const SERVICE_CASES: RuleCase[] = [
   },
 
   // ---- load balancer fields -------------------------------------------------------------------
+  {
+    go: 'ValidateService',
+    name: 'rejects a source range with U+FEFF around it, which strings.TrimSpace keeps',
+    manifest: service({ ...LB, loadBalancerSourceRanges: ['10.0.0.0/8\ufeff'] }),
+    problems: ["spec.loadBalancerSourceRanges[0]: \"10.0.0.0/8\\ufeff\" is not a valid CIDR; write an IP range such as '10.0.0.0/8' or '2001:db8::/32'."],
+  },
+  {
+    go: 'ValidateService',
+    name: 'rejects a source-ranges annotation with U+FEFF around a range',
+    manifest: service(LB, { name: 'web', annotations: { 'service.beta.kubernetes.io/load-balancer-source-ranges': '\ufeff10.0.0.0/8' } }),
+    problems: ["metadata.annotations.service.beta.kubernetes.io/load-balancer-source-ranges: \"\\ufeff10.0.0.0/8\" is not a valid CIDR; write IP ranges such as '10.0.0.0/8' (prefer the loadBalancerSourceRanges prop)."],
+  },
   {
     go: 'ValidateService',
     name: 'rejects loadBalancerSourceRanges on a NodePort Service and ranges that are not CIDRs',

@@ -102,6 +102,12 @@ export const VOLUME_CASES: RuleCase[] = [
       'spec.volumes[0].downwardAPI.items[1].resourceFieldRef.divisor: "1024" is not supported for the memory resource; use one of 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei.',
     ],
   },
+  {
+    go: 'validateContainerResourceDivisor',
+    name: 'refuses a divisor 01Ki, which ParseQuantity keeps as written',
+    manifest: vols({ name: 'a', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'c', resource: 'limits.memory', divisor: '01Ki' } }] } }),
+    problems: ['spec.volumes[0].downwardAPI.items[0].resourceFieldRef.divisor: "01Ki" is not supported for the memory resource; use one of 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei. The API server compares the divisor as written: write "1Ki".'],
+  },
   { go: 'validateContainerResourceDivisor', name: 'accepts the divisors 1m, 1Mi, 1000m, 1G and hugepages resources', manifest: vols({ name: 'a', downwardAPI: { items: [{ path: 'a', resourceFieldRef: { containerName: 'c', resource: 'limits.cpu', divisor: '1m' } }, { path: 'b', resourceFieldRef: { containerName: 'c', resource: 'limits.memory', divisor: '1Mi' } }, { path: 'c', resourceFieldRef: { containerName: 'c', resource: 'requests.cpu', divisor: '1000m' } }, { path: 'd', resourceFieldRef: { containerName: 'c', resource: 'limits.hugepages-2Mi', divisor: '1G' } }] } }), problems: [] },
   // ---- projected ------------------------------------------------------------------------------
   { go: 'validateProjectionSources', name: 'rejects one path written by two sources', manifest: vols({ name: 'a', projected: { sources: [{ configMap: { name: 'a', items: [{ key: 'k', path: 'conf' }] } }, { secret: { name: 's', items: [{ key: 'k', path: 'conf' }] } }] } }), problems: ['spec.volumes[0].projected.sources[1].secret.items[0].path: "conf" is already written by another source of spec.volumes[0].projected; give each projected file its own path.'] },

@@ -74,6 +74,26 @@ export const APPS_CASES: RuleCase[] = [
     }),
     problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 1 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (-5); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)"],
   },
+  {
+    go: 'ValidateJob',
+    name: 'takes null as unset, as the JSON decoder does: an Indexed Job with completions null gets completions and parallelism 1',
+    manifest: job({ completionMode: 'Indexed', completions: null }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateJob',
+    name: 'takes a null exit code as 0, as the JSON decoder does, which the In operator refuses',
+    manifest: job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [null] } }] } }),
+    problems: ['spec.podFailurePolicy.rules[0].onExitCodes.values[0]: 0 may not be used with the In operator: exit code 0 is success. Remove it.'],
+  },
+  {
+    go: 'ValidateDeployment',
+    name: 'takes null strategy and policy fields of the controllers as unset and defaults them',
+    manifest: deployment({ strategy: { type: null }, revisionHistoryLimit: null }),
+    problems: [],
+    offline128: false,
+  },
   { go: 'ValidateDeploymentStrategy', name: 'accepts a Recreate Deployment', manifest: deployment({ strategy: { type: 'Recreate' } }), problems: [] },
   {
     go: 'ValidateDeploymentSpec',
@@ -829,7 +849,7 @@ export const BATCH_CASES: RuleCase[] = [
     go: 'ParseStandard',
     name: 'rejects a schedule with U+FEFF, which strings.Fields does not split on (unlike JavaScript whitespace)',
     manifest: cronJob({ schedule: '0 0 * * *\uFEFF' }),
-    problems: ['spec.schedule: "0 0 * * *\uFEFF" is not a valid cron schedule: failed to parse int from *\uFEFF: strconv.Atoi: parsing "*\uFEFF": invalid syntax. Write five fields (minute hour day-of-month month day-of-week, e.g. \'*/5 * * * *\') or a descriptor such as \'@hourly\'.'],
+    problems: ['spec.schedule: "0 0 * * *\\ufeff" is not a valid cron schedule: failed to parse int from *\uFEFF: strconv.Atoi: parsing "*\uFEFF": invalid syntax. Write five fields (minute hour day-of-month month day-of-week, e.g. \'*/5 * * * *\') or a descriptor such as \'@hourly\'.'],
   },
   {
     go: 'mustParseInt',
