@@ -7,9 +7,10 @@
  */
 import { Problems, show } from '../problems';
 import { checkFileMode, isInteger, isSet, requireNonEmpty } from './common';
+import { validateContainerResourceFieldSelector } from './env';
 import { validateLabelSelector, validateTemplateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, qualifiedName } from './names';
-import { checkQuantity, divisorSpelling, goQuantityString, parseQuantity } from './quantity';
+import { checkQuantity, parseQuantity } from './quantity';
 
 /** The volume sources of `VolumeSource`, in the order `validateVolumeSource` checks them. */
 export const VOLUME_SOURCES = [
@@ -405,7 +406,6 @@ function validateDownwardAPIVolumeSource(s: any, path: string, problems: Problem
 }
 
 const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
-const CONTAINER_RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
 
 /** path required, relative, without '..'; exactly one of fieldRef (volume field paths) and resourceFieldRef (containerName required); mode 0-0777. */
 // Go: validateDownwardAPIVolumeFile (validation.go)
@@ -421,7 +421,7 @@ export function validateDownwardAPIVolumeFile(file: any, path: string, problems:
       problems.add(path, 'fieldRef and resourceFieldRef cannot both be set; keep one.');
     }
   } else if (present(file.resourceFieldRef)) {
-    validateContainerResourceFieldSelector(file.resourceFieldRef, `${path}.resourceFieldRef`, true, problems);
+    validateContainerResourceFieldSelector(file.resourceFieldRef, `${path}.resourceFieldRef`, problems, true);
   } else {
     problems.add(path, 'needs one of fieldRef and resourceFieldRef; set one.');
   }
@@ -490,54 +490,6 @@ export function validateObjectFieldSelector(fs: any, expressions: string[], path
   }
   if (!expressions.includes(fieldPath)) {
     problems.add(`${path}.fieldPath`, `${show(fs.fieldPath)} is not supported here; use one of ${expressions.join(', ')}.`);
-  }
-}
-
-/** A container resource selector: (containerName in volumes,) resource among limits/requests of cpu, memory, ephemeral-storage or hugepages-*, and the divisor. */
-// Go: validateContainerResourceFieldSelector (validation.go)
-export function validateContainerResourceFieldSelector(fs: any, path: string, volume: boolean, problems: Problems): void {
-  if (volume && !isSet(fs.containerName)) {
-    problems.add(`${path}.containerName`, 'is required in a downwardAPI volume; set the container whose resources to expose.');
-  } else if (!isSet(fs.resource)) {
-    problems.add(`${path}.resource`, "is required; set e.g. 'limits.memory'.");
-  } else if (!CONTAINER_RESOURCE_FIELD_PATHS.includes(fs.resource) && !fs.resource.startsWith('requests.hugepages-') && !fs.resource.startsWith('limits.hugepages-')) {
-    problems.add(`${path}.resource`, `${show(fs.resource)} is not supported; use one of ${CONTAINER_RESOURCE_FIELD_PATHS.join(', ')}, limits.hugepages-<size> or requests.hugepages-<size>.`);
-  }
-  validateContainerResourceDivisor(fs.resource, fs.divisor, path, problems);
-}
-
-/** The divisors Kubernetes allows, in their canonical form (`Quantity.String()`). */
-const DIVISORS = new Set(['1m', '1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei']);
-
-/**
- * The canonical string Kubernetes gives a divisor quantity (`Quantity.String()`) when it is one
- * of the allowed divisors: "1m", "1", "1k" ... "1E", "1Ki" ... "1Ei"; otherwise undefined.
- */
-function canonicalDivisor(value: unknown): string | undefined {
-  // Go compares divisor.String(), which keeps the text as written when its digits look canonical.
-  const canonical = goQuantityString(value);
-  return canonical !== undefined && DIVISORS.has(canonical) ? canonical : undefined;
-}
-
-/** The divisor of a resource selector: 1m or 1 for cpu; 1, 1k...1E, 1Ki...1Ei for memory, ephemeral-storage and hugepages. */
-// Go: validateContainerResourceDivisor (validation.go)
-export function validateContainerResourceDivisor(resource: unknown, divisor: unknown, path: string, problems: Problems): void {
-  if (!present(divisor) || parseQuantity(divisor)?.sign === 0) {
-    return;
-  }
-  const c = canonicalDivisor(divisor);
-  const r = typeof resource === 'string' ? resource : '';
-  let allowed: string[] | undefined;
-  let what = '';
-  if (r === 'limits.cpu' || r === 'requests.cpu') {
-    allowed = ['1m', '1'];
-    what = 'cpu';
-  } else if (r === 'limits.memory' || r === 'requests.memory' || r === 'limits.ephemeral-storage' || r === 'requests.ephemeral-storage' || r.startsWith('requests.hugepages-') || r.startsWith('limits.hugepages-')) {
-    allowed = [...DIVISORS].filter((d) => d !== '1m');
-    what = r.includes('hugepages') ? 'hugepages' : r.endsWith('memory') ? 'memory' : 'ephemeral-storage';
-  }
-  if (allowed && (c === undefined || !allowed.includes(c))) {
-    problems.add(`${path}.divisor`, `${show(divisor)} is not supported for the ${what} resource; use one of ${allowed.join(', ')}.${divisorSpelling(divisor, allowed)}`);
   }
 }
 

@@ -89,8 +89,8 @@ export const VOLUME_CASES: RuleCase[] = [
     name: 'rejects a resourceFieldRef without containerName in a volume, and an unknown resource',
     manifest: vols({ name: 'a', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { resource: 'limits.cpu' } }, { path: 'y', resourceFieldRef: { containerName: 'c', resource: 'limits.gpu' } }] } }),
     problems: [
-      'spec.volumes[0].downwardAPI.items[0].resourceFieldRef.containerName: is required in a downwardAPI volume; set the container whose resources to expose.',
-      'spec.volumes[0].downwardAPI.items[1].resourceFieldRef.resource: "limits.gpu" is not supported; use one of limits.cpu, limits.ephemeral-storage, limits.memory, requests.cpu, requests.ephemeral-storage, requests.memory, limits.hugepages-<size> or requests.hugepages-<size>.',
+      'spec.volumes[0].downwardAPI.items[0].resourceFieldRef.containerName: is required; name the container whose resources to read.',
+      'spec.volumes[0].downwardAPI.items[1].resourceFieldRef.resource: "limits.gpu" is not supported; use one of limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory, requests.ephemeral-storage, requests.hugepages-<size> or limits.hugepages-<size>.',
     ],
   },
   {
@@ -98,15 +98,15 @@ export const VOLUME_CASES: RuleCase[] = [
     name: 'rejects a cpu divisor of 1k and a memory divisor of 1024',
     manifest: vols({ name: 'a', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'c', resource: 'limits.cpu', divisor: '1k' } }, { path: 'y', resourceFieldRef: { containerName: 'c', resource: 'requests.memory', divisor: '1024' } }] } }),
     problems: [
-      'spec.volumes[0].downwardAPI.items[0].resourceFieldRef.divisor: "1k" is not supported for the cpu resource; use one of 1m, 1.',
-      'spec.volumes[0].downwardAPI.items[1].resourceFieldRef.divisor: "1024" is not supported for the memory resource; use one of 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei.',
+      'spec.volumes[0].downwardAPI.items[0].resourceFieldRef.divisor: "1k" is not a divisor of limits.cpu; only 1m, 1 are supported with the cpu resource.',
+      'spec.volumes[0].downwardAPI.items[1].resourceFieldRef.divisor: "1024" is not a divisor of requests.memory; only 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource.',
     ],
   },
   {
     go: 'validateContainerResourceDivisor',
     name: 'refuses a divisor 01Ki, which ParseQuantity keeps as written',
     manifest: vols({ name: 'a', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'c', resource: 'limits.memory', divisor: '01Ki' } }] } }),
-    problems: ['spec.volumes[0].downwardAPI.items[0].resourceFieldRef.divisor: "01Ki" is not supported for the memory resource; use one of 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei. The API server compares the divisor as written: write "1Ki".'],
+    problems: ['spec.volumes[0].downwardAPI.items[0].resourceFieldRef.divisor: "01Ki" is not a divisor of limits.memory; only 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource. The API server compares the divisor as written: write "1Ki".'],
   },
   { go: 'validateContainerResourceDivisor', name: 'accepts the divisors 1m, 1Mi, 1000m, 1G and hugepages resources', manifest: vols({ name: 'a', downwardAPI: { items: [{ path: 'a', resourceFieldRef: { containerName: 'c', resource: 'limits.cpu', divisor: '1m' } }, { path: 'b', resourceFieldRef: { containerName: 'c', resource: 'limits.memory', divisor: '1Mi' } }, { path: 'c', resourceFieldRef: { containerName: 'c', resource: 'requests.cpu', divisor: '1000m' } }, { path: 'd', resourceFieldRef: { containerName: 'c', resource: 'limits.hugepages-2Mi', divisor: '1G' } }] } }), problems: [] },
   // ---- projected ------------------------------------------------------------------------------
