@@ -186,15 +186,18 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   }
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;
+  copiedNull = false;
   if (rules.defaults) {
-    copiedNull = false;
     defaulted = cloneJson(manifest);
-    if (copiedNull) {
-      // What the decoder makes of null, before defaulting (rare: a JSON patch or validateObject).
-      decodeNulls(kind, defaulted);
-    }
-    rules.defaults(defaulted);
+  } else {
+    const copy = cloneJson(manifest);
+    defaulted = copiedNull ? copy : manifest;
   }
+  if (copiedNull) {
+    // What the decoder makes of null, before defaulting (rare: a JSON patch or validateObject).
+    decodeNulls(kind, defaulted);
+  }
+  rules.defaults?.(defaulted);
   rules.validate(defaulted, problems, options, manifest);
   decodeProblemsNotReported(decoded, problems);
 }

@@ -12,6 +12,13 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
   { go: 'ValidateConfigMap', name: 'accepts a ConfigMap without data', manifest: configMap(), problems: [] },
   {
     go: 'ValidateConfigMap',
+    name: 'takes a null map value as the empty string, as the JSON decoder does: a label, an annotation and a data value',
+    manifest: configMap({ data: { key: null } }, { name: 'config', labels: { app: null }, annotations: { note: null } }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateConfigMap',
     name: 'accepts keys of alphanumerics, dots, dashes and underscores, and binary data under another key',
     manifest: configMap({ data: { 'app.properties': 'a=1', '.hidden': 'x', 'KEY_NAME': '', 'key-name': 'y' }, binaryData: { 'logo.png': 'iVBORw0KGgo=' } }),
     problems: [],
