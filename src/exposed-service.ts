@@ -471,7 +471,7 @@ export class ExposedService extends ValidatedApiObject {
       problems.add('spec.clusterIP', `${this.factoryProblem}.`);
     }
     validateObject(manifest, problems, { ...checked, nodePortRange: this.nodePortRange });
-    this.validateNamespace(problems);
+    this.validateNamespace(manifest.metadata?.namespace, problems);
     this.validateSelector(spec, problems);
     this.validateTargetPorts(spec, problems);
     this.validateFrontPorts(spec, problems);
@@ -479,10 +479,16 @@ export class ExposedService extends ValidatedApiObject {
 
   // This library's contract: a Service selects pods in its own namespace only, so it must be in
   // its target's.
-  private validateNamespace(problems: Problems): void {
+  private validateNamespace(namespace: unknown, problems: Problems): void {
     const targetNamespace = this.target?.targetNamespace;
-    if (targetNamespace !== undefined && this.declaredNamespace !== undefined && targetNamespace !== this.declaredNamespace) {
-      problems.add('metadata.namespace', `${show(this.declaredNamespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.`);
+    if (targetNamespace === undefined || targetNamespace === namespace) {
+      return;
+    }
+    if (this.declaredNamespace !== undefined) {
+      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.`);
+    } else {
+      // The target's namespace changed after this Service took it (a JSON patch of the target).
+      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only. Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
     }
   }
 

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
-import { toManifest } from './k8s-values';
+import { kindOf, toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
@@ -137,6 +137,9 @@ function configMapId(name: string): string {
 
 /** The additions of `options` to `object`, computed without changing anything. */
 function plan(object: ApiObject, options: InjectOptions, subject: string): Plan {
+  if (!Object.isExtensible(object)) {
+    throw new Error(`${subject}: ${object.kind} '${object.name}' is frozen (or not extensible), so sidecars and init steps cannot be added to it; do not freeze objects you inject into.`);
+  }
   const filesVolumeName = options.filesVolumeName ?? 'init-files';
   const declaredMountPath = options.filesMountPath ?? '/config';
   const filesMountPath = declaredMountPath.length > 1 ? declaredMountPath.replace(/\/+$/, '') : declaredMountPath;
@@ -228,15 +231,40 @@ function record(object: ApiObject, addition: Addition): void {
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems): any {
   const path = podSpecPath(manifest?.kind).split('.');
   const out = structuredClone(manifest);
+  // The pod spec of YAML loaded with Include can have any shape: where it is not what the
+  // additions need, nothing is added and the problem is reported (validation names the rest).
+  const wrongShape = (field: string, value: unknown, want: string): any => {
+    problems.add(field, `${show(value)} is ${kindOf(value)}, not ${want}, so the injected sidecars and init steps cannot be added; fix the object's ${field}.`);
+    return out;
+  };
   let holder: any = out;
-  for (const part of path.slice(0, -1)) {
-    holder[part] = holder[part] ?? {};
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    const value = holder[part];
+    if (value === undefined || value === null) {
+      holder[part] = {};
+    } else if (typeof value !== 'object' || Array.isArray(value)) {
+      return wrongShape(path.slice(0, i + 1).join('.'), value, 'an object');
+    }
     holder = holder[part];
   }
-  const spec: any = holder[path[path.length - 1]] ?? {};
-  holder[path[path.length - 1]] = spec;
+  const spec: any = holder;
+  const specPath = path.join('.');
+  for (const field of ['containers', 'initContainers', 'volumes']) {
+    if (spec[field] !== undefined && spec[field] !== null && !Array.isArray(spec[field])) {
+      return wrongShape(`${specPath}.${field}`, spec[field], 'a list');
+    }
+  }
+  const badMounts = (spec.containers ?? []).findIndex((c: any) => isObject(c) && !Array.isArray(c.volumeMounts ?? []));
+  if (badMounts >= 0) {
+    return wrongShape(`${specPath}.containers[${badMounts}].volumeMounts`, spec.containers[badMounts].volumeMounts, 'a list');
+  }
+  if (spec.securityContext !== undefined && spec.securityContext !== null && !isObject(spec.securityContext)) {
+    return wrongShape(`${specPath}.securityContext`, spec.securityContext, 'an object');
+  }
   for (const a of additions) {
-    spec.containers = [...(spec.containers ?? []).map((c: any) => withVolumeMounts(c, a.appMounts)), ...a.classicSidecars];
+    // A container that is not an object is left as it is (validation reports it).
+    spec.containers = [...(spec.containers ?? []).map((c: any) => (isObject(c) ? withVolumeMounts(c, a.appMounts) : c)), ...a.classicSidecars];
     const inits = [...a.nativeSidecars, ...(spec.initContainers ?? []), ...a.initContainers];
     if (inits.length > 0) {
       spec.initContainers = inits;
@@ -247,9 +275,13 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     }
     for (const [fields, sidecar] of a.podSecurityContext) {
       spec.securityContext = spec.securityContext ?? {};
-      mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${path.join('.')}.securityContext.${k}`,
+      mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${specPath}.securityContext.${k}`,
         `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
     }
   }
   return out;
+}
+
+function isObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -315,7 +315,7 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
       }
       const of = t.of!;
       const out: any = decode ? undefined : {};
-      for (const key of Object.keys(v)) {
+      for (const key of keysOf(v)) {
         const x = v[key];
         if (x === undefined) {
           continue;
@@ -524,8 +524,8 @@ function plural(t: K8sType): string {
 
 /** What a value is, for messages: `a string`, `a number`, `an object`, ... */
 export function kindOf(v: any): string {
-  if (v === null) {
-    return 'null';
+  if (v === null || v === undefined) {
+    return String(v);
   }
   if (Array.isArray(v)) {
     return 'a list';
@@ -579,9 +579,54 @@ function unknownFieldMessage(s: K8sStruct, key: string, decode: boolean): string
   return `is not a field of ${s.name} in Kubernetes 1.32; remove it${list}${decode ? ': the API server rejects unknown fields' : ''}.`;
 }
 
-function isPlainObject(v: any): boolean {
+/**
+ * A plain object, or one built with `Object.create` from plain objects (no class in its
+ * prototype chain): its fields are read through the prototype, as `value.field` reads them.
+ */
+export function isPlainObject(v: any): boolean {
+  let proto = Object.getPrototypeOf(v);
+  while (proto !== Object.prototype && proto !== null) {
+    // A class prototype (and Array, Date, Map...) has a constructor of its own; the
+    // Object.prototype of another realm (a vm context, structuredClone's) does too, and ends the chain.
+    if (Object.prototype.hasOwnProperty.call(proto, 'constructor')) {
+      return Object.getPrototypeOf(proto) === null && proto.constructor?.name === 'Object';
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return true;
+}
+
+/**
+ * Every key an options or props object answers to, as `value.key` reads it: own and inherited
+ * enumerable keys, and the getters of its classes (not their methods), so that a misspelt key
+ * is found wherever it is declared.
+ */
+export function keysThroughPrototype(v: any): string[] {
+  const keys = new Set<string>();
+  for (const key in v) {
+    keys.add(key);
+  }
+  for (let proto = Object.getPrototypeOf(v); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.get === 'function') {
+        keys.add(key);
+      }
+    }
+  }
+  return [...keys];
+}
+
+/** The keys of a plain object: its own, or, when it inherits from plain objects, every enumerable one. */
+export function keysOf(v: any): string[] {
   const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  if (proto === Object.prototype || proto === null) {
+    return Object.keys(v);
+  }
+  const keys: string[] = [];
+  for (const key in v) {
+    keys.push(key);
+  }
+  return keys;
 }
 
 /** `k8s.Quantity`, `k8s.IntOrString` (of any cdk8s-plus-NN): a class instance holding `.value`. */
@@ -589,8 +634,7 @@ function isValueObject(value: any): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return false;
   }
-  const proto = Object.getPrototypeOf(value);
-  return proto !== Object.prototype && proto !== null && 'value' in value;
+  return !isPlainObject(value) && 'value' in value;
 }
 
 /** A cdk8s token (`Lazy`, a resolvable) or any other class instance left for cdk8s to resolve. */
@@ -622,7 +666,7 @@ export function toManifestValue(value: any): any {
     return value;
   }
   const out: Record<string, any> = {};
-  for (const key of Object.keys(value)) {
+  for (const key of keysOf(value)) {
     const v = value[key];
     if (v !== undefined) {
       out[key] = toManifestValue(v);

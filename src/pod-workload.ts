@@ -5,7 +5,7 @@ import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
-import { hasUncheckedNumber, k8sJsonName, toManifest } from './k8s-values';
+import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -13,7 +13,7 @@ import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
-import { validateObject } from './validation';
+import { cloneJson, validateObject } from './validation';
 import { Workload, WorkloadKind } from './workload';
 
 /**
@@ -226,19 +226,25 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     return this.description;
   }
 
-  /** The init containers as written: native sidecars first, then the others in order. */
+  /**
+   * The init containers as written: native sidecars first, then the others in order. A copy:
+   * changing it changes nothing (use `addInitContainer()` or a JSON patch).
+   */
   public get initContainers(): Container[] {
-    return [...this.nativeSidecars, ...this.userInitContainers];
+    return cloneJson([...this.nativeSidecars, ...this.userInitContainers]);
   }
 
-  /** The main containers as written (with the mounts sidecars and steps add), classic sidecars last. */
+  /**
+   * The main containers as written (with the mounts sidecars and steps add), classic sidecars
+   * last. A copy: changing it changes nothing (use `addContainer()` or a JSON patch).
+   */
   public get containers(): Container[] {
-    return [...this.mainContainers.map((c) => withVolumeMounts(c, this.appMounts)), ...this.classicSidecars];
+    return cloneJson(this.writtenContainers());
   }
 
-  /** The pod's volumes. */
+  /** The pod's volumes. A copy: changing it changes nothing (use `addVolume()` or a JSON patch). */
   public get volumes(): Volume[] {
-    return [...this.volumeList];
+    return cloneJson(this.volumeList);
   }
 
   /** Appends a main container. */
@@ -306,6 +312,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * `new ExposedService(scope, 'web', { ...props, target: app })`.
    */
   public expose(id: string, props: ExposedServiceProps): ExposedService {
+    if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+      throw new Error(`${this.description}: expose('${id}', ...): props: ${show(props)} is ${kindOf(props)}; pass the Service's props, e.g. { ports: [{ port: 80 }] }.`);
+    }
     if (props.target !== undefined && props.target !== this) {
       throw new Error(`${this.description}: expose() makes a Service for this object's pods, but props.target names ${props.target.targetDescription}; remove target, or create the ExposedService directly.`);
     }
@@ -318,6 +327,26 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * `metadata.labels`). A Service exposing this object selects by them.
    */
   public selectorLabels(): { [key: string]: string } {
+    const patched = this.patchedManifest();
+    if (patched !== undefined) {
+      // JSON patches may have changed the labels: a Service follows the pods as written.
+      const podPath = podSpecPath(patched.kind);
+      const labels = getPath(patched, podPath === 'spec' ? 'metadata.labels' : `${podPath.slice(0, -'.spec'.length)}.metadata.labels`);
+      const out: { [key: string]: string } = {};
+      if (labels !== null && typeof labels === 'object') {
+        for (const [k, v] of Object.entries(labels)) {
+          if (typeof v === 'string') {
+            out[k] = v;
+          }
+        }
+      }
+      return out;
+    }
+    return this.podLabelsAsDeclared();
+  }
+
+  /** The pod labels from props and metadata (what the template is rendered with). */
+  private podLabelsAsDeclared(): { [key: string]: string } {
     if (this.workload.kind === WorkloadKind.POD) {
       return this.ownLabels();
     }
@@ -330,6 +359,16 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   /** The ports declared by the containers (and by native sidecars), for named targetPorts. */
   public containerPorts(): k8s.ContainerPort[] | undefined {
     const ports: k8s.ContainerPort[] = [];
+    const patched = this.patchedManifest();
+    if (patched !== undefined) {
+      // As JSON patches left the pod: native sidecars (init containers with restartPolicy Always) and containers.
+      const spec = getPath(patched, podSpecPath(patched.kind));
+      const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((c) => c !== null && typeof c === 'object') : []);
+      for (const c of [...list(spec?.initContainers).filter((i) => i.restartPolicy === 'Always'), ...list(spec?.containers)]) {
+        ports.push(...(Array.isArray(c.ports) ? c.ports : []));
+      }
+      return ports;
+    }
     for (const c of [...this.nativeSidecars, ...this.mainContainers, ...this.classicSidecars]) {
       ports.push(...(c.ports ?? []));
     }
@@ -338,7 +377,25 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /** The namespace of this object (a Service exposing it takes it). */
   public get targetNamespace(): string | undefined {
-    return this.metadata.namespace;
+    const patched = this.patchedManifest();
+    return patched !== undefined ? patched.metadata?.namespace : this.metadata.namespace;
+  }
+
+  /**
+   * The manifest as its JSON patches leave it, when it has any (what a Service exposing this
+   * object must follow); undefined without patches, or when they do not apply (reported by this
+   * object's own validation).
+   */
+  private patchedManifest(): any {
+    const patches = (this as any).patches;
+    if (!Array.isArray(patches) || patches.length === 0) {
+      return undefined;
+    }
+    try {
+      return this.toJson();
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -459,7 +516,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (this.workload.kind === WorkloadKind.POD) {
       return { spec: podSpec };
     }
-    const podLabels = this.selectorLabels();
+    const podLabels = this.podLabelsAsDeclared();
     const templateLabels = Object.keys(podLabels).length > 0 ? podLabels : undefined;
     const templateMetadata = templateLabels || this.podAnnotations
       ? { labels: templateLabels, annotations: this.podAnnotations ? { ...this.podAnnotations } : undefined }
@@ -535,10 +592,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const spec: Record<string, any> = {
       ...this.specOptions,
       initContainers: initContainers.length > 0 ? initContainers : undefined,
-      containers: this.containers,
+      containers: this.writtenContainers(),
       volumes: this.volumeList.length > 0 ? [...this.volumeList] : undefined,
     };
     return this.securityProfile ? this.securityProfile._apply(spec) : spec;
+  }
+
+  /** The main containers with the mounts sidecars and steps add, then the classic sidecars (not copied). */
+  private writtenContainers(): any[] {
+    return [...this.mainContainers.map((c) => withVolumeMounts(c, this.appMounts)), ...this.classicSidecars];
   }
 
   /**
@@ -555,6 +617,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /** A value of a Kubernetes struct checked and converted, or an Error naming this object. */
   private read(type: string, value: any, method: string): any {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new Error(`${this.description}: ${method}: ${show(value)} is ${kindOf(value)}, not ${type === 'Volume' ? "a volume; pass e.g. { name: 'data', emptyDir: {} }" : "a container; pass e.g. { name: 'app', image: 'nginx:1.27' }"}.`);
+    }
     const problems = new Problems();
     const json = toManifest(type, value, method, problems);
     if (problems.count > 0) {
@@ -671,6 +736,13 @@ function added<T>(list: T[], ...items: T[]): T[] {
 
 /** How an object is named in messages before it exists: `PlainPod 'web'`, or its construct path. */
 export function subjectOf(typeName: string, scope: Construct, id: string, props: any): string {
+  // Checked here, before the construct is created: constructs would fail with a raw TypeError.
+  if (typeof id !== 'string') {
+    throw new Error(`${typeName}: id: ${show(id)} is ${kindOf(id)}, but a construct id is a string; write it as one (e.g. \`pod-\${i}\`).`);
+  }
+  if (scope === null || typeof scope !== 'object' || typeof (scope as any).node?.addChild !== 'function') {
+    throw new Error(`${typeName} '${id}': scope: ${show(scope)} is not a construct; pass a Chart (or another construct) as the first argument.`);
+  }
   const name = props?.metadata?.name;
   return typeof name === 'string' ? `${typeName} '${name}'` : `${typeName} at ${scope?.node?.path ? `${scope.node.path}/` : ''}${id}`;
 }

@@ -14,7 +14,7 @@
  *
  * @internal
  */
-import { closest, kindOf, toManifest } from './k8s-values';
+import { closest, keysThroughPrototype, kindOf, toManifest } from './k8s-values';
 import { Problems, show } from './problems';
 import { PROPS_CLASSES, PROPS_ENUMS, PROPS_INTERFACES, PROPS_STRUCTS, PropType } from './props-schema';
 
@@ -163,7 +163,7 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   }
   const out: any = {};
   const proto = Object.getPrototypeOf(v);
-  for (const key of proto === Object.prototype || proto === null ? Object.keys(v) : keysThroughPrototype(v, fields)) {
+  for (const key of proto === Object.prototype || proto === null ? Object.keys(v) : keysOfProps(v, fields)) {
     const f = fields[key];
     const x = v[key];
     if (f === undefined) {
@@ -190,17 +190,13 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
 }
 
 /**
- * The keys of props that are not a plain object: `Object.create(defaults)`, a class instance.
- * Their fields are read as `props.field` reads them, through the prototype: every enumerable
- * key (own or inherited, so a misspelt inherited key is reported too) and every field of the
- * struct the object answers (a getter of a class). A spread or `Object.keys` would drop the
- * inherited ones without a word.
+ * The keys of props that are not a plain object (`Object.create(defaults)`, a class instance),
+ * read as `props.field` reads them: every key through the prototype, and every field of the
+ * struct the object answers. A spread or `Object.keys` would drop the inherited ones without a
+ * word.
  */
-function keysThroughPrototype(v: any, fields: { [key: string]: any }): string[] {
-  const keys = new Set<string>();
-  for (const key in v) {
-    keys.add(key);
-  }
+function keysOfProps(v: any, fields: { [key: string]: any }): string[] {
+  const keys = new Set(keysThroughPrototype(v));
   for (const key of Object.keys(fields)) {
     if (v[key] !== undefined) {
       keys.add(key);

@@ -1,5 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import { isPlainObject, keysOf, kindOf } from './k8s-values';
+import { show } from './problems';
 
 /**
  * Something a Service can expose: it tells which labels select its pods and, when known,
@@ -122,7 +124,18 @@ export class ServiceTarget {
    * Their container ports are unknown, so named targetPorts are not checked.
    */
   public static fromLabels(labels: { [key: string]: string }): IServiceTarget {
-    const copy = { ...labels };
+    // Plain JavaScript passes any value: a string would be spread into { 0: 'w', 1: 'e', ... }.
+    if (labels === null || typeof labels !== 'object' || Array.isArray(labels) || !isPlainObject(labels)) {
+      throw new Error(`ServiceTarget.fromLabels(): labels: ${show(labels)} is ${kindOf(labels)}, but it takes a map of labels; pass e.g. { app: 'web' }.`);
+    }
+    const copy: { [key: string]: string } = {};
+    for (const key of keysOf(labels)) {
+      const value = (labels as any)[key];
+      if (typeof value !== 'string') {
+        throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${show(value)} is ${kindOf(value)}, but a label value is a string; write it as a string.`);
+      }
+      copy[key] = value;
+    }
     const description = `pods labelled ${Object.entries(copy).map(([k, v]) => `${k}=${v}`).join(',') || '(no labels)'}`;
     const target: IServiceTarget & _ServiceTargetHints = {
       targetDescription: description,
@@ -146,6 +159,12 @@ export class ServiceTarget {
   public static fromKplus(workload: IKplusWorkload): IServiceTarget {
     // Duck typing on the public API only: cdk8s-plus-28 stays a type-only import.
     const w: any = workload;
+    if (w === null || typeof w !== 'object') {
+      throw new Error(`ServiceTarget.fromKplus(): workload: ${show(w)} is ${kindOf(w)}, not a cdk8s-plus workload; pass a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet.`);
+    }
+    if (typeof w.selectorLabels === 'function' && typeof w.containerPorts === 'function') {
+      throw new Error(`ServiceTarget.fromKplus(): ${w.targetDescription ?? 'the workload'} is already a Service target (a pattern of this library); pass it as target itself, or call its expose().`);
+    }
     const isWorkload = 'matchLabels' in w;
     const kind = w.constructor?.name ?? 'workload';
     const target: IServiceTarget & _ServiceTargetHints = {

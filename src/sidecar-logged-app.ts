@@ -8,6 +8,7 @@ import { PodWorkload, PodWorkloadProps, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SidecarMode } from './sidecar';
+import { cloneJson } from './validation';
 
 /**
  * Props for `SidecarLoggedApp`.
@@ -84,14 +85,23 @@ export class SidecarLoggedApp extends PodWorkload {
   private readonly logFileName: string;
   /** Classic or native sidecar. */
   public readonly sidecarMode: SidecarMode;
-  /** The app container as written to the manifest (with the log mount). */
-  public readonly appContainer: Container;
+  private readonly app: Container;
   private readonly patternProblems?: string[];
   /**
    * The sidecar container as written to the manifest (with the log mount). In `NATIVE` mode the
-   * manifest's copy, the first init container, also has `restartPolicy: Always`.
+   * manifest's copy, the first init container, also has `restartPolicy: Always`. A copy:
+   * changing it changes nothing.
    */
-  public readonly sidecarContainer: Container;
+  public get sidecarContainer(): Container {
+    return cloneJson(this.sidecar);
+  }
+
+  /** The app container as written to the manifest (with the log mount). A copy: changing it changes nothing. */
+  public get appContainer(): Container {
+    return cloneJson(this.app);
+  }
+
+  private readonly sidecar: Container;
   /**
    * The ConfigMap the log shipper generated (`LogShipper.fluentBit()`: `<pod name>-fluent-bit`
    * holding `fluent-bit.conf`); undefined for shippers without one. Written before the pod.
@@ -139,16 +149,16 @@ export class SidecarLoggedApp extends PodWorkload {
         }
       }
 
-      this.appContainer = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
-      this.sidecarContainer = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
+      this.app = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
+      this.sidecar = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
       for (const c of read.initContainers ?? []) {
         this._pushInitContainer(c);
       }
       for (const step of read.initSteps ?? []) {
         this.addInitStep(step);
       }
-      this._pushContainer(this.appContainer);
-      this._addSidecarBinding({ container: this.sidecarContainer }, this.sidecarMode, read.sidecar !== undefined);
+      this._pushContainer(this.app);
+      this._addSidecarBinding({ container: this.sidecar }, this.sidecarMode, read.sidecar !== undefined);
       for (const extra of read.sidecars ?? []) {
         this.addSidecar(extra);
       }

@@ -6,7 +6,7 @@ import type { Container, Volume } from './k8s-types';
 import type { LogShipper } from './log-shipper';
 import { show } from './problems';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_OPTIONS } from './sidecars/cloud-sql-proxy';
-import { checkOptionKeys, modeOf, snapshot } from './sidecars/common';
+import { checkOptionKeys, modeOf, readContainer, snapshotOptions } from './sidecars/common';
 import { envoyBinding, EnvoyOptions, OPTIONS as ENVOY_OPTIONS } from './sidecars/envoy';
 import { gitSyncBinding, GitSyncOptions, OPTIONS as GIT_SYNC_OPTIONS } from './sidecars/git-sync';
 import { logShipperBinding, LogShipperSidecarOptions, OPTIONS as LOG_SHIPPER_OPTIONS } from './sidecars/log-shipper-sidecar';
@@ -146,7 +146,7 @@ export abstract class Sidecar {
       const meant = typeof mode === 'string' ? (Object.keys(SidecarMode) as Array<keyof typeof SidecarMode>).find((k) => k.toLowerCase() === mode.toLowerCase().replace(/^sidecarmode\./, '') || SidecarMode[k].startsWith(mode.toLowerCase())) : undefined;
       throw new Error(`Sidecar.container(): mode: ${show(mode)} is not a SidecarMode; use SidecarMode.CLASSIC or SidecarMode.NATIVE${meant ? ` (did you mean SidecarMode.${meant}?)` : ''}.`);
     }
-    return new ContainerSidecar(snapshot(container), mode);
+    return new ContainerSidecar(readContainer('Sidecar.container()', container), mode);
   }
 
   /**
@@ -162,7 +162,7 @@ export abstract class Sidecar {
    */
   public static cloudSqlProxy(options: CloudSqlProxyOptions): Sidecar {
     checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
   }
 
@@ -176,7 +176,7 @@ export abstract class Sidecar {
    */
   public static gitSync(options: GitSyncOptions): Sidecar {
     checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
   }
 
@@ -189,7 +189,7 @@ export abstract class Sidecar {
    */
   public static nginxExporter(options: NginxExporterOptions = {}): Sidecar {
     checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
   }
 
@@ -202,7 +202,7 @@ export abstract class Sidecar {
    */
   public static mysqldExporter(options: MysqldExporterOptions): Sidecar {
     checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
   }
 
@@ -217,7 +217,7 @@ export abstract class Sidecar {
    */
   public static envoy(options: EnvoyOptions): Sidecar {
     checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
   }
 
@@ -230,7 +230,7 @@ export abstract class Sidecar {
    */
   public static oauth2Proxy(options: OAuth2ProxyOptions): Sidecar {
     checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
   }
 
@@ -244,7 +244,7 @@ export abstract class Sidecar {
    */
   public static s3Backup(options: S3BackupOptions): Sidecar {
     checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
   }
 
@@ -255,7 +255,7 @@ export abstract class Sidecar {
    */
   public static logShipper(shipper: LogShipper, options: LogShipperSidecarOptions = {}): Sidecar {
     checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS);
-    const o = snapshot(options);
+    const o = snapshotOptions(options);
     return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
   }
 

@@ -232,6 +232,12 @@ export abstract class ValidatedApiObject extends ApiObject {
 
   /** Adds JSON patches applied to the manifest after rendering (the escape hatch); they are validated too. */
   public addJsonPatch(...ops: JsonPatch[]): void {
+    ops.forEach((op, i) => {
+      // Plain JavaScript passes any value; cdk8s would fail on it at synth with a raw TypeError.
+      if (op === null || typeof op !== 'object' || typeof (op as any)._toJson !== 'function') {
+        throw new Error(`${this.description}: addJsonPatch(): operation ${i + 1}: ${show(op)} is not a JsonPatch; build it with JsonPatch.add(), replace(), remove(), copy(), move() or test() of cdk8s.`);
+      }
+    });
     super.addJsonPatch(...ops);
     this._changed();
   }
@@ -337,7 +343,7 @@ export abstract class ValidatedApiObject extends ApiObject {
       json.metadata = metadata;
     }
     const patches = (this as any).patches as JsonPatch[];
-    const patched = patches.length > 0 ? JsonPatch.apply(json, ...patches) : json;
+    const patched = patches.length > 0 ? applyPatches(json, patches, this.description) : json;
     const manifest: any = {};
     for (const k of [...LEADING_KEYS, ...Object.keys(patched)]) {
       if (k in patched && !(k in manifest)) {
@@ -595,4 +601,23 @@ function firstNonJson(value: any, path: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The manifest with the JSON patches applied; a patch that cannot apply is named with its object. */
+function applyPatches(json: any, patches: JsonPatch[], description: string): any {
+  try {
+    return JsonPatch.apply(json, ...patches);
+  } catch (e) {
+    // Find the first patch that fails, to name it.
+    let doc = json;
+    for (let i = 0; i < patches.length; i++) {
+      try {
+        doc = JsonPatch.apply(doc, patches[i]);
+      } catch (inner) {
+        const op = (patches[i] as any)._toJson();
+        throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${(inner as Error).message}. Check its path against the synthesized YAML (a path must exist, except the last part of an add).`);
+      }
+    }
+    throw e;
+  }
 }

@@ -6,6 +6,7 @@
 import { show } from '../problems';
 import { argumentProblems, checkName, fail, StepSpec } from './script';
 import type { Container } from '../k8s-types';
+import { readContainer } from '../sidecars/common';
 
 /** Runs `command` (exec form, no shell) in `image` to completion. */
 export function commandStep(name: string, image: string, command: string[]): StepSpec {
@@ -37,8 +38,9 @@ export function commandStep(name: string, image: string, command: string[]): Ste
 
 /** Any init container of your own, as given. */
 export function containerStep(container: Container): StepSpec {
-  if (container === null || typeof container !== 'object' || typeof container.name !== 'string') {
-    throw new Error(`InitStep.container: container: ${show(container)} must be a container with a name.`);
+  const json = readContainer('InitStep.container()', container);
+  if (typeof json.name !== 'string') {
+    throw new Error(`InitStep.container(): container: ${show(container)} must be a container with a name.`);
   }
-  return { name: container.name, writesFiles: false, bind: () => ({ container }) };
+  return { name: json.name, writesFiles: false, bind: () => ({ container: json }) };
 }

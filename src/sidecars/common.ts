@@ -10,8 +10,8 @@
  */
 import { Duration } from 'cdk8s';
 import type { Probe, ResourceRequirements } from '../k8s-types';
-import { toManifest } from '../k8s-values';
-import { show } from '../problems';
+import { isPlainObject, keysOf, keysThroughPrototype, toManifest } from '../k8s-values';
+import { Problems, show } from '../problems';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -66,7 +66,8 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
 }
 
 function unknownKeys(record: Record<string, any>, allowed: readonly string[], problems: OptionProblems): void {
-  for (const key of Object.keys(record)) {
+  // Through the prototype: an inherited key or a getter is read by the binders too.
+  for (const key of keysThroughPrototype(record)) {
     if (!allowed.includes(key)) {
       const near = nearest(key, allowed);
       const hint = near ? `did you mean '${near}'?` : `the options are ${allowed.map((a) => `'${a}'`).join(', ')}.`;
@@ -286,14 +287,46 @@ export function snapshot<T>(value: T): T {
   if (Array.isArray(value)) {
     return value.map(snapshot) as unknown as T;
   }
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+    // Plain objects, Object.create(null) and objects made with Object.create from plain ones.
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = snapshot(v);
+    for (const k of keysOf(value)) {
+      out[k] = snapshot((value as any)[k]);
     }
     return out as T;
   }
   return value;
+}
+
+/**
+ * A container given to a factory (`Sidecar.container()`, `InitStep.container()`), read once
+ * into manifest JSON and checked where it is written: a misspelt field fails at the call.
+ */
+export function readContainer(subject: string, container: unknown): any {
+  if (container === null || typeof container !== 'object' || Array.isArray(container)) {
+    throw new Error(`${subject}: container: ${show(container)} is not a container; pass { name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', ... }.`);
+  }
+  const problems = new Problems();
+  const json = toManifest('Container', container, 'container', problems);
+  if (problems.count > 0) {
+    throw new Error(problems.toErrors(subject)[0]);
+  }
+  return json;
+}
+
+/**
+ * The options object of a factory, read once into a plain object: through the prototype, and a
+ * class's getters too (each read once), so that what the checks saw is what the binder uses.
+ */
+export function snapshotOptions<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keysThroughPrototype(value)) {
+    out[k] = snapshot((value as any)[k]);
+  }
+  return out as T;
 }
 
 /** The mode, defaulted (an invalid value is reported by `checkMode`; the default is used then). */

@@ -1,0 +1,179 @@
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { Inject, InitStep, PlainPod, ServiceTarget, Sidecar, SidecarLoggedApp, Workload } from '../src';
+import { newChart, only, synth, synthError } from './util';
+
+/**
+ * What a plain JavaScript user passes: objects made with Object.create or classes, values of the
+ * wrong type, shared objects changed later. The promises: what is declared lands in the YAML or
+ * fails at the call with a clear error; nothing stale, nothing half-built, no raw TypeError.
+ */
+const c = (extra: any = {}) => ({ name: 'app', image: 'busybox:1.36', ...extra });
+const any = (x: unknown): any => x;
+const inherit = (o: object): any => Object.create(o);
+
+describe('Kubernetes structs made with Object.create', () => {
+  test('keep their inherited fields: a strategy, a security context, a container, a volume', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      workload: Workload.deployment({ strategy: inherit({ type: 'Recreate' }) }),
+      securityContext: inherit({ runAsNonRoot: true, runAsUser: 1000 }),
+      containers: [inherit(c({ volumeMounts: [{ name: 'data', mountPath: '/data' }] }))],
+      volumes: [inherit({ name: 'data', emptyDir: {} })],
+    });
+    const deployment = only(synth(chart), 'Deployment');
+    expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
+    expect(deployment.spec.template.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000 });
+    expect(deployment.spec.template.spec.containers).toEqual([c({ volumeMounts: [{ name: 'data', mountPath: '/data' }] })]);
+    expect(deployment.spec.template.spec.volumes).toEqual([{ name: 'data', emptyDir: {} }]);
+  });
+
+  test('an env entry made with Object.create is an EnvVar, not a value object', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ env: [inherit({ name: 'A', value: '1' })] })] });
+    expect(only(synth(chart), 'Pod').spec.containers[0].env).toEqual([{ name: 'A', value: '1' }]);
+  });
+});
+
+describe('catalogue options and containers given to factories', () => {
+  class EnvoyOptions {
+    public readonly appPort = 8080;
+    public get prot(): number {
+      return 9000;
+    }
+  }
+
+  test.each([
+    ['inherited through the prototype', () => Sidecar.envoy(inherit({ appPort: 8080, prot: 9000 }))],
+    ['a getter of a class', () => Sidecar.envoy(any(new EnvoyOptions()))],
+  ])('a misspelt option %s fails at the call', (_how, make) => {
+    expect(make).toThrow("Sidecar.envoy: prot: is not an option of Sidecar.envoy; did you mean 'port'?");
+  });
+
+  test('a valid inherited option is used', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [Sidecar.envoy(inherit({ appPort: 8080, port: 9000 }))] });
+    const envoy = only(synth(chart), 'Pod').spec.containers.find((x: any) => x.name === 'envoy');
+    expect(envoy.ports[0]).toEqual({ name: 'envoy-http', containerPort: 9000 });
+  });
+
+  test('Sidecar.container() and InitStep.container() check the container at the call, and read it once', () => {
+    expect(() => Sidecar.container(any(c({ imagePullPolcy: 'Always' }))))
+      .toThrow('Sidecar.container(): container.imagePullPolcy: is not a field of Container; did you mean imagePullPolicy?');
+    expect(() => InitStep.container(any(c({ comand: ['true'] }))))
+      .toThrow('InitStep.container(): container.comand: is not a field of Container; did you mean command?');
+    expect(() => Sidecar.container(any(null))).toThrow("Sidecar.container(): container: null is not a container; pass { name: 'proxy'");
+    const container = Object.assign(Object.create(null), c({ name: 'side' }));
+    const sidecar = Sidecar.container(container);
+    container.image = 'changed-after-the-call:1';
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [sidecar] });
+    expect(only(synth(chart), 'Pod').spec.containers.map((x: any) => x.image)).toEqual(['busybox:1.36', 'busybox:1.36']);
+  });
+});
+
+describe('what a pattern hands out', () => {
+  test('containers, volumes and the app container are copies: changing them changes no manifest, before or after a synthesis', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], volumes: [{ name: 'data', emptyDir: {} }] });
+    const app = new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: c() });
+    const before = synth(chart);
+    pod.containers[0].name = 'Bad_Name';
+    (pod.volumes[0] as any).emptyDir.sizeLimit = 'lots';
+    pod.initContainers.push(c());
+    (app.appContainer as any).name = 'Bad_Name';
+    (app.sidecarContainer as any).image = 'other';
+    expect(synth(chart)).toEqual(before);
+  });
+});
+
+describe('a Service whose target was changed by JSON patches', () => {
+  const setup = () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c({ ports: [{ containerPort: 8080, name: 'http' }] })] });
+    pod.expose('svc', { metadata: { name: 'svc' }, ports: [{ port: 80, targetPort: 'http' }] });
+    return { chart, pod };
+  };
+
+  test('selects the pods by their labels as patched', () => {
+    const { chart, pod } = setup();
+    pod.addJsonPatch(JsonPatch.replace('/metadata/labels/app', 'web-v2'));
+    expect(only(synth(chart), 'Service').spec.selector).toEqual({ app: 'web-v2' });
+  });
+
+  test('checks a named targetPort against the ports as patched', () => {
+    const { chart, pod } = setup();
+    pod.addJsonPatch(JsonPatch.replace('/spec/containers/0/ports/0/name', 'web'));
+    expect(synthError(chart)).toContain("ExposedService 'svc': spec.ports[0].targetPort: \"http\" names no container port of PlainPod 'web'; use one of \"web\" or a port number.");
+  });
+
+  test('reports a namespace the patch moved the pods to', () => {
+    const { chart, pod } = setup();
+    pod.addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
+    expect(synthError(chart)).toContain("ExposedService 'svc': metadata.namespace: undefined differs from the namespace \"prod\" of PlainPod 'web' (changed after the Service was created, e.g. by a JSON patch)");
+  });
+});
+
+describe('JSON patches', () => {
+  test('addJsonPatch() takes JsonPatch operations only, and says so at the call', () => {
+    const pod = new PlainPod(newChart(), 'p', { metadata: { name: 'p' }, containers: [c()] });
+    expect(() => pod.addJsonPatch(any({ op: 'add', path: '/spec/hostname', value: 'h' })))
+      .toThrow("PlainPod 'p': addJsonPatch(): operation 1: {\"op\":\"add\",\"path\":\"/spec/hostname\",\"value\":\"h\"} is not a JsonPatch; build it with JsonPatch.add()");
+    expect(() => pod.addJsonPatch(JsonPatch.add('/spec/hostname', 'h'), any(null))).toThrow("PlainPod 'p': addJsonPatch(): operation 2: null is not a JsonPatch");
+  });
+
+  test('a patch whose path does not exist is named with its object at synth', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] });
+    pod.addJsonPatch(JsonPatch.add('/spec/hostname', 'h'), JsonPatch.replace('/spec/containers/3/image', 'x'));
+    expect(() => Testing.synth(chart)).toThrow("PlainPod 'p': JSON patch 2 (\"replace\" \"/spec/containers/3/image\") does not apply to the manifest");
+  });
+});
+
+describe('Inject.into() on objects of any shape', () => {
+  const pod = (chart: any, id: string, spec: any) => new ApiObject(chart, id, { apiVersion: 'v1', kind: 'Pod', metadata: { name: id }, spec });
+
+  test.each([
+    ['containers is a mapping', { containers: { app: c() } }, 'spec.containers: {"app":{"image":"busybox:1.36","name":"app"}} is an object, not a list'],
+    ['volumes is a mapping', { containers: [c()], volumes: { data: {} } }, 'spec.volumes: {"data":{}} is an object, not a list'],
+    ['volumeMounts is a mapping', { containers: [c({ volumeMounts: { a: 1 } })] }, 'spec.containers[0].volumeMounts: {"a":1} is an object, not a list'],
+    ['securityContext is a string', { containers: [c()], securityContext: 'restricted' }, 'spec.securityContext: "restricted" is a string, not an object'],
+    ['spec is a string', 'x', 'spec: "x" is a string, not an object'],
+  ])('reports it when %s, instead of failing with a TypeError', (_what, spec, message) => {
+    const chart = newChart();
+    Inject.into(pod(chart, 'p', spec), { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')], sidecars: [Sidecar.nginxExporter()] });
+    expect(synthError(chart)).toContain(`${message}, so the injected sidecars and init steps cannot be added`);
+  });
+
+  test('refuses a frozen object before it changes anything', () => {
+    const chart = newChart();
+    pod(chart, 'a', { containers: [c()] });
+    Object.freeze(pod(chart, 'b', { containers: [c()] }));
+    const before = synth(chart);
+    expect(() => Inject.into(chart, { sidecars: [Sidecar.envoy({ appPort: 8080 })] }))
+      .toThrow("Inject.into(test): Pod 'b' is frozen (or not extensible), so sidecars and init steps cannot be added to it");
+    expect(chart.node.findAll().map((x) => x.node.path)).toEqual(['test', 'test/a', 'test/b']);
+    expect(synth(chart)).toEqual(before);
+  });
+});
+
+describe('arguments of the wrong kind', () => {
+  test.each([
+    ['expose() without props', (pod: PlainPod) => pod.expose('svc', any(undefined)), "PlainPod 'web': expose('svc', ...): props: undefined is undefined; pass the Service's props"],
+    ['addContainer(undefined)', (pod: PlainPod) => pod.addContainer(any(undefined)), "PlainPod 'web': addContainer(): undefined is undefined, not a container; pass e.g. { name: 'app', image: 'nginx:1.27' }."],
+    ['addVolume("v")', (pod: PlainPod) => pod.addVolume(any('v')), "PlainPod 'web': addVolume(): \"v\" is a string, not a volume"],
+    ['ServiceTarget.fromKplus(null)', () => ServiceTarget.fromKplus(any(null)), 'ServiceTarget.fromKplus(): workload: null is null, not a cdk8s-plus workload'],
+    ['ServiceTarget.fromKplus() of a pattern', (pod: PlainPod) => ServiceTarget.fromKplus(any(pod)), "ServiceTarget.fromKplus(): PlainPod 'web' is already a Service target (a pattern of this library); pass it as target itself"],
+    ['ServiceTarget.fromLabels("web")', () => ServiceTarget.fromLabels(any('web')), "ServiceTarget.fromLabels(): labels: \"web\" is a string, but it takes a map of labels; pass e.g. { app: 'web' }."],
+    ['ServiceTarget.fromLabels(a Map)', () => ServiceTarget.fromLabels(any(new Map([['app', 'web']]))), 'ServiceTarget.fromLabels(): labels: {} is a Map instance, but it takes a map of labels'],
+    ['ServiceTarget.fromLabels({ app: 1 })', () => ServiceTarget.fromLabels(any({ app: 1 })), 'ServiceTarget.fromLabels(): labels.app: 1 is a number, but a label value is a string'],
+    ['a number as construct id', (pod: PlainPod) => new PlainPod(pod.node.scope as any, any(3), { containers: [c()] }), 'PlainPod: id: 3 is a number, but a construct id is a string'],
+    ['props where the scope goes', () => new PlainPod(any({}), 'p', { containers: [c()] }), "PlainPod 'p': scope: {} is not a construct; pass a Chart (or another construct) as the first argument."],
+  ])('%s fails at the call with a clear error and leaves nothing behind', (_what, call, message) => {
+    const chart = newChart();
+    const web = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c()] });
+    const before = synth(chart);
+    expect(() => call(web)).toThrow(message);
+    expect(synth(chart)).toEqual(before);
+  });
+});
