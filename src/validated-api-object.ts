@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, JsonPatch, resolve } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, Chart, JsonPatch, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
 import { kindOf } from './k8s-values';
 import { Problems, show } from './problems';
@@ -44,6 +44,9 @@ const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 
  * namespace are compared when names clash).
  */
 const NAMES = new WeakMap<Construct, Map<string, ValidatedApiObject[]>>();
+
+/** The charts that check the names of all their objects (once each). */
+const CHARTS_CHECKED = new WeakSet<Chart>();
 
 /** Set by `sanitize` when a string it copied might read back differently from the YAML. */
 let misread = false;
@@ -161,6 +164,14 @@ export abstract class ValidatedApiObject extends ApiObject {
     }
 
     this.node.addValidation(new ObjectValidation(this));
+
+    // Names this object's own check cannot see: objects of cdk8s or cdk8s-plus, and names
+    // changed by JSON patches. Checked once per chart, at synth.
+    const chart = Chart.of(this);
+    if (!CHARTS_CHECKED.has(chart)) {
+      CHARTS_CHECKED.add(chart);
+      chart.node.addValidation({ validate: () => sameNameInChart(chart) });
+    }
   }
 
   /** How this object is named in error messages, e.g. `InitPod 'web'`. */
@@ -620,4 +631,56 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
     }
     throw e;
   }
+}
+
+/**
+ * This library's contract, for the objects of a chart that the objects' own check does not see:
+ * objects of cdk8s or cdk8s-plus (a ConfigMap named like a generated one), and names or
+ * namespaces changed by JSON patches. Two objects of one kind, group, namespace and name would
+ * overwrite each other when applied.
+ */
+function sameNameInChart(chart: Chart): string[] {
+  const groups = new Map<string, Array<{ object: ApiObject; seenByOwnCheck: boolean; patched: boolean }>>();
+  const identities = new Map<string, { kind: unknown; namespace: unknown; name: unknown }>();
+  for (const c of chart.node.findAll()) {
+    if (!ApiObject.isApiObject(c)) {
+      continue;
+    }
+    const patches = (c as any).patches;
+    const patched = Array.isArray(patches) && patches.length > 0;
+    let name: unknown = c.name;
+    let namespace: unknown = c.metadata.namespace;
+    let kind: unknown = c.kind;
+    let apiVersion: unknown = c.apiVersion;
+    if (patched) {
+      try {
+        const m = c.toJson();
+        [name, namespace, kind, apiVersion] = [m?.metadata?.name, m?.metadata?.namespace, m?.kind, m?.apiVersion];
+      } catch {
+        continue; // reported by the object's own validation
+      }
+    }
+    const group = typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    const key = JSON.stringify([group, kind, namespace ?? '', name]);
+    const list = groups.get(key) ?? [];
+    list.push({ object: c, seenByOwnCheck: isLibraryObject(c) && !patched, patched });
+    groups.set(key, list);
+    identities.set(key, { kind, namespace, name });
+  }
+  const errors: string[] = [];
+  for (const [key, list] of groups) {
+    // Two library objects without patches are reported by their own check already.
+    if (list.length < 2 || list.every((e) => e.seenByOwnCheck)) {
+      continue;
+    }
+    const { kind, namespace, name } = identities.get(key)!;
+    const m = list.some((e) => e.patched) ? ' (after JSON patches)' : '';
+    errors.push(`${list.map((e) => `${isLibraryObject(e.object) ? (e.object as ValidatedApiObject).description : `${e.object.kind} '${e.object.name}'`} (${e.object.node.path})`).join(' and ')} are one ${kind}${m}: the name ${show(name)}${namespace ? ` in namespace ${show(namespace)}` : ''}; two objects with one name would overwrite each other when applied. Give each a unique name (this library's contract).`);
+  }
+  return errors;
+}
+
+/** Whether an object is one of this library's (not `instanceof`: cdk8s makes that true of every ApiObject). */
+function isLibraryObject(o: ApiObject): boolean {
+  return ValidatedApiObject.prototype.isPrototypeOf(o);
 }

@@ -177,3 +177,32 @@ describe('arguments of the wrong kind', () => {
     expect(synth(chart)).toEqual(before);
   });
 });
+
+describe('one name per kind and namespace, whoever made the object', () => {
+  test.each([
+    ['a pattern renamed by a JSON patch', (chart: any) => {
+      new PlainPod(chart, 'a', { metadata: { name: 'a' }, containers: [c()] });
+      new PlainPod(chart, 'b', { metadata: { name: 'b' }, containers: [c()] }).addJsonPatch(JsonPatch.replace('/metadata/name', 'a'));
+    }, "PlainPod 'a' (test/a) and PlainPod 'b' (test/b) are one Pod (after JSON patches): the name \"a\"; two objects with one name would overwrite each other when applied."],
+    ['a ConfigMap of cdk8s named like a generated one', (chart: any) => {
+      new ApiObject(chart, 'mine', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-envoy' } });
+      new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c()], sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    }, "ConfigMap 'web-envoy' (test/mine) and ConfigMap 'web-envoy' (test/web/ConfigMap-web-envoy) are one ConfigMap: the name \"web-envoy\""],
+    ['a raw ApiObject Pod', (chart: any) => {
+      new ApiObject(chart, 'raw', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [c()] } });
+      new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c()] });
+    }, "Pod 'web' (test/raw) and PlainPod 'web' (test/web) are one Pod: the name \"web\""],
+  ])('is checked for %s', (_what, build, message) => {
+    const chart = newChart();
+    build(chart);
+    expect(synthError(chart)).toContain(`[test] ${message}`);
+  });
+
+  test('objects of other kinds or namespaces may share a name', () => {
+    const chart = newChart();
+    new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web' } });
+    new ApiObject(chart, 'other', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'other' }, spec: { containers: [c()] } });
+    new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c()] });
+    expect(synth(chart).map((m) => m.kind)).toEqual(['ConfigMap', 'Pod', 'Pod']);
+  });
+});
