@@ -19,6 +19,15 @@ export const GO_SPACE = new RegExp(`${GO_SPACE_CLASS}+`);
 
 const GO_SPACE_AROUND = new RegExp(`^${GO_SPACE_CLASS}+|${GO_SPACE_CLASS}+$`, 'g');
 
+/**
+ * Go: strings.ToLower, rune by rune with Unicode's simple mapping. JavaScript's toLowerCase also
+ * applies the special mappings: U+0130 (İ) becomes 'i' and a combining dot, and a final Σ becomes
+ * ς; Go writes 'i' and σ.
+ */
+export function goToLower(s: string): string {
+  return s.replace(/[\u0130\u03a3]/g, (c) => (c === '\u0130' ? 'i' : '\u03c3')).toLowerCase();
+}
+
 /** Go: strings.TrimSpace (unlike JavaScript's trim, U+FEFF stays). */
 export function goTrimSpace(s: string): string {
   return s.replace(GO_SPACE_AROUND, '');

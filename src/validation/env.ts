@@ -8,6 +8,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
+import { goToLower } from './common';
 import { nameIsDNSSubdomain, qualifiedName } from './names';
 import { divisorSpelling, goQuantityString, parseQuantity } from './quantity';
 
@@ -131,7 +132,7 @@ function validateObjectFieldSelector(fs: any, path: string, problems: Problems):
     const [field, key] = subscripted;
     if (field === 'metadata.labels' || field === 'metadata.annotations') {
       // Annotation keys are checked lower-cased (Go: ValidateQualifiedName(strings.ToLower(subscript))).
-      const r = qualifiedName(field === 'metadata.annotations' ? key.toLowerCase() : key);
+      const r = qualifiedName(field === 'metadata.annotations' ? goToLower(key) : key);
       if (r) {
         const what = field === 'metadata.labels' ? 'label' : 'annotation';
         problems.add(path, `${what} key ${show(key)} in ${show(fieldPath)} is invalid: it ${r}.`);

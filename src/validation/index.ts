@@ -9,6 +9,7 @@
 import { decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
+import { prepareObjectMetaForCreate } from './metadata';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
 import type * as Workloads from './workloads';
@@ -183,6 +184,11 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   } else if (options.decoded) {
     // The metadata can change through the escape hatch (metadata.add) without a check.
     decodeCheck('ObjectMeta', manifest.metadata, 'metadata', decoded);
+  }
+  // Every kind is created through the generic registry: BeforeCreate and the store's Create.
+  const meta = manifest.metadata;
+  if (meta !== null && typeof meta === 'object') {
+    prepareObjectMetaForCreate(meta, 'metadata', problems);
   }
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;

@@ -8,7 +8,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { isInteger } from './common';
+import { goToLower, isInteger } from './common';
 import { dns1123Label, dns1123Subdomain, generatedName, labelValue, maskTrailingDash, qualifiedName } from './names';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
@@ -126,8 +126,15 @@ export function prepareObjectMetaForCreate(meta: any, path: string, problems: Pr
       problems.add(`${path}.${field}`, `${show(meta[field])} would vanish: the API server sets ${field} itself on create and drops this value; remove it.`);
     }
   }
-  if (meta.resourceVersion !== undefined && meta.resourceVersion !== null && meta.resourceVersion !== '') {
-    problems.add(`${path}.resourceVersion`, `${show(meta.resourceVersion)} must not be set on an object to be created (the API server rejects it); remove it.`);
+  const rv = meta.resourceVersion;
+  if (rv !== undefined && rv !== null && rv !== '') {
+    // Go: APIObjectVersioner.ObjectResourceVersion (strconv.ParseUint): a version other than 0 is
+    // refused; anything else is cleared by PrepareObjectForStorage.
+    if (typeof rv === 'string' && /^[0-9]+$/.test(rv) && BigInt(rv) > BigInt(0) && BigInt(rv) <= BigInt('18446744073709551615')) {
+      problems.add(`${path}.resourceVersion`, `${show(rv)} must not be set on an object to be created (the API server refuses it: "resourceVersion should not be set on objects to be created"); remove it.`);
+    } else {
+      problems.add(`${path}.resourceVersion`, `${show(rv)} would vanish: the API server sets resourceVersion itself on create and drops this value; remove it.`);
+    }
   }
 }
 
@@ -172,7 +179,7 @@ export function validateAnnotations(annotations: { [key: string]: unknown } | un
   }
   let size = 0;
   for (const [key, value] of Object.entries(annotations)) {
-    const k = qualifiedName(key.toLowerCase());
+    const k = qualifiedName(goToLower(key));
     if (k) {
       problems.add(path, `annotation key ${show(key)} is invalid: it ${k}.`);
     }
@@ -188,6 +195,12 @@ export function validateAnnotations(annotations: { [key: string]: unknown } | un
 }
 
 /** Go: schema.FromAPIVersionAndKind -> ParseGroupVersion: "v1", "group/version"; anything else has no version. */
+/** The group of an apiVersion, as schema.ParseGroupVersion reads it ('' for 'v1' and '/v1'). */
+function groupOf(apiVersion: string): string {
+  const parts = apiVersion.split('/');
+  return parts.length === 2 ? parts[0] : '';
+}
+
 function versionOf(apiVersion: unknown): string {
   if (typeof apiVersion !== 'string' || apiVersion.length === 0) {
     return '';
@@ -206,7 +219,17 @@ export function validateOwnerReferences(refs: unknown, path: string, problems: P
     return;
   }
   let firstController: string | undefined;
+  // Go: dedupOwnerReferencesAndAddWarning (apiserver handlers, 1.20+): exact duplicates are
+  // removed, with a warning, before the object is validated.
+  const seen = new Set<string>();
   refs.forEach((ref: any, i: number) => {
+    const identity = ownerReferenceKey(ref);
+    if (identity !== undefined) {
+      if (seen.has(identity)) {
+        return;
+      }
+      seen.add(identity);
+    }
     const rpath = `${path}[${i}]`;
     // Go: validateOwnerReference
     if (versionOf(ref?.apiVersion) === '') {
@@ -217,7 +240,8 @@ export function validateOwnerReferences(refs: unknown, path: string, problems: P
         problems.add(`${rpath}.${field}`, `must not be empty; set the owner's ${what}.`);
       }
     }
-    if (ref?.apiVersion === 'v1' && ref?.kind === 'Event') {
+    // Go: BannedOwners, keyed by schema.FromAPIVersionAndKind ('/v1' is the core group too).
+    if (typeof ref?.apiVersion === 'string' && groupOf(ref.apiVersion) === '' && versionOf(ref.apiVersion) === 'v1' && ref?.kind === 'Event') {
       problems.add(rpath, 'an Event (v1) is not allowed to be an owner; reference another object.');
     }
     if (ref?.controller === true) {
@@ -257,6 +281,15 @@ export function validateFinalizers(finalizers: unknown, path: string, problems: 
 // Go: ValidateManagedFields (apimachinery pkg/apis/meta/v1/validation/validation.go)
 export function validateManagedFields(entries: unknown, path: string, problems: Problems): void {
   if (!Array.isArray(entries)) {
+    return;
+  }
+  // Go: on create, the field manager (fieldmanager.go decodeLiveOrNew) replaces managedFields
+  // before validation when they are a reset ([] or [{}]) or when any entry does not decode
+  // (DecodeManagedFields: operation Apply or Update, an apiVersion, fieldsType FieldsV1).
+  const reset = entries.length === 0 || (entries.length === 1 && isZeroEntry(entries[0]));
+  const decodes = entries.every((e: any) => (e?.operation === 'Apply' || e?.operation === 'Update')
+    && typeof e?.apiVersion === 'string' && e.apiVersion.length > 0 && e?.fieldsType === 'FieldsV1');
+  if (reset || !decodes) {
     return;
   }
   entries.forEach((e: any, i: number) => {
@@ -338,9 +371,24 @@ export function validateTemplateObjectMeta(meta: any, path: string, problems: Pr
   }
   validateAnnotations(meta.annotations, `${path}.annotations`, problems);
   validateLabels(meta.labels, `${path}.labels`, problems);
+  // Go: validateFieldAllowList compares each field with its zero value (reflect.DeepEqual): an
+  // empty list is set (non-nil); generation 0 is not (an int64; deletionGracePeriodSeconds is a pointer).
   for (const [field, value] of Object.entries(meta)) {
-    if (field !== 'labels' && field !== 'annotations' && value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) {
+    if (field !== 'labels' && field !== 'annotations' && value !== undefined && value !== null && value !== '' && !(field === 'generation' && value === 0)) {
       problems.add(`${path}.${field}`, 'cannot be set in a template: only labels and annotations are used; remove it.');
     }
   }
+}
+
+/** A ManagedFieldsEntry equal to Go's zero value: no field set (null and "" are unset). */
+function isZeroEntry(e: unknown): boolean {
+  return e !== null && typeof e === 'object' && !Array.isArray(e) && Object.values(e).every((v) => v === undefined || v === null || v === '');
+}
+
+/** The identity of an owner reference for Go's reflect.DeepEqual (key order aside); undefined for a value that is not an object. */
+function ownerReferenceKey(ref: any): string | undefined {
+  if (ref === null || typeof ref !== 'object' || Array.isArray(ref)) {
+    return undefined;
+  }
+  return JSON.stringify(['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'].map((k) => ref[k] ?? null));
 }

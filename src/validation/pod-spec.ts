@@ -10,7 +10,7 @@ import { Problems, show } from '../problems';
 import { FEATURE_GATES_1_32, goTrimSpace, isInteger, isSet, MAX_INT32 } from './common';
 import { defaultContainer, validateContainers } from './container';
 import { decodeGoStructList, GoJson, GoStruct, parseGoJson } from './go-json';
-import { prepareObjectMetaForCreate, validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
+import { validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, validIP } from './names';
 import { isQuantity } from './quantity';
 import { validateContainerResourceRequirements } from './resources';
@@ -801,7 +801,6 @@ function drop(o: any, field: string): void {
 /** Reports what the API server silently drops or replaces when it creates a Pod. */
 // Go: PrepareForCreate (pkg/registry/core/pod/strategy.go), reported instead of applied
 export function preparePod(pod: any, problems: Problems): void {
-  prepareObjectMetaForCreate(obj(pod?.metadata), 'metadata', problems);
   preparePodSpec(pod?.spec, 'spec', problems);
   const status = obj(pod?.status);
   if (status && Object.keys(status).length > 0) {
@@ -819,7 +818,7 @@ function appArmorFieldForAnnotation(annotation: string): any {
   }
   if (annotation.startsWith('localhost/')) {
     const profile = annotation.slice('localhost/'.length);
-    return goTrimSpace(profile) === profile && profile !== '' && profile.length <= 4095 ? { type: 'Localhost', localhostProfile: profile } : undefined;
+    return goTrimSpace(profile) === profile && profile !== '' && Buffer.byteLength(profile, 'utf8') <= 4095 ? { type: 'Localhost', localhostProfile: profile } : undefined;
   }
   return undefined;
 }

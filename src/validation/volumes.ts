@@ -6,7 +6,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkFileMode, isInteger, isSet, requireNonEmpty } from './common';
+import { checkFileMode, goToLower, isInteger, isSet, requireNonEmpty } from './common';
 import { validateContainerResourceFieldSelector } from './env';
 import { validateLabelSelector, validateTemplateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, qualifiedName } from './names';
@@ -285,8 +285,9 @@ function validateNFSVolumeSource(s: any, path: string, problems: Problems): void
 }
 
 const IQN = /iqn\.\d{4}-\d{2}\.([A-Za-z0-9\-.]+)(:[^,;*&$|\t\n\f\r ]+)$/;
-const EUI = /^eui.[A-Za-z0-9]{16}$/;
-const NAA = /^naa.[A-Za-z0-9]{32}$/;
+// Go's regexp: '.' is any character but a newline ('s' keeps '\r' and U+2028, 'u' takes a code point).
+const EUI = /^eui[^\n][A-Za-z0-9]{16}$/u;
+const NAA = /^naa[^\n][A-Za-z0-9]{32}$/u;
 
 function iscsiNameProblem(value: string): string | undefined {
   if (!value.startsWith('iqn') && !value.startsWith('eui') && !value.startsWith('naa')) {
@@ -475,7 +476,7 @@ export function validateObjectFieldSelector(fs: any, expressions: string[], path
       problems.add(`${path}.fieldPath`, `${show(fieldPath)} cannot be subscripted: only metadata.labels['<key>'] and metadata.annotations['<key>'] can.`);
       return;
     }
-    const r = qualifiedName(base === 'metadata.annotations' ? key.toLowerCase() : key);
+    const r = qualifiedName(base === 'metadata.annotations' ? goToLower(key) : key);
     if (r) {
       problems.add(path, `${show(fieldPath)} names an invalid ${base === 'metadata.labels' ? 'label' : 'annotation'} key ${show(key)}: it ${r}.`);
     }
@@ -519,7 +520,7 @@ function validateFlexVolumeSource(s: any, path: string, problems: Problems): voi
   requireNonEmpty(s.driver, `${path}.driver`, 'the FlexVolume driver', problems);
   for (const key of Object.keys(s.options ?? {})) {
     const namespace = key.includes('/') ? key.slice(0, key.indexOf('/')) : key;
-    const normalized = `.${namespace.toLowerCase()}`;
+    const normalized = `.${goToLower(namespace)}`;
     if (normalized.endsWith('.kubernetes.io') || normalized.endsWith('.k8s.io')) {
       problems.add(`${path}.options.${key}`, `${show(key)} uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.`);
     }
@@ -649,10 +650,12 @@ export function validateCSIDriverName(driver: unknown, path: string, problems: P
     problems.add(path, "is required; set the CSI driver name (e.g. 'csi.example.com').");
     return;
   }
-  if (driver.length > 63) {
-    problems.add(path, `must be no more than 63 characters (it has ${driver.length}).`);
+  // Go's len counts bytes.
+  const bytes = Buffer.byteLength(driver, 'utf8');
+  if (bytes > 63) {
+    problems.add(path, `must be no more than 63 bytes (it has ${bytes}).`);
   }
-  const r = dns1123Subdomain(driver.toLowerCase());
+  const r = dns1123Subdomain(goToLower(driver));
   if (r) {
     problems.add(path, `${show(driver)} is not a valid CSI driver name: it ${r}.`);
   }

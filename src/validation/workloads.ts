@@ -9,7 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { GO_SPACE, goTrimSpace, MAX_INT32 } from './common';
+import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32 } from './common';
 import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import { defaultPodSpec, dropDisabledPodSpecFields, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
@@ -1315,8 +1315,8 @@ function getRange(expr: string, r: CronBounds): string | undefined {
 
 // Go: parseIntOrName (robfig/cron/v3 parser.go)
 function parseIntOrName(expr: string, names?: { [name: string]: number }): number | string {
-  if (names && Object.prototype.hasOwnProperty.call(names, expr.toLowerCase())) {
-    return names[expr.toLowerCase()];
+  if (names && Object.prototype.hasOwnProperty.call(names, goToLower(expr))) {
+    return names[goToLower(expr)];
   }
   return mustParseInt(expr);
 }

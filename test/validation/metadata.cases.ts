@@ -29,6 +29,18 @@ export const METADATA_CASES: RuleCase[] = [
     ],
   },
   { go: 'ValidateOwnerReferences', name: 'rejects an Event as owner', manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'v1', kind: 'Event', name: 'e', uid: 'u1' }] }), problems: ['metadata.ownerReferences[0]: an Event (v1) is not allowed to be an owner; reference another object.'] },
+  {
+    go: 'ValidateOwnerReferences',
+    name: 'rejects an Event as owner when its apiVersion is written /v1 (ParseGroupVersion reads the core group)',
+    manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: '/v1', kind: 'Event', name: 'e', uid: 'u1' }] }),
+    problems: ['metadata.ownerReferences[0]: an Event (v1) is not allowed to be an owner; reference another object.'],
+  },
+  {
+    go: 'ValidateOwnerReferences',
+    name: 'accepts an owner reference given twice, identical, as controller: the API server removes the duplicate first',
+    manifest: meta({ name: 'p', ownerReferences: [1, 2].map(() => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: 'u1', controller: true })) }),
+    problems: [],
+  },
   { go: 'ValidateOwnerReferences', name: 'rejects two controllers', manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: 'u1', controller: true }, { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'b', uid: 'u2', controller: true }] }), problems: ['metadata.ownerReferences[1].controller: true is set for ReplicaSet/b and for ReplicaSet/a; only one owner reference may be the controller.'] },
   { go: 'ValidateOwnerReferences', name: 'accepts one controller among several owners', manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: 'u1', controller: true }, { apiVersion: 'v1', kind: 'ConfigMap', name: 'b', uid: 'u2', controller: false }] }), problems: [] },
   {
@@ -42,7 +54,21 @@ export const METADATA_CASES: RuleCase[] = [
   },
   { go: 'ValidateFinalizers', name: 'rejects orphan with foregroundDeletion', manifest: meta({ name: 'p', finalizers: ['orphan', 'foregroundDeletion'] }), problems: ['metadata.finalizers: finalizers "orphan" and "foregroundDeletion" cannot both be set; keep one.'] },
   { go: 'ValidateFinalizers', name: 'accepts standard and domain-qualified finalizers', manifest: meta({ name: 'p', finalizers: ['kubernetes', 'example.com/cleanup'] }), problems: [] },
-  { go: 'ValidateManagedFields', name: 'rejects a managed fields entry with an unknown operation', manifest: meta({ name: 'p', managedFields: [{ manager: 'kubectl', operation: 'Delete' }] }), problems: ['metadata.managedFields[0].operation: "Delete" is not supported; use Apply or Update.'] },
+  {
+    go: 'ValidateManagedFields',
+    name: 'accepts a reset ([{}]) and entries that do not decode (operation Delete, fieldsType FieldsV2), which the field manager replaces on create',
+    manifest: meta({ name: 'p', managedFields: [{ manager: 'kubectl', operation: 'Delete', apiVersion: 'v1', fieldsType: 'FieldsV1' }, { manager: 'x'.repeat(200), operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV2' }] }),
+    problems: [],
+    offline128: false,
+  },
+  { go: 'ValidateManagedFields', name: 'accepts the reset of managed fields ([{}])', manifest: meta({ name: 'p', managedFields: [{}] }), problems: [], offline128: false },
+  {
+    go: 'ValidateAnnotations',
+    name: 'lower-cases annotation keys as Go\'s strings.ToLower does (İ is i, not i and a combining dot)',
+    manifest: meta({ name: 'p', annotations: { 'example.com/\u0130d': 'x' } }),
+    problems: [],
+    offline128: false,
+  },
   { go: 'ValidateAnnotations', name: 'accepts annotation keys in any case', manifest: meta({ name: 'p', annotations: { 'Example.COM/Owner': 'me' } }), problems: [] },
   { go: 'ValidateLabels', name: 'rejects a label value with a space', manifest: meta({ name: 'p', labels: { app: 'my app' } }), problems: ['metadata.labels.app: label value "my app" is invalid: it must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric.'] },
   {
@@ -55,11 +81,26 @@ export const METADATA_CASES: RuleCase[] = [
     ],
   },
   { go: 'BeforeCreate', name: 'accepts creationTimestamp: null, as kubectl writes it', manifest: meta({ name: 'p', creationTimestamp: null }), problems: [] },
-  { go: 'BeforeCreate', name: 'rejects a resourceVersion on create', manifest: meta({ name: 'p', resourceVersion: '42' }), problems: ['metadata.resourceVersion: "42" must not be set on an object to be created (the API server rejects it); remove it.'] },
+  {
+    go: 'BeforeCreate',
+    name: 'rejects a resourceVersion on create for every kind (the store\'s Create), and reports a uid that would vanish',
+    manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', resourceVersion: '12345', uid: 'd9607e19-f88f-11e6-a518-42010a800195' }, data: { a: 'b' } },
+    problems: [
+      'metadata.uid: "d9607e19-f88f-11e6-a518-42010a800195" would vanish: the API server sets uid itself on create and drops this value; remove it.',
+      'metadata.resourceVersion: "12345" must not be set on an object to be created (the API server refuses it: "resourceVersion should not be set on objects to be created"); remove it.',
+    ],
+  },
+  {
+    go: 'BeforeCreate',
+    name: 'reports a resourceVersion that ParseUint does not read as a version other than 0 as one that would vanish (the store clears it)',
+    manifest: meta({ name: 'p', resourceVersion: '0' }),
+    problems: ['metadata.resourceVersion: "0" would vanish: the API server sets resourceVersion itself on create and drops this value; remove it.'],
+  },
+  { go: 'BeforeCreate', name: 'rejects a resourceVersion on create', manifest: meta({ name: 'p', resourceVersion: '42' }), problems: ['metadata.resourceVersion: "42" must not be set on an object to be created (the API server refuses it: \"resourceVersion should not be set on objects to be created\"); remove it.'] },
   {
     go: 'ValidateManagedFields',
     name: 'counts the manager and subresource in bytes, as Go does (65 two-byte characters are 130 bytes)',
-    manifest: meta({ name: 'p', managedFields: [{ manager: 'é'.repeat(65), operation: 'Apply', fieldsType: 'FieldsV1', subresource: 'é'.repeat(129) }] }),
+    manifest: meta({ name: 'p', managedFields: [{ manager: 'é'.repeat(65), operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:absent': {} } } }, subresource: 'é'.repeat(129) }] }),
     problems: ['metadata.managedFields[0].manager: must be no more than 128 bytes (it has 130).', 'metadata.managedFields[0].subresource: must be no more than 256 bytes (it has 258).'],
   },
 ];

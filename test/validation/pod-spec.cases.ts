@@ -174,6 +174,13 @@ export const POD_SPEC_CASES: RuleCase[] = [
   { go: 'validateSeccompAnnotationsAndFields', name: 'accepts docker/default next to RuntimeDefault', manifest: withAnnotations({ 'seccomp.security.alpha.kubernetes.io/pod': 'docker/default' }, { securityContext: { seccompProfile: { type: 'RuntimeDefault' } } }), problems: [] },
   {
     go: 'ValidateAppArmorPodAnnotations',
+    name: 'leaves an AppArmor annotation whose localhost profile is over 4095 bytes out of the field (Go counts bytes), so the Pod is accepted',
+    manifest: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/c': `localhost/${'\u00e9'.repeat(2100)}` } }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } },
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateAppArmorPodAnnotations',
     name: 'rejects an AppArmor annotation for a missing container and an unknown profile',
     manifest: withAnnotations({ 'container.apparmor.security.beta.kubernetes.io/app': 'docker-default' }),
     problems: [

@@ -200,6 +200,36 @@ export const VOLUME_CASES: RuleCase[] = [
     ],
   },
   { go: 'validateQuobyteVolumeSource', name: 'rejects a Quobyte registry without port', manifest: vols({ name: 'a', quobyte: { registry: 'registry', volume: 'v' } }), problems: ['spec.volumes[0].quobyte.registry: "registry" must be host:port pairs separated by commas (e.g. \'registry:7861\').'] },
+  {
+    go: 'validateFlexVolumeSource',
+    name: 'lower-cases option keys as Go does (İ is i), so kubernetes.İo is the reserved namespace too',
+    manifest: vols({ name: 'a', flexVolume: { driver: 'example/lvm', options: { 'volume.kubernetes.\u0130o/size': '1Gi' } } }),
+    problems: ['spec.volumes[0].flexVolume.options.volume.kubernetes.\u0130o/size: "volume.kubernetes.\u0130o/size" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'],
+  },
+  {
+    go: 'ValidateCSIDriverName',
+    name: 'counts the driver name in bytes, and lower-cases it as Go does (İ is i)',
+    manifest: vols({ name: 'a', csi: { driver: `${'a'.repeat(61)}\u212a` } }, { name: 'b', csi: { driver: '\u0130nline.example.com' } }),
+    problems: ['spec.volumes[0].csi.driver: must be no more than 63 bytes (it has 64).'],
+    offline128: false,
+  },
+  {
+    go: 'validateISCSIVolumeSource',
+    name: 'takes any character but a newline after eui and naa, as Go\'s regexp does (an emoji, a carriage return)',
+    manifest: vols({ name: 'a', iscsi: { targetPortal: '10.0.2.15:3260', iqn: 'eui\u{1F600}0123456789ABCDEF', lun: 0 } }, { name: 'b', iscsi: { targetPortal: '10.0.2.15:3260', iqn: 'eui\r0123456789ABCDEF', lun: 0 } }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateTemplateObjectMeta',
+    name: 'compares template metadata fields with their zero values: generation 0 is unset, an empty list is set',
+    manifest: vols(
+      { name: 'a', ephemeral: { volumeClaimTemplate: { metadata: { generation: 0 }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } },
+      { name: 'b', ephemeral: { volumeClaimTemplate: { metadata: { finalizers: [] }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } },
+    ),
+    problems: ['spec.volumes[1].ephemeral.volumeClaimTemplate.metadata.finalizers: cannot be set in a template: only labels and annotations are used; remove it.'],
+    offline128: false,
+  },
   { go: 'validateFlexVolumeSource', name: 'rejects a FlexVolume option in the kubernetes.io namespace', manifest: vols({ name: 'a', flexVolume: { driver: 'example/lvm', options: { 'kubernetes.io/secret': 'x', 'size': '1' } } }), problems: ['spec.volumes[0].flexVolume.options.kubernetes.io/secret: "kubernetes.io/secret" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'] },
   {
     go: 'validateAzureDisk',

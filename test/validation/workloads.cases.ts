@@ -698,6 +698,7 @@ export const BATCH_CASES: RuleCase[] = [
     manifest: cronJob({ schedule: '@every 1h30m' }),
     problems: [],
   },
+  { go: 'ParseStandard', name: 'lower-cases day names as Go does (FRİ is fri)', manifest: cronJob({ schedule: '0 0 * * FR\u0130' }), problems: [], offline128: false },
   { go: 'ParseStandard', name: 'accepts @hourly', manifest: cronJob({ schedule: '@hourly' }), problems: [] },
   { go: 'validateTimeZone', name: 'accepts a backward-compatible zone alias', manifest: cronJob({ timeZone: 'US/Pacific' }), problems: [] },
   {
