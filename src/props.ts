@@ -14,7 +14,7 @@
  *
  * @internal
  */
-import { closest, keysThroughPrototype, kindOf, toManifest } from './k8s-values';
+import { closest, isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from './k8s-values';
 import { Problems, show } from './problems';
 import { PROPS_CLASSES, PROPS_ENUMS, PROPS_INTERFACES, PROPS_STRUCTS, PropType } from './props-schema';
 
@@ -128,7 +128,7 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
         return v;
       }
       const out: any = {};
-      for (const key of Object.keys(v)) {
+      for (const key of keysOf(v)) {
         if (v[key] !== undefined) {
           out[key] = walk(arg, v[key], `${path}[${key}]`, problems, owner, field);
         }
@@ -384,9 +384,9 @@ function isToken(v: any): boolean {
   return v !== null && typeof v === 'object' && !isPlain(v) && (typeof v.produce === 'function' || typeof v.resolve === 'function');
 }
 
+/** A plain object, or one made with Object.create from plain objects (read through its prototype). */
 function isPlain(v: any): boolean {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return isPlainObject(v);
 }
 
 /**

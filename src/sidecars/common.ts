@@ -57,6 +57,16 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
   }
   const problems = new OptionProblems(subject);
   unknownKeys(options as Record<string, any>, allowed, problems);
+  // The Kubernetes struct every catalogue entry takes, checked at any depth where it is written.
+  const resources = (options as any).resources;
+  if (allowed.includes('resources') && resources !== undefined && resources !== null) {
+    const found = new Problems();
+    toManifest('ResourceRequirements', resources, 'resources', found);
+    for (const m of found.messages) {
+      const colon = m.indexOf(': ');
+      problems.add(m.slice(0, colon), m.slice(colon + 2));
+    }
+  }
   if (problems.items.length === 1) {
     throw new Error(problems.items[0]);
   }
