@@ -5,7 +5,7 @@ import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
-import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest } from './k8s-values';
+import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -13,7 +13,7 @@ import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
-import { cloneJson, validateObject } from './validation';
+import { validateObject } from './validation';
 import { Workload, WorkloadKind } from './workload';
 
 /**
@@ -231,7 +231,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * changing it changes nothing (use `addInitContainer()` or a JSON patch).
    */
   public get initContainers(): Container[] {
-    return cloneJson([...this.nativeSidecars, ...this.userInitContainers]);
+    return toManifestValue([...this.nativeSidecars, ...this.userInitContainers]);
   }
 
   /**
@@ -239,12 +239,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * last. A copy: changing it changes nothing (use `addContainer()` or a JSON patch).
    */
   public get containers(): Container[] {
-    return cloneJson(this.writtenContainers());
+    return toManifestValue(this.writtenContainers());
   }
 
   /** The pod's volumes. A copy: changing it changes nothing (use `addVolume()` or a JSON patch). */
   public get volumes(): Volume[] {
-    return cloneJson(this.volumeList);
+    return toManifestValue(this.volumeList);
   }
 
   /** Appends a main container. */

@@ -45,7 +45,13 @@ export function show(value: unknown): string {
     // JSON.stringify would show Infinity and NaN as null.
     return String(value);
   }
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A BigInt, or an object that refers to itself (a construct, a Node passed by mistake).
+    return typeof value === 'bigint' ? `${value}n` : `a ${(value as any)?.constructor?.name ?? typeof value} (not JSON)`;
+  }
   // Characters a terminal does not show (format and separator characters, U+0085, U+FEFF) are
   // written as escapes, so that a message about them can be read.
   return json === undefined ? String(value) : json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

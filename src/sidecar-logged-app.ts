@@ -1,14 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Container } from './k8s-types';
-import { toManifest } from './k8s-values';
+import { toManifest, toManifestValue } from './k8s-values';
 import { LogShipper } from './log-shipper';
 import { withVolumeMount } from './mounts';
 import { PodWorkload, PodWorkloadProps, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SidecarMode } from './sidecar';
-import { cloneJson } from './validation';
 
 /**
  * Props for `SidecarLoggedApp`.
@@ -93,12 +92,12 @@ export class SidecarLoggedApp extends PodWorkload {
    * changing it changes nothing.
    */
   public get sidecarContainer(): Container {
-    return cloneJson(this.sidecar);
+    return toManifestValue(this.sidecar);
   }
 
   /** The app container as written to the manifest (with the log mount). A copy: changing it changes nothing. */
   public get appContainer(): Container {
-    return cloneJson(this.app);
+    return toManifestValue(this.app);
   }
 
   private readonly sidecar: Container;

@@ -7,7 +7,6 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { goTrimSpace } from './common';
 
 /** How a quantity was written: it decides the canonical form (`String()` in Go). */
 export type QuantityFormat = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
@@ -341,7 +340,7 @@ export function goQuantityString(value: unknown): string | undefined {
   if (q === undefined) {
     return undefined;
   }
-  const text = typeof value === 'string' ? goTrimSpace(value) : value === null ? undefined : JSON.stringify(value);
+  const text = typeof value === 'string' ? trimRawSpace(value) : value === null ? undefined : JSON.stringify(value);
   return text !== undefined && keepsText(text) ? text : q.toString();
 }
 
@@ -411,13 +410,25 @@ export function parseQuantity(value: unknown): Quantity | undefined {
   if (cached !== undefined || PARSED.has(text)) {
     return cached;
   }
-  const q = parseQuantityText(typeof value === 'string' ? goTrimSpace(text) : text);
+  const q = parseQuantityText(typeof value === 'string' ? trimRawSpace(text) : text);
   if (PARSED.size >= PARSED_LIMIT) {
     PARSED.clear();
   }
   PARSED.set(text, q);
   return q;
 }
+
+/**
+ * Go: Quantity.UnmarshalJSON trims the raw JSON text between the quotes (strings.TrimSpace), before
+ * escapes are decoded: the white space JSON writes escaped (tab, newline, \v, \f, carriage return,
+ * and U+2028/U+2029, which Go's encoder escapes) reaches ParseQuantity as '\n'... and fails; the
+ * rest (a space, U+0085, U+00A0, the other Unicode spaces) is trimmed.
+ */
+function trimRawSpace(text: string): string {
+  return text.replace(RAW_SPACE_AROUND, '');
+}
+
+const RAW_SPACE_AROUND = /^[ \u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[ \u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/g;
 
 /** Parsed quantity texts (undefined for malformed ones), bounded. */
 const PARSED = new Map<string, Quantity | undefined>();

@@ -32,6 +32,6 @@ export const OMITTED_WORKLOADS: { go: string; why: string }[] = [
   { go: 'GetWarningsForService', why: 'warnings (e.g. deprecated externalIPs use), which the API server returns without rejecting the object.' },
   { go: 'ValidateStatefulSetSpec', why: 'spec.serviceName and spec.volumeClaimTemplates are not checked by the 1.32 API server; serviceName is checked as this library\'s contract (initIdentity: it becomes the pods\' subdomain), claim templates are checked as this library\'s contract (ValidatePersistentVolumeClaimSpec, create rules only: access modes, storage request, volumeMode). The pod template, which the 1.32 server leaves to the pods the controller creates, is checked with the pod rules.' },
   { go: 'ValidatePersistentVolumeClaimSpec', why: 'partly (for claim templates): selector, dataSource, dataSourceRef, storageClassName and volumeAttributesClassName rules are not mirrored.' },
-  { go: 'LoadLocation', why: 'approximated with the IANA database of Node\'s ICU (aliases included, case-sensitive as Go reads zoneinfo); Go\'s embedded tzdata may differ in release.' },
+  { go: 'LoadLocation', why: 'mirrored with the zone and link names of tzdata 2025b (src/validation/time-zones.ts, scripts/gen-time-zones.js), case-sensitive as Go reads them; a server whose embedded or host tzdata is of another release may know a few names more or fewer (zones are rarely added and never removed without a link).' },
   { go: 'ParseDuration', why: 'partly (for @every): durations that overflow int64 nanoseconds are accepted here and rejected by Go.' },
 ];

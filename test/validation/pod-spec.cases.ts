@@ -131,6 +131,7 @@ export const POD_SPEC_CASES: RuleCase[] = [
     ],
   },
   { go: 'dropDisabledPodFields', name: 'accepts procMount Default, which the API server keeps', manifest: podWithContainer({ securityContext: { procMount: 'Default' } }), problems: [] },
+  { go: 'PrepareForCreate', name: 'accepts a status whose fields are null (unset)', manifest: { ...pod(), status: { phase: null } }, problems: [], offline128: false },
   { go: 'PrepareForCreate', name: 'rejects a status, which the API server resets on create', manifest: { ...pod(), status: { phase: 'Running' } }, problems: ['status: {"phase":"Running"} would vanish: the API server resets a Pod\'s status on create; remove it.'] },
   // ---- ValidatePodCreate, validatePodMetadataAndSpec -------------------------------------------
   { go: 'ValidatePodCreate', name: 'rejects ephemeral containers on create', manifest: pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }] }), problems: ['spec.ephemeralContainers: cannot be set on create: ephemeral containers are added to a running Pod (kubectl debug); remove them.'] },

@@ -51,6 +51,15 @@ export const RESOURCES_CASES: RuleCase[] = [
   },
   {
     go: 'ParseQuantity',
+    name: 'trims only the white space JSON leaves raw (Quantity.UnmarshalJSON trims the text before escapes are decoded): a newline or tab around a quantity is refused',
+    manifest: res({ limits: { memory: '1Gi\n', cpu: '\t1' }, requests: { memory: '\u00a0512Mi ' } }),
+    problems: [
+      `${P}.limits.memory: "1Gi\\n" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
+      `${P}.limits.cpu: "\\t1" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
+    ],
+  },
+  {
+    go: 'ParseQuantity',
     name: "rejects '1 core', '1K' (K is not a suffix), '1e' and '1.5.5'",
     manifest: res({ limits: { 'cpu': '1 core', 'memory': '1K', 'ephemeral-storage': '1e', 'example.com/a': '1.5.5' } }),
     problems: [
