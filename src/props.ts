@@ -123,7 +123,7 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       return v.map((x: any, i: number) => walk(arg[i], x, `${path}[${i}]`, problems, owner, field));
     }
     case '{': {
-      if (v === null || typeof v !== 'object' || Array.isArray(v) || !isPlain(v)) {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !isPlainObject(v)) {
         wrong(v, 'a map (an object of keys to values)', path, problems, owner, field);
         return v;
       }
@@ -295,7 +295,7 @@ function union(alternatives: PropType[], v: any, path: string, problems: Problem
   // A number-or-string (a Service's targetPort) takes an `IntOrString` of any cdk8s-plus-NN too,
   // unwrapped as the int-or-string fields of the Kubernetes structs are.
   if (alternatives.length === 2 && alternatives.includes('s') && alternatives.includes('n')
-    && v !== null && typeof v === 'object' && 'value' in v && !isPlain(v)) {
+    && v !== null && typeof v === 'object' && 'value' in v && !isPlainObject(v)) {
     return walk('o', v, path, problems, owner, field);
   }
   const fits = alternatives.filter((a) => fitsKind(a, v));
@@ -326,7 +326,7 @@ function fitsKind(t: PropType, v: any): boolean {
       case 'f': return typeof v === 'function';
       case 'd': return v instanceof Date;
       case 'q':
-      case 'o': return typeof v === 'string' || typeof v === 'number' || (v !== null && typeof v === 'object' && 'value' in v && !isPlain(v));
+      case 'o': return typeof v === 'string' || typeof v === 'number' || (v !== null && typeof v === 'object' && 'value' in v && !isPlainObject(v));
       default: return true;
     }
   }
@@ -335,7 +335,7 @@ function fitsKind(t: PropType, v: any): boolean {
     case 't': return Array.isArray(v);
     case 'S':
     case 'k':
-    case '{': return v !== null && typeof v === 'object' && !Array.isArray(v) && isPlain(v);
+    case '{': return v !== null && typeof v === 'object' && !Array.isArray(v) && isPlainObject(v);
     case 'c': return isInstance(v, t[1]);
     case 'i': return v !== null && (typeof v === 'object' || typeof v === 'function');
     case 'e':
@@ -381,12 +381,7 @@ function orList(items: string[]): string {
 /** A cdk8s token: a class instance with a `produce` (cdk8s `Lazy`) or `resolve` method. */
 function isToken(v: any): boolean {
   // The prototype first: plain objects (most values) skip the two lookups along their prototype.
-  return v !== null && typeof v === 'object' && !isPlain(v) && (typeof v.produce === 'function' || typeof v.resolve === 'function');
-}
-
-/** A plain object, or one made with Object.create from plain objects (read through its prototype). */
-function isPlain(v: any): boolean {
-  return isPlainObject(v);
+  return v !== null && typeof v === 'object' && !isPlainObject(v) && (typeof v.produce === 'function' || typeof v.resolve === 'function');
 }
 
 /**
