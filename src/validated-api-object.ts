@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, Chart, 
 import { Construct } from 'constructs';
 import { kindOf } from './k8s-values';
 import { Problems, show } from './problems';
+import { groupOf } from './validation/metadata';
 import { maybeMisread, UNREADABLE } from './validation/yaml-scalars';
 
 /**
@@ -683,7 +684,7 @@ function sameNameInChart(chart: Chart): string[] {
     if (typeof name !== 'string' || name.length === 0) {
       continue; // generateName: the API server makes each name unique
     }
-    const group = typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    const group = typeof apiVersion === 'string' ? groupOf(apiVersion) : '';
     const key = JSON.stringify([group, kind, namespace ?? '', name]);
     const list = groups.get(key) ?? [];
     list.push({ object: c, seenByOwnCheck: isLibraryObject(c) && !patched, patched });

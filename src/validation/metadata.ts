@@ -194,13 +194,16 @@ export function validateAnnotations(annotations: { [key: string]: unknown } | un
   }
 }
 
-/** Go: schema.FromAPIVersionAndKind -> ParseGroupVersion: "v1", "group/version"; anything else has no version. */
-/** The group of an apiVersion, as schema.ParseGroupVersion reads it ('' for 'v1' and '/v1'). */
-function groupOf(apiVersion: string): string {
+/**
+ * The group of an apiVersion, as schema.ParseGroupVersion reads it ('' for 'v1' and '/v1'; ''
+ * too for what it cannot parse, which the object's own validation reports).
+ */
+export function groupOf(apiVersion: string): string {
   const parts = apiVersion.split('/');
   return parts.length === 2 ? parts[0] : '';
 }
 
+/** Go: schema.FromAPIVersionAndKind -> ParseGroupVersion: "v1", "group/version"; anything else has no version. */
 function versionOf(apiVersion: unknown): string {
   if (typeof apiVersion !== 'string' || apiVersion.length === 0) {
     return '';
