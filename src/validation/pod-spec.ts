@@ -685,6 +685,44 @@ function brief(value: unknown): string {
   return s !== undefined && s.length <= 60 ? s : '(this field)';
 }
 
+/** The annotations of the old init container beta, which the conversion to the internal type drops. */
+const INIT_CONTAINER_ANNOTATIONS = [
+  'pod.beta.kubernetes.io/init-containers',
+  'pod.alpha.kubernetes.io/init-containers',
+  'pod.beta.kubernetes.io/init-container-statuses',
+  'pod.alpha.kubernetes.io/init-container-statuses',
+];
+
+/**
+ * Reports the init container annotations of Kubernetes 1.5 to 1.7 in a Pod's or pod template's
+ * metadata: the API server drops them when it decodes the object, before it validates (the
+ * user's line would vanish).
+ */
+// Go: dropInitContainerAnnotations (pkg/apis/core/v1/conversion.go), called by
+// Convert_v1_Pod_To_core_Pod and Convert_v1_PodTemplateSpec_To_core_PodTemplateSpec; reported instead of applied
+export function prepareInitContainerAnnotations(meta: any, path: string, problems: Problems): void {
+  const annotations = obj(obj(meta)?.annotations);
+  if (!annotations) {
+    return;
+  }
+  for (const key of INIT_CONTAINER_ANNOTATIONS) {
+    if (annotations[key] !== undefined) {
+      problems.add(`${path}.annotations`, `${show(key)} would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.`);
+    }
+  }
+}
+
+/** Removes what `prepareInitContainerAnnotations` reports from a copy's metadata, as the decoder does. In place, on a copy. */
+// Go: dropInitContainerAnnotations (pkg/apis/core/v1/conversion.go)
+export function dropInitContainerAnnotations(meta: any): void {
+  const annotations = obj(obj(meta)?.annotations);
+  if (annotations) {
+    for (const key of INIT_CONTAINER_ANNOTATIONS) {
+      drop(annotations, key);
+    }
+  }
+}
+
 /**
  * Reports the fields of a pod spec that the API server drops on create because their feature
  * gate is off in Kubernetes 1.32 (the user's line would vanish). For Pods and pod templates
@@ -801,6 +839,7 @@ function drop(o: any, field: string): void {
 /** Reports what the API server silently drops or replaces when it creates a Pod. */
 // Go: PrepareForCreate (pkg/registry/core/pod/strategy.go), reported instead of applied
 export function preparePod(pod: any, problems: Problems): void {
+  prepareInitContainerAnnotations(pod?.metadata, 'metadata', problems);
   preparePodSpec(pod?.spec, 'spec', problems);
   const status = obj(pod?.status);
   // Null fields are unset (the decoder's reading), so `status: { phase: null }` is empty too.
@@ -873,6 +912,7 @@ export function applyAppArmorVersionSkew(pod: any): void {
  */
 // Go: PrepareForCreate (pkg/registry/core/pod/strategy.go)
 export function prepareForCreatePod(pod: any): void {
+  dropInitContainerAnnotations(pod?.metadata);
   const spec = obj(pod?.spec);
   if (!spec) {
     return;

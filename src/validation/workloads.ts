@@ -12,7 +12,7 @@ import { Problems, show } from '../problems';
 import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32 } from './common';
 import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
-import { defaultPodSpec, dropDisabledPodSpecFields, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
+import { defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations, prepareInitContainerAnnotations, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
 
@@ -62,6 +62,9 @@ function resetGeneration(obj: any): void {
 
 /** The pod template of a workload: a shallow copy of `template.spec` with the API server's pod defaults. */
 function defaultTemplate(template: any): void {
+  if (isObject(template)) {
+    dropInitContainerAnnotations(template.metadata);
+  }
   if (isObject(template) && isObject(template.spec)) {
     defaultPodSpec(template.spec);
     dropDisabledPodSpecFields(template.spec);
@@ -79,6 +82,9 @@ function restartPolicyOf(template: any): unknown {
  * spec on create) belongs to src/validation/pod-spec.ts.
  */
 function preparePodTemplate(template: any, path: string, problems: Problems): void {
+  if (isObject(template)) {
+    prepareInitContainerAnnotations(template.metadata, `${path}.metadata`, problems);
+  }
   // Go: DropDisabledTemplateFields (pkg/api/pod/util.go) -> dropDisabledPodFields
   if (isObject(template) && isObject(template.spec)) {
     preparePodSpec(template.spec, `${path}.spec`, problems);

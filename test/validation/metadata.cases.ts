@@ -1,9 +1,31 @@
 import { pod, RuleCase } from './cases';
+import { cronJob, deployment, podTemplate } from './workloads.cases';
 
 const meta = (m: any): any => pod({}, m);
 
 /** ObjectMeta on create (apimachinery objectmeta.go and the core additions). */
 export const METADATA_CASES: RuleCase[] = [
+  {
+    go: 'dropInitContainerAnnotations',
+    name: 'reports a Pod\'s init container annotation of Kubernetes 1.5 as one that would vanish, and leaves it out of the annotation size',
+    manifest: meta({ name: 'p', annotations: { 'pod.alpha.kubernetes.io/init-containers': 'x'.repeat(262144), 'example.com/note': 'kept' } }),
+    problems: ['metadata.annotations: "pod.alpha.kubernetes.io/init-containers" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.'],
+  },
+  {
+    go: 'dropInitContainerAnnotations',
+    name: 'reports the init container annotations of a Deployment\'s and a CronJob\'s pod template, which would vanish',
+    manifest: deployment({ template: { ...podTemplate(), metadata: { labels: { app: 'web' }, annotations: { 'pod.beta.kubernetes.io/init-containers': '[]', 'pod.beta.kubernetes.io/init-container-statuses': '[]' } } } }),
+    problems: [
+      'spec.template.metadata.annotations: "pod.beta.kubernetes.io/init-containers" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.',
+      'spec.template.metadata.annotations: "pod.beta.kubernetes.io/init-container-statuses" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.',
+    ],
+  },
+  {
+    go: 'dropInitContainerAnnotations',
+    name: 'reports a CronJob pod template\'s init container annotation, which would vanish, and accepts the same key with other letter case (Go compares keys exactly)',
+    manifest: cronJob({ jobTemplate: { spec: { template: { ...podTemplate({ restartPolicy: 'OnFailure' }, undefined), metadata: { annotations: { 'pod.alpha.kubernetes.io/init-container-statuses': '[]', 'pod.alpha.kubernetes.io/Init-Containers': '[]' } } } } } }),
+    problems: ['spec.jobTemplate.spec.template.metadata.annotations: "pod.alpha.kubernetes.io/init-container-statuses" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.'],
+  },
   { go: 'ValidateObjectMeta', name: 'accepts a generateName that ends with a dash and no name', manifest: meta({ generateName: 'web-' }), problems: [] },
   {
     go: 'ValidateObjectMeta',
