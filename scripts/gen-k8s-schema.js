@@ -20,8 +20,22 @@ const ts = require('typescript');
 
 const PLUS = 'cdk8s-plus-32';
 const KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap', 'PersistentVolumeClaim'];
-// The Go types of these kinds have a `status`: the decoder accepts it (create ignores it).
-const WITH_STATUS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'PersistentVolumeClaim']);
+// The Go types of these kinds have a `status`, which cdk8s's L1 module leaves out. The decoder
+// reads it (strict: an unknown field is an error; create then resets it), so its fields are
+// listed here, as k8s.io/api release-1.32 declares them (core/v1, apps/v1 and batch/v1 types.go:
+// PodStatus, DeploymentStatus, ...). Their values are typed `a`: any value but null would vanish
+// on create, which src/validation/index.ts reports (prepareStatus).
+const STATUS_FIELDS = {
+  Pod: 'conditions containerStatuses ephemeralContainerStatuses hostIP hostIPs initContainerStatuses message nominatedNodeName phase podIP podIPs qosClass reason resize resourceClaimStatuses startTime',
+  Deployment: 'availableReplicas collisionCount conditions observedGeneration readyReplicas replicas unavailableReplicas updatedReplicas',
+  StatefulSet: 'availableReplicas collisionCount conditions currentReplicas currentRevision observedGeneration readyReplicas replicas updateRevision updatedReplicas',
+  DaemonSet: 'collisionCount conditions currentNumberScheduled desiredNumberScheduled numberAvailable numberMisscheduled numberReady numberUnavailable observedGeneration updatedNumberScheduled',
+  Job: 'active completedIndexes completionTime conditions failed failedIndexes ready startTime succeeded terminating uncountedTerminatedPods',
+  CronJob: 'active lastScheduleTime lastSuccessfulTime',
+  Service: 'conditions loadBalancer',
+  PersistentVolumeClaim: 'accessModes allocatedResourceStatuses allocatedResources capacity conditions currentVolumeAttributesClassName modifyVolumeStatus phase',
+};
+const WITH_STATUS = new Set(Object.keys(STATUS_FIELDS));
 
 function generate() {
   const plusVersion = require(`${PLUS}/package.json`).version;
@@ -182,7 +196,10 @@ function generate() {
     if (name !== l1) {
       // A top-level object: TypeMeta (inline in the Go type) and status (ignored on create).
       fields.push(['apiVersion', 'apiVersion', 's'], ['kind', 'kind', 's']);
-      if (WITH_STATUS.has(name)) fields.push(['status', 'status', 'a']);
+      if (WITH_STATUS.has(name)) {
+        fields.push(['status', 'status', `${name}Status`]);
+        schema[`${name}Status`] = STATUS_FIELDS[name].split(' ').map((f) => [f, f, 'a']);
+      }
     }
     schema[name] = fields;
     for (const [tsName, prop] of Object.entries(ifaces[l1].props)) {

@@ -190,6 +190,7 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   if (meta !== null && typeof meta === 'object') {
     prepareObjectMetaForCreate(meta, 'metadata', problems);
   }
+  prepareStatusForCreate(manifest, problems);
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;
   copiedNull = false;
@@ -206,6 +207,22 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   rules.defaults?.(defaulted);
   rules.validate(defaulted, problems, options, manifest);
   decodeProblemsNotReported(decoded, problems);
+}
+
+/**
+ * Reports a status written in the manifest: the API server resets the status of every kind it
+ * validates here on create, so the user's line would vanish. Its type and field names are the
+ * decode step's (src/k8s-schema.ts lists the status fields of Kubernetes 1.32).
+ */
+// Go: PrepareForCreate (pkg/registry/{core,apps,batch}/*/strategy.go) of every kind with a status: `obj.Status = ...Status{}`
+function prepareStatusForCreate(manifest: any, problems: Problems): void {
+  const status = manifest?.status;
+  // Null fields are unset (the decoder's reading), so `status: { phase: null }` is empty too.
+  if (status === null || typeof status !== 'object' || Array.isArray(status) || !Object.values(status).some((v) => v !== null && v !== undefined)) {
+    return;
+  }
+  const text = JSON.stringify(status);
+  problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish: the API server resets a ${manifest.kind}'s status on create; remove it.`);
 }
 
 /** validateDeploymentSpec of workloads.ts, which loads on this first use. */

@@ -841,11 +841,6 @@ function drop(o: any, field: string): void {
 export function preparePod(pod: any, problems: Problems): void {
   prepareInitContainerAnnotations(pod?.metadata, 'metadata', problems);
   preparePodSpec(pod?.spec, 'spec', problems);
-  const status = obj(pod?.status);
-  // Null fields are unset (the decoder's reading), so `status: { phase: null }` is empty too.
-  if (status && Object.values(status).some((v) => v !== null && v !== undefined)) {
-    problems.add('status', `${brief(status)} would vanish: the API server resets a Pod's status on create; remove it.`);
-  }
 }
 
 /** Go: apparmorFieldForAnnotation (pkg/registry/core/pod/strategy.go), with ValidateAppArmorProfileField. */

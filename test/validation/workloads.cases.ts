@@ -383,6 +383,18 @@ export const APPS_CASES: RuleCase[] = [
   { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a Deployment (its create strategy sets it to 1 before validation)', manifest: deployment({}, { name: 'web', generation: -1 }), problems: [] },
   { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a StatefulSet', manifest: statefulSet({}, { name: 'db', generation: -1 }), problems: [] },
   { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a DaemonSet', manifest: daemonSet({}, { name: 'agent', generation: -1 }), problems: [] },
+  {
+    go: 'PrepareForCreate',
+    name: 'rejects the status of a Deployment, which the API server resets on create',
+    manifest: { ...deployment(), status: { replicas: 3 } },
+    problems: ['status: {"replicas":3} would vanish: the API server resets a Deployment\'s status on create; remove it.'],
+  },
+  { go: 'PrepareForCreate', name: 'rejects a misspelt status field of a Job, even with a null value (strict decoding)', manifest: { ...job(), status: { succeded: null, active: null } }, problems: ['status.succeded: is not a field of JobStatus; did you mean succeeded?'] },
+  { go: 'PrepareForCreate', name: 'rejects a status that is not an object', manifest: { ...statefulSet(), status: 'Ready' }, problems: ['status: "Ready" is a string, but StatefulSet.status takes an object (StatefulSetStatus) (the API server cannot decode it).'] },
+  // The OpenAPI schema marks four DaemonSetStatus fields required, which the API server's decoder does not check.
+  { go: 'PrepareForCreate', name: 'accepts an empty status on a DaemonSet', manifest: { ...daemonSet(), status: {} }, problems: [], offline128: false },
+  { go: 'PrepareForCreate', name: 'accepts the status fields of Kubernetes 1.32 set to null (unset) on a Job', manifest: { ...job(), status: { terminating: null, failedIndexes: null } }, problems: [] },
+  { go: 'PrepareForCreate', name: 'accepts a CronJob status field set to null (unset)', manifest: { ...cronJob(), status: { lastSuccessfulTime: null } }, problems: [] },
 ];
 
 /** The rules of batch ValidateJob and ValidateCronJobCreate. */
