@@ -556,16 +556,23 @@ export class ExposedService extends ValidatedApiObject {
         return;
       }
       const path = `spec.ports[${i}].targetPort`;
-      const protocol = p.protocol ?? Protocol.TCP;
-      const match = known.find((cp) => cp.name === targetPort);
-      if (!match) {
-        const names = known.filter((cp) => cp.name).map((cp) => show(cp.name));
+      // Go: FindPort (pkg/api/v1/pod/util.go) takes the first port with this name and the
+      // Service port's protocol, both defaulted ("" is TCP) before they are stored.
+      const protocol = protocolOf(p.protocol);
+      const named = known.filter((cp) => cp?.name === targetPort);
+      if (named.length === 0) {
+        const names = known.filter((cp) => cp?.name).map((cp) => show(cp.name));
         problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number.`);
-      } else if ((match.protocol ?? Protocol.TCP) !== protocol) {
-        problems.add(path, `${show(targetPort)} is a ${match.protocol ?? Protocol.TCP} container port but this Service port is ${protocol}; make the protocols match.`);
+      } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {
+        problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match.`);
       }
     });
   }
+}
+
+/** A port's protocol as the API server stores it: unset or "" is TCP (the defaulting of container and Service ports). */
+function protocolOf(protocol: unknown): unknown {
+  return protocol === undefined || protocol === null || protocol === '' ? Protocol.TCP : protocol;
 }
 
 /**

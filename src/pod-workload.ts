@@ -369,7 +369,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       }
       return ports;
     }
-    for (const c of [...this.nativeSidecars, ...this.mainContainers, ...this.classicSidecars]) {
+    // An init container written with restartPolicy Always is a native sidecar too (FindPort searches them).
+    const restartable = this.userInitContainers.filter((c) => c.restartPolicy === 'Always');
+    for (const c of [...this.nativeSidecars, ...restartable, ...this.mainContainers, ...this.classicSidecars]) {
       ports.push(...(c.ports ?? []));
     }
     return ports;

@@ -94,6 +94,37 @@ describe('ExposedService', () => {
     expect(synthError(chart)).toContain("spec.ports[0].targetPort: \"https\" names no container port of PlainPod 'web'; use one of \"http\" or a port number.");
   });
 
+  test('finds a named targetPort as FindPort does: by name and protocol, an empty protocol being TCP', () => {
+    const chart = newChart();
+    const dns = new PlainPod(chart, 'dns', {
+      metadata: { name: 'dns', labels: { app: 'dns' } },
+      containers: [
+        { name: 'tcp', image: 'coredns/coredns:1.11.1', ports: [{ name: 'dns', containerPort: 53, protocol: '' }] },
+        { name: 'udp', image: 'coredns/coredns:1.11.1', ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }] },
+      ],
+    });
+    new ExposedService(chart, 'svc', { metadata: { name: 'dns' }, target: dns, ports: [{ name: 'dns-tcp', port: 53, targetPort: 'dns' }, { name: 'dns-udp', port: 53, targetPort: 'dns', protocol: Protocol.UDP }] });
+    // (Testing.synth: the offline schema of the test helper's synth() lists no "" protocol, which the API server defaults.)
+    expect(Testing.synth(chart).find((m) => m.kind === 'Service').spec.ports).toHaveLength(2);
+  });
+
+  test('fails when a named targetPort has no container port of the Service port\'s protocol', () => {
+    const chart = newChart();
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, targetPort: 'http', protocol: Protocol.UDP }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" is a TCP container port but this Service port is UDP; make the protocols match.');
+  });
+
+  test('finds a named targetPort on a native sidecar declared as an init container with restartPolicy Always', () => {
+    const chart = newChart();
+    const web = new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', restartPolicy: 'Always', ports: [{ name: 'proxy', containerPort: 10000 }] }],
+      containers: [{ name: 'web', image: 'nginx:1.27' }],
+    });
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80, targetPort: 'proxy' }] });
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([{ port: 80, targetPort: 'proxy' }]);
+  });
+
   test('fails when a multi-port service leaves a port unnamed', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, name: 'http' }, { port: 443 }] });
