@@ -12,7 +12,9 @@ import { Problems, show } from '../problems';
 import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32 } from './common';
 import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
-import { defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations, prepareInitContainerAnnotations, preparePodSpec, validatePodTemplateSpec } from './pod-spec';
+import {
+  applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations, prepareInitContainerAnnotations, preparePodSpec, validatePodTemplateSpec,
+} from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
 
@@ -441,26 +443,48 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
   // Go: ValidatePodTemplateSpecForStatefulSet (pkg/apis/apps/validation/validation.go).
   // The API server leaves the pod template of a StatefulSet to the pods the controller creates
   // (ValidatePodTemplateSpecForStatefulSet checks labels and annotations only); this library
-  // checks it here, as those pods will be, with the volume the controller adds for each claim.
-  validatePodTemplateSpec(templateWithClaims(spec.template, claims, name), `${path}.template`, problems);
+  // checks it here, as those pods will be.
+  validatePodTemplateSpec(statefulSetPod(spec.template, claims, name), `${path}.template`, problems);
 }
 
 /**
- * The pod template as the StatefulSet controller stamps it out: one persistentVolumeClaim volume
- * per claim template, replacing a template volume of the same name (Go: `updateStorage`,
- * pkg/controller/statefulset/stateful_set_utils.go).
+ * The pod template as the StatefulSet controller stamps out its pods, and as the Pod's create
+ * preparation then leaves them (a copy):
+ * - `updateStorage`: one persistentVolumeClaim volume per distinct claim template name (the
+ *   controller keys the claims by name), replacing a template volume of the same name;
+ * - `initIdentity`: hostname and subdomain are overwritten with the pod's name and serviceName,
+ *   whose validity `validateStatefulSetPodIdentity` checks, so the template's are left out;
+ * - `applyAppArmorVersionSkew` (pkg/registry/core/pod/strategy.go): deprecated AppArmor
+ *   annotations and fields synced, as for a Pod.
  */
-function templateWithClaims(template: any, claims: unknown[], setName: unknown): any {
-  const names = claims.map((c: any) => c?.metadata?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
-  if (names.length === 0 || !isObject(template)) {
+// Go: newStatefulSetPod (pkg/controller/statefulset/stateful_set_utils.go)
+function statefulSetPod(template: any, claims: unknown[], setName: unknown): any {
+  if (!isObject(template)) {
     return template;
   }
-  const spec = isObject(template.spec) ? template.spec : {};
-  const volumes: any[] = (Array.isArray(spec.volumes) ? spec.volumes : []).filter((v: any) => !names.includes(v?.name));
-  for (const n of names) {
-    volumes.push({ name: n, persistentVolumeClaim: { claimName: `${n}-${String(setName)}-0` } });
+  const names = [...new Set(claims.map((c: any) => c?.metadata?.name).filter((n): n is string => typeof n === 'string' && n.length > 0))];
+  const spec = isObject(template.spec) ? { ...template.spec } : {};
+  delete spec.hostname;
+  delete spec.subdomain;
+  if (names.length > 0) {
+    const volumes: any[] = (Array.isArray(spec.volumes) ? spec.volumes : []).filter((v: any) => !names.includes(v?.name));
+    for (const n of names) {
+      volumes.push({ name: n, persistentVolumeClaim: { claimName: `${n}-${String(setName)}-0` } });
+    }
+    spec.volumes = volumes;
   }
-  return { ...template, spec: { ...spec, volumes } };
+  const pod = { metadata: template.metadata, spec };
+  if (Array.isArray(spec.containers) || Array.isArray(spec.initContainers)) {
+    // The sync writes securityContext into containers: on copies of them, not the manifest's.
+    for (const field of ['initContainers', 'containers']) {
+      if (Array.isArray(spec[field])) {
+        spec[field] = spec[field].map((c: unknown) => (isObject(c) ? { ...c } : c));
+      }
+    }
+    pod.metadata = isObject(template.metadata) ? { ...template.metadata } : template.metadata;
+    applyAppArmorVersionSkew(pod);
+  }
+  return { ...template, metadata: pod.metadata, spec };
 }
 
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];

@@ -294,6 +294,33 @@ export const APPS_CASES: RuleCase[] = [
     problems: ["spec.template.metadata.labels: selector app=db does not match the template labels; the selector must match the pod template's labels (a StatefulSet only owns the pods its selector matches)."],
   },
   {
+    go: 'newStatefulSetPod',
+    name: 'accepts a template hostname and subdomain that are no DNS labels: the controller overwrites both with the pod name and serviceName',
+    manifest: statefulSet({ template: podTemplate({ hostname: 'Db_0', subdomain: 'db_headless' }) }),
+    problems: [],
+  },
+  {
+    go: 'newStatefulSetPod',
+    name: 'accepts two claim templates of one name: the controller keys the claims by name and mounts one volume',
+    manifest: statefulSet({
+      template: podTemplate({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] }),
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }, { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+    }),
+    problems: [],
+  },
+  {
+    go: 'newStatefulSetPod',
+    name: 'accepts a container AppArmor annotation that differs from the pod-level profile: the Pod create copies it into the container first',
+    manifest: statefulSet({
+      template: {
+        metadata: { labels: { app: 'web' }, annotations: { 'container.apparmor.security.beta.kubernetes.io/c': 'unconfined' } },
+        spec: { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } }, containers: [{ name: 'c', image: 'busybox:1.36' }] },
+      },
+    }),
+    problems: [],
+    offline128: false, // appArmorProfile is a field of 1.30
+  },
+  {
     go: 'ValidateStatefulSetSpec',
     name: 'rejects restartPolicy OnFailure and activeDeadlineSeconds in the template',
     manifest: statefulSet({ template: podTemplate({ restartPolicy: 'OnFailure', activeDeadlineSeconds: 5 }) }),
