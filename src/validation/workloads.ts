@@ -13,7 +13,8 @@ import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32 } from './common';
 import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import {
-  applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations, prepareInitContainerAnnotations, preparePodSpec, validatePodTemplateSpec,
+  applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations,
+  prepareInitContainerAnnotations, preparePodSpec, validatePodTemplateSpec,
 } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
