@@ -50,6 +50,8 @@ interface PodFacts {
   /** spec.terminationGracePeriodSeconds, defaulted to 30 (the bound of sleep hooks). */
   readonly gracePeriod: number | undefined;
   readonly hostNetwork: boolean;
+  /** Whether the pod runs on Windows nodes: spec.os.name windows, or a nodeSelector kubernetes.io/os windows. */
+  readonly windows: boolean;
 }
 
 const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
@@ -69,6 +71,7 @@ function podFacts(spec: any, context: ContainerCheckContext): PodFacts {
     volumes,
     gracePeriod: tgps == null ? DEFAULT_GRACE_PERIOD : Number.isInteger(tgps) ? tgps : undefined,
     hostNetwork: spec.hostNetwork === true,
+    windows: obj(spec.os).name === 'windows' || (obj(spec.os).name === undefined && obj(spec.nodeSelector)['kubernetes.io/os'] === 'windows'),
   };
 }
 
@@ -344,6 +347,22 @@ function validatePodHostNetworkDeps(containers: any[], path: string, facts: PodF
   });
 }
 
+/**
+ * An absolute mount path of a Windows container: a drive (`C:\data`, `C:/data`), a UNC path or
+ * named pipe (`\\.\pipe\x`), or a root path (`/data`, `\data`), which the kubelet puts on C:
+ * (Go: kubelet makeMounts with IsWindowsUNCPath and filepath.IsAbs, volumeutil.MakeAbsolutePath).
+ */
+const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|[\\/])/;
+
+/** The message of this library's contract that a mount path is absolute, for Linux or Windows pods. */
+function relativeMountPath(mountPath: string, windows: boolean): string {
+  if (windows) {
+    return `${show(mountPath)} is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use ${show('C:\\' + mountPath)}.`;
+  }
+  const hint = /^[A-Za-z]:[\\/]|^\\\\/.test(mountPath) ? ' (a Windows path: for a Windows pod, set spec.os.name to windows)' : '';
+  return `${show(mountPath)} is relative${hint}; the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use ${show('/' + mountPath)}.`;
+}
+
 // Go: ValidateVolumeMounts (validation.go), with validateMountPropagation and
 // validateMountRecursiveReadOnly: name required and declared, mountPath required and unique, not
 // also a block device, subPath/subPathExpr relative without '..' and mutually exclusive (and not on
@@ -366,8 +385,8 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
     if (typeof m.mountPath !== 'string' || m.mountPath.length === 0) {
       problems.add(`${mpath}.mountPath`, 'is required; set an absolute path (e.g. /data).');
     } else {
-      if (!m.mountPath.startsWith('/')) {
-        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is relative; the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use ${show('/' + m.mountPath)}.`);
+      if (facts.windows ? !WINDOWS_ABSOLUTE.test(m.mountPath) : !m.mountPath.startsWith('/')) {
+        problems.add(`${mpath}.mountPath`, relativeMountPath(m.mountPath, facts.windows));
       }
       const key = m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
       const previous = mountPaths.get(key);

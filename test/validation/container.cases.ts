@@ -198,6 +198,32 @@ export const CONTAINER_CASES: RuleCase[] = [
     problems: [`${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use "/data".`],
   },
   {
+    go: 'ValidateVolumeMounts',
+    name: 'accepts the absolute paths of a Windows pod (os windows, or a nodeSelector kubernetes.io/os windows): a drive, a named pipe, a root path',
+    manifest: podWithContainer(
+      { volumeMounts: [{ name: 'v', mountPath: 'C:\\data' }, { name: 'v', mountPath: 'd:/logs' }, { name: 'v', mountPath: '\\\\.\\pipe\\csi-proxy-filesystem-v1' }, { name: 'v', mountPath: '/etc/app' }] },
+      { nodeSelector: { 'kubernetes.io/os': 'windows' }, volumes: [emptyDir('v')] },
+    ),
+    problems: [],
+  },
+  {
+    go: 'ValidateVolumeMounts',
+    name: "rejects a relative mountPath in a Windows pod (this library's contract: the kubelet resolves it against C:\\)",
+    manifest: pod({
+      os: { name: 'windows' },
+      containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'v', mountPath: 'data' }] }],
+      volumes: [emptyDir('v')],
+    }),
+    problems: [`${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use "C:\\\\data".`],
+    offline128: false,
+  },
+  {
+    go: 'ValidateVolumeMounts',
+    name: 'rejects a Windows drive path in a pod whose OS is not stated, saying how to state it',
+    manifest: podWithContainer({ volumeMounts: [{ name: 'v', mountPath: 'C:\\data' }] }, { volumes: [emptyDir('v')] }),
+    problems: [`${C}.volumeMounts[0].mountPath: "C:\\\\data" is relative (a Windows path: for a Windows pod, set spec.os.name to windows); the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use "/C:\\\\data".`],
+  },
+  {
     go: 'validateLocalDescendingPath',
     name: "rejects an absolute subPath, a subPathExpr with '..' and both together",
     manifest: podWithContainer({ volumeMounts: [{ name: 'v', mountPath: '/a', subPath: '/etc' }, { name: 'v', mountPath: '/b', subPath: 'x', subPathExpr: '$(POD)/../..' }] }, { volumes: [emptyDir('v')] }),
