@@ -48,6 +48,7 @@ describe('name rules', () => {
   test('a qualified name reads after "it" in each of its reasons', () => {
     expect(qualifiedName('/x')).toBe("has an empty prefix before '/'; write 'example.com/key' or just 'key'");
     expect(qualifiedName('example.com/')).toBe("has an empty name part after '/'");
+    expect(qualifiedName('')).toBe('must not be empty');
     expect(qualifiedName('Example.com/x')).toMatch(/^has an invalid prefix "Example.com": the prefix must be a lowercase RFC 1123 subdomain/);
     expect(qualifiedName('a'.repeat(64))).toBe('has a name part longer than 63 characters (64)');
   });

@@ -119,3 +119,12 @@ export function checkFileMode(value: unknown, path: string, problems: Problems):
 export function isSet(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
+
+/**
+ * A spec as the decoder leaves it before defaulting: the Go field is a struct, not a pointer, so
+ * an absent or null spec is the zero struct and is defaulted like any other (a spec of the wrong
+ * type is reported by the decode step; its rules are then checked as for an empty one).
+ */
+export function zeroIfUnset(spec: unknown): any {
+  return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : {};
+}

@@ -97,7 +97,7 @@ export function qualifiedName(value: string): string | undefined {
     return "must be a qualified name: an optional DNS subdomain prefix and '/', then a name (e.g. 'example.com/my-key')";
   }
   if (name.length === 0) {
-    return "has an empty name part after '/'";
+    return parts.length === 2 ? "has an empty name part after '/'" : 'must not be empty';
   }
   if (name.length > 63) {
     return `has a name part longer than 63 characters (${name.length})`;

@@ -9,7 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkPortNumber, goTrimSpace } from './common';
+import { checkPortNumber, goTrimSpace, zeroIfUnset } from './common';
 import { validateLabels, validateObjectMeta } from './metadata';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, qualifiedName } from './names';
 
@@ -273,10 +273,10 @@ export function prepareService(svc: any, problems: Problems): void {
  */
 // Go: SetDefaults_Service (pkg/apis/core/v1/defaults.go)
 export function defaultService(svc: any): void {
-  const spec = svc?.spec;
-  if (!spec || typeof spec !== 'object') {
+  if (svc === null || typeof svc !== 'object') {
     return;
   }
+  const spec = (svc.spec = zeroIfUnset(svc.spec));
   if (spec.sessionAffinity === undefined || spec.sessionAffinity === '') {
     spec.sessionAffinity = SessionAffinity.NONE;
   }

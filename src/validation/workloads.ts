@@ -9,7 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32 } from './common';
+import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32, zeroIfUnset } from './common';
 import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import {
@@ -200,9 +200,7 @@ function isNotMoreThan100Percent(v: unknown, path: string, problems: Problems): 
 // Go: SetDefaults_Deployment (pkg/apis/apps/v1/defaults.go)
 export function defaultDeployment(deployment: any): void {
   resetGeneration(deployment);
-  if (!isObject(deployment.spec)) {
-    return;
-  }
+  deployment.spec = zeroIfUnset(deployment.spec);
   defaultDeploymentFields(deployment.spec);
   defaultTemplate(deployment.spec.template);
 }
@@ -327,10 +325,7 @@ export function prepareStatefulSet(sts: any, problems: Problems): void {
 // Go: SetDefaults_StatefulSet (pkg/apis/apps/v1/defaults.go)
 export function defaultStatefulSet(sts: any): void {
   resetGeneration(sts);
-  const spec = sts.spec;
-  if (!isObject(spec)) {
-    return;
-  }
+  const spec = (sts.spec = zeroIfUnset(sts.spec));
   if (spec.podManagementPolicy === undefined || spec.podManagementPolicy === '') {
     spec.podManagementPolicy = 'OrderedReady';
   }
@@ -537,10 +532,7 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
 // Go: SetDefaults_DaemonSet (pkg/apis/apps/v1/defaults.go)
 export function defaultDaemonSet(ds: any): void {
   resetGeneration(ds);
-  const spec = ds.spec;
-  if (!isObject(spec)) {
-    return;
-  }
+  const spec = (ds.spec = zeroIfUnset(ds.spec));
   if (!isObject(spec.updateStrategy)) {
     spec.updateStrategy = {};
   }
@@ -648,10 +640,7 @@ const POD_FAILURE_POLICY_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
 // Go: SetDefaults_Job (pkg/apis/batch/v1/defaults.go)
 export function defaultJob(job: any): void {
   resetGeneration(job);
-  const spec = job.spec;
-  if (!isObject(spec)) {
-    return;
-  }
+  const spec = (job.spec = zeroIfUnset(job.spec));
   defaultJobSpecFields(spec);
   if (spec.completions === undefined && spec.parallelism === undefined) {
     spec.completions = 1;
@@ -1083,10 +1072,7 @@ function parseIndexes(text: string, completions: number): number | string {
 // Go: SetDefaults_CronJob (pkg/apis/batch/v1/defaults.go)
 export function defaultCronJob(cronJob: any): void {
   resetGeneration(cronJob);
-  const spec = cronJob.spec;
-  if (!isObject(spec)) {
-    return;
-  }
+  const spec = (cronJob.spec = zeroIfUnset(cronJob.spec));
   if (spec.concurrencyPolicy === undefined || spec.concurrencyPolicy === '') {
     spec.concurrencyPolicy = 'Allow';
   }

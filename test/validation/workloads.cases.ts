@@ -422,11 +422,35 @@ export const APPS_CASES: RuleCase[] = [
   { go: 'PrepareForCreate', name: 'accepts an empty status on a DaemonSet', manifest: { ...daemonSet(), status: {} }, problems: [], offline128: false },
   { go: 'PrepareForCreate', name: 'accepts the status fields of Kubernetes 1.32 set to null (unset) on a Job', manifest: { ...job(), status: { terminating: null, failedIndexes: null } }, problems: [] },
   { go: 'PrepareForCreate', name: 'accepts a CronJob status field set to null (unset)', manifest: { ...cronJob(), status: { lastSuccessfulTime: null } }, problems: [] },
+  {
+    go: 'SetDefaults_StatefulSet',
+    name: 'defaults a StatefulSet without spec like any other: no message about podManagementPolicy, updateStrategy or the retention policy',
+    manifest: { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' } },
+    problems: [
+      "spec.selector: a StatefulSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: 'db' }).",
+      'spec.template.spec.containers: a pod needs at least one main container; add one.',
+    ],
+  },
 ];
 
 /** The rules of batch ValidateJob and ValidateCronJobCreate. */
 export const BATCH_CASES: RuleCase[] = [
   // ---- Job -----------------------------------------------------------------------------------
+  {
+    go: 'SetDefaults_Job',
+    name: 'reports only the pod template\'s problems for a Job whose spec is null: the decoder makes it the zero JobSpec, which is defaulted (selector generated)',
+    manifest: { ...job(), spec: null },
+    problems: [
+      'spec.template.spec.restartPolicy: "Always" is not supported in a Job (it is also the default when restartPolicy is not set): the pods must run to completion. Set restartPolicy to OnFailure or Never.',
+      'spec.template.spec.containers: a pod needs at least one main container; add one.',
+    ],
+  },
+  {
+    go: 'validatePodFailurePolicyRuleOnPodConditions',
+    name: 'rejects an empty condition type, saying it is empty',
+    manifest: job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: '' }] }] } }),
+    problems: ['spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').'],
+  },
   { go: 'ValidateJob', name: 'accepts a Job without labels or selector (Kubernetes generates both)', manifest: job(), problems: [] },
   {
     go: 'SetDefaults_Job',
