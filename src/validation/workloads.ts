@@ -10,7 +10,7 @@
  */
 import { Problems, show } from '../problems';
 import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32, zeroIfUnset } from './common';
-import { createdName, validateLabelSelector, validateObjectMeta } from './metadata';
+import { createdName, validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import {
   applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations,
@@ -497,6 +497,16 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   const name = claim?.metadata?.name;
   if (typeof name !== 'string' || name.length === 0) {
     problems.add(`${path}.metadata.name`, `is required ${contract}; name the claim and mount it by that name (e.g. 'data').`);
+  }
+  // As ValidatePersistentVolumeClaim checks the claim's ObjectMeta: the controller copies the
+  // template's labels and annotations into every claim (getPersistentVolumeClaims).
+  if (isObject(claim?.metadata)) {
+    const meta = new Problems();
+    validateLabels(claim.metadata.labels, `${path}.metadata.labels`, meta);
+    validateAnnotations(claim.metadata.annotations, `${path}.metadata.annotations`, meta);
+    for (const m of meta.messages) {
+      problems.add('', `${m.replace(/\.$/, '')} ${contract}.`);
+    }
   }
   const spec = isObject(claim?.spec) ? claim.spec : {};
   const modes: unknown[] = Array.isArray(spec.accessModes) ? spec.accessModes : [];

@@ -356,6 +356,15 @@ export const APPS_CASES: RuleCase[] = [
     problems: [`spec.volumeClaimTemplates[0].spec.resources.requests.storage: "1 GB" is not a valid quantity ${CLAIM_CONTRACT}; write a size such as '1Gi'.`],
   },
 
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: "rejects claim template labels and annotations that the claims' metadata cannot carry (this library's contract)",
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, metadata: { name: 'data', labels: { 'bad key!': 'x' }, annotations: { 'x/y/z': '1' } } }] }),
+    problems: [
+      `spec.volumeClaimTemplates[0].metadata.labels: label key "bad key!" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName') ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[0].metadata.annotations: annotation key "x/y/z" is invalid: it must be a qualified name: an optional DNS subdomain prefix and '/', then a name (e.g. 'example.com/my-key') ${CLAIM_CONTRACT}.`,
+    ],
+  },
   // ---- DaemonSet -----------------------------------------------------------------------------
   { go: 'ValidateDaemonSet', name: 'accepts the smallest DaemonSet', manifest: daemonSet(), problems: [] },
   {
