@@ -9,6 +9,7 @@
  * @internal
  */
 import { Duration } from 'cdk8s';
+import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
@@ -349,26 +350,43 @@ export function isNative(mode: SidecarMode): boolean {
   return (mode as string) === 'native';
 }
 
-/** An http(s) URL without credentials, parsed; undefined after recording a problem. */
-export function checkHttpUrl(value: unknown, field: string, problems: OptionProblems, example: string): URL | undefined {
+/**
+ * An http(s) URL, read by the init steps' narrow parser (`parseHttpUrl`), so that every URL of
+ * the library is read once, the same way, with the same messages: `\`, credentials, non-ASCII
+ * characters, whitespace and controls, a `#` fragment, a port that is not 1-65535 without leading
+ * zeros, and a host that is not a DNS name or an IP address written plainly (`0x7f.1`, `1.2.3`)
+ * are refused. A WHATWG `new URL()` is not enough: it reads `http://a:1\@b/` as host `a`, while
+ * git (libcurl) sends the request, with `a:1\` as user and password, to `b`.
+ *
+ * `allowPath: false` accepts only scheme, host, port and an optional trailing '/' (an endpoint).
+ * Undefined after recording a problem.
+ */
+export function checkHttpUrl(
+  value: unknown, field: string, problems: OptionProblems, example: string, options: { allowPath?: boolean } = {},
+): HttpUrl | undefined {
   if (!checkText(value, field, problems, example)) {
     return undefined;
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || /\s/.test(value)) {
+  // The scheme is matched as written (git picks its remote helper by the scheme's exact spelling).
+  if (!/^https?:\/\//.test(value) || /\s/.test(value)) {
     problems.add(field, `${show(value)} is not an absolute http:// or https:// URL; write it like ${show(example)}.`);
     return undefined;
   }
-  if (url.username || url.password) {
-    problems.add(field, `${show(value)} contains credentials, which would be written in clear text into the manifest; remove them and pass the secret by reference.`);
-    return undefined;
+  const errors: string[] = [];
+  const url = parseHttpUrl(field, value, errors, { allowPath: options.allowPath ?? true });
+  if (url !== undefined) {
+    return url;
   }
-  return url;
+  // The parser says `<field>: <value> <problem>` without a final '.'.
+  const error = errors[0] ?? `${field}: ${show(value)} is not an http:// or https:// URL`;
+  const message = error.startsWith(`${field}: `) ? error.slice(field.length + 2) : error;
+  if (message.startsWith(`${show(value)} contains credentials,`)) {
+    // The init steps' fix (a pre-signed URL or a command step) does not apply to a sidecar.
+    problems.add(field, `${show(value)} contains credentials, which would be written in clear text into the manifest; remove them and pass the secret by reference.`);
+  } else {
+    problems.add(field, `${message}.`);
+  }
+  return undefined;
 }
 
 /** Amazon S3's general purpose bucket naming rules; the reason, or undefined when valid. */

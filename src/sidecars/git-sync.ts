@@ -14,7 +14,12 @@ import { dns1123Label } from '../validation/names';
  * Options for `Sidecar.gitSync()`.
  */
 export interface GitSyncOptions {
-  /** The repository to sync (`--repo`), an `https://` (or `http://`) URL without credentials, e.g. `https://github.com/kubernetes/git-sync`. */
+  /**
+   * The repository to sync (`--repo`), an `https://` (or `http://`) URL without credentials, e.g.
+   * `https://github.com/kubernetes/git-sync`. It is read as git reads it: no `\`, no non-ASCII
+   * characters, no `#` fragment, a port from 1 to 65535 and a host name or a plain IP address.
+   * SSH repositories are not supported by this sidecar.
+   */
   readonly repo: string;
 
   /**

@@ -5,7 +5,7 @@ import { show } from '../problems';
 import { shellQuote } from '../shell';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  AWS_REGION, checkAbsolutePath, checkBoolean, checkContainerName, checkDataKey, checkDuration, checkImage, checkMode, checkNestedKeys,
+  AWS_REGION, checkAbsolutePath, checkBoolean, checkContainerName, checkDataKey, checkDuration, checkHttpUrl, checkImage, checkMode, checkNestedKeys,
   checkObjectName, checkOptionsObject, checkText, OptionProblems, resourcesJson, s3BucketProblem,
 } from './common';
 import { dns1123Label } from '../validation/names';
@@ -60,7 +60,8 @@ export interface S3BackupOptions {
   readonly region?: string;
 
   /**
-   * The S3 API endpoint of S3-compatible storage, e.g. `http://minio.storage.svc:9000`.
+   * The S3 API endpoint of S3-compatible storage: an `http://` or `https://` URL of scheme, host
+   * and optional port only (no path, no credentials), e.g. `http://minio.storage.svc:9000`.
    *
    * @default - not set: AWS's endpoint for the region
    */
@@ -188,8 +189,9 @@ export function s3BackupBinding(input: S3BackupOptions, _mode: SidecarMode, cont
   if (o.region !== undefined && checkText(o.region, 'region', problems, 'eu-west-1') && provider === S3BackupProvider.AWS && !AWS_REGION.test(o.region)) {
     problems.add('region', `${show(o.region)} is not an AWS region; write it like 'eu-west-1' or 'us-east-1'.`);
   }
-  if (o.endpoint !== undefined && checkText(o.endpoint, 'endpoint', problems, 'http://minio.storage.svc:9000') && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?\/?$/.test(o.endpoint)) {
-    problems.add('endpoint', `${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only (e.g. 'http://minio.storage.svc:9000').`);
+  if (o.endpoint !== undefined) {
+    // Read as InitStep.downloadFromS3 reads its endpointUrl: scheme, host and port only.
+    checkHttpUrl(o.endpoint, 'endpoint', problems, 'http://minio.storage.svc:9000', { allowPath: false });
   }
   if (!PROVIDERS.includes(provider as string)) {
     problems.add('provider', `${show(provider)} is not an S3BackupProvider; use S3BackupProvider.AWS, MINIO or OTHER.`);
