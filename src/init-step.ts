@@ -143,7 +143,9 @@ export class InitStep {
   /**
    * Waits until an `http://` or `https://` URL answers with a 2xx status (after redirects).
    *
-   * Each attempt is `wget -q -O /dev/null URL`, cut after 10 s and at the deadline.
+   * Each attempt is `wget -q --spider URL` (busybox wget: a GET that stops after the headers, so
+   * the body is not awaited), cut after 10 s and at the deadline. In an image with GNU wget
+   * instead, --spider sends HEAD, which the server must then answer with 2xx too.
    */
   public static waitForHttp(url: string, options: InitStepOptions = {}): InitStep {
     return new InitStep(waitForHttpStep(url, stepOptions('waitForHttp', options)));
@@ -231,12 +233,20 @@ export class InitStep {
    */
   public readonly writesFiles: boolean;
 
+  /**
+   * The file this step writes, relative to the shared files volume (a pod refuses two steps
+   * whose files collide).
+   * @internal
+   */
+  public readonly _writes?: string;
+
   private readonly spec: StepSpec;
 
   private constructor(spec: StepSpec) {
     this.spec = spec;
     this.name = spec.name;
     this.writesFiles = spec.writesFiles;
+    this._writes = spec.writes;
   }
 
   /**

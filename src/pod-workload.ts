@@ -148,6 +148,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private volumeList: any[] = NONE;
   private appMounts: any[] = NONE;
   private frontPortNames: string[] = NONE;
+  /** The files the init steps write into the shared files volume, with the step that writes each. */
+  private stepFiles: Array<{ path: string; step: string }> = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -282,7 +284,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   private addStepBinding(step: InitStep, binding: InitStepBinding): void {
     this._markUnchecked();
-    this.addProblems = added(this.addProblems, ...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
+    this.addProblems = added(this.addProblems, ...[...(binding.problems ?? []), ...this.fileCollisions(step)].map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
+    if (step._writes !== undefined) {
+      this.stepFiles = added(this.stepFiles, { path: step._writes, step: step.name });
+    }
     if (step.writesFiles) {
       this.addFilesVolume();
     }
@@ -292,6 +297,28 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     this.addConfigMaps(binding.configMaps);
     this._changed();
+  }
+
+  /**
+   * The steps of a pod write distinct files (refused at synth otherwise): a second step writing the
+   * same path would replace the first one's file without a word; a file that is a folder of
+   * another step's path makes the later step fail (`mkdir: File exists`) on every start.
+   */
+  private fileCollisions(step: InitStep): string[] {
+    const path = step._writes;
+    if (path === undefined) {
+      return [];
+    }
+    const problems: string[] = [];
+    for (const other of this.stepFiles) {
+      if (other.path === path) {
+        problems.push(`path: ${show(path)} is also written by InitStep '${other.step}', whose file this step would replace; write another path, or remove one of the steps`);
+      } else if (path.startsWith(`${other.path}/`) || other.path.startsWith(`${path}/`)) {
+        const [file, inside] = path.startsWith(`${other.path}/`) ? [other.path, path] : [path, other.path];
+        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(file)} would be a file and the folder of ${show(inside)}, so the later step fails on every start; write the file elsewhere`);
+      }
+    }
+    return problems;
   }
 
   /**
@@ -678,7 +705,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
-      this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps];
+      this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -695,7 +722,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         return lists[i];
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
-        this.frontPortNames, this.addProblems, this.generatedConfigMaps] = lists.map((_, i) => back(i));
+        this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();

@@ -136,6 +136,24 @@ describe('InitPod', () => {
     expect(synthError(chart)).toContain('spec.containers[0].name: container name "init-container" is already used by spec.initContainers[0]; give each container (init and main) a unique name.');
   });
 
+  test('fails when two steps write one file, or a file where another step needs its folder', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      metadata: { name: 'init-test' },
+      initSteps: [
+        InitStep.download('https://example.com/a', 'conf', { name: 'a' }),
+        InitStep.download('https://example.com/b', 'conf', { name: 'b' }),
+        InitStep.renderTemplate('x=1\n', 'conf/app.ini', { inline: true }),
+        InitStep.download('https://example.com/c', 'confx/app.ini', { name: 'c' }),
+      ],
+      containers: [mainContainer],
+    });
+    const error = synthError(chart);
+    expect(error).toContain("initSteps: InitStep 'b': path: \"conf\" is also written by InitStep 'a', whose file this step would replace; write another path, or remove one of the steps.");
+    expect(error).toContain("initSteps: InitStep 'render-app-ini': path: \"conf/app.ini\" collides with \"conf\" of InitStep 'a': \"conf\" would be a file and the folder of \"conf/app.ini\", so the later step fails on every start; write the file elsewhere.");
+    expect(error).not.toContain("InitStep 'c'");
+  });
+
   test('reports every problem of one pod in one message', () => {
     const chart = newChart();
     new InitPod(chart, 'p', {

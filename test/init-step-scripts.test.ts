@@ -7,6 +7,7 @@
 import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { InitStep } from '../src';
@@ -132,6 +133,49 @@ describe.each(variants)('generated init-step scripts in $label', (variant) => {
         expect(result.code).toBe(1);
         expect(result.stderr).toContain(`timed out after 2 s: ${url} did not answer with a 2xx status`);
         expect(result.seconds).toBeLessThan(4);
+      } finally {
+        await close(server);
+      }
+    });
+
+    test.concurrent('succeeds on a 2xx status without waiting for the body (a stream)', async () => {
+      if (!needs(variant, 'wget')) return;
+      // GIVEN a server that answers 200 at once, then sends a long body one byte a second
+      const timers: NodeJS.Timeout[] = [];
+      const server = http.createServer((req, res) => {
+        res.writeHead(200, { 'content-length': '1000000' });
+        if (req.method === 'HEAD') {
+          res.end(); // GNU wget (the sh variant here) sends HEAD for --spider
+          return;
+        }
+        res.write('x');
+        timers.push(setInterval(() => res.write('y'), 1000));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        // WHEN the step waits for it
+        const result = await run(variant, scriptOf(InitStep.waitForHttp(`http://127.0.0.1:${portOf(server)}/events`, { timeoutSeconds: 12, intervalSeconds: 1 })));
+        // THEN the status counts: it succeeds at once
+        expect(result).toMatchObject({ code: 0 });
+        expect(result.seconds).toBeLessThan(5);
+      } finally {
+        timers.forEach((t) => clearInterval(t));
+        await close(server);
+      }
+    });
+
+    test.concurrent('SIGTERM between two attempts ends the step at once, not after the pause', async () => {
+      if (!needs(variant, 'wget')) return;
+      // GIVEN a URL that answers 404, and a pause of 10 s between attempts
+      const server = await listenHttp(() => [404, 'no']);
+      try {
+        // WHEN the pod is stopped (SIGTERM) 1.5 s in, during the pause
+        const result = await run(variant, scriptOf(InitStep.waitForHttp(`http://127.0.0.1:${portOf(server)}/`, { timeoutSeconds: 20, intervalSeconds: 10 })), {
+          started: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), 1500),
+        });
+        // THEN the step exits 143 within about a second of the signal
+        expect(result.code).toBe(143);
+        expect(result.seconds).toBeLessThan(3.5);
       } finally {
         await close(server);
       }

@@ -133,7 +133,7 @@ describe('InitStep', () => {
     const url = "https://example.com/c.json?sig=a'b&x=$(id)";
     const [c] = podWith(InitStep.waitForHttp(url)).spec.initContainers;
     expect(c.command[2]).toContain("url='https://example.com/c.json?sig=a'\\''b&x=$(id)'\n");
-    expect(c.command[2]).toContain('wget -q -O /dev/null "$url"');
+    expect(c.command[2]).toContain('wget -q --spider "$url"');
   });
 
   test('reports every bad option of one step in one message', () => {

@@ -72,8 +72,10 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Each attempt is `aws s3 cp "s3://$bucket/$key" "$part" --only-show-errors [--region R]
- * [--endpoint-url U]`; a failed or cut attempt removes the partial file.
+ * Each attempt is `aws s3 cp "s3://$bucket/$key" - --only-show-errors [--region R]
+ * [--endpoint-url U] > "$part"`; a failed or cut attempt removes the partial file. The object is
+ * written to stdout: to a file, the AWS CLI writes a temporary `$part.<random>` of its own,
+ * which a cut attempt (TERM or KILL) would leave in the shared volume.
  */
 export function downloadFromS3Step(bucket: string, key: string, path: string, options: DownloadFromS3Options): StepSpec {
   const errors: string[] = [];
@@ -117,6 +119,7 @@ export function downloadFromS3Step(bucket: string, key: string, path: string, op
   return {
     name,
     writesFiles: true,
+    writes: path,
     bind: (context) => {
       const { file, part, dir } = filesIn(context, path);
       const script = [
@@ -127,7 +130,7 @@ export function downloadFromS3Step(bucket: string, key: string, path: string, op
           vars: [['source', `s3://${bucket}/${key}`], ...(options.endpointUrl !== undefined ? [['endpoint', options.endpointUrl] as [string, string]] : []), ['file', file], ['part', part], ['dir', dir]],
           prepare: ['mkdir -p "$dir" || exit 1'],
           start: ['downloading ', { v: 'source' }, ' to ', { v: 'file' }],
-          attempt: `aws s3 cp "$source" "$part" --only-show-errors${flags}`,
+          attempt: `aws s3 cp "$source" - --only-show-errors${flags} > "$part"`,
           cleanup: 'rm -f "$part"',
           failure: [`timed out after ${settings.timeout} s: could not download `, { v: 'source' }],
           ...settings,

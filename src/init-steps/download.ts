@@ -25,6 +25,7 @@ export function downloadStep(url: string, path: string, options: DownloadOptions
   return {
     name,
     writesFiles: true,
+    writes: path,
     bind: (context) => {
       const { file, part, dir } = filesIn(context, path);
       const script = [

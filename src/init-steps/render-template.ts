@@ -20,9 +20,11 @@ export enum TemplateEscape {
   /**
    * Escaped for the inside of a double-quoted JSON string, which is also a YAML double-quoted
    * string: `\` as `\\`, `"` as `\"`, newline, carriage return and tab as `\n`, `\r`, `\t`, other
-   * control characters and U+0085, U+2028, U+2029 (line breaks for YAML 1.1 readers) as `\uXXXX`.
-   * Write the reference between double quotes: `"password": "${DB_PASSWORD}"`. A value then can
-   * never end the string or add a key, whatever it holds.
+   * control characters, DEL, the C1 controls (U+0085 among them), U+2028, U+2029 and the
+   * noncharacters U+FFFE and U+FFFF (which YAML readers refuse or read as line breaks) as
+   * `\uXXXX`. Write the reference between double quotes: `"password": "${DB_PASSWORD}"`. A value
+   * then can never end the string or add a key, whatever it holds; a value that is not UTF-8 (a
+   * binary Secret) fails the step, naming the variable.
    */
   JSON_STRING = 'json-string',
 }
@@ -95,26 +97,44 @@ const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * as it is). Whether the template ends with a newline is kept (`nl`).
  */
 const AWK = [
-  'function enc(s,  r, i, n, c) {',
+  'function enc(s,  r, i, n, c, b, k, j, x, lo, hi, seq) {',
   '  if (esc != "json") return s',
   '  r = ""; n = length(s)',
   '  for (i = 1; i <= n; i++) {',
-  '    c = substr(s, i, 1)',
+  '    c = substr(s, i, 1); b = code[c]',
   '    if (c == "\\\\") r = r "\\\\\\\\"',
   '    else if (c == "\\"") r = r "\\\\\\""',
   '    else if (c in ctl) r = r ctl[c]',
-  '    else if (c == "\\342" && substr(s, i + 1, 2) == "\\200\\250") { r = r "\\\\u2028"; i += 2 }',
-  '    else if (c == "\\342" && substr(s, i + 1, 2) == "\\200\\251") { r = r "\\\\u2029"; i += 2 }',
-  '    else if (c == "\\302" && substr(s, i + 1, 1) == "\\205") { r = r "\\\\u0085"; i += 1 }',
-  '    else r = r c',
+  '    else if (b < 128) r = r c',
+  '    else {',
+  // UTF-8 as RFC 3629 allows it: the lead byte gives the length and the range of the next byte.
+  '      k = b >= 194 && b <= 223 ? 1 : b >= 224 && b <= 239 ? 2 : b >= 240 && b <= 244 ? 3 : 0',
+  '      if (k == 0) { bad = 1; return "" }',
+  '      lo = b == 224 ? 160 : b == 240 ? 144 : 128; hi = b == 237 ? 159 : b == 244 ? 143 : 191',
+  '      for (j = 1; j <= k; j++) { x = code[substr(s, i + j, 1)]; if (x < lo || x > hi) { bad = 1; return "" }; lo = 128; hi = 191 }',
+  '      seq = substr(s, i, k + 1); x = code[substr(s, i + 1, 1)]',
+  // C1 controls (U+0080-U+009F, U+0085 among them), the line separators and the noncharacters
+  // U+FFFE and U+FFFF: valid JSON as they are, but not in a YAML file, so they are escaped too.
+  '      if (b == 194 && x < 160) r = r sprintf("\\\\u%04x", x)',
+  '      else if (seq == "\\342\\200\\250") r = r "\\\\u2028"',
+  '      else if (seq == "\\342\\200\\251") r = r "\\\\u2029"',
+  '      else if (seq == "\\357\\277\\276") r = r "\\\\ufffe"',
+  '      else if (seq == "\\357\\277\\277") r = r "\\\\uffff"',
+  '      else r = r seq',
+  '      i += k',
+  '    }',
   '  }',
   '  return r',
   '}',
   'BEGIN {',
+  '  for (i = 1; i < 256; i++) code[sprintf("%c", i)] = i',
   '  for (i = 1; i < 32; i++) ctl[sprintf("%c", i)] = sprintf("\\\\u%04x", i)',
-  '  ctl["\\n"] = "\\\\n"; ctl["\\r"] = "\\\\r"; ctl["\\t"] = "\\\\t"',
+  '  ctl["\\n"] = "\\\\n"; ctl["\\r"] = "\\\\r"; ctl["\\t"] = "\\\\t"; ctl[sprintf("%c", 127)] = "\\\\u007f"',
   '  n = split(names, list, " ")',
-  '  for (i = 1; i <= n; i++) val["${" list[i] "}"] = enc(ENVIRON[list[i]])',
+  '  for (i = 1; i <= n; i++) {',
+  '    val["${" list[i] "}"] = enc(ENVIRON[list[i]])',
+  '    if (bad) { printf "the value of %s is not valid UTF-8, so it cannot be written into a JSON string\\n", list[i] > "/dev/stderr"; exit 3 }',
+  '  }',
   '}',
   'NR > 1 { printf "%s\\n", out }',
   '{',
@@ -165,6 +185,9 @@ export function renderTemplateStep(template: string, path: string, options: Rend
       declaredAt.push(i);
     });
   }
+  if (typeof template === 'string' && template.includes('\0')) {
+    errors.push(`template: holds a NUL character (U+0000) at index ${template.indexOf('\0')}, which the step cannot write as it is (busybox awk writes a newline instead, and an environment variable cannot hold one); remove it, or ship the file with InitStep.download()`);
+  }
   if (typeof template === 'string') {
     const used = new Set([...template.matchAll(REFERENCE)].map((m) => m[1]));
     names.forEach((n, i) => {
@@ -195,6 +218,7 @@ export function renderTemplateStep(template: string, path: string, options: Rend
   return {
     name,
     writesFiles: true,
+    writes: path,
     bind: (context: InitStepContext) => {
       const problems: string[] = [];
       const { file, part, dir } = filesIn(context, path);
@@ -224,7 +248,8 @@ export function renderTemplateStep(template: string, path: string, options: Rend
         ...(inline || env.length > 0 ? { env: [...env, ...(inline ? [{ name: INLINE_VAR, value: template }] : [])] } : {}),
         volumeMounts: [filesMount(context), ...(inline ? [] : [{ name: volumeName, mountPath: TEMPLATE_DIR, readOnly: true }])],
       });
-      problems.push(...argumentProblems(container, inline ? 'put the template into a ConfigMap (inline: false)' : 'use fewer variables'));
+      const smaller = 'use fewer or smaller values (a large file is better downloaded)';
+      problems.push(...argumentProblems(container, inline ? `put the template into a ConfigMap (inline: false), or ${smaller}` : smaller));
       if (inline || configMapName === undefined) {
         return { container, problems };
       }

@@ -30,11 +30,20 @@ export const MAX_SECONDS = 2147483647;
  * 131072 bytes with the terminating NUL (`MAX_ARG_STRLEN`); longer fails with E2BIG.
  */
 export const MAX_ARG_STRLEN = 131072;
+/**
+ * This library's bound on a step's arguments and environment together: Linux refuses `execve`
+ * with E2BIG beyond ARG_MAX (a quarter of the stack limit: 2 MiB with the usual 8 MiB), counting
+ * every string with its NUL and a pointer to it; the kubelet adds variables of its own (service
+ * links, `KUBERNETES_*`, `HOSTNAME`) and the image its `PATH`, so 128 KiB is left for them.
+ */
+export const MAX_ARG_TOTAL = 2 * 1024 * 1024 - 128 * 1024;
 
 /** What a catalogue entry builds: the step's name and how it binds to a pod. */
 export interface StepSpec {
   readonly name: string;
   readonly writesFiles: boolean;
+  /** The file the step writes, relative to the shared files volume. */
+  readonly writes?: string;
   bind(context: InitStepContext): InitStepBinding;
 }
 
@@ -362,12 +371,14 @@ export interface RetrySpec extends Settings {
  * background; a guard subshell counts the seconds left (or the attempt limit) in steps of
  * `sleep 1`, stops as soon as the attempt is gone, and kills the attempt when the time is up. So
  * every attempt ends by the deadline, whatever the tool does with its own timeouts (busybox
- * `nc -w` bounds only the connect). Once the attempt ends, the guard is stopped with TERM; if
+ * `nc -w` bounds only the connect) or with TERM (`mysqladmin` only sets a flag: a second later
+ * the guard sends KILL). Once the attempt ends, the guard is stopped with TERM; if
  * that signal is lost (it can reach the guard between fork and the reset of the inherited trap,
  * measured: 1 run in about 60), the guard still ends within a second by itself, so nothing is
  * left running. The step exits 1 with `failure` at the deadline, sleeps never pass it, and
  * SIGTERM (the pod being deleted; `sh` as PID 1 would ignore it otherwise) stops the attempt
- * and exits.
+ * and exits, also between attempts (the pause is a background `sleep` the shell waits for, so
+ * the trap runs at once).
  */
 export function retryScript(s: RetrySpec): string {
   const lines = [
@@ -393,7 +404,7 @@ export function retryScript(s: RetrySpec): string {
   lines.push(
     `  ${s.attempt} &`,
     '  pid=$!',
-    '  (i=0; while [ "$i" -lt "$left" ]; do sleep 1; kill -0 "$pid" || exit 0; i=$((i + 1)); done; kill "$pid") >/dev/null 2>&1 &',
+    '  (i=0; while [ "$i" -lt "$left" ]; do sleep 1; kill -0 "$pid" || exit 0; i=$((i + 1)); done; kill "$pid"; sleep 1; kill -9 "$pid") >/dev/null 2>&1 &',
     '  guard=$!',
     '  wait "$pid"; rc=$?',
     '  kill "$guard" 2>/dev/null; wait "$guard" 2>/dev/null; pid=; guard=',
@@ -407,7 +418,7 @@ export function retryScript(s: RetrySpec): string {
   }
   lines.push(
     '  left=$((end - $(date +%s)))',
-    `  if [ "$left" -gt 0 ]; then sleep $((left < ${s.interval} ? left : ${s.interval})); fi`,
+    `  if [ "$left" -gt 0 ]; then sleep $((left < ${s.interval} ? left : ${s.interval})) & pid=$!; wait "$pid"; pid=; fi`,
     'done',
   );
   if (s.success) {
@@ -450,25 +461,35 @@ export function filesMount(context: InitStepContext): k8s.VolumeMount {
 }
 
 /**
- * Problems with what the kernel will be asked to run: an `sh -c` script or an environment string
- * over MAX_ARG_STRLEN makes the container fail to start with E2BIG.
+ * Problems with what the kernel will be asked to run: an argument or an environment string over
+ * MAX_ARG_STRLEN, or all of them over MAX_ARG_TOTAL, makes the container fail to start with E2BIG.
  */
 export function argumentProblems(container: Container, hint: string): string[] {
   const problems: string[] = [];
-  (container.command ?? []).forEach((arg, i) => {
-    const bytes = Buffer.byteLength(arg, 'utf8') + 1;
-    if (bytes > MAX_ARG_STRLEN) {
-      problems.push(`command[${i}]: the script is ${bytes - 1} bytes; Linux limits one argument to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); ${hint}`);
-    }
-  });
+  const e2big = 'so the container would fail to start with E2BIG (argument list too long)';
+  let total = 0;
+  for (const field of ['command', 'args'] as const) {
+    (container[field] ?? []).forEach((arg, i) => {
+      const bytes = Buffer.byteLength(arg, 'utf8') + 1;
+      total += bytes + 8;
+      if (bytes > MAX_ARG_STRLEN) {
+        const what = field === 'command' && i === 2 && container.command?.[1] === '-c' ? 'the script' : 'the argument';
+        problems.push(`${field}[${i}]: ${what} is ${bytes - 1} bytes; Linux limits one argument to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
+      }
+    });
+  }
   (container.env ?? []).forEach((e, i) => {
     if (e.value !== undefined) {
       const bytes = Buffer.byteLength(`${e.name}=${e.value}`, 'utf8') + 1;
+      total += bytes + 8;
       if (bytes > MAX_ARG_STRLEN) {
-        problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); ${hint}`);
+        problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
       }
     }
   });
+  if (problems.length === 0 && total > MAX_ARG_TOTAL) {
+    problems.push(`the arguments and environment values total ${total} bytes (with their NULs and pointers); Linux allows about 2 MiB for all of them together (ARG_MAX), and this library keeps 128 KiB of it for the variables the kubelet and the image add, ${e2big}; ${hint}`);
+  }
   return problems;
 }
 

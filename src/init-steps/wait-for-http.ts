@@ -6,7 +6,11 @@
 import type { InitStepOptions } from '../init-step';
 import { argumentProblems, checkKeys, checkOptions, defaultName, fail, parseHttpUrl, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
-/** Each attempt is `wget -q -O /dev/null "$url"` (busybox wget follows redirects). */
+/**
+ * Each attempt is `wget -q --spider "$url"`: busybox wget sends a GET, follows redirects and
+ * stops after the status line and headers, so a 2xx answer counts at once, whatever its body
+ * (a stream or a large file would not arrive within an attempt). GNU wget's --spider sends HEAD.
+ */
 export function waitForHttpStep(url: string, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
   checkKeys('InitStepOptions', options, errors);
@@ -19,7 +23,7 @@ export function waitForHttpStep(url: string, options: InitStepOptions): StepSpec
     tools: ['wget'],
     vars: [['url', url]],
     start: [`waiting up to ${settings.timeout} s for `, { v: 'url' }],
-    attempt: 'wget -q -O /dev/null "$url" >/dev/null 2>&1',
+    attempt: 'wget -q --spider "$url" >/dev/null 2>&1',
     attemptSeconds: WAIT_ATTEMPT_SECONDS,
     failure: [`timed out after ${settings.timeout} s: `, { v: 'url' }, ' did not answer with a 2xx status'],
     success: [{ v: 'url' }, ' answers'],

@@ -119,6 +119,17 @@ describe.each(variants)('database scripts in $label (fake pg_isready and mysqlad
     expect(calls.env).toEqual({ MYSQL_PWD: password, DB_USER: user });
   });
 
+  test.concurrent('mysqladmin: an attempt that ignores TERM, as mysqladmin does, is killed a second after the deadline', async () => {
+    // GIVEN a mysqladmin that ignores SIGTERM and hangs (a server that stalls after the login)
+    const fake = recordingFake('mysqladmin', [], "trap '' TERM; exec sleep 100");
+    // WHEN the step waits for it
+    const result = await run(variant, scriptOf(InitStep.waitForMysql('127.0.0.1', { timeoutSeconds: 2 })), { pathFirst: [fake.dir] });
+    // THEN it ends by the deadline plus the second before KILL, and nothing is left running
+    expect(result.code).toBe(1);
+    expect(result.seconds).toBeLessThan(5.5);
+    expect(fake.calls().pids.filter(alive)).toEqual([]);
+  });
+
   test.concurrent('mysqladmin: an attempt that hangs is killed at the deadline', async () => {
     const fake = recordingFake('mysqladmin', [], 'exec sleep 100');
     const result = await run(variant, scriptOf(InitStep.waitForMysql('127.0.0.1', { timeoutSeconds: 2 })), { pathFirst: [fake.dir] });

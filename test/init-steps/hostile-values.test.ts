@@ -93,6 +93,29 @@ describe('the kernel\'s argument limit (MAX_ARG_STRLEN, 131072 bytes)', () => {
     );
   });
 
+  test('arguments or environment values that each fit but together pass 2 MiB are rejected at synth (they really fail with E2BIG)', () => {
+    // GIVEN 20 strings of 110,000 bytes: each under MAX_ARG_STRLEN, 2.2 MB together
+    const big = Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(110_000, 'y'));
+    expect((spawnSync('sh', ['-c', 'true', ...big]).error as any)?.code).toBe('E2BIG');
+    const vars = big.map((value, i) => ({ name: `V${i}`, value }));
+    const steps = [
+      InitStep.command('big-args', 'busybox:1.36', ['sh', '-c', 'echo ok', ...big]),
+      InitStep.renderTemplate(vars.map((v) => `\${${v.name}}`).join('\n'), 'big.conf', { inline: true, variables: vars }),
+    ];
+    for (const step of steps) {
+      // WHEN each is bound to a pod
+      const problems = step._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c', podName: 'p' }).problems;
+      // THEN the total is reported, with the limit and what to do
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^the arguments and environment values total 22\d{5} bytes \(with their NULs and pointers\); Linux allows about 2 MiB for all of them together \(ARG_MAX\), and this library keeps 128 KiB of it for the variables the kubelet and the image add, so the container would fail to start with E2BIG \(argument list too long\); (shorten the command|put the template into a ConfigMap \(inline: false\), or use fewer or smaller values \(a large file is better downloaded\))$/);
+    }
+  });
+
+  test('an argument of InitStep.command over MAX_ARG_STRLEN is rejected at synth', () => {
+    const problems = InitStep.command('long-arg', 'busybox:1.36', ['echo', 'z'.repeat(140_000)])._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c' }).problems;
+    expect(problems).toEqual(['command[1]: the argument is 140000 bytes; Linux limits one argument to 131072 bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); shorten the command']);
+  });
+
   test.each(variants)('a 40,000-character URL (E2BIG before: it was written four times) runs in $label', async (variant) => {
     if (!needs(variant, 'wget')) return;
     const port = await freePort();

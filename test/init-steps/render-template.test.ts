@@ -105,6 +105,12 @@ describe('InitStep.renderTemplate', () => {
     );
   });
 
+  test('rejects a template holding NUL, which the step cannot write as it is', () => {
+    expect(() => InitStep.renderTemplate('key: a\0b\n', 'app.conf', { configMapName: 'cm' })).toThrow(
+      'InitStep.renderTemplate: template: holds a NUL character (U+0000) at index 6, which the step cannot write as it is (busybox awk writes a newline instead, and an environment variable cannot hold one); remove it, or ship the file with InitStep.download().',
+    );
+  });
+
   test('rejects INIT_TEMPLATE as a variable name when inline', () => {
     expect(() => InitStep.renderTemplate('${INIT_TEMPLATE}', 'x', { inline: true, variables: [{ name: 'INIT_TEMPLATE', value: 'x' }] })).toThrow(
       'InitStep.renderTemplate: variables[0].name: "INIT_TEMPLATE" is the variable that holds the template when inline is true; rename it.',
@@ -116,7 +122,7 @@ describe('InitStep.renderTemplate', () => {
     expect(() => InitStep.renderTemplate(big, 'x')).toThrow('InitStep.renderTemplate: template: 1048577 bytes is more than a ConfigMap holds (1 MiB); split the file or download it instead.');
     const b = InitStep.renderTemplate('y'.repeat(140_000), 'x', { inline: true })._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c' });
     expect(b.problems).toEqual([
-      'env[0] (INIT_TEMPLATE): the value is 140014 bytes with its name; Linux limits one environment string to 131072 bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); put the template into a ConfigMap (inline: false)',
+      'env[0] (INIT_TEMPLATE): the value is 140014 bytes with its name; Linux limits one environment string to 131072 bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); put the template into a ConfigMap (inline: false), or use fewer or smaller values (a large file is better downloaded)',
     ]);
   });
 });
@@ -159,13 +165,30 @@ describe.each(variants)('renderTemplate scripts in $label', (variant) => {
     if (!needs(variant, 'awk')) return;
     const template = '{"user": "${U}", "password": "${P}"}\n';
     const dir = tempDir('tpl-json');
-    for (const value of [...hostile, '"}, "admin": true, "x": {"', '\\"', '\x01\x1f\x7f']) {
+    for (const value of [...hostile, '"}, "admin": true, "x": {"', '\\"', '\x01\x1f\x7f', 'c1 \u0080\u009f nel \u0085', 'ps \u2029 nonchars \ufffe\uffff', 'nbsp \u00a0 \u0800 \ud7ff \ue000 \u{10ffff}']) {
       const step = InitStep.renderTemplate(template, 'c.json', { inline: true, escape: TemplateEscape.JSON_STRING, variables: [{ name: 'U', value: '' }, { name: 'P', value: '' }] });
       const result = await run(variant, scriptOf(step, dir), { env: { U: 'app', P: value, INIT_TEMPLATE: template } });
       expect({ value, code: result.code }).toEqual({ value, code: 0 });
       const text = fs.readFileSync(path.join(dir, 'c.json'), 'utf8');
       expect({ value, parsed: JSON.parse(text) }).toEqual({ value, parsed: { user: 'app', password: value } });
-      expect(text).not.toMatch(/[\u2028\u0085]/);
+      // Nothing a YAML reader refuses (the file may be read as YAML): DEL, C1, separators, U+FFFE/U+FFFF.
+      expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/);
+    }
+  });
+
+  test.concurrent('JSON_STRING fails, naming the variable and writing nothing, when a value is not UTF-8 (a binary Secret)', async () => {
+    if (!needs(variant, 'awk')) return;
+    const template = '{"password": "${P}"}\n';
+    const dir = tempDir('tpl-utf8');
+    const step = InitStep.renderTemplate(template, 'c.json', { inline: true, escape: TemplateEscape.JSON_STRING, variables: [{ name: 'P', value: '' }] });
+    for (const bytes of ['p\\377w', 'a\\300\\200', 'a\\355\\240\\200', 'a\\342\\202', 'a\\200']) {
+      // GIVEN P holding bytes that are not UTF-8 (set by the shell: an environment from Node is UTF-8)
+      const result = await run(variant, `P=$(printf '${bytes}'); export P\n${scriptOf(step, dir)}`, { env: { INIT_TEMPLATE: template } });
+      // THEN the step fails and says why
+      expect({ bytes, code: result.code, stderr: result.stderr }).toEqual({
+        bytes, code: 1, stderr: `the value of P is not valid UTF-8, so it cannot be written into a JSON string\nrender-c-json: could not render ${dir}/c.json\n`,
+      });
+      expect(fs.readdirSync(dir)).toEqual([]);
     }
   });
 
