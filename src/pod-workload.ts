@@ -302,7 +302,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   /**
    * The steps of a pod write distinct files (refused at synth otherwise): a second step writing the
    * same path would replace the first one's file without a word; a file that is a folder of
-   * another step's path makes the later step fail (`mkdir: File exists`) on every start.
+   * another step's path makes the later step fail (`mkdir: File exists`) or move its file into
+   * that folder, on every start.
    */
   private fileCollisions(step: InitStep): string[] {
     const path = step._writes;
@@ -315,7 +316,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         problems.push(`path: ${show(path)} is also written by InitStep '${other.step}', whose file this step would replace; write another path, or remove one of the steps`);
       } else if (path.startsWith(`${other.path}/`) || other.path.startsWith(`${path}/`)) {
         const [file, inside] = path.startsWith(`${other.path}/`) ? [other.path, path] : [path, other.path];
-        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(file)} would be a file and the folder of ${show(inside)}, so the later step fails on every start; write the file elsewhere`);
+        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(file)} would be a file and the folder of ${show(inside)}, so on every start the later step fails (mkdir: File exists) or moves its file into that folder; write the file elsewhere`);
       }
     }
     return problems;

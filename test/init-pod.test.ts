@@ -150,7 +150,7 @@ describe('InitPod', () => {
     });
     const error = synthError(chart);
     expect(error).toContain("initSteps: InitStep 'b': path: \"conf\" is also written by InitStep 'a', whose file this step would replace; write another path, or remove one of the steps.");
-    expect(error).toContain("initSteps: InitStep 'render-app-ini': path: \"conf/app.ini\" collides with \"conf\" of InitStep 'a': \"conf\" would be a file and the folder of \"conf/app.ini\", so the later step fails on every start; write the file elsewhere.");
+    expect(error).toContain("initSteps: InitStep 'render-app-ini': path: \"conf/app.ini\" collides with \"conf\" of InitStep 'a': \"conf\" would be a file and the folder of \"conf/app.ini\", so on every start the later step fails (mkdir: File exists) or moves its file into that folder; write the file elsewhere.");
     expect(error).not.toContain("InitStep 'c'");
   });
 

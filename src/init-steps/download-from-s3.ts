@@ -72,10 +72,11 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Each attempt is `aws s3 cp "s3://$bucket/$key" - --only-show-errors [--region R]
- * [--endpoint-url U] > "$part"`; a failed or cut attempt removes the partial file. The object is
- * written to stdout: to a file, the AWS CLI writes a temporary `$part.<random>` of its own,
- * which a cut attempt (TERM or KILL) would leave in the shared volume.
+ * Each attempt is `aws s3 cp "s3://$bucket/$key" "$tmp/object" --only-show-errors [--region R]
+ * [--endpoint-url U]`, into a folder `<file>.part` of its own that a failed or cut attempt
+ * removes whole: the AWS CLI writes a temporary `object.<random>` beside the file, which a cut
+ * attempt (TERM or KILL) would otherwise leave in the shared volume. (To stdout (`-`) the CLI
+ * writes a retried range again after what it wrote: a corrupt file with exit 0.)
  */
 export function downloadFromS3Step(bucket: string, key: string, path: string, options: DownloadFromS3Options): StepSpec {
   const errors: string[] = [];
@@ -121,17 +122,17 @@ export function downloadFromS3Step(bucket: string, key: string, path: string, op
     writesFiles: true,
     writes: path,
     bind: (context) => {
-      const { file, part, dir } = filesIn(context, path);
+      const { file, part: tmp, dir } = filesIn(context, path);
       const script = [
         retryScript({
           name,
           suggestImage: AWS_CLI_IMAGE,
           tools: ['aws', 'mkdir', 'mv', 'rm', ...(sha256 ? ['sha256sum'] : [])],
-          vars: [['source', `s3://${bucket}/${key}`], ...(options.endpointUrl !== undefined ? [['endpoint', options.endpointUrl] as [string, string]] : []), ['file', file], ['part', part], ['dir', dir]],
+          vars: [['source', `s3://${bucket}/${key}`], ...(options.endpointUrl !== undefined ? [['endpoint', options.endpointUrl] as [string, string]] : []), ['file', file], ['tmp', tmp], ['part', `${tmp}/object`], ['dir', dir]],
           prepare: ['mkdir -p "$dir" || exit 1'],
           start: ['downloading ', { v: 'source' }, ' to ', { v: 'file' }],
-          attempt: `aws s3 cp "$source" - --only-show-errors${flags} > "$part"`,
-          cleanup: 'rm -f "$part"',
+          attempt: `aws s3 cp "$source" "$part" --only-show-errors${flags}`,
+          cleanup: 'rm -rf "$tmp"',
           failure: [`timed out after ${settings.timeout} s: could not download `, { v: 'source' }],
           ...settings,
         }),

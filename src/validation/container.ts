@@ -357,6 +357,13 @@ const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|[\\/])/;
 /** The message of this library's contract that a mount path is absolute, for Linux or Windows pods. */
 function relativeMountPath(mountPath: string, windows: boolean): string {
   if (windows) {
+    const drive = /^([A-Za-z]:)([^:]*)$/.exec(mountPath);
+    if (drive) {
+      return `${show(mountPath)} is relative to the current folder of drive ${drive[1]}, which the kubelet passes on as it is (it leaves a path with ':' alone). This library requires an absolute path: use ${show(`${drive[1]}\\${drive[2]}`)}.`;
+    }
+    if (mountPath.includes(':')) {
+      return `${show(mountPath)} is not an absolute Windows path, and the kubelet passes a path with ':' on as it is. This library requires an absolute path, e.g. "C:\\\\data".`;
+    }
     return `${show(mountPath)} is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use ${show('C:\\' + mountPath)}.`;
   }
   const hint = /^[A-Za-z]:[\\/]|^\\\\/.test(mountPath) ? ' (a Windows path: for a Windows pod, set spec.os.name to windows)' : '';

@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import { K8S_SCHEMA } from '../k8s-schema';
 import { decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
@@ -216,7 +217,10 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
  */
 // Go: PrepareForCreate (pkg/registry/{core,apps,batch}/*/strategy.go) of every kind with a status: `obj.Status = ...Status{}`
 function prepareStatusForCreate(manifest: any, problems: Problems): void {
-  const status = manifest?.status;
+  if (!K8S_SCHEMA[manifest.kind]?.includes(',status:')) {
+    return; // a kind without status (a ConfigMap): the decode step reports the unknown field
+  }
+  const status = manifest.status;
   // Null fields are unset (the decoder's reading), so `status: { phase: null }` is empty too.
   if (status === null || typeof status !== 'object' || Array.isArray(status) || !Object.values(status).some((v) => v !== null && v !== undefined)) {
     return;

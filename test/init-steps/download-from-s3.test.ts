@@ -35,14 +35,14 @@ describe('InitStep.downloadFromS3', () => {
     ]);
     expect(c.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
     expect(c.command[2]).toContain('source=s3://my-bucket/app/config.json\nendpoint=http://minio.storage:9000\n');
-    expect(c.command[2]).toContain('  aws s3 cp "$source" - --only-show-errors --region eu-west-1 --endpoint-url "$endpoint" > "$part" &\n');
+    expect(c.command[2]).toContain('  aws s3 cp "$source" "$part" --only-show-errors --region eu-west-1 --endpoint-url "$endpoint" &\n');
     expect(spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
   });
 
   test('without credentials the step has no AWS environment: the pod\'s identity is used', () => {
     const c = InitStep.downloadFromS3('my-bucket', 'k', 'k')._bind({ filesVolumeName: 'f', filesMountPath: '/c' }).container;
     expect(c.env).toBeUndefined();
-    expect(c.command![2]).toContain('  aws s3 cp "$source" - --only-show-errors > "$part" &\n');
+    expect(c.command![2]).toContain('  aws s3 cp "$source" "$part" --only-show-errors &\n');
   });
 
   test('reports every bad option in one message', () => {
@@ -71,7 +71,7 @@ describe.each(variants)('downloadFromS3 scripts in $label (fake aws)', (variant)
 
   test.concurrent('retries a failed copy, leaves no partial file, checks the sum and moves the file into place', async () => {
     // GIVEN an aws that writes half the object and fails, then succeeds
-    const fake = recordingFake('aws', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'], `if [ "$n" -eq 1 ]; then printf half; exit 1; fi; printf '${body.replace('\n', '\\n')}'`);
+    const fake = recordingFake('aws', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'], `mkdir -p "$(dirname "$4")"; if [ "$n" -eq 1 ]; then printf half > "$4"; exit 1; fi; printf '${body.replace('\n', '\\n')}' > "$4"`);
     const dir = tempDir('s3');
     const step = InitStep.downloadFromS3('my-bucket', 'dir/my file.json', 'app/config.json', {
       region: 'eu-west-1', sha256, credentials: { accessKeyId: key('id'), secretAccessKey: key('secret') }, timeoutSeconds: 8, intervalSeconds: 1,
@@ -82,14 +82,14 @@ describe.each(variants)('downloadFromS3 scripts in $label (fake aws)', (variant)
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toContain(`download-config-json: wrote ${dir}/app/config.json`);
     const calls = fake.calls();
-    expect(calls.args).toEqual(Array(2).fill(['s3', 'cp', 's3://my-bucket/dir/my file.json', '-', '--only-show-errors', '--region', 'eu-west-1']));
+    expect(calls.args).toEqual(Array(2).fill(['s3', 'cp', 's3://my-bucket/dir/my file.json', `${dir}/app/config.json.part/object`, '--only-show-errors', '--region', 'eu-west-1']));
     expect(calls.env).toEqual({ AWS_ACCESS_KEY_ID: 'AKIAX', AWS_SECRET_ACCESS_KEY: 's3cr3t', AWS_SESSION_TOKEN: '<unset>' });
     expect(fs.readFileSync(path.join(dir, 'app/config.json'), 'utf8')).toBe(body);
     expect(fs.readdirSync(path.join(dir, 'app'))).toEqual(['config.json']);
   });
 
   test.concurrent('a wrong sum fails and writes nothing', async () => {
-    const fake = recordingFake('aws', [], 'printf tampered');
+    const fake = recordingFake('aws', [], 'mkdir -p "$(dirname "$4")"; printf tampered > "$4"');
     const dir = tempDir('s3-sum');
     const result = await run(variant, scriptOf(InitStep.downloadFromS3('b-1', 'k', 'k.json', { sha256 }), dir), { pathFirst: [fake.dir] });
     expect(result.code).toBe(1);
@@ -98,9 +98,9 @@ describe.each(variants)('downloadFromS3 scripts in $label (fake aws)', (variant)
   });
 
   test.concurrent('a copy cut at the deadline leaves no temporary file of the AWS CLI in the volume', async () => {
-    // GIVEN an aws that, like the real one, writes a file destination through a temporary file
-    // of its own ("DEST.<random>", renamed at the end) and streams a "-" destination to stdout
-    const fake = recordingFake('aws', [], 'if [ "$4" = - ]; then printf partial; else printf partial > "$4.0dcbEfCF"; fi; exec sleep 100');
+    // GIVEN an aws that, like the real one, creates the destination's folder and writes through a
+    // temporary file of its own ("DEST.<random>", renamed at the end)
+    const fake = recordingFake('aws', [], 'mkdir -p "$(dirname "$4")"; printf partial > "$4.0dcbEfCF"; exec sleep 100');
     const dir = tempDir('s3-temp');
     // WHEN the copy is cut at the deadline
     const result = await run(variant, scriptOf(InitStep.downloadFromS3('b-1', 'k', 'k.json', { timeoutSeconds: 2 }), dir), { pathFirst: [fake.dir] });
@@ -110,7 +110,7 @@ describe.each(variants)('downloadFromS3 scripts in $label (fake aws)', (variant)
   });
 
   test.concurrent('a copy that hangs is killed at the deadline and its partial file removed', async () => {
-    const fake = recordingFake('aws', [], 'printf partial; exec sleep 100');
+    const fake = recordingFake('aws', [], 'mkdir -p "$(dirname "$4")"; printf partial > "$4"; exec sleep 100');
     const dir = tempDir('s3-hang');
     const result = await run(variant, scriptOf(InitStep.downloadFromS3('b-1', 'k', 'k.json', { timeoutSeconds: 2 }), dir), { pathFirst: [fake.dir] });
     expect(result.code).toBe(1);

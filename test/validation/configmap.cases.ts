@@ -12,6 +12,12 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
   { go: 'ValidateConfigMap', name: 'accepts a ConfigMap without data', manifest: configMap(), problems: [] },
   {
     go: 'ValidateConfigMap',
+    name: 'rejects a status, which a ConfigMap does not have, as an unknown field (not as one reset on create)',
+    manifest: configMap({ status: { phase: 'x' } }),
+    problems: ['status: is not a field of ConfigMap in Kubernetes 1.32; remove it (its fields: apiVersion, kind, metadata, binaryData, data, immutable): the API server rejects unknown fields.'],
+  },
+  {
+    go: 'ValidateConfigMap',
     name: 'takes a null map value as the empty string, as the JSON decoder does: a label, an annotation and a data value',
     manifest: configMap({ data: { key: null } }, { name: 'config', labels: { app: null }, annotations: { note: null } }),
     problems: [],

@@ -211,10 +211,14 @@ export const CONTAINER_CASES: RuleCase[] = [
     name: "rejects a relative mountPath in a Windows pod (this library's contract: the kubelet resolves it against C:\\)",
     manifest: pod({
       os: { name: 'windows' },
-      containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'v', mountPath: 'data' }] }],
+      containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'v', mountPath: 'data' }, { name: 'v', mountPath: 'C:logs' }, { name: 'v', mountPath: 'x:y:z' }] }],
       volumes: [emptyDir('v')],
     }),
-    problems: [`${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use "C:\\\\data".`],
+    problems: [
+      `${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use "C:\\\\data".`,
+      `${C}.volumeMounts[1].mountPath: "C:logs" is relative to the current folder of drive C:, which the kubelet passes on as it is (it leaves a path with ':' alone). This library requires an absolute path: use "C:\\\\logs".`,
+      `${C}.volumeMounts[2].mountPath: "x:y:z" is not an absolute Windows path, and the kubelet passes a path with ':' on as it is. This library requires an absolute path, e.g. "C:\\\\data".`,
+    ],
     offline128: false,
   },
   {
