@@ -354,6 +354,13 @@ function validatePodHostNetworkDeps(containers: any[], path: string, facts: PodF
  */
 const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|[\\/])/;
 
+/** A Windows mount path as the file system compares it: '\\' as '/', any letter case, no trailing separator, a root path on C:. */
+function windowsMountKey(mountPath: string): string {
+  const slashed = mountPath.replace(/\\/g, '/').toLowerCase();
+  const onDrive = slashed.startsWith('/') && !slashed.startsWith('//') ? `c:${slashed}` : slashed;
+  return onDrive.length > 3 ? onDrive.replace(/\/+$/, '') : onDrive;
+}
+
 /** The message of this library's contract that a mount path is absolute, for Linux or Windows pods. */
 function relativeMountPath(mountPath: string, windows: boolean): string {
   if (windows) {
@@ -395,11 +402,12 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
       if (facts.windows ? !WINDOWS_ABSOLUTE.test(m.mountPath) : !m.mountPath.startsWith('/')) {
         problems.add(`${mpath}.mountPath`, relativeMountPath(m.mountPath, facts.windows));
       }
-      const key = m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
+      const key = facts.windows ? windowsMountKey(m.mountPath) : m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
       const previous = mountPaths.get(key);
       if (previous !== undefined) {
         const prevPath = mounts[previous].mountPath;
-        const why = prevPath === m.mountPath ? '' : ` (${show(prevPath)} is the same directory: this library compares mount paths without a trailing '/', as the container runtime does)`;
+        const how = facts.windows ? "without a trailing separator, '\\' as '/' and in any letter case, as Windows does" : "without a trailing '/', as the container runtime does";
+        const why = prevPath === m.mountPath ? '' : ` (${show(prevPath)} is the same directory: this library compares mount paths ${how})`;
         problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}[${previous}]${why}; each mount needs its own path.`);
       } else {
         mountPaths.set(key, i);

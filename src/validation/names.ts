@@ -144,7 +144,13 @@ export function envVarName(value: string): string | undefined {
  */
 // Go: maskTrailingDash (apimachinery pkg/api/validation/generic.go)
 export function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+  if (!name.endsWith('-') || name.length < 2) {
+    return name;
+  }
+  const before = name.charCodeAt(name.length - 2);
+  // Go cuts bytes (name[:len(name)-2]): the last byte of a character beyond ASCII goes, and the
+  // rest of it stays, no longer UTF-8, which no name rule accepts (U+FFFD stands for it here).
+  return before < 0x80 ? `${name.slice(0, -2)}a` : `${name.slice(0, -2)}\ufffda`;
 }
 
 /**

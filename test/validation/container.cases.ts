@@ -223,6 +223,18 @@ export const CONTAINER_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateVolumeMounts',
+    name: "rejects one Windows directory mounted twice, written with another letter case, '/' or a trailing separator (this library's contract)",
+    manifest: podWithContainer(
+      { volumeMounts: [{ name: 'v', mountPath: 'C:\\data' }, { name: 'v', mountPath: 'c:/Data/' }, { name: 'v', mountPath: '/logs' }, { name: 'v', mountPath: 'C:\\logs' }] },
+      { nodeSelector: { 'kubernetes.io/os': 'windows' }, volumes: [emptyDir('v')] },
+    ),
+    problems: [
+      `${C}.volumeMounts[1].mountPath: "c:/Data/" is already mounted by ${C}.volumeMounts[0] ("C:\\\\data" is the same directory: this library compares mount paths without a trailing separator, '\\' as '/' and in any letter case, as Windows does); each mount needs its own path.`,
+      `${C}.volumeMounts[3].mountPath: "C:\\\\logs" is already mounted by ${C}.volumeMounts[2] ("/logs" is the same directory: this library compares mount paths without a trailing separator, '\\' as '/' and in any letter case, as Windows does); each mount needs its own path.`,
+    ],
+  },
+  {
+    go: 'ValidateVolumeMounts',
     name: 'rejects a Windows drive path in a pod whose OS is not stated, saying how to state it',
     manifest: podWithContainer({ volumeMounts: [{ name: 'v', mountPath: 'C:\\data' }] }, { volumes: [emptyDir('v')] }),
     problems: [`${C}.volumeMounts[0].mountPath: "C:\\\\data" is relative (a Windows path: for a Windows pod, set spec.os.name to windows); the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use "/C:\\\\data".`],

@@ -233,4 +233,13 @@ export const ENV_CASES: RuleCase[] = [
       `${F}[1].secretRef.name: "A_b-" is not a valid Secret name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`,
     ],
   },
+  {
+    go: 'maskTrailingDash',
+    name: "rejects envFrom names whose character before the final '-' is beyond ASCII: Go cuts two bytes, leaving half of it",
+    manifest: envFrom({ configMapRef: { name: 'aé-' } }, { secretRef: { name: 'é-' } }),
+    problems: [
+      `${F}[0].configMapRef.name: "aé-" is not a valid ConfigMap name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`,
+      `${F}[1].secretRef.name: "é-" is not a valid Secret name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com').`,
+    ],
+  },
 ];
