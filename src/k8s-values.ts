@@ -1,5 +1,6 @@
 import { K8S_SCHEMA } from './k8s-schema';
 import { Problems, show } from './problems';
+import { goParsesRfc3339 } from './validation/common';
 
 /**
  * Kubernetes values: conversion of L1-typed values (`k8s.PodSpec`, `k8s.Container`, ... of any
@@ -445,7 +446,7 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
         return v.toISOString();
       }
       if (typeof v === 'string') {
-        if (problems && !RFC3339.test(v)) {
+        if (problems && !goParsesRfc3339(v)) {
           problems.add(path, `${show(v)} is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z"${decode ? '' : ' or pass a Date'}.`);
         }
         return v;
@@ -459,8 +460,6 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
   }
 }
 
-// Go: time.Parse(time.RFC3339, ...) as metav1.Time.UnmarshalJSON uses it.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 function checkNumber(k: string, v: number, path: string, problems: Problems, owner: string, field: string): void {
   const where = `${owner}.${field}`;

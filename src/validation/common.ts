@@ -128,3 +128,26 @@ export function isSet(value: unknown): value is string {
 export function zeroIfUnset(spec: unknown): any {
   return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : {};
 }
+
+/**
+ * Whether Go's `time.Parse(time.RFC3339, s)` reads a date, as `metav1.Time.UnmarshalJSON` decodes
+ * it. Its fast path (`parseRFC3339`) reads a subset of what its layout parser then reads, so this
+ * is the layout parser of "2006-01-02T15:04:05Z07:00": literals exactly ('T' and 'Z' upper case),
+ * a four-digit year, two-digit month, day, minute and second, an hour of one or two digits, a
+ * fraction after '.' or ',', then 'Z' or an offset ±hh:mm with hh up to 24 and mm up to 60; every
+ * field in its range, and the day in its month.
+ */
+// Go: time.Parse (format.go: parse with getnum, skip, parseNanoseconds, daysIn), as metav1.Time.UnmarshalJSON calls it
+export function goParsesRfc3339(value: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d?):(\d\d):(\d\d)(?:[.,]\d+)?(?:Z|([+-])(\d\d):(\d\d))$/.exec(value);
+  if (!m) {
+    return false;
+  }
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || day < 1 || day > days) {
+    return false;
+  }
+  return m[7] === undefined || (Number(m[8]) <= 24 && Number(m[9]) <= 60);
+}

@@ -1367,7 +1367,7 @@ function mustParseInt(expr: string): number | string {
 
 const DURATION_UNITS = ['ns', 'us', '\u00b5s', '\u03bcs', 'ms', 's', 'm', 'h'];
 
-// Go: time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+, or "0".
+// Go: time.ParseDuration (time/format.go): a sign, then numbers (digits, an optional fraction) each with a unit; or "0".
 function parseDuration(input: string): string | undefined {
   const quoted = JSON.stringify(input);
   let s = input;

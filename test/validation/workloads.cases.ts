@@ -365,6 +365,30 @@ export const APPS_CASES: RuleCase[] = [
       `spec.volumeClaimTemplates[0].metadata.annotations: annotation key "x/y/z" is invalid: it must be a qualified name: an optional DNS subdomain prefix and '/', then a name (e.g. 'example.com/my-key') ${CLAIM_CONTRACT}.`,
     ],
   },
+  {
+    go: 'time.Parse',
+    name: 'accepts template timestamps that Go\'s time.Parse reads as RFC 3339: a fraction after a comma, a one-digit hour, an offset of +24:00',
+    manifest: deployment({ template: { ...podTemplate(), metadata: { labels: { app: 'web' }, creationTimestamp: '2024-01-31T9:00:00,5+24:00' } } }),
+    problems: [],
+    offline128: false, // the offline schema's date format is stricter than Go's
+  },
+  {
+    go: 'time.Parse',
+    name: 'rejects template timestamps that Go\'s time.Parse cannot read: a lower-case z, month 13, February 30, hour 24, offset +25:00',
+    manifest: statefulSet({
+      template: { ...podTemplate(), metadata: { labels: { app: 'web' }, creationTimestamp: '2024-01-31T12:00:00z' } },
+      volumeClaimTemplates: ['2024-13-01T00:00:00Z', '2023-02-29T00:00:00Z', '2024-01-31T24:00:00Z', '2024-01-31T12:00:00+25:00'].map((t, i) => ({
+        metadata: { name: `d${i}`, creationTimestamp: t }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      })),
+    }),
+    problems: [
+      'spec.template.metadata.creationTimestamp: "2024-01-31T12:00:00z" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z".',
+      'spec.volumeClaimTemplates[0].metadata.creationTimestamp: "2024-13-01T00:00:00Z" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z".',
+      'spec.volumeClaimTemplates[1].metadata.creationTimestamp: "2023-02-29T00:00:00Z" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z".',
+      'spec.volumeClaimTemplates[2].metadata.creationTimestamp: "2024-01-31T24:00:00Z" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z".',
+      'spec.volumeClaimTemplates[3].metadata.creationTimestamp: "2024-01-31T12:00:00+25:00" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z".',
+    ],
+  },
   // ---- DaemonSet -----------------------------------------------------------------------------
   { go: 'ValidateDaemonSet', name: 'accepts the smallest DaemonSet', manifest: daemonSet(), problems: [] },
   {
