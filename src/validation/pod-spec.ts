@@ -631,7 +631,7 @@ export function validatePodMetadataAndSpec(pod: any, problems: Problems): void {
     list(spec.volumes).forEach((v: any, i: number) => {
       list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
         if (present(s?.serviceAccountToken)) {
-          problems.add(`spec.volumes[${i}].projected.sources[${j}].serviceAccountToken`, "must not be set when serviceAccountName is not set; set serviceAccountName (e.g. 'default').");
+          problems.add(`spec.volumes[${i}].projected.sources[${j}].serviceAccountToken`, "must not be set when serviceAccountName is not set; set serviceAccountName: 'default' (what a cluster's ServiceAccount admission plugin fills in before it validates a Pod; this library checks the Pod as written, as the API server's validation does).");
         }
       });
     });
