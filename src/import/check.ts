@@ -179,9 +179,11 @@ export function diffValue(input: any, synthesized: any, path: string, out: strin
     return;
   }
   if (isObject(input) && isObject(synthesized)) {
-    const keys = [...Object.keys(input), ...Object.keys(synthesized).filter((k) => !(k in input))];
+    // Own keys only: `constructor` is in every object.
+    const ownValue = (o: any, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+    const keys = [...Object.keys(input), ...Object.keys(synthesized).filter((k) => !Object.prototype.hasOwnProperty.call(input, k))];
     for (const k of keys) {
-      diffValue(input[k], synthesized[k], `${path}${pathKey(k, path === '')}`, out, subject);
+      diffValue(ownValue(input, k), ownValue(synthesized, k), `${path}${pathKey(k, path === '')}`, out, subject);
     }
     return;
   }

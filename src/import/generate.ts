@@ -1,5 +1,6 @@
 import { Binding, Call, camelCase, CodeImport, collectImports, printStatement, RESERVED } from './code';
 import { InputObject } from './parse';
+import { plain } from './schema';
 
 /**
  * Writing the cdk8s app: imports, the `App`, one `Chart` per input file with one statement per
@@ -29,6 +30,17 @@ export interface Statement {
   readonly references: Statement[];
   /** A comment written above it (why it is written the way it is). */
   readonly note?: string;
+  /**
+   * JSON patches written after it (`x.addJsonPatch(JsonPatch.add('/data/constructor', 'v'))`): values
+   * cdk8s cannot write from props (an object with a `constructor` key), applied to what it synthesized.
+   */
+  readonly patches?: JsonPatchAdd[];
+}
+
+/** A JSON patch `add` of a value at a JSON pointer. */
+export interface JsonPatchAdd {
+  readonly path: string;
+  readonly value: any;
 }
 
 /** One chart: the statements of one input file. */
@@ -149,7 +161,8 @@ function chartBody(chart: ChartPlan, imports: CodeImport[], several: boolean, ta
   if (several) {
     lines.push(`// ${chart.fileName}`);
   }
-  lines.push(`const ${chart.variable} = new Chart(app, '${chart.chartId.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}');`);
+  // A chart with no objects has no variable: nothing would read it (tsc's noUnusedLocals).
+  lines.push(`${chart.statements.length > 0 ? `const ${chart.variable} = ` : ''}new Chart(app, '${chart.chartId.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}');`);
   const order = emissionOrder(chart.statements);
   const deps = orderDependencies(order);
   const needed = new Set<Statement>();
@@ -160,6 +173,11 @@ function chartBody(chart: ChartPlan, imports: CodeImport[], several: boolean, ta
     needed.add(s);
     needed.add(next);
   }
+  for (const s of order) {
+    if (s.patches && s.patches.length > 0) {
+      needed.add(s);
+    }
+  }
   nameVariables(order, needed, taken);
   for (const s of order) {
     collectImports(s.call, imports);
@@ -168,6 +186,13 @@ function chartBody(chart: ChartPlan, imports: CodeImport[], several: boolean, ta
       lines.push(...wrapComment(s.note));
     }
     lines.push(printStatement(s.call, 0, needed.has(s) ? `const ${s.binding.variable} = ` : ''));
+    if (s.patches && s.patches.length > 0) {
+      imports.push({ from: 'cdk8s', name: 'JsonPatch' });
+      lines.push(...wrapComment('cdk8s cannot write an object with a `constructor` key from props: it is added to what it synthesizes.'));
+      for (const patch of s.patches) {
+        lines.push(printStatement(new Call(`${s.binding.variable}.addJsonPatch`, [new Call('JsonPatch.add', [patch.path, plain(patch.value)])]), 0));
+      }
+    }
     const next = deps.get(s);
     if (next) {
       const labels = (st: Statement) => st.objects.map((o) => o.label).join(', ');

@@ -90,7 +90,11 @@ export function chartIdOf(name: string): string {
   }
   const base = path.basename(name).replace(/(\.k8s)?\.(ya?ml|json)$/i, '');
   const id = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
-  return id === '' ? 'chart' : id;
+  if (id === '') {
+    return 'chart';
+  }
+  // The constructs library keeps children in a plain object: `constructor` is always taken.
+  return id in Object.prototype ? `${id}-chart` : id;
 }
 
 /**
@@ -119,27 +123,35 @@ export function parseSources(sources: Source[]): InputFile[] {
 function parseSource(source: Source, problems: string[]): InputObject[] {
   const Y = yaml();
   const lineCounter = new Y.LineCounter();
-  const docs: YamlDocument[] = Y.parseAllDocuments(source.content, {
-    version: '1.1',
-    lineCounter,
-    prettyErrors: true,
-    // Kubernetes (sigs.k8s.io/yaml) keeps timestamps and base-60 numbers as strings.
-    customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
-  });
+  const name = source.name === '-' ? '<stdin>' : source.name;
+  let docs: YamlDocument[];
+  try {
+    docs = parseAll(Y, source.content, lineCounter);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      problems.push(`${name}: the YAML is nested too deeply for the yaml package cdk8s reads YAML with (its parser ran out of stack); `
+        + `flatten it (the importer reads up to ${MAX_DEPTH} levels), or apply it with kubectl outside the cdk8s app.`);
+      return [];
+    }
+    throw e;
+  }
   const list: YamlDocument[] = Array.isArray(docs) ? docs : [docs as YamlDocument];
   const objects: InputObject[] = [];
   const where = (offset: number | undefined) => {
     const pos = lineCounter.linePos(offset ?? 0);
     return { line: pos.line, col: pos.col };
   };
-  const name = source.name === '-' ? '<stdin>' : source.name;
   for (const doc of list) {
     if (doc.errors.length > 0) {
       // The first error of a document: the others usually follow from it.
       const e = doc.errors[0];
       const pos = e.linePos?.[0];
       const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; fix the YAML (kubectl would reject it too).`);
+      // `\'` is no YAML escape: the `yaml` package refuses it, but Kubernetes' reader (go-yaml, libyaml's rules) takes it as `'`.
+      const fix = message.includes("Invalid escape sequence \\'")
+        ? "the yaml package cdk8s reads YAML with refuses \\' in a double-quoted string (Kubernetes' own reader takes it as '): write ' without the backslash."
+        : 'fix the YAML (kubectl would reject it too).';
+      problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; ${fix}`);
       continue;
     }
     if (doc.contents === null) {
@@ -161,11 +173,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       problems.push(`${at}: the document is ${Array.isArray(data) ? 'a list' : `the ${typeof data} ${JSON.stringify(data)}`}, not a Kubernetes object; every document must be a mapping with apiVersion, kind and metadata.`);
       continue;
     }
-    // kubectl's `kind: List` (what `kubectl get -o yaml` prints for several objects): its items.
-    const items = data.apiVersion === 'v1' && data.kind === 'List' && Array.isArray(data.items) ? data.items : [data];
+    const items = listItems(data);
     items.forEach((item: any, i: number) => {
-      const object = withoutNulls(item);
-      const problem = checkObject(object);
+      const deep = tooDeep(item);
+      const object = deep ? item : withoutNulls(item);
+      const problem = deep ? [deep] : checkObject(object);
       const label = labelOf(object);
       if (problem.length > 0) {
         const node = items.length > 1 || item !== data ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
@@ -180,6 +192,62 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     });
   }
   return objects;
+}
+
+function parseAll(Y: YamlModule, content: string, lineCounter: any): YamlDocument[] {
+  return Y.parseAllDocuments(content, {
+    version: '1.1',
+    lineCounter,
+    prettyErrors: true,
+    // Integers as BigInt: one beyond 2^53 is refused as written instead of rounded (see portabilityProblems).
+    intAsBigInt: true,
+    // Kubernetes (sigs.k8s.io/yaml) keeps timestamps and base-60 numbers as strings.
+    customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
+  });
+}
+
+/**
+ * The objects of a document: the items of kubectl's `kind: List` (what `kubectl get -o yaml`
+ * prints for several objects) and of a typed list (`kind: ConfigMapList`, what the API returns),
+ * whose items may leave out apiVersion and kind (kubectl fills them in from the list), else the
+ * document itself.
+ */
+function listItems(data: any): any[] {
+  if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string' || !/List$/.test(data.kind) || !Array.isArray(data.items)) {
+    return [data];
+  }
+  if (data.kind === 'List') {
+    return data.items;
+  }
+  const kind = data.kind.slice(0, -'List'.length);
+  return data.items.map((item: any) => (item !== null && typeof item === 'object' && !Array.isArray(item) && kind !== ''
+    ? { apiVersion: data.apiVersion, kind, ...item }
+    : item));
+}
+
+/** How deep an object may be nested: the importer, cdk8s and the check read objects recursively. */
+export const MAX_DEPTH = 200;
+
+/** The problem of an object nested deeper than `MAX_DEPTH` (found without recursion), or undefined. */
+function tooDeep(object: any): string | undefined {
+  const stack: Array<{ value: any; path: string; depth: number }> = [{ value: object, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path: at, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') {
+      continue;
+    }
+    if (depth > MAX_DEPTH) {
+      return `${at}: is nested more than ${MAX_DEPTH} levels deep, deeper than the importer reads; flatten it, or apply this object with kubectl outside the cdk8s app.`;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push({ value: v, path: `${at}[${i}]`, depth: depth + 1 }));
+    } else {
+      for (const k of Object.keys(value)) {
+        stack.push({ value: value[k], path: at === '' ? k : `${at}.${k}`, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
@@ -229,6 +297,10 @@ function checkObject(object: any): string[] {
     return ['is not a mapping; every document must be a Kubernetes object with apiVersion, kind and metadata.'];
   }
   const problems: string[] = [];
+  portabilityProblems(object, '', problems);
+  if (problems.length > 0) {
+    return problems;
+  }
   if (typeof object.apiVersion !== 'string' || object.apiVersion === '') {
     problems.push(`apiVersion: ${object.apiVersion === undefined ? 'is missing' : `${JSON.stringify(object.apiVersion)} is not an API version`}; add it (e.g. apiVersion: apps/v1 for a Deployment).`);
   }
@@ -269,19 +341,69 @@ function withoutTypeMeta(object: any): any {
   return rest;
 }
 
-/** A deep copy without keys whose value is null: cdk8s never writes null, Kubernetes reads it as unset. */
-export function withoutNulls(value: any): any {
+/**
+ * Values the input holds that JavaScript, and so cdk8s, cannot write back: a `__proto__` key
+ * (cdk8s copies objects by assignment, which sets the prototype instead; it refuses a JSON patch
+ * of it) and integers beyond 2^53 (a number rounds them). Each `<field path>: <why>; <the fix>.`
+ */
+function portabilityProblems(value: any, at: string, problems: string[]): void {
+  if (typeof value === 'bigint') {
+    problems.push(`${at}: ${value} is an integer beyond 2^53 (${Number.MAX_SAFE_INTEGER}): JavaScript numbers, and so cdk8s, cannot hold it exactly `
+      + `(it would be written as ${Number(value)}); write an integer between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}.`);
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => portabilityProblems(v, `${at}[${i}]`, problems));
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const field = at === '' ? key : `${at}.${key}`;
+    if (key === '__proto__') {
+      const shown = JSON.stringify(value[key], (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value[key]);
+      problems.push(`${field}: the key "__proto__" (value ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}) cannot be written by cdk8s: `
+        + 'JavaScript takes it for an object\'s prototype, so cdk8s would drop it without a word (and refuses a JSON patch of it); '
+        + 'rename the key, or apply this object with kubectl outside the cdk8s app.');
+      continue;
+    }
+    portabilityProblems(value[key], field, problems);
+  }
+}
+
+/** The ObjectMeta of an object and of the pod or job templates of the built-in kinds that have them. */
+const OBJECT_META = /^(metadata|spec\.template\.metadata|spec\.jobTemplate\.metadata|spec\.jobTemplate\.spec\.template\.metadata)$/;
+const TEMPLATE_KINDS = /^(v1\/(ReplicationController|PodTemplate)|apps\/v1\/(Deployment|StatefulSet|DaemonSet|ReplicaSet)|batch\/v1\/(Job|CronJob))$/;
+
+/**
+ * A deep copy without keys whose value is null (cdk8s never writes null, Kubernetes reads it as
+ * unset) and without empty `labels` / `annotations` maps in an ObjectMeta (Kubernetes writes them
+ * as unset: `omitempty`). Integers read as BigInt become numbers when a number holds them exactly;
+ * a `__proto__` key stays a key (`portabilityProblems` refuses it).
+ */
+export function withoutNulls(value: any, at: string = '', kind?: string): any {
+  if (typeof value === 'bigint') {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  }
   if (value === null || typeof value !== 'object') {
     return value;
   }
   if (Array.isArray(value)) {
-    return value.map(withoutNulls);
+    return value.map((v, i) => withoutNulls(v, `${at}[${i}]`, kind));
   }
+  const type = at === '' ? `${value.apiVersion}/${value.kind}` : kind;
+  const meta = at === 'metadata' || (OBJECT_META.test(at) && TEMPLATE_KINDS.test(type ?? ''));
   const out: any = {};
   for (const key of Object.keys(value)) {
-    if (value[key] !== null && value[key] !== undefined) {
-      out[key] = withoutNulls(value[key]);
+    const v = value[key];
+    if (v === null || v === undefined) {
+      continue;
     }
+    if (meta && (key === 'labels' || key === 'annotations') && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) {
+      continue;
+    }
+    Object.defineProperty(out, key, { value: withoutNulls(v, at === '' ? key : `${at}.${key}`, type), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { AppFailedError, compareObjects, runApp } from './check';
 import { Binding, Call, camelCase, RESERVED, Ref } from './code';
-import { ChartPlan, generateApp, Statement } from './generate';
+import { ChartPlan, generateApp, JsonPatchAdd, Statement } from './generate';
 import { ImportError, InputFile, InputObject } from './parse';
 import { podCall, podCandidates, POD_KINDS, podShape } from './recognise-pod';
 import { serviceCandidates, ServiceTargetCandidate } from './recognise-service';
@@ -22,6 +22,7 @@ interface Choice {
   readonly objects: InputObject[];
   readonly references: Statement[];
   readonly note?: string;
+  readonly patches?: JsonPatchAdd[];
 }
 
 /** The chart variable of each file. */
@@ -35,7 +36,7 @@ function chartVariables(files: InputFile[]): string[] {
 
 function unique(base: string, used: Set<string>): string {
   let name = base;
-  for (let i = 2; used.has(name) || RESERVED.has(name); i++) {
+  for (let i = 2; used.has(name) || RESERVED.has(name) || name in Object.prototype; i++) {
     name = `${base}${i}`;
   }
   used.add(name);
@@ -61,7 +62,8 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
     const kind = String(o.object.kind).toLowerCase();
     const ns = o.object.metadata.namespace;
     let id = name;
-    if (ids.has(id)) {
+    // The constructs library keeps children in a plain object: `constructor` is always taken.
+    if (ids.has(id) || id in Object.prototype) {
       id = `${name}-${kind}`;
     }
     if (ids.has(id) && ns) {
@@ -82,6 +84,7 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
     call: choice.call,
     references: choice.references,
     note: choice.note,
+    patches: choice.patches,
   });
 
   // Pods first (Services may refer to them), then everything else, each in input order.
@@ -180,7 +183,9 @@ function choose(
     return undefined;
   }
   const why = fallbackReason(input, candidates, unexpressible, mismatch);
-  const object = input.object;
+  // An object with a `constructor` key cannot be written from props (cdk8s takes it for a class
+  // instance): the fallbacks write the rest and add it with a JSON patch.
+  const { rest: object, patches } = withoutConstructorKeys(input.object);
   const cls = l1Class(object.apiVersion, object.kind);
   const fallbacks: Candidate[] = [];
   if (cls) {
@@ -192,7 +197,8 @@ function choose(
       call: new Call(`k8s.${cls}`, [scope, name.id, props], [{ from: 'cdk8s-plus-28', name: 'k8s' }], true),
       objects: [input],
       references: [],
-      note: why,
+      note: why === undefined ? undefined : `${why}: written with the L1 class.`,
+      patches,
       library: false,
     });
   }
@@ -200,7 +206,10 @@ function choose(
     call: new Call('ApiObject', [scope, name.id, plain(object)], [{ from: 'cdk8s', name: 'ApiObject' }], true),
     objects: [input],
     references: [],
-    note: why ?? (cls ? undefined : `${object.kind} (${object.apiVersion}) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.`),
+    note: why !== undefined
+      ? `${why}: written as a cdk8s ApiObject${cls ? ` (the L1 class k8s.${cls} would not write it exactly either)` : ''}.`
+      : (cls ? undefined : `${object.kind} (${object.apiVersion}) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.`),
+    patches,
     library: false,
   });
   for (const candidate of fallbacks) {
@@ -214,7 +223,7 @@ function choose(
   return undefined;
 }
 
-/** Why an object is written with its L1 class, for the comment above it. */
+/** Why an object is not written with a construct of this library, for the comment above it (the fallback is added to it). */
 function fallbackReason(input: InputObject, candidates: Candidate[], unexpressible: string[], mismatch: string[] | undefined): string | undefined {
   const kind = input.object.kind;
   const construct = kind === 'Service' ? 'ExposedService' : POD_KINDS[`${input.object.apiVersion}/${kind}`] ? 'the pod patterns' : undefined;
@@ -222,10 +231,10 @@ function fallbackReason(input: InputObject, candidates: Candidate[], unexpressib
     return undefined;
   }
   if (unexpressible.length > 0) {
-    return `${construct} cannot express ${unexpressible.slice(0, 3).join(', ')}${unexpressible.length > 3 ? ', ...' : ''}: written with the L1 class.`;
+    return `${construct} cannot express ${unexpressible.slice(0, 3).join(', ')}${unexpressible.length > 3 ? ', ...' : ''}`;
   }
   if (candidates.length > 0 && mismatch) {
-    return `${construct} would not write this object exactly (${mismatch[0].replace(/^[^:]*: /, '')}): written with the L1 class.`;
+    return `${construct} would not write this object exactly (${mismatch[0].replace(/^[^:]*: /, '')})`;
   }
   return undefined;
 }
@@ -250,6 +259,7 @@ function verify(file: InputFile, chartVariable: string, name: { id: string; bind
     binding: name.binding,
     call: candidate.call,
     references: candidate.references,
+    patches: candidate.patches,
   };
   const code = generateApp([{ fileName: file.name, chartId: 'check', variable: chartVariable, statements: [...candidate.references, statement] }], []);
   let objects: any[];
@@ -270,4 +280,77 @@ function verify(file: InputFile, chartVariable: string, name: { id: string; bind
 /** A validation error without cdk8s's wrapper (`Validation failed with the following errors: [path] ...`). */
 function cleanError(message: string): string {
   return message.replace(/^Validation failed with the following errors:\s*/, '').replace(/^\s*\[[^\]]*\]\s*/gm, '').trim();
+}
+
+/**
+ * The object without the parts holding a `constructor` key, and JSON patches that add them back:
+ * each patch adds the smallest part that is not in a list and whose removal leaves no empty
+ * object behind (cdk8s drops empty objects, and a patch needs its parent).
+ */
+export function withoutConstructorKeys(object: any): { rest: any; patches: JsonPatchAdd[] | undefined } {
+  const paths: string[][] = [];
+  const find = (v: any, at: string[]) => {
+    if (v === null || typeof v !== 'object') {
+      return;
+    }
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => find(x, [...at, String(i)]));
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(v, 'constructor')) {
+      paths.push([...at, 'constructor']);
+      return;
+    }
+    for (const k of Object.keys(v)) {
+      find(v[k], [...at, k]);
+    }
+  };
+  find(object, []);
+  if (paths.length === 0) {
+    return { rest: object, patches: undefined };
+  }
+  const rest = structuredCopy(object);
+  const get = (root: any, at: string[]) => at.reduce((v, k) => v?.[k], root);
+  const patches: JsonPatchAdd[] = [];
+  for (const found of paths) {
+    let unit = found;
+    for (;;) {
+      while (unit.length > 1 && Array.isArray(get(object, unit.slice(0, -1)))) {
+        unit = unit.slice(0, -1);
+      }
+      const parent = get(rest, unit.slice(0, -1));
+      if (parent === undefined || !Object.prototype.hasOwnProperty.call(parent, unit[unit.length - 1])) {
+        break;
+      }
+      delete parent[unit[unit.length - 1]];
+      if (unit.length > 1 && Object.keys(parent).length === 0) {
+        unit = unit.slice(0, -1);
+        continue;
+      }
+      const pointer = `/${unit.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+      // A patch of a part this one adds again is left out (it would have no parent when applied).
+      for (let i = patches.length - 1; i >= 0; i--) {
+        if (patches[i].path.startsWith(`${pointer}/`)) {
+          patches.splice(i, 1);
+        }
+      }
+      patches.push({ path: pointer, value: get(object, unit) });
+      break;
+    }
+  }
+  return { rest, patches };
+}
+
+function structuredCopy(v: any): any {
+  if (v === null || typeof v !== 'object') {
+    return v;
+  }
+  if (Array.isArray(v)) {
+    return v.map(structuredCopy);
+  }
+  const out: any = {};
+  for (const k of Object.keys(v)) {
+    Object.defineProperty(out, k, { value: structuredCopy(v[k]), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

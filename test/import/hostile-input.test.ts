@@ -1,0 +1,146 @@
+import { ManifestImport } from '../../src';
+
+/**
+ * Inputs of an adversarial review of the importer: each was lost, changed, refused with an
+ * internal error, or turned into code that does not compile.
+ */
+
+/** The error of importing this source (fails if the import succeeds). */
+function importError(name: string, content: string): string {
+  try {
+    ManifestImport.fromSources([{ name, content }], { check: true });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the import to fail, but it succeeded');
+}
+
+function imported(name: string, content: string) {
+  return ManifestImport.fromSources([{ name, content }], { check: true });
+}
+
+describe('import of keys and numbers that JavaScript cannot hold', () => {
+  test('GIVEN a ConfigMap data key __proto__ WHEN imported THEN it is refused with the file, object, field, value and a fix, never dropped', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: odd}\ndata:\n  __proto__: "v"\n  normal: "1"\n';
+    expect(importError('proto.yaml', yaml)).toContain(
+      'proto.yaml:5:3: ConfigMap odd: data.__proto__: the key "__proto__" (value "v") cannot be written by cdk8s: JavaScript takes it for an object\'s prototype, '
+      + 'so cdk8s would drop it without a word (and refuses a JSON patch of it); rename the key, or apply this object with kubectl outside the cdk8s app.',
+    );
+  });
+
+  test('GIVEN a __proto__ key deep in a custom resource WHEN imported THEN it is refused at its line', () => {
+    const yaml = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  settings:\n    __proto__: {polluted: true}\n';
+    expect(importError('cr.yaml', yaml)).toContain('cr.yaml:6:5: Widget w: spec.settings.__proto__: the key "__proto__" (value {"polluted":true}) cannot be written by cdk8s');
+  });
+
+  test('GIVEN an integer beyond 2^53 WHEN imported THEN it is refused with the value as written, not rounded', () => {
+    const yaml = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  activeDeadlineSeconds: 9007199254740993\n  template:\n    spec:\n'
+      + '      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n';
+    expect(importError('big.yaml', yaml)).toContain(
+      'big.yaml:5:3: Job j: spec.activeDeadlineSeconds: 9007199254740993 is an integer beyond 2^53 (9007199254740991): JavaScript numbers, and so cdk8s, '
+      + 'cannot hold it exactly (it would be written as 9007199254740992); write an integer between -9007199254740991 and 9007199254740991.',
+    );
+  });
+
+  test('GIVEN the int64 maximum WHEN imported THEN the message shows it as written, not as 9223372036854776000', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  terminationGracePeriodSeconds: 9223372036854775807\n  containers: [{name: c, image: busybox}]\n';
+    const message = importError('max.yaml', yaml);
+    expect(message).toContain('max.yaml:5:3: Pod p: spec.terminationGracePeriodSeconds: 9223372036854775807 is an integer beyond 2^53');
+    expect(message).not.toContain('9223372036854776000 is out of range');
+  });
+
+  test('GIVEN safe integers, octal and negative numbers WHEN imported THEN they are still plain numbers', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  terminationGracePeriodSeconds: 9007199254740991\n  containers: [{name: c, image: busybox}]\n'
+      + '  volumes: [{name: v, configMap: {name: a, defaultMode: 0644}}]\n';
+    const result = imported('safe.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('terminationGracePeriodSeconds: 9007199254740991');
+    expect(result.code).toContain('defaultMode: 420');
+  });
+});
+
+describe('import of inputs that gave internal errors or code that does not compile', () => {
+  test('GIVEN a file with no objects WHEN imported THEN the chart is created without an unused variable', () => {
+    const result = imported('empty.yaml', '# nothing to import yet\n');
+    expect(result.objectCount).toBe(0);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("new Chart(app, 'empty');");
+    expect(result.code).not.toContain('const chart');
+  });
+
+  test('GIVEN a typed list (kind: ConfigMapList) WHEN imported THEN its items are the objects', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMapList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: one\n- metadata: {name: two}\n';
+    const result = imported('list.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.objectCount).toBe(2);
+    expect(result.code).toContain("new k8s.KubeConfigMap(chart, 'one', { metadata: { name: 'one' } });");
+    expect(result.code).toContain("new k8s.KubeConfigMap(chart, 'two', { metadata: { name: 'two' } });");
+  });
+
+  test('GIVEN an object nested deeper than the YAML parser goes WHEN imported THEN it names the file and the fix, not "Maximum call stack size exceeded"', () => {
+    const yaml = `apiVersion: example.com/v1\nkind: Deep\nmetadata:\n  name: deep\nspec: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`;
+    const message = importError('deep.yaml', yaml);
+    expect(message).not.toContain('Maximum call stack');
+    expect(message).toContain('deep.yaml: the YAML is nested too deeply for the yaml package cdk8s reads YAML with (its parser ran out of stack); '
+      + 'flatten it (the importer reads up to 200 levels), or apply it with kubectl outside the cdk8s app.');
+  });
+
+  test('GIVEN an object nested 300 levels deep WHEN imported THEN it says where and why, not "Maximum call stack size exceeded"', () => {
+    const yaml = `apiVersion: example.com/v1\nkind: Deep\nmetadata:\n  name: deep\nspec: ${'{a: '.repeat(300)}1${'}'.repeat(300)}\n`;
+    const message = importError('deep.yaml', yaml);
+    expect(message).not.toContain('Maximum call stack');
+    expect(message).toMatch(/deep\.yaml:5:\d+: Deep deep: spec(\.a)+: is nested more than 200 levels deep, deeper than the importer reads; flatten it, /);
+  });
+
+  test('GIVEN an object named constructor WHEN imported THEN it round-trips under another construct id', () => {
+    const result = imported('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: constructor}\ndata: {a: "1"}\n');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("new k8s.KubeConfigMap(chart, 'constructor-configmap', {");
+  });
+
+  test('GIVEN a file named constructor.yaml WHEN imported THEN its chart gets an id the constructs library accepts', () => {
+    const result = imported('constructor.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("new Chart(app, 'constructor-chart')");
+  });
+
+  test('GIVEN empty labels and annotations WHEN imported THEN they are read as unset, as Kubernetes does', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: e\n  labels: {}\n  annotations: {}\nspec:\n  containers:\n  - name: app\n    image: nginx\n';
+    const result = imported('e.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("new PlainPod(chart, 'e', {");
+  });
+
+  test('GIVEN a Service field the L1 class lacks too WHEN imported THEN the comment says it is written as an ApiObject', () => {
+    const yaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: traffic\nspec:\n  selector: {app: x}\n  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n';
+    const result = imported('svc.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(
+      '// ExposedService cannot express spec.trafficDistribution: written as a cdk8s ApiObject (the L1 class k8s.KubeService\n// would not write it exactly either).',
+    );
+    expect(result.code).not.toContain('written with the L1 class');
+  });
+
+  test('GIVEN \\\' in a double-quoted string WHEN imported THEN the message says which reader refuses it and how to write it', () => {
+    const message = importError('q.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: q}\ndata:\n  greeting: "it\\\'s here"\n');
+    expect(message).toContain('q.yaml:5:');
+    expect(message).toContain("the YAML does not parse: Invalid escape sequence \\'; the yaml package cdk8s reads YAML with refuses \\' in a double-quoted string "
+      + "(Kubernetes' own reader takes it as '): write ' without the backslash.");
+    expect(message).not.toContain('kubectl would reject it too');
+  });
+});
+
+describe('import of a constructor key, which cdk8s cannot write from props', () => {
+  test('GIVEN a ConfigMap data key constructor WHEN imported THEN it is kept with a JSON patch and round-trips', () => {
+    const result = imported('keys.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n  constructor: "v"\n');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("keys.addJsonPatch(JsonPatch.add('/data', { constructor: 'v' }));");
+  });
+
+  test('GIVEN a constructor annotation next to others WHEN imported THEN only that key is patched and the object round-trips', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ann\n  annotations: {constructor: "x", other: "y"}\ndata: {a: "1"}\n';
+    const result = imported('ann.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("ann.addJsonPatch(JsonPatch.add('/metadata/annotations/constructor', 'x'));");
+  });
+});
