@@ -17,8 +17,14 @@ const path = require('path');
 const ts = require('typescript');
 
 const PLUS = 'cdk8s-plus-28';
-// What the library's props take (containers, volumes, workload strategies, claim templates).
-const ROOTS = ['Container', 'Volume', 'DeploymentStrategy', 'StatefulSetUpdateStrategy', 'DaemonSetUpdateStrategy', 'KubePersistentVolumeClaimProps'];
+// What the library's props take (containers, volumes, workload strategies, claim templates, a
+// Job's pod failure policy).
+const ROOTS = ['Container', 'Volume', 'DeploymentStrategy', 'StatefulSetUpdateStrategy', 'DaemonSetUpdateStrategy', 'KubePersistentVolumeClaimProps', 'PodFailurePolicy'];
+// Fields the 1.28 type requires that later Kubernetes made optional (the library validates as
+// 1.32): mirrored as optional, so that the manifests of the Kubernetes docs type-check.
+const RELAXED = {
+  PodFailurePolicyRule: { onPodConditions: 'Optional since Kubernetes 1.29 (the 1.28 type requires it): leave it out for a rule that only matches exit codes.' },
+};
 // The mirror's name, where it differs from the L1 name.
 const RENAME = { KubePersistentVolumeClaimProps: 'PersistentVolumeClaim' };
 const VALUE_TYPES = {
@@ -50,7 +56,7 @@ function generate() {
   const fieldsOf = (name) => ifaces[name].members.filter(ts.isPropertySignature);
 
   // Fixed point: a struct needs a mirror if a field refers to a value type or to such a struct.
-  const needs = new Set();
+  const needs = new Set(Object.keys(RELAXED));
   let changed = true;
   while (changed) {
     changed = false;
@@ -71,13 +77,19 @@ function generate() {
     const name = queue.shift();
     if (mirrored.includes(name)) continue;
     if (!ifaces[name]) throw new Error(`no interface ${name} in ${PLUS}`);
-    if (!needs.has(name)) throw new Error(`root ${name} holds no Quantity or IntOrString: it needs no mirror`);
+    if (!needs.has(name)) throw new Error(`root ${name} holds no Quantity, IntOrString or relaxed field: it needs no mirror`);
     mirrored.push(name);
     for (const f of fieldsOf(name)) {
       for (const r of refs(f.type, [])) if (needs.has(r)) queue.push(r);
     }
   }
   const mirrorName = (n) => RENAME[n] ?? n;
+  // Whether a struct holds a Quantity or an IntOrString, directly or through other structs.
+  const holdsValues = (name, seen = new Set()) => {
+    if (seen.has(name) || !ifaces[name]) return false;
+    seen.add(name);
+    return fieldsOf(name).some((f) => refs(f.type, []).some((r) => VALUE_TYPES[r] || holdsValues(r, seen)));
+  };
 
   function typeText(node) {
     if (ts.isArrayTypeNode(node)) {
@@ -132,14 +144,19 @@ import type { k8s } from '${PLUS}';
 `;
   for (const name of mirrored) {
     const decl = ifaces[name];
-    const note = `The Kubernetes 1.28 \`${name === 'KubePersistentVolumeClaimProps' ? 'PersistentVolumeClaim' : name}\` (\`k8s.${name}\` of cdk8s-plus-28), with plain strings and numbers accepted where it takes a \`Quantity\` or an \`IntOrString\`; values of \`k8s.${name}\` (of any cdk8s-plus version) fit too.`;
+    const l1 = name === 'KubePersistentVolumeClaimProps' ? 'PersistentVolumeClaim' : name;
+    const how = holdsValues(name)
+      ? 'with plain strings and numbers accepted where it takes a `Quantity` or an `IntOrString`'
+      : 'where a field that Kubernetes made optional after 1.28 is optional here too (see the field)';
+    const note = `The Kubernetes 1.28 \`${l1}\` (\`k8s.${name}\` of cdk8s-plus-28), ${how}; values of \`k8s.${name}\` (of any cdk8s-plus version) fit too.`;
     out += `\n${comment(withTag(docLines(decl).filter((l) => !l.startsWith('@schema')), note), '')}\nexport interface ${mirrorName(name)} {\n`;
     const fields = fieldsOf(name);
     fields.forEach((f, i) => {
       const fname = f.name.getText(sf);
-      const optional = !!f.questionToken;
+      const relaxed = RELAXED[name]?.[fname];
+      const optional = !!f.questionToken || relaxed !== undefined;
       const valueRefs = refs(f.type, []).filter((r) => VALUE_TYPES[r]);
-      const extra = valueRefs.length ? VALUE_DOCS[valueRefs[0]] : undefined;
+      const extra = relaxed ?? (valueRefs.length ? VALUE_DOCS[valueRefs[0]] : undefined);
       const lines = withTag(docLines(f), extra, optional ? '@default - not set: Kubernetes applies its own default' : undefined);
       out += `${comment(lines, '  ')}\n  readonly ${fname}${optional ? '?' : ''}: ${typeText(f.type)};\n${i < fields.length - 1 ? '\n' : ''}`;
     });

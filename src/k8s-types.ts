@@ -552,6 +552,20 @@ export interface PersistentVolumeClaim {
 }
 
 /**
+ * PodFailurePolicy describes how failed pods influence the backoffLimit.
+ *
+ * The Kubernetes 1.28 `PodFailurePolicy` (`k8s.PodFailurePolicy` of cdk8s-plus-28), where a field that Kubernetes made optional after 1.28 is optional here too (see the field); values of `k8s.PodFailurePolicy` (of any cdk8s-plus version) fit too.
+ */
+export interface PodFailurePolicy {
+  /**
+   * A list of pod failure policy rules. The rules are evaluated in order. Once a rule matches a Pod failure, the remaining of the rules are ignored. When no rule matches the Pod failure, the default handling applies - the counter of pod failures is incremented and it is checked against the backoffLimit. At most 20 elements are allowed.
+   *
+   * @schema io.k8s.api.batch.v1.PodFailurePolicy#rules
+   */
+  readonly rules: PodFailurePolicyRule[];
+}
+
+/**
  * EnvVar represents an environment variable present in a Container.
  *
  * The Kubernetes 1.28 `EnvVar` (`k8s.EnvVar` of cdk8s-plus-28), with plain strings and numbers accepted where it takes a `Quantity` or an `IntOrString`; values of `k8s.EnvVar` (of any cdk8s-plus version) fit too.
@@ -977,6 +991,50 @@ export interface PersistentVolumeClaimSpec {
    * @schema io.k8s.api.core.v1.PersistentVolumeClaimSpec#volumeName
    */
   readonly volumeName?: string;
+}
+
+/**
+ * PodFailurePolicyRule describes how a pod failure is handled when the requirements are met. One of onExitCodes and onPodConditions, but not both, can be used in each rule.
+ *
+ * The Kubernetes 1.28 `PodFailurePolicyRule` (`k8s.PodFailurePolicyRule` of cdk8s-plus-28), where a field that Kubernetes made optional after 1.28 is optional here too (see the field); values of `k8s.PodFailurePolicyRule` (of any cdk8s-plus version) fit too.
+ */
+export interface PodFailurePolicyRule {
+  /**
+   * Specifies the action taken on a pod failure when the requirements are satisfied. Possible values are:
+   *
+   * - FailJob: indicates that the pod's job is marked as Failed and all
+   * running pods are terminated.
+   * - FailIndex: indicates that the pod's index is marked as Failed and will
+   * not be restarted.
+   * This value is alpha-level. It can be used when the
+   * `JobBackoffLimitPerIndex` feature gate is enabled (disabled by default).
+   * - Ignore: indicates that the counter towards the .backoffLimit is not
+   * incremented and a replacement pod is created.
+   * - Count: indicates that the pod is handled in the default way - the
+   * counter towards the .backoffLimit is incremented.
+   * Additional values are considered to be added in the future. Clients should react to an unknown action by skipping the rule.
+   *
+   * @schema io.k8s.api.batch.v1.PodFailurePolicyRule#action
+   */
+  readonly action: string;
+
+  /**
+   * Represents the requirement on the container exit codes.
+   *
+   * @default - not set: Kubernetes applies its own default
+   * @schema io.k8s.api.batch.v1.PodFailurePolicyRule#onExitCodes
+   */
+  readonly onExitCodes?: k8s.PodFailurePolicyOnExitCodesRequirement;
+
+  /**
+   * Represents the requirement on the pod conditions. The requirement is represented as a list of pod condition patterns. The requirement is satisfied if at least one pattern matches an actual pod condition. At most 20 elements are allowed.
+   *
+   * Optional since Kubernetes 1.29 (the 1.28 type requires it): leave it out for a rule that only matches exit codes.
+   *
+   * @default - not set: Kubernetes applies its own default
+   * @schema io.k8s.api.batch.v1.PodFailurePolicyRule#onPodConditions
+   */
+  readonly onPodConditions?: k8s.PodFailurePolicyOnPodConditionsPattern[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { k8s } from 'cdk8s-plus-28';
-import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, StatefulSetUpdateStrategy } from './k8s-types';
+import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, PodFailurePolicy, StatefulSetUpdateStrategy } from './k8s-types';
 import { hasUncheckedNumber, toManifest, toManifestValue } from './k8s-values';
 import { readProps } from './props';
 
@@ -289,7 +289,7 @@ export interface JobOptions {
    *
    * @default - not set: every failure counts against backoffLimit
    */
-  readonly podFailurePolicy?: k8s.PodFailurePolicy;
+  readonly podFailurePolicy?: PodFailurePolicy;
 
   /**
    * Retries per index (Indexed Jobs).
