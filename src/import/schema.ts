@@ -1,5 +1,6 @@
 import { Call, Ref, Value } from './code';
 import { L1_KINDS, L1_STRUCTS } from './l1-schema';
+import { K8S_SCHEMA } from '../k8s-schema';
 
 /**
  * The Kubernetes 1.28 structs of cdk8s-plus-28's L1 module (src/import/l1-schema.ts): field
@@ -191,6 +192,9 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
     const field = fields[key];
     const v = json[key];
     if (!field) {
+      if (key !== 'status' && fieldOf132(struct, key)) {
+        continue; // newer than 1.28: the object is then written as an ApiObject, which keeps it
+      }
       const meant = closest(key, Object.keys(fields));
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
       problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'}`
@@ -207,6 +211,20 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
       }
     }
   }
+}
+
+/**
+ * Whether the Kubernetes 1.32 struct of this name (src/k8s-schema.ts, the kinds the library
+ * validates and the structs they reach) has a field of this JSON name: a field added after 1.28
+ * (a PersistentVolumeClaim's volumeAttributesClassName, a pod's appArmorProfile) is real data.
+ */
+function fieldOf132(struct: string, key: string): boolean {
+  const fields = K8S_SCHEMA[struct.replace(/^Kube(\w+)Props$/, '$1')];
+  return typeof fields === 'string' && fields.split(',').some((entry) => {
+    const names = entry.slice(0, entry.indexOf(':'));
+    const eq = names.indexOf('=');
+    return (eq === -1 ? names : names.slice(eq + 1)) === key;
+  });
 }
 
 /** The candidate within edit distance 2 of `word` (case-insensitive), if any. */

@@ -144,3 +144,26 @@ describe('import of a constructor key, which cdk8s cannot write from props', () 
     expect(result.code).toContain("ann.addJsonPatch(JsonPatch.add('/metadata/annotations/constructor', 'x'));");
   });
 });
+
+describe('import of fields newer than Kubernetes 1.28 on kinds without a construct of this library', () => {
+  test('GIVEN a PersistentVolumeClaim with volumeAttributesClassName (1.29) WHEN imported THEN it is kept, written as an ApiObject', () => {
+    const yaml = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n'
+      + '  volumeAttributesClassName: gold\n  resources: {requests: {storage: 10Gi}}\n';
+    const result = imported('pvc.yaml', yaml);
+    expect(result.code).toContain('new ApiObject(chart, \'data\', {');
+    expect(result.code).toContain("volumeAttributesClassName: 'gold'");
+  });
+
+  test('GIVEN a ReplicaSet pod template with appArmorProfile (1.30) WHEN imported THEN it is kept, written as an ApiObject', () => {
+    const yaml = 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n'
+      + '    metadata: {labels: {app: a}}\n    spec:\n      securityContext: {appArmorProfile: {type: RuntimeDefault}}\n'
+      + '      containers: [{name: c, image: nginx}]\n';
+    expect(imported('rs.yaml', yaml).code).toContain("securityContext: { appArmorProfile: { type: 'RuntimeDefault' } }");
+  });
+
+  test('GIVEN a field no Kubernetes version has WHEN imported THEN it is still refused with the nearest name', () => {
+    const yaml = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n'
+      + '  storageClasName: fast\n  resources: {requests: {storage: 10Gi}}\n';
+    expect(importError('pvc.yaml', yaml)).toContain('spec.storageClasName: is not a field of PersistentVolumeClaimSpec in Kubernetes 1.28; did you mean storageClassName?');
+  });
+});
