@@ -21,10 +21,11 @@ const SKIP_FILES = new Set(['k8s-types.ts', 'k8s-schema.ts', 'k8s-values.ts', 'p
 
 function generate() {
   // Every module of src/ and its folders (catalogues such as src/sidecars/), but the validation
-  // mirror and the importer (src/import/), which have no props.
+  // mirror and the importer's internals (src/import/ but its public index.ts, whose options and
+  // sources plain JavaScript passes too).
   const list = (dir) => fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'validation' || e.name === 'import' ? [] : list(p);
+    if (e.isDirectory()) return e.name === 'validation' ? [] : e.name === 'import' ? [path.join(p, 'index.ts')] : list(p);
     return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
   });
   const files = list(SRC);

@@ -317,6 +317,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       } else if (path.startsWith(`${other.path}/`) || other.path.startsWith(`${path}/`)) {
         const [file, inside] = path.startsWith(`${other.path}/`) ? [other.path, path] : [path, other.path];
         problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(file)} would be a file and the folder of ${show(inside)}, so on every start the later step fails (mkdir: File exists) or moves its file into that folder; write the file elsewhere`);
+      } else if (isPartOf(path, other.path) || isPartOf(other.path, path)) {
+        // Each step writes `<file>.part` (a file, or a folder for downloadFromS3) first, and removes it.
+        const [part, of] = isPartOf(path, other.path) ? [path, other.path] : [other.path, path];
+        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(part)} is where the step writing ${show(of)} keeps its partial download and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere`);
       }
     }
     return problems;
@@ -753,6 +757,11 @@ function specOptionJsonName(key: string): string | undefined {
 const NONE: any[] = Object.freeze([]) as any;
 
 /** The list with the items appended: the same array, or a new one instead of NONE. */
+/** Whether `path` is the partial file `<of>.part` of a step writing `of`, or inside it. */
+function isPartOf(path: string, of: string): boolean {
+  return path === `${of}.part` || path.startsWith(`${of}.part/`);
+}
+
 function added<T>(list: T[], ...items: T[]): T[] {
   if (items.length === 0) {
     return list;

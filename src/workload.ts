@@ -566,6 +566,14 @@ function jobSpec(o: JobOptions): Record<string, any> {
 /** A claim template: the L1 props of a PersistentVolumeClaim (metadata and spec). */
 function persistentVolumeClaim(claim: PersistentVolumeClaim): Record<string, any> {
   const c: any = claim ?? {};
-  return { metadata: toManifestValue(c.metadata), spec: toManifest('PersistentVolumeClaimSpec', c.spec) };
+  // apiVersion, kind and status are fields of the Kubernetes type too (the API server stores them
+  // in the template): what is declared is written.
+  return {
+    apiVersion: c.apiVersion,
+    kind: c.kind,
+    metadata: toManifestValue(c.metadata),
+    spec: toManifest('PersistentVolumeClaimSpec', c.spec),
+    status: toManifestValue(c.status),
+  };
 }
 

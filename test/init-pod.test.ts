@@ -154,6 +154,16 @@ describe('InitPod', () => {
     expect(error).not.toContain("InitStep 'c'");
   });
 
+  test('fails when a step writes the partial file of another step\'s path', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      metadata: { name: 'init-test' },
+      initSteps: [InitStep.download('https://example.com/a', 'a.json.part', { name: 'a' }), InitStep.download('https://example.com/b', 'a.json', { name: 'b' })],
+      containers: [mainContainer],
+    });
+    expect(synthError(chart)).toContain("initSteps: InitStep 'b': path: \"a.json\" collides with \"a.json.part\" of InitStep 'a': \"a.json.part\" is where the step writing \"a.json\" keeps its partial download and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere.");
+  });
+
   test('reports every problem of one pod in one message', () => {
     const chart = newChart();
     new InitPod(chart, 'p', {

@@ -161,6 +161,13 @@ describe('InitStep', () => {
     expect(() => InitStep.command('x', 'busybox:1.36', [])).toThrow('InitStep.command: command: [] is empty');
   });
 
+  test('rejects a command list with a hole (plain JavaScript: [\'echo\', , \'x\']) at the call', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', , 'x'] as any)).toThrow('InitStep.command: command: ');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', , 'x'] as any)).toThrow('must be a list of strings (the program and its arguments)');
+  });
+
   test('accepts IP addresses as hosts', () => {
     expect(InitStep.waitForTcp('10.0.0.7', 5432).name).toBe('wait-for-10-0-0-7');
     expect(InitStep.waitForTcp('::1', 5432).name).toBe('wait-for-1');

@@ -33,6 +33,31 @@ describe('Workload kinds', () => {
     });
   });
 
+  test('writes the apiVersion, kind and status declared on a claim template, as it does metadata and spec', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'db', {
+      metadata: { name: 'db', labels: { app: 'db' } },
+      containers: [c('db', { volumeMounts: [{ name: 'data', mountPath: '/var/lib/db' }] })],
+      workload: Workload.statefulSet({
+        serviceName: 'db',
+        volumeClaimTemplates: [{
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name: 'data' },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          status: { phase: 'Pending' },
+        } as any],
+      }),
+    });
+    expect(only(synth(chart), 'StatefulSet').spec.volumeClaimTemplates).toEqual([{
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      status: { phase: 'Pending' },
+    }]);
+  });
+
   test('writes a DaemonSet whose pods take the object labels when podMetadata is not given', () => {
     const chart = newChart();
     new PlainPod(chart, 'agent', { metadata: { name: 'agent', labels: { app: 'agent' } }, containers: [c('agent')], workload: Workload.daemonSet({ minReadySeconds: 5 }) });

@@ -1,4 +1,6 @@
 import * as fs from 'fs';
+import { show } from '../problems';
+import { readProps } from '../props';
 import type * as CheckModule from './check';
 import type * as GenerateModule from './generate';
 import type * as ParseModule from './parse';
@@ -100,6 +102,8 @@ export class ManifestImport {
    * @param sources the texts, each one chart
    */
   public static fromSources(sources: ManifestSource[], options: ManifestImportOptions = {}): ManifestImportResult {
+    // Plain JavaScript: a misspelt option ({ chek: true }) or a 'true' would skip the check without a word.
+    options = readProps('ManifestImport.fromSources()', 'ManifestImportOptions', options);
     const checked = readSources(sources);
     const files = parse().parseSources(checked);
     const plans = recognise().recognise(files);
@@ -139,10 +143,12 @@ function readSources(sources: ManifestSource[]): ParseModule.Source[] {
   if (!Array.isArray(sources) || sources.length === 0) {
     throw new Error('ManifestImport: sources: give at least one { name, content }.');
   }
-  return sources.map((s, i) => {
+  // Array.from: a hole of a sparse list is undefined, which map() would skip.
+  return Array.from(sources).map((s, i) => {
     if (s === null || typeof s !== 'object' || typeof s.name !== 'string' || typeof s.content !== 'string') {
-      throw new Error(`ManifestImport: sources[${i}]: ${JSON.stringify(s)} is not a { name, content } of strings.`);
+      throw new Error(`ManifestImport: sources[${i}]: ${show(s)} is not a { name, content } of strings.`);
     }
-    return { name: s.name, content: s.content };
+    const read = readProps(`ManifestImport: sources[${i}]`, 'ManifestSource', s);
+    return { name: read.name, content: read.content };
   });
 }

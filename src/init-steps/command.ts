@@ -19,7 +19,8 @@ export function commandStep(name: string, image: string, command: string[]): Ste
   if (typeof image !== 'string' || image.trim() === '' || image !== image.trim()) {
     errors.push(`image: ${show(image)} must be an image reference without surrounding spaces (e.g. 'busybox:1.36')`);
   }
-  if (!Array.isArray(command) || command.some((a) => typeof a !== 'string')) {
+  // Array.from: a hole in a sparse list (['echo', , 'x']) is undefined, which .some() would skip.
+  if (!Array.isArray(command) || Array.from(command).some((a) => typeof a !== 'string')) {
     errors.push(`command: ${show(command)} must be a list of strings (the program and its arguments)`);
   } else if (command.length === 0) {
     errors.push('command: [] is empty; give the program and its arguments, e.g. [\'sh\', \'-c\', \'echo ready\']');

@@ -167,3 +167,21 @@ describe('import of fields newer than Kubernetes 1.28 on kinds without a constru
     expect(importError('pvc.yaml', yaml)).toContain('spec.storageClasName: is not a field of PersistentVolumeClaimSpec in Kubernetes 1.28; did you mean storageClassName?');
   });
 });
+
+describe('ManifestImport.fromSources() from plain JavaScript', () => {
+  const source = { name: 'cm.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n' };
+
+  test.each([
+    [{ chek: true }, 'ManifestImport.fromSources(): chek: is not a field of ManifestImportOptions; did you mean check?'],
+    [{ check: 'true' }, 'ManifestImport.fromSources(): check: "true" is a string, but ManifestImportOptions.check takes a boolean (true or false); write true without quotes.'],
+    [null, 'ManifestImport.fromSources(): is null, but ManifestImportOptions is an object of fields; pass { ... }.'],
+  ])('GIVEN the options %p WHEN imported THEN they are refused, never read as no check', (options, message) => {
+    expect(() => ManifestImport.fromSources([source], options as any)).toThrow(message);
+  });
+
+  test('GIVEN a source with an unknown key or a hole in the list WHEN imported THEN each is refused by position', () => {
+    expect(() => ManifestImport.fromSources([{ ...source, chek: true } as any])).toThrow('ManifestImport: sources[0]: chek: is not a field of ManifestSource; remove it (its fields: name, content).');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => ManifestImport.fromSources([, source] as any)).toThrow('ManifestImport: sources[0]: undefined is not a { name, content } of strings.');
+  });
+});
