@@ -119,7 +119,8 @@ export function validateNodeSelectorRequirement(rq: any, allowInvalidLabelValue:
   // value stops creating pods once the cluster runs 1.33.
   if (!allowInvalidLabelValue) {
     values.forEach((v: unknown, i: number) => {
-      const r = typeof v === 'string' ? labelValue(v) : 'must be a string';
+      // A value that is not a string does not decode in 1.32 either: the decode step reports it.
+      const r = typeof v === 'string' ? labelValue(v) : undefined;
       if (r) {
         problems.add(`${path}.values[${i}]`, `${show(v)} is not a valid label value: it ${r} (this library's contract: Kubernetes 1.33 and later reject it in required node affinity, 1.32 accepts it).`);
       }

@@ -450,6 +450,7 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
  *   controller keys the claims by name), replacing a template volume of the same name;
  * - `initIdentity`: hostname and subdomain are overwritten with the pod's name and serviceName,
  *   whose validity `validateStatefulSetPodIdentity` checks, so the template's are left out;
+ * - the Pod's conversion takes a negative terminationGracePeriodSeconds as 1;
  * - `applyAppArmorVersionSkew` (pkg/registry/core/pod/strategy.go): deprecated AppArmor
  *   annotations and fields synced, as for a Pod.
  */
@@ -462,6 +463,10 @@ function statefulSetPod(template: any, claims: unknown[], setName: unknown): any
   const spec = isObject(template.spec) ? { ...template.spec } : {};
   delete spec.hostname;
   delete spec.subdomain;
+  // Convert_v1_Pod_To_core_Pod then takes a Pod's negative grace period as 1 (as defaultPod does).
+  if (Number.isInteger(spec.terminationGracePeriodSeconds) && spec.terminationGracePeriodSeconds < 0) {
+    spec.terminationGracePeriodSeconds = 1;
+  }
   if (names.length > 0) {
     const volumes: any[] = (Array.isArray(spec.volumes) ? spec.volumes : []).filter((v: any) => !names.includes(v?.name));
     for (const n of names) {

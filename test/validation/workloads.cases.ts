@@ -301,6 +301,13 @@ export const APPS_CASES: RuleCase[] = [
   },
   {
     go: 'newStatefulSetPod',
+    name: 'accepts a negative grace period with a preStop sleep of 1 s: each Pod\'s conversion takes the grace period as 1',
+    manifest: statefulSet({ template: podTemplate({ terminationGracePeriodSeconds: -1, containers: [{ name: 'c', image: 'busybox:1.36', lifecycle: { preStop: { sleep: { seconds: 1 } } } }] }) }),
+    problems: [],
+    offline128: false, // lifecycle sleep is a field of 1.29
+  },
+  {
+    go: 'newStatefulSetPod',
     name: 'accepts two claim templates of one name: the controller keys the claims by name and mounts one volume',
     manifest: statefulSet({
       template: podTemplate({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] }),
