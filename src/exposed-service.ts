@@ -560,7 +560,10 @@ export class ExposedService extends ValidatedApiObject {
       // Service port's protocol, both defaulted ("" is TCP) before they are stored.
       const protocol = protocolOf(p.protocol);
       const named = known.filter((cp) => cp?.name === targetPort);
-      if (named.length === 0) {
+      const initContainer = (this.target as any)._completingInitContainerWithPort?.(targetPort);
+      if (named.length === 0 && typeof initContainer === 'string') {
+        problems.add(path, `${show(targetPort)} is a port of the init container ${show(initContainer)}, which runs to completion before the app starts, so nothing would serve it; target a port of a main container or of a sidecar (restartPolicy: 'Always'), or a port number.`);
+      } else if (named.length === 0) {
         const names = known.filter((cp) => cp?.name).map((cp) => show(cp.name));
         problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number.`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {

@@ -433,6 +433,27 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * The init container that runs to completion and declares a port of this name, if any: a
+   * Service cannot target it (FindPort searches main containers and sidecars only).
+   * @internal
+   */
+  public _completingInitContainerWithPort(name: string): string | undefined {
+    const c = this.userInitContainers.find((i) => i.restartPolicy !== 'Always' && Array.isArray(i.ports) && i.ports.some((p: any) => p?.name === name));
+    return c?.name;
+  }
+
+  /**
+   * The fix a Service gives when this object's pods have no labels: a Job's or CronJob's pods take
+   * theirs from podMetadata only (they do not take metadata.labels).
+   * @internal
+   */
+  public get _missingLabelsFix(): string | undefined {
+    return this.workload.runsToCompletion
+      ? `set podMetadata.labels (e.g. { app: 'web' }): the pods of a ${this.workload.kind} take their labels from podMetadata, not from metadata.labels`
+      : undefined;
+  }
+
+  /**
    * Ports of sidecars that front the app (Services must target them, not the app's ports), and
    * the app's own ports.
    * @internal

@@ -1,6 +1,6 @@
 import { JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficPolicy } from '../src';
+import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficPolicy, Workload } from '../src';
 import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
 import * as values from '../src/k8s-values';
@@ -123,6 +123,24 @@ describe('ExposedService', () => {
     });
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80, targetPort: 'proxy' }] });
     expect(only(synth(chart), 'Service').spec.ports).toEqual([{ port: 80, targetPort: 'proxy' }]);
+  });
+
+  test('fails when a named targetPort is a port of an init container that runs to completion, and says so', () => {
+    const chart = newChart();
+    const web = new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      initContainers: [{ name: 'setup', image: 'busybox:1.36', ports: [{ name: 'setup', containerPort: 8080 }] }],
+      containers: [{ name: 'web', image: 'nginx:1.27' }],
+    });
+    new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: web, ports: [{ port: 80, targetPort: 'setup' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "setup" is a port of the init container "setup", which runs to completion before the app starts, so nothing would serve it; target a port of a main container or of a sidecar (restartPolicy: \'Always\'), or a port number.');
+  });
+
+  test('tells a Service in front of a Job without pod labels to set podMetadata.labels, which its pods take', () => {
+    const chart = newChart();
+    const job = new PlainPod(chart, 'job', { metadata: { name: 'job', labels: { app: 'job' } }, restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36' }], workload: Workload.job() } as any);
+    new ExposedService(chart, 'svc', { metadata: { name: 'job' }, target: job, ports: [{ port: 80 }] });
+    expect(synthError(chart)).toContain("spec.selector: target PlainPod 'job' has no labels, so no selector can match its pods; set podMetadata.labels (e.g. { app: 'web' }): the pods of a Job take their labels from podMetadata, not from metadata.labels.");
   });
 
   test('fails when a multi-port service leaves a port unnamed', () => {
