@@ -140,6 +140,16 @@ function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined 
     return isIPv6(host) && !host.includes('%') ? undefined : generic;
   }
   if (!HOST_NAME.test(host)) {
+    if (/^[A-Za-z0-9.-]+$/.test(host)) {
+      // The characters are right: say which length rule breaks.
+      const long = host.replace(/\.$/, '').split('.').find((l) => l.length > 63);
+      if (long !== undefined) {
+        return `has a label of ${long.length} characters (${show(long.length > 40 ? `${long.slice(0, 40)}...` : long)}); a host name's labels have at most 63`;
+      }
+      if (host.length > 253) {
+        return `has ${host.length} characters; a host name has at most 253`;
+      }
+    }
     return generic;
   }
   const labels = host.replace(/\.$/, '').split('.');
@@ -202,7 +212,8 @@ export function parseHttpUrl(field: string, url: unknown, errors: string[], opti
   if (host === '') {
     problems.push(`its host ${show(host)} is empty; write the server's name after '//'`);
   } else if (hostProblemText) {
-    problems.push(`its host ${show(host)} ${hostProblemText}`);
+    // The URL is shown in full already: a long host is shortened here.
+    problems.push(`its host ${host.length > 80 ? show(`${host.slice(0, 40)}...`) : show(host)} ${hostProblemText}`);
   }
   let port: number | undefined;
   if (portText !== undefined) {

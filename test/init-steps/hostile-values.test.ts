@@ -50,6 +50,16 @@ describe('URLs: parsed once, rejected where fetchers disagree', () => {
   });
 });
 
+describe('URL hosts: the length rules, named', () => {
+  test('a label over 63 characters, or a host over 253, is refused for that reason', () => {
+    expect(() => InitStep.download(`https://${'a'.repeat(64)}.example.com/x`, 'x')).toThrow(
+      `its host "${'a'.repeat(64)}.example.com" has a label of 64 characters ("${'a'.repeat(40)}..."); a host name's labels have at most 63`,
+    );
+    const host = Array.from({ length: 5 }, () => 'b'.repeat(60)).join('.'); // 304 characters
+    expect(() => InitStep.download(`https://${host}/x`, 'x')).toThrow(`its host "${'b'.repeat(40)}..." has 304 characters; a host name has at most 253`);
+  });
+});
+
 describe('numbers: whole seconds from 1 to 2147483647', () => {
   test.each([
     [1e21, '1e+21'],
