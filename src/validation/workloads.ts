@@ -440,7 +440,24 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
   // The API server leaves the pod template of a StatefulSet to the pods the controller creates
   // (ValidatePodTemplateSpecForStatefulSet checks labels and annotations only); this library
   // checks it here, as those pods will be.
-  validatePodTemplateSpec(statefulSetPod(spec.template, claims, name), `${path}.template`, problems);
+  const pod = statefulSetPod(spec.template, claims, name);
+  const template = new Problems();
+  validatePodTemplateSpec(pod, `${path}.template`, template);
+  // The volumes the controller adds for the claims come last; an invalid claim name is reported
+  // at the claim template (validateVolumeClaimTemplate), not at a volume the user never wrote.
+  const volumes: unknown[] = Array.isArray(pod?.spec?.volumes) ? pod.spec.volumes : [];
+  const first = volumes.length - claimNames(claims).length;
+  for (const m of template.messages) {
+    const at = /^[^:]*\.template\.spec\.volumes\[(\d+)\]\.name: /.exec(m);
+    if (!(at && Number(at[1]) >= first)) {
+      problems.add('', m);
+    }
+  }
+}
+
+/** The distinct names of claim templates (the controller keys the claims by name). */
+function claimNames(claims: unknown[]): string[] {
+  return [...new Set(claims.map((c: any) => c?.metadata?.name).filter((n): n is string => typeof n === 'string' && n.length > 0))];
 }
 
 /**
@@ -459,7 +476,7 @@ function statefulSetPod(template: any, claims: unknown[], setName: unknown): any
   if (!isObject(template)) {
     return template;
   }
-  const names = [...new Set(claims.map((c: any) => c?.metadata?.name).filter((n): n is string => typeof n === 'string' && n.length > 0))];
+  const names = claimNames(claims);
   const spec = isObject(template.spec) ? { ...template.spec } : {};
   delete spec.hostname;
   delete spec.subdomain;
@@ -502,6 +519,9 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   const name = claim?.metadata?.name;
   if (typeof name !== 'string' || name.length === 0) {
     problems.add(`${path}.metadata.name`, `is required ${contract}; name the claim and mount it by that name (e.g. 'data').`);
+  } else if (dns1123Label(name)) {
+    // The controller also mounts the claim as a pod volume of this name (a DNS-1123 label).
+    problems.add(`${path}.metadata.name`, `${show(name)} is not valid as the name of the pods' volume for this claim: it ${dns1123Label(name)} (this library's contract: the StatefulSet controller adds a volume of this name to every pod, and the API server would reject the pods); rename the claim and its mounts.`);
   }
   // As ValidatePersistentVolumeClaim checks the claim's ObjectMeta: the controller copies the
   // template's labels and annotations into every claim (getPersistentVolumeClaims).

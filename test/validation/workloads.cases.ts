@@ -365,6 +365,17 @@ export const APPS_CASES: RuleCase[] = [
 
   {
     go: 'ValidatePersistentVolumeClaimSpec',
+    name: "rejects a claim template name that cannot name the pods' volume, at the claim template (this library's contract)",
+    manifest: statefulSet({
+      template: podTemplate({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'Data', mountPath: '/data' }] }] }),
+      volumeClaimTemplates: [{ ...CLAIM, metadata: { name: 'Data' } }],
+    }),
+    problems: [
+      'spec.volumeClaimTemplates[0].metadata.name: "Data" is not valid as the name of the pods\' volume for this claim: it must be a lowercase RFC 1123 label: lowercase letters, digits and \'-\', starting and ending with a letter or digit (e.g. \'my-name\') (this library\'s contract: the StatefulSet controller adds a volume of this name to every pod, and the API server would reject the pods); rename the claim and its mounts.',
+    ],
+  },
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
     name: "rejects claim template labels and annotations that the claims' metadata cannot carry (this library's contract)",
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, metadata: { name: 'data', labels: { 'bad key!': 'x' }, annotations: { 'x/y/z': '1' } } }] }),
     problems: [
