@@ -126,7 +126,7 @@ export class InitStep {
    * closes at once, whatever the server does. Attempts are cut after 10 s and at the deadline.
    */
   public static waitForTcp(host: string, port: number, options: InitStepOptions = {}): InitStep {
-    return new InitStep(waitForTcpStep(host, port, stepOptions('waitForTcp', options)));
+    return new InitStep(waitForTcpStep(host, port, stepOptions('waitForTcp', options)), 'InitStep.waitForTcp');
   }
 
   /**
@@ -137,7 +137,7 @@ export class InitStep {
    * are used, never the output, which changes between busybox versions.
    */
   public static waitForDns(host: string, options: InitStepOptions = {}): InitStep {
-    return new InitStep(waitForDnsStep(host, stepOptions('waitForDns', options)));
+    return new InitStep(waitForDnsStep(host, stepOptions('waitForDns', options)), 'InitStep.waitForDns');
   }
 
   /**
@@ -148,7 +148,7 @@ export class InitStep {
    * instead, --spider sends HEAD, which the server must then answer with 2xx too.
    */
   public static waitForHttp(url: string, options: InitStepOptions = {}): InitStep {
-    return new InitStep(waitForHttpStep(url, stepOptions('waitForHttp', options)));
+    return new InitStep(waitForHttpStep(url, stepOptions('waitForHttp', options)), 'InitStep.waitForHttp');
   }
 
   /**
@@ -157,7 +157,7 @@ export class InitStep {
    * failed-login lines out of the server's log.
    */
   public static waitForPostgres(host: string, options: WaitForPostgresOptions = {}): InitStep {
-    return new InitStep(waitForPostgresStep(host, stepOptions('waitForPostgres', options)));
+    return new InitStep(waitForPostgresStep(host, stepOptions('waitForPostgres', options)), 'InitStep.waitForPostgres');
   }
 
   /**
@@ -165,7 +165,7 @@ export class InitStep {
    * password come from Secrets by reference, never in the manifest.
    */
   public static waitForMysql(host: string, options: WaitForMysqlOptions = {}): InitStep {
-    return new InitStep(waitForMysqlStep(host, stepOptions('waitForMysql', options)));
+    return new InitStep(waitForMysqlStep(host, stepOptions('waitForMysql', options)), 'InitStep.waitForMysql');
   }
 
   /**
@@ -177,7 +177,7 @@ export class InitStep {
    * The volume is mounted into this step and into every main container of the pod.
    */
   public static download(url: string, path: string, options: DownloadOptions = {}): InitStep {
-    return new InitStep(downloadStep(url, path, stepOptions('download', options)));
+    return new InitStep(downloadStep(url, path, stepOptions('download', options)), 'InitStep.download');
   }
 
   /**
@@ -187,7 +187,7 @@ export class InitStep {
    * identity (its service account).
    */
   public static downloadFromS3(bucket: string, key: string, path: string, options: DownloadFromS3Options = {}): InitStep {
-    return new InitStep(downloadFromS3Step(bucket, key, path, stepOptions('downloadFromS3', options)));
+    return new InitStep(downloadFromS3Step(bucket, key, path, stepOptions('downloadFromS3', options)), 'InitStep.downloadFromS3');
   }
 
   /**
@@ -197,7 +197,7 @@ export class InitStep {
    * and `TemplateEscape.JSON_STRING` keeps any value inside its JSON or YAML string.
    */
   public static renderTemplate(template: string, path: string, options: RenderTemplateOptions = {}): InitStep {
-    return new InitStep(renderTemplateStep(template, path, stepOptions('renderTemplate', options)));
+    return new InitStep(renderTemplateStep(template, path, stepOptions('renderTemplate', options)), 'InitStep.renderTemplate');
   }
 
   /**
@@ -205,7 +205,7 @@ export class InitStep {
    * with one message listing every missing one.
    */
   public static checkRequired(options: CheckRequiredOptions): InitStep {
-    return new InitStep(checkRequiredStep(stepOptions('checkRequired', options, true)));
+    return new InitStep(checkRequiredStep(stepOptions('checkRequired', options, true)), 'InitStep.checkRequired');
   }
 
   /**
@@ -240,10 +240,18 @@ export class InitStep {
    */
   public readonly _writes?: string;
 
+  /**
+   * The factory of a generated step (`InitStep.download`): a POSIX shell script for Linux nodes;
+   * undefined for steps of your own (`command`, `container`).
+   * @internal
+   */
+  public readonly _linuxOnly?: string;
+
   private readonly spec: StepSpec;
 
-  private constructor(spec: StepSpec) {
+  private constructor(spec: StepSpec, linuxOnly?: string) {
     this.spec = spec;
+    this._linuxOnly = linuxOnly;
     this.name = spec.name;
     this.writesFiles = spec.writesFiles;
     this._writes = spec.writes;

@@ -3,8 +3,9 @@ import { IConstruct } from 'constructs';
 import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
 import { kindOf, toManifest } from './k8s-values';
+import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { mergeFields, withVolumeMounts } from './mounts';
-import { podSpecPath } from './pod-workload';
+import { getPath, podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
@@ -64,8 +65,11 @@ interface Addition {
   readonly initContainers: any[];
   readonly volumes: any[];
   readonly appMounts: any[];
-  readonly podSecurityContext: Array<[any, string]>;
+  /** Pod securityContext fields, the sidecar's name, and whether it is a Linux-only sidecar. */
+  readonly podSecurityContext: Array<[any, string, boolean]>;
   readonly problems: string[];
+  /** The containers generated for Linux nodes, by name. */
+  readonly linuxOnly: LinuxOnly[];
 }
 
 /** The additions made to each object, in the order of the `into()` calls. */
@@ -144,7 +148,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   const declaredMountPath = options.filesMountPath ?? '/config';
   const filesMountPath = declaredMountPath.length > 1 ? declaredMountPath.replace(/\/+$/, '') : declaredMountPath;
   const addition: Addition = {
-    nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [],
+    nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [], linuxOnly: [],
   };
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
@@ -169,12 +173,19 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       }
     }
     addition.initContainers.push(toManifest('Container', binding.container));
+    if (step._linuxOnly !== undefined) {
+      addition.linuxOnly.push({ name: binding.container.name, what: `${step._linuxOnly} '${step.name}'`, instead: 'InitStep.command()' });
+    }
     addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
     addConfigMaps(binding.configMaps);
   };
   for (const sidecar of options.sidecars ?? []) {
     const binding = sidecar.bind({ podName: object.name, namespace: object.metadata.namespace, workloadKind: object.kind });
     const container = toManifest('Container', binding.container);
+    const linuxOnly = sidecar._linuxOnly;
+    if (linuxOnly !== undefined) {
+      addition.linuxOnly.push({ name: container.name, what: `${linuxOnly} '${container.name}'`, instead: 'Sidecar.container()' });
+    }
     if (sidecar.mode === SidecarMode.NATIVE) {
       addition.nativeSidecars.push({ ...container, restartPolicy: 'Always' });
     } else {
@@ -186,10 +197,13 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
     addition.appMounts.push(...(binding.appVolumeMounts ?? []).map((m) => toManifest('VolumeMount', m)));
     if (binding.podSecurityContext) {
-      addition.podSecurityContext.push([toManifest('PodSecurityContext', binding.podSecurityContext), container.name]);
+      addition.podSecurityContext.push([toManifest('PodSecurityContext', binding.podSecurityContext), container.name, linuxOnly !== undefined]);
     }
     for (const step of binding.initSteps ?? []) {
       addStep(step);
+      if (linuxOnly !== undefined && step._linuxOnly === undefined) {
+        addition.linuxOnly.push({ name: step.name, what: `the init step '${step.name}' of ${linuxOnly} '${container.name}'`, instead: 'Sidecar.container()' });
+      }
     }
     addConfigMaps(binding.configMaps);
     addition.problems.push(...(binding.problems ?? []));
@@ -213,8 +227,11 @@ function record(object: ApiObject, addition: Addition): void {
     object.node.addValidation({
       validate: () => {
         const problems = new Problems();
-        const manifest = applyAdditions(original(), list, problems);
+        const linuxOnlyPodFields: string[] = [];
+        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields);
         validateObject(manifest, problems);
+        const podPath = podSpecPath(manifest?.kind);
+        checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
         for (const a of list) {
           for (const p of a.problems) {
             problems.add('', p);
@@ -228,7 +245,7 @@ function record(object: ApiObject, addition: Addition): void {
 }
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
-function applyAdditions(manifest: any, additions: Addition[], problems: Problems): any {
+function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = []): any {
   const path = podSpecPath(manifest?.kind).split('.');
   const out = structuredClone(manifest);
   // The pod spec of YAML loaded with Include can have any shape: where it is not what the
@@ -273,8 +290,11 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }
-    for (const [fields, sidecar] of a.podSecurityContext) {
+    for (const [fields, sidecar, linuxOnly] of a.podSecurityContext) {
       spec.securityContext = spec.securityContext ?? {};
+      if (linuxOnly) {
+        linuxOnlyPodFields.push(...Object.keys(fields).filter((k) => spec.securityContext[k] === undefined));
+      }
       mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${specPath}.securityContext.${k}`,
         `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
     }

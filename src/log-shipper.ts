@@ -391,11 +391,25 @@ export abstract class LogShipper {
   public _bindParts(_context: LogShipperPartsContext): LogShipperParts | undefined {
     return undefined;
   }
+
+  /**
+   * The factory of a shipper this library generates for Linux nodes (`LogShipper.tail()`);
+   * undefined for shippers of your own.
+   * @internal
+   */
+  public get _linuxOnly(): string | undefined {
+    return undefined;
+  }
 }
 
 class TailShipper extends LogShipper {
   public constructor(private readonly options: TailOptions) {
     super();
+  }
+
+  /** @internal */
+  public get _linuxOnly(): string {
+    return 'LogShipper.tail()';
   }
 
   public bind(context: LogShipperContext): LogShipperBinding {
@@ -428,6 +442,11 @@ const S3_STORE_DIR = 'fluent-bit-s3';
 class FluentBitShipper extends LogShipper {
   public constructor(private readonly options: FluentBitOptions) {
     super();
+  }
+
+  /** @internal */
+  public get _linuxOnly(): string {
+    return 'LogShipper.fluentBit()';
   }
 
   public bind(context: LogShipperContext): LogShipperBinding {

@@ -6,6 +6,7 @@ import { GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
+import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { mergeFields, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -150,6 +151,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private frontPortNames: string[] = NONE;
   /** The files the init steps write into the shared files volume, with the step that writes each. */
   private stepFiles: Array<{ path: string; step: string }> = NONE;
+  /** The containers generated for Linux nodes (steps' scripts, catalogue sidecars), by name. */
+  private linuxOnly: LinuxOnly[] = NONE;
+  /** The pod securityContext fields such a sidecar set (the pod did not declare them). */
+  private linuxOnlyPodFields: string[] = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -288,6 +293,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (step._writes !== undefined) {
       this.stepFiles = added(this.stepFiles, { path: step._writes, step: step.name });
     }
+    if (step._linuxOnly !== undefined) {
+      this.linuxOnly = added(this.linuxOnly, { name: binding.container.name, what: `${step._linuxOnly} '${step.name}'`, instead: 'InitStep.command()' });
+    }
     if (step.writesFiles) {
       this.addFilesVolume();
     }
@@ -335,7 +343,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       throw new Error(`${this.description}: addSidecar() takes a Sidecar (e.g. Sidecar.container({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' })), not ${show(sidecar)}.`);
     }
     const binding = sidecar.bind({ podName: this.name, namespace: this.metadata.namespace, workloadKind: this.workload.kind });
-    this.atomically(() => this._addSidecarBinding(binding, sidecar.mode));
+    this.atomically(() => this._addSidecarBinding(binding, sidecar.mode, false, sidecar._linuxOnly));
   }
 
   /**
@@ -535,7 +543,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * their own. Returns the container as written.
    * @internal
    */
-  protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode, containerIsJson: boolean = false): any {
+  protected _addSidecarBinding(binding: SidecarBinding, mode: SidecarMode, containerIsJson: boolean = false, linuxOnly?: string, instead = 'Sidecar.container()'): any {
     const container = containerIsJson ? binding.container as any : toManifest('Container', binding.container);
     if (!containerIsJson || Object.keys(binding).length > 1) {
       this._markUnchecked();
@@ -552,11 +560,17 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const m of binding.appVolumeMounts ?? []) {
       this.appMounts = added(this.appMounts, toManifest('VolumeMount', m));
     }
+    if (linuxOnly !== undefined) {
+      this.linuxOnly = added(this.linuxOnly, { name: container.name, what: `${linuxOnly} '${container.name}'`, instead });
+    }
     for (const step of binding.initSteps ?? []) {
       this.addInitStep(step);
+      if (linuxOnly !== undefined && step._linuxOnly === undefined) {
+        this.linuxOnly = added(this.linuxOnly, { name: step.name, what: `the init step '${step.name}' of ${linuxOnly} '${container.name}'`, instead });
+      }
     }
     if (binding.podSecurityContext) {
-      this.mergePodSecurityContext(toManifest('PodSecurityContext', binding.podSecurityContext), container.name);
+      this.mergePodSecurityContext(toManifest('PodSecurityContext', binding.podSecurityContext), container.name, linuxOnly !== undefined);
     }
     this.frontPortNames = added(this.frontPortNames, ...(binding.frontPorts ?? []));
     this.addConfigMaps(binding.configMaps);
@@ -599,6 +613,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const podSpec = getPath(manifest, podPath);
     const podMetaPath = podPath === 'spec' ? 'metadata' : podPath.replace(/spec$/, 'metadata');
     this.securityProfile?._validate(getPath(manifest, podMetaPath), podSpec, podPath, podMetaPath, problems);
+    checkLinuxOnly(podSpec, podPath, this.linuxOnly, this.linuxOnlyPodFields, problems);
     for (const p of this.addProblems) {
       problems.add('', p);
     }
@@ -731,7 +746,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
-      this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles];
+      this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
+      this.linuxOnly, this.linuxOnlyPodFields];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -748,7 +764,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         return lists[i];
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
-        this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles] = lists.map((_, i) => back(i));
+        this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
+        this.linuxOnlyPodFields] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();
@@ -756,8 +773,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
   }
 
-  private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string): void {
+  private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string, linuxOnly: boolean): void {
     const merged = { ...(this.specOptions.securityContext ?? {}) };
+    if (linuxOnly) {
+      this.linuxOnlyPodFields = added(this.linuxOnlyPodFields, ...Object.keys(fields).filter((k) => merged[k] === undefined));
+    }
     mergeFields(merged, fields, (k, current, wanted) => this.addProblems = added(this.addProblems,
       `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
     this.specOptions.securityContext = merged;
@@ -831,7 +851,8 @@ export function podSpecPath(kind: string): string {
   }
 }
 
-function getPath(value: any, path: string): any {
+/** The value at a dotted path, or undefined. */
+export function getPath(value: any, path: string): any {
   let v = value;
   for (const part of path.split('.')) {
     v = v?.[part];

@@ -12,6 +12,13 @@ export class Problems {
     this.items.push(path ? `${path}: ${message}` : message);
   }
 
+  /** Takes back the problems `test` selects (`<path>: <message>`), when another one reports their cause. */
+  public removeIf(test: (item: string) => boolean): void {
+    const kept = this.items.filter((item) => !test(item));
+    this.items.length = 0;
+    this.items.push(...kept);
+  }
+
   public get count(): number {
     return this.items.length;
   }
@@ -36,25 +43,54 @@ export class Problems {
   }
 }
 
-/** Quotes a value for an error message: strings in double quotes, the rest as JSON. */
+/**
+ * Quotes a value for an error message: strings in double quotes, the rest as JSON, except that
+ * what JSON cannot hold is shown as JavaScript writes it, at any depth (`undefined`, `NaN`,
+ * `Infinity`, `1n`, `Symbol(a)`, `[Function f]`), not as `null` or not at all.
+ */
 export function show(value: unknown): string {
-  if (value === undefined) {
-    return 'undefined';
-  }
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    // JSON.stringify would show Infinity and NaN as null.
-    return String(value);
+  const top = notJson(value);
+  if (top !== undefined) {
+    return top;
   }
   let json: string | undefined;
+  let marked = false;
   try {
-    json = JSON.stringify(value);
+    json = JSON.stringify(value, (_key, v) => {
+      const text = notJson(v);
+      if (text === undefined) {
+        return v;
+      }
+      marked = true;
+      return `${MARK}${text}${MARK}`;
+    });
   } catch {
-    // A BigInt, or an object that refers to itself (a construct, a Node passed by mistake).
-    return typeof value === 'bigint' ? `${value}n` : `a ${(value as any)?.constructor?.name ?? typeof value} (not JSON)`;
+    // An object that refers to itself (a construct, a Node passed by mistake).
+    const name = (value as any)?.constructor?.name ?? typeof value;
+    return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name} (not JSON)`;
+  }
+  if (marked) {
+    json = json!.replace(MARKED, (_m, text: string) => text);
   }
   // Characters a terminal does not show (format and separator characters, U+0085, U+FEFF) are
   // written as escapes, so that a message about them can be read.
   return json === undefined ? String(value) : json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** How a message shows a value JSON cannot hold (JSON.stringify would write null or leave it out). */
+function notJson(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'undefined': return 'undefined';
+    case 'number': return Number.isFinite(v) ? undefined : String(v);
+    case 'bigint': return `${v}n`;
+    case 'symbol': return v.toString();
+    case 'function': return `[Function${v.name ? ` ${v.name}` : ''}]`;
+    default: return undefined;
+  }
+}
+
+/** Brackets a placeholder in show()'s JSON (a private-use character, which JSON.stringify leaves as it is). */
+const MARK = '\ue000';
+const MARKED = /"\ue000([^\ue000]*)\ue000"/g;
 
 const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]/g;

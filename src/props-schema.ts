@@ -47,6 +47,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   InitStepOptions: '{"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   InjectOptions: '{"sidecars":[["[",["c","Sidecar"]],1],"initSteps":[["[",["c","InitStep"]],1],"filesVolumeName":["s",1],"filesMountPath":["s",1]}',
   JobOptions: '{"backoffLimit":["n",1],"completions":["n",1],"parallelism":["n",1],"activeDeadlineSeconds":["n",1],"ttlSecondsAfterFinished":["n",1],"completionMode":[["e","CompletionMode"],1],"suspend":["b",1],"podFailurePolicy":[["k","PodFailurePolicy"],1],"backoffLimitPerIndex":["n",1],"maxFailedIndexes":["n",1],"podReplacementPolicy":[["e","PodReplacementPolicy"],1],"manualSelector":["b",1],"selector":[["k","LabelSelector"],1]}',
+  LinuxOnly: '{"name":["s"],"what":["s"],"instead":["s"]}',
   LogShipperBinding: '{"container":[["k","Container"]],"volumes":[["[",["k","Volume"]],1],"configMap":[["c","ApiObject"],1],"problems":[["[","s"],1]}',
   LogShipperContext: '{"scope":[["c","Construct"]],"podName":["s"],"namespace":["s",1],"logVolumeName":["s"],"logMountPath":["s"],"logFilePath":["s"],"containerName":["s"]}',
   LogShipperParts: '{"container":[["k","Container"]],"volumes":[["[",["k","Volume"]],1],"configMap":[["S","GeneratedConfigMapData"],1],"problems":[["[","s"],1]}',

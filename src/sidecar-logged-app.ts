@@ -4,10 +4,11 @@ import type { Container } from './k8s-types';
 import { toManifest, toManifestValue } from './k8s-values';
 import { LogShipper } from './log-shipper';
 import { withVolumeMount } from './mounts';
-import { PodWorkload, PodWorkloadProps, subjectOf } from './pod-workload';
+import { getPath, PodWorkload, PodWorkloadProps, podSpecPath, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SidecarMode } from './sidecar';
+import { isAbsoluteMountPath, runsOnWindows } from './validation/container';
 
 /**
  * Props for `SidecarLoggedApp`.
@@ -126,8 +127,11 @@ export class SidecarLoggedApp extends PodWorkload {
 
       let sidecar = read.sidecar;
       let shipperProblems: string[] = [];
+      let linuxOnly: string | undefined;
       if (!sidecar) {
-        const binding = (read.logShipper ?? LogShipper.tail()).bind({
+        const shipper = read.logShipper ?? LogShipper.tail();
+        linuxOnly = shipper._linuxOnly;
+        const binding = shipper.bind({
           scope: this,
           podName: this.name,
           namespace: read.metadata?.namespace,
@@ -157,7 +161,7 @@ export class SidecarLoggedApp extends PodWorkload {
         this.addInitStep(step);
       }
       this._pushContainer(this.app);
-      this._addSidecarBinding({ container: this.sidecar }, this.sidecarMode, read.sidecar !== undefined);
+      this._addSidecarBinding({ container: this.sidecar }, this.sidecarMode, read.sidecar !== undefined, linuxOnly, 'the sidecar prop (a container of your own)');
       for (const extra of read.sidecars ?? []) {
         this.addSidecar(extra);
       }
@@ -177,11 +181,11 @@ export class SidecarLoggedApp extends PodWorkload {
    * The pattern's own checks, reported in the same message as the pod's.
    * @internal
    */
-  protected _validatePattern(_manifest: any, problems: Problems): void {
+  protected _validatePattern(manifest: any, problems: Problems): void {
     for (const p of this.patternProblems ?? []) {
       problems.add('', p);
     }
-    if (!this.logMountPath.startsWith('/')) {
+    if (!isAbsoluteMountPath(this.logMountPath, runsOnWindows(getPath(manifest, podSpecPath(manifest.kind))))) {
       problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);
     }
   }

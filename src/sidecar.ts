@@ -163,7 +163,7 @@ export abstract class Sidecar {
   public static cloudSqlProxy(options: CloudSqlProxyOptions): Sidecar {
     checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.cloudSqlProxy', modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
   }
 
   /**
@@ -177,7 +177,7 @@ export abstract class Sidecar {
   public static gitSync(options: GitSyncOptions): Sidecar {
     checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.gitSync', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
   }
 
   /**
@@ -190,7 +190,7 @@ export abstract class Sidecar {
   public static nginxExporter(options: NginxExporterOptions = {}): Sidecar {
     checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.nginxExporter', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
   }
 
   /**
@@ -203,7 +203,7 @@ export abstract class Sidecar {
   public static mysqldExporter(options: MysqldExporterOptions): Sidecar {
     checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.mysqldExporter', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
   }
 
   /**
@@ -218,7 +218,7 @@ export abstract class Sidecar {
   public static envoy(options: EnvoyOptions): Sidecar {
     checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.envoy', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
   }
 
   /**
@@ -231,7 +231,7 @@ export abstract class Sidecar {
   public static oauth2Proxy(options: OAuth2ProxyOptions): Sidecar {
     checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.oauth2Proxy', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
   }
 
   /**
@@ -245,7 +245,7 @@ export abstract class Sidecar {
   public static s3Backup(options: S3BackupOptions): Sidecar {
     checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
+    return new CatalogueSidecar('Sidecar.s3Backup', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
   }
 
   /**
@@ -256,7 +256,7 @@ export abstract class Sidecar {
   public static logShipper(shipper: LogShipper, options: LogShipperSidecarOptions = {}): Sidecar {
     checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS);
     const o = snapshotOptions(options);
-    return new CatalogueSidecar(modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
+    return new CatalogueSidecar('Sidecar.logShipper', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
   }
 
   /** Classic or native. */
@@ -268,6 +268,15 @@ export abstract class Sidecar {
 
   /** Builds the sidecar for one pod. */
   public abstract bind(context: SidecarContext): SidecarBinding;
+
+  /**
+   * The catalogue factory of a sidecar this library generates for Linux nodes (`Sidecar.gitSync`);
+   * undefined for containers of your own.
+   * @internal
+   */
+  public get _linuxOnly(): string | undefined {
+    return undefined;
+  }
 }
 
 class ContainerSidecar extends Sidecar {
@@ -282,8 +291,17 @@ class ContainerSidecar extends Sidecar {
 
 /** A catalogue entry: its options, read once by the factory, and the entry's binding function. */
 class CatalogueSidecar extends Sidecar {
-  public constructor(mode: SidecarMode, private readonly binder: (mode: SidecarMode, context: SidecarContext) => SidecarBinding) {
+  public constructor(
+    private readonly factory: string,
+    mode: SidecarMode,
+    private readonly binder: (mode: SidecarMode, context: SidecarContext) => SidecarBinding,
+  ) {
     super(mode);
+  }
+
+  /** @internal */
+  public get _linuxOnly(): string {
+    return this.factory;
   }
 
   public bind(context: SidecarContext): SidecarBinding {

@@ -153,6 +153,16 @@ describe('InitStep', () => {
     );
   });
 
+  test('says that an IPv6 address in a URL goes between brackets, when a \'[\' is not closed or there is none', () => {
+    expect(() => InitStep.download('https://[::1/c.json', 'c.json')).toThrow('InitStep.download: url: "https://[::1/c.json": its \'[\' is not closed; an IPv6 address goes between \'[\' and \']\' (e.g. \'https://[::1]:8080/\').');
+    expect(() => InitStep.waitForHttp('http://fd00::1:8080/healthz')).toThrow('its host and port "fd00::1:8080" have more than one \':\'; an IPv6 address goes between');
+    expect(InitStep.waitForHttp('http://[fd00::1]:8080/healthz').name).toBe('wait-for-http-fd00-1');
+  });
+
+  test('shows in a message what JSON cannot hold as JavaScript writes it', () => {
+    expect(() => InitStep.renderTemplate('${A}', 'a.json', { variables: { A: 1n } } as any)).toThrow('variables: {"A":1n} must be a list');
+  });
+
   test('rejects credentials in a URL', () => {
     expect(() => InitStep.download('https://user:secret@example.com/c.json', 'c.json')).toThrow('contains credentials, which would be written in clear text into the manifest');
   });
@@ -163,9 +173,11 @@ describe('InitStep', () => {
 
   test('rejects a command list with a hole (plain JavaScript: [\'echo\', , \'x\']) at the call', () => {
     // eslint-disable-next-line no-sparse-arrays
-    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', , 'x'] as any)).toThrow('InitStep.command: command: ');
+    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', , 'x'] as any)).toThrow('InitStep.command: command[1]: ');
     // eslint-disable-next-line no-sparse-arrays
-    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', , 'x'] as any)).toThrow('must be a list of strings (the program and its arguments)');
+    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', , 'x'] as any)).toThrow('command[1]: undefined is not a string; command is a list of strings (the program and its arguments): ["echo",undefined,"x"]');
+    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', Symbol('a')] as any)).toThrow('command[1]: Symbol(a) is not a string; command is a list of strings (the program and its arguments): ["echo",Symbol(a)]');
+    expect(() => InitStep.command('x', 'busybox:1.36', ['echo', function f() {}] as any)).toThrow('command[1]: [Function f] is not a string');
   });
 
   test('accepts IP addresses as hosts', () => {

@@ -129,4 +129,23 @@ describe('Inject.into() that fails', () => {
       'Inject.into(test/web): an earlier Inject.into() and this one generate a ConfigMap named "web-envoy" for Deployment \'web\', and one would overwrite the other\'s configuration; give one of them another configMapName (or another name).');
     expect(synth(chart)).toEqual(before);
   });
+
+  test('refuses the generated Linux containers it would add to a Windows pod, and nothing the user wrote', () => {
+    // GIVEN a Deployment for Windows nodes
+    const chart = newChart();
+    const deployment = new ApiObject(chart, 'web', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { os: { name: 'windows' }, containers: [c('app')] } } },
+    });
+    // WHEN
+    Inject.into(deployment, { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/kubernetes/git-sync' })], initSteps: [InitStep.waitForTcp('db', 5432)] });
+    // THEN three containers are named, the securityContext fields git-sync set are not blamed
+    const error = synthError(chart);
+    expect(error).toContain('has 3 problems');
+    expect(error).toContain('spec.template.spec.containers[1]: Sidecar.gitSync \'git-sync\' is made for Linux nodes');
+    expect(error).toContain('spec.template.spec.initContainers[0]: the init step \'git-sync-init\' of Sidecar.gitSync \'git-sync\'');
+    expect(error).toContain('spec.template.spec.initContainers[1]: InitStep.waitForTcp \'wait-for-db\' is made for Linux nodes (image "busybox:1.36", with Linux commands and paths), but the pod runs on Windows nodes (spec.template.spec.os.name: windows)');
+  });
 });

@@ -1,4 +1,5 @@
-import { InitPod, InitStep, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { FluentBitOutput, InitPod, InitStep, LogShipper, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -222,5 +223,83 @@ describe('adding to a pod that exists', () => {
     const before = synth(chart);
     expect(() => pod.addInitStep(InitStep.renderTemplate('b: 2', 'a.yaml'))).toThrow('generate a ConfigMap named "p-render-a-yaml"');
     expect(synth(chart)).toEqual(before);
+  });
+});
+
+describe('the containers this library generates for Linux nodes, in a Windows pod', () => {
+  const windows = { os: { name: 'windows' } };
+  const winApp = { name: 'app', image: 'mcr.microsoft.com/windows/nanoserver:ltsc2022' };
+
+  test('refuses every generated init step, naming the step and what to use instead', () => {
+    // GIVEN
+    const chart = newChart();
+    // WHEN
+    new InitPod(chart, 'p', {
+      ...windows,
+      initSteps: [InitStep.download('https://example.com/a.json', 'a.json'), InitStep.command('setup', 'mcr.microsoft.com/powershell', ['pwsh', '-c', 'exit 0'])],
+      containers: [winApp],
+    });
+    // THEN the step of your own is accepted
+    const error = synthError(chart);
+    expect(error).toContain('spec.initContainers[0]: InitStep.download \'download-a-json\' is made for Linux nodes (image "busybox:1.36", with Linux commands and paths), but the pod runs on Windows nodes (spec.os.name: windows)');
+    expect(error).toContain('use InitStep.command() with an image built for Windows (this library\'s contract: the API server accepts the pod)');
+    expect(error).not.toContain('spec.initContainers[1]');
+  });
+
+  test('refuses a catalogue sidecar and its first-sync step, without blaming the security settings it set itself', () => {
+    // GIVEN
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { ...windows, containers: [winApp] });
+    // WHEN
+    pod.addSidecar(Sidecar.gitSync({ repo: 'https://github.com/kubernetes/git-sync' }));
+    // THEN
+    const error = synthError(chart);
+    expect(error).toContain('spec.containers[1]: Sidecar.gitSync \'git-sync\' is made for Linux nodes');
+    expect(error).toContain('spec.initContainers[0]: the init step \'git-sync-init\' of Sidecar.gitSync \'git-sync\' is made for Linux nodes');
+    expect(error).toContain('or use Sidecar.container() with an image built for Windows');
+    expect(error).not.toContain('fsGroup');
+    expect(error).not.toContain('runAsUser');
+  });
+
+  test('still reports a security setting the pod declared itself', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { ...windows, securityContext: { fsGroup: 65533 }, containers: [winApp] });
+    pod.addSidecar(Sidecar.gitSync({ repo: 'https://github.com/kubernetes/git-sync' }));
+    expect(synthError(chart)).toContain('spec.securityContext.fsGroup: cannot be set for a windows pod');
+  });
+
+  test('refuses the log shipper of a SidecarLoggedApp, and takes a sidecar of your own and a Windows logMountPath', () => {
+    // GIVEN
+    const tail = newChart();
+    const fluentBit = newChart();
+    const own = newChart();
+    // WHEN
+    new SidecarLoggedApp(tail, 'l', { ...windows, app: winApp, logMountPath: 'C:\\logs' });
+    new SidecarLoggedApp(fluentBit, 'l', { ...windows, app: winApp, logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) }) });
+    new SidecarLoggedApp(own, 'l', { ...windows, app: winApp, logMountPath: 'C:\\logs', sidecar: { name: 'shipper', image: 'mcr.microsoft.com/windows/nanoserver:ltsc2022' } });
+    // THEN
+    expect(synthError(tail)).toContain('spec.containers[1]: LogShipper.tail() \'sidecar-container\' is made for Linux nodes (image "busybox"');
+    expect(synthError(tail)).toContain('or use the sidecar prop (a container of your own) with an image built for Windows');
+    expect(synthError(fluentBit)).toContain('spec.containers[1]: LogShipper.fluentBit() \'sidecar-container\' is made for Linux nodes');
+    expect(only(synth(own), 'Pod').spec.containers[1].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: 'C:\\logs' }]);
+  });
+
+  test('follows the pod as written: a nodeSelector for Windows, a Deployment template, a sidecar patched away', () => {
+    // GIVEN
+    const selected = newChart();
+    const deployment = newChart();
+    const patched = newChart();
+    const linux = newChart();
+    // WHEN
+    new PlainPod(selected, 'p', { nodeSelector: { 'kubernetes.io/os': 'windows' }, containers: [winApp], sidecars: [Sidecar.nginxExporter()] });
+    new PlainPod(deployment, 'p', { workload: Workload.deployment(), ...windows, containers: [winApp], initSteps: [InitStep.waitForTcp('db', 5432)] });
+    const pod = new PlainPod(patched, 'p', { ...windows, containers: [winApp], sidecars: [Sidecar.nginxExporter()] });
+    ApiObject.of(pod).addJsonPatch(JsonPatch.remove('/spec/containers/1'));
+    new PlainPod(linux, 'p', { containers: [c('app')], sidecars: [Sidecar.nginxExporter()], initSteps: [InitStep.waitForTcp('db', 5432)] });
+    // THEN
+    expect(synthError(selected)).toContain('spec.containers[1]: Sidecar.nginxExporter \'nginx-exporter\' is made for Linux nodes (image "nginx/nginx-prometheus-exporter:1.4.2", with Linux commands and paths), but the pod runs on Windows nodes (spec.nodeSelector kubernetes.io/os: windows)');
+    expect(synthError(deployment)).toContain('spec.template.spec.initContainers[0]: InitStep.waitForTcp \'wait-for-db\' is made for Linux nodes');
+    expect(only(synth(patched), 'Pod').spec.containers).toHaveLength(1);
+    expect(only(synth(linux), 'Pod').spec.initContainers).toHaveLength(1);
   });
 });

@@ -20,8 +20,11 @@ export function commandStep(name: string, image: string, command: string[]): Ste
     errors.push(`image: ${show(image)} must be an image reference without surrounding spaces (e.g. 'busybox:1.36')`);
   }
   // Array.from: a hole in a sparse list (['echo', , 'x']) is undefined, which .some() would skip.
-  if (!Array.isArray(command) || Array.from(command).some((a) => typeof a !== 'string')) {
+  const notString = Array.isArray(command) ? Array.from(command).findIndex((a) => typeof a !== 'string') : -1;
+  if (!Array.isArray(command)) {
     errors.push(`command: ${show(command)} must be a list of strings (the program and its arguments)`);
+  } else if (notString >= 0) {
+    errors.push(`command[${notString}]: ${show(command[notString])} is not a string; command is a list of strings (the program and its arguments): ${show(command)}`);
   } else if (command.length === 0) {
     errors.push('command: [] is empty; give the program and its arguments, e.g. [\'sh\', \'-c\', \'echo ready\']');
   }

@@ -204,6 +204,14 @@ export function parseHttpUrl(field: string, url: unknown, errors: string[], opti
     errors.push(`${field}: ${show(url)} contains credentials, which would be written in clear text into the manifest; use a pre-signed URL or a command step that reads a Secret`);
     return undefined;
   }
+  if (authority.startsWith('[') && !authority.includes(']')) {
+    errors.push(`${field}: ${show(url)}: its '[' is not closed; an IPv6 address goes between '[' and ']' (e.g. '${scheme}://[::1]:8080/')`);
+    return undefined;
+  }
+  if (!authority.startsWith('[') && /:.*:/.test(authority)) {
+    errors.push(`${field}: ${show(url)}: its host and port ${show(authority)} have more than one ':'; an IPv6 address goes between '[' and ']' (e.g. '${scheme}://[::1]:8080/')`);
+    return undefined;
+  }
   const problems: string[] = [];
   const hp = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
   const host = hp?.[1] ?? authority;

@@ -57,6 +57,16 @@ interface PodFacts {
 const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): any => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
 
+/**
+ * Whether a pod runs on Windows nodes: spec.os.name windows, or (without spec.os.name) a
+ * nodeSelector kubernetes.io/os windows. Decides this library's Windows contracts (mount paths,
+ * the Linux-only containers it generates), not an API server rule.
+ */
+export function runsOnWindows(spec: any): boolean {
+  const os = obj(obj(spec).os).name;
+  return os === 'windows' || (os === undefined && obj(obj(spec).nodeSelector)['kubernetes.io/os'] === 'windows');
+}
+
 function podFacts(spec: any, context: ContainerCheckContext): PodFacts {
   const volumes = new Map<string, any>();
   for (const v of list(spec.volumes)) {
@@ -71,7 +81,7 @@ function podFacts(spec: any, context: ContainerCheckContext): PodFacts {
     volumes,
     gracePeriod: tgps == null ? DEFAULT_GRACE_PERIOD : Number.isInteger(tgps) ? tgps : undefined,
     hostNetwork: spec.hostNetwork === true,
-    windows: obj(spec.os).name === 'windows' || (obj(spec.os).name === undefined && obj(spec.nodeSelector)['kubernetes.io/os'] === 'windows'),
+    windows: runsOnWindows(spec),
   };
 }
 
@@ -354,6 +364,11 @@ function validatePodHostNetworkDeps(containers: any[], path: string, facts: PodF
  */
 const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|[\\/])/;
 
+/** Whether a mount path is absolute in a pod of that OS (this library's contract). */
+export function isAbsoluteMountPath(mountPath: string, windows: boolean): boolean {
+  return windows ? WINDOWS_ABSOLUTE.test(mountPath) : mountPath.startsWith('/');
+}
+
 /** A Windows mount path as the file system compares it: '\\' as '/', any letter case, no trailing separator, a root path on C:. */
 function windowsMountKey(mountPath: string): string {
   const slashed = mountPath.replace(/\\/g, '/').toLowerCase();
@@ -399,7 +414,7 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
     if (typeof m.mountPath !== 'string' || m.mountPath.length === 0) {
       problems.add(`${mpath}.mountPath`, 'is required; set an absolute path (e.g. /data).');
     } else {
-      if (facts.windows ? !WINDOWS_ABSOLUTE.test(m.mountPath) : !m.mountPath.startsWith('/')) {
+      if (!isAbsoluteMountPath(m.mountPath, facts.windows)) {
         problems.add(`${mpath}.mountPath`, relativeMountPath(m.mountPath, facts.windows));
       }
       const key = facts.windows ? windowsMountKey(m.mountPath) : m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;

@@ -313,10 +313,13 @@ const WINDOWS_FORBIDDEN_CONTAINER_SC = [
   'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup',
 ];
 
+/** The message of a field a windows pod cannot have (validateWindows). */
+export const WINDOWS_FORBIDDEN = 'cannot be set for a windows pod (os.name: windows); remove it.';
+
 /** A windows pod has none of the Linux-only security settings nor host user/PID/IPC namespaces. */
 // Go: validateWindows (validation.go)
 function validateWindows(spec: any, path: string, problems: Problems): void {
-  const why = 'cannot be set for a windows pod (os.name: windows); remove it.';
+  const why = WINDOWS_FORBIDDEN;
   const sc = obj(spec.securityContext);
   if (sc) {
     for (const field of WINDOWS_FORBIDDEN_POD_SC) {
