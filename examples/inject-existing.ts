@@ -9,11 +9,12 @@ import { Inject, InitStep, Sidecar } from 'cdk8s-pod-patterns';
  * `Include`, gets a database proxy as a native sidecar and an init step that waits until the
  * proxy accepts connections (native sidecars start before init steps), at synth time and
  * validated like the library's own pods: what a mutating webhook would do in the cluster, as code
- * reviewed in git.
+ * reviewed in git. The chart's namespace keeps it apart from the workload-deployment example's
+ * Deployment of the same name (one app, one name per kind and namespace).
  */
 export class InjectExistingChart extends Chart {
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(scope, id, { namespace: 'legacy' });
 
     const existing = new Include(this, 'nginx', { url: path.join(__dirname, 'existing', 'nginx-deployment.yaml') });
     Inject.into(existing, {

@@ -1,9 +1,9 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { subjectOf } from './pod-workload';
-import { Problems } from './problems';
+import { Problems, show } from './problems';
 import { readProps } from './props';
-import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
+import { hasJsonPatches, ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
 
 /**
@@ -53,5 +53,36 @@ export class GeneratedConfigMap extends ValidatedApiObject {
   /** @internal */
   protected _check(manifest: any, problems: Problems, checked: _ManifestChecks): void {
     validateObject(manifest, problems, checked);
+  }
+}
+
+/**
+ * This library's contract: the ConfigMaps generated for a pod are, after JSON patches, where the
+ * kubelet looks for them: in the pod's namespace (Go: the configMap volume plugin's SetUpAt reads
+ * `b.pod.Namespace`), under the name the pod mounts. The API server accepts both objects either
+ * way, and the pod never starts. Only patches can move them apart, so objects without patches
+ * are not rendered again.
+ */
+export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, configMaps: readonly ApiObject[], problems: Problems): void {
+  const ownerPatched = hasJsonPatches(owner);
+  for (const cm of configMaps) {
+    if (!ownerPatched && !hasJsonPatches(cm)) {
+      continue;
+    }
+    let written: any;
+    try {
+      written = cm.toJson();
+    } catch {
+      continue; // the ConfigMap's own validation reports it
+    }
+    const name = written?.metadata?.name;
+    const namespace = written?.metadata?.namespace ?? '';
+    const podNamespace = podManifest?.metadata?.namespace ?? '';
+    const inNamespace = (ns: string) => (ns === '' ? 'no namespace (the one kubectl applies to)' : `namespace ${show(ns)}`);
+    if (name !== cm.name) {
+      problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch renamed to ${show(name)}: no object of the app would be named ${show(cm.name)}, and the pod would never start. Name it with the option that names it (e.g. configMapName) instead of a patch (this library's contract).`);
+    } else if (namespace !== podNamespace) {
+      problems.add('metadata.namespace', `the pod is in ${inNamespace(podNamespace)} and the ConfigMap ${show(cm.name)} generated for it in ${inNamespace(namespace)} (after JSON patches); the kubelet looks for it in the pod's namespace, so the pod would never start. Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch (this library's contract).`);
+    }
   }
 }

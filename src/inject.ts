@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { GeneratedConfigMap } from './generated-config-map';
+import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
@@ -70,6 +70,8 @@ interface Addition {
   readonly problems: string[];
   /** The containers generated for Linux nodes, by name. */
   readonly linuxOnly: LinuxOnly[];
+  /** The ConfigMaps generated for the pod, which it mounts by name. */
+  readonly configMaps: ApiObject[];
 }
 
 /** The additions made to each object, in the order of the `into()` calls. */
@@ -104,10 +106,12 @@ export class Inject {
     try {
       for (const p of planned) {
         for (const data of p.configMaps) {
-          created.push(new GeneratedConfigMap(p.object, configMapId(data.name), {
+          const cm = new GeneratedConfigMap(p.object, configMapId(data.name), {
             metadata: { name: data.name, namespace: p.object.metadata.namespace },
             data: data.data,
-          }));
+          });
+          created.push(cm);
+          p.addition.configMaps.push(cm);
         }
       }
     } catch (e) {
@@ -148,7 +152,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   const declaredMountPath = options.filesMountPath ?? '/config';
   const filesMountPath = declaredMountPath.length > 1 ? declaredMountPath.replace(/\/+$/, '') : declaredMountPath;
   const addition: Addition = {
-    nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [], linuxOnly: [],
+    nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [], linuxOnly: [], configMaps: [],
   };
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
@@ -232,6 +236,7 @@ function record(object: ApiObject, addition: Addition): void {
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
+        checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
         for (const a of list) {
           for (const p of a.problems) {
             problems.add('', p);

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
-import { GeneratedConfigMap } from './generated-config-map';
+import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
@@ -599,6 +599,31 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * The ConfigMaps generated for this pod, which it mounts by name: checked against its namespace
+   * and its mounts after JSON patches.
+   * @internal
+   */
+  protected _mountedConfigMaps(): ApiObject[] {
+    return this.generatedConfigMaps;
+  }
+
+  /**
+   * The generated ConfigMaps' state: a JSON patch of one of them changes what this pod's check finds.
+   * @internal
+   */
+  protected _dependencyKey(): number | string | undefined {
+    let key = 0;
+    for (const cm of this._mountedConfigMaps()) {
+      const k = cm instanceof ValidatedApiObject ? cm._stateKey() : undefined;
+      if (typeof k !== 'number') {
+        return undefined;
+      }
+      key = Math.max(key, k);
+    }
+    return key;
+  }
+
+  /**
    * Records that content which was not checked when it was read went into the pod.
    * @internal
    */
@@ -614,6 +639,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const podMetaPath = podPath === 'spec' ? 'metadata' : podPath.replace(/spec$/, 'metadata');
     this.securityProfile?._validate(getPath(manifest, podMetaPath), podSpec, podPath, podMetaPath, problems);
     checkLinuxOnly(podSpec, podPath, this.linuxOnly, this.linuxOnlyPodFields, problems);
+    checkGeneratedConfigMaps(manifest, this, this._mountedConfigMaps(), problems);
     for (const p of this.addProblems) {
       problems.add('', p);
     }

@@ -177,6 +177,12 @@ export class SidecarLoggedApp extends PodWorkload {
     }
   }
 
+  /** @internal */
+  protected _mountedConfigMaps(): ApiObject[] {
+    const generated = super._mountedConfigMaps();
+    return this.logShipperConfigMap ? [...generated, this.logShipperConfigMap] : generated;
+  }
+
   /**
    * The pattern's own checks, reported in the same message as the pod's.
    * @internal

@@ -47,7 +47,7 @@ const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 
 const NAMES = new WeakMap<Construct, Map<string, ValidatedApiObject[]>>();
 
 /** The charts that check the names of all their objects (once each). */
-const CHARTS_CHECKED = new WeakSet<Chart>();
+const APPS_CHECKED = new WeakSet<Construct>();
 
 /** Set by `sanitize` when a string it copied might read back differently from the YAML. */
 let misread = false;
@@ -170,11 +170,11 @@ export abstract class ValidatedApiObject extends ApiObject {
     this.node.addValidation(new ObjectValidation(this));
 
     // Names this object's own check cannot see: objects of cdk8s or cdk8s-plus, and names
-    // changed by JSON patches. Checked once per chart, at synth.
-    const chart = Chart.of(this);
-    if (!CHARTS_CHECKED.has(chart)) {
-      CHARTS_CHECKED.add(chart);
-      chart.node.addValidation({ validate: () => sameNameInChart(chart) });
+    // changed by JSON patches, in every chart of the app. Checked once per app and validation
+    // pass, by the first chart that holds one of this library's objects.
+    if (!APPS_CHECKED.has(app)) {
+      APPS_CHECKED.add(app);
+      Chart.of(this).node.addValidation({ validate: () => sameNameInApp(app) });
     }
   }
 
@@ -258,6 +258,12 @@ export abstract class ValidatedApiObject extends ApiObject {
     });
     super.addJsonPatch(...ops);
     this._changed();
+    // The objects of this name no longer compare with this one in their own check.
+    for (const other of this.sameName) {
+      if (other !== this) {
+        other._changed();
+      }
+    }
   }
 
   /**
@@ -384,13 +390,16 @@ export abstract class ValidatedApiObject extends ApiObject {
     return false;
   }
 
-  /** This library's contract: no two objects of one kind with one name in one namespace of an app. */
+  /**
+   * This library's contract: no two objects of one kind with one name in one namespace of an app.
+   * Objects with JSON patches are left to sameNameInApp, which reads their final manifests.
+   */
   private checkName(problems: Problems): void {
-    if (this.sameName.length < 2) {
+    if (this.sameName.length < 2 || hasJsonPatches(this)) {
       return;
     }
     const others = this.sameName.filter((o) => o !== this && o.kind === this.kind && o.apiGroup === this.apiGroup
-      && (o.metadata.namespace ?? '') === (this.metadata.namespace ?? ''));
+      && (o.metadata.namespace ?? '') === (this.metadata.namespace ?? '') && !hasJsonPatches(o));
     if (others.length === 0) {
       return;
     }
@@ -641,20 +650,20 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
 }
 
 /**
- * This library's contract, for the objects of a chart that the objects' own check does not see:
+ * This library's contract, for the objects of an app that the objects' own check does not see:
  * objects of cdk8s or cdk8s-plus (a ConfigMap named like a generated one), and names or
- * namespaces changed by JSON patches. Two objects of one kind, group, namespace and name would
- * overwrite each other when applied.
+ * namespaces changed by JSON patches, in any of its charts. Two objects of one kind, group,
+ * namespace and name would overwrite each other when applied.
  */
-function sameNameInChart(chart: Chart): string[] {
-  // cdk8s validates the whole app for each chart it writes: this runs once per chart per chart,
-  // so the common case (only this library's objects, without patches: their own check covers
-  // them) returns after one walk, without building anything.
-  const all = chart.node.findAll();
+function sameNameInApp(app: Construct): string[] {
+  // cdk8s validates the whole app for each chart it writes: this runs once per chart, so the
+  // common case (only this library's objects, without patches: their own check covers them)
+  // returns after one walk, without building anything.
+  const all = app.node.findAll();
   let ownCheckCovers = true;
   for (let i = 0; i < all.length && ownCheckCovers; i++) {
     const c = all[i];
-    if (ApiObject.isApiObject(c) && (!isLibraryObject(c) || (c as any).patches?.length > 0)) {
+    if (ApiObject.isApiObject(c) && (!isLibraryObject(c) || hasJsonPatches(c))) {
       ownCheckCovers = false;
     }
   }
@@ -667,8 +676,7 @@ function sameNameInChart(chart: Chart): string[] {
     if (!ApiObject.isApiObject(c)) {
       continue;
     }
-    const patches = (c as any).patches;
-    const patched = Array.isArray(patches) && patches.length > 0;
+    const patched = hasJsonPatches(c);
     let name: unknown = c.name;
     let namespace: unknown = c.metadata.namespace;
     let kind: unknown = c.kind;
@@ -702,6 +710,12 @@ function sameNameInChart(chart: Chart): string[] {
     errors.push(`${list.map((e) => `${isLibraryObject(e.object) ? (e.object as ValidatedApiObject).description : `${e.object.kind} '${e.object.name}'`} (${e.object.node.path})`).join(' and ')} are one ${kind}${m}: the name ${show(name)}${namespace ? ` in namespace ${show(namespace)}` : ''}; two objects with one name would overwrite each other when applied. Give each a unique name (this library's contract).`);
   }
   return errors;
+}
+
+/** Whether an object has JSON patches (cdk8s keeps them in a private list). */
+export function hasJsonPatches(object: ApiObject): boolean {
+  const patches = (object as any).patches;
+  return Array.isArray(patches) && patches.length > 0;
 }
 
 /** Whether an object is one of this library's (not `instanceof`: cdk8s makes that true of every ApiObject). */

@@ -24,11 +24,12 @@ describe('manifests of the Kubernetes documentation', () => {
     expect([...manifests].sort(byKindAndName)).toEqual(fixture(`k8s-docs/${file}`).sort(byKindAndName));
   });
 
-  test('the inject-existing example adds a native proxy and a wait for it to the YAML Deployment', () => {
+  test('the inject-existing example adds a native proxy and a wait for it to the YAML Deployment, in the chart\'s namespace', () => {
     const [deployment] = Testing.synth(charts.get('dist/inject-existing.k8s.yaml')!);
     const [original] = fixture('k8s-docs/nginx-deployment.yaml');
     const { initContainers, ...rest } = deployment.spec.template.spec;
-    expect({ ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: rest } } }).toEqual(original);
+    const inLegacy = { ...original, metadata: { ...original.metadata, namespace: 'legacy' } };
+    expect({ ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: rest } } }).toEqual(inLegacy);
     expect(initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['cloud-sql-proxy', 'Always'], ['wait-for-proxy', undefined]]);
   });
 });

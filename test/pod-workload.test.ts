@@ -1,5 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
-import { FluentBitOutput, InitPod, InitStep, LogShipper, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { FluentBitOutput, Inject, InitPod, InitStep, LogShipper, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -301,5 +301,57 @@ describe('the containers this library generates for Linux nodes, in a Windows po
     expect(synthError(deployment)).toContain('spec.template.spec.initContainers[0]: InitStep.waitForTcp \'wait-for-db\' is made for Linux nodes');
     expect(only(synth(patched), 'Pod').spec.containers).toHaveLength(1);
     expect(only(synth(linux), 'Pod').spec.initContainers).toHaveLength(1);
+  });
+});
+
+describe('the ConfigMaps generated for a pod, after JSON patches', () => {
+  const fluentBit = () => LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) });
+
+  test('fail when the pod\'s namespace is patched and theirs is not: the kubelet looks for them in the pod\'s', () => {
+    // GIVEN
+    const template = newChart();
+    const shipper = newChart();
+    // WHEN
+    new PlainPod(template, 'api', {
+      metadata: { name: 'api' }, containers: [c('api')],
+      initSteps: [InitStep.renderTemplate('x=${A}\n', 'a.conf', { variables: [{ name: 'A', value: '1' }] })],
+    }).addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
+    new PlainPod(shipper, 'api', {
+      metadata: { name: 'api', labels: { app: 'api' } }, workload: Workload.deployment(), containers: [c('api')],
+      sidecars: [Sidecar.logShipper(fluentBit(), { logMountPath: '/var/log/api/' })],
+    }).addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
+    // THEN
+    expect(synthError(template)).toContain('PlainPod \'api\': metadata.namespace: the pod is in namespace "prod" and the ConfigMap "api-render-a-conf" generated for it in no namespace (the one kubectl applies to) (after JSON patches); the kubelet looks for it in the pod\'s namespace, so the pod would never start. Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch (this library\'s contract).');
+    expect(synthError(shipper)).toContain('the ConfigMap "api-fluent-bit" generated for it in no namespace');
+  });
+
+  test('fail when a patch renames one the pod mounts', () => {
+    // GIVEN
+    const chart = newChart();
+    const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
+    // WHEN
+    logged.logShipperConfigMap!.addJsonPatch(JsonPatch.replace('/metadata/name', 'api-logging'));
+    // THEN
+    expect(synthError(chart)).toContain('the pod mounts the ConfigMap "api-fluent-bit" generated for it, which a JSON patch renamed to "api-logging"');
+  });
+
+  test('are accepted when both move together, and after Inject.into() too', () => {
+    // GIVEN
+    const chart = newChart();
+    const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
+    const deployment = new ApiObject(chart, 'web', {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c('web')] } } },
+    });
+    Inject.into(deployment, { initSteps: [InitStep.renderTemplate('a: 1', 'a.yaml')] });
+    // WHEN
+    logged.addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
+    logged.logShipperConfigMap!.addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
+    // THEN
+    expect(synth(chart).map((m) => `${m.kind} ${m.metadata.namespace ?? ''}/${m.metadata.name}`)).toEqual(
+      ['ConfigMap prod/api-fluent-bit', 'Pod prod/api', 'ConfigMap /web-render-a-yaml', 'Deployment /web']);
+    // AND a patch of the Deployment's namespace alone is reported
+    deployment.addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
+    expect(synthError(chart)).toContain('Deployment \'web\' with injected sidecars and init steps: metadata.namespace: the pod is in namespace "prod" and the ConfigMap "web-render-a-yaml"');
   });
 });

@@ -250,6 +250,32 @@ describe('ValidatedApiObject: names', () => {
     expect(Testing.synth(chart)).toHaveLength(4);
   });
 
+  test('fails when an object of cdk8s, or one a JSON patch renamed, takes the name of one in another chart', () => {
+    // GIVEN two apps, each with a ConfigMap 'x' of this library in chart a
+    const plain = Testing.app();
+    const patched = Testing.app();
+    for (const theApp of [plain, patched]) {
+      new GeneratedConfigMap(new Chart(theApp, 'a'), 'cm', { metadata: { name: 'x' }, data: { k: '1' } });
+    }
+    // WHEN chart b gets a cdk8s ConfigMap 'x', or one of this library renamed to 'x'
+    new ApiObject(new Chart(plain, 'b'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
+    new GeneratedConfigMap(new Chart(patched, 'b'), 'cm', { metadata: { name: 'y' }, data: { k: '2' } }).addJsonPatch(JsonPatch.replace('/metadata/name', 'x'));
+    // THEN
+    expect(() => plain.synthYaml()).toThrow("ConfigMap 'x' (a/cm) and ConfigMap 'x' (b/cm) are one ConfigMap: the name \"x\"; two objects with one name would overwrite each other");
+    expect(() => patched.synthYaml()).toThrow("ConfigMap 'x' (a/cm) and ConfigMap 'y' (b/cm) are one ConfigMap (after JSON patches): the name \"x\"");
+  });
+
+  test('accepts two objects of one name that JSON patches give another name or namespace', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    new GeneratedConfigMap(chart, 'one', { metadata: { name: 'x' }, data: { k: '1' } });
+    new GeneratedConfigMap(chart, 'two', { metadata: { name: 'x' }, data: { k: '2' } }).addJsonPatch(JsonPatch.replace('/metadata/name', 'y'));
+    new PlainPod(chart, 'web1', { metadata: { name: 'web' }, containers: [app('web')] });
+    new PlainPod(chart, 'web2', { metadata: { name: 'web' }, containers: [app('web')] }).addJsonPatch(JsonPatch.add('/metadata/namespace', 'other'));
+    // THEN
+    expect(Testing.synth(chart).map((m) => `${m.kind} ${m.metadata.namespace ?? ''}/${m.metadata.name}`)).toEqual(['ConfigMap /x', 'ConfigMap /y', 'Pod /web', 'Pod other/web']);
+  });
+
   test('fails when a name is taken after an earlier synthesis validated the first object', () => {
     const chart = Testing.chart();
     new GeneratedConfigMap(chart, 'one', { metadata: { name: 'cfg' }, data: { a: 'b' } });
