@@ -5,7 +5,7 @@ import type { Container, EnvVar, ResourceRequirements, Volume } from './k8s-type
 import { show } from './problems';
 import { checkProps } from './props';
 import { shellQuote } from './shell';
-import type { GeneratedConfigMapData } from './sidecar';
+import { GeneratedConfigMapData, SidecarMode } from './sidecar';
 import { s3BucketProblem } from './sidecars/common';
 import { dns1123Subdomain } from './validation/names';
 
@@ -31,6 +31,12 @@ export interface LogShipperContext {
   readonly logFilePath: string;
   /** The sidecar container's name. */
   readonly containerName: string;
+  /**
+   * How the sidecar runs: a native one starts before anything writes the log.
+   *
+   * @default SidecarMode.CLASSIC
+   */
+  readonly sidecarMode?: SidecarMode;
 }
 
 /**
@@ -91,6 +97,31 @@ export interface TailOptions {
    * @default 'busybox' - as in the seed
    */
   readonly image?: string;
+
+  /**
+   * How `tail` follows the log file.
+   *
+   * @default - TailFollow.DESCRIPTOR for a classic sidecar (the seed's `tail -f`),
+   *   TailFollow.NAME_FROM_START for a native one, which starts before anything writes the log
+   */
+  readonly follow?: TailFollow;
+}
+
+/**
+ * How `LogShipper.tail()` follows the log file.
+ */
+export enum TailFollow {
+  /**
+   * `tail -f FILE`, the seed's: prints the last 10 lines and follows the open file. If the file
+   * does not exist yet, tail exits 1 and the kubelet restarts the sidecar, which then prints only
+   * the last 10 lines again (busybox `tail.c`: "no files").
+   */
+  DESCRIPTOR = 'descriptor',
+  /**
+   * `tail -n +1 -F FILE`: waits until the file exists, prints it from its first line, and follows
+   * it by name, across rotation too.
+   */
+  NAME_FROM_START = 'name-from-start',
 }
 
 /**
@@ -402,6 +433,12 @@ export abstract class LogShipper {
   }
 }
 
+/** The tail command of a follow mode, by default the seed's for a classic sidecar. */
+function tailCommand(follow: TailFollow | undefined, mode: SidecarMode | undefined): string {
+  const how = follow ?? (mode === SidecarMode.NATIVE ? TailFollow.NAME_FROM_START : TailFollow.DESCRIPTOR);
+  return how === TailFollow.NAME_FROM_START ? 'tail -n +1 -F' : 'tail -f';
+}
+
 class TailShipper extends LogShipper {
   public constructor(private readonly options: TailOptions) {
     super();
@@ -422,7 +459,7 @@ class TailShipper extends LogShipper {
       container: {
         name: context.containerName,
         image: this.options.image ?? 'busybox',
-        command: ['sh', '-c', `tail -f ${shellQuote(context.logFilePath)}`],
+        command: ['sh', '-c', `${tailCommand(this.options.follow, context.sidecarMode)} ${shellQuote(context.logFilePath)}`],
       },
     };
   }

@@ -139,6 +139,7 @@ export class SidecarLoggedApp extends PodWorkload {
           logMountPath: this.logMountPath,
           logFilePath: this.logFilePath,
           containerName: 'sidecar-container',
+          sidecarMode: this.sidecarMode,
         });
         this._markUnchecked();
         sidecar = binding.container;

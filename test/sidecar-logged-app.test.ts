@@ -1,5 +1,10 @@
 import { Testing } from 'cdk8s';
-import { LogShipper, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, TailFollow, Workload } from '../src';
+import { busybox } from './init-steps/harness';
 import { exampleCharts } from './example-charts';
 import { fixture, newChart, only, synth, synthError } from './util';
 
@@ -81,11 +86,54 @@ describe('SidecarLoggedApp', () => {
     expect(spec.initContainers).toEqual([{
       name: 'sidecar-container',
       image: 'busybox',
-      command: ['sh', '-c', 'tail -f /var/log/app.log'],
+      command: ['sh', '-c', 'tail -n +1 -F /var/log/app.log'],
       restartPolicy: 'Always',
       volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/' }],
     }]);
     expect(spec.containers.map((c: any) => c.name)).toEqual(['main-container']);
+  });
+
+  test('tails the log as the seed does in a classic sidecar, and from its first line, waiting for it, in a native one, unless told otherwise', () => {
+    // GIVEN
+    const command = (props: any) => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', { app, ...props });
+      const spec = only(synth(chart), 'Pod').spec;
+      return [...(spec.initContainers ?? []), ...spec.containers].find((c: any) => c.name === 'sidecar-container').command[2];
+    };
+    // THEN
+    expect(command({})).toBe('tail -f /var/log/app.log');
+    expect(command({ sidecarMode: SidecarMode.NATIVE })).toBe('tail -n +1 -F /var/log/app.log');
+    expect(command({ logShipper: LogShipper.tail({ follow: TailFollow.NAME_FROM_START }) })).toBe('tail -n +1 -F /var/log/app.log');
+    expect(command({ sidecarMode: SidecarMode.NATIVE, logShipper: LogShipper.tail({ follow: TailFollow.DESCRIPTOR }) })).toBe('tail -f /var/log/app.log');
+    expect(() => LogShipper.tail({ follow: 'F' } as any)).toThrow('follow');
+    const chart = newChart();
+    new PlainPod(chart, 'q', { containers: [app], sidecars: [Sidecar.logShipper(LogShipper.tail(), { mode: SidecarMode.NATIVE })] });
+    expect(only(synth(chart), 'Pod').spec.initContainers[0].command).toEqual(['sh', '-c', 'tail -n +1 -F /var/log/app.log']);
+  });
+
+  (busybox ? test : test.skip)('the native form waits for a log file that does not exist yet and prints it from its first line (busybox tail)', async () => {
+    // GIVEN a sidecar started before anything writes the log
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tail-'));
+    const file = path.join(dir, 'app.log');
+    const tail = spawn(busybox!, ['sh', '-c', `tail -n +1 -F ${file}`]);
+    let out = '';
+    tail.stdout.on('data', (d) => { out += d; });
+    try {
+      // WHEN the app writes two lines a moment later
+      await new Promise((r) => setTimeout(r, 300));
+      fs.writeFileSync(file, 'Migrations done\nHello Dosto\n');
+      const deadline = Date.now() + 5000;
+      while (!out.includes('Hello Dosto') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // THEN the sidecar still runs and printed both
+      expect(tail.exitCode).toBeNull();
+      expect(out).toBe('Migrations done\nHello Dosto\n');
+    } finally {
+      tail.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('uses the tail image given to LogShipper.tail()', () => {

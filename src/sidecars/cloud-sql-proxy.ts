@@ -80,7 +80,8 @@ export interface CloudSqlProxyOptions {
    * After SIGTERM, how long the proxy keeps open connections before it exits
    * (`--max-sigterm-delay`). New connections are refused meanwhile.
    *
-   * @default - not set: the proxy exits at once when its connections are closed
+   * @default - not set (the proxy's default, 0 s): on SIGTERM the proxy exits at once and closes
+   *   open connections
    */
   readonly maxSigtermDelay?: Duration;
 

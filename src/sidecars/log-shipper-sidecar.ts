@@ -18,7 +18,9 @@ export interface LogShipperSidecarOptions {
   readonly logVolumeName?: string;
 
   /**
-   * Where the shared volume is mounted in every main container and in the shipper. Must be absolute.
+   * Where the shared volume is mounted in every main container and in the shipper. Must be
+   * absolute. The empty volume hides what the image has there (nginx's `/var/log/nginx`): give
+   * such an app a folder of its own, e.g. '/var/log/app/'.
    *
    * @default '/var/log/' - as in the seed's sidecar-container.yml
    */
@@ -40,7 +42,8 @@ export interface LogShipperSidecarOptions {
 
   /**
    * Classic or native. A native shipper starts before the app (and its init steps), so it reads
-   * the log from its first line, and is stopped after the app, so it ships the last lines too.
+   * the log from its first line (`LogShipper.tail()` then waits for the file: `tail -n +1 -F`),
+   * and is stopped after the app, so it ships the last lines too.
    *
    * @default SidecarMode.CLASSIC - the seed's form; Fluent Bit's Kubernetes docs run it as a plain container
    */
@@ -58,7 +61,7 @@ export const OPTIONS = ['logVolumeName', 'logMountPath', 'logFileName', 'name', 
  *
  * @internal
  */
-export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarOptions, _mode: SidecarMode, context: SidecarContext): SidecarBinding {
+export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarOptions, mode: SidecarMode, context: SidecarContext): SidecarBinding {
   const problems = new OptionProblems('Sidecar.logShipper');
   const o = checkOptionsObject(input, OPTIONS, problems) as LogShipperSidecarOptions;
   const logVolumeName = o.logVolumeName ?? 'shared-logs';
@@ -85,6 +88,7 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
       logMountPath: String(logMountPath),
       logFilePath: `${String(logMountPath).replace(/\/+$/, '')}/${logFileName}`,
       containerName: String(name),
+      sidecarMode: mode,
     })
     : undefined;
   if (parts === undefined) {

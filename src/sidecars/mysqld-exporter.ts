@@ -98,7 +98,7 @@ export interface MysqldExporterOptions {
   readonly resources?: ResourceRequirements;
 }
 
-/** The default image: mysqld_exporter 0.15.1, the first release with working `--mysqld.*` flags without a .my.cnf. */
+/** The default image: mysqld_exporter 0.15.1 (the `--mysqld.*` flags, usable without a .my.cnf, came in 0.15.0). */
 export const MYSQLD_EXPORTER_IMAGE = 'prom/mysqld-exporter:v0.15.1';
 
 /** The option names, for the check of misspelt keys at construction (Sidecar factories) and at bind. */
