@@ -159,6 +159,14 @@ describe('InitStep', () => {
     expect(InitStep.waitForHttp('http://[fd00::1]:8080/healthz').name).toBe('wait-for-http-fd00-1');
   });
 
+  test('accepts a host of 253 characters with the root \'.\' after it, and counts a longer one without that dot', () => {
+    const label = 'a'.repeat(63);
+    const host = [label, label, label, 'a'.repeat(61)].join('.');
+    expect(host).toHaveLength(253);
+    expect(InitStep.download(`http://${host}./x`, 'x').name).toMatch(/^download-/);
+    expect(() => InitStep.download(`http://${host}a./x`, 'x')).toThrow('has 254 characters; a host name has at most 253 (a trailing root \'.\' aside)');
+  });
+
   test('shows in a message what JSON cannot hold as JavaScript writes it', () => {
     expect(() => InitStep.renderTemplate('${A}', 'a.json', { variables: { A: 1n } } as any)).toThrow('variables: {"A":1n} must be a list');
   });

@@ -56,7 +56,7 @@ export interface Settings {
 
 // ---- option checks ----
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const FILE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -146,8 +146,9 @@ function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined 
       if (long !== undefined) {
         return `has a label of ${long.length} characters (${show(long.length > 40 ? `${long.slice(0, 40)}...` : long)}); a host name's labels have at most 63`;
       }
-      if (host.length > 253) {
-        return `has ${host.length} characters; a host name has at most 253`;
+      const length = host.replace(/\.$/, '').length;
+      if (length > 253) {
+        return `has ${length} characters; a host name has at most 253 (a trailing root '.' aside)`;
       }
     }
     return generic;

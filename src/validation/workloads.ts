@@ -447,10 +447,13 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
   // at the claim template (validateVolumeClaimTemplate), not at a volume the user never wrote.
   const volumes: unknown[] = Array.isArray(pod?.spec?.volumes) ? pod.spec.volumes : [];
   const first = volumes.length - claimNames(claims).length;
+  // A negative grace period the pods take as 1 is shown as written, with what the pods make of it.
+  const tgps = spec.template?.spec?.terminationGracePeriodSeconds;
+  const graceAsOne = Number.isInteger(tgps) && tgps < 0 ? `(1: the StatefulSet's pods take the written ${tgps} as 1)` : undefined;
   for (const m of template.messages) {
     const at = /^[^:]*\.template\.spec\.volumes\[(\d+)\]\.name: /.exec(m);
     if (!(at && Number(at[1]) >= first)) {
-      problems.add('', m);
+      problems.add('', graceAsOne ? m.replace("the pod's terminationGracePeriodSeconds (1)", `the pod's terminationGracePeriodSeconds ${graceAsOne}`) : m);
     }
   }
 }

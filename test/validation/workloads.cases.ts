@@ -308,6 +308,13 @@ export const APPS_CASES: RuleCase[] = [
   },
   {
     go: 'newStatefulSetPod',
+    name: 'rejects a preStop sleep of 2 s with a negative grace period, showing the period as written and as the pods take it',
+    manifest: statefulSet({ template: podTemplate({ terminationGracePeriodSeconds: -5, containers: [{ name: 'c', image: 'busybox:1.36', lifecycle: { preStop: { sleep: { seconds: 2 } } } }] }) }),
+    problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1: the StatefulSet's pods take the written -5 as 1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)"],
+    offline128: false, // lifecycle sleep is a field of 1.29
+  },
+  {
+    go: 'newStatefulSetPod',
     name: 'accepts two claim templates of one name: the controller keys the claims by name and mounts one volume',
     manifest: statefulSet({
       template: podTemplate({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] }),
