@@ -257,7 +257,7 @@ export function prepareService(svc: any, problems: Problems): void {
   if (!spec || typeof spec !== 'object' || spec.sessionAffinityConfig === undefined || spec.sessionAffinityConfig === null) {
     return;
   }
-  const affinity = spec.sessionAffinity === undefined || spec.sessionAffinity === '' ? SessionAffinity.NONE : spec.sessionAffinity;
+  const affinity = spec.sessionAffinity === undefined || spec.sessionAffinity === null || spec.sessionAffinity === '' ? SessionAffinity.NONE : spec.sessionAffinity;
   const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
   if (affinity === SessionAffinity.NONE && (timeout === undefined || timeout === null)) {
     problems.add('spec.sessionAffinityConfig', `${show(spec.sessionAffinityConfig)} is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.`);

@@ -294,6 +294,12 @@ export const SERVICE_CASES: RuleCase[] = [
     problems: ['spec.sessionAffinityConfig: {"clientIP":{}} is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.'],
   },
   {
+    go: 'SetDefaults_Service',
+    name: 'rejects sessionAffinityConfig with sessionAffinity null, which decodes as unset (None)',
+    manifest: service({ sessionAffinity: null, sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } }),
+    problems: ['spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish.'],
+  },
+  {
     go: 'validateClientIPAffinityConfig',
     name: 'rejects a ClientIP timeout of 0 or above one day',
     manifest: service({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 86401 } } }),
