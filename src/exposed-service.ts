@@ -470,6 +470,10 @@ export class ExposedService extends ValidatedApiObject {
     if (this.factoryProblem) {
       problems.add('spec.clusterIP', `${this.factoryProblem}.`);
     }
+    const { min, max } = this.nodePortRange;
+    if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max <= 65535 && min <= max)) {
+      problems.add('nodePortRange', `${show(this.nodePortRange)} is not a port range: min and max are whole numbers from 1 to 65535, min at most max, as the API server's --service-node-port-range (e.g. { min: 30000, max: 32767 }).`);
+    }
     validateObject(manifest, problems, { ...checked, nodePortRange: this.nodePortRange });
     this.validateNamespace(manifest.metadata?.namespace, problems);
     this.validateSelector(spec, problems);

@@ -88,6 +88,14 @@ describe('ExposedService', () => {
     expect(only(synth(chart), 'Service').spec.ports[0].nodePort).toBe(8080);
   });
 
+  test('fails when the node port range is not a range of ports', () => {
+    for (const nodePortRange of [{ min: 32767, max: 30000 }, { min: 0, max: 100 }, { min: 30000.5, max: 32767 }]) {
+      const chart = newChart();
+      new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type: ServiceType.NODE_PORT, nodePortRange, target: webPod(chart), ports: [{ port: 80 }] });
+      expect(synthError(chart)).toContain(`nodePortRange: ${JSON.stringify(nodePortRange)} is not a port range: min and max are whole numbers from 1 to 65535, min at most max`);
+    }
+  });
+
   test('fails when a named targetPort names no container port of the target', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, targetPort: 'https' }] });
