@@ -476,8 +476,9 @@ function checkNumber(k: string, v: number, path: string, problems: Problems, own
   }
   if (k === 'i' && (v < INT32_MIN || v > INT32_MAX)) {
     problems.add(path, `${show(v)} is out of range: ${where} is an int32 (${INT32_MIN} to ${INT32_MAX}); write a number in that range.`);
-  } else if (k === 'l' && (v < -INT64_LIMIT || v >= INT64_LIMIT || Math.abs(v) >= 1e21)) {
-    problems.add(path, `${show(v)} is out of range: ${where} is an int64; write a smaller number.`);
+  } else if (k === 'l' && (v <= -INT64_LIMIT || v >= INT64_LIMIT || Math.abs(v) >= 1e21)) {
+    // -2^63 itself is an int64, but JavaScript writes it as -9223372036854776000, which is not.
+    problems.add(path, `${show(v)} is out of range: ${where} is an int64; write a ${v < 0 ? 'larger (less negative)' : 'smaller'} number.`);
   }
 }
 

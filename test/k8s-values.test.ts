@@ -239,6 +239,11 @@ describe('toManifest reports what would be dropped or rejected', () => {
     expect(problemsOf('PodSpec', { activeDeadlineSeconds: 2 ** 63, containers: [] })).toEqual([
       'spec.activeDeadlineSeconds: 9223372036854776000 is out of range: PodSpec.activeDeadlineSeconds is an int64; write a smaller number.',
     ]);
+    // -2^63 is an int64, but JavaScript writes it as -9223372036854776000, which the API server cannot decode.
+    expect(problemsOf('PodSpec', { terminationGracePeriodSeconds: -(2 ** 63), containers: [] })).toEqual([
+      'spec.terminationGracePeriodSeconds: -9223372036854776000 is out of range: PodSpec.terminationGracePeriodSeconds is an int64; write a larger (less negative) number.',
+    ]);
+    expect(problemsOf('PodSpec', { terminationGracePeriodSeconds: -(2 ** 62), containers: [] })).toEqual([]);
   });
 
   test('writes a Date as an RFC 3339 string and checks a date string', () => {
