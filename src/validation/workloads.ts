@@ -228,6 +228,7 @@ function defaultDeploymentFields(spec: any): void {
 export function validateDeployment(deployment: any, problems: Problems, original: any = deployment): void {
   // ValidateDeploymentName = NameIsDNSSubdomain.
   validateObjectMeta(deployment.metadata, 'metadata', problems);
+  convertDeploymentAnnotations(deployment.metadata, problems);
   const spec = isObject(deployment.spec) ? deployment.spec : {};
   validateDeploymentSpec(spec, 'spec', problems, original?.spec);
   // Go: ValidatePodTemplateSpecForReplicaSet (pkg/apis/apps/validation/validation.go) -> ValidatePodTemplateSpec.
@@ -587,11 +588,51 @@ export function defaultDaemonSet(ds: any): void {
   defaultTemplate(spec.template);
 }
 
+/** Whether Go's strconv.ParseInt(s, 10, 64) reads a string: an optional sign, decimal digits, in the int64 range. */
+function parsesAsInt64(s: string): boolean {
+  return /^[+-]?[0-9]+$/.test(s) && BigInt(s) >= -(2n ** 63n) && BigInt(s) < 2n ** 63n;
+}
+
+const ROLLBACK_TO = 'deprecated.deployment.rollback.to';
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+/**
+ * The conversion to the internal Deployment reads a non-empty rollback annotation as
+ * `spec.rollbackTo.revision`: a value that is not an int64 fails the decode, and a negative one
+ * fails `ValidateRollback` (revision at least 0).
+ */
+// Go: Convert_v1_Deployment_To_apps_Deployment (pkg/apis/apps/v1/conversion.go)
+function convertDeploymentAnnotations(metadata: any, problems: Problems): void {
+  const revision = metadata?.annotations?.[ROLLBACK_TO];
+  if (typeof revision !== 'string' || revision === '') {
+    return;
+  }
+  const path = `metadata.annotations.${ROLLBACK_TO}`;
+  if (!parsesAsInt64(revision)) {
+    problems.add(path, `${show(revision)} is not a whole number (int64), and the API server reads this annotation as the revision to roll back to, so it rejects the Deployment; remove the annotation (apps/v1 Deployments do not roll back through it: use kubectl rollout undo).`);
+  } else if (BigInt(revision) < 0n) {
+    problems.add(path, `${show(revision)} is read by the API server as the revision to roll back to (spec.rollbackTo.revision), which must be at least 0; remove the annotation (use kubectl rollout undo).`);
+  }
+}
+
+/**
+ * The conversion to the internal DaemonSet reads the template generation annotation, when present
+ * (even empty), as an int64: a value that is not one fails the decode.
+ */
+// Go: Convert_v1_DaemonSet_To_apps_DaemonSet (pkg/apis/apps/v1/conversion.go)
+function convertDaemonSetAnnotations(metadata: any, problems: Problems): void {
+  const generation = metadata?.annotations?.[TEMPLATE_GENERATION];
+  if (typeof generation === 'string' && !parsesAsInt64(generation)) {
+    problems.add(`metadata.annotations.${TEMPLATE_GENERATION}`, `${show(generation)} is not a whole number (int64), and the API server reads this annotation as the template generation, so it rejects the DaemonSet; remove it (the API server sets the generation on create).`);
+  }
+}
+
 /** Checks a DaemonSet on create, after `defaultDaemonSet`. */
 // Go: ValidateDaemonSet (apps validation.go)
 export function validateDaemonSet(ds: any, problems: Problems, original: any = ds): void {
   // ValidateDaemonSetName = NameIsDNSSubdomain.
   validateObjectMeta(ds.metadata, 'metadata', problems);
+  convertDaemonSetAnnotations(ds.metadata, problems);
   validateDaemonSetSpec(isObject(ds.spec) ? ds.spec : {}, 'spec', problems, original?.spec);
 }
 

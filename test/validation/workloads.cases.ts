@@ -415,7 +415,43 @@ export const APPS_CASES: RuleCase[] = [
     ],
   },
   // ---- DaemonSet -----------------------------------------------------------------------------
+  {
+    go: 'Convert_v1_Deployment_To_apps_Deployment',
+    name: 'accepts a rollback annotation that is an int64 of at least 0 (the conversion reads it as spec.rollbackTo)',
+    manifest: deployment({}, { name: 'web', annotations: { 'deprecated.deployment.rollback.to': '+5' } }),
+    problems: [],
+  },
+  {
+    go: 'Convert_v1_Deployment_To_apps_Deployment',
+    name: 'accepts an empty rollback annotation, which the conversion skips',
+    manifest: deployment({}, { name: 'web', annotations: { 'deprecated.deployment.rollback.to': '' } }),
+    problems: [],
+  },
+  {
+    go: 'Convert_v1_Deployment_To_apps_Deployment',
+    name: 'rejects a rollback annotation that is not an int64: the decode fails',
+    manifest: deployment({}, { name: 'web', annotations: { 'deprecated.deployment.rollback.to': ' 5' } }),
+    problems: ['metadata.annotations.deprecated.deployment.rollback.to: " 5" is not a whole number (int64), and the API server reads this annotation as the revision to roll back to, so it rejects the Deployment; remove the annotation (apps/v1 Deployments do not roll back through it: use kubectl rollout undo).'],
+  },
+  {
+    go: 'Convert_v1_Deployment_To_apps_Deployment',
+    name: 'rejects a negative rollback annotation (ValidateRollback)',
+    manifest: deployment({}, { name: 'web', annotations: { 'deprecated.deployment.rollback.to': '-1' } }),
+    problems: ['metadata.annotations.deprecated.deployment.rollback.to: "-1" is read by the API server as the revision to roll back to (spec.rollbackTo.revision), which must be at least 0; remove the annotation (use kubectl rollout undo).'],
+  },
   { go: 'ValidateDaemonSet', name: 'accepts the smallest DaemonSet', manifest: daemonSet(), problems: [] },
+  {
+    go: 'Convert_v1_DaemonSet_To_apps_DaemonSet',
+    name: 'accepts a negative template generation annotation: it is an int64, and PrepareForCreate sets 1',
+    manifest: daemonSet({}, { name: 'agent', annotations: { 'deprecated.daemonset.template.generation': '-3' } }),
+    problems: [],
+  },
+  {
+    go: 'Convert_v1_DaemonSet_To_apps_DaemonSet',
+    name: 'rejects an empty template generation annotation: the conversion reads it whenever it is present, and the decode fails',
+    manifest: daemonSet({}, { name: 'agent', annotations: { 'deprecated.daemonset.template.generation': '' } }),
+    problems: ['metadata.annotations.deprecated.daemonset.template.generation: "" is not a whole number (int64), and the API server reads this annotation as the template generation, so it rejects the DaemonSet; remove it (the API server sets the generation on create).'],
+  },
   {
     go: 'SetDefaults_DaemonSet',
     name: 'accepts a surge with maxUnavailable 0',
