@@ -152,7 +152,15 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   const declaredMountPath = options.filesMountPath ?? '/config';
   const filesMountPath = declaredMountPath.length > 1 ? declaredMountPath.replace(/\/+$/, '') : declaredMountPath;
   const addition: Addition = {
-    nativeSidecars: [], classicSidecars: [], initContainers: [], volumes: [], appMounts: [], podSecurityContext: [], problems: [], linuxOnly: [], configMaps: [],
+    nativeSidecars: [],
+    classicSidecars: [],
+    initContainers: [],
+    volumes: [],
+    appMounts: [],
+    podSecurityContext: [],
+    problems: [],
+    linuxOnly: [],
+    configMaps: [],
   };
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {

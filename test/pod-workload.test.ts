@@ -313,11 +313,14 @@ describe('the ConfigMaps generated for a pod, after JSON patches', () => {
     const shipper = newChart();
     // WHEN
     new PlainPod(template, 'api', {
-      metadata: { name: 'api' }, containers: [c('api')],
+      metadata: { name: 'api' },
+      containers: [c('api')],
       initSteps: [InitStep.renderTemplate('x=${A}\n', 'a.conf', { variables: [{ name: 'A', value: '1' }] })],
     }).addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
     new PlainPod(shipper, 'api', {
-      metadata: { name: 'api', labels: { app: 'api' } }, workload: Workload.deployment(), containers: [c('api')],
+      metadata: { name: 'api', labels: { app: 'api' } },
+      workload: Workload.deployment(),
+      containers: [c('api')],
       sidecars: [Sidecar.logShipper(fluentBit(), { logMountPath: '/var/log/api/' })],
     }).addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
     // THEN
@@ -340,7 +343,9 @@ describe('the ConfigMaps generated for a pod, after JSON patches', () => {
     const chart = newChart();
     const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
     const deployment = new ApiObject(chart, 'web', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
       spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c('web')] } } },
     });
     Inject.into(deployment, { initSteps: [InitStep.renderTemplate('a: 1', 'a.yaml')] });

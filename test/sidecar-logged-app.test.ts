@@ -1,11 +1,11 @@
-import { Testing } from 'cdk8s';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Testing } from 'cdk8s';
 import { LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, TailFollow, Workload } from '../src';
-import { busybox } from './init-steps/harness';
 import { exampleCharts } from './example-charts';
+import { busybox } from './init-steps/harness';
 import { fixture, newChart, only, synth, synthError } from './util';
 
 const app = {
