@@ -200,7 +200,7 @@ describe('sidecars in Jobs', () => {
       workload: Workload.job(),
     });
     const job = only(synth(chart), 'Job');
-    expect(job.spec.template.spec.initContainers).toEqual([{ name: 'sidecar-container', image: 'busybox', command: ['sh', '-c', 'tail -f /opt/logs.txt'], restartPolicy: 'Always', volumeMounts: [{ name: 'data', mountPath: '/opt' }] }]);
+    expect(job.spec.template.spec.initContainers).toEqual([{ name: 'sidecar-container', image: 'busybox', command: ['sh', '-c', 'tail -n +1 -F /opt/logs.txt'], restartPolicy: 'Always', volumeMounts: [{ name: 'data', mountPath: '/opt' }] }]);
   });
 });
 
