@@ -1,12 +1,14 @@
 import { createRequire } from 'module';
 import * as path from 'path';
 import { Problems } from '../problems';
-import { validateObject, VALIDATED_KINDS } from '../validation';
+import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
+import { formatFloatKey, goResolve, GoScalar } from './go-yaml';
 import { l1Class, unknownFieldProblems } from './schema';
 
 /**
  * Reading the input of `cdk8s-pod-patterns import`: YAML files parsed as Kubernetes reads them
- * (YAML 1.1: `0644` is octal, `on` is true; timestamps and `1:20` stay strings), one document per
+ * (go-yaml v2's YAML 1.1, see go-yaml.ts: `0644` and `0o644` are octal, `on` is true, `e2` and
+ * `nO` are strings; timestamps and `1:20` stay strings; keys become strings), one document per
  * object, each checked before any code is written: it parses, it has `apiVersion`, `kind` and a
  * name, it has no field its kind lacks, and the library's validation (the API server's rules)
  * accepts it. Every problem of every file is reported at once, with file and line.
@@ -62,10 +64,12 @@ interface YamlDocument {
 }
 interface YamlModule {
   LineCounter: new () => { linePos(offset: number): { line: number; col: number } };
+  Scalar: new (value: any) => any;
   parseAllDocuments(source: string, options: any): YamlDocument[] | any;
   isMap(node: any): boolean;
   isSeq(node: any): boolean;
   isScalar(node: any): boolean;
+  isAlias(node: any): boolean;
 }
 
 let yamlModule: YamlModule | undefined;
@@ -158,6 +162,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       continue;
     }
     const start = where(doc.contents.range?.[0]);
+    const keyProblems = goKeys(Y, doc, (offset) => where(offset).line);
     let data: any;
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
@@ -174,13 +179,25 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       continue;
     }
     const items = listItems(data);
+    const inList = items.length > 1 || items[0] !== data;
+    if (keyProblems.length > 0) {
+      for (const k of keyProblems) {
+        // The object of the key (a list's item, or the document) and the field path in it.
+        const item = inList && k.at[0] === 'items' && typeof k.at[1] === 'number' ? items[k.at[1]] : undefined;
+        const rest = item === undefined ? k.at : k.at.slice(2);
+        const field = rest.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, '');
+        const pos = k.offset === undefined ? start : where(k.offset);
+        problems.push(`${name}:${pos.line}:${pos.col}: ${labelOf(item ?? data)}: ${field ? `${field}: ` : ''}${k.message}`);
+      }
+      continue;
+    }
     items.forEach((item: any, i: number) => {
       const deep = tooDeep(item);
       const object = deep ? item : withoutNulls(item);
-      const problem = deep ? [deep] : checkObject(object);
+      const problem = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? data : undefined);
       const label = labelOf(object);
       if (problem.length > 0) {
-        const node = items.length > 1 || item !== data ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
+        const node = inList ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
         problems.push(...problem.map((p) => {
           const offset = nodeAt(Y, node, fieldPath(p), true)?.range?.[0];
           const pos = offset === undefined ? undefined : where(offset);
@@ -201,16 +218,190 @@ function parseAll(Y: YamlModule, content: string, lineCounter: any): YamlDocumen
     prettyErrors: true,
     // Integers as BigInt: one beyond 2^53 is refused as written instead of rounded (see portabilityProblems).
     intAsBigInt: true,
-    // Kubernetes (sigs.k8s.io/yaml) keeps timestamps and base-60 numbers as strings.
-    customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
+    // Duplicate keys are reported by goKeys, with the key and what Kubernetes does with them.
+    uniqueKeys: false,
+    customTags: goTags,
   });
 }
+
+/** The types of go-yaml v2's resolve() and the `yaml` package's YAML 1.1 tags that stand for them. */
+const GO_TYPES: { [type: string]: string } = { null: 'tag:yaml.org,2002:null', bool: 'tag:yaml.org,2002:bool', int: 'tag:yaml.org,2002:int', float: 'tag:yaml.org,2002:float' };
+
+/**
+ * The scalar tags: plain scalars resolve exactly as go-yaml v2 resolves them (go-yaml.ts), which
+ * the `yaml` package's YAML 1.1 tags do not (`e2` is NaN to them, `nO` false, `0o17` a string).
+ * One tag per type, tried first on every plain scalar (`default: true`, a `test` that matches the
+ * scalars go-yaml resolves to that type); the explicit `!!int 3`, `!!float 1`, `!!bool yes`,
+ * `!!null ~` resolve as go-yaml does too (`default: false`: found by tag name only), refusing what
+ * it refuses ("cannot decode !!str `x` as a !!int"). The package's own bool, int, float and null
+ * tags are left out, and so are its timestamps and base-60 numbers: Kubernetes keeps them as strings.
+ */
+function goTags(tags: any[]): any[] {
+  let last: { text: string; resolved: GoScalar } | undefined;
+  const resolved = (text: string): GoScalar => {
+    if (last?.text !== text) {
+      last = { text, resolved: goResolve(text) };
+    }
+    return last.resolved;
+  };
+  const own = Object.values(GO_TYPES);
+  const stringifiers = (tag: string) => tags.find((t) => t.tag === tag && !t.format) ?? {};
+  const implicit = Object.keys(GO_TYPES).map((type) => ({
+    ...stringifiers(GO_TYPES[type]),
+    tag: GO_TYPES[type],
+    default: true,
+    format: undefined,
+    test: { test: (text: string) => resolved(text).type === type },
+    resolve: (text: string) => resolved(text).value,
+  }));
+  const explicit = Object.keys(GO_TYPES).map((type) => ({
+    ...stringifiers(GO_TYPES[type]),
+    tag: GO_TYPES[type],
+    default: false,
+    format: undefined,
+    test: undefined,
+    resolve: (text: string, onError: (message: string) => void) => {
+      const r = goResolve(text);
+      if (r.type === type) {
+        return r.value;
+      }
+      // resolve.go: an int is taken where a float is asked for (an int64 one, not a uint64 or big one).
+      if (type === 'float' && r.type === 'int' && r.value >= -INT64_LIMIT && r.value < INT64_LIMIT) {
+        return Number(r.value);
+      }
+      onError(`go-yaml, which Kubernetes reads YAML with, cannot decode !!${r.type} \`${text}\` as a !!${type}`);
+      return text;
+    },
+  }));
+  const rest = tags.filter((t) => !own.includes(t.tag) && t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME');
+  return [...implicit, ...explicit, ...rest];
+}
+
+const INT64_LIMIT = BigInt(2) ** BigInt(63);
+
+/** A problem of a map key, found in the YAML before the document becomes data. */
+interface KeyProblem {
+  /** The field path of the mapping (strings are keys, numbers list indexes). */
+  readonly at: Array<string | number>;
+  /** Where the key is written. */
+  readonly offset: number | undefined;
+  readonly message: string;
+}
+
+/**
+ * Gives every map key the string sigs.k8s.io/yaml gives it (yaml.go, convertToJSONableObject):
+ * go-yaml resolves keys as values, then an int key becomes its decimal, a float key
+ * strconv.FormatFloat(v, 'g', -1, 32) (`0.5` is "0.5", `.inf` ".inf"), a bool key true or false.
+ * A float key that Kubernetes would rename (`1000000.0` is "1e+06") is refused, naming both: the
+ * importer does not rename keys without a word. A null key, an integer beyond int64 and a mapping
+ * or list are refused ("unsupported map key", "invalid map key"), and so is a key written twice: kubectl keeps the last value (a Go map:
+ * a later equal key replaces the earlier one), or one of them in no defined order when two different
+ * keys become one string (`1` and "1"). Changes the keys of the document in place.
+ */
+function goKeys(Y: YamlModule, doc: any, lineOf: (offset: number | undefined) => number): KeyProblem[] {
+  const problems: KeyProblem[] = [];
+  const stack: Array<{ node: any; at: Array<string | number> }> = [{ node: doc.contents, at: [] }];
+  while (stack.length > 0) {
+    const { node, at } = stack.pop()!;
+    if (Y.isSeq(node)) {
+      node.items.forEach((item: any, i: number) => stack.push({ node: item, at: [...at, i] }));
+      continue;
+    }
+    if (!Y.isMap(node)) {
+      continue;
+    }
+    const seen = new Map<string, { identity: string; written: string; offset: number | undefined }>();
+    for (const pair of node.items) {
+      const keyNode = pair.key;
+      const target = Y.isAlias(keyNode) ? keyNode.resolve(doc) : keyNode;
+      const offset = (keyNode?.range ?? target?.range)?.[0];
+      const written = Y.isScalar(target) ? String(target.source ?? target.value) : '';
+      const key = goKey(Y, target, written);
+      if ('problem' in key) {
+        problems.push({ at, offset, message: key.problem });
+        continue;
+      }
+      if (key.identity === 'merge') {
+        stack.push({ node: pair.value, at });
+        continue;
+      }
+      if (keyNode === null || keyNode === undefined || Y.isAlias(keyNode) || keyNode.value !== key.key) {
+        const scalar = new Y.Scalar(key.key);
+        scalar.range = keyNode?.range ?? target?.range;
+        if (keyNode && !Y.isAlias(keyNode) && keyNode.anchor) {
+          scalar.anchor = keyNode.anchor;
+        }
+        pair.key = scalar;
+      }
+      const before = seen.get(key.key);
+      if (before) {
+        const value = Y.isScalar(pair.value) ? ` (${JSON.stringify(String(pair.value.source ?? pair.value.value))})` : '';
+        const lines = `lines ${lineOf(before.offset)} and ${lineOf(offset)}`;
+        const what = before.written === written
+          ? `the key ${JSON.stringify(key.key)} is written twice (${lines})`
+          : `the keys ${JSON.stringify(before.written)} and ${JSON.stringify(written)} (${lines}) are one key to Kubernetes, ${JSON.stringify(key.key)}`;
+        const effect = before.identity === key.identity && key.identity !== 'float:NaN'
+          ? `kubectl reads the file and keeps the last value${value} without a word`
+          : 'kubectl reads the file and keeps one of the two values, and which one is not defined (Go map order)';
+        problems.push({ at, offset, message: `${what}: ${effect}; this library refuses it: remove the one you do not mean.` });
+      } else {
+        seen.set(key.key, { identity: key.identity, written, offset });
+      }
+      stack.push({ node: pair.value, at: [...at, key.key] });
+    }
+  }
+  return problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+}
+
+/** The string sigs.k8s.io/yaml makes of a key node, with its Go identity (type and value), or why it refuses it. */
+function goKey(Y: YamlModule, node: any, written: string): { key: string; identity: string } | { problem: string } {
+  if (Y.isMap(node) || Y.isSeq(node)) {
+    return { problem: `a ${Y.isMap(node) ? 'mapping' : 'list'} is written as a key: Kubernetes' YAML reader (go-yaml) refuses it ("invalid map key"), so kubectl cannot read the file; write a string key.` };
+  }
+  const value = Y.isScalar(node) ? node.value : null;
+  const shown = written === '' ? 'the empty key' : `the key ${written}`;
+  if (typeof value === 'string') {
+    return Y.isScalar(node) && node.type === 'PLAIN' && value === '<<' ? { key: value, identity: 'merge' } : { key: value, identity: `str:${value}` };
+  }
+  if (typeof value === 'boolean') {
+    return { key: String(value), identity: `bool:${value}` };
+  }
+  if (typeof value === 'bigint') {
+    if (value >= -INT64_LIMIT && value < INT64_LIMIT) {
+      return { key: value.toString(), identity: `int:${value}` };
+    }
+    return { problem: `${shown} reads as the integer ${value}, beyond int64, and Kubernetes refuses such a key ("unsupported map key"), so kubectl cannot read the file; quote the key ('${written}').` };
+  }
+  if (typeof value === 'number') {
+    const key = formatFloatKey(value);
+    if (key !== written) {
+      return {
+        problem: `${shown} is a floating-point number to Kubernetes (YAML 1.1), which names the key "${key}" (sigs.k8s.io/yaml writes a float key `
+        + `as Go's strconv.FormatFloat(key, 'g', -1, 32)); the importer does not rename keys: quote the key as you mean it ('${written}'), or write "${key}".`,
+      };
+    }
+    return { key, identity: `float:${value}` };
+  }
+  if (value === null) {
+    return {
+      problem: `${shown} is null to Kubernetes (YAML 1.1), and Kubernetes refuses a null key ("unsupported map key"), so kubectl cannot read the file; `
+      + `${written === '' ? 'write a key' : `quote the key ('${written}')`} or remove the entry.`,
+    };
+  }
+  return { problem: `${shown} is not a string, number or boolean, and Kubernetes refuses such a key ("unsupported map key"); write a string key.` };
+}
+
+/** The items of a typed list that have one of apiVersion and kind but not the other (see listItems). */
+const PARTIAL_TYPE_META = new WeakSet<object>();
 
 /**
  * The objects of a document: the items of kubectl's `kind: List` (what `kubectl get -o yaml`
  * prints for several objects) and of a typed list (`kind: ConfigMapList`, what the API returns),
- * whose items may leave out apiVersion and kind (kubectl fills them in from the list), else the
- * document itself.
+ * whose items may leave out apiVersion and kind, else the document itself. kubectl gives an item
+ * the list's apiVersion and kind only when it has neither (apimachinery
+ * pkg/apis/meta/v1/unstructured/helpers.go, unstructuredJSONScheme.decodeToList: `if
+ * len(unstruct.GetKind()) == 0 && len(unstruct.GetAPIVersion()) == 0`); an item with one of them
+ * keeps the other missing, and is refused (PARTIAL_TYPE_META).
  */
 function listItems(data: any): any[] {
   if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string' || !/List$/.test(data.kind) || !Array.isArray(data.items)) {
@@ -220,9 +411,22 @@ function listItems(data: any): any[] {
     return data.items;
   }
   const kind = data.kind.slice(0, -'List'.length);
-  return data.items.map((item: any) => (item !== null && typeof item === 'object' && !Array.isArray(item) && kind !== ''
-    ? { apiVersion: data.apiVersion, kind, ...item }
-    : item));
+  const unset = (v: any) => typeof v !== 'string' || v === '';
+  return data.items.map((item: any) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item) || kind === '') {
+      return item;
+    }
+    if (unset(item.apiVersion) && unset(item.kind)) {
+      const rest = { ...item };
+      delete rest.apiVersion;
+      delete rest.kind;
+      return { apiVersion: data.apiVersion, kind, ...rest };
+    }
+    if (unset(item.apiVersion) || unset(item.kind)) {
+      PARTIAL_TYPE_META.add(item);
+    }
+    return item;
+  });
 }
 
 /** How deep an object may be nested: the importer, cdk8s and the check read objects recursively. */
@@ -291,8 +495,11 @@ export function labelOf(object: any): string {
   return `${kind} ${ns}${name}`;
 }
 
-/** Every problem of one object, each `<field path>: <what is wrong>; <the fix>.` */
-function checkObject(object: any): string[] {
+/**
+ * Every problem of one object, each `<field path>: <what is wrong>; <the fix>.` `list`: the typed
+ * list of an item that has only one of apiVersion and kind.
+ */
+function checkObject(object: any, list?: { apiVersion: string; kind: string }): string[] {
   if (object === null || typeof object !== 'object' || Array.isArray(object)) {
     return ['is not a mapping; every document must be a Kubernetes object with apiVersion, kind and metadata.'];
   }
@@ -301,11 +508,17 @@ function checkObject(object: any): string[] {
   if (problems.length > 0) {
     return problems;
   }
+  // kubectl fills in neither for an item of a typed list that has one of them (listItems).
+  const fromList = (field: string, other: string) => (list === undefined ? ''
+    : `; an item of a ${list.kind} gets the list's apiVersion and kind only when it has neither (kubectl: apimachinery decodeToList), `
+      + `and this one has ${other}, so its ${field} stays empty`);
   if (typeof object.apiVersion !== 'string' || object.apiVersion === '') {
-    problems.push(`apiVersion: ${object.apiVersion === undefined ? 'is missing' : `${JSON.stringify(object.apiVersion)} is not an API version`}; add it (e.g. apiVersion: apps/v1 for a Deployment).`);
+    problems.push(`apiVersion: ${object.apiVersion === undefined ? 'is missing' : `${JSON.stringify(object.apiVersion)} is not an API version`}${fromList('apiVersion', 'a kind')}; `
+      + `add it (${list ? `the list's is apiVersion: ${list.apiVersion}` : 'e.g. apiVersion: apps/v1 for a Deployment'}).`);
   }
   if (typeof object.kind !== 'string' || object.kind === '') {
-    problems.push(`kind: ${object.kind === undefined ? 'is missing' : `${JSON.stringify(object.kind)} is not a kind`}; add it (e.g. kind: Deployment).`);
+    problems.push(`kind: ${object.kind === undefined ? 'is missing' : `${JSON.stringify(object.kind)} is not a kind`}${fromList('kind', 'an apiVersion')}; `
+      + `add it (${list ? `the list's items are kind: ${list.kind.slice(0, -'List'.length)}` : 'e.g. kind: Deployment'}).`);
   }
   const name = object.metadata?.name;
   if (name !== undefined && typeof name !== 'string') {
@@ -326,6 +539,11 @@ function checkObject(object: any): string[] {
     problems.push(...found.messages.map(end));
     return problems;
   }
+  // The rule of src/validation/yaml-scalars.ts, for every object (custom resources, L1 kinds): every string
+  // reads back from the YAML cdk8s writes as it was written (`"0o17"`, U+2028 would not).
+  const scalars = new Problems();
+  validateYamlScalars(object, '', scalars);
+  problems.push(...scalars.messages.map(end));
   // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
   const cls = l1Class(object.apiVersion, object.kind);
   if (cls) {

@@ -1,6 +1,8 @@
 import { Call, Ref, Value } from './code';
 import { L1_KINDS, L1_STRUCTS } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
+import { decodeCheck, isK8sType } from '../k8s-values';
+import { Problems } from '../problems';
 
 /**
  * The Kubernetes 1.28 structs of cdk8s-plus-28's L1 module (src/import/l1-schema.ts): field
@@ -192,8 +194,12 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
     const field = fields[key];
     const v = json[key];
     if (!field) {
-      if (key !== 'status' && fieldOf132(struct, key)) {
-        continue; // newer than 1.28: the object is then written as an ApiObject, which keeps it
+      const newer = key === 'status' ? undefined : fieldOf132(struct, key);
+      if (newer !== undefined) {
+        // Newer than 1.28: the object is then written as an ApiObject, which keeps it; its value
+        // is checked against its 1.32 type, as the API server's strict decoding does.
+        check132(newer, v, fieldPath, problems);
+        continue;
       }
       const meant = closest(key, Object.keys(fields));
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
@@ -214,17 +220,48 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
 }
 
 /**
- * Whether the Kubernetes 1.32 struct of this name (src/k8s-schema.ts, the kinds the library
- * validates and the structs they reach) has a field of this JSON name: a field added after 1.28
- * (a PersistentVolumeClaim's volumeAttributesClassName, a pod's appArmorProfile) is real data.
+ * The 1.32 type (`AppArmorProfile`, `s`, `ImageVolumeSource[]`, see src/k8s-schema.ts) of a field
+ * of this JSON name in the Kubernetes 1.32 struct of this name (the kinds the library validates
+ * and the structs they reach), or undefined: a field added after 1.28 (a PersistentVolumeClaim's
+ * volumeAttributesClassName, a pod's appArmorProfile) is real data.
  */
-function fieldOf132(struct: string, key: string): boolean {
+function fieldOf132(struct: string, key: string): string | undefined {
   const fields = K8S_SCHEMA[struct.replace(/^Kube(\w+)Props$/, '$1')];
-  return typeof fields === 'string' && fields.split(',').some((entry) => {
-    const names = entry.slice(0, entry.indexOf(':'));
+  if (typeof fields !== 'string') {
+    return undefined;
+  }
+  for (const entry of fields.split(',')) {
+    const colon = entry.indexOf(':');
+    const names = entry.slice(0, colon);
     const eq = names.indexOf('=');
-    return (eq === -1 ? names : names.slice(eq + 1)) === key;
-  });
+    if ((eq === -1 ? names : names.slice(eq + 1)) === key) {
+      return entry.slice(colon + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The problems of the value of a field newer than 1.28 against its 1.32 type: the API server's
+ * strict decoding (`decodeCheck`: unknown fields at any depth, JSON types) of a struct, a list or
+ * a map of structs. A field of a primitive type is left as it is, as the L1 fields are.
+ */
+function check132(type: string, v: any, path: string, problems: string[]): void {
+  if (type.endsWith('[]')) {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => check132(type.slice(0, -2), x, `${path}[${i}]`, problems));
+    }
+  } else if (type.startsWith('{')) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const k of Object.keys(v)) {
+        check132(type.slice(1, -1), v[k], `${path}.${k}`, problems);
+      }
+    }
+  } else if (isK8sType(type)) {
+    const found = new Problems();
+    decodeCheck(type, v, path, found);
+    problems.push(...found.messages);
+  }
 }
 
 /** The candidate within edit distance 2 of `word` (case-insensitive), if any. */

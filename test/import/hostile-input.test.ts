@@ -185,3 +185,84 @@ describe('ManifestImport.fromSources() from plain JavaScript', () => {
     expect(() => ManifestImport.fromSources([, source] as any)).toThrow('ManifestImport: sources[0]: undefined is not a { name, content } of strings.');
   });
 });
+
+describe('import of plain scalars and keys as Kubernetes reads them (go-yaml v2, review 9)', () => {
+  test('GIVEN label keys e1, e2 and the values ".", e2 WHEN imported THEN they stay the strings kubectl reads, not NaN', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {e1: a, e2: b}\nspec:\n  nodeSelector: {cloud.google.com/machine-family: e2}\n'
+      + '  containers: [{name: c, image: busybox, command: [du, -sh, .]}]\n';
+    const result = imported('nan.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("labels: { e1: 'a', e2: 'b' }");
+    expect(result.code).toContain("command: ['du', '-sh', '.']");
+    expect(result.code).toContain("'cloud.google.com/machine-family': 'e2'");
+  });
+
+  test('GIVEN the mixed-case words fALSE and nO in a custom resource WHEN imported THEN they stay strings (go-yaml takes only its listed spellings)', () => {
+    const yaml = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  enabled: fALSE\n  flag: nO\n  nO: key\n';
+    const result = imported('case.yaml', yaml);
+    expect(result.code).toContain("spec: { enabled: 'fALSE', flag: 'nO', nO: 'key' }");
+  });
+
+  test('GIVEN replicas: 0o3 and containerPort: 0X50 WHEN imported THEN they are the numbers 3 and 80, as kubectl reads them', () => {
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 0o3\n  selector: {matchLabels: {app: d}}\n  template:\n'
+      + '    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: c, image: nginx, ports: [{containerPort: 0X50}]}]\n';
+    const result = imported('go-ints.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('replicas: 3');
+    expect(result.code).toContain('containerPort: 80');
+  });
+
+  test('GIVEN "0o17" and U+2028 in a custom resource and an L1 kind WHEN imported THEN the yaml-scalars contract refuses them as for the validated kinds', () => {
+    const yaml = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  mode: "0o17"\n  note: "a\\u2028b"\n---\n'
+      + 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: pdb}\nspec:\n  minAvailable: "0O1"\n  selector: {matchLabels: {app: a}}\n';
+    const message = importError('scalars.yaml', yaml);
+    expect(message).toContain('scalars.yaml:5:3: Widget w: spec.mode: "0o17" would be written unquoted by cdk8s and read back by kubectl as a number');
+    expect(message).toContain('scalars.yaml:6:3: Widget w: spec.note: "a\\u2028b" contains U+2028 (at index 1)');
+    expect(message).toContain('scalars.yaml:12:3: PodDisruptionBudget pdb: spec.minAvailable: "0O1" would be written unquoted by cdk8s');
+  });
+
+  test('GIVEN float keys that Kubernetes renames WHEN imported THEN they are refused naming the key as written and the name Kubernetes gives it', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: versions\n  labels:\n    1000000.0: "x"\ndata:\n  0.1234567891: "pi-ish"\n  0.5: "half"\n';
+    const message = importError('floats.yaml', yaml);
+    expect(message).toContain('floats.yaml:6:5: ConfigMap versions: metadata.labels: the key 1000000.0 is a floating-point number to Kubernetes (YAML 1.1), '
+      + 'which names the key "1e+06"');
+    expect(message).toContain('floats.yaml:8:3: ConfigMap versions: data: the key 0.1234567891 is a floating-point number to Kubernetes (YAML 1.1), which names the key "0.12345679"');
+    expect(message).not.toContain('0.5');
+  });
+
+  test('GIVEN a null key in a custom resource WHEN imported THEN it is refused as kubectl refuses it, not turned into an empty key', () => {
+    const yaml = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  ~: a\n';
+    expect(importError('null-key.yaml', yaml)).toContain('null-key.yaml:5:3: Widget w: spec: the key ~ is null to Kubernetes (YAML 1.1), '
+      + 'and Kubernetes refuses a null key ("unsupported map key")');
+  });
+
+  test('GIVEN a data key written twice WHEN imported THEN the message names the key and says that kubectl keeps the last value', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dup}\ndata:\n  a: "1"\n  a: "2"\n';
+    const message = importError('dup.yaml', yaml);
+    expect(message).toContain('dup.yaml:6:3: ConfigMap dup: data: the key "a" is written twice (lines 5 and 6): kubectl reads the file and keeps the last value ("2")');
+    expect(message).not.toContain('kubectl would reject it too');
+  });
+
+  test('GIVEN the keys 1 and "1" in one mapping WHEN imported THEN they are refused: Kubernetes keeps one of them in no defined order', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: one}\ndata:\n  1: a\n  "1": b\n';
+    expect(importError('one.yaml', yaml)).toContain('one.yaml:6:3: ConfigMap one: data: the key "1" is written twice (lines 5 and 6): '
+      + 'kubectl reads the file and keeps one of the two values, and which one is not defined (Go map order)');
+  });
+
+  test('GIVEN a misspelt key inside appArmorProfile (newer than 1.28) WHEN imported THEN it is refused against the 1.32 type', () => {
+    const yaml = 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n'
+      + '    metadata: {labels: {app: a}}\n    spec:\n      securityContext: {appArmorProfile: {type: RuntimeDefault, localhostProfil: x}}\n'
+      + '      containers: [{name: c, image: nginx}]\n';
+    expect(importError('apparmor.yaml', yaml)).toContain(
+      'apparmor.yaml:9:65: ReplicaSet rs: spec.template.spec.securityContext.appArmorProfile.localhostProfil: is not a field of AppArmorProfile; did you mean localhostProfile?',
+    );
+  });
+
+  test('GIVEN typed-list items with only a kind or only an apiVersion WHEN imported THEN they are refused: kubectl fills both only when both are missing', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMapList\nitems:\n- kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  metadata: {name: b}\n';
+    const message = importError('partial.yaml', yaml);
+    expect(message).toContain("partial.yaml:4:3: ConfigMap a: apiVersion: is missing; an item of a ConfigMapList gets the list's apiVersion and kind only when it has neither "
+      + "(kubectl: apimachinery decodeToList), and this one has a kind, so its apiVersion stays empty; add it (the list's is apiVersion: v1).");
+    expect(message).toContain("partial.yaml:6:3: object b: kind: is missing; an item of a ConfigMapList gets the list's apiVersion and kind only when it has neither");
+  });
+});
