@@ -4,7 +4,7 @@ import { GeneratedConfigMap } from './generated-config-map';
 import type { Container, EnvVar, ResourceRequirements, Volume } from './k8s-types';
 import { show } from './problems';
 import { checkProps } from './props';
-import { shellQuote } from './shell';
+import { shellQuote, withKubeletLiterals } from './shell';
 import { GeneratedConfigMapData, SidecarMode } from './sidecar';
 import { s3BucketProblem } from './sidecars/common';
 import { dns1123Subdomain } from './validation/names';
@@ -456,11 +456,11 @@ class TailShipper extends LogShipper {
   /** @internal */
   public _bindParts(context: LogShipperPartsContext): LogShipperParts {
     return {
-      container: {
+      container: withKubeletLiterals({
         name: context.containerName,
         image: this.options.image ?? 'busybox',
         command: ['sh', '-c', `${tailCommand(this.options.follow, context.sidecarMode)} ${shellQuote(context.logFilePath)}`],
-      },
+      }),
     };
   }
 }
@@ -556,7 +556,7 @@ class FluentBitShipper extends LogShipper {
     };
 
     return {
-      container,
+      container: withKubeletLiterals(container),
       volumes: [{ name: CONFIG_VOLUME, configMap: { name: configMapName } }],
       configMap: { name: configMapName, data: { [CONFIG_KEY]: renderClassicConfig(sections) } },
       problems,

@@ -5,6 +5,7 @@ import { InitStep } from './init-step';
 import type { Container, Volume } from './k8s-types';
 import type { LogShipper } from './log-shipper';
 import { show } from './problems';
+import { withKubeletLiterals } from './shell';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_OPTIONS } from './sidecars/cloud-sql-proxy';
 import { checkOptionKeys, modeOf, readContainer, snapshotOptions } from './sidecars/common';
 import { envoyBinding, EnvoyOptions, OPTIONS as ENVOY_OPTIONS } from './sidecars/envoy';
@@ -304,7 +305,9 @@ class CatalogueSidecar extends Sidecar {
     return this.factory;
   }
 
+  /** The entry's binding; its container gets what the library wrote (`withKubeletLiterals`). */
   public bind(context: SidecarContext): SidecarBinding {
-    return this.binder(this.mode, context);
+    const binding = this.binder(this.mode, context);
+    return { ...binding, container: withKubeletLiterals(binding.container) };
   }
 }

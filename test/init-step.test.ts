@@ -1,5 +1,6 @@
 import { InitPod, InitStep, Workload } from '../src';
 import { exampleCharts } from './example-charts';
+import { kubeletExpand, kubeletVars } from './init-steps/harness';
 import { newChart, only, synth, synthError } from './util';
 
 const app = { name: 'app', image: 'app:1', command: ['sh', '-c', 'cat /config/config.json'] };
@@ -132,8 +133,26 @@ describe('InitStep', () => {
   test('quotes values that are valid but not plain words', () => {
     const url = "https://example.com/c.json?sig=a'b&x=$(id)";
     const [c] = podWith(InitStep.waitForHttp(url)).spec.initContainers;
-    expect(c.command[2]).toContain("url='https://example.com/c.json?sig=a'\\''b&x=$(id)'\n");
+    // $(id) is written $$(id): the kubelet would otherwise expand a variable named id.
+    expect(c.command[2]).toContain("url='https://example.com/c.json?sig=a'\\''b&x=$$(id)'\n");
+    expect(kubeletExpand(c.command[2], { id: 'expanded' })).toContain("url='https://example.com/c.json?sig=a'\\''b&x=$(id)'\n");
     expect(c.command[2]).toContain('wget -q --spider "$url"');
+  });
+
+  test('writes every value so that the kubelet\'s $(NAME) and $$ expansion gives the container the value as checked', () => {
+    // GIVEN values with $$ and $(NAME), and the variables the kubelet knows
+    const url = 'https://example.com/a$$b?x=$(KUBERNETES_SERVICE_HOST)';
+    const [http, pg, s3] = podWith(
+      InitStep.waitForHttp(url),
+      InitStep.waitForPostgres('db', { user: 'u$$1', database: 'db_$(PGUSER)' }),
+      InitStep.downloadFromS3('bucket', 'k/a$$b', 'g'),
+    ).spec.initContainers;
+    // THEN what the shell gets is what was written
+    expect(kubeletExpand(http.command[2], kubeletVars(http))).toContain(`url='${url}'`);
+    expect(kubeletVars(pg)).toMatchObject({ PGUSER: 'u$$1', PGDATABASE: 'db_$(PGUSER)' });
+    expect(kubeletExpand(s3.command[2], kubeletVars(s3))).toContain('s3://bucket/k/a$$b');
+    // AND a script's own command substitutions are written as they are
+    expect(http.command[2]).toContain('end=$(($(date +%s) + 300))');
   });
 
   test('reports every bad option of one step in one message', () => {

@@ -7,7 +7,7 @@
 import type { InitStepContext } from '../init-step';
 import type { EnvVar } from '../k8s-types';
 import { show } from '../problems';
-import { shellQuote } from '../shell';
+import { kubeletLiteral, shellQuote } from '../shell';
 import { argumentProblems, assign, checkFilePath, checkKeys, checkName, checkShellName, DEFAULT_IMAGE, defaultName, fail, filesIn, filesMount, requireTools, say, shContainer, StepSpec } from './script';
 import { dns1123Subdomain } from '../validation/names';
 
@@ -245,7 +245,7 @@ export function renderTemplateStep(template: string, path: string, options: Rend
         say([`${name}: wrote `, { v: 'file' }]),
       ];
       const container = shContainer(name, image, lines.join('\n'), {
-        ...(inline || env.length > 0 ? { env: [...env, ...(inline ? [{ name: INLINE_VAR, value: template }] : [])] } : {}),
+        ...(inline || env.length > 0 ? { env: [...env, ...(inline ? [{ name: INLINE_VAR, value: kubeletLiteral(template) }] : [])] } : {}),
         volumeMounts: [filesMount(context), ...(inline ? [] : [{ name: volumeName, mountPath: TEMPLATE_DIR, readOnly: true }])],
       });
       const smaller = 'use fewer or smaller values (a large file is better downloaded)';

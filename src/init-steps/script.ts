@@ -12,7 +12,7 @@ import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
 import { readPropsInto } from '../props';
-import { shellQuote } from '../shell';
+import { kubeletLiteral, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
 /** The image generated busybox steps run in when none is given. */
@@ -513,9 +513,12 @@ export function argumentProblems(container: Container, hint: string): string[] {
   return problems;
 }
 
-/** An `sh -c` container of a step. */
+/**
+ * An `sh -c` container of a step. The script is written so that the kubelet's `$(NAME)` and `$$`
+ * expansion leaves it as generated (`kubeletLiteral`): a user value in it reaches the shell as checked.
+ */
 export function shContainer(name: string, image: string, script: string, extra: Partial<Container> = {}): Container {
-  return { name, image, command: ['sh', '-c', script], ...extra };
+  return { name, image, command: ['sh', '-c', kubeletLiteral(script)], ...extra };
 }
 
 /** Environment variables for Secret references (`valueFrom.secretKeyRef`), skipping unset ones. */

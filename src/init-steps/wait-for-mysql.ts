@@ -8,6 +8,7 @@ import type { InitStepOptions } from '../init-step';
 import { show } from '../problems';
 import { argumentProblems, checkHost, checkKeys, checkOptions, checkSeconds, checkSecretKeySelector, checkText, defaultName, fail, retryScript, secretEnv, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 import type { EnvVar } from '../k8s-types';
+import { kubeletLiteral } from '../shell';
 
 /** The image of `InitStep.waitForMysql()` when none is given: the official image, pinned. */
 export const MYSQL_IMAGE = 'mysql:8.4.3';
@@ -91,7 +92,7 @@ export function waitForMysqlStep(host: string, options: WaitForMysqlOptions): St
     ...settings,
   });
   const env: EnvVar[] = [
-    ...(options.user !== undefined ? [{ name: 'DB_USER', value: options.user }] : []),
+    ...(options.user !== undefined ? [{ name: 'DB_USER', value: kubeletLiteral(options.user) }] : []),
     ...secretEnv([['DB_USER', userSecret], ['MYSQL_PWD', passwordSecret]]),
   ];
   return {

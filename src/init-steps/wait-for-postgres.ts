@@ -8,6 +8,7 @@ import type { InitStepOptions } from '../init-step';
 import { show } from '../problems';
 import { argumentProblems, checkHost, checkKeys, checkOptions, checkSeconds, checkSecretKeySelector, checkText, defaultName, fail, retryScript, secretEnv, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 import type { EnvVar } from '../k8s-types';
+import { kubeletLiteral } from '../shell';
 
 /** The image of `InitStep.waitForPostgres()` when none is given: the official image, pinned. */
 export const POSTGRES_IMAGE = 'postgres:16.4-alpine';
@@ -92,9 +93,9 @@ export function waitForPostgresStep(host: string, options: WaitForPostgresOption
     ...settings,
   });
   const env: EnvVar[] = [
-    ...(options.user !== undefined ? [{ name: 'PGUSER', value: options.user }] : []),
+    ...(options.user !== undefined ? [{ name: 'PGUSER', value: kubeletLiteral(options.user) }] : []),
     ...secretEnv([['PGUSER', userSecret]]),
-    ...(options.database !== undefined ? [{ name: 'PGDATABASE', value: options.database }] : []),
+    ...(options.database !== undefined ? [{ name: 'PGDATABASE', value: kubeletLiteral(options.database) }] : []),
   ];
   return {
     name,

@@ -3,6 +3,7 @@ import { InitStep } from '../init-step';
 import type { Container, EnvVar, ResourceRequirements } from '../k8s-types';
 import type { SecretKeyRef } from '../log-shipper';
 import { show } from '../problems';
+import { withKubeletLiterals } from '../shell';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
   checkAbsolutePath, checkBoolean, checkContainerName, checkDuration, checkHttpUrl, checkImage, checkInteger,
@@ -246,7 +247,7 @@ export function gitSyncBinding(input: GitSyncOptions, mode: SidecarMode, _contex
   };
 
   const initSteps = initialSync && !native
-    ? [InitStep.container({ name: `${name}-init`.slice(0, 63), ...shared([...syncArgs, '--one-time']) })]
+    ? [InitStep.container(withKubeletLiterals({ name: `${name}-init`.slice(0, 63), ...shared([...syncArgs, '--one-time']) }))]
     : [];
 
   return {

@@ -57,6 +57,13 @@ describe('InitStep.checkRequired', () => {
 });
 
 describe.each(variants)('checkRequired scripts in $label', (variant) => {
+  test.concurrent('finds a file whose name holds $$, as the kubelet leaves the script written for it', async () => {
+    const dir = tempDir('req-dollar');
+    fs.writeFileSync(path.join(dir, 'pa$$wd.txt'), 'x');
+    const result = await run(variant, scriptOf(InitStep.checkRequired({ files: [path.join(dir, 'pa$$wd.txt')] })));
+    expect(result).toMatchObject({ code: 0 });
+  });
+
   test.concurrent('fails at once with one message listing every missing variable and file', async () => {
     // GIVEN a files volume with one of two files, and one of three variables set (one empty)
     const dir = tempDir('req');

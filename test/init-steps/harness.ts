@@ -53,13 +53,59 @@ export interface RunResult {
   readonly seconds: number;
 }
 
-/** The exact `sh -c` script of a step, taken from the synthesized manifest of an InitPod. */
+/** A variable the kubelet gives every container of a cluster with the default Service `kubernetes`. */
+export const SERVICE_ENV = { KUBERNETES_SERVICE_HOST: '10.96.0.1' };
+
+/**
+ * What the kubelet makes of a string of `command`, `args` or an env `value` before the container
+ * starts: `$$` becomes `$`, `$(NAME)` the value of a variable it knows (else it stays). A port of
+ * kubernetes third_party/forked/golang/expansion/expand.go `Expand` and `tryReadVariableName`.
+ */
+export function kubeletExpand(input: string, vars: { [name: string]: string }): string {
+  let out = '';
+  let i = 0;
+  while (i < input.length) {
+    if (input[i] === '$' && i + 1 < input.length) {
+      if (input[i + 1] === '$') {
+        out += '$';
+        i += 2;
+        continue;
+      }
+      const end = input[i + 1] === '(' ? input.indexOf(')', i + 2) : -1;
+      if (end >= 0) {
+        const name = input.slice(i + 2, end);
+        out += Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : `$(${name})`;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += input[i];
+    i++;
+  }
+  return out;
+}
+
+/** The variables the kubelet expands a container's command with: its literal env values, expanded in order, and the Services'. */
+export function kubeletVars(container: any): { [name: string]: string } {
+  const vars: { [name: string]: string } = { ...SERVICE_ENV };
+  for (const e of container.env ?? []) {
+    if (typeof e.value === 'string') {
+      vars[e.name] = kubeletExpand(e.value, vars);
+    }
+  }
+  return vars;
+}
+
+/**
+ * The `sh -c` script of a step as its shell gets it: taken from the synthesized manifest of an
+ * InitPod, then expanded as the kubelet does (kubeletExpand).
+ */
 export function scriptOf(step: InitStep, filesMountPath = '/config'): string {
   const chart = newChart();
   new InitPod(chart, 'p', { initSteps: [step], filesMountPath, containers: [{ name: 'app', image: 'app:1' }] });
   const container = only(synth(chart), 'Pod').spec.initContainers[0];
   expect(container.command.slice(0, 2)).toEqual(['sh', '-c']);
-  return container.command[2];
+  return kubeletExpand(container.command[2], kubeletVars(container));
 }
 
 /** The init container of a step bound to a pod named 'p' (for steps that add ConfigMaps). */

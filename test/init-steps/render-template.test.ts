@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InitPod, InitStep, TemplateEscape } from '../../src';
 import { newChart, only, synth } from '../util';
-import { containerOf, needs, run, scriptOf, tempDir, variants } from './harness';
+import { containerOf, kubeletExpand, kubeletVars, needs, run, scriptOf, tempDir, variants } from './harness';
 
 jest.setTimeout(30_000);
 
@@ -190,6 +190,26 @@ describe.each(variants)('renderTemplate scripts in $label', (variant) => {
       });
       expect(fs.readdirSync(dir)).toEqual([]);
     }
+  });
+
+  test.concurrent('renders $$ and $(NAME) of an inline template as written, through the kubelet\'s expansion', async () => {
+    if (!needs(variant, 'awk')) return;
+    // GIVEN a template with $$ (a PostgreSQL function body) and a $(NAME) the kubelet knows
+    const dir = tempDir('tpl-dollar');
+    const template = 'CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql; -- $(KUBERNETES_SERVICE_HOST) ${OWNER}\n';
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      initSteps: [InitStep.renderTemplate(template, 'init.sql', { inline: true, variables: [{ name: 'OWNER', value: 'app' }] })],
+      filesMountPath: dir,
+      containers: [{ name: 'app', image: 'app:1' }],
+    });
+    const container = only(synth(chart), 'Pod').spec.initContainers[0];
+    // WHEN it runs as the kubelet starts it
+    const vars = kubeletVars(container);
+    const result = await run(variant, kubeletExpand(container.command[2], vars), { env: { OWNER: vars.OWNER, INIT_TEMPLATE: vars.INIT_TEMPLATE } });
+    // THEN
+    expect(result).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(path.join(dir, 'init.sql'), 'utf8')).toBe('CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql; -- $(KUBERNETES_SERVICE_HOST) app\n');
   });
 
   test.concurrent('reads the template from the mounted ConfigMap', async () => {

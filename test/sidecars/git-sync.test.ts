@@ -6,6 +6,7 @@
 import { Duration } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
 import { PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
+import { kubeletExpand } from '../init-steps/harness';
 import { newChart, only, synth } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
@@ -132,5 +133,16 @@ describe('Sidecar.gitSync in a pod', () => {
       sidecars: [Sidecar.gitSync({ repo })],
     });
     expect(() => synth(chart)).toThrow(/fsGroup/);
+  });
+
+  test('writes the repository so that the kubelet\'s $$ expansion gives git-sync the URL as checked, in the sidecar and its first sync', () => {
+    const url = 'https://example.com/org/re$$po.git';
+    const chart = newChart();
+    new PlainPod(chart, 'web', { containers: [{ name: 'app', image: 'busybox:1.36' }], sidecars: [Sidecar.gitSync({ repo: url })] });
+    const spec = only(synth(chart), 'Pod').spec;
+    for (const c of [spec.initContainers[0], spec.containers[1]]) {
+      expect(c.args).toContain('--repo=https://example.com/org/re$$$po.git');
+      expect(c.args.map((a: string) => kubeletExpand(a, {}))).toContain(`--repo=${url}`);
+    }
   });
 });
