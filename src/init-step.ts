@@ -241,6 +241,13 @@ export class InitStep {
   public readonly _writes?: string;
 
   /**
+   * The files this step needs from the shared files volume (a pod refuses a step that writes one
+   * of them after it).
+   * @internal
+   */
+  public readonly _reads: readonly string[];
+
+  /**
    * The factory of a generated step (`InitStep.download`): a POSIX shell script for Linux nodes;
    * undefined for steps of your own (`command`, `container`).
    * @internal
@@ -255,6 +262,7 @@ export class InitStep {
     this.name = spec.name;
     this.writesFiles = spec.writesFiles;
     this._writes = spec.writes;
+    this._reads = spec.reads ?? [];
   }
 
   /**

@@ -151,6 +151,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private frontPortNames: string[] = NONE;
   /** The files the init steps write into the shared files volume, with the step that writes each. */
   private stepFiles: Array<{ path: string; step: string }> = NONE;
+  /** The files the init steps need from the shared files volume, with the step that needs each. */
+  private stepReads: Array<{ path: string; step: string }> = NONE;
   /** The containers generated for Linux nodes (steps' scripts, catalogue sidecars), by name. */
   private linuxOnly: LinuxOnly[] = NONE;
   /** The pod securityContext fields such a sidecar set (the pod did not declare them). */
@@ -293,6 +295,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (step._writes !== undefined) {
       this.stepFiles = added(this.stepFiles, { path: step._writes, step: step.name });
     }
+    if (step._reads.length > 0) {
+      this.stepReads = added(this.stepReads, ...step._reads.map((path) => ({ path, step: step.name })));
+    }
     if (step._linuxOnly !== undefined) {
       this.linuxOnly = added(this.linuxOnly, { name: binding.container.name, what: `${step._linuxOnly} '${step.name}'`, instead: 'InitStep.command()' });
     }
@@ -319,6 +324,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       return [];
     }
     const problems: string[] = [];
+    for (const check of this.stepReads) {
+      if (check.path === path && !this.stepFiles.some((w) => w.path === path)) {
+        problems.push(`path: ${show(path)} is checked by InitStep '${check.step}', which runs before this step and would find it missing on every start (the files volume is empty when the pod starts); add the check after this step`);
+      }
+    }
     for (const other of this.stepFiles) {
       if (other.path === path) {
         problems.push(`path: ${show(path)} is also written by InitStep '${other.step}', whose file this step would replace; write another path, or remove one of the steps`);
@@ -773,7 +783,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
-      this.linuxOnly, this.linuxOnlyPodFields];
+      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -791,7 +801,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
-        this.linuxOnlyPodFields] = lists.map((_, i) => back(i));
+        this.linuxOnlyPodFields, this.stepReads] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();

@@ -40,6 +40,11 @@ describe('InitStep', () => {
     expect(c.command[2]).toContain("printf 'api-ready: timed out after 30 s: %s did not answer with a 2xx status\\n' \"$url\" >&2; exit 1");
   });
 
+  test('waitForDns refuses an IP address, which needs no lookup and may have no reverse record', () => {
+    expect(() => InitStep.waitForDns('10.0.0.7')).toThrow('InitStep.waitForDns: host: "10.0.0.7" is an IP address, which needs no name lookup (getent and nslookup would ask for its reverse (PTR) record and wait out the timeout without one); use InitStep.waitForTcp("10.0.0.7", PORT) to wait for the server.');
+    expect(() => InitStep.waitForDns('::5')).toThrow('host: "::5" is an IP address');
+  });
+
   test('waitForDns uses exit codes of getent or nslookup, never their output', () => {
     const [c] = podWith(InitStep.waitForDns('mysql.db.svc.cluster.local')).spec.initContainers;
     expect(c.name).toBe('wait-for-dns-mysql-db-svc-cluster-local');

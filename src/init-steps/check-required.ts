@@ -105,6 +105,7 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
   return {
     name,
     writesFiles: usesFilesVolume,
+    reads: files.filter((f) => !f.startsWith('/')),
     bind: (context: InitStepContext) => {
       const add = (what: string) => `missing="\${missing}\${missing:+, }"${shellQuote(what)}`;
       const lines = ['missing='];
@@ -125,7 +126,11 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
         ...(envFrom ? { envFrom } : {}),
         ...(volumeMounts.length > 0 ? { volumeMounts } : {}),
       });
-      return { container, problems: argumentProblems(container, 'check fewer files or shorter paths') };
+      // An absolute path into the files volume, which the step mounts only for relative paths.
+      const inVolume = usesFilesVolume ? [] : files.filter((f) => context.filesMountPath !== '/' && f.startsWith(`${context.filesMountPath}/`));
+      const volumeProblems = inVolume.map((f) => `files: ${show(f)} is in the shared files volume (filesMountPath ${show(context.filesMountPath)}), `
+        + `which this step mounts only when it names a file relative to it, so it would never find it; write ${show(f.slice(context.filesMountPath.length + 1))}`);
+      return { container, problems: [...volumeProblems, ...argumentProblems(container, 'check fewer files or shorter paths')] };
     },
   };
 }

@@ -44,6 +44,8 @@ export interface StepSpec {
   readonly writesFiles: boolean;
   /** The file the step writes, relative to the shared files volume. */
   readonly writes?: string;
+  /** The files the step needs, relative to the shared files volume (checkRequired). */
+  readonly reads?: readonly string[];
   bind(context: InitStepContext): InitStepBinding;
 }
 
@@ -271,10 +273,28 @@ export function checkSha256(value: unknown, errors: string[]): string | undefine
   return value.toLowerCase();
 }
 
-/** Checks a name a POSIX shell can read as `$NAME` (environment variables the scripts read). */
+/**
+ * The variables the generated scripts assign (an environment variable of that name is exported,
+ * so the assignment would replace its value before the script reads it), and those the shell or
+ * the scripts' `LC_ALL=C awk` set themselves. test/init-steps/reserved-names.test.ts checks that
+ * every name a generated script assigns is here.
+ */
+export const SCRIPT_VARIABLES: readonly string[] = [
+  'dir', 'end', 'endpoint', 'esc', 'file', 'guard', 'i', 'left', 'lookup', 'missing', 'n', 'names', 'nl', 'part', 'pid', 'rc', 'source', 'sum', 'tmp', 'tool', 'url',
+  'IFS', 'LC_ALL', 'LINENO', 'OLDPWD', 'OPTARG', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD',
+];
+
+/**
+ * Checks a name a POSIX shell can read as `$NAME` (environment variables the scripts read), and
+ * not one the script sets itself (SCRIPT_VARIABLES), whose value the script would replace.
+ */
 export function checkShellName(field: string, name: unknown, errors: string[]): boolean {
   if (typeof name !== 'string' || !SHELL_NAME.test(name)) {
     errors.push(`${field}: ${show(name)} must be a shell variable name (letters, digits and '_', not starting with a digit), so the script can read it as "$NAME" without eval`);
+    return false;
+  }
+  if (SCRIPT_VARIABLES.includes(name)) {
+    errors.push(`${field}: ${show(name)} is a variable the step's script or its shell sets itself, which would replace your value before it is read; rename it (e.g. ${show(`APP_${name.toUpperCase()}`)})`);
     return false;
   }
   return true;

@@ -3,7 +3,9 @@
  *
  * @internal
  */
+import { isIP } from 'net';
 import type { InitStepOptions } from '../init-step';
+import { show } from '../problems';
 import { shellQuote } from '../shell';
 import { argumentProblems, checkHost, checkKeys, checkOptions, DEFAULT_IMAGE, defaultName, fail, retryScript, shContainer, StepSpec, WAIT_ATTEMPT_SECONDS } from './script';
 
@@ -15,7 +17,10 @@ import { argumentProblems, checkHost, checkKeys, checkOptions, DEFAULT_IMAGE, de
 export function waitForDnsStep(host: string, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
   checkKeys('InitStepOptions', options, errors);
-  checkHost('host', host, errors);
+  if (checkHost('host', host, errors) && isIP(host) !== 0) {
+    // getent hosts and nslookup would look up the address's PTR record, which it need not have.
+    errors.push(`host: ${show(host)} is an IP address, which needs no name lookup (getent and nslookup would ask for its reverse (PTR) record and wait out the timeout without one); use InitStep.waitForTcp(${show(host)}, PORT) to wait for the server`);
+  }
   const settings = checkOptions(options, errors);
   fail('InitStep.waitForDns', errors);
   const name = options.name ?? defaultName('wait-for-dns', host);

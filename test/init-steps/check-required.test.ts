@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InitPod, InitStep } from '../../src';
-import { newChart, only, synth } from '../util';
+import { newChart, only, synth, synthError } from '../util';
 import { run, scriptOf, tempDir, variants } from './harness';
 
 jest.setTimeout(30_000);
@@ -35,6 +35,36 @@ describe('InitStep.checkRequired', () => {
     expect(c.command[2]).toContain('[ -n "${DB_URL:-}" ] || missing="${missing}${missing:+, }"\'environment variable DB_URL\'');
     expect(c.command[2]).toContain("[ -e /config/app.json ] || missing=\"${missing}${missing:+, }\"'file /config/app.json'");
     expect(spec.volumes).toContainEqual({ name: 'init-files', emptyDir: {} });
+  });
+
+  test('fails when a later step writes a file it checks, or when it names a file of the files volume by its absolute path', () => {
+    // GIVEN
+    const late = newChart();
+    const absolute = newChart();
+    // WHEN
+    new InitPod(late, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ name: 'app', image: 'app:1' }],
+      initSteps: [InitStep.checkRequired({ name: 'chk', files: ['config.json'] }), InitStep.renderTemplate('{}', 'config.json', { inline: true, name: 'render' })],
+    });
+    new InitPod(absolute, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ name: 'app', image: 'app:1' }],
+      initSteps: [InitStep.renderTemplate('{}', 'config.json', { inline: true, name: 'render' }), InitStep.checkRequired({ name: 'chk', files: ['/config/config.json', '/etc/hosts'] })],
+    });
+    // THEN
+    expect(synthError(late)).toContain('initSteps: InitStep \'render\': path: "config.json" is checked by InitStep \'chk\', which runs before this step and would find it missing on every start (the files volume is empty when the pod starts); add the check after this step.');
+    expect(synthError(absolute)).toContain('initSteps: InitStep \'chk\': files: "/config/config.json" is in the shared files volume (filesMountPath "/config"), which this step mounts only when it names a file relative to it, so it would never find it; write "config.json".');
+    expect(synthError(absolute)).not.toContain('/etc/hosts');
+  });
+
+  test('accepts a check after the step that writes the file', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      containers: [{ name: 'app', image: 'app:1' }],
+      initSteps: [InitStep.renderTemplate('{}', 'config.json', { inline: true, name: 'render' }), InitStep.checkRequired({ name: 'chk', files: ['config.json'] })],
+    });
+    expect(only(synth(chart), 'Pod').spec.initContainers.map((c: any) => c.name)).toEqual(['render', 'chk']);
   });
 
   test('checks of environment variables only need no volume', () => {
