@@ -272,7 +272,9 @@ function recogniseCheckRequired(c: any, script: string, context: InitStepContext
       ...(c.envFrom !== undefined ? { envFrom: c.envFrom } : {}),
       ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),
     };
-    const options = fit(c, context, [], (o) => InitStep.checkRequired({ ...base, ...o }));
+    // Without a relative file the step mounts no files volume: its own mounts (a Secret's folder)
+    // say nothing of where the pod keeps that volume, which the generated pod leaves at '/config'.
+    const options = fit(c, relative ? context : { ...context, filesMountPath: '/config' }, [], (o) => InitStep.checkRequired({ ...base, ...o }));
     if (options) {
       return {
         call: libCall('InitStep', 'checkRequired', [optionsArg(options, base)]),
