@@ -91,7 +91,8 @@ export interface S3BackupOptions {
   /**
    * Run one last backup when the sidecar is asked to stop (SIGTERM), within the pod's
    * `terminationGracePeriodSeconds`. In `SidecarMode.NATIVE` the sidecar is stopped after the
-   * app, so this run copies the app's final state.
+   * app, so this run copies the app's final state. A run under way when SIGTERM comes ends first
+   * (its outcome is logged): give the pod a grace period of two runs.
    *
    * @default true
    */
@@ -262,17 +263,23 @@ interface ScriptParts {
 /**
  * The loop: one run, then `sleep` in the background and `wait` for it, so SIGTERM is handled at
  * once (a shell runs its trap only after the foreground command ends). A failed run is logged
- * and retried at the next interval; it does not stop the loop.
+ * and retried at the next interval; it does not stop the loop. SIGTERM during a run is handled
+ * when the run ends: its outcome is logged first (`$?` in the trap is the run's status), then the
+ * last run copies what changed meanwhile.
  */
 function backupScript(s: ScriptParts): string {
   const say = (text: string) => `echo ${shellQuote(`${s.name}: ${text}`)}`;
+  const reportRun = 'if [ -n "$running" ]; then running=; report "$rc"; fi';
   return [
+    `report() { if [ "$1" -eq 0 ]; then ${say(`copied ${s.what}`)}; else ${say('backup failed; see the rclone messages above')} >&2; fi; }`,
     'run() {',
-    `  if ${s.command}; then ${say(`copied ${s.what}`)}; else ${say('backup failed; see the rclone messages above')} >&2; fi`,
+    '  running=1',
+    `  ${s.command}`,
+    '  rc=$?; running=; report "$rc"',
     '}',
     s.backupOnStop
-      ? `stop() { ${say('stopping: one last backup')}; run; exit 0; }`
-      : `stop() { ${say('stopping')}; exit 0; }`,
+      ? `stop() { rc=$?; ${reportRun}; ${say('stopping: one last backup')}; run; exit 0; }`
+      : `stop() { rc=$?; ${reportRun}; ${say('stopping')}; exit 0; }`,
     'trap stop TERM INT',
     'while :; do',
     '  run',

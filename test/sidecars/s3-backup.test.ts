@@ -59,7 +59,7 @@ describe('Sidecar.s3Backup', () => {
       { name: 'RCLONE_CONFIG_BACKUP_NO_CHECK_BUCKET', value: 'true' },
       { name: 'RCLONE_CONFIG_BACKUP_ENDPOINT', value: 'http://minio.storage.svc:9000' },
     ]);
-    expect(binding.container.command![2]).toContain('if rclone sync /var/lib/app backup:backups/apps/web; then');
+    expect(binding.container.command![2]).toContain('\n  rclone sync /var/lib/app backup:backups/apps/web\n');
     expect(binding.container.command![2]).toContain('sleep 3600 &');
     expect(binding.container.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/app', readOnly: true }]);
   });
@@ -128,6 +128,28 @@ describe.each(shells())('the backup loop in $label', ({ argv, env }) => {
     expect(new Set(runs)).toEqual(new Set(['copy /data backup:my-backups/web']));
     expect(out).toContain('s3-backup: stopping: one last backup');
     expect(out.trim().split('\n').pop()).toBe('s3-backup: copied /data to s3://my-backups/web');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('on SIGTERM during a run, logs that run\'s outcome before the last one', async () => {
+    // GIVEN an rclone that takes a second and fails the first time
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's3-backup-'));
+    fs.writeFileSync(path.join(dir, 'rclone'), `#!/bin/sh\nsleep 1\n[ -e ${dir}/ran ] && exit 0\ntouch ${dir}/ran\nexit 3\n`, { mode: 0o755 });
+    const script = Sidecar.s3Backup(base).bind(context).container.command![2];
+    const child = spawn(argv[0], [...argv.slice(1), script], { env: { ...env, PATH: `${dir}:${env.PATH}` } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    // WHEN SIGTERM comes while the first run is under way
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    // THEN the first run's failure is logged, then the last run's copy
+    expect(await new Promise((r) => child.on('exit', (c) => r(c)))).toBe(0);
+    expect(out.trim().split('\n')).toEqual([
+      's3-backup: backup failed; see the rclone messages above',
+      's3-backup: stopping: one last backup',
+      's3-backup: copied /data to s3://my-backups/web',
+    ]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
