@@ -49,32 +49,46 @@ export class Problems {
  * `Infinity`, `1n`, `Symbol(a)`, `[Function f]`), not as `null` or not at all.
  */
 export function show(value: unknown): string {
-  const top = notJson(value);
-  if (top !== undefined) {
-    return top;
-  }
-  let json: string | undefined;
-  let marked = false;
+  let json: string;
   try {
-    json = JSON.stringify(value, (_key, v) => {
-      const text = notJson(v);
-      if (text === undefined) {
-        return v;
-      }
-      marked = true;
-      return `${MARK}${text}${MARK}`;
-    });
+    json = showJson(value, new Set());
   } catch {
     // An object that refers to itself (a construct, a Node passed by mistake).
     const name = (value as any)?.constructor?.name ?? typeof value;
     return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name} (not JSON)`;
   }
-  if (marked) {
-    json = json!.replace(MARKED, (_m, text: string) => text);
-  }
   // Characters a terminal does not show (format and separator characters, U+0085, U+FEFF) are
   // written as escapes, so that a message about them can be read.
-  return json === undefined ? String(value) : json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * JSON.stringify's text, except for what JSON cannot hold (notJson), shown as JavaScript writes
+ * it wherever it is. Throws on a cycle.
+ */
+function showJson(value: unknown, open: Set<object>): string {
+  const text = notJson(value);
+  if (text !== undefined) {
+    return text;
+  }
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value);
+  }
+  if (typeof (value as any).toJSON === 'function') {
+    return showJson((value as any).toJSON(), open);
+  }
+  if (open.has(value)) {
+    throw new Error('cycle');
+  }
+  open.add(value);
+  try {
+    if (Array.isArray(value)) {
+      return `[${Array.from(value, (v) => showJson(v, open)).join(',')}]`;
+    }
+    return `{${Object.keys(value).map((k) => `${JSON.stringify(k)}:${showJson((value as any)[k], open)}`).join(',')}}`;
+  } finally {
+    open.delete(value);
+  }
 }
 
 /** How a message shows a value JSON cannot hold (JSON.stringify would write null or leave it out). */
@@ -88,9 +102,5 @@ function notJson(v: unknown): string | undefined {
     default: return undefined;
   }
 }
-
-/** Brackets a placeholder in show()'s JSON (a private-use character, which JSON.stringify leaves as it is). */
-const MARK = '\ue000';
-const MARKED = /"\ue000([^\ue000]*)\ue000"/g;
 
 const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]/g;

@@ -31,6 +31,14 @@ export function kubeletLiteral(value: string): string {
   return value.replace(/\$(?=\$|\([^)\s]*\))/g, '$$$$');
 }
 
+/**
+ * What the container gets of a string the kubelet expands, when no `$(NAME)` in it names a variable
+ * (as in what kubeletLiteral writes): every `$$` is one `$`. The inverse of kubeletLiteral.
+ */
+export function kubeletUnescaped(value: string): string {
+  return value.replace(/\$\$/g, '$');
+}
+
 /** The container with `kubeletLiteral` applied to its command, args and literal env values (a copy). */
 export function withKubeletLiterals<T extends { command?: string[]; args?: string[]; env?: Array<{ value?: string }> }>(container: T): T {
   const literal = (list: string[] | undefined) => list?.map((s) => (typeof s === 'string' ? kubeletLiteral(s) : s));

@@ -12,7 +12,7 @@ import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
 import { readPropsInto } from '../props';
-import { kubeletLiteral, shellQuote } from '../shell';
+import { kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
 /** The image generated busybox steps run in when none is given. */
@@ -510,7 +510,7 @@ export function argumentProblems(container: Container, hint: string): string[] {
   let total = 0;
   for (const field of ['command', 'args'] as const) {
     (container[field] ?? []).forEach((arg, i) => {
-      const bytes = Buffer.byteLength(arg, 'utf8') + 1;
+      const bytes = Buffer.byteLength(kubeletUnescaped(arg), 'utf8') + 1;
       total += bytes + 8;
       if (bytes > MAX_ARG_STRLEN) {
         const what = field === 'command' && i === 2 && container.command?.[1] === '-c' ? 'the script' : 'the argument';
@@ -520,7 +520,7 @@ export function argumentProblems(container: Container, hint: string): string[] {
   }
   (container.env ?? []).forEach((e, i) => {
     if (e.value !== undefined) {
-      const bytes = Buffer.byteLength(`${e.name}=${e.value}`, 'utf8') + 1;
+      const bytes = Buffer.byteLength(`${e.name}=${kubeletUnescaped(e.value)}`, 'utf8') + 1;
       total += bytes + 8;
       if (bytes > MAX_ARG_STRLEN) {
         problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);

@@ -10,7 +10,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { InitPod, InitStep } from '../../src';
-import { newChart, synthError } from '../util';
+import { newChart, only, synth, synthError } from '../util';
 import { close, freePort, listenHttp, listenSilent, listenTcp, needs, portOf, run, scriptOf, tempDir, variants } from './harness';
 
 jest.setTimeout(30_000);
@@ -101,6 +101,14 @@ describe('the kernel\'s argument limit (MAX_ARG_STRLEN, 131072 bytes)', () => {
     expect(synthError(chart)).toMatch(
       /\[test\/p\] InitPod 'p': initSteps: InitStep 'wait-for-http-example-com': command\[2\]: the script is 14\d{4} bytes; Linux limits one argument to 131072 bytes with its terminating NUL \(MAX_ARG_STRLEN\), so the container would fail to start with E2BIG \(argument list too long\); shorten the URL \(140020 characters\)\.$/,
     );
+  });
+
+  test('measures what the container gets: a $ written $$ for the kubelet counts once', () => {
+    // GIVEN an inline template of 70,000 '$': written as 139,999 '$' in the manifest (the last needs no escape), 70,000 in the container
+    const chart = newChart();
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.renderTemplate('$'.repeat(70_000), 'a.txt', { inline: true })], containers: [{ name: 'app', image: 'app:1' }] });
+    // THEN it is accepted, as the f8511d5 build did
+    expect(only(synth(chart), 'Pod').spec.initContainers[0].env[0].value.length).toBe(139_999);
   });
 
   test('arguments or environment values that each fit but together pass 2 MiB are rejected at synth (they really fail with E2BIG)', () => {
