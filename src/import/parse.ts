@@ -2,6 +2,7 @@ import { createRequire } from 'module';
 import * as path from 'path';
 import { Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
+import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar } from './go-yaml';
 import { l1Class, unknownFieldProblems } from './schema';
 
@@ -70,6 +71,7 @@ interface YamlModule {
   isSeq(node: any): boolean;
   isScalar(node: any): boolean;
   isAlias(node: any): boolean;
+  isPair(node: any): boolean;
 }
 
 let yamlModule: YamlModule | undefined;
@@ -128,9 +130,16 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   const Y = yaml();
   const lineCounter = new Y.LineCounter();
   const name = source.name === '-' ? '<stdin>' : source.name;
+  // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay).
+  const content = source.content.replace(/\r(?!\n)/g, '\n');
+  const textProblems = kubectlTextProblems(name, source.content, content);
+  if (textProblems.length > 0) {
+    problems.push(...textProblems);
+    return [];
+  }
   let docs: YamlDocument[];
   try {
-    docs = parseAll(Y, source.content, lineCounter);
+    docs = parseAll(Y, content, lineCounter);
   } catch (e) {
     if (e instanceof RangeError) {
       problems.push(`${name}: the YAML is nested too deeply for the yaml package cdk8s reads YAML with (its parser ran out of stack); `
@@ -145,6 +154,8 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     const pos = lineCounter.linePos(offset ?? 0);
     return { line: pos.line, col: pos.col };
   };
+  const separators = kubectlSeparators(source.content);
+  let previousBegin = -1;
   for (const doc of list) {
     if (doc.errors.length > 0) {
       // The first error of a document: the others usually follow from it.
@@ -161,15 +172,26 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     if (doc.contents === null) {
       continue;
     }
-    const start = where(doc.contents.range?.[0]);
-    const keyProblems = goKeys(Y, doc, (offset) => where(offset).line);
-    let data: any;
-    try {
-      data = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      problems.push(`${name}:${start.line}:${start.col}: the YAML does not parse: ${(e as Error).message}.`);
+    const begin = doc.contents.range?.[0] ?? 0;
+    const start = where(begin);
+    // kubectl splits the file at `---` lines, then reads the first document of each part only.
+    const split = previousBegin < 0 || separators.some((s) => s > previousBegin && s <= begin);
+    previousBegin = begin;
+    if (!split) {
+      problems.push(`${name}:${start.line}:${start.col}: kubectl never reads this document: it splits a file into documents at lines that start with --- only, `
+        + 'and reads the first document of each part (apimachinery YAMLReader, then go-yaml), so what follows a ... line or a --- that is not at the start of a line (after a CR-only line break) '
+        + 'is ignored; start the document with a --- line of its own, or remove it.');
       continue;
     }
+    const decoded = goDecode(Y, doc, (value, written, node) => goKey(Y, value, written, node), (offset) => where(offset).line, MAX_DEPTH + 1);
+    const fatal = decoded.problems.find((p) => p.fatal);
+    if (fatal) {
+      const pos = where(fatal.offset ?? begin);
+      problems.push(`${name}:${pos.line}:${pos.col}: ${fatal.message}`);
+      continue;
+    }
+    const keyProblems = decoded.problems;
+    const data = decoded.data;
     if (data === null || data === undefined) {
       continue;
     }
@@ -209,6 +231,75 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     });
   }
   return objects;
+}
+
+/** Go's strings.TrimSpace. */
+function goTrimSpace(s: string): string {
+  return s.replace(/^[\t\n\v\f\r \u0085\u00a0]+|[\t\n\v\f\r \u0085\u00a0]+$/g, '');
+}
+
+/** The lines of a text as kubectl's YAMLReader reads them (split at LF only), with their offsets. */
+function lfLines(text: string): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    out.push({ text: line, offset });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/** The offsets of the lines where kubectl's YAMLReader starts a new document: `---` at the start of a line. */
+function kubectlSeparators(text: string): number[] {
+  return lfLines(text).filter((l) => l.text.startsWith('---')).map((l) => l.offset);
+}
+
+/**
+ * What kubectl refuses in the text before any YAML is read, or reads otherwise than the `yaml`
+ * package does, each with file:line:col, the text and the fix: a `---` line with more than a
+ * comment after it (apimachinery YAMLReader: "invalid Yaml document separator"), a directive
+ * (`%YAML`, `%TAG`: the YAMLReader makes it a document of its own, which go-yaml refuses), and
+ * U+0085, U+2028, U+2029, which go-yaml reads as line breaks and the `yaml` package as characters.
+ */
+function kubectlTextProblems(name: string, original: string, content: string): string[] {
+  const problems: string[] = [];
+  const lines = lfLines(original);
+  let prefix = true;
+  lines.forEach((line, i) => {
+    const at = `${name}:${i + 1}:1`;
+    if (line.text.startsWith('---')) {
+      const rest = goTrimSpace(line.text.slice(3));
+      if (rest !== '' && !rest.startsWith('#')) {
+        problems.push(`${at}: kubectl refuses this file ("invalid Yaml document separator: ${rest}"): it splits documents at lines that start with ---, `
+          + `and takes one only with nothing but a comment after it; move ${JSON.stringify(rest.length > 40 ? `${rest.slice(0, 37)}...` : rest)} to the next line.`);
+      }
+      prefix = false;
+      return;
+    }
+    if (prefix && line.text.startsWith('%')) {
+      const directive = goTrimSpace(line.text);
+      const kubectl = /^%YAML\s+(?!1\.1(\s|$))/.test(directive) ? 'yaml: found incompatible YAML document' : 'yaml: line 1: did not find expected <document start>';
+      problems.push(`${at}: kubectl refuses this file ("error converting YAML to JSON: ${kubectl}"): it splits documents at --- lines before reading them, `
+        + `so the directive ${JSON.stringify(directive)} is a document of its own; remove the directive line (Kubernetes reads YAML 1.1 with the standard tags).`);
+      return;
+    }
+    if (line.text.startsWith('...')) {
+      prefix = true;
+    } else if (!/^\s*(#.*)?\r?$/.test(line.text)) {
+      prefix = false;
+    }
+  });
+  const breaks: { [c: string]: string } = { '\u0085': 'U+0085 (next line)', '\u2028': 'U+2028 (line separator)', '\u2029': 'U+2029 (paragraph separator)' };
+  const counter = lfLines(content);
+  for (const m of [...content.matchAll(/[\u0085\u2028\u2029]/g)].slice(0, 10)) {
+    const index = m.index ?? 0;
+    const line = counter.filter((l) => l.offset <= index).length;
+    const col = index - counter[line - 1].offset + 1;
+    problems.push(`${name}:${line}:${col}: ${breaks[m[0]]} is in the file: Kubernetes' YAML reader (go-yaml) reads it as a line break (in a quoted value, folded into a space), `
+      + 'where the yaml package cdk8s reads YAML with reads a character, so the two read different data; '
+      + 'replace it with the line break or space you mean (cdk8s writes the character as it is, so it cannot be imported, even written as an escape).');
+  }
+  return problems;
 }
 
 function parseAll(Y: YamlModule, content: string, lineCounter: any): YamlDocument[] {
@@ -273,95 +364,31 @@ function goTags(tags: any[]): any[] {
       return text;
     },
   }));
-  const rest = tags.filter((t) => !own.includes(t.tag) && t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME');
+  // go-yaml ignores the collection tags (`!!omap`, `!!set`, `!!pairs` are the plain list or mapping), and
+  // reads `!!binary` as the decoded string (go-decode.ts): left unresolved here, the tag stays on the node.
+  const ignored = ['timestamp', 'binary', 'omap', 'set', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`);
+  const rest = tags.filter((t) => !own.includes(t.tag) && !ignored.includes(t.tag) && t.format !== 'TIME');
   return [...implicit, ...explicit, ...rest];
 }
 
 const INT64_LIMIT = BigInt(2) ** BigInt(63);
 
-/** A problem of a map key, found in the YAML before the document becomes data. */
-interface KeyProblem {
-  /** The field path of the mapping (strings are keys, numbers list indexes). */
-  readonly at: Array<string | number>;
-  /** Where the key is written. */
-  readonly offset: number | undefined;
-  readonly message: string;
-}
-
 /**
- * Gives every map key the string sigs.k8s.io/yaml gives it (yaml.go, convertToJSONableObject):
+ * The string sigs.k8s.io/yaml makes of a map key (yaml.go, convertToJSONableObject), with its Go
+ * identity (type and value: `1` and "1" are two keys to go-yaml), or why Kubernetes refuses it:
  * go-yaml resolves keys as values, then an int key becomes its decimal, a float key
  * strconv.FormatFloat(v, 'g', -1, 32) (`0.5` is "0.5", `.inf` ".inf"), a bool key true or false.
  * A float key that Kubernetes would rename (`1000000.0` is "1e+06") is refused, naming both: the
  * importer does not rename keys without a word. A null key, an integer beyond int64 and a mapping
- * or list are refused ("unsupported map key", "invalid map key"), and so is a key written twice: kubectl keeps the last value (a Go map:
- * a later equal key replaces the earlier one), or one of them in no defined order when two different
- * keys become one string (`1` and "1"). Changes the keys of the document in place.
+ * or list are refused ("unsupported map key", "invalid map key").
  */
-function goKeys(Y: YamlModule, doc: any, lineOf: (offset: number | undefined) => number): KeyProblem[] {
-  const problems: KeyProblem[] = [];
-  const stack: Array<{ node: any; at: Array<string | number> }> = [{ node: doc.contents, at: [] }];
-  while (stack.length > 0) {
-    const { node, at } = stack.pop()!;
-    if (Y.isSeq(node)) {
-      node.items.forEach((item: any, i: number) => stack.push({ node: item, at: [...at, i] }));
-      continue;
-    }
-    if (!Y.isMap(node)) {
-      continue;
-    }
-    const seen = new Map<string, { identity: string; written: string; offset: number | undefined }>();
-    for (const pair of node.items) {
-      const keyNode = pair.key;
-      const target = Y.isAlias(keyNode) ? keyNode.resolve(doc) : keyNode;
-      const offset = (keyNode?.range ?? target?.range)?.[0];
-      const written = Y.isScalar(target) ? String(target.source ?? target.value) : '';
-      const key = goKey(Y, target, written);
-      if ('problem' in key) {
-        problems.push({ at, offset, message: key.problem });
-        continue;
-      }
-      if (key.identity === 'merge') {
-        stack.push({ node: pair.value, at });
-        continue;
-      }
-      if (keyNode === null || keyNode === undefined || Y.isAlias(keyNode) || keyNode.value !== key.key) {
-        const scalar = new Y.Scalar(key.key);
-        scalar.range = keyNode?.range ?? target?.range;
-        if (keyNode && !Y.isAlias(keyNode) && keyNode.anchor) {
-          scalar.anchor = keyNode.anchor;
-        }
-        pair.key = scalar;
-      }
-      const before = seen.get(key.key);
-      if (before) {
-        const value = Y.isScalar(pair.value) ? ` (${JSON.stringify(String(pair.value.source ?? pair.value.value))})` : '';
-        const lines = `lines ${lineOf(before.offset)} and ${lineOf(offset)}`;
-        const what = before.written === written
-          ? `the key ${JSON.stringify(key.key)} is written twice (${lines})`
-          : `the keys ${JSON.stringify(before.written)} and ${JSON.stringify(written)} (${lines}) are one key to Kubernetes, ${JSON.stringify(key.key)}`;
-        const effect = before.identity === key.identity && key.identity !== 'float:NaN'
-          ? `kubectl reads the file and keeps the last value${value} without a word`
-          : 'kubectl reads the file and keeps one of the two values, and which one is not defined (Go map order)';
-        problems.push({ at, offset, message: `${what}: ${effect}; this library refuses it: remove the one you do not mean.` });
-      } else {
-        seen.set(key.key, { identity: key.identity, written, offset });
-      }
-      stack.push({ node: pair.value, at: [...at, key.key] });
-    }
-  }
-  return problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
-}
-
-/** The string sigs.k8s.io/yaml makes of a key node, with its Go identity (type and value), or why it refuses it. */
-function goKey(Y: YamlModule, node: any, written: string): { key: string; identity: string } | { problem: string } {
+function goKey(Y: YamlModule, value: any, written: string, node: any): { key: string; identity: string } | { problem: string } {
   if (Y.isMap(node) || Y.isSeq(node)) {
     return { problem: `a ${Y.isMap(node) ? 'mapping' : 'list'} is written as a key: Kubernetes' YAML reader (go-yaml) refuses it ("invalid map key"), so kubectl cannot read the file; write a string key.` };
   }
-  const value = Y.isScalar(node) ? node.value : null;
   const shown = written === '' ? 'the empty key' : `the key ${written}`;
   if (typeof value === 'string') {
-    return Y.isScalar(node) && node.type === 'PLAIN' && value === '<<' ? { key: value, identity: 'merge' } : { key: value, identity: `str:${value}` };
+    return { key: value, identity: `str:${value}` };
   }
   if (typeof value === 'boolean') {
     return { key: String(value), identity: `bool:${value}` };
@@ -568,6 +595,12 @@ function portabilityProblems(value: any, at: string, problems: string[]): void {
   if (typeof value === 'bigint') {
     problems.push(`${at}: ${value} is an integer beyond 2^53 (${Number.MAX_SAFE_INTEGER}): JavaScript numbers, and so cdk8s, cannot hold it exactly `
       + `(it would be written as ${Number(value)}); write an integer between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}.`);
+    return;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const [go, written] = Number.isNaN(value) ? ['NaN', '.nan'] : value > 0 ? ['+Inf', '.inf'] : ['-Inf', '-.inf'];
+    problems.push(`${at}: ${written} is the floating-point ${go} to Kubernetes (YAML 1.1), which JSON cannot hold: kubectl refuses the file `
+      + `("json: unsupported value: ${go}"); quote it ('${written}') if you mean the string, or write a number.`);
     return;
   }
   if (value === null || typeof value !== 'object') {

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { toManifest } from '../k8s-values';
+import { kubeletUnescaped } from '../shell';
 import { Sidecar, SidecarBinding, SidecarMode } from '../sidecar';
 import { OAuth2ProxyProvider } from '../sidecars';
 import { Call, enumRef, libCall, libRef, Value } from './code';
@@ -67,12 +68,15 @@ interface Entry {
   readonly guess: (c: any, pod: SidecarPod) => Options[];
 }
 
-/** `--key=value` and `--flag` arguments, and the others. */
+/**
+ * `--key=value` and `--flag` arguments, and the others, as the container gets them: a catalogue
+ * entry writes each `$` the kubelet would expand as `$$` (`kubeletLiteral`), which it reads as `$`.
+ */
 function parseArgs(c: any): { flags: Map<string, string[]>; positional: string[] } {
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
   for (const a of Array.isArray(c.args) ? c.args : []) {
-    const m = /^--([A-Za-z0-9._-]+)(?:=(.*))?$/s.exec(String(a));
+    const m = /^--([A-Za-z0-9._-]+)(?:=(.*))?$/s.exec(kubeletUnescaped(String(a)));
     if (m) {
       flags.set(m[1], [...(flags.get(m[1]) ?? []), m[2] ?? '']);
     } else {

@@ -1,5 +1,6 @@
 import { InitStep, InitStepContext, TemplateEscape } from '../init-step';
 import { toManifest } from '../k8s-values';
+import { kubeletUnescaped } from '../shell';
 import { Call, libCall, libRef, Value } from './code';
 import { InputObject } from './parse';
 import { plain, toProps, ValueStyle } from './schema';
@@ -9,6 +10,9 @@ import { plain, toProps, ValueStyle } from './schema';
  * their image and arguments. A container is only written as a catalogue entry when that entry,
  * built with the values read from the container, renders exactly the same container; otherwise it
  * stays a container of its own (`initContainers`, `InitStep.container()`, `Sidecar.container()`).
+ * The steps write every `$` the kubelet would expand in command, args and their own env values as
+ * `$$` (`kubeletLiteral`): the values are read as the container gets them (`kubeletUnescaped`),
+ * and the factory's output is compared with the container as written.
  *
  * @internal
  */
@@ -91,11 +95,11 @@ function shellWords(script: string): string[] {
 
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^[0-9A-Fa-f:.]+:[0-9A-Fa-f:.]*$/;
 
-/** The script of a `sh -c` container, if it is one. */
+/** The script of a `sh -c` container, if it is one, as the shell gets it (each `$$` the kubelet reads as `$`). */
 function scriptOf(c: any): string | undefined {
   const cmd = c.command;
   if (Array.isArray(cmd) && cmd.length === 3 && cmd[0] === 'sh' && cmd[1] === '-c' && typeof cmd[2] === 'string' && c.args === undefined) {
-    return cmd[2];
+    return kubeletUnescaped(cmd[2]);
   }
   return undefined;
 }
@@ -203,10 +207,10 @@ function optionValue(key: string, value: any): Value {
   return Array.isArray(value) ? value.map((v) => toProps(struct, v, ValueStyle.PLAIN).value) : toProps(struct, value, ValueStyle.PLAIN).value;
 }
 
-/** The value or secret reference of an env var of the container. */
+/** The value (as the container gets it: each `$$` is `$`) or secret reference of an env var the step writes. */
 function envOf(c: any, name: string): { value?: string; secret?: any } {
   const e = (c.env ?? []).find((x: any) => x?.name === name);
-  return { value: typeof e?.value === 'string' ? e.value : undefined, secret: e?.valueFrom?.secretKeyRef };
+  return { value: typeof e?.value === 'string' ? kubeletUnescaped(e.value) : undefined, secret: e?.valueFrom?.secretKeyRef };
 }
 
 /** The value of a `name=value` word of the script. */
@@ -306,7 +310,7 @@ function recogniseRenderTemplate(c: any, script: string, words: string[], pod: S
   }
   const path = file.slice(prefix.length);
   const inlineVar = (c.env ?? []).find((e: any) => e?.name === 'INIT_TEMPLATE');
-  let template: string | undefined = inlineVar?.value;
+  let template: string | undefined = typeof inlineVar?.value === 'string' ? kubeletUnescaped(inlineVar.value) : undefined;
   let configMap: InputObject | undefined;
   let configMapName: string | undefined;
   if (template === undefined) {

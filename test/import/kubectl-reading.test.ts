@@ -1,0 +1,156 @@
+import { ManifestImport } from '../../src';
+
+/**
+ * Review 11 (importer, third round): documents as kubectl reads them (kubectl 1.32.4,
+ * `kubectl label --local -f FILE x=y -o json`): merge keys, anchors, YAML 1.1 tags, document
+ * markers and directives, infinities, line breaks and aliases. The expected data is kubectl's.
+ */
+
+function imported(name: string, content: string) {
+  return ManifestImport.fromSources([{ name, content }], { check: true });
+}
+
+function importError(name: string, content: string): string {
+  try {
+    ManifestImport.fromSources([{ name, content }], { check: true });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the import to fail, but it succeeded');
+}
+
+const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n';
+const CR = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n';
+
+describe('merge keys as kubectl applies them (go-yaml v2: in order, into the same map)', () => {
+  test.each([
+    ['a key written before <<, which replaces it', `${CM}data:\n  p: "2"\n  <<: {p: "1", q: "1"}\n`, "data: { p: '1', q: '1' }"],
+    ['two << keys, the later replacing the earlier', `${CM}  annotations: &a {p: "a", q: "a"}\n  labels: &b {p: "b", r: "b"}\ndata:\n  <<: *a\n  <<: *b\n`,
+      "data: { p: 'b', q: 'a', r: 'b' }"],
+    ['a merge source with a merge of its own', `${CM}  annotations: &a {p: "a", q: "a"}\n  labels: &b\n    <<: *a\n    p: "b"\ndata:\n  p: "x"\n  <<: *b\n`,
+      "data: { p: 'b', q: 'a' }"],
+    ['a null before <<', `${CM}data:\n  p: ~\n  <<: {p: "1"}\n`, "data: { p: '1' }"],
+  ])('GIVEN %s WHEN imported THEN the data is what kubectl reads', (_what, yaml, expected) => {
+    const result = imported('merge.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(expected);
+  });
+
+  test('GIVEN a container that writes its requests and then merges the first container\'s resources WHEN imported THEN the merged requests win, as in kubectl', () => {
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n'
+      + '    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: app\n        image: busybox:1.36\n        resources: &res\n'
+      + '          limits: {cpu: 500m, memory: 128Mi}\n          requests: {cpu: 100m, memory: 64Mi}\n      - name: helper\n        image: busybox:1.36\n'
+      + '        resources:\n          requests: {cpu: 250m, memory: 64Mi}\n          <<: *res\n';
+    const result = imported('deploy.yaml', yaml);
+    expect(result.code).not.toContain("cpu: '250m'");
+    expect(result.code.match(/requests: \{ cpu: '100m', memory: '64Mi' \}/g)).toHaveLength(2);
+  });
+
+  test('GIVEN a string key "1" and a merged int key 1 WHEN imported THEN it is refused: Kubernetes keeps one of them in no defined order', () => {
+    expect(importError('types.yaml', `${CM}data:\n  "1": "str"\n  <<: {1: "int"}\n`)).toContain(
+      'types.yaml:7:8: ConfigMap m: data: the keys "1" (line 6) and "1" (line 7), one of them set by a merge key <<, are two keys to go-yaml and one to Kubernetes, "1"');
+  });
+
+  test('GIVEN a merge of a scalar WHEN imported THEN it is refused at the << with go-yaml\'s message and the fix', () => {
+    expect(importError('scalar.yaml', `${CM}data:\n  <<: "x"\n`)).toContain(
+      'scalar.yaml:6:3: the merge key << takes a mapping, an alias of a mapping (<<: *base) or a list of them (<<: [*a, *b]), and Kubernetes\' YAML reader (go-yaml) '
+      + 'refuses anything else ("map merge requires map or sequence of maps as the value"), so kubectl cannot read the file; write a mapping or an alias of one.');
+  });
+});
+
+describe('anchors and aliases as kubectl reads them', () => {
+  test('GIVEN anchored keys 8080 and on used later as values WHEN imported THEN the values keep their types (8080, true)', () => {
+    const yaml = `${CR}spec:\n  ports:\n    &p 8080: http\n  defaultPort: *p\n  flags:\n    ? &on on\n    : enabled\n  tls: *on\n`;
+    const result = imported('anchor.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('defaultPort: 8080');
+    expect(result.code).toContain('tls: true');
+  });
+
+  test.each([
+    ['an alias inside its own anchor', `${CR}spec: &a\n  self: *a\n`, 'self.yaml:6:9: the alias *a is inside the value of its own anchor &a'],
+    ['a merge of its own anchor', `${CR}spec: &a\n  x: 1\n  <<: *a\n`, 'self.yaml:7:7: the alias *a is inside the value of its own anchor &a'],
+  ])('GIVEN %s WHEN imported THEN it is refused with kubectl\'s message at the alias', (_what, yaml, expected) => {
+    const message = importError('self.yaml', yaml);
+    expect(message).toContain(expected);
+    expect(message).toContain('("anchor \'a\' value contains itself"), so kubectl cannot read the file');
+  });
+
+  test('GIVEN 1001 uses of one anchor, which kubectl reads WHEN imported THEN they are read too', () => {
+    const yaml = `${CR}spec:\n  base: &v shared\n  list:\n${'  - *v\n'.repeat(1001)}`;
+    const result = imported('aliases.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("'shared'");
+  });
+
+  test('GIVEN a document made mostly of alias expansions WHEN imported THEN it is refused with go-yaml\'s "excessive aliasing"', () => {
+    const yaml = `${CR}spec:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n`
+      + '  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    expect(importError('laughs.yaml', yaml)).toContain('("document contains excessive aliasing"), so kubectl cannot read the file');
+  });
+});
+
+describe('YAML 1.1 tags as go-yaml reads them', () => {
+  test.each([
+    ['!!binary in a ConfigMap', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\ndata:\n  v: !!binary aGVsbG8=\n', "data: { v: 'hello' }"],
+    ['!!binary in a custom resource', `${CR}spec:\n  bin: !!binary aGVsbG8=\n`, "spec: { bin: 'hello' }"],
+    ['!!omap', `${CR}spec:\n  omap: !!omap [{a: 1}, {b: 2}]\n`, 'omap: [{ a: 1 }, { b: 2 }]'],
+  ])('GIVEN %s WHEN imported THEN it is the data kubectl reads', (_what, yaml, expected) => {
+    const result = imported('tags.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(expected);
+  });
+
+  test('GIVEN !!binary that is not base64 WHEN imported THEN it is refused with go-yaml\'s message', () => {
+    expect(importError('bin.yaml', `${CR}spec:\n  bin: !!binary aGVsbG8\n`)).toContain(
+      'bin.yaml:6:17: the !!binary value "aGVsbG8": go-yaml, which Kubernetes reads YAML with, refuses it ("!!binary value contains invalid base64 data"), '
+      + 'so kubectl cannot read the file; write standard base64 with its = padding, or the text itself without the tag.');
+  });
+});
+
+describe('documents, directives and separators as kubectl splits them', () => {
+  test('GIVEN a document after ... without --- WHEN imported THEN it is refused: kubectl never reads it', () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: {a: "1"}\n...\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n';
+    expect(importError('dots.yaml', yaml)).toContain('dots.yaml:6:1: kubectl never reads this document: it splits a file into documents at lines that start with --- only');
+  });
+
+  test.each([
+    ['%YAML 1.1', 'yaml: line 1: did not find expected <document start>'],
+    ['%YAML 1.2', 'yaml: found incompatible YAML document'],
+    ['%TAG !e! tag:yaml.org,2002:', 'yaml: line 1: did not find expected <document start>'],
+  ])('GIVEN the directive %s WHEN imported THEN it is refused with kubectl\'s message', (directive, kubectl) => {
+    expect(importError('directive.yaml', `${directive}\n---\n${CM}data: {a: "1"}\n`)).toContain(
+      `directive.yaml:1:1: kubectl refuses this file ("error converting YAML to JSON: ${kubectl}"): it splits documents at --- lines before reading them, `
+      + `so the directive "${directive}" is a document of its own; remove the directive line`);
+  });
+
+  test.each([
+    ['--- !!map', '!!map'],
+    ['--- {apiVersion: v1, kind: ConfigMap, metadata: {name: d}}', '{apiVersion: v1, kind: ConfigMap, metadata: {name: d}}'],
+  ])('GIVEN the separator line %s WHEN imported THEN it is refused with kubectl\'s message', (line, rest) => {
+    expect(importError('sep.yaml', `${line}\n${CM}`)).toContain(`sep.yaml:1:1: kubectl refuses this file ("invalid Yaml document separator: ${rest}")`);
+  });
+
+  test('GIVEN a file with CR-only line breaks WHEN imported THEN it is read as kubectl reads it', () => {
+    const result = imported('cr.yaml', 'apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: u\rdata:\r  a: "1"\r');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("data: { a: '1' }");
+  });
+});
+
+describe('values Kubernetes reads otherwise or refuses', () => {
+  test.each([
+    ['.inf', '+Inf'],
+    ['-.inf', '-Inf'],
+    ['.nan', 'NaN'],
+  ])('GIVEN %s in a custom resource WHEN imported THEN it is refused with kubectl\'s message and a fix', (written, go) => {
+    expect(importError('inf.yaml', `${CR}spec:\n  a: ${written}\n`)).toContain(
+      `inf.yaml:6:3: Widget w: spec.a: ${written} is the floating-point ${go} to Kubernetes (YAML 1.1), which JSON cannot hold: kubectl refuses the file `
+      + `("json: unsupported value: ${go}"); quote it ('${written}') if you mean the string, or write a number.`);
+  });
+
+  test('GIVEN U+2028 in a double-quoted value WHEN imported THEN the message says that Kubernetes reads it as a line break, at its line and column', () => {
+    expect(importError('ls.yaml', `${CR}spec:\n  p: "a\u2028b"\n`)).toContain(
+      'ls.yaml:6:8: U+2028 (line separator) is in the file: Kubernetes\' YAML reader (go-yaml) reads it as a line break (in a quoted value, folded into a space)');
+  });
+});
