@@ -1,5 +1,5 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
@@ -33,6 +33,14 @@ export class GeneratedConfigMap extends ValidatedApiObject {
     const read: GeneratedConfigMapProps = readProps(subjectOf('ConfigMap', scope, id, props), 'GeneratedConfigMapProps', props);
     super(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: read.metadata, bodyFields: ['data'], typeName: 'ConfigMap' });
     this.data = { ...read.data };
+    // The object a ConfigMap is generated for depends on it, so that it is written first. cdk8s
+    // makes every object below a dependant depend on the target too (app.js resolveDependencies):
+    // two ConfigMaps generated below one object would then depend on each other, a cycle that
+    // fails the synthesis. Their order among themselves does not matter, so that one is not kept.
+    const node = this.node;
+    const add = node.addDependency.bind(node);
+    node.addDependency = (...deps: IDependable[]) => add(...deps.filter((d) => !(d !== this && GeneratedConfigMap.prototype.isPrototypeOf(d)
+      && (d as unknown as Construct).node.scope === node.scope)));
   }
 
   /** The data as written (a copy). */
