@@ -471,10 +471,12 @@ export class ExposedService extends ValidatedApiObject {
       problems.add('spec.clusterIP', `${this.factoryProblem}.`);
     }
     const { min, max } = this.nodePortRange;
-    if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max <= 65535 && min <= max)) {
+    const rangeValid = Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max <= 65535 && min <= max;
+    if (!rangeValid) {
       problems.add('nodePortRange', `${show(this.nodePortRange)} is not a port range: min and max are whole numbers from 1 to 65535, min at most max, as the API server's --service-node-port-range (e.g. { min: 30000, max: 32767 }).`);
     }
-    validateObject(manifest, problems, { ...checked, nodePortRange: this.nodePortRange });
+    // With no valid range, the node ports are not judged against it (the message above says why).
+    validateObject(manifest, problems, { ...checked, nodePortRange: rangeValid ? this.nodePortRange : { min: 1, max: 65535 } });
     this.validateNamespace(manifest.metadata?.namespace, problems);
     this.validateSelector(spec, problems);
     this.validateTargetPorts(spec, problems);

@@ -248,6 +248,13 @@ export class InitStep {
   public readonly _reads: readonly string[];
 
   /**
+   * Absolute files this step needs without mounting the shared files volume (a pod that has the
+   * volume refuses one inside it).
+   * @internal
+   */
+  public readonly _readsUnmounted: readonly string[];
+
+  /**
    * The factory of a generated step (`InitStep.download`): a POSIX shell script for Linux nodes;
    * undefined for steps of your own (`command`, `container`).
    * @internal
@@ -263,6 +270,7 @@ export class InitStep {
     this.writesFiles = spec.writesFiles;
     this._writes = spec.writes;
     this._reads = spec.reads ?? [];
+    this._readsUnmounted = spec.readsUnmounted ?? [];
   }
 
   /**

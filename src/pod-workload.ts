@@ -153,6 +153,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private stepFiles: Array<{ path: string; step: string }> = NONE;
   /** The files the init steps need from the shared files volume, with the step that needs each. */
   private stepReads: Array<{ path: string; step: string }> = NONE;
+  /** Absolute files steps need without mounting the shared files volume. */
+  private unmountedReads: Array<{ path: string; step: string }> = NONE;
   /** The containers generated for Linux nodes (steps' scripts, catalogue sidecars), by name. */
   private linuxOnly: LinuxOnly[] = NONE;
   /** The pod securityContext fields such a sidecar set (the pod did not declare them). */
@@ -297,6 +299,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     if (step._reads.length > 0) {
       this.stepReads = added(this.stepReads, ...step._reads.map((path) => ({ path, step: step.name })));
+    }
+    if (step._readsUnmounted.length > 0) {
+      this.unmountedReads = added(this.unmountedReads, ...step._readsUnmounted.map((path) => ({ path, step: step.name })));
     }
     if (step._linuxOnly !== undefined) {
       this.linuxOnly = added(this.linuxOnly, { name: binding.container.name, what: `${step._linuxOnly} '${step.name}'`, instead: 'InitStep.command()' });
@@ -657,6 +662,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       const names = this.classicSidecars.map((c) => show(c.name)).join(', ');
       problems.add(`${podPath}.containers`, `the classic sidecar ${names} would keep running after the app finished, so the ${this.workload.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
     }
+    const mountPath = this.filesMountPath;
+    for (const r of this.filesVolumeAdded && mountPath !== '/' ? this.unmountedReads : []) {
+      if (r.path.startsWith(`${mountPath}/`)) {
+        problems.add('', `initSteps: InitStep '${r.step}': files: ${show(r.path)} is in the shared files volume (filesMountPath ${show(mountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(r.path.slice(mountPath.length + 1))}.`);
+      }
+    }
     if (this.filesVolumeAdded && !this.declaredFilesMountPath.startsWith('/')) {
       problems.add('filesMountPath', `${show(this.declaredFilesMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every main container.`);
     }
@@ -783,7 +794,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
-      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads];
+      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -801,7 +812,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
-        this.linuxOnlyPodFields, this.stepReads] = lists.map((_, i) => back(i));
+        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();

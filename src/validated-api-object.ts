@@ -693,6 +693,10 @@ function sameNameInApp(app: Construct): string[] {
       continue; // generateName: the API server makes each name unique
     }
     const group = typeof apiVersion === 'string' ? groupOf(apiVersion) : '';
+    // A cluster-scoped object has no namespace: the API server clears the one a chart gives it (BeforeCreate).
+    if (CLUSTER_SCOPED.has(`${group}/${String(kind)}`)) {
+      namespace = undefined;
+    }
     const key = JSON.stringify([group, kind, namespace ?? '', name]);
     const list = groups.get(key) ?? [];
     list.push({ object: c, seenByOwnCheck: isLibraryObject(c) && !patched, patched });
@@ -711,6 +715,25 @@ function sameNameInApp(app: Construct): string[] {
   }
   return errors;
 }
+
+/**
+ * The cluster-scoped kinds of Kubernetes 1.32 (group/kind; `kubectl api-resources --namespaced=false`),
+ * for the one-name-per-app contract: two of them with one name collide whatever namespace a chart
+ * gives them.
+ */
+const CLUSTER_SCOPED = new Set([
+  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
+  'storage.k8s.io/VolumeAttributesClass', 'scheduling.k8s.io/PriorityClass', 'node.k8s.io/RuntimeClass',
+  'networking.k8s.io/IngressClass', 'networking.k8s.io/IPAddress', 'networking.k8s.io/ServiceCIDR',
+  'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'certificates.k8s.io/CertificateSigningRequest', 'certificates.k8s.io/ClusterTrustBundle',
+  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+  'resource.k8s.io/DeviceClass', 'resource.k8s.io/ResourceSlice',
+]);
 
 /** Whether an object has JSON patches (cdk8s keeps them in a private list). */
 export function hasJsonPatches(object: ApiObject): boolean {

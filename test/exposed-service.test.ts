@@ -91,8 +91,9 @@ describe('ExposedService', () => {
   test('fails when the node port range is not a range of ports', () => {
     for (const nodePortRange of [{ min: 32767, max: 30000 }, { min: 0, max: 100 }, { min: 30000.5, max: 32767 }]) {
       const chart = newChart();
-      new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type: ServiceType.NODE_PORT, nodePortRange, target: webPod(chart), ports: [{ port: 80 }] });
+      new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type: ServiceType.NODE_PORT, nodePortRange, target: webPod(chart), ports: [{ port: 80, nodePort: 30080 }] });
       expect(synthError(chart)).toContain(`nodePortRange: ${JSON.stringify(nodePortRange)} is not a port range: min and max are whole numbers from 1 to 65535, min at most max`);
+      expect(synthError(chart)).not.toContain('outside');
     }
   });
 

@@ -43,6 +43,7 @@ describe('InitStep', () => {
   test('waitForDns refuses an IP address, which needs no lookup and may have no reverse record', () => {
     expect(() => InitStep.waitForDns('10.0.0.7')).toThrow('InitStep.waitForDns: host: "10.0.0.7" is an IP address, which needs no name lookup (getent and nslookup would ask for its reverse (PTR) record and wait out the timeout without one); use InitStep.waitForTcp("10.0.0.7", PORT) to wait for the server.');
     expect(() => InitStep.waitForDns('::5')).toThrow('host: "::5" is an IP address');
+    expect(() => InitStep.waitForDns('[::1]')).toThrow('InitStep.waitForDns: host: "[::1]" is an IP address, which needs no name lookup');
   });
 
   test('waitForDns uses exit codes of getent or nslookup, never their output', () => {

@@ -360,3 +360,35 @@ describe('the ConfigMaps generated for a pod, after JSON patches', () => {
     expect(synthError(chart)).toContain('Deployment \'web\' with injected sidecars and init steps: metadata.namespace: the pod is in namespace "prod" and the ConfigMap "web-render-a-yaml"');
   });
 });
+
+describe('several ConfigMaps generated for one object', () => {
+  test('are all written before it, without a dependency cycle between them (pod, SidecarLoggedApp, Inject.into)', () => {
+    // GIVEN objects each with two or three generated ConfigMaps
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [c('app', { ports: [{ containerPort: 8080 }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 })],
+      initSteps: [InitStep.renderTemplate('a', 'a.conf'), InitStep.renderTemplate('b', 'b.conf')],
+    });
+    new SidecarLoggedApp(chart, 'logged', {
+      metadata: { name: 'logged' },
+      app: c('a', { ports: [{ containerPort: 8080 }] }),
+      logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) }),
+      sidecars: [Sidecar.envoy({ appPort: 8080 })],
+    });
+    const deployment = new ApiObject(chart, 'd', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [c('d')] } } },
+    });
+    Inject.into(deployment, { initSteps: [InitStep.renderTemplate('a', 'a.conf'), InitStep.renderTemplate('b', 'b.conf')] });
+    // THEN
+    expect(synth(chart).map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
+      'ConfigMap/web-render-a-conf', 'ConfigMap/web-render-b-conf', 'ConfigMap/web-envoy', 'Pod/web',
+      'ConfigMap/logged-fluent-bit', 'ConfigMap/logged-envoy', 'Pod/logged',
+      'ConfigMap/d-render-a-conf', 'ConfigMap/d-render-b-conf', 'Deployment/d',
+    ]);
+  });
+});

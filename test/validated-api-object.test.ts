@@ -265,6 +265,15 @@ describe('ValidatedApiObject: names', () => {
     expect(() => patched.synthYaml()).toThrow("ConfigMap 'x' (a/cm) and ConfigMap 'y' (b/cm) are one ConfigMap (after JSON patches): the name \"x\"");
   });
 
+  test('fails when two cluster-scoped objects of one name are in charts of different namespaces (the API server clears the namespace)', () => {
+    const theApp = Testing.app();
+    new GeneratedConfigMap(new Chart(theApp, 'lib'), 'cm', { metadata: { name: 'cfg' }, data: { k: '1' } });
+    for (const ns of ['a', 'b']) {
+      new ApiObject(new Chart(theApp, ns, { namespace: ns }), 'reader', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader' } });
+    }
+    expect(() => theApp.synthYaml()).toThrow("ClusterRole 'reader' (a/reader) and ClusterRole 'reader' (b/reader) are one ClusterRole: the name \"reader\"; two objects with one name would overwrite each other");
+  });
+
   test('accepts two objects of one name that JSON patches give another name or namespace', () => {
     // GIVEN
     const chart = Testing.chart();

@@ -70,6 +70,9 @@ export interface CheckRequiredOptions {
 const ABSOLUTE_FILE = /^\/[^\x00]*$/;
 const RELATIVE_FILE = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
+/** The shell variables the script assigns (checked by test/init-steps/reserved-names.test.ts). */
+export const CHECK_REQUIRED_VARIABLES: readonly string[] = ['missing'];
+
 /**
  * A script of `[ -n "${NAME:-}" ]` and `[ -e FILE ]` tests that collects every missing one and
  * exits 1 with one line naming them all; no retries (a missing Secret key does not appear later).
@@ -82,7 +85,7 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
   checkKeys('CheckRequiredOptions', options, errors);
   const env = list('env', options.env, errors);
   const files = list('files', options.files, errors);
-  env.forEach((n, i) => checkShellName(`env[${i}]`, n, errors));
+  env.forEach((n, i) => checkShellName(`env[${i}]`, n, errors, CHECK_REQUIRED_VARIABLES));
   files.forEach((f, i) => {
     if (typeof f !== 'string' || !(ABSOLUTE_FILE.test(f) || (RELATIVE_FILE.test(f) && !f.split('/').some((s) => s === '.' || s === '..')))) {
       errors.push(`files[${i}]: ${show(f)} must be an absolute path, or a relative path inside the shared files volume made of letters, digits, '.', '_', '-' and '/' without '.' or '..' segments`);
@@ -106,6 +109,8 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
     name,
     writesFiles: usesFilesVolume,
     reads: files.filter((f) => !f.startsWith('/')),
+    // Without a relative file the step does not mount the files volume: an absolute path into it is never there.
+    readsUnmounted: usesFilesVolume ? [] : files,
     bind: (context: InitStepContext) => {
       const add = (what: string) => `missing="\${missing}\${missing:+, }"${shellQuote(what)}`;
       const lines = ['missing='];
@@ -126,11 +131,7 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
         ...(envFrom ? { envFrom } : {}),
         ...(volumeMounts.length > 0 ? { volumeMounts } : {}),
       });
-      // An absolute path into the files volume, which the step mounts only for relative paths.
-      const inVolume = usesFilesVolume ? [] : files.filter((f) => context.filesMountPath !== '/' && f.startsWith(`${context.filesMountPath}/`));
-      const volumeProblems = inVolume.map((f) => `files: ${show(f)} is in the shared files volume (filesMountPath ${show(context.filesMountPath)}), `
-        + `which this step mounts only when it names a file relative to it, so it would never find it; write ${show(f.slice(context.filesMountPath.length + 1))}`);
-      return { container, problems: [...volumeProblems, ...argumentProblems(container, 'check fewer files or shorter paths')] };
+      return { container, problems: argumentProblems(container, 'check fewer files or shorter paths') };
     },
   };
 }

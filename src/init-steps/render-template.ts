@@ -86,6 +86,9 @@ export interface RenderTemplateOptions {
 export const TEMPLATE_DIR = '/etc/init-template';
 const TEMPLATE_KEY = 'template';
 const INLINE_VAR = 'INIT_TEMPLATE';
+
+/** The shell variables the script assigns (checked by test/init-steps/reserved-names.test.ts). */
+export const RENDER_TEMPLATE_VARIABLES: readonly string[] = ['dir', 'file', 'missing', 'part', 'tool'];
 const MAX_CONFIGMAP_BYTES = 1024 * 1024;
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -173,7 +176,7 @@ export function renderTemplateStep(template: string, path: string, options: Rend
   } else {
     variables.forEach((v, i) => {
       const n = (v as any)?.name;
-      if (!checkShellName(`variables[${i}].name`, n, errors)) {
+      if (!checkShellName(`variables[${i}].name`, n, errors, RENDER_TEMPLATE_VARIABLES)) {
         return;
       }
       if (names.includes(n)) {

@@ -46,6 +46,8 @@ export interface StepSpec {
   readonly writes?: string;
   /** The files the step needs, relative to the shared files volume (checkRequired). */
   readonly reads?: readonly string[];
+  /** Absolute files the step needs while it does not mount the shared files volume (checkRequired). */
+  readonly readsUnmounted?: readonly string[];
   bind(context: InitStepContext): InitStepBinding;
 }
 
@@ -274,26 +276,23 @@ export function checkSha256(value: unknown, errors: string[]): string | undefine
 }
 
 /**
- * The variables the generated scripts assign (an environment variable of that name is exported,
- * so the assignment would replace its value before the script reads it), and those the shell or
- * the scripts' `LC_ALL=C awk` set themselves. test/init-steps/reserved-names.test.ts checks that
- * every name a generated script assigns is here.
+ * The variables the shell sets itself, and `LC_ALL` (the scripts run `LC_ALL=C awk`): a template
+ * or checked variable of such a name would not hold the value given.
  */
-export const SCRIPT_VARIABLES: readonly string[] = [
-  'dir', 'end', 'endpoint', 'esc', 'file', 'guard', 'i', 'left', 'lookup', 'missing', 'n', 'names', 'nl', 'part', 'pid', 'rc', 'source', 'sum', 'tmp', 'tool', 'url',
-  'IFS', 'LC_ALL', 'LINENO', 'OLDPWD', 'OPTARG', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD',
-];
+export const SHELL_VARIABLES: readonly string[] = ['IFS', 'LC_ALL', 'LINENO', 'OLDPWD', 'OPTARG', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD'];
 
 /**
  * Checks a name a POSIX shell can read as `$NAME` (environment variables the scripts read), and
- * not one the script sets itself (SCRIPT_VARIABLES), whose value the script would replace.
+ * not one the step's script (`scriptVariables`: an environment variable of that name is exported,
+ * so the script's assignment would replace it) or the shell (SHELL_VARIABLES) sets itself.
+ * test/init-steps/reserved-names.test.ts checks each step's list against its script.
  */
-export function checkShellName(field: string, name: unknown, errors: string[]): boolean {
+export function checkShellName(field: string, name: unknown, errors: string[], scriptVariables: readonly string[] = []): boolean {
   if (typeof name !== 'string' || !SHELL_NAME.test(name)) {
     errors.push(`${field}: ${show(name)} must be a shell variable name (letters, digits and '_', not starting with a digit), so the script can read it as "$NAME" without eval`);
     return false;
   }
-  if (SCRIPT_VARIABLES.includes(name)) {
+  if (scriptVariables.includes(name) || SHELL_VARIABLES.includes(name)) {
     errors.push(`${field}: ${show(name)} is a variable the step's script or its shell sets itself, which would replace your value before it is read; rename it (e.g. ${show(`APP_${name.toUpperCase()}`)})`);
     return false;
   }

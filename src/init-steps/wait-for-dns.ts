@@ -17,9 +17,11 @@ import { argumentProblems, checkHost, checkKeys, checkOptions, DEFAULT_IMAGE, de
 export function waitForDnsStep(host: string, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
   checkKeys('InitStepOptions', options, errors);
-  if (checkHost('host', host, errors) && isIP(host) !== 0) {
+  if (typeof host === 'string' && isIP(host.replace(/^\[(.*)\]$/, '$1')) !== 0) {
     // getent hosts and nslookup would look up the address's PTR record, which it need not have.
     errors.push(`host: ${show(host)} is an IP address, which needs no name lookup (getent and nslookup would ask for its reverse (PTR) record and wait out the timeout without one); use InitStep.waitForTcp(${show(host)}, PORT) to wait for the server`);
+  } else {
+    checkHost('host', host, errors);
   }
   const settings = checkOptions(options, errors);
   fail('InitStep.waitForDns', errors);

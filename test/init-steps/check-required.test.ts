@@ -58,6 +58,16 @@ describe('InitStep.checkRequired', () => {
     expect(synthError(absolute)).not.toContain('/etc/hosts');
   });
 
+  test('accepts an absolute file under /config in a pod without a files volume (a volume of your own mounted there)', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      volumes: [{ name: 'cfg', configMap: { name: 'app' } }],
+      containers: [{ name: 'app', image: 'app:1', volumeMounts: [{ name: 'cfg', mountPath: '/config' }] }],
+      initSteps: [InitStep.checkRequired({ name: 'chk', files: ['/config/app.yaml'], volumeMounts: [{ name: 'cfg', mountPath: '/config' }] })],
+    });
+    expect(only(synth(chart), 'Pod').spec.initContainers[0].volumeMounts).toEqual([{ name: 'cfg', mountPath: '/config' }]);
+  });
+
   test('accepts a check after the step that writes the file', () => {
     const chart = newChart();
     new InitPod(chart, 'p', {
