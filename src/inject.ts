@@ -173,9 +173,22 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     }
   };
   let filesVolume = false;
+  const reads: Array<{ path: string; step: string }> = [];
+  const writes: string[] = [];
+  const unmountedReads: Array<{ path: string; step: string }> = [];
   const addStep = (step: InitStep) => {
     const binding = step._bindWithProblems({ filesVolumeName, filesMountPath, podName: object.name, namespace: object.metadata.namespace });
     addition.problems.push(...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
+    // As PodWorkload does: a check of a file a later step writes, or of one in the files volume it does not mount, never finds it.
+    const path = step._writes;
+    for (const check of path !== undefined && !writes.includes(path) ? reads.filter((r) => r.path === path) : []) {
+      addition.problems.push(`initSteps: InitStep '${step.name}': path: ${show(path)} is checked by InitStep '${check.step}', which runs before this step and would find it missing on every start (the files volume is empty when the pod starts); add the check after this step.`);
+    }
+    if (path !== undefined) {
+      writes.push(path);
+    }
+    reads.push(...step._reads.map((r) => ({ path: r, step: step.name })));
+    unmountedReads.push(...step._readsUnmounted.map((r) => ({ path: r, step: step.name })));
     if (step.writesFiles && !filesVolume) {
       filesVolume = true;
       addition.volumes.push({ name: filesVolumeName, emptyDir: {} });
@@ -222,6 +235,11 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   }
   for (const step of options.initSteps ?? []) {
     addStep(step);
+  }
+  for (const r of filesVolume && filesMountPath !== '/' ? unmountedReads : []) {
+    if (r.path.startsWith(`${filesMountPath}/`)) {
+      addition.problems.push(`initSteps: InitStep '${r.step}': files: ${show(r.path)} is in the shared files volume (filesMountPath ${show(filesMountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(r.path.slice(filesMountPath.length + 1))}.`);
+    }
   }
 
   return { object, addition, configMaps };

@@ -148,4 +148,16 @@ describe('Inject.into() that fails', () => {
     expect(error).toContain('spec.template.spec.initContainers[0]: the init step \'git-sync-init\' of Sidecar.gitSync \'git-sync\'');
     expect(error).toContain('spec.template.spec.initContainers[1]: InitStep.waitForTcp \'wait-for-db\' is made for Linux nodes (image "busybox:1.36", with Linux commands and paths), but the pod runs on Windows nodes (spec.template.spec.os.name: windows)');
   });
+
+  test('refuses a check of a file that a later injected step writes', () => {
+    const chart = newChart();
+    const deployment = new ApiObject(chart, 'web', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c('app')] } } },
+    });
+    Inject.into(deployment, { initSteps: [InitStep.checkRequired({ name: 'chk', files: ['a.json'] }), InitStep.download('https://example.com/a.json', 'a.json', { name: 'dl' })] });
+    expect(synthError(chart)).toContain('initSteps: InitStep \'dl\': path: "a.json" is checked by InitStep \'chk\', which runs before this step and would find it missing on every start');
+  });
 });
