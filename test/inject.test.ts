@@ -1,11 +1,21 @@
 import * as path from 'path';
-import { ApiObject, Include, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Inject, InitStep, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
 const fixture = path.join(__dirname, 'fixtures', 'include', 'nginx-deployment.yaml');
+
+/** A Deployment 'web' of one container 'app', as plain cdk8s writes it, with more pod spec fields. */
+function webDeployment(chart: Chart, podSpec: any = {}): ApiObject {
+  return new ApiObject(chart, 'web', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { ...podSpec, containers: [c('app')] } } },
+  });
+}
 
 describe('Inject.into', () => {
   test('adds a sidecar and an init step to a Deployment loaded from YAML with Include', () => {
@@ -92,12 +102,7 @@ describe('Inject.into() that fails', () => {
 
   const twoObjects = () => {
     const chart = newChart();
-    const deployment = new ApiObject(chart, 'web', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c('app')] } } },
-    });
+    const deployment = webDeployment(chart);
     new ApiObject(chart, 'batch', {
       apiVersion: 'batch/v1',
       kind: 'Job',
@@ -133,12 +138,7 @@ describe('Inject.into() that fails', () => {
   test('refuses the generated Linux containers it would add to a Windows pod, and nothing the user wrote', () => {
     // GIVEN a Deployment for Windows nodes
     const chart = newChart();
-    const deployment = new ApiObject(chart, 'web', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { os: { name: 'windows' }, containers: [c('app')] } } },
-    });
+    const deployment = webDeployment(chart, { os: { name: 'windows' } });
     // WHEN
     Inject.into(deployment, { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/kubernetes/git-sync' })], initSteps: [InitStep.waitForTcp('db', 5432)] });
     // THEN three containers are named, the securityContext fields git-sync set are not blamed
@@ -151,12 +151,7 @@ describe('Inject.into() that fails', () => {
 
   test('refuses a check of a file that a later injected step writes', () => {
     const chart = newChart();
-    const deployment = new ApiObject(chart, 'web', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c('app')] } } },
-    });
+    const deployment = webDeployment(chart);
     Inject.into(deployment, { initSteps: [InitStep.checkRequired({ name: 'chk', files: ['a.json'] }), InitStep.download('https://example.com/a.json', 'a.json', { name: 'dl' })] });
     expect(synthError(chart)).toContain('initSteps: InitStep \'dl\': path: "a.json" is checked by InitStep \'chk\', which runs before this step and would find it missing on every start');
   });

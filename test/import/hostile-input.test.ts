@@ -1,23 +1,10 @@
+import { importError, imported } from './manifests';
 import { ManifestImport } from '../../src';
 
 /**
  * Inputs of an adversarial review of the importer: each was lost, changed, refused with an
  * internal error, or turned into code that does not compile.
  */
-
-/** The error of importing this source (fails if the import succeeds). */
-function importError(name: string, content: string): string {
-  try {
-    ManifestImport.fromSources([{ name, content }], { check: true });
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected the import to fail, but it succeeded');
-}
-
-function imported(name: string, content: string) {
-  return ManifestImport.fromSources([{ name, content }], { check: true });
-}
 
 describe('import of keys and numbers that JavaScript cannot hold', () => {
   test('GIVEN a ConfigMap data key __proto__ WHEN imported THEN it is refused with the file, object, field, value and a fix, never dropped', () => {

@@ -1,23 +1,10 @@
-import { ManifestImport } from '../../src';
+import { importError, imported } from './manifests';
 
 /**
  * Review 11 (importer, third round): documents as kubectl reads them (kubectl 1.32.4,
  * `kubectl label --local -f FILE x=y -o json`): merge keys, anchors, YAML 1.1 tags, document
  * markers and directives, infinities, line breaks and aliases. The expected data is kubectl's.
  */
-
-function imported(name: string, content: string) {
-  return ManifestImport.fromSources([{ name, content }], { check: true });
-}
-
-function importError(name: string, content: string): string {
-  try {
-    ManifestImport.fromSources([{ name, content }], { check: true });
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected the import to fail, but it succeeded');
-}
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n';
 const CR = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
-import { ManifestSource } from '../../src';
+import { ManifestImport, ManifestSource } from '../../src';
 import { exampleCharts } from '../example-charts';
 
 /** A real manifest the importer must round-trip: its YAML, and where it comes from. */
@@ -49,4 +49,19 @@ export function vendorManifests(): RealManifest[] {
 /** Every real manifest of the round-trip tests. */
 export function allManifests(): RealManifest[] {
   return [...seedManifests(), ...exampleManifests(), ...docsManifests(), ...vendorManifests()];
+}
+
+/** The import of one source, with the round-trip check. */
+export function imported(name: string, content: string) {
+  return ManifestImport.fromSources([{ name, content }], { check: true });
+}
+
+/** The error of importing this source (fails if the import succeeds). */
+export function importError(name: string, content: string): string {
+  try {
+    imported(name, content);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the import to fail, but it succeeded');
 }
