@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, TailFollow, Workload } from '../src';
 import { exampleCharts } from './example-charts';
-import { busybox } from './init-steps/harness';
+import { busybox, inCi } from './init-steps/harness';
 import { fixture, newChart, only, synth, synthError } from './util';
 
 const app = {
@@ -112,7 +112,15 @@ describe('SidecarLoggedApp', () => {
     expect(only(synth(chart), 'Pod').spec.initContainers[0].command).toEqual(['sh', '-c', 'tail -n +1 -F /var/log/app.log']);
   });
 
-  (busybox ? test : test.skip)('the native form waits for a log file that does not exist yet and prints it from its first line (busybox tail)', async () => {
+  test('the native form waits for a log file that does not exist yet and prints it from its first line (busybox tail)', async () => {
+    if (!busybox) {
+      // Not a skip in CI, which installs busybox (.ci/run).
+      if (inCi) {
+        throw new Error('busybox is not installed; .ci/run installs it');
+      }
+      console.log('busybox is not installed: the tail -n +1 -F case did not run. Install busybox to run it.');
+      return;
+    }
     // GIVEN a sidecar started before anything writes the log
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tail-'));
     const file = path.join(dir, 'app.log');
