@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
+import { checkedTooEarly, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { mergeFields, withVolumeMounts } from './mounts';
@@ -181,10 +182,10 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     addition.problems.push(...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
     // As PodWorkload does: a check of a file a later step writes, or of one in the files volume it does not mount, never finds it.
     const path = step._writes;
-    for (const check of path !== undefined && !writes.includes(path) ? reads.filter((r) => r.path === path) : []) {
-      addition.problems.push(`initSteps: InitStep '${step.name}': path: ${show(path)} is checked by InitStep '${check.step}', which runs before this step and would find it missing on every start (the files volume is empty when the pod starts); add the check after this step.`);
-    }
     if (path !== undefined) {
+      for (const check of writes.includes(path) ? [] : reads.filter((r) => r.path === path)) {
+        addition.problems.push(`initSteps: InitStep '${step.name}': ${checkedTooEarly(path, check.step)}.`);
+      }
       writes.push(path);
     }
     reads.push(...step._reads.map((r) => ({ path: r, step: step.name })));
@@ -236,9 +237,10 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   for (const step of options.initSteps ?? []) {
     addStep(step);
   }
-  for (const r of filesVolume && filesMountPath !== '/' ? unmountedReads : []) {
-    if (r.path.startsWith(`${filesMountPath}/`)) {
-      addition.problems.push(`initSteps: InitStep '${r.step}': files: ${show(r.path)} is in the shared files volume (filesMountPath ${show(filesMountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(r.path.slice(filesMountPath.length + 1))}.`);
+  for (const r of filesVolume ? unmountedReads : []) {
+    const problem = unmountedFileProblem(r.path, r.step, filesMountPath);
+    if (problem) {
+      addition.problems.push(problem);
     }
   }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
+import { checkedTooEarly, unmountedFileProblem } from './init-steps/check-required';
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
@@ -331,7 +332,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const problems: string[] = [];
     for (const check of this.stepReads) {
       if (check.path === path && !this.stepFiles.some((w) => w.path === path)) {
-        problems.push(`path: ${show(path)} is checked by InitStep '${check.step}', which runs before this step and would find it missing on every start (the files volume is empty when the pod starts); add the check after this step`);
+        problems.push(checkedTooEarly(path, check.step));
       }
     }
     for (const other of this.stepFiles) {
@@ -662,10 +663,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       const names = this.classicSidecars.map((c) => show(c.name)).join(', ');
       problems.add(`${podPath}.containers`, `the classic sidecar ${names} would keep running after the app finished, so the ${this.workload.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
     }
-    const mountPath = this.filesMountPath;
-    for (const r of this.filesVolumeAdded && mountPath !== '/' ? this.unmountedReads : []) {
-      if (r.path.startsWith(`${mountPath}/`)) {
-        problems.add('', `initSteps: InitStep '${r.step}': files: ${show(r.path)} is in the shared files volume (filesMountPath ${show(mountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(r.path.slice(mountPath.length + 1))}.`);
+    for (const r of this.filesVolumeAdded ? this.unmountedReads : []) {
+      const problem = unmountedFileProblem(r.path, r.step, this.filesMountPath);
+      if (problem) {
+        problems.add('', problem);
       }
     }
     if (this.filesVolumeAdded && !this.declaredFilesMountPath.startsWith('/')) {

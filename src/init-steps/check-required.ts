@@ -70,6 +70,25 @@ export interface CheckRequiredOptions {
 const ABSOLUTE_FILE = /^\/[^\x00]*$/;
 const RELATIVE_FILE = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
+/**
+ * A checkRequired step runs before the step that writes a file it checks: the files volume is an
+ * empty emptyDir when the pod starts, so the check fails on every start (used by pods and Inject).
+ */
+export function checkedTooEarly(path: string, checkStep: string): string {
+  return `path: ${show(path)} is checked by InitStep '${checkStep}', which runs before this step and would find it missing on every start (the files volume is empty when the pod starts); add the check after this step`;
+}
+
+/**
+ * An absolute file of the files volume, checked by a step that does not mount the volume (it names
+ * no relative file); undefined when the file is elsewhere (used by pods and Inject).
+ */
+export function unmountedFileProblem(path: string, step: string, filesMountPath: string): string | undefined {
+  if (filesMountPath === '/' || !path.startsWith(`${filesMountPath}/`)) {
+    return undefined;
+  }
+  return `initSteps: InitStep '${step}': files: ${show(path)} is in the shared files volume (filesMountPath ${show(filesMountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(path.slice(filesMountPath.length + 1))}.`;
+}
+
 /** The shell variables the script assigns (checked by test/init-steps/reserved-names.test.ts). */
 export const CHECK_REQUIRED_VARIABLES: readonly string[] = ['missing'];
 
