@@ -449,18 +449,19 @@ class TailShipper extends LogShipper {
     return 'LogShipper.tail()';
   }
 
+  /** The container as the kubelet passes it on (withKubeletLiterals); `_bindParts` leaves that to Sidecar.logShipper's entry. */
   public bind(context: LogShipperContext): LogShipperBinding {
-    return { container: this._bindParts(context).container };
+    return { container: withKubeletLiterals(this._bindParts(context).container) };
   }
 
   /** @internal */
   public _bindParts(context: LogShipperPartsContext): LogShipperParts {
     return {
-      container: withKubeletLiterals({
+      container: {
         name: context.containerName,
         image: this.options.image ?? 'busybox',
         command: ['sh', '-c', `${tailCommand(this.options.follow, context.sidecarMode)} ${shellQuote(context.logFilePath)}`],
-      }),
+      },
     };
   }
 }
@@ -494,7 +495,8 @@ class FluentBitShipper extends LogShipper {
       metadata: { name: parts.configMap.name, ...(context.namespace !== undefined ? { namespace: context.namespace } : {}) },
       data: parts.configMap.data,
     });
-    return { container: parts.container, volumes: parts.volumes, configMap, problems: parts.problems };
+    // The container as the kubelet passes it on; `_bindParts` leaves that to Sidecar.logShipper's entry.
+    return { container: withKubeletLiterals(parts.container), volumes: parts.volumes, configMap, problems: parts.problems };
   }
 
   /** @internal */
@@ -556,7 +558,7 @@ class FluentBitShipper extends LogShipper {
     };
 
     return {
-      container: withKubeletLiterals(container),
+      container,
       volumes: [{ name: CONFIG_VOLUME, configMap: { name: configMapName } }],
       configMap: { name: configMapName, data: { [CONFIG_KEY]: renderClassicConfig(sections) } },
       problems,

@@ -126,7 +126,8 @@ interface Parsed {
 }
 
 const MAX_UINT64 = BigInt(2) ** BigInt(64) - BigInt(1);
-const INT64_CUTOFF = BigInt(2) ** BigInt(63);
+/** 2^63: int64 holds -2^63 to 2^63 - 1. */
+export const INT64_LIMIT = BigInt(2) ** BigInt(63);
 
 /**
  * strconv.ParseUint(s, base, 64) (base 0: 0b/0B, 0o/0O, 0x/0X and a leading 0 for octal; no sign);
@@ -186,7 +187,7 @@ function parseInt64(s: string, base: number): Parsed {
   if (un.error === 'syntax') {
     return un;
   }
-  if (un.error === 'range' || (!neg && un.value! >= INT64_CUTOFF) || (neg && un.value! > INT64_CUTOFF)) {
+  if (un.error === 'range' || (!neg && un.value! >= INT64_LIMIT) || (neg && un.value! > INT64_LIMIT)) {
     return { error: 'range' };
   }
   return { value: neg ? -un.value! : un.value! };

@@ -3,8 +3,9 @@ import * as path from 'path';
 import { Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
-import { formatFloatKey, goResolve, GoScalar } from './go-yaml';
+import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
 import { l1Class, unknownFieldProblems } from './schema';
+import { goTrimSpace } from '../validation/common';
 
 /**
  * Reading the input of `cdk8s-pod-patterns import`: YAML files parsed as Kubernetes reads them
@@ -233,11 +234,6 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   return objects;
 }
 
-/** Go's strings.TrimSpace. */
-function goTrimSpace(s: string): string {
-  return s.replace(/^[\t\n\v\f\r \u0085\u00a0]+|[\t\n\v\f\r \u0085\u00a0]+$/g, '');
-}
-
 /** The lines of a text as kubectl's YAMLReader reads them (split at LF only), with their offsets. */
 function lfLines(text: string): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
@@ -309,7 +305,7 @@ function parseAll(Y: YamlModule, content: string, lineCounter: any): YamlDocumen
     prettyErrors: true,
     // Integers as BigInt: one beyond 2^53 is refused as written instead of rounded (see portabilityProblems).
     intAsBigInt: true,
-    // Duplicate keys are reported by goKeys, with the key and what Kubernetes does with them.
+    // Duplicate keys are reported by goDecode (go-decode.ts), with the key and what Kubernetes does with them.
     uniqueKeys: false,
     customTags: goTags,
   });
@@ -371,7 +367,6 @@ function goTags(tags: any[]): any[] {
   return [...implicit, ...explicit, ...rest];
 }
 
-const INT64_LIMIT = BigInt(2) ** BigInt(63);
 
 /**
  * The string sigs.k8s.io/yaml makes of a map key (yaml.go, convertToJSONableObject), with its Go
