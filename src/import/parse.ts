@@ -66,6 +66,7 @@ interface YamlDocument {
 }
 interface YamlModule {
   LineCounter: new () => { linePos(offset: number): { line: number; col: number } };
+  Parser: new () => { parse(source: string): Iterable<any> };
   Scalar: new (value: any) => any;
   parseAllDocuments(source: string, options: any): YamlDocument[] | any;
   isMap(node: any): boolean;
@@ -140,6 +141,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   }
   let docs: YamlDocument[];
   try {
+    const flow = flowCollectionProblems(Y, name, content);
+    if (flow.length > 0) {
+      problems.push(...flow);
+      return [];
+    }
     docs = parseAll(Y, content, lineCounter);
   } catch (e) {
     if (e instanceof RangeError) {
@@ -294,6 +300,101 @@ function kubectlTextProblems(name: string, original: string, content: string): s
     problems.push(`${name}:${line}:${col}: ${breaks[m[0]]} is in the file: Kubernetes' YAML reader (go-yaml) reads it as a line break (in a quoted value, folded into a space), `
       + 'where the yaml package cdk8s reads YAML with reads a character, so the two read different data; '
       + 'replace it with the line break or space you mean (cdk8s writes the character as it is, so it cannot be imported, even written as an escape).');
+  }
+  return problems;
+}
+
+/** `file:line:col` of an offset of the text (lines split at LF). */
+function positionOf(name: string, lines: Array<{ offset: number }>, index: number): string {
+  let line = 0;
+  while (line + 1 < lines.length && lines[line + 1].offset <= index) {
+    line++;
+  }
+  return `${name}:${line + 1}:${index - lines[line].offset + 1}`;
+}
+
+const FLOW_INDICATORS = ',[]{}';
+
+/**
+ * What go-yaml v2 (Kubernetes' YAML reader) reads otherwise than the `yaml` package inside a flow
+ * collection (`[...]`, `{...}`), found on the `yaml` package's tokens (its CST). go-yaml's scanner
+ * (kubernetes-sigs/yaml goyaml.v2/scannerc.go):
+ * - `yaml_parser_fetch_next_token`: in a flow collection, `?` and `:` are always indicators, so
+ *   `[?a]` is the mapping `{a: null}` to kubectl and the string `?a` to the `yaml` package, and
+ *   `[:a]` is refused by kubectl;
+ * - `yaml_parser_scan_plain_scalar`: in a flow collection a plain value ends at `,?[]{}` and at
+ *   `:` followed by a blank only, so `[a?b]` is refused by kubectl ("did not find expected ',' or
+ *   ']'"), and `[a:,b]` is the string `a:` to kubectl and a key `a` to the `yaml` package;
+ * - `yaml_parser_scan_tag_uri`: a tag goes on through `,`, `[` and `]`, so `[!a, b]` is `["b"]`
+ *   to kubectl (the tag `!a,`) and `["", "b"]` to the `yaml` package.
+ * Each is refused with where it is and how to write it so that both read the same.
+ */
+function flowCollectionProblems(Y: YamlModule, name: string, content: string): string[] {
+  if (!/[[{]/.test(content)) {
+    return [];
+  }
+  const problems: string[] = [];
+  const lines = lfLines(content);
+  const at = (offset: number) => positionOf(name, lines, offset);
+  const check = (token: any, close: string) => {
+    const source: string = token.source ?? '';
+    const end = token.offset + source.length;
+    if (token.type === 'tag') {
+      const next = content[end];
+      if (next === ',' || next === '[' || next === ']') {
+        problems.push(`${at(token.offset)}: kubectl reads the tag ${source} with the ${JSON.stringify(next)} after it as one tag (go-yaml takes ${JSON.stringify(next)} into a tag), `
+          + `where the yaml package cdk8s reads YAML with ends the tag before it, so the two read different data; put a space after ${source}, or remove the tag.`);
+      }
+      return;
+    }
+    if (token.type !== 'scalar') {
+      return;
+    }
+    const quote = `write it quoted ('${source.replace(/'/g, "''")}')`;
+    const ours = `where the yaml package cdk8s reads YAML with reads the string ${JSON.stringify(source)}`;
+    if (source[0] === '?') {
+      problems.push(`${at(token.offset)}: inside [ ] or { }, kubectl reads ${source} as the mapping {${source.slice(1)}: null} ("?" is a key indicator there), ${ours}; ${quote}.`);
+      return;
+    }
+    if (source[0] === ':') {
+      problems.push(`${at(token.offset)}: kubectl refuses this file ("did not find expected node content"): inside [ ] or { }, ":" is a value indicator to Kubernetes' YAML reader, ${ours}; ${quote}.`);
+      return;
+    }
+    const question = source.indexOf('?');
+    if (question > 0) {
+      problems.push(`${at(token.offset + question)}: kubectl refuses this file ("did not find expected ',' or '${close}'"): inside [ ] or { }, a value that is not quoted ends at "?" to Kubernetes' YAML reader, `
+        + `${ours}; ${quote}.`);
+      return;
+    }
+    if (content[end] === ':' && FLOW_INDICATORS.includes(content[end + 1] ?? '')) {
+      problems.push(`${at(end)}: inside [ ] or { }, kubectl reads ${source}: (with the colon) as one string, since a colon ends a value there only before a space, `
+        + `where the yaml package cdk8s reads YAML with reads the key ${JSON.stringify(source)}; put a space after the colon for a key, or write '${source.replace(/'/g, "''")}:' quoted for the string.`);
+    }
+  };
+  // `close` is the end of the innermost flow collection (']' or '}'), '' outside them.
+  const walk = (node: any, close: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((n) => walk(n, close));
+      return;
+    }
+    if (node === null || typeof node !== 'object') {
+      return;
+    }
+    const inner = node.type === 'flow-collection' ? (node.start?.source === '{' ? '}' : ']') : close;
+    if (inner && typeof node.offset === 'number') {
+      check(node, inner);
+    }
+    for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
+      if (field in node) {
+        walk(node[field], inner);
+      }
+    }
+  };
+  for (const token of new Y.Parser().parse(content)) {
+    walk(token, '');
+    if (problems.length >= 10) {
+      break;
+    }
   }
   return problems;
 }

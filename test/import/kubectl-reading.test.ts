@@ -141,3 +141,37 @@ describe('values Kubernetes reads otherwise or refuses', () => {
       'ls.yaml:6:8: U+2028 (line separator) is in the file: Kubernetes\' YAML reader (go-yaml) reads it as a line break (in a quoted value, folded into a space)');
   });
 });
+
+describe('plain values inside [ ] and { } as kubectl reads them (go-yaml v2 scannerc.go)', () => {
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec:\n  containers:\n  - name: a\n    image: busybox:1.36\n    args: ';
+
+  test.each([
+    ['a "?" inside a value, which kubectl refuses', '[http://x/?q=1]',
+      'flow.yaml:8:21: kubectl refuses this file ("did not find expected \',\' or \']\'"): inside [ ] or { }, a value that is not quoted ends at "?" to Kubernetes\' YAML reader, '
+      + 'where the yaml package cdk8s reads YAML with reads the string "http://x/?q=1"; write it quoted (\'http://x/?q=1\').'],
+    ['a "?" after a value and a space, which kubectl refuses', '[a, b ?]', 'flow.yaml:8:17: kubectl refuses this file ("did not find expected \',\' or \']\'")'],
+    ['a "?" inside a value of a flow mapping', '[{a: b?c}]', 'flow.yaml:8:17: kubectl refuses this file ("did not find expected \',\' or \'}\'")'],
+    ['a value that starts with "?", which kubectl reads as a mapping', '[a, ?b]',
+      'flow.yaml:8:15: inside [ ] or { }, kubectl reads ?b as the mapping {b: null} ("?" is a key indicator there), where the yaml package cdk8s reads YAML with reads the string "?b"; '
+      + 'write it quoted (\'?b\').'],
+    ['a value that starts with ":", which kubectl refuses', '[:a]', 'flow.yaml:8:12: kubectl refuses this file ("did not find expected node content"): inside [ ] or { }, ":" is a value indicator'],
+    ['a colon before a comma, which kubectl keeps in the value', '[a:,b]',
+      'flow.yaml:8:13: inside [ ] or { }, kubectl reads a: (with the colon) as one string, since a colon ends a value there only before a space, '
+      + 'where the yaml package cdk8s reads YAML with reads the key "a"; put a space after the colon for a key, or write \'a:\' quoted for the string.'],
+    ['a tag before a comma, which kubectl takes into the tag', '[!a, b]',
+      'flow.yaml:8:12: kubectl reads the tag !a with the "," after it as one tag (go-yaml takes "," into a tag), where the yaml package cdk8s reads YAML with ends the tag before it'],
+  ])('GIVEN %s WHEN imported THEN it is refused at its line and column, with what kubectl reads', (_what, args, expected) => {
+    expect(importError('flow.yaml', `${POD}${args}\n`)).toContain(expected);
+  });
+
+  test.each([
+    ['quoted values with "?" and ":"', "['?a', 'a?b', ':c']", "args: ['?a', 'a?b', ':c']"],
+    ['a colon inside a value and at its end', '[a:b, c:]', "args: ['a:b', 'c:']"],
+    ['"?" in a value outside [ ] and { }', '\n    - a?b\n    - ?c', "args: ['a?b', '?c']"],
+    ['a tag and a space', '[!!str 1, b]', "args: ['1', 'b']"],
+  ])('GIVEN %s WHEN imported THEN they are read as kubectl reads them', (_what, args, expected) => {
+    const result = imported('flow.yaml', `${POD}${args}\n`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(expected);
+  });
+});
