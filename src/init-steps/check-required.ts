@@ -25,7 +25,9 @@ export interface CheckRequiredOptions {
   /**
    * Files that must exist. A relative path is inside the pod's shared files volume (e.g.
    * `config.json`, written by an earlier download or template step); an absolute path must be
-   * in the image or on a volume given in `volumeMounts`.
+   * in the image or on a volume given in `volumeMounts`. The test is `[ -e PATH ]`: a folder of
+   * that name counts too, so a folder can be checked (a `subPath` mount of a key that does not
+   * exist is an empty folder to the kubelet: check the volume's own path instead).
    *
    * @default - no file is checked
    */
