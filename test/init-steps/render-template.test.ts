@@ -165,7 +165,9 @@ describe.each(variants)('renderTemplate scripts in $label', (variant) => {
     if (!needs(variant, 'awk')) return;
     const template = '{"user": "${U}", "password": "${P}"}\n';
     const dir = tempDir('tpl-json');
-    for (const value of [...hostile, '"}, "admin": true, "x": {"', '\\"', '\x01\x1f\x7f', 'c1 \u0080\u009f nel \u0085', 'ps \u2029 nonchars \ufffe\uffff', 'nbsp \u00a0 \u0800 \ud7ff \ue000 \u{10ffff}']) {
+    for (const value of [...hostile, '"}, "admin": true, "x": {"', '\\"', '\x01\x1f\x7f', 'c1 \u0080\u009f nel \u0085', 'ps \u2029 nonchars \ufffe\uffff', 'nbsp \u00a0 \u0800 \ud7ff \ue000 \u{10ffff}',
+      // Long values, escaped in pieces of 256 characters joined at the end (a multi-byte character on every boundary).
+      'é€😀a\x01\u2028"\\'.repeat(1000), 'x'.repeat(20000)]) {
       const step = InitStep.renderTemplate(template, 'c.json', { inline: true, escape: TemplateEscape.JSON_STRING, variables: [{ name: 'U', value: '' }, { name: 'P', value: '' }] });
       const result = await run(variant, scriptOf(step, dir), { env: { U: 'app', P: value, INIT_TEMPLATE: template } });
       expect({ value, code: result.code }).toEqual({ value, code: 0 });
