@@ -276,10 +276,13 @@ export function checkSha256(value: unknown, errors: string[]): string | undefine
 }
 
 /**
- * The variables the shell sets itself, and `LC_ALL` (the scripts run `LC_ALL=C awk`): a template
- * or checked variable of such a name would not hold the value given.
+ * The variables the shell sets itself (POSIX's, and busybox sh's RANDOM, SHLVL, EPOCHSECONDS and
+ * EPOCHREALTIME, which replace a value from the environment), and `LC_ALL` (the scripts run
+ * `LC_ALL=C awk`): a template or checked variable of such a name would not hold the value given.
  */
-export const SHELL_VARIABLES: readonly string[] = ['IFS', 'LC_ALL', 'LINENO', 'OLDPWD', 'OPTARG', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD'];
+export const SHELL_VARIABLES: readonly string[] = [
+  'EPOCHREALTIME', 'EPOCHSECONDS', 'IFS', 'LC_ALL', 'LINENO', 'OLDPWD', 'OPTARG', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD', 'RANDOM', 'SHLVL',
+];
 
 /**
  * Checks a name a POSIX shell can read as `$NAME` (environment variables the scripts read), and

@@ -1,4 +1,5 @@
-import { scriptOf } from './harness';
+import { spawnSync } from 'child_process';
+import { busybox, inCi, scriptOf } from './harness';
 import { InitStep, TemplateEscape } from '../../src';
 import { CHECK_REQUIRED_VARIABLES } from '../../src/init-steps/check-required';
 import { RENDER_TEMPLATE_VARIABLES } from '../../src/init-steps/render-template';
@@ -44,5 +45,31 @@ describe('the names a step\'s script uses itself', () => {
       expect(InitStep.renderTemplate(`\${${name}}`, 'x.conf', { variables: [{ name, value: 'v' }] }).name).toBe('render-x-conf');
     }
     expect(InitStep.checkRequired({ env: ['file', 'dir', 'url', 'HOME'] }).name).toBe('check-required');
+  });
+});
+
+describe('the variables the shell sets itself', () => {
+  // Every special variable of bash, dash and busybox sh: a shell that replaces a value given in the environment changes what a step reads.
+  const CANDIDATES = ['BASH', 'BASHOPTS', 'BASHPID', 'BASH_ENV', 'BASH_XTRACEFD', 'CDPATH', 'COLUMNS', 'ENV', 'EPOCHREALTIME', 'EPOCHSECONDS', 'EUID',
+    'FUNCNAME', 'GROUPS', 'HISTCMD', 'HISTFILE', 'HOME', 'HOSTNAME', 'HOSTTYPE', 'IFS', 'LINENO', 'LINES', 'MACHTYPE', 'MAIL', 'MAILPATH', 'OLDPWD',
+    'OPTARG', 'OPTERR', 'OPTIND', 'OSTYPE', 'PATH', 'PPID', 'PS1', 'PS2', 'PS3', 'PS4', 'PWD', 'RANDOM', 'SECONDS', 'SHELL', 'SHELLOPTS', 'SHLVL',
+    'SRANDOM', 'TMOUT', 'UID'];
+  test.each([['busybox sh', busybox ?? '', 'sh'], ['sh', 'sh']])('are reserved, for each one %s replaces', (_label, ...argv) => {
+    if (argv[0] === '') {
+      if (inCi) throw new Error('busybox is not on PATH; .ci/run installs it.');
+      return;
+    }
+    const replaced = CANDIDATES.filter((name) => {
+      const result = spawnSync(argv[0], [...argv.slice(1), '-c', `printf '%s' "$${name}"`], { env: { PATH: process.env.PATH, [name]: 'given-value' }, encoding: 'utf8' });
+      return result.stdout !== 'given-value';
+    });
+    // PATH and PWD are replaced here because the probe sets them otherwise; they are reserved all the same.
+    expect(replaced.filter((name) => !SHELL_VARIABLES.includes(name))).toEqual([]);
+    expect(replaced.length).toBeGreaterThan(0);
+  });
+
+  test.each(['RANDOM', 'SHLVL', 'EPOCHSECONDS'])('refuses %s, which busybox sh replaces, as a template and a checked variable', (name) => {
+    expect(() => InitStep.renderTemplate(`\${${name}}`, 'x.conf', { variables: [{ name, value: 'v' }] })).toThrow(`"${name}" is a variable the step's script or its shell sets itself`);
+    expect(() => InitStep.checkRequired({ env: [name] })).toThrow(`env[0]: "${name}" is a variable the step's script or its shell sets itself`);
   });
 });
