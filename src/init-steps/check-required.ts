@@ -91,6 +91,15 @@ export function unmountedFileProblem(path: string, step: string, filesMountPath:
   return `initSteps: InitStep '${step}': files: ${show(path)} is in the shared files volume (filesMountPath ${show(filesMountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(path.slice(filesMountPath.length + 1))}.`;
 }
 
+/** Whether `path` is `mountPath` or inside it (`/data`, `/data/` and `/` as mount points). */
+function isAtOrBelow(path: string, mountPath: unknown): boolean {
+  if (typeof mountPath !== 'string') {
+    return false;
+  }
+  const base = mountPath.replace(/\/+$/, '');
+  return path === base || path.startsWith(`${base}/`);
+}
+
 /** The shell variables the script assigns (checked by test/init-steps/reserved-names.test.ts). */
 export const CHECK_REQUIRED_VARIABLES: readonly string[] = ['missing'];
 
@@ -130,8 +139,9 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
     name,
     writesFiles: usesFilesVolume,
     reads: files.filter((f) => !f.startsWith('/')),
-    // Without a relative file the step does not mount the files volume: an absolute path into it is never there.
-    readsUnmounted: usesFilesVolume ? [] : files,
+    // Without a relative file the step does not mount the files volume: an absolute path into it is
+    // never there, unless a volume of the step's own is mounted at or above it.
+    readsUnmounted: usesFilesVolume ? [] : files.filter((f) => !mounts.some((m) => isAtOrBelow(f, m?.mountPath))),
     bind: (context: InitStepContext) => {
       const add = (what: string) => `missing="\${missing}\${missing:+, }"${shellQuote(what)}`;
       const lines = ['missing='];

@@ -68,6 +68,35 @@ describe('InitStep.checkRequired', () => {
     expect(only(synth(chart), 'Pod').spec.initContainers[0].volumeMounts).toEqual([{ name: 'cfg', mountPath: '/config' }]);
   });
 
+  test('accepts an absolute file under the files volume\'s path when the step mounts a volume of its own there (a Secret at /config/creds)', () => {
+    for (const mountPath of ['/config/creds', '/config/creds/', '/config']) {
+      const chart = newChart();
+      new InitPod(chart, 'p', {
+        volumes: [{ name: 'creds', secret: { secretName: 'creds' } }],
+        containers: [{ name: 'app', image: 'app:1' }],
+        initSteps: [
+          InitStep.renderTemplate('{}', 'app.conf', { inline: true, name: 'render' }),
+          InitStep.checkRequired({ name: 'chk', files: ['/config/creds/token'], volumeMounts: [{ name: 'creds', mountPath }] }),
+        ],
+      });
+      expect(only(synth(chart), 'Pod').spec.initContainers[1].volumeMounts).toEqual([{ name: 'creds', mountPath }]);
+    }
+  });
+
+  test('still fails for an absolute file of the files volume beside the step\'s own mount (/config/app.conf with a volume at /config/creds)', () => {
+    const chart = newChart();
+    new InitPod(chart, 'p', {
+      volumes: [{ name: 'creds', secret: { secretName: 'creds' } }],
+      containers: [{ name: 'app', image: 'app:1' }],
+      initSteps: [
+        InitStep.renderTemplate('{}', 'app.conf', { inline: true, name: 'render' }),
+        InitStep.checkRequired({ name: 'chk', files: ['/config/app.conf', '/config/credsx'], volumeMounts: [{ name: 'creds', mountPath: '/config/creds' }] }),
+      ],
+    });
+    expect(synthError(chart)).toContain('files: "/config/app.conf" is in the shared files volume');
+    expect(synthError(chart)).toContain('files: "/config/credsx" is in the shared files volume');
+  });
+
   test('accepts a check after the step that writes the file', () => {
     const chart = newChart();
     new InitPod(chart, 'p', {
