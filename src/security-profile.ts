@@ -4,8 +4,8 @@ import { Problems, show } from './problems';
 import { checkProps } from './props';
 
 /**
- * A Kubernetes Pod Security Standard level (Kubernetes 1.28), as enforced by Pod Security
- * Admission (`pod-security.kubernetes.io/enforce: <level>`).
+ * A Kubernetes Pod Security Standard level, as enforced by Pod Security Admission
+ * (`pod-security.kubernetes.io/enforce: <level>`), at every policy version from 1.28 to 1.32.
  */
 export enum SecurityLevel {
   /** Prevents known privilege escalations; allows the default (minimally specified) pod. */
@@ -96,7 +96,10 @@ export interface RestrictedProfileOptions extends BaselineProfileOptions {
 const NOBODY = 65534;
 const INT32_MAX = 2147483647;
 
-// Pod Security Standards, Kubernetes 1.28 (k8s.io/pod-security-admission policy, version 1.28).
+// Pod Security Standards (k8s.io/pod-security-admission policy): the checks of version 1.28, and
+// those that later versions up to 1.32 add (the AppArmor fields); what later versions allow
+// beyond 1.28 (four sysctls from 1.29, SELinux type container_engine_t from 1.31) stays refused,
+// so a pod that passes passes every version from 1.28 to 1.32.
 const BASELINE_CAPABILITIES = [
   'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE',
   'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
@@ -105,14 +108,19 @@ const SAFE_SYSCTLS = [
   'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start',
   'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports',
 ];
+// Allowed by the policy from v1.29 (check_sysctls.go, sysctlsAllowedV1Dot29); a 1.28 kubelet refuses them as unsafe.
+const SAFE_SYSCTLS_FROM_1_29 = ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
 const SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const RESTRICTED_VOLUME_SOURCES = [
   'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret',
 ];
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+// check_appArmorProfile.go, allowedProfileType: the fields of Kubernetes 1.30 and later.
+const APPARMOR_TYPES = ['RuntimeDefault', 'Localhost'];
 
 /**
- * An opt-in hardening of a pod to a Kubernetes Pod Security Standard (1.28): it fills in the
+ * An opt-in hardening of a pod to a Kubernetes Pod Security Standard, at every policy version
+ * from 1.28 to 1.32 (`enforce-version` unset means the cluster's own): it fills in the
  * security fields you left unset so the pod passes the standard, keeps every compliant value
  * you set, and reports (at synth time, with the field and the fix) every value that breaks it.
  *
@@ -227,7 +235,11 @@ export class SecurityProfile {
     }
     if (restricted) {
       const sc = { ...(c.securityContext ?? {}) };
-      setIfUnset(sc, 'allowPrivilegeEscalation', false);
+      // Not beside privileged or CAP_SYS_ADMIN, which the API server refuses with it
+      // (ValidateSecurityContext): the profile reports those values itself, as the user's.
+      if (!mustEscalate(sc)) {
+        setIfUnset(sc, 'allowPrivilegeEscalation', false);
+      }
       const caps = { ...(sc.capabilities ?? {}) };
       setIfUnset(caps, 'drop', ['ALL']);
       sc.capabilities = caps;
@@ -282,13 +294,17 @@ class ProfileChecker {
     });
     // Baseline: sysctls.
     (Array.isArray(psc.sysctls) ? psc.sysctls : []).forEach((s: any, i: number) => {
-      if (!SAFE_SYSCTLS.includes(s?.name)) {
+      if (SAFE_SYSCTLS_FROM_1_29.includes(s?.name)) {
+        this.add(`${sp}.sysctls[${i}].name`, show(s?.name), 'is a safe sysctl from Kubernetes 1.29 only (a 1.28 kubelet refuses it, and this profile keeps to what every cluster from 1.28 allows)',
+          'remove it, or remove securityProfile and check the pod with your cluster\'s own Pod Security admission');
+      } else if (!SAFE_SYSCTLS.includes(s?.name)) {
         this.add(`${sp}.sysctls[${i}].name`, show(s?.name), 'is not a safe sysctl', `use only ${SAFE_SYSCTLS.join(', ')}`);
       }
     });
     // Baseline: AppArmor annotations.
     for (const [key, value] of Object.entries(meta.annotations ?? {})) {
-      if (key.startsWith(APPARMOR_PREFIX) && value !== 'runtime/default' && !(typeof value === 'string' && value.startsWith('localhost/'))) {
+      // check_appArmorProfile.go, allowedAnnotationValue: empty, runtime/default or localhost/*.
+      if (key.startsWith(APPARMOR_PREFIX) && value !== '' && value !== 'runtime/default' && !(typeof value === 'string' && value.startsWith('localhost/'))) {
         this.add(`${metaPath}.annotations.${key}`, show(value), 'overrides the AppArmor profile', 'use runtime/default or localhost/<profile>, or remove it');
       }
     }
@@ -329,7 +345,7 @@ class ProfileChecker {
       if (!this.restricted) {
         continue;
       }
-      if (sc.allowPrivilegeEscalation !== false) {
+      if (sc.allowPrivilegeEscalation !== false && !(sc.allowPrivilegeEscalation === undefined && mustEscalate(sc))) {
         this.add(`${csp}.allowPrivilegeEscalation`, `${show(sc.allowPrivilegeEscalation)} ${who}`, 'privilege escalation must be disallowed', 'set false or remove it (the profile sets false)');
       }
       // A container left unset inherits the pod's value; a pod-level false is reported once, above.
@@ -360,6 +376,10 @@ class ProfileChecker {
         }
       }
     }
+    const appArmor = sc.appArmorProfile;
+    if (appArmor !== undefined && appArmor !== null && !APPARMOR_TYPES.includes(appArmor.type)) {
+      this.add(`${path}.appArmorProfile.type`, `${show(appArmor.type)}${suffix}`, 'disables or overrides AppArmor', 'use RuntimeDefault or Localhost, or remove it');
+    }
     const seccomp = sc.seccompProfile?.type;
     if (seccomp === 'Unconfined') {
       this.add(`${path}.seccompProfile.type`, `"Unconfined"${suffix}`, 'disables seccomp', 'use RuntimeDefault or Localhost, or remove it');
@@ -374,6 +394,11 @@ class ProfileChecker {
   private add(path: string, value: string, wrong: string, fix: string): void {
     this.problems.add(path, `${value} breaks the Pod Security Standard "${this.profile.level}" (securityProfile ${this.label}): ${wrong}; ${fix}.`);
   }
+}
+
+/** A privileged container or one that adds CAP_SYS_ADMIN, which can always gain privileges. */
+function mustEscalate(sc: any): boolean {
+  return sc.privileged === true || (Array.isArray(sc.capabilities?.add) && sc.capabilities.add.includes('CAP_SYS_ADMIN'));
 }
 
 function setIfUnset(obj: { [key: string]: any }, key: string, value: any): void {

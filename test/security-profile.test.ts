@@ -11,7 +11,8 @@ import { fixture, newChart, only, synth, synthError } from './util';
 // ---------------------------------------------------------------------------------------------
 // An independent checker of the Kubernetes 1.28 Pod Security Standards, written rule by rule
 // from https://kubernetes.io/docs/concepts/security/pod-security-standards/ (the 1.28 tables:
-// each control's "Restricted Fields" and "Allowed Values"). It shares no code with the library.
+// each control's "Restricted Fields" and "Allowed Values"), with the AppArmor fields of 1.30
+// (pod-security-admission check_appArmorProfile.go). It shares no code with the library.
 // ---------------------------------------------------------------------------------------------
 
 /** A pod as PSS sees it: its metadata and spec (a Pod's own, or a workload's pod template). */
@@ -90,10 +91,14 @@ const RULES: Rule[] = [
   {
     level: 'baseline',
     control: 'AppArmor',
-    check: ({ meta }) => Object.entries(meta?.annotations ?? {})
-      .filter(([k]) => k.startsWith('container.apparmor.security.beta.kubernetes.io/'))
-      .filter(([, v]) => v !== 'runtime/default' && !String(v).startsWith('localhost/'))
-      .map(([k, v]) => `metadata.annotations[${k}] = ${v}`),
+    check: ({ meta, spec }) => [
+      ...Object.entries(meta?.annotations ?? {})
+        .filter(([k]) => k.startsWith('container.apparmor.security.beta.kubernetes.io/'))
+        .filter(([, v]) => v !== '' && v !== 'runtime/default' && !String(v).startsWith('localhost/'))
+        .map(([k, v]) => `metadata.annotations[${k}] = ${v}`),
+      ...allSecurityContexts(spec).filter(([, sc]) => sc?.appArmorProfile !== undefined && !['RuntimeDefault', 'Localhost'].includes(sc.appArmorProfile.type))
+        .map(([p, sc]) => `${p}.appArmorProfile.type = ${sc.appArmorProfile.type}`),
+    ],
   },
   {
     level: 'baseline',
@@ -264,6 +269,7 @@ describe('the Pod Security Standards checker of this test', () => {
     ['baseline HostPath Volumes', ['baseline HostPath Volumes', 'restricted Volume Types'], (p) => { p.spec.volumes.push({ name: 'h', hostPath: { path: '/' } }); }],
     ['baseline Host Ports', ['baseline Host Ports'], (p) => { p.spec.containers[0].ports = [{ containerPort: 80, hostPort: 80 }]; }],
     ['baseline AppArmor', ['baseline AppArmor'], (p) => { p.meta.annotations = { 'container.apparmor.security.beta.kubernetes.io/c': 'unconfined' }; }],
+    ['baseline AppArmor (field)', ['baseline AppArmor'], (p) => { sc(p).appArmorProfile = { type: 'Unconfined' }; }],
     ['baseline SELinux', ['baseline SELinux'], (p) => { sc(p).seLinuxOptions = { user: 'system_u' }; }],
     ['baseline /proc Mount Type', ['baseline /proc Mount Type'], (p) => { sc(p).procMount = 'Unmasked'; }],
     ['baseline Sysctls', ['baseline Sysctls'], (p) => { p.spec.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '1' }]; }],
@@ -493,8 +499,61 @@ describe('SecurityProfile.restricted()', () => {
     const message = synthError(chart);
     // THEN
     const guide = fs.readFileSync(path.join(__dirname, '..', 'docs', 'security-profile.md'), 'utf8');
-    const shown = /```text\n(PlainPod 'web' has 3 problems:[\s\S]*?)\n```/.exec(guide)![1];
+    const shown = /```text\n(PlainPod 'web' has 2 problems:[\s\S]*?)\n```/.exec(guide)![1];
     expect(message).toContain(shown);
+  });
+
+  test('reports an appArmorProfile of type Unconfined at pod, container and init container level, and accepts RuntimeDefault, Localhost and an empty annotation', () => {
+    for (const level of [SecurityProfile.baseline(), SecurityProfile.restricted()]) {
+      const bad = newChart();
+      new PlainPod(bad, 'p', {
+        metadata: { name: 'p' },
+        securityContext: { appArmorProfile: { type: 'Unconfined' } },
+        initContainers: [{ name: 'init', image: 'busybox:1.36', securityContext: { appArmorProfile: { type: 'Unconfined' } } }],
+        containers: [{ ...mainContainer, securityContext: { appArmorProfile: { type: 'Unconfined' } } }],
+        securityProfile: level,
+      });
+      const message = synthError(bad);
+      for (const at of ['spec.securityContext.appArmorProfile.type: "Unconfined"', 'spec.initContainers[0].securityContext.appArmorProfile.type: "Unconfined" (container "init")',
+        'spec.containers[0].securityContext.appArmorProfile.type: "Unconfined" (container "main-container")']) {
+        expect(message).toContain(`${at} breaks the Pod Security Standard "${level.level}" (securityProfile SecurityProfile.${level.level}()): disables or overrides AppArmor; use RuntimeDefault or Localhost, or remove it.`);
+      }
+      const good = newChart();
+      new PlainPod(good, 'p', {
+        metadata: { name: 'p' },
+        securityContext: { appArmorProfile: { type: 'RuntimeDefault' } },
+        containers: [{ ...mainContainer, securityContext: { appArmorProfile: { type: 'Localhost', localhostProfile: 'k8s-apparmor' } } }],
+        securityProfile: level,
+      });
+      new PlainPod(good, 'q', { metadata: { name: 'q', annotations: { 'container.apparmor.security.beta.kubernetes.io/main-container': '' } }, containers: [mainContainer], securityProfile: level });
+      // Testing.synth: the 1.28 schema the test's offline validators read has no appArmorProfile (Kubernetes 1.30).
+      expect(Testing.synth(good).map((o) => o.spec.securityContext?.appArmorProfile)).toEqual([{ type: 'RuntimeDefault' }, undefined]);
+    }
+  });
+
+  test('names a sysctl that is safe from Kubernetes 1.29 only as such', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      securityContext: { sysctls: [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }] },
+      containers: [mainContainer],
+      securityProfile: SecurityProfile.baseline(),
+    });
+    expect(synthError(chart)).toContain('spec.securityContext.sysctls[0].name: "net.ipv4.tcp_keepalive_time" breaks the Pod Security Standard "baseline" (securityProfile SecurityProfile.baseline()): '
+      + 'is a safe sysctl from Kubernetes 1.29 only (a 1.28 kubelet refuses it, and this profile keeps to what every cluster from 1.28 allows); '
+      + 'remove it, or remove securityProfile and check the pod with your cluster\'s own Pod Security admission.');
+  });
+
+  test.each([
+    ['privileged: true', { privileged: true }, 'spec.containers[0].securityContext.privileged: true (container "main-container") breaks'],
+    ['capabilities.add CAP_SYS_ADMIN', { capabilities: { add: ['CAP_SYS_ADMIN'] } }, 'spec.containers[0].securityContext.capabilities.add: ["CAP_SYS_ADMIN"] (container "main-container") breaks'],
+  ])('reports only the user\'s %s, without writing allowPrivilegeEscalation false beside it (which the API server refuses)', (_what, securityContext, expected) => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ ...mainContainer, securityContext }], securityProfile: SecurityProfile.restricted() });
+    const message = synthError(chart);
+    expect(message).toContain(expected);
+    expect(message).not.toContain('allowPrivilegeEscalation');
+    expect(message).toContain("PlainPod 'p': spec.containers[0].securityContext");
   });
 
   test('checks the final object, escape-hatch patches included', () => {
