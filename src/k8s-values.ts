@@ -150,20 +150,27 @@ export function decodeCheck(type: string, json: any, path: string, problems: Pro
 }
 
 /**
- * Adds the problems of `decodeCheck` (in `decoded`) to `problems`, except those whose field path
- * `problems` already reports: the validation rule of a field says more (its range, its fix) than
- * the decoder's type error, and one field gets one message.
+ * Adds the problems of `decodeCheck` (in `decoded`) to `problems`, in place of those `problems`
+ * reports at the same field path: the API server's decoder refuses a value of the wrong JSON type
+ * before any validation rule sees it, so its message is the one that names the real mistake and
+ * fix (`"30" is a string ... write 30 without quotes`), where a validation rule applied to that
+ * value would misstate it ("must be between 1 and 2147483647"). One field gets one message.
  */
 export function decodeProblemsNotReported(decoded: Problems, problems: Problems): void {
   if (decoded.count === 0) {
     return;
   }
-  const reported = new Set(problems.messages.map((m) => m.slice(0, m.indexOf(': '))));
+  const paths = new Set(decoded.messages.map(problemPath));
+  problems.removeIf((m) => paths.has(problemPath(m)));
   for (const m of decoded.messages) {
-    if (!reported.has(m.slice(0, m.indexOf(': ')))) {
-      problems.add('', m);
-    }
+    problems.add('', m);
   }
+}
+
+/** The field path of a problem, with map keys written `.key` (the decoder writes `[key]`, validation `.key`). */
+function problemPath(message: string): string {
+  const end = message.indexOf(': ');
+  return (end < 0 ? '' : message.slice(0, end)).replace(/\[([^\]]*[^\]0-9][^\]]*)\]/g, '.$1');
 }
 
 /**

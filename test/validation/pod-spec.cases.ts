@@ -134,6 +134,30 @@ export const POD_SPEC_CASES: RuleCase[] = [
   { go: 'PrepareForCreate', name: 'accepts a status whose fields are null (unset)', manifest: { ...pod(), status: { phase: null } }, problems: [], offline128: false },
   { go: 'PrepareForCreate', name: 'rejects a status, which the API server resets on create', manifest: { ...pod(), status: { phase: 'Running' } }, problems: ['status: {"phase":"Running"} would vanish: the API server resets a Pod\'s status on create; remove it.'] },
   // ---- ValidatePodCreate, validatePodMetadataAndSpec -------------------------------------------
+  {
+    go: 'ValidatePodCreate',
+    name: 'reports a value of the wrong JSON type with the decoder\'s message, which comes first, not with a rule the value seems to break (review 12 B2, C2)',
+    manifest: {
+      ...pod({
+        activeDeadlineSeconds: '30',
+        os: { name: 5 },
+        nodeSelector: { a: 5 },
+        containers: [{ name: 'c', image: 5, ports: [{ containerPort: '80' }], securityContext: { runAsUser: '1000' } }, { name: 7, image: 'x' }],
+      }),
+      metadata: { name: 'p', labels: { l: true } },
+    },
+    problems: [
+      'metadata.labels[l]: true is a boolean, but ObjectMeta.labels takes a string; write it as a string: "true" (the API server cannot decode it).',
+      'spec.containers[0].image: 5 is a number, but Container.image takes a string; write it as a string: "5" (the API server cannot decode it).',
+      'spec.containers[0].ports[0].containerPort: "80" is a string, but ContainerPort.containerPort takes an int32 (a whole number); write 80 without quotes (the API server cannot decode it).',
+      'spec.containers[0].securityContext.runAsUser: "1000" is a string, but SecurityContext.runAsUser takes an int64 (a whole number); write 1000 without quotes (the API server cannot decode it).',
+      'spec.containers[1].name: 7 is a number, but Container.name takes a string; write it as a string: "7" (the API server cannot decode it).',
+      'spec.activeDeadlineSeconds: "30" is a string, but PodSpec.activeDeadlineSeconds takes an int64 (a whole number); write 30 without quotes (the API server cannot decode it).',
+      'spec.os.name: 5 is a number, but PodOs.name takes a string; write it as a string: "5" (the API server cannot decode it).',
+      'spec.nodeSelector[a]: 5 is a number, but PodSpec.nodeSelector takes a string; write it as a string: "5" (the API server cannot decode it).',
+    ],
+    offline128: false,
+  },
   { go: 'ValidatePodCreate', name: 'rejects ephemeral containers on create', manifest: pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }] }), problems: ['spec.ephemeralContainers: cannot be set on create: ephemeral containers are added to a running Pod (kubectl debug); remove them.'] },
   { go: 'ValidatePodCreate', name: 'rejects nodeName while scheduling gates remain', manifest: pod({ nodeName: 'node-1', schedulingGates: [{ name: 'example.com/quota' }] }), problems: ['spec.nodeName: "node-1" cannot be set while schedulingGates remain (a Pod is bound to a node only once they are cleared); remove nodeName or the schedulingGates.'] },
   { go: 'validatePodMetadataAndSpec', name: 'rejects a projected service account token without serviceAccountName', manifest: pod({ volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] }), problems: ['spec.volumes[0].projected.sources[0].serviceAccountToken: must not be set when serviceAccountName is not set; set serviceAccountName: \'default\' (what a cluster\'s ServiceAccount admission plugin fills in before it validates a Pod; this library checks the Pod as written, as the API server\'s validation does).'] },
