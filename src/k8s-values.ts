@@ -151,21 +151,33 @@ export function decodeCheck(type: string, json: any, path: string, problems: Pro
 
 /**
  * Adds the problems of `decodeCheck` (in `decoded`) to `problems`, in place of those `problems`
- * reports at the same field path: the API server's decoder refuses a value of the wrong JSON type
- * before any validation rule sees it, so its message is the one that names the real mistake and
- * fix (`"30" is a string ... write 30 without quotes`), where a validation rule applied to that
- * value would misstate it ("must be between 1 and 2147483647"). One field gets one message.
+ * reports at the same field path or inside it: the API server's decoder refuses a value of the
+ * wrong JSON type before any validation rule sees it, so its message is the one that names the
+ * real mistake and fix (`"30" is a string ... write 30 without quotes`), where a validation rule
+ * applied to that value would misstate it ("must be between 1 and 2147483647"). A message of
+ * this library that already names the value's JSON type (`is an object, not a list, so the
+ * injected sidecars ... cannot be added`) says more, and is kept instead. One field gets one message.
  */
 export function decodeProblemsNotReported(decoded: Problems, problems: Problems): void {
   if (decoded.count === 0) {
     return;
   }
-  const paths = new Set(decoded.messages.map(problemPath));
-  problems.removeIf((m) => paths.has(problemPath(m)));
-  for (const m of decoded.messages) {
-    problems.add('', m);
-  }
+  const typed = new Set(problems.messages.filter((m) => NAMES_JSON_TYPE.test(m)).map(problemPath));
+  const paths = decoded.messages.map(problemPath);
+  const replaced = (path: string) => paths.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+  problems.removeIf((m) => {
+    const path = problemPath(m);
+    return !typed.has(path) && replaced(path);
+  });
+  decoded.messages.forEach((m, i) => {
+    if (!typed.has(paths[i])) {
+      problems.add('', m);
+    }
+  });
 }
+
+/** A message that says what JSON type the value is (`"x" is a string, not an object`). */
+const NAMES_JSON_TYPE = /: .* is an? (string|number|boolean|object|list)\b/;
 
 /** The field path of a problem, with map keys written `.key` (the decoder writes `[key]`, validation `.key`). */
 function problemPath(message: string): string {

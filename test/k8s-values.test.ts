@@ -314,16 +314,34 @@ describe('decodeCheck', () => {
     ]);
   });
 
-  test('leaves a decode problem out when the validation reports the same field', () => {
+  test('reports a decode problem in place of the rules at the same field and inside it, which never see a value the decoder refuses', () => {
     // GIVEN
     const decoded = new Problems();
-    decoded.add('spec.a', 'decode says');
-    decoded.add('spec.b', 'decode says');
+    decoded.add('spec.a', '"30" is a string, but PodSpec.a takes an int64');
+    decoded.add('spec.b', '5 is a number, but PodSpec.b takes a string');
+    decoded.add('spec.m[k]', '5 is a number, but PodSpec.m takes a string');
     const problems = new Problems();
-    problems.add('spec.a', 'the rule says more');
+    problems.add('spec.a', 'must be between 1 and 2147483647');
+    problems.add('spec.b.c', 'cannot be empty');
+    problems.add('spec.m.k', 'label value 5 must be a string');
+    problems.add('spec.ab', 'is kept');
     // WHEN
     decodeProblemsNotReported(decoded, problems);
     // THEN
-    expect(problems.messages).toEqual(['spec.a: the rule says more', 'spec.b: decode says']);
+    expect(problems.messages).toEqual([
+      'spec.ab: is kept',
+      'spec.a: "30" is a string, but PodSpec.a takes an int64',
+      'spec.b: 5 is a number, but PodSpec.b takes a string',
+      'spec.m[k]: 5 is a number, but PodSpec.m takes a string',
+    ]);
+  });
+
+  test('keeps a message that already names the JSON type of the value and leaves the decode problem out', () => {
+    const decoded = new Problems();
+    decoded.add('spec.volumes', 'is an object, but PodSpec.volumes takes a list of Volume objects');
+    const problems = new Problems();
+    problems.add('spec.volumes', '{"data":{}} is an object, not a list, so the injected sidecars and init steps cannot be added');
+    decodeProblemsNotReported(decoded, problems);
+    expect(problems.messages).toEqual(['spec.volumes: {"data":{}} is an object, not a list, so the injected sidecars and init steps cannot be added']);
   });
 });
