@@ -662,11 +662,13 @@ export function validatePodCreate(pod: any, problems: Problems): void {
 
 /**
  * A pod template (of a Deployment, StatefulSet, DaemonSet, Job, CronJob): its labels and
- * annotations, its spec, no ephemeral containers; and the matchLabelKeys conflicts every Pod
- * created from it would hit.
+ * annotations, its spec, no ephemeral containers; and, this library's contract, what
+ * ValidatePodCreate refuses in every Pod created from it: nodeName with schedulingGates, and the
+ * matchLabelKeys conflicts of the template's labels and of `controllerLabels`, the label keys
+ * the controller adds to each Pod (`pod-template-hash` of a Deployment's ReplicaSets, ...).
  */
 // Go: ValidatePodTemplateSpec (validation.go)
-export function validatePodTemplateSpec(template: any, path: string, problems: Problems): void {
+export function validatePodTemplateSpec(template: any, path: string, problems: Problems, controllerLabels: readonly string[] = []): void {
   const meta = obj(template?.metadata) ?? {};
   const spec = obj(template?.spec) ?? {};
   validateLabels(meta.labels, `${path}.metadata.labels`, problems);
@@ -678,7 +680,12 @@ export function validatePodTemplateSpec(template: any, path: string, problems: P
   if (list(spec.ephemeralContainers).length > 0) {
     problems.add(`${path}.spec.ephemeralContainers`, 'are not allowed in a pod template; remove them.');
   }
-  checkTemplateMatchLabelKeys(spec.affinity, meta.labels, `${path}.spec.affinity`, problems);
+  if (isSet(spec.nodeName) && list(spec.schedulingGates).length > 0) {
+    problems.add(`${path}.spec.nodeName`, `${show(spec.nodeName)} cannot be set while schedulingGates remain (the API server accepts it in a pod template, then rejects every Pod created from it: `
+      + 'a Pod is bound to a node only once its gates are cleared); remove nodeName or the schedulingGates (this library\'s contract).');
+  }
+  const labels = controllerLabels.length === 0 ? meta.labels : { ...Object.fromEntries(controllerLabels.map((k) => [k, 'x'])), ...obj(meta.labels) };
+  checkTemplateMatchLabelKeys(spec.affinity, labels, `${path}.spec.affinity`, problems);
 }
 
 // ---- create preparation ----------------------------------------------------------------------
@@ -742,7 +749,9 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
   };
   list(spec.volumes).forEach((v: any, i: number) => {
     if (!FEATURE_GATES_1_32.ImageVolume && present(v?.image)) {
-      vanish(`${path}.volumes[${i}].image`, v.image, 'ImageVolume', 'image volumes are', 'the volume is then left without a source and rejected. Copy the files into an emptyDir from an init container instead');
+      // pkg/api/pod/util.go, dropImageVolumes: the whole volume goes, and every mount of it by name.
+      problems.add(`${path}.volumes[${i}].image`, `${brief(v.image)} would vanish: image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, `
+        + 'so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.');
     }
     list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
       if (!FEATURE_GATES_1_32.ClusterTrustBundleProjection && present(s?.clusterTrustBundle)) {

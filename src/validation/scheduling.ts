@@ -258,7 +258,7 @@ export function checkTemplateMatchLabelKeys(affinity: any, labels: { [key: strin
   mutatePodAffinity(mutated, labels);
   const before = new Problems();
   const after = new Problems();
-  const note = ' (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector)';
+  const note = " (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library's contract)";
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const check = (a: any, target: Problems): void => {
       list(a?.[kind]?.requiredDuringSchedulingIgnoredDuringExecution).forEach((t: any, i: number) => {

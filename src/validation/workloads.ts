@@ -232,7 +232,7 @@ export function validateDeployment(deployment: any, problems: Problems, original
   const spec = isObject(deployment.spec) ? deployment.spec : {};
   validateDeploymentSpec(spec, 'spec', problems, original?.spec);
   // Go: ValidatePodTemplateSpecForReplicaSet (pkg/apis/apps/validation/validation.go) -> ValidatePodTemplateSpec.
-  validatePodTemplateSpec(spec.template, 'spec.template', problems);
+  validatePodTemplateSpec(spec.template, 'spec.template', problems, ['pod-template-hash']);
 }
 
 /**
@@ -443,7 +443,7 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
   // checks it here, as those pods will be.
   const pod = statefulSetPod(spec.template, claims, name);
   const template = new Problems();
-  validatePodTemplateSpec(pod, `${path}.template`, template);
+  validatePodTemplateSpec(pod, `${path}.template`, template, ['controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index']);
   // The volumes the controller adds for the claims come last; an invalid claim name is reported
   // at the claim template (validateVolumeClaimTemplate), not at a volume the user never wrote.
   const volumes: unknown[] = Array.isArray(pod?.spec?.volumes) ? pod.spec.volumes : [];
@@ -644,7 +644,7 @@ function validateDaemonSetSpec(spec: any, path: string, problems: Problems, writ
   } else if (validateLabelSelector(selector, `${path}.selector`, problems)) {
     checkTemplateMatches(selector, spec.template, path, 'DaemonSet', problems);
   }
-  validatePodTemplateSpec(spec.template, `${path}.template`, problems);
+  validatePodTemplateSpec(spec.template, `${path}.template`, problems, ['controller-revision-hash', 'pod-template-generation']);
   const restart = restartPolicyOf(spec.template);
   if (restart !== 'Always') {
     problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a DaemonSet; the only allowed value is Always (omit it).`);
@@ -695,6 +695,8 @@ function validateRollingUpdateDaemonSet(ru: any, written: any, path: string, pro
 const LEGACY_CONTROLLER_UID = 'controller-uid';
 const CONTROLLER_UID = 'batch.kubernetes.io/controller-uid';
 const LEGACY_JOB_NAME = 'job-name';
+// The label the Job controller gives each Pod of an Indexed Job (PodIndexLabel, on from 1.28).
+const JOB_COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
 const JOB_NAME = 'batch.kubernetes.io/job-name';
 /** The uid the API server gives a new object, unknown before it exists: a stand-in. */
 const NEW_UID = '00000000-0000-4000-8000-000000000000';
@@ -839,7 +841,7 @@ function validateGeneratedSelector(job: any, original: any, problems: Problems):
 // Go: ValidateJobSpec (batch validation.go): validateJobSpec, a valid selector that matches the template.
 function validateJobSpec(spec: any, path: string, problems: Problems): void {
   validateJobSpecFields(spec, path, problems);
-  validatePodTemplateSpec(spec.template, `${path}.template`, problems);
+  validatePodTemplateSpec(spec.template, `${path}.template`, problems, spec.completionMode === 'Indexed' ? [JOB_COMPLETION_INDEX] : []);
   if (spec.selector === undefined || spec.selector === null) {
     problems.add(`${path}.selector`, 'is required when manualSelector is true; set a selector that matches the pod template labels, or remove manualSelector to let Kubernetes generate one.');
   } else if (validateLabelSelector(spec.selector, `${path}.selector`, problems)) {
@@ -1199,7 +1201,9 @@ function validateCronJobSpec(spec: any, path: string, problems: Problems): void 
 function validateJobTemplateSpec(template: any, path: string, problems: Problems): void {
   const spec = isObject(template.spec) ? template.spec : {};
   validateJobSpecFields(spec, `${path}.spec`, problems);
-  validatePodTemplateSpec(spec.template, `${path}.spec.template`, problems);
+  // The Job's generated selector labels come when the CronJob creates it (generateSelector).
+  validatePodTemplateSpec(spec.template, `${path}.spec.template`, problems,
+    [CONTROLLER_UID, LEGACY_CONTROLLER_UID, JOB_NAME, LEGACY_JOB_NAME, ...(spec.completionMode === 'Indexed' ? [JOB_COMPLETION_INDEX] : [])]);
   if (spec.selector !== undefined && spec.selector !== null) {
     problems.add(`${path}.spec.selector`, `${show(spec.selector)} may not be set: Kubernetes generates the selector of every Job a CronJob creates. Remove it.`);
   }

@@ -236,7 +236,7 @@ export const POD_SPEC_CASES_1_32: RuleCase[] = [
     ],
     offline128: false,
   },
-  { go: 'dropDisabledPodFields', name: 'rejects an image volume (ImageVolume off in 1.32): the source would vanish', manifest: pod({ volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }] }), problems: ['spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish: image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server drops this field on create; the volume is then left without a source and rejected. Copy the files into an emptyDir from an init container instead.'], offline128: false },
+  { go: 'dropDisabledPodFields', name: 'rejects an image volume (ImageVolume off in 1.32): the volume and its mounts would vanish', manifest: pod({ volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }] }), problems: ['spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish: image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.'], offline128: false },
   { go: 'dropDisabledPodFields', name: 'rejects pod-level resources (PodLevelResources off in 1.32)', manifest: pod({ resources: { limits: { cpu: '1' } } }), problems: ['spec.resources: {"limits":{"cpu":"1"}} would vanish: pod-level resources are behind the PodLevelResources feature gate, off by default in Kubernetes 1.32, so the API server drops this field on create; set resources on each container instead.'], offline128: false },
   {
     go: 'dropDisabledPodFields',

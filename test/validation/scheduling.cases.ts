@@ -181,6 +181,52 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
   { go: 'validateMatchLabelKeysAndMismatchLabelKeys', name: 'rejects a key in matchLabelKeys and mismatchLabelKeys', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { tier: 'db' } }, matchLabelKeys: ['version'], mismatchLabelKeys: ['version'] }), problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "version" is in both matchLabelKeys and mismatchLabelKeys; keep it in one.'], offline128: false },
   { go: 'mutatePodAffinity', name: 'rejects a matchLabelKeys key the selector has too, once the pod\'s value is added to the selector', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }), problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is also in labelSelector; remove it from one of them.'], offline128: false },
   { go: 'mutatePodAffinity', name: 'accepts that key when the pod does not have the label', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }, { tier: 'db' }), problems: [], offline128: false },
-  { go: 'ValidatePodTemplateSpec', name: 'reports the matchLabelKeys conflict of every Pod a Deployment would create', manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }] } } }), problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector); remove it from one of them.'], offline128: false },
+  {
+    go: 'ValidatePodTemplateSpec',
+    name: 'reports a matchLabelKeys key of a label the ReplicaSet controller adds to every Pod (pod-template-hash) that the selector has too (review 12 C5)',
+    manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchExpressions: [{ key: 'pod-template-hash', operator: 'Exists' }] }, matchLabelKeys: ['pod-template-hash'] }] } } }),
+    problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "pod-template-hash" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract); remove it from one of them.'],
+    offline128: false,
+  },
+  {
+    go: 'ValidatePodTemplateSpec',
+    name: 'accepts matchLabelKeys pod-template-hash beside a selector of other keys, the example of the Kubernetes docs',
+    manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['pod-template-hash'] }] } } }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidatePodTemplateSpec',
+    name: 'reports a matchLabelKeys key of the job-name label every Job of a CronJob gives its Pods, which the selector has too',
+    manifest: {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'report' },
+      spec: {
+        schedule: '*/5 * * * *',
+        jobTemplate: {
+          spec: {
+            template: {
+              spec: {
+                restartPolicy: 'Never',
+                containers: [{ name: 'c', image: 'busybox:1.36' }],
+                affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: zone, labelSelector: { matchExpressions: [{ key: 'job-name', operator: 'Exists' }] }, matchLabelKeys: ['job-name'] }] } },
+              },
+            },
+          },
+        },
+      },
+    },
+    problems: ['spec.jobTemplate.spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "job-name" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract); remove it from one of them.'],
+    offline128: false,
+  },
+  {
+    go: 'ValidatePodTemplateSpec',
+    name: 'reports nodeName with schedulingGates in a pod template, which every Pod created from it would be refused for (review 12 C3)',
+    manifest: deployment({ nodeName: 'node-1', schedulingGates: [{ name: 'example.com/quota' }] }),
+    problems: ['spec.template.spec.nodeName: "node-1" cannot be set while schedulingGates remain (the API server accepts it in a pod template, then rejects every Pod created from it: a Pod is bound to a node only once its gates are cleared); remove nodeName or the schedulingGates (this library\'s contract).'],
+    offline128: false,
+  },
+  { go: 'ValidatePodTemplateSpec', name: 'reports the matchLabelKeys conflict of every Pod a Deployment would create', manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }] } } }), problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract); remove it from one of them.'], offline128: false },
   { go: 'validateAffinity', name: 'accepts pod affinity and anti-affinity with namespace selectors and matchLabelKeys', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['db'] }] }, namespaceSelector: {}, matchLabelKeys: ['app'] }), problems: [], offline128: false },
 ];
