@@ -243,7 +243,7 @@ function reportDuplicate(c: any, cpath: string, duplicates: Map<string, string>,
 function validateContainerCommon(c: any, path: string, facts: PodFacts, problems: Problems): void {
   checkName(c.name, `${path}.name`, 'container', problems);
   if (typeof c.image !== 'string' || c.image.length === 0) {
-    problems.add(`${path}.image`, `container ${show(c.name)} has no image; set image (e.g. 'busybox:1.36').`);
+    problems.add(`${path}.image`, `${typeof c.name === 'string' && c.name !== '' ? `container ${show(c.name)}` : 'the container'} has no image; set image (e.g. 'busybox:1.36').`);
   } else {
     validateContainerOnlyForPod(c.image, `${path}.image`, facts, problems);
   }

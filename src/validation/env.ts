@@ -201,7 +201,9 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, pa
     [allowed, kind] = [BYTE_DIVISORS, 'hugepages'];
   }
   if (allowed && !allowed.includes(canonical)) {
-    const same = canonical === String(divisor) ? '' : ` (${show(canonical)})`;
+    // Shown with its exponent where Go's String() drops it ("2000E" is "2e21", not "2").
+    const written = canonical === q.goString() ? q.toString() : canonical;
+    const same = written === String(divisor) ? '' : ` (${show(written)})`;
     problems.add(path, `${show(divisor)}${same} is not a divisor of ${resource}; only ${allowed.join(', ')} are supported with the ${kind} resource.${divisorSpelling(divisor, allowed)}`);
   }
 }

@@ -136,7 +136,9 @@ function validateHTTPGetAction(http: any, path: string, problems: Problems): voi
     problems.add(`${path}.scheme`, `${show(http.scheme)} is not supported; use one of ${HTTP_SCHEMES.join(', ')} (uppercase).`);
   }
   (Array.isArray(http.httpHeaders) ? http.httpHeaders : []).forEach((header: any, i: number) => {
-    if (typeof header?.name !== 'string' || !/^[-A-Za-z0-9]+$/.test(header.name)) {
+    if (header?.name === undefined || header?.name === null || header?.name === '') {
+      problems.add(`${path}.httpHeaders[${i}].name`, 'is required; name the header (e.g. \'X-Header-Name\').');
+    } else if (typeof header.name !== 'string' || !/^[-A-Za-z0-9]+$/.test(header.name)) {
       problems.add(`${path}.httpHeaders[${i}].name`, `${show(header?.name)} is not a valid HTTP header name: it must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name').`);
     }
   });

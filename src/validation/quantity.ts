@@ -137,6 +137,19 @@ export class Quantity {
 
   // Go: Quantity.CanonicalizeBytes (quantity.go), as String(): '1000m' is '1', '1024Ki' is '1Mi', '1e3' stays '1e3'.
   public toString(): string {
+    return this.canonical(false);
+  }
+
+  /**
+   * String() exactly as Go writes it: a DecimalSI value whose exponent has no suffix (above E,
+   * below n) loses its exponent, as `constructBytes` finds no suffix and its `ok` is ignored
+   * (`1000E`, 1e21, is "1"). What Go compares (a divisor); `toString()` keeps the exponent.
+   */
+  public goString(): string {
+    return this.canonical(true);
+  }
+
+  private canonical(goDropsExponent: boolean): string {
     if (this.unscaled === ZERO) {
       return '0';
     }
@@ -172,7 +185,7 @@ export class Quantity {
       return e === 0 ? `${m}` : `${m}e${e}`;
     }
     const suffix = DECIMAL_SUFFIXES[e];
-    return suffix === undefined ? `${m}e${e}` : `${m}${suffix}`;
+    return suffix !== undefined ? `${m}${suffix}` : goDropsExponent ? `${m}` : `${m}e${e}`;
   }
 }
 
@@ -341,7 +354,7 @@ export function goQuantityString(value: unknown): string | undefined {
     return undefined;
   }
   const text = typeof value === 'string' ? trimRawSpace(value) : value === null ? undefined : JSON.stringify(value);
-  return text !== undefined && keepsText(text) ? text : q.toString();
+  return text !== undefined && keepsText(text) ? text : q.goString();
 }
 
 /**

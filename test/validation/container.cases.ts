@@ -39,6 +39,15 @@ export const CONTAINER_CASES: RuleCase[] = [
   },
   {
     go: 'validateContainerCommon',
+    name: 'names a container without a name and image as "the container", not as undefined (review 12 B3)',
+    manifest: pod({ containers: [{}] }),
+    problems: [
+      "spec.containers[0].name: every container needs a name; set name (e.g. 'my-container').",
+      "spec.containers[0].image: the container has no image; set image (e.g. 'busybox:1.36').",
+    ],
+  },
+  {
+    go: 'validateContainerCommon',
     name: 'rejects an unknown terminationMessagePolicy',
     manifest: podWithContainer({ terminationMessagePolicy: 'Logs' }),
     problems: [`${C}.terminationMessagePolicy: "Logs" is not supported; use one of File, FallbackToLogsOnError.`],

@@ -149,6 +149,19 @@ export const ENV_CASES: RuleCase[] = [
   },
   {
     go: 'validateContainerResourceDivisor',
+    name: "accepts '1000E' and 10^21 written out, which Go's String() writes as '1' (no suffix above E: constructBytes' ok is ignored), and refuses '2000E' (review 12 B1)",
+    manifest: env(
+      { name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1000E' } } },
+      { name: 'B', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1000000E' } } },
+      { name: 'C', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', divisor: '1000000000000000000000' } } },
+      { name: 'D', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '2000E' } } },
+    ),
+    problems: [
+      `${E}[3].valueFrom.resourceFieldRef.divisor: "2000E" ("2e21") is not a divisor of limits.memory; only 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource.`,
+    ],
+  },
+  {
+    go: 'validateContainerResourceDivisor',
     name: "compares the divisor as ParseQuantity keeps it: '+1', '01' and '1.' are kept as written and refused, '1.0' and '0.001' are made canonical and accepted",
     manifest: env(
       { name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '+1' } } },

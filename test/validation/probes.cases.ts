@@ -83,6 +83,12 @@ export const PROBES_CASES: RuleCase[] = [
     ],
   },
   {
+    go: 'validateHTTPGetAction',
+    name: 'says a header without a name needs one (review 12 B3)',
+    manifest: podWithContainer({ livenessProbe: { httpGet: { port: 80, httpHeaders: [{ value: 'v' }] } } }),
+    problems: [`${C}.livenessProbe.httpGet.httpHeaders[0].name: is required; name the header (e.g. 'X-Header-Name').`],
+  },
+  {
     go: 'ValidatePortNumOrName',
     name: 'rejects a port name in uppercase, a numeric string and port 70000',
     manifest: podWithContainer({
