@@ -537,6 +537,10 @@ export class ExposedService extends ValidatedApiObject {
         problems.add('spec.selector', `target ${this.target.targetDescription} has no labels, so no selector can match its pods; ${fix}.`);
         return;
       }
+      const notOnPods = (this.target as _ServiceTargetHints)._labelsProblem?.();
+      if (notOnPods) {
+        problems.add('spec.selector', `${notOnPods}.`);
+      }
       for (const [k, v] of Object.entries(labels)) {
         if (spec.selector?.[k] !== v) {
           problems.add('spec.selector', `does not select ${this.target.targetDescription}: it needs ${k}=${v} but has ${show(spec.selector?.[k])}; keep the selector equal to the target's labels.`);

@@ -92,7 +92,8 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
     case 'i': {
       const methods = PROPS_INTERFACES[arg] ?? [];
       if (v === null || (typeof v !== 'object' && typeof v !== 'function') || methods.some((m) => typeof v[m] !== 'function')) {
-        problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; pass an object that implements it (${methods.map((m) => `${m}()`).join(', ')}), e.g. a pattern of this library.`);
+        const fix = interfaceFix(arg, v) ?? `pass an object that implements it (${methods.map((m) => `${m}()`).join(', ')}), e.g. a pattern of this library`;
+        problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; ${fix}.`);
       }
       return v;
     }
@@ -367,6 +368,21 @@ function shown(v: any): string {
     return `${String(v)} `;
   }
   return v === null || typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
+}
+
+/** For the values users most often pass where an interface is expected, the adapter to use. */
+function interfaceFix(arg: string, v: any): string | undefined {
+  if (arg !== 'IServiceTarget' || v === null || typeof v !== 'object') {
+    return undefined;
+  }
+  if ('podMetadata' in v || 'containers' in v) {
+    return 'wrap a cdk8s-plus workload: target: ServiceTarget.fromKplus(workload)';
+  }
+  const values = Object.values(v);
+  if (!Array.isArray(v) && values.length > 0 && values.every((x) => typeof x === 'string')) {
+    return `select pods by label with target: ServiceTarget.fromLabels(${JSON.stringify(v).length <= 60 ? JSON.stringify(v) : '{ ... }'}), or selector: { ... }`;
+  }
+  return undefined;
 }
 
 /** `a Workload`, `an IServiceTarget`. */

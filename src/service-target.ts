@@ -107,6 +107,8 @@ export interface IKplusWorkload extends IConstruct {
 export interface _ServiceTargetHints {
   /** How to give the target labels, quoted in the error when it has none. */
   readonly _missingLabelsFix?: string;
+  /** Why the target's selector labels would select none of its pods, if they would not. */
+  readonly _labelsProblem?: () => string | undefined;
 }
 
 /**
@@ -148,12 +150,14 @@ export class ServiceTarget {
 
   /**
    * The pods of a cdk8s-plus workload of any cdk8s-plus-NN version: a `Pod`, `Deployment`,
-   * `StatefulSet` or `DaemonSet`. A Service exposing them is written into their namespace.
+   * `StatefulSet`, `DaemonSet`, `Job` or `CronJob`. A Service exposing them is written into
+   * their namespace.
    *
    * The selector is what cdk8s-plus-28 itself selects the pods by: a workload's `matchLabels`
-   * (its `matchExpressions` cannot be written into a Service selector and are not used), or a
-   * `Pod`'s `cdk8s.io/metadata.addr` label. They are read at synth time, so labels selected
-   * after this call count. Named targetPorts are checked against the containers' `ports` and
+   * (its `matchExpressions` cannot be written into a Service selector and are not used), each of
+   * which its pods must carry; or, for a `Pod` and a workload that selects nothing (a `Job`, a
+   * `CronJob`, `select: false`), the `cdk8s.io/metadata.addr` label cdk8s-plus puts on its pods.
+   * They are read at synth time, so labels selected after this call count. Named targetPorts are checked against the containers' `ports` and
    * `portNumber` (and those of native sidecar init containers).
    */
   public static fromKplus(workload: IKplusWorkload): IServiceTarget {
@@ -165,15 +169,19 @@ export class ServiceTarget {
     if (typeof w.selectorLabels === 'function' && typeof w.containerPorts === 'function') {
       throw new Error(`ServiceTarget.fromKplus(): ${w.targetDescription ?? 'the workload'} is already a Service target (a pattern of this library); pass it as target itself, or call its expose().`);
     }
-    const isWorkload = 'matchLabels' in w;
     const kind = w.constructor?.name ?? 'workload';
+    if (!('podMetadata' in w) || !('containers' in w)) {
+      throw new Error(`ServiceTarget.fromKplus(): ${kind === 'Object' ? 'workload' : `cdk8s-plus ${kind} '${w.name ?? w.node?.id}'`} is not a workload (it has no podMetadata and containers); `
+        + 'pass a cdk8s-plus Pod, Deployment, StatefulSet, DaemonSet, Job or CronJob.');
+    }
+    const isWorkload = 'matchLabels' in w;
     const target: IServiceTarget & _ServiceTargetHints = {
       targetDescription: `cdk8s-plus ${kind} '${w.name}'`,
       targetNamespace: w.metadata?.namespace,
-      _missingLabelsFix: isWorkload
-        ? `select its pods by label (the default select: true, or ${lowerFirst(kind)}.select(LabelSelector.of({ labels: { app: 'web' } })))`
-        : `keep its ${KPLUS_POD_ADDRESS_LABEL} label`,
+      _missingLabelsFix: `give its pods a label and select them: ${lowerFirst(kind)}.podMetadata.addLabel('app', 'web')`
+        + `${isWorkload ? `, or keep its ${KPLUS_POD_ADDRESS_LABEL} pod label` : `, or keep its ${KPLUS_POD_ADDRESS_LABEL} label`}`,
       selectorLabels: () => kplusSelectorLabels(w, isWorkload),
+      _labelsProblem: () => kplusLabelsNotOnPods(w, isWorkload, kind),
       containerPorts: () => kplusContainerPorts(w),
     };
     return target;
@@ -183,11 +191,27 @@ export class ServiceTarget {
 }
 
 function kplusSelectorLabels(w: any, isWorkload: boolean): { [key: string]: string } {
-  if (isWorkload) {
-    return { ...(w.matchLabels ?? {}) };
+  if (isWorkload && Object.keys(w.matchLabels ?? {}).length > 0) {
+    return { ...w.matchLabels };
   }
+  // A Pod, or a workload that selects nothing (a Job or CronJob, select: false): the label
+  // cdk8s-plus puts on every pod it writes.
   const address = w.podMetadata?.getLabel?.(KPLUS_POD_ADDRESS_LABEL);
   return address === undefined ? {} : { [KPLUS_POD_ADDRESS_LABEL]: address };
+}
+
+/** cdk8s-plus `select()` adds to a workload's selector only: labels its pods lack select none of them. */
+function kplusLabelsNotOnPods(w: any, isWorkload: boolean, kind: string): string | undefined {
+  if (!isWorkload || typeof w.podMetadata?.getLabel !== 'function') {
+    return undefined;
+  }
+  const missing = Object.entries(w.matchLabels ?? {}).filter(([k, v]) => w.podMetadata.getLabel(k) !== v);
+  if (missing.length === 0) {
+    return undefined;
+  }
+  const [k, v] = missing[0];
+  return `target cdk8s-plus ${kind} '${w.name}' selects ${missing.map(([a, b]) => `${a}=${b}`).join(',')}, which its pods do not carry (cdk8s-plus select() does not label the pods), `
+    + `so the Service would select none of them; label the pods too: ${lowerFirst(kind)}.podMetadata.addLabel(${JSON.stringify(k)}, ${JSON.stringify(v)})`;
 }
 
 function kplusContainerPorts(w: any): k8s.ContainerPort[] {

@@ -415,7 +415,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test.each([undefined, IpFamilyPolicy.SINGLE_STACK])('fails when two IP families have the policy %s', (policy) => {
-    expect(error({ ipFamilyPolicy: policy, ipFamilies: [IpFamily.IPV4, IpFamily.IPV6] })).toContain(`ExposedService 'web': spec.ipFamilyPolicy: ${policy === undefined ? 'undefined' : '"SingleStack"'} does not allow the two ipFamilies IPv4, IPv6; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.`);
+    expect(error({ ipFamilyPolicy: policy, ipFamilies: [IpFamily.IPV4, IpFamily.IPV6] })).toContain(`ExposedService 'web': spec.ipFamilyPolicy: ${policy === undefined ? 'is not set, so it is SingleStack, which' : '"SingleStack"'} does not allow the two ipFamilies IPv4, IPv6; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.`);
   });
 
   test('fails when the cluster IP is not of the first IP family', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ExposedService, Protocol, ServiceTarget } from '../src';
 import { newChart, only, synth, synthError } from './util';
@@ -94,11 +95,42 @@ describe('ServiceTarget.fromKplus', () => {
     expect(synthError(chart)).toContain('ExposedService \'dns\': spec.ports[0].targetPort: "dns" is a UDP container port but this Service port is TCP; make the protocols match.');
   });
 
-  test('fails with a cdk8s-plus-28 fix when the workload selects no labels', () => {
+  test.each([
+    ['a Job (cdk8s-plus does not select its pods)', (chart: Chart) => new kplus.Job(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api:1' }] })],
+    ['a Deployment with select: false', (chart: Chart) => new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, select: false, containers: [{ image: 'api:1' }] })],
+  ])('selects the pods of %s by the cdk8s.io/metadata.addr label cdk8s-plus puts on them', (_what, make) => {
+    const chart = newChart();
+    const workload = make(chart);
+    new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(workload), ports: [{ port: 80 }] });
+    const [pods, service] = synth(chart);
+    const podLabels = pods.spec.template.metadata.labels;
+    expect(podLabels['cdk8s.io/metadata.addr']).toBeDefined();
+    expect(service.spec.selector).toEqual({ 'cdk8s.io/metadata.addr': podLabels['cdk8s.io/metadata.addr'] });
+  });
+
+  test('fails when the workload selects labels its pods do not carry (cdk8s-plus select() labels no pod), with the line that labels them', () => {
     const chart = newChart();
     const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, select: false, containers: [{ image: 'api:1' }] });
+    api.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
     new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain('ExposedService \'api\': spec.selector: target cdk8s-plus Deployment \'api\' has no labels, so no selector can match its pods; select its pods by label (the default select: true, or deployment.select(LabelSelector.of({ labels: { app: \'web\' } }))).');
+    expect(synthError(chart)).toContain("ExposedService 'api': spec.selector: target cdk8s-plus Deployment 'api' selects app=web, which its pods do not carry (cdk8s-plus select() does not label the pods), "
+      + 'so the Service would select none of them; label the pods too: deployment.podMetadata.addLabel("app", "web").');
+  });
+
+  test('refuses a cdk8s-plus object that is not a workload at the fromKplus() call', () => {
+    const chart = newChart();
+    const config = new kplus.ConfigMap(chart, 'cm', { metadata: { name: 'cm' } });
+    expect(() => ServiceTarget.fromKplus(config as any)).toThrow(
+      "ServiceTarget.fromKplus(): cdk8s-plus ConfigMap 'cm' is not a workload (it has no podMetadata and containers); pass a cdk8s-plus Pod, Deployment, StatefulSet, DaemonSet, Job or CronJob.");
+  });
+
+  test('names the adapter when a cdk8s-plus workload or a map of labels is passed as target itself (plain JavaScript)', () => {
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api:1' }] });
+    expect(() => new ExposedService(chart, 'a', { target: api as any, ports: [{ port: 80 }] })).toThrow(
+      'target: is a Deployment instance, not an IServiceTarget; wrap a cdk8s-plus workload: target: ServiceTarget.fromKplus(workload).');
+    expect(() => new ExposedService(chart, 'b', { target: { app: 'web' } as any, ports: [{ port: 80 }] })).toThrow(
+      'target: is an object, not an IServiceTarget; select pods by label with target: ServiceTarget.fromLabels({"app":"web"}), or selector: { ... }.');
   });
 
   test('keeps cdk8s-plus-28 a type-only import in the library', () => {

@@ -699,14 +699,17 @@ function initIPFamilyFields(spec: any, written: any, problems: Problems): void {
   if (policy !== IpFamilyPolicy.SINGLE_STACK) {
     return;
   }
+  // Unset, it is SingleStack on create (initIPFamilyFields): say so rather than show undefined.
+  const policyShown = written.ipFamilyPolicy === undefined || written.ipFamilyPolicy === null || written.ipFamilyPolicy === ''
+    ? 'is not set, so it is SingleStack, which' : show(written.ipFamilyPolicy);
   const ips: unknown[] = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [];
   if (ips.length === 2) {
-    problems.add('spec.ipFamilyPolicy', `${show(written.ipFamilyPolicy)} does not allow the two clusterIPs ${ips.join(', ')}; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one address.`);
+    problems.add('spec.ipFamilyPolicy', `${policyShown} does not allow the two clusterIPs ${ips.join(', ')}; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one address.`);
   }
   const families: unknown[] = Array.isArray(spec.ipFamilies) ? spec.ipFamilies : [];
   const known = families.filter((f) => (Object.values(IpFamily) as unknown[]).includes(f));
   if (families.length === 2 && new Set(known).size === 2) {
-    problems.add('spec.ipFamilyPolicy', `${show(written.ipFamilyPolicy)} does not allow the two ipFamilies ${families.join(', ')}; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.`);
+    problems.add('spec.ipFamilyPolicy', `${policyShown} does not allow the two ipFamilies ${families.join(', ')}; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.`);
   }
 }
 

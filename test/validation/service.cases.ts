@@ -383,7 +383,7 @@ export const SERVICE_CASES: RuleCase[] = [
     go: 'initIPFamilyFields',
     name: 'rejects two IP families without a dual-stack policy (SingleStack by default)',
     manifest: service({ ipFamilies: ['IPv4', 'IPv6'] }),
-    problems: ['spec.ipFamilyPolicy: undefined does not allow the two ipFamilies IPv4, IPv6; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.'],
+    problems: ['spec.ipFamilyPolicy: is not set, so it is SingleStack, which does not allow the two ipFamilies IPv4, IPv6; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family.'],
   },
   {
     go: 'initIPFamilyFields',
