@@ -274,6 +274,19 @@ describe('ValidatedApiObject: names', () => {
     expect(() => theApp.synthYaml()).toThrow("ClusterRole 'reader' (a/reader) and ClusterRole 'reader' (b/reader) are one ClusterRole: the name \"reader\"; two objects with one name would overwrite each other");
   });
 
+  test.each([
+    ['admissionregistration.k8s.io/v1alpha1', 'MutatingAdmissionPolicy'],
+    ['admissionregistration.k8s.io/v1alpha1', 'MutatingAdmissionPolicyBinding'],
+    ['storagemigration.k8s.io/v1alpha1', 'StorageVersionMigration'],
+  ])('counts %s %s as cluster-scoped too (alpha kinds of 1.32)', (apiVersion, kind) => {
+    const theApp = Testing.app();
+    new GeneratedConfigMap(new Chart(theApp, 'lib'), 'cm', { metadata: { name: 'cfg' }, data: { k: '1' } });
+    for (const ns of ['a', 'b']) {
+      new ApiObject(new Chart(theApp, ns, { namespace: ns }), 'x', { apiVersion, kind, metadata: { name: 'same' } });
+    }
+    expect(() => theApp.synthYaml()).toThrow(`${kind} 'same' (a/x) and ${kind} 'same' (b/x) are one ${kind}: the name "same";`);
+  });
+
   test('accepts two objects of one name that JSON patches give another name or namespace', () => {
     // GIVEN
     const chart = Testing.chart();
