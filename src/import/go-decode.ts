@@ -198,7 +198,9 @@ export function goDecode(
     return typeof v === 'string' || typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(node.source ?? v);
   };
 
-  const isMerge = (key: any) => Y.isScalar(key) && key.value === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === MERGE);
+  // parserc.go, yaml_parser_parse_node: a plain scalar without a tag, or any scalar with the
+  // non-specific tag `!`, is implicit; decode.go, isMerge: an implicit `<<` or `!!merge <<`.
+  const isMerge = (key: any) => Y.isScalar(key) && key.value === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === '!' || key.tag === MERGE);
 
   const decodeMapInto = (node: any, out: GoMap, at: Array<string | number>, depth: number, merged: boolean) => {
     const report = !checkedMaps.has(node);
@@ -237,6 +239,15 @@ export function goDecode(
       if (seen) {
         problems.push({ at, offset, message: key.problem });
       }
+      return;
+    }
+    if (seen && key.key === '<<') {
+      problems.push({
+        at,
+        offset,
+        message: 'the key "<<" is written quoted or tagged, so kubectl reads it as a key, but cdk8s writes keys without quotes, and a plain << is a merge key '
+          + 'to Kubernetes\' YAML reader: the object would change (or be refused) when the generated app\'s YAML is applied; rename the key.',
+      });
       return;
     }
     if (seen) {

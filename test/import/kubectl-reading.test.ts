@@ -33,6 +33,20 @@ describe('merge keys as kubectl applies them (go-yaml v2: in order, into the sam
     expect(result.code.match(/requests: \{ cpu: '100m', memory: '64Mi' \}/g)).toHaveLength(2);
   });
 
+  test.each([
+    ['! <<', `${CM}data:\n  ! <<: {a: "1"}\n  b: "2"\n`],
+    ['! "<<"', `${CM}data:\n  ! "<<": {a: "1"}\n  b: "2"\n`],
+  ])('GIVEN %s (the non-specific tag) WHEN imported THEN it is a merge key, as kubectl reads it (review 12 A4)', (_what, yaml) => {
+    const result = imported('merge.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("data: { a: '1', b: '2' }");
+  });
+
+  test('GIVEN a quoted "<<" key WHEN imported THEN it is refused: cdk8s would write it as a plain <<, which kubectl reads as a merge key (review 12 A3)', () => {
+    expect(importError('quoted.yaml', `${CR}spec:\n  literal:\n    "<<": {a: 1}\n    b: 2\n`)).toContain(
+      'quoted.yaml:7:5: Widget w: spec.literal: the key "<<" is written quoted or tagged, so kubectl reads it as a key, but cdk8s writes keys without quotes, and a plain << is a merge key');
+  });
+
   test('GIVEN a string key "1" and a merged int key 1 WHEN imported THEN it is refused: Kubernetes keeps one of them in no defined order', () => {
     expect(importError('types.yaml', `${CM}data:\n  "1": "str"\n  <<: {1: "int"}\n`)).toContain(
       'types.yaml:7:8: ConfigMap m: data: the keys "1" (line 6) and "1" (line 7), one of them set by a merge key <<, are two keys to go-yaml and one to Kubernetes, "1"');
