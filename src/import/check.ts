@@ -1,5 +1,5 @@
 import { createRequire } from 'module';
-import { InputFile, labelOf } from './parse';
+import { ImportError, InputFile, labelOf, parseSources } from './parse';
 
 /**
  * `--check`: the generated app is run in memory and what it synthesizes is compared, as data,
@@ -133,11 +133,32 @@ export function checkCode(code: string, files: InputFile[]): string[] {
       continue;
     }
     differences.push(...compareObjects(file.objects.map((o) => o.object), chart.objects).map((d) => `${where}${d}`));
+    differences.push(...readBack(chart).map((d) => `${where}${d}`));
   }
   for (const extra of byId.keys()) {
     differences.push(`chart '${extra}' was synthesized but no input file has that name`);
   }
   return differences;
+}
+
+/**
+ * What kubectl reads from the YAML cdk8s writes for a chart (`Yaml.stringify`, read as the input
+ * was: go-yaml's rules), compared with the chart's objects: a value cdk8s writes in a form
+ * Kubernetes reads otherwise (a key `<<`, a string that looks like a number) is a difference.
+ */
+function readBack(chart: SynthesizedChart): string[] {
+  const content: string = own('cdk8s').Yaml.stringify(...chart.objects);
+  const name = `${chart.id}.k8s.yaml`;
+  try {
+    const [file] = parseSources([{ name, content }]);
+    return compareObjects(chart.objects, file.objects.map((o) => o.object))
+      .map((d) => `the synthesized YAML, read as kubectl reads it (input: as synthesized, synthesized: as read): ${d}`);
+  } catch (e) {
+    if (e instanceof ImportError) {
+      return e.problems.map((p) => `the synthesized YAML is not read by kubectl as written: ${p}`);
+    }
+    throw e;
+  }
 }
 
 /** The identity of an object in a chart. */

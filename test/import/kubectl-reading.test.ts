@@ -189,3 +189,15 @@ describe('plain values inside [ ] and { } as kubectl reads them (go-yaml v2 scan
     expect(result.code).toContain(expected);
   });
 });
+
+describe('--check reads the synthesized YAML as kubectl reads it', () => {
+  test('GIVEN an app whose object cdk8s writes in a form kubectl reads otherwise (a key <<) WHEN checked THEN the difference is reported, not "exactly"', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkCode } = require('../../src/import/check');
+    const object = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { literal: { '<<': { a: 1 }, 'b': 2 } } };
+    const code = "import { App, ApiObject, Chart } from 'cdk8s';\nconst app = new App();\nconst chart = new Chart(app, 'w');\n"
+      + `new ApiObject(chart, 'w', ${JSON.stringify(object)});\napp.synth();\n`;
+    const differences: string[] = checkCode(code, [{ name: 'w.yaml', chartId: 'w', objects: [{ file: 'w.yaml', line: 1, label: 'Widget w', object }] }]);
+    expect(differences.join('\n')).toContain('the synthesized YAML, read as kubectl reads it (input: as synthesized, synthesized: as read): Widget w: spec.literal["<<"]: input {"a":1}, synthesized (none)');
+  });
+});
