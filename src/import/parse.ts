@@ -132,8 +132,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   const Y = yaml();
   const lineCounter = new Y.LineCounter();
   const name = source.name === '-' ? '<stdin>' : source.name;
-  // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay).
-  const content = source.content.replace(/\r(?!\n)/g, '\n');
+  // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay); a separator
+  // line kubectl takes with a comment or Unicode spaces after its --- (YAMLReader drops the whole
+  // line) is blanked after the ---, which the yaml package then reads as the document start.
+  const content = source.content.replace(/\r(?!\n)/g, '\n')
+    .replace(/^---([^\n]*)$/gm, (line, rest: string) => (isSeparatorRest(rest) ? `---${' '.repeat(rest.length)}` : line));
   const textProblems = kubectlTextProblems(name, source.content, content);
   if (textProblems.length > 0) {
     problems.push(...textProblems);
@@ -240,6 +243,12 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   return objects;
 }
 
+/** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
+function isSeparatorRest(rest: string): boolean {
+  const trimmed = goTrimSpace(rest.replace(/\r$/, ''));
+  return trimmed === '' || trimmed.startsWith('#');
+}
+
 /** The lines of a text as kubectl's YAMLReader reads them (split at LF only), with their offsets. */
 function lfLines(text: string): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
@@ -267,6 +276,8 @@ function kubectlTextProblems(name: string, original: string, content: string): s
   const problems: string[] = [];
   const lines = lfLines(original);
   let prefix = true;
+  // At the start of a part kubectl's YAMLReader cuts (before anything but blank and comment lines).
+  let partStart = true;
   lines.forEach((line, i) => {
     const at = `${name}:${i + 1}:1`;
     if (line.text.startsWith('---')) {
@@ -276,6 +287,7 @@ function kubectlTextProblems(name: string, original: string, content: string): s
           + `and takes one only with nothing but a comment after it; move ${JSON.stringify(rest.length > 40 ? `${rest.slice(0, 37)}...` : rest)} to the next line.`);
       }
       prefix = false;
+      partStart = true;
       return;
     }
     if (prefix && line.text.startsWith('%')) {
@@ -284,6 +296,15 @@ function kubectlTextProblems(name: string, original: string, content: string): s
       problems.push(`${at}: kubectl refuses this file ("error converting YAML to JSON: ${kubectl}"): it splits documents at --- lines before reading them, `
         + `so the directive ${JSON.stringify(directive)} is a document of its own; remove the directive line (Kubernetes reads YAML 1.1 with the standard tags).`);
       return;
+    }
+    if (partStart && /^\.\.\.(\s|$)/.test(line.text)) {
+      problems.push(`${at}: kubectl refuses this file ("yaml: did not find expected node content"): it splits documents at --- lines and reads each part as a YAML stream `
+        + 'of its own, which cannot start with a ... line; remove this line.');
+      partStart = false;
+      return;
+    }
+    if (!/^\s*(#.*)?\r?$/.test(line.text)) {
+      partStart = false;
     }
     if (line.text.startsWith('...')) {
       prefix = true;

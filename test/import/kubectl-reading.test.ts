@@ -201,3 +201,30 @@ describe('--check reads the synthesized YAML as kubectl reads it', () => {
     expect(differences.join('\n')).toContain('the synthesized YAML, read as kubectl reads it (input: as synthesized, synthesized: as read): Widget w: spec.literal["<<"]: input {"a":1}, synthesized (none)');
   });
 });
+
+describe('document separators as kubectl\'s YAMLReader cuts them (review 12 A5, A6)', () => {
+  const one = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\ndata:\n  a: "1"\n';
+  const two = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: two\ndata:\n  b: "2"\n';
+
+  test.each([
+    ['a comment glued to ---', '---#x'],
+    ['a no-break space after ---', '---\u00a0'],
+    ['an ideographic space and a comment after ---', '--- \u3000#c'],
+  ])('GIVEN %s WHEN imported THEN the line separates two documents, as in kubectl', (_what, separator) => {
+    const result = imported('two.yaml', `${one}${separator}\n${two}`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("name: 'one'");
+    expect(result.code).toContain("name: 'two'");
+  });
+
+  test.each([
+    ['a part that starts with ...', `${one}---\n...\n---\n${two}`, 'parts.yaml:8:1'],
+    ['a file that starts with ...', `...\n---\n${two}`, 'parts.yaml:1:1'],
+  ])('GIVEN %s WHEN imported THEN it is refused with kubectl\'s message', (_what, yaml, at) => {
+    expect(importError('parts.yaml', yaml)).toContain(`${at}: kubectl refuses this file ("yaml: did not find expected node content"): it splits documents at --- lines`);
+  });
+
+  test('GIVEN a document ended by ... and a --- after it WHEN imported THEN both are read, as in kubectl', () => {
+    expect(imported('parts.yaml', `${one}...\n---\n${two}`).differences).toEqual([]);
+  });
+});
