@@ -101,6 +101,10 @@ export const FEATURE_GATES_1_32 = {
   NodeInclusionPolicyInPodTopologySpread: true,
   /** `controller.kubernetes.io/pod-deletion-cost` checked (beta, on, 1.22). */
   PodDeletionCost: true,
+  /** A PersistentVolumeClaim's `volumeAttributesClassName` (beta but off by default until 1.34). */
+  VolumeAttributesClass: false,
+  /** A PersistentVolumeClaim's `dataSourceRef.namespace` (alpha). */
+  CrossNamespaceVolumeDataSource: false,
 } as const;
 
 /** Whether a value is an integer JSON number (Go decodes nothing else into an int field). */

@@ -19,7 +19,7 @@ import {
   validateTolerations, validateTopologySpreadConstraints,
 } from './scheduling';
 import { validatePodSecurityContext } from './security-context';
-import { defaultVolume, localDescendingPathProblems, PodVolumes, validateVolumes } from './volumes';
+import { defaultVolume, localDescendingPathProblems, PodVolumes, preparePersistentVolumeClaimTemplateSpec, validateVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -748,6 +748,7 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
     problems.add(p, `${brief(value)} would vanish: ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
   };
   list(spec.volumes).forEach((v: any, i: number) => {
+    preparePersistentVolumeClaimTemplateSpec(obj(obj(v?.ephemeral)?.volumeClaimTemplate)?.spec, `${path}.volumes[${i}].ephemeral.volumeClaimTemplate.spec`, problems);
     if (!FEATURE_GATES_1_32.ImageVolume && present(v?.image)) {
       // pkg/api/pod/util.go, dropImageVolumes: the whole volume goes, and every mount of it by name.
       problems.add(`${path}.volumes[${i}].image`, `${brief(v.image)} would vanish: image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, `

@@ -6,7 +6,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkFileMode, goToLower, isInteger, isSet, requireNonEmpty } from './common';
+import { checkFileMode, FEATURE_GATES_1_32, goToLower, isInteger, isSet, requireNonEmpty } from './common';
 import { validateContainerResourceFieldSelector } from './env';
 import { validateLabelSelector, validateTemplateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, qualifiedName } from './names';
@@ -675,6 +675,44 @@ function validateEphemeralVolumeSource(s: any, path: string, problems: Problems)
 
 const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const VOLUME_MODES = ['Block', 'Filesystem'];
+
+/**
+ * What the API server drops from a PersistentVolumeClaim it creates from a template (an ephemeral
+ * volume's `volumeClaimTemplate`, a StatefulSet's `volumeClaimTemplates`), before it validates the
+ * claim: a declaration that would vanish from the claim without a word is an error.
+ */
+// Go: DropDisabledFields, EnforceDataSourceBackwardsCompatibility (pkg/api/persistentvolumeclaim/util.go)
+export function preparePersistentVolumeClaimTemplateSpec(spec: any, path: string, problems: Problems): void {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    return;
+  }
+  const vanish = (field: string, value: unknown, why: string, fix: string): void => {
+    const text = JSON.stringify(value);
+    problems.add(`${path}.${field}`, `${text !== undefined && text.length <= 100 ? text : '(this field)'} would vanish: ${why}, so the API server drops it from the PersistentVolumeClaim it creates from this template; ${fix}.`);
+  };
+  if (!FEATURE_GATES_1_32.VolumeAttributesClass && isSet(spec.volumeAttributesClassName)) {
+    vanish('volumeAttributesClassName', spec.volumeAttributesClassName, 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32', 'remove it, or set the class on the claim once the gate is on');
+  }
+  const ref = spec.dataSourceRef;
+  const crossNamespace = ref !== null && typeof ref === 'object' && isSet(ref.namespace);
+  if (!FEATURE_GATES_1_32.CrossNamespaceVolumeDataSource && crossNamespace) {
+    vanish('dataSourceRef', ref, 'a data source in another namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32',
+      'use a data source in the claim\'s own namespace (the volume would be provisioned empty)');
+  }
+  const source = spec.dataSource;
+  // Without an apiGroup, a kind other than PersistentVolumeClaim is refused by the validation (validateDataSource).
+  if ((ref === undefined || ref === null || crossNamespace) && source !== null && typeof source === 'object' && !Array.isArray(source)
+    && isSet(source.apiGroup) && !isPvcOrSnapshot(source)) {
+    vanish('dataSource', source, 'dataSource keeps only a PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot',
+      'for a volume populator, write it as dataSourceRef (the volume would be provisioned empty)');
+  }
+}
+
+// Go: dataSourceIsPvcOrSnapshot (pkg/api/persistentvolumeclaim/util.go)
+function isPvcOrSnapshot(source: any): boolean {
+  const group = source.apiGroup ?? '';
+  return (source.kind === 'PersistentVolumeClaim' && group === '') || (source.kind === 'VolumeSnapshot' && group === 'snapshot.storage.k8s.io');
+}
 
 /**
  * A PVC spec: at least one access mode (ReadWriteOncePod alone), a label selector, a positive

@@ -18,6 +18,7 @@ import {
 } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
+import { preparePersistentVolumeClaimTemplateSpec } from './volumes';
 
 const PERCENT = /^[0-9]+%$/;
 
@@ -319,6 +320,8 @@ export function prepareStatefulSet(sts: any, problems: Problems): void {
   if (mu !== undefined && mu !== null) {
     problems.add('spec.updateStrategy.rollingUpdate.maxUnavailable', `${show(mu)} belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (pods are updated one at a time). Remove it.`);
   }
+  const claims: unknown[] = Array.isArray(sts?.spec?.volumeClaimTemplates) ? sts.spec.volumeClaimTemplates : [];
+  claims.forEach((c: any, i) => preparePersistentVolumeClaimTemplateSpec(c?.spec, `spec.volumeClaimTemplates[${i}].spec`, problems));
   prepareWorkload(sts, problems);
 }
 

@@ -266,6 +266,31 @@ export const VOLUME_CASES: RuleCase[] = [
   { go: 'ValidateCSIDriverName', name: 'accepts a mixed-case CSI driver name (compared lower-cased)', manifest: vols({ name: 'a', csi: { driver: 'Secrets-Store.csi.K8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'x' } } }), problems: [] },
   { go: 'validateVolumeSource', name: 'rejects a persistentVolumeClaim without claimName', manifest: vols({ name: 'a', persistentVolumeClaim: { claimName: '' } }), problems: ['spec.volumes[0].persistentVolumeClaim.claimName: is required; set the PersistentVolumeClaim to mount.'] },
   // ---- ephemeral ------------------------------------------------------------------------------
+  {
+    go: 'EnforceDataSourceBackwardsCompatibility',
+    name: 'reports a dataSource other than a PersistentVolumeClaim or VolumeSnapshot, which the claim created from the template would lose (review 12 C4)',
+    manifest: vols(
+      { name: 'a', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSource: { apiGroup: 'populator.example.com', kind: 'Dataset', name: 'd' } } } } },
+      { name: 'b', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSource: { kind: 'PersistentVolumeClaim', name: 'old' } } } } },
+      { name: 'c', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 's' } } } } },
+      { name: 'd', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSourceRef: { apiGroup: 'populator.example.com', kind: 'Dataset', name: 'd' } } } } },
+    ),
+    problems: ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource: {"apiGroup":"populator.example.com","kind":"Dataset","name":"d"} would vanish: dataSource keeps only a PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot, so the API server drops it from the PersistentVolumeClaim it creates from this template; for a volume populator, write it as dataSourceRef (the volume would be provisioned empty).'],
+    offline128: false,
+  },
+  {
+    go: 'DropDisabledFields',
+    name: 'reports a dataSourceRef in another namespace and a volumeAttributesClassName, which the claim created from the template would lose (gates off in 1.32)',
+    manifest: vols(
+      { name: 'a', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSourceRef: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 's', namespace: 'other' } } } } },
+      { name: 'b', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeAttributesClassName: 'gold' } } } },
+    ),
+    problems: [
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef: {"apiGroup":"snapshot.storage.k8s.io","kind":"VolumeSnapshot","name":"s","namespace":"other"} would vanish: a data source in another namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; use a data source in the claim\'s own namespace (the volume would be provisioned empty).',
+      'spec.volumes[1].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName: "gold" would vanish: VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.',
+    ],
+    offline128: false,
+  },
   { go: 'validateEphemeralVolumeSource', name: 'rejects an ephemeral volume without a claim template', manifest: vols({ name: 'a', ephemeral: {} }), problems: ['spec.volumes[0].ephemeral.volumeClaimTemplate: is required; describe the PVC to create (spec.accessModes and spec.resources.requests.storage).'] },
   {
     go: 'ValidatePersistentVolumeClaimSpec',

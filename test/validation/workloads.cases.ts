@@ -54,6 +54,13 @@ const CLAIM_CONTRACT = "(this library's contract: the StatefulSet controller cre
 
 /** The rules of apps ValidateDeployment, ValidateStatefulSet and ValidateDaemonSet. */
 export const APPS_CASES: RuleCase[] = [
+  {
+    go: 'DropDisabledFields',
+    name: 'reports a volumeAttributesClassName of a StatefulSet claim template, which every claim it creates would lose (VolumeAttributesClass off in 1.32)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, volumeAttributesClassName: 'gold' } }] }),
+    problems: ['spec.volumeClaimTemplates[0].spec.volumeAttributesClassName: "gold" would vanish: VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.'],
+    offline128: false,
+  },
   // ---- Deployment ----------------------------------------------------------------------------
   { go: 'ValidateDeployment', name: 'accepts the smallest Deployment', manifest: deployment(), problems: [] },
   {
