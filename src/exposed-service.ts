@@ -510,7 +510,8 @@ export class ExposedService extends ValidatedApiObject {
       const target = p?.targetPort === undefined || p?.targetPort === 0 || p?.targetPort === '' ? p?.port : p.targetPort;
       const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target));
       if (hit) {
-        problems.add(`spec.ports[${i}].targetPort`, `${show(target)} is port ${hit.containerPort} of the app container ${show(hit.container)}, which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: ${fronted.sidecarPorts.map((n) => show(n)).join(' or ')} (this library's contract).`);
+        const where = hit.container === undefined ? `the app's port ${hit.containerPort} (the appPort of the sidecar ${show(hit.sidecar)})` : `port ${hit.containerPort} of the app container ${show(hit.container)}`;
+        problems.add(`spec.ports[${i}].targetPort`, `${show(target)} is ${where}, which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: ${fronted.sidecarPorts.map((n) => show(n)).join(' or ')} (this library's contract).`);
       }
     });
   }

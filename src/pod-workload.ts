@@ -150,6 +150,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private volumeList: any[] = NONE;
   private appMounts: any[] = NONE;
   private frontPortNames: string[] = NONE;
+  /** The app ports the fronting sidecars forward to, with the sidecar of each. */
+  private frontedAppPorts: Array<{ port: number; sidecar: string }> = NONE;
   /** The files the init steps write into the shared files volume, with the step that writes each. */
   private stepFiles: Array<{ path: string; step: string }> = NONE;
   /** The files the init steps need from the shared files volume, with the step that needs each. */
@@ -492,6 +494,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         appPorts.push({ ...p, container: c.name });
       }
     }
+    // Container ports are informational: the app listens on the sidecar's appPort, listed or not.
+    for (const { port, sidecar } of this.frontedAppPorts) {
+      if (!appPorts.some((p) => p.containerPort === port)) {
+        appPorts.push({ containerPort: port, sidecar });
+      }
+    }
     return { sidecarPorts: [...this.frontPortNames], appPorts };
   }
 
@@ -589,6 +597,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.mergePodSecurityContext(toManifest('PodSecurityContext', binding.podSecurityContext), container.name, linuxOnly !== undefined);
     }
     this.frontPortNames = added(this.frontPortNames, ...(binding.frontPorts ?? []));
+    this.frontedAppPorts = added(this.frontedAppPorts, ...(binding.frontedAppPorts ?? []).map((port) => ({ port, sidecar: container.name })));
     this.addConfigMaps(binding.configMaps);
     this.addProblems = added(this.addProblems, ...(binding.problems ?? []));
     this._changed();
@@ -795,7 +804,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
-      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads];
+      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -813,7 +822,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
-        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads] = lists.map((_, i) => back(i));
+        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();

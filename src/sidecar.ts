@@ -119,6 +119,15 @@ export interface SidecarBinding {
   readonly frontPorts?: string[];
 
   /**
+   * The ports of the app the sidecar forwards to (Envoy's and oauth2-proxy's `appPort`). With
+   * `frontPorts`, a Service port that targets one of them by number is an error too, whether or
+   * not the app container lists it in `ports`.
+   *
+   * @default - only the ports the app containers list
+   */
+  readonly frontedAppPorts?: number[];
+
+  /**
    * Problems with the sidecar's settings, each `<field>: <what is wrong>; <fix>.`, reported with
    * the pod's own at synth time.
    *

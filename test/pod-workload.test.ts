@@ -122,6 +122,17 @@ describe('proxies in front of the app', () => {
     expect(synthError(chart)).toContain('spec.ports[0].targetPort: 8080 is port 8080 of the app container "app"');
   });
 
+  test.each([
+    ['Envoy', () => Sidecar.envoy({ appPort: 8080 }), 'envoy-http'],
+    ['oauth2-proxy', () => Sidecar.oauth2Proxy({ appPort: 8080, provider: 'oidc', clientId: 'web', clientSecret: { name: 'oauth', key: 'secret' }, cookieSecret: { name: 'oauth', key: 'cookie' }, oidcIssuerUrl: 'https://id.example.com' }), 'oauth2-http'],
+  ])('fails when a Service targets the appPort of %s, which the app container does not list in ports (review 12 D9)', (_what, make, proxyPort) => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c('app')], sidecars: [make()] });
+    pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 8080 }] });
+    expect(synthError(chart)).toContain('ExposedService \'web\': spec.ports[0].targetPort: 8080 is the app\'s port 8080 (the appPort of the sidecar');
+    expect(synthError(chart)).toContain(`which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: "${proxyPort}" (this library's contract).`);
+  });
+
   test('accepts a Service that targets the proxy', () => {
     const chart = newChart();
     fronted(chart).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 443, targetPort: 'proxy' }] });

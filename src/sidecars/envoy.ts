@@ -202,6 +202,7 @@ export function envoyBinding(input: EnvoyOptions, mode: SidecarMode, context: Si
     volumes: [{ name: `${name}-config`.slice(0, 63), configMap: { name: configMapName } }],
     configMaps: [{ name: configMapName, data: { 'envoy.yaml': problems.items.length === 0 ? toYaml(config) : '' } }],
     frontPorts: [portName],
+    frontedAppPorts: [o.appPort],
     problems: problems.items,
   };
 }

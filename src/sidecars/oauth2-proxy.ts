@@ -231,5 +231,5 @@ export function oauth2ProxyBinding(input: OAuth2ProxyOptions, mode: SidecarMode,
     },
     ...(o.resources !== undefined ? { resources: resourcesJson(o.resources) } : {}),
   };
-  return { container, frontPorts: [portName], problems: problems.items };
+  return { container, frontPorts: [portName], frontedAppPorts: [o.appPort], problems: problems.items };
 }
