@@ -71,22 +71,24 @@ export interface BaselineProfileOptions {
 export interface RestrictedProfileOptions extends BaselineProfileOptions {
   /**
    * The numeric user every container runs as, written to the pod's `securityContext.runAsUser`
-   * unless you set one there. A number, so images that default to root (busybox has no `USER`)
-   * still start under `runAsNonRoot`. Must not be 0.
+   * unless you set one there (a value given here must then agree with it). A number, so images
+   * that default to root (busybox has no `USER`) still start under `runAsNonRoot`. Must not be 0.
    *
    * @default 65534 - the conventional `nobody` user
    */
   readonly runAsUser?: number;
 
   /**
-   * The primary group of every container's processes (pod `securityContext.runAsGroup`).
+   * The primary group of every container's processes (pod `securityContext.runAsGroup`); the
+   * pod's own value and its sidecars' must agree with it.
    *
    * @default - not set: the container runtime uses the image's group for the user (often 0)
    */
   readonly runAsGroup?: number;
 
   /**
-   * The group that owns mounted volumes (pod `securityContext.fsGroup`).
+   * The group that owns mounted volumes (pod `securityContext.fsGroup`); the pod's own value and
+   * its sidecars' (git-sync needs 65533) must agree with it.
    *
    * @default - not set: volumes keep their own ownership (emptyDir is world-writable)
    */
@@ -152,7 +154,9 @@ export class SecurityProfile {
     if (bad.length > 0) {
       throw new Error(`SecurityProfile.restricted(): ${bad.join('; ')}.`);
     }
-    return new SecurityProfile(SecurityLevel.RESTRICTED, options.resources, runAsUser, options.runAsGroup, options.fsGroup);
+    const profile = new SecurityProfile(SecurityLevel.RESTRICTED, options.resources, runAsUser, options.runAsGroup, options.fsGroup);
+    profile._explicit = { runAsUser: options.runAsUser, runAsGroup: options.runAsGroup, fsGroup: options.fsGroup };
+    return profile;
   }
 
   /**
@@ -174,6 +178,9 @@ export class SecurityProfile {
   public readonly runAsGroup?: number;
   /** The group written to the pod's `securityContext.fsGroup` when unset. */
   public readonly fsGroup?: number;
+
+  /** The options given explicitly, which the final pod must hold (not the 65534 default). @internal */
+  public _explicit: { readonly [field: string]: number | undefined } = {};
 
   private constructor(level: SecurityLevel, resources?: ResourcePreset, runAsUser?: number, runAsGroup?: number, fsGroup?: number) {
     this.level = level;
@@ -311,6 +318,13 @@ class ProfileChecker {
     // Pod-level security context.
     this.checkSecurityContext(psc, sp, undefined);
     if (this.restricted) {
+      // An option given explicitly fills in an unset field only: a value the pod or a sidecar sets would replace it without a word.
+      for (const [field, wanted] of Object.entries(this.profile._explicit)) {
+        if (wanted !== undefined && psc[field] !== wanted) {
+          this.problems.add(`${sp}.${field}`, `${show(psc[field])} is not the ${field} ${wanted} of securityProfile ${this.label.replace('()', `({ ${field}: ${wanted} })`)}: `
+            + 'the pod\'s own securityContext or a sidecar (git-sync needs fsGroup 65533) sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.');
+        }
+      }
       if (psc.runAsNonRoot === false) {
         this.add(`${sp}.runAsNonRoot`, 'false', 'containers must be required to run as non-root', 'set true or remove it (the profile sets true)');
       }

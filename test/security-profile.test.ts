@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {
-  InitPod, PlainPod, ResourcePreset, SecurityLevel, SecurityProfile, SidecarLoggedApp, SidecarMode, Workload,
+  InitPod, PlainPod, ResourcePreset, SecurityLevel, SecurityProfile, Sidecar, SidecarLoggedApp, SidecarMode, Workload,
 } from '../src';
 import { exampleCharts } from './example-charts';
 import { fixture, newChart, only, synth, synthError } from './util';
@@ -415,7 +415,7 @@ describe('SecurityProfile.restricted()', () => {
         { name: 'helper', image: 'busybox', securityContext: { capabilities: { drop: ['ALL', 'NET_RAW'] }, allowPrivilegeEscalation: false } },
       ],
       // WHEN
-      securityProfile: SecurityProfile.restricted({ runAsUser: 1000 }),
+      securityProfile: SecurityProfile.restricted(),
     });
     // THEN
     const spec = only(synth(chart), 'Pod').spec;
@@ -425,6 +425,25 @@ describe('SecurityProfile.restricted()', () => {
     });
     expect(spec.containers[1].securityContext).toEqual({ capabilities: { drop: ['ALL', 'NET_RAW'] }, allowPrivilegeEscalation: false });
     expect(violations(synth(chart))).toEqual([]);
+  });
+
+  test('refuses an explicit option that the pod or a sidecar sets otherwise, instead of dropping it (review 12 D5)', () => {
+    const own = newChart();
+    new PlainPod(own, 'web', {
+      securityContext: { runAsUser: 101, runAsGroup: 3000 },
+      containers: [mainContainer],
+      securityProfile: SecurityProfile.restricted({ runAsUser: 1000, runAsGroup: 3000 }),
+    });
+    expect(synthError(own)).toContain("PlainPod 'test-web-c8694308': spec.securityContext.runAsUser: 101 is not the runAsUser 1000 of securityProfile SecurityProfile.restricted({ runAsUser: 1000 }): "
+      + "the pod's own securityContext or a sidecar (git-sync needs fsGroup 65533) sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.");
+    expect(synthError(own)).not.toContain('runAsGroup');
+    const sidecar = newChart();
+    new PlainPod(sidecar, 'web', {
+      containers: [mainContainer],
+      sidecars: [Sidecar.gitSync({ repo: 'https://github.com/example/site.git' })],
+      securityProfile: SecurityProfile.restricted({ fsGroup: 3001 }),
+    });
+    expect(synthError(sidecar)).toContain('spec.securityContext.fsGroup: 65533 is not the fsGroup 3001 of securityProfile SecurityProfile.restricted({ fsGroup: 3001 })');
   });
 
   test('reports every explicit value that breaks the standard, in one message naming field, container, value and fix', () => {
