@@ -56,6 +56,15 @@ export enum TrafficPolicy {
 }
 
 /**
+ * A preference for how traffic is spread over the endpoints (`trafficDistribution`, Kubernetes
+ * 1.31 and later; 1.30 only behind the ServiceTrafficDistribution feature gate).
+ */
+export enum TrafficDistribution {
+  /** Endpoints topologically close to the client first (the same zone), when there are enough. */
+  PREFER_CLOSE = 'PreferClose',
+}
+
+/**
  * Whether a Service gets one cluster IP or one per IP family.
  */
 export enum IpFamilyPolicy {
@@ -236,6 +245,14 @@ export interface ExposedServiceOptions {
   readonly publishNotReadyAddresses?: boolean;
 
   /**
+   * A preference for how traffic is spread over the endpoints: `PREFER_CLOSE` keeps it in the
+   * client's zone where there are endpoints there (Kubernetes 1.31 and later).
+   *
+   * @default - not set: traffic goes to any endpoint
+   */
+  readonly trafficDistribution?: TrafficDistribution;
+
+  /**
    * One cluster IP or one per IP family. Two `ipFamilies` need PREFER_DUAL_STACK or REQUIRE_DUAL_STACK.
    *
    * @default - not set: Kubernetes uses SingleStack (RequireDualStack for a headless Service without selector)
@@ -411,6 +428,7 @@ export class ExposedService extends ValidatedApiObject {
         externalTrafficPolicy: read.externalTrafficPolicy,
         internalTrafficPolicy: read.internalTrafficPolicy,
         publishNotReadyAddresses: read.publishNotReadyAddresses,
+        trafficDistribution: read.trafficDistribution,
         ipFamilyPolicy: read.ipFamilyPolicy,
         ipFamilies: read.ipFamilies,
         loadBalancerSourceRanges: read.loadBalancerSourceRanges,

@@ -1,6 +1,6 @@
 import { JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficPolicy, Workload } from '../src';
+import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficDistribution, TrafficPolicy, Workload } from '../src';
 import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
 import * as values from '../src/k8s-values';
@@ -264,6 +264,15 @@ describe('ExposedService options', () => {
 
   test.each([undefined, ServiceType.CLUSTER_IP, ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER])('writes internalTrafficPolicy on a %s Service', (type) => {
     expect(spec({ internalTrafficPolicy: TrafficPolicy.LOCAL }, type).internalTrafficPolicy).toBe('Local');
+  });
+
+  test('writes trafficDistribution PreferClose (review 12 D11)', () => {
+    // Testing.synth: the 1.28 schema of the test's offline validators has no trafficDistribution (Kubernetes 1.31).
+    const chart = newChart();
+    ExposedService.clusterIp(chart, 's', { selector: { app: 'web' }, ports: [{ port: 80 }], trafficDistribution: TrafficDistribution.PREFER_CLOSE });
+    expect(Testing.synth(chart)[0].spec.trafficDistribution).toBe('PreferClose');
+    expect(() => ExposedService.clusterIp(newChart(), 's', { selector: { app: 'web' }, ports: [{ port: 80 }], trafficDistribution: 'PreferZone' as any }))
+      .toThrow('trafficDistribution: "PreferZone" is not one of "PreferClose"');
   });
 
   test('writes publishNotReadyAddresses', () => {

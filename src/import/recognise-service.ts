@@ -1,4 +1,4 @@
-import { IpFamily, IpFamilyPolicy, Protocol, ServiceType, SessionAffinity, TrafficPolicy } from '../exposed-service';
+import { IpFamily, IpFamilyPolicy, Protocol, ServiceType, SessionAffinity, TrafficDistribution, TrafficPolicy } from '../exposed-service';
 import { Binding, Call, enumRef, lib, libRef, Ref, Value, VariableRef } from './code';
 import { sameData } from './recognise-steps';
 import { leadingKeysFirst, plain } from './schema';
@@ -32,6 +32,7 @@ const ENUM_KEYS: { [key: string]: [string, any] } = {
   sessionAffinity: ['SessionAffinity', SessionAffinity],
   externalTrafficPolicy: ['TrafficPolicy', TrafficPolicy],
   internalTrafficPolicy: ['TrafficPolicy', TrafficPolicy],
+  trafficDistribution: ['TrafficDistribution', TrafficDistribution],
   ipFamilyPolicy: ['IpFamilyPolicy', IpFamilyPolicy],
 };
 const FACTORIES: { [type: string]: string } = {

@@ -98,12 +98,12 @@ describe('import of inputs that gave internal errors or code that does not compi
     expect(result.code).toContain("new PlainPod(chart, 'e', {");
   });
 
-  test('GIVEN a Service field the L1 class lacks too WHEN imported THEN the comment says it is written as an ApiObject', () => {
-    const yaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: traffic\nspec:\n  selector: {app: x}\n  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n';
+  test('GIVEN a Service that ExposedService cannot express (clusterIPs) with a field the L1 class lacks too WHEN imported THEN the comment says it is written as an ApiObject', () => {
+    const yaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: traffic\nspec:\n  selector: {app: x}\n  clusterIP: 10.96.0.10\n  clusterIPs: [10.96.0.10]\n  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n';
     const result = imported('svc.yaml', yaml);
     expect(result.differences).toEqual([]);
     expect(result.code).toContain(
-      '// ExposedService cannot express spec.trafficDistribution: written as a cdk8s ApiObject (the L1 class k8s.KubeService\n// would not write it exactly either).',
+      '// ExposedService cannot express spec.clusterIPs: written as a cdk8s ApiObject (the L1 class k8s.KubeService would not\n// write it exactly either).',
     );
     expect(result.code).not.toContain('written with the L1 class');
   });

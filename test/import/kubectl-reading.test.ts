@@ -228,3 +228,11 @@ describe('document separators as kubectl\'s YAMLReader cuts them (review 12 A5, 
     expect(imported('parts.yaml', `${one}...\n---\n${two}`).differences).toEqual([]);
   });
 });
+
+describe('Service fields newer than 1.28 that ExposedService takes', () => {
+  test('GIVEN a Service with trafficDistribution WHEN imported THEN it is the trafficDistribution option (review 12 D11)', () => {
+    const result = imported('td.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('trafficDistribution: TrafficDistribution.PREFER_CLOSE,');
+  });
+});
