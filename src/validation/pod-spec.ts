@@ -760,13 +760,17 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
       }
     });
   });
-  if (!FEATURE_GATES_1_32.PodLevelResources && present(spec.resources)) {
+  // What the server drops is reported only where it means something: an empty list or mapping,
+  // hostUsers: true and procMount: Default are what an unset field means, so nothing is lost.
+  const meaningful = (v: unknown): boolean => present(v) && !(Array.isArray(v) && v.length === 0)
+    && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+  if (!FEATURE_GATES_1_32.PodLevelResources && meaningful(spec.resources)) {
     vanish(`${path}.resources`, spec.resources, 'PodLevelResources', 'pod-level resources are', 'set resources on each container instead');
   }
-  if (!FEATURE_GATES_1_32.DynamicResourceAllocation && present(spec.resourceClaims)) {
+  if (!FEATURE_GATES_1_32.DynamicResourceAllocation && meaningful(spec.resourceClaims)) {
     vanish(`${path}.resourceClaims`, spec.resourceClaims, 'DynamicResourceAllocation', 'resource claims are', 'remove them, or enable the gate in the cluster and in this library');
   }
-  if (!FEATURE_GATES_1_32.UserNamespacesSupport && present(spec.hostUsers)) {
+  if (!FEATURE_GATES_1_32.UserNamespacesSupport && present(spec.hostUsers) && spec.hostUsers !== true) {
     vanish(`${path}.hostUsers`, spec.hostUsers, 'UserNamespacesSupport', 'user namespaces (hostUsers) are', 'remove it (the pod runs in the host user namespace)');
   }
   const sc = obj(spec.securityContext);
@@ -777,10 +781,10 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
     vanish(`${path}.securityContext.seLinuxChangePolicy`, sc.seLinuxChangePolicy, 'SELinuxChangePolicy', 'seLinuxChangePolicy is', 'remove it (Recursive is what the kubelet does)');
   }
   for (const [c, cpath] of allContainers(spec, path)) {
-    if (!FEATURE_GATES_1_32.DynamicResourceAllocation && present(obj(c.resources)?.claims)) {
+    if (!FEATURE_GATES_1_32.DynamicResourceAllocation && meaningful(obj(c.resources)?.claims)) {
       vanish(`${cpath}.resources.claims`, c.resources.claims, 'DynamicResourceAllocation', 'resource claims are', 'remove them');
     }
-    if (!FEATURE_GATES_1_32.InPlacePodVerticalScaling && present(c.resizePolicy)) {
+    if (!FEATURE_GATES_1_32.InPlacePodVerticalScaling && meaningful(c.resizePolicy)) {
       vanish(`${cpath}.resizePolicy`, c.resizePolicy, 'InPlacePodVerticalScaling', 'resizePolicy is', 'remove it');
     }
     const procMount = obj(c.securityContext)?.procMount;

@@ -120,6 +120,13 @@ export const POD_SPEC_CASES: RuleCase[] = [
   { go: 'validateWindowsHostProcessPod', name: 'rejects a container hostProcess that differs from the pod\'s', manifest: windows({ hostNetwork: true, securityContext: { windowsOptions: { hostProcess: true } }, containers: [c({ securityContext: { windowsOptions: { hostProcess: false } } })] }), problems: ['spec.containers[0].securityContext.windowsOptions.hostProcess: false differs from the pod\'s securityContext.windowsOptions.hostProcess (true); when both are set they must be equal.'] },
   { go: 'validateWindowsHostProcessPod', name: 'accepts a HostProcess pod on the host network', manifest: windows({ hostNetwork: true, securityContext: { windowsOptions: { hostProcess: true, runAsUserName: 'NT AUTHORITY\\SYSTEM' } }, containers: [c()] }), problems: [] },
   // ---- create preparation at 1.32 gate defaults (fields of the 1.28 schema) ----------------------
+  {
+    go: 'dropDisabledPodFields',
+    name: 'accepts the values that mean what an unset field means, which the API server drops with nothing lost: resizePolicy [], resources.claims [], resourceClaims [], pod resources {}, hostUsers true (review 12 B)',
+    manifest: pod({ hostUsers: true, resourceClaims: [], resources: {}, containers: [{ name: 'c', image: 'busybox:1.36', resizePolicy: [], resources: { claims: [] } }] }),
+    problems: [],
+    offline128: false,
+  },
   { go: 'dropDisabledPodFields', name: 'rejects hostUsers: false (dropped on create in 1.32), without reporting the hostNetwork conflict it would have', manifest: pod({ hostUsers: false, hostNetwork: true }), problems: ['spec.hostUsers: false would vanish: user namespaces (hostUsers) are behind the UserNamespacesSupport feature gate, off by default in Kubernetes 1.32, so the API server drops this field on create; remove it (the pod runs in the host user namespace).'] },
   {
     go: 'dropDisabledPodFields',
