@@ -164,8 +164,10 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     const pos = lineCounter.linePos(offset ?? 0);
     return { line: pos.line, col: pos.col };
   };
-  const separators = kubectlSeparators(source.content);
-  let previousBegin = -1;
+  // kubectl cuts the file into parts at --- lines, then reads the first document of each part only.
+  const cuts = kubectlSeparators(source.content);
+  const partOf = (offset: number) => cuts.filter((c) => c <= offset).length;
+  const partsRead = new Set<number>();
   for (const doc of list) {
     if (doc.errors.length > 0) {
       // The first error of a document: the others usually follow from it.
@@ -179,14 +181,24 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; ${fix}`);
       continue;
     }
-    if (doc.contents === null) {
+    // No content, or the empty null the yaml package makes of a second ... line (go-yaml skips extra
+    // document ends: yaml_parser_parse_document_start).
+    const empty = doc.contents === null || (Y.isScalar(doc.contents) && (doc.contents as any).value === null
+      && doc.contents.range !== undefined && doc.contents.range[0] === doc.contents.range[1]);
+    if (empty) {
+      // An explicit empty document (`---` then `...`) is the first, null, document of its part,
+      // unless it starts at a --- line kubectl cuts at (that line is dropped).
+      const at = (doc as any).range?.[0];
+      if (typeof at === 'number' && !cuts.includes(at)) {
+        partsRead.add(partOf(at));
+      }
       continue;
     }
-    const begin = doc.contents.range?.[0] ?? 0;
+    const begin = doc.contents!.range?.[0] ?? 0;
     const start = where(begin);
-    // kubectl splits the file at `---` lines, then reads the first document of each part only.
-    const split = previousBegin < 0 || separators.some((s) => s > previousBegin && s <= begin);
-    previousBegin = begin;
+    const part = partOf(begin);
+    const split = !partsRead.has(part);
+    partsRead.add(part);
     if (!split) {
       problems.push(`${name}:${start.line}:${start.col}: kubectl never reads this document: it splits a file into documents at lines that start with --- only, `
         + 'and reads the first document of each part (apimachinery YAMLReader, then go-yaml), so what follows a ... line or a --- that is not at the start of a line (after a CR-only line break) '
@@ -260,9 +272,23 @@ function lfLines(text: string): Array<{ text: string; offset: number }> {
   return out;
 }
 
-/** The offsets of the lines where kubectl's YAMLReader starts a new document: `---` at the start of a line. */
+/**
+ * The offsets of the lines where kubectl's YAMLReader cuts a new part: `---` at the start of a line,
+ * with something read since the last cut (a `---` with nothing before it stays in its part, as the
+ * explicit start of its first document).
+ */
 function kubectlSeparators(text: string): number[] {
-  return lfLines(text).filter((l) => l.text.startsWith('---')).map((l) => l.offset);
+  const cuts: number[] = [];
+  let empty = true;
+  for (const l of lfLines(text)) {
+    if (l.text.startsWith('---') && !empty) {
+      cuts.push(l.offset);
+      empty = true;
+    } else {
+      empty = false;
+    }
+  }
+  return cuts;
 }
 
 /**
@@ -278,8 +304,19 @@ function kubectlTextProblems(name: string, original: string, content: string): s
   let prefix = true;
   // At the start of a part kubectl's YAMLReader cuts (before anything but blank and comment lines).
   let partStart = true;
+  // Whether the YAMLReader holds no line since its last cut: a --- line then is no cut, but the
+  // first line of the part (an explicit document start).
+  let bufferEmpty = true;
   lines.forEach((line, i) => {
     const at = `${name}:${i + 1}:1`;
+    if (line.text === '' && i === lines.length - 1) {
+      return; // the end of the text after its last line break
+    }
+    const wasEmpty = bufferEmpty;
+    bufferEmpty = false;
+    if (line.text.startsWith('---') && !wasEmpty) {
+      bufferEmpty = true;
+    }
     if (line.text.startsWith('---')) {
       const rest = goTrimSpace(line.text.slice(3));
       if (rest !== '' && !rest.startsWith('#')) {
@@ -287,7 +324,8 @@ function kubectlTextProblems(name: string, original: string, content: string): s
           + `and takes one only with nothing but a comment after it; move ${JSON.stringify(rest.length > 40 ? `${rest.slice(0, 37)}...` : rest)} to the next line.`);
       }
       prefix = false;
-      partStart = true;
+      // A cut starts a new part; a --- with nothing buffered is the part's own document start.
+      partStart = !wasEmpty;
       return;
     }
     if (prefix && line.text.startsWith('%')) {
@@ -362,9 +400,14 @@ function flowCollectionProblems(Y: YamlModule, name: string, content: string): s
     const end = token.offset + source.length;
     if (token.type === 'tag') {
       const next = content[end];
-      if (next === ',' || next === '[' || next === ']') {
-        problems.push(`${at(token.offset)}: kubectl reads the tag ${source} with the ${JSON.stringify(next)} after it as one tag (go-yaml takes ${JSON.stringify(next)} into a tag), `
+      if (next === ',' && !source.endsWith('>')) {
+        problems.push(`${at(token.offset)}: kubectl reads the tag ${source} with the "," after it as one tag (go-yaml takes "," into a tag), `
           + `where the yaml package cdk8s reads YAML with ends the tag before it, so the two read different data; put a space after ${source}, or remove the tag.`);
+      } else if (next !== undefined && !/[ \t\r\n]/.test(next)) {
+        // yaml_parser_scan_tag: a tag must be followed by a blank (`[` and `]` are taken into the tag, then the collection is not closed).
+        const says = next === '[' || next === ']' ? `did not find expected ',' or '${close}'` : 'did not find expected whitespace or line break';
+        problems.push(`${at(token.offset)}: kubectl refuses this file ("${says}"): Kubernetes' YAML reader needs a space after the tag ${source} `
+          + `before ${JSON.stringify(next)}, where the yaml package cdk8s reads YAML with reads an empty value; put a space after ${source} and a value, or remove the tag.`);
       }
       return;
     }

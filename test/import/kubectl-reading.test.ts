@@ -172,6 +172,9 @@ describe('plain values inside [ ] and { } as kubectl reads them (go-yaml v2 scan
     ['a colon before a comma, which kubectl keeps in the value', '[a:,b]',
       'flow.yaml:8:13: inside [ ] or { }, kubectl reads a: (with the colon) as one string, since a colon ends a value there only before a space, '
       + 'where the yaml package cdk8s reads YAML with reads the key "a"; put a space after the colon for a key, or write \'a:\' quoted for the string.'],
+    ['a tag before a closing brace, which kubectl refuses (review 13 A1)', '[{a: !!str}]',
+      'flow.yaml:8:16: kubectl refuses this file ("did not find expected whitespace or line break"): Kubernetes\' YAML reader needs a space after the tag !!str before "}"'],
+    ['a tag before a closing bracket, which kubectl refuses', '[a, !x]', 'flow.yaml:8:15: kubectl refuses this file ("did not find expected \',\' or \']\'")'],
     ['a tag before a comma, which kubectl takes into the tag', '[!a, b]',
       'flow.yaml:8:12: kubectl reads the tag !a with the "," after it as one tag (go-yaml takes "," into a tag), where the yaml package cdk8s reads YAML with ends the tag before it'],
   ])('GIVEN %s WHEN imported THEN it is refused at its line and column, with what kubectl reads', (_what, args, expected) => {
@@ -222,6 +225,20 @@ describe('document separators as kubectl\'s YAMLReader cuts them (review 12 A5, 
     ['a file that starts with ...', `...\n---\n${two}`, 'parts.yaml:1:1'],
   ])('GIVEN %s WHEN imported THEN it is refused with kubectl\'s message', (_what, yaml, at) => {
     expect(importError('parts.yaml', yaml)).toContain(`${at}: kubectl refuses this file ("yaml: did not find expected node content"): it splits documents at --- lines`);
+  });
+
+  test.each([
+    ['a file that starts with ---, ... and ---', `---\n...\n---\n${two}`, 1],
+    ['two --- lines in a row (the second one with nothing buffered is no cut)', `${one}---\n---\n${two}`, 2],
+    ['two ... lines before a --- (go-yaml skips extra document ends)', `${one}...\n...\n---\n${two}`, 2],
+  ])('GIVEN %s WHEN imported THEN every object kubectl reads is read (review 13 A2, A4)', (_what, yaml, count) => {
+    const result = imported('parts.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code.match(/new k8s\.KubeConfigMap/g)).toHaveLength(count);
+  });
+
+  test('GIVEN ---, ... and an object without a --- of its own WHEN imported THEN it is refused: kubectl reads the empty document and never the object (review 13 A3)', () => {
+    expect(importError('parts.yaml', `---\n...\n${two}`)).toContain('parts.yaml:3:1: kubectl never reads this document');
   });
 
   test('GIVEN a document ended by ... and a --- after it WHEN imported THEN both are read, as in kubectl', () => {
