@@ -179,10 +179,12 @@ export function decodeProblemsNotReported(decoded: Problems, problems: Problems)
 /** A message that says what JSON type the value is (`"x" is a string, not an object`). */
 const NAMES_JSON_TYPE = /: .* is an? (string|number|boolean|object|list)\b/;
 
-/** The field path of a problem, with map keys written `.key` (the decoder writes `[key]`, validation `.key`). */
+/** The field path of a problem, with map keys written `.key` (the decoder writes `[key]`, validation `.key`), all-digit ones `[123]`. */
 function problemPath(message: string): string {
   const end = message.indexOf(': ');
-  return (end < 0 ? '' : message.slice(0, end)).replace(/\[([^\]]*[^\]0-9][^\]]*)\]/g, '.$1');
+  // An all-digit key is `.123` to validation and `[123]` to the decoder: a struct field is never all
+  // digits, so `.123` is a map key, written `[123]` like a list index.
+  return (end < 0 ? '' : message.slice(0, end)).replace(/\[([^\]]*[^\]0-9][^\]]*)\]/g, '.$1').replace(/\.(\d+)(?=[.[]|$)/g, '[$1]');
 }
 
 /**

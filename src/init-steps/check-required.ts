@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import { posix } from 'path';
 import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepContext } from '../init-step';
 import { show } from '../problems';
@@ -85,10 +86,11 @@ export function checkedTooEarly(path: string, checkStep: string): string {
  * no relative file); undefined when the file is elsewhere (used by pods and Inject).
  */
 export function unmountedFileProblem(path: string, step: string, filesMountPath: string): string | undefined {
-  if (filesMountPath === '/' || !path.startsWith(`${filesMountPath}/`)) {
+  const file = posix.normalize(path);
+  if (filesMountPath === '/' || !file.startsWith(`${filesMountPath}/`)) {
     return undefined;
   }
-  return `initSteps: InitStep '${step}': files: ${show(path)} is in the shared files volume (filesMountPath ${show(filesMountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(path.slice(filesMountPath.length + 1))}.`;
+  return `initSteps: InitStep '${step}': files: ${show(path)} is in the shared files volume (filesMountPath ${show(filesMountPath)}), which this step mounts only when it names a file relative to it, so it would never find it; write ${show(file.slice(filesMountPath.length + 1))}.`;
 }
 
 /** Whether `path` is `mountPath` or inside it (`/data`, `/data/` and `/` as mount points). */
@@ -96,8 +98,10 @@ function isAtOrBelow(path: string, mountPath: unknown): boolean {
   if (typeof mountPath !== 'string') {
     return false;
   }
-  const base = mountPath.replace(/\/+$/, '');
-  return path === base || path.startsWith(`${base}/`);
+  // As the shell resolves them: `/config/creds/../other` is not on a mount at /config/creds.
+  const file = posix.normalize(path);
+  const base = posix.normalize(mountPath).replace(/\/+$/, '');
+  return file === base || file.startsWith(`${base}/`);
 }
 
 /** The shell variables the script assigns (checked by test/init-steps/reserved-names.test.ts). */

@@ -690,6 +690,17 @@ export function validatePodTemplateSpec(template: any, path: string, problems: P
 
 // ---- create preparation ----------------------------------------------------------------------
 
+/** An empty list, or a mapping whose values are all unset or empty (`{ limits: {}, requests: {} }`). */
+function isEmptyDeep(v: unknown): boolean {
+  if (v === undefined || v === null) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.length === 0;
+  }
+  return typeof v === 'object' && Object.values(v as object).every(isEmptyDeep);
+}
+
 function brief(value: unknown): string {
   const s = JSON.stringify(value);
   return s !== undefined && s.length <= 60 ? s : '(this field)';
@@ -762,8 +773,7 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
   });
   // What the server drops is reported only where it means something: an empty list or mapping,
   // hostUsers: true and procMount: Default are what an unset field means, so nothing is lost.
-  const meaningful = (v: unknown): boolean => present(v) && !(Array.isArray(v) && v.length === 0)
-    && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+  const meaningful = (v: unknown): boolean => present(v) && !isEmptyDeep(v);
   if (!FEATURE_GATES_1_32.PodLevelResources && meaningful(spec.resources)) {
     vanish(`${path}.resources`, spec.resources, 'PodLevelResources', 'pod-level resources are', 'set resources on each container instead');
   }

@@ -126,19 +126,27 @@ function isEmptySelector(selector: any): boolean {
   return labels + expressions === 0;
 }
 
-/** The requirements of a selector the labels do not satisfy, as text (Go: `labels.Selector.Matches`). */
+/** A number or boolean as the string it would be quoted as (the decoder reports its type). */
+const asLabel = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
+
+/**
+ * The requirements of a selector the labels do not satisfy, as text (Go: `labels.Selector.Matches`).
+ * A value of the wrong JSON type is compared as its quoted form: the decode step reports its type,
+ * and a mismatch that quoting removes is no mismatch.
+ */
 function unmatchedRequirements(selector: any, labels: { [key: string]: unknown }): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(isObject(selector?.matchLabels) ? selector.matchLabels : {})) {
-    if (labels[k] !== v) {
+    if (asLabel(labels[k]) !== asLabel(v)) {
       out.push(`${k}=${v}`);
     }
   }
   for (const e of Array.isArray(selector?.matchExpressions) ? selector.matchExpressions : []) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     const values: unknown[] = Array.isArray(e.values) ? e.values : [];
-    const ok = e.operator === 'In' ? has && values.includes(labels[e.key])
-      : e.operator === 'NotIn' ? !has || !values.includes(labels[e.key])
+    const quoted = values.map(asLabel);
+    const ok = e.operator === 'In' ? has && quoted.includes(asLabel(labels[e.key]))
+      : e.operator === 'NotIn' ? !has || !quoted.includes(asLabel(labels[e.key]))
         : e.operator === 'Exists' ? has : !has;
     if (!ok) {
       out.push(`${e.key} ${e.operator}${values.length > 0 ? ` (${values.join(', ')})` : ''}`);

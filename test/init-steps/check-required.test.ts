@@ -97,6 +97,23 @@ describe('InitStep.checkRequired', () => {
     expect(synthError(chart)).toContain('files: "/config/credsx" is in the shared files volume');
   });
 
+  test('resolves . and .. in absolute files as the shell does (review 13 A8)', () => {
+    const make = (file: string) => {
+      const chart = newChart();
+      new InitPod(chart, 'p', {
+        volumes: [{ name: 'creds', secret: { secretName: 'creds' } }],
+        containers: [{ name: 'app', image: 'app:1' }],
+        initSteps: [
+          InitStep.renderTemplate('{}', 'app.conf', { inline: true, name: 'render' }),
+          InitStep.checkRequired({ name: 'chk', files: [file], volumeMounts: [{ name: 'creds', mountPath: '/config/creds' }] }),
+        ],
+      });
+      return chart;
+    };
+    expect(synthError(make('/config/creds/../other'))).toContain('files: "/config/creds/../other" is in the shared files volume (filesMountPath "/config"), which this step mounts only when it names a file relative to it, so it would never find it; write "other".');
+    expect(only(synth(make('/config/./creds/token')), 'Pod').spec.initContainers).toHaveLength(2);
+  });
+
   test('accepts a check after the step that writes the file', () => {
     const chart = newChart();
     new InitPod(chart, 'p', {

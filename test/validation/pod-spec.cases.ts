@@ -122,8 +122,8 @@ export const POD_SPEC_CASES: RuleCase[] = [
   // ---- create preparation at 1.32 gate defaults (fields of the 1.28 schema) ----------------------
   {
     go: 'dropDisabledPodFields',
-    name: 'accepts the values that mean what an unset field means, which the API server drops with nothing lost: resizePolicy [], resources.claims [], resourceClaims [], pod resources {}, hostUsers true (review 12 B)',
-    manifest: pod({ hostUsers: true, resourceClaims: [], resources: {}, containers: [{ name: 'c', image: 'busybox:1.36', resizePolicy: [], resources: { claims: [] } }] }),
+    name: 'accepts the values that mean what an unset field means, which the API server drops with nothing lost: resizePolicy [], resources.claims [], resourceClaims [], pod resources { limits: {}, requests: {} }, hostUsers true (review 12 B, 13 A7)',
+    manifest: pod({ hostUsers: true, resourceClaims: [], resources: { limits: {}, requests: {} }, containers: [{ name: 'c', image: 'busybox:1.36', resizePolicy: [], resources: { claims: [] } }] }),
     problems: [],
     offline128: false,
   },
@@ -162,6 +162,16 @@ export const POD_SPEC_CASES: RuleCase[] = [
       'spec.activeDeadlineSeconds: "30" is a string, but PodSpec.activeDeadlineSeconds takes an int64 (a whole number); write 30 without quotes (the API server cannot decode it).',
       'spec.os.name: 5 is a number, but PodOs.name takes a string; write it as a string: "5" (the API server cannot decode it).',
       'spec.nodeSelector[a]: 5 is a number, but PodSpec.nodeSelector takes a string; write it as a string: "5" (the API server cannot decode it).',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'ValidatePodCreate',
+    name: 'reports a value of the wrong JSON type under an all-digit map key once, with the decoder\'s message (review 13 A5)',
+    manifest: pod({ nodeSelector: { 1: 2 } }, { name: 'p', labels: { 123: 5 } }),
+    problems: [
+      'metadata.labels[123]: 5 is a number, but ObjectMeta.labels takes a string; write it as a string: "5" (the API server cannot decode it).',
+      'spec.nodeSelector[1]: 2 is a number, but PodSpec.nodeSelector takes a string; write it as a string: "2" (the API server cannot decode it).',
     ],
     offline128: false,
   },

@@ -55,6 +55,13 @@ const CLAIM_CONTRACT = "(this library's contract: the StatefulSet controller cre
 /** The rules of apps ValidateDeployment, ValidateStatefulSet and ValidateDaemonSet. */
 export const APPS_CASES: RuleCase[] = [
   {
+    go: 'ValidateDeployment',
+    name: 'reports a template label of the wrong JSON type with the decoder\'s message only, not as a selector mismatch that quoting it removes (review 13 A6)',
+    manifest: deployment({ selector: { matchLabels: { app: '1' } }, template: podTemplate({}, { app: 1 }) }),
+    problems: ['spec.template.metadata.labels[app]: 1 is a number, but ObjectMeta.labels takes a string; write it as a string: "1" (the API server cannot decode it).'],
+    offline128: false,
+  },
+  {
     go: 'DropDisabledFields',
     name: 'reports a volumeAttributesClassName of a StatefulSet claim template, which every claim it creates would lose (VolumeAttributesClass off in 1.32)',
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, volumeAttributesClassName: 'gold' } }] }),
