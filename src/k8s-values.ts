@@ -320,6 +320,10 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
       const of = t.of!;
       const out: any[] = decode ? (undefined as any) : new Array(v.length);
       for (let i = 0; i < v.length; i++) {
+        if (!decode && problems && (v[i] === undefined || v[i] === null)) {
+          // Props: the API server would store a null item as the zero value ("" for a string).
+          emptyItem(t, v[i], `${path}[${i}]`, problems, owner, field, 'list item');
+        }
         const x = walk(of, v[i], problems === undefined ? '' : `${path}[${i}]`, problems, decode, owner, field);
         if (!decode) {
           out[i] = x;
@@ -340,6 +344,12 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
       for (const key of keysOf(v)) {
         const x = v[key];
         if (x === undefined) {
+          continue;
+        }
+        if (!decode && problems && (x === null || key === '__proto__')) {
+          // Props: cdk8s drops a null value (the API server would read the zero value), and JavaScript
+          // takes a key __proto__ for the object's prototype.
+          emptyItem(t, x, `${path}[${key}]`, problems, owner, field, key === '__proto__' ? '__proto__' : 'map value');
           continue;
         }
         const y = walk(of, x, problems === undefined ? '' : `${path}[${key}]`, problems, decode, owner, field);
@@ -567,6 +577,18 @@ export function kindOf(v: any): string {
       return isValueObject(v) ? `a ${name ?? 'value'} object` : name ? `a ${name} instance` : 'an object';
     }
     default: return `a ${typeof v}`;
+  }
+}
+
+/** A null or missing list item, a null map value or a key __proto__ in props, which would not be written as declared. */
+function emptyItem(t: K8sType, v: any, path: string, problems: Problems, owner: string, field: string, what: 'list item' | 'map value' | '__proto__'): void {
+  const where = owner ? `${owner}.${field}` : (t.name ?? 'the value');
+  if (what === '__proto__') {
+    problems.add(path, 'the key "__proto__" cannot be written: JavaScript takes it for an object\'s prototype, so cdk8s would drop it without a word; rename the key.');
+  } else if (what === 'list item') {
+    problems.add(path, `${v === null ? 'is null' : 'is missing (undefined, or a hole in the list)'}, but ${where} takes ${expected(t)}: the API server would read an empty value; remove the item or write one.`);
+  } else {
+    problems.add(path, `is null, but ${where} takes ${expected(t)}: cdk8s would drop the key without a word; remove it or write a value.`);
   }
 }
 

@@ -130,7 +130,9 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       }
       const out: any = {};
       for (const key of keysOf(v)) {
-        if (v[key] !== undefined) {
+        if (key === '__proto__') {
+          problems.add(`${path}[${key}]`, 'the key "__proto__" cannot be written: JavaScript takes it for an object\'s prototype, so cdk8s would drop it without a word; rename the key.');
+        } else if (v[key] !== undefined) {
           out[key] = walk(arg, v[key], `${path}[${key}]`, problems, owner, field);
         }
       }
@@ -165,7 +167,8 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   const out: any = {};
   const proto = Object.getPrototypeOf(v);
   for (const key of proto === Object.prototype || proto === null ? Object.keys(v) : keysOfProps(v, fields)) {
-    const f = fields[key];
+    // Own fields only: `constructor` or `toString` is in every object's prototype.
+    const f = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     const x = v[key];
     if (f === undefined) {
       if (x === undefined) {
