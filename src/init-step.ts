@@ -321,14 +321,20 @@ export class InitStep {
  * The options of a step factory, checked to be an object: plain JavaScript may pass a string, a
  * list or null, which would otherwise be ignored (the step running with its defaults) or crash.
  */
+/** An example of each factory's options where timeoutSeconds is not one. */
+const OPTIONS_EXAMPLES: { [factory: string]: string } = {
+  checkRequired: "{ env: ['DATABASE_URL'] }",
+  renderTemplate: "{ variables: [{ name: 'DB_HOST', value: 'db' }] }",
+};
+
 function stepOptions<T>(factory: string, options: T, required = false): T {
   if (options === undefined) {
     // An optional argument defaults to no options; a required one is the step's to report.
     return (required ? options : {}) as T;
   }
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    const what = options === null ? '' : ` is ${kindOf(options)},`;
-    throw new Error(`InitStep.${factory}(): options: ${show(options)}${what} not an object of options; pass { ... } (e.g. { timeoutSeconds: 60 }) or leave the argument out.`);
+    const example = OPTIONS_EXAMPLES[factory] ?? '{ timeoutSeconds: 60 }';
+    throw new Error(`InitStep.${factory}(): options: ${show(options)} is ${kindOf(options)}, not an object of options; pass { ... } (e.g. ${example})${required ? '' : ' or leave the argument out'}.`);
   }
   return options;
 }

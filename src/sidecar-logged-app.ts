@@ -57,7 +57,8 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
   readonly logMountPath?: string;
 
   /**
-   * The log file's name inside `logMountPath`.
+   * The log file's name inside `logMountPath` (a relative path, without empty, `.` or `..`
+   * segments).
    *
    * @default 'app.log'
    */
@@ -194,6 +195,11 @@ export class SidecarLoggedApp extends PodWorkload {
     }
     if (!isAbsoluteMountPath(this.logMountPath, runsOnWindows(getPath(manifest, podSpecPath(manifest.kind))))) {
       problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);
+    }
+    // As Sidecar.logShipper(): '' would be the folder itself, '..' a file outside the shared volume.
+    const f = this.logFileName;
+    if (typeof f !== 'string' || f.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) {
+      problems.add('logFileName', `${show(f)} must be a file path inside logMountPath, without empty, '.' or '..' segments (e.g. 'app.log'): the sidecar reads the file the app writes into the shared volume.`);
     }
   }
 

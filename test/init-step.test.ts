@@ -274,9 +274,16 @@ describe('step options that are not an object', () => {
   test.each([
     ['a list', [{ timeoutSeconds: 10 }], 'InitStep.waitForTcp(): options: [{"timeoutSeconds":10}] is a list, not an object of options; pass { ... } (e.g. { timeoutSeconds: 60 }) or leave the argument out.'],
     ['a string', 'wait-db', 'InitStep.waitForTcp(): options: "wait-db" is a string, not an object of options;'],
-    ['null', null, 'InitStep.waitForTcp(): options: null not an object of options;'],
+    ['null', null, 'InitStep.waitForTcp(): options: null is null, not an object of options;'],
   ])('are rejected instead of ignored: %s', (_kind, options, message) => {
     expect(() => InitStep.waitForTcp('db', 5432, loose(options))).toThrow(message);
+  });
+
+  test('give an example of the factory\'s own options, and offer leaving them out only where they are optional (review 13 B7)', () => {
+    expect(() => InitStep.checkRequired(loose('DATABASE_URL'))).toThrow(
+      'InitStep.checkRequired(): options: "DATABASE_URL" is a string, not an object of options; pass { ... } (e.g. { env: [\'DATABASE_URL\'] }).');
+    expect(() => InitStep.renderTemplate('x', 'a.conf', loose(['A']))).toThrow(
+      'InitStep.renderTemplate(): options: ["A"] is a list, not an object of options; pass { ... } (e.g. { variables: [{ name: \'DB_HOST\', value: \'db\' }] }) or leave the argument out.');
   });
 
   test('are rejected by every factory', () => {

@@ -56,6 +56,12 @@ describe('SidecarLoggedApp', () => {
     expect(spec.containers[1].command[2]).toBe("tail -f '/var/log/my app/it'\\''s.log'");
   });
 
+  test.each(['', '..', '../x.log', 'logs/', '/app.log'])('refuses logFileName %j, which is not a file inside the shared volume (review 13 B5)', (logFileName) => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'p', { app, logFileName });
+    expect(synthError(chart)).toContain(`logFileName: ${JSON.stringify(logFileName)} must be a file path inside logMountPath, without empty, '.' or '..' segments (e.g. 'app.log')`);
+  });
+
   test('mounts the shared volume into a custom sidecar and keeps its other mounts', () => {
     const chart = newChart();
     new SidecarLoggedApp(chart, 'p', {
