@@ -6,7 +6,7 @@ import { checkedTooEarly, unmountedFileProblem } from './init-steps/check-requir
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { mergeFields, withVolumeMounts } from './mounts';
-import { getPath, podSpecPath } from './pod-workload';
+import { getPath, nativeRestartPolicyProblem, podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
@@ -213,6 +213,9 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       addition.linuxOnly.push({ name: container.name, what: `${linuxOnly} '${container.name}'`, instead: 'Sidecar.container()' });
     }
     if (sidecar.mode === SidecarMode.NATIVE) {
+      if (container.restartPolicy !== undefined && container.restartPolicy !== 'Always') {
+        addition.problems.push(nativeRestartPolicyProblem(container));
+      }
       addition.nativeSidecars.push({ ...container, restartPolicy: 'Always' });
     } else {
       addition.classicSidecars.push(container);

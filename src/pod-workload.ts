@@ -573,6 +573,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this._markUnchecked();
     }
     const written = mode === SidecarMode.NATIVE ? { ...container, restartPolicy: 'Always' } : container;
+    if (mode === SidecarMode.NATIVE && container.restartPolicy !== undefined && container.restartPolicy !== 'Always') {
+      this.addProblems = added(this.addProblems, nativeRestartPolicyProblem(container));
+    }
     if (mode === SidecarMode.NATIVE) {
       this.nativeSidecars = added(this.nativeSidecars, written);
     } else {
@@ -915,4 +918,10 @@ export function getPath(value: any, path: string): any {
     v = v?.[part];
   }
   return v;
+}
+
+/** A native sidecar whose container declares another restartPolicy than Always, which would be replaced. */
+export function nativeRestartPolicyProblem(container: any): string {
+  return `sidecar ${show(container.name)}: restartPolicy: ${show(container.restartPolicy)} contradicts SidecarMode.NATIVE, which runs the container as an init container with restartPolicy Always; `
+    + 'remove restartPolicy, or use SidecarMode.CLASSIC.';
 }

@@ -403,3 +403,14 @@ describe('several ConfigMaps generated for one object', () => {
     ]);
   });
 });
+
+describe('a native sidecar\'s declared restartPolicy (review 13 B8)', () => {
+  test('is refused when it is not Always, instead of being replaced', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [Sidecar.container({ name: 's', image: 'busybox:1.36', restartPolicy: 'Never' }, SidecarMode.NATIVE)] });
+    expect(synthError(chart)).toContain('sidecar "s": restartPolicy: "Never" contradicts SidecarMode.NATIVE, which runs the container as an init container with restartPolicy Always; remove restartPolicy, or use SidecarMode.CLASSIC.');
+    const ok = newChart();
+    new PlainPod(ok, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [Sidecar.container({ name: 's', image: 'busybox:1.36', restartPolicy: 'Always' }, SidecarMode.NATIVE)] });
+    expect(only(synth(ok), 'Pod').spec.initContainers[0].restartPolicy).toBe('Always');
+  });
+});
