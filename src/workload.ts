@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, PodFailurePolicy, StatefulSetUpdateStrategy } from './k8s-types';
 import { hasUncheckedNumber, toManifest, toManifestValue } from './k8s-values';
+import { show } from './problems';
 import { readProps } from './props';
 
 /**
@@ -400,6 +401,10 @@ interface PodTemplateParts {
 export class Workload {
   /** A bare Pod, as in the seed tutorial. */
   public static pod(): Workload {
+    // Plain JavaScript can pass the options of another workload here: they would be ignored.
+    if (arguments.length > 0 && arguments[0] !== undefined) {
+      throw new Error(`Workload.pod(): takes no options, but was given ${show(arguments[0])}; a Pod has no replicas or strategy: use Workload.deployment(${show(arguments[0])}) for those.`);
+    }
     return POD;
   }
 

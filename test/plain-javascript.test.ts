@@ -289,3 +289,18 @@ describe('keys and items that JavaScript or cdk8s would not write as declared (r
       .toThrow('topologySpreadConstraints[0].labelSelector.matchLabels[tier]: is null, but LabelSelector.matchLabels takes a map of strings: cdk8s would drop the key without a word');
   });
 });
+
+describe('arguments that would be ignored or crash later (review 13 B11, B12)', () => {
+  test('Workload.pod() refuses options, which a Pod does not take, and names the workload that does', () => {
+    expect(() => any(Workload.pod)({ replicas: 3 })).toThrow(
+      'Workload.pod(): takes no options, but was given {"replicas":3}; a Pod has no replicas or strategy: use Workload.deployment({"replicas":3}) for those.');
+    expect(Workload.pod().kind).toBe('Pod');
+  });
+
+  test.each([
+    ['Sidecar.gitSync', () => Sidecar.gitSync(any({ repo: Symbol('x') })), 'Sidecar.gitSync: repo: Symbol(x) is a symbol, which no option takes'],
+    ['Sidecar.nginxExporter', () => Sidecar.nginxExporter(any({ port: Symbol('x') })), 'Sidecar.nginxExporter: port: Symbol(x) is a symbol'],
+  ])('%s refuses a Symbol at construction instead of a TypeError at synth', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+});

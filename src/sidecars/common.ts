@@ -58,6 +58,9 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
   }
   const problems = new OptionProblems(subject);
   unknownKeys(options as Record<string, any>, allowed, problems);
+  for (const key of keysThroughPrototype(options)) {
+    symbolsIn((options as any)[key], key, problems);
+  }
   // The Kubernetes struct every catalogue entry takes, checked at any depth where it is written.
   const resources = (options as any).resources;
   if (allowed.includes('resources') && resources !== undefined && resources !== null) {
@@ -73,6 +76,19 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
   }
   if (problems.items.length > 1) {
     throw new Error(`${subject} has ${problems.items.length} problems:\n    - ${problems.items.join('\n    - ')}`);
+  }
+}
+
+/** A Symbol anywhere in an option's value (lists and plain objects): no option takes one, and the binders write options into text. */
+function symbolsIn(value: unknown, field: string, problems: OptionProblems): void {
+  if (typeof value === 'symbol') {
+    problems.add(field, `${show(value)} is a symbol, which no option takes; write the value itself (a string, a number, ...).`);
+  } else if (Array.isArray(value)) {
+    value.forEach((x, i) => symbolsIn(x, `${field}[${i}]`, problems));
+  } else if (isPlainObject(value)) {
+    for (const key of keysOf(value as object)) {
+      symbolsIn((value as any)[key], `${field}.${key}`, problems);
+    }
   }
 }
 
