@@ -186,7 +186,8 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     out[key] = walk(f[0], x, join(path, key), problems, name, key);
   }
   for (const key of requiredFields(name)) {
-    if (v[key] === undefined || v[key] === null) {
+    // A null is reported by the walk above (`is null, but ... takes ...`): one message per field.
+    if (v[key] === undefined) {
       problems.add(join(path, key), `is missing; ${name}.${key} is required.`);
     }
   }

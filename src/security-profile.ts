@@ -35,6 +35,11 @@ export class ResourcePreset {
     if (plain.claims !== undefined) {
       problems.add('claims', 'cannot be part of a preset, which applies to every container without resources; set resources.claims on the container that uses the claim.');
     }
+    const count = (m: unknown) => (m !== null && typeof m === 'object' ? Object.keys(m).length : 0);
+    if (problems.count === 0 && count(plain.requests) + count(plain.limits) === 0) {
+      // Every container would get `resources: {}`: the same as no preset, so the call is a mistake.
+      problems.add('', `${show(resources)} has neither requests nor limits, so every container would get empty resources; give requests and/or limits (e.g. { requests: { cpu: '50m', memory: '32Mi' } }), or leave the resources option out.`);
+    }
     if (problems.count > 0) {
       throw new Error(problems.toErrors('ResourcePreset.custom()')[0]);
     }

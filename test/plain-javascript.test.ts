@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
-import { Inject, InitStep, PlainPod, ServiceTarget, Sidecar, SidecarLoggedApp, Workload } from '../src';
+import { FluentBitOutput, Inject, InitStep, PlainPod, ResourcePreset, ServiceTarget, Sidecar, SidecarLoggedApp, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 /**
@@ -302,5 +302,15 @@ describe('arguments that would be ignored or crash later (review 13 B11, B12)', 
     ['Sidecar.nginxExporter', () => Sidecar.nginxExporter(any({ port: Symbol('x') })), 'Sidecar.nginxExporter: port: Symbol(x) is a symbol'],
   ])('%s refuses a Symbol at construction instead of a TypeError at synth', (_what, make, message) => {
     expect(make).toThrow(message);
+  });
+});
+
+describe('smaller message defects (review 13 B13)', () => {
+  test('a required field given null gets one message, not "is null" and "is missing"', () => {
+    expect(() => FluentBitOutput.elasticsearch(any({ host: null }))).toThrow(/^FluentBitOutput\.elasticsearch\(\): host: is null, but ElasticsearchOutputOptions\.host takes a string\.$/);
+  });
+
+  test.each([[undefined], [{}], [null]])('ResourcePreset.custom(%j), a preset with neither requests nor limits, is refused', (resources) => {
+    expect(() => ResourcePreset.custom(any(resources))).toThrow('has neither requests nor limits, so every container would get empty resources');
   });
 });
