@@ -80,6 +80,9 @@ export class ManifestImport {
    * @param files the files, each one chart
    */
   public static fromFiles(files: string[], options: ManifestImportOptions = {}): ManifestImportResult {
+    if (typeof files === 'string') {
+      throw new Error(`ManifestImport.fromFiles: files: ${show(files)} is a string, not a list of files; write [${show(files)}].`);
+    }
     if (!Array.isArray(files) || files.length === 0) {
       throw new Error('ManifestImport.fromFiles: files: give at least one YAML file (or "-" for standard input).');
     }
@@ -140,15 +143,26 @@ export class ManifestImport {
 }
 
 function readSources(sources: ManifestSource[]): ParseModule.Source[] {
-  if (!Array.isArray(sources) || sources.length === 0) {
+  if (!Array.isArray(sources)) {
+    const one = sources !== null && typeof sources === 'object' ? '; write a list: [{ name, content }]' : '';
+    throw new Error(`ManifestImport: sources: ${brief(sources)} is not a list of { name, content }${one}.`);
+  }
+  if (sources.length === 0) {
     throw new Error('ManifestImport: sources: give at least one { name, content }.');
   }
   // Array.from: a hole of a sparse list is undefined, which map() would skip.
   return Array.from(sources).map((s, i) => {
-    if (s === null || typeof s !== 'object' || typeof s.name !== 'string' || typeof s.content !== 'string') {
-      throw new Error(`ManifestImport: sources[${i}]: ${show(s)} is not a { name, content } of strings.`);
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) {
+      throw new Error(`ManifestImport: sources[${i}]: ${brief(s)} is not a { name, content } of strings.`);
     }
+    // The props walk names a misspelt key and the nearest field (contnt: did you mean content?).
     const read = readProps(`ManifestImport: sources[${i}]`, 'ManifestSource', s);
     return { name: read.name, content: read.content };
   });
+}
+
+/** A value for a message, cut short: a source's content may be a whole file. */
+function brief(value: unknown): string {
+  const text = show(value);
+  return text.length <= 120 ? text : `${text.slice(0, 100)}... (${text.length} characters)`;
 }

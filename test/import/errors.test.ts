@@ -120,7 +120,11 @@ describe('import of bad input: a clear error, with file, line and column', () =>
 
   test('GIVEN the API misused from plain JavaScript WHEN called THEN it says what it takes', () => {
     expect(() => ManifestImport.fromSources([] as any)).toThrow('ManifestImport: sources: give at least one { name, content }.');
-    expect(() => ManifestImport.fromSources([{ name: 'a.yaml' }] as any)).toThrow('ManifestImport: sources[0]: {"name":"a.yaml"} is not a { name, content } of strings.');
+    expect(() => ManifestImport.fromSources([{ name: 'a.yaml' }] as any)).toThrow('ManifestImport: sources[0]: content: is missing; ManifestSource.content is required.');
+    expect(() => ManifestImport.fromSources([{ name: 'a.yaml', contnt: 'x' }] as any)).toThrow('contnt: is not a field of ManifestSource; did you mean content?');
+    expect(() => ManifestImport.fromSources({ name: 'a.yaml', content: 'x'.repeat(500) } as any)).toThrow(
+      /^ManifestImport: sources: \{"name":"a\.yaml","content":"x+\.\.\. \(\d+ characters\) is not a list of \{ name, content \}; write a list: \[\{ name, content \}\]\.$/);
+    expect(() => ManifestImport.fromFiles('a.yaml' as any)).toThrow('ManifestImport.fromFiles: files: "a.yaml" is a string, not a list of files; write ["a.yaml"].');
     expect(() => ManifestImport.fromFiles([])).toThrow('ManifestImport.fromFiles: files: give at least one YAML file (or "-" for standard input).');
     expect(() => ManifestImport.fromFiles(['/no/such/file.yaml'])).toThrow(/\/no\/such\/file\.yaml: cannot be read: ENOENT/);
     expect(() => ManifestImport.check(42 as any, [{ name: 'a', content: '' }])).toThrow('ManifestImport.check: code: 42 is not a program; pass the generated code as a string.');
