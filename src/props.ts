@@ -67,7 +67,12 @@ function join(path: string, key: string): string {
 
 function walk(t: PropType, v: any, path: string, problems: Problems, owner: string, field: string): any {
   if (isToken(v) && !(typeof t !== 'string' && (t[0] === 'c' || t[0] === 'i'))) {
-    // A cdk8s token (`Lazy`, a resolvable) stands for a value known only at synth time.
+    // A cdk8s token (`Lazy`, a resolvable) stands for a value known only at synth time: fine where
+    // the value goes into the manifest as it is (a number, a Kubernetes struct), not where the
+    // pattern reads it when it is built (a list it walks, a map it merges, a name or path it joins).
+    if (typeof t === 'string' ? t === 's' : t[0] === '[' || t[0] === '{' || t[0] === 'S' || t[0] === 't' || t[0] === 'k') {
+      problems.add(path, `is a cdk8s token (${kindOf(v)}), but ${where(owner, field)} is read when the object is built, before tokens resolve; pass the value itself.`);
+    }
     return v;
   }
   if (typeof t === 'string') {

@@ -133,6 +133,15 @@ describe('checkProps', () => {
     expect(errorOf('X', 'PlainPodProps', { containers: [], workload: replicas })).toMatch(/^X: workload: is a Lazy instance, not a Workload; use Workload.pod\(\), Workload.deployment\(...\), Workload.statefulSet\(...\), Workload.daemonSet\(...\), Workload.job\(...\) or Workload.cronJob\(...\).$/);
   });
 
+  test('refuses a token where the pattern reads the value when it is built: a list, a map, a string, a whole struct (review 13 B10)', () => {
+    const lazy = Lazy.any({ produce: () => [] });
+    expect(errorOf('X', 'PlainPodProps', { containers: lazy })).toBe(
+      'X: containers: is a cdk8s token (a Lazy instance), but PlainPodProps.containers is read when the object is built, before tokens resolve; pass the value itself.');
+    expect(errorOf('X', 'PlainPodProps', { containers: [], metadata: { labels: lazy } })).toContain('metadata.labels: is a cdk8s token (a Lazy instance), but ApiObjectMetadata.labels is read');
+    expect(errorOf('X', 'SidecarLoggedAppProps', { app: lazy })).toContain('app: is a cdk8s token (a Lazy instance), but SidecarLoggedAppProps.app is read');
+    expect(errorOf('X', 'InitPodProps', { containers: [], filesMountPath: lazy })).toContain('filesMountPath: is a cdk8s token');
+  });
+
   test('fails loudly on a props interface it does not know', () => {
     expect(() => checkProps('X', 'NoSuchProps', {})).toThrow(/no props interface 'NoSuchProps'/);
   });
