@@ -358,7 +358,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   public addSidecar(sidecar: Sidecar): void {
     if (!(sidecar instanceof Sidecar)) {
-      throw new Error(`${this.description}: addSidecar() takes a Sidecar (e.g. Sidecar.container({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' })), not ${show(sidecar)}.`);
+      const what = Array.isArray(sidecar) ? 'a list; call addSidecar() once per sidecar' : show(sidecar);
+      throw new Error(`${this.description}: addSidecar() takes a Sidecar (e.g. Sidecar.container({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' })), not ${what}.`);
     }
     const binding = sidecar.bind({ podName: this.name, namespace: this.metadata.namespace, workloadKind: this.workload.kind });
     this.atomically(() => this._addSidecarBinding(binding, sidecar.mode, false, sidecar._linuxOnly));

@@ -169,9 +169,14 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     problems.add(path, `${shown(v)}is ${kindOf(v)}, but ${name} is an object of fields; pass { ... }.`);
     return v;
   }
-  const out: any = {};
   const proto = Object.getPrototypeOf(v);
-  for (const key of proto === Object.prototype || proto === null ? Object.keys(v) : keysOfProps(v, fields)) {
+  if (proto !== Object.prototype && proto !== null && BUILT_INS.some((b) => v instanceof b)) {
+    problems.add(path, `is ${kindOf(v)}, but ${name} is an object of fields; pass { ... }${v instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
+    return v;
+  }
+  const out: any = {};
+  // Own names, non-enumerable ones too (Object.defineProperty): props.field reads them all.
+  for (const key of proto === Object.prototype || proto === null ? Object.getOwnPropertyNames(v) : keysOfProps(v, fields)) {
     // Own fields only: `constructor` or `toString` is in every object's prototype.
     const f = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     const x = v[key];
@@ -198,6 +203,9 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   }
   return out;
 }
+
+/** Built-in objects that are no props object (their getters, such as a Map's size, are no fields). */
+const BUILT_INS: Function[] = [Map, Set, Date, RegExp, Promise, WeakMap, WeakSet, Error];
 
 /**
  * The keys of props that are not a plain object (`Object.create(defaults)`, a class instance),

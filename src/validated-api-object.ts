@@ -180,7 +180,9 @@ export abstract class ValidatedApiObject extends ApiObject {
 
   /** How this object is named in error messages, e.g. `InitPod 'web'`. */
   public get description(): string {
-    return `${this.typeName} '${this.name}'`;
+    const name = this.name;
+    // A name too long to be valid is reported as such; the subject only has to point at it.
+    return `${this.typeName} '${name.length <= 400 ? name : `${name.slice(0, 60)}... (${name.length} characters)`}'`;
   }
 
   /**

@@ -314,3 +314,39 @@ describe('smaller message defects (review 13 B13)', () => {
     expect(() => ResourcePreset.custom(any(resources))).toThrow('has neither requests nor limits, so every container would get empty resources');
   });
 });
+
+describe('more message defects (review 13 B9, B13 c, g, i)', () => {
+  test('quotes a very long value cut short, with its length', () => {
+    const message = (() => {
+      try {
+        new PlainPod(newChart(), 'p', { metadata: { name: 'a'.repeat(100000) }, containers: [c()] });
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })() || synthError((() => {
+      const chart = newChart();
+      new PlainPod(chart, 'p', { metadata: { name: 'a'.repeat(100000) }, containers: [c()] });
+      return chart;
+    })());
+    expect(message).toContain('... (100002 characters)');
+    expect(message.length).toBeLessThan(2000);
+  });
+
+  test('refuses a Map or a Date where props go, instead of reading its getters as fields', () => {
+    expect(() => new PlainPod(newChart(), 'p', any(new Map([['containers', [c()]]])))).toThrow('is a Map instance, but PlainPodProps is an object of fields; pass { ... } (Object.fromEntries(map)).');
+  });
+
+  test('reads a non-enumerable prop like any other (Object.defineProperty)', () => {
+    const props: any = { containers: [c()] };
+    Object.defineProperty(props, 'hostNetwork', { value: true, enumerable: false });
+    const chart = newChart();
+    new PlainPod(chart, 'p', props);
+    expect(only(synth(chart), 'Pod').spec.hostNetwork).toBe(true);
+  });
+
+  test('addSidecar() given a list says to call it once per sidecar', () => {
+    const pod = new PlainPod(newChart(), 'p', { containers: [c()] });
+    expect(() => pod.addSidecar(any([Sidecar.nginxExporter()]))).toThrow('not a list; call addSidecar() once per sidecar.');
+  });
+});
