@@ -68,50 +68,35 @@ describe('InitStep.checkRequired', () => {
     expect(only(synth(chart), 'Pod').spec.initContainers[0].volumeMounts).toEqual([{ name: 'cfg', mountPath: '/config' }]);
   });
 
-  test('accepts an absolute file under the files volume\'s path when the step mounts a volume of its own there (a Secret at /config/creds)', () => {
-    for (const mountPath of ['/config/creds', '/config/creds/', '/config']) {
-      const chart = newChart();
-      new InitPod(chart, 'p', {
-        volumes: [{ name: 'creds', secret: { secretName: 'creds' } }],
-        containers: [{ name: 'app', image: 'app:1' }],
-        initSteps: [
-          InitStep.renderTemplate('{}', 'app.conf', { inline: true, name: 'render' }),
-          InitStep.checkRequired({ name: 'chk', files: ['/config/creds/token'], volumeMounts: [{ name: 'creds', mountPath }] }),
-        ],
-      });
-      expect(only(synth(chart), 'Pod').spec.initContainers[1].volumeMounts).toEqual([{ name: 'creds', mountPath }]);
-    }
-  });
-
-  test('still fails for an absolute file of the files volume beside the step\'s own mount (/config/app.conf with a volume at /config/creds)', () => {
+  /** A pod whose files volume is at /config (a template step) and whose check step mounts a Secret of its own. */
+  const withOwnMount = (files: string[], mountPath = '/config/creds') => {
     const chart = newChart();
     new InitPod(chart, 'p', {
       volumes: [{ name: 'creds', secret: { secretName: 'creds' } }],
       containers: [{ name: 'app', image: 'app:1' }],
       initSteps: [
         InitStep.renderTemplate('{}', 'app.conf', { inline: true, name: 'render' }),
-        InitStep.checkRequired({ name: 'chk', files: ['/config/app.conf', '/config/credsx'], volumeMounts: [{ name: 'creds', mountPath: '/config/creds' }] }),
+        InitStep.checkRequired({ name: 'chk', files, volumeMounts: [{ name: 'creds', mountPath }] }),
       ],
     });
-    expect(synthError(chart)).toContain('files: "/config/app.conf" is in the shared files volume');
-    expect(synthError(chart)).toContain('files: "/config/credsx" is in the shared files volume');
+    return chart;
+  };
+
+  test('accepts an absolute file under the files volume\'s path when the step mounts a volume of its own there (a Secret at /config/creds)', () => {
+    for (const mountPath of ['/config/creds', '/config/creds/', '/config']) {
+      expect(only(synth(withOwnMount(['/config/creds/token'], mountPath)), 'Pod').spec.initContainers[1].volumeMounts).toEqual([{ name: 'creds', mountPath }]);
+    }
+  });
+
+  test('still fails for an absolute file of the files volume beside the step\'s own mount (/config/app.conf with a volume at /config/creds)', () => {
+    const message = synthError(withOwnMount(['/config/app.conf', '/config/credsx']));
+    expect(message).toContain('files: "/config/app.conf" is in the shared files volume');
+    expect(message).toContain('files: "/config/credsx" is in the shared files volume');
   });
 
   test('resolves . and .. in absolute files as the shell does (review 13 A8)', () => {
-    const make = (file: string) => {
-      const chart = newChart();
-      new InitPod(chart, 'p', {
-        volumes: [{ name: 'creds', secret: { secretName: 'creds' } }],
-        containers: [{ name: 'app', image: 'app:1' }],
-        initSteps: [
-          InitStep.renderTemplate('{}', 'app.conf', { inline: true, name: 'render' }),
-          InitStep.checkRequired({ name: 'chk', files: [file], volumeMounts: [{ name: 'creds', mountPath: '/config/creds' }] }),
-        ],
-      });
-      return chart;
-    };
-    expect(synthError(make('/config/creds/../other'))).toContain('files: "/config/creds/../other" is in the shared files volume (filesMountPath "/config"), which this step mounts only when it names a file relative to it, so it would never find it; write "other".');
-    expect(only(synth(make('/config/./creds/token')), 'Pod').spec.initContainers).toHaveLength(2);
+    expect(synthError(withOwnMount(['/config/creds/../other']))).toContain('files: "/config/creds/../other" is in the shared files volume (filesMountPath "/config"), which this step mounts only when it names a file relative to it, so it would never find it; write "other".');
+    expect(only(synth(withOwnMount(['/config/./creds/token'])), 'Pod').spec.initContainers).toHaveLength(2);
   });
 
   test('accepts a check after the step that writes the file', () => {
