@@ -580,11 +580,14 @@ export function kindOf(v: any): string {
   }
 }
 
+/** A map key `__proto__` in props (the library's own maps and those of Kubernetes structs). */
+export const PROTO_KEY_PROBLEM = 'the key "__proto__" cannot be written: JavaScript takes it for an object\'s prototype, so cdk8s would drop it without a word; rename the key.';
+
 /** A null or missing list item, a null map value or a key __proto__ in props, which would not be written as declared. */
 function emptyItem(t: K8sType, v: any, path: string, problems: Problems, owner: string, field: string, what: 'list item' | 'map value' | '__proto__'): void {
   const where = owner ? `${owner}.${field}` : (t.name ?? 'the value');
   if (what === '__proto__') {
-    problems.add(path, 'the key "__proto__" cannot be written: JavaScript takes it for an object\'s prototype, so cdk8s would drop it without a word; rename the key.');
+    problems.add(path, PROTO_KEY_PROBLEM);
   } else if (what === 'list item') {
     problems.add(path, `${v === null ? 'is null' : 'is missing (undefined, or a hole in the list)'}, but ${where} takes ${expected(t)}: the API server would read an empty value; remove the item or write one.`);
   } else {

@@ -14,7 +14,7 @@
  *
  * @internal
  */
-import { closest, isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from './k8s-values';
+import { closest, isPlainObject, keysOf, keysThroughPrototype, kindOf, PROTO_KEY_PROBLEM, toManifest } from './k8s-values';
 import { Problems, show } from './problems';
 import { PROPS_CLASSES, PROPS_ENUMS, PROPS_INTERFACES, PROPS_STRUCTS, PropType } from './props-schema';
 
@@ -136,7 +136,7 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       const out: any = {};
       for (const key of keysOf(v)) {
         if (key === '__proto__') {
-          problems.add(`${path}[${key}]`, 'the key "__proto__" cannot be written: JavaScript takes it for an object\'s prototype, so cdk8s would drop it without a word; rename the key.');
+          problems.add(`${path}[${key}]`, PROTO_KEY_PROBLEM);
         } else if (v[key] !== undefined) {
           out[key] = walk(arg, v[key], `${path}[${key}]`, problems, owner, field);
         }
