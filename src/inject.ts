@@ -213,7 +213,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       addition.linuxOnly.push({ name: container.name, what: `${linuxOnly} '${container.name}'`, instead: 'Sidecar.container()' });
     }
     if (sidecar.mode === SidecarMode.NATIVE) {
-      if (container.restartPolicy !== undefined && container.restartPolicy !== 'Always') {
+      if (typeof container.restartPolicy === 'string' && container.restartPolicy !== 'Always') {
         addition.problems.push(nativeRestartPolicyProblem(container));
       }
       addition.nativeSidecars.push({ ...container, restartPolicy: 'Always' });

@@ -574,7 +574,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this._markUnchecked();
     }
     const written = mode === SidecarMode.NATIVE ? { ...container, restartPolicy: 'Always' } : container;
-    if (mode === SidecarMode.NATIVE && container.restartPolicy !== undefined && container.restartPolicy !== 'Always') {
+    // A token is left to cdk8s (the validation of the final object checks what it resolves to).
+    if (mode === SidecarMode.NATIVE && typeof container.restartPolicy === 'string' && container.restartPolicy !== 'Always') {
       this.addProblems = added(this.addProblems, nativeRestartPolicyProblem(container));
     }
     if (mode === SidecarMode.NATIVE) {

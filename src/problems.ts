@@ -60,8 +60,9 @@ export function show(value: unknown): string {
   // Characters a terminal does not show (format and separator characters, U+0085, U+FEFF) are
   // written as escapes, so that a message about them can be read.
   const shown = json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  // A message quotes a value to point at it: a whole file or a 100,000-character name is cut short.
-  return shown.length <= SHOWN_MAX ? shown : `${shown.slice(0, SHOWN_MAX - 60)}... (${shown.length} characters)`;
+  // A message quotes a value to point at it: a whole file or a 100,000-character name is cut short,
+  // keeping its start and its end (where a stray space or character often is).
+  return shown.length <= SHOWN_MAX ? shown : `${shown.slice(0, 240)}...${shown.slice(-100)} (${shown.length} characters)`;
 }
 
 const SHOWN_MAX = 400;

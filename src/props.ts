@@ -67,12 +67,8 @@ function join(path: string, key: string): string {
 
 function walk(t: PropType, v: any, path: string, problems: Problems, owner: string, field: string): any {
   if (isToken(v) && !(typeof t !== 'string' && (t[0] === 'c' || t[0] === 'i'))) {
-    // A cdk8s token (`Lazy`, a resolvable) stands for a value known only at synth time: fine where
-    // the value goes into the manifest as it is (a number, a Kubernetes struct), not where the
-    // pattern reads it when it is built (a list it walks, a map it merges, a name or path it joins).
-    if (typeof t === 'string' ? t === 's' : t[0] === '[' || t[0] === '{' || t[0] === 'S' || t[0] === 't' || t[0] === 'k') {
-      problems.add(path, `is a cdk8s token (${kindOf(v)}), but ${where(owner, field)} is read when the object is built, before tokens resolve; pass the value itself.`);
-    }
+    // A cdk8s token (`Lazy`, a resolvable) stands for a value known only at synth time (fields
+    // the pattern reads while it is built are refused in struct(): READ_AT_BUILD).
     return v;
   }
   if (typeof t === 'string') {
@@ -175,8 +171,10 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     return v;
   }
   const out: any = {};
-  // Own names, non-enumerable ones too (Object.defineProperty): props.field reads them all.
-  for (const key of proto === Object.prototype || proto === null ? Object.getOwnPropertyNames(v) : keysOfProps(v, fields)) {
+  // Own enumerable keys, and the fields defined non-enumerable (Object.defineProperty), which
+  // props.field reads too (not a compiled module's __esModule, which is no field).
+  const own = () => [...Object.keys(v), ...Object.getOwnPropertyNames(v).filter((k) => !Object.prototype.propertyIsEnumerable.call(v, k) && Object.prototype.hasOwnProperty.call(fields, k))];
+  for (const key of proto === Object.prototype || proto === null ? own() : keysOfProps(v, fields)) {
     // Own fields only: `constructor` or `toString` is in every object's prototype.
     const f = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     const x = v[key];
@@ -193,6 +191,10 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     if (x === undefined || (x === null && f[1] === 1)) {
       continue;
     }
+    if (READ_AT_BUILD.has(key) && PATTERN_PROPS.has(name) && isToken(x)) {
+      problems.add(join(path, key), `is a cdk8s token (${kindOf(x)}), but ${name}.${key} is read when the object is built, before tokens resolve; pass the value itself.`);
+      continue;
+    }
     out[key] = walk(f[0], x, join(path, key), problems, name, key);
   }
   for (const key of requiredFields(name)) {
@@ -203,6 +205,15 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   }
   return out;
 }
+
+/**
+ * The props the patterns read while they are built (lists they walk, maps they merge, names and
+ * paths they join), which cannot be cdk8s tokens; every other field takes one, resolved at synth.
+ */
+const READ_AT_BUILD = new Set(['containers', 'initContainers', 'volumes', 'metadata', 'podMetadata', 'filesMountPath', 'filesVolumeName',
+  'initSteps', 'sidecars', 'app', 'sidecar', 'logMountPath', 'logFileName', 'logVolumeName', 'ports', 'selector', 'name', 'labels']);
+const PATTERN_PROPS = new Set(['PlainPodProps', 'InitPodProps', 'SidecarLoggedAppProps', 'PodWorkloadProps', 'ExposedServiceOptions', 'ExposedServiceProps',
+  'ApiObjectMetadata', 'InjectOptions']);
 
 /** Built-in objects that are no props object (their getters, such as a Map's size, are no fields). */
 const BUILT_INS: Function[] = [Map, Set, Date, RegExp, Promise, WeakMap, WeakSet, Error];

@@ -402,8 +402,11 @@ export class Workload {
   /** A bare Pod, as in the seed tutorial. */
   public static pod(): Workload {
     // Plain JavaScript can pass the options of another workload here: they would be ignored.
-    if (arguments.length > 0 && arguments[0] !== undefined) {
-      throw new Error(`Workload.pod(): takes no options, but was given ${show(arguments[0])}; a Pod has no replicas or strategy: use Workload.deployment(${show(arguments[0])}) for those.`);
+    const given = arguments[0];
+    const isEmpty = given === undefined || given === null || (typeof given === 'object' && !Array.isArray(given) && Object.keys(given).length === 0);
+    if (!isEmpty) {
+      const fix = typeof given === 'object' && !Array.isArray(given) ? `; a Pod has no replicas or strategy: use Workload.deployment(${show(given)}) for those` : '';
+      throw new Error(`Workload.pod(): takes no options, but was given ${show(given)}${fix}.`);
     }
     return POD;
   }

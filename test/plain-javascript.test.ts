@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
-import { FluentBitOutput, Inject, InitStep, PlainPod, ResourcePreset, ServiceTarget, Sidecar, SidecarLoggedApp, Workload } from '../src';
+import { FluentBitOutput, Inject, InitStep, PlainPod, ResourcePreset, ServiceTarget, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 /**
@@ -329,7 +329,7 @@ describe('more message defects (review 13 B9, B13 c, g, i)', () => {
       new PlainPod(chart, 'p', { metadata: { name: 'a'.repeat(100000) }, containers: [c()] });
       return chart;
     })());
-    expect(message).toContain('... (100002 characters)');
+    expect(message).toMatch(/"a{239}\.\.\.a{99}" \(100002 characters\)/);
     expect(message.length).toBeLessThan(2000);
   });
 
@@ -348,5 +348,39 @@ describe('more message defects (review 13 B9, B13 c, g, i)', () => {
   test('addSidecar() given a list says to call it once per sidecar', () => {
     const pod = new PlainPod(newChart(), 'p', { containers: [c()] });
     expect(() => pod.addSidecar(any([Sidecar.nginxExporter()]))).toThrow('not a list; call addSidecar() once per sidecar.');
+  });
+});
+
+describe('review 14 A (regressions of round 13, mended)', () => {
+  test('takes tokens where the pattern copies the value into the manifest (an annotation value, tolerations, a namespace), and refuses them only where it reads them', () => {
+    const chart = newChart();
+    const arn = Lazy.any({ produce: () => 'arn:aws:acm:eu-west-1:1:certificate/x' });
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p', namespace: any(Lazy.any({ produce: () => 'web' })), annotations: { cert: any(arn) } },
+      tolerations: any(Lazy.any({ produce: () => [{ key: 'k', operator: 'Exists' }] })),
+      containers: [c()],
+    });
+    const pod = only(synth(chart), 'Pod');
+    expect(pod.metadata.annotations.cert).toBe('arn:aws:acm:eu-west-1:1:certificate/x');
+    expect(pod.spec.tolerations).toEqual([{ key: 'k', operator: 'Exists' }]);
+    expect(() => new PlainPod(newChart(), 'q', { containers: any(Lazy.any({ produce: () => [c()] })) })).toThrow(
+      'containers: is a cdk8s token (a Lazy instance), but PlainPodProps.containers is read when the object is built, before tokens resolve; pass the value itself.');
+  });
+
+  test('reads a compiled module as props without its __esModule marker', () => {
+    const module: any = { containers: [c()] };
+    Object.defineProperty(module, '__esModule', { value: true });
+    const chart = newChart();
+    new PlainPod(chart, 'p', module);
+    expect(only(synth(chart), 'Pod').spec.containers).toHaveLength(1);
+  });
+
+  test('leaves a native sidecar\'s restartPolicy token to cdk8s, and Workload.pod({}) or pod(null) is a Pod', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [Sidecar.container({ name: 's', image: 'busybox:1.36', restartPolicy: any(Lazy.any({ produce: () => 'Always' })) }, SidecarMode.NATIVE)] });
+    expect(only(synth(chart), 'Pod').spec.initContainers[0].restartPolicy).toBe('Always');
+    expect(any(Workload.pod)({}).kind).toBe('Pod');
+    expect(any(Workload.pod)(null).kind).toBe('Pod');
+    expect(() => any(Workload.pod)(5)).toThrow('Workload.pod(): takes no options, but was given 5.');
   });
 });

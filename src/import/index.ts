@@ -161,8 +161,7 @@ function readSources(sources: ManifestSource[]): ParseModule.Source[] {
   });
 }
 
-/** A value for a message, cut short: a source's content may be a whole file. */
+/** A value for a message (show() cuts a whole file short, with its length). */
 function brief(value: unknown): string {
-  const text = show(value);
-  return text.length <= 120 ? text : `${text.slice(0, 100)}... (${text.length} characters)`;
+  return show(value);
 }

@@ -123,7 +123,7 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     expect(() => ManifestImport.fromSources([{ name: 'a.yaml' }] as any)).toThrow('ManifestImport: sources[0]: content: is missing; ManifestSource.content is required.');
     expect(() => ManifestImport.fromSources([{ name: 'a.yaml', contnt: 'x' }] as any)).toThrow('contnt: is not a field of ManifestSource; did you mean content?');
     expect(() => ManifestImport.fromSources({ name: 'a.yaml', content: 'x'.repeat(500) } as any)).toThrow(
-      /^ManifestImport: sources: \{"name":"a\.yaml","content":"x+\.\.\. \(\d+ characters\) is not a list of \{ name, content \}; write a list: \[\{ name, content \}\]\.$/);
+      /^ManifestImport: sources: \{"name":"a\.yaml","content":"x+\.\.\.x+"\} \(530 characters\) is not a list of \{ name, content \}; write a list: \[\{ name, content \}\]\.$/);
     expect(() => ManifestImport.fromFiles('a.yaml' as any)).toThrow('ManifestImport.fromFiles: files: "a.yaml" is a string, not a list of files; write ["a.yaml"].');
     expect(() => ManifestImport.fromFiles([])).toThrow('ManifestImport.fromFiles: files: give at least one YAML file (or "-" for standard input).');
     expect(() => ManifestImport.fromFiles(['/no/such/file.yaml'])).toThrow(/\/no\/such\/file\.yaml: cannot be read: ENOENT/);

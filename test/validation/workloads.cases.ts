@@ -850,7 +850,7 @@ export const BATCH_CASES: RuleCase[] = [
       'spec.successPolicy.rules: has 21 rules; at most 20 are allowed.',
       'spec.successPolicy.rules[0].succeededIndexes: has 65537 characters; at most 65536 are allowed.',
       // A value this long is cut short in the message (problems.ts show()).
-      `spec.successPolicy.rules[0].succeededIndexes: "${'0,'.repeat(169)}0... (65539 characters) is not a valid list of indexes: 0 does not come after 0. Write increasing indexes and ranges below completions, e.g. '0,2-4'.`,
+      `spec.successPolicy.rules[0].succeededIndexes: "${'0,'.repeat(119)}0...${'0,'.repeat(49)}1" (65539 characters) is not a valid list of indexes: 0 does not come after 0. Write increasing indexes and ranges below completions, e.g. '0,2-4'.`,
     ],
     offline128: false,
   },
