@@ -1,5 +1,6 @@
 import { createRequire } from 'module';
 import * as path from 'path';
+import { decodeNulls } from '../k8s-values';
 import { Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
@@ -237,6 +238,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     }
     items.forEach((item: any, i: number) => {
       const deep = tooDeep(item);
+      // A null list item or map value is the zero value to the API server's decoder (`tier: ""`), not
+      // unset: it is carried over as that value; a struct field set to null is unset (withoutNulls).
+      if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
+        decodeNulls(item.kind, item);
+      }
       const object = deep ? item : withoutNulls(item);
       const problem = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? data : undefined);
       const label = labelOf(object);

@@ -253,3 +253,19 @@ describe('Service fields newer than 1.28 that ExposedService takes', () => {
     expect(result.code).toContain('trafficDistribution: TrafficDistribution.PREFER_CLOSE,');
   });
 });
+
+describe('null list items and map values as the API server decodes them (review 14 A5)', () => {
+  test('GIVEN a null annotation value and a null limit WHEN imported THEN they are the empty values the API server stores', () => {
+    const result = imported('nulls.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {a: null, b: x}\nspec:\n  containers:\n  - name: web\n    image: nginx\n'
+      + '    resources: {limits: {cpu: null, memory: 128Mi}}\n');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("annotations: { a: '', b: 'x' }");
+    expect(result.code).toContain("limits: { cpu: '0', memory: '128Mi' }");
+  });
+
+  test('GIVEN a null matchLabels value WHEN imported THEN the selector is refused as the API server refuses it (tier is "")', () => {
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector:\n    matchLabels: {app: d, tier: null}\n  template:\n'
+      + '    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: web, image: nginx}]\n';
+    expect(importError('sel.yaml', yaml)).toContain('Deployment d: spec.template.metadata.labels: selector tier= does not match the template labels');
+  });
+});
