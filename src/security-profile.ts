@@ -327,7 +327,7 @@ class ProfileChecker {
       for (const [field, wanted] of Object.entries(this.profile._explicit)) {
         if (wanted !== undefined && psc[field] !== wanted) {
           this.problems.add(`${sp}.${field}`, `${show(psc[field])} is not the ${field} ${wanted} of securityProfile ${this.label.replace('()', `({ ${field}: ${wanted} })`)}: `
-            + 'the pod\'s own securityContext or a sidecar (git-sync needs fsGroup 65533) sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.');
+            + `the pod's own securityContext or a sidecar${field === 'fsGroup' ? ' (git-sync needs fsGroup 65533)' : ''} sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.`);
         }
       }
       if (psc.runAsNonRoot === false) {
@@ -387,7 +387,8 @@ class ProfileChecker {
     const se = sc.seLinuxOptions;
     if (se) {
       if (se.type !== undefined && !SELINUX_TYPES.includes(se.type)) {
-        this.add(`${path}.seLinuxOptions.type`, `${show(se.type)}${suffix}`, 'is not an allowed SELinux type', 'use container_t, container_init_t or container_kvm_t, or remove it');
+        const later = se.type === 'container_engine_t' ? ' (allowed from Kubernetes 1.31 only; this profile keeps to what every cluster from 1.28 allows)' : '';
+        this.add(`${path}.seLinuxOptions.type`, `${show(se.type)}${suffix}`, `is not an allowed SELinux type${later}`, 'use container_t, container_init_t or container_kvm_t, or remove it');
       }
       for (const field of ['user', 'role']) {
         if (se[field] !== undefined && se[field] !== '') {

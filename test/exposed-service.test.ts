@@ -459,7 +459,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test.each([undefined, ServiceType.CLUSTER_IP])('fails when externalTrafficPolicy is set on a %s Service', (type) => {
-    expect(error({ externalTrafficPolicy: TrafficPolicy.LOCAL }, type)).toContain('ExposedService \'web\': spec.externalTrafficPolicy: "Local" may only be set when type is NodePort or LoadBalancer; change the type or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).');
+    expect(error({ externalTrafficPolicy: TrafficPolicy.LOCAL }, type)).toContain('ExposedService \'web\': spec.externalTrafficPolicy: "Local" may only be set when type is NodePort or LoadBalancer, or on a ClusterIP Service with externalIPs; change the type, add externalIPs, or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).');
   });
 
   test.each([

@@ -435,7 +435,7 @@ describe('SecurityProfile.restricted()', () => {
       securityProfile: SecurityProfile.restricted({ runAsUser: 1000, runAsGroup: 3000 }),
     });
     expect(synthError(own)).toContain("PlainPod 'test-web-c8694308': spec.securityContext.runAsUser: 101 is not the runAsUser 1000 of securityProfile SecurityProfile.restricted({ runAsUser: 1000 }): "
-      + "the pod's own securityContext or a sidecar (git-sync needs fsGroup 65533) sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.");
+      + "the pod's own securityContext or a sidecar sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.");
     expect(synthError(own)).not.toContain('runAsGroup');
     const sidecar = newChart();
     new PlainPod(sidecar, 'web', {
@@ -548,6 +548,13 @@ describe('SecurityProfile.restricted()', () => {
       // Testing.synth: the 1.28 schema the test's offline validators read has no appArmorProfile (Kubernetes 1.30).
       expect(Testing.synth(good).map((o) => o.spec.securityContext?.appArmorProfile)).toEqual([{ type: 'RuntimeDefault' }, undefined]);
     }
+  });
+
+  test('names the SELinux type container_engine_t as allowed from Kubernetes 1.31 only (review 14 B2)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, securityContext: { seLinuxOptions: { type: 'container_engine_t' } }, containers: [mainContainer], securityProfile: SecurityProfile.baseline() });
+    expect(synthError(chart)).toContain('spec.securityContext.seLinuxOptions.type: "container_engine_t" breaks the Pod Security Standard "baseline" (securityProfile SecurityProfile.baseline()): '
+      + 'is not an allowed SELinux type (allowed from Kubernetes 1.31 only; this profile keeps to what every cluster from 1.28 allows); use container_t, container_init_t or container_kvm_t, or remove it.');
   });
 
   test('names a sysctl that is safe from Kubernetes 1.29 only as such', () => {

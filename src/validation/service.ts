@@ -822,7 +822,7 @@ function validateServiceExternalTrafficPolicy(spec: any, problems: Problems, ran
   const policy = spec.externalTrafficPolicy;
   if (!externallyAccessible(spec)) {
     if (policy !== undefined && policy !== '') {
-      problems.add('spec.externalTrafficPolicy', `${show(policy)} may only be set when type is NodePort or LoadBalancer; change the type or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).`);
+      problems.add('spec.externalTrafficPolicy', `${show(policy)} may only be set when type is NodePort or LoadBalancer, or on a ClusterIP Service with externalIPs; change the type, add externalIPs, or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).`);
     }
   } else if (!(Object.values(TrafficPolicy) as unknown[]).includes(policy)) {
     problems.add('spec.externalTrafficPolicy', `${show(policy)} is not supported; use TrafficPolicy.CLUSTER or LOCAL.`);

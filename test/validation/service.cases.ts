@@ -446,7 +446,7 @@ export const SERVICE_CASES: RuleCase[] = [
     go: 'validateServiceExternalTrafficPolicy',
     name: 'rejects externalTrafficPolicy on a ClusterIP Service without externalIPs',
     manifest: service({ externalTrafficPolicy: 'Local' }),
-    problems: ['spec.externalTrafficPolicy: "Local" may only be set when type is NodePort or LoadBalancer; change the type or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).'],
+    problems: ['spec.externalTrafficPolicy: "Local" may only be set when type is NodePort or LoadBalancer, or on a ClusterIP Service with externalIPs; change the type, add externalIPs, or remove externalTrafficPolicy (use internalTrafficPolicy for traffic from inside the cluster).'],
   },
   {
     go: 'validateServiceExternalTrafficPolicy',
