@@ -509,10 +509,10 @@ export class ExposedService extends ValidatedApiObject {
       return;
     }
     if (this.declaredNamespace !== undefined) {
-      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.`);
+      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only (this library's contract). Remove metadata.namespace (the Service then takes its target's) or move the target.`);
     } else {
       // The target's namespace changed after this Service took it (a JSON patch of the target).
-      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only. Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
+      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only (this library's contract). Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
     }
   }
 
@@ -553,7 +553,7 @@ export class ExposedService extends ValidatedApiObject {
       const labels = this.target.selectorLabels();
       if (Object.keys(labels).length === 0) {
         const fix = (this.target as _ServiceTargetHints)._missingLabelsFix ?? "add metadata.labels to it (e.g. { app: 'web' })";
-        problems.add('spec.selector', `target ${this.target.targetDescription} has no labels, so no selector can match its pods; ${fix}.`);
+        problems.add('spec.selector', `target ${this.target.targetDescription} has no labels, so no selector can match its pods (this library's contract); ${fix}.`);
         return;
       }
       const notOnPods = (this.target as _ServiceTargetHints)._labelsProblem?.();
@@ -566,7 +566,7 @@ export class ExposedService extends ValidatedApiObject {
         }
       }
     } else if ((!this.selector || Object.keys(this.selector).length === 0) && !this.withoutSelector && this.type !== ServiceType.EXTERNAL_NAME) {
-      problems.add('spec.selector', 'the Service selects no pods; pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.');
+      problems.add('spec.selector', 'the Service selects no pods (this library\'s contract); pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.');
     }
   }
 
@@ -594,9 +594,9 @@ export class ExposedService extends ValidatedApiObject {
         problems.add(path, `${show(targetPort)} is a port of the init container ${show(initContainer)}, which runs to completion before the app starts, so nothing would serve it; target a port of a main container or of a sidecar (restartPolicy: 'Always'), or a port number.`);
       } else if (named.length === 0) {
         const names = known.filter((cp) => cp?.name).map((cp) => show(cp.name));
-        problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number.`);
+        problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number (this library's contract).`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {
-        problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match.`);
+        problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match (this library's contract).`);
       }
     });
   }

@@ -55,13 +55,13 @@ describe('ExposedService', () => {
   test('fails when the target pod has no labels, instead of writing an empty selector', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart, {}), ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: target PlainPod 'web' has no labels, so no selector can match its pods; add metadata.labels to it (e.g. { app: 'web' }).");
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: target PlainPod 'web' has no labels, so no selector can match its pods (this library's contract); add metadata.labels to it (e.g. { app: 'web' }).");
   });
 
   test('fails when neither target nor selector is given', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods; pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.");
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: the Service selects no pods (this library's contract); pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.");
   });
 
   test('fails when both target and selector are given', () => {
@@ -100,7 +100,7 @@ describe('ExposedService', () => {
   test('fails when a named targetPort names no container port of the target', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, targetPort: 'https' }] });
-    expect(synthError(chart)).toContain("spec.ports[0].targetPort: \"https\" names no container port of PlainPod 'web'; use one of \"http\" or a port number.");
+    expect(synthError(chart)).toContain("spec.ports[0].targetPort: \"https\" names no container port of PlainPod 'web'; use one of \"http\" or a port number (this library's contract).");
   });
 
   test('finds a named targetPort as FindPort does: by name and protocol, an empty protocol being TCP', () => {
@@ -120,7 +120,7 @@ describe('ExposedService', () => {
   test('fails when a named targetPort has no container port of the Service port\'s protocol', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, targetPort: 'http', protocol: Protocol.UDP }] });
-    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" is a TCP container port but this Service port is UDP; make the protocols match.');
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" is a TCP container port but this Service port is UDP; make the protocols match (this library\'s contract).');
   });
 
   test('finds a named targetPort on a native sidecar declared as an init container with restartPolicy Always', () => {
@@ -149,7 +149,7 @@ describe('ExposedService', () => {
     const chart = newChart();
     const job = new PlainPod(chart, 'job', { metadata: { name: 'job', labels: { app: 'job' } }, restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36' }], workload: Workload.job() } as any);
     new ExposedService(chart, 'svc', { metadata: { name: 'job' }, target: job, ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("spec.selector: target PlainPod 'job' has no labels, so no selector can match its pods; set podMetadata.labels (e.g. { app: 'web' }): the pods of a Job take their labels from podMetadata, not from metadata.labels.");
+    expect(synthError(chart)).toContain("spec.selector: target PlainPod 'job' has no labels, so no selector can match its pods (this library's contract); set podMetadata.labels (e.g. { app: 'web' }): the pods of a Job take their labels from podMetadata, not from metadata.labels.");
   });
 
   test('fails when a multi-port service leaves a port unnamed', () => {
@@ -403,7 +403,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   test('fails when a named targetPort has another protocol than the container port', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: webPod(chart), ports: [{ port: 80, targetPort: 'http', protocol: Protocol.UDP }] });
-    expect(synthError(chart)).toContain('ExposedService \'web\': spec.ports[0].targetPort: "http" is a TCP container port but this Service port is UDP; make the protocols match.');
+    expect(synthError(chart)).toContain('ExposedService \'web\': spec.ports[0].targetPort: "http" is a TCP container port but this Service port is UDP; make the protocols match (this library\'s contract).');
   });
 
   test.each([undefined, SessionAffinity.NONE])('fails when a ClientIP timeout is set and sessionAffinity is %s', (affinity) => {

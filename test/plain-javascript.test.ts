@@ -115,7 +115,7 @@ describe('a Service whose target was changed by JSON patches', () => {
   test('checks a named targetPort against the ports as patched', () => {
     const { chart, pod } = setup();
     pod.addJsonPatch(JsonPatch.replace('/spec/containers/0/ports/0/name', 'web'));
-    expect(synthError(chart)).toContain("ExposedService 'svc': spec.ports[0].targetPort: \"http\" names no container port of PlainPod 'web'; use one of \"web\" or a port number.");
+    expect(synthError(chart)).toContain("ExposedService 'svc': spec.ports[0].targetPort: \"http\" names no container port of PlainPod 'web'; use one of \"web\" or a port number (this library's contract).");
   });
 
   test('reports a namespace the patch moved the pods to', () => {

@@ -477,7 +477,7 @@ describe('SecurityProfile.restricted()', () => {
     expect(message).toContain("PlainPod 'bad' has 17 problems:");
     const expected = [
       // the API server's create preparation: ProcMountType is off by default in 1.32 (issue 11)
-      'spec.containers[0].securityContext.procMount: "Unmasked" would vanish: procMount is behind the ProcMountType feature gate',
+      'spec.containers[0].securityContext.procMount: "Unmasked" would vanish (this library\'s contract): procMount is behind the ProcMountType feature gate',
       // the API server's own rule (validateHostNetwork), reported next to the profile's
       'spec.containers[0].ports[0].containerPort: 8080 must match hostPort 80 when hostNetwork is true; remove hostPort or make them equal.',
       'spec.hostNetwork: true breaks the Pod Security Standard "restricted" (securityProfile SecurityProfile.restricted()): sharing the host\'s namespaces is forbidden; remove it or set false.',

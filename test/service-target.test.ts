@@ -20,7 +20,7 @@ describe('ServiceTarget.fromLabels', () => {
   test('fails with its own fix when given no labels', () => {
     const chart = newChart();
     new ExposedService(chart, 'svc', { metadata: { name: 'web' }, target: ServiceTarget.fromLabels({}), ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: target pods labelled (no labels) has no labels, so no selector can match its pods; pass at least one label to ServiceTarget.fromLabels().");
+    expect(synthError(chart)).toContain("ExposedService 'web': spec.selector: target pods labelled (no labels) has no labels, so no selector can match its pods (this library's contract); pass at least one label to ServiceTarget.fromLabels().");
   });
 });
 
@@ -85,14 +85,14 @@ describe('ServiceTarget.fromKplus', () => {
     const chart = newChart();
     const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api:1', ports: [{ name: 'http', number: 8080 }] }] });
     new ExposedService(chart, 'svc', { metadata: { name: 'api' }, target: ServiceTarget.fromKplus(api), ports: [{ port: 80, targetPort: 'https' }] });
-    expect(synthError(chart)).toContain('ExposedService \'api\': spec.ports[0].targetPort: "https" names no container port of cdk8s-plus Deployment \'api\'; use one of "http" or a port number.');
+    expect(synthError(chart)).toContain('ExposedService \'api\': spec.ports[0].targetPort: "https" names no container port of cdk8s-plus Deployment \'api\'; use one of "http" or a port number (this library\'s contract).');
   });
 
   test('fails when a named targetPort has another protocol than the cdk8s-plus-28 container port', () => {
     const chart = newChart();
     const dns = new kplus.Deployment(chart, 'dns', { metadata: { name: 'dns' }, containers: [{ image: 'dns:1', ports: [{ name: 'dns', number: 53, protocol: kplus.Protocol.UDP }] }] });
     new ExposedService(chart, 'svc', { metadata: { name: 'dns' }, target: ServiceTarget.fromKplus(dns), ports: [{ port: 53, targetPort: 'dns', protocol: Protocol.TCP }] });
-    expect(synthError(chart)).toContain('ExposedService \'dns\': spec.ports[0].targetPort: "dns" is a UDP container port but this Service port is TCP; make the protocols match.');
+    expect(synthError(chart)).toContain('ExposedService \'dns\': spec.ports[0].targetPort: "dns" is a UDP container port but this Service port is TCP; make the protocols match (this library\'s contract).');
   });
 
   test.each([

@@ -127,7 +127,7 @@ describe('validatePodSpec (ValidatePodSpec)', () => {
 
   test('reports whitespace around an image in a pod template too, saying why (validateContainersOnlyForPod)', () => {
     expect(podProblems([app({ image: ' busybox' })], {}, PodSpecOwner.TEMPLATE)).toEqual([
-      'spec.template.spec.containers[0].image: " busybox" has leading or trailing whitespace (the API server accepts it in a pod template, then rejects every Pod created from it); remove it.',
+      'spec.template.spec.containers[0].image: " busybox" has leading or trailing whitespace (the API server accepts it in a pod template, then rejects every Pod created from it; this library\'s contract); remove it.',
     ]);
   });
 

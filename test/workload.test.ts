@@ -216,7 +216,7 @@ describe('Services and namespaces', () => {
     const chart = newChart();
     const web = new PlainPod(chart, 'web', { metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } }, containers: [c('web')] });
     new ExposedService(chart, 'svc', { metadata: { name: 'web', namespace: 'dev' }, target: web, ports: [{ port: 80 }] });
-    expect(synthError(chart)).toContain("ExposedService 'web': metadata.namespace: \"dev\" differs from the namespace \"prod\" of PlainPod 'web'; a Service selects pods of its own namespace only. Remove metadata.namespace (the Service then takes its target's) or move the target.");
+    expect(synthError(chart)).toContain("ExposedService 'web': metadata.namespace: \"dev\" differs from the namespace \"prod\" of PlainPod 'web'; a Service selects pods of its own namespace only (this library's contract). Remove metadata.namespace (the Service then takes its target's) or move the target.");
   });
 });
 

@@ -31,7 +31,7 @@ const DEFAULT_GRACE_PERIOD = 30;
 /** Where Kubernetes 1.28 differs: native sidecars (init containers with restartPolicy Always). */
 const SIDECARS_1_28 = 'Kubernetes 1.29+; 1.28 has native sidecars only behind the alpha SidecarContainers feature gate';
 /** The message of pod-only rules reported for a pod template too. */
-const TEMPLATE_NOTE = ' (the API server accepts it in a pod template, then rejects every Pod created from it)';
+const TEMPLATE_NOTE = ' (the API server accepts it in a pod template, then rejects every Pod created from it; this library\'s contract)';
 
 /** What the container checks need from the pod. The rest (volumes, grace period, OS, ...) is read from the spec. */
 export interface ContainerCheckContext {
@@ -381,15 +381,15 @@ function relativeMountPath(mountPath: string, windows: boolean): string {
   if (windows) {
     const drive = /^([A-Za-z]:)([^:]*)$/.exec(mountPath);
     if (drive) {
-      return `${show(mountPath)} is relative to the current folder of drive ${drive[1]}, which the kubelet passes on as it is (it leaves a path with ':' alone). This library requires an absolute path: use ${show(`${drive[1]}\\${drive[2]}`)}.`;
+      return `${show(mountPath)} is relative to the current folder of drive ${drive[1]}, which the kubelet passes on as it is (it leaves a path with ':' alone). This library's contract requires an absolute path: use ${show(`${drive[1]}\\${drive[2]}`)}.`;
     }
     if (mountPath.includes(':')) {
-      return `${show(mountPath)} is not an absolute Windows path, and the kubelet passes a path with ':' on as it is. This library requires an absolute path, e.g. "C:\\\\data".`;
+      return `${show(mountPath)} is not an absolute Windows path, and the kubelet passes a path with ':' on as it is. This library's contract requires an absolute path, e.g. "C:\\\\data".`;
     }
-    return `${show(mountPath)} is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use ${show('C:\\' + mountPath)}.`;
+    return `${show(mountPath)} is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library's contract requires an absolute path: use ${show('C:\\' + mountPath)}.`;
   }
   const hint = /^[A-Za-z]:[\\/]|^\\\\/.test(mountPath) ? ' (a Windows path: for a Windows pod, set spec.os.name to windows)' : '';
-  return `${show(mountPath)} is relative${hint}; the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use ${show('/' + mountPath)}.`;
+  return `${show(mountPath)} is relative${hint}; the API server accepts it but the kubelet would silently resolve it against '/'. This library's contract requires an absolute path: use ${show('/' + mountPath)}.`;
 }
 
 // Go: ValidateVolumeMounts (validation.go), with validateMountPropagation and
@@ -423,7 +423,7 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
         const prevPath = mounts[previous].mountPath;
         const how = facts.windows ? "without a trailing separator, '\\' as '/' and in any letter case, as Windows does" : "without a trailing '/', as the container runtime does";
         const why = prevPath === m.mountPath ? '' : ` (${show(prevPath)} is the same directory: this library compares mount paths ${how})`;
-        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}[${previous}]${why}; each mount needs its own path.`);
+        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}[${previous}]${why}; each mount needs its own path (this library's contract).`);
       } else {
         mountPaths.set(key, i);
       }

@@ -226,7 +226,7 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
     return;
   }
   const text = JSON.stringify(status);
-  problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish: the API server resets a ${manifest.kind}'s status on create; remove it.`);
+  problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
 }
 
 /** validateDeploymentSpec of workloads.ts, which loads on this first use. */

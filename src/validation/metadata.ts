@@ -123,7 +123,7 @@ export function prepareObjectMetaForCreate(meta: any, path: string, problems: Pr
   }
   for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) {
     if (meta[field] !== undefined && meta[field] !== null && meta[field] !== '') {
-      problems.add(`${path}.${field}`, `${show(meta[field])} would vanish: the API server sets ${field} itself on create and drops this value; remove it.`);
+      problems.add(`${path}.${field}`, `${show(meta[field])} would vanish (this library's contract): the API server sets ${field} itself on create and drops this value; remove it.`);
     }
   }
   const rv = meta.resourceVersion;
@@ -133,7 +133,7 @@ export function prepareObjectMetaForCreate(meta: any, path: string, problems: Pr
     if (typeof rv === 'string' && /^[0-9]+$/.test(rv) && BigInt(rv) > BigInt(0) && BigInt(rv) <= BigInt('18446744073709551615')) {
       problems.add(`${path}.resourceVersion`, `${show(rv)} must not be set on an object to be created (the API server refuses it: "resourceVersion should not be set on objects to be created"); remove it.`);
     } else {
-      problems.add(`${path}.resourceVersion`, `${show(rv)} would vanish: the API server sets resourceVersion itself on create and drops this value; remove it.`);
+      problems.add(`${path}.resourceVersion`, `${show(rv)} would vanish (this library's contract): the API server sets resourceVersion itself on create and drops this value; remove it.`);
     }
   }
 }

@@ -728,7 +728,7 @@ export function prepareInitContainerAnnotations(meta: any, path: string, problem
   }
   for (const key of INIT_CONTAINER_ANNOTATIONS) {
     if (annotations[key] !== undefined) {
-      problems.add(`${path}.annotations`, `${show(key)} would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.`);
+      problems.add(`${path}.annotations`, `${show(key)} would vanish (this library's contract): the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.`);
     }
   }
 }
@@ -756,13 +756,13 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
     return;
   }
   const vanish = (p: string, value: unknown, gate: string, what: string, fix: string): void => {
-    problems.add(p, `${brief(value)} would vanish: ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
+    problems.add(p, `${brief(value)} would vanish (this library's contract): ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
   };
   list(spec.volumes).forEach((v: any, i: number) => {
     preparePersistentVolumeClaimTemplateSpec(obj(obj(v?.ephemeral)?.volumeClaimTemplate)?.spec, `${path}.volumes[${i}].ephemeral.volumeClaimTemplate.spec`, problems);
     if (!FEATURE_GATES_1_32.ImageVolume && present(v?.image)) {
       // pkg/api/pod/util.go, dropImageVolumes: the whole volume goes, and every mount of it by name.
-      problems.add(`${path}.volumes[${i}].image`, `${brief(v.image)} would vanish: image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, `
+      problems.add(`${path}.volumes[${i}].image`, `${brief(v.image)} would vanish (this library's contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, `
         + 'so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.');
     }
     list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
@@ -799,7 +799,7 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
     }
     const procMount = obj(c.securityContext)?.procMount;
     if (!FEATURE_GATES_1_32.ProcMountType && present(procMount) && procMount !== 'Default') {
-      problems.add(`${cpath}.securityContext.procMount`, `${show(procMount)} would vanish: procMount is behind the ProcMountType feature gate, off by default in Kubernetes 1.32, so the API server replaces it with "Default" on create; remove it.`);
+      problems.add(`${cpath}.securityContext.procMount`, `${show(procMount)} would vanish (this library's contract): procMount is behind the ProcMountType feature gate, off by default in Kubernetes 1.32, so the API server replaces it with "Default" on create; remove it.`);
     }
   }
 }

@@ -688,7 +688,7 @@ export function preparePersistentVolumeClaimTemplateSpec(spec: any, path: string
   }
   const vanish = (field: string, value: unknown, why: string, fix: string): void => {
     const text = JSON.stringify(value);
-    problems.add(`${path}.${field}`, `${text !== undefined && text.length <= 100 ? text : '(this field)'} would vanish: ${why}, so the API server drops it from the PersistentVolumeClaim it creates from this template; ${fix}.`);
+    problems.add(`${path}.${field}`, `${text !== undefined && text.length <= 100 ? text : '(this field)'} would vanish (this library's contract): ${why}, so the API server drops it from the PersistentVolumeClaim it creates from this template; ${fix}.`);
   };
   if (!FEATURE_GATES_1_32.VolumeAttributesClass && isSet(spec.volumeAttributesClassName)) {
     vanish('volumeAttributesClassName', spec.volumeAttributesClassName, 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32', 'remove it, or set the class on the claim once the gate is on');

@@ -71,10 +71,10 @@ export function validateYamlScalars(value: unknown, path: string, problems: Prob
       const effect = LINE_BREAKS.has(code)
         ? 'reads as a line break (YAML 1.1), so the file fails to parse'
         : 'refuses ("control characters are not allowed")';
-      problems.add(at(), `${what}${show(s)} contains ${name} (at index ${index}), which cdk8s writes as it is and kubectl's YAML reader ${effect}; this library rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u${code.toString(16).padStart(4, '0')}).`);
+      problems.add(at(), `${what}${show(s)} contains ${name} (at index ${index}), which cdk8s writes as it is and kubectl's YAML reader ${effect}; this library's contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u${code.toString(16).padStart(4, '0')}).`);
     }
     if (s.includes('\n') && FIRST_LINE_TAB.test(s) && /^v: [|>]/.test(Yaml.stringify({ v: s }))) {
-      problems.add(at(), `${what}${show(s)} spans lines and its first line starts with a tab: cdk8s writes it as a block scalar, which kubectl's YAML reader refuses ("found a tab character where an indentation space is expected"); this library rejects it: indent that line with spaces, or start the string with another character.`);
+      problems.add(at(), `${what}${show(s)} spans lines and its first line starts with a tab: cdk8s writes it as a block scalar, which kubectl's YAML reader refuses ("found a tab character where an indentation space is expected"); this library's contract rejects it: indent that line with spaces, or start the string with another character.`);
     }
     // Only strings that start like a number can read back as one (cheap test first).
     const c = s.charCodeAt(0);
@@ -83,7 +83,7 @@ export function validateYamlScalars(value: unknown, path: string, problems: Prob
     }
     const stripped = s.replace(/_/g, '');
     if ((GO_INT.test(stripped) || GO_FLOAT.test(stripped)) && Yaml.stringify({ v: s }).trim() === `v: ${s}`) {
-      problems.add(at(), `${what}${show(s)} would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library rejects it: change the value (e.g. add a letter in front).`);
+      problems.add(at(), `${what}${show(s)} would be written unquoted by cdk8s and read back by kubectl as a number, not a string; this library's contract rejects it: change the ${what.startsWith('key') ? 'key' : 'value'} (e.g. add a letter in front).`);
     }
   };
   const walk = (v: unknown): void => {

@@ -152,7 +152,8 @@ describe('import of objects no construct can express', () => {
     expect(result.differences).toEqual([]);
     expect(result.code).toContain([
       '// Selects its pods by label, not as target: with target the library reports spec.ports[0].targetPort: "http" names no',
-      "// container port of PlainPod 'p'; use one of (none: name a container port first) or a port number.",
+      "// container port of PlainPod 'p'; use one of (none: name a container port first) or a port number (this library's",
+      '// contract).',
       "new ExposedService(chart, 's', {",
       "  metadata: { name: 's' },",
       "  selector: { app: 'p' },",

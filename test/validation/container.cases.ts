@@ -89,7 +89,7 @@ export const CONTAINER_CASES: RuleCase[] = [
     go: 'validateContainerOnlyForPod',
     name: "reports whitespace around an image in a Deployment's template too, saying the server only rejects the Pods",
     manifest: deployment({ containers: [c('app', { image: ' busybox' })] }),
-    problems: ['spec.template.spec.containers[0].image: " busybox" has leading or trailing whitespace (the API server accepts it in a pod template, then rejects every Pod created from it); remove it.'],
+    problems: ['spec.template.spec.containers[0].image: " busybox" has leading or trailing whitespace (the API server accepts it in a pod template, then rejects every Pod created from it; this library\'s contract); remove it.'],
   },
   // ---- validateInitContainers (native sidecars) --------------------------------------------------
   {
@@ -197,14 +197,14 @@ export const CONTAINER_CASES: RuleCase[] = [
       `${C}.volumeMounts[0].name: is required; set the name of one of the pod's volumes.`,
       `${C}.volumeMounts[1].mountPath: is required; set an absolute path (e.g. /data).`,
       `${C}.volumeMounts[2].name: "w" names no volume of this pod; declare it in volumes or use one of "v".`,
-      `${C}.volumeMounts[3].mountPath: "/b" is already mounted by ${C}.volumeMounts[2]; each mount needs its own path.`,
+      `${C}.volumeMounts[3].mountPath: "/b" is already mounted by ${C}.volumeMounts[2]; each mount needs its own path (this library's contract).`,
     ],
   },
   {
     go: 'ValidateVolumeMounts',
     name: "rejects a relative mountPath (this library's contract: the server accepts it, the kubelet resolves it against '/')",
     manifest: podWithContainer({ volumeMounts: [{ name: 'v', mountPath: 'data' }] }, { volumes: [emptyDir('v')] }),
-    problems: [`${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use "/data".`],
+    problems: [`${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against '/'. This library's contract requires an absolute path: use "/data".`],
   },
   {
     go: 'ValidateVolumeMounts',
@@ -224,9 +224,9 @@ export const CONTAINER_CASES: RuleCase[] = [
       volumes: [emptyDir('v')],
     }),
     problems: [
-      `${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library requires an absolute path: use "C:\\\\data".`,
-      `${C}.volumeMounts[1].mountPath: "C:logs" is relative to the current folder of drive C:, which the kubelet passes on as it is (it leaves a path with ':' alone). This library requires an absolute path: use "C:\\\\logs".`,
-      `${C}.volumeMounts[2].mountPath: "x:y:z" is not an absolute Windows path, and the kubelet passes a path with ':' on as it is. This library requires an absolute path, e.g. "C:\\\\data".`,
+      `${C}.volumeMounts[0].mountPath: "data" is relative; the API server accepts it but the kubelet would silently resolve it against 'C:\\'. This library's contract requires an absolute path: use "C:\\\\data".`,
+      `${C}.volumeMounts[1].mountPath: "C:logs" is relative to the current folder of drive C:, which the kubelet passes on as it is (it leaves a path with ':' alone). This library's contract requires an absolute path: use "C:\\\\logs".`,
+      `${C}.volumeMounts[2].mountPath: "x:y:z" is not an absolute Windows path, and the kubelet passes a path with ':' on as it is. This library's contract requires an absolute path, e.g. "C:\\\\data".`,
     ],
     offline128: false,
   },
@@ -238,15 +238,15 @@ export const CONTAINER_CASES: RuleCase[] = [
       { nodeSelector: { 'kubernetes.io/os': 'windows' }, volumes: [emptyDir('v')] },
     ),
     problems: [
-      `${C}.volumeMounts[1].mountPath: "c:/Data/" is already mounted by ${C}.volumeMounts[0] ("C:\\\\data" is the same directory: this library compares mount paths without a trailing separator, '\\' as '/' and in any letter case, as Windows does); each mount needs its own path.`,
-      `${C}.volumeMounts[3].mountPath: "C:\\\\logs" is already mounted by ${C}.volumeMounts[2] ("/logs" is the same directory: this library compares mount paths without a trailing separator, '\\' as '/' and in any letter case, as Windows does); each mount needs its own path.`,
+      `${C}.volumeMounts[1].mountPath: "c:/Data/" is already mounted by ${C}.volumeMounts[0] ("C:\\\\data" is the same directory: this library compares mount paths without a trailing separator, '\\' as '/' and in any letter case, as Windows does); each mount needs its own path (this library's contract).`,
+      `${C}.volumeMounts[3].mountPath: "C:\\\\logs" is already mounted by ${C}.volumeMounts[2] ("/logs" is the same directory: this library compares mount paths without a trailing separator, '\\' as '/' and in any letter case, as Windows does); each mount needs its own path (this library's contract).`,
     ],
   },
   {
     go: 'ValidateVolumeMounts',
     name: 'rejects a Windows drive path in a pod whose OS is not stated, saying how to state it',
     manifest: podWithContainer({ volumeMounts: [{ name: 'v', mountPath: 'C:\\data' }] }, { volumes: [emptyDir('v')] }),
-    problems: [`${C}.volumeMounts[0].mountPath: "C:\\\\data" is relative (a Windows path: for a Windows pod, set spec.os.name to windows); the API server accepts it but the kubelet would silently resolve it against '/'. This library requires an absolute path: use "/C:\\\\data".`],
+    problems: [`${C}.volumeMounts[0].mountPath: "C:\\\\data" is relative (a Windows path: for a Windows pod, set spec.os.name to windows); the API server accepts it but the kubelet would silently resolve it against '/'. This library's contract requires an absolute path: use "/C:\\\\data".`],
   },
   {
     go: 'validateLocalDescendingPath',

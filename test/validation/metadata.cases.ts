@@ -9,22 +9,22 @@ export const METADATA_CASES: RuleCase[] = [
     go: 'dropInitContainerAnnotations',
     name: 'reports a Pod\'s init container annotation of Kubernetes 1.5 as one that would vanish, and leaves it out of the annotation size',
     manifest: meta({ name: 'p', annotations: { 'pod.alpha.kubernetes.io/init-containers': 'x'.repeat(262144), 'example.com/note': 'kept' } }),
-    problems: ['metadata.annotations: "pod.alpha.kubernetes.io/init-containers" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.'],
+    problems: ['metadata.annotations: "pod.alpha.kubernetes.io/init-containers" would vanish (this library\'s contract): the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.'],
   },
   {
     go: 'dropInitContainerAnnotations',
     name: 'reports the init container annotations of a Deployment\'s and a CronJob\'s pod template, which would vanish',
     manifest: deployment({ template: { ...podTemplate(), metadata: { labels: { app: 'web' }, annotations: { 'pod.beta.kubernetes.io/init-containers': '[]', 'pod.beta.kubernetes.io/init-container-statuses': '[]' } } } }),
     problems: [
-      'spec.template.metadata.annotations: "pod.beta.kubernetes.io/init-containers" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.',
-      'spec.template.metadata.annotations: "pod.beta.kubernetes.io/init-container-statuses" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.',
+      'spec.template.metadata.annotations: "pod.beta.kubernetes.io/init-containers" would vanish (this library\'s contract): the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.',
+      'spec.template.metadata.annotations: "pod.beta.kubernetes.io/init-container-statuses" would vanish (this library\'s contract): the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.',
     ],
   },
   {
     go: 'dropInitContainerAnnotations',
     name: 'reports a CronJob pod template\'s init container annotation, which would vanish, and accepts the same key with other letter case (Go compares keys exactly)',
     manifest: cronJob({ jobTemplate: { spec: { template: { ...podTemplate({ restartPolicy: 'OnFailure' }, undefined), metadata: { annotations: { 'pod.alpha.kubernetes.io/init-container-statuses': '[]', 'pod.alpha.kubernetes.io/Init-Containers': '[]' } } } } } }),
-    problems: ['spec.jobTemplate.spec.template.metadata.annotations: "pod.alpha.kubernetes.io/init-container-statuses" would vanish: the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.'],
+    problems: ['spec.jobTemplate.spec.template.metadata.annotations: "pod.alpha.kubernetes.io/init-container-statuses" would vanish (this library\'s contract): the API server drops the init container annotations of Kubernetes 1.5 to 1.7 when it reads a pod, and no kubelet reads them since 1.8; remove it and declare the containers in spec.initContainers.'],
   },
   { go: 'ValidateObjectMeta', name: 'accepts a generateName that ends with a dash and no name', manifest: meta({ generateName: 'web-' }), problems: [] },
   {
@@ -98,8 +98,8 @@ export const METADATA_CASES: RuleCase[] = [
     name: 'rejects a uid and a creationTimestamp, which the API server replaces on create',
     manifest: meta({ name: 'p', uid: 'abc', creationTimestamp: '2024-01-01T00:00:00Z' }),
     problems: [
-      'metadata.uid: "abc" would vanish: the API server sets uid itself on create and drops this value; remove it.',
-      'metadata.creationTimestamp: "2024-01-01T00:00:00Z" would vanish: the API server sets creationTimestamp itself on create and drops this value; remove it.',
+      'metadata.uid: "abc" would vanish (this library\'s contract): the API server sets uid itself on create and drops this value; remove it.',
+      'metadata.creationTimestamp: "2024-01-01T00:00:00Z" would vanish (this library\'s contract): the API server sets creationTimestamp itself on create and drops this value; remove it.',
     ],
   },
   { go: 'BeforeCreate', name: 'accepts creationTimestamp: null, as kubectl writes it', manifest: meta({ name: 'p', creationTimestamp: null }), problems: [] },
@@ -108,7 +108,7 @@ export const METADATA_CASES: RuleCase[] = [
     name: 'rejects a resourceVersion on create for every kind (the store\'s Create), and reports a uid that would vanish',
     manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', resourceVersion: '12345', uid: 'd9607e19-f88f-11e6-a518-42010a800195' }, data: { a: 'b' } },
     problems: [
-      'metadata.uid: "d9607e19-f88f-11e6-a518-42010a800195" would vanish: the API server sets uid itself on create and drops this value; remove it.',
+      'metadata.uid: "d9607e19-f88f-11e6-a518-42010a800195" would vanish (this library\'s contract): the API server sets uid itself on create and drops this value; remove it.',
       'metadata.resourceVersion: "12345" must not be set on an object to be created (the API server refuses it: "resourceVersion should not be set on objects to be created"); remove it.',
     ],
   },
@@ -116,7 +116,7 @@ export const METADATA_CASES: RuleCase[] = [
     go: 'BeforeCreate',
     name: 'reports a resourceVersion that ParseUint does not read as a version other than 0 as one that would vanish (the store clears it)',
     manifest: meta({ name: 'p', resourceVersion: '0' }),
-    problems: ['metadata.resourceVersion: "0" would vanish: the API server sets resourceVersion itself on create and drops this value; remove it.'],
+    problems: ['metadata.resourceVersion: "0" would vanish (this library\'s contract): the API server sets resourceVersion itself on create and drops this value; remove it.'],
   },
   { go: 'BeforeCreate', name: 'rejects a resourceVersion on create', manifest: meta({ name: 'p', resourceVersion: '42' }), problems: ['metadata.resourceVersion: "42" must not be set on an object to be created (the API server refuses it: \"resourceVersion should not be set on objects to be created\"); remove it.'] },
   {

@@ -275,7 +275,7 @@ export const VOLUME_CASES: RuleCase[] = [
       { name: 'c', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 's' } } } } },
       { name: 'd', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSourceRef: { apiGroup: 'populator.example.com', kind: 'Dataset', name: 'd' } } } } },
     ),
-    problems: ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource: {"apiGroup":"populator.example.com","kind":"Dataset","name":"d"} would vanish: dataSource keeps only a PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot, so the API server drops it from the PersistentVolumeClaim it creates from this template; for a volume populator, write it as dataSourceRef (the volume would be provisioned empty).'],
+    problems: ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource: {"apiGroup":"populator.example.com","kind":"Dataset","name":"d"} would vanish (this library\'s contract): dataSource keeps only a PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot, so the API server drops it from the PersistentVolumeClaim it creates from this template; for a volume populator, write it as dataSourceRef (the volume would be provisioned empty).'],
     offline128: false,
   },
   {
@@ -286,8 +286,8 @@ export const VOLUME_CASES: RuleCase[] = [
       { name: 'b', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeAttributesClassName: 'gold' } } } },
     ),
     problems: [
-      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef: {"apiGroup":"snapshot.storage.k8s.io","kind":"VolumeSnapshot","name":"s","namespace":"other"} would vanish: a data source in another namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; use a data source in the claim\'s own namespace (the volume would be provisioned empty).',
-      'spec.volumes[1].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName: "gold" would vanish: VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef: {"apiGroup":"snapshot.storage.k8s.io","kind":"VolumeSnapshot","name":"s","namespace":"other"} would vanish (this library\'s contract): a data source in another namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; use a data source in the claim\'s own namespace (the volume would be provisioned empty).',
+      'spec.volumes[1].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName: "gold" would vanish (this library\'s contract): VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.',
     ],
     offline128: false,
   },

@@ -65,7 +65,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'DropDisabledFields',
     name: 'reports a volumeAttributesClassName of a StatefulSet claim template, which every claim it creates would lose (VolumeAttributesClass off in 1.32)',
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, volumeAttributesClassName: 'gold' } }] }),
-    problems: ['spec.volumeClaimTemplates[0].spec.volumeAttributesClassName: "gold" would vanish: VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.'],
+    problems: ['spec.volumeClaimTemplates[0].spec.volumeAttributesClassName: "gold" would vanish (this library\'s contract): VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.'],
     offline128: false,
   },
   // ---- Deployment ----------------------------------------------------------------------------
@@ -522,7 +522,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'PrepareForCreate',
     name: 'rejects the status of a Deployment, which the API server resets on create',
     manifest: { ...deployment(), status: { replicas: 3 } },
-    problems: ['status: {"replicas":3} would vanish: the API server resets a Deployment\'s status on create; remove it.'],
+    problems: ['status: {"replicas":3} would vanish (this library\'s contract): the API server resets a Deployment\'s status on create; remove it.'],
   },
   { go: 'PrepareForCreate', name: 'rejects a misspelt status field of a Job, even with a null value (strict decoding)', manifest: { ...job(), status: { succeded: null, active: null } }, problems: ['status.succeded: is not a field of JobStatus; did you mean succeeded?'] },
   { go: 'PrepareForCreate', name: 'rejects a status that is not an object', manifest: { ...statefulSet(), status: 'Ready' }, problems: ['status: "Ready" is a string, but StatefulSet.status takes an object (StatefulSetStatus) (the API server cannot decode it).'] },
