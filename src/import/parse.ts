@@ -379,6 +379,8 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
 }
 
 const FLOW_INDICATORS = ',[]{}';
+/** A character go-yaml takes into a tag (scan_tag_handle's word characters and `!`, scan_tag_uri's URI characters). */
+const GO_TAG_CHAR = /[A-Za-z0-9_\-;/?:@&=+$,.!~*'()[\]%]/;
 
 /**
  * What go-yaml v2 (Kubernetes' YAML reader) reads otherwise than the `yaml` package inside a flow
@@ -395,7 +397,7 @@ const FLOW_INDICATORS = ',[]{}';
  * Each is refused with where it is and how to write it so that both read the same.
  */
 function flowCollectionProblems(Y: YamlModule, name: string, content: string): string[] {
-  if (!/[[{]/.test(content)) {
+  if (!/[[{!]/.test(content)) {
     return [];
   }
   const problems: string[] = [];
@@ -406,7 +408,9 @@ function flowCollectionProblems(Y: YamlModule, name: string, content: string): s
     const end = token.offset + source.length;
     if (token.type === 'tag') {
       const next = content[end];
-      if (next === ',' && !source.endsWith('>')) {
+      if (!source.startsWith('!<') && source.split('').some((ch, i) => i > 0 && !GO_TAG_CHAR.test(ch))) {
+        blockTag(token);
+      } else if (next === ',' && !source.endsWith('>')) {
         problems.push(`${at(token.offset)}: kubectl reads the tag ${source} with the "," after it as one tag (go-yaml takes "," into a tag), `
           + `where the yaml package cdk8s reads YAML with ends the tag before it, so the two read different data; put a space after ${source}, or remove the tag.`);
       } else if (next !== undefined && !/[ \t\r\n]/.test(next)) {
@@ -441,6 +445,18 @@ function flowCollectionProblems(Y: YamlModule, name: string, content: string): s
         + `where the yaml package cdk8s reads YAML with reads the key ${JSON.stringify(source)}; put a space after the colon for a key, or write '${source.replace(/'/g, "''")}:' quoted for the string.`);
     }
   };
+  // yaml_parser_scan_tag outside [ ] and { }: the tag's characters (scan_tag_handle, scan_tag_uri),
+  // then a blank; anything else and kubectl refuses the file.
+  const blockTag = (token: any) => {
+    const source: string = token.source ?? '';
+    const next = content[token.offset + source.length];
+    const bad = source.startsWith('!<') ? undefined : source.split('').findIndex((ch, i) => i > 0 && !GO_TAG_CHAR.test(ch));
+    if ((bad !== undefined && bad >= 0) || (next !== undefined && !/[ \t\r\n]/.test(next))) {
+      const where = bad !== undefined && bad >= 0 ? `ends the tag ${source.slice(0, bad)} at ${JSON.stringify(source[bad])}` : `needs a space after the tag ${source}`;
+      problems.push(`${at(token.offset)}: kubectl refuses this file ("did not find expected whitespace or line break"): Kubernetes' YAML reader ${where}, `
+        + `where the yaml package cdk8s reads YAML with reads the tag ${source}; put a space after the tag, or remove it.`);
+    }
+  };
   // `close` is the end of the innermost flow collection (']' or '}'), '' outside them.
   const walk = (node: any, close: string): void => {
     if (Array.isArray(node)) {
@@ -453,6 +469,8 @@ function flowCollectionProblems(Y: YamlModule, name: string, content: string): s
     const inner = node.type === 'flow-collection' ? (node.start?.source === '{' ? '}' : ']') : close;
     if (inner && typeof node.offset === 'number') {
       check(node, inner);
+    } else if (node.type === 'tag' && typeof node.offset === 'number') {
+      blockTag(node);
     }
     for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
       if (field in node) {

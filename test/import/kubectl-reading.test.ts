@@ -269,3 +269,18 @@ describe('null list items and map values as the API server decodes them (review 
     expect(importError('sel.yaml', yaml)).toContain('Deployment d: spec.template.metadata.labels: selector tier= does not match the template labels');
   });
 });
+
+describe('tags as go-yaml scans them (review 14 A12)', () => {
+  test.each([
+    ['a block value', 'data:\n  a: !!str#c x\n', 'tags.yaml:6:6'],
+    ['a flow value', 'data: {a: !!str#c x}\n', 'tags.yaml:5:11'],
+  ])('GIVEN a tag with a # glued to it in %s WHEN imported THEN it is refused as kubectl refuses it', (_what, data, at) => {
+    expect(importError('tags.yaml', `${CM}${data}`)).toContain(`${at}: kubectl refuses this file ("did not find expected whitespace or line break"): Kubernetes' YAML reader ends the tag !!str at "#"`);
+  });
+
+  test('GIVEN tags followed by a space WHEN imported THEN they are read', () => {
+    const result = imported('tags.yaml', `${CM}data:\n  a: !!str 1\n  b: ! x\n`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("data: { a: '1', b: 'x' }");
+  });
+});
