@@ -332,7 +332,7 @@ function stepOptions<T>(factory: string, options: T, required = false): T {
     // An optional argument defaults to no options; a required one is the step's to report.
     return (required ? options : {}) as T;
   }
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || options instanceof Map || options instanceof Set || options instanceof Date) {
     const example = OPTIONS_EXAMPLES[factory] ?? '{ timeoutSeconds: 60 }';
     throw new Error(`InitStep.${factory}(): options: ${show(options)} is ${kindOf(options)}, not an object of options; pass { ... } (e.g. ${example})${required ? '' : ' or leave the argument out'}.`);
   }

@@ -384,3 +384,10 @@ describe('review 14 A (regressions of round 13, mended)', () => {
     expect(() => any(Workload.pod)(5)).toThrow('Workload.pod(): takes no options, but was given 5.');
   });
 });
+
+describe('a Map as factory options (review 14 A10)', () => {
+  test('is refused by InitStep and Sidecar factories instead of being ignored or read for its size', () => {
+    expect(() => InitStep.waitForTcp('db', 5432, any(new Map([['timeoutSeconds', 5]])))).toThrow('InitStep.waitForTcp(): options: {} is a Map instance, not an object of options');
+    expect(() => Sidecar.nginxExporter(any(new Map([['port', 1]])))).toThrow('Sidecar.nginxExporter: options: is a Map instance, not an object of options; pass { ... } (Object.fromEntries(map)).');
+  });
+});

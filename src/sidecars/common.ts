@@ -53,6 +53,9 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
  * need the pod and run at bind, all reported in one list.
  */
 export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[]): void {
+  if (options instanceof Map || options instanceof Set || options instanceof Date) {
+    throw new Error(`${subject}: options: is ${options.constructor.name === 'Map' ? 'a Map' : `a ${options.constructor.name}`} instance, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
+  }
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     return; // reported with the other problems at bind
   }
