@@ -173,7 +173,11 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   const out: any = {};
   // Own enumerable keys, and the fields defined non-enumerable (Object.defineProperty), which
   // props.field reads too (not a compiled module's __esModule, which is no field).
-  const own = () => [...Object.keys(v), ...Object.getOwnPropertyNames(v).filter((k) => !Object.prototype.propertyIsEnumerable.call(v, k) && Object.prototype.hasOwnProperty.call(fields, k))];
+  const own = () => [
+    ...Object.keys(v),
+    ...Object.getOwnPropertyNames(v)
+      .filter((k) => !Object.prototype.propertyIsEnumerable.call(v, k) && Object.prototype.hasOwnProperty.call(fields, k)),
+  ];
   for (const key of proto === Object.prototype || proto === null ? own() : keysOfProps(v, fields)) {
     // Own fields only: `constructor` or `toString` is in every object's prototype.
     const f = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
