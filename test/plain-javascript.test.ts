@@ -391,3 +391,13 @@ describe('a Map as factory options (review 14 A10)', () => {
     expect(() => Sidecar.nginxExporter(any(new Map([['port', 1]])))).toThrow('Sidecar.nginxExporter: options: is a Map instance, not an object of options; pass { ... } (Object.fromEntries(map)).');
   });
 });
+
+describe('a catalogue sidecar without a required option (review 14 B5)', () => {
+  test.each([
+    ['Sidecar.envoy', () => Sidecar.envoy(any({})), 'Sidecar.envoy: appPort: is missing; Sidecar.envoy requires it.'],
+    ['Sidecar.s3Backup', () => Sidecar.s3Backup(any({ bucket: 'b' })), 'Sidecar.s3Backup: volumeName: is missing; Sidecar.s3Backup requires it.'],
+    ['Sidecar.gitSync', () => Sidecar.gitSync(any({ ref: 'main' })), 'Sidecar.gitSync: repo: is missing; Sidecar.gitSync requires it.'],
+  ])('%s fails where it is written, not at synth with a knock-on problem', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+});

@@ -124,7 +124,7 @@ describe('proxies in front of the app', () => {
 
   test.each([
     ['Envoy', () => Sidecar.envoy({ appPort: 8080 }), 'envoy-http'],
-    ['oauth2-proxy', () => Sidecar.oauth2Proxy({ appPort: 8080, provider: 'oidc', clientId: 'web', clientSecret: { name: 'oauth', key: 'secret' }, cookieSecret: { name: 'oauth', key: 'cookie' }, oidcIssuerUrl: 'https://id.example.com' }), 'oauth2-http'],
+    ['oauth2-proxy', () => Sidecar.oauth2Proxy({ appPort: 8080, provider: 'oidc', clientId: 'web', clientSecret: { name: 'oauth', key: 'secret' }, cookieSecret: { name: 'oauth', key: 'cookie' }, emailDomains: ['example.com'], oidcIssuerUrl: 'https://id.example.com' }), 'oauth2-http'],
   ])('fails when a Service targets the appPort of %s, which the app container does not list in ports (review 12 D9)', (_what, make, proxyPort) => {
     const chart = newChart();
     const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c('app')], sidecars: [make()] });

@@ -52,7 +52,7 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
  * where it is written, as it does for every other props object; the other checks of the options
  * need the pod and run at bind, all reported in one list.
  */
-export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[]): void {
+export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], required: readonly string[] = []): void {
   if (options instanceof Map || options instanceof Set || options instanceof Date) {
     throw new Error(`${subject}: options: is ${options.constructor.name === 'Map' ? 'a Map' : `a ${options.constructor.name}`} instance, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
   }
@@ -63,6 +63,13 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
   unknownKeys(options as Record<string, any>, allowed, problems);
   for (const key of keysThroughPrototype(options)) {
     symbolsIn((options as any)[key], key, problems);
+  }
+  // A required option left out fails where it is written, not at synth with a knock-on problem.
+  for (const key of required) {
+    const value = (options as any)[key];
+    if (value === undefined || value === null) {
+      problems.add(key, `is missing; ${subject} requires it.`);
+    }
   }
   // The Kubernetes struct every catalogue entry takes, checked at any depth where it is written.
   const resources = (options as any).resources;
