@@ -1,4 +1,5 @@
 import type { Container } from './k8s-types';
+import { show } from './problems';
 
 /**
  * The container with `volumeName` mounted at `mountPath`, unless it already mounts that volume
@@ -20,6 +21,9 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
   let c = container;
   for (const mount of mounts) {
     const current: any[] = c.volumeMounts ?? [];
+    if (!Array.isArray(current)) {
+      throw new Error(`volumeMounts: is not a list (a cdk8s token, for example), but the pattern adds the mount of ${show(mount.name)} to it when it is built; pass the list itself.`);
+    }
     if (!current.some((m) => m.name === mount.name)) {
       // A copy key by key (not a spread, whose objects get a hidden class of their own each).
       const copy: any = {};

@@ -431,6 +431,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     // An init container written with restartPolicy Always is a native sidecar too (FindPort searches them).
     const restartable = this.userInitContainers.filter((c) => c.restartPolicy === 'Always');
     for (const c of [...this.nativeSidecars, ...restartable, ...this.mainContainers, ...this.classicSidecars]) {
+      // A token (a list, or a port's name known only at synth): the ports are not known here.
+      if (c.ports !== undefined && (!Array.isArray(c.ports) || c.ports.some((p: any) => p !== null && typeof p === 'object' && p.name !== undefined && typeof p.name !== 'string'))) {
+        return undefined;
+      }
       ports.push(...(c.ports ?? []));
     }
     return ports;

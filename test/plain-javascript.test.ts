@@ -401,3 +401,23 @@ describe('a catalogue sidecar without a required option (review 14 B5)', () => {
     expect(make).toThrow(message);
   });
 });
+
+describe('tokens inside Kubernetes structs that a pattern reads (review 14 A2, A3)', () => {
+  test('an env value token in a step, and a container port name token with a named targetPort, are resolved at synth', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c({ ports: [{ name: any(Lazy.any({ produce: () => 'http' })), containerPort: 8080 }] })],
+      initSteps: [InitStep.renderTemplate('${A}', 'a.conf', { inline: true, variables: [{ name: 'A', value: any(Lazy.any({ produce: () => 'x' })) }] })],
+    });
+    pod.expose('s', { metadata: { name: 's' }, ports: [{ port: 80, targetPort: 'http' }] });
+    const manifests = synth(chart);
+    expect(only(manifests, 'Pod').spec.initContainers[0].env).toContainEqual({ name: 'A', value: 'x' });
+    expect(only(manifests, 'Service').spec.ports).toEqual([{ port: 80, targetPort: 'http' }]);
+  });
+
+  test('a volumeMounts token of the app a SidecarLoggedApp mounts its log volume into is refused, naming the field', () => {
+    expect(() => new SidecarLoggedApp(newChart(), 'a', { app: c({ volumeMounts: any(Lazy.any({ produce: () => [] })) }) })).toThrow(
+      'volumeMounts: is not a list (a cdk8s token, for example), but the pattern adds the mount of "shared-logs" to it when it is built; pass the list itself.');
+  });
+});

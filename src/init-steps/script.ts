@@ -521,7 +521,8 @@ export function argumentProblems(container: Container, hint: string): string[] {
     });
   }
   (container.env ?? []).forEach((e, i) => {
-    if (e.value !== undefined) {
+    // A token's value is known only at synth: its size is not checked here.
+    if (typeof e.value === 'string') {
       const bytes = Buffer.byteLength(`${e.name}=${kubeletUnescaped(e.value)}`, 'utf8') + 1;
       total += bytes + 8;
       if (bytes > MAX_ARG_STRLEN) {
