@@ -12,6 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
+import { isBuiltIn } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -332,7 +333,7 @@ function stepOptions<T>(factory: string, options: T, required = false): T {
     // An optional argument defaults to no options; a required one is the step's to report.
     return (required ? options : {}) as T;
   }
-  if (options === null || typeof options !== 'object' || Array.isArray(options) || options instanceof Map || options instanceof Set || options instanceof Date) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || isBuiltIn(options)) {
     const example = OPTIONS_EXAMPLES[factory] ?? '{ timeoutSeconds: 60 }';
     throw new Error(`InitStep.${factory}(): options: ${show(options)} is ${kindOf(options)}, not an object of options; pass { ... } (e.g. ${example})${required ? '' : ' or leave the argument out'}.`);
   }

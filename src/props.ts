@@ -166,7 +166,7 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     return v;
   }
   const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null && BUILT_INS.some((b) => v instanceof b)) {
+  if (isBuiltIn(v)) {
     problems.add(path, `is ${kindOf(v)}, but ${name} is an object of fields; pass { ... }${v instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
     return v;
   }
@@ -221,6 +221,16 @@ const PATTERN_PROPS = new Set(['PlainPodProps', 'InitPodProps', 'SidecarLoggedAp
 
 /** Built-in objects that are no props object (their getters, such as a Map's size, are no fields). */
 const BUILT_INS: Function[] = [Map, Set, Date, RegExp, Promise, WeakMap, WeakSet, Error];
+
+/** Whether a value is a built-in object (a Map, a Date, ...) passed where props or options go. */
+export function isBuiltIn(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && BUILT_INS.some((b) => v instanceof b);
+}
+
+/** The required fields of a props interface of props-schema.ts (`EnvoyOptions`: `appPort`). */
+export function requiredProps(name: string): readonly string[] {
+  return requiredFields(name);
+}
 
 /**
  * The keys of props that are not a plain object (`Object.create(defaults)`, a class instance),

@@ -171,7 +171,7 @@ export abstract class Sidecar {
    * Vendor: GoogleCloudPlatform/cloud-sql-proxy `examples/k8s-sidecar/` and `examples/k8s-health-check/`.
    */
   public static cloudSqlProxy(options: CloudSqlProxyOptions): Sidecar {
-    checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS, ['instanceConnectionName', 'port']);
+    checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS, 'CloudSqlProxyOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.cloudSqlProxy', modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
   }
@@ -185,7 +185,7 @@ export abstract class Sidecar {
    * Vendor: kubernetes/git-sync `docs/kubernetes.md`, `README.md` (v4 manual), `docs/ssh.md`.
    */
   public static gitSync(options: GitSyncOptions): Sidecar {
-    checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS, ['repo']);
+    checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS, 'GitSyncOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.gitSync', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
   }
@@ -226,7 +226,7 @@ export abstract class Sidecar {
    * Vendor: Envoy's docs (Docker image, admin interface) and envoyproxy/gateway's bootstrap.
    */
   public static envoy(options: EnvoyOptions): Sidecar {
-    checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS, ['appPort']);
+    checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS, 'EnvoyOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.envoy', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
   }
@@ -239,7 +239,7 @@ export abstract class Sidecar {
    * Vendor: oauth2-proxy/manifests `helm/oauth2-proxy` (deployment template and values).
    */
   public static oauth2Proxy(options: OAuth2ProxyOptions): Sidecar {
-    checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS, ['appPort', 'provider', 'clientId', 'clientSecret', 'cookieSecret', 'emailDomains']);
+    checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS, 'OAuth2ProxyOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.oauth2Proxy', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
   }
@@ -253,7 +253,7 @@ export abstract class Sidecar {
    * `docs/content/s3.md` (authentication).
    */
   public static s3Backup(options: S3BackupOptions): Sidecar {
-    checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS, ['volumeName', 'bucket']);
+    checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS, 'S3BackupOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.s3Backup', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
   }

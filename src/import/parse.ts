@@ -310,19 +310,9 @@ function kubectlTextProblems(name: string, original: string, content: string): s
   let prefix = true;
   // At the start of a part kubectl's YAMLReader cuts (before anything but blank and comment lines).
   let partStart = true;
-  // Whether the YAMLReader holds no line since its last cut: a --- line then is no cut, but the
-  // first line of the part (an explicit document start).
-  let bufferEmpty = true;
+  const cuts = new Set(kubectlSeparators(original));
   lines.forEach((line, i) => {
     const at = `${name}:${i + 1}:1`;
-    if (line.text === '' && i === lines.length - 1) {
-      return; // the end of the text after its last line break
-    }
-    const wasEmpty = bufferEmpty;
-    bufferEmpty = false;
-    if (line.text.startsWith('---') && !wasEmpty) {
-      bufferEmpty = true;
-    }
     if (line.text.startsWith('---')) {
       const rest = goTrimSpace(line.text.slice(3));
       if (rest !== '' && !rest.startsWith('#')) {
@@ -331,7 +321,7 @@ function kubectlTextProblems(name: string, original: string, content: string): s
       }
       prefix = false;
       // A cut starts a new part; a --- with nothing buffered is the part's own document start.
-      partStart = !wasEmpty;
+      partStart = cuts.has(line.offset);
       return;
     }
     if (prefix && line.text.startsWith('%')) {
@@ -359,10 +349,7 @@ function kubectlTextProblems(name: string, original: string, content: string): s
   const breaks: { [c: string]: string } = { '\u0085': 'U+0085 (next line)', '\u2028': 'U+2028 (line separator)', '\u2029': 'U+2029 (paragraph separator)' };
   const counter = lfLines(content);
   for (const m of [...content.matchAll(/[\u0085\u2028\u2029]/g)].slice(0, 10)) {
-    const index = m.index ?? 0;
-    const line = counter.filter((l) => l.offset <= index).length;
-    const col = index - counter[line - 1].offset + 1;
-    problems.push(`${name}:${line}:${col}: ${breaks[m[0]]} is in the file: Kubernetes' YAML reader (go-yaml) reads it as a line break (in a quoted value, folded into a space), `
+    problems.push(`${positionOf(name, counter, m.index ?? 0)}: ${breaks[m[0]]} is in the file: Kubernetes' YAML reader (go-yaml) reads it as a line break (in a quoted value, folded into a space), `
       + 'where the yaml package cdk8s reads YAML with reads a character, so the two read different data; '
       + 'replace it with the line break or space you mean (cdk8s writes the character as it is, so it cannot be imported, even written as an escape).');
   }

@@ -11,8 +11,9 @@
 import { Duration } from 'cdk8s';
 import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
-import { isPlainObject, keysOf, keysThroughPrototype, toManifest } from '../k8s-values';
+import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
+import { isBuiltIn, requiredProps } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -52,9 +53,9 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
  * where it is written, as it does for every other props object; the other checks of the options
  * need the pod and run at bind, all reported in one list.
  */
-export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], required: readonly string[] = []): void {
-  if (options instanceof Map || options instanceof Set || options instanceof Date) {
-    throw new Error(`${subject}: options: is ${options.constructor.name === 'Map' ? 'a Map' : `a ${options.constructor.name}`} instance, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
+export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], optionsType?: string): void {
+  if (isBuiltIn(options)) {
+    throw new Error(`${subject}: options: is ${kindOf(options)}, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
   }
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     return; // reported with the other problems at bind
@@ -65,7 +66,7 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
     symbolsIn((options as any)[key], key, problems);
   }
   // A required option left out fails where it is written, not at synth with a knock-on problem.
-  for (const key of required) {
+  for (const key of optionsType ? requiredProps(optionsType) : []) {
     const value = (options as any)[key];
     if (value === undefined || value === null) {
       problems.add(key, `is missing; ${subject} requires it.`);
