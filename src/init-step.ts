@@ -3,7 +3,7 @@ import { commandStep, containerStep } from './init-steps/command';
 import { downloadStep } from './init-steps/download';
 import { DownloadFromS3Options, downloadFromS3Step } from './init-steps/download-from-s3';
 import { RenderTemplateOptions, renderTemplateStep } from './init-steps/render-template';
-import { StepSpec } from './init-steps/script';
+import { fail, StepSpec } from './init-steps/script';
 import { waitForDnsStep } from './init-steps/wait-for-dns';
 import { waitForHttpStep } from './init-steps/wait-for-http';
 import { WaitForMysqlOptions, waitForMysqlStep } from './init-steps/wait-for-mysql';
@@ -12,7 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
-import { isBuiltIn } from './props';
+import { isBuiltIn, isCdk8sToken, TOKEN_PROBLEM } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -127,6 +127,7 @@ export class InitStep {
    * closes at once, whatever the server does. Attempts are cut after 10 s and at the deadline.
    */
   public static waitForTcp(host: string, port: number, options: InitStepOptions = {}): InitStep {
+    noTokens('waitForTcp', { host, port });
     return new InitStep(waitForTcpStep(host, port, stepOptions('waitForTcp', options)), 'InitStep.waitForTcp');
   }
 
@@ -138,6 +139,7 @@ export class InitStep {
    * are used, never the output, which changes between busybox versions.
    */
   public static waitForDns(host: string, options: InitStepOptions = {}): InitStep {
+    noTokens('waitForDns', { host });
     return new InitStep(waitForDnsStep(host, stepOptions('waitForDns', options)), 'InitStep.waitForDns');
   }
 
@@ -149,6 +151,7 @@ export class InitStep {
    * instead, --spider sends HEAD, which the server must then answer with 2xx too.
    */
   public static waitForHttp(url: string, options: InitStepOptions = {}): InitStep {
+    noTokens('waitForHttp', { url });
     return new InitStep(waitForHttpStep(url, stepOptions('waitForHttp', options)), 'InitStep.waitForHttp');
   }
 
@@ -158,6 +161,7 @@ export class InitStep {
    * failed-login lines out of the server's log.
    */
   public static waitForPostgres(host: string, options: WaitForPostgresOptions = {}): InitStep {
+    noTokens('waitForPostgres', { host });
     return new InitStep(waitForPostgresStep(host, stepOptions('waitForPostgres', options)), 'InitStep.waitForPostgres');
   }
 
@@ -166,6 +170,7 @@ export class InitStep {
    * password come from Secrets by reference, never in the manifest.
    */
   public static waitForMysql(host: string, options: WaitForMysqlOptions = {}): InitStep {
+    noTokens('waitForMysql', { host });
     return new InitStep(waitForMysqlStep(host, stepOptions('waitForMysql', options)), 'InitStep.waitForMysql');
   }
 
@@ -178,6 +183,7 @@ export class InitStep {
    * The volume is mounted into this step and into every main container of the pod.
    */
   public static download(url: string, path: string, options: DownloadOptions = {}): InitStep {
+    noTokens('download', { url, path });
     return new InitStep(downloadStep(url, path, stepOptions('download', options)), 'InitStep.download');
   }
 
@@ -188,6 +194,7 @@ export class InitStep {
    * identity (its service account).
    */
   public static downloadFromS3(bucket: string, key: string, path: string, options: DownloadFromS3Options = {}): InitStep {
+    noTokens('downloadFromS3', { bucket, key, path });
     return new InitStep(downloadFromS3Step(bucket, key, path, stepOptions('downloadFromS3', options)), 'InitStep.downloadFromS3');
   }
 
@@ -198,6 +205,7 @@ export class InitStep {
    * and `TemplateEscape.JSON_STRING` keeps any value inside its JSON or YAML string.
    */
   public static renderTemplate(template: string, path: string, options: RenderTemplateOptions = {}): InitStep {
+    noTokens('renderTemplate', { template, path });
     return new InitStep(renderTemplateStep(template, path, stepOptions('renderTemplate', options)), 'InitStep.renderTemplate');
   }
 
@@ -213,6 +221,7 @@ export class InitStep {
    * A plain step: runs `command` (exec form, no shell) in `image` to completion.
    */
   public static command(name: string, image: string, command: string[]): InitStep {
+    noTokens('command', { name, image });
     return new InitStep(commandStep(name, image, command));
   }
 
@@ -327,6 +336,16 @@ const OPTIONS_EXAMPLES: { [factory: string]: string } = {
   checkRequired: "{ env: ['DATABASE_URL'] }",
   renderTemplate: "{ variables: [{ name: 'DB_HOST', value: 'db' }] }",
 };
+
+/**
+ * Refuses cdk8s tokens in a factory's arguments: the step's script (or its container name) is
+ * written from them when the step is built, before tokens resolve.
+ */
+function noTokens(factory: string, args: { [name: string]: unknown }): void {
+  const found = Object.keys(args).filter((name) => isCdk8sToken(args[name]));
+  fail(`InitStep.${factory}`, found.map((name) =>
+    `${name}: ${TOKEN_PROBLEM} (${kindOf(args[name])}), but InitStep.${factory} writes its script from ${name} when the step is built, before tokens resolve; pass the value itself`));
+}
 
 function stepOptions<T>(factory: string, options: T, required = false): T {
   if (options === undefined) {

@@ -312,6 +312,7 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
     case '[': {
       if (!Array.isArray(v)) {
         if (isToken(v)) {
+          libraryInstance(t, v, path, problems, decode, owner, field);
           return v;
         }
         wrongType(t, v, path, problems, decode, owner, field);
@@ -334,6 +335,7 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
     case '{': {
       if (typeof v !== 'object' || Array.isArray(v) || !isPlainObject(v)) {
         if (isToken(v)) {
+          libraryInstance(t, v, path, problems, decode, owner, field);
           return v;
         }
         wrongType(t, v, path, problems, decode, owner, field);
@@ -367,6 +369,7 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
 function walkStruct(s: K8sStruct, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): any {
   if (typeof v !== 'object' || Array.isArray(v) || !isPlainObject(v)) {
     if (isToken(v)) {
+      libraryInstance({ k: 'S', name: s.name }, v, path, problems, decode, owner, field);
       return v;
     }
     wrongType({ k: 'S', name: s.name }, v, path, problems, decode, owner, field);
@@ -411,6 +414,8 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       if (typeof v !== 'string') {
         if (!isToken(v)) {
           wrongType(t, v, path, problems, decode, owner, field);
+        } else {
+          libraryInstance(t, v, path, problems, decode, owner, field);
         }
       }
       return v;
@@ -425,6 +430,8 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       if (typeof v !== 'number') {
         if (!isToken(v)) {
           wrongType(t, v, path, problems, decode, owner, field);
+        } else {
+          libraryInstance(t, v, path, problems, decode, owner, field);
         }
       } else if (problems) {
         checkNumber(t.k, v, path, problems, owner, field);
@@ -445,6 +452,8 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       }
       if (!isToken(v)) {
         wrongType(t, v, path, problems, decode, owner, field);
+      } else {
+        libraryInstance(t, v, path, problems, decode, owner, field);
       }
       return decode ? undefined : toManifestValue(v);
     case 'o':
@@ -462,6 +471,8 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       }
       if (!isToken(v)) {
         wrongType(t, v, path, problems, decode, owner, field);
+      } else {
+        libraryInstance(t, v, path, problems, decode, owner, field);
       }
       return decode ? undefined : toManifestValue(v);
     case 'd':
@@ -484,6 +495,8 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       }
       if (!isToken(v)) {
         wrongType(t, v, path, problems, decode, owner, field);
+      } else {
+        libraryInstance(t, v, path, problems, decode, owner, field);
       }
       return v;
     default: // 'a': any JSON
@@ -574,7 +587,7 @@ export function kindOf(v: any): string {
         return 'an object';
       }
       const name = v.constructor?.name;
-      return isValueObject(v) ? `a ${name ?? 'value'} object` : name ? `a ${name} instance` : 'an object';
+      return isValueObject(v) ? `a ${name ?? 'value'} object` : name ? `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} instance` : 'an object';
     }
     default: return `a ${typeof v}`;
   }
@@ -592,6 +605,24 @@ function emptyItem(t: K8sType, v: any, path: string, problems: Problems, owner: 
     problems.add(path, `${v === null ? 'is null' : 'is missing (undefined, or a hole in the list)'}, but ${where} takes ${expected(t)}: the API server would read an empty value; remove the item or write one.`);
   } else {
     problems.add(path, `is null, but ${where} takes ${expected(t)}: cdk8s would drop the key without a word; remove it or write a value.`);
+  }
+}
+
+/**
+ * Whether `v` is an instance of a class of this library (a `Sidecar`, an `InitStep`, ...) given
+ * where a Kubernetes value goes (`containers: [Sidecar.envoy(...)]`): in props, that is reported
+ * (with where the instance goes) instead of being left for cdk8s, which cannot
+ * render it. Other class instances are tokens a resolver of the app may turn into JSON.
+ */
+function libraryInstance(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): void {
+  if (!problems || decode) {
+    return;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const found: [string, string] | undefined = require('./props').libraryClassHint(v);
+  if (found !== undefined) {
+    const at = owner ? `${owner}.${field}` : (t.name ?? 'the value');
+    problems.add(path, `is ${found[0]}, but ${at} takes ${expected(t)}${found[1]}.`);
   }
 }
 

@@ -82,6 +82,12 @@ function showJson(value: unknown, open: Set<object>): string {
   if (typeof (value as any).toJSON === 'function') {
     return showJson((value as any).toJSON(), open);
   }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null && !Array.isArray(value)
+    && (typeof (value as any).produce === 'function' || typeof (value as any).resolve === 'function')) {
+    // A cdk8s token (Lazy): its internals ({"producer":...}) mean nothing to the reader.
+    return `a cdk8s token (${(value as any).constructor?.name ?? 'object'})`;
+  }
   if (open.has(value)) {
     throw new Error('cycle');
   }

@@ -195,8 +195,8 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     if (x === undefined || (x === null && f[1] === 1)) {
       continue;
     }
-    if (READ_AT_BUILD.has(key) && PATTERN_PROPS.has(name) && isToken(x)) {
-      problems.add(join(path, key), `is a cdk8s token (${kindOf(x)}), but ${name}.${key} is read when the object is built, before tokens resolve; pass the value itself.`);
+    if (isToken(x) && ((READ_AT_BUILD.has(key) && PATTERN_PROPS.has(name)) || FACTORY_OPTIONS.has(name))) {
+      problems.add(join(path, key), `${TOKEN_PROBLEM} (${kindOf(x)}), but ${name}.${key} is read when the object is built, before tokens resolve; pass the value itself.`);
       continue;
     }
     out[key] = walk(f[0], x, join(path, key), problems, name, key);
@@ -218,6 +218,21 @@ const READ_AT_BUILD = new Set(['containers', 'initContainers', 'volumes', 'metad
   'initSteps', 'sidecars', 'app', 'sidecar', 'logMountPath', 'logFileName', 'logVolumeName', 'ports', 'selector', 'name', 'labels']);
 const PATTERN_PROPS = new Set(['PlainPodProps', 'InitPodProps', 'SidecarLoggedAppProps', 'PodWorkloadProps', 'ExposedServiceOptions', 'ExposedServiceProps',
   'ApiObjectMetadata', 'InjectOptions']);
+
+/**
+ * The options of the factories (InitStep, Sidecar, LogShipper, SecurityProfile), whose values are
+ * read when the step, sidecar or profile is built (a script, a config file, a check): none can be
+ * a token. Inside the Kubernetes structs they copy into the manifest (a limit of `resources`, the
+ * value of an `envVars` entry) tokens are left to cdk8s.
+ */
+const FACTORY_OPTIONS = new Set(['InitStepOptions', 'CheckRequiredOptions', 'DownloadOptions', 'DownloadFromS3Options', 'RenderTemplateOptions',
+  'WaitForMysqlOptions', 'WaitForPostgresOptions', 'RestrictedProfileOptions', 'BaselineProfileOptions', 'CloudSqlProxyOptions', 'EnvoyOptions',
+  'GitSyncOptions', 'MysqldExporterOptions', 'NginxExporterOptions', 'OAuth2ProxyOptions', 'S3BackupOptions', 'FluentBitOptions', 'TailOptions',
+  'ElasticsearchOutputOptions', 'S3OutputOptions', 'LogShipperSidecarOptions', 'S3Credentials', 'SecretKeyRef', 'CloudSqlProxyCredentialsSecret',
+  'S3CredentialsSecret', 'MyCnfSecret']);
+
+/** How a token where a value read at build goes is reported (the start of the message). */
+export const TOKEN_PROBLEM = 'is a cdk8s token';
 
 /** Built-in objects that are no props object (their getters, such as a Map's size, are no fields). */
 const BUILT_INS: Function[] = [Map, Set, Date, RegExp, Promise, WeakMap, WeakSet, Error];
@@ -437,6 +452,10 @@ function orList(items: string[]): string {
 }
 
 /** A cdk8s token: a class instance with a `produce` (cdk8s `Lazy`) or `resolve` method. */
+export function isCdk8sToken(v: any): boolean {
+  return isToken(v);
+}
+
 function isToken(v: any): boolean {
   // The prototype first: plain objects (most values) skip the two lookups along their prototype.
   return v !== null && typeof v === 'object' && !isPlainObject(v) && (typeof v.produce === 'function' || typeof v.resolve === 'function');
@@ -471,6 +490,38 @@ function classOf(name: string): Function | undefined {
     }
   }
   return classes[name];
+}
+
+const hints: { [className: string]: string } = {};
+
+/**
+ * For an instance of a class of this library (a `Sidecar`, an `InitStep`, ...): what it is and
+ * where it goes in the patterns' props (`a Sidecar (a class of this library) ...; pass it in
+ * sidecars: [ ... ]`), for a message; `undefined` for any other value.
+ */
+export function libraryClassHint(v: any): [what: string, hint: string] | undefined {
+  classOf(''); // loads the classes, which puts LIBRARY_CLASS on their prototypes
+  const name = v !== null && typeof v === 'object' ? v[LIBRARY_CLASS] : undefined;
+  if (typeof name !== 'string') {
+    return undefined;
+  }
+  let hint = hints[name];
+  if (hint === undefined) {
+    const at = new Set<string>();
+    for (const props of ['PlainPodProps', 'InitPodProps', 'SidecarLoggedAppProps']) {
+      for (const [field, [t]] of Object.entries(fieldsOf(props))) {
+        const json = JSON.stringify(t);
+        if (json === `["c","${name}"]`) {
+          at.add(field);
+        } else if (json === `["[",["c","${name}"]]`) {
+          at.add(`${field}: [ ... ]`);
+        }
+      }
+    }
+    hint = at.size > 0 ? `; pass it in ${orList([...at])}` : '';
+    hints[name] = hint;
+  }
+  return [`${an(name)} (a class of this library)`, hint];
 }
 
 /**

@@ -198,7 +198,7 @@ export abstract class Sidecar {
    * Vendor: nginx/nginx-prometheus-exporter `README.md`.
    */
   public static nginxExporter(options: NginxExporterOptions = {}): Sidecar {
-    checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS);
+    checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS, 'NginxExporterOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.nginxExporter', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
   }
@@ -211,7 +211,7 @@ export abstract class Sidecar {
    * Vendor: prometheus/mysqld_exporter `README.md`.
    */
   public static mysqldExporter(options: MysqldExporterOptions): Sidecar {
-    checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS);
+    checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS, 'MysqldExporterOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.mysqldExporter', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
   }
@@ -264,7 +264,7 @@ export abstract class Sidecar {
    * reads `<logMountPath>/<logFileName>`. The same container `SidecarLoggedApp` writes.
    */
   public static logShipper(shipper: LogShipper, options: LogShipperSidecarOptions = {}): Sidecar {
-    checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS);
+    checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS, 'LogShipperSidecarOptions');
     const o = snapshotOptions(options);
     return new CatalogueSidecar('Sidecar.logShipper', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
   }

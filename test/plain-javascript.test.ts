@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
-import { FluentBitOutput, Inject, InitStep, PlainPod, ResourcePreset, ServiceTarget, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { FluentBitOutput, Inject, InitStep, LogShipper, PlainPod, ResourcePreset, SecurityProfile, ServiceTarget, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 /**
@@ -419,5 +419,60 @@ describe('tokens inside Kubernetes structs that a pattern reads (review 14 A2, A
   test('a volumeMounts token of the app a SidecarLoggedApp mounts its log volume into is refused, naming the field', () => {
     expect(() => new SidecarLoggedApp(newChart(), 'a', { app: c({ volumeMounts: any(Lazy.any({ produce: () => [] })) }) })).toThrow(
       'volumeMounts: is not a list (a cdk8s token, for example), but the pattern adds the mount of "shared-logs" to it when it is built; pass the list itself.');
+  });
+});
+
+describe('tokens in the arguments and options of factories (review 14 B3)', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test.each([
+    ['an InitStep argument', () => InitStep.waitForTcp('db', lazy(5432)),
+      'InitStep.waitForTcp: port: is a cdk8s token (a Lazy instance), but InitStep.waitForTcp writes its script from port when the step is built, before tokens resolve; pass the value itself.'],
+    ['an InitStep option', () => InitStep.waitForTcp('db', 5432, { timeoutSeconds: lazy(30) }),
+      'InitStep.waitForTcp: timeoutSeconds: is a cdk8s token (a Lazy instance), but InitStepOptions.timeoutSeconds is read when the object is built, before tokens resolve; pass the value itself.'],
+    ['a SecurityProfile option', () => SecurityProfile.restricted({ runAsUser: lazy(1000) }),
+      'SecurityProfile.restricted(): runAsUser: is a cdk8s token (a Lazy instance), but RestrictedProfileOptions.runAsUser is read when the object is built'],
+    ['a catalogue Sidecar option', () => Sidecar.gitSync({ repo: lazy('https://github.com/x/y') }),
+      'Sidecar.gitSync: repo: is a cdk8s token (a Lazy instance), but GitSyncOptions.repo is read when the object is built'],
+    ['a Sidecar.nginxExporter option', () => Sidecar.nginxExporter({ port: lazy(9113) }),
+      'Sidecar.nginxExporter: port: is a cdk8s token (a Lazy instance), but NginxExporterOptions.port is read when the object is built'],
+    ['a FluentBitOutput option', () => FluentBitOutput.elasticsearch({ host: lazy('es') }),
+      'FluentBitOutput.elasticsearch(): host: is a cdk8s token (a Lazy instance), but ElasticsearchOutputOptions.host is read when the object is built'],
+    ['a LogShipper option', () => LogShipper.tail({ image: lazy('busybox') }),
+      'LogShipper.tail(): image: is a cdk8s token (a Lazy instance), but TailOptions.image is read when the object is built'],
+  ])('%s is refused at the call with the token message, not its internals and a format rule', (_what, make, message) => {
+    let error = '';
+    try {
+      make();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toContain(message);
+    expect(error).not.toContain('producer');
+    expect(error).not.toMatch(/must be/);
+  });
+
+  test('a token inside a Kubernetes struct of the options is left to cdk8s (a resources limit)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [c({ ports: [{ containerPort: 80 }] })],
+      sidecars: [Sidecar.envoy({ appPort: 80, resources: { limits: { cpu: lazy('1') } } })],
+    });
+    expect(only(synth(chart), 'Pod').spec.containers[1].resources).toEqual({ limits: { cpu: '1' } });
+  });
+});
+
+describe('a class of this library where a Kubernetes value goes', () => {
+  test.each([
+    ['a Sidecar in containers', () => new PlainPod(newChart(), 'p', { containers: [c(), any(Sidecar.nginxExporter())] }),
+      'containers[1]: is a Sidecar (a class of this library), but Container takes an object (Container); pass it in sidecars: [ ... ].'],
+    ['an InitStep in initContainers', () => new PlainPod(newChart(), 'p', { containers: [c()], initContainers: [any(InitStep.waitForTcp('db', 80))] }),
+      'initContainers[0]: is an InitStep (a class of this library), but Container takes an object (Container); pass it in initSteps: [ ... ].'],
+    ['a Sidecar as the sidecar container of a SidecarLoggedApp', () => new SidecarLoggedApp(newChart(), 'a', { app: c(), sidecar: any(Sidecar.nginxExporter()) }),
+      'sidecar: is a Sidecar (a class of this library), but Container takes an object (Container); pass it in sidecars: [ ... ].'],
+    ['a LogShipper in volumes', () => new PlainPod(newChart(), 'p', { containers: [c()], volumes: [any(LogShipper.tail())] }),
+      'volumes[0]: is a LogShipper (a class of this library), but Volume takes an object (Volume); pass it in logShipper.'],
+  ])('%s fails at construction, saying where it goes, instead of failing cdk8s\'s synth', (_what, make, message) => {
+    expect(make).toThrow(message);
   });
 });

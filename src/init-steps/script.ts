@@ -11,7 +11,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-step';
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
-import { readPropsInto } from '../props';
+import { readPropsInto, TOKEN_PROBLEM } from '../props';
 import { kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
@@ -78,6 +78,8 @@ export function checkKeys(typeName: string, options: unknown, errors: string[]):
   const problems = new Problems();
   readPropsInto(typeName, options, '', problems);
   errors.push(...problems.messages.filter((m) => / is not a field of /.test(m)).map((m) => m.replace(/: is not a field of/, ' is not a field of').replace(/\.$/, '')));
+  // A token where the script is written from the value: reported alone for its field (see fail).
+  errors.push(...problems.messages.filter((m) => m.includes(`: ${TOKEN_PROBLEM} `)).map((m) => m.replace(/\.$/, '')));
 }
 
 /** Checks a number of seconds: a whole number between 1 and MAX_SECONDS. */
@@ -317,6 +319,11 @@ export function checkSecretKeySelector(field: string, value: unknown, errors: st
 
 /** Throws one error for a step's problems: `<subject>: <problem>.` or a list. */
 export function fail(subject: string, errors: string[]): void {
+  // A field given a token is reported once, as a token, not also for the value the token is not.
+  const tokens = errors.filter((e) => e.includes(`: ${TOKEN_PROBLEM} `)).map((e) => e.slice(0, e.indexOf(`: ${TOKEN_PROBLEM} `)));
+  if (tokens.length > 0) {
+    errors = errors.filter((e) => e.includes(`: ${TOKEN_PROBLEM} `) || !tokens.some((t) => e.startsWith(`${t}:`) || e.startsWith(`${t} `)));
+  }
   if (errors.length === 1) {
     throw new Error(`${subject}: ${errors[0]}.`);
   }

@@ -13,7 +13,7 @@ import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { isBuiltIn, requiredProps } from '../props';
+import { isBuiltIn, readPropsInto, requiredProps, TOKEN_PROBLEM } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -64,6 +64,17 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
   unknownKeys(options as Record<string, any>, allowed, problems);
   for (const key of keysThroughPrototype(options)) {
     symbolsIn((options as any)[key], key, problems);
+  }
+  if (optionsType) {
+    // A token where the binder reads a value (a port, a name, a URL) cannot resolve in time.
+    const found = new Problems();
+    readPropsInto(optionsType, options, '', found);
+    for (const m of found.messages) {
+      const at = m.indexOf(`: ${TOKEN_PROBLEM} `);
+      if (at > 0) {
+        problems.add(m.slice(0, at), m.slice(at + 2));
+      }
+    }
   }
   // A required option left out fails where it is written, not at synth with a knock-on problem.
   for (const key of optionsType ? requiredProps(optionsType) : []) {
