@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates src/k8s-schema.ts: the Kubernetes 1.32 schema of every struct reachable from the
 // top-level kinds this library writes or validates (Pod, Deployment, StatefulSet, DaemonSet,
-// Job, CronJob, Service, ConfigMap, PersistentVolumeClaim), from cdk8s-plus-32's L1 module:
+// ReplicaSet, Job, CronJob, Service, ConfigMap, PersistentVolumeClaim), from cdk8s-plus-32's L1 module:
 //   - the toJson_* functions of lib/imports/k8s.js give each field's Kubernetes JSON name and
 //     how it is written (value, struct, list or map of structs, Quantity/IntOrString, Date);
 //   - lib/imports/k8s.d.ts, read with the TypeScript compiler API, gives each field's type
@@ -19,7 +19,7 @@ const path = require('path');
 const ts = require('typescript');
 
 const PLUS = 'cdk8s-plus-32';
-const KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap', 'PersistentVolumeClaim'];
+const KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Service', 'ConfigMap', 'PersistentVolumeClaim'];
 // The Go types of these kinds have a `status`, which cdk8s's L1 module leaves out. The decoder
 // reads it (strict: an unknown field is an error; create then resets it), so its fields are
 // listed here, as k8s.io/api release-1.32 declares them (core/v1, apps/v1 and batch/v1 types.go:
@@ -29,6 +29,7 @@ const STATUS_FIELDS = {
   Pod: 'conditions containerStatuses ephemeralContainerStatuses hostIP hostIPs initContainerStatuses message nominatedNodeName phase podIP podIPs qosClass reason resize resourceClaimStatuses startTime',
   Deployment: 'availableReplicas collisionCount conditions observedGeneration readyReplicas replicas unavailableReplicas updatedReplicas',
   StatefulSet: 'availableReplicas collisionCount conditions currentReplicas currentRevision observedGeneration readyReplicas replicas updateRevision updatedReplicas',
+  ReplicaSet: 'availableReplicas conditions fullyLabeledReplicas observedGeneration readyReplicas replicas',
   DaemonSet: 'collisionCount conditions currentNumberScheduled desiredNumberScheduled numberAvailable numberMisscheduled numberReady numberUnavailable observedGeneration updatedNumberScheduled',
   Job: 'active completedIndexes completionTime conditions failed failedIndexes ready startTime succeeded terminating uncountedTerminatedPods',
   CronJob: 'active lastScheduleTime lastSuccessfulTime',

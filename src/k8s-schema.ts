@@ -4,7 +4,7 @@
 /* eslint-disable */
 
 /**
- * Every struct reachable from the top-level kinds (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, Service, ConfigMap, PersistentVolumeClaim), by name
+ * Every struct reachable from the top-level kinds (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Service, ConfigMap, PersistentVolumeClaim), by name
  * (the L1 name; a top-level object is named by its kind). Each is one string of fields,
  * `tsName[=jsonName]:type` separated by commas (the JSON name only where it differs), where type
  * is `s` string, `i` int32, `l` int64, `n` float64, `b` boolean, `d` date (RFC 3339 string),
@@ -116,6 +116,9 @@ export const K8S_SCHEMA: { [type: string]: string } = {
   ProjectedVolumeSource: 'defaultMode:i,sources:VolumeProjection[]',
   QuobyteVolumeSource: 'group:s,readOnly:b,registry:s,tenant:s,user:s,volume:s',
   RbdVolumeSource: 'fsType:s,image:s,keyring:s,monitors:s[],pool:s,readOnly:b,secretRef:LocalObjectReference,user:s',
+  ReplicaSet: 'apiVersion:s,kind:s,status:ReplicaSetStatus,metadata:ObjectMeta,spec:ReplicaSetSpec',
+  ReplicaSetSpec: 'minReadySeconds:i,replicas:i,selector:LabelSelector,template:PodTemplateSpec',
+  ReplicaSetStatus: 'availableReplicas:a,conditions:a,fullyLabeledReplicas:a,observedGeneration:a,readyReplicas:a,replicas:a',
   ResourceClaim: 'name:s,request:s',
   ResourceFieldSelector: 'containerName:s,divisor:q,resource:s',
   ResourceRequirements: 'claims:ResourceClaim[],limits:{q},requests:{q}',

@@ -156,3 +156,29 @@ describe('Inject.into() that fails', () => {
     expect(synthError(chart)).toContain('initSteps: InitStep \'dl\': path: "a.json" is checked by InitStep \'chk\', which runs before this step and would find it missing on every start');
   });
 });
+
+describe('Inject.into a ReplicaSet (review 15 A1)', () => {
+  test('adds an init step and validates the ReplicaSet as the API server does, instead of calling its kind uncheckable', () => {
+    const chart = newChart();
+    const rs = new ApiObject(chart, 'rs', {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'frontend' },
+      spec: { replicas: 3, selector: { matchLabels: { tier: 'frontend' } }, template: { metadata: { labels: { tier: 'frontend' } }, spec: { containers: [c('php')] } } },
+    });
+    expect(Inject.into(rs, { initSteps: [InitStep.waitForTcp('db', 5432)] }).map((o) => o.kind)).toEqual(['ReplicaSet']);
+    expect(only(synth(chart), 'ReplicaSet').spec.template.spec.initContainers.map((x: any) => x.name)).toEqual(['wait-for-db']);
+  });
+
+  test('reports what the API server rejects in the ReplicaSet', () => {
+    const chart = newChart();
+    const rs = new ApiObject(chart, 'rs', {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'frontend' },
+      spec: { selector: { matchLabels: { tier: 'frontend' } }, template: { metadata: { labels: { tier: 'frontend' } }, spec: { restartPolicy: 'Never', containers: [c('php')] } } },
+    });
+    Inject.into(rs, { initSteps: [InitStep.waitForTcp('db', 5432)] });
+    expect(synthError(chart)).toContain('spec.template.spec.restartPolicy: "Never" is not supported in a ReplicaSet; the only allowed value is Always (omit it).');
+  });
+});

@@ -76,6 +76,13 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
     defaults: (copy) => workloads().defaultDeployment(copy),
     validate: (deployment, problems, _options, original) => workloads().validateDeployment(deployment, problems, original),
   },
+  // Go (apps): ValidateReplicaSet (pkg/apis/apps/validation/validation.go)
+  'apps/v1/ReplicaSet': {
+    specType: 'ReplicaSetSpec',
+    prepare: (m, p) => workloads().prepareWorkload(m, p),
+    defaults: (copy) => workloads().defaultReplicaSet(copy),
+    validate: (rs, problems) => workloads().validateReplicaSet(rs, problems),
+  },
   // Go (apps): ValidateStatefulSet (pkg/apis/apps/validation/validation.go)
   'apps/v1/StatefulSet': {
     specType: 'StatefulSetSpec',

@@ -264,9 +264,11 @@ export function validateFinalizers(finalizers: unknown, path: string, problems: 
   if (!Array.isArray(finalizers)) {
     return;
   }
+  const invalid = new Set<number>();
   finalizers.forEach((f: unknown, i: number) => {
     const r = typeof f === 'string' ? qualifiedName(f) : 'must be a string';
     if (r) {
+      invalid.add(i);
       problems.add(`${path}[${i}]`, `finalizer ${show(f)} is invalid: it ${r}.`);
     }
   });
@@ -274,7 +276,9 @@ export function validateFinalizers(finalizers: unknown, path: string, problems: 
     problems.add(path, 'finalizers "orphan" and "foregroundDeletion" cannot both be set; keep one.');
   }
   finalizers.forEach((f: unknown, i: number) => {
-    if (typeof f === 'string' && !f.includes('/') && !STANDARD_FINALIZERS.includes(f)) {
+    // Go (validateKubeFinalizerName): only for a name ValidateFinalizerName accepts; an invalid
+    // one is reported above, and 'example.com/<it>' would not mend it.
+    if (typeof f === 'string' && !invalid.has(i) && !f.includes('/') && !STANDARD_FINALIZERS.includes(f)) {
       problems.add(`${path}[${i}]`, `${show(f)} is neither a standard finalizer name (${STANDARD_FINALIZERS.join(', ')}) nor fully qualified; write it with a domain (e.g. 'example.com/${f}').`);
     }
   });

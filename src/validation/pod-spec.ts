@@ -10,7 +10,7 @@ import { Problems, show } from '../problems';
 import { FEATURE_GATES_1_32, goTrimSpace, isInteger, isSet, MAX_INT32 } from './common';
 import { defaultContainer, validateContainers } from './container';
 import { decodeGoStructList, GoJson, GoStruct, parseGoJson } from './go-json';
-import { validateAnnotations, validateLabels, validateObjectMeta } from './metadata';
+import { validateAnnotations, validateFinalizers, validateLabels, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, validIP } from './names';
 import { isQuantity } from './quantity';
 import { validateContainerResourceRequirements } from './resources';
@@ -686,6 +686,26 @@ export function validatePodTemplateSpec(template: any, path: string, problems: P
   }
   const labels = controllerLabels.length === 0 ? meta.labels : { ...Object.fromEntries(controllerLabels.map((k) => [k, 'x'])), ...obj(meta.labels) };
   checkTemplateMatchLabelKeys(spec.affinity, labels, `${path}.spec.affinity`, problems);
+  validateCopiedFinalizers(meta.finalizers, `${path}.metadata.finalizers`, 'Pod', problems);
+}
+
+/**
+ * Finalizers of a template that its controller copies into every object it creates (a pod
+ * template's into each Pod: Go `GetPodFromTemplate`, pkg/controller/controller_utils.go; a claim
+ * template's into each claim): the API server accepts them in the template and then rejects every
+ * object created from it, so they get the object's rules (this library's contract).
+ */
+// Go: ValidateFinalizers and validateKubeFinalizerName (of ValidateObjectMeta), on each object created from the template
+export function validateCopiedFinalizers(finalizers: unknown, path: string, created: string, problems: Problems): void {
+  if (!Array.isArray(finalizers) || finalizers.length === 0) {
+    return;
+  }
+  const found = new Problems();
+  validateFinalizers(finalizers, path, found);
+  for (const m of found.messages) {
+    const colon = m.indexOf(': ');
+    problems.add(m.slice(0, colon), `${m.slice(colon + 2).replace(/\.$/, '')} (the API server accepts it in the template, then rejects every ${created} created from it; this library's contract).`);
+  }
 }
 
 // ---- create preparation ----------------------------------------------------------------------

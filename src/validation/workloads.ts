@@ -10,7 +10,7 @@
  */
 import { Problems, show } from '../problems';
 import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32, zeroIfUnset } from './common';
-import { createdName, validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta } from './metadata';
+import { createdName, validateAnnotations, validateFinalizers, validateLabels, validateLabelSelector, validateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import {
   applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations,
@@ -99,7 +99,7 @@ function preparePodTemplate(template: any, path: string, problems: Problems): vo
  * Step 2 of a Deployment, DaemonSet, Job or CronJob: fields the API server drops from its pod
  * template on create (Go: `PrepareForCreate` of each registry -> `pod.DropDisabledTemplateFields`).
  */
-// Go: PrepareForCreate (pkg/registry/apps/deployment, daemonset; pkg/registry/batch/job, cronjob strategy.go)
+// Go: PrepareForCreate (pkg/registry/apps/deployment, replicaset, daemonset; pkg/registry/batch/job, cronjob strategy.go)
 export function prepareWorkload(manifest: any, problems: Problems): void {
   if (manifest?.kind === 'CronJob') {
     preparePodTemplate(manifest?.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', problems);
@@ -258,11 +258,7 @@ export function validateDeployment(deployment: any, problems: Problems, original
 export function validateDeploymentSpec(spec: any, path: string, problems: Problems, written: any = spec): void {
   const s = { ...spec, strategy: isObject(spec.strategy) ? { ...spec.strategy } : spec.strategy };
   defaultDeploymentFields(s);
-  if (s.selector === undefined || s.selector === null || isEmptySelector(s.selector)) {
-    problems.add(`${path}.selector`, 'a Deployment selects its pods by label and none are declared; set metadata.labels (e.g. { app: \'web\' }). They become the pod template labels and the selector.');
-  } else if (validateLabelSelector(s.selector, `${path}.selector`, problems)) {
-    checkTemplateMatches(s.selector, s.template, path, '', problems);
-  }
+  validateReplicaSetSelector(s, path, 'Deployment', problems);
   for (const field of ['replicas', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']) {
     nonNegative(s[field], `${path}.${field}`, problems);
   }
@@ -274,14 +270,64 @@ export function validateDeploymentSpec(spec: any, path: string, problems: Proble
     problems.add(`${path}.progressDeadlineSeconds`, `${show(progress)}${which} must be greater than minReadySeconds ${show(minReady)}; raise progressDeadlineSeconds or lower minReadySeconds.`);
   }
   validateDeploymentStrategy(s.strategy, written?.strategy, `${path}.strategy`, problems);
-  const restart = restartPolicyOf(s.template);
+  validateTemplateForReplicaSet(s.template, path, 'Deployment', problems);
+}
+
+/**
+ * The selector of a Deployment or ReplicaSet: required, not empty, valid, and matching the pod
+ * template's labels (`ValidateDeploymentSpec`, `ValidateReplicaSetSpec`: "empty selector is
+ * invalid for deployment").
+ */
+function validateReplicaSetSelector(spec: any, path: string, kind: string, problems: Problems): void {
+  const selector = spec.selector;
+  if (selector === undefined || selector === null || isEmptySelector(selector)) {
+    problems.add(`${path}.selector`, `a ${kind} selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both).`);
+  } else if (validateLabelSelector(selector, `${path}.selector`, problems)) {
+    checkTemplateMatches(selector, spec.template, path, '', problems);
+  }
+}
+
+/** What a ReplicaSet (and so a Deployment) takes of its pod template: restartPolicy Always, no activeDeadlineSeconds. */
+// Go: ValidatePodTemplateSpecForReplicaSet (apps validation.go); the selector match is validateReplicaSetSelector's.
+function validateTemplateForReplicaSet(template: any, path: string, kind: string, problems: Problems): void {
+  const restart = restartPolicyOf(template);
   if (restart !== 'Always') {
-    problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a Deployment; the only allowed value is Always (omit it). Use a bare Pod for run-once work.`);
+    problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a ${kind}; the only allowed value is Always (omit it). Use a bare Pod for run-once work.`);
   }
-  const ads = s.template?.spec?.activeDeadlineSeconds;
+  const ads = template?.spec?.activeDeadlineSeconds;
   if (ads !== undefined && ads !== null) {
-    problems.add(`${path}.template.spec.activeDeadlineSeconds`, `${show(ads)} is not supported in a Deployment; remove it.`);
+    problems.add(`${path}.template.spec.activeDeadlineSeconds`, `${show(ads)} is not supported in a ${kind}; remove it.`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ReplicaSet (written by Inject.into() and kept by the importer; the patterns write Deployments)
+// ---------------------------------------------------------------------------------------------
+
+/** The apps/v1 defaults of a ReplicaSet, in place. */
+// Go: SetDefaults_ReplicaSet (pkg/apis/apps/v1/defaults.go): replicas 1; PrepareForCreate
+// (pkg/registry/apps/replicaset/strategy.go): generation 1.
+export function defaultReplicaSet(rs: any): void {
+  resetGeneration(rs);
+  rs.spec = zeroIfUnset(rs.spec);
+  rs.spec.replicas ??= 1;
+  defaultTemplate(rs.spec.template);
+}
+
+/** Checks a ReplicaSet on create, after `defaultReplicaSet`. */
+// Go: ValidateReplicaSet (apps validation.go): ValidateReplicaSetName (DNS subdomain), ValidateReplicaSetSpec.
+export function validateReplicaSet(rs: any, problems: Problems): void {
+  validateObjectMeta(rs.metadata, 'metadata', problems);
+  validateReplicaSetSpec(isObject(rs.spec) ? rs.spec : {}, 'spec', problems);
+}
+
+// Go: ValidateReplicaSetSpec (apps validation.go)
+function validateReplicaSetSpec(spec: any, path: string, problems: Problems): void {
+  nonNegative(spec.replicas, `${path}.replicas`, problems);
+  nonNegative(spec.minReadySeconds, `${path}.minReadySeconds`, problems);
+  validateReplicaSetSelector(spec, path, 'ReplicaSet', problems);
+  validateTemplateForReplicaSet(spec.template, path, 'ReplicaSet', problems);
+  validatePodTemplateSpec(spec.template, `${path}.template`, problems, []);
 }
 
 // Go: ValidateDeploymentStrategy (apps validation.go), with ValidateRollingUpdateDeployment.
@@ -539,11 +585,12 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
     problems.add(`${path}.metadata.name`, `${show(name)} is not valid as the name of the pods' volume for this claim: it ${dns1123Label(name)} (this library's contract: the StatefulSet controller adds a volume of this name to every pod, and the API server would reject the pods); rename the claim and its mounts.`);
   }
   // As ValidatePersistentVolumeClaim checks the claim's ObjectMeta: the controller copies the
-  // template's labels and annotations into every claim (getPersistentVolumeClaims).
+  // template's labels, annotations and finalizers into every claim (getPersistentVolumeClaims).
   if (isObject(claim?.metadata)) {
     const meta = new Problems();
     validateLabels(claim.metadata.labels, `${path}.metadata.labels`, meta);
     validateAnnotations(claim.metadata.annotations, `${path}.metadata.annotations`, meta);
+    validateFinalizers(claim.metadata.finalizers, `${path}.metadata.finalizers`, meta);
     for (const m of meta.messages) {
       problems.add('', `${m.replace(/\.$/, '')} ${contract}.`);
     }
@@ -621,8 +668,16 @@ function convertDeploymentAnnotations(metadata: any, problems: Problems): void {
   const path = `metadata.annotations.${ROLLBACK_TO}`;
   if (!parsesAsInt64(revision)) {
     problems.add(path, `${show(revision)} is not a whole number (int64), and the API server reads this annotation as the revision to roll back to, so it rejects the Deployment; remove the annotation (apps/v1 Deployments do not roll back through it: use kubectl rollout undo).`);
-  } else if (BigInt(revision) < 0n) {
-    problems.add(path, `${show(revision)} is read by the API server as the revision to roll back to (spec.rollbackTo.revision), which must be at least 0; remove the annotation (use kubectl rollout undo).`);
+  } else {
+    validateRollback(BigInt(revision), revision, path, problems);
+  }
+}
+
+/** The revision of `spec.rollbackTo`, which apps/v1 sets only through the rollback annotation. */
+// Go: ValidateRollback (apps validation.go): ValidateNonnegativeField(rollback.Revision)
+function validateRollback(revision: bigint, written: string, path: string, problems: Problems): void {
+  if (revision < 0n) {
+    problems.add(path, `${show(written)} is read by the API server as the revision to roll back to (spec.rollbackTo.revision), which must be at least 0; remove the annotation (use kubectl rollout undo).`);
   }
 }
 
@@ -810,14 +865,26 @@ export function validateJob(job: any, problems: Problems, original: any = job): 
   }
   validateGeneratedSelector(job, original, problems);
   validateJobSpec(spec, 'spec', problems);
-  if (spec.completionMode === 'Indexed' && isInt(spec.completions) && spec.completions > 0 && created) {
-    // The job controller names each pod's hostname <job name>-<index>.
-    const hostname = `${created.name}-${spec.completions - 1}`;
-    const r = dns1123Label(hostname);
-    if (r) {
-      problems.add(created.path, `${created.shown} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(hostname)} ${r}. ${created.shorter}`);
-    }
+  const bad = created ? indexedHostname(spec, created.name) : undefined;
+  if (created && bad) {
+    problems.add(created.path, bad.dot
+      ? `${created.shown} cannot name an Indexed Job: the job controller makes <name>-<index> each pod's hostname (${show(bad.hostname)}), a DNS-1123 label without dots; rename it without dots (e.g. ${show(created.name.replace(/\./g, '-'))}).`
+      : `${created.shown} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(bad.hostname)} ${bad.problem}. ${created.shorter}`);
   }
+}
+
+/**
+ * The hostname `<job name>-<index>` the job controller gives the last pod of an Indexed Job when
+ * it is no DNS-1123 label (Go, ValidateJob: IsDNS1123Label of it), with what is wrong and whether
+ * the Job name's dots are the cause; `undefined` when it is valid or the Job is not Indexed.
+ */
+function indexedHostname(spec: any, jobName: string): { hostname: string; problem: string; dot: boolean } | undefined {
+  if (spec.completionMode !== 'Indexed' || !isInt(spec.completions) || spec.completions <= 0) {
+    return undefined;
+  }
+  const hostname = `${jobName}-${spec.completions - 1}`;
+  const problem = dns1123Label(hostname);
+  return problem ? { hostname, problem, dot: jobName.includes('.') } : undefined;
 }
 
 // Go: validateGeneratedSelector (batch validation.go): the generated labels are on the template
@@ -1188,6 +1255,55 @@ export function validateCronJob(cronJob: any, problems: Problems): void {
     problems.add(created.path, `${created.shown} has ${created.name.length} characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. ${created.shorter}`);
   }
   validateCronJobSpec(isObject(cronJob.spec) ? cronJob.spec : {}, 'spec', problems);
+  validateCronJobJobs(cronJob, created?.name, problems);
+}
+
+/**
+ * This library's contract: what the API server accepts in a CronJob but rejects in every Job the
+ * CronJob creates. Each Job takes `jobTemplate.metadata`'s labels and annotations and the name
+ * `<cronjob name>-<minutes since the epoch>` (Go: getJobFromTemplate2 and getJobName,
+ * pkg/controller/cronjob/utils.go), and is then checked by ValidateJob: its labels and
+ * annotations (ValidateObjectMeta), the job-name labels of its pod template, which must be the
+ * Job's name (validateGeneratedSelector), and the hostnames of an Indexed Job.
+ */
+// Go: getJobFromTemplate2 (pkg/controller/cronjob/utils.go), then ValidateJob on the Job it builds
+function validateCronJobJobs(cronJob: any, name: string | undefined, problems: Problems): void {
+  const template = cronJob.spec?.jobTemplate;
+  if (!isObject(template)) {
+    return;
+  }
+  const contract = '(the API server accepts the CronJob, then rejects every Job it creates; this library\'s contract)';
+  if (isObject(template.metadata)) {
+    const meta = new Problems();
+    validateLabels(template.metadata.labels, 'spec.jobTemplate.metadata.labels', meta);
+    validateAnnotations(template.metadata.annotations, 'spec.jobTemplate.metadata.annotations', meta);
+    for (const m of meta.messages) {
+      problems.add('', `${m.replace(/\.$/, '')} ${contract}.`);
+    }
+  }
+  const spec = isObject(template.spec) ? template.spec : {};
+  const labels = labelsOf(spec.template);
+  const path = 'spec.jobTemplate.spec.template.metadata.labels';
+  for (const key of [LEGACY_JOB_NAME, JOB_NAME]) {
+    if (key in labels) {
+      problems.add(`${path}.${key}`, `${show(labels[key])} is set, but it must be the name of each Job, which the CronJob controller generates (<cronjob name>-<minutes since the epoch>) ${contract}; remove the label: Kubernetes sets it.`);
+    }
+  }
+  for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
+    if (key in labels) {
+      problems.add(`${path}.${key}`, `${show(labels[key])} is set, but Kubernetes sets this label to the uid of each Job the CronJob creates, and the value would vanish; remove it.`);
+    }
+  }
+  if (name) {
+    // A stand-in for the minutes since the epoch: 8 digits from 1970-03 to 2160.
+    const job = `${name}-29000000`;
+    const bad = indexedHostname(spec, job);
+    if (bad) {
+      problems.add('metadata.name', `${show(name)} names the Jobs it creates (like ${show(job)}), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job (${show(bad.hostname)}), `
+        + (bad.dot ? `a DNS-1123 label without dots; rename the CronJob without dots (e.g. ${show(name.replace(/\./g, '-'))})` : `which ${bad.problem}; use a shorter name or fewer completions`)
+        + ` ${contract}.`);
+    }
+  }
 }
 
 // Go: validateCronJobSpec (batch validation.go)

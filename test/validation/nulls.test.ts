@@ -23,7 +23,7 @@ describe('null, as the API server decodes it', () => {
 
   test('the catalogue has accepted objects of every kind to vary', () => {
     const kinds = new Set(cases.map((c) => c.manifest.kind));
-    expect([...kinds].sort()).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'Service', 'StatefulSet']);
+    expect([...kinds].sort()).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'ReplicaSet', 'Service', 'StatefulSet']);
   });
 
   test('GIVEN every accepted object of the catalogue WHEN an absent field of any of its structs is written as null THEN it is still accepted (null is unset, then defaulted)', () => {

@@ -12,7 +12,6 @@ export const OMITTED_WORKLOADS: { go: string; why: string }[] = [
   { go: 'ValidateServiceStatusUpdate', why: 'status is written by controllers, not by manifests.' },
   { go: 'ValidateDeploymentUpdate', why: 'update only.' },
   { go: 'ValidateDeploymentStatusUpdate', why: 'status is written by controllers, not by manifests.' },
-  { go: 'ValidateRollback', why: 'spec.rollbackTo exists in extensions/v1beta1 only; apps/v1 has no such field (the decode step rejects it).' },
   { go: 'ValidateStatefulSetUpdate', why: 'update only.' },
   { go: 'ValidateStatefulSetStatusUpdate', why: 'status is written by controllers, not by manifests.' },
   { go: 'ValidateDaemonSetUpdate', why: 'update only (templateGeneration increments).' },

@@ -38,6 +38,14 @@ export function cronJob(spec: any = {}, metadata: any = { name: 'report' }): any
   };
 }
 
+/** A ReplicaSet 'frontend' selecting app=web, with these spec fields on top. */
+export function replicaSet(spec: any = {}, metadata: any = { name: 'frontend' }): any {
+  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata, spec: { selector: { matchLabels: LABELS }, template: podTemplate(), ...spec } };
+}
+
+const TEMPLATE_CONTRACT = 'the API server accepts it in the template, then rejects every Pod created from it; this library\'s contract';
+const CRONJOB_CONTRACT = '(the API server accepts the CronJob, then rejects every Job it creates; this library\'s contract)';
+
 /** A CronJob whose job template spec has these fields on top. */
 function cronJobWithJob(jobSpec: any): any {
   return cronJob({ jobTemplate: { spec: { template: podTemplate({ restartPolicy: 'Never' }, undefined), ...jobSpec } } });
@@ -125,7 +133,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidateDeploymentSpec',
     name: 'rejects a Deployment with an empty selector',
     manifest: deployment({ selector: {} }),
-    problems: ["spec.selector: a Deployment selects its pods by label and none are declared; set metadata.labels (e.g. { app: 'web' }). They become the pod template labels and the selector."],
+    problems: ["spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both)."],
   },
   {
     go: 'ValidateDeploymentSpec',
@@ -448,8 +456,8 @@ export const APPS_CASES: RuleCase[] = [
     problems: ['metadata.annotations.deprecated.deployment.rollback.to: " 5" is not a whole number (int64), and the API server reads this annotation as the revision to roll back to, so it rejects the Deployment; remove the annotation (apps/v1 Deployments do not roll back through it: use kubectl rollout undo).'],
   },
   {
-    go: 'Convert_v1_Deployment_To_apps_Deployment',
-    name: 'rejects a negative rollback annotation (ValidateRollback)',
+    go: 'ValidateRollback',
+    name: 'rejects a negative rollback annotation, which the conversion reads as spec.rollbackTo',
     manifest: deployment({}, { name: 'web', annotations: { 'deprecated.deployment.rollback.to': '-1' } }),
     problems: ['metadata.annotations.deprecated.deployment.rollback.to: "-1" is read by the API server as the revision to roll back to (spec.rollbackTo.revision), which must be at least 0; remove the annotation (use kubectl rollout undo).'],
   },
@@ -539,6 +547,61 @@ export const APPS_CASES: RuleCase[] = [
       'spec.template.spec.containers: a pod needs at least one main container; add one.',
     ],
   },
+  // ---- ReplicaSet (Inject.into() and the importer keep them) ------------------------------------
+  { go: 'ValidateReplicaSet', name: 'accepts the ReplicaSet of the Kubernetes docs', manifest: replicaSet({ replicas: 3 }), problems: [] },
+  {
+    go: 'SetDefaults_ReplicaSet',
+    name: 'accepts a ReplicaSet without replicas or restartPolicy: the defaults fill them',
+    manifest: replicaSet(),
+    problems: [],
+  },
+  {
+    go: 'ValidateReplicaSetSpec',
+    name: 'rejects negative replicas and minReadySeconds',
+    manifest: replicaSet({ replicas: -1, minReadySeconds: -2 }),
+    problems: ['spec.replicas: -1 must be a non-negative integer.', 'spec.minReadySeconds: -2 must be a non-negative integer.'],
+  },
+  {
+    go: 'ValidateReplicaSetSpec',
+    name: 'rejects a ReplicaSet with an empty selector',
+    manifest: replicaSet({ selector: {} }),
+    problems: ["spec.selector: a ReplicaSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both)."],
+  },
+  {
+    go: 'ValidateReplicaSetSpec',
+    name: 'rejects a ReplicaSet without a pod template',
+    manifest: { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'frontend' }, spec: { selector: { matchLabels: LABELS } } },
+    problems: [
+      "spec.template.metadata.labels: selector app=web does not match the template labels; the selector must match the pod template's labels.",
+      'spec.template.spec.containers: a pod needs at least one main container; add one.',
+    ],
+  },
+  {
+    go: 'ValidatePodTemplateSpecForReplicaSet',
+    name: 'rejects a ReplicaSet whose selector does not match the template, restartPolicy Never and activeDeadlineSeconds',
+    manifest: replicaSet({ selector: { matchLabels: { app: 'other' } }, template: podTemplate({ restartPolicy: 'Never', activeDeadlineSeconds: 5 }) }),
+    problems: [
+      "spec.template.metadata.labels: selector app=other does not match the template labels; the selector must match the pod template's labels.",
+      'spec.template.spec.restartPolicy: "Never" is not supported in a ReplicaSet; the only allowed value is Always (omit it). Use a bare Pod for run-once work.',
+      'spec.template.spec.activeDeadlineSeconds: 5 is not supported in a ReplicaSet; remove it.',
+    ],
+  },
+  // ---- what controllers copy from templates into the objects they create -------------------------
+  {
+    go: 'ValidateFinalizers',
+    name: 'rejects finalizers in a pod template that every Pod created from it would be refused for',
+    manifest: deployment({ template: { metadata: { labels: LABELS, finalizers: ['bad finalizer', 'custom', 'example.com/ok'] }, spec: { containers: CONTAINERS } } }),
+    problems: [
+      `spec.template.metadata.finalizers[0]: finalizer "bad finalizer" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName') (${TEMPLATE_CONTRACT}).`,
+      `spec.template.metadata.finalizers[1]: "custom" is neither a standard finalizer name (kubernetes, orphan, foregroundDeletion) nor fully qualified; write it with a domain (e.g. 'example.com/custom') (${TEMPLATE_CONTRACT}).`,
+    ],
+  },
+  {
+    go: 'ValidateFinalizers',
+    name: 'rejects finalizers in a claim template that every claim created from it would be refused for',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, metadata: { name: 'data', finalizers: ['custom'] } }] }),
+    problems: [`spec.volumeClaimTemplates[0].metadata.finalizers[0]: "custom" is neither a standard finalizer name (kubernetes, orphan, foregroundDeletion) nor fully qualified; write it with a domain (e.g. 'example.com/custom') ${CLAIM_CONTRACT}.`],
+  },
 ];
 
 /** The rules of batch ValidateJob and ValidateCronJobCreate. */
@@ -609,6 +672,12 @@ export const BATCH_CASES: RuleCase[] = [
     name: 'rejects an Indexed Job name that leaves no room for the index in the hostname',
     manifest: job({ completionMode: 'Indexed', completions: 10 }, { name: 'j'.repeat(62) }),
     problems: [`metadata.name: "${'j'.repeat(62)}" is too long for an Indexed Job with 10 completions: the last pod's hostname "${'j'.repeat(62)}-9" must be no more than 63 characters (it has 64). Use a shorter name.`],
+  },
+  {
+    go: 'ValidateJob',
+    name: 'rejects an Indexed Job name with a dot, which no pod hostname may have, and says so instead of "too long"',
+    manifest: job({ completionMode: 'Indexed', completions: 2 }, { name: 'db.backup' }),
+    problems: ['metadata.name: "db.backup" cannot name an Indexed Job: the job controller makes <name>-<index> each pod\'s hostname ("db.backup-1"), a DNS-1123 label without dots; rename it without dots (e.g. "db-backup").'],
   },
   {
     go: 'validateGeneratedSelector',
@@ -1050,4 +1119,37 @@ export const BATCH_CASES: RuleCase[] = [
     problems: [],
   },
   { go: 'PrepareForCreate', name: 'accepts a negative metadata.generation on a CronJob', manifest: cronJob({}, { name: 'report', generation: -1 }), problems: [] },
+  {
+    go: 'getJobFromTemplate2',
+    name: 'rejects job template labels and reserved pod labels that every Job the CronJob creates would be refused for',
+    manifest: cronJob({
+      jobTemplate: {
+        metadata: { labels: { 'bad key': 'x' } },
+        spec: { template: { metadata: { labels: { 'job-name': 'nightly', 'controller-uid': 'u' } }, spec: { restartPolicy: 'Never', containers: CONTAINERS } } },
+      },
+    }),
+    problems: [
+      `spec.jobTemplate.metadata.labels: label key "bad key" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName') ${CRONJOB_CONTRACT}.`,
+      `spec.jobTemplate.spec.template.metadata.labels.job-name: "nightly" is set, but it must be the name of each Job, which the CronJob controller generates (<cronjob name>-<minutes since the epoch>) ${CRONJOB_CONTRACT}; remove the label: Kubernetes sets it.`,
+      'spec.jobTemplate.spec.template.metadata.labels.controller-uid: "u" is set, but Kubernetes sets this label to the uid of each Job the CronJob creates, and the value would vanish; remove it.',
+    ],
+  },
+  {
+    go: 'getJobFromTemplate2',
+    name: 'rejects a CronJob name with a dot for Indexed Jobs, whose pod hostnames would have it',
+    manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 2, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: 'db.backup' }),
+    problems: [`metadata.name: "db.backup" names the Jobs it creates (like "db.backup-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("db.backup-29000000-1"), a DNS-1123 label without dots; rename the CronJob without dots (e.g. "db-backup") ${CRONJOB_CONTRACT}.`],
+  },
+  {
+    go: 'getJobFromTemplate2',
+    name: 'rejects a CronJob name that leaves its Indexed Jobs no room for the index in the hostname',
+    manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 100, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: 'c'.repeat(52) }),
+    problems: [`metadata.name: "${'c'.repeat(52)}" names the Jobs it creates (like "${'c'.repeat(52)}-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("${'c'.repeat(52)}-29000000-99"), which must be no more than 63 characters (it has 64); use a shorter name or fewer completions ${CRONJOB_CONTRACT}.`],
+  },
+  {
+    go: 'getJobFromTemplate2',
+    name: 'accepts a 51-character CronJob name with 100 Indexed completions',
+    manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 100, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: 'c'.repeat(51) }),
+    problems: [],
+  },
 ];
