@@ -546,7 +546,7 @@ export class ExposedService extends ValidatedApiObject {
       return;
     }
     if ((this.target || this.selector) && this.type === ServiceType.EXTERNAL_NAME) {
-      problems.add('spec.selector', `an ExternalName Service is a DNS alias and selects no pods, but ${this.target ? 'target' : 'selector'} is set; remove it, or use another type.`);
+      problems.add('spec.selector', `an ExternalName Service is a DNS alias and selects no pods, but ${this.target ? 'target' : 'selector'} is set, and Kubernetes would ignore it (this library's contract); remove it, or use another type.`);
       return;
     }
     if (this.target) {

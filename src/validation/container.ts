@@ -10,7 +10,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkName, checkPortNumber, goTrimSpace } from './common';
+import { checkName, checkPortNumber, FEATURE_GATES_1_32, goTrimSpace } from './common';
 import { defaultEnv, validateEnv, validateEnvFrom } from './env';
 import { ianaServiceName } from './names';
 import {
@@ -434,7 +434,9 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
     if (typeof m.mountPath === 'string' && devices.some((d) => d.devicePath === m.mountPath)) {
       problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is also a devicePath in volumeDevices; use another path.`);
     }
-    if (facts.volumes.get(m.name)?.image != null) {
+    // With the ImageVolume gate off (1.32), dropImageVolumes removes the mount with the volume
+    // before validation (reported as vanishing by the preparation): this rule is for later versions.
+    if (FEATURE_GATES_1_32.ImageVolume && facts.volumes.get(m.name)?.image != null) {
       for (const field of ['subPath', 'subPathExpr']) {
         if (typeof m[field] === 'string' && m[field].length > 0) {
           problems.add(`${mpath}.${field}`, `${show(m[field])} is not allowed in image volume sources; mount the whole image volume.`);
@@ -508,7 +510,11 @@ function validateVolumeDevices(c: any, path: string, facts: PodFacts, problems: 
       problems.add(`${dpath}.name`, `${show(name)} names no volume of this pod; declare it in volumes.`);
     } else {
       const v = facts.volumes.get(name);
-      if (v && v.persistentVolumeClaim == null && v.ephemeral == null) {
+      if (v && v.image != null && !FEATURE_GATES_1_32.ImageVolume) {
+        // Go: dropImageVolumes (pkg/api/pod/util.go) removes the volume and its mounts, not its
+        // devices, so ValidateVolumeDevices finds no volume of this name ("Not found").
+        problems.add(`${dpath}.name`, `${show(name)} names an image volume, which the API server removes on create in Kubernetes 1.32 (the ImageVolume gate is off), while this device stays: it would name no volume, and the Pod is rejected; remove the device (an image volume is mounted with volumeMounts, where the gate is on).`);
+      } else if (v && v.persistentVolumeClaim == null && v.ephemeral == null) {
         problems.add(`${dpath}.name`, `${show(name)} is not a persistentVolumeClaim or ephemeral volume; only those can be attached as a block device (volumeDevices). Mount it with volumeMounts instead.`);
       }
     }

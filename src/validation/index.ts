@@ -228,12 +228,25 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
     return; // a kind without status (a ConfigMap): the decode step reports the unknown field
   }
   const status = manifest.status;
-  // Null fields are unset (the decoder's reading), so `status: { phase: null }` is empty too.
-  if (status === null || typeof status !== 'object' || Array.isArray(status) || !Object.values(status).some((v) => v !== null && v !== undefined)) {
+  // The reset changes nothing when the status decodes to the zero value: null fields are unset
+  // (the decoder's reading), and `{ loadBalancer: {} }` (what `kubectl create service
+  // --dry-run=client -o yaml` prints) is a zero struct.
+  if (status === null || typeof status !== 'object' || Array.isArray(status) || isZeroValue(status)) {
     return;
   }
   const text = JSON.stringify(status);
   problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
+}
+
+/** Whether a decoded value is Go's zero value: null, "", 0, false, an empty list, or an object of zero values. */
+function isZeroValue(v: unknown): boolean {
+  if (v === null || v === undefined || v === '' || v === 0 || v === false) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.length === 0;
+  }
+  return typeof v === 'object' && Object.values(v as object).every(isZeroValue);
 }
 
 /** validateDeploymentSpec of workloads.ts, which loads on this first use. */

@@ -339,7 +339,9 @@ function needsHealthCheck(spec: any): boolean {
 
 // Go: isHeadlessService (validation.go)
 function isHeadless(spec: any): boolean {
-  return spec.type === ServiceType.CLUSTER_IP && Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === CLUSTER_IP_NONE;
+  // Whatever the type: a NodePort or LoadBalancer Service with clusterIP None gets only the
+  // "may not be set to 'None'" problem, not "needs a port" nor an address-family one.
+  return Array.isArray(spec.clusterIPs) && spec.clusterIPs.length === 1 && spec.clusterIPs[0] === CLUSTER_IP_NONE;
 }
 
 // ---------------------------------------------------------------------------------------------

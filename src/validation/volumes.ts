@@ -861,7 +861,9 @@ export function defaultVolume(v: any): void {
   for (const source of Array.isArray(s('projected')?.sources) ? v.projected.sources : []) {
     defaultDownwardAPIItems(source?.downwardAPI?.items);
     // Go: SetDefaults_ServiceAccountTokenProjection
-    if (present(source?.serviceAccountToken) && !present(source.serviceAccountToken.expirationSeconds)) {
+    // Only on an object: another JSON type is the decode step's problem (it would crash here).
+    const token = source?.serviceAccountToken;
+    if (token !== null && typeof token === 'object' && !Array.isArray(token) && !present(token.expirationSeconds)) {
       source.serviceAccountToken.expirationSeconds = 3600;
     }
   }

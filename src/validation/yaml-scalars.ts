@@ -22,7 +22,10 @@ const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 // key, written with cdk8s's Yaml.stringify and read back with `kubectl set env --local -o json`:
 // exactly these 37 fail; every other string reads back identically. (Exported, without the g flag,
 // so that a hot loop can test it without a call: see sanitize in validated-api-object.ts.)
-export const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+// A lone UTF-16 surrogate (a high one not followed by a low one, a low one not preceded by a
+// high one) is written as an escape ("\ud800"), which go-yaml refuses ("found invalid Unicode
+// character escape code", yaml_parser_scan_flow_scalar); a pair (an emoji) reads back.
+export const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|[\udc00-\udfff](?<![\ud800-\udbff][\udc00-\udfff])/;
 const LINE_BREAKS = new Set([0x85, 0x2028, 0x2029]);
 // A string with a line break is written as a block scalar (`|-`); when its first non-empty line
 // starts with a tab, go-yaml refuses it ("found a tab character where an indentation space is
@@ -46,7 +49,7 @@ export function maybeMisread(s: string): boolean {
   return UNREADABLE.test(s) || ((c === 9 || c === 10) && FIRST_LINE_TAB.test(s));
 }
 
-// Go: resolve, yaml_parser_update_buffer, is_break and yaml_parser_scan_block_scalar_breaks (gopkg.in/yaml.v2 resolve.go, readerc.go, yamlprivateh.go, scannerc.go): kubectl's YAML reader, through sigs.k8s.io/yaml; this library's contract, not an API server rule
+// Go: resolve, yaml_parser_update_buffer, is_break, yaml_parser_scan_flow_scalar and yaml_parser_scan_block_scalar_breaks (gopkg.in/yaml.v2 resolve.go, readerc.go, yamlprivateh.go, scannerc.go): kubectl's YAML reader, through sigs.k8s.io/yaml; this library's contract, not an API server rule
 /**
  * This library's contract: every string of a manifest reads back from the YAML exactly as it was
  * written. Valid for the API server, but not writable through cdk8s, so this library rejects:
@@ -55,8 +58,9 @@ export function maybeMisread(s: string): boolean {
  *   `0B1` or `0_7`-style numbers) but that kubectl's YAML reader turns into numbers: a name or
  *   image like "0o7" then fails at `kubectl apply` ("cannot unmarshal number into ... string"),
  *   and a map key like "0o7" silently becomes "7" (found by the property tests);
- * - strings holding U+007F-U+009F, U+2028, U+2029, U+FFFE or U+FFFF, anywhere (annotations,
- *   commands, environment values, keys): kubectl cannot read the file;
+ * - strings holding U+007F-U+009F, U+2028, U+2029, U+FFFE or U+FFFF, or a lone UTF-16
+ *   surrogate, anywhere (annotations, commands, environment values, keys): kubectl cannot read
+ *   the file;
  * - multi-line strings whose first non-empty line starts with a tab: kubectl cannot read the file.
  */
 export function validateYamlScalars(value: unknown, path: string, problems: Problems): void {
@@ -68,10 +72,13 @@ export function validateYamlScalars(value: unknown, path: string, problems: Prob
       const index = s.search(UNREADABLE);
       const code = s.charCodeAt(index);
       const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      const surrogate = code >= 0xd800 && code <= 0xdfff;
       const effect = LINE_BREAKS.has(code)
         ? 'reads as a line break (YAML 1.1), so the file fails to parse'
         : 'refuses ("control characters are not allowed")';
-      problems.add(at(), `${what}${show(s)} contains ${name} (at index ${index}), which cdk8s writes as it is and kubectl's YAML reader ${effect}; this library's contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u${code.toString(16).padStart(4, '0')}).`);
+      problems.add(at(), surrogate
+        ? `${what}${show(s)} contains a lone UTF-16 surrogate ${name} (at index ${index}, half of a character whose other half is missing), which cdk8s writes as the escape \\u${code.toString(16)} and kubectl's YAML reader refuses ("found invalid Unicode character escape code"); this library's contract rejects it: remove it, or write the whole character.`
+        : `${what}${show(s)} contains ${name} (at index ${index}), which cdk8s writes as it is and kubectl's YAML reader ${effect}; this library's contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u${code.toString(16).padStart(4, '0')}).`);
     }
     if (s.includes('\n') && FIRST_LINE_TAB.test(s) && /^v: [|>]/.test(Yaml.stringify({ v: s }))) {
       problems.add(at(), `${what}${show(s)} spans lines and its first line starts with a tab: cdk8s writes it as a block scalar, which kubectl's YAML reader refuses ("found a tab character where an indentation space is expected"); this library's contract rejects it: indent that line with spaces, or start the string with another character.`);

@@ -75,6 +75,15 @@ export const METADATA_CASES: RuleCase[] = [
     ],
   },
   { go: 'ValidateFinalizers', name: 'rejects orphan with foregroundDeletion', manifest: meta({ name: 'p', finalizers: ['orphan', 'foregroundDeletion'] }), problems: ['metadata.finalizers: finalizers "orphan" and "foregroundDeletion" cannot both be set; keep one.'] },
+  {
+    go: 'validateKubeFinalizerName',
+    name: 'reports an invalid finalizer name once, without a "write it with a domain" fix that would not mend it (review 15 B2)',
+    manifest: meta({ name: 'p', finalizers: ['bad_', ''] }),
+    problems: [
+      'metadata.finalizers[0]: finalizer "bad_" is invalid: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
+      'metadata.finalizers[1]: finalizer "" is invalid: it must not be empty.',
+    ],
+  },
   { go: 'ValidateFinalizers', name: 'accepts standard and domain-qualified finalizers', manifest: meta({ name: 'p', finalizers: ['kubernetes', 'example.com/cleanup'] }), problems: [] },
   {
     go: 'ValidateManagedFields',

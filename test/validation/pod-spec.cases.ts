@@ -254,6 +254,23 @@ export const POD_SPEC_CASES_1_32: RuleCase[] = [
     offline128: false,
   },
   { go: 'dropDisabledPodFields', name: 'rejects an image volume (ImageVolume off in 1.32): the volume and its mounts would vanish', manifest: pod({ volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }] }), problems: ['spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish (this library\'s contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.'], offline128: false },
+  {
+    go: 'dropImageVolumes',
+    name: 'reports only the vanishing image volume for a subPath mount of it, which 1.32 removes with the volume before validation (review 15 C2)',
+    manifest: pod({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'model', mountPath: '/m', subPath: 'bin' }] }], volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }] }),
+    problems: ['spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish (this library\'s contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.'],
+    offline128: false,
+  },
+  {
+    go: 'dropImageVolumes',
+    name: 'reports a volumeDevice of an image volume as naming no volume once 1.32 removes it, as the API server then does (review 15 C2)',
+    manifest: pod({ containers: [{ name: 'c', image: 'busybox:1.36', volumeDevices: [{ name: 'model', devicePath: '/dev/x' }] }], volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }] }),
+    problems: [
+      'spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish (this library\'s contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.',
+      'spec.containers[0].volumeDevices[0].name: "model" names an image volume, which the API server removes on create in Kubernetes 1.32 (the ImageVolume gate is off), while this device stays: it would name no volume, and the Pod is rejected; remove the device (an image volume is mounted with volumeMounts, where the gate is on).',
+    ],
+    offline128: false,
+  },
   { go: 'dropDisabledPodFields', name: 'rejects pod-level resources (PodLevelResources off in 1.32)', manifest: pod({ resources: { limits: { cpu: '1' } } }), problems: ['spec.resources: {"limits":{"cpu":"1"}} would vanish (this library\'s contract): pod-level resources are behind the PodLevelResources feature gate, off by default in Kubernetes 1.32, so the API server drops this field on create; set resources on each container instead.'], offline128: false },
   {
     go: 'dropDisabledPodFields',

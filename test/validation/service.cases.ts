@@ -136,6 +136,25 @@ export const SERVICE_CASES: RuleCase[] = [
     problems: ['spec.clusterIP: "None" (headless) may not be used when type is NodePort; a headless Service has no virtual IP to expose. Use ServiceType.CLUSTER_IP (or ExposedService.headless()), or remove clusterIP.'],
   },
   {
+    go: 'isHeadlessService',
+    name: 'reports only the headless problem of a NodePort Service with clusterIP None and an IPv6 family, as the API server (review 15 B1)',
+    manifest: service({ ...NP, clusterIP: 'None', ipFamilies: ['IPv6'] }),
+    problems: ['spec.clusterIP: "None" (headless) may not be used when type is NodePort; a headless Service has no virtual IP to expose. Use ServiceType.CLUSTER_IP (or ExposedService.headless()), or remove clusterIP.'],
+  },
+  {
+    go: 'isHeadlessService',
+    name: 'does not ask a headless LoadBalancer Service for ports: it is headless whatever its type (review 15 B1)',
+    manifest: service({ ...LB, clusterIP: 'None', ports: [] }),
+    problems: ['spec.clusterIP: "None" (headless) may not be used when type is LoadBalancer; a headless Service has no virtual IP to expose. Use ServiceType.CLUSTER_IP (or ExposedService.headless()), or remove clusterIP.'],
+  },
+  {
+    go: 'PrepareForCreate',
+    name: 'accepts the empty status that kubectl create service --dry-run=client -o yaml prints, which the reset does not change (review 15 B3)',
+    manifest: { ...service(), status: { loadBalancer: {} } },
+    problems: [],
+    offline128: false,
+  },
+  {
     go: 'ValidateService',
     name: 'rejects a headless LoadBalancer Service written with clusterIPs',
     manifest: service({ ...LB, clusterIP: 'None', clusterIPs: ['None'] }),

@@ -8,6 +8,13 @@ const named = (name: string, ...volumes: any[]): any => pod({ volumes }, { name 
 /** Every volume source, its defaults and its rules (validateVolumeSource and friends). */
 export const VOLUME_CASES: RuleCase[] = [
   // ---- ValidateVolumes, SetDefaults_Volume -------------------------------------------------
+  {
+    go: 'SetDefaults_ServiceAccountTokenProjection',
+    name: 'reports a serviceAccountToken that is not an object as the decoder does, instead of crashing in its default (review 15 C1)',
+    manifest: pod({ serviceAccountName: 'default', volumes: [{ name: 'token', projected: { sources: [{ serviceAccountToken: 'token' }] } }] }),
+    problems: ['spec.volumes[0].projected.sources[0].serviceAccountToken: "token" is a string, but VolumeProjection.serviceAccountToken takes an object (ServiceAccountTokenProjection) (the API server cannot decode it).'],
+    offline128: false,
+  },
   { go: 'SetDefaults_Volume', name: 'accepts a volume with only a name (the API server makes it an emptyDir)', manifest: pod({ volumes: [{ name: 'data' }], containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] }), problems: [] },
   { go: 'SetDefaults_Volume', name: 'accepts a volume whose sources are all null', manifest: vols({ name: 'data', emptyDir: null, configMap: null }), problems: [], offline128: false },
   { go: 'ValidateVolumes', name: 'rejects a volume without a name', manifest: vols({ emptyDir: {} }), problems: ['spec.volumes[0].name: every volume needs a name; set name (e.g. \'my-volume\').'] },

@@ -8,6 +8,24 @@ import { pod, podWithContainer, RuleCase } from './cases';
  */
 export const YAML_SCALAR_CASES: RuleCase[] = [
   {
+    go: 'yaml_parser_scan_flow_scalar',
+    name: 'rejects a lone high surrogate in an annotation (cdk8s writes the escape \\ud800, which kubectl refuses) (review 15 D1)',
+    manifest: pod({}, { name: 'p', annotations: { note: 'x\ud800y' } }),
+    problems: ['metadata.annotations.note: "x\\ud800y" contains a lone UTF-16 surrogate U+D800 (at index 1, half of a character whose other half is missing), which cdk8s writes as the escape \\ud800 and kubectl\'s YAML reader refuses ("found invalid Unicode character escape code"); this library\'s contract rejects it: remove it, or write the whole character.'],
+  },
+  {
+    go: 'yaml_parser_scan_flow_scalar',
+    name: 'rejects a lone low surrogate in container args (review 15 D1)',
+    manifest: podWithContainer({ args: ['a\udc00b'] }),
+    problems: ['spec.containers[0].args[0]: "a\\udc00b" contains a lone UTF-16 surrogate U+DC00 (at index 1, half of a character whose other half is missing), which cdk8s writes as the escape \\udc00 and kubectl\'s YAML reader refuses ("found invalid Unicode character escape code"); this library\'s contract rejects it: remove it, or write the whole character.'],
+  },
+  {
+    go: 'yaml_parser_scan_flow_scalar',
+    name: 'accepts a character outside the BMP (a surrogate pair, such as an emoji), which reads back',
+    manifest: pod({}, { name: 'p', annotations: { note: 'ok \ud83d\ude00 \ud800\udc00' } }),
+    problems: [],
+  },
+  {
     go: 'is_break',
     name: 'rejects U+2028 in an annotation (kubectl reads a line break and cannot parse the file)',
     manifest: pod({}, { name: 'p', annotations: { note: 'first\u2028second' } }),
