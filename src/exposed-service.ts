@@ -545,8 +545,13 @@ export class ExposedService extends ValidatedApiObject {
       problems.add('spec.selector', `withoutSelector is true but ${this.target ? 'target' : 'selector'} is set; remove one: withoutSelector is for Services whose endpoints are managed elsewhere.`);
       return;
     }
-    if ((this.target || this.selector) && this.type === ServiceType.EXTERNAL_NAME) {
-      problems.add('spec.selector', `an ExternalName Service is a DNS alias and selects no pods, but ${this.target ? 'target' : 'selector'} is set, and Kubernetes would ignore it (this library's contract); remove it, or use another type.`);
+    // The rest is judged on the Service as written (after JSON patches): its type and selector.
+    const selects = spec.selector !== null && typeof spec.selector === 'object' && Object.keys(spec.selector).length > 0;
+    if ((spec.type ?? ServiceType.CLUSTER_IP) === ServiceType.EXTERNAL_NAME) {
+      if (selects) {
+        const what = this.target ? 'target' : this.selector ? 'selector' : 'spec.selector (set by a JSON patch)';
+        problems.add('spec.selector', `an ExternalName Service is a DNS alias and selects no pods, but ${what} is set, and Kubernetes would ignore it (this library's contract); remove it, or use another type.`);
+      }
       return;
     }
     if (this.target) {
@@ -565,7 +570,7 @@ export class ExposedService extends ValidatedApiObject {
           problems.add('spec.selector', `does not select ${this.target.targetDescription}: it needs ${k}=${v} but has ${show(spec.selector?.[k])}; keep the selector equal to the target's labels.`);
         }
       }
-    } else if ((!this.selector || Object.keys(this.selector).length === 0) && !this.withoutSelector && this.type !== ServiceType.EXTERNAL_NAME) {
+    } else if (!selects && !this.withoutSelector) {
       problems.add('spec.selector', 'the Service selects no pods (this library\'s contract); pass target (a pod pattern) or selector (labels), or withoutSelector: true for a Service whose endpoints are managed elsewhere.');
     }
   }

@@ -144,11 +144,12 @@ export class InitStep {
   }
 
   /**
-   * Waits until an `http://` or `https://` URL answers with a 2xx status (after redirects).
+   * Waits until an `http://` or `https://` URL answers with a status of 200 to 204 (after
+   * redirects): busybox wget treats the other 2xx statuses (205 to 299) as errors.
    *
    * Each attempt is `wget -q --spider URL` (busybox wget: a GET that stops after the headers, so
    * the body is not awaited), cut after 10 s and at the deadline. In an image with GNU wget
-   * instead, --spider sends HEAD, which the server must then answer with 2xx too.
+   * instead, --spider sends HEAD, which the server must then answer with 2xx.
    */
   public static waitForHttp(url: string, options: InitStepOptions = {}): InitStep {
     noTokens('waitForHttp', { url });

@@ -346,7 +346,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       } else if (isPartOf(path, other.path) || isPartOf(other.path, path)) {
         // Each step writes `<file>.part` (a file, or a folder for downloadFromS3) first, and removes it.
         const [part, of] = isPartOf(path, other.path) ? [path, other.path] : [other.path, path];
-        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(part)} is where the step writing ${show(of)} keeps its partial download and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere`);
+        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(part)} is where the step writing ${show(of)} keeps its partial file and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere`);
       }
     }
     return problems;
@@ -677,9 +677,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const p of this.addProblems) {
       problems.add('', p);
     }
-    if (this.workload.runsToCompletion && this.classicSidecars.length > 0) {
-      const names = this.classicSidecars.map((c) => show(c.name)).join(', ');
-      problems.add(`${podPath}.containers`, `the classic sidecar ${names} would keep running after the app finished, so the ${this.workload.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
+    // Judged on the object as written (after JSON patches): its kind and the sidecars still in it.
+    if ((manifest.kind === WorkloadKind.JOB || manifest.kind === WorkloadKind.CRON_JOB) && this.classicSidecars.length > 0) {
+      const written = new Set((Array.isArray(podSpec?.containers) ? podSpec.containers : []).map((c: any) => c?.name));
+      const still = this.classicSidecars.filter((c) => written.has(c.name));
+      if (still.length > 0) {
+        problems.add(`${podPath}.containers`, `the classic sidecar ${still.map((c) => show(c.name)).join(', ')} would keep running after the app finished, so the ${manifest.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
+      }
     }
     for (const r of this.filesVolumeAdded ? this.unmountedReads : []) {
       const problem = unmountedFileProblem(r.path, r.step, this.filesMountPath);

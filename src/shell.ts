@@ -24,11 +24,13 @@ export function shellQuote(value: string): string {
  * Services' `*_SERVICE_HOST` ones included) and turns `$$` into `$` (Go:
  * third_party/forked/golang/expansion/expand.go `Expand`, used by the kubelet's
  * `ExpandContainerCommandAndArgs` and for env values). Every `$` the kubelet could read as the
- * start of one of these is written `$$`: one before `$`, and one before `(NAME)` without blanks;
- * the command substitutions of the scripts (`$(date +%s)`) name no variable and stay as they are.
+ * start of one of these is written `$$`: one before `$`, and one before `(`...`)`, whatever is
+ * between: the kubelet reads a name up to the first `)`, and since 1.32 (RelaxedEnvironment-
+ * VariableValidation) a variable name may hold blanks, so even `$(date +%s)` of a script could
+ * name one.
  */
 export function kubeletLiteral(value: string): string {
-  return value.replace(/\$(?=\$|\([^)\s]*\))/g, '$$$$');
+  return value.replace(/\$(?=\$|\([^)]*\))/g, '$$$$');
 }
 
 /**
@@ -37,6 +39,39 @@ export function kubeletLiteral(value: string): string {
  */
 export function kubeletUnescaped(value: string): string {
   return value.replace(/\$\$/g, '$');
+}
+
+/**
+ * What the kubelet makes of a string of `command`, `args` or an env `value` before the container
+ * starts: `$$` becomes `$`, `$(NAME)` the value of a variable of `vars` (else it stays as
+ * written). For env values, `vars` holds the entries before it, expanded in order.
+ */
+// Go: Expand and tryReadVariableName (kubernetes third_party/forked/golang/expansion/expand.go)
+export function kubeletExpand(input: string, vars: ReadonlyMap<string, string>): string {
+  if (!input.includes('$')) {
+    return input;
+  }
+  let out = '';
+  let i = 0;
+  while (i < input.length) {
+    if (input[i] === '$' && i + 1 < input.length) {
+      if (input[i + 1] === '$') {
+        out += '$';
+        i += 2;
+        continue;
+      }
+      const end = input[i + 1] === '(' ? input.indexOf(')', i + 2) : -1;
+      if (end >= 0) {
+        const name = input.slice(i + 2, end);
+        out += vars.get(name) ?? `$(${name})`;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += input[i];
+    i++;
+  }
+  return out;
 }
 
 /** The container with `kubeletLiteral` applied to its command, args and literal env values (a copy). */

@@ -161,7 +161,7 @@ describe('InitPod', () => {
       initSteps: [InitStep.download('https://example.com/a', 'a.json.part', { name: 'a' }), InitStep.download('https://example.com/b', 'a.json', { name: 'b' })],
       containers: [mainContainer],
     });
-    expect(synthError(chart)).toContain("initSteps: InitStep 'b': path: \"a.json\" collides with \"a.json.part\" of InitStep 'a': \"a.json.part\" is where the step writing \"a.json\" keeps its partial download and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere.");
+    expect(synthError(chart)).toContain("initSteps: InitStep 'b': path: \"a.json\" collides with \"a.json.part\" of InitStep 'a': \"a.json.part\" is where the step writing \"a.json\" keeps its partial file and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere.");
   });
 
   test('reports every problem of one pod in one message', () => {

@@ -24,8 +24,8 @@ describe('InitStep', () => {
     expect(c.command.slice(0, 2)).toEqual(['sh', '-c']);
     expect(c.command[2]).toContain('  nc -w 5 mysql 3306 -e true </dev/null >/dev/null 2>&1 &\n  pid=$!');
     expect(c.command[2]).not.toMatch(/\btimeout\b/);
-    expect(c.command[2]).toContain('end=$(($(date +%s) + 300))');
-    expect(c.command[2]).toContain('sleep $((left < 2 ? left : 2))');
+    expect(c.command[2]).toContain('end=$$(($$(date +%s) + 300))');
+    expect(c.command[2]).toContain('sleep $$((left < 2 ? left : 2))');
     expect(c.command[2]).not.toContain('nc -z');
   });
 
@@ -34,10 +34,10 @@ describe('InitStep', () => {
     const [c] = pod.spec.initContainers;
     expect(c.name).toBe('api-ready');
     expect(c.image).toBe('busybox:1.36.1-musl');
-    expect(c.command[2]).toContain('end=$(($(date +%s) + 30))');
-    expect(c.command[2]).toContain('sleep $((left < 5 ? left : 5))');
+    expect(c.command[2]).toContain('end=$$(($$(date +%s) + 30))');
+    expect(c.command[2]).toContain('sleep $$((left < 5 ? left : 5))');
     expect(c.command[2]).toContain('url=http://api:8080/healthz\n');
-    expect(c.command[2]).toContain("printf 'api-ready: timed out after 30 s: %s did not answer with a 2xx status\\n' \"$url\" >&2; exit 1");
+    expect(c.command[2]).toContain("printf 'api-ready: timed out after 30 s: %s did not answer with a status of 200 to 204\\n' \"$url\" >&2; exit 1");
   });
 
   test('waitForDns refuses an IP address, which needs no lookup and may have no reverse record', () => {
@@ -93,7 +93,7 @@ describe('InitStep', () => {
     expect(step.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
     expect(step.command[2]).toContain('url=https://my-bucket.s3.amazonaws.com/app/config.json\nfile=/config/config.json\npart=/config/config.json.part\n');
     expect(step.command[2]).toContain('  wget -q -O "$part" "$url" &\n');
-    expect(step.command[2]).toContain(`sum=$(sha256sum < "$part") || exit 1\nsum=\${sum%% *}\nif [ "$sum" != ${sha256} ]; then`);
+    expect(step.command[2]).toContain(`sum=$$(sha256sum < "$part") || exit 1\nsum=\${sum%% *}\nif [ "$sum" != ${sha256} ]; then`);
     expect(step.command[2]).toContain('mv "$part" "$file" || exit 1');
     for (const c of spec.containers) {
       expect(c.volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
@@ -158,7 +158,7 @@ describe('InitStep', () => {
     expect(kubeletVars(pg)).toMatchObject({ PGUSER: 'u$$1', PGDATABASE: 'db_$(PGUSER)' });
     expect(kubeletExpand(s3.command[2], kubeletVars(s3))).toContain('s3://bucket/k/a$$b');
     // AND a script's own command substitutions are written as they are
-    expect(http.command[2]).toContain('end=$(($(date +%s) + 300))');
+    expect(http.command[2]).toContain('end=$$(($$(date +%s) + 300))');
   });
 
   test('reports every bad option of one step in one message', () => {

@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
-import { FluentBitOutput, Inject, InitStep, LogShipper, PlainPod, ResourcePreset, SecurityProfile, ServiceTarget, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import { ExposedService, FluentBitOutput, Inject, InitStep, LogShipper, PlainPod, ResourcePreset, SecurityProfile, ServiceTarget, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 /**
@@ -474,5 +474,42 @@ describe('a class of this library where a Kubernetes value goes', () => {
       'volumes[0]: is a LogShipper (a class of this library), but Volume takes an object (Volume); pass it in logShipper.'],
   ])('%s fails at construction, saying where it goes, instead of failing cdk8s\'s synth', (_what, make, message) => {
     expect(make).toThrow(message);
+  });
+});
+
+describe('this library\'s contracts judged on the object as patched (review 15 D6, D7)', () => {
+  const J = JsonPatch;
+  test('a Deployment with a classic sidecar patched into a Job is refused: the Job would never complete', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'x' } }, workload: Workload.deployment(), containers: [c()], sidecars: [Sidecar.nginxExporter()] });
+    p.addJsonPatch(J.replace('/apiVersion', 'batch/v1'), J.replace('/kind', 'Job'), J.remove('/spec/selector'), J.add('/spec/template/spec/restartPolicy', 'Never'));
+    expect(synthError(chart)).toContain('spec.template.spec.containers: the classic sidecar "nginx-exporter" would keep running after the app finished, so the Job would never complete');
+  });
+
+  test('a Job patched into a Deployment, or whose classic sidecar a patch removes, is accepted', () => {
+    const chart = newChart();
+    const a = new PlainPod(chart, 'a', { metadata: { name: 'a', labels: { app: 'a' } }, workload: Workload.job(), restartPolicy: 'Never', containers: [c()], sidecars: [Sidecar.nginxExporter()] });
+    a.addJsonPatch(J.replace('/apiVersion', 'apps/v1'), J.replace('/kind', 'Deployment'), J.add('/spec/selector', { matchLabels: { app: 'a' } }),
+      J.add('/spec/template/metadata', { labels: { app: 'a' } }), J.remove('/spec/template/spec/restartPolicy'));
+    const b = new PlainPod(chart, 'b', { metadata: { name: 'b' }, workload: Workload.job(), restartPolicy: 'Never', containers: [c()], sidecars: [Sidecar.nginxExporter()] });
+    b.addJsonPatch(J.remove('/spec/template/spec/containers/1'));
+    expect(synth(chart).map((m) => m.kind)).toEqual(['Deployment', 'Job']);
+  });
+
+  test('a Service whose selector a patch removes selects no pods and is refused', () => {
+    const chart = newChart();
+    new ExposedService(chart, 's', { metadata: { name: 's' }, selector: { app: 'x' }, ports: [{ port: 80 }] }).addJsonPatch(J.remove('/spec/selector'));
+    expect(synthError(chart)).toContain("ExposedService 's': spec.selector: the Service selects no pods (this library's contract)");
+  });
+
+  test('a Service with a target patched into an ExternalName alias without selector is accepted, and one that keeps its selector is refused', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'x' } }, containers: [c()] });
+    p.expose('s', { metadata: { name: 's' }, ports: [{ port: 80 }] }).addJsonPatch(J.add('/spec/type', 'ExternalName'), J.add('/spec/externalName', 'db.example.com'), J.remove('/spec/selector'));
+    expect(only(synth(chart), 'Service').spec).toEqual({ type: 'ExternalName', externalName: 'db.example.com', ports: [{ port: 80 }] });
+    const other = newChart();
+    const q = new PlainPod(other, 'q', { metadata: { name: 'q', labels: { app: 'x' } }, containers: [c()] });
+    q.expose('s', { metadata: { name: 's' }, ports: [{ port: 80 }] }).addJsonPatch(J.add('/spec/type', 'ExternalName'), J.add('/spec/externalName', 'db.example.com'));
+    expect(synthError(other)).toContain("spec.selector: an ExternalName Service is a DNS alias and selects no pods, but target is set, and Kubernetes would ignore it (this library's contract)");
   });
 });

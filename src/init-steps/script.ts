@@ -12,7 +12,7 @@ import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
 import { readPropsInto, TOKEN_PROBLEM } from '../props';
-import { kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
+import { kubeletExpand, kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
 /** The image generated busybox steps run in when none is given. */
@@ -517,9 +517,21 @@ export function argumentProblems(container: Container, hint: string): string[] {
   const problems: string[] = [];
   const e2big = 'so the container would fail to start with E2BIG (argument list too long)';
   let total = 0;
+  // The sizes the process gets: env values as the kubelet expands them, in order, with the
+  // literal values before them ($(A)$(A) is twice A); a value from a Secret or a ConfigMap is
+  // not known here and stays as written.
+  const vars = new Map<string, string>();
+  const env = (container.env ?? []).map((e) => {
+    if (typeof e.value !== 'string') {
+      return undefined;
+    }
+    const value = kubeletExpand(e.value, vars);
+    vars.set(e.name, value);
+    return value;
+  });
   for (const field of ['command', 'args'] as const) {
     (container[field] ?? []).forEach((arg, i) => {
-      const bytes = Buffer.byteLength(kubeletUnescaped(arg), 'utf8') + 1;
+      const bytes = Buffer.byteLength(kubeletExpand(arg, vars), 'utf8') + 1;
       total += bytes + 8;
       if (bytes > MAX_ARG_STRLEN) {
         const what = field === 'command' && i === 2 && container.command?.[1] === '-c' ? 'the script' : 'the argument';
@@ -529,11 +541,13 @@ export function argumentProblems(container: Container, hint: string): string[] {
   }
   (container.env ?? []).forEach((e, i) => {
     // A token's value is known only at synth: its size is not checked here.
-    if (typeof e.value === 'string') {
-      const bytes = Buffer.byteLength(`${e.name}=${kubeletUnescaped(e.value)}`, 'utf8') + 1;
+    const value = env[i];
+    if (value !== undefined) {
+      const bytes = Buffer.byteLength(`${e.name}=${value}`, 'utf8') + 1;
       total += bytes + 8;
       if (bytes > MAX_ARG_STRLEN) {
-        problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
+        const expanded = value !== kubeletUnescaped(e.value as string) ? ' (after the kubelet expands its $(NAME) references)' : '';
+        problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name${expanded}; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
       }
     }
   });

@@ -1,5 +1,5 @@
 /**
- * `InitStep.waitForHttp(url)`: until a URL answers with a 2xx status.
+ * `InitStep.waitForHttp(url)`: until a URL answers with a status of 200 to 204.
  *
  * @internal
  */
@@ -8,8 +8,10 @@ import { argumentProblems, checkKeys, checkOptions, defaultName, fail, parseHttp
 
 /**
  * Each attempt is `wget -q --spider "$url"`: busybox wget sends a GET, follows redirects and
- * stops after the status line and headers, so a 2xx answer counts at once, whatever its body
- * (a stream or a large file would not arrive within an attempt). GNU wget's --spider sends HEAD.
+ * stops after the status line and headers, so an answer counts at once, whatever its body (a
+ * stream or a large file would not arrive within an attempt). busybox wget takes 200 to 204 (and
+ * redirects to them) and treats every other status, 205 to 299 included, as an error (wget.c).
+ * GNU wget's --spider sends HEAD.
  */
 export function waitForHttpStep(url: string, options: InitStepOptions): StepSpec {
   const errors: string[] = [];
@@ -25,7 +27,7 @@ export function waitForHttpStep(url: string, options: InitStepOptions): StepSpec
     start: [`waiting up to ${settings.timeout} s for `, { v: 'url' }],
     attempt: 'wget -q --spider "$url" >/dev/null 2>&1',
     attemptSeconds: WAIT_ATTEMPT_SECONDS,
-    failure: [`timed out after ${settings.timeout} s: `, { v: 'url' }, ' did not answer with a 2xx status'],
+    failure: [`timed out after ${settings.timeout} s: `, { v: 'url' }, ' did not answer with a status of 200 to 204'],
     success: [{ v: 'url' }, ' answers'],
     ...settings,
   });

@@ -237,11 +237,26 @@ function defaultDeploymentFields(spec: any): void {
 export function validateDeployment(deployment: any, problems: Problems, original: any = deployment): void {
   // ValidateDeploymentName = NameIsDNSSubdomain.
   validateObjectMeta(deployment.metadata, 'metadata', problems);
+  validateReplicaSetNameRoom(deployment.metadata, problems);
   convertDeploymentAnnotations(deployment.metadata, problems);
   const spec = isObject(deployment.spec) ? deployment.spec : {};
   validateDeploymentSpec(spec, 'spec', problems, original?.spec);
   // Go: ValidatePodTemplateSpecForReplicaSet (pkg/apis/apps/validation/validation.go) -> ValidatePodTemplateSpec.
   validatePodTemplateSpec(spec.template, 'spec.template', problems, ['pod-template-hash']);
+}
+
+/**
+ * This library's contract: the deployment controller names each ReplicaSet `<name>-<pod-template
+ * hash>` without shortening it (Go: getNewReplicaSet, pkg/controller/deployment/sync.go; the hash
+ * is a 32-bit number written with up to 10 characters), and the API server rejects a ReplicaSet
+ * name over 253 characters, so a Deployment name over 242 starts no pod.
+ */
+// Go: getNewReplicaSet (pkg/controller/deployment/sync.go), then ValidateReplicaSetName (NameIsDNSSubdomain)
+function validateReplicaSetNameRoom(metadata: any, problems: Problems): void {
+  const created = createdName(metadata);
+  if (created && created.name.length > 242) {
+    problems.add(created.path, `${created.shown} has ${created.name.length} characters; a Deployment name may have at most 242, since its controller names each ReplicaSet after it plus '-' and a pod-template hash of up to 10 characters, and the API server would reject that ReplicaSet, so no pod would start (this library's contract). ${created.shorter}`);
+  }
 }
 
 /**

@@ -25,7 +25,7 @@ describe('InitStep.waitForPostgres', () => {
       { name: 'PGDATABASE', value: 'orders' },
     ]);
     expect(c.command[2]).toContain('  pg_isready -h db.prod.svc -p 5433 -t 3 -q &\n');
-    expect(c.command[2]).toContain('end=$(($(date +%s) + 60))');
+    expect(c.command[2]).toContain('end=$$(($$(date +%s) + 60))');
     expect(c.command[2]).toContain('for tool in date sleep pg_isready; do');
   });
 

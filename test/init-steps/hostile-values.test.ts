@@ -129,6 +129,17 @@ describe('the kernel\'s argument limit (MAX_ARG_STRLEN, 131072 bytes)', () => {
     }
   });
 
+  test('measures an env value as the kubelet expands it: $(A)$(A) of a 100,000-byte A is 200,000 bytes (review 15 D3)', () => {
+    const step = InitStep.renderTemplate('a=${A}\nb=${B}\n', 'app.conf', {
+      variables: [{ name: 'A', value: 'x'.repeat(100_000) }, { name: 'B', value: '$(A)$(A)' }],
+    });
+    const problems = step._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c', podName: 'p' }).problems;
+    expect(problems).toEqual([expect.stringMatching(/^env\[\d\] \(B\): the value is 200002 bytes with its name \(after the kubelet expands its \$\(NAME\) references\); Linux limits one environment string to 131072 bytes/)]);
+    // and $$(A), which the kubelet writes as $(A), stays 4 bytes
+    const literal = InitStep.renderTemplate('a=${A}\nb=${B}\n', 'app.conf', { variables: [{ name: 'A', value: 'x'.repeat(100_000) }, { name: 'B', value: '$$(A)$$(A)' }] });
+    expect(literal._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c', podName: 'p' }).problems).toEqual([]);
+  });
+
   test('an argument of InitStep.command over MAX_ARG_STRLEN is rejected at synth', () => {
     const problems = InitStep.command('long-arg', 'busybox:1.36', ['echo', 'z'.repeat(140_000)])._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c' }).problems;
     expect(problems).toEqual(['command[1]: the argument is 140000 bytes; Linux limits one argument to 131072 bytes with its terminating NUL (MAX_ARG_STRLEN), so the container would fail to start with E2BIG (argument list too long); shorten the command']);
@@ -170,6 +181,18 @@ describe.each(variants)('hostile values in $label', (variant) => {
     }
   });
 
+  test.concurrent('checkRequired checks the declared file when a variable named with a blank (legal in 1.32) matches $(...) in its path (review 15 D5)', async () => {
+    // GIVEN a file whose name holds $(CONF DIR), and a variable CONF DIR in the step's environment
+    const dir = tempDir('kubelet-blank');
+    fs.writeFileSync(path.join(dir, '$(CONF DIR).yaml'), 'x');
+    const step = InitStep.checkRequired({ files: [`${dir}/$(CONF DIR).yaml`], envVars: [{ name: 'CONF DIR', value: 'prod' }] });
+    // WHEN the kubelet expands the command and the script runs
+    const result = await run(variant, scriptOf(step));
+    // THEN the step found the file as declared, not prod.yaml
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   test.concurrent('waitForTcp succeeds at once against a listener that accepts and never closes', async () => {
     if (!needs(variant, 'nc')) return;
     const silent = await listenSilent();
@@ -189,7 +212,7 @@ describe.each(variants)('hostile values in $label', (variant) => {
       const url = `http://127.0.0.1:${silent.port}/healthz`;
       const result = await run(variant, scriptOf(InitStep.waitForHttp(url, { timeoutSeconds: 2, intervalSeconds: 1 })));
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`timed out after 2 s: ${url} did not answer with a 2xx status`);
+      expect(result.stderr).toContain(`timed out after 2 s: ${url} did not answer with a status of 200 to 204`);
       expect(result.seconds).toBeGreaterThanOrEqual(1);
       expect(result.seconds).toBeLessThan(4.5);
     } finally {

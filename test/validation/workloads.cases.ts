@@ -547,6 +547,13 @@ export const APPS_CASES: RuleCase[] = [
       'spec.template.spec.containers: a pod needs at least one main container; add one.',
     ],
   },
+  {
+    go: 'getNewReplicaSet',
+    name: 'rejects a Deployment name over 242 characters, which leaves no room for the ReplicaSet name (review 15 D8)',
+    manifest: deployment({}, { name: 'a'.repeat(243) }),
+    problems: [`metadata.name: "${'a'.repeat(243)}" has 243 characters; a Deployment name may have at most 242, since its controller names each ReplicaSet after it plus '-' and a pod-template hash of up to 10 characters, and the API server would reject that ReplicaSet, so no pod would start (this library's contract). Use a shorter name.`],
+  },
+  { go: 'getNewReplicaSet', name: 'accepts a Deployment name of 242 characters', manifest: deployment({}, { name: 'a'.repeat(242) }), problems: [] },
   // ---- ReplicaSet (Inject.into() and the importer keep them) ------------------------------------
   { go: 'ValidateReplicaSet', name: 'accepts the ReplicaSet of the Kubernetes docs', manifest: replicaSet({ replicas: 3 }), problems: [] },
   {
