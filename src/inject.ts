@@ -322,7 +322,10 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     if (inits.length > 0) {
       spec.initContainers = inits;
     }
-    const volumes = [...(spec.volumes ?? []), ...a.volumes];
+    // A volume the pod already has, exactly as this addition would add it (the files volume of an
+    // earlier Inject.into() or of the pattern itself), is shared, as the mounts of one name are.
+    const existing: any[] = spec.volumes ?? [];
+    const volumes = [...existing, ...a.volumes.filter((v) => !existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v)))];
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }
@@ -336,6 +339,18 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     }
   }
   return out;
+}
+
+/** Whether two JSON values are equal, whatever the order of their keys. */
+function sameJson(a: any, b: any): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (!isObject(a) || !isObject(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+  return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameJson(a[k], b[k]));
 }
 
 function isObject(v: unknown): boolean {

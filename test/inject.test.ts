@@ -182,3 +182,23 @@ describe('Inject.into a ReplicaSet (review 15 A1)', () => {
     expect(synthError(chart)).toContain('spec.template.spec.restartPolicy: "Never" is not supported in a ReplicaSet; the only allowed value is Always (omit it).');
   });
 });
+
+describe('Inject.into twice, or into a pattern, with steps that write files (review 15 D2)', () => {
+  test('shares the one files volume instead of adding a second "init-files"', () => {
+    const chart = newChart();
+    const web = webDeployment(chart);
+    Inject.into(web, { initSteps: [InitStep.download('https://example.com/app.json', 'app.json')] });
+    Inject.into(web, { initSteps: [InitStep.checkRequired({ files: ['app.json'] })] });
+    const spec = only(synth(chart), 'Deployment').spec.template.spec;
+    expect(spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+    expect(spec.initContainers.map((x: any) => x.volumeMounts)).toEqual([[{ name: 'init-files', mountPath: '/config' }], [{ name: 'init-files', mountPath: '/config' }]]);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
+  });
+
+  test('still refuses a volume of that name that is something else', () => {
+    const chart = newChart();
+    const web = webDeployment(chart, { volumes: [{ name: 'init-files', configMap: { name: 'cfg' } }] });
+    Inject.into(web, { initSteps: [InitStep.download('https://example.com/app.json', 'app.json')] });
+    expect(synthError(chart)).toContain('volume name "init-files" is already used by spec.template.spec.volumes[0]');
+  });
+});
