@@ -29,6 +29,26 @@ export interface DecodeProblem {
   readonly fatal?: boolean;
 }
 
+/**
+ * An anchor or alias name go-yaml refuses: it reads a name of letters, digits, '_' and '-'
+ * (is_alpha) and then wants a blank or an indicator, so `&a.b` is an error to kubectl where the
+ * `yaml` package takes the anchor "a.b".
+ */
+// Go: yaml_parser_scan_anchor (gopkg.in/yaml.v2 scannerc.go)
+function anchorNameProblem(what: string, name: string, offset: number | undefined): DecodeProblem | undefined {
+  if (/^[0-9A-Za-z_-]+$/.test(name)) {
+    return undefined;
+  }
+  const suggestion = name.replace(/[^0-9A-Za-z_-]+/g, '-').replace(/^-+|-+$/g, '') || 'a';
+  return {
+    at: [],
+    offset,
+    fatal: true,
+    message: `the ${what} has a character Kubernetes' YAML reader (go-yaml) does not take in an anchor name (only letters, digits, '_' and '-'), so kubectl cannot read the file `
+      + `("did not find expected alphabetic or numeric character"); rename the anchor and its aliases (e.g. ${JSON.stringify(suggestion)}).`,
+  };
+}
+
 /** How a key becomes a string to Kubernetes: its string and its Go identity, or why it is refused. */
 export type KeyOf = (value: any, written: string, node: any) => { key: string; identity: string } | { problem: string };
 
@@ -94,6 +114,7 @@ export function goDecode(
   const targets = new Map<any, any>();
   const anchors = new Map<string, any>();
   const stack: any[] = [doc.contents];
+  let badName: DecodeProblem | undefined;
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || node === undefined) {
@@ -104,10 +125,12 @@ export function goDecode(
       continue;
     }
     if (Y.isAlias(node)) {
+      badName ??= anchorNameProblem(`alias *${node.source}`, node.source, node?.range?.[0]);
       targets.set(node, anchors.get(node.source));
       continue;
     }
     if (typeof node.anchor === 'string' && node.anchor !== '') {
+      badName ??= anchorNameProblem(`anchor &${node.anchor}`, node.anchor, node?.range?.[0]);
       anchors.set(node.anchor, node);
     }
     if (Y.isMap(node) || Y.isSeq(node)) {
@@ -115,6 +138,10 @@ export function goDecode(
         stack.push(node.items[i]);
       }
     }
+  }
+
+  if (badName) {
+    return { data: undefined, problems: [badName] };
   }
 
   let decodeCount = 0;

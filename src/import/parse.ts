@@ -249,9 +249,10 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       if (problem.length > 0) {
         const node = inList ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
         problems.push(...problem.map((p) => {
-          const offset = nodeAt(Y, node, fieldPath(p), true)?.range?.[0];
+          const segments = fieldPath(p);
+          const offset = nodeAt(Y, node, segments, true)?.range?.[0];
           const pos = offset === undefined ? undefined : where(offset);
-          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${p}`;
+          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments), source.content, p)}`;
         }));
         return;
       }
@@ -659,7 +660,26 @@ function fieldPath(problem: string): string[] {
   if (!/^[A-Za-z_$][^\s]*$/.test(field)) {
     return [];
   }
-  return field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+  // `containers[0]` is an index, `data[mode]` a map key (nodeAt joins keys that hold dots).
+  return field.replace(/\[([^\]]*)\]/g, '.$1').split('.').filter((s) => s !== '');
+}
+
+/**
+ * A problem about a plain scalar that YAML 1.1 reads as a number or a boolean where a string goes
+ * (`mode: 0644` is 420, `enabled: on` is true): its fix quotes the value as written, not as read
+ * (`write it as a string: "420"` would change what the user meant).
+ */
+function asWritten(Y: YamlModule, node: YamlNode | undefined, content: string, problem: string): string {
+  const fix = problem.match(/^([^:]*): (.*) is a (number|boolean), but (.*) takes a string; write it as a string: "(.*)"( \(the API server cannot decode it\))?\.$/);
+  const range = node !== undefined && Y.isScalar(node) && (node as any).type === 'PLAIN' ? node.range : undefined;
+  if (!fix || !range) {
+    return problem;
+  }
+  const written = content.slice(range[0], range[1]);
+  if (written === fix[5]) {
+    return problem;
+  }
+  return `${fix[1]}: ${written} is the ${fix[3]} ${fix[2]} to Kubernetes (YAML 1.1), but ${fix[4]} takes a string${fix[6] ?? ''}; quote it as you mean it: "${written}".`;
 }
 
 /**

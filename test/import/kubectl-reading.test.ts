@@ -284,3 +284,27 @@ describe('tags as go-yaml scans them (review 14 A12)', () => {
     expect(result.code).toContain("data: { a: '1', b: 'x' }");
   });
 });
+
+describe('a YAML 1.1 number or boolean where a string goes (review 14 B11)', () => {
+  test('GIVEN mode: 0644, enabled: on and ratio: 1.50 in ConfigMap data WHEN imported THEN each is refused at its line, with the value quoted as written', () => {
+    const message = importError('b11.yaml', `${CM}data:\n  mode: 0644\n  enabled: on\n  ratio: 1.50\n  plain: 7\n`);
+    expect(message).toContain('b11.yaml:6:3: ConfigMap m: data[mode]: 0644 is the number 420 to Kubernetes (YAML 1.1), but ConfigMap.data takes a string (the API server cannot decode it); quote it as you mean it: "0644".');
+    expect(message).toContain('b11.yaml:7:3: ConfigMap m: data[enabled]: on is the boolean true to Kubernetes (YAML 1.1), but ConfigMap.data takes a string (the API server cannot decode it); quote it as you mean it: "on".');
+    expect(message).toContain('b11.yaml:8:3: ConfigMap m: data[ratio]: 1.50 is the number 1.5 to Kubernetes (YAML 1.1)');
+    expect(message).toContain('b11.yaml:9:3: ConfigMap m: data[plain]: 7 is a number, but ConfigMap.data takes a string; write it as a string: "7" (the API server cannot decode it).');
+  });
+});
+
+describe('anchor names as go-yaml scans them (review 13 A)', () => {
+  test('GIVEN an anchor &a.b WHEN imported THEN it is refused as kubectl refuses it, with a name it takes', () => {
+    const message = importError('anchor.yaml', `${CM}  labels: &a.b {x: v}\ndata:\n  k: v\n`);
+    expect(message).toContain('anchor.yaml:5:');
+    expect(message).toContain('the anchor &a.b has a character Kubernetes\' YAML reader (go-yaml) does not take in an anchor name (only letters, digits, \'_\' and \'-\'), so kubectl cannot read the file ("did not find expected alphabetic or numeric character"); rename the anchor and its aliases (e.g. "a-b").');
+  });
+
+  test('GIVEN an anchor and alias of letters, digits, _ and - WHEN imported THEN they are read as kubectl reads them', () => {
+    const result = imported('anchor.yaml', `${CM}  labels: &a_b-9 {x: v}\n  annotations: *a_b-9\ndata:\n  k: v\n`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("annotations: { x: 'v' }");
+  });
+});
