@@ -181,7 +181,14 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   for (const key of proto === Object.prototype || proto === null ? own() : keysOfProps(v, fields)) {
     // Own fields only: `constructor` or `toString` is in every object's prototype.
     const f = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
-    const x = v[key];
+    let x: any;
+    try {
+      x = v[key];
+    } catch (e) {
+      // A getter of the caller's that throws: its error, named with the field it was reading.
+      problems.add(join(path, key), `reading it threw: ${(e as Error)?.message ?? String(e)}; pass a plain value (the getter of ${name}.${key} failed).`);
+      continue;
+    }
     if (f === undefined) {
       if (x === undefined) {
         continue;
@@ -203,7 +210,7 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
   }
   for (const key of requiredFields(name)) {
     // A null is reported by the walk above (`is null, but ... takes ...`): one message per field.
-    if (v[key] === undefined) {
+    if (readQuietly(v, key) === undefined && !problems.messages.some((m) => m.startsWith(`${join(path, key)}: reading it threw`))) {
       problems.add(join(path, key), `is missing; ${name}.${key} is required.`);
     }
   }
@@ -242,6 +249,16 @@ export function isBuiltIn(v: unknown): boolean {
   return v !== null && typeof v === 'object' && BUILT_INS.some((b) => v instanceof b);
 }
 
+/** `v[key]`, or a marker when its getter throws (reported where the field is read). */
+function readQuietly(v: any, key: string): unknown {
+  try {
+    return v[key];
+  } catch {
+    return THREW;
+  }
+}
+const THREW = Symbol('threw');
+
 /** The required fields of a props interface of props-schema.ts (`EnvoyOptions`: `appPort`). */
 export function requiredProps(name: string): readonly string[] {
   return requiredFields(name);
@@ -256,7 +273,7 @@ export function requiredProps(name: string): readonly string[] {
 function keysOfProps(v: any, fields: { [key: string]: any }): string[] {
   const keys = new Set(keysThroughPrototype(v));
   for (const key of Object.keys(fields)) {
-    if (v[key] !== undefined) {
+    if (readQuietly(v, key) !== undefined) {
       keys.add(key);
     }
   }

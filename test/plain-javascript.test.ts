@@ -513,3 +513,19 @@ describe('this library\'s contracts judged on the object as patched (review 15 D
     expect(synthError(other)).toContain("spec.selector: an ExternalName Service is a DNS alias and selects no pods, but target is set, and Kubernetes would ignore it (this library's contract)");
   });
 });
+
+describe('the last message defects of review 13 B13 (b, d, e, f)', () => {
+  test('a getter of the props that throws is reported with the object and the field', () => {
+    const props: any = { metadata: { name: 'p' }, containers: [c()] };
+    Object.defineProperty(props, 'hostNetwork', { enumerable: true, get: () => { throw new Error('boom'); } });
+    expect(() => new PlainPod(newChart(), 'p', props)).toThrow("PlainPod 'p': hostNetwork: reading it threw: boom; pass a plain value (the getter of PlainPodProps.hostNetwork failed).");
+  });
+
+  test('a plain object where a log shipper goes is one problem, not also a container without an image', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [Sidecar.logShipper(any({}))] });
+    const error = synthError(chart);
+    expect(error).toContain("PlainPod 'p': Sidecar.logShipper: shipper: is an object, not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit()");
+    expect(error).not.toContain('has no image');
+  });
+});

@@ -58,7 +58,13 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
     throw new Error(`${subject}: options: is ${kindOf(options)}, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
   }
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    return; // reported with the other problems at bind
+    const required = optionsType ? requiredProps(optionsType) : [];
+    if (options === undefined && required.length === 0) {
+      return;
+    }
+    // At the call, where it is written, with what to pass instead.
+    const kind = options !== null && typeof options === 'object' ? ` (${kindOf(options)})` : '';
+    throw new Error(`${subject}: options: ${show(options)}${kind} is not an object of options; pass { ... }${required.length > 0 ? ` with ${required.join(', ')}` : ' or leave the argument out'}.`);
   }
   const problems = new OptionProblems(subject);
   unknownKeys(options as Record<string, any>, allowed, problems);

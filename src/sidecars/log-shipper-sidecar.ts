@@ -1,4 +1,5 @@
 import type { Container } from '../k8s-types';
+import { kindOf } from '../k8s-values';
 import type { LogShipper } from '../log-shipper';
 import { withVolumeMount } from '../mounts';
 import { show } from '../problems';
@@ -92,8 +93,10 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
     })
     : undefined;
   if (parts === undefined) {
-    problems.add('shipper', `${show(shipper?.constructor?.name ?? shipper)} is not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().`);
-    return { container: { name: String(name) }, problems: problems.items };
+    const shown = shipper !== null && (typeof shipper === 'object' || typeof shipper === 'function') ? '' : `${show(shipper)} `;
+    problems.add('shipper', `${shown}is ${kindOf(shipper)}, not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().`);
+    // A stand-in image: the pod is refused for this problem, not also for a container without one.
+    return { container: { name: String(name), image: 'busybox:1.36' }, problems: problems.items };
   }
   // The shipper's own problems name the option of LogShipper.fluentBit() they are about.
   for (const p of parts.problems ?? []) {

@@ -573,7 +573,8 @@ function validatePortNumOrName(targetPort: unknown, path: string, problems: Prob
   }
   const r = ianaServiceName(targetPort);
   if (r) {
-    problems.add(path, `${show(targetPort)} is not a valid container port name: it ${r}.`);
+    const number = /^[0-9]+$/.test(targetPort) ? `; for the port number, write ${Number(targetPort)} without quotes` : '';
+    problems.add(path, `${show(targetPort)} is not a valid container port name: it ${r}${number}.`);
   }
 }
 

@@ -133,9 +133,11 @@ describe.each(entries)('Sidecar.$factory', (entry) => {
 });
 
 describe('the catalogue factories', () => {
-  test('report options that are not an object, as a JavaScript caller could pass them', () => {
-    expect(Sidecar.envoy(undefined as any).bind(context).problems?.[0]).toBe('Sidecar.envoy: options: undefined must be an object of options; pass { ... } with the required fields.');
-    expect(Sidecar.gitSync('https://github.com/x/y' as any).bind(context).problems?.[0]).toBe('Sidecar.gitSync: options: "https://github.com/x/y" must be an object of options; pass { ... } with the required fields.');
+  test('refuse options that are not an object at the call, as a JavaScript caller could pass them, naming the required ones', () => {
+    expect(() => Sidecar.envoy(undefined as any)).toThrow('Sidecar.envoy: options: undefined is not an object of options; pass { ... } with appPort.');
+    expect(() => Sidecar.gitSync('https://github.com/x/y' as any)).toThrow('Sidecar.gitSync: options: "https://github.com/x/y" is not an object of options; pass { ... } with repo.');
+    expect(() => Sidecar.nginxExporter(null as any)).toThrow('Sidecar.nginxExporter: options: null is not an object of options; pass { ... } or leave the argument out.');
+    expect(() => Sidecar.nginxExporter([] as any)).toThrow('Sidecar.nginxExporter: options: [] (a list) is not an object of options; pass { ... } or leave the argument out.');
   });
 
   test('take a Duration where the vendor flag takes a duration, and refuse a number', () => {

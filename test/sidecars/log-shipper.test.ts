@@ -60,7 +60,7 @@ describe('Sidecar.logShipper', () => {
     expect(Sidecar.logShipper(new MyShipper(), { logMountPath: 'var/log', logFileName: '../app.log' }).bind(context).problems).toEqual([
       'Sidecar.logShipper: logMountPath: "var/log" must be an absolute path of letters, digits, \'.\', \'_\', \'-\' and \'/\', without \'.\' or \'..\' segments, e.g. "/var/log/".',
       'Sidecar.logShipper: logFileName: "../app.log" must be a file name of letters, digits, \'.\', \'_\' and \'-\' (e.g. \'app.log\').',
-      'Sidecar.logShipper: shipper: "MyShipper" is not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().',
+      'Sidecar.logShipper: shipper: is a MyShipper instance, not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().',
     ]);
   });
 });

@@ -288,7 +288,7 @@ export const SERVICE_CASES: RuleCase[] = [
     manifest: service({ ports: [{ name: 'a', port: 80, targetPort: 'http--alt' }, { name: 'b', port: 81, targetPort: '8080' }, { name: 'c', port: 82, targetPort: 70000 }] }),
     problems: [
       'spec.ports[0].targetPort: "http--alt" is not a valid container port name: it must not contain consecutive hyphens (\'--\').',
-      'spec.ports[1].targetPort: "8080" is not a valid container port name: it must contain at least one letter.',
+      'spec.ports[1].targetPort: "8080" is not a valid container port name: it must contain at least one letter; for the port number, write 8080 without quotes.',
       'spec.ports[2].targetPort: 70000 is not a valid port number; use an integer between 1 and 65535.',
     ],
   },
