@@ -206,6 +206,13 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
         + 'is ignored; start the document with a --- line of its own, or remove it.');
       continue;
     }
+    const escape = badEscape(Y, doc.contents, source.content);
+    if (escape) {
+      const pos = where(escape.offset);
+      problems.push(`${name}:${pos.line}:${pos.col}: the escape ${escape.text} in a double-quoted string is ${escape.why}, which Kubernetes' YAML reader (go-yaml) refuses `
+        + '("found invalid Unicode character escape code"), so kubectl cannot read the file; write the character itself (a character outside the BMP, such as an emoji, as one \\U escape of 8 digits, e.g. \\U0001F600).');
+      continue;
+    }
     const decoded = goDecode(Y, doc, (value, written, node) => goKey(Y, value, written, node), (offset) => where(offset).line, MAX_DEPTH + 1);
     const fatal = decoded.problems.find((p) => p.fatal);
     if (fatal) {
@@ -662,6 +669,49 @@ function fieldPath(problem: string): string[] {
   }
   // `containers[0]` is an index, `data[mode]` a map key (nodeAt joins keys that hold dots).
   return field.replace(/\[([^\]]*)\]/g, '.$1').split('.').filter((s) => s !== '');
+}
+
+/**
+ * The first `\u` or `\U` escape of a double-quoted scalar that go-yaml refuses: a UTF-16
+ * surrogate (`"\ud83d\ude00"`, which the `yaml` package joins into one character) or a value
+ * over U+10FFFF.
+ */
+// Go: yaml_parser_scan_flow_scalar (gopkg.in/yaml.v2 scannerc.go)
+function badEscape(Y: YamlModule, node: any, content: string): { offset: number; text: string; why: string } | undefined {
+  if (node === null || node === undefined) {
+    return undefined;
+  }
+  if (Y.isPair(node)) {
+    return badEscape(Y, node.key, content) ?? badEscape(Y, node.value, content);
+  }
+  if (Y.isMap(node) || Y.isSeq(node)) {
+    for (const item of node.items) {
+      const found = badEscape(Y, item, content);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  if (!Y.isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !Array.isArray(node.range)) {
+    return undefined;
+  }
+  const text = content.slice(node.range[0], node.range[1]);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\\') {
+      continue;
+    }
+    const width = text[i + 1] === 'u' ? 4 : text[i + 1] === 'U' ? 8 : 0;
+    const hex = text.slice(i + 2, i + 2 + width);
+    if (width > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === width) {
+      const code = parseInt(hex, 16);
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+        return { offset: node.range[0] + i, text: text.slice(i, i + 2 + width), why: code > 0x10ffff ? 'over U+10FFFF' : 'half of a UTF-16 surrogate pair' };
+      }
+    }
+    i++; // the escaped character
+  }
+  return undefined;
 }
 
 /**

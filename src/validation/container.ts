@@ -398,6 +398,16 @@ function relativeMountPath(mountPath: string, windows: boolean): string {
 // image volumes), mountPropagation, recursiveReadOnly.
 // This library's contract, stricter than the API server: mountPath must be absolute (the kubelet
 // would resolve a relative one against '/'), and '/data' and '/data/' are the same mount point.
+/**
+ * Whether the API server removes a mount before validation: one of an image volume while the
+ * ImageVolume gate is off (Go: dropImageVolumes, pkg/api/pod/util.go, removes the volume and
+ * every mount of it; the preparation reports the volume as vanishing).
+ */
+// Go: dropImageVolumes (pkg/api/pod/util.go)
+function droppedMount(m: any, facts: PodFacts): boolean {
+  return !FEATURE_GATES_1_32.ImageVolume && typeof m?.name === 'string' && facts.volumes.get(m.name)?.image != null;
+}
+
 function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: Problems): void {
   const devices = list(c.volumeDevices).map(obj);
   const mountPaths = new Map<string, number>();
@@ -405,6 +415,9 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
   mounts.forEach((m0: any, i: number) => {
     const m = obj(m0);
     const mpath = `${path}[${i}]`;
+    if (droppedMount(m, facts)) {
+      return;
+    }
     if (typeof m.name !== 'string' || m.name.length === 0) {
       problems.add(`${mpath}.name`, "is required; set the name of one of the pod's volumes.");
     } else if (!facts.volumeNames.has(m.name)) {
@@ -494,7 +507,7 @@ function validateMountRecursiveReadOnly(m: any, path: string, problems: Problems
 // persistentVolumeClaim or ephemeral volume; devicePath required, unique, without '..'; neither
 // also a volume mount.
 function validateVolumeDevices(c: any, path: string, facts: PodFacts, problems: Problems): void {
-  const mounts = list(c.volumeMounts).map(obj);
+  const mounts = list(c.volumeMounts).map(obj).filter((m) => !droppedMount(m, facts));
   const names = new Map<string, number>();
   const paths = new Map<string, number>();
   list(c.volumeDevices).forEach((d0: any, i: number) => {

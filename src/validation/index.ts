@@ -230,23 +230,27 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
   const status = manifest.status;
   // The reset changes nothing when the status decodes to the zero value: null fields are unset
   // (the decoder's reading), and `{ loadBalancer: {} }` (what `kubectl create service
-  // --dry-run=client -o yaml` prints) is a zero struct.
-  if (status === null || typeof status !== 'object' || Array.isArray(status) || isZeroValue(status)) {
+  // --dry-run=client -o yaml` prints) is a zero struct. Anything else, a "" or 0 included, is
+  // reported: its type is not checked here (the schema types status fields as any value).
+  if (status === null || typeof status !== 'object' || Array.isArray(status) || isEmptyStatus(manifest.kind, status)) {
     return;
   }
   const text = JSON.stringify(status);
   problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
 }
 
-/** Whether a decoded value is Go's zero value: null, "", 0, false, an empty list, or an object of zero values. */
-function isZeroValue(v: unknown): boolean {
-  if (v === null || v === undefined || v === '' || v === 0 || v === false) {
-    return true;
-  }
-  if (Array.isArray(v)) {
-    return v.length === 0;
-  }
-  return typeof v === 'object' && Object.values(v as object).every(isZeroValue);
+/** The status fields that are Go structs or maps, where `{}` decodes to the zero value. */
+const STATUS_OBJECT_FIELDS: { [kind: string]: readonly string[] } = {
+  Service: ['loadBalancer'],
+  Job: ['uncountedTerminatedPods'],
+  PersistentVolumeClaim: ['capacity', 'allocatedResources', 'allocatedResourceStatuses', 'modifyVolumeStatus'],
+};
+
+/** Whether every field of a status is null, or `{}` where the field is a struct or a map. */
+function isEmptyStatus(kind: string, status: object): boolean {
+  const objects = STATUS_OBJECT_FIELDS[kind] ?? [];
+  return Object.entries(status).every(([k, v]) => v === null || v === undefined
+    || (objects.includes(k) && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0));
 }
 
 /** validateDeploymentSpec of workloads.ts, which loads on this first use. */

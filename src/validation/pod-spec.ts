@@ -634,7 +634,7 @@ export function validatePodMetadataAndSpec(pod: any, problems: Problems): void {
     list(spec.volumes).forEach((v: any, i: number) => {
       list(obj(v?.projected)?.sources).forEach((s: any, j: number) => {
         if (present(s?.serviceAccountToken)) {
-          problems.add(`spec.volumes[${i}].projected.sources[${j}].serviceAccountToken`, "must not be set when serviceAccountName is not set; set serviceAccountName: 'default' (what a cluster's ServiceAccount admission plugin fills in before it validates a Pod; this library checks the Pod as written, as the API server's validation does).");
+          problems.add(`spec.volumes[${i}].projected.sources[${j}].serviceAccountToken`, "must not be set when serviceAccountName is not set; set serviceAccountName: 'default' (what a cluster's ServiceAccount admission plugin fills in before it validates a Pod; this library's contract checks the Pod as written, as the API server's validation does).");
         }
       });
     });
@@ -695,7 +695,8 @@ export function validatePodTemplateSpec(template: any, path: string, problems: P
  * template's into each claim): the API server accepts them in the template and then rejects every
  * object created from it, so they get the object's rules (this library's contract).
  */
-// Go: ValidateFinalizers and validateKubeFinalizerName (of ValidateObjectMeta), on each object created from the template
+// Go: GetPodFromTemplate (pkg/controller/controller_utils.go), which copies the finalizers into each Pod
+// Go: ValidateFinalizers and validateKubeFinalizerName (apimachinery pkg/api/validation/objectmeta.go, validation.go), on each object created
 export function validateCopiedFinalizers(finalizers: unknown, path: string, created: string, problems: Problems): void {
   if (!Array.isArray(finalizers) || finalizers.length === 0) {
     return;

@@ -605,6 +605,7 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
     const meta = new Problems();
     validateLabels(claim.metadata.labels, `${path}.metadata.labels`, meta);
     validateAnnotations(claim.metadata.annotations, `${path}.metadata.annotations`, meta);
+    // Go: getPersistentVolumeClaims (pkg/controller/statefulset/stateful_set_utils.go) copies them into each claim
     validateFinalizers(claim.metadata.finalizers, `${path}.metadata.finalizers`, meta);
     for (const m of meta.messages) {
       problems.add('', `${m.replace(/\.$/, '')} ${contract}.`);
@@ -882,10 +883,15 @@ export function validateJob(job: any, problems: Problems, original: any = job): 
   validateJobSpec(spec, 'spec', problems);
   const bad = created ? indexedHostname(spec, created.name) : undefined;
   if (created && bad) {
-    problems.add(created.path, bad.dot
-      ? `${created.shown} cannot name an Indexed Job: the job controller makes <name>-<index> each pod's hostname (${show(bad.hostname)}), a DNS-1123 label without dots; rename it without dots (e.g. ${show(created.name.replace(/\./g, '-'))}).`
-      : `${created.shown} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(bad.hostname)} ${bad.problem}. ${created.shorter}`);
+    problems.add(created.path, bad.dotOnly
+      ? `${created.shown} cannot name an Indexed Job: the job controller makes <name>-<index> each pod's hostname (${show(bad.hostname)}), a DNS-1123 label without dots; rename it without dots (e.g. ${show(writtenName(job.metadata, created.path).replace(/\./g, '-'))}).`
+      : `${created.shown} is too long for an Indexed Job with ${spec.completions} completions: the last pod's hostname ${show(bad.hostname)} ${bad.problem}${bad.dot ? ', and without dots' : ''}. ${created.shorter}`);
   }
+}
+
+/** The name or generateName as written (for a fix to show), where createdName found it. */
+function writtenName(metadata: any, path: string): string {
+  return String(path === 'metadata.generateName' ? metadata?.generateName : metadata?.name);
 }
 
 /**
@@ -893,13 +899,19 @@ export function validateJob(job: any, problems: Problems, original: any = job): 
  * it is no DNS-1123 label (Go, ValidateJob: IsDNS1123Label of it), with what is wrong and whether
  * the Job name's dots are the cause; `undefined` when it is valid or the Job is not Indexed.
  */
-function indexedHostname(spec: any, jobName: string): { hostname: string; problem: string; dot: boolean } | undefined {
+function indexedHostname(spec: any, jobName: string): { hostname: string; problem: string; dot: boolean; dotOnly: boolean } | undefined {
   if (spec.completionMode !== 'Indexed' || !isInt(spec.completions) || spec.completions <= 0) {
     return undefined;
   }
   const hostname = `${jobName}-${spec.completions - 1}`;
   const problem = dns1123Label(hostname);
-  return problem ? { hostname, problem, dot: jobName.includes('.') } : undefined;
+  if (!problem) {
+    return undefined;
+  }
+  const dot = jobName.includes('.');
+  // The dots alone are the cause when the name without them makes a valid hostname.
+  const dotOnly = dot && dns1123Label(hostname.replace(/\./g, '-')) === undefined;
+  return { hostname, problem: dot && !dotOnly ? dns1123Label(hostname.replace(/\./g, '-'))! : problem, dot, dotOnly };
 }
 
 // Go: validateGeneratedSelector (batch validation.go): the generated labels are on the template
@@ -1270,7 +1282,7 @@ export function validateCronJob(cronJob: any, problems: Problems): void {
     problems.add(created.path, `${created.shown} has ${created.name.length} characters; a CronJob name may have at most 52, since each Job it creates is named after it plus an 11-character suffix. ${created.shorter}`);
   }
   validateCronJobSpec(isObject(cronJob.spec) ? cronJob.spec : {}, 'spec', problems);
-  validateCronJobJobs(cronJob, created?.name, problems);
+  validateCronJobJobs(cronJob, created, problems);
 }
 
 /**
@@ -1282,7 +1294,7 @@ export function validateCronJob(cronJob: any, problems: Problems): void {
  * Job's name (validateGeneratedSelector), and the hostnames of an Indexed Job.
  */
 // Go: getJobFromTemplate2 (pkg/controller/cronjob/utils.go), then ValidateJob on the Job it builds
-function validateCronJobJobs(cronJob: any, name: string | undefined, problems: Problems): void {
+function validateCronJobJobs(cronJob: any, created: ReturnType<typeof createdName>, problems: Problems): void {
   const template = cronJob.spec?.jobTemplate;
   if (!isObject(template)) {
     return;
@@ -1306,16 +1318,19 @@ function validateCronJobJobs(cronJob: any, name: string | undefined, problems: P
   }
   for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
     if (key in labels) {
-      problems.add(`${path}.${key}`, `${show(labels[key])} is set, but Kubernetes sets this label to the uid of each Job the CronJob creates, and the value would vanish; remove it.`);
+      problems.add(`${path}.${key}`, `${show(labels[key])} is set, but it must be the uid of each Job the CronJob creates, which Kubernetes generates ${contract}; remove the label: Kubernetes sets it.`);
     }
   }
-  if (name) {
+  if (created) {
     // A stand-in for the minutes since the epoch: 8 digits from 1970-03 to 2160.
-    const job = `${name}-29000000`;
+    const job = `${created.name}-29000000`;
     const bad = indexedHostname(spec, job);
     if (bad) {
-      problems.add('metadata.name', `${show(name)} names the Jobs it creates (like ${show(job)}), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job (${show(bad.hostname)}), `
-        + (bad.dot ? `a DNS-1123 label without dots; rename the CronJob without dots (e.g. ${show(name.replace(/\./g, '-'))})` : `which ${bad.problem}; use a shorter name or fewer completions`)
+      const field = created.path === 'metadata.generateName' ? 'generateName' : 'name';
+      problems.add(created.path, `${created.shown} names the Jobs it creates (like ${show(job)}), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job (${show(bad.hostname)}), `
+        + (bad.dotOnly
+          ? `a DNS-1123 label without dots; rename the CronJob without dots (e.g. ${field} ${show(writtenName(cronJob.metadata, created.path).replace(/\./g, '-'))})`
+          : `which ${bad.problem}${bad.dot ? ', and without dots' : ''}; use a shorter ${field} or fewer completions`)
         + ` ${contract}.`);
     }
   }

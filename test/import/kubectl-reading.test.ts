@@ -308,3 +308,15 @@ describe('anchor names as go-yaml scans them (review 13 A)', () => {
     expect(result.code).toContain("annotations: { x: 'v' }");
   });
 });
+
+describe('escapes go-yaml refuses in double-quoted strings (review 16 A8)', () => {
+  test('GIVEN an emoji written as two \\u escapes (a surrogate pair) WHEN imported THEN it is refused as kubectl refuses it, with the \\U form to write', () => {
+    const message = importError('sur.yaml', `${CM}data:\n  k: "smile \\ud83d\\ude00"\n`);
+    expect(message).toContain('sur.yaml:6:13: the escape \\ud83d in a double-quoted string is half of a UTF-16 surrogate pair, which Kubernetes\' YAML reader (go-yaml) refuses ("found invalid Unicode character escape code")');
+  });
+
+  test('GIVEN an escaped backslash before ud83d and an emoji as one \\U escape WHEN imported THEN they are read as kubectl reads them', () => {
+    const result = imported('sur.yaml', `${CM}data:\n  ok: "a \\\\ud83d b \\U0001F600"\n`);
+    expect(result.differences).toEqual([]);
+  });
+});

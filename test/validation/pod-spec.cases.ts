@@ -177,7 +177,7 @@ export const POD_SPEC_CASES: RuleCase[] = [
   },
   { go: 'ValidatePodCreate', name: 'rejects ephemeral containers on create', manifest: pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }] }), problems: ['spec.ephemeralContainers: cannot be set on create: ephemeral containers are added to a running Pod (kubectl debug); remove them.'] },
   { go: 'ValidatePodCreate', name: 'rejects nodeName while scheduling gates remain', manifest: pod({ nodeName: 'node-1', schedulingGates: [{ name: 'example.com/quota' }] }), problems: ['spec.nodeName: "node-1" cannot be set while schedulingGates remain (a Pod is bound to a node only once they are cleared); remove nodeName or the schedulingGates.'] },
-  { go: 'validatePodMetadataAndSpec', name: 'rejects a projected service account token without serviceAccountName', manifest: pod({ volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] }), problems: ['spec.volumes[0].projected.sources[0].serviceAccountToken: must not be set when serviceAccountName is not set; set serviceAccountName: \'default\' (what a cluster\'s ServiceAccount admission plugin fills in before it validates a Pod; this library checks the Pod as written, as the API server\'s validation does).'] },
+  { go: 'validatePodMetadataAndSpec', name: 'rejects a projected service account token without serviceAccountName', manifest: pod({ volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] }), problems: ['spec.volumes[0].projected.sources[0].serviceAccountToken: must not be set when serviceAccountName is not set; set serviceAccountName: \'default\' (what a cluster\'s ServiceAccount admission plugin fills in before it validates a Pod; this library\'s contract checks the Pod as written, as the API server\'s validation does).'] },
   { go: 'validatePodMetadataAndSpec', name: 'accepts a projected token with the deprecated serviceAccount field', manifest: pod({ serviceAccount: 'app', volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] }), problems: [] },
   // ---- annotations ----------------------------------------------------------------------------
   { go: 'ValidatePodSpecificAnnotations', name: 'rejects the mirror pod annotation without nodeName', manifest: withAnnotations({ 'kubernetes.io/config.mirror': 'x' }), problems: ['metadata.annotations[kubernetes.io/config.mirror]: "x" marks a mirror pod, which must set spec.nodeName; remove the annotation (only the kubelet creates mirror pods).'] },
@@ -258,6 +258,20 @@ export const POD_SPEC_CASES_1_32: RuleCase[] = [
     go: 'dropImageVolumes',
     name: 'reports only the vanishing image volume for a subPath mount of it, which 1.32 removes with the volume before validation (review 15 C2)',
     manifest: pod({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'model', mountPath: '/m', subPath: 'bin' }] }], volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }] }),
+    problems: ['spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish (this library\'s contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.'],
+    offline128: false,
+  },
+  {
+    go: 'dropImageVolumes',
+    name: 'checks no rule on the mounts of an image volume that 1.32 drops with it (mountPropagation, a path mounted twice, a device path) (review 16 A5)',
+    manifest: pod({
+      containers: [{
+        name: 'c',
+        image: 'busybox:1.36',
+        volumeMounts: [{ name: 'model', mountPath: '/m', mountPropagation: 'Bidirectional', recursiveReadOnly: 'Enabled' }, { name: 'data', mountPath: '/m' }, { name: 'model', mountPath: '/dev/x' }],
+      }],
+      volumes: [{ name: 'model', image: { reference: 'quay.io/models/llm:v1' } }, { name: 'data', emptyDir: {} }],
+    }),
     problems: ['spec.volumes[0].image: {"reference":"quay.io/models/llm:v1"} would vanish (this library\'s contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, so the API server removes this volume, and every volumeMount of it, on create (the Pod starts without them); copy the files into an emptyDir from an init container instead.'],
     offline128: false,
   },

@@ -149,6 +149,13 @@ export const SERVICE_CASES: RuleCase[] = [
   },
   {
     go: 'PrepareForCreate',
+    name: 'still reports a status whose fields are "" or hold an unknown field, which the decoder refuses (review 16 A1)',
+    manifest: { ...service(), status: { loadBalancer: { ingres: [] } } },
+    problems: ['status: {"loadBalancer":{"ingres":[]}} would vanish (this library\'s contract): the API server resets a Service\'s status on create; remove it.'],
+    offline128: false,
+  },
+  {
+    go: 'PrepareForCreate',
     name: 'accepts the empty status that kubectl create service --dry-run=client -o yaml prints, which the reset does not change (review 15 B3)',
     manifest: { ...service(), status: { loadBalancer: {} } },
     problems: [],

@@ -687,6 +687,18 @@ export const BATCH_CASES: RuleCase[] = [
     problems: ['metadata.name: "db.backup" cannot name an Indexed Job: the job controller makes <name>-<index> each pod\'s hostname ("db.backup-1"), a DNS-1123 label without dots; rename it without dots (e.g. "db-backup").'],
   },
   {
+    go: 'ValidateJob',
+    name: 'says "too long" when an Indexed Job name with a dot would still be too long without it (review 16 A3)',
+    manifest: job({ completionMode: 'Indexed', completions: 10 }, { name: `db.${'x'.repeat(59)}` }),
+    problems: [`metadata.name: "db.${'x'.repeat(59)}" is too long for an Indexed Job with 10 completions: the last pod's hostname "db.${'x'.repeat(59)}-9" must be no more than 63 characters (it has 64), and without dots. Use a shorter name.`],
+  },
+  {
+    go: 'ValidateJob',
+    name: 'suggests a generateName without dots for an Indexed Job named by generateName (review 16 A4)',
+    manifest: job({ completionMode: 'Indexed', completions: 2 }, { generateName: 'db.backup-' }),
+    problems: ['metadata.generateName: "db.backup-bcdfg" (the name the API server generates from generateName "db.backup-") cannot name an Indexed Job: the job controller makes <name>-<index> each pod\'s hostname ("db.backup-bcdfg-1"), a DNS-1123 label without dots; rename it without dots (e.g. "db-backup-").'],
+  },
+  {
     go: 'validateGeneratedSelector',
     name: 'rejects a selector and generated labels set by hand without manualSelector',
     manifest: job({ selector: { matchLabels: LABELS }, template: podTemplate({ restartPolicy: 'Never' }, { 'app': 'web', 'job-name': 'other', 'controller-uid': 'abc' }) }),
@@ -1138,20 +1150,32 @@ export const BATCH_CASES: RuleCase[] = [
     problems: [
       `spec.jobTemplate.metadata.labels: label key "bad key" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName') ${CRONJOB_CONTRACT}.`,
       `spec.jobTemplate.spec.template.metadata.labels.job-name: "nightly" is set, but it must be the name of each Job, which the CronJob controller generates (<cronjob name>-<minutes since the epoch>) ${CRONJOB_CONTRACT}; remove the label: Kubernetes sets it.`,
-      'spec.jobTemplate.spec.template.metadata.labels.controller-uid: "u" is set, but Kubernetes sets this label to the uid of each Job the CronJob creates, and the value would vanish; remove it.',
+      `spec.jobTemplate.spec.template.metadata.labels.controller-uid: "u" is set, but it must be the uid of each Job the CronJob creates, which Kubernetes generates ${CRONJOB_CONTRACT}; remove the label: Kubernetes sets it.`,
     ],
   },
   {
     go: 'getJobFromTemplate2',
     name: 'rejects a CronJob name with a dot for Indexed Jobs, whose pod hostnames would have it',
     manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 2, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: 'db.backup' }),
-    problems: [`metadata.name: "db.backup" names the Jobs it creates (like "db.backup-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("db.backup-29000000-1"), a DNS-1123 label without dots; rename the CronJob without dots (e.g. "db-backup") ${CRONJOB_CONTRACT}.`],
+    problems: [`metadata.name: "db.backup" names the Jobs it creates (like "db.backup-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("db.backup-29000000-1"), a DNS-1123 label without dots; rename the CronJob without dots (e.g. name "db-backup") ${CRONJOB_CONTRACT}.`],
   },
   {
     go: 'getJobFromTemplate2',
     name: 'rejects a CronJob name that leaves its Indexed Jobs no room for the index in the hostname',
     manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 100, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: 'c'.repeat(52) }),
     problems: [`metadata.name: "${'c'.repeat(52)}" names the Jobs it creates (like "${'c'.repeat(52)}-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("${'c'.repeat(52)}-29000000-99"), which must be no more than 63 characters (it has 64); use a shorter name or fewer completions ${CRONJOB_CONTRACT}.`],
+  },
+  {
+    go: 'getJobFromTemplate2',
+    name: 'names the generateName of a CronJob for Indexed Jobs with a dot, and suggests a generateName (review 16 A4)',
+    manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 2, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { generateName: 'db.backup-' }),
+    problems: [`metadata.generateName: "db.backup-bcdfg" (the name the API server generates from generateName "db.backup-") names the Jobs it creates (like "db.backup-bcdfg-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("db.backup-bcdfg-29000000-1"), a DNS-1123 label without dots; rename the CronJob without dots (e.g. generateName "db-backup-") ${CRONJOB_CONTRACT}.`],
+  },
+  {
+    go: 'getJobFromTemplate2',
+    name: 'says "too long" when a CronJob name with a dot would still be too long without it (review 16 A3)',
+    manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 11, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: `db.${'x'.repeat(49)}` }),
+    problems: [`metadata.name: "db.${'x'.repeat(49)}" names the Jobs it creates (like "db.${'x'.repeat(49)}-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("db.${'x'.repeat(49)}-29000000-10"), which must be no more than 63 characters (it has 64), and without dots; use a shorter name or fewer completions ${CRONJOB_CONTRACT}.`],
   },
   {
     go: 'getJobFromTemplate2',
