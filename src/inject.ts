@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
-import { checkedTooEarly, unmountedFileProblem } from './init-steps/check-required';
+import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { mergeFields, withVolumeMounts } from './mounts';
@@ -73,6 +73,8 @@ interface Addition {
   readonly linuxOnly: LinuxOnly[];
   /** The ConfigMaps generated for the pod, which it mounts by name. */
   readonly configMaps: ApiObject[];
+  /** The files volume and mount path of the call, and what its steps write and check there, in order. */
+  readonly files: { readonly volume: string; readonly mountPath: string; readonly steps: Array<{ step: string; writes?: string; reads: string[] }> };
 }
 
 /** The additions made to each object, in the order of the `into()` calls. */
@@ -162,6 +164,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     problems: [],
     linuxOnly: [],
     configMaps: [],
+    files: { volume: filesVolumeName, mountPath: filesMountPath, steps: [] },
   };
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
@@ -174,21 +177,13 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     }
   };
   let filesVolume = false;
-  const reads: Array<{ path: string; step: string }> = [];
-  const writes: string[] = [];
   const unmountedReads: Array<{ path: string; step: string }> = [];
   const addStep = (step: InitStep) => {
     const binding = step._bindWithProblems({ filesVolumeName, filesMountPath, podName: object.name, namespace: object.metadata.namespace });
     addition.problems.push(...(binding.problems ?? []).map((p) => `initSteps: InitStep '${step.name}': ${p}.`));
-    // As PodWorkload does: a check of a file a later step writes, or of one in the files volume it does not mount, never finds it.
-    const path = step._writes;
-    if (path !== undefined) {
-      for (const check of writes.includes(path) ? [] : reads.filter((r) => r.path === path)) {
-        addition.problems.push(`initSteps: InitStep '${step.name}': ${checkedTooEarly(path, check.step)}.`);
-      }
-      writes.push(path);
-    }
-    reads.push(...step._reads.map((r) => ({ path: r, step: step.name })));
+    // The file rules (a check before the write, two writes of one file, ...) are applied across
+    // every Inject.into() of the object that shares this files volume, at synth (checkFiles).
+    addition.files.steps.push({ step: step.name, writes: step._writes, reads: [...step._reads] });
     unmountedReads.push(...step._readsUnmounted.map((r) => ({ path: r, step: step.name })));
     if (step.writesFiles && !filesVolume) {
       filesVolume = true;
@@ -268,6 +263,7 @@ function record(object: ApiObject, addition: Addition): void {
         const podPath = podSpecPath(manifest?.kind);
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
+        checkFiles(list, problems);
         for (const a of list) {
           for (const p of a.problems) {
             problems.add('', p);
@@ -278,6 +274,31 @@ function record(object: ApiObject, addition: Addition): void {
     });
   }
   additions.push(addition);
+}
+
+/**
+ * The file rules of PodWorkload, applied to the steps of every Inject.into() of one object in the
+ * order their init containers run, per files volume and mount path (calls that share one).
+ */
+function checkFiles(additions: readonly Addition[], problems: Problems): void {
+  const volumes = new Map<string, { reads: StepFile[]; writes: StepFile[] }>();
+  for (const a of additions) {
+    const key = `${a.files.volume}\n${a.files.mountPath}`;
+    let files = volumes.get(key);
+    if (!files) {
+      files = { reads: [], writes: [] };
+      volumes.set(key, files);
+    }
+    for (const s of a.files.steps) {
+      if (s.writes !== undefined) {
+        for (const p of fileCollisionProblems(s.writes, files.reads, files.writes)) {
+          problems.add('', `initSteps: InitStep '${s.step}': ${p}.`);
+        }
+        files.writes.push({ path: s.writes, step: s.step });
+      }
+      files.reads.push(...s.reads.map((path) => ({ path, step: s.step })));
+    }
+  }
 }
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
@@ -324,8 +345,14 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     }
     // A volume the pod already has, exactly as this addition would add it (the files volume of an
     // earlier Inject.into() or of the pattern itself), is shared, as the mounts of one name are.
+    // Only where no container mounts it elsewhere: the pod's own emptyDir of that name, mounted by
+    // the app at /data, is no files volume (it stays a duplicate name, reported).
     const existing: any[] = spec.volumes ?? [];
-    const volumes = [...existing, ...a.volumes.filter((v) => !existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v)))];
+    const mountedAs = (name: string) => a.appMounts.find((m) => m.name === name)?.mountPath;
+    const shared = (v: any) => existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v))
+      && (spec.containers ?? []).every((c: any) => !isObject(c) || !Array.isArray(c.volumeMounts)
+        || c.volumeMounts.every((m: any) => m?.name !== v.name || m?.mountPath === mountedAs(v.name)));
+    const volumes = [...existing, ...a.volumes.filter((v) => !shared(v))];
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }

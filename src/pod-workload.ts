@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
-import { checkedTooEarly, unmountedFileProblem } from './init-steps/check-required';
+import { fileCollisionProblems, unmountedFileProblem } from './init-steps/check-required';
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
@@ -327,29 +327,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * that folder, on every start.
    */
   private fileCollisions(step: InitStep): string[] {
-    const path = step._writes;
-    if (path === undefined) {
-      return [];
-    }
-    const problems: string[] = [];
-    for (const check of this.stepReads) {
-      if (check.path === path && !this.stepFiles.some((w) => w.path === path)) {
-        problems.push(checkedTooEarly(path, check.step));
-      }
-    }
-    for (const other of this.stepFiles) {
-      if (other.path === path) {
-        problems.push(`path: ${show(path)} is also written by InitStep '${other.step}', whose file this step would replace; write another path, or remove one of the steps`);
-      } else if (path.startsWith(`${other.path}/`) || other.path.startsWith(`${path}/`)) {
-        const [file, inside] = path.startsWith(`${other.path}/`) ? [other.path, path] : [path, other.path];
-        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(file)} would be a file and the folder of ${show(inside)}, so on every start the later step fails (mkdir: File exists) or moves its file into that folder; write the file elsewhere`);
-      } else if (isPartOf(path, other.path) || isPartOf(other.path, path)) {
-        // Each step writes `<file>.part` (a file, or a folder for downloadFromS3) first, and removes it.
-        const [part, of] = isPartOf(path, other.path) ? [path, other.path] : [other.path, path];
-        problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(part)} is where the step writing ${show(of)} keeps its partial file and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere`);
-      }
-    }
-    return problems;
+    return step._writes === undefined ? [] : fileCollisionProblems(step._writes, this.stepReads, this.stepFiles);
   }
 
   /**
@@ -869,10 +847,6 @@ const NONE: any[] = Object.freeze([]) as any;
 
 /** The list with the items appended: the same array, or a new one instead of NONE. */
 /** Whether `path` is the partial file `<of>.part` of a step writing `of`, or inside it. */
-function isPartOf(path: string, of: string): boolean {
-  return path === `${of}.part` || path.startsWith(`${of}.part/`);
-}
-
 function added<T>(list: T[], ...items: T[]): T[] {
   if (items.length === 0) {
     return list;

@@ -27,10 +27,12 @@ export function shellQuote(value: string): string {
  * start of one of these is written `$$`: one before `$`, and one before `(`...`)`, whatever is
  * between: the kubelet reads a name up to the first `)`, and since 1.32 (RelaxedEnvironment-
  * VariableValidation) a variable name may hold blanks, so even `$(date +%s)` of a script could
- * name one.
+ * name one. And one before a character outside ASCII: the 1.32 kubelet copies `$` and the next
+ * byte as a rune of its own (tryReadVariableName's `string(input[0])`), which turns `$€` into
+ * invalid UTF-8 (fixed in kubernetes#136325, for 1.34 and later only).
  */
 export function kubeletLiteral(value: string): string {
-  return value.replace(/\$(?=\$|\([^)]*\))/g, '$$$$');
+  return value.replace(/\$(?=\$|\([^)]*\)|[^\x00-\x7f])/g, '$$$$');
 }
 
 /**

@@ -195,10 +195,46 @@ describe('Inject.into twice, or into a pattern, with steps that write files (rev
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'init-files', mountPath: '/config' }]);
   });
 
+  test('does not take over the pod\'s own emptyDir of that name that the app mounts elsewhere (review 16 B3)', () => {
+    const chart = newChart();
+    const pod = new ApiObject(chart, 'web', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web' },
+      spec: { containers: [c('app', { volumeMounts: [{ name: 'init-files', mountPath: '/data' }] })], volumes: [{ name: 'init-files', emptyDir: {} }] },
+    });
+    Inject.into(pod, { initSteps: [InitStep.download('https://example.com/app.json', 'app.json')] });
+    expect(synthError(chart)).toContain('spec.volumes[1].name: volume name "init-files" is already used by spec.volumes[0]');
+  });
+
   test('still refuses a volume of that name that is something else', () => {
     const chart = newChart();
     const web = webDeployment(chart, { volumes: [{ name: 'init-files', configMap: { name: 'cfg' } }] });
     Inject.into(web, { initSteps: [InitStep.download('https://example.com/app.json', 'app.json')] });
     expect(synthError(chart)).toContain('volume name "init-files" is already used by spec.template.spec.volumes[0]');
+  });
+});
+
+describe('the file rules across Inject.into() calls that share the files volume (review 16 B2)', () => {
+  test.each([
+    ['a check in the first call of a file the second writes',
+      [[InitStep.checkRequired({ files: ['app.json'] })], [InitStep.download('https://example.com/app.json', 'app.json')]],
+      'initSteps: InitStep \'download-app-json\': path: "app.json" is checked by InitStep \'check-required\', which runs before this step and would find it missing on every start'],
+    ['two calls writing one file',
+      [[InitStep.download('https://example.com/app.json', 'app.json')], [InitStep.download('https://example.com/b.json', 'app.json', { name: 'dl2' })]],
+      'initSteps: InitStep \'dl2\': path: "app.json" is also written by InitStep \'download-app-json\', whose file this step would replace'],
+    ['one call writing one file twice',
+      [[InitStep.download('https://example.com/app.json', 'app.json'), InitStep.download('https://example.com/b.json', 'app.json', { name: 'dl2' })]],
+      'initSteps: InitStep \'dl2\': path: "app.json" is also written by InitStep \'download-app-json\''],
+    ['a file and a folder of it',
+      [[InitStep.download('https://example.com/conf', 'conf')], [InitStep.download('https://example.com/x.json', 'conf/x.json')]],
+      'path: "conf/x.json" collides with "conf" of InitStep \'download-conf\''],
+  ])('%s is refused, as in one pod', (_what, calls, message) => {
+    const chart = newChart();
+    const web = webDeployment(chart);
+    for (const steps of calls as InitStep[][]) {
+      Inject.into(web, { initSteps: steps });
+    }
+    expect(synthError(chart)).toContain(message);
   });
 });

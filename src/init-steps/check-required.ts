@@ -181,3 +181,45 @@ function list(field: string, value: unknown, errors: string[]): any[] {
   }
   return value;
 }
+
+/** A file an init step writes or checks, with the step's name. */
+export interface StepFile {
+  readonly path: string;
+  readonly step: string;
+}
+
+/**
+ * The steps of a pod write distinct files (refused at synth otherwise): a second step writing the
+ * same path would replace the first one's file without a word; a file that is a folder of
+ * another step's path makes the later step fail (`mkdir: File exists`) or move its file into
+ * that folder, on every start; and a check of a file written later never finds it.
+ *
+ * @param path the file the new step writes
+ * @param reads the files the earlier steps check
+ * @param writes the files the earlier steps write
+ */
+export function fileCollisionProblems(path: string, reads: readonly StepFile[], writes: readonly StepFile[]): string[] {
+  const problems: string[] = [];
+  for (const check of reads) {
+    if (check.path === path && !writes.some((w) => w.path === path)) {
+      problems.push(checkedTooEarly(path, check.step));
+    }
+  }
+  for (const other of writes) {
+    if (other.path === path) {
+      problems.push(`path: ${show(path)} is also written by InitStep '${other.step}', whose file this step would replace; write another path, or remove one of the steps`);
+    } else if (path.startsWith(`${other.path}/`) || other.path.startsWith(`${path}/`)) {
+      const [file, inside] = path.startsWith(`${other.path}/`) ? [other.path, path] : [path, other.path];
+      problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(file)} would be a file and the folder of ${show(inside)}, so on every start the later step fails (mkdir: File exists) or moves its file into that folder; write the file elsewhere`);
+    } else if (isPartOf(path, other.path) || isPartOf(other.path, path)) {
+      // Each step writes `<file>.part` (a file, or a folder for downloadFromS3) first, and removes it.
+      const [part, of] = isPartOf(path, other.path) ? [path, other.path] : [other.path, path];
+      problems.push(`path: ${show(path)} collides with ${show(other.path)} of InitStep '${other.step}': ${show(part)} is where the step writing ${show(of)} keeps its partial file and removes it, so one step's file would be moved or deleted by the other; write the file elsewhere`);
+    }
+  }
+  return problems;
+}
+
+function isPartOf(path: string, of: string): boolean {
+  return path === `${of}.part` || path.startsWith(`${of}.part/`);
+}

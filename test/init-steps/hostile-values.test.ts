@@ -355,3 +355,47 @@ describe('misspelt options (plain JavaScript, as any, spread configs) are never 
     expect(make).toThrow(message);
   });
 });
+
+describe('a $ before a character outside ASCII (review 16 B1)', () => {
+  /**
+   * The 1.32 kubelet's expansion, byte by byte as Go runs it (third_party/forked/golang/expansion/
+   * expand.go before kubernetes#136325): `$` and a byte that starts no expression are copied as
+   * `"$" + string(input[0])`, and string(byte) is the rune of that byte's value, in UTF-8.
+   */
+  function kubelet132(value: string): Buffer {
+    const input = Buffer.from(value, 'utf8');
+    const out: number[] = [];
+    let checkpoint = 0;
+    for (let cursor = 0; cursor < input.length; cursor++) {
+      if (input[cursor] === 0x24 && cursor + 1 < input.length) {
+        out.push(...input.subarray(checkpoint, cursor));
+        const next = input[cursor + 1];
+        if (next === 0x24) {
+          out.push(0x24);
+        } else if (next === 0x28 && input.indexOf(0x29, cursor + 2) >= 0) {
+          out.push(...input.subarray(cursor, input.indexOf(0x29, cursor + 2) + 1)); // no such variable: kept
+          cursor = input.indexOf(0x29, cursor + 2) - 1;
+        } else {
+          out.push(0x24, ...Buffer.from(String.fromCharCode(next), 'utf8'));
+        }
+        cursor += 1;
+        checkpoint = cursor + 1;
+      }
+    }
+    out.push(...input.subarray(checkpoint));
+    return Buffer.from(out);
+  }
+
+  test('the 1.32 kubelet really turns an unescaped $€ into other bytes (why it is escaped)', () => {
+    expect(kubelet132('5$€').equals(Buffer.from('5$€', 'utf8'))).toBe(false);
+  });
+
+  test.each([['an inline template', (s: string) => InitStep.renderTemplate(s, 'price.txt', { inline: true })], ['a PostgreSQL user', (s: string) => InitStep.waitForPostgres('db', { user: s })]])(
+    'gives the container %s with $ before é and € as written', (_what, make) => {
+      const written = 'price: 5$€ / jos$é';
+      const container = make(written)._bindWithProblems({ filesVolumeName: 'f', filesMountPath: '/c', podName: 'p' }).container;
+      const values = (container.env ?? []).map((e: any) => e.value).filter((v: unknown) => typeof v === 'string' && (v as string).includes('jos'));
+      expect(values).toHaveLength(1);
+      expect(kubelet132(values[0]).toString('utf8')).toBe(written);
+    });
+});
