@@ -161,7 +161,7 @@ function generate() {
       const publicCtor = !ctor || !(ts.getCombinedModifierFlags(ctor) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
       const abstract = ts.getCombinedModifierFlags(sym.declarations[0]) & ts.ModifierFlags.Abstract;
       if (publicCtor && !abstract) hints.unshift(`new ${name}(...)`);
-      classes[name] = [module, hints.slice(0, 6)];
+      classes[name] = [module, hints];
     }
     return ['c', name];
   }

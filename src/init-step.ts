@@ -12,7 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
-import { isBuiltIn, isCdk8sToken, TOKEN_PROBLEM } from './props';
+import { isBuiltIn, isCdk8sToken, TOKEN_PROBLEM, tokenProblems } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -222,7 +222,7 @@ export class InitStep {
    * A plain step: runs `command` (exec form, no shell) in `image` to completion.
    */
   public static command(name: string, image: string, command: string[]): InitStep {
-    noTokens('command', { name, image });
+    noTokens('command', { name, image, command });
     return new InitStep(commandStep(name, image, command));
   }
 
@@ -343,9 +343,15 @@ const OPTIONS_EXAMPLES: { [factory: string]: string } = {
  * written from them when the step is built, before tokens resolve.
  */
 function noTokens(factory: string, args: { [name: string]: unknown }): void {
-  const found = Object.keys(args).filter((name) => isCdk8sToken(args[name]));
-  fail(`InitStep.${factory}`, found.map((name) =>
-    `${name}: ${TOKEN_PROBLEM} (${kindOf(args[name])}), but InitStep.${factory} writes its script from ${name} when the step is built, before tokens resolve; pass the value itself`));
+  const problems: string[] = [];
+  for (const name of Object.keys(args)) {
+    if (isCdk8sToken(args[name])) {
+      problems.push(`${name}: ${TOKEN_PROBLEM} (${kindOf(args[name])}), but InitStep.${factory} writes its script from ${name} when the step is built, before tokens resolve; pass the value itself`);
+    } else {
+      problems.push(...tokenProblems(`InitStep.${factory}`, args[name], name));
+    }
+  }
+  fail(`InitStep.${factory}`, problems);
 }
 
 function stepOptions<T>(factory: string, options: T, required = false): T {

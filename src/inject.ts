@@ -215,7 +215,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     } else {
       addition.classicSidecars.push(container);
       if (object.kind === 'Job' || object.kind === 'CronJob') {
-        addition.problems.push(`the classic sidecar ${show(container.name)} would keep running after the app finished, so the ${object.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
+        addition.problems.push(`the classic sidecar ${show(container.name)} would keep running after the app finished, so the ${object.kind} would never complete (this library's contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
       }
     }
     addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));

@@ -660,7 +660,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       const written = new Set((Array.isArray(podSpec?.containers) ? podSpec.containers : []).map((c: any) => c?.name));
       const still = this.classicSidecars.filter((c) => written.has(c.name));
       if (still.length > 0) {
-        problems.add(`${podPath}.containers`, `the classic sidecar ${still.map((c) => show(c.name)).join(', ')} would keep running after the app finished, so the ${manifest.kind} would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
+        problems.add(`${podPath}.containers`, `the classic sidecar ${still.map((c) => show(c.name)).join(', ')} would keep running after the app finished, so the ${manifest.kind} would never complete (this library's contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
       }
     }
     for (const r of this.filesVolumeAdded ? this.unmountedReads : []) {

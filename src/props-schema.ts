@@ -115,11 +115,11 @@ export const PROPS_CLASSES: { [name: string]: [string, string[]] } = {
   Construct: ["constructs",["new Construct(...)"]],
   Duration: ["cdk8s",["Duration.millis(...)","Duration.seconds(...)","Duration.minutes(...)","Duration.hours(...)","Duration.days(...)","Duration.parse(...)"]],
   FluentBitOutput: ["",["FluentBitOutput.elasticsearch(...)","FluentBitOutput.s3(...)"]],
-  InitStep: ["",["InitStep.waitForTcp(...)","InitStep.waitForDns(...)","InitStep.waitForHttp(...)","InitStep.waitForPostgres(...)","InitStep.waitForMysql(...)","InitStep.download(...)"]],
+  InitStep: ["",["InitStep.waitForTcp(...)","InitStep.waitForDns(...)","InitStep.waitForHttp(...)","InitStep.waitForPostgres(...)","InitStep.waitForMysql(...)","InitStep.download(...)","InitStep.downloadFromS3(...)","InitStep.renderTemplate(...)","InitStep.checkRequired(...)","InitStep.command(...)","InitStep.container(...)"]],
   LogShipper: ["",["LogShipper.tail(...)","LogShipper.fluentBit(...)"]],
   ResourcePreset: ["",["ResourcePreset.SMALL","ResourcePreset.MEDIUM","ResourcePreset.LARGE","ResourcePreset.custom(...)"]],
   SecurityProfile: ["",["SecurityProfile.restricted(...)","SecurityProfile.baseline(...)"]],
-  Sidecar: ["",["Sidecar.container(...)","Sidecar.cloudSqlProxy(...)","Sidecar.gitSync(...)","Sidecar.nginxExporter(...)","Sidecar.mysqldExporter(...)","Sidecar.envoy(...)"]],
+  Sidecar: ["",["Sidecar.container(...)","Sidecar.cloudSqlProxy(...)","Sidecar.gitSync(...)","Sidecar.nginxExporter(...)","Sidecar.mysqldExporter(...)","Sidecar.envoy(...)","Sidecar.oauth2Proxy(...)","Sidecar.s3Backup(...)","Sidecar.logShipper(...)"]],
   Workload: ["",["Workload.pod()","Workload.deployment(...)","Workload.statefulSet(...)","Workload.daemonSet(...)","Workload.job(...)","Workload.cronJob(...)"]],
 };
 

@@ -87,7 +87,15 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
     case 'c':
       if (!isInstance(v, arg)) {
         const hints = PROPS_CLASSES[arg]?.[1] ?? [];
-        problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; ${hints.length > 0 ? `use ${orList(hints)}` : `pass ${an(arg)}`}.`);
+        const use = hints.length > 6 ? `use one of its ${hints.length} factories, e.g. ${hints.slice(0, 4).join(', ')}` : hints.length > 0 ? `use ${orList(hints)}` : `pass ${an(arg)}`;
+        // Another class of this library in the wrong place: named by its exported class, with where it goes.
+        const found = libraryClassHint(v);
+        if (found && found[0] !== `${an(arg)} (a class of this library)`) {
+          const wrap = arg === 'Sidecar' && found[0].startsWith('a LogShipper') ? '; wrap it: Sidecar.logShipper(shipper), or pass it as logShipper of a SidecarLoggedApp' : found[1];
+          problems.add(path, `is ${found[0]}, not ${an(arg)}${wrap || `; ${use}`}.`);
+        } else {
+          problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; ${use}.`);
+        }
       }
       return v;
     case 'i': {
@@ -222,9 +230,10 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
  * paths they join), which cannot be cdk8s tokens; every other field takes one, resolved at synth.
  */
 const READ_AT_BUILD = new Set(['containers', 'initContainers', 'volumes', 'metadata', 'podMetadata', 'filesMountPath', 'filesVolumeName',
-  'initSteps', 'sidecars', 'app', 'sidecar', 'logMountPath', 'logFileName', 'logVolumeName', 'ports', 'selector', 'name', 'labels']);
+  'initSteps', 'sidecars', 'app', 'sidecar', 'logMountPath', 'logFileName', 'logVolumeName', 'ports', 'selector', 'name', 'labels', 'annotations',
+  'sidecarMode', 'withoutSelector', 'nodePortRange']);
 const PATTERN_PROPS = new Set(['PlainPodProps', 'InitPodProps', 'SidecarLoggedAppProps', 'PodWorkloadProps', 'ExposedServiceOptions', 'ExposedServiceProps',
-  'ApiObjectMetadata', 'InjectOptions']);
+  'ApiObjectMetadata', 'PodMetadata', 'InjectOptions']);
 
 /**
  * The options of the factories (InitStep, Sidecar, LogShipper, SecurityProfile), whose values are
@@ -471,6 +480,37 @@ function orList(items: string[]): string {
 /** A cdk8s token: a class instance with a `produce` (cdk8s `Lazy`) or `resolve` method. */
 export function isCdk8sToken(v: any): boolean {
   return isToken(v);
+}
+
+/**
+ * The token problems of a factory's argument or options, at any depth of its lists and plain
+ * objects (`files[0]`, `credentials.accessKeyId.name`), but for the paths `copied` accepts: the
+ * values the factory copies into the manifest without reading them (a limit of `resources`, the
+ * `value` of an env entry), which cdk8s resolves at synth.
+ */
+export function tokenProblems(subject: string, value: unknown, path: string, copied: (path: string) => boolean = () => false): string[] {
+  const out: string[] = [];
+  const visit = (v: any, p: string, depth: number): void => {
+    if (copied(p) || depth > 20) {
+      return;
+    }
+    if (isToken(v)) {
+      out.push(`${p}: ${TOKEN_PROBLEM} (${kindOf(v)}), but ${subject} reads it when it is built, before tokens resolve; pass the value itself`);
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => visit(x, `${p}[${i}]`, depth + 1));
+    } else if (v !== null && typeof v === 'object' && isPlainObject(v)) {
+      for (const k of keysOf(v)) {
+        visit(v[k], p ? `${p}.${k}` : k, depth + 1);
+      }
+    }
+  };
+  visit(value, path, 0);
+  return out;
+}
+
+/** The values of factory options copied into the manifest as they are: tokens are left to cdk8s there. */
+export function copiedByFactories(path: string): boolean {
+  return /^(resources|(envVars|variables)\[\d+\]\.value)(\.|\[|$)/.test(path);
 }
 
 function isToken(v: any): boolean {

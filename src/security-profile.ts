@@ -1,7 +1,7 @@
 import type { ResourceRequirements } from './k8s-types';
 import { toManifest } from './k8s-values';
 import { Problems, show } from './problems';
-import { checkProps } from './props';
+import { checkProps, isCdk8sToken, tokenProblems } from './props';
 
 /**
  * A Kubernetes Pod Security Standard level, as enforced by Pod Security Admission
@@ -30,6 +30,10 @@ export class ResourcePreset {
 
   /** Your own requests and limits (plain strings or `k8s.Quantity` values). */
   public static custom(resources: ResourceRequirements): ResourcePreset {
+    const tokens = tokenProblems('ResourcePreset.custom()', resources, 'resources');
+    if (tokens.length > 0) {
+      throw new Error(`ResourcePreset.custom(): ${tokens[0]}.`);
+    }
     const problems = new Problems();
     const plain = toManifest('ResourceRequirements', resources, '', problems) ?? {};
     if (plain.claims !== undefined) {
@@ -204,7 +208,9 @@ export class SecurityProfile {
   public _apply(spec: { [key: string]: any }): { [key: string]: any } {
     const out: { [key: string]: any } = { ...spec };
     const restricted = this.level === SecurityLevel.RESTRICTED && out.os?.name !== 'windows';
-    if (restricted) {
+    // A cdk8s token (a securityContext or resources known at synth) is left as it is, not spread
+    // into its internals nor replaced by a preset: it is resolved, and then checked by _validate.
+    if (restricted && !isCdk8sToken(out.securityContext)) {
       const sc = { ...(out.securityContext ?? {}) };
       setIfUnset(sc, 'runAsNonRoot', true);
       setIfUnset(sc, 'runAsUser', this.runAsUser);
@@ -236,16 +242,20 @@ export class SecurityProfile {
   }
 
   private applyToContainer(container: any, restricted: boolean): any {
+    if (isCdk8sToken(container)) {
+      return container;
+    }
     const c = { ...container };
     const declared = c.resources ?? {};
-    const declaresResources = declared.requests !== undefined || declared.limits !== undefined || declared.claims !== undefined;
+    const declaresResources = isCdk8sToken(declared)
+      || declared.requests !== undefined || declared.limits !== undefined || declared.claims !== undefined;
     if (this.resources && !declaresResources) {
       const r: { [key: string]: any } = {};
       setIfUnset(r, 'requests', this.resources.requests && { ...this.resources.requests });
       setIfUnset(r, 'limits', this.resources.limits && { ...this.resources.limits });
       c.resources = r;
     }
-    if (restricted) {
+    if (restricted && !isCdk8sToken(c.securityContext)) {
       const sc = { ...(c.securityContext ?? {}) };
       // Not beside privileged or CAP_SYS_ADMIN, which the API server refuses with it
       // (ValidateSecurityContext): the profile reports those values itself, as the user's.

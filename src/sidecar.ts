@@ -3,8 +3,10 @@ export * from './sidecars';
 import type { k8s } from 'cdk8s-plus-28';
 import { InitStep } from './init-step';
 import type { Container, Volume } from './k8s-types';
+import { kindOf } from './k8s-values';
 import type { LogShipper } from './log-shipper';
 import { show } from './problems';
+import { isCdk8sToken, TOKEN_PROBLEM } from './props';
 import { withKubeletLiterals } from './shell';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_OPTIONS } from './sidecars/cloud-sql-proxy';
 import { checkOptionKeys, modeOf, readContainer, snapshotOptions } from './sidecars/common';
@@ -151,6 +153,9 @@ export abstract class Sidecar {
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
   public static container(container: Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
+    if (isCdk8sToken(mode)) {
+      throw new Error(`Sidecar.container(): mode: ${TOKEN_PROBLEM} (${kindOf(mode)}), but the mode decides where the container goes when the sidecar is built, before tokens resolve; pass SidecarMode.CLASSIC or SidecarMode.NATIVE itself.`);
+    }
     // Plain JavaScript passes any value: 'NATIVE' or 'nativ' must not become a classic sidecar.
     if (!(Object.values(SidecarMode) as unknown[]).includes(mode)) {
       const meant = typeof mode === 'string' ? (Object.keys(SidecarMode) as Array<keyof typeof SidecarMode>).find((k) => k.toLowerCase() === mode.toLowerCase().replace(/^sidecarmode\./, '') || SidecarMode[k].startsWith(mode.toLowerCase())) : undefined;

@@ -58,7 +58,7 @@ describe('Inject.into', () => {
     const chart = newChart();
     const job = new kplus.Job(chart, 'job', { metadata: { name: 'job' }, containers: [{ name: 'work', image: 'busybox:1.36', securityContext: { ensureNonRoot: false } }] });
     Inject.into(job, { sidecars: [Sidecar.container(c('proxy'))] });
-    expect(synthError(chart)).toContain('the classic sidecar "proxy" would keep running after the app finished, so the Job would never complete; use SidecarMode.NATIVE');
+    expect(synthError(chart)).toContain('the classic sidecar "proxy" would keep running after the app finished, so the Job would never complete (this library\'s contract); use SidecarMode.NATIVE');
   });
 
   test('applies escape-hatch patches of the object before injecting, and validates the result', () => {
@@ -81,7 +81,7 @@ describe('Inject.into', () => {
   test('fails at once when a sidecar is not a Sidecar', () => {
     const chart = newChart();
     const include = new Include(chart, 'existing', { url: fixture });
-    expect(() => Inject.into(include, { sidecars: [c('x') as any] })).toThrow('Inject.into(test/existing): sidecars[0]: is an object, not a Sidecar; use Sidecar.container(...), Sidecar.cloudSqlProxy(...),');
+    expect(() => Inject.into(include, { sidecars: [c('x') as any] })).toThrow('Inject.into(test/existing): sidecars[0]: is an object, not a Sidecar; use one of its 9 factories, e.g. Sidecar.container(...), Sidecar.cloudSqlProxy(...),');
   });
 });
 

@@ -529,3 +529,44 @@ describe('the last message defects of review 13 B13 (b, d, e, f)', () => {
     expect(error).not.toContain('has no image');
   });
 });
+
+describe('tokens and classes of this library at any depth of factory options and pattern props (review 16 B4-B8)', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test.each([
+    ['an item of InitStep.command', () => InitStep.command('n', 'busybox:1.36', ['echo', lazy('x')]), 'InitStep.command: command[1]: is a cdk8s token (a Lazy instance), but InitStep.command reads it when it is built'],
+    ['a checkRequired file', () => InitStep.checkRequired({ files: [lazy('a.json')] }), 'InitStep.checkRequired: files[0]: is a cdk8s token (a Lazy instance), but the step reads it when it is built'],
+    ['the key of a Secret reference', () => InitStep.waitForMysql('db', { passwordSecret: { name: 's', key: lazy('k') } }), 'InitStep.waitForMysql: passwordSecret.key: is a cdk8s token (a Lazy instance)'],
+    ['an oauth2-proxy e-mail domain', () => Sidecar.oauth2Proxy(any({ appPort: 8080, provider: 'google', clientId: 'c', clientSecret: { name: 's', key: 'k' }, cookieSecret: { name: 's', key: 'c' }, emailDomains: [lazy('example.com')] })),
+      'Sidecar.oauth2Proxy: emailDomains[0]: is a cdk8s token (a Lazy instance), but the sidecar reads it when it is built, before tokens resolve; pass the value itself.'],
+    ['ResourcePreset.custom()', () => ResourcePreset.custom(lazy({ requests: { cpu: '1' } })), 'ResourcePreset.custom(): resources: is a cdk8s token (a Lazy instance)'],
+    ['the mode of Sidecar.container()', () => Sidecar.container(c(), lazy(SidecarMode.NATIVE)), 'Sidecar.container(): mode: is a cdk8s token (a Lazy instance)'],
+    ['an InitStep in the envVars of a step', () => InitStep.checkRequired({ files: ['a.json'], envVars: [any(InitStep.waitForTcp('db', 80))] }),
+      'InitStep.checkRequired: envVars[0]: is an InitStep (a class of this library), but EnvVar takes an object (EnvVar); pass it in initSteps: [ ... ].'],
+    ['a SidecarLoggedApp sidecarMode', () => new SidecarLoggedApp(newChart(), 'a', { app: c(), sidecarMode: lazy(SidecarMode.NATIVE) }), 'sidecarMode: is a cdk8s token (a Lazy instance), but SidecarLoggedAppProps.sidecarMode is read when the object is built'],
+    ['a whole annotations map', () => new PlainPod(newChart(), 'p', { metadata: { annotations: lazy({ a: 'v' }) }, containers: [c()] }), 'metadata.annotations: is a cdk8s token (a Lazy instance), but ApiObjectMetadata.annotations is read when the object is built'],
+    ['a Sidecar in initSteps', () => new PlainPod(newChart(), 'p', { containers: [c()], initSteps: [any(Sidecar.nginxExporter())] }), 'initSteps[0]: is a Sidecar (a class of this library), not an InitStep; pass it in sidecars: [ ... ].'],
+    ['a LogShipper in sidecars', () => new PlainPod(newChart(), 'p', { containers: [c()], sidecars: [any(LogShipper.tail())] }), 'sidecars[0]: is a LogShipper (a class of this library), not a Sidecar; wrap it: Sidecar.logShipper(shipper), or pass it as logShipper of a SidecarLoggedApp.'],
+  ])('%s is refused at the call with the field', (_what, make, message) => {
+    let error = '';
+    try {
+      make();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toContain(message);
+    expect(error).not.toContain('producer');
+  });
+
+  test('a securityContext or resources token with a SecurityProfile is resolved, then checked, never spread or replaced by a preset', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [c({ resources: lazy({ limits: { cpu: '1' } }) })],
+      securityProfile: SecurityProfile.baseline({ resources: ResourcePreset.SMALL }),
+    });
+    expect(only(synth(chart), 'Pod').spec.containers[0].resources).toEqual({ limits: { cpu: '1' } });
+    const other = newChart();
+    new PlainPod(other, 'p', { metadata: { name: 'p' }, containers: [c({ securityContext: lazy({ runAsUser: 1000 }) })], securityProfile: SecurityProfile.restricted() });
+    expect(synthError(other)).toContain('spec.containers[0].securityContext.allowPrivilegeEscalation: undefined (container "app") breaks the Pod Security Standard');
+  });
+});

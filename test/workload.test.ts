@@ -178,13 +178,13 @@ describe('sidecars in Jobs', () => {
       sidecars: [Sidecar.container(c('proxy'))],
       workload: Workload.job(),
     });
-    expect(synthError(chart)).toContain("PlainPod 'job': spec.template.spec.containers: the classic sidecar \"proxy\" would keep running after the app finished, so the Job would never complete; use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).");
+    expect(synthError(chart)).toContain("PlainPod 'job': spec.template.spec.containers: the classic sidecar \"proxy\" would keep running after the app finished, so the Job would never complete (this library\'s contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).");
   });
 
   test('fails for the classic log sidecar of a SidecarLoggedApp CronJob', () => {
     const chart = newChart();
     new SidecarLoggedApp(chart, 'job', { metadata: { name: 'job' }, restartPolicy: 'OnFailure', app: c('work'), workload: Workload.cronJob({ schedule: '@daily' }) });
-    expect(synthError(chart)).toContain('the classic sidecar "sidecar-container" would keep running after the app finished, so the CronJob would never complete; use SidecarMode.NATIVE');
+    expect(synthError(chart)).toContain('the classic sidecar "sidecar-container" would keep running after the app finished, so the CronJob would never complete (this library\'s contract); use SidecarMode.NATIVE');
   });
 
   test('writes a Job with a native sidecar, as the Kubernetes sidecar page does', () => {

@@ -11,7 +11,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-step';
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
-import { readPropsInto, TOKEN_PROBLEM } from '../props';
+import { copiedByFactories, readPropsInto, TOKEN_PROBLEM, tokenProblems } from '../props';
 import { kubeletExpand, kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
@@ -80,6 +80,11 @@ export function checkKeys(typeName: string, options: unknown, errors: string[]):
   errors.push(...problems.messages.filter((m) => / is not a field of /.test(m)).map((m) => m.replace(/: is not a field of/, ' is not a field of').replace(/\.$/, '')));
   // A token where the script is written from the value: reported alone for its field (see fail).
   errors.push(...problems.messages.filter((m) => m.includes(`: ${TOKEN_PROBLEM} `)).map((m) => m.replace(/\.$/, '')));
+  // Tokens deeper in the options (files[0], credentials.accessKeyId.name): the step reads them too.
+  const top = new Set(errors.filter((e) => e.includes(`: ${TOKEN_PROBLEM} `)).map((e) => e.slice(0, e.indexOf(': '))));
+  errors.push(...tokenProblems('the step', options, '', copiedByFactories).filter((e) => /[.[]/.test(e.slice(0, e.indexOf(': '))) && !top.has(e.slice(0, e.indexOf(': ')))));
+  // A Sidecar, an InitStep, ... inside a Kubernetes struct of the options (envVars: [step]).
+  errors.push(...problems.messages.filter((m) => m.includes(' (a class of this library), but ')).map((m) => m.replace(/\.$/, '')));
 }
 
 /** Checks a number of seconds: a whole number between 1 and MAX_SECONDS. */
@@ -319,10 +324,14 @@ export function checkSecretKeySelector(field: string, value: unknown, errors: st
 
 /** Throws one error for a step's problems: `<subject>: <problem>.` or a list. */
 export function fail(subject: string, errors: string[]): void {
-  // A field given a token is reported once, as a token, not also for the value the token is not.
-  const tokens = errors.filter((e) => e.includes(`: ${TOKEN_PROBLEM} `)).map((e) => e.slice(0, e.indexOf(`: ${TOKEN_PROBLEM} `)));
-  if (tokens.length > 0) {
-    errors = errors.filter((e) => e.includes(`: ${TOKEN_PROBLEM} `) || !tokens.some((t) => e.startsWith(`${t}:`) || e.startsWith(`${t} `)));
+  // A field given a token or a class of this library is reported once, as that, not also for the
+  // value it is not (nor for the fields inside it).
+  const whole = (e: string) => e.includes(`: ${TOKEN_PROBLEM} `) || e.includes(' (a class of this library), but ');
+  const fields = errors.filter(whole).map((e) => e.slice(0, e.indexOf(': ')));
+  if (fields.length > 0) {
+    // ... nor for the object or list holding it (passwordSecret, of a token passwordSecret.key).
+    const fieldOf = (e: string) => e.slice(0, e.search(/[: ]/));
+    errors = errors.filter((e) => whole(e) || !fields.some((t) => [':', ' ', '.', '['].some((c) => e.startsWith(`${t}${c}`) || t.startsWith(`${fieldOf(e)}${c}`))));
   }
   if (errors.length === 1) {
     throw new Error(`${subject}: ${errors[0]}.`);

@@ -13,7 +13,7 @@ import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { isBuiltIn, readPropsInto, requiredProps, TOKEN_PROBLEM } from '../props';
+import { copiedByFactories, isBuiltIn, readPropsInto, requiredProps, TOKEN_PROBLEM, tokenProblems } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -75,10 +75,19 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
     // A token where the binder reads a value (a port, a name, a URL) cannot resolve in time.
     const found = new Problems();
     readPropsInto(optionsType, options, '', found);
+    const top = new Set<string>();
     for (const m of found.messages) {
       const at = m.indexOf(`: ${TOKEN_PROBLEM} `);
       if (at > 0) {
+        top.add(m.slice(0, at));
         problems.add(m.slice(0, at), m.slice(at + 2));
+      }
+    }
+    // Deeper (emailDomains[0], clientSecret.name): the sidecar's binder reads them too.
+    for (const m of tokenProblems('the sidecar', options, '', copiedByFactories)) {
+      const field = m.slice(0, m.indexOf(': '));
+      if (/[.[]/.test(field) && !top.has(field)) {
+        problems.add(field, `${m.slice(field.length + 2)}.`);
       }
     }
   }
