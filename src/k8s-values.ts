@@ -379,33 +379,51 @@ function walkStruct(s: K8sStruct, v: any, path: string, problems: Problems | und
   const out: any = decode ? undefined : {};
   // for...in over a plain object (own keys: the prototype is Object.prototype or null) is faster
   // than Object.keys, which allocates an array per object.
+  let seen = 0;
   for (const key in v) {
-    const x = v[key];
-    if (x === undefined) {
-      continue;
-    }
-    const f = fields[key];
-    // Paths are only needed for messages: not built when nothing is checked.
-    const p = problems === undefined ? '' : path ? `${path}.${key}` : key;
-    if (f === undefined) {
-      if (problems) {
-        problems.add(p, unknownFieldMessage(s, key, decode));
+    seen++;
+    structField(s, fields, v, key, out, path, problems, decode);
+  }
+  // Fields defined non-enumerable (Object.defineProperty) are read as `value.field` reads them,
+  // not dropped (a manifest parsed from JSON has none: only props are looked at).
+  if (!decode && Object.getOwnPropertyNames(v).length > seen) {
+    for (const key of Object.getOwnPropertyNames(v)) {
+      if (!Object.prototype.propertyIsEnumerable.call(v, key) && Object.prototype.hasOwnProperty.call(fields, key)) {
+        structField(s, fields, v, key, out, path, problems, decode);
       }
-      if (!decode) {
-        out[key] = toManifestValue(x);
-      }
-      continue;
-    }
-    if (!decode) {
-      if (f.ts !== f.json && problems && key === f.json && v[f.ts] !== undefined) {
-        problems.add(p, `is set twice, as ${f.ts} and ${f.json}; keep one.`);
-      }
-      out[f.json] = walk(f.type, x, p, problems, false, s.name, f.json);
-    } else {
-      walk(f.type, x, p, problems, true, s.name, f.json);
     }
   }
   return out;
+}
+
+/** One field of a struct for walkStruct: converted into `out` (unless `decode`) and checked. */
+function structField(
+  s: K8sStruct, fields: { [key: string]: K8sField }, v: any, key: string, out: any, path: string, problems: Problems | undefined, decode: boolean,
+): void {
+  const x = v[key];
+  if (x === undefined) {
+    return;
+  }
+  const f = fields[key];
+  // Paths are only needed for messages: not built when nothing is checked.
+  const p = problems === undefined ? '' : path ? `${path}.${key}` : key;
+  if (f === undefined) {
+    if (problems) {
+      problems.add(p, unknownFieldMessage(s, key, decode));
+    }
+    if (!decode) {
+      out[key] = toManifestValue(x);
+    }
+    return;
+  }
+  if (!decode) {
+    if (f.ts !== f.json && problems && key === f.json && v[f.ts] !== undefined) {
+      problems.add(p, `is set twice, as ${f.ts} and ${f.json}; keep one.`);
+    }
+    out[f.json] = walk(f.type, x, p, problems, false, s.name, f.json);
+  } else {
+    walk(f.type, x, p, problems, true, s.name, f.json);
+  }
 }
 
 function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): any {

@@ -570,3 +570,17 @@ describe('tokens and classes of this library at any depth of factory options and
     expect(synthError(other)).toContain('spec.containers[0].securityContext.allowPrivilegeEscalation: undefined (container "app") breaks the Pod Security Standard');
   });
 });
+
+describe('a non-enumerable field inside a Kubernetes struct (review 14 A9)', () => {
+  test('is read as container.image reads it, not dropped', () => {
+    const container: any = { name: 'app' };
+    Object.defineProperty(container, 'image', { value: 'nginx:1.27', enumerable: false });
+    const env: any = {};
+    Object.defineProperty(env, 'name', { value: 'A', enumerable: false });
+    Object.defineProperty(env, 'value', { value: 'x', enumerable: false });
+    container.env = [env];
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [container] });
+    expect(only(synth(chart), 'Pod').spec.containers).toEqual([{ name: 'app', image: 'nginx:1.27', env: [{ name: 'A', value: 'x' }] }]);
+  });
+});
