@@ -37,6 +37,17 @@ const STATUS_FIELDS = {
   PersistentVolumeClaim: 'accessModes allocatedResourceStatuses allocatedResources capacity conditions currentVolumeAttributesClassName modifyVolumeStatus phase',
 };
 const WITH_STATUS = new Set(Object.keys(STATUS_FIELDS));
+// The status fields whose type the decode step checks: a claim template's status is kept in the
+// StatefulSet (not reset), so the API server decodes it as PersistentVolumeClaimStatus (core/v1
+// types.go). The other statuses are reset on create, and reported when not empty.
+const STATUS_TYPES = {
+  'PersistentVolumeClaim.accessModes': 's[]',
+  'PersistentVolumeClaim.allocatedResourceStatuses': '{s}',
+  'PersistentVolumeClaim.allocatedResources': '{q}',
+  'PersistentVolumeClaim.capacity': '{q}',
+  'PersistentVolumeClaim.currentVolumeAttributesClassName': 's',
+  'PersistentVolumeClaim.phase': 's',
+};
 
 function generate() {
   const plusVersion = require(`${PLUS}/package.json`).version;
@@ -199,7 +210,7 @@ function generate() {
       fields.push(['apiVersion', 'apiVersion', 's'], ['kind', 'kind', 's']);
       if (WITH_STATUS.has(name)) {
         fields.push(['status', 'status', `${name}Status`]);
-        schema[`${name}Status`] = STATUS_FIELDS[name].split(' ').map((f) => [f, f, 'a']);
+        schema[`${name}Status`] = STATUS_FIELDS[name].split(' ').map((f) => [f, f, STATUS_TYPES[`${name}.${f}`] ?? 'a']);
       }
     }
     schema[name] = fields;

@@ -88,7 +88,7 @@ export const K8S_SCHEMA: { [type: string]: string } = {
   OwnerReference: 'apiVersion:s,blockOwnerDeletion:b,controller:b,kind:s,name:s,uid:s',
   PersistentVolumeClaim: 'apiVersion:s,kind:s,status:PersistentVolumeClaimStatus,metadata:ObjectMeta,spec:PersistentVolumeClaimSpec',
   PersistentVolumeClaimSpec: 'accessModes:s[],dataSource:TypedLocalObjectReference,dataSourceRef:TypedObjectReference,resources:VolumeResourceRequirements,selector:LabelSelector,storageClassName:s,volumeAttributesClassName:s,volumeMode:s,volumeName:s',
-  PersistentVolumeClaimStatus: 'accessModes:a,allocatedResourceStatuses:a,allocatedResources:a,capacity:a,conditions:a,currentVolumeAttributesClassName:a,modifyVolumeStatus:a,phase:a',
+  PersistentVolumeClaimStatus: 'accessModes:s[],allocatedResourceStatuses:{s},allocatedResources:{q},capacity:{q},conditions:a,currentVolumeAttributesClassName:s,modifyVolumeStatus:a,phase:s',
   PersistentVolumeClaimTemplate: 'metadata:ObjectMeta,spec:PersistentVolumeClaimSpec',
   PersistentVolumeClaimVolumeSource: 'claimName:s,readOnly:b',
   PhotonPersistentDiskVolumeSource: 'fsType:s,pdId=pdID:s',

@@ -225,7 +225,7 @@ describe.each(CONSTRUCTS)('%s with random valid props', (_type, arbitrary) => {
 // A problem in the props fails at construction (`PlainPod 'web': containers[0].name: ...`); one in
 // the manifest fails at synth (`Validation failed with the following errors:\n  [test/pod] PlainPod 'web': spec...`).
 const ERROR = /^(Validation failed with the following errors:\n {2}\[test\/[^\]]+\] )?(PlainPod|InitPod|SidecarLoggedApp|ExposedService) ('[^\n]*'|at [^\n:]+)(: | has \d+ problems:\n {4}- )/;
-const FIELD_PATH = /(metadata|spec|containers|initContainers|volumes|app|sidecar|ports)(\.[A-Za-z]+|\[\d+\])+|logMountPath/;
+const FIELD_PATH = /(metadata|spec|containers|initContainers|volumes|app|sidecar|ports)(\.[A-Za-z]+|\[\d+\])+|selector\[[^\]]*\]|logMountPath/;
 
 /** Synthesizes; returns the error, or checks the output and returns undefined. */
 function outcome(build: Build, accepted: any[]): Error | undefined {

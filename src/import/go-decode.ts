@@ -40,6 +40,17 @@ function anchorNameProblem(what: string, name: string, offset: number | undefine
     return undefined;
   }
   const suggestion = name.replace(/[^0-9A-Za-z_-]+/g, '-').replace(/^-+|-+$/g, '') || 'a';
+  const end = name.search(/[^0-9A-Za-z_-]/);
+  if (end > 0 && '?:,]}%@`'.includes(name[end])) {
+    // go-yaml ends the name there (a valid anchor) and reads the rest as what follows it.
+    return {
+      at: [],
+      offset,
+      fatal: true,
+      message: `the ${what} is not what Kubernetes' YAML reader (go-yaml) reads: it ends the name at ${JSON.stringify(name[end])}, so it reads ${what[0] === 'a' && what.startsWith('alias') ? '*' : '&'}${name.slice(0, end)} `
+        + `and then ${JSON.stringify(name.slice(end))}, where the yaml package cdk8s uses reads one name; write the name with letters, digits, '_' and '-' only, followed by a space (e.g. ${JSON.stringify(suggestion)}).`,
+    };
+  }
   return {
     at: [],
     offset,

@@ -152,6 +152,14 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     }
     docs = parseAll(Y, content, lineCounter);
   } catch (e) {
+    const big = e instanceof RangeError && /code point/i.test(e.message) ? /\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})[0-9a-fA-F]{8}/.exec(content) : null;
+    if (big) {
+      // The yaml package throws for a \U escape over U+10FFFF, which go-yaml refuses too.
+      const pos = lineCounter.linePos(big.index);
+      problems.push(`${name}:${pos.line}:${pos.col}: the escape ${big[0]} in a double-quoted string is over U+10FFFF, which Kubernetes' YAML reader (go-yaml) refuses `
+        + '("found invalid Unicode character escape code"), so kubectl cannot read the file; write the character itself.');
+      return [];
+    }
     if (e instanceof RangeError) {
       problems.push(`${name}: the YAML is nested too deeply for the yaml package cdk8s reads YAML with (its parser ran out of stack); `
         + `flatten it (the importer reads up to ${MAX_DEPTH} levels), or apply it with kubectl outside the cdk8s app.`);
@@ -662,13 +670,18 @@ function tooDeep(object: any): string | undefined {
 
 /** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
 function fieldPath(problem: string): string[] {
-  const colon = problem.indexOf(': ');
+  const colon = problem.search(/: (?![^[]*\])/);
   const field = colon < 0 ? '' : problem.slice(0, colon);
-  if (!/^[A-Za-z_$][^\s]*$/.test(field)) {
+  if (!/^[A-Za-z_$](?:[^\s[]|\[[^\]]*\])*$/.test(field)) {
     return [];
   }
-  // `containers[0]` is an index, `data[mode]` a map key (nodeAt joins keys that hold dots).
-  return field.replace(/\[([^\]]*)\]/g, '.$1').split('.').filter((s) => s !== '');
+  // `containers[0]` is an index, `data[.env]` a map key as written (a key may hold dots and
+  // blanks); between dots, nodeAt joins segments into keys that hold dots (labels).
+  const segments: string[] = [];
+  for (const m of field.matchAll(/\[([^\]]*)\]|[^.[]+/g)) {
+    segments.push(m[1] ?? m[0]);
+  }
+  return segments;
 }
 
 /**

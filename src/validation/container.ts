@@ -392,12 +392,6 @@ function relativeMountPath(mountPath: string, windows: boolean): string {
   return `${show(mountPath)} is relative${hint}; the API server accepts it but the kubelet would silently resolve it against '/'. This library's contract requires an absolute path: use ${show('/' + mountPath)}.`;
 }
 
-// Go: ValidateVolumeMounts (validation.go), with validateMountPropagation and
-// validateMountRecursiveReadOnly: name required and declared, mountPath required and unique, not
-// also a block device, subPath/subPathExpr relative without '..' and mutually exclusive (and not on
-// image volumes), mountPropagation, recursiveReadOnly.
-// This library's contract, stricter than the API server: mountPath must be absolute (the kubelet
-// would resolve a relative one against '/'), and '/data' and '/data/' are the same mount point.
 /**
  * Whether the API server removes a mount before validation: one of an image volume while the
  * ImageVolume gate is off (Go: dropImageVolumes, pkg/api/pod/util.go, removes the volume and
@@ -408,6 +402,12 @@ function droppedMount(m: any, facts: PodFacts): boolean {
   return !FEATURE_GATES_1_32.ImageVolume && typeof m?.name === 'string' && facts.volumes.get(m.name)?.image != null;
 }
 
+// Go: ValidateVolumeMounts (validation.go), with validateMountPropagation and
+// validateMountRecursiveReadOnly: name required and declared, mountPath required and unique, not
+// also a block device, subPath/subPathExpr relative without '..' and mutually exclusive (and not on
+// image volumes), mountPropagation, recursiveReadOnly.
+// This library's contract, stricter than the API server: mountPath must be absolute (the kubelet
+// would resolve a relative one against '/'), and '/data' and '/data/' are the same mount point.
 function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: Problems): void {
   const devices = list(c.volumeDevices).map(obj);
   const mountPaths = new Map<string, number>();

@@ -611,6 +611,16 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
       problems.add('', `${m.replace(/\.$/, '')} ${contract}.`);
     }
   }
+  // The claim template's status is kept in the StatefulSet, so its quantities are decoded too
+  // (Quantity.UnmarshalJSON); their types are the decode step's (k8s-schema.ts).
+  for (const field of ['capacity', 'allocatedResources']) {
+    const quantities = claim?.status?.[field];
+    for (const [resource, q] of isObject(quantities) ? Object.entries(quantities) : []) {
+      if ((typeof q === 'string' || typeof q === 'number') && !isQuantity(q)) {
+        problems.add(`${path}.status.${field}.${resource}`, `${show(q)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi', or remove the status.`);
+      }
+    }
+  }
   const spec = isObject(claim?.spec) ? claim.spec : {};
   const modes: unknown[] = Array.isArray(spec.accessModes) ? spec.accessModes : [];
   if (modes.length === 0) {
@@ -628,7 +638,8 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   if (storage === undefined) {
     problems.add(`${path}.spec.resources.requests.storage`, `is required ${contract}; request a size (e.g. '1Gi').`);
   } else if (!isQuantity(storage)) {
-    problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity ${contract}; write a size such as '1Gi'.`);
+    // Not the contract: the StatefulSet itself does not decode (Quantity.UnmarshalJSON).
+    problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi'.`);
   } else if ((parseQuantity(storage)?.sign ?? 0) <= 0) {
     problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} must be greater than 0 ${contract}; request a size such as '1Gi'.`);
   }

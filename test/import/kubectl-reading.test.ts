@@ -320,3 +320,22 @@ describe('escapes go-yaml refuses in double-quoted strings (review 16 A8)', () =
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('review 17 A: positions, anchors and escapes', () => {
+  test('GIVEN keys with dots and blanks WHEN a YAML 1.1 value is refused THEN it is at its own key, quoted as written', () => {
+    const message = importError('keys.yaml', `${CM}data:\n  other: "x"\n  .env: 0644\n  a..b: on\n  "a b": 7\n`);
+    expect(message).toContain('keys.yaml:7:3: ConfigMap m: data[.env]: 0644 is the number 420 to Kubernetes (YAML 1.1)');
+    expect(message).toContain('keys.yaml:8:3: ConfigMap m: data[a..b]: on is the boolean true to Kubernetes (YAML 1.1)');
+    expect(message).toContain('keys.yaml:9:3: ConfigMap m: data[a b]: 7 is a number');
+  });
+
+  test('GIVEN an anchor that go-yaml ends at @ WHEN imported THEN the message says what go-yaml reads, not a bad character', () => {
+    const message = importError('anchor.yaml', `${CM}data:\n  a: &a@ x\n`);
+    expect(message).toContain('the anchor &a@ is not what Kubernetes\' YAML reader (go-yaml) reads: it ends the name at "@", so it reads &a and then "@"');
+  });
+
+  test('GIVEN a \\U escape over U+10FFFF WHEN imported THEN the escape is named, not the nesting depth', () => {
+    const message = importError('esc.yaml', `${CM}data:\n  k: "\\U00110000"\n`);
+    expect(message).toContain('esc.yaml:6:7: the escape \\U00110000 in a double-quoted string is over U+10FFFF');
+  });
+});

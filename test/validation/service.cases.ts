@@ -300,6 +300,15 @@ export const SERVICE_CASES: RuleCase[] = [
     ],
   },
   {
+    go: 'ValidatePortNumOrName',
+    name: 'suggests the number only for a quoted port number the field takes: not "0" or "70000" (review 17 A6)',
+    manifest: service({ ports: [{ name: 'a', port: 80, targetPort: '0' }, { name: 'b', port: 81, targetPort: '70000' }] }),
+    problems: [
+      'spec.ports[0].targetPort: "0" is not a valid container port name: it must contain at least one letter.',
+      'spec.ports[1].targetPort: "70000" is not a valid container port name: it must contain at least one letter.',
+    ],
+  },
+  {
     go: 'validateServicePort',
     name: 'rejects an appProtocol that is not a qualified name',
     manifest: service({ ports: [{ port: 80, appProtocol: 'my proto' }] }),

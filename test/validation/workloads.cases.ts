@@ -389,7 +389,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidatePersistentVolumeClaimSpec',
     name: "rejects a storage request that is not a quantity (this library's contract)",
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, resources: { requests: { storage: '1 GB' } } } }] }),
-    problems: [`spec.volumeClaimTemplates[0].spec.resources.requests.storage: "1 GB" is not a valid quantity ${CLAIM_CONTRACT}; write a size such as '1Gi'.`],
+    problems: ['spec.volumeClaimTemplates[0].spec.resources.requests.storage: "1 GB" is not a valid quantity (the API server cannot decode it); write a size such as \'1Gi\'.'],
   },
 
   {
@@ -554,6 +554,24 @@ export const APPS_CASES: RuleCase[] = [
     problems: [`metadata.name: "${'a'.repeat(243)}" has 243 characters; a Deployment name may have at most 242, since its controller names each ReplicaSet after it plus '-' and a pod-template hash of up to 10 characters, and the API server would reject that ReplicaSet, so no pod would start (this library's contract). Use a shorter name.`],
   },
   { go: 'getNewReplicaSet', name: 'accepts a Deployment name of 242 characters', manifest: deployment({}, { name: 'a'.repeat(242) }), problems: [] },
+  {
+    go: 'ValidateStatefulSet',
+    name: 'decodes the status of a claim template, which the API server keeps in the StatefulSet (review 17 A7)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, status: { phase: 0, accessModes: 'ReadWriteOnce', capacity: { storage: 'lots' } } }] }),
+    problems: [
+      'spec.volumeClaimTemplates[0].status.capacity.storage: "lots" is not a valid quantity (the API server cannot decode it); write a size such as \'1Gi\', or remove the status.',
+      'spec.volumeClaimTemplates[0].status.phase: 0 is a number, but PersistentVolumeClaimStatus.phase takes a string; write it as a string: "0" (the API server cannot decode it).',
+      'spec.volumeClaimTemplates[0].status.accessModes: "ReadWriteOnce" is a string, but PersistentVolumeClaimStatus.accessModes takes a list of strings; write a list: ["ReadWriteOnce"] (the API server cannot decode it).',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'ValidateStatefulSet',
+    name: 'accepts the status kubectl get -o yaml prints in a claim template (phase Pending)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, status: { phase: 'Pending' } }] }),
+    problems: [],
+    offline128: false,
+  },
   // ---- ReplicaSet (Inject.into() and the importer keep them) ------------------------------------
   { go: 'ValidateReplicaSet', name: 'accepts the ReplicaSet of the Kubernetes docs', manifest: replicaSet({ replicas: 3 }), problems: [] },
   {
