@@ -12,7 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
-import { isBuiltIn, isCdk8sToken, TOKEN_PROBLEM, tokenProblems } from './props';
+import { checkReadable, isBuiltIn, isCdk8sToken, TOKEN_PROBLEM, tokenProblems } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -358,6 +358,10 @@ function stepOptions<T>(factory: string, options: T, required = false): T {
   if (options === undefined) {
     // An optional argument defaults to no options; a required one is the step's to report.
     return (required ? options : {}) as T;
+  }
+  checkReadable(`InitStep.${factory}()`, options);
+  if (isCdk8sToken(options)) {
+    throw new Error(`InitStep.${factory}(): options: ${TOKEN_PROBLEM} (${kindOf(options)}), but the step is written from its options when it is built, before tokens resolve; pass the object itself.`);
   }
   if (options === null || typeof options !== 'object' || Array.isArray(options) || isBuiltIn(options)) {
     const example = OPTIONS_EXAMPLES[factory] ?? '{ timeoutSeconds: 60 }';

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, resolve } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
@@ -253,12 +253,14 @@ function record(object: ApiObject, addition: Addition): void {
     INJECTED.set(object, additions);
     const original = object.toJson.bind(object);
     const list = additions;
-    object.toJson = () => applyAdditions(original(), list, new Problems());
+    // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
+    // resources limit, an image) are resolved here, as cdk8s resolves the object's.
+    object.toJson = () => resolve([], applyAdditions(original(), list, new Problems()), object);
     object.node.addValidation({
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields);
+        const manifest = resolve([], applyAdditions(original(), list, problems, linuxOnlyPodFields), object);
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
@@ -304,7 +306,9 @@ function checkFiles(additions: readonly Addition[], problems: Problems): void {
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = []): any {
   const path = podSpecPath(manifest?.kind).split('.');
-  const out = structuredClone(manifest);
+  // A copy in this realm (structuredClone's objects belong to the main one, whose Object cdk8s's
+  // resolve() does not take for a plain object under jest): the manifest is JSON.
+  const out = JSON.parse(JSON.stringify(manifest));
   // The pod spec of YAML loaded with Include can have any shape: where it is not what the
   // additions need, nothing is added and the problem is reported (validation names the rest).
   const wrongShape = (field: string, value: unknown, want: string): any => {

@@ -400,7 +400,14 @@ function walkStruct(s: K8sStruct, v: any, path: string, problems: Problems | und
 function structField(
   s: K8sStruct, fields: { [key: string]: K8sField }, v: any, key: string, out: any, path: string, problems: Problems | undefined, decode: boolean,
 ): void {
-  const x = v[key];
+  let x: any;
+  try {
+    x = v[key];
+  } catch (e) {
+    // A getter of the caller's that throws: its error, named with the field it was reading.
+    problems?.add(problems === undefined ? '' : path ? `${path}.${key}` : key, `reading it threw: ${(e as Error)?.message ?? String(e)}; pass a plain value.`);
+    return;
+  }
   if (x === undefined) {
     return;
   }

@@ -867,7 +867,12 @@ export function subjectOf(typeName: string, scope: Construct, id: string, props:
   if (scope === null || typeof scope !== 'object' || typeof (scope as any).node?.addChild !== 'function') {
     throw new Error(`${typeName} '${id}': scope: ${show(scope)} is not a construct; pass a Chart (or another construct) as the first argument.`);
   }
-  const name = props?.metadata?.name;
+  let name: unknown;
+  try {
+    name = props?.metadata?.name;
+  } catch {
+    name = undefined; // a getter that throws: reported with the field when the props are read
+  }
   return typeof name === 'string' ? `${typeName} '${name}'` : `${typeName} at ${scope?.node?.path ? `${scope.node.path}/` : ''}${id}`;
 }
 

@@ -53,6 +53,11 @@ export function readPropsInto(typeName: string, props: unknown, path: string, pr
   if (props === undefined) {
     props = {};
   }
+  if (path === '' && isToken(props)) {
+    // The whole props or options object: every field is read when the object is built.
+    problems.add('', `${TOKEN_PROBLEM} (${kindOf(props)}), but ${typeName} is read when the object is built, before tokens resolve; pass the object itself.`);
+    return {};
+  }
   return walk(['S', typeName], props, path, problems, typeName, '');
 }
 
@@ -231,9 +236,9 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
  */
 const READ_AT_BUILD = new Set(['containers', 'initContainers', 'volumes', 'metadata', 'podMetadata', 'filesMountPath', 'filesVolumeName',
   'initSteps', 'sidecars', 'app', 'sidecar', 'logMountPath', 'logFileName', 'logVolumeName', 'ports', 'selector', 'name', 'labels', 'annotations',
-  'sidecarMode', 'withoutSelector', 'nodePortRange']);
+  'sidecarMode', 'withoutSelector', 'nodePortRange', 'volumeClaimTemplates', 'job']);
 const PATTERN_PROPS = new Set(['PlainPodProps', 'InitPodProps', 'SidecarLoggedAppProps', 'PodWorkloadProps', 'ExposedServiceOptions', 'ExposedServiceProps',
-  'ApiObjectMetadata', 'PodMetadata', 'InjectOptions']);
+  'ApiObjectMetadata', 'PodMetadata', 'InjectOptions', 'StatefulSetOptions', 'CronJobOptions']);
 
 /**
  * The options of the factories (InitStep, Sidecar, LogShipper, SecurityProfile), whose values are
@@ -506,6 +511,23 @@ export function tokenProblems(subject: string, value: unknown, path: string, cop
   };
   visit(value, path, 0);
   return out;
+}
+
+/**
+ * Throws, naming the option, when a getter of an options object throws: the factories read their
+ * options in several places, where the caller's error would otherwise escape bare.
+ */
+export function checkReadable(subject: string, options: unknown): void {
+  if (options === null || typeof options !== 'object') {
+    return;
+  }
+  for (const key of keysThroughPrototype(options)) {
+    try {
+      void (options as any)[key];
+    } catch (e) {
+      throw new Error(`${subject}: ${key}: reading it threw: ${(e as Error)?.message ?? String(e)}; pass a plain value.`);
+    }
+  }
 }
 
 /** The values of factory options copied into the manifest as they are: tokens are left to cdk8s there. */

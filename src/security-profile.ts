@@ -210,7 +210,7 @@ export class SecurityProfile {
     const restricted = this.level === SecurityLevel.RESTRICTED && out.os?.name !== 'windows';
     // A cdk8s token (a securityContext or resources known at synth) is left as it is, not spread
     // into its internals nor replaced by a preset: it is resolved, and then checked by _validate.
-    if (restricted && !isCdk8sToken(out.securityContext)) {
+    if (restricted && !hasToken(out.securityContext)) {
       const sc = { ...(out.securityContext ?? {}) };
       setIfUnset(sc, 'runAsNonRoot', true);
       setIfUnset(sc, 'runAsUser', this.runAsUser);
@@ -242,6 +242,7 @@ export class SecurityProfile {
   }
 
   private applyToContainer(container: any, restricted: boolean): any {
+    // (A securityContext with a token anywhere is left whole: it is resolved, then checked.)
     if (isCdk8sToken(container)) {
       return container;
     }
@@ -255,7 +256,7 @@ export class SecurityProfile {
       setIfUnset(r, 'limits', this.resources.limits && { ...this.resources.limits });
       c.resources = r;
     }
-    if (restricted && !isCdk8sToken(c.securityContext)) {
+    if (restricted && !hasToken(c.securityContext)) {
       const sc = { ...(c.securityContext ?? {}) };
       // Not beside privileged or CAP_SYS_ADMIN, which the API server refuses with it
       // (ValidateSecurityContext): the profile reports those values itself, as the user's.
@@ -439,4 +440,9 @@ function setIfUnset(obj: { [key: string]: any }, key: string, value: any): void 
 
 function isId(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= INT32_MAX;
+}
+
+/** Whether a token is anywhere in a value (a securityContext whose capabilities are a Lazy). */
+function hasToken(v: unknown): boolean {
+  return isCdk8sToken(v) || tokenProblems('', v, 'v').length > 0;
 }

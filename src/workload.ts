@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, PodFailurePolicy, StatefulSetUpdateStrategy } from './k8s-types';
 import { hasUncheckedNumber, toManifest, toManifestValue } from './k8s-values';
 import { show } from './problems';
-import { readProps } from './props';
+import { isCdk8sToken, readProps, tokenProblems } from './props';
 
 /**
  * The kind of object a pod pattern is written as.
@@ -434,6 +434,11 @@ export class Workload {
    */
   public static statefulSet(options: StatefulSetOptions = {}): Workload {
     options = readProps('Workload.statefulSet()', 'StatefulSetOptions', options);
+    // Each claim template is read (its name, its spec) when the workload is built.
+    const claimTokens = tokenProblems('Workload.statefulSet()', (options.volumeClaimTemplates ?? []).map((c: any) => (isCdk8sToken(c) ? c : undefined)), 'volumeClaimTemplates');
+    if (claimTokens.length > 0) {
+      throw new Error(`Workload.statefulSet(): ${claimTokens[0]}.`);
+    }
     return new Workload(WorkloadKind.STATEFUL_SET, 'apps/v1', {
       serviceName: options.serviceName,
       replicas: options.replicas,

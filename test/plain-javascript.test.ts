@@ -584,3 +584,52 @@ describe('a non-enumerable field inside a Kubernetes struct (review 14 A9)', () 
     expect(only(synth(chart), 'Pod').spec.containers).toEqual([{ name: 'app', image: 'nginx:1.27', env: [{ name: 'A', value: 'x' }] }]);
   });
 });
+
+describe('review 17 B: tokens and getters the last rounds missed', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test('Inject.into() resolves the tokens of what it adds (an env value, an image, a resources limit)', () => {
+    const chart = newChart();
+    const pod = new ApiObject(chart, 'web', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [c()] } });
+    Inject.into(pod, {
+      initSteps: [InitStep.checkRequired({ env: ['A'], envVars: [{ name: 'A', value: lazy('v') }] })],
+      sidecars: [Sidecar.container({ name: 's', image: lazy('busybox:1.36'), resources: { limits: { cpu: lazy('1') } } })],
+    });
+    const spec = only(synth(chart), 'Pod').spec;
+    expect(spec.initContainers[0].env).toContainEqual({ name: 'A', value: 'v' });
+    expect(spec.containers[1]).toMatchObject({ name: 's', image: 'busybox:1.36', resources: { limits: { cpu: '1' } } });
+  });
+
+  test.each([
+    ['the options of a step', () => InitStep.waitForTcp('db', 5432, lazy({ timeoutSeconds: 7 })), 'InitStep.waitForTcp(): options: is a cdk8s token (a Lazy instance)'],
+    ['the options of a catalogue sidecar', () => Sidecar.envoy(lazy({ appPort: 8080 })), 'Sidecar.envoy: options: is a cdk8s token (a Lazy instance)'],
+    ['the options of a workload', () => Workload.deployment(lazy({ replicas: 3 })), 'Workload.deployment(): is a cdk8s token (a Lazy instance), but DeploymentOptions is read when the object is built'],
+    ['a claim template', () => Workload.statefulSet({ volumeClaimTemplates: [lazy({ metadata: { name: 'data' } })] }), 'Workload.statefulSet(): volumeClaimTemplates[0]: is a cdk8s token (a Lazy instance)'],
+    ['the job of a CronJob', () => Workload.cronJob({ schedule: '@hourly', job: lazy({ backoffLimit: 2 }) }), 'Workload.cronJob(): job: is a cdk8s token (a Lazy instance)'],
+  ])('a whole token as %s is refused at the call instead of being read as empty', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test('a token inside a field keeps the real problems of its parent, and a misspelt key is still named', () => {
+    expect(() => InitStep.waitForMysql('db', { user: lazy('u'), userSecret: { name: 's', key: 'u' } })).toThrow('user and userSecret: both are given; give one.');
+    expect(() => InitStep.checkRequired(any({ fles: [lazy('a')] }))).toThrow('fles is not a field of CheckRequiredOptions; did you mean files?');
+  });
+
+  test.each([
+    ['a step option', () => InitStep.waitForTcp('db', 5432, Object.defineProperty({}, 'timeoutSeconds', { enumerable: true, get: () => { throw new Error('boom'); } })),
+      'InitStep.waitForTcp(): timeoutSeconds: reading it threw: boom; pass a plain value.'],
+    ['a container field', () => new PlainPod(newChart(), 'p', { metadata: { name: 'p' }, containers: [Object.defineProperty({ name: 'app' }, 'image', { enumerable: true, get: () => { throw new Error('boom'); } }) as any] }),
+      "PlainPod 'p': containers[0].image: reading it threw: boom; pass a plain value."],
+    ['metadata.name', () => new PlainPod(newChart(), 'p', { metadata: Object.defineProperty({}, 'name', { enumerable: true, get: () => { throw new Error('boom'); } }), containers: [c()] }),
+      'metadata.name: reading it threw: boom'],
+  ])('a getter that throws in %s is reported with the field', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test('with restricted(), a securityContext holding a token anywhere is resolved and then checked, not spread', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ securityContext: { capabilities: lazy({ drop: ['ALL'] }) } })], securityProfile: SecurityProfile.restricted() });
+    const error = synthError(chart);
+    expect(error).not.toContain('producer');
+    expect(error).toContain('spec.containers[0].securityContext.allowPrivilegeEscalation: undefined (container "app") breaks the Pod Security Standard');
+  });
+});

@@ -329,9 +329,12 @@ export function fail(subject: string, errors: string[]): void {
   const whole = (e: string) => e.includes(`: ${TOKEN_PROBLEM} `) || e.includes(' (a class of this library), but ');
   const fields = errors.filter(whole).map((e) => e.slice(0, e.indexOf(': ')));
   if (fields.length > 0) {
-    // ... nor for the object or list holding it (passwordSecret, of a token passwordSecret.key).
+    // ... nor for the object or list holding it when that problem only quotes the token back
+    // (passwordSecret: {"key":a cdk8s token (Lazy)} ...); a misspelt key is always named.
     const fieldOf = (e: string) => e.slice(0, e.search(/[: ]/));
-    errors = errors.filter((e) => whole(e) || !fields.some((t) => [':', ' ', '.', '['].some((c) => e.startsWith(`${t}${c}`) || t.startsWith(`${fieldOf(e)}${c}`))));
+    const knockOn = (e: string) => !e.includes(' is not a field of ') && fields.some((t) => [':', '.', '['].some((c) => e.startsWith(`${t}${c}`)
+      || (t.startsWith(`${fieldOf(e)}${c}`) && e.includes('a cdk8s token ('))));
+    errors = errors.filter((e) => whole(e) || !knockOn(e));
   }
   if (errors.length === 1) {
     throw new Error(`${subject}: ${errors[0]}.`);

@@ -13,7 +13,7 @@ import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { copiedByFactories, isBuiltIn, readPropsInto, requiredProps, TOKEN_PROBLEM, tokenProblems } from '../props';
+import { checkReadable, copiedByFactories, isBuiltIn, isCdk8sToken, readPropsInto, requiredProps, TOKEN_PROBLEM, tokenProblems } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -54,6 +54,10 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
  * need the pod and run at bind, all reported in one list.
  */
 export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], optionsType?: string): void {
+  checkReadable(subject, options);
+  if (isCdk8sToken(options)) {
+    throw new Error(`${subject}: options: ${TOKEN_PROBLEM} (${kindOf(options)}), but the sidecar is written from its options when it is built, before tokens resolve; pass the object itself.`);
+  }
   if (isBuiltIn(options)) {
     throw new Error(`${subject}: options: is ${kindOf(options)}, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
   }
