@@ -1,9 +1,9 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { toManifestValue } from './k8s-values';
+import { kindOf, toManifestValue } from './k8s-values';
 import { subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
-import { readProps } from './props';
+import { isCdk8sToken, readProps, TOKEN_PROBLEM, tokenProblems } from './props';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
@@ -365,9 +365,11 @@ export class ExposedService extends ValidatedApiObject {
    */
   public static headless(scope: Construct, id: string, options: ExposedServiceOptions): ExposedService {
     const read = readFactoryOptions('headless', scope, id, options, undefined);
-    const problem = read.clusterIP !== undefined && read.clusterIP !== CLUSTER_IP_NONE
-      ? `clusterIP ${show(read.clusterIP)} contradicts ExposedService.headless(), which sets it to "None"; remove clusterIP or use ExposedService.clusterIp()`
-      : undefined;
+    const problem = isCdk8sToken(read.clusterIP)
+      ? `${TOKEN_PROBLEM} (${kindOf(read.clusterIP)}), but ExposedService.headless() sets clusterIP to "None" itself; remove clusterIP`
+      : read.clusterIP !== undefined && read.clusterIP !== CLUSTER_IP_NONE
+        ? `clusterIP ${show(read.clusterIP)} contradicts ExposedService.headless(), which sets it to "None"; remove clusterIP or use ExposedService.clusterIp()`
+        : undefined;
     const service = new ExposedService(scope, id, { ...read, clusterIP: CLUSTER_IP_NONE });
     service.factoryProblem = problem;
     return service;
@@ -389,7 +391,16 @@ export class ExposedService extends ValidatedApiObject {
   private factoryProblem?: string;
 
   public constructor(scope: Construct, id: string, props: ExposedServiceProps) {
-    const read: ExposedServiceProps = readProps(subjectOf('ExposedService', scope, id, props), 'ExposedServiceProps', props);
+    const subject = subjectOf('ExposedService', scope, id, props);
+    const read: ExposedServiceProps = readProps(subject, 'ExposedServiceProps', props);
+    // Read when the Service is built: the range it checks node ports against, and each port.
+    const tokens = [
+      ...tokenProblems('ExposedService', read.nodePortRange, 'nodePortRange'),
+      ...(read.ports ?? []).flatMap((port, i) => (isCdk8sToken(port) ? tokenProblems('ExposedService', [port], 'ports').map((m) => m.replace('ports[0]', `ports[${i}]`)) : [])),
+    ];
+    if (tokens.length > 0) {
+      throw new Error(`${subject}: ${tokens[0]}.`);
+    }
     const targetNamespace = read.target?.targetNamespace;
     super(scope, id, {
       apiVersion: 'v1',

@@ -265,7 +265,7 @@ function record(object: ApiObject, addition: Addition): void {
         const podPath = podSpecPath(manifest?.kind);
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
-        checkFiles(list, problems);
+        checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {
           for (const p of a.problems) {
             problems.add('', p);
@@ -282,8 +282,13 @@ function record(object: ApiObject, addition: Addition): void {
  * The file rules of PodWorkload, applied to the steps of every Inject.into() of one object in the
  * order their init containers run, per files volume and mount path (calls that share one).
  */
-function checkFiles(additions: readonly Addition[], problems: Problems): void {
+function checkFiles(additions: readonly Addition[], problems: Problems,
+  pattern?: { volume: string; mountPath: string; reads: StepFile[]; writes: StepFile[] }): void {
   const volumes = new Map<string, { reads: StepFile[]; writes: StepFile[] }>();
+  // The steps of the pattern itself run first, in its files volume.
+  if (pattern) {
+    volumes.set(`${pattern.volume}\n${pattern.mountPath}`, { reads: pattern.reads, writes: pattern.writes });
+  }
   for (const a of additions) {
     const key = `${a.files.volume}\n${a.files.mountPath}`;
     let files = volumes.get(key);
@@ -356,7 +361,18 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     const shared = (v: any) => existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v))
       && (spec.containers ?? []).every((c: any) => !isObject(c) || !Array.isArray(c.volumeMounts)
         || c.volumeMounts.every((m: any) => m?.name !== v.name || m?.mountPath === mountedAs(v.name)));
-    const volumes = [...existing, ...a.volumes.filter((v) => !shared(v))];
+    const sameAsExisting = (v: any) => existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v));
+    for (const v of a.volumes) {
+      const mountedElsewhere = v.name === a.files.volume && sameAsExisting(v) && !shared(v);
+      if (mountedElsewhere) {
+        const at = (spec.containers ?? []).flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []))
+          .find((m: any) => m?.name === v.name && m?.mountPath !== a.files.mountPath)?.mountPath;
+        problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(at)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
+          + `pass filesMountPath: ${show(at)} to share it, or another filesVolumeName.`);
+      }
+    }
+    // A files volume mounted elsewhere is reported above (not also as a duplicate name).
+    const volumes = [...existing, ...a.volumes.filter((v) => !shared(v) && !(v.name === a.files.volume && sameAsExisting(v)))];
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
-import { fileCollisionProblems, unmountedFileProblem } from './init-steps/check-required';
+import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
@@ -326,6 +326,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * another step's path makes the later step fail (`mkdir: File exists`) or move its file into
    * that folder, on every start.
    */
+  /**
+   * The files its steps write and check, for the file rules of steps that Inject.into() adds to
+   * this pod later (they share its files volume).
+   * @internal
+   */
+  public _stepFileState(): { volume: string; mountPath: string; reads: StepFile[]; writes: StepFile[] } {
+    return { volume: this.filesVolumeName, mountPath: this.filesMountPath, reads: [...this.stepReads], writes: [...this.stepFiles] };
+  }
+
   private fileCollisions(step: InitStep): string[] {
     return step._writes === undefined ? [] : fileCollisionProblems(step._writes, this.stepReads, this.stepFiles);
   }

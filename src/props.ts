@@ -96,8 +96,7 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
         // Another class of this library in the wrong place: named by its exported class, with where it goes.
         const found = libraryClassHint(v);
         if (found && found[0] !== `${an(arg)} (a class of this library)`) {
-          const wrap = arg === 'Sidecar' && found[0].startsWith('a LogShipper') ? '; wrap it: Sidecar.logShipper(shipper), or pass it as logShipper of a SidecarLoggedApp' : found[1];
-          problems.add(path, `is ${found[0]}, not ${an(arg)}${wrap || `; ${use}`}.`);
+          problems.add(path, `is ${found[0]}, not ${an(arg)}${found[1] || `; ${use}`}.`);
         } else {
           problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; ${use}.`);
         }
@@ -573,6 +572,9 @@ function classOf(name: string): Function | undefined {
 
 const hints: { [className: string]: string } = {};
 
+/** Where a LogShipper goes, whichever pattern or call it was given to. */
+const LOG_SHIPPER_HINT = '; wrap it: sidecars: [Sidecar.logShipper(shipper)], or pass it as logShipper of a SidecarLoggedApp';
+
 /**
  * For an instance of a class of this library (a `Sidecar`, an `InitStep`, ...): what it is and
  * where it goes in the patterns' props (`a Sidecar (a class of this library) ...; pass it in
@@ -597,7 +599,8 @@ export function libraryClassHint(v: any): [what: string, hint: string] | undefin
         }
       }
     }
-    hint = at.size > 0 ? `; pass it in ${orList([...at])}` : '';
+    // A log shipper goes in a sidecar of any pattern; only SidecarLoggedApp takes it as logShipper.
+    hint = name === 'LogShipper' ? LOG_SHIPPER_HINT : at.size > 0 ? `; pass it in ${orList([...at])}` : '';
     hints[name] = hint;
   }
   return [`${an(name)} (a class of this library)`, hint];

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Inject, InitStep, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
+import { Inject, InitPod, InitStep, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -204,7 +204,7 @@ describe('Inject.into twice, or into a pattern, with steps that write files (rev
       spec: { containers: [c('app', { volumeMounts: [{ name: 'init-files', mountPath: '/data' }] })], volumes: [{ name: 'init-files', emptyDir: {} }] },
     });
     Inject.into(pod, { initSteps: [InitStep.download('https://example.com/app.json', 'app.json')] });
-    expect(synthError(chart)).toContain('spec.volumes[1].name: volume name "init-files" is already used by spec.volumes[0]');
+    expect(synthError(chart)).toContain('filesVolumeName: the pod already has the emptyDir volume "init-files", mounted at "/data", where Inject.into() would mount its files at "/config"; pass filesMountPath: "/data" to share it, or another filesVolumeName.');
   });
 
   test('still refuses a volume of that name that is something else', () => {
@@ -236,5 +236,21 @@ describe('the file rules across Inject.into() calls that share the files volume 
       Inject.into(web, { initSteps: steps });
     }
     expect(synthError(chart)).toContain(message);
+  });
+});
+
+describe('review 17 B4, B5: the pattern\'s own steps and files volume', () => {
+  test('the file rules compare the steps a pattern has with those Inject.into() adds to it', () => {
+    const chart = newChart();
+    const pod = new InitPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], initSteps: [InitStep.checkRequired({ files: ['a.json'] })] });
+    Inject.into(pod, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    expect(synthError(chart)).toContain('initSteps: InitStep \'download-a-json\': path: "a.json" is checked by InitStep \'check-required\', which runs before this step');
+  });
+
+  test('a files mount path other than the pattern\'s is named with the path to pass', () => {
+    const chart = newChart();
+    const pod = new InitPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], filesMountPath: '/data', initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    Inject.into(pod, { initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
+    expect(synthError(chart)).toContain('filesVolumeName: the pod already has the emptyDir volume "init-files", mounted at "/data", where Inject.into() would mount its files at "/config"; pass filesMountPath: "/data" to share it, or another filesVolumeName.');
   });
 });

@@ -471,7 +471,7 @@ describe('a class of this library where a Kubernetes value goes', () => {
     ['a Sidecar as the sidecar container of a SidecarLoggedApp', () => new SidecarLoggedApp(newChart(), 'a', { app: c(), sidecar: any(Sidecar.nginxExporter()) }),
       'sidecar: is a Sidecar (a class of this library), but Container takes an object (Container); pass it in sidecars: [ ... ].'],
     ['a LogShipper in volumes', () => new PlainPod(newChart(), 'p', { containers: [c()], volumes: [any(LogShipper.tail())] }),
-      'volumes[0]: is a LogShipper (a class of this library), but Volume takes an object (Volume); pass it in logShipper.'],
+      'volumes[0]: is a LogShipper (a class of this library), but Volume takes an object (Volume); wrap it: sidecars: [Sidecar.logShipper(shipper)], or pass it as logShipper of a SidecarLoggedApp.'],
   ])('%s fails at construction, saying where it goes, instead of failing cdk8s\'s synth', (_what, make, message) => {
     expect(make).toThrow(message);
   });
@@ -545,7 +545,7 @@ describe('tokens and classes of this library at any depth of factory options and
     ['a SidecarLoggedApp sidecarMode', () => new SidecarLoggedApp(newChart(), 'a', { app: c(), sidecarMode: lazy(SidecarMode.NATIVE) }), 'sidecarMode: is a cdk8s token (a Lazy instance), but SidecarLoggedAppProps.sidecarMode is read when the object is built'],
     ['a whole annotations map', () => new PlainPod(newChart(), 'p', { metadata: { annotations: lazy({ a: 'v' }) }, containers: [c()] }), 'metadata.annotations: is a cdk8s token (a Lazy instance), but ApiObjectMetadata.annotations is read when the object is built'],
     ['a Sidecar in initSteps', () => new PlainPod(newChart(), 'p', { containers: [c()], initSteps: [any(Sidecar.nginxExporter())] }), 'initSteps[0]: is a Sidecar (a class of this library), not an InitStep; pass it in sidecars: [ ... ].'],
-    ['a LogShipper in sidecars', () => new PlainPod(newChart(), 'p', { containers: [c()], sidecars: [any(LogShipper.tail())] }), 'sidecars[0]: is a LogShipper (a class of this library), not a Sidecar; wrap it: Sidecar.logShipper(shipper), or pass it as logShipper of a SidecarLoggedApp.'],
+    ['a LogShipper in sidecars', () => new PlainPod(newChart(), 'p', { containers: [c()], sidecars: [any(LogShipper.tail())] }), 'sidecars[0]: is a LogShipper (a class of this library), not a Sidecar; wrap it: sidecars: [Sidecar.logShipper(shipper)], or pass it as logShipper of a SidecarLoggedApp.'],
   ])('%s is refused at the call with the field', (_what, make, message) => {
     let error = '';
     try {
@@ -631,5 +631,21 @@ describe('review 17 B: tokens and getters the last rounds missed', () => {
     const error = synthError(chart);
     expect(error).not.toContain('producer');
     expect(error).toContain('spec.containers[0].securityContext.allowPrivilegeEscalation: undefined (container "app") breaks the Pod Security Standard');
+  });
+});
+
+describe('review 17 B7, B9: ExposedService tokens and LogShipper hints', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test.each([
+    ['nodePortRange.min', () => new ExposedService(newChart(), 's', { selector: { app: 'p' }, ports: [{ port: 80 }], nodePortRange: { min: lazy(20000), max: 20100 } }),
+      'nodePortRange.min: is a cdk8s token (a Lazy instance), but ExposedService reads it when it is built'],
+    ['a port', () => new ExposedService(newChart(), 's', { selector: { app: 'p' }, ports: [lazy({ port: 80 })] }), 'ports[0]: is a cdk8s token (a Lazy instance), but ExposedService reads it when it is built'],
+  ])('a token in %s is refused at construction', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test('a LogShipper in a list of a PlainPod is told to wrap it in Sidecar.logShipper()', () => {
+    expect(() => new PlainPod(newChart(), 'p', { containers: [c()], initSteps: [any(LogShipper.tail())] })).toThrow(
+      'initSteps[0]: is a LogShipper (a class of this library), not an InitStep; wrap it: sidecars: [Sidecar.logShipper(shipper)], or pass it as logShipper of a SidecarLoggedApp.');
   });
 });

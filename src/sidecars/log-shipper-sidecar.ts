@@ -3,6 +3,7 @@ import { kindOf } from '../k8s-values';
 import type { LogShipper } from '../log-shipper';
 import { withVolumeMount } from '../mounts';
 import { show } from '../problems';
+import { libraryClassHint } from '../props';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import { checkAbsolutePath, checkContainerName, checkMode, checkOptionsObject, OptionProblems } from './common';
 import { dns1123Label } from '../validation/names';
@@ -93,8 +94,14 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
     })
     : undefined;
   if (parts === undefined) {
-    const shown = shipper !== null && (typeof shipper === 'object' || typeof shipper === 'function') ? '' : `${show(shipper)} `;
-    problems.add('shipper', `${shown}is ${kindOf(shipper)}, not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().`);
+    // A class of this library that is no log shipper (a Sidecar): named, with where it goes; a
+    // LogShipper of the caller's own (a subclass) is named by its class below.
+    const hint = libraryClassHint(shipper);
+    const found = hint && !hint[0].startsWith('a LogShipper') ? hint : undefined;
+    const shown = shipper === null || shipper === undefined || (typeof shipper !== 'object' && typeof shipper !== 'function') ? `${show(shipper)} ` : '';
+    problems.add('shipper', found
+      ? `is ${found[0]}, not a log shipper${found[1]}.`
+      : `${shipper === null || shipper === undefined ? '' : shown}is ${kindOf(shipper)}, not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().`);
     // A stand-in image: the pod is refused for this problem, not also for a container without one.
     return { container: { name: String(name), image: 'busybox:1.36' }, problems: problems.items };
   }
