@@ -11,6 +11,16 @@ const c = (extra: any = {}) => ({ name: 'app', image: 'busybox:1.36', ...extra }
 const any = (x: unknown): any => x;
 const inherit = (o: object): any => Object.create(o);
 
+/** The message of what `make` throws ('' when it does not throw). */
+function errorOf(make: () => unknown): string {
+  try {
+    make();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return '';
+}
+
 describe('Kubernetes structs made with Object.create', () => {
   test('keep their inherited fields: a strategy, a security context, a container, a volume', () => {
     const chart = newChart();
@@ -440,12 +450,7 @@ describe('tokens in the arguments and options of factories (review 14 B3)', () =
     ['a LogShipper option', () => LogShipper.tail({ image: lazy('busybox') }),
       'LogShipper.tail(): image: is a cdk8s token (a Lazy instance), but TailOptions.image is read when the object is built'],
   ])('%s is refused at the call with the token message, not its internals and a format rule', (_what, make, message) => {
-    let error = '';
-    try {
-      make();
-    } catch (e) {
-      error = (e as Error).message;
-    }
+    const error = errorOf(make);
     expect(error).toContain(message);
     expect(error).not.toContain('producer');
     expect(error).not.toMatch(/must be/);
@@ -547,12 +552,7 @@ describe('tokens and classes of this library at any depth of factory options and
     ['a Sidecar in initSteps', () => new PlainPod(newChart(), 'p', { containers: [c()], initSteps: [any(Sidecar.nginxExporter())] }), 'initSteps[0]: is a Sidecar (a class of this library), not an InitStep; pass it in sidecars: [ ... ].'],
     ['a LogShipper in sidecars', () => new PlainPod(newChart(), 'p', { containers: [c()], sidecars: [any(LogShipper.tail())] }), 'sidecars[0]: is a LogShipper (a class of this library), not a Sidecar; wrap it: sidecars: [Sidecar.logShipper(shipper)], or pass it as logShipper of a SidecarLoggedApp.'],
   ])('%s is refused at the call with the field', (_what, make, message) => {
-    let error = '';
-    try {
-      make();
-    } catch (e) {
-      error = (e as Error).message;
-    }
+    const error = errorOf(make);
     expect(error).toContain(message);
     expect(error).not.toContain('producer');
   });

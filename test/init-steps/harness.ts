@@ -16,6 +16,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { InitPod, InitStep } from '../../src';
+import { kubeletExpand as expandAsKubelet } from '../../src/shell';
 import { newChart, only, synth } from '../util';
 
 export const busybox = findTool('busybox');
@@ -62,27 +63,9 @@ export const SERVICE_ENV = { KUBERNETES_SERVICE_HOST: '10.96.0.1' };
  * kubernetes third_party/forked/golang/expansion/expand.go `Expand` and `tryReadVariableName`.
  */
 export function kubeletExpand(input: string, vars: { [name: string]: string }): string {
-  let out = '';
-  let i = 0;
-  while (i < input.length) {
-    if (input[i] === '$' && i + 1 < input.length) {
-      if (input[i + 1] === '$') {
-        out += '$';
-        i += 2;
-        continue;
-      }
-      const end = input[i + 1] === '(' ? input.indexOf(')', i + 2) : -1;
-      if (end >= 0) {
-        const name = input.slice(i + 2, end);
-        out += Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : `$(${name})`;
-        i = end + 1;
-        continue;
-      }
-    }
-    out += input[i];
-    i++;
-  }
-  return out;
+  // The library's port (src/shell.ts, used for the E2BIG sizes); the byte-level 1.32 behaviour
+  // before a character outside ASCII is checked separately (hostile-values.test.ts kubelet132).
+  return expandAsKubelet(input, new Map(Object.entries(vars)));
 }
 
 /** The variables the kubelet expands a container's command with: its literal env values, expanded in order, and the Services'. */
