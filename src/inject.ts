@@ -10,7 +10,7 @@ import { getPath, nativeRestartPolicyProblem, podSpecPath } from './pod-workload
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
-import { validateObject } from './validation';
+import { cloneJson, validateObject } from './validation';
 
 /**
  * What `Inject.into()` adds to existing pods.
@@ -255,12 +255,12 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
-    object.toJson = () => resolve([], applyAdditions(original(), list, new Problems()), object);
+    object.toJson = () => resolved(applyAdditions(original(), list, new Problems()), object);
     object.node.addValidation({
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = resolve([], applyAdditions(original(), list, problems, linuxOnlyPodFields), object);
+        const manifest = resolved(applyAdditions(original(), list, problems, linuxOnlyPodFields), object);
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
@@ -312,8 +312,9 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = []): any {
   const path = podSpecPath(manifest?.kind).split('.');
   // A copy in this realm (structuredClone's objects belong to the main one, whose Object cdk8s's
-  // resolve() does not take for a plain object under jest): the manifest is JSON.
-  const out = JSON.parse(JSON.stringify(manifest));
+  // resolve() does not take for a plain object under jest), keeping NaN or a BigInt for validation
+  // to report (JSON.stringify would make them null or throw).
+  const out = cloneJson(manifest);
   // The pod spec of YAML loaded with Include can have any shape: where it is not what the
   // additions need, nothing is added and the problem is reported (validation names the rest).
   const wrongShape = (field: string, value: unknown, want: string): any => {
@@ -386,6 +387,29 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     }
   }
   return out;
+}
+
+/**
+ * The manifest with the tokens of the additions resolved and what resolves to undefined left out,
+ * as cdk8s writes an ApiObject (resolve, then sanitizeValue).
+ */
+function resolved(manifest: any, object: ApiObject): any {
+  const drop = (v: any): any => {
+    if (Array.isArray(v)) {
+      return v.map(drop);
+    }
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: any = {};
+      for (const [k, x] of Object.entries(v)) {
+        if (x !== undefined) {
+          out[k] = drop(x);
+        }
+      }
+      return out;
+    }
+    return v;
+  };
+  return drop(resolve([], manifest, object));
 }
 
 /** Whether two JSON values are equal, whatever the order of their keys. */

@@ -214,7 +214,7 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
     if (x === undefined || (x === null && f[1] === 1)) {
       continue;
     }
-    if (isToken(x) && ((READ_AT_BUILD.has(key) && PATTERN_PROPS.has(name)) || FACTORY_OPTIONS.has(name))) {
+    if (isToken(x) && ((READ_AT_BUILD.has(key) && PATTERN_PROPS.has(name)) || FACTORY_OPTIONS.has(name) || WORKLOAD_READ.has(`${name}.${key}`))) {
       problems.add(join(path, key), `${TOKEN_PROBLEM} (${kindOf(x)}), but ${name}.${key} is read when the object is built, before tokens resolve; pass the value itself.`);
       continue;
     }
@@ -235,9 +235,11 @@ function struct(name: string, v: any, path: string, problems: Problems): any {
  */
 const READ_AT_BUILD = new Set(['containers', 'initContainers', 'volumes', 'metadata', 'podMetadata', 'filesMountPath', 'filesVolumeName',
   'initSteps', 'sidecars', 'app', 'sidecar', 'logMountPath', 'logFileName', 'logVolumeName', 'ports', 'selector', 'name', 'labels', 'annotations',
-  'sidecarMode', 'withoutSelector', 'nodePortRange', 'volumeClaimTemplates', 'job']);
+  'sidecarMode', 'withoutSelector', 'nodePortRange']);
+/** Fields of the Workload options that Workload's factories read (the others are copied). */
+const WORKLOAD_READ = new Set(['StatefulSetOptions.volumeClaimTemplates', 'CronJobOptions.job']);
 const PATTERN_PROPS = new Set(['PlainPodProps', 'InitPodProps', 'SidecarLoggedAppProps', 'PodWorkloadProps', 'ExposedServiceOptions', 'ExposedServiceProps',
-  'ApiObjectMetadata', 'PodMetadata', 'InjectOptions', 'StatefulSetOptions', 'CronJobOptions']);
+  'ApiObjectMetadata', 'PodMetadata', 'InjectOptions']);
 
 /**
  * The options of the factories (InitStep, Sidecar, LogShipper, SecurityProfile), whose values are

@@ -210,7 +210,7 @@ export class SecurityProfile {
     const restricted = this.level === SecurityLevel.RESTRICTED && out.os?.name !== 'windows';
     // A cdk8s token (a securityContext or resources known at synth) is left as it is, not spread
     // into its internals nor replaced by a preset: it is resolved, and then checked by _validate.
-    if (restricted && !hasToken(out.securityContext)) {
+    if (restricted && !isCdk8sToken(out.securityContext)) {
       const sc = { ...(out.securityContext ?? {}) };
       setIfUnset(sc, 'runAsNonRoot', true);
       setIfUnset(sc, 'runAsUser', this.runAsUser);
@@ -256,16 +256,20 @@ export class SecurityProfile {
       setIfUnset(r, 'limits', this.resources.limits && { ...this.resources.limits });
       c.resources = r;
     }
-    if (restricted && !hasToken(c.securityContext)) {
+    if (restricted && !isCdk8sToken(c.securityContext)) {
       const sc = { ...(c.securityContext ?? {}) };
       // Not beside privileged or CAP_SYS_ADMIN, which the API server refuses with it
-      // (ValidateSecurityContext): the profile reports those values itself, as the user's.
-      if (!mustEscalate(sc)) {
+      // (ValidateSecurityContext): the profile reports those values itself, as the user's. When
+      // they are tokens, nothing is added: validation judges the resolved values.
+      if (!isCdk8sToken(sc.privileged) && !hasToken(sc.capabilities) && !mustEscalate(sc)) {
         setIfUnset(sc, 'allowPrivilegeEscalation', false);
       }
-      const caps = { ...(sc.capabilities ?? {}) };
-      setIfUnset(caps, 'drop', ['ALL']);
-      sc.capabilities = caps;
+      // A token field (runAsUser: Lazy) counts as set; a capabilities token is kept whole.
+      if (!isCdk8sToken(sc.capabilities)) {
+        const caps = { ...(sc.capabilities ?? {}) };
+        setIfUnset(caps, 'drop', ['ALL']);
+        sc.capabilities = caps;
+      }
       c.securityContext = sc;
     }
     return c;

@@ -649,3 +649,43 @@ describe('review 17 B7, B9: ExposedService tokens and LogShipper hints', () => {
       'initSteps[0]: is a LogShipper (a class of this library), not an InitStep; wrap it: sidecars: [Sidecar.logShipper(shipper)], or pass it as logShipper of a SidecarLoggedApp.');
   });
 });
+
+describe('review 18 A: regressions of the last round, mended', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test('a catalogue sidecar option left undefined or null is the default, not a TypeError', () => {
+    expect(() => Sidecar.envoy({ appPort: 8080, image: undefined })).not.toThrow();
+    expect(() => Sidecar.nginxExporter({ port: any(null) })).not.toThrow();
+  });
+
+  test('restricted() still fills in a securityContext that holds a token in a field it does not read', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ securityContext: { runAsUser: lazy(1000) } })], securityProfile: SecurityProfile.restricted() });
+    expect(only(synth(chart), 'Pod').spec.containers[0].securityContext).toEqual({ runAsUser: 1000, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+  });
+
+  test('a StatefulSet selector token is taken, as for the other workloads', () => {
+    expect(() => Workload.statefulSet({ selector: lazy({ matchLabels: { app: 'web' } }) })).not.toThrow();
+  });
+
+  test('Inject.into() keeps NaN for validation to report, and leaves out what resolves to undefined', () => {
+    const chart = newChart();
+    const d = new ApiObject(chart, 'd', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { replicas: Infinity, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [c()] } } },
+    });
+    Inject.into(d, { initSteps: [InitStep.waitForTcp('db', 5432)] });
+    expect(synthError(chart)).toContain('spec.replicas: Infinity is not a finite number');
+    const other = newChart();
+    const pod = new ApiObject(other, 'p', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [c()] } });
+    Inject.into(pod, { sidecars: [Sidecar.container({ name: 's', image: 'busybox:1.36', resources: { limits: { cpu: '1', memory: lazy(undefined) } } })] });
+    expect(only(synth(other), 'Pod').spec.containers[1].resources).toEqual({ limits: { cpu: '1' } });
+  });
+
+  test('Sidecar.logShipper() given a FluentBitOutput says where it goes', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [Sidecar.logShipper(any(FluentBitOutput.s3({ bucket: 'b', region: 'eu-west-1' })))] });
+    expect(synthError(chart)).toContain('shipper: is a FluentBitOutput (a class of this library), not a log shipper; use LogShipper.tail() or LogShipper.fluentBit() (a FluentBitOutput goes in LogShipper.fluentBit({ output })).');
+  });
+});

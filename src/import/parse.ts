@@ -670,18 +670,60 @@ function tooDeep(object: any): string | undefined {
 
 /** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
 function fieldPath(problem: string): string[] {
-  const colon = problem.search(/: (?![^[]*\])/);
-  const field = colon < 0 ? '' : problem.slice(0, colon);
-  if (!/^[A-Za-z_$](?:[^\s[]|\[[^\]]*\])*$/.test(field)) {
-    return [];
+  return parsePath(problem)?.segments ?? [];
+}
+
+/**
+ * The field path a problem starts with (`data[a: b]: ...`), read by its own syntax: names between
+ * dots, and map keys or indexes in brackets, each ending at a `]` followed by `.`, `[` or `: `
+ * (a key may hold dots, blanks, `: ` and brackets). `end` is where the path ends in the text.
+ */
+function parsePath(problem: string): { segments: string[]; end: number } | undefined {
+  if (!/^[A-Za-z_$]/.test(problem)) {
+    return undefined;
   }
-  // `containers[0]` is an index, `data[.env]` a map key as written (a key may hold dots and
-  // blanks); between dots, nodeAt joins segments into keys that hold dots (labels).
   const segments: string[] = [];
-  for (const m of field.matchAll(/\[([^\]]*)\]|[^.[]+/g)) {
-    segments.push(m[1] ?? m[0]);
+  let current = '';
+  let i = 0;
+  while (i < problem.length) {
+    const ch = problem[i];
+    if (ch === ':' && problem[i + 1] === ' ') {
+      if (current) {
+        segments.push(current);
+      }
+      return { segments, end: i };
+    }
+    if (ch === ' ') {
+      return undefined; // a sentence, not a path
+    }
+    if (ch === '.' || ch === '[') {
+      if (current) {
+        segments.push(current);
+      }
+      current = '';
+      if (ch === '.') {
+        i++;
+        continue;
+      }
+      let close = -1;
+      for (let j = problem.indexOf(']', i + 1); j >= 0; j = problem.indexOf(']', j + 1)) {
+        const next = problem[j + 1];
+        if (next === '.' || next === '[' || (next === ':' && problem[j + 2] === ' ')) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0) {
+        return undefined;
+      }
+      segments.push(problem.slice(i + 1, close));
+      i = close + 1;
+      continue;
+    }
+    current += ch;
+    i++;
   }
-  return segments;
+  return undefined;
 }
 
 /**
@@ -733,7 +775,9 @@ function badEscape(Y: YamlModule, node: any, content: string): { offset: number;
  * (`write it as a string: "420"` would change what the user meant).
  */
 function asWritten(Y: YamlModule, node: YamlNode | undefined, content: string, problem: string): string {
-  const fix = problem.match(/^([^:]*): (.*) is a (number|boolean), but (.*) takes a string; write it as a string: "(.*)"( \(the API server cannot decode it\))?\.$/);
+  const end = parsePath(problem)?.end;
+  const rest = end === undefined ? null : problem.slice(end + 2).match(/^(.*) is a (number|boolean), but (.*) takes a string; write it as a string: "(.*)"( \(the API server cannot decode it\))?\.$/);
+  const fix = rest ? [problem, problem.slice(0, end), ...rest.slice(1)] : null;
   const range = node !== undefined && Y.isScalar(node) && (node as any).type === 'PLAIN' ? node.range : undefined;
   if (!fix || !range) {
     return problem;

@@ -126,7 +126,7 @@ function symbolsIn(value: unknown, field: string, problems: OptionProblems): voi
     problems.add(field, `${show(value)} is a symbol, which no option takes; write the value itself (a string, a number, ...).`);
   } else if (Array.isArray(value)) {
     value.forEach((x, i) => symbolsIn(x, `${field}[${i}]`, problems));
-  } else if (isPlainObject(value)) {
+  } else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
     for (const key of keysOf(value as object)) {
       symbolsIn((value as any)[key], `${field}.${key}`, problems);
     }

@@ -574,7 +574,7 @@ function validatePortNumOrName(targetPort: unknown, path: string, problems: Prob
   const r = ianaServiceName(targetPort);
   if (r) {
     // Only a port number the field takes: "0" (no target port) and "70000" are no fix.
-    const number = /^[1-9][0-9]{0,4}$/.test(targetPort) && Number(targetPort) <= 65535 ? `; for the port number, write ${Number(targetPort)} without quotes` : '';
+    const number = /^[0-9]{1,10}$/.test(targetPort) && Number(targetPort) >= 1 && Number(targetPort) <= 65535 ? `; for the port number, write ${Number(targetPort)} without quotes` : '';
     problems.add(path, `${show(targetPort)} is not a valid container port name: it ${r}${number}.`);
   }
 }

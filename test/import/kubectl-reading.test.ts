@@ -339,3 +339,11 @@ describe('review 17 A: positions, anchors and escapes', () => {
     expect(message).toContain('esc.yaml:6:7: the escape \\U00110000 in a double-quoted string is over U+10FFFF');
   });
 });
+
+describe('review 18 A5: problem paths read by their own syntax', () => {
+  test('GIVEN a label value with ] and a key with ": " WHEN refused THEN each is at its line, with its message whole', () => {
+    expect(importError('br.yaml', `${CM}  labels: {app: "web]"}\ndata:\n  k: v\n`)).toContain('br.yaml:5:');
+    const message = importError('keys.yaml', `${CM}data:\n  other: "x"\n  "a: b": 0755\n`);
+    expect(message).toContain('keys.yaml:7:3: ConfigMap m: data[a: b]: 0755 is the number 493 to Kubernetes (YAML 1.1), but ConfigMap.data takes a string (the API server cannot decode it); quote it as you mean it: "0755".');
+  });
+});
