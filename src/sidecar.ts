@@ -153,6 +153,9 @@ export abstract class Sidecar {
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
   public static container(container: Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
+    if (isCdk8sToken(container)) {
+      throw new Error(`Sidecar.container(): container: ${TOKEN_PROBLEM} (${kindOf(container)}), but the container is read when the sidecar is added (its name, and restartPolicy for a native one), before tokens resolve; pass the object itself (tokens inside it, an image or a limit, are taken).`);
+    }
     if (isCdk8sToken(mode)) {
       throw new Error(`Sidecar.container(): mode: ${TOKEN_PROBLEM} (${kindOf(mode)}), but the mode decides where the container goes when the sidecar is built, before tokens resolve; pass SidecarMode.CLASSIC or SidecarMode.NATIVE itself.`);
     }

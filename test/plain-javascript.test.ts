@@ -689,3 +689,13 @@ describe('review 18 A: regressions of the last round, mended', () => {
     expect(synthError(chart)).toContain('shipper: is a FluentBitOutput (a class of this library), not a log shipper; use LogShipper.tail() or LogShipper.fluentBit() (a FluentBitOutput goes in LogShipper.fluentBit({ output })).');
   });
 });
+
+describe('a whole container given as a token to Sidecar.container() or InitStep.container() (review 18 A12)', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test.each([
+    ['Sidecar.container()', () => Sidecar.container(lazy({ name: 's', image: 'busybox:1.36' }), SidecarMode.NATIVE), 'Sidecar.container(): container: is a cdk8s token (a Lazy instance), but the container is read when the sidecar is added'],
+    ['InitStep.container()', () => InitStep.container(lazy({ name: 's', image: 'busybox:1.36' })), 'InitStep.container(): container: is a cdk8s token (a Lazy instance), but the container is read when the step is added'],
+  ])('%s refuses it at the call, instead of a crash at synth', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+});

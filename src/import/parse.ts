@@ -152,11 +152,13 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     }
     docs = parseAll(Y, content, lineCounter);
   } catch (e) {
-    const big = e instanceof RangeError && /code point/i.test(e.message) ? /\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})[0-9a-fA-F]{8}/.exec(content) : null;
+    // The first such escape inside a double-quoted string (not in a comment or a plain value).
+    const big = e instanceof RangeError && /code point/i.test(e.message)
+      ? /"(?:[^"\\\n]|\\(?!U)[^\n])*?(\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})[0-9a-fA-F]{8})/.exec(content) : null;
     if (big) {
       // The yaml package throws for a \U escape over U+10FFFF, which go-yaml refuses too.
-      const pos = lineCounter.linePos(big.index);
-      problems.push(`${name}:${pos.line}:${pos.col}: the escape ${big[0]} in a double-quoted string is over U+10FFFF, which Kubernetes' YAML reader (go-yaml) refuses `
+      const pos = lineCounter.linePos(big.index + big[0].length - big[1].length);
+      problems.push(`${name}:${pos.line}:${pos.col}: the escape ${big[1]} in a double-quoted string is over U+10FFFF, which Kubernetes' YAML reader (go-yaml) refuses `
         + '("found invalid Unicode character escape code"), so kubectl cannot read the file; write the character itself.');
       return [];
     }

@@ -347,3 +347,10 @@ describe('review 18 A5: problem paths read by their own syntax', () => {
     expect(message).toContain('keys.yaml:7:3: ConfigMap m: data[a: b]: 0755 is the number 493 to Kubernetes (YAML 1.1), but ConfigMap.data takes a string (the API server cannot decode it); quote it as you mean it: "0755".');
   });
 });
+
+describe('a \\U escape over U+10FFFF after the same text in a comment (review 18 A13)', () => {
+  test('GIVEN the text in a comment and a plain value first WHEN imported THEN the escape of the double-quoted string is named', () => {
+    const message = importError('big.yaml', `${CM}  # \\U00110001 in a comment\ndata:\n  p: plain \\U00110002\n  k: "a \\\\ \\U00110000"\n`);
+    expect(message).toContain('big.yaml:8:12: the escape \\U00110000 in a double-quoted string is over U+10FFFF');
+  });
+});
