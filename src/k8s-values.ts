@@ -386,7 +386,8 @@ function walkStruct(s: K8sStruct, v: any, path: string, problems: Problems | und
   }
   // Fields defined non-enumerable (Object.defineProperty) are read as `value.field` reads them,
   // not dropped (a manifest parsed from JSON has none: only props are looked at).
-  if (!decode && Object.getOwnPropertyNames(v).length > seen) {
+  // (for...in also counts inherited keys: an Object.create(...) struct always takes the long way)
+  if (!decode && (Object.getOwnPropertyNames(v).length > seen || Object.getPrototypeOf(v) !== Object.prototype)) {
     for (const key of Object.getOwnPropertyNames(v)) {
       if (!Object.prototype.propertyIsEnumerable.call(v, key) && Object.prototype.hasOwnProperty.call(fields, key)) {
         structField(s, fields, v, key, out, path, problems, decode);

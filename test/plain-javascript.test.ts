@@ -572,6 +572,15 @@ describe('tokens and classes of this library at any depth of factory options and
 });
 
 describe('a non-enumerable field inside a Kubernetes struct (review 14 A9)', () => {
+  test('is read too when the struct inherits enumerable fields (Object.create) (review 18 A6)', () => {
+    const container: any = Object.create({ image: 'nginx:1.27' });
+    container.name = 'app';
+    Object.defineProperty(container, 'env', { value: [{ name: 'A', value: 'x' }], enumerable: false });
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [container] });
+    expect(only(synth(chart), 'Pod').spec.containers).toEqual([{ name: 'app', image: 'nginx:1.27', env: [{ name: 'A', value: 'x' }] }]);
+  });
+
   test('is read as container.image reads it, not dropped', () => {
     const container: any = { name: 'app' };
     Object.defineProperty(container, 'image', { value: 'nginx:1.27', enumerable: false });
