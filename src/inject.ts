@@ -401,7 +401,8 @@ function resolved(manifest: any, object: ApiObject): any {
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       const out: any = {};
       for (const [k, x] of Object.entries(v)) {
-        if (x !== undefined) {
+        // As cdk8s's sanitizeValue: a field that resolves to undefined or null is left out.
+        if (x !== undefined && x !== null) {
           out[k] = drop(x);
         }
       }

@@ -261,7 +261,8 @@ export class SecurityProfile {
       // Not beside privileged or CAP_SYS_ADMIN, which the API server refuses with it
       // (ValidateSecurityContext): the profile reports those values itself, as the user's. When
       // they are tokens, nothing is added: validation judges the resolved values.
-      if (!isCdk8sToken(sc.privileged) && !hasToken(sc.capabilities) && !mustEscalate(sc)) {
+      const unknown = isCdk8sToken(sc.privileged) || isCdk8sToken(sc.capabilities) || hasToken(sc.capabilities?.add);
+      if (!unknown && !mustEscalate(sc)) {
         setIfUnset(sc, 'allowPrivilegeEscalation', false);
       }
       // A token field (runAsUser: Lazy) counts as set; a capabilities token is kept whole.

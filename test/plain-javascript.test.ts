@@ -708,3 +708,30 @@ describe('a whole container given as a token to Sidecar.container() or InitStep.
     expect(make).toThrow(message);
   });
 });
+
+describe('review 19 (R1, R2, R4, R5)', () => {
+  const lazy = (v: unknown): any => Lazy.any({ produce: () => v });
+  test('restricted() still adds allowPrivilegeEscalation: false beside a token in capabilities.drop', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ securityContext: { capabilities: { drop: lazy(['ALL']) } } })], securityProfile: SecurityProfile.restricted() });
+    expect(only(synth(chart), 'Pod').spec.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+  });
+
+  test('Inject.into() leaves out what resolves to null, as cdk8s does for a pattern', () => {
+    const chart = newChart();
+    const pod = new ApiObject(chart, 'p', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [c()] } });
+    Inject.into(pod, { sidecars: [Sidecar.container({ name: 's', image: 'busybox:1.36', resources: { limits: { cpu: '1', memory: lazy(null) } } })] });
+    expect(only(synth(chart), 'Pod').spec.containers[1].resources).toEqual({ limits: { cpu: '1' } });
+  });
+
+  test('a Sidecar given as the options of a catalogue factory is named, not listed by its internal fields', () => {
+    expect(() => Sidecar.envoy(any(Sidecar.container(c({ name: 's' }))))).toThrow('Sidecar.envoy: options: is a Sidecar (a class of this library), not an object of options; pass { ... } (and the Sidecar; pass it in sidecars: [ ... ]).');
+  });
+
+  test('Sidecar.logShipper() given a ResourcePreset gets no note about FluentBitOutput', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [Sidecar.logShipper(any(ResourcePreset.SMALL))] });
+    const error = synthError(chart);
+    expect(error).toContain('shipper: is a ResourcePreset (a class of this library), not a log shipper; use LogShipper.tail() or LogShipper.fluentBit().');
+  });
+});

@@ -13,7 +13,7 @@ import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { checkReadable, copiedByFactories, isBuiltIn, isCdk8sToken, readPropsInto, requiredProps, TOKEN_PROBLEM, tokenProblems } from '../props';
+import { checkReadable, copiedByFactories, isBuiltIn, isCdk8sToken, libraryClassHint, readPropsInto, requiredProps, TOKEN_PROBLEM, tokenProblems } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -55,6 +55,11 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
  */
 export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], optionsType?: string): void {
   checkReadable(subject, options);
+  const libraryClass = libraryClassHint(options);
+  if (libraryClass) {
+    const [what, where] = libraryClass;
+    throw new Error(`${subject}: options: is ${what}, not an object of options; pass { ... }${where ? ` (and the ${what.replace(/ \(a class of this library\)$/, '').replace(/^an? /, '')}${where})` : ''}.`);
+  }
   if (isCdk8sToken(options)) {
     throw new Error(`${subject}: options: ${TOKEN_PROBLEM} (${kindOf(options)}), but the sidecar is written from its options when it is built, before tokens resolve; pass the object itself.`);
   }

@@ -100,7 +100,7 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
     const found = hint && !hint[0].startsWith('a LogShipper') ? hint : undefined;
     const shown = shipper === null || shipper === undefined || (typeof shipper !== 'object' && typeof shipper !== 'function') ? `${show(shipper)} ` : '';
     problems.add('shipper', found
-      ? `is ${found[0]}, not a log shipper${found[1] || '; use LogShipper.tail() or LogShipper.fluentBit() (a FluentBitOutput goes in LogShipper.fluentBit({ output }))'}.`
+      ? `is ${found[0]}, not a log shipper${found[1] || `; use LogShipper.tail() or LogShipper.fluentBit()${found[0].startsWith('a FluentBitOutput') ? ' (a FluentBitOutput goes in LogShipper.fluentBit({ output }))' : ''}`}.`
       : `${shipper === null || shipper === undefined ? '' : shown}is ${kindOf(shipper)}, not a log shipper this library built; use LogShipper.tail() or LogShipper.fluentBit(), or add your own container with Sidecar.container().`);
     // A stand-in image: the pod is refused for this problem, not also for a container without one.
     return { container: { name: String(name), image: 'busybox:1.36' }, problems: problems.items };
