@@ -9,6 +9,7 @@ import { mergeFields, withVolumeMounts } from './mounts';
 import { getPath, nativeRestartPolicyProblem, podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
+import { SecurityProfile } from './security-profile';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
 import { cloneJson, validateObject } from './validation';
 
@@ -255,14 +256,20 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
-    object.toJson = () => resolved(applyAdditions(original(), list, new Problems()), object);
+    object.toJson = () => withProfile(resolved(applyAdditions(original(), list, new Problems()), object), object);
     object.node.addValidation({
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = resolved(applyAdditions(original(), list, problems, linuxOnlyPodFields), object);
+        const manifest = withProfile(resolved(applyAdditions(original(), list, problems, linuxOnlyPodFields), object), object);
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
+        // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
+        const profile = patternProfile(object);
+        if (profile) {
+          const metaPath = podPath === 'spec' ? 'metadata' : podPath.replace(/spec$/, 'metadata');
+          profile._validate(getPath(manifest, metaPath), getPath(manifest, podPath), podPath, metaPath, problems);
+        }
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
@@ -387,6 +394,30 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     }
   }
   return out;
+}
+
+/** The SecurityProfile of a pattern of this library that Inject.into() adds to, if any. */
+function patternProfile(object: ApiObject): SecurityProfile | undefined {
+  const profile = (object as any).securityProfile;
+  return profile instanceof SecurityProfile ? profile : undefined;
+}
+
+/** The manifest with the pattern's SecurityProfile applied to its pod spec again (to the added containers: the rest already has it). */
+function withProfile(manifest: any, object: ApiObject): any {
+  const profile = patternProfile(object);
+  const path = podSpecPath(manifest?.kind);
+  const spec = getPath(manifest, path);
+  if (!profile || spec === null || typeof spec !== 'object') {
+    return manifest;
+  }
+  const applied = profile._apply(spec);
+  const parts = path.split('.');
+  let holder = manifest;
+  for (const part of parts.slice(0, -1)) {
+    holder = holder[part];
+  }
+  holder[parts[parts.length - 1]] = applied;
+  return manifest;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Inject, InitPod, InitStep, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
+import { Inject, InitPod, InitStep, PlainPod, SecurityProfile, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -252,5 +252,18 @@ describe('review 17 B4, B5: the pattern\'s own steps and files volume', () => {
     const pod = new InitPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], filesMountPath: '/data', initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
     Inject.into(pod, { initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
     expect(synthError(chart)).toContain('filesVolumeName: the pod already has the emptyDir volume "init-files", mounted at "/data", where Inject.into() would mount its files at "/config"; pass filesMountPath: "/data" to share it, or another filesVolumeName.');
+  });
+});
+
+describe('Inject.into() a pattern with a SecurityProfile (review 18 A10)', () => {
+  test('hardens what it adds as the pattern hardens its own sidecars, and reports what breaks the standard', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], securityProfile: SecurityProfile.restricted() });
+    Inject.into(pod, { sidecars: [Sidecar.container(c('s'))] });
+    expect(only(synth(chart), 'Pod').spec.containers[1].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    const other = newChart();
+    const q = new PlainPod(other, 'q', { metadata: { name: 'q' }, containers: [c('app')], securityProfile: SecurityProfile.restricted() });
+    Inject.into(q, { sidecars: [Sidecar.container(c('s', { securityContext: { privileged: true } }))] });
+    expect(synthError(other)).toContain('spec.containers[1].securityContext.privileged: true (container "s") breaks the Pod Security Standard "restricted"');
   });
 });
