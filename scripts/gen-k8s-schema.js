@@ -47,6 +47,14 @@ const STATUS_TYPES = {
   'PersistentVolumeClaim.capacity': '{q}',
   'PersistentVolumeClaim.currentVolumeAttributesClassName': 's',
   'PersistentVolumeClaim.phase': 's',
+  'PersistentVolumeClaim.conditions': 'PersistentVolumeClaimCondition[]',
+  'PersistentVolumeClaim.modifyVolumeStatus': 'ModifyVolumeStatus',
+};
+// The structs of those status fields (core/v1 types.go, release-1.32), which cdk8s's L1 module
+// does not have.
+const STATUS_STRUCTS = {
+  PersistentVolumeClaimCondition: 'lastProbeTime:d lastTransitionTime:d message:s reason:s status:s type:s',
+  ModifyVolumeStatus: 'status:s targetVolumeAttributesClassName:s',
 };
 
 function generate() {
@@ -223,6 +231,13 @@ function generate() {
       throw new Error(`${l1}: toJson_${l1} and the interface disagree on the fields`);
     }
     for (const k of Object.keys(ifaces)) if (schemaName(k) !== k && schemaName(k) === name && k !== l1) throw new Error(`name clash: ${name}`);
+  }
+
+  for (const [struct, def] of Object.entries(STATUS_STRUCTS)) {
+    schema[struct] = def.split(' ').map((f) => {
+      const [field, code] = f.split(':');
+      return [field, field, code];
+    });
   }
 
   const names = Object.keys(schema).sort();

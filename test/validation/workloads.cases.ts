@@ -567,6 +567,16 @@ export const APPS_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateStatefulSet',
+    name: 'decodes the conditions and modifyVolumeStatus of a claim template status (review 18 A4)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, status: { conditions: [{ type: 'Resizing', status: 'True', lastProbeTime: 'yesterday' }], modifyVolumeStatus: 5 } }] }),
+    problems: [
+      'spec.volumeClaimTemplates[0].status.conditions[0].lastProbeTime: "yesterday" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z".',
+      'spec.volumeClaimTemplates[0].status.modifyVolumeStatus: 5 is a number, but PersistentVolumeClaimStatus.modifyVolumeStatus takes an object (ModifyVolumeStatus) (the API server cannot decode it).',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'ValidateStatefulSet',
     name: 'accepts the status kubectl get -o yaml prints in a claim template (phase Pending)',
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, status: { phase: 'Pending' } }] }),
     problems: [],
