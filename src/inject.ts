@@ -256,12 +256,12 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
-    object.toJson = () => withProfile(resolved(applyAdditions(original(), list, new Problems()), object), object);
+    object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
     object.node.addValidation({
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = withProfile(resolved(applyAdditions(original(), list, problems, linuxOnlyPodFields), object), object);
+        const manifest = resolved(applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object)), object);
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
@@ -316,7 +316,7 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 }
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
-function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = []): any {
+function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile): any {
   const path = podSpecPath(manifest?.kind).split('.');
   // A copy in this realm (structuredClone's objects belong to the main one, whose Object cdk8s's
   // resolve() does not take for a plain object under jest), keeping NaN or a BigInt for validation
@@ -354,9 +354,15 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     return wrongShape(`${specPath}.securityContext`, spec.securityContext, 'an object');
   }
   for (const a of additions) {
+    // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
+    // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
+    const added = profile
+      ? profile._apply({ containers: a.classicSidecars, initContainers: [...a.nativeSidecars, ...a.initContainers] })
+      : { containers: a.classicSidecars, initContainers: [...a.nativeSidecars, ...a.initContainers] };
+    const native = added.initContainers.slice(0, a.nativeSidecars.length);
     // A container that is not an object is left as it is (validation reports it).
-    spec.containers = [...(spec.containers ?? []).map((c: any) => (isObject(c) ? withVolumeMounts(c, a.appMounts) : c)), ...a.classicSidecars];
-    const inits = [...a.nativeSidecars, ...(spec.initContainers ?? []), ...a.initContainers];
+    spec.containers = [...(spec.containers ?? []).map((c: any) => (isObject(c) ? withVolumeMounts(c, a.appMounts) : c)), ...added.containers];
+    const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
     if (inits.length > 0) {
       spec.initContainers = inits;
     }
@@ -400,24 +406,6 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
 function patternProfile(object: ApiObject): SecurityProfile | undefined {
   const profile = (object as any).securityProfile;
   return profile instanceof SecurityProfile ? profile : undefined;
-}
-
-/** The manifest with the pattern's SecurityProfile applied to its pod spec again (to the added containers: the rest already has it). */
-function withProfile(manifest: any, object: ApiObject): any {
-  const profile = patternProfile(object);
-  const path = podSpecPath(manifest?.kind);
-  const spec = getPath(manifest, path);
-  if (!profile || spec === null || typeof spec !== 'object') {
-    return manifest;
-  }
-  const applied = profile._apply(spec);
-  const parts = path.split('.');
-  let holder = manifest;
-  for (const part of parts.slice(0, -1)) {
-    holder = holder[part];
-  }
-  holder[parts[parts.length - 1]] = applied;
-  return manifest;
 }
 
 /**

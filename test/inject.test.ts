@@ -267,3 +267,13 @@ describe('Inject.into() a pattern with a SecurityProfile (review 18 A10)', () =>
     expect(synthError(other)).toContain('spec.containers[1].securityContext.privileged: true (container "s") breaks the Pod Security Standard "restricted"');
   });
 });
+
+describe('Inject.into() a pattern with a SecurityProfile and JSON patches (review 20 A1)', () => {
+  test('hardens only what it adds: a field the pattern\'s patch removed does not come back', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], securityProfile: SecurityProfile.restricted() });
+    pod.addJsonPatch(JsonPatch.remove('/spec/securityContext/runAsUser'));
+    Inject.into(pod, { sidecars: [Sidecar.container(c('s'))] });
+    expect(only(synth(chart), 'Pod').spec.securityContext.runAsUser).toBeUndefined();
+  });
+});

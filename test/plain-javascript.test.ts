@@ -735,3 +735,9 @@ describe('review 19 (R1, R2, R4, R5)', () => {
     expect(error).toContain('shipper: is a ResourcePreset (a class of this library), not a log shipper; use LogShipper.tail() or LogShipper.fluentBit().');
   });
 });
+
+describe('a class of this library given as the options of an InitStep factory (review 20 A4)', () => {
+  test('is named, not listed by its internal fields', () => {
+    expect(() => InitStep.waitForTcp('db', 5432, any(SecurityProfile.restricted()))).toThrow('InitStep.waitForTcp(): options: is a SecurityProfile (a class of this library), not an object of options; pass { ... }');
+  });
+});
