@@ -381,7 +381,9 @@ class ProfileChecker {
         continue;
       }
       if (sc.allowPrivilegeEscalation !== false && !(sc.allowPrivilegeEscalation === undefined && mustEscalate(sc))) {
-        this.add(`${csp}.allowPrivilegeEscalation`, `${show(sc.allowPrivilegeEscalation)} ${who}`, 'privilege escalation must be disallowed', 'set false or remove it (the profile sets false)');
+        // Unset here means the profile could not set it (privileged or capabilities.add was a token).
+        const fix = sc.allowPrivilegeEscalation === undefined ? 'set it to false' : 'set false or remove it (the profile sets false)';
+        this.add(`${csp}.allowPrivilegeEscalation`, `${show(sc.allowPrivilegeEscalation)} ${who}`, 'privilege escalation must be disallowed', fix);
       }
       // A container left unset inherits the pod's value; a pod-level false is reported once, above.
       if (sc.runAsNonRoot === false || (sc.runAsNonRoot === undefined && psc.runAsNonRoot === undefined)) {

@@ -741,3 +741,13 @@ describe('a class of this library given as the options of an InitStep factory (r
     expect(() => InitStep.waitForTcp('db', 5432, any(SecurityProfile.restricted()))).toThrow('InitStep.waitForTcp(): options: is a SecurityProfile (a class of this library), not an object of options; pass { ... }');
   });
 });
+
+describe('restricted() with a privileged token (review 20 A3)', () => {
+  test('the allowPrivilegeEscalation problem says to set it, not that the profile sets it', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ securityContext: { privileged: Lazy.any({ produce: () => false }) as any } })], securityProfile: SecurityProfile.restricted() });
+    const error = synthError(chart);
+    expect(error).toContain('privilege escalation must be disallowed; set it to false');
+    expect(error).not.toContain('(the profile sets false)');
+  });
+});
