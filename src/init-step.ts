@@ -12,7 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
-import { checkReadable, isBuiltIn, isCdk8sToken, libraryClassHint, TOKEN_PROBLEM, tokenProblems } from './props';
+import { checkWholeOptions, isBuiltIn, isCdk8sToken, TOKEN_PROBLEM, tokenProblems } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -362,14 +362,7 @@ function stepOptions<T>(factory: string, options: T, required = false): T {
     // An optional argument defaults to no options; a required one is the step's to report.
     return (required ? options : {}) as T;
   }
-  checkReadable(`InitStep.${factory}()`, options);
-  const libraryClass = libraryClassHint(options);
-  if (libraryClass) {
-    throw new Error(`InitStep.${factory}(): options: is ${libraryClass[0]}, not an object of options; pass { ... }${libraryClass[1] ? ` (and the instance${libraryClass[1]})` : ''}.`);
-  }
-  if (isCdk8sToken(options)) {
-    throw new Error(`InitStep.${factory}(): options: ${TOKEN_PROBLEM} (${kindOf(options)}), but the step is written from its options when it is built, before tokens resolve; pass the object itself.`);
-  }
+  checkWholeOptions(`InitStep.${factory}()`, options, 'the step');
   if (options === null || typeof options !== 'object' || Array.isArray(options) || isBuiltIn(options)) {
     const example = OPTIONS_EXAMPLES[factory] ?? '{ timeoutSeconds: 60 }';
     throw new Error(`InitStep.${factory}(): options: ${show(options)} is ${kindOf(options)}, not an object of options; pass { ... } (e.g. ${example})${required ? '' : ' or leave the argument out'}.`);

@@ -371,22 +371,23 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // Only where no container mounts it elsewhere: the pod's own emptyDir of that name, mounted by
     // the app at /data, is no files volume (it stays a duplicate name, reported).
     const existing: any[] = spec.volumes ?? [];
-    const mountedAs = (name: string) => a.appMounts.find((m) => m.name === name)?.mountPath;
-    const shared = (v: any) => existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v))
-      && (spec.containers ?? []).every((c: any) => !isObject(c) || !Array.isArray(c.volumeMounts)
-        || c.volumeMounts.every((m: any) => m?.name !== v.name || m?.mountPath === mountedAs(v.name)));
-    const sameAsExisting = (v: any) => existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v));
+    const mounts: any[] = (spec.containers ?? []).flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
+    const kept: any[] = [];
     for (const v of a.volumes) {
-      const mountedElsewhere = v.name === a.files.volume && sameAsExisting(v) && !shared(v);
-      if (mountedElsewhere) {
-        const at = (spec.containers ?? []).flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []))
-          .find((m: any) => m?.name === v.name && m?.mountPath !== a.files.mountPath)?.mountPath;
-        problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(at)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
-          + `pass filesMountPath: ${show(at)} to share it, or another filesVolumeName.`);
+      if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v))) {
+        kept.push(v); // new, or a different volume of that name (a duplicate name, reported)
+        continue;
+      }
+      const mountPath = a.appMounts.find((m) => m.name === v.name)?.mountPath;
+      const elsewhere = mounts.find((m) => m?.name === v.name && m?.mountPath !== mountPath);
+      if (elsewhere && v.name === a.files.volume) {
+        problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(elsewhere.mountPath)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
+          + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
+      } else if (elsewhere) {
+        kept.push(v);
       }
     }
-    // A files volume mounted elsewhere is reported above (not also as a duplicate name).
-    const volumes = [...existing, ...a.volumes.filter((v) => !shared(v) && !(v.name === a.files.volume && sameAsExisting(v)))];
+    const volumes = [...existing, ...kept];
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }

@@ -531,6 +531,37 @@ export function checkReadable(subject: string, options: unknown): void {
   }
 }
 
+/**
+ * What a factory (an InitStep, a catalogue Sidecar) cannot take as its whole options object: an
+ * instance of a class of this library (named, with where it goes) or a cdk8s token; it throws,
+ * naming the factory (`subject`) and what is `built` from the options ('the step').
+ */
+export function checkWholeOptions(subject: string, options: unknown, built: string): void {
+  checkReadable(subject, options);
+  const libraryClass = libraryClassHint(options);
+  if (libraryClass) {
+    const [what, goes] = libraryClass;
+    throw new Error(`${subject}: options: is ${what}, not an object of options; pass { ... }${goes ? ` (and the ${what.replace(/ \(a class of this library\)$/, '').replace(/^an? /, '')}${goes})` : ''}.`);
+  }
+  if (isToken(options)) {
+    throw new Error(`${subject}: options: ${TOKEN_PROBLEM} (${kindOf(options)}), but ${built} is written from its options when it is built, before tokens resolve; pass the object itself.`);
+  }
+}
+
+/**
+ * The tokens in a factory's options (`field: message`, without the final '.'), from the problems
+ * of `readPropsInto` on them: the fields the options interface reads at build
+ * (`InitStepOptions.timeoutSeconds`), then deeper ones (`files[0]`, `clientSecret.name`) that the
+ * factory (`readBy`) reads too, except what it copies into the manifest (`copiedByFactories`).
+ */
+export function optionTokenProblems(read: Problems, options: unknown, readBy: string): string[] {
+  const fieldOf = (m: string) => m.slice(0, m.indexOf(': '));
+  const top = read.messages.filter((m) => m.includes(`: ${TOKEN_PROBLEM} `)).map((m) => m.replace(/\.$/, ''));
+  const fields = new Set(top.map(fieldOf));
+  const deep = tokenProblems(readBy, options, '', copiedByFactories).filter((m) => /[.[]/.test(fieldOf(m)) && !fields.has(fieldOf(m)));
+  return [...top, ...deep];
+}
+
 /** The values of factory options copied into the manifest as they are: tokens are left to cdk8s there. */
 export function copiedByFactories(path: string): boolean {
   return /^(resources|(envVars|variables)\[\d+\]\.value)(\.|\[|$)/.test(path);

@@ -11,7 +11,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-step';
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
-import { copiedByFactories, readPropsInto, TOKEN_PROBLEM, tokenProblems } from '../props';
+import { optionTokenProblems, readPropsInto, TOKEN_PROBLEM } from '../props';
 import { kubeletExpand, kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
@@ -79,10 +79,7 @@ export function checkKeys(typeName: string, options: unknown, errors: string[]):
   readPropsInto(typeName, options, '', problems);
   errors.push(...problems.messages.filter((m) => / is not a field of /.test(m)).map((m) => m.replace(/: is not a field of/, ' is not a field of').replace(/\.$/, '')));
   // A token where the script is written from the value: reported alone for its field (see fail).
-  errors.push(...problems.messages.filter((m) => m.includes(`: ${TOKEN_PROBLEM} `)).map((m) => m.replace(/\.$/, '')));
-  // Tokens deeper in the options (files[0], credentials.accessKeyId.name): the step reads them too.
-  const top = new Set(errors.filter((e) => e.includes(`: ${TOKEN_PROBLEM} `)).map((e) => e.slice(0, e.indexOf(': '))));
-  errors.push(...tokenProblems('the step', options, '', copiedByFactories).filter((e) => /[.[]/.test(e.slice(0, e.indexOf(': '))) && !top.has(e.slice(0, e.indexOf(': ')))));
+  errors.push(...optionTokenProblems(problems, options, 'the step'));
   // A Sidecar, an InitStep, ... inside a Kubernetes struct of the options (envVars: [step]).
   errors.push(...problems.messages.filter((m) => m.includes(' (a class of this library), but ')).map((m) => m.replace(/\.$/, '')));
 }

@@ -13,7 +13,7 @@ import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show } from '../problems';
-import { checkReadable, copiedByFactories, isBuiltIn, isCdk8sToken, libraryClassHint, readPropsInto, requiredProps, TOKEN_PROBLEM, tokenProblems } from '../props';
+import { checkWholeOptions, isBuiltIn, optionTokenProblems, readPropsInto, requiredProps } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -54,15 +54,7 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
  * need the pod and run at bind, all reported in one list.
  */
 export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], optionsType?: string): void {
-  checkReadable(subject, options);
-  const libraryClass = libraryClassHint(options);
-  if (libraryClass) {
-    const [what, where] = libraryClass;
-    throw new Error(`${subject}: options: is ${what}, not an object of options; pass { ... }${where ? ` (and the ${what.replace(/ \(a class of this library\)$/, '').replace(/^an? /, '')}${where})` : ''}.`);
-  }
-  if (isCdk8sToken(options)) {
-    throw new Error(`${subject}: options: ${TOKEN_PROBLEM} (${kindOf(options)}), but the sidecar is written from its options when it is built, before tokens resolve; pass the object itself.`);
-  }
+  checkWholeOptions(subject, options, 'the sidecar');
   if (isBuiltIn(options)) {
     throw new Error(`${subject}: options: is ${kindOf(options)}, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
   }
@@ -84,20 +76,9 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
     // A token where the binder reads a value (a port, a name, a URL) cannot resolve in time.
     const found = new Problems();
     readPropsInto(optionsType, options, '', found);
-    const top = new Set<string>();
-    for (const m of found.messages) {
-      const at = m.indexOf(`: ${TOKEN_PROBLEM} `);
-      if (at > 0) {
-        top.add(m.slice(0, at));
-        problems.add(m.slice(0, at), m.slice(at + 2));
-      }
-    }
-    // Deeper (emailDomains[0], clientSecret.name): the sidecar's binder reads them too.
-    for (const m of tokenProblems('the sidecar', options, '', copiedByFactories)) {
+    for (const m of optionTokenProblems(found, options, 'the sidecar')) {
       const field = m.slice(0, m.indexOf(': '));
-      if (/[.[]/.test(field) && !top.has(field)) {
-        problems.add(field, `${m.slice(field.length + 2)}.`);
-      }
+      problems.add(field, `${m.slice(field.length + 2)}.`);
     }
   }
   // A required option left out fails where it is written, not at synth with a knock-on problem.
