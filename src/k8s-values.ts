@@ -1,5 +1,5 @@
 import { K8S_SCHEMA } from './k8s-schema';
-import { Problems, show } from './problems';
+import { fieldPathOf, Problems, show } from './problems';
 import { goParsesRfc3339 } from './validation/common';
 
 /**
@@ -158,34 +158,35 @@ export function decodeCheck(type: string, json: any, path: string, problems: Pro
  * this library that already names the value's JSON type (`is an object, not a list, so the
  * injected sidecars ... cannot be added`) says more, and is kept instead. One field gets one message.
  */
-export function decodeProblemsNotReported(decoded: Problems, problems: Problems): void {
+export function decodeProblemsNotReported(decoded: Problems, problems: Problems, manifest?: unknown): void {
   if (decoded.count === 0) {
     return;
   }
-  const typed = new Set(problems.messages.filter((m) => NAMES_JSON_TYPE.test(m)).map(problemPath));
-  const paths = decoded.messages.map(problemPath);
-  const replaced = (path: string) => paths.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  problems.removeIf((m) => {
-    const path = problemPath(m);
-    return !typed.has(path) && replaced(path);
-  });
-  decoded.messages.forEach((m, i) => {
-    if (!typed.has(paths[i])) {
-      problems.add('', m);
+  // Field paths as segments, read against the manifest's own keys: a key may hold `.`, `]` or `: `.
+  const pathOf = (text: string, recorded: string) => {
+    const segments = fieldPathOf(manifest, recorded !== '' ? `${recorded}: ` : text)?.segments;
+    return segments === undefined ? undefined : segments.join('\u0000');
+  };
+  const texts = problems.messages;
+  const entries = problems.entries;
+  const paths = entries.map((e, i) => pathOf(texts[i], e.path));
+  const typed = new Set(paths.filter((p, i) => p !== undefined && NAMES_JSON_TYPE.test(texts[i])));
+  const decodedTexts = decoded.messages;
+  const decodedEntries = decoded.entries;
+  const decodedPaths = decodedEntries.map((e, i) => pathOf(decodedTexts[i], e.path));
+  const replaced = (path: string) => decodedPaths.some((p) => p !== undefined && (path === p || (p !== '' && path.startsWith(`${p}\u0000`))));
+  const remove = new Set(paths.map((p, i) => (p !== undefined && !typed.has(p) && replaced(p) ? i : -1)));
+  problems.removeIf((_item, _path, i) => remove.has(i));
+  decodedEntries.forEach((e, i) => {
+    const path = decodedPaths[i];
+    if (path === undefined || !typed.has(path)) {
+      problems.add(e.path, e.message);
     }
   });
 }
 
 /** A message that says what JSON type the value is (`"x" is a string, not an object`). */
 const NAMES_JSON_TYPE = /: .* is an? (string|number|boolean|object|list)\b/;
-
-/** The field path of a problem, with map keys written `.key` (the decoder writes `[key]`, validation `.key`), all-digit ones `[123]`. */
-function problemPath(message: string): string {
-  const end = message.indexOf(': ');
-  // An all-digit key is `.123` to validation and `[123]` to the decoder: a struct field is never all
-  // digits, so `.123` is a map key, written `[123]` like a list index.
-  return (end < 0 ? '' : message.slice(0, end)).replace(/\[([^\]]*[^\]0-9][^\]]*)\]/g, '.$1').replace(/\.(\d+)(?=[.[]|$)/g, '[$1]');
-}
 
 /**
  * Reports the fields of a manifest value that its Kubernetes type does not have.

@@ -6,17 +6,36 @@
  */
 export class Problems {
   private readonly items: string[] = [];
+  /** The field path each item was recorded with ('' when it was added as one text). */
+  private readonly paths: string[] = [];
 
   /** Records one problem: `path` is the manifest field path, e.g. `spec.ports[0].nodePort`. */
   public add(path: string, message: string): void {
     this.items.push(path ? `${path}: ${message}` : message);
+    this.paths.push(path);
   }
 
-  /** Takes back the problems `test` selects (`<path>: <message>`), when another one reports their cause. */
-  public removeIf(test: (item: string) => boolean): void {
-    const kept = this.items.filter((item) => !test(item));
+  /**
+   * Takes back the problems `test` selects (`<path>: <message>`), when another one reports their
+   * cause. `path` is the field path the problem was recorded with, '' when it was added as one
+   * text; `index`, its place in `messages`.
+   */
+  public removeIf(test: (item: string, path: string, index: number) => boolean): void {
+    const keep = this.items.map((item, i) => !test(item, this.paths[i], i));
+    const kept = this.items.filter((_, i) => keep[i]);
+    const keptPaths = this.paths.filter((_, i) => keep[i]);
     this.items.length = 0;
     this.items.push(...kept);
+    this.paths.length = 0;
+    this.paths.push(...keptPaths);
+  }
+
+  /**
+   * Every problem recorded, as its field path and its message. A map key may hold `: `, so the
+   * path a problem was recorded with is the one to read, not the text up to its first `: `.
+   */
+  public get entries(): Array<{ path: string; message: string }> {
+    return this.items.map((item, i) => ({ path: this.paths[i], message: this.paths[i] ? item.slice(this.paths[i].length + 2) : item }));
   }
 
   public get count(): number {
@@ -41,6 +60,101 @@ export class Problems {
     }
     return [`${subject} has ${this.items.length} problems:\n    - ${this.items.join('\n    - ')}`];
   }
+}
+
+/**
+ * The field path a problem about `object` starts with (`spec.containers[0].image: ...`), as
+ * segments, and where it ends in the text. The printed path is ambiguous when a map key holds
+ * `.`, `[`, `]`, `: ` or blanks (`data[a]: b]: 420` could be key `a`), so it is read against the
+ * object's own keys first, longest match first; what the object does not hold (a missing field)
+ * is read by the path's syntax (pathBySyntax).
+ */
+export function fieldPathOf(object: unknown, problem: string): { segments: string[]; end: number } | undefined {
+  const walk = (value: unknown, i: number, segments: string[]): { segments: string[]; end: number } | undefined => {
+    let best: { segments: string[]; end: number } | undefined;
+    const consider = (next: unknown, j: number, segment: string) => {
+      const found = walk(next, j, [...segments, segment]);
+      if (found && (best === undefined || found.end > best.end)) {
+        best = found;
+      }
+    };
+    if (Array.isArray(value)) {
+      const index = /^\[(\d+)\]/.exec(problem.slice(i));
+      if (index && Number(index[1]) < value.length) {
+        consider(value[Number(index[1])], i + index[0].length, index[1]);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        const forms = i === 0 ? [key] : [`.${key}`, `[${key}]`];
+        for (const form of forms) {
+          if (key !== '' && problem.startsWith(form, i)) {
+            consider((value as any)[key], i + form.length, key);
+          }
+        }
+      }
+    }
+    if (best) {
+      return best;
+    }
+    if (segments.length > 0 && problem.startsWith(': ', i)) {
+      return { segments, end: i };
+    }
+    return pathBySyntax(problem, i, segments);
+  };
+  return walk(object, 0, []);
+}
+
+/**
+ * The field path a problem starts with (`data[a: b]: ...`), read by its own syntax: names between
+ * dots, and map keys or indexes in brackets, each ending at a `]` followed by `.`, `[` or `: `
+ * (a key may hold dots, blanks, `: ` and brackets). `end` is where the path ends in the text.
+ */
+function pathBySyntax(problem: string, start: number = 0, known: string[] = []): { segments: string[]; end: number } | undefined {
+  if (start === 0 ? !/^[A-Za-z_$]/.test(problem) : !/^[.[]/.test(problem.slice(start))) {
+    return undefined;
+  }
+  const segments: string[] = [...known];
+  let current = '';
+  let i = start;
+  while (i < problem.length) {
+    const ch = problem[i];
+    if (ch === ':' && problem[i + 1] === ' ') {
+      if (current) {
+        segments.push(current);
+      }
+      return { segments, end: i };
+    }
+    if (ch === ' ') {
+      return undefined; // a sentence, not a path
+    }
+    if (ch === '.' || ch === '[') {
+      if (current) {
+        segments.push(current);
+      }
+      current = '';
+      if (ch === '.') {
+        i++;
+        continue;
+      }
+      let close = -1;
+      for (let j = problem.indexOf(']', i + 1); j >= 0; j = problem.indexOf(']', j + 1)) {
+        const next = problem[j + 1];
+        if (next === '.' || next === '[' || (next === ':' && problem[j + 2] === ' ')) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0) {
+        return undefined;
+      }
+      segments.push(problem.slice(i + 1, close));
+      i = close + 1;
+      continue;
+    }
+    current += ch;
+    i++;
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequire } from 'module';
 import * as path from 'path';
 import { decodeNulls } from '../k8s-values';
-import { Problems } from '../problems';
+import { fieldPathOf, Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
@@ -266,10 +266,11 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       if (problem.length > 0) {
         const node = inList ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
         problems.push(...problem.map((p) => {
-          const segments = fieldPath(p);
+          const found = fieldPathOf(object, p);
+          const segments = found?.segments ?? [];
           const offset = nodeAt(Y, node, segments, true)?.range?.[0];
           const pos = offset === undefined ? undefined : where(offset);
-          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments), source.content, p)}`;
+          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments), source.content, p, found?.end)}`;
         }));
         return;
       }
@@ -670,64 +671,6 @@ function tooDeep(object: any): string | undefined {
   return undefined;
 }
 
-/** The field path a problem starts with (`spec.containers[0].image: ...`), as segments. */
-function fieldPath(problem: string): string[] {
-  return parsePath(problem)?.segments ?? [];
-}
-
-/**
- * The field path a problem starts with (`data[a: b]: ...`), read by its own syntax: names between
- * dots, and map keys or indexes in brackets, each ending at a `]` followed by `.`, `[` or `: `
- * (a key may hold dots, blanks, `: ` and brackets). `end` is where the path ends in the text.
- */
-function parsePath(problem: string): { segments: string[]; end: number } | undefined {
-  if (!/^[A-Za-z_$]/.test(problem)) {
-    return undefined;
-  }
-  const segments: string[] = [];
-  let current = '';
-  let i = 0;
-  while (i < problem.length) {
-    const ch = problem[i];
-    if (ch === ':' && problem[i + 1] === ' ') {
-      if (current) {
-        segments.push(current);
-      }
-      return { segments, end: i };
-    }
-    if (ch === ' ') {
-      return undefined; // a sentence, not a path
-    }
-    if (ch === '.' || ch === '[') {
-      if (current) {
-        segments.push(current);
-      }
-      current = '';
-      if (ch === '.') {
-        i++;
-        continue;
-      }
-      let close = -1;
-      for (let j = problem.indexOf(']', i + 1); j >= 0; j = problem.indexOf(']', j + 1)) {
-        const next = problem[j + 1];
-        if (next === '.' || next === '[' || (next === ':' && problem[j + 2] === ' ')) {
-          close = j;
-          break;
-        }
-      }
-      if (close < 0) {
-        return undefined;
-      }
-      segments.push(problem.slice(i + 1, close));
-      i = close + 1;
-      continue;
-    }
-    current += ch;
-    i++;
-  }
-  return undefined;
-}
-
 /**
  * The first `\u` or `\U` escape of a double-quoted scalar that go-yaml refuses: a UTF-16
  * surrogate (`"\ud83d\ude00"`, which the `yaml` package joins into one character) or a value
@@ -776,8 +719,7 @@ function badEscape(Y: YamlModule, node: any, content: string): { offset: number;
  * (`mode: 0644` is 420, `enabled: on` is true): its fix quotes the value as written, not as read
  * (`write it as a string: "420"` would change what the user meant).
  */
-function asWritten(Y: YamlModule, node: YamlNode | undefined, content: string, problem: string): string {
-  const end = parsePath(problem)?.end;
+function asWritten(Y: YamlModule, node: YamlNode | undefined, content: string, problem: string, end: number | undefined): string {
   const rest = end === undefined ? null : problem.slice(end + 2).match(/^(.*) is a (number|boolean), but (.*) takes a string; write it as a string: "(.*)"( \(the API server cannot decode it\))?\.$/);
   const fix = rest ? [problem, problem.slice(0, end), ...rest.slice(1)] : null;
   const range = node !== undefined && Y.isScalar(node) && (node as any).type === 'PLAIN' ? node.range : undefined;

@@ -214,7 +214,7 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
   }
   rules.defaults?.(defaulted);
   rules.validate(defaulted, problems, options, manifest);
-  decodeProblemsNotReported(decoded, problems);
+  decodeProblemsNotReported(decoded, problems, manifest);
 }
 
 /**

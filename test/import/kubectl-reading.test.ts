@@ -354,3 +354,35 @@ describe('a \\U escape over U+10FFFF after the same text in a comment (review 18
     expect(message).toContain('big.yaml:8:12: the escape \\U00110000 in a double-quoted string is over U+10FFFF');
   });
 });
+
+describe('review 19 R3: problem paths read against the object\'s own keys', () => {
+  // Keys that hold `]`, `[`, `.`, `: ` or blanks: each problem is at its own key's line, and the
+  // YAML 1.1 fix quotes the value as written.
+  const keys = ['a]: b', 'a].b', 'k[0]', 'a: b', 'key with space', '[z]', 'a].c[', 'a][b', 'x]. y', 'a b]: c', 'x[1].y'];
+
+  test.each(['0755', 'on'])('GIVEN invalid keys with the value %s WHEN imported THEN each value is refused at its key\'s line, quoted as written', (value) => {
+    const lines = keys.map((k) => `  ${JSON.stringify(k)}: ${value}`).join('\n');
+    const message = importError('keys.yaml', `${CM}data:\n  fine: x\n${lines}\n`);
+    const read = value === 'on' ? 'the boolean true' : 'the number 493';
+    keys.forEach((k, i) => {
+      expect(message).toContain(`keys.yaml:${7 + i}:3: ConfigMap m: data[${k}]: ${value} is ${read} to Kubernetes (YAML 1.1), but ConfigMap.data takes a string `
+        + `(the API server cannot decode it); quote it as you mean it: "${value}".`);
+    });
+    // The API server's decoder refuses the value before any rule sees the key: one field, one message.
+    expect(message).not.toContain('is invalid');
+  });
+
+  test('GIVEN the same keys with string values WHEN imported THEN each invalid key is refused at its line', () => {
+    const lines = keys.map((k) => `  ${JSON.stringify(k)}: "1"`).join('\n');
+    const message = importError('keys.yaml', `${CM}data:\n  fine: x\n${lines}\n`);
+    keys.forEach((k, i) => expect(message).toContain(`keys.yaml:${7 + i}:3: ConfigMap m: data.${k}: key ${JSON.stringify(k)} is invalid`));
+  });
+
+  test('GIVEN a key "a: b" beside a key "a]: b" whose value is a number WHEN validated THEN the invalid key "a: b" is still reported', () => {
+    // The decoder's problem `data[a]: b]: ...` read up to its first ": " was the path `data.a`,
+    // which took back the problem of the key "a: b" as if it were about the same field.
+    const message = importError('keys.yaml', `${CM}data:\n  "a]: b": 1\n  "a: b": x\n`);
+    expect(message).toContain('keys.yaml:7:3: ConfigMap m: data.a: b: key "a: b" is invalid');
+    expect(message).toContain('keys.yaml:6:3: ConfigMap m: data[a]: b]: 1 is a number');
+  });
+});
