@@ -27,6 +27,8 @@ export interface DecodeProblem {
   readonly message: string;
   /** kubectl refuses the file: the document has no data. */
   readonly fatal?: boolean;
+  /** The name of the anchor the problem is about: `offset` is its node's, the `&` is before it. */
+  readonly anchor?: string;
 }
 
 /**
@@ -141,7 +143,8 @@ export function goDecode(
       continue;
     }
     if (typeof node.anchor === 'string' && node.anchor !== '') {
-      badName ??= anchorNameProblem(`anchor &${node.anchor}`, node.anchor, node?.range?.[0]);
+      const bad = anchorNameProblem(`anchor &${node.anchor}`, node.anchor, node?.range?.[0]);
+      badName ??= bad && { ...bad, anchor: node.anchor };
       anchors.set(node.anchor, node);
     }
     if (Y.isMap(node) || Y.isSeq(node)) {

@@ -61,7 +61,7 @@ interface YamlNode {
   readonly items?: any[];
 }
 interface YamlDocument {
-  readonly errors: Array<{ message: string; linePos?: Array<{ line: number; col: number }> }>;
+  readonly errors: Array<{ message: string; pos?: [number, number]; linePos?: Array<{ line: number; col: number }> }>;
   readonly contents: YamlNode | null;
   toJS(options?: { maxAliasCount?: number }): any;
 }
@@ -136,20 +136,29 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay); a separator
   // line kubectl takes with a comment or Unicode spaces after its --- (YAMLReader drops the whole
   // line) is blanked after the ---, which the yaml package then reads as the document start.
-  const content = source.content.replace(/\r(?!\n)/g, '\n')
+  const text = source.content.replace(/\r(?!\n)/g, '\n')
     .replace(/^---([^\n]*)$/gm, (line, rest: string) => (isSeparatorRest(rest) ? `---${' '.repeat(rest.length)}` : line));
-  const textProblems = kubectlTextProblems(name, source.content, content);
+  const textProblems = kubectlTextProblems(name, source.content, text);
   if (textProblems.length > 0) {
     problems.push(...textProblems);
     return [];
   }
   let docs: YamlDocument[];
+  let inserted: number[] = [];
+  let content = text;
+  // A position in the file as written: the spaces aliasKeysSpaced inserted are not counted.
+  const where = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    const lineStart = (offset ?? 0) - pos.col + 1;
+    return { line: pos.line, col: pos.col - inserted.filter((x) => x >= lineStart && x < (offset ?? 0)).length };
+  };
   try {
     const flow = flowCollectionProblems(Y, name, content);
     if (flow.length > 0) {
       problems.push(...flow);
       return [];
     }
+    ({ content, inserted } = aliasKeysSpaced(Y, text));
     docs = parseAll(Y, content, lineCounter);
   } catch (e) {
     // The first such escape inside a double-quoted string (not in a comment or a plain value).
@@ -157,7 +166,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       ? /"(?:[^"\\\n]|\\(?!U)[^\n])*?(\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})[0-9a-fA-F]{8})/.exec(content) : null;
     if (big) {
       // The yaml package throws for a \U escape over U+10FFFF, which go-yaml refuses too.
-      const pos = lineCounter.linePos(big.index + big[0].length - big[1].length);
+      const pos = where(big.index + big[0].length - big[1].length);
       problems.push(`${name}:${pos.line}:${pos.col}: the escape ${big[1]} in a double-quoted string is over U+10FFFF, which Kubernetes' YAML reader (go-yaml) refuses `
         + '("found invalid Unicode character escape code"), so kubectl cannot read the file; write the character itself.');
       return [];
@@ -171,19 +180,17 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   }
   const list: YamlDocument[] = Array.isArray(docs) ? docs : [docs as YamlDocument];
   const objects: InputObject[] = [];
-  const where = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { line: pos.line, col: pos.col };
-  };
   // kubectl cuts the file into parts at --- lines, then reads the first document of each part only.
-  const cuts = kubectlSeparators(source.content);
+  // (offsets in the text parsed: after each space aliasKeysSpaced inserted before them).
+  const insertedAt = inserted.map((x, k) => x - k);
+  const cuts = kubectlSeparators(source.content).map((c) => c + insertedAt.filter((x) => x <= c).length);
   const partOf = (offset: number) => cuts.filter((c) => c <= offset).length;
   const partsRead = new Set<number>();
   for (const doc of list) {
     if (doc.errors.length > 0) {
       // The first error of a document: the others usually follow from it.
       const e = doc.errors[0];
-      const pos = e.linePos?.[0];
+      const pos = e.pos?.[0] === undefined ? undefined : where(e.pos[0]);
       const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // `\'` is no YAML escape: the `yaml` package refuses it, but Kubernetes' reader (go-yaml, libyaml's rules) takes it as `'`.
       const fix = message.includes("Invalid escape sequence \\'")
@@ -216,7 +223,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
         + 'is ignored; start the document with a --- line of its own, or remove it.');
       continue;
     }
-    const escape = badEscape(Y, doc.contents, source.content);
+    const escape = badEscape(Y, doc.contents, content);
     if (escape) {
       const pos = where(escape.offset);
       problems.push(`${name}:${pos.line}:${pos.col}: the escape ${escape.text} in a double-quoted string is ${escape.why}, which Kubernetes' YAML reader (go-yaml) refuses `
@@ -226,7 +233,9 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     const decoded = goDecode(Y, doc, (value, written, node) => goKey(Y, value, written, node), (offset) => where(offset).line, MAX_DEPTH + 1);
     const fatal = decoded.problems.find((p) => p.fatal);
     if (fatal) {
-      const pos = where(fatal.offset ?? begin);
+      // An anchor's problem is at its `&`, written before the node it anchors.
+      const anchorAt = fatal.anchor === undefined ? -1 : content.lastIndexOf(`&${fatal.anchor}`, fatal.offset ?? begin);
+      const pos = where(anchorAt >= 0 ? anchorAt : fatal.offset ?? begin);
       problems.push(`${name}:${pos.line}:${pos.col}: ${fatal.message}`);
       continue;
     }
@@ -270,7 +279,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
           const segments = found?.segments ?? [];
           const offset = nodeAt(Y, node, segments, true)?.range?.[0];
           const pos = offset === undefined ? undefined : where(offset);
-          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments), source.content, p, found?.end)}`;
+          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments), content, p, found?.end)}`;
         }));
         return;
       }
@@ -382,6 +391,61 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
     line++;
   }
   return `${name}:${line + 1}:${index - lines[line].offset + 1}`;
+}
+
+/**
+ * go-yaml ends an alias name at the first character that is not a letter, digit, '_' or '-'
+ * (yaml_parser_scan_anchor), so `*app: x` is the alias *app used as a key; the `yaml` package
+ * reads an alias named "app:" (YAML 1.2 lets a name hold ':') and then fails to parse. A space
+ * before that colon makes both read the same: the text returned has one after each such alias,
+ * and `inserted` lists where (offsets in the text returned, ascending).
+ */
+// Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
+function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; inserted: number[] } {
+  if (!/\*[0-9A-Za-z_-]+:/.test(text)) {
+    return { content: text, inserted: [] };
+  }
+  const colons: number[] = [];
+  const walk = (node: any, flow: boolean): void => {
+    if (Array.isArray(node)) {
+      node.forEach((n) => walk(n, flow));
+      return;
+    }
+    if (node === null || typeof node !== 'object') {
+      return;
+    }
+    const source: string = typeof node.source === 'string' ? node.source : '';
+    if (node.type === 'alias' && typeof node.offset === 'number' && /^\*[0-9A-Za-z_-]+:$/.test(source)) {
+      // Outside [ ] and { }, go-yaml's ':' is a value indicator only before a blank or the end.
+      const next = text[node.offset + source.length];
+      if (flow || next === undefined || /[ \t\n\r]/.test(next)) {
+        colons.push(node.offset + source.length - 1);
+      }
+    }
+    const inner = flow || node.type === 'flow-collection';
+    for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
+      if (field in node) {
+        walk(node[field], inner);
+      }
+    }
+  };
+  for (const token of new Y.Parser().parse(text)) {
+    walk(token, false);
+  }
+  if (colons.length === 0) {
+    return { content: text, inserted: [] };
+  }
+  colons.sort((a, b) => a - b);
+  let content = '';
+  let from = 0;
+  const inserted: number[] = [];
+  for (const colon of colons) {
+    content += text.slice(from, colon);
+    inserted.push(content.length);
+    content += ' ';
+    from = colon;
+  }
+  return { content: content + text.slice(from), inserted };
 }
 
 const FLOW_INDICATORS = ',[]{}';

@@ -386,3 +386,29 @@ describe('review 19 R3: problem paths read against the object\'s own keys', () =
     expect(message).toContain('keys.yaml:6:3: ConfigMap m: data[a]: b]: 1 is a number');
   });
 });
+
+describe('an alias used as a key with the colon right after it (review 17 A5)', () => {
+  // go-yaml ends an alias name at ':' (kubectl 1.32.4 reads `*k: x` as the key "app"); the yaml
+  // package reads an alias named "k:" unless a space is put before the colon.
+  test('GIVEN *k: x in block and flow mappings WHEN imported THEN the data is what kubectl reads', () => {
+    const yaml = `${CM}  labels:\n    &k app: frontend\n    &j b: x\ndata:\n  *k: x\n  other: "*k:"\n---\n${CM.replace('name: m', 'name: m2')}  labels: {&k app: web}\n`
+      + 'data: {*k: y2, "k": "z"}\n';
+    const result = imported('alias.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("data: { app: 'x', other: '*k:' }");
+    expect(result.code).toContain("data: { app: 'y2', k: 'z' }");
+  });
+
+  test('GIVEN a problem after such an alias on its line WHEN imported THEN its column is the one in the file', () => {
+    const line = '  labels: {*k: "y", bad: 0644}';
+    const message = importError('alias.yaml', `${CM}  annotations: {&k app: x}\n${line}\n`);
+    expect(message).toContain(`alias.yaml:6:${line.indexOf('bad') + 1}: ConfigMap m: metadata.labels[bad]: 0644 is the number 420 to Kubernetes (YAML 1.1)`);
+  });
+});
+
+describe('an anchor name go-yaml refuses (review 17 A4)', () => {
+  test('GIVEN &a.b before a value on the next line WHEN imported THEN the problem is at the &, not at the value', () => {
+    const message = importError('anchor.yaml', `${CM}data:\n  a: &a.b\n    x\n`);
+    expect(message).toContain('anchor.yaml:6:6: the anchor &a.b has a character Kubernetes\' YAML reader (go-yaml) does not take in an anchor name');
+  });
+});
