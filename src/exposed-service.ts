@@ -209,6 +209,15 @@ export interface ExposedServiceOptions {
   readonly clusterIP?: string;
 
   /**
+   * The cluster IPs of a dual-stack Service, one per IP family, primary first: the first must be
+   * `clusterIP` (set both), the second of the other family (`['10.96.0.10', 'fd00:10:96::a']`),
+   * with `ipFamilyPolicy` PREFER_DUAL_STACK or REQUIRE_DUAL_STACK.
+   *
+   * @default - not set: `[clusterIP]` when `clusterIP` is set, else Kubernetes allocates them
+   */
+  readonly clusterIPs?: string[];
+
+  /**
    * Whether connections from one client go to the same pod.
    *
    * @default - not set: Kubernetes uses None
@@ -422,6 +431,7 @@ export class ExposedService extends ValidatedApiObject {
       this.fixedSpec = toManifestValue({
         type: read.type,
         clusterIP: read.clusterIP,
+        clusterIPs: read.clusterIPs,
         externalName: read.externalName,
         externalIPs: read.externalIPs,
         ports: read.ports?.map((port) => ({

@@ -567,7 +567,13 @@ const EXPECTED: { [k: string]: string } = {
   '{': 'a map (an object of keys to values)',
 };
 
-function expected(t: K8sType): string {
+/** The IntOrString fields whose string form is a percent (`ValidatePositiveIntOrPercent`), not a port name. */
+const PERCENT_FIELDS = new Set(['maxSurge', 'maxUnavailable']);
+
+function expected(t: K8sType, field: string = ''): string {
+  if (t.k === 'o' && PERCENT_FIELDS.has(field)) {
+    return 'an int or a string (a number such as 1 or a percent such as "25%")';
+  }
   if (t.k === 'S') {
     return `an object (${t.name})`;
   }
@@ -629,9 +635,9 @@ function emptyItem(t: K8sType, v: any, path: string, problems: Problems, owner: 
   if (what === '__proto__') {
     problems.add(path, PROTO_KEY_PROBLEM);
   } else if (what === 'list item') {
-    problems.add(path, `${v === null ? 'is null' : 'is missing (undefined, or a hole in the list)'}, but ${where} takes ${expected(t)}: the API server would read an empty value; remove the item or write one.`);
+    problems.add(path, `${v === null ? 'is null' : 'is missing (undefined, or a hole in the list)'}, but ${where} takes ${expected(t, field)}: the API server would read an empty value; remove the item or write one.`);
   } else {
-    problems.add(path, `is null, but ${where} takes ${expected(t)}: cdk8s would drop the key without a word; remove it or write a value.`);
+    problems.add(path, `is null, but ${where} takes ${expected(t, field)}: cdk8s would drop the key without a word; remove it or write a value.`);
   }
 }
 
@@ -649,7 +655,7 @@ function libraryInstance(t: K8sType, v: any, path: string, problems: Problems | 
   const found: [string, string] | undefined = require('./props').libraryClassHint(v);
   if (found !== undefined) {
     const at = owner ? `${owner}.${field}` : (t.name ?? 'the value');
-    problems.add(path, `is ${found[0]}, but ${at} takes ${expected(t)}${found[1]}.`);
+    problems.add(path, `is ${found[0]}, but ${at} takes ${expected(t, field)}${found[1]}.`);
   }
 }
 
@@ -671,7 +677,7 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
     fix = '; unwrap it to its value';
   }
   const shown = typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
-  problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
+  problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t, field)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
 }
 
 function unknownFieldMessage(s: K8sStruct, key: string, decode: boolean): string {

@@ -275,6 +275,16 @@ describe('ExposedService options', () => {
       .toThrow('trafficDistribution: "PreferZone" is not one of "PreferClose"');
   });
 
+  test('writes the clusterIPs of a dual-stack Service and checks them (review 21 C2)', () => {
+    const dual = { selector: { app: 'web' }, ports: [{ port: 80 }], clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00:10:96::a'] };
+    const chart = newChart();
+    ExposedService.clusterIp(chart, 's', { ...dual, ipFamilyPolicy: IpFamilyPolicy.REQUIRE_DUAL_STACK });
+    expect(only(synth(chart), 'Service').spec).toMatchObject({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00:10:96::a'], ipFamilyPolicy: 'RequireDualStack' });
+    const single = newChart();
+    ExposedService.clusterIp(single, 's', dual);
+    expect(synthError(single)).toContain('spec.ipFamilyPolicy: is not set, so it is SingleStack, which does not allow the two clusterIPs 10.96.0.10, fd00:10:96::a');
+  });
+
   test('writes publishNotReadyAddresses', () => {
     expect(spec({ publishNotReadyAddresses: true }).publishNotReadyAddresses).toBe(true);
     expect(spec({ publishNotReadyAddresses: false }).publishNotReadyAddresses).toBe(false);

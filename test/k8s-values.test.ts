@@ -261,6 +261,18 @@ describe('decodeCheck', () => {
     return problems.messages;
   }
 
+  test('says a percent for maxSurge and maxUnavailable, and a port name for a port, when an IntOrString has the wrong type (review 21 C3)', () => {
+    expect(decode('Deployment', { spec: { strategy: { rollingUpdate: { maxSurge: true } } } })).toEqual([
+      'spec.strategy.rollingUpdate.maxSurge: true is a boolean, but RollingUpdateDeployment.maxSurge takes an int or a string (a number such as 1 or a percent such as "25%") (the API server cannot decode it).',
+    ]);
+    expect(decode('DaemonSet', { spec: { updateStrategy: { rollingUpdate: { maxUnavailable: [1] } } } })).toEqual([
+      'spec.updateStrategy.rollingUpdate.maxUnavailable: is a list, but RollingUpdateDaemonSet.maxUnavailable takes an int or a string (a number such as 1 or a percent such as "25%") (the API server cannot decode it).',
+    ]);
+    expect(decode('Service', { spec: { ports: [{ port: 80, targetPort: true }] } })).toEqual([
+      'spec.ports[0].targetPort: true is a boolean, but ServicePort.targetPort takes an int or a string (a number such as 8080 or a name such as "http") (the API server cannot decode it).',
+    ]);
+  });
+
   test('accepts a valid manifest of each kind, status included', () => {
     expect(decode('Pod', {
       apiVersion: 'v1',

@@ -1,3 +1,4 @@
+import { Testing } from 'cdk8s';
 import { ConcurrencyPolicy, CompletionMode, ExposedService, PlainPod, PodManagementPolicy, Sidecar, SidecarLoggedApp, SidecarMode, Workload, WorkloadKind } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -89,6 +90,26 @@ describe('Workload kinds', () => {
       ttlSecondsAfterFinished: 100,
       template: { spec: { restartPolicy: 'Never', containers: [c('pi', { command: ['sh', '-c', 'echo 3.14'] })] } },
     });
+  });
+
+  test('writes a Job\'s successPolicy and managedBy (review 21 C1), in a CronJob\'s Job too, and checks them', () => {
+    const chart = newChart();
+    const job = { completionMode: CompletionMode.INDEXED, completions: 3, successPolicy: { rules: [{ succeededIndexes: '0,2', succeededCount: 1 }] }, managedBy: 'example.com/ctrl' };
+    const app = (id: string, workload: Workload) => new PlainPod(chart, id, { metadata: { name: id }, restartPolicy: 'Never', containers: [c(id)], workload });
+    app('indexed', Workload.job(job));
+    app('nightly', Workload.cronJob({ schedule: '@daily', job }));
+    // Testing.synth: the 1.28 schema of the test's offline validators has neither field (Kubernetes 1.30, 1.31).
+    const manifests = Testing.synth(chart);
+    const written = { completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0,2', succeededCount: 1 }] }, managedBy: 'example.com/ctrl' };
+    expect(only(manifests, 'Job').spec).toMatchObject(written);
+    expect(only(manifests, 'CronJob').spec.jobTemplate.spec).toMatchObject(written);
+
+    const bad = newChart();
+    new PlainPod(bad, 'j', { metadata: { name: 'j' }, restartPolicy: 'Never', containers: [c('j')], workload: Workload.job({ successPolicy: { rules: [{ succeededCount: 1 }] }, managedBy: 'ctrl' }) });
+    const message = synthError(bad);
+    expect(message).toContain('spec.successPolicy: ');
+    expect(message).toContain('spec.managedBy: ');
+    expect(() => Workload.job({ successPolicy: { rules: [{ succededCount: 1 }] } } as any)).toThrow(/successPolicy\.rules\[0\]\.succededCount.*succeededCount/);
   });
 
   test('writes a CronJob around the Job template', () => {

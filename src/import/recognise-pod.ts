@@ -122,7 +122,7 @@ const APPS_OPTIONS: { [kind: string]: string[] } = {
   DaemonSet: ['updateStrategy', 'minReadySeconds', 'revisionHistoryLimit'],
 };
 const JOB_OPTIONS = ['backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completionMode',
-  'suspend', 'podFailurePolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'podReplacementPolicy', 'manualSelector', 'selector'];
+  'suspend', 'podFailurePolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'podReplacementPolicy', 'successPolicy', 'managedBy', 'manualSelector', 'selector'];
 const CRON_OPTIONS = ['schedule', 'timeZone', 'concurrencyPolicy', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit',
   'failedJobsHistoryLimit', 'suspend'];
 

@@ -116,6 +116,14 @@ export function validatePodSpec(spec: any, path: string, problems: Problems, own
   // Go: ValidateServiceAccountName (NameIsDNSSubdomain); the deprecated serviceAccount is its alias
   // when serviceAccountName is empty (Convert_v1_PodSpec_To_core_PodSpec).
   const saField = isSet(spec.serviceAccountName) ? 'serviceAccountName' : 'serviceAccount';
+  // Go: Convert_v1_PodSpec_To_core_PodSpec (pkg/apis/core/v1/conversion.go): the internal PodSpec
+  // has no field for the alias; the API server keeps serviceAccountName and writes it back as
+  // serviceAccount, so another account there is dropped without a word.
+  if (isSet(spec.serviceAccountName) && isSet(spec.serviceAccount) && spec.serviceAccount !== spec.serviceAccountName) {
+    problems.add(`${path}.serviceAccount`, `${show(spec.serviceAccount)} is the deprecated alias of serviceAccountName, which names ${show(spec.serviceAccountName)}: `
+      + `the API server keeps serviceAccountName and drops this value without a word (Convert_v1_PodSpec_To_core_PodSpec), so the pod would not run as ${show(spec.serviceAccount)}; `
+      + 'remove serviceAccount, or set both to the account you mean (this library\'s contract).');
+  }
   for (const [field, value] of [[saField, spec[saField]], ['nodeName', spec.nodeName]]) {
     if (isSet(value)) {
       const r = dns1123Subdomain(value);

@@ -1529,11 +1529,14 @@ function getRange(expr: string, r: CronBounds): string | undefined {
   const rangeAndStep = expr.split('/');
   const lowAndHigh = rangeAndStep[0].split('-');
   const single = lowAndHigh.length === 1;
-  let start: number;
-  let end: number;
+  // Exactly, in BigInt: a message quotes the number as Go prints it (99999999999999999, not 1e17).
+  const min = BigInt(r.min);
+  const max = BigInt(r.max);
+  let start: bigint;
+  let end: bigint;
   if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
-    start = r.min;
-    end = r.max;
+    start = min;
+    end = max;
   } else {
     const s = parseIntOrName(lowAndHigh[0], r.names);
     if (typeof s === 'string') {
@@ -1552,7 +1555,7 @@ function getRange(expr: string, r: CronBounds): string | undefined {
       return `too many hyphens: ${expr}`;
     }
   }
-  let step = 1;
+  let step = BigInt(1);
   if (rangeAndStep.length === 2) {
     const s = mustParseInt(rangeAndStep[1]);
     if (typeof s === 'string') {
@@ -1561,36 +1564,36 @@ function getRange(expr: string, r: CronBounds): string | undefined {
     step = s;
     // "N/step" means "N-max/step".
     if (single) {
-      end = r.max;
+      end = max;
     }
   } else if (rangeAndStep.length > 2) {
     return `too many slashes: ${expr}`;
   }
-  if (start < r.min) {
+  if (start < min) {
     return `beginning of range (${start}) below minimum (${r.min}): ${expr}`;
   }
-  if (end > r.max) {
+  if (end > max) {
     return `end of range (${end}) above maximum (${r.max}): ${expr}`;
   }
   if (start > end) {
     return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
   }
-  if (step === 0) {
+  if (step === BigInt(0)) {
     return `step of range should be a positive number: ${expr}`;
   }
   return undefined;
 }
 
 // Go: parseIntOrName (robfig/cron/v3 parser.go)
-function parseIntOrName(expr: string, names?: { [name: string]: number }): number | string {
+function parseIntOrName(expr: string, names?: { [name: string]: number }): bigint | string {
   if (names && Object.prototype.hasOwnProperty.call(names, goToLower(expr))) {
-    return names[goToLower(expr)];
+    return BigInt(names[goToLower(expr)]);
   }
   return mustParseInt(expr);
 }
 
 // Go: mustParseInt (robfig/cron/v3 parser.go), with strconv.Atoi (a 64-bit int).
-function mustParseInt(expr: string): number | string {
+function mustParseInt(expr: string): bigint | string {
   if (!/^[+-]?[0-9]+$/.test(expr)) {
     return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`;
   }
@@ -1599,11 +1602,10 @@ function mustParseInt(expr: string): number | string {
   if (exact > INT64_MAX || exact < -INT64_MAX - BigInt(1)) {
     return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: value out of range`;
   }
-  const n = Number(exact);
-  if (n < 0) {
-    return `negative number (${n}) not allowed: ${expr}`;
+  if (exact < BigInt(0)) {
+    return `negative number (${exact}) not allowed: ${expr}`;
   }
-  return n;
+  return exact;
 }
 
 const DURATION_UNITS = ['ns', 'us', '\u00b5s', '\u03bcs', 'ms', 's', 'm', 'h'];

@@ -96,3 +96,14 @@ describe('import recognises patterns, not just objects', () => {
     }
   });
 });
+
+describe('a Job with successPolicy and managedBy (review 21 C1)', () => {
+  test('GIVEN an Indexed Job with both WHEN imported THEN they are options of Workload.job, and the app synthesizes the input exactly', () => {
+    const yaml = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: Indexed\n  completions: 3\n  managedBy: example.com/ctrl\n'
+      + '  successPolicy:\n    rules:\n    - succeededIndexes: "0"\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: busybox:1.36\n';
+    const result = ManifestImport.fromSources([{ name: 'job.yaml', content: yaml }], { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("managedBy: 'example.com/ctrl',\n    successPolicy: { rules: [{ succeededIndexes: '0' }] },\n  }),");
+    expect(result.code).not.toContain('ApiObject');
+  });
+});

@@ -1008,6 +1008,8 @@ export const BATCH_CASES: RuleCase[] = [
     ['* * 0 * *', 'beginning of range (0) below minimum (1): 0'],
     ['* * * 13 * ', 'end of range (13) above maximum (12): 13'],
     ['* * * * 7', 'end of range (7) above maximum (6): 7'],
+    ['0 0 99999999999999999 * *', 'end of range (99999999999999999) above maximum (31): 99999999999999999'],
+    ['* * 9007199254740993-1 * *', 'beginning of range (9007199254740993) beyond end of range (1): 9007199254740993-1'],
     ['5-1 * * * *', 'beginning of range (5) beyond end of range (1): 5-1'],
     ['*/0 * * * *', 'step of range should be a positive number: */0'],
     ['1-2-3 * * * *', 'too many hyphens: 1-2-3'],
