@@ -164,7 +164,7 @@ describe('InitStep', () => {
   test('reports every bad option of one step in one message', () => {
     expect(() => InitStep.waitForTcp('my db', 70000, { timeoutSeconds: 0, intervalSeconds: 1.5, name: 'Wait_DB' })).toThrow(
       'InitStep.waitForTcp has 5 problems:\n' +
-      "    - host: \"my db\" must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address;\n" +
+      "    - host: \"my db\" must be a host name (letters, digits, '_', '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address;\n" +
       '    - port: 70000 must be a port number between 1 and 65535;\n' +
       '    - timeoutSeconds: 0 must be a whole number of seconds, at least 1;\n' +
       '    - intervalSeconds: 1.5 must be a whole number of seconds, at least 1;\n' +

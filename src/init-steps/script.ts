@@ -60,7 +60,9 @@ export interface Settings {
 
 // ---- option checks ----
 
-const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+// Labels of letters, digits, '_' and '-' (not at either end): DNS takes '_' (`_grpc`, old S3
+// bucket hosts such as `my_bucket.s3.amazonaws.com`), and every fetcher reads it as part of the host.
+const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 const FILE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -123,7 +125,7 @@ export function checkName(name: unknown, errors: string[], field = 'name'): void
 
 /**
  * Checks a host name or IP address for `nc`, `nslookup`, `pg_isready`, `mysqladmin`: DNS names
- * (letters, digits, '-', '.'), dotted-decimal IPv4, or IPv6 without brackets. A name whose last
+ * (letters, digits, '_', '-', '.'), dotted-decimal IPv4, or IPv6 without brackets. A name whose last
  * label is a number must be a dotted-decimal IPv4 address: `010.0.0.1` or `1234` are read as
  * octal or as one 32-bit number by some resolvers and as names by others.
  */
@@ -137,7 +139,7 @@ export function checkHost(field: string, host: unknown, errors: string[]): boole
 }
 
 function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined {
-  const generic = "must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address";
+  const generic = "must be a host name (letters, digits, '_', '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address";
   if (typeof host !== 'string') {
     return generic;
   }
@@ -148,7 +150,7 @@ function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined 
     return isIPv6(host) && !host.includes('%') ? undefined : generic;
   }
   if (!HOST_NAME.test(host)) {
-    if (/^[A-Za-z0-9.-]+$/.test(host)) {
+    if (/^[A-Za-z0-9_.-]+$/.test(host)) {
       // The characters are right: say which length rule breaks.
       const long = host.replace(/\.$/, '').split('.').find((l) => l.length > 63);
       if (long !== undefined) {

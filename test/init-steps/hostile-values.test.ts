@@ -26,7 +26,7 @@ describe('URLs: parsed once, rejected where fetchers disagree', () => {
     ['an IPv4 address with a leading zero', 'http://010.0.0.1/', 'url: "http://010.0.0.1/": its host "010.0.0.1" looks like an IPv4 address but is not four decimal numbers from 0 to 255 without leading zeros, which resolvers read differently (as octal, hexadecimal or one 32-bit number); write it as such (e.g. \'10.0.0.7\')'],
     ['a host that is one number', 'http://2130706433/', 'url: "http://2130706433/": its host "2130706433" looks like an IPv4 address'],
     ['a hexadecimal host', 'http://0x7f.1/', 'url: "http://0x7f.1/": its host "0x7f.1" looks like an IPv4 address'],
-    ['an IPv6 zone', 'http://[fe80::1%25eth0]/', "url: \"http://[fe80::1%25eth0]/\": its host \"[fe80::1%25eth0]\" must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address; between '[' and ']' only an IPv6 address (without a zone) goes"],
+    ['an IPv6 zone', 'http://[fe80::1%25eth0]/', "url: \"http://[fe80::1%25eth0]/\": its host \"[fe80::1%25eth0]\" must be a host name (letters, digits, '_', '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address; between '[' and ']' only an IPv6 address (without a zone) goes"],
     ['port 0', 'http://example.com:0/', 'url: "http://example.com:0/": its port "0" must be a number from 1 to 65535 without leading zeros'],
     ['port 65536', 'http://example.com:65536/', 'url: "http://example.com:65536/": its port "65536" must be a number from 1 to 65535 without leading zeros'],
     ['a port with a leading zero', 'http://example.com:080/', 'url: "http://example.com:080/": its port "080" must be a number from 1 to 65535 without leading zeros'],
@@ -41,7 +41,8 @@ describe('URLs: parsed once, rejected where fetchers disagree', () => {
     expect(() => InitStep.download(url, 'x')).toThrow(`InitStep.download: ${message}`);
   });
 
-  test.each(['http://example.com', 'https://example.com/', 'http://[::1]:8080/healthz', 'http://127.0.0.1:80/a@b?c=d@e', 'https://b.s3.amazonaws.com/k?X-Amz-Signature=ab%2Fc&x=$(id)'])('accepts %s', (url) => {
+  test.each(['http://example.com', 'https://example.com/', 'http://[::1]:8080/healthz', 'http://127.0.0.1:80/a@b?c=d@e', 'https://b.s3.amazonaws.com/k?X-Amz-Signature=ab%2Fc&x=$(id)',
+    'https://my_bucket.s3.amazonaws.com/config.json', 'http://_grpc.a_b:8080/'])('accepts %s', (url) => {
     expect(InitStep.waitForHttp(url).name).toMatch(/^wait-for-http-/);
   });
 

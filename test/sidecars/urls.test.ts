@@ -24,7 +24,7 @@ const oauth2Problems = (options: Partial<OAuth2ProxyOptions>) => Sidecar.oauth2P
 const s3Problems = (endpoint: string) => Sidecar.s3Backup({ volumeName: 'data', bucket: 'backups', provider: S3BackupProvider.MINIO, endpoint }).bind(context).problems;
 
 const BACKSLASH = "contains '\\', which fetchers read differently (a WHATWG parser as '/', busybox wget as part of the host, so the request can go to another host); write '/' or percent-encode it as %5C.";
-const HOST_NAME = "must be a host name (letters, digits, '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address.";
+const HOST_NAME = "must be a host name (letters, digits, '_', '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address.";
 const IPV4 = "looks like an IPv4 address but is not four decimal numbers from 0 to 255 without leading zeros, which resolvers read differently (as octal, hexadecimal or one 32-bit number); write it as such (e.g. '10.0.0.7').";
 
 describe('the URLs of the sidecar catalogue', () => {
