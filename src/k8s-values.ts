@@ -174,7 +174,20 @@ export function decodeProblemsNotReported(decoded: Problems, problems: Problems,
   const decodedTexts = decoded.messages;
   const decodedEntries = decoded.entries;
   const decodedPaths = decodedEntries.map((e, i) => pathOf(decodedTexts[i], e.path));
-  const replaced = (path: string) => decodedPaths.some((p) => p !== undefined && (path === p || (p !== '' && path.startsWith(`${p}\u0000`))));
+  // The field of each problem of the decoder, and its parents: a problem at one of them or inside is replaced.
+  const decodedSet = new Set(decodedPaths.filter((p): p is string => p !== undefined));
+  const replaced = (path: string) => {
+    if (decodedSet.has(path)) {
+      return true;
+    }
+    for (let at = path.indexOf('\u0000'); at >= 0; at = path.indexOf('\u0000', at + 1)) {
+      const parent = path.slice(0, at);
+      if (parent !== '' && decodedSet.has(parent)) {
+        return true;
+      }
+    }
+    return false;
+  };
   const remove = new Set(paths.map((p, i) => (p !== undefined && !typed.has(p) && replaced(p) ? i : -1)));
   problems.removeIf((_item, _path, i) => remove.has(i));
   decodedEntries.forEach((e, i) => {

@@ -70,26 +70,39 @@ export class Problems {
  * is read by the path's syntax (pathBySyntax).
  */
 export function fieldPathOf(object: unknown, problem: string): { segments: string[]; end: number } | undefined {
-  const walk = (value: unknown, i: number, segments: string[]): { segments: string[]; end: number } | undefined => {
-    let best: { segments: string[]; end: number } | undefined;
+  // Ties (`labels.app.kubernetes.io/version` beside a key `app`) go to the reading that found more
+  // of the path among the object's keys, then to the one with fewer segments.
+  type Found = { segments: string[]; end: number; guessed: number };
+  const better = (a: Found, b: Found | undefined) => b === undefined || a.end > b.end
+    || (a.end === b.end && (a.guessed < b.guessed || (a.guessed === b.guessed && a.segments.length < b.segments.length)));
+  const walk = (value: unknown, i: number, segments: string[]): Found | undefined => {
+    let best: Found | undefined;
     const consider = (next: unknown, j: number, segment: string) => {
       const found = walk(next, j, [...segments, segment]);
-      if (found && (best === undefined || found.end > best.end)) {
+      if (found && better(found, best)) {
         best = found;
       }
     };
     if (Array.isArray(value)) {
-      const index = /^\[(\d+)\]/.exec(problem.slice(i));
+      const index = /^\[(\d+)\]/.exec(problem.slice(i, i + 24));
       if (index && Number(index[1]) < value.length) {
         consider(value[Number(index[1])], i + index[0].length, index[1]);
       }
-    } else if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
-        const forms = i === 0 ? [key] : [`.${key}`, `[${key}]`];
-        for (const form of forms) {
-          if (key !== '' && problem.startsWith(form, i)) {
-            consider((value as any)[key], i + form.length, key);
-          }
+    } else if (value !== null && typeof value === 'object' && (i === 0 || problem[i] === '.' || problem[i] === '[')) {
+      // Each place a key written from i could end is looked up (not each key of the object: a
+      // ConfigMap may have thousands): `key` at the start, `.key` up to a '.', '[', ': ' or the end,
+      // `[key]` up to a ']'.
+      const dotted = i === 0 || problem[i] === '.';
+      const start = i === 0 ? 0 : i + 1;
+      for (let j = start + 1; j <= problem.length; j++) {
+        const ch = problem[j];
+        const ends = dotted ? j === problem.length || ch === '.' || ch === '[' || (ch === ':' && problem[j + 1] === ' ') : ch === ']';
+        if (!ends) {
+          continue;
+        }
+        const key = problem.slice(start, j);
+        if (Object.prototype.hasOwnProperty.call(value, key)) {
+          consider((value as any)[key], dotted ? j : j + 1, key);
         }
       }
     }
@@ -97,11 +110,13 @@ export function fieldPathOf(object: unknown, problem: string): { segments: strin
       return best;
     }
     if (segments.length > 0 && problem.startsWith(': ', i)) {
-      return { segments, end: i };
+      return { segments, end: i, guessed: 0 };
     }
-    return pathBySyntax(problem, i, segments);
+    const bySyntax = pathBySyntax(problem, i, segments);
+    return bySyntax && { ...bySyntax, guessed: bySyntax.segments.length - segments.length };
   };
-  return walk(object, 0, []);
+  const found = walk(object, 0, []);
+  return found && { segments: found.segments, end: found.end };
 }
 
 /**

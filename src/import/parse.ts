@@ -273,13 +273,13 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       const problem = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? data : undefined);
       const label = labelOf(object);
       if (problem.length > 0) {
-        const node = inList ? nodeAt(Y, doc.contents, ['items', String(i)]) : doc.contents;
+        const node = inList ? nodeAt(Y, doc.contents, ['items', String(i)], false, doc) : doc.contents;
         problems.push(...problem.map((p) => {
           const found = fieldPathOf(object, p);
           const segments = found?.segments ?? [];
-          const offset = nodeAt(Y, node, segments, true)?.range?.[0];
+          const offset = nodeAt(Y, node, segments, true, doc)?.range?.[0];
           const pos = offset === undefined ? undefined : where(offset);
-          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments), content, p, found?.end)}`;
+          return `${pos ? `${name}:${pos.line}:${pos.col}` : at}: ${label}: ${asWritten(Y, nodeAt(Y, node, segments, false, doc), content, p, found?.end)}`;
         }));
         return;
       }
@@ -402,50 +402,63 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
  */
 // Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
 function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; inserted: number[] } {
-  if (!/\*[0-9A-Za-z_-]+:/.test(text)) {
-    return { content: text, inserted: [] };
-  }
-  const colons: number[] = [];
-  const walk = (node: any, flow: boolean): void => {
-    if (Array.isArray(node)) {
-      node.forEach((n) => walk(n, flow));
-      return;
+  const candidates = text.match(/\*[0-9A-Za-z_-]+:/g)?.length ?? 0;
+  // Where a space goes, as offsets of `text` (a space before the character there).
+  const at = new Set<number>();
+  const build = () => {
+    const sorted = [...at].sort((x, y) => x - y);
+    let content = '';
+    let from = 0;
+    for (const offset of sorted) {
+      content += `${text.slice(from, offset)} `;
+      from = offset;
     }
-    if (node === null || typeof node !== 'object') {
-      return;
-    }
-    const source: string = typeof node.source === 'string' ? node.source : '';
-    if (node.type === 'alias' && typeof node.offset === 'number' && /^\*[0-9A-Za-z_-]+:$/.test(source)) {
-      // Outside [ ] and { }, go-yaml's ':' is a value indicator only before a blank or the end.
-      const next = text[node.offset + source.length];
-      if (flow || next === undefined || /[ \t\n\r]/.test(next)) {
-        colons.push(node.offset + source.length - 1);
-      }
-    }
-    const inner = flow || node.type === 'flow-collection';
-    for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
-      if (field in node) {
-        walk(node[field], inner);
-      }
-    }
+    return { content: content + text.slice(from), inserted: sorted.map((offset, k) => offset + k) };
   };
-  for (const token of new Y.Parser().parse(text)) {
-    walk(token, false);
+  // One pass finds the aliases the yaml package reads as such: before a key is spaced, it reads
+  // `x\n  *b` after `*a:` as one value, so each pass can find the next. At most one pass per alias.
+  for (let pass = 0; pass < candidates; pass++) {
+    const { content, inserted } = build();
+    const toText = (offset: number) => offset - inserted.filter((x) => x < offset).length;
+    const before = at.size;
+    const walk = (node: any, flow: boolean): void => {
+      if (Array.isArray(node)) {
+        node.forEach((n) => walk(n, flow));
+        return;
+      }
+      if (node === null || typeof node !== 'object') {
+        return;
+      }
+      const source: string = typeof node.source === 'string' ? node.source : '';
+      const name = node.type === 'alias' && typeof node.offset === 'number' ? /^\*[0-9A-Za-z_-]+:/.exec(source) : null;
+      if (name) {
+        const colon = node.offset + name[0].length - 1;
+        const next = content[node.offset + source.length];
+        if (source === name[0] && (flow || next === undefined || /[ \t\n\r]/.test(next))) {
+          // Outside [ ] and { }, go-yaml's ':' is a value indicator only before a blank or the end.
+          at.add(toText(colon));
+        } else if (flow) {
+          // Inside [ ] and { }, ':' is a value indicator before anything (`{*a:x}` is {k: x}):
+          // the yaml package wants a space on both sides of it there.
+          at.add(toText(colon));
+          at.add(toText(colon) + 1);
+        }
+      }
+      const inner = flow || node.type === 'flow-collection';
+      for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
+        if (field in node) {
+          walk(node[field], inner);
+        }
+      }
+    };
+    for (const token of new Y.Parser().parse(content)) {
+      walk(token, false);
+    }
+    if (at.size === before) {
+      break;
+    }
   }
-  if (colons.length === 0) {
-    return { content: text, inserted: [] };
-  }
-  colons.sort((a, b) => a - b);
-  let content = '';
-  let from = 0;
-  const inserted: number[] = [];
-  for (const colon of colons) {
-    content += text.slice(from, colon);
-    inserted.push(content.length);
-    content += ' ';
-    from = colon;
-  }
-  return { content: content + text.slice(from), inserted };
+  return build();
 }
 
 const FLOW_INDICATORS = ',[]{}';
@@ -799,25 +812,58 @@ function asWritten(Y: YamlModule, node: YamlNode | undefined, content: string, p
 
 /**
  * The YAML node at a field path (keys may hold dots: `metadata.labels.app.kubernetes.io/name`);
- * with `key`, the node of the last key (where the field is written), else its value.
+ * with `key`, the node of the last key (where the field is written), else its value. An alias is
+ * followed to the node it names (a key `*a:` is the anchored key, a value `*m` the anchored map),
+ * and the keys a merge (`<<: *m`) brings in are found where the merged map writes them.
  */
-function nodeAt(Y: YamlModule, node: any, segments: string[], key: boolean = false): YamlNode | undefined {
+function nodeAt(Y: YamlModule, node: any, segments: string[], key: boolean = false, doc?: any): YamlNode | undefined {
   if (segments.length === 0) {
     return node ?? undefined;
   }
-  if (Y.isSeq(node) && /^\d+$/.test(segments[0])) {
-    return nodeAt(Y, node.items[Number(segments[0])], segments.slice(1), key);
+  const target = Y.isAlias(node) && doc ? node.resolve(doc) : node;
+  if (Y.isSeq(target) && /^\d+$/.test(segments[0])) {
+    return nodeAt(Y, target.items[Number(segments[0])], segments.slice(1), key, doc);
   }
-  if (Y.isMap(node)) {
+  if (Y.isMap(target)) {
+    const pairs = mapPairs(Y, target, doc, new Set());
     for (let j = segments.length; j > 0; j--) {
       const name = segments.slice(0, j).join('.');
-      const pair = node.items.find((p: any) => (Y.isScalar(p.key) ? String(p.key.value) : undefined) === name);
+      const pair = pairs.find((p: any) => keyText(Y, p.key, doc) === name);
       if (pair) {
-        return j === segments.length && key ? pair.key : nodeAt(Y, pair.value, segments.slice(j), key) ?? pair.key;
+        return j === segments.length && key ? pair.key : nodeAt(Y, pair.value, segments.slice(j), key, doc) ?? pair.key;
       }
     }
   }
   return node ?? undefined;
+}
+
+/** The text of a scalar key, or of the scalar an alias key names. */
+function keyText(Y: YamlModule, key: any, doc: any): string | undefined {
+  const k = Y.isAlias(key) && doc ? key.resolve(doc) : key;
+  return Y.isScalar(k) ? String((k as any).value) : undefined;
+}
+
+/** The pairs of a map: its own, then those its merge keys (`<<: *m`, `<<: [*a, *b]`) bring in. */
+function mapPairs(Y: YamlModule, map: any, doc: any, seen: Set<any>): any[] {
+  if (seen.has(map)) {
+    return [];
+  }
+  seen.add(map);
+  const own = map.items as any[];
+  const merged: any[] = [];
+  for (const p of own) {
+    if (keyText(Y, p.key, doc) !== '<<') {
+      continue;
+    }
+    const sources = Y.isSeq(p.value) ? (p.value as any).items : [p.value];
+    for (const source of sources) {
+      const m = Y.isAlias(source) && doc ? source.resolve(doc) : source;
+      if (Y.isMap(m)) {
+        merged.push(...mapPairs(Y, m, doc, seen));
+      }
+    }
+  }
+  return merged.length === 0 ? own : [...own, ...merged];
 }
 
 /** `Deployment web`, `Service prod/web`. */

@@ -412,3 +412,39 @@ describe('an anchor name go-yaml refuses (review 17 A4)', () => {
     expect(message).toContain('anchor.yaml:6:6: the anchor &a.b has a character Kubernetes\' YAML reader (go-yaml) does not take in an anchor name');
   });
 });
+
+describe('alias keys, round 22 (review 22 A3 to A5)', () => {
+  test.each([
+    ['two alias keys in a row', '  labels: {&a k: v, &b l: w}\ndata:\n  *a: x\n  *b: z\n', "data: { k: 'x', l: 'z' }"],
+    ['an alias key with its value on the next line', '  labels: {&a k: v, &b l: w}\ndata:\n  *a:\n    x\n  *b: z\n', "data: { k: 'x', l: 'z' }"],
+    ['{*a:x} in a flow mapping, where ":" is a value indicator before anything', '  labels: {&a k: v}\ndata: {*a:x, b: "c"}\n', "data: { k: 'x', b: 'c' }"],
+  ])('GIVEN %s WHEN imported THEN the data is what kubectl 1.32.4 reads', (_what, rest, expected) => {
+    const result = imported('alias.yaml', `${CM}${rest}`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(expected);
+  });
+
+  test('GIVEN a YAML 1.1 value under an alias key, block and flow WHEN imported THEN it is at its key, quoted as written', () => {
+    const message = importError('alias.yaml', `${CM}  labels: {&a k: v}\ndata:\n  one: "1"\n  *a: y\n---\n${CM.replace('name: m', 'name: m2')}  labels: {&b k: v}\ndata: {*b: y, q: "6"}\n`);
+    expect(message).toContain('alias.yaml:8:3: ConfigMap m: data[k]: y is the boolean true to Kubernetes (YAML 1.1), but ConfigMap.data takes a string (the API server cannot decode it); quote it as you mean it: "y".');
+    expect(message).toContain('alias.yaml:15:8: ConfigMap m2: data[k]: y is the boolean true to Kubernetes (YAML 1.1)');
+  });
+
+  test('GIVEN a key a merge brings in WHEN its value is refused THEN it is where the merged map writes it', () => {
+    const message = importError('merge.yaml', `${CM}  annotations: &m {a: "1", bad: 0644}\ndata:\n  ok: "1"\n  <<: *m\n`);
+    expect(message).toContain('merge.yaml:5:28: ConfigMap m: data[bad]: 0644 is the number 420 to Kubernetes (YAML 1.1)');
+  });
+});
+
+describe('a label key that extends another (review 22 A1)', () => {
+  test('GIVEN labels app and app.kubernetes.io/version: 1.2 WHEN imported THEN the number is reported once, at its line', () => {
+    const message = importError('labels.yaml', `${CM}  labels:\n    app: web\n    app.kubernetes.io/version: 1.2\n`);
+    expect(message).toContain('cdk8s-pod-patterns import: the input cannot be imported:\n  labels.yaml:7:5: ConfigMap m: metadata.labels[app.kubernetes.io/version]: 1.2 is a number');
+  });
+
+  test('GIVEN labels app: 1 and app.kubernetes.io/name: "my app!" WHEN imported THEN both problems are reported', () => {
+    const message = importError('labels.yaml', `${CM}  labels:\n    app: 1\n    app.kubernetes.io/name: "my app!"\n`);
+    expect(message).toContain('labels.yaml:6:5: ConfigMap m: metadata.labels[app]: 1 is a number');
+    expect(message).toContain('labels.yaml:7:5: ConfigMap m: metadata.labels.app.kubernetes.io/name: label value "my app!" is invalid');
+  });
+});
