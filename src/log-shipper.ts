@@ -229,14 +229,17 @@ export interface S3CredentialsSecret {
 /**
  * Options for `FluentBitOutput.s3()` (Fluent Bit's `s3` output, multipart uploads).
  *
- * Sizes are written in Fluent Bit's unit syntax: a whole number of bytes, optionally followed by
- * `K`/`KB`, `M`/`MB` or `G`/`GB` (powers of 1000: `5M` is 5,000,000 bytes).
+ * Sizes are written in Fluent Bit's unit syntax: a number of bytes, optionally followed by
+ * `K`/`KB`, `M`/`MB` or `G`/`GB` (powers of 1000: `5M` is 5,000,000 bytes, `1.5M` 1,500,000).
  */
 export interface S3OutputOptions {
   /** The bucket (`bucket`); an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'. */
   readonly bucket: string;
 
-  /** The bucket's AWS region (`region`), e.g. `eu-west-1`. */
+  /**
+   * The bucket's AWS region (`region`), e.g. `eu-west-1`; with `endpoint`, the region name the
+   * store signs with (any, e.g. `auto` for Cloudflare R2).
+   */
   readonly region: string;
 
   /**
@@ -249,7 +252,7 @@ export interface S3OutputOptions {
 
   /**
    * Size of each multipart upload part (`upload_chunk_size`): at least 5242880 bytes (5 MiB), at most
-   * 50M, and at most `totalFileSize`.
+   * 50M (5G with `compression`), and at most `totalFileSize`.
    *
    * @default - not set: Fluent Bit uses 5242880 (5 MiB)
    */
@@ -630,6 +633,7 @@ const S3_MIN_FILE_SIZE = 1_000_000;
 const S3_MAX_FILE_SIZE = 50_000_000_000;
 const S3_MIN_CHUNK = 5_242_880;
 const S3_MAX_CHUNK = 50_000_000;
+const S3_MAX_CHUNK_GZIP = 5_000_000_000;
 const S3_DEFAULT_FILE_SIZE = 100_000_000;
 
 function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitOutputParts {
@@ -644,8 +648,10 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
     }
   }
   settings.push(['bucket', o.bucket]);
-  if (checkConfigValue(o.region, `${path}.region`, problems) && !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(o.region)) {
-    problems.push(`${path}.region: ${show(o.region)} is not an AWS region; write it like 'eu-west-1' or 'us-east-1'.`);
+  // With an endpoint, Fluent Bit takes the host from it and only signs with the region (cb_s3_init):
+  // an S3-compatible store names its own (`auto` for Cloudflare R2).
+  if (checkConfigValue(o.region, `${path}.region`, problems) && o.endpoint === undefined && !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(o.region)) {
+    problems.push(`${path}.region: ${show(o.region)} is not an AWS region; write it like 'eu-west-1' or 'us-east-1' (with endpoint, the store's own region name goes).`);
   }
   settings.push(['region', o.region]);
 
@@ -668,8 +674,10 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
     if (effectiveTotal >= 2 * S3_MIN_CHUNK) {
       if (chunk < S3_MIN_CHUNK) {
         problems.push(`${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is ${chunk} bytes; Fluent Bit refuses parts smaller than 5242880 bytes (5 MiB, S3's minimum part size). Use at least '5242880'.`);
-      } else if (chunk > S3_MAX_CHUNK) {
-        problems.push(`${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is ${chunk} bytes; Fluent Bit refuses parts larger than 50M (50000000 bytes). Use at most '50M'.`);
+      } else if (chunk > (o.compression === S3Compression.GZIP ? S3_MAX_CHUNK_GZIP : S3_MAX_CHUNK)) {
+        problems.push(o.compression === S3Compression.GZIP
+          ? `${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is ${chunk} bytes; Fluent Bit refuses compressed parts larger than 5G (5000000000 bytes). Use at most '5G'.`
+          : `${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is ${chunk} bytes; Fluent Bit refuses uncompressed parts larger than 50M (50000000 bytes). Use at most '50M', or compression: S3Compression.GZIP (up to 5G).`);
       } else if (chunk > effectiveTotal) {
         tooLarge = true;
         problems.push(`${path}.uploadChunkSize: ${show(o.uploadChunkSize)} is larger than ${totalText}; Fluent Bit refuses an upload chunk larger than the file. Raise totalFileSize or lower uploadChunkSize.`);
@@ -747,16 +755,20 @@ function checkConfigValue(value: unknown, path: string, problems: string[]): boo
   return true;
 }
 
-/** Parses a Fluent Bit unit size (`5M`, `100MB`, `32k`, `5242880`) to bytes, or records a problem. */
+/**
+ * Parses a Fluent Bit unit size (`5M`, `1.5M`, `100MB`, `32k`, `5242880`) to bytes as Fluent Bit
+ * does (flb_utils_size_to_bytes: the number as a double, times the unit, cut to a whole number),
+ * or records a problem.
+ */
 function checkSize(value: string, path: string, problems: string[]): number | undefined {
-  const m = /^([0-9]+)(k|kb|m|mb|g|gb)?$/i.exec(typeof value === 'string' ? value : '');
+  const m = /^([0-9]+(?:\.[0-9]+)?)(k|kb|m|mb|g|gb)?$/i.exec(typeof value === 'string' ? value : '');
   if (!m) {
-    problems.push(`${path}: ${show(value)} is not a Fluent Bit size; write a whole number of bytes, optionally followed by K, M or G (powers of 1000), e.g. '5M'.`);
+    problems.push(`${path}: ${show(value)} is not a Fluent Bit size; write a number of bytes, optionally followed by K, M or G (powers of 1000), e.g. '5M' or '1.5M'.`);
     return undefined;
   }
   const unit = (m[2] ?? '').toLowerCase().charAt(0);
   const factor = unit === 'k' ? 1e3 : unit === 'm' ? 1e6 : unit === 'g' ? 1e9 : 1;
-  return Number(m[1]) * factor;
+  return Math.trunc(Number(m[1]) * factor);
 }
 
 function checkSecretKeyRef(name: string, key: string, path: string, problems: string[]): void {

@@ -109,7 +109,7 @@ const INT32_MAX = 2147483647;
 
 // Pod Security Standards (k8s.io/pod-security-admission policy): the checks of version 1.28, and
 // those that later versions up to 1.32 add (the AppArmor fields); what later versions allow
-// beyond 1.28 (four sysctls from 1.29, SELinux type container_engine_t from 1.31) stays refused,
+// beyond 1.28 (four sysctls from 1.29, two from 1.32, SELinux type container_engine_t from 1.31) stays refused,
 // so a pod that passes passes every version from 1.28 to 1.32.
 const BASELINE_CAPABILITIES = [
   'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE',
@@ -121,6 +121,8 @@ const SAFE_SYSCTLS = [
 ];
 // Allowed by the policy from v1.29 (check_sysctls.go, sysctlsAllowedV1Dot29); a 1.28 kubelet refuses them as unsafe.
 const SAFE_SYSCTLS_FROM_1_29 = ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
+// Allowed by the policy from v1.32 (sysctlsAllowedV1Dot32); an older kubelet refuses them as unsafe.
+const SAFE_SYSCTLS_FROM_1_32 = ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
 const SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const RESTRICTED_VOLUME_SOURCES = [
   'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret',
@@ -322,8 +324,9 @@ class ProfileChecker {
     });
     // Baseline: sysctls.
     (Array.isArray(psc.sysctls) ? psc.sysctls : []).forEach((s: any, i: number) => {
-      if (SAFE_SYSCTLS_FROM_1_29.includes(s?.name)) {
-        this.add(`${sp}.sysctls[${i}].name`, show(s?.name), 'is a safe sysctl from Kubernetes 1.29 only (a 1.28 kubelet refuses it, and this profile keeps to what every cluster from 1.28 allows)',
+      const from = SAFE_SYSCTLS_FROM_1_29.includes(s?.name) ? ['1.29', '1.28'] : SAFE_SYSCTLS_FROM_1_32.includes(s?.name) ? ['1.32', '1.31'] : undefined;
+      if (from) {
+        this.add(`${sp}.sysctls[${i}].name`, show(s?.name), `is a safe sysctl from Kubernetes ${from[0]} only (a ${from[1]} kubelet refuses it, and this profile keeps to what every cluster from 1.28 allows)`,
           'remove it, or remove securityProfile and check the pod with your cluster\'s own Pod Security admission');
       } else if (!SAFE_SYSCTLS.includes(s?.name)) {
         this.add(`${sp}.sysctls[${i}].name`, show(s?.name), 'is not a safe sysctl', `use only ${SAFE_SYSCTLS.join(', ')}`);

@@ -498,7 +498,10 @@ describe('LogShipper.fluentBit', () => {
       [{ totalFileSize: '999K' }, 'logShipper.output.totalFileSize: "999K" is 999000 bytes; Fluent Bit refuses less than 1M'],
       [{ totalFileSize: '51G' }, 'logShipper.output.totalFileSize: "51G" is 51000000000 bytes; Fluent Bit refuses more than 50G'],
       [{ uploadChunkSize: '5M' }, 'logShipper.output.uploadChunkSize: "5M" is 5000000 bytes; Fluent Bit refuses parts smaller than 5242880 bytes'],
-      [{ uploadChunkSize: '60M', totalFileSize: '1G' }, 'logShipper.output.uploadChunkSize: "60M" is 60000000 bytes; Fluent Bit refuses parts larger than 50M'],
+      [{ uploadChunkSize: '60M', totalFileSize: '1G' }, 'logShipper.output.uploadChunkSize: "60M" is 60000000 bytes; Fluent Bit refuses uncompressed parts larger than 50M (50000000 bytes). Use at most \'50M\', or compression: S3Compression.GZIP (up to 5G).'],
+      [{ uploadChunkSize: '5.1G', totalFileSize: '20G', compression: S3Compression.GZIP }, 'logShipper.output.uploadChunkSize: "5.1G" is 5100000000 bytes; Fluent Bit refuses compressed parts larger than 5G'],
+      [{ totalFileSize: '1.5.0M' }, 'logShipper.output.totalFileSize: "1.5.0M" is not a Fluent Bit size'],
+      [{ totalFileSize: '0.9M' }, 'logShipper.output.totalFileSize: "0.9M" is 900000 bytes; Fluent Bit refuses less than 1M'],
       [{ uploadChunkSize: '40M', totalFileSize: '30M' }, 'logShipper.output.uploadChunkSize: "40M" is larger than totalFileSize "30M"; Fluent Bit refuses an upload chunk larger than the file'],
       [{ uploadChunkSize: '20M', totalFileSize: '30M' }, 'logShipper.output.totalFileSize: totalFileSize "30M" is less than twice uploadChunkSize "20M"'],
       [{ uploadChunkSize: '6M', totalFileSize: '11M' }, 'is less than twice uploadChunkSize "6M"; Fluent Bit refuses this'],
@@ -523,6 +526,9 @@ describe('LogShipper.fluentBit', () => {
       [{ totalFileSize: '10485760', uploadChunkSize: '5242880' }, 'the smallest multipart file with the minimum part'],
       [{ totalFileSize: '12M', uploadChunkSize: '6M' }, 'exactly twice the part size'],
       [{ uploadChunkSize: '50MB' }, 'a part size with the default file size'],
+      [{ totalFileSize: '1G', uploadChunkSize: '100M', compression: S3Compression.GZIP }, 'a compressed part above 50M (review 22 B1: cb_s3_init allows 5G with gzip)'],
+      [{ totalFileSize: '3.5M', uploadChunkSize: '1.5M' }, 'sizes with a decimal point, which flb_utils_size_to_bytes reads (review 22 B8)'],
+      [{ region: 'auto', endpoint: 'https://0123456789abcdef.r2.cloudflarestorage.com' }, 'the region of an S3-compatible store with endpoint (review 22 B3)'],
     ])('accepts %j: %s', (options) => {
       expect(() => synth(s3App(options as Partial<S3OutputOptions>))).not.toThrow();
     });

@@ -557,16 +557,20 @@ describe('SecurityProfile.restricted()', () => {
       + 'is not an allowed SELinux type (allowed from Kubernetes 1.31 only; this profile keeps to what every cluster from 1.28 allows); use container_t, container_init_t or container_kvm_t, or remove it.');
   });
 
-  test('names a sysctl that is safe from Kubernetes 1.29 only as such', () => {
+  test.each([
+    ['net.ipv4.tcp_keepalive_time', '1.29', '1.28'],
+    ['net.ipv4.tcp_rmem', '1.32', '1.31'], // review 22 B2: sysctlsAllowedV1Dot32
+    ['net.ipv4.tcp_wmem', '1.32', '1.31'],
+  ])('names %s, a sysctl that is safe from Kubernetes %s only, as such', (name, from, before) => {
     const chart = newChart();
     new PlainPod(chart, 'p', {
       metadata: { name: 'p' },
-      securityContext: { sysctls: [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }] },
+      securityContext: { sysctls: [{ name, value: '600' }] },
       containers: [mainContainer],
       securityProfile: SecurityProfile.baseline(),
     });
-    expect(synthError(chart)).toContain('spec.securityContext.sysctls[0].name: "net.ipv4.tcp_keepalive_time" breaks the Pod Security Standard "baseline" (securityProfile SecurityProfile.baseline()): '
-      + 'is a safe sysctl from Kubernetes 1.29 only (a 1.28 kubelet refuses it, and this profile keeps to what every cluster from 1.28 allows); '
+    expect(synthError(chart)).toContain(`spec.securityContext.sysctls[0].name: "${name}" breaks the Pod Security Standard "baseline" (securityProfile SecurityProfile.baseline()): `
+      + `is a safe sysctl from Kubernetes ${from} only (a ${before} kubelet refuses it, and this profile keeps to what every cluster from 1.28 allows); `
       + 'remove it, or remove securityProfile and check the pod with your cluster\'s own Pod Security admission.');
   });
 

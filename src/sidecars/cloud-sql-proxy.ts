@@ -2,8 +2,8 @@ import { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  checkBoolean, checkContainerName, checkNestedKeys, checkDataKey, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName,
-  checkOptionsObject, checkPort, OptionProblems, resourcesJson,
+  checkBoolean, checkContainerName, checkDataKey, checkDistinctPorts, checkDuration, checkImage, checkMode, checkNestedKeys, checkObjectName,
+  checkOptionsObject, checkPort, derivedName, OptionProblems, resourcesJson,
 } from './common';
 import type { Container, ResourceRequirements, Volume } from '../k8s-types';
 import { show } from '../problems';
@@ -168,7 +168,7 @@ export function cloudSqlProxyBinding(input: CloudSqlProxyOptions, _mode: Sidecar
   const sigtermDelay = o.maxSigtermDelay === undefined ? undefined : checkDuration(o.maxSigtermDelay, 'maxSigtermDelay', 1, 86400, problems);
   checkMode(o.mode, problems);
   checkImage(image, problems, CLOUD_SQL_PROXY_IMAGE);
-  checkContainerName(name, problems);
+  checkContainerName(name, problems, o.credentialsSecret === undefined ? undefined : { suffix: '-credentials', what: 'credentials volume' });
 
   const args = [
     '--health-check',
@@ -193,7 +193,7 @@ export function cloudSqlProxyBinding(input: CloudSqlProxyOptions, _mode: Sidecar
       checkNestedKeys(c as any, ['name', 'key'], 'credentialsSecret', problems);
       checkObjectName(c.name, 'credentialsSecret.name', 'Secret', problems);
       checkDataKey(key, 'credentialsSecret.key', problems);
-      const volumeName = `${name}-credentials`.slice(0, 63);
+      const volumeName = derivedName(name, '-credentials');
       volumes.push({
         name: volumeName,
         secret: {

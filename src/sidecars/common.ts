@@ -235,10 +235,24 @@ export function checkImage(value: unknown, problems: OptionProblems, example: st
 }
 
 /** A container name: a DNS-1123 label. */
-export function checkContainerName(value: unknown, problems: OptionProblems): void {
+/**
+ * The name of an object a sidecar derives from its own name (`<name>-config`). When it would be
+ * over 63 characters, checkContainerName (with `derived`) reports that; the name is then cut before
+ * the suffix, so that the pod's own checks do not repeat the problem about a name the user never wrote.
+ */
+export function derivedName(name: string, suffix: string): string {
+  return `${name.slice(0, 63 - suffix.length)}${suffix}`;
+}
+
+export function checkContainerName(value: unknown, problems: OptionProblems, derived?: { suffix: string; what: string }): void {
   const r = typeof value === 'string' ? dns1123Label(value) : 'must be a string';
   if (r) {
     problems.add('name', `${show(value)} is not a valid container name: it ${r}.`);
+  } else if (derived && (value as string).length + derived.suffix.length > 63) {
+    // A label has at most 63 characters: cut, the derived name could end in '-' or meet another one.
+    const full = `${value}${derived.suffix}`;
+    problems.add('name', `${show(value)} has ${(value as string).length} characters, and the ${derived.what} named after it, ${show(full)}, would have ${full.length}, `
+      + `over the 63 of a name; use at most ${63 - derived.suffix.length} characters.`);
   }
 }
 

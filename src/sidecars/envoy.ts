@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  checkContainerName, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort,
-  checkPortName, httpStartupProbe, isNative, OptionProblems, resourcesJson,
+  checkContainerName, checkDistinctPorts, checkDuration, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort, checkPortName,
+  derivedName, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
 import { toYaml } from './config-yaml';
 import type { Container, ResourceRequirements } from '../k8s-types';
@@ -153,7 +153,7 @@ export function envoyBinding(input: EnvoyOptions, mode: SidecarMode, context: Si
   checkObjectName(configMapName, o.configMapName === undefined ? 'configMapName (from the pod name)' : 'configMapName', 'ConfigMap', problems);
   checkMode(o.mode, problems);
   checkImage(image, problems, ENVOY_IMAGE);
-  checkContainerName(name, problems);
+  checkContainerName(name, problems, { suffix: '-config', what: 'config volume' });
 
   const config = {
     admin: {
@@ -193,13 +193,13 @@ export function envoyBinding(input: EnvoyOptions, mode: SidecarMode, context: Si
     readinessProbe: readiness,
     ...(native ? { startupProbe: httpStartupProbe('/ready', 'envoy-metrics', 1, 30) } : {}),
     ...(!native && shutdownDelay ? { lifecycle: { preStop: { exec: { command: ['sleep', String(shutdownDelay)] } } } } : {}),
-    volumeMounts: [{ name: `${name}-config`.slice(0, 63), mountPath: '/etc/envoy', readOnly: true }],
+    volumeMounts: [{ name: derivedName(name, '-config'), mountPath: '/etc/envoy', readOnly: true }],
     ...(o.resources !== undefined ? { resources: resourcesJson(o.resources) } : {}),
   };
 
   return {
     container,
-    volumes: [{ name: `${name}-config`.slice(0, 63), configMap: { name: configMapName } }],
+    volumes: [{ name: derivedName(name, '-config'), configMap: { name: configMapName } }],
     configMaps: [{ name: configMapName, data: { 'envoy.yaml': problems.items.length === 0 ? toYaml(config) : '' } }],
     frontPorts: [portName],
     frontedAppPorts: [o.appPort],

@@ -6,8 +6,8 @@ import { show } from '../problems';
 import { withKubeletLiterals } from '../shell';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  checkAbsolutePath, checkBoolean, checkContainerName, checkDuration, checkHttpUrl, checkImage, checkInteger,
-  checkMode, checkOptionsObject, checkPort, checkSecretKeyRef, checkText, httpStartupProbe, isNative, OptionProblems, resourcesJson,
+  checkAbsolutePath, checkBoolean, checkContainerName, checkDuration, checkHttpUrl, checkImage, checkInteger, checkMode, checkOptionsObject,
+  checkPort, checkSecretKeyRef, checkText, derivedName, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
 import { dns1123Label } from '../validation/names';
 
@@ -211,7 +211,7 @@ export function gitSyncBinding(input: GitSyncOptions, mode: SidecarMode, _contex
   checkInteger(fsGroup, 'fsGroup', 0, 2147483647, problems);
   checkMode(o.mode, problems);
   checkImage(image, problems, GIT_SYNC_IMAGE);
-  checkContainerName(name, problems);
+  checkContainerName(name, problems, initialSync && !native ? { suffix: '-init', what: 'initial-sync init container' } : undefined);
   if (native && o.initialSync === true) {
     problems.add('initialSync', 'true is not possible in SidecarMode.NATIVE: the native sidecar starts before every init step, so the first sync would race it; the startup probe already holds the app until the first sync is done. Remove initialSync.');
   }
@@ -247,7 +247,7 @@ export function gitSyncBinding(input: GitSyncOptions, mode: SidecarMode, _contex
   };
 
   const initSteps = initialSync && !native
-    ? [InitStep.container(withKubeletLiterals({ name: `${name}-init`.slice(0, 63), ...shared([...syncArgs, '--one-time']) }))]
+    ? [InitStep.container(withKubeletLiterals({ name: derivedName(name, '-init'), ...shared([...syncArgs, '--one-time']) }))]
     : [];
 
   return {

@@ -3,8 +3,8 @@ import type { SecretKeyRef } from '../log-shipper';
 import { show } from '../problems';
 import type { SidecarBinding, SidecarContext, SidecarMode } from '../sidecar';
 import {
-  checkContainerName, checkDataKey, checkNestedKeys, checkImage, checkMode, checkObjectName, checkOptionsObject, checkPort, checkSecretKeyRef,
-  checkText, httpStartupProbe, isNative, OptionProblems, resourcesJson,
+  checkContainerName, checkDataKey, checkImage, checkMode, checkNestedKeys, checkObjectName, checkOptionsObject, checkPort, checkSecretKeyRef,
+  checkText, derivedName, httpStartupProbe, isNative, OptionProblems, resourcesJson,
 } from './common';
 import type { Container, ResourceRequirements, Volume } from '../k8s-types';
 
@@ -148,7 +148,7 @@ export function mysqldExporterBinding(input: MysqldExporterOptions, mode: Sideca
       checkNestedKeys(c as any, ['name', 'key'], 'myCnfSecret', problems);
       checkObjectName(c.name, 'myCnfSecret.name', 'Secret', problems);
       checkDataKey(key, 'myCnfSecret.key', problems);
-      const volumeName = `${name}-my-cnf`.slice(0, 63);
+      const volumeName = derivedName(name, '-my-cnf');
       volumes.push({ name: volumeName, secret: { secretName: c.name, items: [{ key, path: '.my.cnf' }] } });
       volumeMounts.push({ name: volumeName, mountPath: MY_CNF_DIR, readOnly: true });
     }
@@ -161,7 +161,7 @@ export function mysqldExporterBinding(input: MysqldExporterOptions, mode: Sideca
   checkPort(port, 'port', problems);
   checkMode(o.mode, problems);
   checkImage(image, problems, MYSQLD_EXPORTER_IMAGE);
-  checkContainerName(name, problems);
+  checkContainerName(name, problems, o.myCnfSecret === undefined ? undefined : { suffix: '-my-cnf', what: '.my.cnf volume' });
 
   const container: Container = {
     name,

@@ -436,7 +436,8 @@ function validateVolumeMounts(c: any, path: string, facts: PodFacts, problems: P
         const prevPath = mounts[previous].mountPath;
         const how = facts.windows ? "without a trailing separator, '\\' as '/' and in any letter case, as Windows does" : "without a trailing '/', as the container runtime does";
         const why = prevPath === m.mountPath ? '' : ` (${show(prevPath)} is the same directory: this library compares mount paths ${how})`;
-        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}[${previous}]${why}; each mount needs its own path (this library's contract).`);
+        // The same string is ValidateVolumeMounts' own rule ("must be unique"); another spelling of it is this library's contract.
+        problems.add(`${mpath}.mountPath`, `${show(m.mountPath)} is already mounted by ${path}[${previous}]${why}; each mount needs its own path${why ? " (this library's contract)" : ''}.`);
       } else {
         mountPaths.set(key, i);
       }

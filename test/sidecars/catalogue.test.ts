@@ -147,6 +147,20 @@ describe('the catalogue factories', () => {
     expect(Sidecar.gitSync({ repo: 'https://example.com/r.git', period: Duration.minutes(2) }).bind(context).container.args).toContain('--period=120s');
   });
 
+  test.each([
+    ['Sidecar.envoy', 'config volume', (name: string) => Sidecar.envoy({ appPort: 8080, name }), '-config', 56],
+    ['Sidecar.gitSync', 'initial-sync init container', (name: string) => Sidecar.gitSync({ repo: 'https://example.com/r.git', name }), '-init', 58],
+    ['Sidecar.cloudSqlProxy', 'credentials volume', (name: string) => Sidecar.cloudSqlProxy({ instanceConnectionName: 'my-project:europe-west1:my-db', port: 5432, credentialsSecret: { name: 'sa' }, name }), '-credentials', 51],
+    ['Sidecar.mysqldExporter', '.my.cnf volume', (name: string) => Sidecar.mysqldExporter({ myCnfSecret: { name: 'c' }, name }), '-my-cnf', 56],
+  ])('%s: a name too long for the %s named after it is refused at name, not at the derived name (review 22 B7)', (factory, what, make, suffix, most) => {
+    const name = `e${'x'.repeat(61)}`; // 62 characters: a valid container name
+    const full = `${name}${suffix}`;
+    expect(make(name).bind(context).problems).toEqual([
+      `${factory}: name: "${name}" has 62 characters, and the ${what} named after it, "${full}", would have ${full.length}, over the 63 of a name; use at most ${most} characters.`,
+    ]);
+    expect(make('e'.repeat(most)).bind(context).problems).toEqual([]);
+  });
+
   test('give the log shippers the same abstraction', () => {
     expect(Sidecar.logShipper(LogShipper.tail()).bind(context).container).toEqual({
       name: 'log-shipper', image: 'busybox', command: ['sh', '-c', 'tail -f /var/log/app.log'], volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/' }],

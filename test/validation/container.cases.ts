@@ -197,7 +197,7 @@ export const CONTAINER_CASES: RuleCase[] = [
       `${C}.volumeMounts[0].name: is required; set the name of one of the pod's volumes.`,
       `${C}.volumeMounts[1].mountPath: is required; set an absolute path (e.g. /data).`,
       `${C}.volumeMounts[2].name: "w" names no volume of this pod; declare it in volumes or use one of "v".`,
-      `${C}.volumeMounts[3].mountPath: "/b" is already mounted by ${C}.volumeMounts[2]; each mount needs its own path (this library's contract).`,
+      `${C}.volumeMounts[3].mountPath: "/b" is already mounted by ${C}.volumeMounts[2]; each mount needs its own path.`,
     ],
   },
   {
