@@ -80,7 +80,8 @@ export interface BaselineProfileOptions {
 export interface RestrictedProfileOptions extends BaselineProfileOptions {
   /**
    * The numeric user every container runs as, written to the pod's `securityContext.runAsUser`
-   * unless you set one there (a value given here must then agree with it). A number, so images
+   * unless you set one there (a value given here must then agree with it, and with the containers'
+   * and sidecars' own: oauth2-proxy runs as 2000). A number, so images
    * that default to root (busybox has no `USER`) still start under `runAsNonRoot`. Must not be 0.
    *
    * @default 65534 - the conventional `nobody` user
@@ -89,7 +90,7 @@ export interface RestrictedProfileOptions extends BaselineProfileOptions {
 
   /**
    * The primary group of every container's processes (pod `securityContext.runAsGroup`); the
-   * pod's own value and its sidecars' must agree with it.
+   * pod's own value and its containers' and sidecars' (oauth2-proxy runs as 2000) must agree with it.
    *
    * @default - not set: the container runtime uses the image's group for the user (often 0)
    */
@@ -347,6 +348,17 @@ class ProfileChecker {
         if (wanted !== undefined && psc[field] !== wanted) {
           this.problems.add(`${sp}.${field}`, `${show(psc[field])} is not the ${field} ${wanted} of securityProfile ${this.label.replace('()', `({ ${field}: ${wanted} })`)}: `
             + `the pod's own securityContext or a sidecar${field === 'fsGroup' ? ' (git-sync needs fsGroup 65533)' : ''} sets it, and the profile fills in unset fields only, so the option would be dropped; remove one of them or make them agree.`);
+        }
+      }
+      // A container's own runAsUser or runAsGroup replaces the pod's: its processes would not run as the option says.
+      for (const field of ['runAsUser', 'runAsGroup']) {
+        const wanted = this.profile._explicit[field];
+        for (const [c, cpath] of wanted === undefined ? [] : containers) {
+          const own = c.securityContext?.[field];
+          if (typeof own === 'number' && own !== wanted) {
+            this.problems.add(`${cpath}.securityContext.${field}`, `${show(own)} (container ${show(c.name)}) is not the ${field} ${wanted} of securityProfile ${this.label.replace('()', `({ ${field}: ${wanted} })`)}: `
+              + `a container's own value replaces the pod's, so its processes would run with ${own} (a catalogue sidecar sets the one its image needs); leave ${field} out of the profile, or make them agree.`);
+          }
         }
       }
       if (psc.runAsNonRoot === false) {

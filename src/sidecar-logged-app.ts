@@ -155,6 +155,7 @@ export class SidecarLoggedApp extends PodWorkload {
       }
 
       this.app = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
+      this._describeAddedMount({ name: this.logVolumeName, mountPath: this.logMountPath, owner: 'SidecarLoggedApp (its log volume)', fix: 'set logMountPath to another path' });
       this.sidecar = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
       for (const c of read.initContainers ?? []) {
         this._pushInitContainer(c);

@@ -414,3 +414,32 @@ describe('a native sidecar\'s declared restartPolicy (review 13 B8)', () => {
     expect(only(synth(ok), 'Pod').spec.initContainers[0].restartPolicy).toBe('Always');
   });
 });
+
+describe('a mount the pattern adds at a path the app already mounts (review 22 B5)', () => {
+  const own = (mountPath: string) => ({ name: 'app', image: 'busybox:1.36', volumeMounts: [{ name: 'mine', mountPath }] });
+  const volumes = [{ name: 'mine', emptyDir: {} }];
+
+  test.each([
+    ['Sidecar.gitSync', '/usr/share/html', (chart: any) => new PlainPod(chart, 'p', {
+      metadata: { name: 'p' }, volumes, containers: [own('/usr/share/html')], sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r.git', appMountPath: '/usr/share/html' })],
+    }), 'is the mount of the volume "content-from-git" added to every app container by Sidecar.gitSync \'git-sync\', but the container "app" already mounts "mine" there '
+      + '(spec.containers[0].volumeMounts[0]); set appMountPath of Sidecar.gitSync to another path, or mount the app\'s own volume elsewhere.'],
+    ['Sidecar.logShipper', '/var/log/', (chart: any) => new PlainPod(chart, 'p', {
+      metadata: { name: 'p' }, volumes, containers: [own('/var/log')], sidecars: [Sidecar.logShipper(LogShipper.tail())],
+    }), 'is the mount of the volume "shared-logs" added to every app container by Sidecar.logShipper \'log-shipper\', but the container "app" already mounts "mine" there '
+      + '(spec.containers[0].volumeMounts[0]); set logMountPath of Sidecar.logShipper to another path'],
+    ['SidecarLoggedApp', '/var/log/', (chart: any) => new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p' }, volumes, app: own('/var/log/') }),
+      'is the mount of the volume "shared-logs" added to every app container by SidecarLoggedApp (its log volume), but the container "app" already mounts "mine" there '
+      + '(spec.containers[0].volumeMounts[0]); set logMountPath to another path'],
+    ['the init steps', '/config', (chart: any) => new InitPod(chart, 'p', {
+      metadata: { name: 'p' }, volumes, containers: [own('/config')], initSteps: [InitStep.download('https://example.com/c.json', 'c.json')], filesMountPath: '/config',
+    }), 'is the mount of the volume "init-files" added to every app container by the init steps (their shared files), but the container "app" already mounts "mine" there '
+      + '(spec.containers[0].volumeMounts[0]); set filesMountPath to another path, or mount the app\'s own volume elsewhere.'],
+  ])('names %s and its option, not only a volumeMounts entry the user never wrote', (_who, path, make, expected) => {
+    const chart = newChart();
+    make(chart);
+    const message = synthError(chart);
+    expect(message).toContain(`spec.containers[0].volumeMounts[1].mountPath: "${path}" ${expected}`);
+    expect(message).not.toContain('is already mounted by');
+  });
+});

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {
-  InitPod, PlainPod, ResourcePreset, SecurityLevel, SecurityProfile, Sidecar, SidecarLoggedApp, SidecarMode, Workload,
+  InitPod, OAuth2ProxyProvider, PlainPod, ResourcePreset, SecurityLevel, SecurityProfile, Sidecar, SidecarLoggedApp, SidecarMode, Workload,
 } from '../src';
 import { exampleCharts } from './example-charts';
 import { fixture, newChart, only, synth, synthError } from './util';
@@ -708,5 +708,32 @@ describe('SecurityProfile and ResourcePreset options', () => {
       .toThrow('ResourcePreset.custom(): limitz: is not a field of ResourceRequirements; did you mean limits?');
     expect(() => ResourcePreset.custom(loose({ requests: { cpu: '100m' }, claims: [{ name: 'gpu' }] })))
       .toThrow('ResourcePreset.custom(): claims: cannot be part of a preset, which applies to every container without resources; set resources.claims on the container that uses the claim.');
+  });
+});
+
+describe('runAsUser and runAsGroup of restricted() against a container\'s own (review 22 B6)', () => {
+  test('a sidecar that sets its own user and group is named, with the values', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [mainContainer],
+      sidecars: [Sidecar.oauth2Proxy({ appPort: 8080, provider: OAuth2ProxyProvider.GITHUB, clientId: 'id', clientSecret: { name: 'oauth', key: 'secret' }, cookieSecret: { name: 'oauth', key: 'cookie' }, emailDomains: ['*'] })],
+      securityProfile: SecurityProfile.restricted({ runAsUser: 1000, runAsGroup: 1000 }),
+    });
+    const message = synthError(chart);
+    for (const field of ['runAsUser', 'runAsGroup']) {
+      expect(message).toContain(`spec.containers[1].securityContext.${field}: 2000 (container "oauth2-proxy") is not the ${field} 1000 of securityProfile SecurityProfile.restricted({ ${field}: 1000 }): `
+        + `a container's own value replaces the pod's, so its processes would run with 2000 (a catalogue sidecar sets the one its image needs); leave ${field} out of the profile, or make them agree.`);
+    }
+  });
+
+  test('a container that sets the same values, or none, passes', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ ...mainContainer, securityContext: { runAsUser: 1000, runAsGroup: 1000 } }, { name: 'other', image: 'busybox:1.36' }],
+      securityProfile: SecurityProfile.restricted({ runAsUser: 1000, runAsGroup: 1000 }),
+    });
+    expect(only(synth(chart), 'Pod').spec.securityContext).toMatchObject({ runAsUser: 1000, runAsGroup: 1000 });
   });
 });
