@@ -421,44 +421,51 @@ function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; insert
     const { content, inserted } = build();
     const toText = (offset: number) => offset - inserted.filter((x) => x < offset).length;
     const before = at.size;
-    const walk = (node: any, flow: boolean): void => {
-      if (Array.isArray(node)) {
-        node.forEach((n) => walk(n, flow));
-        return;
-      }
-      if (node === null || typeof node !== 'object') {
-        return;
-      }
-      const source: string = typeof node.source === 'string' ? node.source : '';
-      const name = node.type === 'alias' && typeof node.offset === 'number' ? /^\*[0-9A-Za-z_-]+:/.exec(source) : null;
-      if (name) {
-        const colon = node.offset + name[0].length - 1;
-        const next = content[node.offset + source.length];
-        if (source === name[0] && (flow || next === undefined || /[ \t\n\r]/.test(next))) {
-          // Outside [ ] and { }, go-yaml's ':' is a value indicator only before a blank or the end.
-          at.add(toText(colon));
-        } else if (flow) {
-          // Inside [ ] and { }, ':' is a value indicator before anything (`{*a:x}` is {k: x}):
-          // the yaml package wants a space on both sides of it there.
-          at.add(toText(colon));
-          at.add(toText(colon) + 1);
-        }
-      }
-      const inner = flow || node.type === 'flow-collection';
-      for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
-        if (field in node) {
-          walk(node[field], inner);
-        }
-      }
-    };
     for (const token of new Y.Parser().parse(content)) {
-      walk(token, false);
+      walkCst(token, false, (node, flow) => {
+        const source: string = typeof node.source === 'string' ? node.source : '';
+        const name = node.type === 'alias' && typeof node.offset === 'number' ? /^\*[0-9A-Za-z_-]+:/.exec(source) : null;
+        if (name) {
+          const colon = node.offset + name[0].length - 1;
+          const next = content[node.offset + source.length];
+          if (source === name[0] && (flow || next === undefined || /[ \t\n\r]/.test(next))) {
+            // Outside [ ] and { }, go-yaml's ':' is a value indicator only before a blank or the end.
+            at.add(toText(colon));
+          } else if (flow) {
+            // Inside [ ] and { }, ':' is a value indicator before anything (`{*a:x}` is {k: x}):
+            // the yaml package wants a space on both sides of it there.
+            at.add(toText(colon));
+            at.add(toText(colon) + 1);
+          }
+        }
+        return flow || node.type === 'flow-collection';
+      });
     }
     if (at.size === before) {
       break;
     }
   }
   return build();
+}
+
+/**
+ * Visits the tokens of the yaml package's CST depth first; `visit` returns the context the
+ * token's children get (inside a flow collection or not, ...).
+ */
+function walkCst<C>(node: any, context: C, visit: (node: any, context: C) => C): void {
+  if (Array.isArray(node)) {
+    node.forEach((n) => walkCst(n, context, visit));
+    return;
+  }
+  if (node === null || typeof node !== 'object') {
+    return;
+  }
+  const inner = visit(node, context);
+  for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
+    if (field in node) {
+      walkCst(node[field], inner, visit);
+    }
+  }
 }
 
 const FLOW_INDICATORS = ',[]{}';
@@ -541,28 +548,16 @@ function flowCollectionProblems(Y: YamlModule, name: string, content: string): s
     }
   };
   // `close` is the end of the innermost flow collection (']' or '}'), '' outside them.
-  const walk = (node: any, close: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((n) => walk(n, close));
-      return;
-    }
-    if (node === null || typeof node !== 'object') {
-      return;
-    }
-    const inner = node.type === 'flow-collection' ? (node.start?.source === '{' ? '}' : ']') : close;
-    if (inner && typeof node.offset === 'number') {
-      check(node, inner);
-    } else if (node.type === 'tag' && typeof node.offset === 'number') {
-      blockTag(node);
-    }
-    for (const field of ['start', 'key', 'sep', 'value', 'items', 'end', 'props']) {
-      if (field in node) {
-        walk(node[field], inner);
-      }
-    }
-  };
   for (const token of new Y.Parser().parse(content)) {
-    walk(token, '');
+    walkCst(token, '', (node, close) => {
+      const inner = node.type === 'flow-collection' ? (node.start?.source === '{' ? '}' : ']') : close;
+      if (inner && typeof node.offset === 'number') {
+        check(node, inner);
+      } else if (node.type === 'tag' && typeof node.offset === 'number') {
+        blockTag(node);
+      }
+      return inner;
+    });
     if (problems.length >= 10) {
       break;
     }
