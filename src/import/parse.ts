@@ -153,12 +153,14 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     return { line: pos.line, col: pos.col - inserted.filter((x) => x >= lineStart && x < (offset ?? 0)).length };
   };
   try {
-    const flow = flowCollectionProblems(Y, name, content);
+    ({ content, inserted } = aliasKeysSpaced(Y, text));
+    // Positions in the file as written (without the spaces aliasKeysSpaced inserted).
+    const textLines = lfLines(text);
+    const flow = flowCollectionProblems(Y, content, (offset) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length));
     if (flow.length > 0) {
       problems.push(...flow);
       return [];
     }
-    ({ content, inserted } = aliasKeysSpaced(Y, text));
     docs = parseAll(Y, content, lineCounter);
   } catch (e) {
     // The first such escape inside a double-quoted string (not in a comment or a plain value).
@@ -402,7 +404,7 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
  */
 // Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
 function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; inserted: number[] } {
-  const candidates = text.match(/\*[0-9A-Za-z_-]+:/g)?.length ?? 0;
+  const candidates = text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0;
   // Where a space goes, as offsets of `text` (a space before the character there).
   const at = new Set<number>();
   const build = () => {
@@ -436,6 +438,12 @@ function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; insert
             // the yaml package wants a space on both sides of it there.
             at.add(toText(colon));
             at.add(toText(colon) + 1);
+          }
+        } else if (flow && node.type === 'alias' && typeof node.offset === 'number') {
+          // `{*a :x}`: the same after blanks (the yaml package reads the scalar ":x" there).
+          const after = /^[ \t]*:(?=[^ \t\r\n,\]}])/.exec(content.slice(node.offset + source.length, node.offset + source.length + 200));
+          if (after) {
+            at.add(toText(node.offset + source.length + after[0].length));
           }
         }
         return flow || node.type === 'flow-collection';
@@ -486,13 +494,11 @@ const GO_TAG_CHAR = /[A-Za-z0-9_\-;/?:@&=+$,.!~*'()[\]%]/;
  *   to kubectl (the tag `!a,`) and `["", "b"]` to the `yaml` package.
  * Each is refused with where it is and how to write it so that both read the same.
  */
-function flowCollectionProblems(Y: YamlModule, name: string, content: string): string[] {
+function flowCollectionProblems(Y: YamlModule, content: string, at: (offset: number) => string): string[] {
   if (!/[[{!]/.test(content)) {
     return [];
   }
   const problems: string[] = [];
-  const lines = lfLines(content);
-  const at = (offset: number) => positionOf(name, lines, offset);
   const check = (token: any, close: string) => {
     const source: string = token.source ?? '';
     const end = token.offset + source.length;

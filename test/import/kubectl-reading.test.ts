@@ -418,6 +418,7 @@ describe('alias keys, round 22 (review 22 A3 to A5)', () => {
     ['two alias keys in a row', '  labels: {&a k: v, &b l: w}\ndata:\n  *a: x\n  *b: z\n', "data: { k: 'x', l: 'z' }"],
     ['an alias key with its value on the next line', '  labels: {&a k: v, &b l: w}\ndata:\n  *a:\n    x\n  *b: z\n', "data: { k: 'x', l: 'z' }"],
     ['{*a:x} in a flow mapping, where ":" is a value indicator before anything', '  labels: {&a k: v}\ndata: {*a:x, b: "c"}\n', "data: { k: 'x', b: 'c' }"],
+    ['{*a :x} in a flow mapping (st04)', '  labels: {&a k: v}\ndata: {*a :x, y: z}\n', "data: { k: 'x', true: 'z' }"],
   ])('GIVEN %s WHEN imported THEN the data is what kubectl 1.32.4 reads', (_what, rest, expected) => {
     const result = imported('alias.yaml', `${CM}${rest}`);
     expect(result.differences).toEqual([]);
@@ -428,6 +429,12 @@ describe('alias keys, round 22 (review 22 A3 to A5)', () => {
     const message = importError('alias.yaml', `${CM}  labels: {&a k: v}\ndata:\n  one: "1"\n  *a: y\n---\n${CM.replace('name: m', 'name: m2')}  labels: {&b k: v}\ndata: {*b: y, q: "6"}\n`);
     expect(message).toContain('alias.yaml:8:3: ConfigMap m: data[k]: y is the boolean true to Kubernetes (YAML 1.1), but ConfigMap.data takes a string (the API server cannot decode it); quote it as you mean it: "y".');
     expect(message).toContain('alias.yaml:15:8: ConfigMap m2: data[k]: y is the boolean true to Kubernetes (YAML 1.1)');
+  });
+
+  test('GIVEN a flow problem after a spaced alias key on its line WHEN imported THEN its column is the one in the file', () => {
+    const line = 'data: {*a:x, b: [?z]}';
+    const message = importError('alias.yaml', `${CM}  labels: {&a k: v}\n${line}\n`);
+    expect(message).toContain(`alias.yaml:6:${line.indexOf('?') + 1}: inside [ ] or { }, kubectl reads ?z as the mapping {z: null}`);
   });
 
   test('GIVEN a key a merge brings in WHEN its value is refused THEN it is where the merged map writes it', () => {
