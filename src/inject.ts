@@ -5,7 +5,7 @@ import { InitStep } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { mergeFields, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { getPath, nativeRestartPolicyProblem, podSpecPath } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
@@ -67,6 +67,8 @@ interface Addition {
   readonly initContainers: any[];
   readonly volumes: any[];
   readonly appMounts: any[];
+  /** Who adds each of appMounts, and how to move it. */
+  readonly mountOwners: AddedMount[];
   /** Pod securityContext fields, the sidecar's name, and whether it is a Linux-only sidecar. */
   readonly podSecurityContext: Array<[any, string, boolean]>;
   readonly problems: string[];
@@ -161,6 +163,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     initContainers: [],
     volumes: [],
     appMounts: [],
+    mountOwners: [],
     podSecurityContext: [],
     problems: [],
     linuxOnly: [],
@@ -190,6 +193,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       filesVolume = true;
       addition.volumes.push({ name: filesVolumeName, emptyDir: {} });
       addition.appMounts.push({ name: filesVolumeName, mountPath: filesMountPath });
+      addition.mountOwners.push({ name: filesVolumeName, mountPath: filesMountPath, owner: 'the init steps (their shared files)', fix: 'set filesMountPath of Inject.into() to another path' });
       if (!declaredMountPath.startsWith('/')) {
         addition.problems.push(`filesMountPath: ${show(declaredMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every container.`);
       }
@@ -220,7 +224,11 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       }
     }
     addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
-    addition.appMounts.push(...(binding.appVolumeMounts ?? []).map((m) => toManifest('VolumeMount', m)));
+    for (const m of binding.appVolumeMounts ?? []) {
+      const mount = toManifest('VolumeMount', m);
+      addition.appMounts.push(mount);
+      addition.mountOwners.push(sidecarMountOwner(mount, container.name, linuxOnly));
+    }
     if (binding.podSecurityContext) {
       addition.podSecurityContext.push([toManifest('PodSecurityContext', binding.podSecurityContext), container.name, linuxOnly !== undefined]);
     }
@@ -271,6 +279,7 @@ function record(object: ApiObject, addition: Addition): void {
           profile._validate(getPath(manifest, metaPath), getPath(manifest, podPath), podPath, metaPath, problems);
         }
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
+        addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, list.flatMap((a) => a.mountOwners), problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {

@@ -1,5 +1,5 @@
 import type { Container } from './k8s-types';
-import { show } from './problems';
+import { Problems, show } from './problems';
 
 /**
  * The container with `volumeName` mounted at `mountPath`, unless it already mounts that volume
@@ -56,4 +56,79 @@ export function mergeFields(
       target[k] = v;
     }
   }
+}
+
+/**
+ * A mount a pattern or `Inject.into()` adds to the app containers: its volume and path, who adds
+ * it, and how to move it.
+ *
+ * @internal
+ */
+export interface AddedMount {
+  readonly name: string;
+  readonly mountPath: string;
+  readonly owner: string;
+  readonly fix: string;
+}
+
+/** The option of each catalogue sidecar that sets where it mounts its volume into the app. */
+const APP_MOUNT_OPTIONS: { [factory: string]: string } = {
+  'Sidecar.gitSync': 'appMountPath',
+  'Sidecar.logShipper': 'logMountPath',
+};
+
+/**
+ * Who adds a sidecar's app mount, and how to move it.
+ *
+ * @internal
+ */
+export function sidecarMountOwner(mount: { name: string; mountPath: string }, containerName: string, factory: string | undefined): AddedMount {
+  const option = factory === undefined ? undefined : APP_MOUNT_OPTIONS[factory];
+  return {
+    name: mount?.name,
+    mountPath: mount?.mountPath,
+    owner: factory === undefined ? `the sidecar '${containerName}'` : `${factory} '${containerName}'`,
+    fix: option ? `set ${option} of ${factory} to another path` : 'give the sidecar\'s appVolumeMounts another path',
+  };
+}
+
+/**
+ * A mount that was added to an app container at a path the container already mounts: the
+ * validation's problem (about a `volumeMounts[i]` the user never wrote) is replaced by one that
+ * names who added it and the option that moves it. Paths are compared without a trailing '/', as
+ * the validation does; only the same string is the API server's own rule ("must be unique").
+ *
+ * @internal
+ */
+export function addedMountProblems(containers: unknown, containersPath: string, owners: readonly AddedMount[], problems: Problems): void {
+  if (owners.length === 0 || !Array.isArray(containers)) {
+    return;
+  }
+  containers.forEach((c: any, ci: number) => {
+    const mounts = Array.isArray(c?.volumeMounts) ? c.volumeMounts : [];
+    const seen = new Map<string, number>();
+    mounts.forEach((m: any, mi: number) => {
+      if (typeof m?.mountPath !== 'string') {
+        return;
+      }
+      const key = m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, mi);
+        return;
+      }
+      const owner = owners.find((o) => o.name === m.name && o.mountPath === m.mountPath);
+      if (!owner) {
+        return;
+      }
+      const at = `${containersPath}[${ci}].volumeMounts[${mi}].mountPath`;
+      const other = mounts[first];
+      const where = `(${containersPath}[${ci}].volumeMounts[${first}])`;
+      const spelled = other?.mountPath === m.mountPath ? ` there ${where}`
+        : ` at ${show(other?.mountPath)} ${where}, the same directory: this library compares mount paths without a trailing '/', as the container runtime does (this library's contract)`;
+      problems.removeIf((item, path) => path === at && item.includes('is already mounted by'));
+      problems.add(at, `${show(m.mountPath)} is the mount of the volume ${show(m.name)} added to every app container by ${owner.owner}, but the container ${show(c.name)} `
+        + `already mounts ${show(other?.name)}${spelled}; ${owner.fix}, or mount the app's own volume elsewhere.`);
+    });
+  });
 }

@@ -8,7 +8,7 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { mergeFields, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { SecurityProfile } from './security-profile';
@@ -150,7 +150,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private volumeList: any[] = NONE;
   private appMounts: any[] = NONE;
   /** Who adds each mount the user did not write into the main containers, and how to move it. */
-  private mountOwners: MountOwner[] = NONE;
+  private mountOwners: AddedMount[] = NONE;
   private frontPortNames: string[] = NONE;
   /** The app ports the fronting sidecars forward to, with the sidecar of each. */
   private frontedAppPorts: Array<{ port: number; sidecar: string }> = NONE;
@@ -582,13 +582,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
       this.appMounts = added(this.appMounts, mount);
-      const option = linuxOnly === undefined ? undefined : APP_MOUNT_OPTIONS[linuxOnly];
-      this.mountOwners = added(this.mountOwners, {
-        name: mount?.name,
-        mountPath: mount?.mountPath,
-        owner: linuxOnly === undefined ? `the sidecar '${container.name}'` : `${linuxOnly} '${container.name}'`,
-        fix: option ? `set ${option} of ${linuxOnly} to another path` : 'give the sidecar\'s appVolumeMounts another path',
-      });
+      this.mountOwners = added(this.mountOwners, sidecarMountOwner(mount, container.name, linuxOnly));
     }
     if (linuxOnly !== undefined) {
       this.linuxOnly = added(this.linuxOnly, { name: container.name, what: `${linuxOnly} '${container.name}'`, instead });
@@ -671,7 +665,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     this.securityProfile?._validate(getPath(manifest, podMetaPath), podSpec, podPath, podMetaPath, problems);
     checkLinuxOnly(podSpec, podPath, this.linuxOnly, this.linuxOnlyPodFields, problems);
     checkGeneratedConfigMaps(manifest, this, this._mountedConfigMaps(), problems);
-    this.addedMountProblems(podSpec, podPath, problems);
+    addedMountProblems(Array.isArray(podSpec?.containers) ? podSpec.containers.slice(0, this.mainContainers.length) : [], `${podPath}.containers`, this.mountOwners, problems);
     for (const p of this.addProblems) {
       problems.add('', p);
     }
@@ -799,40 +793,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * so that a collision with a mount of the user's names them.
    * @internal
    */
-  protected _describeAddedMount(owner: { name: string; mountPath: string; owner: string; fix: string }): void {
+  protected _describeAddedMount(owner: AddedMount): void {
     this.mountOwners = added(this.mountOwners, owner);
-  }
-
-  /**
-   * A mount the pattern added to a main container at a path the container already mounts: the
-   * problem of the validation (about a `volumeMounts[i]` the user never wrote) is replaced by one
-   * that names who added it and the option that moves it.
-   */
-  private addedMountProblems(podSpec: any, podPath: string, problems: Problems): void {
-    const containers = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
-    containers.slice(0, this.mainContainers.length).forEach((c: any, ci: number) => {
-      const mounts = Array.isArray(c?.volumeMounts) ? c.volumeMounts : [];
-      const seen = new Map<string, number>();
-      mounts.forEach((m: any, mi: number) => {
-        if (typeof m?.mountPath !== 'string') {
-          return;
-        }
-        const key = m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
-        const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, mi);
-          return;
-        }
-        const owner = this.mountOwners.find((o) => o.name === m.name && o.mountPath === m.mountPath);
-        if (!owner) {
-          return;
-        }
-        const at = `${podPath}.containers[${ci}].volumeMounts[${mi}].mountPath`;
-        problems.removeIf((item, path) => path === at && item.includes('is already mounted by'));
-        problems.add(at, `${show(m.mountPath)} is the mount of the volume ${show(m.name)} added to every app container by ${owner.owner}, but the container ${show(c.name)} `
-          + `already mounts ${show(mounts[first]?.name)} there (${podPath}.containers[${ci}].volumeMounts[${first}]); ${owner.fix}, or mount the app's own volume elsewhere.`);
-      });
-    });
   }
 
   private addConfigMaps(configMaps: GeneratedConfigMapData[] | undefined): void {
@@ -911,20 +873,6 @@ const NONE: any[] = Object.freeze([]) as any;
 
 /** The list with the items appended: the same array, or a new one instead of NONE. */
 /** Whether `path` is the partial file `<of>.part` of a step writing `of`, or inside it. */
-/** A mount a pattern adds to the main containers: its volume and path, who adds it, how to move it. */
-interface MountOwner {
-  readonly name: string;
-  readonly mountPath: string;
-  readonly owner: string;
-  readonly fix: string;
-}
-
-/** The option of each catalogue sidecar that sets where it mounts its volume into the app. */
-const APP_MOUNT_OPTIONS: { [factory: string]: string } = {
-  'Sidecar.gitSync': 'appMountPath',
-  'Sidecar.logShipper': 'logMountPath',
-};
-
 function added<T>(list: T[], ...items: T[]): T[] {
   if (items.length === 0) {
     return list;

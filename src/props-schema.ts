@@ -20,6 +20,7 @@ export type PropType = string | [string, any];
  * @internal
  */
 export const PROPS_STRUCTS: { [name: string]: string } = {
+  AddedMount: '{"name":["s"],"mountPath":["s"],"owner":["s"],"fix":["s"]}',
   ApiObjectMetadata: '{"name":["s",1],"annotations":[["{","s"],1],"labels":[["{","s"],1],"namespace":["s",1],"finalizers":[["[","s"],1],"ownerReferences":[["[",["S","OwnerReference"]],1]}',
   BaselineProfileOptions: '{"resources":[["c","ResourcePreset"],1]}',
   CheckRequiredOptions: '{"env":[["[","s"],1],"files":[["[","s"],1],"envVars":[["[",["k","EnvVar"]],1],"envFrom":[["[",["k","EnvFromSource"]],1],"volumeMounts":[["[",["k","VolumeMount"]],1],"name":["s",1],"image":["s",1]}',

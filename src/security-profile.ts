@@ -357,7 +357,7 @@ class ProfileChecker {
           const own = c.securityContext?.[field];
           if (typeof own === 'number' && own !== wanted) {
             this.problems.add(`${cpath}.securityContext.${field}`, `${show(own)} (container ${show(c.name)}) is not the ${field} ${wanted} of securityProfile ${this.label.replace('()', `({ ${field}: ${wanted} })`)}: `
-              + `a container's own value replaces the pod's, so its processes would run with ${own} (a catalogue sidecar sets the one its image needs); leave ${field} out of the profile, or make them agree.`);
+              + `a container's own value replaces the pod's, so its processes would run with ${own}; make them agree, or leave ${field} out of the profile (a catalogue sidecar such as Sidecar.oauth2Proxy sets the one its image needs).`);
           }
         }
       }

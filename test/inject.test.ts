@@ -277,3 +277,29 @@ describe('Inject.into() a pattern with a SecurityProfile and JSON patches (revie
     expect(only(synth(chart), 'Pod').spec.securityContext.runAsUser).toBeUndefined();
   });
 });
+
+describe('a mount Inject.into() adds at a path the app already mounts (review 23 A4)', () => {
+  const vols = [{ name: 'data', emptyDir: {} }];
+  test('names the sidecar and its option', () => {
+    const chart = newChart();
+    const d = new ApiObject(chart, 'd', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { volumes: vols, containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'data', mountPath: '/git' }] }] } } },
+    });
+    Inject.into(d, { sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r.git', appMountPath: '/git' })] });
+    const message = synthError(chart);
+    expect(message).toContain('spec.template.spec.containers[0].volumeMounts[1].mountPath: "/git" is the mount of the volume "content-from-git" added to every app container by Sidecar.gitSync \'git-sync\', '
+      + 'but the container "app" already mounts "data" there (spec.template.spec.containers[0].volumeMounts[0]); set appMountPath of Sidecar.gitSync to another path');
+    expect(message).not.toContain('is already mounted by');
+  });
+
+  test('names the init steps and filesMountPath', () => {
+    const chart = newChart();
+    const d = new ApiObject(chart, 'd', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'd' }, spec: { volumes: vols, containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'data', mountPath: '/files' }] }] } });
+    Inject.into(d, { filesMountPath: '/files', initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    expect(synthError(chart)).toContain('spec.containers[0].volumeMounts[1].mountPath: "/files" is the mount of the volume "init-files" added to every app container by the init steps (their shared files), '
+      + 'but the container "app" already mounts "data" there (spec.containers[0].volumeMounts[0]); set filesMountPath of Inject.into() to another path, or mount the app\'s own volume elsewhere.');
+  });
+});

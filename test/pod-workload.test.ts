@@ -425,7 +425,7 @@ describe('a mount the pattern adds at a path the app already mounts (review 22 B
     }), 'is the mount of the volume "content-from-git" added to every app container by Sidecar.gitSync \'git-sync\', but the container "app" already mounts "mine" there '
       + '(spec.containers[0].volumeMounts[0]); set appMountPath of Sidecar.gitSync to another path, or mount the app\'s own volume elsewhere.'],
     ['Sidecar.logShipper', '/var/log/', (chart: any) => new PlainPod(chart, 'p', {
-      metadata: { name: 'p' }, volumes, containers: [own('/var/log')], sidecars: [Sidecar.logShipper(LogShipper.tail())],
+      metadata: { name: 'p' }, volumes, containers: [own('/var/log/')], sidecars: [Sidecar.logShipper(LogShipper.tail())],
     }), 'is the mount of the volume "shared-logs" added to every app container by Sidecar.logShipper \'log-shipper\', but the container "app" already mounts "mine" there '
       + '(spec.containers[0].volumeMounts[0]); set logMountPath of Sidecar.logShipper to another path'],
     ['SidecarLoggedApp', '/var/log/', (chart: any) => new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p' }, volumes, app: own('/var/log/') }),
@@ -441,5 +441,20 @@ describe('a mount the pattern adds at a path the app already mounts (review 22 B
     const message = synthError(chart);
     expect(message).toContain(`spec.containers[0].volumeMounts[1].mountPath: "${path}" ${expected}`);
     expect(message).not.toContain('is already mounted by');
+  });
+});
+
+describe('an added mount at another spelling of a path the app mounts (review 23 A5)', () => {
+  test('says the two spellings are one directory by this library\'s contract', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [{ name: 'app', image: 'busybox:1.36', volumeMounts: [{ name: 'data', mountPath: '/git/' }] }],
+      sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r.git', appMountPath: '/git' })],
+    });
+    expect(synthError(chart)).toContain('spec.containers[0].volumeMounts[1].mountPath: "/git" is the mount of the volume "content-from-git" added to every app container by Sidecar.gitSync \'git-sync\', '
+      + 'but the container "app" already mounts "data" at "/git/" (spec.containers[0].volumeMounts[0]), the same directory: this library compares mount paths without a trailing \'/\', '
+      + 'as the container runtime does (this library\'s contract); set appMountPath of Sidecar.gitSync to another path, or mount the app\'s own volume elsewhere.');
   });
 });

@@ -723,7 +723,7 @@ describe('runAsUser and runAsGroup of restricted() against a container\'s own (r
     const message = synthError(chart);
     for (const field of ['runAsUser', 'runAsGroup']) {
       expect(message).toContain(`spec.containers[1].securityContext.${field}: 2000 (container "oauth2-proxy") is not the ${field} 1000 of securityProfile SecurityProfile.restricted({ ${field}: 1000 }): `
-        + `a container's own value replaces the pod's, so its processes would run with 2000 (a catalogue sidecar sets the one its image needs); leave ${field} out of the profile, or make them agree.`);
+        + `a container's own value replaces the pod's, so its processes would run with 2000; make them agree, or leave ${field} out of the profile (a catalogue sidecar such as Sidecar.oauth2Proxy sets the one its image needs).`);
     }
   });
 

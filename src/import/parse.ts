@@ -829,7 +829,7 @@ function nodeAt(Y: YamlModule, node: any, segments: string[], key: boolean = fal
     const pairs = mapPairs(Y, target, doc, new Set());
     for (let j = segments.length; j > 0; j--) {
       const name = segments.slice(0, j).join('.');
-      const pair = pairs.find((p: any) => keyText(Y, p.key, doc) === name);
+      const pair = pairs.filter((p: any) => keyText(Y, p.key, doc) === name).pop();
       if (pair) {
         return j === segments.length && key ? pair.key : nodeAt(Y, pair.value, segments.slice(j), key, doc) ?? pair.key;
       }
@@ -844,27 +844,31 @@ function keyText(Y: YamlModule, key: any, doc: any): string | undefined {
   return Y.isScalar(k) ? String((k as any).value) : undefined;
 }
 
-/** The pairs of a map: its own, then those its merge keys (`<<: *m`, `<<: [*a, *b]`) bring in. */
+/**
+ * The pairs of a map in the order go-yaml v2 applies them (decode.go `mapping`, `merge`): its own
+ * in document order, a merge key's map (`<<: *m`) where it is written, a merge key's list
+ * (`<<: [*a, *b]`) from its last map to its first. The last pair of a name is the one kept.
+ */
 function mapPairs(Y: YamlModule, map: any, doc: any, seen: Set<any>): any[] {
   if (seen.has(map)) {
     return [];
   }
   seen.add(map);
-  const own = map.items as any[];
-  const merged: any[] = [];
-  for (const p of own) {
+  const out: any[] = [];
+  for (const p of map.items as any[]) {
     if (keyText(Y, p.key, doc) !== '<<') {
+      out.push(p);
       continue;
     }
-    const sources = Y.isSeq(p.value) ? (p.value as any).items : [p.value];
+    const sources = Y.isSeq(p.value) ? [...(p.value as any).items].reverse() : [p.value];
     for (const source of sources) {
       const m = Y.isAlias(source) && doc ? source.resolve(doc) : source;
       if (Y.isMap(m)) {
-        merged.push(...mapPairs(Y, m, doc, seen));
+        out.push(...mapPairs(Y, m, doc, new Set(seen)));
       }
     }
   }
-  return merged.length === 0 ? own : [...own, ...merged];
+  return out;
 }
 
 /** `Deployment web`, `Service prod/web`. */

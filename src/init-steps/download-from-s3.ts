@@ -93,7 +93,12 @@ export function downloadFromS3Step(bucket: string, key: string, path: string, op
     errors.push(`region: ${show(options.region)} must be a region name of lowercase letters, digits and '-' (e.g. 'eu-west-1')`);
   }
   if (options.endpointUrl !== undefined) {
-    parseHttpUrl('endpointUrl', options.endpointUrl, errors, { allowPath: false });
+    const endpoint = parseHttpUrl('endpointUrl', options.endpointUrl, errors, { allowPath: false });
+    // botocore's is_valid_endpoint_url (EndpointCreator.create_endpoint) takes labels of letters,
+    // digits and '-' only: the AWS CLI would stop with "Invalid endpoint" at every try.
+    if (endpoint && endpoint.host.includes('_')) {
+      errors.push(`endpointUrl: ${show(options.endpointUrl)}: its host ${show(endpoint.host)} has '_', which the AWS CLI refuses ("Invalid endpoint"); use the store's name without '_' or its IP address`);
+    }
   }
   let credentials: EnvVar[] = [];
   if (options.credentials !== undefined) {

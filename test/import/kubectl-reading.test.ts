@@ -437,6 +437,12 @@ describe('alias keys, round 22 (review 22 A3 to A5)', () => {
     expect(message).toContain(`alias.yaml:6:${line.indexOf('?') + 1}: inside [ ] or { }, kubectl reads ?z as the mapping {z: null}`);
   });
 
+  test('GIVEN an own key that a later merge overrides WHEN the merged value is refused THEN it is at the merged one, as go-yaml keeps it (review 23 A2)', () => {
+    const message = importError('merge.yaml', `${CM}data:\n  mode: "x"\n  <<: {mode: 0644}\n`);
+    expect(message).toContain('merge.yaml:7:8: ConfigMap m: data[mode]: 0644 is the number 420 to Kubernetes (YAML 1.1)');
+    expect(message).toContain('quote it as you mean it: "0644".');
+  });
+
   test('GIVEN a key a merge brings in WHEN its value is refused THEN it is where the merged map writes it', () => {
     const message = importError('merge.yaml', `${CM}  annotations: &m {a: "1", bad: 0644}\ndata:\n  ok: "1"\n  <<: *m\n`);
     expect(message).toContain('merge.yaml:5:28: ConfigMap m: data[bad]: 0644 is the number 420 to Kubernetes (YAML 1.1)');

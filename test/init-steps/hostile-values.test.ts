@@ -46,6 +46,12 @@ describe('URLs: parsed once, rejected where fetchers disagree', () => {
     expect(InitStep.waitForHttp(url).name).toMatch(/^wait-for-http-/);
   });
 
+  test('the S3 endpoint URL refuses \'_\' in its host, which the AWS CLI refuses (review 23 A1)', () => {
+    expect(() => InitStep.downloadFromS3('b-1', 'k', 'k', { endpointUrl: 'http://my_minio.storage:9000' })).toThrow(
+      'InitStep.downloadFromS3: endpointUrl: "http://my_minio.storage:9000": its host "my_minio.storage" has \'_\', which the AWS CLI refuses ("Invalid endpoint")');
+    expect(InitStep.downloadFromS3('b-1', 'k', 'k', { endpointUrl: 'http://minio.storage:9000' }).name).toMatch(/^download-/);
+  });
+
   test('the S3 endpoint URL goes through the same parser', () => {
     expect(() => InitStep.downloadFromS3('b-1', 'k', 'k', { endpointUrl: 'http://minio:9000\\@evil/' })).toThrow("InitStep.downloadFromS3: endpointUrl: \"http://minio:9000\\\\@evil/\" contains '\\'");
   });
