@@ -1,6 +1,6 @@
 import { createRequire } from 'module';
 import * as path from 'path';
-import { decodeNulls } from '../k8s-values';
+import { decodeCheck, decodeNulls } from '../k8s-values';
 import { fieldPathOf, Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
@@ -136,8 +136,12 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay); a separator
   // line kubectl takes with a comment or Unicode spaces after its --- (YAMLReader drops the whole
   // line) is blanked after the ---, which the yaml package then reads as the document start.
+  // A byte-order mark right after a separator line starts a part kubectl reads as a stream of its
+  // own, which drops it (the yaml package keeps it in the first key): it becomes a blank at the end
+  // of the separator line, so offsets stay.
   const text = source.content.replace(/\r(?!\n)/g, '\n')
-    .replace(/^---([^\n]*)$/gm, (line, rest: string) => (isSeparatorRest(rest) ? `---${' '.repeat(rest.length)}` : line));
+    .replace(/^---([^\n]*)$/gm, (line, rest: string) => (isSeparatorRest(rest) ? `---${' '.repeat(rest.length)}` : line))
+    .replace(/^(--- *)\n\uFEFF/gm, '$1 \n');
   const textProblems = kubectlTextProblems(name, source.content, text);
   if (textProblems.length > 0) {
     problems.push(...textProblems);
@@ -156,7 +160,8 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     ({ content, inserted } = aliasKeysSpaced(Y, text));
     // Positions in the file as written (without the spaces aliasKeysSpaced inserted).
     const textLines = lfLines(text);
-    const flow = flowCollectionProblems(Y, content, (offset) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length));
+    const at = (offset: number) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length);
+    const flow = [...flowCollectionProblems(Y, content, at), ...blockIndicatorProblems(Y, content, at)];
     if (flow.length > 0) {
       problems.push(...flow);
       return [];
@@ -195,9 +200,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       const pos = e.pos?.[0] === undefined ? undefined : where(e.pos[0]);
       const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // `\'` is no YAML escape: the `yaml` package refuses it, but Kubernetes' reader (go-yaml, libyaml's rules) takes it as `'`.
-      const fix = message.includes("Invalid escape sequence \\'")
-        ? "the yaml package cdk8s reads YAML with refuses \\' in a double-quoted string (Kubernetes' own reader takes it as '): write ' without the backslash."
-        : 'fix the YAML (kubectl would reject it too).';
+      const fix = YAML_PACKAGE_ONLY.find(([pattern]) => pattern.test(message))?.[1] ?? 'fix the YAML (kubectl would reject it too).';
       problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; ${fix}`);
       continue;
     }
@@ -229,7 +232,8 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     if (escape) {
       const pos = where(escape.offset);
       problems.push(`${name}:${pos.line}:${pos.col}: the escape ${escape.text} in a double-quoted string is ${escape.why}, which Kubernetes' YAML reader (go-yaml) refuses `
-        + '("found invalid Unicode character escape code"), so kubectl cannot read the file; write the character itself (a character outside the BMP, such as an emoji, as one \\U escape of 8 digits, e.g. \\U0001F600).');
+        + `("${escape.says ?? 'found invalid Unicode character escape code'}"), so kubectl cannot read the file; `
+        + `${escape.fix ?? 'write the character itself (a character outside the BMP, such as an emoji, as one \\U escape of 8 digits, e.g. \\U0001F600)'}.`);
       continue;
     }
     const decoded = goDecode(Y, doc, (value, written, node) => goKey(Y, value, written, node), (offset) => where(offset).line, MAX_DEPTH + 1);
@@ -290,6 +294,22 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   }
   return objects;
 }
+
+/**
+ * Parse errors of the `yaml` package (YAML 1.2) for text that Kubernetes' reader (go-yaml v2)
+ * reads: each with how to write it so that both read it. Other parse errors are kubectl's too.
+ */
+const YAML_PACKAGE_ONLY: Array<[RegExp, string]> = [
+  [/Invalid escape sequence \\'/, "the yaml package cdk8s reads YAML with refuses \\' in a double-quoted string (Kubernetes' own reader takes it as '): write ' without the backslash."],
+  // go-yaml: a '#' after a token that ends by itself (a closing quote, ']' or '}') starts a comment.
+  [/Comments must be separated from other tokens by white space/, "kubectl reads this comment, but the yaml package cdk8s reads YAML with needs a space before the '#': put one there."],
+  // go-yaml checks no indentation inside [ ], { } or a quoted value (yaml_parser_scan_to_next_token).
+  [/must be sufficiently indented/, 'if the collection is closed, kubectl reads its continuation lines as written, but the yaml package cdk8s reads YAML with wants them indented deeper '
+    + 'than their key (and without tabs): indent them (or close the collection).'],
+  // go-yaml: '-' followed by ',', ']' or '}' inside [ ] or { } is the plain value "-".
+  [/Block collections are not allowed within flow collections/, 'inside [ ] or { }, a - followed by a blank starts a list for both readers, which they refuse, and a - alone is the string "-" to kubectl, '
+    + "which the yaml package cdk8s reads YAML with cannot read: write it quoted ('-')."],
+];
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
 function isSeparatorRest(rest: string): boolean {
@@ -474,6 +494,54 @@ function walkCst<C>(node: any, context: C, visit: (node: any, context: C) => C):
       walkCst(node[field], inner, visit);
     }
   }
+}
+
+/**
+ * What go-yaml v2 refuses after a block indicator, where the `yaml` package reads on
+ * (gopkg.in/yaml.v2 scannerc.go):
+ * - `yaml_parser_fetch_block_entry`: a `-` on the line of a key's `:` ("block sequence entries
+ *   are not allowed in this context"), which the `yaml` package reads as a list (`args: -` is [null]);
+ * - `yaml_parser_scan_to_next_token`: outside [ ] and { }, a tab after `-`, `?` or an explicit
+ *   key's `:` ("found character that cannot start any token").
+ */
+function blockIndicatorProblems(Y: YamlModule, content: string, at: (offset: number) => string): string[] {
+  if (!/-|\?/.test(content)) {
+    return [];
+  }
+  const problems: string[] = [];
+  const tabAfter = (tokens: any[], kinds: string[]) => {
+    tokens.forEach((t: any, k: number) => {
+      const next = tokens[k + 1];
+      if (kinds.includes(t?.type) && next?.type === 'space' && typeof next.source === 'string' && next.source.includes('\t')) {
+        problems.push(`${at(next.offset + next.source.indexOf('\t'))}: kubectl refuses this file ("found character that cannot start any token"): Kubernetes' YAML reader takes no tab after `
+          + `${JSON.stringify(t.source)} outside [ ] and { }, where the yaml package cdk8s reads YAML with reads on; write spaces instead.`);
+      }
+    });
+  };
+  for (const token of new Y.Parser().parse(content)) {
+    walkCst(token, false, (node, flow) => {
+      // The `yaml` package cdk8s loads reads a list there (a newer one marks an error token).
+      const sameLine = !flow && Array.isArray(node.sep) && node.value?.type === 'block-seq' && !node.sep.some((t: any) => t?.type === 'newline')
+        && node.sep.some((t: any) => t?.type === 'map-value-ind');
+      const errorToken = !flow && node.type === 'error' && /block-seq-ind on same line with key/.test(String(node.message));
+      const offset = sameLine ? node.value.offset : node.offset;
+      if ((sameLine || errorToken) && typeof offset === 'number') {
+        problems.push(`${at(offset)}: kubectl refuses this file ("block sequence entries are not allowed in this context"): a list cannot start on the line of its key to Kubernetes' YAML reader, `
+          + 'where the yaml package cdk8s reads YAML with reads a list; start the list on the next line (- x, indented), or write [] for an empty one.');
+      }
+      if (!flow && Array.isArray(node.start)) {
+        tabAfter(node.start, ['seq-item-ind', 'explicit-key-ind']);
+        if (node.start.some((t: any) => t?.type === 'explicit-key-ind') && Array.isArray(node.sep)) {
+          tabAfter(node.sep, ['map-value-ind']);
+        }
+      }
+      return flow || node.type === 'flow-collection';
+    });
+    if (problems.length >= 10) {
+      break;
+    }
+  }
+  return problems;
 }
 
 const FLOW_INDICATORS = ',[]{}';
@@ -749,13 +817,22 @@ function tooDeep(object: any): string | undefined {
   return undefined;
 }
 
+/** An escape go-yaml refuses: where, as written, why, go-yaml's own words and the fix (when not those of a \\u escape). */
+interface BadEscape {
+  readonly offset: number;
+  readonly text: string;
+  readonly why: string;
+  readonly says?: string;
+  readonly fix?: string;
+}
+
 /**
- * The first `\u` or `\U` escape of a double-quoted scalar that go-yaml refuses: a UTF-16
- * surrogate (`"\ud83d\ude00"`, which the `yaml` package joins into one character) or a value
- * over U+10FFFF.
+ * The first escape of a double-quoted scalar that go-yaml refuses: a `\u` or `\U` of a UTF-16
+ * surrogate (`"\ud83d\ude00"`, which the `yaml` package joins into one character) or of a value
+ * over U+10FFFF, or `\/` (YAML 1.2's, which go-yaml v2 does not know).
  */
 // Go: yaml_parser_scan_flow_scalar (gopkg.in/yaml.v2 scannerc.go)
-function badEscape(Y: YamlModule, node: any, content: string): { offset: number; text: string; why: string } | undefined {
+function badEscape(Y: YamlModule, node: any, content: string): BadEscape | undefined {
   if (node === null || node === undefined) {
     return undefined;
   }
@@ -778,6 +855,11 @@ function badEscape(Y: YamlModule, node: any, content: string): { offset: number;
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '\\') {
       continue;
+    }
+    if (text[i + 1] === '/') {
+      return {
+        offset: node.range[0] + i, text: '\\/', why: 'a YAML 1.2 escape that go-yaml v2 does not know', says: 'found unknown escape character', fix: 'write / without the backslash',
+      };
     }
     const width = text[i + 1] === 'u' ? 4 : text[i + 1] === 'U' ? 8 : 0;
     const hex = text.slice(i + 2, i + 2 + width);
@@ -927,6 +1009,9 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   // reads back from the YAML cdk8s writes as it was written (`"0o17"`, U+2028 would not).
   const scalars = new Problems();
   validateYamlScalars(object, '', scalars);
+  // Every object's metadata is an ObjectMeta, which kubectl decodes (custom resources too):
+  // `labels: {app: 0644}` is "cannot unmarshal number into Go struct field ObjectMeta.metadata.labels".
+  decodeCheck('ObjectMeta', object.metadata, 'metadata', scalars);
   problems.push(...scalars.messages.map(end));
   // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
   const cls = l1Class(object.apiVersion, object.kind);

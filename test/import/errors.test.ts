@@ -17,7 +17,7 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     const message = importError('bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: {app: [web}\n');
     expect(message).toEqual([
       'cdk8s-pod-patterns import: the input cannot be imported:',
-      '  bad.yaml:5:21: the YAML does not parse: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML (kubectl would reject it too).',
+      '  bad.yaml:5:21: the YAML does not parse: Flow sequence in block collection must be sufficiently indented and end with a ]; if the collection is closed, kubectl reads its continuation lines as written, but the yaml package cdk8s reads YAML with wants them indented deeper than their key (and without tabs): indent them (or close the collection).',
     ].join('\n'));
   });
 

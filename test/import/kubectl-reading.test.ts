@@ -461,3 +461,33 @@ describe('a label key that extends another (review 22 A1)', () => {
     expect(message).toContain('labels.yaml:7:5: ConfigMap m: metadata.labels.app.kubernetes.io/name: label value "my app!" is invalid');
   });
 });
+
+describe('a random differential run against kubectl 1.32.4 (review 23 B)', () => {
+  test.each([
+    ['B2: a - on the line of its key (args: -)', `${CR}spec:\n  a: -\n`, 'x.yaml:6:6: kubectl refuses this file ("block sequence entries are not allowed in this context")'],
+    ['B3: a tab after -', `${CR}spec:\n  a:\n  -\tx\n`, 'x.yaml:7:4: kubectl refuses this file ("found character that cannot start any token"): Kubernetes\' YAML reader takes no tab after "-"'],
+    ['B3: a tab after ?', `${CR}spec:\n  ?\tx\n  : y\n`, 'x.yaml:6:4: kubectl refuses this file ("found character that cannot start any token"): Kubernetes\' YAML reader takes no tab after "?"'],
+    ['B3: a tab after an explicit key\'s :', `${CR}spec:\n  ? x\n  :\ty\n`, 'x.yaml:7:4: kubectl refuses this file ("found character that cannot start any token"): Kubernetes\' YAML reader takes no tab after ":"'],
+    ['B4: the escape \\/', `${CR}spec:\n  a: "\\/"\n`, 'x.yaml:6:7: the escape \\/ in a double-quoted string is a YAML 1.2 escape that go-yaml v2 does not know, which Kubernetes\' YAML reader (go-yaml) refuses ("found unknown escape character")'],
+    ['B5: a number in a custom resource\'s labels', `${CR}  labels: {app: 0644}\n`, 'x.yaml:5:12: Widget w: metadata.labels[app]: 0644 is the number 420 to Kubernetes (YAML 1.1), but ObjectMeta.labels takes a string'],
+    ['B5: finalizers that are no list in a custom resource', `${CR}  finalizers: x\n`, 'Widget w: metadata.finalizers: "x" is a string, but ObjectMeta.finalizers takes a list of strings'],
+  ])('GIVEN %s WHEN imported THEN it is refused as kubectl refuses it', (_what, yaml, message) => {
+    expect(importError('x.yaml', yaml)).toContain(message);
+  });
+
+  test.each([
+    ['B1: a lone - in [ ]', `${CM}data: {a: [-]}\n`, 'and a - alone is the string "-" to kubectl, which the yaml package cdk8s reads YAML with cannot read: write it quoted (\'-\').'],
+    ['B6: a flow list continued at its key\'s column', `${CM}data:\n  a: [x,\n  y]\n`, 'if the collection is closed, kubectl reads its continuation lines as written'],
+    ['B7: a comment right after a closing quote', `${CM}data:\n  a: "q"#c\n`, 'kubectl reads this comment, but the yaml package cdk8s reads YAML with needs a space before the \'#\''],
+  ])('GIVEN %s WHEN refused THEN the message does not say kubectl rejects it, and gives the fix', (_what, yaml, message) => {
+    const error = importError('x.yaml', yaml);
+    expect(error).toContain(message);
+    expect(error).not.toContain('kubectl would reject it too');
+  });
+
+  test('GIVEN a byte-order mark at the start of a second document WHEN imported THEN it is dropped, as kubectl drops it (B8)', () => {
+    const result = imported('bom.yaml', `${CM}data: {a: "1"}\n---\n\uFEFF${CM.replace('name: m', 'name: m2')}data: {b: "2"}\n`);
+    expect(result.differences).toEqual([]);
+    expect(result.objectCount).toBe(2);
+  });
+});
