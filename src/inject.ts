@@ -279,7 +279,8 @@ function record(object: ApiObject, addition: Addition): void {
           profile._validate(getPath(manifest, metaPath), getPath(manifest, podPath), podPath, metaPath, problems);
         }
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
-        addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, list.flatMap((a) => a.mountOwners), problems);
+        const ownMounts: AddedMount[] = typeof (object as any)._addedMounts === 'function' ? [...(object as any)._addedMounts()] : [];
+        addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...ownMounts, ...list.flatMap((a) => a.mountOwners)], problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {

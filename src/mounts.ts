@@ -126,9 +126,14 @@ export function addedMountProblems(containers: unknown, containersPath: string, 
       const where = `(${containersPath}[${ci}].volumeMounts[${first}])`;
       const spelled = other?.mountPath === m.mountPath ? ` there ${where}`
         : ` at ${show(other?.mountPath)} ${where}, the same directory: this library compares mount paths without a trailing '/', as the container runtime does (this library's contract)`;
+      // The earlier mount may have been added too (an earlier Inject.into(), the pattern's own).
+      const otherOwner = owners.find((o) => o !== owner && o.name === other?.name && o.mountPath === other?.mountPath);
       problems.removeIf((item, path) => path === at && item.includes('is already mounted by'));
-      problems.add(at, `${show(m.mountPath)} is the mount of the volume ${show(m.name)} added to every app container by ${owner.owner}, but the container ${show(c.name)} `
-        + `already mounts ${show(other?.name)}${spelled}; ${owner.fix}, or mount the app's own volume elsewhere.`);
+      problems.add(at, `${show(m.mountPath)} is the mount of the volume ${show(m.name)} added to every app container by ${owner.owner}, but `
+        + (otherOwner
+          ? `in the container ${show(c.name)} the volume ${show(other?.name)} is added${spelled} by ${otherOwner.owner} too; `
+            + `${owner.fix === otherOwner.fix ? `${owner.fix} in one of them` : `${owner.fix}, or ${otherOwner.fix}`}.`
+          : `the container ${show(c.name)} already mounts ${show(other?.name)}${spelled}; ${owner.fix}, or mount the app's own volume elsewhere.`));
     });
   });
 }

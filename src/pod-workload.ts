@@ -797,6 +797,14 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     this.mountOwners = added(this.mountOwners, owner);
   }
 
+  /**
+   * The mounts this pattern adds to its main containers, with who adds them (for Inject.into()).
+   * @internal
+   */
+  public _addedMounts(): readonly AddedMount[] {
+    return this.mountOwners;
+  }
+
   private addConfigMaps(configMaps: GeneratedConfigMapData[] | undefined): void {
     for (const data of configMaps ?? []) {
       const id = `ConfigMap-${data.name}`;

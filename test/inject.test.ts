@@ -303,3 +303,16 @@ describe('a mount Inject.into() adds at a path the app already mounts (review 23
       + 'but the container "app" already mounts "data" there (spec.containers[0].volumeMounts[0]); set filesMountPath of Inject.into() to another path, or mount the app\'s own volume elsewhere.');
   });
 });
+
+describe('two added mounts at one path (review 24 A6)', () => {
+  test('names both who add them, not the app\'s own volume', () => {
+    const chart = newChart();
+    const d = new ApiObject(chart, 'd', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'd' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } });
+    Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    Inject.into(d, { filesVolumeName: 'other', initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
+    const message = synthError(chart);
+    expect(message).toContain('spec.containers[0].volumeMounts[1].mountPath: "/config" is the mount of the volume "other" added to every app container by the init steps (their shared files), '
+      + 'but in the container "app" the volume "init-files" is added there (spec.containers[0].volumeMounts[0]) by the init steps (their shared files) too; set filesMountPath of Inject.into() to another path in one of them.');
+    expect(message).not.toContain('the app\'s own volume');
+  });
+});

@@ -136,12 +136,12 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay); a separator
   // line kubectl takes with a comment or Unicode spaces after its --- (YAMLReader drops the whole
   // line) is blanked after the ---, which the yaml package then reads as the document start.
-  // A byte-order mark right after a separator line starts a part kubectl reads as a stream of its
-  // own, which drops it (the yaml package keeps it in the first key): it becomes a blank at the end
-  // of the separator line, so offsets stay.
+  // A byte-order mark right after a separator line (not the file's first line, after which kubectl
+  // keeps it) starts a part kubectl reads as a stream of its own, which drops it (the yaml package
+  // keeps it in the first key): it becomes a blank at the end of the separator line, so offsets stay.
   const text = source.content.replace(/\r(?!\n)/g, '\n')
     .replace(/^---([^\n]*)$/gm, (line, rest: string) => (isSeparatorRest(rest) ? `---${' '.repeat(rest.length)}` : line))
-    .replace(/^(--- *)\n\uFEFF/gm, '$1 \n');
+    .replace(/^(--- *)\n\uFEFF/gm, (line, dashes: string, offset: number) => (offset === 0 ? line : `${dashes} \n`));
   const textProblems = kubectlTextProblems(name, source.content, text);
   if (textProblems.length > 0) {
     problems.push(...textProblems);
@@ -200,7 +200,8 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       const pos = e.pos?.[0] === undefined ? undefined : where(e.pos[0]);
       const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // `\'` is no YAML escape: the `yaml` package refuses it, but Kubernetes' reader (go-yaml, libyaml's rules) takes it as `'`.
-      const fix = YAML_PACKAGE_ONLY.find(([pattern]) => pattern.test(message))?.[1] ?? 'fix the YAML (kubectl would reject it too).';
+      const fix = YAML_PACKAGE_ONLY.find(([pattern, , test]) => pattern.test(message) && (test === undefined || test(content, e.pos?.[0] ?? 0)))?.[1]
+        ?? 'fix the YAML (kubectl would reject it too).';
       problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; ${fix}`);
       continue;
     }
@@ -257,6 +258,23 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     }
     const items = listItems(data);
     const inList = items.length > 1 || items[0] !== data;
+    if (inList && data.metadata !== undefined) {
+      // kubectl decodes the whole list before it splits the items, its metadata as an ObjectMeta.
+      const meta = new Problems();
+      // Integers are read as BigInt (see portabilityProblems): as numbers here, for the decoder.
+      const metadata = JSON.parse(JSON.stringify(data.metadata, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+      decodeCheck('ObjectMeta', metadata, 'metadata', meta);
+      if (meta.count > 0) {
+        problems.push(...meta.messages.map((m) => {
+          const found = fieldPathOf({ metadata }, m);
+          const offset = nodeAt(Y, doc.contents, found?.segments ?? [], true, doc)?.range?.[0];
+          const pos = where(offset ?? begin);
+          const shown = asWritten(Y, nodeAt(Y, doc.contents, found?.segments ?? [], false, doc), content, m, found?.end);
+          return `${name}:${pos.line}:${pos.col}: ${typeof data.kind === 'string' ? data.kind : 'List'}: ${shown}`;
+        }));
+        continue;
+      }
+    }
     if (keyProblems.length > 0) {
       for (const k of keyProblems) {
         // The object of the key (a list's item, or the document) and the field path in it.
@@ -299,16 +317,22 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
  * Parse errors of the `yaml` package (YAML 1.2) for text that Kubernetes' reader (go-yaml v2)
  * reads: each with how to write it so that both read it. Other parse errors are kubectl's too.
  */
-const YAML_PACKAGE_ONLY: Array<[RegExp, string]> = [
+const YAML_PACKAGE_ONLY: Array<[RegExp, string, ((content: string, offset: number) => boolean)?]> = [
   [/Invalid escape sequence \\'/, "the yaml package cdk8s reads YAML with refuses \\' in a double-quoted string (Kubernetes' own reader takes it as '): write ' without the backslash."],
   // go-yaml: a '#' after a token that ends by itself (a closing quote, ']' or '}') starts a comment.
   [/Comments must be separated from other tokens by white space/, "kubectl reads this comment, but the yaml package cdk8s reads YAML with needs a space before the '#': put one there."],
   // go-yaml checks no indentation inside [ ], { } or a quoted value (yaml_parser_scan_to_next_token).
   [/must be sufficiently indented/, 'if the collection is closed, kubectl reads its continuation lines as written, but the yaml package cdk8s reads YAML with wants them indented deeper '
     + 'than their key (and without tabs): indent them (or close the collection).'],
-  // go-yaml: '-' followed by ',', ']' or '}' inside [ ] or { } is the plain value "-".
-  [/Block collections are not allowed within flow collections/, 'inside [ ] or { }, a - followed by a blank starts a list for both readers, which they refuse, and a - alone is the string "-" to kubectl, '
-    + "which the yaml package cdk8s reads YAML with cannot read: write it quoted ('-')."],
+  // go-yaml: '-' followed by ',', ']' or '}' inside [ ] or { } is the plain value "-"; followed
+  // by a blank it is a list, which both refuse there.
+  [/Block collections are not allowed within flow collections|Implicit keys of flow sequence pairs need to be on a single line/,
+    "inside [ ] or { }, a - alone is the string \"-\" to kubectl, which the yaml package cdk8s reads YAML with cannot read: write it quoted ('-').",
+    (content, offset) => /(^|[[{,\s])-[ \t]*[,\]}]/.test(content.slice(Math.max(0, offset - 40), offset + 40))],
+  // go-yaml checks no indentation in a quoted value either: "x<newline>y" at the key's column is "x y".
+  [/Missing closing ["']?quote/, 'if the value is closed on a later line, kubectl reads its continuation lines as written, but the yaml package cdk8s reads YAML with wants them '
+    + 'indented deeper than their key (and without tabs): indent them (or close the quote).',
+  (content, offset) => /["']/.test(content.slice(offset, offset + 4000))],
 ];
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
@@ -521,7 +545,9 @@ function blockIndicatorProblems(Y: YamlModule, content: string, at: (offset: num
   for (const token of new Y.Parser().parse(content)) {
     walkCst(token, false, (node, flow) => {
       // The `yaml` package cdk8s loads reads a list there (a newer one marks an error token).
-      const sameLine = !flow && Array.isArray(node.sep) && node.value?.type === 'block-seq' && !node.sep.some((t: any) => t?.type === 'newline')
+      // (After an explicit key's `:`, go-yaml takes a `-` on the line: yaml_parser_fetch_value allows a simple key there.)
+      const explicit = Array.isArray(node.start) && node.start.some((t: any) => t?.type === 'explicit-key-ind');
+      const sameLine = !flow && !explicit && Array.isArray(node.sep) && node.value?.type === 'block-seq' && !node.sep.some((t: any) => t?.type === 'newline')
         && node.sep.some((t: any) => t?.type === 'map-value-ind');
       const errorToken = !flow && node.type === 'error' && /block-seq-ind on same line with key/.test(String(node.message));
       const offset = sameLine ? node.value.offset : node.offset;

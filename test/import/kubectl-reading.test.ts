@@ -476,7 +476,7 @@ describe('a random differential run against kubectl 1.32.4 (review 23 B)', () =>
   });
 
   test.each([
-    ['B1: a lone - in [ ]', `${CM}data: {a: [-]}\n`, 'and a - alone is the string "-" to kubectl, which the yaml package cdk8s reads YAML with cannot read: write it quoted (\'-\').'],
+    ['B1: a lone - in [ ]', `${CM}data: {a: [-]}\n`, 'inside [ ] or { }, a - alone is the string "-" to kubectl, which the yaml package cdk8s reads YAML with cannot read: write it quoted (\'-\').'],
     ['B6: a flow list continued at its key\'s column', `${CM}data:\n  a: [x,\n  y]\n`, 'if the collection is closed, kubectl reads its continuation lines as written'],
     ['B7: a comment right after a closing quote', `${CM}data:\n  a: "q"#c\n`, 'kubectl reads this comment, but the yaml package cdk8s reads YAML with needs a space before the \'#\''],
   ])('GIVEN %s WHEN refused THEN the message does not say kubectl rejects it, and gives the fix', (_what, yaml, message) => {
@@ -489,5 +489,36 @@ describe('a random differential run against kubectl 1.32.4 (review 23 B)', () =>
     const result = imported('bom.yaml', `${CM}data: {a: "1"}\n---\n\uFEFF${CM.replace('name: m', 'name: m2')}data: {b: "2"}\n`);
     expect(result.differences).toEqual([]);
     expect(result.objectCount).toBe(2);
+  });
+});
+
+describe('review 24 A: the round-23 fixes, completed', () => {
+  test('GIVEN [-, b] and [-, -] WHEN refused THEN the fix is to quote the - (kubectl reads ["-", "b"]) (A1)', () => {
+    for (const flow of ['[-, b]', '[-, -]']) {
+      const error = importError('x.yaml', `${CR}spec: {a: ${flow}}\n`);
+      expect(error).toContain('inside [ ] or { }, a - alone is the string "-" to kubectl');
+      expect(error).not.toContain('kubectl would reject it too');
+    }
+  });
+
+  test('GIVEN a byte-order mark after a --- on the first line WHEN imported THEN it is kept, as kubectl keeps it (A2)', () => {
+    expect(importError('bom.yaml', `---\n\uFEFF${CM}data: {a: "1"}\n`)).toContain('apiVersion: is missing');
+  });
+
+  test('GIVEN an explicit block-scalar key whose : is followed by - b on its line WHEN imported THEN it is read as kubectl reads it (A3)', () => {
+    const result = imported('x.yaml', `${CR}spec:\n  ? |-\n    a\n  : - b\n  c: d\n`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("a: ['b']");
+  });
+
+  test('GIVEN a List whose own metadata is no ObjectMeta WHEN imported THEN it is refused, as kubectl refuses it (A4)', () => {
+    const yaml = `apiVersion: v1\nkind: List\nmetadata:\n  labels: {app: 0644}\nitems:\n- ${CM.trimEnd().split('\n').join('\n  ')}\n`;
+    expect(importError('list.yaml', yaml)).toContain('list.yaml:4:12: List: metadata.labels[app]: 0644 is the number 420 to Kubernetes (YAML 1.1), but ObjectMeta.labels takes a string');
+  });
+
+  test.each(['"', "'"])('GIVEN a %s-quoted value continued at its key\'s column WHEN refused THEN the message gives the fix, not kubectl\'s refusal (A5)', (quote) => {
+    const error = importError('x.yaml', `${CM}data:\n  a: ${quote}x\n  y${quote}\n`);
+    expect(error).toContain('if the value is closed on a later line, kubectl reads its continuation lines as written');
+    expect(error).not.toContain('kubectl would reject it too');
   });
 });
