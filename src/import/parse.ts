@@ -123,6 +123,20 @@ export function parseSources(sources: Source[]): InputFile[] {
     ids.add(chartId);
     files.push({ name: source.name, chartId, objects });
   }
+  // Two objects of one kind, namespace and name: the API server keeps one (kubectl apply updates it
+  // with the later), and the generated app could not hold both.
+  const seen = new Map<string, InputObject>();
+  for (const o of files.flatMap((f) => f.objects)) {
+    const group = typeof o.object.apiVersion === 'string' && o.object.apiVersion.includes('/') ? o.object.apiVersion.split('/')[0] : '';
+    const key = [group, o.object.kind, o.object.metadata?.namespace ?? '', o.object.metadata?.name].join('\u0000');
+    const first = seen.get(key);
+    if (first) {
+      problems.push(`${o.file}:${o.line}: ${o.label}: is written twice (also at ${first.file}:${first.line}): the API server keeps one object of a kind, namespace and name, `
+        + 'and kubectl apply would update it with the later one; remove one of them, or give it another name.');
+    } else {
+      seen.set(key, o);
+    }
+  }
   if (problems.length > 0) {
     throw new ImportError(problems);
   }
@@ -130,6 +144,11 @@ export function parseSources(sources: Source[]): InputFile[] {
 }
 
 function parseSource(source: Source, problems: string[]): InputObject[] {
+  // kubectl reads a file whose first non-blank character is `{` as a stream of JSON values, not as
+  // YAML (apimachinery yaml.GuessJSONStream, then encoding/json).
+  if (/^\s*\{/.test(source.content)) {
+    return parseJsonStream(source, problems);
+  }
   const Y = yaml();
   const lineCounter = new Y.LineCounter();
   const name = source.name === '-' ? '<stdin>' : source.name;
@@ -334,6 +353,90 @@ const YAML_PACKAGE_ONLY: Array<[RegExp, string, ((content: string, offset: numbe
     + 'indented deeper than their key (and without tabs): indent them (or close the quote).',
   (content, offset) => /["']/.test(content.slice(offset, offset + 4000))],
 ];
+
+/**
+ * A file kubectl reads as JSON (it starts with `{`): a stream of JSON values, each an object,
+ * read with JSON's rules (`\\/` and `\\ud83d\\ude00` escapes, no comments, no `---`, no YAML),
+ * then checked as the objects of a YAML file are. Positions are the line of each value's start.
+ */
+// Go: YAMLOrJSONDecoder.Decode (apimachinery pkg/util/yaml/decoder.go), with encoding/json
+function parseJsonStream(source: Source, problems: string[]): InputObject[] {
+  const name = source.name === '-' ? '<stdin>' : source.name;
+  const text = source.content;
+  const lines = lfLines(text);
+  const at = (offset: number) => positionOf(name, lines, offset);
+  const objects: InputObject[] = [];
+  const why = 'kubectl reads a file that starts with { as a stream of JSON values (one or more objects, separated by blanks), not as YAML';
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i])) {
+      i++;
+    }
+    if (i >= text.length) {
+      break;
+    }
+    if (text[i] !== '{') {
+      problems.push(`${at(i)}: ${why}, and this is not the start of an object (${JSON.stringify(text.slice(i, i + 20))}); write JSON objects only, or write the file as YAML without a leading {.`);
+      return objects;
+    }
+    // The end of the object: its closing brace, outside strings.
+    let depth = 0;
+    let end = -1;
+    for (let j = i, inString = false; j < text.length; j++) {
+      const ch = text[j];
+      if (inString) {
+        if (ch === '\\') {
+          j++;
+        } else if (ch === '"') {
+          inString = false;
+        }
+      } else if (ch === '"') {
+        inString = true;
+      } else if (ch === '{' || ch === '[') {
+        depth++;
+      } else if (ch === '}' || ch === ']') {
+        depth--;
+        if (depth === 0) {
+          end = j + 1;
+          break;
+        }
+      }
+    }
+    const chunk = text.slice(i, end < 0 ? text.length : end);
+    let data: any;
+    try {
+      data = JSON.parse(chunk);
+    } catch (e) {
+      const position = /position (\d+)/.exec((e as Error).message);
+      problems.push(`${at(i + (position ? Number(position[1]) : 0))}: ${why}, and this is not JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}); `
+        + 'fix the JSON (kubectl would reject it too), or write the file as YAML without a leading {.');
+      return objects;
+    }
+    // encoding/json keeps every digit of an int64; JavaScript numbers stop at 2^53.
+    const big = /(?<![\w.])-?\d{16,}(?![\d.eE])/.exec(chunk.replace(/"(?:[^"\\]|\\.)*"/g, (m) => ' '.repeat(m.length)));
+    if (big && (BigInt(big[0]) > BigInt(Number.MAX_SAFE_INTEGER) || BigInt(big[0]) < -BigInt(Number.MAX_SAFE_INTEGER))) {
+      problems.push(`${at(i + big.index)}: the number ${big[0]} is beyond 2^53, which JavaScript (and so cdk8s) cannot hold exactly; write it as a string if the field takes one, or a smaller number.`);
+      return objects;
+    }
+    const line = at(i).replace(/:\d+$/, '');
+    for (const item of listItems(data)) {
+      const deep = tooDeep(item);
+      if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
+        decodeNulls(item.kind, item);
+      }
+      const object = deep ? item : withoutNulls(item);
+      const found = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? data : undefined);
+      const label = labelOf(object);
+      if (found.length > 0) {
+        problems.push(...found.map((p) => `${line}: ${label}: ${p}`));
+      } else {
+        objects.push({ file: name, line: Number(line.slice(line.lastIndexOf(':') + 1)), label, object });
+      }
+    }
+    i = end < 0 ? text.length : end;
+  }
+  return objects;
+}
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
 function isSeparatorRest(rest: string): boolean {
@@ -1041,6 +1144,11 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   problems.push(...scalars.messages.map(end));
   // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
   const cls = l1Class(object.apiVersion, object.kind);
+  if (cls && object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status) && Object.keys(object.status).length === 0) {
+    // The empty status `kubectl create ... --dry-run=client -o yaml` prints holds nothing to write
+    // (the L1 classes have no status), as for the kinds this library validates.
+    delete object.status;
+  }
   if (cls) {
     problems.push(...unknownFieldProblems(`${cls}Props`, withoutTypeMeta(object), '').map(end));
   }

@@ -203,8 +203,12 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
       }
       const meant = closest(key, Object.keys(fields));
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
-      problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'}`
-        + (key === 'status' ? ' (the cluster writes status; declare only what you want)' : ''));
+      if (key === 'status' && path === '') {
+        problems.push(`${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${type}'s status (the API server resets it on create), and the cdk8s L1 class `
+          + `k8s.Kube${type} has no status; remove it`);
+        continue;
+      }
+      problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
       continue;
     }
     if (field.kind === 't') {

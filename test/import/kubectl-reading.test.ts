@@ -522,3 +522,33 @@ describe('review 24 A: the round-23 fixes, completed', () => {
     expect(error).not.toContain('kubectl would reject it too');
   });
 });
+
+describe('review 24 B: realistic manifests against kubectl 1.32.4', () => {
+  const cm = (name: string, data: string) => `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"${name}"},"data":${data}}`;
+
+  test('GIVEN JSON as jq, PHP and Python write it (a stream of objects, \\/ escapes, surrogate pairs) WHEN imported THEN it is read as kubectl reads it (B1)', () => {
+    const result = imported('objects.json', `${cm('a', '{"url":"https:\\/\\/example.com\\/"}')}\n${cm('b', '{"k":"smile \\ud83d\\ude00"}')}\n`);
+    expect(result.differences).toEqual([]);
+    expect(result.objectCount).toBe(2);
+    expect(result.code).toContain("data: { url: 'https://example.com/' }");
+    expect(result.code).toContain('smile \u{1F600}');
+  });
+
+  test.each([
+    ['flow-style YAML', '{apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n'],
+    ['JSON documents separated by ---', `${cm('a', '{}')}\n---\n${cm('b', '{}')}\n`],
+    ['JSON with a # comment', '{\n  # a comment\n  "apiVersion": "v1"}\n'],
+  ])('GIVEN a file that starts with { but is %s WHEN imported THEN it is refused, as kubectl refuses it (B2)', (_what, content) => {
+    expect(importError('x.yaml', content)).toContain('kubectl reads a file that starts with { as a stream of JSON values');
+  });
+
+  test('GIVEN one Service written twice WHEN imported THEN it is refused at the second, naming the first (B3)', () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n';
+    expect(importError('svc.yaml', `${svc}---\n${svc}`)).toContain('svc.yaml:9: Service web: is written twice (also at svc.yaml:1)');
+  });
+
+  test('GIVEN the empty status kubectl create --dry-run prints for a Namespace WHEN imported THEN it is read (B4)', () => {
+    const result = imported('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: ns1\nspec: {}\nstatus: {}\n');
+    expect(result.differences).toEqual([]);
+  });
+});
