@@ -306,15 +306,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       continue;
     }
     items.forEach((item: any, i: number) => {
-      const deep = tooDeep(item);
-      // A null list item or map value is the zero value to the API server's decoder (`tier: ""`), not
-      // unset: it is carried over as that value; a struct field set to null is unset (withoutNulls).
-      if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
-        decodeNulls(item.kind, item);
-      }
-      const object = deep ? item : withoutNulls(item);
-      const problem = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? data : undefined);
-      const label = labelOf(object);
+      const { object, problems: problem, label } = checkedItem(item, data);
       if (problem.length > 0) {
         const node = inList ? nodeAt(Y, doc.contents, ['items', String(i)], false, doc) : doc.contents;
         problems.push(...problem.map((p) => {
@@ -420,13 +412,7 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     }
     const line = at(i).replace(/:\d+$/, '');
     for (const item of listItems(data)) {
-      const deep = tooDeep(item);
-      if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
-        decodeNulls(item.kind, item);
-      }
-      const object = deep ? item : withoutNulls(item);
-      const found = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? data : undefined);
-      const label = labelOf(object);
+      const { object, problems: found, label } = checkedItem(item, data);
       if (found.length > 0) {
         problems.push(...found.map((p) => `${line}: ${label}: ${p}`));
       } else {
@@ -436,6 +422,22 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     i = end < 0 ? text.length : end;
   }
   return objects;
+}
+
+/**
+ * One object of a document (the document, or an item of its list) as the API server's decoder
+ * makes it, and its problems. A null list item or map value is the zero value to the decoder
+ * (`tier: ""`), not unset: it is carried over as that value; a struct field set to null is unset
+ * (withoutNulls).
+ */
+function checkedItem(item: any, document: any): { object: any; problems: string[]; label: string } {
+  const deep = tooDeep(item);
+  if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
+    decodeNulls(item.kind, item);
+  }
+  const object = deep ? item : withoutNulls(item);
+  const problems = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? document : undefined);
+  return { object, problems, label: labelOf(object) };
 }
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
