@@ -5,7 +5,7 @@ import { fieldPathOf, Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
-import { l1Class, unknownFieldProblems } from './schema';
+import { l1Class, STATUS_KINDS, unknownFieldProblems } from './schema';
 import { goTrimSpace } from '../validation/common';
 
 /**
@@ -146,7 +146,8 @@ export function parseSources(sources: Source[]): InputFile[] {
 function parseSource(source: Source, problems: string[]): InputObject[] {
   // kubectl reads a file whose first non-blank character is `{` as a stream of JSON values, not as
   // YAML (apimachinery yaml.GuessJSONStream, then encoding/json).
-  if (/^\s*\{/.test(source.content)) {
+  // (unicode.IsSpace before it: JavaScript's \s without the BOM, which Go does not take for a space)
+  if (/^[^\S\uFEFF]*\{/.test(source.content)) {
     return parseJsonStream(source, problems);
   }
   const Y = yaml();
@@ -278,14 +279,10 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     const items = listItems(data);
     const inList = items.length > 1 || items[0] !== data;
     if (inList && data.metadata !== undefined) {
-      // kubectl decodes the whole list before it splits the items, its metadata as an ObjectMeta.
-      const meta = new Problems();
-      // Integers are read as BigInt (see portabilityProblems): as numbers here, for the decoder.
-      const metadata = JSON.parse(JSON.stringify(data.metadata, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
-      decodeCheck('ObjectMeta', metadata, 'metadata', meta);
-      if (meta.count > 0) {
-        problems.push(...meta.messages.map((m) => {
-          const found = fieldPathOf({ metadata }, m);
+      const listProblems = listMetadataProblems(data);
+      if (listProblems.length > 0) {
+        problems.push(...listProblems.map((m) => {
+          const found = fieldPathOf(data, m);
           const offset = nodeAt(Y, doc.contents, found?.segments ?? [], true, doc)?.range?.[0];
           const pos = where(offset ?? begin);
           const shown = asWritten(Y, nodeAt(Y, doc.contents, found?.segments ?? [], false, doc), content, m, found?.end);
@@ -361,11 +358,17 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
   const why = 'kubectl reads a file that starts with { as a stream of JSON values (one or more objects, separated by blanks), not as YAML';
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i])) {
+    // encoding/json's blanks only (space, tab, CR, LF).
+    while (i < text.length && /[ \t\r\n]/.test(text[i])) {
       i++;
     }
     if (i >= text.length) {
       break;
+    }
+    if (text.startsWith('null', i) && !/[\w]/.test(text[i + 4] ?? '')) {
+      // kubectl skips a null value of the stream.
+      i += 4;
+      continue;
     }
     if (text[i] !== '{') {
       problems.push(`${at(i)}: ${why}, and this is not the start of an object (${JSON.stringify(text.slice(i, i + 20))}); write JSON objects only, or write the file as YAML without a leading {.`);
@@ -411,6 +414,12 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
       return objects;
     }
     const line = at(i).replace(/:\d+$/, '');
+    const listProblems = listMetadataProblems(data);
+    if (listProblems.length > 0) {
+      problems.push(...listProblems.map((m) => `${line}: ${typeof data.kind === 'string' ? data.kind : 'List'}: ${m}`));
+      i = end < 0 ? text.length : end;
+      continue;
+    }
     for (const item of listItems(data)) {
       const { object, problems: found, label } = checkedItem(item, data);
       if (found.length > 0) {
@@ -438,6 +447,22 @@ function checkedItem(item: any, document: any): { object: any; problems: string[
   const object = deep ? item : withoutNulls(item);
   const problems = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? document : undefined);
   return { object, problems, label: labelOf(object) };
+}
+
+/**
+ * The problems of a list's own metadata (`kind: List`, a typed list): kubectl decodes the whole
+ * list before it splits the items, its metadata as an ObjectMeta with encoding/json, which refuses
+ * a value of the wrong type and ignores a field it does not know (`continue`, `remainingItemCount`).
+ */
+function listMetadataProblems(data: any): string[] {
+  if (data === null || typeof data !== 'object' || data.metadata === undefined || listItems(data)[0] === data) {
+    return [];
+  }
+  const meta = new Problems();
+  // Integers are read as BigInt from YAML (see portabilityProblems): as numbers here, for the decoder.
+  const metadata = JSON.parse(JSON.stringify(data.metadata, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  decodeCheck('ObjectMeta', metadata, 'metadata', meta);
+  return meta.messages.filter((m) => !/: is not a field of /.test(m));
 }
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
@@ -1146,7 +1171,8 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   problems.push(...scalars.messages.map(end));
   // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
   const cls = l1Class(object.apiVersion, object.kind);
-  if (cls && object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status) && Object.keys(object.status).length === 0) {
+  if (cls && STATUS_KINDS.has(object.kind) && object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status)
+    && Object.keys(object.status).length === 0) {
     // The empty status `kubectl create ... --dry-run=client -o yaml` prints holds nothing to write
     // (the L1 classes have no status), as for the kinds this library validates.
     delete object.status;

@@ -203,8 +203,8 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
       }
       const meant = closest(key, Object.keys(fields));
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
-      if (key === 'status' && path === '') {
-        problems.push(`${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${type}'s status (the API server resets it on create), and the cdk8s L1 class `
+      if (key === 'status' && path === '' && STATUS_KINDS.has(type)) {
+        problems.push(`${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${type}'s status, and the cdk8s L1 class `
           + `k8s.Kube${type} has no status; remove it`);
         continue;
       }
@@ -229,6 +229,13 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
  * and the structs they reach), or undefined: a field added after 1.28 (a PersistentVolumeClaim's
  * volumeAttributesClassName, a pod's appArmorProfile) is real data.
  */
+/**
+ * The kinds written with an L1 class whose Kubernetes type has a status (the others, such as Role
+ * or Secret, have none: a status there is an unknown field to the API server).
+ */
+export const STATUS_KINDS = new Set(['Pod', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Namespace', 'Ingress', 'PodDisruptionBudget', 'ResourceQuota', 'HorizontalPodAutoscaler', 'PersistentVolume',
+  'PersistentVolumeClaim', 'Node', 'CertificateSigningRequest', 'CustomResourceDefinition', 'APIService']);
+
 function fieldOf132(struct: string, key: string): string | undefined {
   const fields = K8S_SCHEMA[struct.replace(/^Kube(\w+)Props$/, '$1')];
   if (typeof fields !== 'string') {

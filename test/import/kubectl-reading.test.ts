@@ -552,3 +552,30 @@ describe('review 24 B: realistic manifests against kubectl 1.32.4', () => {
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('review 25 A: JSON streams, list metadata and status, completed', () => {
+  const cm = (name: string) => `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"${name}"}}`;
+
+  test('GIVEN a JSON List whose own metadata has a number resourceVersion WHEN imported THEN it is refused, as in YAML (A1)', () => {
+    expect(importError('list.json', `{"apiVersion":"v1","kind":"List","metadata":{"resourceVersion":5},"items":[${cm('a')}]}\n`))
+      .toContain('list.json:1: List: metadata.resourceVersion: 5 is a number, but ObjectMeta.resourceVersion takes a string');
+  });
+
+  test('GIVEN a no-break space before the second object WHEN imported THEN it is refused, as encoding/json refuses it (A2)', () => {
+    expect(importError('x.json', `${cm('a')}\n\u00a0${cm('b')}\n`)).toContain('x.json:2:1: kubectl reads a file that starts with { as a stream of JSON values');
+  });
+
+  test('GIVEN a null between two objects WHEN imported THEN it is skipped, as kubectl skips it (A3)', () => {
+    expect(imported('x.json', `${cm('a')}\nnull\n${cm('b')}\n`).objectCount).toBe(2);
+  });
+
+  test('GIVEN status: {} on a Role, which has no status WHEN imported THEN it is refused as an unknown field, not dropped (A6)', () => {
+    expect(importError('role.yaml', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: a\nstatus: {}\n'))
+      .toContain('role.yaml:5:1: Role a: status: is not a field of Role in Kubernetes 1.28; remove it.');
+  });
+
+  test('GIVEN list fields such as continue in a List\'s metadata WHEN imported THEN they are ignored, as kubectl ignores them (A10)', () => {
+    const result = imported('list.yaml', `apiVersion: v1\nkind: List\nmetadata:\n  continue: "x"\n  remainingItemCount: 0\nitems:\n- ${CM.trimEnd().split('\n').join('\n  ')}\n`);
+    expect(result.differences).toEqual([]);
+  });
+});
