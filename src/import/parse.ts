@@ -407,6 +407,13 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
         + 'fix the JSON (kubectl would reject it too), or write the file as YAML without a leading {.');
       return objects;
     }
+    // encoding/json keeps the last value of a key written twice, without a word: refused, as in YAML.
+    const twice = jsonDuplicateKey(chunk);
+    if (twice) {
+      problems.push(`${at(i + twice.offset)}: the key ${JSON.stringify(twice.key)} is written twice in one object: kubectl reads the file and keeps the last value without a word; `
+        + 'this library refuses it: remove the one you do not mean.');
+      return objects;
+    }
     // encoding/json keeps every digit of an int64; JavaScript numbers stop at 2^53.
     const big = /(?<![\w.])-?\d{16,}(?![\d.eE])/.exec(chunk.replace(/"(?:[^"\\]|\\.)*"/g, (m) => ' '.repeat(m.length)));
     if (big && (BigInt(big[0]) > BigInt(Number.MAX_SAFE_INTEGER) || BigInt(big[0]) < -BigInt(Number.MAX_SAFE_INTEGER))) {
@@ -463,6 +470,36 @@ function listMetadataProblems(data: any): string[] {
   const metadata = JSON.parse(JSON.stringify(data.metadata, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
   decodeCheck('ObjectMeta', metadata, 'metadata', meta);
   return meta.messages.filter((m) => !/: is not a field of /.test(m));
+}
+
+/** The first key written twice in one object of a JSON text that parses, and where (its second). */
+function jsonDuplicateKey(json: string): { key: string; offset: number } | undefined {
+  const open: Array<Set<string> | undefined> = [];
+  for (let i = 0; i < json.length; i++) {
+    const ch = json[i];
+    if (ch === '{') {
+      open.push(new Set());
+    } else if (ch === '[') {
+      open.push(undefined);
+    } else if (ch === '}' || ch === ']') {
+      open.pop();
+    } else if (ch === '"') {
+      let j = i + 1;
+      while (j < json.length && json[j] !== '"') {
+        j += json[j] === '\\' ? 2 : 1;
+      }
+      const keys = open[open.length - 1];
+      if (keys && /^\s*:/.test(json.slice(j + 1, j + 64))) {
+        const key = JSON.parse(json.slice(i, j + 1));
+        if (keys.has(key)) {
+          return { key, offset: i };
+        }
+        keys.add(key);
+      }
+      i = j;
+    }
+  }
+  return undefined;
 }
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */

@@ -579,3 +579,14 @@ describe('review 25 A: JSON streams, list metadata and status, completed', () =>
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('a key written twice in a JSON object (review 25 A9)', () => {
+  test('GIVEN "name" twice in a JSON object WHEN imported THEN it is refused at the second, as in YAML (not kept without a word)', () => {
+    const line = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"}}';
+    expect(importError('x.json', `${line}\n`)).toContain(`x.json:1:${line.lastIndexOf('"name"') + 1}: the key "name" is written twice in one object`);
+  });
+
+  test('GIVEN the same key in two different objects WHEN imported THEN it is read', () => {
+    expect(imported('x.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","labels":{"name":"x"}},"data":{"name":"y"}}\n').objectCount).toBe(1);
+  });
+});
