@@ -193,7 +193,12 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       filesVolume = true;
       addition.volumes.push({ name: filesVolumeName, emptyDir: {} });
       addition.appMounts.push({ name: filesVolumeName, mountPath: filesMountPath });
-      addition.mountOwners.push({ name: filesVolumeName, mountPath: filesMountPath, owner: 'the init steps (their shared files)', fix: 'set filesMountPath of Inject.into() to another path' });
+      addition.mountOwners.push({
+        name: filesVolumeName,
+        mountPath: filesMountPath,
+        owner: 'the init steps of Inject.into() (their shared files)',
+        fix: 'set filesMountPath of Inject.into() to another path',
+      });
       if (!declaredMountPath.startsWith('/')) {
         addition.problems.push(`filesMountPath: ${show(declaredMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every container.`);
       }

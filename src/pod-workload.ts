@@ -784,7 +784,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     this.volumeList = added(this.volumeList, { name: this.filesVolumeName, emptyDir: {} });
     this.appMounts = added(this.appMounts, { name: this.filesVolumeName, mountPath: this.filesMountPath });
     this.mountOwners = added(this.mountOwners, {
-      name: this.filesVolumeName, mountPath: this.filesMountPath, owner: 'the init steps (their shared files)', fix: 'set filesMountPath to another path',
+      name: this.filesVolumeName, mountPath: this.filesMountPath, owner: `the init steps of ${this.description} (their shared files)`, fix: `set filesMountPath of ${this.description} to another path`,
     });
   }
 

@@ -299,7 +299,7 @@ describe('a mount Inject.into() adds at a path the app already mounts (review 23
     const chart = newChart();
     const d = new ApiObject(chart, 'd', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'd' }, spec: { volumes: vols, containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'data', mountPath: '/files' }] }] } });
     Inject.into(d, { filesMountPath: '/files', initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
-    expect(synthError(chart)).toContain('spec.containers[0].volumeMounts[1].mountPath: "/files" is the mount of the volume "init-files" added to every app container by the init steps (their shared files), '
+    expect(synthError(chart)).toContain('spec.containers[0].volumeMounts[1].mountPath: "/files" is the mount of the volume "init-files" added to every app container by the init steps of Inject.into() (their shared files), '
       + 'but the container "app" already mounts "data" there (spec.containers[0].volumeMounts[0]); set filesMountPath of Inject.into() to another path, or mount the app\'s own volume elsewhere.');
   });
 });
@@ -311,8 +311,19 @@ describe('two added mounts at one path (review 24 A6)', () => {
     Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
     Inject.into(d, { filesVolumeName: 'other', initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
     const message = synthError(chart);
-    expect(message).toContain('spec.containers[0].volumeMounts[1].mountPath: "/config" is the mount of the volume "other" added to every app container by the init steps (their shared files), '
-      + 'but in the container "app" the volume "init-files" is added there (spec.containers[0].volumeMounts[0]) by the init steps (their shared files) too; set filesMountPath of Inject.into() to another path in one of them.');
+    expect(message).toContain('spec.containers[0].volumeMounts[1].mountPath: "/config" is the mount of the volume "other" added to every app container by the init steps of Inject.into() (their shared files), '
+      + 'but in the container "app" the volume "init-files" is added there (spec.containers[0].volumeMounts[0]) by the init steps of Inject.into() (their shared files) too; set filesMountPath of Inject.into() to another path in one of them.');
     expect(message).not.toContain('the app\'s own volume');
+  });
+});
+
+describe('a pattern\'s files and Inject.into()\'s at one path (review 25 A11)', () => {
+  test('names each owner and its own filesMountPath', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'app', image: 'nginx:1.27' }], initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    Inject.into(p, { filesVolumeName: 'other', initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
+    expect(synthError(chart)).toContain('is the mount of the volume "other" added to every app container by the init steps of Inject.into() (their shared files), '
+      + 'but in the container "app" the volume "init-files" is added there (spec.containers[0].volumeMounts[0]) by the init steps of PlainPod \'p\' (their shared files) too; '
+      + 'set filesMountPath of Inject.into() to another path, or set filesMountPath of PlainPod \'p\' to another path.');
   });
 });

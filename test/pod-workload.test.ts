@@ -433,8 +433,8 @@ describe('a mount the pattern adds at a path the app already mounts (review 22 B
       + '(spec.containers[0].volumeMounts[0]); set logMountPath to another path'],
     ['the init steps', '/config', (chart: any) => new InitPod(chart, 'p', {
       metadata: { name: 'p' }, volumes, containers: [own('/config')], initSteps: [InitStep.download('https://example.com/c.json', 'c.json')], filesMountPath: '/config',
-    }), 'is the mount of the volume "init-files" added to every app container by the init steps (their shared files), but the container "app" already mounts "mine" there '
-      + '(spec.containers[0].volumeMounts[0]); set filesMountPath to another path, or mount the app\'s own volume elsewhere.'],
+    }), 'is the mount of the volume "init-files" added to every app container by the init steps of InitPod \'p\' (their shared files), but the container "app" already mounts "mine" there '
+      + '(spec.containers[0].volumeMounts[0]); set filesMountPath of InitPod \'p\' to another path, or mount the app\'s own volume elsewhere.'],
   ])('names %s and its option, not only a volumeMounts entry the user never wrote', (_who, path, make, expected) => {
     const chart = newChart();
     make(chart);

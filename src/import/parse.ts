@@ -414,8 +414,16 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
         + 'this library refuses it: remove the one you do not mean.');
       return objects;
     }
+    // A number beyond float64 is Infinity to JSON.parse, and refused by encoding/json.
+    const numbers = chunk.replace(/"(?:[^"\\]|\\.)*"/g, (m) => ' '.repeat(m.length));
+    const huge = [...numbers.matchAll(/-?\d+(?:\.\d+)?[eE][+-]?\d+/g)].find((m) => !Number.isFinite(Number(m[0])));
+    if (huge) {
+      problems.push(`${at(i + (huge.index ?? 0))}: the number ${huge[0]} is beyond what a float64 holds, and kubectl refuses the file ("cannot unmarshal number ${huge[0]} into Go value of type float64"); `
+        + 'write a smaller number.');
+      return objects;
+    }
     // encoding/json keeps every digit of an int64; JavaScript numbers stop at 2^53.
-    const big = /(?<![\w.])-?\d{16,}(?![\d.eE])/.exec(chunk.replace(/"(?:[^"\\]|\\.)*"/g, (m) => ' '.repeat(m.length)));
+    const big = /(?<![\w.])-?\d{16,}(?![\d.eE])/.exec(numbers);
     if (big && (BigInt(big[0]) > BigInt(Number.MAX_SAFE_INTEGER) || BigInt(big[0]) < -BigInt(Number.MAX_SAFE_INTEGER))) {
       problems.push(`${at(i + big.index)}: the number ${big[0]} is beyond 2^53, which JavaScript (and so cdk8s) cannot hold exactly; write it as a string if the field takes one, or a smaller number.`);
       return objects;

@@ -590,3 +590,12 @@ describe('a key written twice in a JSON object (review 25 A9)', () => {
     expect(imported('x.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","labels":{"name":"x"}},"data":{"name":"y"}}\n').objectCount).toBe(1);
   });
 });
+
+describe('a JSON number beyond float64 (review 25 A4)', () => {
+  test('GIVEN 1e400 WHEN imported THEN it is refused with its own text, not the YAML .inf message', () => {
+    const line = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","generation":1e400}}';
+    const error = importError('x.json', `${line}\n`);
+    expect(error).toContain(`x.json:1:${line.indexOf('1e400') + 1}: the number 1e400 is beyond what a float64 holds, and kubectl refuses the file`);
+    expect(error).not.toContain('.inf');
+  });
+});
