@@ -128,7 +128,9 @@ export function parseSources(sources: Source[]): InputFile[] {
   const seen = new Map<string, InputObject>();
   for (const o of files.flatMap((f) => f.objects)) {
     const group = typeof o.object.apiVersion === 'string' && o.object.apiVersion.includes('/') ? o.object.apiVersion.split('/')[0] : '';
-    const key = [group, o.object.kind, o.object.metadata?.namespace ?? '', o.object.metadata?.name].join('\u0000');
+    // The API server clears the namespace of a cluster-scoped object.
+    const namespace = CLUSTER_SCOPED.has(o.object.kind) ? '' : o.object.metadata?.namespace ?? '';
+    const key = [group, o.object.kind, namespace, o.object.metadata?.name].join('\u0000');
     const first = seen.get(key);
     if (first) {
       problems.push(`${o.file}:${o.line}: ${o.label}: is written twice (also at ${first.file}:${first.line}): the API server keeps one object of a kind, namespace and name, `
@@ -509,6 +511,12 @@ function jsonDuplicateKey(json: string): { key: string; offset: number } | undef
   }
   return undefined;
 }
+
+/** The built-in kinds that are cluster-scoped (no namespace). */
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass',
+  'CustomResourceDefinition', 'APIService', 'CSIDriver', 'CSINode', 'RuntimeClass', 'IngressClass', 'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'CertificateSigningRequest', 'VolumeAttachment',
+  'PriorityLevelConfiguration', 'FlowSchema']);
 
 /** What may follow --- on a line kubectl takes as a separator: blanks (Go's), then a comment or nothing. */
 function isSeparatorRest(rest: string): boolean {

@@ -599,3 +599,10 @@ describe('a JSON number beyond float64 (review 25 A4)', () => {
     expect(error).not.toContain('.inf');
   });
 });
+
+describe('two cluster-scoped objects that differ only in namespace (review 25 A7)', () => {
+  test('GIVEN two Namespaces named a, one with metadata.namespace WHEN imported THEN the second is refused (the API server clears it: one object)', () => {
+    const ns = (extra: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n${extra}`;
+    expect(importError('ns.yaml', `${ns('')}---\n${ns('  namespace: x\n')}`)).toContain('ns.yaml:6: Namespace x/a: is written twice (also at ns.yaml:1)');
+  });
+});
