@@ -183,7 +183,9 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     // Positions in the file as written (without the spaces aliasKeysSpaced inserted).
     const textLines = lfLines(text);
     const at = (offset: number) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length);
-    const flow = [...flowCollectionProblems(Y, content, at), ...blockIndicatorProblems(Y, content, at)];
+    // One parse of the yaml package's syntax tree serves both checks.
+    const tokens = [...new Y.Parser().parse(content)];
+    const flow = [...flowCollectionProblems(tokens, content, at), ...blockIndicatorProblems(tokens, content, at)];
     if (flow.length > 0) {
       problems.push(...flow);
       return [];
@@ -711,21 +713,21 @@ function walkCst<C>(node: any, context: C, visit: (node: any, context: C) => C):
  * - `yaml_parser_scan_to_next_token`: outside [ ] and { }, a tab after `-`, `?` or an explicit
  *   key's `:` ("found character that cannot start any token").
  */
-function blockIndicatorProblems(Y: YamlModule, content: string, at: (offset: number) => string): string[] {
+function blockIndicatorProblems(tokens: any[], content: string, at: (offset: number) => string): string[] {
   if (!/-|\?/.test(content)) {
     return [];
   }
   const problems: string[] = [];
-  const tabAfter = (tokens: any[], kinds: string[]) => {
-    tokens.forEach((t: any, k: number) => {
-      const next = tokens[k + 1];
+  const tabAfter = (run: any[], kinds: string[]) => {
+    run.forEach((t: any, k: number) => {
+      const next = run[k + 1];
       if (kinds.includes(t?.type) && next?.type === 'space' && typeof next.source === 'string' && next.source.includes('\t')) {
         problems.push(`${at(next.offset + next.source.indexOf('\t'))}: kubectl refuses this file ("found character that cannot start any token"): Kubernetes' YAML reader takes no tab after `
           + `${JSON.stringify(t.source)} outside [ ] and { }, where the yaml package cdk8s reads YAML with reads on; write spaces instead.`);
       }
     });
   };
-  for (const token of new Y.Parser().parse(content)) {
+  for (const token of tokens) {
     walkCst(token, false, (node, flow) => {
       // The `yaml` package cdk8s loads reads a list there (a newer one marks an error token).
       // (After an explicit key's `:`, go-yaml takes a `-` on the line: yaml_parser_fetch_value allows a simple key there.)
@@ -771,7 +773,7 @@ const GO_TAG_CHAR = /[A-Za-z0-9_\-;/?:@&=+$,.!~*'()[\]%]/;
  *   to kubectl (the tag `!a,`) and `["", "b"]` to the `yaml` package.
  * Each is refused with where it is and how to write it so that both read the same.
  */
-function flowCollectionProblems(Y: YamlModule, content: string, at: (offset: number) => string): string[] {
+function flowCollectionProblems(tokens: any[], content: string, at: (offset: number) => string): string[] {
   if (!/[[{!]/.test(content)) {
     return [];
   }
@@ -831,7 +833,7 @@ function flowCollectionProblems(Y: YamlModule, content: string, at: (offset: num
     }
   };
   // `close` is the end of the innermost flow collection (']' or '}'), '' outside them.
-  for (const token of new Y.Parser().parse(content)) {
+  for (const token of tokens) {
     walkCst(token, '', (node, close) => {
       const inner = node.type === 'flow-collection' ? (node.start?.source === '{' ? '}' : ']') : close;
       if (inner && typeof node.offset === 'number') {
