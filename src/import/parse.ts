@@ -70,6 +70,7 @@ interface YamlModule {
   Parser: new () => { parse(source: string): Iterable<any> };
   Scalar: new (value: any) => any;
   parseAllDocuments(source: string, options: any): YamlDocument[] | any;
+  parseDocument(source: string, options: any): YamlDocument;
   isMap(node: any): boolean;
   isSeq(node: any): boolean;
   isScalar(node: any): boolean;
@@ -350,7 +351,7 @@ const YAML_PACKAGE_ONLY: Array<[RegExp, string, ((content: string, offset: numbe
 /**
  * A file kubectl reads as JSON (it starts with `{`): a stream of JSON values, each an object,
  * read with JSON's rules (`\\/` and `\\ud83d\\ude00` escapes, no comments, no `---`, no YAML),
- * then checked as the objects of a YAML file are. Positions are the line of each value's start.
+ * then checked as the objects of a YAML file are. A problem is placed at the key of its field.
  */
 // Go: YAMLOrJSONDecoder.Decode (apimachinery pkg/util/yaml/decoder.go), with encoding/json
 function parseJsonStream(source: Source, problems: string[]): InputObject[] {
@@ -433,16 +434,19 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
       return objects;
     }
     const line = at(i).replace(/:\d+$/, '');
+    const where = jsonFieldPosition(chunk, (offset) => at(i + offset));
     const listProblems = listMetadataProblems(data);
     if (listProblems.length > 0) {
-      problems.push(...listProblems.map((m) => `${line}: ${typeof data.kind === 'string' ? data.kind : 'List'}: ${m}`));
+      problems.push(...listProblems.map((m) => `${where(data, m, [])}: ${typeof data.kind === 'string' ? data.kind : 'List'}: ${m}`));
       i = end < 0 ? text.length : end;
       continue;
     }
-    for (const item of listItems(data)) {
+    const items = listItems(data);
+    const inList = items.length > 1 || items[0] !== data;
+    for (const [index, item] of items.entries()) {
       const { object, problems: found, label } = checkedItem(item, data);
       if (found.length > 0) {
-        problems.push(...found.map((p) => `${line}: ${label}: ${p}`));
+        problems.push(...found.map((p) => `${where(object, p, inList ? ['items', String(index)] : [])}: ${label}: ${p}`));
       } else {
         objects.push({ file: name, line: Number(line.slice(line.lastIndexOf(':') + 1)), label, object });
       }
@@ -450,6 +454,26 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     i = end < 0 ? text.length : end;
   }
   return objects;
+}
+
+/**
+ * Where the field a problem names is written in one JSON value of a stream (`file:line:col` of its
+ * key): the value is read again with the yaml package (JSON is YAML) only to find the key, once and
+ * only when there is a problem. The value's start if the field is not found or the text is not
+ * YAML the yaml package reads (a key over 1024 characters).
+ */
+function jsonFieldPosition(chunk: string, at: (offset: number) => string): (object: unknown, problem: string, prefix: string[]) => string {
+  const Y = yaml();
+  let doc: YamlDocument | undefined;
+  return (object, problem, prefix) => {
+    doc ??= Y.parseDocument(chunk, { uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      return at(0);
+    }
+    const found = fieldPathOf(object, problem);
+    const node = nodeAt(Y, doc.contents, [...prefix, ...(found?.segments ?? [])], true, doc);
+    return at(node?.range?.[0] ?? 0);
+  };
 }
 
 /**
@@ -617,9 +641,15 @@ function kubectlTextProblems(name: string, original: string, content: string): s
 
 /** `file:line:col` of an offset of the text (lines split at LF). */
 function positionOf(name: string, lines: Array<{ offset: number }>, index: number): string {
+  // The last line that starts at or before the index (a binary search: a file may have many problems).
   let line = 0;
-  while (line + 1 < lines.length && lines[line + 1].offset <= index) {
-    line++;
+  for (let high = lines.length - 1; line < high;) {
+    const middle = Math.ceil((line + high) / 2);
+    if (lines[middle].offset <= index) {
+      line = middle;
+    } else {
+      high = middle - 1;
+    }
   }
   return `${name}:${line + 1}:${index - lines[line].offset + 1}`;
 }
@@ -1119,16 +1149,33 @@ function nodeAt(Y: YamlModule, node: any, segments: string[], key: boolean = fal
     return nodeAt(Y, target.items[Number(segments[0])], segments.slice(1), key, doc);
   }
   if (Y.isMap(target)) {
-    const pairs = mapPairs(Y, target, doc, new Set());
+    const pairs = pairsByKey(Y, target, doc);
     for (let j = segments.length; j > 0; j--) {
-      const name = segments.slice(0, j).join('.');
-      const pair = pairs.filter((p: any) => keyText(Y, p.key, doc) === name).pop();
+      const pair = pairs.get(segments.slice(0, j).join('.'));
       if (pair) {
         return j === segments.length && key ? pair.key : nodeAt(Y, pair.value, segments.slice(j), key, doc) ?? pair.key;
       }
     }
   }
   return node ?? undefined;
+}
+
+const pairsCache = new WeakMap<object, Map<string | undefined, any>>();
+
+/**
+ * The pair of each key of a map, merges applied (the last pair of a key, as go-yaml keeps it), kept
+ * per map node: each problem of a large map looks its key up, not every pair again.
+ */
+function pairsByKey(Y: YamlModule, map: any, doc: any): Map<string | undefined, any> {
+  let pairs = pairsCache.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of mapPairs(Y, map, doc, new Set())) {
+      pairs.set(keyText(Y, p.key, doc), p);
+    }
+    pairsCache.set(map, pairs);
+  }
+  return pairs;
 }
 
 /** The text of a scalar key, or of the scalar an alias key names. */

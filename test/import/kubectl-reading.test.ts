@@ -558,7 +558,7 @@ describe('review 25 A: JSON streams, list metadata and status, completed', () =>
 
   test('GIVEN a JSON List whose own metadata has a number resourceVersion WHEN imported THEN it is refused, as in YAML (A1)', () => {
     expect(importError('list.json', `{"apiVersion":"v1","kind":"List","metadata":{"resourceVersion":5},"items":[${cm('a')}]}\n`))
-      .toContain('list.json:1: List: metadata.resourceVersion: 5 is a number, but ObjectMeta.resourceVersion takes a string');
+      .toContain('list.json:1:46: List: metadata.resourceVersion: 5 is a number, but ObjectMeta.resourceVersion takes a string');
   });
 
   test('GIVEN a no-break space before the second object WHEN imported THEN it is refused, as encoding/json refuses it (A2)', () => {
@@ -604,5 +604,26 @@ describe('two cluster-scoped objects that differ only in namespace (review 25 A7
   test('GIVEN two Namespaces named a, one with metadata.namespace WHEN imported THEN the second is refused (the API server clears it: one object)', () => {
     const ns = (extra: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n${extra}`;
     expect(importError('ns.yaml', `${ns('')}---\n${ns('  namespace: x\n')}`)).toContain('ns.yaml:6: Namespace x/a: is written twice (also at ns.yaml:1)');
+  });
+});
+
+describe('positions of problems in a JSON stream (review 25 A8)', () => {
+  test('GIVEN kubectl get -o json output of a List WHEN one item has a bad field THEN the problem is at that field\'s key, not the List\'s first line', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'x', ports: [{ containerPort: 0 }] }] } };
+    const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [pod] }, null, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('"containerPort"')) + 1;
+    expect(importError('pods.json', `${text}\n`)).toContain(`pods.json:${line}:17: Pod p: spec.containers[0].ports[0].containerPort: 0 is not a valid port number`);
+  });
+
+  test('GIVEN a List on one line WHEN its second item has a bad label THEN the problem gives the label key\'s column', () => {
+    const cm = (name: string, labels: string) => `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"${name}"${labels}}}`;
+    const text = `{"apiVersion":"v1","kind":"List","items":[${cm('a', '')},${cm('b', ',"labels":{"x":"-bad"}')}]}`;
+    expect(importError('list.json', `${text}\n`)).toContain(`list.json:1:${text.indexOf('"x"') + 1}: ConfigMap b: metadata.labels.x: label value "-bad" is invalid`);
+  });
+
+  test('GIVEN the second object of a stream with an escaped slash in its name WHEN imported THEN the problem is at its name key on its own line', () => {
+    const second = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a\\/b"}}';
+    expect(importError('x.json', `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}\n${second}\n`))
+      .toContain(`x.json:2:${second.indexOf('"name"') + 1}: ConfigMap a/b: metadata.name: "a/b" is not valid as an object name`);
   });
 });
