@@ -387,7 +387,7 @@ function validateRollingUpdateDeployment(ru: any, written: any, path: string, pr
 export function prepareStatefulSet(sts: any, problems: Problems): void {
   const mu = sts?.spec?.updateStrategy?.rollingUpdate?.maxUnavailable;
   if (mu !== undefined && mu !== null) {
-    problems.add('spec.updateStrategy.rollingUpdate.maxUnavailable', `${show(mu)} belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (pods are updated one at a time). Remove it.`);
+    problems.add('spec.updateStrategy.rollingUpdate.maxUnavailable', `${show(mu)} belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (this library's contract; pods are updated one at a time). Remove it.`);
   }
   const claims: unknown[] = Array.isArray(sts?.spec?.volumeClaimTemplates) ? sts.spec.volumeClaimTemplates : [];
   claims.forEach((c: any, i) => preparePersistentVolumeClaimTemplateSpec(c?.spec, `spec.volumeClaimTemplates[${i}].spec`, problems));
@@ -948,7 +948,9 @@ function validateGeneratedSelector(job: any, original: any, problems: Problems):
   const userSelector = original?.spec?.selector;
   if (userSelector !== undefined && userSelector !== null) {
     const expected = { [LEGACY_CONTROLLER_UID]: NEW_UID, [CONTROLLER_UID]: NEW_UID, [LEGACY_JOB_NAME]: name, [JOB_NAME]: name };
-    if (unmatchedRequirements(spec.selector, expected).length > 0) {
+    // Go: only a selector that converts (metav1.LabelSelectorAsSelector) is matched; the
+    // selector's own problems are reported by ValidateJobSpec.
+    if (validateLabelSelector(spec.selector, 'spec.selector', new Problems()) && unmatchedRequirements(spec.selector, expected).length > 0) {
       problems.add('spec.selector', `${show(userSelector)} is set but manualSelector is not true, and it does not select the pods of this Job alone; remove the selector (Kubernetes generates one from the Job's uid) or set manualSelector: true.`);
     }
   }
@@ -1009,6 +1011,8 @@ function validateJobSpecFields(spec: any, path: string, problems: Problems): voi
     problems.add(`${path}.template.spec.restartPolicy`, '"Always" is not supported in a Job (it is also the default when restartPolicy is not set): the pods must run to completion. Set restartPolicy to OnFailure or Never.');
   } else if (restart === 'OnFailure' && set(spec.podFailurePolicy)) {
     problems.add(`${path}.template.spec.restartPolicy`, '"OnFailure" is not supported with a podFailurePolicy: the policy acts on failed pods. Set restartPolicy to Never.');
+  } else if (typeof restart === 'string' && restart !== 'OnFailure' && restart !== 'Never') {
+    problems.add(`${path}.template.spec.restartPolicy`, `${show(restart)} is not supported in a Job: the pods must run to completion. Set restartPolicy to OnFailure or Never.`);
   }
 }
 
@@ -1115,7 +1119,8 @@ function validateOnPodConditions(patterns: unknown[], path: string, problems: Pr
     problems.add(path, `has ${patterns.length} patterns; at most ${MAX_ON_POD_CONDITIONS_PATTERNS} are allowed.`);
   }
   patterns.forEach((p: any, j) => {
-    const type = p?.type;
+    // A missing or null type is "" to the decoder.
+    const type = p?.type ?? '';
     const r = typeof type === 'string' ? qualifiedName(type) : 'must be a string';
     if (r) {
       problems.add(`${path}[${j}].type`, `${show(type)} is not a valid condition type: it ${r} (e.g. 'DisruptionTarget').`);

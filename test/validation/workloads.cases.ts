@@ -291,7 +291,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'dropStatefulSetDisabledFields',
     name: 'rejects maxUnavailable: the API server drops it (MaxUnavailableStatefulSet is off in 1.32)',
     manifest: statefulSet({ updateStrategy: { rollingUpdate: { maxUnavailable: 2 } } }),
-    problems: ['spec.updateStrategy.rollingUpdate.maxUnavailable: 2 belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (pods are updated one at a time). Remove it.'],
+    problems: ['spec.updateStrategy.rollingUpdate.maxUnavailable: 2 belongs to the MaxUnavailableStatefulSet feature gate, which is off by default in Kubernetes 1.32: the API server drops it on create and the line would vanish (this library\'s contract; pods are updated one at a time). Remove it.'],
   },
   {
     go: 'ValidateStatefulSetSpec',
@@ -658,6 +658,30 @@ export const BATCH_CASES: RuleCase[] = [
     problems: ['spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').'],
   },
   { go: 'ValidateJob', name: 'accepts a Job without labels or selector (Kubernetes generates both)', manifest: job(), problems: [] },
+  {
+    go: 'validatePodFailurePolicyRuleOnPodConditions',
+    name: 'rejects a pattern without a condition type as an empty type, not as a wrong JSON type (review 26 C3)',
+    manifest: job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ status: 'True' }, { type: null }] }] } }),
+    problems: [
+      'spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').',
+      'spec.podFailurePolicy.rules[0].onPodConditions[1].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').',
+    ],
+  },
+  {
+    go: 'validateJobSpec',
+    name: 'rejects a restartPolicy no pod takes with the Job\'s own values too, not only Always, OnFailure or Never (review 26 C2)',
+    manifest: job({ template: podTemplate({ restartPolicy: 'never' }, undefined) }),
+    problems: [
+      'spec.template.spec.restartPolicy: "never" is not supported in a Job: the pods must run to completion. Set restartPolicy to OnFailure or Never.',
+      'spec.template.spec.restartPolicy: "never" is not supported; use one of Always, OnFailure, Never.',
+    ],
+  },
+  {
+    go: 'validateGeneratedSelector',
+    name: 'reports only the selector\'s own mistake when it does not convert to a selector, not that it selects other pods (review 26 C1)',
+    manifest: job({ selector: { matchExpressions: [{ key: 'job-name', operator: 'In' }] } }),
+    problems: ['spec.selector.matchExpressions[0].values: must be specified when operator is In; list at least one value.'],
+  },
   {
     go: 'SetDefaults_Job',
     name: 'accepts restartPolicy OnFailure and every count field at 0',
