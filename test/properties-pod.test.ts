@@ -277,11 +277,11 @@ describe('random Pods with every volume source and the scheduling, DNS and host 
   });
 
   test('GIVEN random JSON in the pod-level fields WHEN it is validated THEN validation never throws', () => {
-    // Keys named like Object.prototype members ("valueOf") make the decode step of src/k8s-values.ts
-    // (unknownFields, not this area's code) throw at 1.28; the 1.32 rewrite on feat/types uses
-    // prototype-free maps. Until it lands, those keys are left out here.
-    const protoKey = /"(__\w+__|valueOf|toString|toLocaleString|constructor|hasOwnProperty|isPrototypeOf|propertyIsEnumerable)":/;
-    const anyJson = fc.jsonValue({ maxDepth: 4 }).filter((v) => !protoKey.test(JSON.stringify(v) ?? ''));
+    // Keys named like Object.prototype members ("valueOf", "__proto__") are drawn too: the decode
+    // step reads every map without its prototype.
+    const protoKey = fc.constantFrom('__proto__', 'valueOf', 'toString', 'constructor', 'hasOwnProperty', 'isPrototypeOf');
+    const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.tuple(protoKey, fc.jsonValue({ maxDepth: 2 }))
+      .map(([k, v]) => JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v) ?? 'null'}, "nested": [{${JSON.stringify(k)}: 1}]}`)));
     const field = fc.constantFrom('volumes', 'affinity', 'tolerations', 'topologySpreadConstraints', 'dnsConfig', 'hostAliases', 'os', 'overhead', 'readinessGates', 'schedulingGates', 'securityContext', 'resourceClaims', 'ephemeralContainers');
     fc.assert(fc.property(validPod, field, anyJson, fc.jsonValue({ maxDepth: 2 }), (manifest, f, value, annotations) => {
       const broken = structuredClone(manifest);
