@@ -175,6 +175,33 @@ export const VALIDATED_KINDS = Object.keys(KINDS);
  * validation of its kind. Problems are added to `problems` with their field paths.
  */
 export function validateObject(manifest: any, problems: Problems, options: ValidationOptions = {}): void {
+  const before = problems.count;
+  try {
+    validateObjectOnce(manifest, problems, options);
+  } catch (e) {
+    // A value whose own keys shadow the conversions of Object.prototype ({"toString": null}, from
+    // plain JavaScript or JSON) makes a message's string conversion throw. Only then (no cost on
+    // other input) are the rules run again on a copy whose objects convert to their JSON text.
+    if (!(e instanceof TypeError) || !/convert object to primitive/.test(e.message)) {
+      throw e;
+    }
+    problems.removeIf((_item, _path, index) => index >= before);
+    validateObjectOnce(convertible(manifest), problems, options);
+  }
+}
+
+/** A deep copy of plain JSON whose objects and lists convert to strings as their JSON text, whatever their keys. */
+function convertible(value: any): any {
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const copy: any = Array.isArray(value) ? value.map(convertible) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertible(v)]));
+  // A symbol key: not in Object.keys, JSON.stringify or for...in; kept by the spread of cloneJson.
+  copy[Symbol.toPrimitive] = () => JSON.stringify(value);
+  return copy;
+}
+
+function validateObjectOnce(manifest: any, problems: Problems, options: ValidationOptions): void {
   const apiVersion = manifest?.apiVersion;
   const kind = manifest?.kind;
   const rules = KINDS[`${apiVersion}/${kind}`];

@@ -152,7 +152,8 @@ export function validateLabels(labels: { [key: string]: unknown } | undefined, p
       problems.add(path, `label key ${show(key)} is invalid: it ${k}.`);
     }
     if (typeof value !== 'string') {
-      problems.add(`${path}.${key}`, `label value ${show(value)} must be a string; quote it (e.g. '${String(value)}').`);
+      const fix = typeof value === 'number' || typeof value === 'boolean' ? `quote it (e.g. '${String(value)}')` : "write a string (e.g. 'web')";
+      problems.add(`${path}.${key}`, `label value ${show(value)} must be a string; ${fix}.`);
       continue;
     }
     const v = labelValue(value);
