@@ -422,7 +422,8 @@ export class ExposedService extends ValidatedApiObject {
     });
     try {
       this.declaredNamespace = read.metadata?.namespace;
-      this.type = read.type ?? ServiceType.CLUSTER_IP;
+      // "" is the API server's ClusterIP too (SetDefaults_Service); it is written as given.
+      this.type = read.type || ServiceType.CLUSTER_IP;
       this.isHeadless = read.clusterIP === CLUSTER_IP_NONE;
       this.target = read.target;
       this.selector = read.selector ? { ...read.selector } : undefined;

@@ -57,8 +57,8 @@ export interface PodWorkloadProps extends PodSpecOptions {
    * pods by these labels.
    *
    * @default - a bare Pod has only `metadata`; a Deployment, StatefulSet or DaemonSet gives its
-   * pods the labels of `metadata.labels` and selects them by those; a Job's or CronJob's pods get
-   * no labels
+   * pods the labels of `metadata.labels` and selects them by those (also when `podMetadata` has
+   * only annotations); a Job's or CronJob's pods get no labels
    */
   readonly podMetadata?: PodMetadata;
 
@@ -169,7 +169,6 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private readonly podAnnotations?: { [key: string]: string };
   /** metadata.annotations, kept when podMetadata.annotations is set too (a bare Pod's conflicts are errors). */
   private readonly declaredAnnotations?: { [key: string]: string };
-  private readonly hasPodMetadata: boolean;
   private readonly declaredLabels?: { [key: string]: string };
   private addProblems: string[] = NONE;
   private readonly declaredFilesMountPath: string;
@@ -192,7 +191,6 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     });
     this.workload = workload;
     this.securityProfile = props.securityProfile;
-    this.hasPodMetadata = props.podMetadata !== undefined;
     this.declaredLabels = props.podMetadata?.labels && props.metadata?.labels ? { ...props.metadata.labels } : undefined;
     this.declaredAnnotations = props.podMetadata?.annotations && props.metadata?.annotations ? { ...props.metadata.annotations } : undefined;
     this.podLabels = props.podMetadata?.labels ? { ...props.podMetadata.labels } : undefined;
@@ -398,8 +396,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (this.workload.kind === WorkloadKind.POD) {
       return this.ownLabels();
     }
-    if (this.hasPodMetadata) {
-      return { ...(this.podLabels ?? {}) };
+    // podMetadata without labels (annotations only) keeps the metadata.labels of a controller.
+    if (this.podLabels !== undefined) {
+      return { ...this.podLabels };
     }
     return this.workload.selectsByLabel ? this.ownLabels() : {};
   }

@@ -361,10 +361,20 @@ function enumValues(name: string, members: { [member: string]: string | number }
   return ENUM_VALUES[name] ?? (ENUM_VALUES[name] = Object.values(members));
 }
 
+/**
+ * Enum props whose Kubernetes field is a plain string (not a pointer) that the API server fills in
+ * when it is "": "" is accepted and written as given, as in a manifest. Go: SetDefaults_Service
+ * (type, ports[].protocol, sessionAffinity, externalTrafficPolicy), SetDefaults_StatefulSet,
+ * SetDefaults_CronJob. The pointer fields (internalTrafficPolicy, ipFamilyPolicy, completionMode,
+ * podReplacementPolicy) keep "", which the API server rejects.
+ */
+const DEFAULTED_WHEN_EMPTY = new Set(['ExposedServiceProps.type', 'ServicePort.protocol', 'ExposedServiceProps.sessionAffinity', 'ExposedServiceOptions.sessionAffinity',
+  'ExposedServiceProps.externalTrafficPolicy', 'ExposedServiceOptions.externalTrafficPolicy', 'StatefulSetOptions.podManagementPolicy', 'CronJobOptions.concurrencyPolicy']);
+
 function enumValue(name: string, v: any, path: string, problems: Problems, owner: string, field: string): any {
   const members = PROPS_ENUMS[name] ?? {};
   const values = enumValues(name, members);
-  if (values.includes(v)) {
+  if (values.includes(v) || (v === '' && DEFAULTED_WHEN_EMPTY.has(`${owner}.${field}`))) {
     return v;
   }
   const entries = Object.entries(members);

@@ -632,3 +632,28 @@ describe('a targetPort given as k8s.IntOrString', () => {
     expect(only(synth(chart), 'Service').spec.ports).toEqual([{ name: 'a', port: 80, targetPort: 8080 }, { name: 'b', port: 81, targetPort: 'http' }]);
   });
 });
+
+describe('ExposedService values the API server fills in when they are "" (review 27 G1)', () => {
+  test.each([
+    ['type', { type: '' as ServiceType }, (s: any) => s.type],
+    ['a port protocol', { ports: [{ port: 80, protocol: '' as Protocol }] }, (s: any) => s.ports[0].protocol],
+    ['sessionAffinity', { sessionAffinity: '' as SessionAffinity }, (s: any) => s.sessionAffinity],
+    ['externalTrafficPolicy of a NodePort Service', { type: ServiceType.NODE_PORT, externalTrafficPolicy: '' as TrafficPolicy }, (s: any) => s.externalTrafficPolicy],
+  ])('GIVEN "" for %s WHEN synthesized THEN it is accepted and written as given', (_what, props, read) => {
+    const chart = newChart();
+    new ExposedService(chart, 's', { selector: { app: 'web' }, ports: [{ port: 80 }], ...props } as ExposedServiceProps);
+    // Testing.synth: the offline 1.28 schema knows no defaulting and refuses "".
+    expect(read(only(Testing.synth(chart), 'Service').spec)).toBe('');
+  });
+
+  test('GIVEN type "" and a nodePort WHEN synthesized THEN it is refused as for ClusterIP, the type "" becomes', () => {
+    const chart = newChart();
+    new ExposedService(chart, 's', { type: '' as ServiceType, selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30000 }] });
+    expect(synthError(chart)).toContain('spec.ports[0].nodePort: 30000 may not be used when type is ClusterIP');
+  });
+
+  test('GIVEN "" for internalTrafficPolicy (a pointer the API server does not default) WHEN built THEN it is refused', () => {
+    expect(() => new ExposedService(newChart(), 's', { selector: { app: 'web' }, ports: [{ port: 80 }], internalTrafficPolicy: '' as TrafficPolicy }))
+      .toThrow('internalTrafficPolicy: "" is not a TrafficPolicy');
+  });
+});

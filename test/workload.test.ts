@@ -262,3 +262,40 @@ describe('numeric options that do not fit their Kubernetes type', () => {
     expect(only(synth(chart), 'Job').spec.activeDeadlineSeconds).toBe(2 ** 31);
   });
 });
+
+describe('values the API server fills in when they are "" (review 27 G1)', () => {
+  test.each([
+    ['a StatefulSet podManagementPolicy', () => Workload.statefulSet({ podManagementPolicy: '' as PodManagementPolicy }), 'StatefulSet', 'podManagementPolicy', {}],
+    ['a CronJob concurrencyPolicy', () => Workload.cronJob({ schedule: '@daily', concurrencyPolicy: '' as ConcurrencyPolicy }), 'CronJob', 'concurrencyPolicy', { restartPolicy: 'Never' }],
+  ])('GIVEN "" for %s (a plain string the API server defaults) WHEN synthesized THEN it is accepted and written as given', (_what, workload, kind, field, extra) => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, containers: [c('main')], workload: workload(), ...extra });
+    // Testing.synth: the offline 1.28 schema knows no defaulting and refuses "".
+    expect(only(Testing.synth(chart), kind).spec[field]).toBe('');
+  });
+
+  test('GIVEN "" for a Job completionMode (a pointer the API server does not default) WHEN built THEN it is refused with the values to use', () => {
+    expect(() => Workload.job({ completionMode: '' as CompletionMode })).toThrow('completionMode: "" is not a CompletionMode (JobOptions.completionMode); use one of CompletionMode.NON_INDEXED');
+  });
+});
+
+describe('podMetadata with annotations only (review 27 G2)', () => {
+  test('GIVEN a Deployment with metadata.labels and podMetadata of annotations only WHEN synthesized THEN the pods keep metadata.labels and are selected by them', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      podMetadata: { annotations: { 'prometheus.io/scrape': 'true' } },
+      containers: [c('web')],
+      workload: Workload.deployment(),
+    });
+    const spec = only(synth(chart), 'Deployment').spec;
+    expect(spec.selector).toEqual({ matchLabels: { app: 'web' } });
+    expect(spec.template.metadata).toEqual({ labels: { app: 'web' }, annotations: { 'prometheus.io/scrape': 'true' } });
+  });
+
+  test('GIVEN podMetadata with empty labels on a Deployment WHEN synthesized THEN it is refused: the pods have no label to select', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, podMetadata: { labels: {} }, containers: [c('web')], workload: Workload.deployment() });
+    expect(synthError(chart)).toContain('a Deployment selects its pods by label and none are declared');
+  });
+});

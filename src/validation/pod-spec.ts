@@ -607,7 +607,8 @@ function validateAppArmorAnnotationsAndFieldsMatchOnCreate(meta: any, spec: any,
   const a = obj(meta?.annotations) ?? {};
   const podProfile = obj(obj(spec.securityContext)?.appArmorProfile);
   for (const [c, cpath] of allContainers(spec, path)) {
-    const profile = obj(obj(c.securityContext)?.appArmorProfile) ?? podProfile;
+    const own = obj(obj(c.securityContext)?.appArmorProfile);
+    const profile = own ?? podProfile;
     const key = `${APPARMOR_CONTAINER}${c.name}`;
     if (!profile || typeof a[key] !== 'string') {
       continue;
@@ -615,12 +616,14 @@ function validateAppArmorAnnotationsAndFieldsMatchOnCreate(meta: any, spec: any,
     const annotation: string = a[key];
     const p = `${cpath}.securityContext.appArmorProfile`;
     const fix = `remove the deprecated annotation ${key} or make it agree`;
+    // Go reports the container's path also when the container inherits the pod's profile: say so.
+    const inherited = (field: string) => (own ? '' : ` (the pod's securityContext.appArmorProfile.${field}, which container ${show(c.name)} inherits: it has no appArmorProfile of its own)`);
     if ((profile.type === 'Unconfined' && annotation !== 'unconfined')
       || (profile.type === 'RuntimeDefault' && annotation !== 'runtime/default')
       || (profile.type === 'Localhost' && !annotation.startsWith('localhost/'))) {
-      problems.add(`${p}.type`, `${show(profile.type)} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+      problems.add(`${p}.type`, `${show(profile.type)}${inherited('type')} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
     } else if (profile.type === 'Localhost' && profile.localhostProfile !== annotation.slice('localhost/'.length)) {
-      problems.add(`${p}.localhostProfile`, `${show(profile.localhostProfile)} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
+      problems.add(`${p}.localhostProfile`, `${show(profile.localhostProfile)}${inherited('localhostProfile')} does not match the annotation ${key} (${show(annotation)}); ${fix}.`);
     }
   }
 }

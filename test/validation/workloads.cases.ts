@@ -657,6 +657,21 @@ export const BATCH_CASES: RuleCase[] = [
     manifest: job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: '' }] }] } }),
     problems: ['spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').'],
   },
+  {
+    go: 'validateAppArmorAnnotationsAndFieldsMatchOnCreate',
+    name: 'rejects a template AppArmor annotation that disagrees with the pod-level profile, naming the pod field the container inherits (review 27 E1)',
+    manifest: deployment({
+      template: {
+        metadata: { labels: LABELS, annotations: { 'container.apparmor.security.beta.kubernetes.io/c': 'runtime/default' } },
+        spec: { securityContext: { appArmorProfile: { type: 'Unconfined' } }, containers: CONTAINERS },
+      },
+    }),
+    problems: [
+      'spec.template.spec.containers[0].securityContext.appArmorProfile.type: "Unconfined" (the pod\'s securityContext.appArmorProfile.type, which container "c" inherits: it has no appArmorProfile of its own) '
+      + 'does not match the annotation container.apparmor.security.beta.kubernetes.io/c ("runtime/default"); remove the deprecated annotation container.apparmor.security.beta.kubernetes.io/c or make it agree.',
+    ],
+    offline128: false,
+  },
   { go: 'ValidateJob', name: 'accepts a Job without labels or selector (Kubernetes generates both)', manifest: job(), problems: [] },
   {
     go: 'validatePodFailurePolicyRuleOnPodConditions',
