@@ -1,6 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratedConfigMap } from './generated-config-map';
+import { hostProblem, parseHttpUrl } from './init-steps/script';
 import type { Container, EnvVar, ResourceRequirements, Volume } from './k8s-types';
 import { show } from './problems';
 import { checkProps } from './props';
@@ -582,8 +583,11 @@ function elasticsearchParts(o: ElasticsearchOutputOptions, path: string): Fluent
   const settings: Array<[string, string]> = [];
   const env: EnvVar[] = [];
 
-  if (checkConfigValue(o.host, `${path}.host`, problems) && !/^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/.test(o.host)) {
-    problems.push(`${path}.host: ${show(o.host)} is not a host name or IP address; give only the host (e.g. 'elasticsearch.logging.svc'), without scheme, port or path.`);
+  // Fluent Bit hands Host to the resolver as written (flb_output_set_property): a name, an IPv4
+  // address of four decimal numbers, or an IPv6 address without brackets.
+  if (checkConfigValue(o.host, `${path}.host`, problems) && hostProblem(o.host, false) !== undefined) {
+    const ipv6 = /^\[.*\]$/.test(o.host) ? ' (an IPv6 address goes without \'[\' and \']\' here)' : '';
+    problems.push(`${path}.host: ${show(o.host)} is not a host name or IP address${ipv6}; give only the host (e.g. 'elasticsearch.logging.svc'), without scheme, port or path.`);
   }
   settings.push(['Host', o.host]);
   const port = o.port ?? 9200;
@@ -706,8 +710,12 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
     settings.push(['compression', o.compression]);
   }
   if (o.endpoint !== undefined) {
+    const endpointProblems: string[] = [];
     if (checkConfigValue(o.endpoint, `${path}.endpoint`, problems) && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?\/?$/.test(o.endpoint)) {
       problems.push(`${path}.endpoint: ${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only (e.g. 'http://minio.storage.svc:9000').`);
+    } else if (typeof o.endpoint === 'string' && !parseHttpUrl(`${path}.endpoint`, o.endpoint, endpointProblems, { allowPath: false })) {
+      // The host and port as the init steps read them: a port from 1 to 65535, a host name or address.
+      problems.push(...endpointProblems.map((m) => `${m}.`));
     }
     settings.push(['endpoint', o.endpoint]);
   }

@@ -685,6 +685,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (this.filesVolumeAdded && !this.declaredFilesMountPath.startsWith('/')) {
       problems.add('filesMountPath', `${show(this.declaredFilesMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every main container.`);
     }
+    // podMetadata.labels: {} replaces metadata.labels for the pods: say so, not "set metadata.labels".
+    const emptyPodLabels = this.podLabels !== undefined && Object.keys(this.podLabels).length === 0;
+    if (this.workload.selectsByLabel && emptyPodLabels && Object.keys(this.ownLabels()).length > 0) {
+      const before = problems.count;
+      problems.removeIf((item, _path, index) => index < before && / selects its pods by label and none are declared;/.test(item));
+      if (problems.count < before) {
+        problems.add('podMetadata.labels', `is empty, so the pods of this ${this.workload.kind} have no label to select them by: podMetadata.labels replaces metadata.labels for the pods; add labels to it, or remove it to give the pods metadata.labels.`);
+      }
+    }
     if (this.workload.kind === WorkloadKind.POD) {
       for (const [k, v] of Object.entries(this.podLabels ?? {})) {
         const own = this.declaredLabels?.[k];

@@ -455,6 +455,24 @@ describe('LogShipper.fluentBit', () => {
       expect(error).toContain('logShipper.output.index: "App-Logs" is not a valid Elasticsearch index name: it must be lowercase.');
     });
 
+    test.each([['...'], [':'], ['[::1'], ['::1]'], ['1.2.3'], ['999.999.999.999']])('rejects the host %j, which is no host name or IP address (review 28 C2)', (host) => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', { metadata: { name: 'logs' }, app, logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host }) }) });
+      expect(synthError(chart)).toContain(`logShipper.output.host: ${JSON.stringify(host)} is not a host name or IP address; give only the host`);
+    });
+
+    test('rejects an IPv6 host in brackets, which Fluent Bit hands to the resolver as written, saying to drop them', () => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', { metadata: { name: 'logs' }, app, logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: '[::1]' }) }) });
+      expect(synthError(chart)).toContain('logShipper.output.host: "[::1]" is not a host name or IP address (an IPv6 address goes without \'[\' and \']\' here)');
+    });
+
+    test.each([['es.logging.svc'], ['10.0.0.7'], ['fd00::7']])('accepts the host %j', (host) => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', { metadata: { name: 'logs' }, app, logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host }) }) });
+      expect(JSON.stringify(synth(chart))).toContain(`Host               ${host}`);
+    });
+
     test('rejects a password without a user and tlsVerify without tls', () => {
       const chart = newChart();
       new SidecarLoggedApp(chart, 'p', {
@@ -514,6 +532,9 @@ describe('LogShipper.fluentBit', () => {
       [{ region: 'Europe' }, 'logShipper.output.region: "Europe" is not an AWS region'],
       [{ s3KeyFormat: 'logs/$TAG' }, "logShipper.output.s3KeyFormat: \"logs/$TAG\" must start with '/'"],
       [{ endpoint: 'minio:9000/path' }, 'logShipper.output.endpoint: "minio:9000/path" is not an endpoint URL'],
+      [{ endpoint: 'http://minio:99999' }, 'logShipper.output.endpoint: "http://minio:99999": its port "99999" must be a number from 1 to 65535 without leading zeros.'],
+      [{ endpoint: 'http://minio:00080' }, 'logShipper.output.endpoint: "http://minio:00080": its port "00080" must be a number from 1 to 65535 without leading zeros.'],
+      [{ endpoint: 'http://...:9000' }, 'logShipper.output.endpoint: "http://...:9000": its host "..." must be a host name'],
       [{ uploadTimeout: Duration.millis(1500) }, 'logShipper.output.uploadTimeout: 1.5 seconds is not a whole, positive number of seconds'],
       [{ credentialsSecret: { name: 'aws', secretAccessKeyKey: 'a/b' } }, 'logShipper.output.credentialsSecret: key "a/b" is not a valid Secret key'],
     ])('rejects %j', (options, message) => {

@@ -293,9 +293,12 @@ describe('podMetadata with annotations only (review 27 G2)', () => {
     expect(spec.template.metadata).toEqual({ labels: { app: 'web' }, annotations: { 'prometheus.io/scrape': 'true' } });
   });
 
-  test('GIVEN podMetadata with empty labels on a Deployment WHEN synthesized THEN it is refused: the pods have no label to select', () => {
+  test('GIVEN podMetadata with empty labels on a Deployment with metadata.labels WHEN synthesized THEN it is refused, naming the empty podMetadata.labels (review 28 A2)', () => {
     const chart = newChart();
     new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, podMetadata: { labels: {} }, containers: [c('web')], workload: Workload.deployment() });
-    expect(synthError(chart)).toContain('a Deployment selects its pods by label and none are declared');
+    const error = synthError(chart);
+    expect(error).toContain('podMetadata.labels: is empty, so the pods of this Deployment have no label to select them by: podMetadata.labels replaces metadata.labels for the pods; '
+      + 'add labels to it, or remove it to give the pods metadata.labels.');
+    expect(error).not.toContain('none are declared');
   });
 });

@@ -78,7 +78,7 @@ function workloadOptions(specStruct: string, spec: any, allowed: string[], path:
     if (ENUMS[key]) {
       const ref = enumRef(ENUMS[key][0], ENUMS[key][1], v);
       if (!ref) {
-        unexpressible.push(`${path}.${key}`);
+        unexpressible.push(`${path}.${key}${v === '' ? ': ""' : ''}`);
       }
       out[key] = ref;
     } else if (key === 'volumeClaimTemplates' && Array.isArray(v)) {

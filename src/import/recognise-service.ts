@@ -79,7 +79,7 @@ export function serviceCandidates(
           } else if (k === 'protocol') {
             const ref = enumRef('Protocol', Protocol, p[k]);
             if (!ref) {
-              unexpressible.push(`spec.ports[${i}].protocol`);
+              unexpressible.push(`spec.ports[${i}].protocol${p[k] === '' ? ': ""' : ''}`);
             }
             port[k] = ref;
           } else {
@@ -91,7 +91,7 @@ export function serviceCandidates(
     } else if (ENUM_KEYS[key]) {
       const ref = enumRef(ENUM_KEYS[key][0], ENUM_KEYS[key][1], v);
       if (!ref) {
-        unexpressible.push(`spec.${key}`);
+        unexpressible.push(`spec.${key}${v === '' ? ': ""' : ''}`);
       }
       options[key] = ref;
     } else if (key === 'ipFamilies' && Array.isArray(v)) {
@@ -129,7 +129,7 @@ export function serviceCandidates(
     if (type !== undefined) {
       const ref = enumRef('ServiceType', ServiceType, type);
       if (!ref) {
-        unexpressible.push('spec.type');
+        unexpressible.push(`spec.type${type === '' ? ': ""' : ''}`);
         return [];
       }
       options.type = ref;

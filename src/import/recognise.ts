@@ -231,7 +231,10 @@ function fallbackReason(input: InputObject, candidates: Candidate[], unexpressib
     return undefined;
   }
   if (unexpressible.length > 0) {
-    return `${construct} cannot express ${unexpressible.slice(0, 3).join(', ')}${unexpressible.length > 3 ? ', ...' : ''}`;
+    // "" for an enum prop: the construct takes it at run time (the API server fills in the
+    // default), but TypeScript lets an enum prop hold it only through a cast.
+    const empty = unexpressible.some((u) => u.endsWith(': ""')) ? ' (an enum prop takes "" only through a cast in TypeScript)' : '';
+    return `${construct} cannot express ${unexpressible.slice(0, 3).join(', ')}${unexpressible.length > 3 ? ', ...' : ''}${empty}`;
   }
   if (candidates.length > 0 && mismatch) {
     return `${construct} would not write this object exactly (${mismatch[0].replace(/^[^:]*: /, '')})`;

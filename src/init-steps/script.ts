@@ -138,7 +138,7 @@ export function checkHost(field: string, host: unknown, errors: string[]): boole
   return true;
 }
 
-function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined {
+export function hostProblem(host: unknown, bracketedIpv6: boolean): string | undefined {
   const generic = "must be a host name (letters, digits, '_', '-' and '.', e.g. 'mysql' or 'mysql.db.svc.cluster.local') or an IP address";
   if (typeof host !== 'string') {
     return generic;
@@ -247,6 +247,13 @@ export function parseHttpUrl(field: string, url: unknown, errors: string[], opti
     problems.push(`it has ${show(rest)} right after the host; start the path with '/' (e.g. '${scheme}://${authority}/${rest}')`);
   } else if (!allowPath && rest !== '' && rest !== '/') {
     problems.push(`it has a path or query (${show(rest)}); give only scheme, host and port`);
+  } else {
+    // busybox wget sends a '.' or '..' segment as written; GNU wget, curl and WHATWG parsers
+    // remove it (also written %2e), so two images would fetch two paths (on S3, two keys).
+    const dots = rest.split(/[?]/)[0].split('/').find((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+    if (dots !== undefined) {
+      problems.push(`its path has the segment ${show(dots)}, which busybox wget sends as written and GNU wget, curl and browsers resolve (to another path); write the path without '.' and '..' segments`);
+    }
   }
   if (problems.length > 0) {
     errors.push(`${field}: ${show(url)}: ${problems.join('; ')}`);

@@ -145,6 +145,13 @@ describe('import of objects no construct can express', () => {
     expect(result.code).toContain('// ExposedService cannot express spec.loadBalancerIP: written with the L1 class.\nnew k8s.KubeService(chart, \'web\', {');
   });
 
+  test('GIVEN "" for Service enum fields the API server defaults WHEN imported THEN the L1 comment says an enum prop takes "" only through a cast (review 28 A1)', () => {
+    const yaml = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: ""\n  selector: {app: a}\n  sessionAffinity: ""\n  ports: [{port: 80, protocol: ""}]\n';
+    const result = ManifestImport.fromSources([{ name: 'svc.yaml', content: yaml }], { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('// ExposedService cannot express spec.sessionAffinity: "", spec.ports[0].protocol: "" (an enum prop takes "" only\n// through a cast in TypeScript): written with the L1 class.');
+  });
+
   test('GIVEN a Service whose named targetPort the pod it selects does not have WHEN imported THEN it keeps its selector, with the library\'s reason', () => {
     const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec:\n  containers: [{name: c, image: nginx}]\n---\n'
       + 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: p}\n  ports: [{port: 80, targetPort: http}]\n';
