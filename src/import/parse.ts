@@ -659,11 +659,15 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
  * (yaml_parser_scan_anchor), so `*app: x` is the alias *app used as a key; the `yaml` package
  * reads an alias named "app:" (YAML 1.2 lets a name hold ':') and then fails to parse. A space
  * before that colon makes both read the same: the text returned has one after each such alias,
- * and `inserted` lists where (offsets in the text returned, ascending).
+ * and `inserted` lists where (offsets in the text returned, ascending). A comment written right
+ * after a closing quote, `]` or `}` (`a: "q"#c`), which go-yaml reads, gets a space before it too.
  */
 // Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
 function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; inserted: number[] } {
-  const candidates = text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0;
+  // A '#' right after a closing quote, ']' or '}' starts a comment to go-yaml (yaml_parser_scan_to_next_token
+  // wants no blank before it); the yaml package refuses it: a space goes before it too (one pass).
+  const comments = /["'\]}]#/.test(text) ? 1 : 0;
+  const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, comments);
   // Where a space goes, as offsets of `text` (a space before the character there).
   const at = new Set<number>();
   const build = () => {
@@ -685,6 +689,10 @@ function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; insert
     for (const token of new Y.Parser().parse(content)) {
       walkCst(token, false, (node, flow) => {
         const source: string = typeof node.source === 'string' ? node.source : '';
+        if (node.type === 'comment' && typeof node.offset === 'number' && node.offset > 0 && !/[ \t\n\r]/.test(content[node.offset - 1])) {
+          at.add(toText(node.offset));
+          return flow;
+        }
         const name = node.type === 'alias' && typeof node.offset === 'number' ? /^\*[0-9A-Za-z_-]+:/.exec(source) : null;
         if (name) {
           const colon = node.offset + name[0].length - 1;
