@@ -154,7 +154,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     return parseJsonStream(source, problems);
   }
   const Y = yaml();
-  const lineCounter = new Y.LineCounter();
+  let lineCounter = new Y.LineCounter();
   const name = source.name === '-' ? '<stdin>' : source.name;
   // go-yaml takes a lone CR for a line break, as LF (the same length: offsets stay); a separator
   // line kubectl takes with a comment or Unicode spaces after its --- (YAMLReader drops the whole
@@ -180,18 +180,30 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
     return { line: pos.line, col: pos.col - inserted.filter((x) => x >= lineStart && x < (offset ?? 0)).length };
   };
   try {
-    ({ content, inserted } = aliasKeysSpaced(Y, text));
-    // Positions in the file as written (without the spaces aliasKeysSpaced inserted).
     const textLines = lfLines(text);
-    const at = (offset: number) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length);
-    // One parse of the yaml package's syntax tree serves both checks.
-    const tokens = [...new Y.Parser().parse(content)];
-    const flow = [...flowCollectionProblems(tokens, content, at), ...blockIndicatorProblems(tokens, content, at)];
-    if (flow.length > 0) {
-      problems.push(...flow);
+    const read = (continuations: boolean): YamlDocument[] | undefined => {
+      ({ content, inserted } = aliasKeysSpaced(Y, text, continuations));
+      // Positions in the file as written (without the spaces aliasKeysSpaced inserted).
+      const at = (offset: number) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length);
+      // One parse of the yaml package's syntax tree serves both checks.
+      const tokens = [...new Y.Parser().parse(content)];
+      const flow = [...flowCollectionProblems(tokens, content, at), ...blockIndicatorProblems(tokens, content, at)];
+      if (flow.length > 0) {
+        problems.push(...flow);
+        return undefined;
+      }
+      lineCounter = new Y.LineCounter();
+      return parseAll(Y, content, lineCounter);
+    };
+    const first = read(false);
+    // A [ ], { } or quoted value continued on a line indented no deeper than its key: go-yaml
+    // checks no indentation there, the yaml package refuses it; read again with those lines indented.
+    const continued = first?.some((d) => d.errors.some((e) => /must be sufficiently indented|Missing closing ["']?quote/.test(e.message)));
+    const again = continued ? read(true) : first;
+    if (!again) {
       return [];
     }
-    docs = parseAll(Y, content, lineCounter);
+    docs = again;
   } catch (e) {
     // The first such escape inside a double-quoted string (not in a comment or a plain value).
     const big = e instanceof RangeError && /code point/i.test(e.message)
@@ -663,22 +675,35 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
  * after a closing quote, `]` or `}` (`a: "q"#c`), which go-yaml reads, gets a space before it too.
  */
 // Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
-function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; inserted: number[] } {
+function aliasKeysSpaced(Y: YamlModule, text: string, continuations: boolean = false): { content: string; inserted: number[] } {
   // A '#' right after a closing quote, ']' or '}' starts a comment to go-yaml (yaml_parser_scan_to_next_token
   // wants no blank before it); the yaml package refuses it: a space goes before it too (one pass).
   const comments = /["'\]}]#/.test(text) ? 1 : 0;
-  const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, comments);
-  // Where a space goes, as offsets of `text` (a space before the character there).
-  const at = new Set<number>();
+  // Each pass finds the next value continued too little (the yaml package reads on wrongly after one).
+  const lines = continuations ? text.split('\n').length : 0;
+  const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, comments, lines);
+  // Where spaces go, as offsets of `text` (spaces before the character there) and how many.
+  const spaces = new Map<number, number>();
+  const at = {
+    add: (offset: number, count: number = 1) => spaces.set(offset, Math.max(spaces.get(offset) ?? 0, count)),
+    get size() {
+      return [...spaces.values()].reduce((a, b) => a + b, 0);
+    },
+  };
   const build = () => {
-    const sorted = [...at].sort((x, y) => x - y);
+    const sorted = [...spaces.keys()].sort((x, y) => x - y);
     let content = '';
     let from = 0;
+    const inserted: number[] = [];
     for (const offset of sorted) {
-      content += `${text.slice(from, offset)} `;
+      content += text.slice(from, offset);
+      for (let k = 0; k < spaces.get(offset)!; k++) {
+        inserted.push(content.length);
+        content += ' ';
+      }
       from = offset;
     }
-    return { content: content + text.slice(from), inserted: sorted.map((offset, k) => offset + k) };
+    return { content: content + text.slice(from), inserted };
   };
   // One pass finds the aliases the yaml package reads as such: before a key is spaced, it reads
   // `x\n  *b` after `*a:` as one value, so each pass can find the next. At most one pass per alias.
@@ -692,6 +717,19 @@ function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; insert
         if (node.type === 'comment' && typeof node.offset === 'number' && node.offset > 0 && !/[ \t\n\r]/.test(content[node.offset - 1])) {
           at.add(toText(node.offset));
           return flow;
+        }
+        if (continuations && !flow && typeof node.offset === 'number' && UNCLOSED[node.type]?.(node)) {
+          // Each line of the value after its first is indented to the column it starts at (more than
+          // any key it belongs to); its text is unchanged (leading blanks are folded away).
+          const end = closingOffset(content, node.offset);
+          const lineStart = content.lastIndexOf('\n', node.offset - 1) + 1;
+          const column = node.offset - lineStart;
+          for (let i = content.indexOf('\n', node.offset); end !== undefined && i !== -1 && i < end; i = content.indexOf('\n', i + 1)) {
+            const indent = /^ */.exec(content.slice(i + 1, i + 1 + column + 1))![0].length;
+            if (indent < column && !/^ *(\r?\n|$)/.test(content.slice(i + 1, i + 2 + column))) {
+              at.add(toText(i + 1), column - indent + (spaces.get(toText(i + 1)) ?? 0));
+            }
+          }
         }
         const name = node.type === 'alias' && typeof node.offset === 'number' ? /^\*[0-9A-Za-z_-]+:/.exec(source) : null;
         if (name) {
@@ -721,6 +759,61 @@ function aliasKeysSpaced(Y: YamlModule, text: string): { content: string; insert
     }
   }
   return build();
+}
+
+/** The CST tokens of a quoted value or a [ ] or { } that the yaml package left unclosed (it stops at a line indented too little). */
+const UNCLOSED: { [type: string]: (node: any) => boolean } = {
+  'double-quoted-scalar': (node) => !/^"(?:[^"\\]|\\[^])*"$/.test(node.source ?? ''),
+  'single-quoted-scalar': (node) => !/^'(?:[^']|'')*'$/.test(node.source ?? ''),
+  'flow-collection': (node) => !(Array.isArray(node.end) && node.end.some((t: any) => t?.type === 'flow-seq-end' || t?.type === 'flow-map-end')),
+};
+
+/**
+ * Where the quoted value or [ ] / { } that starts at `offset` ends as go-yaml reads it (the offset
+ * of its closing character), or undefined: quotes with their escapes, nested brackets, quoted
+ * values inside them, and comments after a blank.
+ */
+function closingOffset(content: string, offset: number): number | undefined {
+  const quoted = (i: number): number | undefined => {
+    const q = content[i];
+    for (let j = i + 1; j < content.length; j++) {
+      if (q === '"' && content[j] === '\\') {
+        j++;
+      } else if (content[j] === q) {
+        if (q === "'" && content[j + 1] === "'") {
+          j++;
+        } else {
+          return j;
+        }
+      }
+    }
+    return undefined;
+  };
+  if (content[offset] === '"' || content[offset] === "'") {
+    return quoted(offset);
+  }
+  let depth = 0;
+  for (let i = offset; i < content.length; i++) {
+    const ch = content[i];
+    if ((ch === '"' || ch === "'") && /[[{,:\s]/.test(content[i - 1] ?? ' ')) {
+      const end = quoted(i);
+      if (end === undefined) {
+        return undefined;
+      }
+      i = end;
+    } else if (ch === '#' && /\s/.test(content[i - 1] ?? ' ')) {
+      const eol = content.indexOf('\n', i);
+      i = eol === -1 ? content.length : eol;
+    } else if (ch === '[' || ch === '{') {
+      depth++;
+    } else if (ch === ']' || ch === '}') {
+      depth--;
+      if (depth === 0) {
+        return i;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
