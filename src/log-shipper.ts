@@ -585,7 +585,11 @@ function elasticsearchParts(o: ElasticsearchOutputOptions, path: string): Fluent
 
   // Fluent Bit hands Host to the resolver as written (flb_output_set_property): a name, an IPv4
   // address of four decimal numbers, or an IPv6 address without brackets.
-  if (checkConfigValue(o.host, `${path}.host`, problems) && hostProblem(o.host, false) !== undefined) {
+  const hostText = checkConfigValue(o.host, `${path}.host`, problems) ? hostProblem(o.host, false) : undefined;
+  if (hostText !== undefined && !/^must be a host name/.test(hostText)) {
+    // A name of the right characters with a rule broken (a label too long, a numeric-looking name): say which.
+    problems.push(`${path}.host: ${show(o.host)} ${hostText}.`);
+  } else if (hostText !== undefined) {
     const ipv6 = /^\[.*\]$/.test(o.host) ? ' (an IPv6 address goes without \'[\' and \']\' here)' : '';
     problems.push(`${path}.host: ${show(o.host)} is not a host name or IP address${ipv6}; give only the host (e.g. 'elasticsearch.logging.svc'), without scheme, port or path.`);
   }

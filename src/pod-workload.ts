@@ -685,9 +685,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (this.filesVolumeAdded && !this.declaredFilesMountPath.startsWith('/')) {
       problems.add('filesMountPath', `${show(this.declaredFilesMountPath)} must be an absolute path (e.g. '/config'); init steps write files there and it is mounted into every main container.`);
     }
-    // podMetadata.labels: {} replaces metadata.labels for the pods: say so, not "set metadata.labels".
+    // podMetadata.labels: {} replaces metadata.labels for the pods: say so, not "set metadata.labels"
+    // (only for the object as rendered: no selector option, no JSON patch of its kind or pod labels).
     const emptyPodLabels = this.podLabels !== undefined && Object.keys(this.podLabels).length === 0;
-    if (this.workload.selectsByLabel && emptyPodLabels && Object.keys(this.ownLabels()).length > 0) {
+    const templateLabels = getPath(manifest, 'spec.template.metadata.labels');
+    const asRendered = manifest.kind === this.workload.kind && getPath(manifest, 'spec.selector') === undefined
+      && (templateLabels === undefined || (typeof templateLabels === 'object' && templateLabels !== null && Object.keys(templateLabels).length === 0));
+    if (this.workload.selectsByLabel && emptyPodLabels && asRendered && Object.keys(this.ownLabels()).length > 0) {
       const before = problems.count;
       problems.removeIf((item, _path, index) => index < before && / selects its pods by label and none are declared;/.test(item));
       if (problems.count < before) {

@@ -455,7 +455,13 @@ describe('LogShipper.fluentBit', () => {
       expect(error).toContain('logShipper.output.index: "App-Logs" is not a valid Elasticsearch index name: it must be lowercase.');
     });
 
-    test.each([['...'], [':'], ['[::1'], ['::1]'], ['1.2.3'], ['999.999.999.999']])('rejects the host %j, which is no host name or IP address (review 28 C2)', (host) => {
+    test.each([['1.2.3'], ['999.999.999.999'], ['10.0.0.07']])('rejects the host %j, saying it looks like an IPv4 address (review 29 A2)', (host) => {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'p', { metadata: { name: 'logs' }, app, logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host }) }) });
+      expect(synthError(chart)).toContain(`logShipper.output.host: ${JSON.stringify(host)} looks like an IPv4 address but is not four decimal numbers from 0 to 255`);
+    });
+
+    test.each([['...'], [':'], ['[::1'], ['::1]']])('rejects the host %j, which is no host name or IP address (review 28 C2)', (host) => {
       const chart = newChart();
       new SidecarLoggedApp(chart, 'p', { metadata: { name: 'logs' }, app, logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host }) }) });
       expect(synthError(chart)).toContain(`logShipper.output.host: ${JSON.stringify(host)} is not a host name or IP address; give only the host`);

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { JsonPatch, Testing } from 'cdk8s';
 import { ConcurrencyPolicy, CompletionMode, ExposedService, PlainPod, PodManagementPolicy, Sidecar, SidecarLoggedApp, SidecarMode, Workload, WorkloadKind } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -300,5 +300,17 @@ describe('podMetadata with annotations only (review 27 G2)', () => {
     expect(error).toContain('podMetadata.labels: is empty, so the pods of this Deployment have no label to select them by: podMetadata.labels replaces metadata.labels for the pods; '
       + 'add labels to it, or remove it to give the pods metadata.labels.');
     expect(error).not.toContain('none are declared');
+  });
+
+  test.each([
+    ['an explicit empty selector', (chart: any) => new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, podMetadata: { labels: {} }, containers: [c('web')], workload: Workload.deployment({ selector: {} }) })],
+    ['a JSON patch that adds the template labels', (chart: any) => new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, podMetadata: { labels: {} }, containers: [c('web')], workload: Workload.deployment() })
+      .addJsonPatch(JsonPatch.add('/spec/template/metadata', { labels: { app: 'web' } }))],
+  ])('GIVEN empty podMetadata.labels with %s WHEN synthesized THEN the selector message stays, as it names the fix (review 29 A5)', (_what, build) => {
+    const chart = newChart();
+    build(chart);
+    const error = synthError(chart);
+    expect(error).toContain('spec.selector: a Deployment selects its pods by label and none are declared');
+    expect(error).not.toContain('podMetadata.labels: is empty');
   });
 });

@@ -196,9 +196,10 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       return parseAll(Y, content, lineCounter);
     };
     const first = read(false);
-    // A [ ], { } or quoted value continued on a line indented no deeper than its key: go-yaml
-    // checks no indentation there, the yaml package refuses it; read again with those lines indented.
-    const continued = first?.some((d) => d.errors.some((e) => /must be sufficiently indented|Missing closing ["']?quote/.test(e.message)));
+    // A [ ], { } or quoted value continued on a line indented no deeper than its key, or a comment
+    // right after a token (`"q"#c`, `[a,#c`, `|#c`): go-yaml reads them, the yaml package refuses
+    // them; read again with those lines indented and a space before such comments.
+    const continued = first?.some((d) => d.errors.some((e) => /must be sufficiently indented|Missing closing ["']?quote|Comments must be separated/.test(e.message)));
     const again = continued ? read(true) : first;
     if (!again) {
       return [];
@@ -671,14 +672,17 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
  * (yaml_parser_scan_anchor), so `*app: x` is the alias *app used as a key; the `yaml` package
  * reads an alias named "app:" (YAML 1.2 lets a name hold ':') and then fails to parse. A space
  * before that colon makes both read the same: the text returned has one after each such alias,
- * and `inserted` lists where (offsets in the text returned, ascending). A comment written right
- * after a closing quote, `]` or `}` (`a: "q"#c`), which go-yaml reads, gets a space before it too.
+ * and `inserted` lists where (offsets in the text returned, ascending). With `repair` (when the
+ * yaml package refused the file), a comment written right after a token (`a: "q"#c`, `[a,#c`,
+ * `|#c`), which go-yaml reads, gets a space before it, and a [ ], { } or quoted value continued on
+ * lines indented no deeper than its key gets those lines indented.
  */
 // Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
-function aliasKeysSpaced(Y: YamlModule, text: string, continuations: boolean = false): { content: string; inserted: number[] } {
-  // A '#' right after a closing quote, ']' or '}' starts a comment to go-yaml (yaml_parser_scan_to_next_token
-  // wants no blank before it); the yaml package refuses it: a space goes before it too (one pass).
-  const comments = /["'\]}]#/.test(text) ? 1 : 0;
+function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): { content: string; inserted: number[] } {
+  // With `repair`: a '#' right after a token starts a comment to go-yaml (yaml_parser_scan_to_next_token,
+  // yaml_parser_scan_block_scalar want no blank before it); the yaml package refuses it: a space goes before it.
+  const continuations = repair;
+  const comments = repair ? 1 : 0;
   // Each pass finds the next value continued too little (the yaml package reads on wrongly after one).
   const lines = continuations ? text.split('\n').length : 0;
   const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, comments, lines);
@@ -714,7 +718,7 @@ function aliasKeysSpaced(Y: YamlModule, text: string, continuations: boolean = f
     for (const token of new Y.Parser().parse(content)) {
       walkCst(token, false, (node, flow) => {
         const source: string = typeof node.source === 'string' ? node.source : '';
-        if (node.type === 'comment' && typeof node.offset === 'number' && node.offset > 0 && !/[ \t\n\r]/.test(content[node.offset - 1])) {
+        if (continuations && node.type === 'comment' && typeof node.offset === 'number' && node.offset > 0 && !/[ \t\n\r]/.test(content[node.offset - 1])) {
           at.add(toText(node.offset));
           return flow;
         }
@@ -966,6 +970,19 @@ function flowCollectionProblems(tokens: any[], content: string, at: (offset: num
   // `close` is the end of the innermost flow collection (']' or '}'), '' outside them.
   for (const token of tokens) {
     walkCst(token, '', (node, close) => {
+      if (node.type === 'flow-collection' && node.start?.source === '{' && Array.isArray(node.items)) {
+        // yaml_parser_stale_simple_keys: an implicit key ends with its line, so a ':' on a later
+        // line is a value without a key to go-yaml; the yaml package reads the pair.
+        for (const item of node.items) {
+          const sep: any[] = Array.isArray(item?.sep) ? item.sep : [];
+          const colon = sep.findIndex((t) => t?.type === 'map-value-ind');
+          const explicit = Array.isArray(item?.start) && item.start.some((t: any) => t?.type === 'explicit-key-ind');
+          if (item?.key && !explicit && colon > 0 && sep.slice(0, colon).some((t) => t?.type === 'newline')) {
+            problems.push(`${at(sep[colon].offset)}: kubectl refuses this file ("did not find expected ',' or '}'"): inside { }, Kubernetes' YAML reader ends a key `
+              + "without '?' at the end of its line, so this ':' has no key, where the yaml package cdk8s reads YAML with reads the pair; put the ':' on the key's line.");
+          }
+        }
+      }
       const inner = node.type === 'flow-collection' ? (node.start?.source === '{' ? '}' : ']') : close;
       if (inner && typeof node.offset === 'number') {
         check(node, inner);

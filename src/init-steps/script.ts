@@ -248,11 +248,13 @@ export function parseHttpUrl(field: string, url: unknown, errors: string[], opti
   } else if (!allowPath && rest !== '' && rest !== '/') {
     problems.push(`it has a path or query (${show(rest)}); give only scheme, host and port`);
   } else {
-    // busybox wget sends a '.' or '..' segment as written; GNU wget, curl and WHATWG parsers
-    // remove it (also written %2e), so two images would fetch two paths (on S3, two keys).
-    const dots = rest.split(/[?]/)[0].split('/').find((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+    // busybox wget (and Go's net/http) send a '.' or '..' segment as written; GNU wget, curl
+    // (git) and browsers remove it, so two fetchers would read two paths (on S3, two keys). Written
+    // %2e, every fetcher sends it as written (only WHATWG parsers resolve it): accepted.
+    const dots = rest.split(/[?]/)[0].split('/').find((segment) => segment === '.' || segment === '..');
     if (dots !== undefined) {
-      problems.push(`its path has the segment ${show(dots)}, which busybox wget sends as written and GNU wget, curl and browsers resolve (to another path); write the path without '.' and '..' segments`);
+      problems.push(`its path has the segment ${show(dots)}, which fetchers read differently (busybox wget and Go send it as written, GNU wget, curl and browsers `
+        + "resolve it to another path); write the path without '.' and '..' segments");
     }
   }
   if (problems.length > 0) {

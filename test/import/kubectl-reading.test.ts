@@ -509,6 +509,19 @@ describe('a random differential run against kubectl 1.32.4 (review 23 B)', () =>
     expect(importError('x.yaml', pod)).toContain('x.yaml:10:6: Pod p: spec.containers[0].args[1]: is an object');
   });
 
+  test.each([
+    ['after a , in [ ]', `${CR}spec:\n  a: [x,#c\n    z]\n`, "a: ['x', 'z']"],
+    ['after a block scalar header', `${CR}spec:\n  b: |#c\n    text\n`, 'b: `text\n`'],
+  ])('GIVEN a comment right %s, alone in its file WHEN imported THEN it is read as kubectl reads it (review 29 A4)', (_what, yaml, code) => {
+    const result = imported('x.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(code);
+  });
+
+  test.each([['{"k"\n    : v}'], ['{k\n    : v}'], ['{"k"#c\n    : v}']])('GIVEN the flow mapping %j, whose : is on a later line than its key WHEN imported THEN it is refused, as kubectl refuses it (review 29 A3)', (flow) => {
+    expect(importError('x.yaml', `${CM}data: ${flow}\n`)).toContain('x.yaml:6:5: kubectl refuses this file ("did not find expected \',\' or \'}\'"): inside { }, Kubernetes\' YAML reader ends a key');
+  });
+
   test('GIVEN a byte-order mark at the start of a second document WHEN imported THEN it is dropped, as kubectl drops it (B8)', () => {
     const result = imported('bom.yaml', `${CM}data: {a: "1"}\n---\n\uFEFF${CM.replace('name: m', 'name: m2')}data: {b: "2"}\n`);
     expect(result.differences).toEqual([]);
