@@ -632,6 +632,32 @@ function firstNonJson(value: any, path: string): string | undefined {
   return undefined;
 }
 
+/** The value at a JSON pointer (RFC 6901), and whether it exists. */
+function pointerValue(doc: any, pointer: unknown): { found: boolean; value?: unknown } {
+  if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) {
+    return { found: false };
+  }
+  let value = doc;
+  for (const part of pointer === '' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) {
+      return { found: false };
+    }
+    value = value[part];
+  }
+  return { found: true, value };
+}
+
+/** The shortest prefix of a JSON pointer that does not exist in the document. */
+function missingPrefix(doc: any, pointer: string): string {
+  const parts = pointer.split('/');
+  for (let k = 2; k <= parts.length; k++) {
+    if (!pointerValue(doc, parts.slice(0, k).join('/')).found) {
+      return parts.slice(0, k).join('/');
+    }
+  }
+  return pointer;
+}
+
 /** The manifest with the JSON patches applied; a patch that cannot apply is named with its object. */
 function applyPatches(json: any, patches: JsonPatch[], description: string): any {
   try {
@@ -644,7 +670,16 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
         doc = JsonPatch.apply(doc, patches[i]);
       } catch (inner) {
         const op = (patches[i] as any)._toJson();
-        throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${(inner as Error).message}. Check its path against the synthesized YAML (a path must exist, except the last part of an add).`);
+        // fast-json-patch's message goes on with the whole document ("tree: ..."): its first line only.
+        const first = String((inner as Error).message ?? inner).split('\n')[0];
+        const actual = pointerValue(doc, op.path);
+        const why = op.op === 'test' && actual.found
+          ? `the value there is ${show(actual.value)}, not ${show(op.value)}. Fix the expected value, or remove the test`
+          : (op.op === 'move' || op.op === 'copy') && !pointerValue(doc, op.from).found
+            ? `its from path ${show(op.from)} does not exist. Check it against the synthesized YAML`
+            : `${/^Cannot read properties of (undefined|null)/.test(first) ? `the manifest has no ${show(missingPrefix(doc, op.path))}` : first}. `
+              + 'Check its path against the synthesized YAML (a path must exist, except the last part of an add)';
+        throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
       }
     }
     throw e;

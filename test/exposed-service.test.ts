@@ -657,3 +657,19 @@ describe('ExposedService values the API server fills in when they are "" (review
       .toThrow('internalTrafficPolicy: "" is not a TrafficPolicy');
   });
 });
+
+describe('ExposedService namespace against a target without one (review 29 B6)', () => {
+  test('GIVEN a Service with metadata.namespace in front of a pod without a namespace WHEN synthesized THEN it is refused, naming both fixes', () => {
+    const chart = newChart();
+    const pod = webPod(chart);
+    new ExposedService(chart, 's', { metadata: { namespace: 'shop' }, target: pod, ports: [{ port: 80 }] });
+    expect(synthError(chart)).toContain("metadata.namespace: \"shop\" is set, but PlainPod 'web' has no namespace (kubectl puts it in the namespace it applies to, which may be another); "
+      + "a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or remove this Service's.");
+  });
+
+  test('GIVEN a Service and its pod both without a namespace WHEN synthesized THEN it is accepted', () => {
+    const chart = newChart();
+    new ExposedService(chart, 's', { target: webPod(chart), ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').metadata.namespace).toBeUndefined();
+  });
+});

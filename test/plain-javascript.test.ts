@@ -147,7 +147,19 @@ describe('JSON patches', () => {
     const chart = newChart();
     const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] });
     pod.addJsonPatch(JsonPatch.add('/spec/hostname', 'h'), JsonPatch.replace('/spec/containers/3/image', 'x'));
-    expect(() => Testing.synth(chart)).toThrow("PlainPod 'p': JSON patch 2 (\"replace\" \"/spec/containers/3/image\") does not apply to the manifest");
+    expect(() => Testing.synth(chart)).toThrow("PlainPod 'p': JSON patch 2 (\"replace\" \"/spec/containers/3/image\") does not apply to the manifest: the manifest has no \"/spec/containers/3\". Check its path");
+  });
+
+  test('a test patch whose value differs says what the manifest has, in one line without the manifest (review 29 B7)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] }).addJsonPatch(JsonPatch.test('/kind', 'Service'));
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe("PlainPod 'p': JSON patch 1 (\"test\" \"/kind\") does not apply to the manifest: the value there is \"Pod\", not \"Service\". Fix the expected value, or remove the test.");
   });
 });
 

@@ -226,6 +226,7 @@ function validateObjectOnce(manifest: any, problems: Problems, options: Validati
     prepareObjectMetaForCreate(meta, 'metadata', problems);
   }
   prepareStatusForCreate(manifest, problems);
+  prepareGenerationForCreate(manifest, problems);
   rules.prepare?.(manifest, problems);
   let defaulted = manifest;
   copiedNull = false;
@@ -264,6 +265,23 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
   }
   const text = JSON.stringify(status);
   problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
+}
+
+/** The kinds whose PrepareForCreate sets `metadata.generation` to 1 (a Pod's does not in 1.32). */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
+/**
+ * Reports a `metadata.generation` other than 1 (or 0, unset) on a kind whose create sets it to 1:
+ * the user's value would vanish.
+ */
+// Go: PrepareForCreate (pkg/registry/apps/{deployment,replicaset,statefulset,daemonset}/strategy.go,
+// pkg/registry/batch/{job,cronjob}/strategy.go): `obj.Generation = 1`
+function prepareGenerationForCreate(manifest: any, problems: Problems): void {
+  const generation = manifest.metadata?.generation;
+  if (!GENERATION_KINDS.has(manifest.kind) || (typeof generation !== 'number' && typeof generation !== 'bigint') || Number(generation) === 0 || Number(generation) === 1) {
+    return;
+  }
+  problems.add('metadata.generation', `${String(generation)} would vanish (this library's contract): the API server sets a ${manifest.kind}'s generation to 1 on create; remove it.`);
 }
 
 /** The status fields that are Go structs or maps, where `{}` decodes to the zero value. */
