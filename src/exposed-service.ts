@@ -540,7 +540,8 @@ export class ExposedService extends ValidatedApiObject {
       problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only (this library's contract). Remove metadata.namespace (the Service then takes its target's) or move the target.`);
     } else {
       // The target's namespace changed after this Service took it (a JSON patch of the target).
-      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only (this library's contract). Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
+      const ours = namespace === undefined || namespace === '' ? 'is not set, and so' : show(namespace);
+      problems.add('metadata.namespace', `${ours} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only (this library's contract). Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
     }
   }
 

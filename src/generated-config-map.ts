@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IDependable } from 'constructs';
-import { subjectOf } from './pod-workload';
+import { podSpecPath, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { hasJsonPatches, ValidatedApiObject, _ManifestChecks } from './validated-api-object';
@@ -87,10 +87,27 @@ export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, con
     const namespace = written?.metadata?.namespace ?? '';
     const podNamespace = podManifest?.metadata?.namespace ?? '';
     const inNamespace = (ns: string) => (ns === '' ? 'no namespace (the one kubectl applies to)' : `namespace ${show(ns)}`);
-    if (name !== cm.name) {
-      problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch renamed to ${show(name)}: no object of the app would be named ${show(cm.name)}, and the pod would never start. Name it with the option that names it (e.g. configMapName) instead of a patch (this library's contract).`);
+    // Judged on the pod as written: the ConfigMaps its volumes mount after JSON patches.
+    const mounted = mountedConfigMapNames(podManifest);
+    if (!mounted.has(name) && mounted.has(cm.name)) {
+      problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch renamed to ${show(name)}: no object of the app would be named ${show(cm.name)}, and the pod would never start. Name it with the option that names it (e.g. configMapName) instead of a patch, or patch the pod's volume alike (this library's contract).`);
+    } else if (!mounted.has(name)) {
+      problems.add('', `no volume of the pod mounts the ConfigMap ${show(name)} generated for it any more (after JSON patches), so what it holds would not reach the pod. Patch the ConfigMap's name and the pod's volume alike, or name it with the option that names it (e.g. configMapName) (this library's contract).`);
     } else if (namespace !== podNamespace) {
       problems.add('metadata.namespace', `the pod is in ${inNamespace(podNamespace)} and the ConfigMap ${show(cm.name)} generated for it in ${inNamespace(namespace)} (after JSON patches); the kubelet looks for it in the pod's namespace, so the pod would never start. Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch (this library's contract).`);
     }
   }
+}
+
+/** The names of the ConfigMaps a pod (or a workload's pod template) mounts: configMap volumes and projected sources. */
+function mountedConfigMapNames(manifest: any): Set<unknown> {
+  const spec = manifest?.kind === undefined ? undefined : podSpecPath(manifest.kind).split('.').reduce((o: any, k) => o?.[k], manifest);
+  const names = new Set<unknown>();
+  for (const v of Array.isArray(spec?.volumes) ? spec.volumes : []) {
+    names.add(v?.configMap?.name);
+    for (const source of Array.isArray(v?.projected?.sources) ? v.projected.sources : []) {
+      names.add(source?.configMap?.name);
+    }
+  }
+  return names;
 }

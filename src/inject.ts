@@ -223,10 +223,8 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       }
       addition.nativeSidecars.push({ ...container, restartPolicy: 'Always' });
     } else {
+      // A Job or CronJob with it is reported at synth, on the kind the object has then (JSON patches).
       addition.classicSidecars.push(container);
-      if (object.kind === 'Job' || object.kind === 'CronJob') {
-        addition.problems.push(`the classic sidecar ${show(container.name)} would keep running after the app finished, so the ${object.kind} would never complete (this library's contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).`);
-      }
     }
     addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
     for (const m of binding.appVolumeMounts ?? []) {
@@ -270,6 +268,10 @@ function record(object: ApiObject, addition: Addition): void {
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
     object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
+    // The ports of the sidecars added (native ones included), for a Service's named targetPort.
+    Object.defineProperty(object, '_injectedPorts', {
+      value: () => list.flatMap((a) => [...a.nativeSidecars, ...a.classicSidecars]).flatMap((c: any) => (Array.isArray(c.ports) ? c.ports : [])),
+    });
     object.node.addValidation({
       validate: () => {
         const problems = new Problems();
@@ -284,6 +286,16 @@ function record(object: ApiObject, addition: Addition): void {
           profile._validate(getPath(manifest, metaPath), getPath(manifest, podPath), podPath, metaPath, problems);
         }
         checkLinuxOnly(getPath(manifest, podPath), podPath, list.flatMap((a) => a.linuxOnly), linuxOnlyPodFields, problems);
+        // Judged on the object as written (after JSON patches): its kind and the sidecars still in it, as PlainPod does.
+        if (manifest?.kind === 'Job' || manifest?.kind === 'CronJob') {
+          const containers = getPath(manifest, podPath)?.containers;
+          const written = new Set((Array.isArray(containers) ? containers : []).map((c: any) => c?.name));
+          const still = list.flatMap((a) => a.classicSidecars).filter((c: any) => written.has(c.name));
+          if (still.length > 0) {
+            problems.add(`${podPath}.containers`, `the classic sidecar ${still.map((c: any) => show(c.name)).join(', ')} would keep running after the app finished, so the ${manifest.kind} `
+              + "would never complete (this library's contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).");
+          }
+        }
         const ownMounts: AddedMount[] = typeof (object as any)._addedMounts === 'function' ? [...(object as any)._addedMounts()] : [];
         addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...ownMounts, ...list.flatMap((a) => a.mountOwners)], problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);

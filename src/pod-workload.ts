@@ -425,7 +425,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       }
       ports.push(...(c.ports ?? []));
     }
-    return ports;
+    // The sidecars Inject.into() added to this object (their ports are in the pod as written).
+    const injected = (this as any)._injectedPorts;
+    return typeof injected === 'function' ? [...ports, ...injected()] : ports;
   }
 
   /** The namespace of this object (a Service exposing it takes it). */

@@ -177,17 +177,65 @@ export class ServiceTarget {
     const isWorkload = 'matchLabels' in w;
     const target: IServiceTarget & _ServiceTargetHints = {
       targetDescription: `cdk8s-plus ${kind} '${w.name}'`,
-      targetNamespace: w.metadata?.namespace,
+      // As JSON patches of its ApiObject (cdk8s-plus's escape hatch) leave it, when it has any.
+      get targetNamespace() {
+        const patched = kplusPatched(w);
+        return patched !== undefined ? patched.metadata?.namespace : w.metadata?.namespace;
+      },
       _missingLabelsFix: `give its pods a label and select them: ${lowerFirst(kind)}.podMetadata.addLabel('app', 'web')`
         + `${isWorkload ? `, or keep its ${KPLUS_POD_ADDRESS_LABEL} pod label` : `, or keep its ${KPLUS_POD_ADDRESS_LABEL} label`}`,
-      selectorLabels: () => kplusSelectorLabels(w, isWorkload),
-      _labelsProblem: () => kplusLabelsNotOnPods(w, isWorkload, kind),
-      containerPorts: () => kplusContainerPorts(w),
+      selectorLabels: () => {
+        const patched = kplusPatched(w);
+        return patched !== undefined ? patchedSelectorLabels(patched) : kplusSelectorLabels(w, isWorkload);
+      },
+      _labelsProblem: () => (kplusPatched(w) !== undefined ? undefined : kplusLabelsNotOnPods(w, isWorkload, kind)),
+      containerPorts: () => {
+        const patched = kplusPatched(w);
+        return patched !== undefined ? patchedContainerPorts(patched) : kplusContainerPorts(w);
+      },
     };
     return target;
   }
 
   private constructor() {}
+}
+
+/** The manifest of a cdk8s-plus workload as the JSON patches of its ApiObject leave it; undefined without patches (or when they do not apply). */
+function kplusPatched(w: any): any {
+  const patches = w.apiObject?.patches;
+  if (!Array.isArray(patches) || patches.length === 0) {
+    return undefined;
+  }
+  try {
+    return w.apiObject.toJson();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pod spec path of a manifest's kind. */
+function podPathOf(kind: unknown): string[] {
+  return kind === 'Pod' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
+}
+
+/** What a Service selects of a patched workload: its selector's matchLabels (a Pod: its own labels). */
+function patchedSelectorLabels(manifest: any): { [key: string]: string } {
+  const labels = manifest?.kind === 'Pod' ? manifest?.metadata?.labels
+    : manifest?.spec?.selector?.matchLabels ?? podPathOf(manifest?.kind).slice(0, -1).reduce((o: any, k) => o?.[k], manifest)?.metadata?.labels;
+  const out: { [key: string]: string } = {};
+  for (const [k, v] of Object.entries(labels !== null && typeof labels === 'object' ? labels : {})) {
+    if (typeof v === 'string') {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** The container ports of a patched workload's pod: native sidecars and containers. */
+function patchedContainerPorts(manifest: any): k8s.ContainerPort[] {
+  const spec = podPathOf(manifest?.kind).reduce((o: any, k) => o?.[k], manifest);
+  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((c) => c !== null && typeof c === 'object') : []);
+  return [...list(spec?.initContainers).filter((c) => c.restartPolicy === 'Always'), ...list(spec?.containers)].flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
 }
 
 function kplusSelectorLabels(w: any, isWorkload: boolean): { [key: string]: string } {
@@ -226,7 +274,9 @@ function kplusContainerPorts(w: any): k8s.ContainerPort[] {
       });
     }
   }
-  return ports;
+  // The sidecars Inject.into() added to the workload's ApiObject.
+  const injected = w.apiObject?._injectedPorts;
+  return typeof injected === 'function' ? [...ports, ...injected()] : ports;
 }
 
 function lowerFirst(s: string): string {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Inject, InitPod, InitStep, PlainPod, SecurityProfile, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
+import { ExposedService, Inject, InitPod, InitStep, PlainPod, SecurityProfile, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -59,6 +59,30 @@ describe('Inject.into', () => {
     const job = new kplus.Job(chart, 'job', { metadata: { name: 'job' }, containers: [{ name: 'work', image: 'busybox:1.36', securityContext: { ensureNonRoot: false } }] });
     Inject.into(job, { sidecars: [Sidecar.container(c('proxy'))] });
     expect(synthError(chart)).toContain('the classic sidecar "proxy" would keep running after the app finished, so the Job would never complete (this library\'s contract); use SidecarMode.NATIVE');
+  });
+
+  test.each([
+    ['a Deployment patched into a Job keeps its classic sidecar', 'Deployment', 'Job', true],
+    ['a Job patched into a Deployment', 'Job', 'Deployment', false],
+  ])('GIVEN %s WHEN synthesized THEN the classic-sidecar rule follows the kind as written (review 29 B2)', (_what, from, to, refused) => {
+    const chart = newChart();
+    const spec = from === 'Job'
+      ? { template: { spec: { restartPolicy: 'Never', containers: [c('work')] } } }
+      : { selector: { matchLabels: { app: 'w' } }, template: { metadata: { labels: { app: 'w' } }, spec: { containers: [c('work')] } } };
+    const object = new ApiObject(chart, 'w', { apiVersion: from === 'Job' ? 'batch/v1' : 'apps/v1', kind: from, metadata: { name: 'w' }, spec });
+    Inject.into(object, { sidecars: [Sidecar.container(c('proxy'))] });
+    object.addJsonPatch(JsonPatch.replace('/kind', to), JsonPatch.replace('/apiVersion', to === 'Job' ? 'batch/v1' : 'apps/v1'));
+    if (to === 'Job') {
+      object.addJsonPatch(JsonPatch.remove('/spec/selector'), JsonPatch.remove('/spec/template/metadata'), JsonPatch.add('/spec/template/spec/restartPolicy', 'Never'));
+    } else {
+      object.addJsonPatch(JsonPatch.add('/spec/selector', { matchLabels: { app: 'w' } }), JsonPatch.add('/spec/template/metadata', { labels: { app: 'w' } }),
+        JsonPatch.remove('/spec/template/spec/restartPolicy'));
+    }
+    if (refused) {
+      expect(synthError(chart)).toContain('spec.template.spec.containers: the classic sidecar "proxy" would keep running after the app finished, so the Job would never complete');
+    } else {
+      expect(only(synth(chart), 'Deployment').spec.template.spec.containers.map((x: any) => x.name)).toEqual(['work', 'proxy']);
+    }
   });
 
   test('applies escape-hatch patches of the object before injecting, and validates the result', () => {
@@ -325,5 +349,33 @@ describe('a pattern\'s files and Inject.into()\'s at one path (review 25 A11)', 
     expect(synthError(chart)).toContain('is the mount of the volume "other" added to every app container by the init steps of Inject.into() (their shared files), '
       + 'but in the container "app" the volume "init-files" is added there (spec.containers[0].volumeMounts[0]) by the init steps of PlainPod \'p\' (their shared files) too; '
       + 'set filesMountPath of Inject.into() to another path, or set filesMountPath of PlainPod \'p\' to another path.');
+  });
+});
+
+describe('a Service in front of a port that Inject.into() added (review 29 B4)', () => {
+  const svc = (chart: any, target: any) => ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target, ports: [{ port: 9113, targetPort: 'nginx-metrics' }] });
+
+  test('GIVEN a PlainPod with an injected exporter WHEN a Service names the exporter\'s port THEN it is accepted, as the pod written has the port', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, containers: [c('c', { ports: [{ name: 'http', containerPort: 80 }] })] });
+    Inject.into(pod, { sidecars: [Sidecar.nginxExporter()] });
+    svc(chart, pod);
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('nginx-metrics');
+  });
+
+  test('GIVEN a cdk8s-plus Deployment with an injected exporter WHEN a Service names the exporter\'s port THEN it is accepted', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx:1.27', ports: [{ number: 80, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
+    Inject.into(d, { sidecars: [Sidecar.nginxExporter()] });
+    svc(chart, ServiceTarget.fromKplus(d));
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('nginx-metrics');
+  });
+
+  test('GIVEN a PlainPod with an injected exporter WHEN a Service names a port nobody has THEN it is refused, listing the injected port too', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, containers: [c('c', { ports: [{ name: 'http', containerPort: 80 }] })] });
+    Inject.into(pod, { sidecars: [Sidecar.nginxExporter()] });
+    ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: pod, ports: [{ port: 9113, targetPort: 'metrics' }] });
+    expect(synthError(chart)).toContain('"metrics" names no container port of PlainPod \'p\'; use one of "http", "nginx-metrics"');
   });
 });

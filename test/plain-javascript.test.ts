@@ -131,7 +131,7 @@ describe('a Service whose target was changed by JSON patches', () => {
   test('reports a namespace the patch moved the pods to', () => {
     const { chart, pod } = setup();
     pod.addJsonPatch(JsonPatch.add('/metadata/namespace', 'prod'));
-    expect(synthError(chart)).toContain("ExposedService 'svc': metadata.namespace: undefined differs from the namespace \"prod\" of PlainPod 'web' (changed after the Service was created, e.g. by a JSON patch)");
+    expect(synthError(chart)).toContain("ExposedService 'svc': metadata.namespace: is not set, and so differs from the namespace \"prod\" of PlainPod 'web' (changed after the Service was created, e.g. by a JSON patch)");
   });
 });
 

@@ -1,4 +1,4 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { FluentBitOutput, Inject, InitPod, InitStep, LogShipper, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -347,6 +347,23 @@ describe('the ConfigMaps generated for a pod, after JSON patches', () => {
     logged.logShipperConfigMap!.addJsonPatch(JsonPatch.replace('/metadata/name', 'api-logging'));
     // THEN
     expect(synthError(chart)).toContain('the pod mounts the ConfigMap "api-fluent-bit" generated for it, which a JSON patch renamed to "api-logging"');
+  });
+
+  test('are accepted when the ConfigMap and the pod\'s volume are renamed alike (review 29 B1)', () => {
+    const chart = newChart();
+    const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
+    const volume = (only(Testing.synth(chart), 'Pod').spec.volumes as any[]).findIndex((v) => v.configMap?.name === 'api-fluent-bit');
+    logged.logShipperConfigMap!.addJsonPatch(JsonPatch.replace('/metadata/name', 'api-logging'));
+    logged.addJsonPatch(JsonPatch.replace(`/spec/volumes/${volume}/configMap/name`, 'api-logging'));
+    expect(synth(chart).map((m) => `${m.kind} ${m.metadata.name}`)).toEqual(['ConfigMap api-logging', 'Pod api']);
+  });
+
+  test('fail when a patch points the pod\'s volume at another ConfigMap, leaving the generated one unmounted (review 29 B1)', () => {
+    const chart = newChart();
+    const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
+    const volume = (only(Testing.synth(chart), 'Pod').spec.volumes as any[]).findIndex((v) => v.configMap?.name === 'api-fluent-bit');
+    logged.addJsonPatch(JsonPatch.replace(`/spec/volumes/${volume}/configMap/name`, 'other'));
+    expect(synthError(chart)).toContain('no volume of the pod mounts the ConfigMap "api-fluent-bit" generated for it any more (after JSON patches)');
   });
 
   test('are accepted when both move together, and after Inject.into() too', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ExposedService, Protocol, ServiceTarget } from '../src';
 import { newChart, only, synth, synthError } from './util';
@@ -140,5 +140,32 @@ describe('ServiceTarget.fromKplus', () => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       expect({ file, runtimeImports: text.match(/^import (?!type )[^;]*from 'cdk8s-plus-28'/gm) ?? [] }).toEqual({ file, runtimeImports: [] });
     }
+  });
+});
+
+describe('ServiceTarget.fromKplus() follows JSON patches of the workload\'s ApiObject (review 29 B5)', () => {
+  function setup(...patches: JsonPatch[]) {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx:1.27', ports: [{ number: 80, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
+    d.podMetadata.addLabel('app', 'web');
+    d.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
+    ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'http' }] });
+    d.apiObject.addJsonPatch(...patches);
+    return chart;
+  }
+
+  test('GIVEN the pods\' label and selector patched WHEN synthesized THEN the Service selects what the patched Deployment selects', () => {
+    const chart = setup(JsonPatch.replace('/spec/selector/matchLabels/app', 'api'), JsonPatch.replace('/spec/template/metadata/labels/app', 'api'));
+    expect(only(synth(chart), 'Service').spec.selector.app).toBe('api');
+  });
+
+  test('GIVEN the named container port patched WHEN synthesized THEN the targetPort is checked against the patched ports', () => {
+    const chart = setup(JsonPatch.replace('/spec/template/spec/containers/0/ports/0/name', 'web'));
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" names no container port of cdk8s-plus Deployment');
+  });
+
+  test('GIVEN a namespace patched into the Deployment WHEN synthesized THEN the Service without one is refused', () => {
+    const chart = setup(JsonPatch.add('/metadata/namespace', 'shop'));
+    expect(synthError(chart)).toContain('metadata.namespace: is not set, and so differs from the namespace "shop" of cdk8s-plus Deployment');
   });
 });
