@@ -12,7 +12,7 @@ import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVol
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { SecurityProfile } from './security-profile';
-import { IServiceTarget } from './service-target';
+import { IServiceTarget, patchedContainerPorts } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
@@ -408,13 +408,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const ports: k8s.ContainerPort[] = [];
     const patched = this.patchedManifest();
     if (patched !== undefined) {
-      // As JSON patches left the pod: native sidecars (init containers with restartPolicy Always) and containers.
-      const spec = getPath(patched, podSpecPath(patched.kind));
-      const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((c) => c !== null && typeof c === 'object') : []);
-      for (const c of [...list(spec?.initContainers).filter((i) => i.restartPolicy === 'Always'), ...list(spec?.containers)]) {
-        ports.push(...(Array.isArray(c.ports) ? c.ports : []));
-      }
-      return ports;
+      // As JSON patches left the pod.
+      return patchedContainerPorts(patched);
     }
     // An init container written with restartPolicy Always is a native sidecar too (FindPort searches them).
     const restartable = this.userInitContainers.filter((c) => c.restartPolicy === 'Always');

@@ -231,8 +231,12 @@ function patchedSelectorLabels(manifest: any): { [key: string]: string } {
   return out;
 }
 
-/** The container ports of a patched workload's pod: native sidecars and containers. */
-function patchedContainerPorts(manifest: any): k8s.ContainerPort[] {
+/**
+ * The container ports of a patched workload's pod: native sidecars (init containers with
+ * restartPolicy Always) and containers.
+ * @internal
+ */
+export function patchedContainerPorts(manifest: any): k8s.ContainerPort[] {
   const spec = podPathOf(manifest?.kind).reduce((o: any, k) => o?.[k], manifest);
   const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((c) => c !== null && typeof c === 'object') : []);
   return [...list(spec?.initContainers).filter((c) => c.restartPolicy === 'Always'), ...list(spec?.containers)].flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
