@@ -529,8 +529,9 @@ export class ExposedService extends ValidatedApiObject {
     const targetNamespace = this.target?.targetNamespace;
     if (this.target !== undefined && targetNamespace === undefined && typeof namespace === 'string' && namespace !== '') {
       // The target goes to the namespace kubectl applies it to, which this namespace need not be.
+      const own = this.declaredNamespace !== undefined ? "remove this Service's metadata.namespace" : 'create this Service in a chart without a namespace (it has its chart\'s)';
       problems.add('metadata.namespace', `${show(namespace)} is set, but ${this.target.targetDescription} has no namespace (kubectl puts it in the namespace it applies to, which may be another); `
-        + "a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or remove this Service's.");
+        + `a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or ${own}.`);
       return;
     }
     if (targetNamespace === undefined || targetNamespace === namespace) {

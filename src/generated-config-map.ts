@@ -92,21 +92,33 @@ export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, con
     if (!mounted.has(name) && mounted.has(cm.name)) {
       problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch renamed to ${show(name)}: no object of the app would be named ${show(cm.name)}, and the pod would never start. Name it with the option that names it (e.g. configMapName) instead of a patch, or patch the pod's volume alike (this library's contract).`);
     } else if (!mounted.has(name)) {
-      problems.add('', `no volume of the pod mounts the ConfigMap ${show(name)} generated for it any more (after JSON patches), so what it holds would not reach the pod. Patch the ConfigMap's name and the pod's volume alike, or name it with the option that names it (e.g. configMapName) (this library's contract).`);
+      problems.add('', `nothing in the pod (no volume, envFrom or env) refers to the ConfigMap ${show(name)} generated for it any more (after JSON patches), so what it holds would not reach the pod. Patch the ConfigMap's name and the pod's reference alike, or name it with the option that names it (e.g. configMapName) (this library's contract).`);
     } else if (namespace !== podNamespace) {
       problems.add('metadata.namespace', `the pod is in ${inNamespace(podNamespace)} and the ConfigMap ${show(cm.name)} generated for it in ${inNamespace(namespace)} (after JSON patches); the kubelet looks for it in the pod's namespace, so the pod would never start. Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch (this library's contract).`);
     }
   }
 }
 
-/** The names of the ConfigMaps a pod (or a workload's pod template) mounts: configMap volumes and projected sources. */
+/**
+ * The names of the ConfigMaps a pod (or a workload's pod template) refers to: configMap volumes and
+ * projected sources, and the containers' envFrom and env.
+ */
 function mountedConfigMapNames(manifest: any): Set<unknown> {
   const spec = manifest?.kind === undefined ? undefined : podSpecPath(manifest.kind).split('.').reduce((o: any, k) => o?.[k], manifest);
   const names = new Set<unknown>();
-  for (const v of Array.isArray(spec?.volumes) ? spec.volumes : []) {
+  const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+  for (const v of list(spec?.volumes)) {
     names.add(v?.configMap?.name);
-    for (const source of Array.isArray(v?.projected?.sources) ? v.projected.sources : []) {
+    for (const source of list(v?.projected?.sources)) {
       names.add(source?.configMap?.name);
+    }
+  }
+  for (const c of [...list(spec?.initContainers), ...list(spec?.containers), ...list(spec?.ephemeralContainers)]) {
+    for (const e of list(c?.envFrom)) {
+      names.add(e?.configMapRef?.name);
+    }
+    for (const e of list(c?.env)) {
+      names.add(e?.valueFrom?.configMapKeyRef?.name);
     }
   }
   return names;

@@ -269,8 +269,14 @@ function record(object: ApiObject, addition: Addition): void {
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
     object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
     // The ports of the sidecars added (native ones included), for a Service's named targetPort.
+    // Undefined when a port list or name is a token: the ports are not known before synth.
     Object.defineProperty(object, '_injectedPorts', {
-      value: () => list.flatMap((a) => [...a.nativeSidecars, ...a.classicSidecars]).flatMap((c: any) => (Array.isArray(c.ports) ? c.ports : [])),
+      value: () => {
+        const containers: any[] = list.flatMap((a) => [...a.nativeSidecars, ...a.classicSidecars]);
+        const unknown = containers.some((c) => c.ports !== undefined && (!Array.isArray(c.ports)
+          || c.ports.some((p: any) => p !== null && typeof p === 'object' && p.name !== undefined && typeof p.name !== 'string')));
+        return unknown ? undefined : containers.flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
+      },
     });
     object.node.addValidation({
       validate: () => {

@@ -421,8 +421,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       ports.push(...(c.ports ?? []));
     }
     // The sidecars Inject.into() added to this object (their ports are in the pod as written).
-    const injected = (this as any)._injectedPorts;
-    return typeof injected === 'function' ? [...ports, ...injected()] : ports;
+    if (typeof (this as any)._injectedPorts !== 'function') {
+      return ports;
+    }
+    const injected: k8s.ContainerPort[] | undefined = (this as any)._injectedPorts();
+    return injected === undefined ? undefined : [...ports, ...injected];
   }
 
   /** The namespace of this object (a Service exposing it takes it). */

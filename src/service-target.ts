@@ -184,11 +184,8 @@ export class ServiceTarget {
       },
       _missingLabelsFix: `give its pods a label and select them: ${lowerFirst(kind)}.podMetadata.addLabel('app', 'web')`
         + `${isWorkload ? `, or keep its ${KPLUS_POD_ADDRESS_LABEL} pod label` : `, or keep its ${KPLUS_POD_ADDRESS_LABEL} label`}`,
-      selectorLabels: () => {
-        const patched = kplusPatched(w);
-        return patched !== undefined ? patchedSelectorLabels(patched) : kplusSelectorLabels(w, isWorkload);
-      },
-      _labelsProblem: () => (kplusPatched(w) !== undefined ? undefined : kplusLabelsNotOnPods(w, isWorkload, kind)),
+      selectorLabels: () => kplusSelectorLabels(kplusLabels(w), isWorkload),
+      _labelsProblem: () => kplusLabelsNotOnPods(kplusLabels(w), isWorkload, kind, w.name),
       containerPorts: () => {
         const patched = kplusPatched(w);
         return patched !== undefined ? patchedContainerPorts(patched) : kplusContainerPorts(w);
@@ -218,10 +215,8 @@ function podPathOf(kind: unknown): string[] {
   return kind === 'Pod' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
 }
 
-/** What a Service selects of a patched workload: its selector's matchLabels (a Pod: its own labels). */
-function patchedSelectorLabels(manifest: any): { [key: string]: string } {
-  const labels = manifest?.kind === 'Pod' ? manifest?.metadata?.labels
-    : manifest?.spec?.selector?.matchLabels ?? podPathOf(manifest?.kind).slice(0, -1).reduce((o: any, k) => o?.[k], manifest)?.metadata?.labels;
+/** The string entries of a labels map (anything else: none). */
+function stringLabels(labels: unknown): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   for (const [k, v] of Object.entries(labels !== null && typeof labels === 'object' ? labels : {})) {
     if (typeof v === 'string') {
@@ -229,6 +224,20 @@ function patchedSelectorLabels(manifest: any): { [key: string]: string } {
     }
   }
   return out;
+}
+
+/**
+ * A cdk8s-plus workload's selector labels and its pods' labels: as the JSON patches of its
+ * ApiObject leave them when it has any, else as cdk8s-plus holds them.
+ */
+function kplusLabels(w: any): KplusLabels {
+  const patched = kplusPatched(w);
+  if (patched !== undefined) {
+    const pod = patched.kind === 'Pod' ? patched : podPathOf(patched.kind).slice(0, -1).reduce((o: any, k) => o?.[k], patched);
+    return { matchLabels: stringLabels(patched.spec?.selector?.matchLabels), podLabels: stringLabels(pod?.metadata?.labels) };
+  }
+  const pod = typeof w.podMetadata?.toJson === 'function' ? w.podMetadata.toJson() : undefined;
+  return { matchLabels: stringLabels(w.matchLabels), podLabels: stringLabels(pod?.labels) };
 }
 
 /**
@@ -242,31 +251,37 @@ export function patchedContainerPorts(manifest: any): k8s.ContainerPort[] {
   return [...list(spec?.initContainers).filter((c) => c.restartPolicy === 'Always'), ...list(spec?.containers)].flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
 }
 
-function kplusSelectorLabels(w: any, isWorkload: boolean): { [key: string]: string } {
-  if (isWorkload && Object.keys(w.matchLabels ?? {}).length > 0) {
-    return { ...w.matchLabels };
+/** A cdk8s-plus workload's selector labels and its pods' labels. */
+interface KplusLabels {
+  readonly matchLabels: { [key: string]: string };
+  readonly podLabels: { [key: string]: string };
+}
+
+function kplusSelectorLabels(labels: KplusLabels, isWorkload: boolean): { [key: string]: string } {
+  if (isWorkload && Object.keys(labels.matchLabels).length > 0) {
+    return { ...labels.matchLabels };
   }
   // A Pod, or a workload that selects nothing (a Job or CronJob, select: false): the label
   // cdk8s-plus puts on every pod it writes.
-  const address = w.podMetadata?.getLabel?.(KPLUS_POD_ADDRESS_LABEL);
+  const address = labels.podLabels[KPLUS_POD_ADDRESS_LABEL];
   return address === undefined ? {} : { [KPLUS_POD_ADDRESS_LABEL]: address };
 }
 
 /** cdk8s-plus `select()` adds to a workload's selector only: labels its pods lack select none of them. */
-function kplusLabelsNotOnPods(w: any, isWorkload: boolean, kind: string): string | undefined {
-  if (!isWorkload || typeof w.podMetadata?.getLabel !== 'function') {
+function kplusLabelsNotOnPods(labels: KplusLabels, isWorkload: boolean, kind: string, name: string): string | undefined {
+  if (!isWorkload) {
     return undefined;
   }
-  const missing = Object.entries(w.matchLabels ?? {}).filter(([k, v]) => w.podMetadata.getLabel(k) !== v);
+  const missing = Object.entries(labels.matchLabels).filter(([k, v]) => labels.podLabels[k] !== v);
   if (missing.length === 0) {
     return undefined;
   }
   const [k, v] = missing[0];
-  return `target cdk8s-plus ${kind} '${w.name}' selects ${missing.map(([a, b]) => `${a}=${b}`).join(',')}, which its pods do not carry (cdk8s-plus select() does not label the pods), `
+  return `target cdk8s-plus ${kind} '${name}' selects ${missing.map(([a, b]) => `${a}=${b}`).join(',')}, which its pods do not carry (cdk8s-plus select() does not label the pods), `
     + `so the Service would select none of them; label the pods too: ${lowerFirst(kind)}.podMetadata.addLabel(${JSON.stringify(k)}, ${JSON.stringify(v)})`;
 }
 
-function kplusContainerPorts(w: any): k8s.ContainerPort[] {
+function kplusContainerPorts(w: any): k8s.ContainerPort[] | undefined {
   const sidecars = (w.initContainers ?? []).filter((c: any) => c.restartPolicy === 'Always');
   const ports: k8s.ContainerPort[] = [];
   for (const c of [...sidecars, ...(w.containers ?? [])]) {
@@ -279,8 +294,11 @@ function kplusContainerPorts(w: any): k8s.ContainerPort[] {
     }
   }
   // The sidecars Inject.into() added to the workload's ApiObject.
-  const injected = w.apiObject?._injectedPorts;
-  return typeof injected === 'function' ? [...ports, ...injected()] : ports;
+  if (typeof w.apiObject?._injectedPorts !== 'function') {
+    return ports;
+  }
+  const injected: k8s.ContainerPort[] | undefined = w.apiObject._injectedPorts();
+  return injected === undefined ? undefined : [...ports, ...injected];
 }
 
 function lowerFirst(s: string): string {

@@ -660,30 +660,30 @@ function missingPrefix(doc: any, pointer: string): string {
 
 /** The manifest with the JSON patches applied; a patch that cannot apply is named with its object. */
 function applyPatches(json: any, patches: JsonPatch[], description: string): any {
-  try {
-    return JsonPatch.apply(json, ...patches);
-  } catch (e) {
-    // Find the first patch that fails, to name it.
-    let doc = json;
-    for (let i = 0; i < patches.length; i++) {
-      try {
-        doc = JsonPatch.apply(doc, patches[i]);
-      } catch (inner) {
-        const op = (patches[i] as any)._toJson();
-        // fast-json-patch's message goes on with the whole document ("tree: ..."): its first line only.
-        const first = String((inner as Error).message ?? inner).split('\n')[0];
-        const actual = pointerValue(doc, op.path);
-        const why = op.op === 'test' && actual.found
-          ? `the value there is ${show(actual.value)}, not ${show(op.value)}. Fix the expected value, or remove the test`
-          : (op.op === 'move' || op.op === 'copy') && !pointerValue(doc, op.from).found
-            ? `its from path ${show(op.from)} does not exist. Check it against the synthesized YAML`
-            : `${/^Cannot read properties of (undefined|null)/.test(first) ? `the manifest has no ${show(missingPrefix(doc, op.path))}` : first}. `
-              + 'Check its path against the synthesized YAML (a path must exist, except the last part of an add)';
-        throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
-      }
+  let doc = json;
+  for (let i = 0; i < patches.length; i++) {
+    const op = (patches[i] as any)._toJson();
+    // RFC 6902: the target of remove, replace and test, and the from of move and copy, must exist;
+    // fast-json-patch (which cdk8s applies) does nothing then, and the patch would vanish.
+    const mustExist = op.op === 'remove' || op.op === 'replace' ? op.path : op.op === 'move' || op.op === 'copy' ? op.from : undefined;
+    if (typeof mustExist === 'string' && mustExist !== '' && !pointerValue(doc, mustExist).found) {
+      throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: the manifest has no ${show(missingPrefix(doc, mustExist))}, `
+        + `so the patch would change nothing. Check ${mustExist === op.path ? 'its path' : `its from path ${show(op.from)}`} against the synthesized YAML.`);
     }
-    throw e;
+    try {
+      doc = JsonPatch.apply(doc, patches[i]);
+    } catch (inner) {
+      // fast-json-patch's message goes on with the whole document ("tree: ..."): its first line only.
+      const first = String((inner as Error).message ?? inner).split('\n')[0];
+      const actual = pointerValue(doc, op.path);
+      const why = op.op === 'test' && actual.found
+        ? `the value there is ${show(actual.value)}, not ${show(op.value)}. Fix the expected value, or remove the test`
+        : `${/^Cannot (read|set) properties of (undefined|null)|^Test operation failed|does not exist/.test(first) ? `the manifest has no ${show(missingPrefix(doc, op.path))}` : first}. `
+          + 'Check its path against the synthesized YAML (a path must exist, except the last part of an add)';
+      throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
+    }
   }
+  return doc;
 }
 
 /**

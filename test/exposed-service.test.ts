@@ -664,7 +664,7 @@ describe('ExposedService namespace against a target without one (review 29 B6)',
     const pod = webPod(chart);
     new ExposedService(chart, 's', { metadata: { namespace: 'shop' }, target: pod, ports: [{ port: 80 }] });
     expect(synthError(chart)).toContain("metadata.namespace: \"shop\" is set, but PlainPod 'web' has no namespace (kubectl puts it in the namespace it applies to, which may be another); "
-      + "a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or remove this Service's.");
+      + "a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or remove this Service's metadata.namespace.");
   });
 
   test('GIVEN a Service and its pod both without a namespace WHEN synthesized THEN it is accepted', () => {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, Include, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ExposedService, Inject, InitPod, InitStep, PlainPod, SecurityProfile, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
@@ -377,5 +377,35 @@ describe('a Service in front of a port that Inject.into() added (review 29 B4)',
     Inject.into(pod, { sidecars: [Sidecar.nginxExporter()] });
     ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: pod, ports: [{ port: 9113, targetPort: 'metrics' }] });
     expect(synthError(chart)).toContain('"metrics" names no container port of PlainPod \'p\'; use one of "http", "nginx-metrics"');
+  });
+});
+
+describe('injected sidecars whose ports are known only at synth (review 30 A7)', () => {
+  test('GIVEN an injected sidecar whose port list is a token WHEN a Service names its port THEN it is accepted (the ports are not known before synth)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, containers: [c('w', { ports: [{ name: 'http', containerPort: 80 }] })] });
+    Inject.into(pod, { sidecars: [Sidecar.container(c('s', { ports: Lazy.any({ produce: () => [{ name: 'side', containerPort: 9000 }] }) }))] });
+    ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: pod, ports: [{ port: 80, targetPort: 'side' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('side');
+  });
+});
+
+describe('a generated ConfigMap a sidecar reads through envFrom (review 30 A2)', () => {
+  test('GIVEN a custom sidecar whose ConfigMap is read with envFrom and a JSON patch on the pod WHEN synthesized THEN it is accepted', () => {
+    class EnvSidecar extends Sidecar {
+      constructor() {
+        super(SidecarMode.CLASSIC);
+      }
+      public bind(context: SidecarContext): SidecarBinding {
+        return {
+          container: { name: 'agent', image: 'busybox:1.36', envFrom: [{ configMapRef: { name: `${context.podName}-agent-env` } }] },
+          configMaps: [{ name: `${context.podName}-agent-env`, data: { MODE: 'fast' } }],
+        };
+      }
+    }
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c('web')], sidecars: [new EnvSidecar()] });
+    pod.addJsonPatch(JsonPatch.add('/metadata/annotations', { team: 'a' }));
+    expect(synth(chart).map((m) => m.kind)).toEqual(['ConfigMap', 'Pod']);
   });
 });

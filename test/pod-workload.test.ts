@@ -363,7 +363,7 @@ describe('the ConfigMaps generated for a pod, after JSON patches', () => {
     const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
     const volume = (only(Testing.synth(chart), 'Pod').spec.volumes as any[]).findIndex((v) => v.configMap?.name === 'api-fluent-bit');
     logged.addJsonPatch(JsonPatch.replace(`/spec/volumes/${volume}/configMap/name`, 'other'));
-    expect(synthError(chart)).toContain('no volume of the pod mounts the ConfigMap "api-fluent-bit" generated for it any more (after JSON patches)');
+    expect(synthError(chart)).toContain('nothing in the pod (no volume, envFrom or env) refers to the ConfigMap "api-fluent-bit" generated for it any more (after JSON patches)');
   });
 
   test('are accepted when both move together, and after Inject.into() too', () => {

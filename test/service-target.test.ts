@@ -169,3 +169,22 @@ describe('ServiceTarget.fromKplus() follows JSON patches of the workload\'s ApiO
     expect(synthError(chart)).toContain('metadata.namespace: is not set, and so differs from the namespace "shop" of cdk8s-plus Deployment');
   });
 });
+
+describe('ServiceTarget.fromKplus() of a patched Pod or Job (review 30 A3, A4)', () => {
+  test('GIVEN a cdk8s-plus Pod with an unrelated JSON patch WHEN a Service targets it THEN it still selects the pod by its address label', () => {
+    const chart = newChart();
+    const pod = new kplus.Pod(chart, 'p', { metadata: { labels: { app: 'web', tier: 'x' } }, containers: [{ image: 'nginx:1.27', ports: [{ number: 80, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
+    pod.apiObject.addJsonPatch(JsonPatch.add('/metadata/annotations', { team: 'a' }));
+    ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(pod), ports: [{ port: 80, targetPort: 'http' }] });
+    expect(Object.keys(only(synth(chart), 'Service').spec.selector)).toEqual(['cdk8s.io/metadata.addr']);
+  });
+
+  test('GIVEN a cdk8s-plus Deployment that selects a label its pods lack, with an unrelated patch WHEN a Service targets it THEN it is refused', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx:1.27', securityContext: { ensureNonRoot: false } }] });
+    d.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
+    d.apiObject.addJsonPatch(JsonPatch.add('/metadata/annotations', { team: 'a' }));
+    ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80 }] });
+    expect(synthError(chart)).toContain('selects app=web, which its pods do not carry');
+  });
+});
