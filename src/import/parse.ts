@@ -682,10 +682,10 @@ function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): 
   // With `repair`: a '#' right after a token starts a comment to go-yaml (yaml_parser_scan_to_next_token,
   // yaml_parser_scan_block_scalar want no blank before it); the yaml package refuses it: a space goes before it.
   const continuations = repair;
-  const comments = repair ? 1 : 0;
+  const comments = repair;
   // Each pass finds the next value continued too little (the yaml package reads on wrongly after one).
   const lines = continuations ? text.split('\n').length : 0;
-  const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, comments, lines);
+  const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, lines);
   // Where spaces go, as offsets of `text` (spaces before the character there) and how many.
   const spaces = new Map<number, number>();
   const at = {
@@ -711,28 +711,22 @@ function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): 
   };
   // One pass finds the aliases the yaml package reads as such: before a key is spaced, it reads
   // `x\n  *b` after `*a:` as one value, so each pass can find the next. At most one pass per alias.
+  // With `repair`, each pass also indents the first value of each document continued too little
+  // (after it, the yaml package reads the rest wrongly, so later ones are found in later passes).
   for (let pass = 0; pass < candidates; pass++) {
     const { content, inserted } = build();
     const toText = (offset: number) => offset - inserted.filter((x) => x < offset).length;
     const before = at.size;
     for (const token of new Y.Parser().parse(content)) {
+      // Only the first value continued too little in each document: after it, the yaml package's
+      // tokens are no longer go-yaml's (a closing quote read as an opening one).
+      let repaired = false;
       walkCst(token, false, (node, flow) => {
         const source: string = typeof node.source === 'string' ? node.source : '';
-        if (continuations && node.type === 'comment' && typeof node.offset === 'number' && node.offset > 0 && !/[ \t\n\r]/.test(content[node.offset - 1])) {
-          at.add(toText(node.offset));
-          return flow;
-        }
-        if (continuations && !flow && typeof node.offset === 'number' && UNCLOSED[node.type]?.(node)) {
-          // Each line of the value after its first is indented to the column it starts at (more than
-          // any key it belongs to); its text is unchanged (leading blanks are folded away).
-          const end = closingOffset(content, node.offset);
-          const lineStart = content.lastIndexOf('\n', node.offset - 1) + 1;
-          const column = node.offset - lineStart;
-          for (let i = content.indexOf('\n', node.offset); end !== undefined && i !== -1 && i < end; i = content.indexOf('\n', i + 1)) {
-            const indent = /^ */.exec(content.slice(i + 1, i + 1 + column + 1))![0].length;
-            if (indent < column && !/^ *(\r?\n|$)/.test(content.slice(i + 1, i + 2 + column))) {
-              at.add(toText(i + 1), column - indent + (spaces.get(toText(i + 1)) ?? 0));
-            }
+        if (continuations && !repaired && !flow && typeof node.offset === 'number' && UNCLOSED[node.type]?.(node)) {
+          repaired = true;
+          for (const [offset, count] of continuationIndents(content, node)) {
+            at.add(toText(offset), count + (spaces.get(toText(offset)) ?? 0));
           }
         }
         const name = node.type === 'alias' && typeof node.offset === 'number' ? /^\*[0-9A-Za-z_-]+:/.exec(source) : null;
@@ -762,6 +756,20 @@ function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): 
       break;
     }
   }
+  if (comments) {
+    // Once every value is read whole: a comment token right after a token (not one the yaml
+    // package found inside a value it misread) gets a space before it.
+    const { content, inserted } = build();
+    const toText = (offset: number) => offset - inserted.filter((x) => x < offset).length;
+    for (const token of new Y.Parser().parse(content)) {
+      walkCst(token, false, (node) => {
+        if (node.type === 'comment' && typeof node.offset === 'number' && node.offset > 0 && !/[ \t\n\r]/.test(content[node.offset - 1])) {
+          at.add(toText(node.offset));
+        }
+        return false;
+      });
+    }
+  }
   return build();
 }
 
@@ -773,11 +781,44 @@ const UNCLOSED: { [type: string]: (node: any) => boolean } = {
 };
 
 /**
+ * The spaces that indent each line of an unclosed quoted value or [ ] / { } after its first to the
+ * column it starts at (more than any key it belongs to; its text is unchanged, as leading blanks
+ * are folded away), as [offset of the line, spaces]. None when its end is not found, or when a
+ * line continues a plain value inside [ ] / { } after a tab left of its block's indentation + 1,
+ * which go-yaml refuses ("found a tab character that violates indentation").
+ */
+function continuationIndents(content: string, node: any): Array<[number, number]> {
+  const plainBreaks = new Set<number>();
+  const end = closingOffset(content, node.offset, plainBreaks);
+  if (end === undefined) {
+    return [];
+  }
+  const lineStart = content.lastIndexOf('\n', node.offset - 1) + 1;
+  const column = node.offset - lineStart;
+  const out: Array<[number, number]> = [];
+  for (let i = content.indexOf('\n', node.offset); i !== -1 && i < end; i = content.indexOf('\n', i + 1)) {
+    const blanks = /^[ \t]*/.exec(content.slice(i + 1))![0];
+    if (/^[ \t]*(\r?\n|$)/.test(content.slice(i + 1, i + 2 + blanks.length))) {
+      continue;
+    }
+    // go-yaml's limit is the enclosing block's indentation + 1 (yaml_parser_scan_plain_scalar).
+    if (plainBreaks.has(i) && blanks.slice(0, (typeof node.indent === 'number' ? node.indent : -1) + 1).includes('\t')) {
+      return [];
+    }
+    const indent = /^ */.exec(blanks)![0].length;
+    if (indent < column) {
+      out.push([i + 1, column - indent]);
+    }
+  }
+  return out;
+}
+
+/**
  * Where the quoted value or [ ] / { } that starts at `offset` ends as go-yaml reads it (the offset
  * of its closing character), or undefined: quotes with their escapes, nested brackets, quoted
  * values inside them, and comments after a blank.
  */
-function closingOffset(content: string, offset: number): number | undefined {
+function closingOffset(content: string, offset: number, plainBreaks: Set<number> = new Set()): number | undefined {
   const quoted = (i: number): number | undefined => {
     const q = content[i];
     for (let j = i + 1; j < content.length; j++) {
@@ -797,24 +838,52 @@ function closingOffset(content: string, offset: number): number | undefined {
     return quoted(offset);
   }
   let depth = 0;
+  // Where a token may start (after [ { , or :, and blanks or comments): a quote there starts a
+  // quoted value; elsewhere it is text of a plain value. `plain`: inside a plain value.
+  let tokenStart = true;
+  let plain = false;
   for (let i = offset; i < content.length; i++) {
     const ch = content[i];
-    if ((ch === '"' || ch === "'") && /[[{,:\s]/.test(content[i - 1] ?? ' ')) {
+    if (ch === '\n') {
+      if (plain) {
+        plainBreaks.add(i);
+      }
+    } else if (ch === ' ' || ch === '\t' || ch === '\r') {
+      continue;
+    } else if ((ch === '"' || ch === "'") && tokenStart) {
       const end = quoted(i);
       if (end === undefined) {
         return undefined;
       }
       i = end;
-    } else if (ch === '#' && /\s/.test(content[i - 1] ?? ' ')) {
+      tokenStart = false;
+      plain = false;
+    } else if (ch === '#' && (/[\s,[\]{}"']/.test(content[i - 1] ?? ' '))) {
+      // A comment: after a blank, and to go-yaml also right after a token (`,#c`, `]#c`, `"q"#c`).
       const eol = content.indexOf('\n', i);
-      i = eol === -1 ? content.length : eol;
+      i = eol === -1 ? content.length : eol - 1;
     } else if (ch === '[' || ch === '{') {
       depth++;
+      tokenStart = true;
+      plain = false;
     } else if (ch === ']' || ch === '}') {
       depth--;
       if (depth === 0) {
         return i;
       }
+      tokenStart = false;
+      plain = false;
+    } else if (ch === ',' || ch === ':') {
+      tokenStart = true;
+      plain = false;
+    } else if ((ch === '&' || ch === '!') && tokenStart) {
+      // An anchor or a tag: its value starts after it.
+      while (i + 1 < content.length && !/[\s,[\]{}]/.test(content[i + 1])) {
+        i++;
+      }
+    } else {
+      tokenStart = false;
+      plain = true;
     }
   }
   return undefined;
@@ -977,9 +1046,13 @@ function flowCollectionProblems(tokens: any[], content: string, at: (offset: num
           const sep: any[] = Array.isArray(item?.sep) ? item.sep : [];
           const colon = sep.findIndex((t) => t?.type === 'map-value-ind');
           const explicit = Array.isArray(item?.start) && item.start.some((t: any) => t?.type === 'explicit-key-ind');
-          if (item?.key && !explicit && colon > 0 && sep.slice(0, colon).some((t) => t?.type === 'newline')) {
-            problems.push(`${at(sep[colon].offset)}: kubectl refuses this file ("did not find expected ',' or '}'"): inside { }, Kubernetes' YAML reader ends a key `
-              + "without '?' at the end of its line, so this ':' has no key, where the yaml package cdk8s reads YAML with reads the pair; put the ':' on the key's line.");
+          // The key's start and its ':' on different lines, or more than 1024 characters apart.
+          const keyStart = typeof item?.key?.offset === 'number' ? item.key.offset : undefined;
+          const colonAt = colon >= 0 ? sep[colon].offset : undefined;
+          if (keyStart !== undefined && colonAt !== undefined && !explicit && (content.slice(keyStart, colonAt).includes('\n') || colonAt - keyStart > 1024)) {
+            problems.push(`${at(colonAt)}: kubectl refuses this file ("did not find expected ',' or '}'"): inside { }, Kubernetes' YAML reader ends a key `
+              + "without '?' at the end of the line it starts on (or after 1024 characters), so this ':' has no key, where the yaml package cdk8s reads YAML with reads the pair; "
+              + "write the key and its ':' on one line.");
           }
         }
       }

@@ -522,6 +522,29 @@ describe('a random differential run against kubectl 1.32.4 (review 23 B)', () =>
     expect(importError('x.yaml', `${CM}data: ${flow}\n`)).toContain('x.yaml:6:5: kubectl refuses this file ("did not find expected \',\' or \'}\'"): inside { }, Kubernetes\' YAML reader ends a key');
   });
 
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n';
+
+  test.each([
+    ['a quote and a # inside a quoted value continued at column 0 (B1)', `${POD}    command: ["sh", "-c", "echo\n'x'#y"]\n`, "command: ['sh', '-c', \"echo 'x'#y\"]"],
+    ['a quote inside a plain value of a [ ] continued at column 0 (B2)', `${POD}    args: [a 'b,\nc]\n`, "args: [\"a 'b\", 'c']"],
+    ['a quoted value continued after a tab, then a comment right after its closing quote (B6)', `${CM}data:\n  a: "x\\\n\t  "#c\n  b: {k: "w\n  v"}\n`.replace('  b: {k: "w\n  v"}', '  b: "w\n  v"'), "data: { a: 'x', b: 'w v' }"],
+  ])('GIVEN %s WHEN imported THEN it is read as kubectl 1.32.4 reads it (review 30 B)', (_what, yaml, code) => {
+    const result = imported('x.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(code);
+  });
+
+  test.each([
+    ['a key written over two lines in { } (B3)', `${CM}data: {"ap\\\n  p": web}\n`, 'x.yaml:6:5: kubectl refuses this file ("did not find expected \',\' or \'}\'")'],
+    ['a key more than 1024 characters before its : in { } (B4)', `${CM}data: {app${' '.repeat(1030)}: web}\n`, 'kubectl refuses this file ("did not find expected \',\' or \'}\'")'],
+  ])('GIVEN %s WHEN imported THEN it is refused, as kubectl refuses it (review 30 B)', (_what, yaml, message) => {
+    expect(importError('x.yaml', yaml)).toContain(message);
+  });
+
+  test('GIVEN a plain value in [ ] continued after a tab left of its block\'s indentation WHEN imported THEN it is refused, as kubectl refuses it (review 30 B5)', () => {
+    expect(importError('x.yaml', `${POD}    args: [a\n\tb]\n`)).toContain('x.yaml:10:');
+  });
+
   test('GIVEN a byte-order mark at the start of a second document WHEN imported THEN it is dropped, as kubectl drops it (B8)', () => {
     const result = imported('bom.yaml', `${CM}data: {a: "1"}\n---\n\uFEFF${CM.replace('name: m', 'name: m2')}data: {b: "2"}\n`);
     expect(result.differences).toEqual([]);
