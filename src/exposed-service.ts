@@ -527,10 +527,13 @@ export class ExposedService extends ValidatedApiObject {
   // its target's.
   private validateNamespace(namespace: unknown, problems: Problems): void {
     const targetNamespace = this.target?.targetNamespace;
-    if (this.target !== undefined && targetNamespace === undefined && typeof namespace === 'string' && namespace !== '') {
+    // Only a target whose namespace is known (a construct of this library, a cdk8s-plus workload);
+    // ServiceTarget.fromLabels() and custom targets leave it unknown.
+    const namespaceKnown = this.target !== undefined && (Construct.isConstruct(this.target) || typeof (this.target as _ServiceTargetHints)._labelsProblem === 'function');
+    if (namespaceKnown && targetNamespace === undefined && typeof namespace === 'string' && namespace !== '') {
       // The target goes to the namespace kubectl applies it to, which this namespace need not be.
       const own = this.declaredNamespace !== undefined ? "remove this Service's metadata.namespace" : 'create this Service in a chart without a namespace (it has its chart\'s)';
-      problems.add('metadata.namespace', `${show(namespace)} is set, but ${this.target.targetDescription} has no namespace (kubectl puts it in the namespace it applies to, which may be another); `
+      problems.add('metadata.namespace', `${show(namespace)} is set, but ${this.target!.targetDescription} has no namespace (kubectl puts it in the namespace it applies to, which may be another); `
         + `a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or ${own}.`);
       return;
     }

@@ -71,7 +71,10 @@ export class GeneratedConfigMap extends ValidatedApiObject {
  * way, and the pod never starts. Only patches can move them apart, so objects without patches
  * are not rendered again.
  */
-export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, configMaps: readonly ApiObject[], problems: Problems): void {
+export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, configMaps: readonly ApiObject[], problems: Problems,
+  injected: boolean = false): void {
+  // Inject.into() adds its volumes after the object's own patches, which cannot reach them.
+  const alike = injected ? '' : ', or patch the pod\'s volume alike';
   const ownerPatched = hasJsonPatches(owner);
   for (const cm of configMaps) {
     if (!ownerPatched && !hasJsonPatches(cm)) {
@@ -90,9 +93,9 @@ export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, con
     // Judged on the pod as written: the ConfigMaps its volumes mount after JSON patches.
     const mounted = mountedConfigMapNames(podManifest);
     if (!mounted.has(name) && mounted.has(cm.name)) {
-      problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch renamed to ${show(name)}: no object of the app would be named ${show(cm.name)}, and the pod would never start. Name it with the option that names it (e.g. configMapName) instead of a patch, or patch the pod's volume alike (this library's contract).`);
+      problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch renamed to ${show(name)}: no object of the app would be named ${show(cm.name)}, and the pod would never start. Name it with the option that names it (e.g. configMapName) instead of a patch${alike} (this library's contract).`);
     } else if (!mounted.has(name)) {
-      problems.add('', `nothing in the pod (no volume, envFrom or env) refers to the ConfigMap ${show(name)} generated for it any more (after JSON patches), so what it holds would not reach the pod. Patch the ConfigMap's name and the pod's reference alike, or name it with the option that names it (e.g. configMapName) (this library's contract).`);
+      problems.add('', `nothing in the pod (no volume, envFrom or env) refers to the ConfigMap ${show(name)} generated for it any more (after JSON patches), so what it holds would not reach the pod. ${injected ? 'Remove the patch that changed its name' : 'Patch the ConfigMap\'s name and the pod\'s reference alike'}, or name it with the option that names it (e.g. configMapName) (this library's contract).`);
     } else if (namespace !== podNamespace) {
       problems.add('metadata.namespace', `the pod is in ${inNamespace(podNamespace)} and the ConfigMap ${show(cm.name)} generated for it in ${inNamespace(namespace)} (after JSON patches); the kubelet looks for it in the pod's namespace, so the pod would never start. Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch (this library's contract).`);
     }

@@ -274,7 +274,8 @@ function record(object: ApiObject, addition: Addition): void {
       value: () => {
         const containers: any[] = list.flatMap((a) => [...a.nativeSidecars, ...a.classicSidecars]);
         const unknown = containers.some((c) => c.ports !== undefined && (!Array.isArray(c.ports)
-          || c.ports.some((p: any) => p !== null && typeof p === 'object' && p.name !== undefined && typeof p.name !== 'string')));
+          || c.ports.some((p: any) => p === null || typeof p !== 'object' || Object.getPrototypeOf(p) !== Object.prototype
+            || (p.name !== undefined && typeof p.name !== 'string') || (p.protocol !== undefined && typeof p.protocol !== 'string'))));
         return unknown ? undefined : containers.flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
       },
     });
@@ -296,7 +297,8 @@ function record(object: ApiObject, addition: Addition): void {
         if (manifest?.kind === 'Job' || manifest?.kind === 'CronJob') {
           const containers = getPath(manifest, podPath)?.containers;
           const written = new Set((Array.isArray(containers) ? containers : []).map((c: any) => c?.name));
-          const still = list.flatMap((a) => a.classicSidecars).filter((c: any) => written.has(c.name));
+          // A name that is a token (known at synth) is taken as written.
+          const still = list.flatMap((a) => a.classicSidecars).filter((c: any) => typeof c.name !== 'string' || written.has(c.name));
           if (still.length > 0) {
             problems.add(`${podPath}.containers`, `the classic sidecar ${still.map((c: any) => show(c.name)).join(', ')} would keep running after the app finished, so the ${manifest.kind} `
               + "would never complete (this library's contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).");
@@ -304,7 +306,7 @@ function record(object: ApiObject, addition: Addition): void {
         }
         const ownMounts: AddedMount[] = typeof (object as any)._addedMounts === 'function' ? [...(object as any)._addedMounts()] : [];
         addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...ownMounts, ...list.flatMap((a) => a.mountOwners)], problems);
-        checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems);
+        checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems, true);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {
           for (const p of a.problems) {

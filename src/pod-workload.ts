@@ -415,7 +415,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const restartable = this.userInitContainers.filter((c) => c.restartPolicy === 'Always');
     for (const c of [...this.nativeSidecars, ...restartable, ...this.mainContainers, ...this.classicSidecars]) {
       // A token (a list, or a port's name known only at synth): the ports are not known here.
-      if (c.ports !== undefined && (!Array.isArray(c.ports) || c.ports.some((p: any) => p !== null && typeof p === 'object' && p.name !== undefined && typeof p.name !== 'string'))) {
+      if (c.ports !== undefined && (!Array.isArray(c.ports) || c.ports.some((p: any) => p === null || typeof p !== 'object' || Object.getPrototypeOf(p) !== Object.prototype
+        || (p.name !== undefined && typeof p.name !== 'string') || (p.protocol !== undefined && typeof p.protocol !== 'string')))) {
         return undefined;
       }
       ports.push(...(c.ports ?? []));

@@ -234,7 +234,9 @@ function kplusLabels(w: any): KplusLabels {
   const patched = kplusPatched(w);
   if (patched !== undefined) {
     const pod = patched.kind === 'Pod' ? patched : podPathOf(patched.kind).slice(0, -1).reduce((o: any, k) => o?.[k], patched);
-    return { matchLabels: stringLabels(patched.spec?.selector?.matchLabels), podLabels: stringLabels(pod?.metadata?.labels) };
+    // A Job's or CronJob's selector is not written (Kubernetes generates it): cdk8s-plus's own then.
+    const written = patched.spec?.selector?.matchLabels;
+    return { matchLabels: stringLabels(written ?? w.matchLabels), podLabels: stringLabels(pod?.metadata?.labels) };
   }
   const pod = typeof w.podMetadata?.toJson === 'function' ? w.podMetadata.toJson() : undefined;
   return { matchLabels: stringLabels(w.matchLabels), podLabels: stringLabels(pod?.labels) };

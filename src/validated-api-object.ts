@@ -647,6 +647,27 @@ function pointerValue(doc: any, pointer: unknown): { found: boolean; value?: unk
   return { found: true, value };
 }
 
+/**
+ * Why an add at a pointer into a list would not land where it says (RFC 6902 refuses it, fast-json-patch
+ * puts it elsewhere or drops it): the last part must be '-' or an index from 0 to the list's length,
+ * without leading zeros. Undefined when the parent is no list.
+ */
+function arrayIndexProblem(doc: any, pointer: unknown): string | undefined {
+  if (typeof pointer !== 'string' || !pointer.startsWith('/')) {
+    return undefined;
+  }
+  const cut = pointer.lastIndexOf('/');
+  const parent = pointerValue(doc, pointer.slice(0, cut));
+  const last = pointer.slice(cut + 1);
+  if (!parent.found || !Array.isArray(parent.value) || last === '-') {
+    return undefined;
+  }
+  if (!/^(0|[1-9][0-9]*)$/.test(last) || Number(last) > parent.value.length) {
+    return `${show(pointer.slice(0, cut))} is a list of ${parent.value.length}, so the last part of the path must be an index from 0 to ${parent.value.length} or '-' (the end), not ${show(last)}`;
+  }
+  return undefined;
+}
+
 /** The shortest prefix of a JSON pointer that does not exist in the document. */
 function missingPrefix(doc: any, pointer: string): string {
   const parts = pointer.split('/');
@@ -663,12 +684,17 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
   let doc = json;
   for (let i = 0; i < patches.length; i++) {
     const op = (patches[i] as any)._toJson();
-    // RFC 6902: the target of remove, replace and test, and the from of move and copy, must exist;
-    // fast-json-patch (which cdk8s applies) does nothing then, and the patch would vanish.
-    const mustExist = op.op === 'remove' || op.op === 'replace' ? op.path : op.op === 'move' || op.op === 'copy' ? op.from : undefined;
+    // What fast-json-patch (which cdk8s applies) would do nothing with, so that the patch would
+    // vanish: a remove of a path that does not exist, a move or copy from one (RFC 6902 refuses
+    // them). A replace of a missing key under an existing parent adds it, as cdk8s applies it.
+    const mustExist = op.op === 'remove' ? op.path : op.op === 'move' || op.op === 'copy' ? op.from : undefined;
     if (typeof mustExist === 'string' && mustExist !== '' && !pointerValue(doc, mustExist).found) {
       throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: the manifest has no ${show(missingPrefix(doc, mustExist))}, `
         + `so the patch would change nothing. Check ${mustExist === op.path ? 'its path' : `its from path ${show(op.from)}`} against the synthesized YAML.`);
+    }
+    const arrayProblem = op.op === 'add' || op.op === 'copy' || op.op === 'move' ? arrayIndexProblem(doc, op.path) : undefined;
+    if (arrayProblem) {
+      throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${arrayProblem}. Check its path against the synthesized YAML.`);
     }
     try {
       doc = JsonPatch.apply(doc, patches[i]);

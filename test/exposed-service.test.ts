@@ -673,3 +673,11 @@ describe('ExposedService namespace against a target without one (review 29 B6)',
     expect(only(synth(chart), 'Service').metadata.namespace).toBeUndefined();
   });
 });
+
+describe('ExposedService namespace with a target whose namespace is unknown (review 31 A1)', () => {
+  test('GIVEN a Service with a namespace in front of ServiceTarget.fromLabels() WHEN synthesized THEN it is accepted (the pods\' namespace is not known)', () => {
+    const chart = newChart();
+    new ExposedService(chart, 's', { metadata: { name: 'web', namespace: 'web' }, target: ServiceTarget.fromLabels({ app: 'web' }), ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').metadata.namespace).toBe('web');
+  });
+});

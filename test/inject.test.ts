@@ -409,3 +409,12 @@ describe('a generated ConfigMap a sidecar reads through envFrom (review 30 A2)',
     expect(synth(chart).map((m) => m.kind)).toEqual(['ConfigMap', 'Pod']);
   });
 });
+
+describe('an injected classic sidecar whose name is a token (review 31 A7)', () => {
+  test('GIVEN a classic sidecar named by a Lazy injected into a Job WHEN synthesized THEN it is refused as a classic sidecar in a Job', () => {
+    const chart = newChart();
+    const job = new ApiObject(chart, 'j', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [c('work')] } } } });
+    Inject.into(job, { sidecars: [Sidecar.container({ name: Lazy.any({ produce: () => 'side' }) as any, image: 'busybox:1.36' })] });
+    expect(synthError(chart)).toContain('would keep running after the app finished, so the Job would never complete');
+  });
+});

@@ -147,7 +147,7 @@ describe('JSON patches', () => {
     const chart = newChart();
     const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] });
     pod.addJsonPatch(JsonPatch.add('/spec/hostname', 'h'), JsonPatch.replace('/spec/containers/3/image', 'x'));
-    expect(() => Testing.synth(chart)).toThrow("PlainPod 'p': JSON patch 2 (\"replace\" \"/spec/containers/3/image\") does not apply to the manifest: the manifest has no \"/spec/containers/3\", so the patch would change nothing. Check its path");
+    expect(() => Testing.synth(chart)).toThrow("PlainPod 'p': JSON patch 2 (\"replace\" \"/spec/containers/3/image\") does not apply to the manifest: the manifest has no \"/spec/containers/3\". Check its path");
   });
 
   test.each([
@@ -155,10 +155,18 @@ describe('JSON patches', () => {
     ['a remove of a missing path, which fast-json-patch does without a word', JsonPatch.remove('/metadata/labels/x'), 'JSON patch 1 ("remove" "/metadata/labels/x") does not apply to the manifest: the manifest has no "/metadata/labels", so the patch would change nothing'],
     ['a move from a missing path', JsonPatch.move('/spec/nope', '/spec/x'), 'JSON patch 1 ("move" "/spec/x") does not apply to the manifest: the manifest has no "/spec/nope", so the patch would change nothing. Check its from path "/spec/nope"'],
     ['a test of a missing path', JsonPatch.test('/spec/nope', 1), 'JSON patch 1 ("test" "/spec/nope") does not apply to the manifest: the manifest has no "/spec/nope"'],
-  ])('%s is refused, naming the part of the path that is missing (review 30 A1, A6)', (_what, patch, message) => {
+    ['an add past the end of a list', JsonPatch.add('/spec/containers/5', { name: 'x', image: 'y' }), 'JSON patch 1 ("add" "/spec/containers/5") does not apply to the manifest: "/spec/containers" is a list of 1, so the last part of the path must be an index from 0 to 1 or \'-\' (the end), not "5"'],
+    ['an add at a list index with a leading zero', JsonPatch.add('/spec/containers/01', { name: 'x', image: 'y' }), 'JSON patch 1 ("add" "/spec/containers/01") does not apply to the manifest: "/spec/containers" is a list of 1'],
+  ])('%s is refused, naming the part of the path that is missing (review 30 A1, A6; 31 A5)', (_what, patch, message) => {
     const chart = newChart();
     new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] }).addJsonPatch(patch);
     expect(() => Testing.synth(chart)).toThrow(`PlainPod 'p': ${message}`);
+  });
+
+  test('a replace of a key its parent lacks adds it, as cdk8s applies it (cdk8s\'s own addJsonPatch example; review 31 A2)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] }).addJsonPatch(JsonPatch.replace('/spec/enableServiceLinks', true));
+    expect(only(synth(chart), 'Pod').spec.enableServiceLinks).toBe(true);
   });
 
   test('a test patch whose value differs says what the manifest has, in one line without the manifest (review 29 B7)', () => {

@@ -188,3 +188,14 @@ describe('ServiceTarget.fromKplus() of a patched Pod or Job (review 30 A3, A4)',
     expect(synthError(chart)).toContain('selects app=web, which its pods do not carry');
   });
 });
+
+describe('ServiceTarget.fromKplus() of a patched Job that uses select() (review 31 A8)', () => {
+  test('GIVEN a cdk8s-plus Job with select() and labelled pods, and an unrelated patch WHEN a Service targets it THEN it selects the select() labels', () => {
+    const chart = newChart();
+    const job = new kplus.Job(chart, 'j', { containers: [{ image: 'busybox:1.36', securityContext: { ensureNonRoot: false } }], podMetadata: { labels: { app: 'web' } } });
+    job.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
+    job.apiObject.addJsonPatch(JsonPatch.add('/metadata/annotations', { team: 'a' }));
+    ExposedService.clusterIp(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(job), ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').spec.selector).toEqual({ app: 'web' });
+  });
+});
