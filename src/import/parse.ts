@@ -181,30 +181,38 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   };
   try {
     const textLines = lfLines(text);
-    const read = (continuations: boolean): YamlDocument[] | undefined => {
-      ({ content, inserted } = aliasKeysSpaced(Y, text, continuations));
+    const read = (repair: boolean): { flow: string[]; docs: YamlDocument[]; unclosed: boolean } => {
+      ({ content, inserted } = aliasKeysSpaced(Y, text, repair));
       // Positions in the file as written (without the spaces aliasKeysSpaced inserted).
       const at = (offset: number) => positionOf(name, textLines, offset - inserted.filter((x) => x < offset).length);
-      // One parse of the yaml package's syntax tree serves both checks.
+      // One parse of the yaml package's syntax tree serves the checks.
       const tokens = [...new Y.Parser().parse(content)];
-      const flow = [...flowCollectionProblems(tokens, content, at), ...blockIndicatorProblems(tokens, content, at)];
-      if (flow.length > 0) {
-        problems.push(...flow);
-        return undefined;
+      const flow = [...flowCollectionProblems(tokens, content, at), ...blockIndicatorProblems(tokens, content, at),
+        ...scalarProblems(tokens, content, at)];
+      // A value the yaml package ends early (a quote go-yaml closes on a later line), with or without an error.
+      let unclosed = false;
+      for (const token of tokens) {
+        walkCst(token, false, (node, inFlow) => {
+          unclosed ||= !inFlow && typeof node.offset === 'number' && UNCLOSED[node.type]?.(node) === true;
+          return inFlow || node.type === 'flow-collection';
+        });
       }
       lineCounter = new Y.LineCounter();
-      return parseAll(Y, content, lineCounter);
+      return { flow, unclosed, docs: flow.length > 0 && !unclosed ? [] : parseAll(Y, content, lineCounter) };
     };
-    const first = read(false);
+    let reading = read(false);
     // A [ ], { } or quoted value continued on a line indented no deeper than its key, or a comment
     // right after a token (`"q"#c`, `[a,#c`, `|#c`): go-yaml reads them, the yaml package refuses
-    // them; read again with those lines indented and a space before such comments.
-    const continued = first?.some((d) => d.errors.some((e) => /must be sufficiently indented|Missing closing ["']?quote|Comments must be separated/.test(e.message)));
-    const again = continued ? read(true) : first;
-    if (!again) {
+    // them or reads them otherwise; read again with those lines indented and a space before such
+    // comments (the checks of the first reading, on tokens the yaml package misread, are dropped).
+    if (reading.unclosed || reading.docs.some((d) => d.errors.some((e) => /must be sufficiently indented|Missing closing ["']?quote|Comments must be separated/.test(e.message)))) {
+      reading = read(true);
+    }
+    if (reading.flow.length > 0) {
+      problems.push(...reading.flow);
       return [];
     }
-    docs = again;
+    docs = reading.docs;
   } catch (e) {
     // The first such escape inside a double-quoted string (not in a comment or a plain value).
     const big = e instanceof RangeError && /code point/i.test(e.message)
@@ -876,6 +884,9 @@ function closingOffset(content: string, offset: number, plainBreaks: Set<number>
     } else if (ch === ',' || ch === ':') {
       tokenStart = true;
       plain = false;
+    } else if (ch === '?' && tokenStart && /[\s]/.test(content[i + 1] ?? ' ')) {
+      // An explicit key: its value starts after it.
+      continue;
     } else if ((ch === '&' || ch === '!') && tokenStart) {
       // An anchor or a tag: its value starts after it.
       while (i + 1 < content.length && !/[\s,[\]{}]/.test(content[i + 1])) {
@@ -907,6 +918,40 @@ function walkCst<C>(node: any, context: C, visit: (node: any, context: C) => C):
       walkCst(node[field], inner, visit);
     }
   }
+}
+
+/**
+ * Scalars the `yaml` package reads otherwise than go-yaml v2, refused with what kubectl does:
+ * - a double-quoted value with a `\\` line continuation followed by an empty line: go-yaml keeps
+ *   the empty line as a line break ("x\\ny"), the yaml package folds it into a space;
+ * - a block scalar whose first content line starts with spaces and then a tab: go-yaml refuses it
+ *   (yaml_parser_scan_block_scalar_breaks: "found a tab character where an indentation space is expected").
+ */
+function scalarProblems(tokens: any[], content: string, at: (offset: number) => string): string[] {
+  if (!/\\\r?\n[ \t]*\r?\n|[|>][^\n]*\r?\n *\t/.test(content)) {
+    return [];
+  }
+  const problems: string[] = [];
+  for (const token of tokens) {
+    walkCst(token, false, (node) => {
+      const source: string = typeof node.source === 'string' ? node.source : '';
+      if (node.type === 'double-quoted-scalar') {
+        const gap = /(?<!\\)(?:\\\\)*\\\r?\n[ \t]*\r?\n/.exec(source);
+        if (gap) {
+          problems.push(`${at(node.offset + gap.index)}: Kubernetes' YAML reader (go-yaml) reads a \\ line continuation followed by an empty line in a double-quoted value as a line break, `
+            + 'where the yaml package cdk8s reads YAML with reads a space, so the two read different data; write \\n for the line break, or remove the empty line.');
+        }
+      } else if (node.type === 'block-scalar') {
+        const tab = /^(?:[ ]*\r?\n)*( +)\t/.exec(source);
+        if (tab) {
+          problems.push(`${at(node.offset + tab.index + tab[0].length - 1)}: kubectl refuses this file ("found a tab character where an indentation space is expected"): `
+            + 'the first line of a | or > value starts with spaces and then a tab; indent it with spaces only.');
+        }
+      }
+      return false;
+    });
+  }
+  return problems;
 }
 
 /**

@@ -545,6 +545,24 @@ describe('a random differential run against kubectl 1.32.4 (review 23 B)', () =>
     expect(importError('x.yaml', `${POD}    args: [a\n\tb]\n`)).toContain('x.yaml:10:');
   });
 
+  test.each([
+    ['an escaped quote at the end of a quoted value\'s first line, continued at its key\'s column (review 31 B4)', `${CM}data:\n  a: "x\\"\n  b: \\"y"\n`, 'data: { a: \'x" b: "y\' }'],
+    ['an explicit key with a quoted [ in a [ ] continued at its key\'s column (review 31 B3)', `${CR}spec:\n  z: [? '[x': b\n  c]\n`, "z: [{ '[x': 'b c' }]"],
+    ['a [ ] continued at its key\'s column with an explicit key later (review 31 B5)', `${CR}spec:\n  e: [q,\n  [], ? f: g]\n`, "e: ['q', [], { f: 'g' }]"],
+  ])('GIVEN %s WHEN imported THEN it is read as kubectl 1.32.4 reads it', (_what, yaml, code) => {
+    const result = imported('x.yaml', yaml);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(code);
+  });
+
+  test.each([
+    ['a \\ line continuation followed by an empty line in a double-quoted value (review 31 B2: the yaml package reads a space, go-yaml a line break)',
+      `${CM}data:\n  a: "x\\\n\n    y"\n`, 'x.yaml:6:8: Kubernetes\' YAML reader (go-yaml) reads a \\ line continuation followed by an empty line'],
+    ['a | value whose first line starts with spaces and then a tab (review 31 B1)', `${CM}data:\n  a: |-\n    \tt\n`, 'kubectl refuses this file ("found a tab character where an indentation space is expected")'],
+  ])('GIVEN %s WHEN imported THEN it is refused, saying why', (_what, yaml, message) => {
+    expect(importError('x.yaml', yaml)).toContain(message);
+  });
+
   test('GIVEN a byte-order mark at the start of a second document WHEN imported THEN it is dropped, as kubectl drops it (B8)', () => {
     const result = imported('bom.yaml', `${CM}data: {a: "1"}\n---\n\uFEFF${CM.replace('name: m', 'name: m2')}data: {b: "2"}\n`);
     expect(result.differences).toEqual([]);
