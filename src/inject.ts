@@ -78,6 +78,9 @@ interface Addition {
   readonly configMaps: ApiObject[];
   /** The files volume and mount path of the call, and what its steps write and check there, in order. */
   readonly files: { readonly volume: string; readonly mountPath: string; readonly steps: Array<{ step: string; writes?: string; reads: string[] }> };
+  /** The ports of sidecars that front the app (Envoy, oauth2-proxy), and the app ports they forward to. */
+  readonly frontPorts: string[];
+  readonly frontedAppPorts: Array<{ port: number; sidecar: string }>;
 }
 
 /** The additions made to each object, in the order of the `into()` calls. */
@@ -169,6 +172,8 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     linuxOnly: [],
     configMaps: [],
     files: { volume: filesVolumeName, mountPath: filesMountPath, steps: [] },
+    frontPorts: [],
+    frontedAppPorts: [],
   };
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
@@ -243,6 +248,8 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     }
     addConfigMaps(binding.configMaps);
     addition.problems.push(...(binding.problems ?? []));
+    addition.frontPorts.push(...(binding.frontPorts ?? []));
+    addition.frontedAppPorts.push(...(binding.frontedAppPorts ?? []).map((port) => ({ port, sidecar: String(container.name) })));
   }
   for (const step of options.initSteps ?? []) {
     addStep(step);
@@ -269,6 +276,10 @@ function record(object: ApiObject, addition: Addition): void {
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
     object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
     // The ports of the sidecars added (native ones included), for a Service's named targetPort.
+    // The proxies added (a Service must target their ports, not the app's).
+    Object.defineProperty(object, '_injectedFront', {
+      value: () => ({ frontPorts: list.flatMap((a) => a.frontPorts), frontedAppPorts: list.flatMap((a) => a.frontedAppPorts) }),
+    });
     // Undefined when a port list or name is a token: the ports are not known before synth.
     Object.defineProperty(object, '_injectedPorts', {
       value: () => {

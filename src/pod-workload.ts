@@ -479,7 +479,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * @internal
    */
   public get _frontPorts(): { sidecarPorts: string[]; appPorts: any[] } | undefined {
-    if (this.frontPortNames.length === 0) {
+    // With the proxies Inject.into() added to this object.
+    const injected: { frontPorts: string[]; frontedAppPorts: Array<{ port: number; sidecar: string }> } = typeof (this as any)._injectedFront === 'function'
+      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [] };
+    const frontPortNames = [...this.frontPortNames, ...injected.frontPorts];
+    if (frontPortNames.length === 0) {
       return undefined;
     }
     const appPorts: any[] = [];
@@ -489,12 +493,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       }
     }
     // Container ports are informational: the app listens on the sidecar's appPort, listed or not.
-    for (const { port, sidecar } of this.frontedAppPorts) {
+    for (const { port, sidecar } of [...this.frontedAppPorts, ...injected.frontedAppPorts]) {
       if (!appPorts.some((p) => p.containerPort === port)) {
         appPorts.push({ containerPort: port, sidecar });
       }
     }
-    return { sidecarPorts: [...this.frontPortNames], appPorts };
+    return { sidecarPorts: frontPortNames, appPorts };
   }
 
   /**

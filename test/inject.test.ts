@@ -418,3 +418,23 @@ describe('an injected classic sidecar whose name is a token (review 31 A7)', () 
     expect(synthError(chart)).toContain('would keep running after the app finished, so the Job would never complete');
   });
 });
+
+describe('a proxy sidecar added by Inject.into() (review 31 A9)', () => {
+  const pod = (chart: any) => new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'w' } }, containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })] });
+
+  test('GIVEN Envoy injected in front of the app WHEN a Service targets the app\'s port THEN it is refused, as with Envoy in the pattern\'s own props', () => {
+    const chart = newChart();
+    const p = pod(chart);
+    Inject.into(p, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" is port 8080 of the app container "app", which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy\'s port instead: "envoy-http"');
+  });
+
+  test('GIVEN Envoy injected in front of the app WHEN a Service targets Envoy\'s port THEN it is accepted', () => {
+    const chart = newChart();
+    const p = pod(chart);
+    Inject.into(p, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('envoy-http');
+  });
+});
