@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IDependable } from 'constructs';
-import { podSpecPath, subjectOf } from './pod-workload';
+import { getPath, podSpecPath, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { hasJsonPatches, ValidatedApiObject, _ManifestChecks } from './validated-api-object';
@@ -107,7 +107,7 @@ export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, con
  * projected sources, and the containers' envFrom and env.
  */
 function mountedConfigMapNames(manifest: any): Set<unknown> {
-  const spec = manifest?.kind === undefined ? undefined : podSpecPath(manifest.kind).split('.').reduce((o: any, k) => o?.[k], manifest);
+  const spec = manifest?.kind === undefined ? undefined : getPath(manifest, podSpecPath(manifest.kind));
   const names = new Set<unknown>();
   const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
   for (const v of list(spec?.volumes)) {

@@ -6,7 +6,7 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
-import { getPath, nativeRestartPolicyProblem, podSpecPath } from './pod-workload';
+import { getPath, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
@@ -275,19 +275,16 @@ function record(object: ApiObject, addition: Addition): void {
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
     object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
-    // The ports of the sidecars added (native ones included), for a Service's named targetPort.
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: () => ({ frontPorts: list.flatMap((a) => a.frontPorts), frontedAppPorts: list.flatMap((a) => a.frontedAppPorts) }),
     });
-    // Undefined when a port list or name is a token: the ports are not known before synth.
+    // The ports of the sidecars added (native ones included), for a Service's named targetPort;
+    // undefined when one is a token (not known before synth).
     Object.defineProperty(object, '_injectedPorts', {
       value: () => {
         const containers: any[] = list.flatMap((a) => [...a.nativeSidecars, ...a.classicSidecars]);
-        const unknown = containers.some((c) => c.ports !== undefined && (!Array.isArray(c.ports)
-          || c.ports.some((p: any) => p === null || typeof p !== 'object' || Object.getPrototypeOf(p) !== Object.prototype
-            || (p.name !== undefined && typeof p.name !== 'string') || (p.protocol !== undefined && typeof p.protocol !== 'string'))));
-        return unknown ? undefined : containers.flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
+        return containers.every(portsKnown) ? containers.flatMap((c) => (Array.isArray(c.ports) ? c.ports : [])) : undefined;
       },
     });
     object.node.addValidation({

@@ -12,7 +12,7 @@ import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVol
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { SecurityProfile } from './security-profile';
-import { IServiceTarget, patchedContainerPorts } from './service-target';
+import { IServiceTarget } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
@@ -415,8 +415,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const restartable = this.userInitContainers.filter((c) => c.restartPolicy === 'Always');
     for (const c of [...this.nativeSidecars, ...restartable, ...this.mainContainers, ...this.classicSidecars]) {
       // A token (a list, or a port's name known only at synth): the ports are not known here.
-      if (c.ports !== undefined && (!Array.isArray(c.ports) || c.ports.some((p: any) => p === null || typeof p !== 'object' || Object.getPrototypeOf(p) !== Object.prototype
-        || (p.name !== undefined && typeof p.name !== 'string') || (p.protocol !== undefined && typeof p.protocol !== 'string')))) {
+      if (!portsKnown(c)) {
         return undefined;
       }
       ports.push(...(c.ports ?? []));
@@ -949,6 +948,26 @@ export function podSpecPath(kind: string): string {
     default:
       return 'spec.template.spec';
   }
+}
+
+/**
+ * The container ports of a patched workload's pod: native sidecars (init containers with
+ * restartPolicy Always) and containers.
+ */
+export function patchedContainerPorts(manifest: any): k8s.ContainerPort[] {
+  const spec = getPath(manifest, podSpecPath(manifest?.kind));
+  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((c) => c !== null && typeof c === 'object') : []);
+  return [...list(spec?.initContainers).filter((c) => c.restartPolicy === 'Always'), ...list(spec?.containers)].flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
+}
+
+/**
+ * Whether a container's ports are known before synth: no token for the list, a port, its name or
+ * its protocol (a named targetPort is then checked against them).
+ */
+export function portsKnown(container: any): boolean {
+  const ports = container?.ports;
+  return ports === undefined || (Array.isArray(ports) && ports.every((p: any) => p !== null && typeof p === 'object' && Object.getPrototypeOf(p) === Object.prototype
+    && (p.name === undefined || typeof p.name === 'string') && (p.protocol === undefined || typeof p.protocol === 'string')));
 }
 
 /** The value at a dotted path, or undefined. */

@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { isPlainObject, keysOf, kindOf } from './k8s-values';
+import { getPath, patchedContainerPorts, podSpecPath } from './pod-workload';
 import { show } from './problems';
 
 /**
@@ -210,11 +211,6 @@ function kplusPatched(w: any): any {
   }
 }
 
-/** The pod spec path of a manifest's kind. */
-function podPathOf(kind: unknown): string[] {
-  return kind === 'Pod' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
-}
-
 /** The string entries of a labels map (anything else: none). */
 function stringLabels(labels: unknown): { [key: string]: string } {
   const out: { [key: string]: string } = {};
@@ -233,24 +229,13 @@ function stringLabels(labels: unknown): { [key: string]: string } {
 function kplusLabels(w: any): KplusLabels {
   const patched = kplusPatched(w);
   if (patched !== undefined) {
-    const pod = patched.kind === 'Pod' ? patched : podPathOf(patched.kind).slice(0, -1).reduce((o: any, k) => o?.[k], patched);
+    const pod = patched.kind === 'Pod' ? patched : getPath(patched, podSpecPath(patched.kind).slice(0, -'.spec'.length));
     // A Job's or CronJob's selector is not written (Kubernetes generates it): cdk8s-plus's own then.
     const written = patched.spec?.selector?.matchLabels;
     return { matchLabels: stringLabels(written ?? w.matchLabels), podLabels: stringLabels(pod?.metadata?.labels) };
   }
   const pod = typeof w.podMetadata?.toJson === 'function' ? w.podMetadata.toJson() : undefined;
   return { matchLabels: stringLabels(w.matchLabels), podLabels: stringLabels(pod?.labels) };
-}
-
-/**
- * The container ports of a patched workload's pod: native sidecars (init containers with
- * restartPolicy Always) and containers.
- * @internal
- */
-export function patchedContainerPorts(manifest: any): k8s.ContainerPort[] {
-  const spec = podPathOf(manifest?.kind).reduce((o: any, k) => o?.[k], manifest);
-  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((c) => c !== null && typeof c === 'object') : []);
-  return [...list(spec?.initContainers).filter((c) => c.restartPolicy === 'Always'), ...list(spec?.containers)].flatMap((c) => (Array.isArray(c.ports) ? c.ports : []));
 }
 
 /** A cdk8s-plus workload's selector labels and its pods' labels. */
