@@ -684,17 +684,18 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
   let doc = json;
   for (let i = 0; i < patches.length; i++) {
     const op = (patches[i] as any)._toJson();
+    const fail = (why: string) => new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
     // What fast-json-patch (which cdk8s applies) would do nothing with, so that the patch would
     // vanish: a remove of a path that does not exist, a move or copy from one (RFC 6902 refuses
     // them). A replace of a missing key under an existing parent adds it, as cdk8s applies it.
     const mustExist = op.op === 'remove' ? op.path : op.op === 'move' || op.op === 'copy' ? op.from : undefined;
     if (typeof mustExist === 'string' && mustExist !== '' && !pointerValue(doc, mustExist).found) {
-      throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: the manifest has no ${show(missingPrefix(doc, mustExist))}, `
-        + `so the patch would change nothing. Check ${mustExist === op.path ? 'its path' : `its from path ${show(op.from)}`} against the synthesized YAML.`);
+      throw fail(`the manifest has no ${show(missingPrefix(doc, mustExist))}, so the patch would change nothing. `
+        + `Check ${mustExist === op.path ? 'its path' : `its from path ${show(op.from)}`} against the synthesized YAML`);
     }
     const arrayProblem = op.op === 'add' || op.op === 'copy' || op.op === 'move' ? arrayIndexProblem(doc, op.path) : undefined;
     if (arrayProblem) {
-      throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${arrayProblem}. Check its path against the synthesized YAML.`);
+      throw fail(`${arrayProblem}. Check its path against the synthesized YAML`);
     }
     try {
       doc = JsonPatch.apply(doc, patches[i]);
@@ -706,7 +707,7 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
         ? `the value there is ${show(actual.value)}, not ${show(op.value)}. Fix the expected value, or remove the test`
         : `${/^Cannot (read|set) properties of (undefined|null)|^Test operation failed|does not exist/.test(first) ? `the manifest has no ${show(missingPrefix(doc, op.path))}` : first}. `
           + 'Check its path against the synthesized YAML (a path must exist, except the last part of an add)';
-      throw new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
+      throw fail(why);
     }
   }
   return doc;

@@ -687,12 +687,9 @@ function positionOf(name: string, lines: Array<{ offset: number }>, index: numbe
  */
 // Go: yaml_parser_scan_anchor, yaml_parser_fetch_value (gopkg.in/yaml.v2 scannerc.go)
 function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): { content: string; inserted: number[] } {
-  // With `repair`: a '#' right after a token starts a comment to go-yaml (yaml_parser_scan_to_next_token,
-  // yaml_parser_scan_block_scalar want no blank before it); the yaml package refuses it: a space goes before it.
-  const continuations = repair;
-  const comments = repair;
-  // Each pass finds the next value continued too little (the yaml package reads on wrongly after one).
-  const lines = continuations ? text.split('\n').length : 0;
+  // With `repair`, each pass finds the next value continued too little (the yaml package reads on
+  // wrongly after one): at most one pass per line.
+  const lines = repair ? text.split('\n').length : 0;
   const candidates = Math.max(text.match(/\*[0-9A-Za-z_-]+[ \t]*:/g)?.length ?? 0, lines);
   // Where spaces go, as offsets of `text` (spaces before the character there) and how many.
   const spaces = new Map<number, number>();
@@ -731,7 +728,7 @@ function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): 
       let repaired = false;
       walkCst(token, false, (node, flow) => {
         const source: string = typeof node.source === 'string' ? node.source : '';
-        if (continuations && !repaired && !flow && typeof node.offset === 'number' && UNCLOSED[node.type]?.(node)) {
+        if (repair && !repaired && !flow && typeof node.offset === 'number' && UNCLOSED[node.type]?.(node)) {
           repaired = true;
           for (const [offset, count] of continuationIndents(content, node)) {
             at.add(toText(offset), count + (spaces.get(toText(offset)) ?? 0));
@@ -764,9 +761,10 @@ function aliasKeysSpaced(Y: YamlModule, text: string, repair: boolean = false): 
       break;
     }
   }
-  if (comments) {
-    // Once every value is read whole: a comment token right after a token (not one the yaml
-    // package found inside a value it misread) gets a space before it.
+  if (repair) {
+    // Once every value is read whole, a comment right after a token gets a space before it: go-yaml
+    // reads it as a comment (yaml_parser_scan_to_next_token, yaml_parser_scan_block_scalar want no
+    // blank before it), the yaml package refuses it. Done last, so no misread value is touched.
     const { content, inserted } = build();
     const toText = (offset: number) => offset - inserted.filter((x) => x < offset).length;
     for (const token of new Y.Parser().parse(content)) {
