@@ -552,7 +552,7 @@ export class ExposedService extends ValidatedApiObject {
   // This library's contract: a Service in front of a pod whose app is fronted by a proxy sidecar
   // (Envoy, oauth2-proxy) targets the proxy's port, or clients would bypass the proxy.
   private validateFrontPorts(spec: any, problems: Problems): void {
-    const fronted = (this.target as any)?._frontPorts as { sidecarPorts: string[]; appPorts: any[] } | undefined;
+    const fronted = (this.target as _ServiceTargetHints | undefined)?._frontPorts;
     if (!fronted) {
       return;
     }

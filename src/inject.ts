@@ -11,6 +11,7 @@ import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
+import { strictlyPatchedJson } from './validated-api-object';
 import { cloneJson, validateObject } from './validation';
 
 /**
@@ -270,7 +271,10 @@ function record(object: ApiObject, addition: Addition): void {
   if (!additions) {
     additions = [];
     INJECTED.set(object, additions);
-    const original = object.toJson.bind(object);
+    const toJson = object.toJson.bind(object);
+    // Its own JSON patches as this library applies its objects': refused when one would change
+    // nothing, and applied to its manifest as written (cdk8s-plus's typed conversion drops some).
+    const original = () => strictlyPatchedJson(object, toJson);
     const list = additions;
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.

@@ -477,27 +477,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * the app's own ports.
    * @internal
    */
-  public get _frontPorts(): { sidecarPorts: string[]; appPorts: any[] } | undefined {
+  public get _frontPorts(): _FrontPorts | undefined {
     // With the proxies Inject.into() added to this object.
     const injected: { frontPorts: string[]; frontedAppPorts: Array<{ port: number; sidecar: string }> } = typeof (this as any)._injectedFront === 'function'
       ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [] };
-    const frontPortNames = [...this.frontPortNames, ...injected.frontPorts];
-    if (frontPortNames.length === 0) {
-      return undefined;
-    }
-    const appPorts: any[] = [];
-    for (const c of this.mainContainers) {
-      for (const p of c.ports ?? []) {
-        appPorts.push({ ...p, container: c.name });
-      }
-    }
-    // Container ports are informational: the app listens on the sidecar's appPort, listed or not.
-    for (const { port, sidecar } of [...this.frontedAppPorts, ...injected.frontedAppPorts]) {
-      if (!appPorts.some((p) => p.containerPort === port)) {
-        appPorts.push({ containerPort: port, sidecar });
-      }
-    }
-    return { sidecarPorts: frontPortNames, appPorts };
+    return frontPorts([...this.frontPortNames, ...injected.frontPorts], this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts]);
   }
 
   /**
@@ -983,4 +967,37 @@ export function getPath(value: any, path: string): any {
 export function nativeRestartPolicyProblem(container: any): string {
   return `sidecar ${show(container.name)}: restartPolicy: ${show(container.restartPolicy)} contradicts SidecarMode.NATIVE, which runs the container as an init container with restartPolicy Always; `
     + 'remove restartPolicy, or use SidecarMode.CLASSIC.';
+}
+
+/**
+ * The ports of proxy sidecars (Envoy, oauth2-proxy) and the app ports they front.
+ * @internal
+ */
+export interface _FrontPorts {
+  readonly sidecarPorts: string[];
+  /** The app's ports: container ports with the container's name, or an app port with its proxy's name. */
+  readonly appPorts: any[];
+}
+
+/**
+ * The front ports of a pod: its proxies' port names, its main containers' ports, and the app ports
+ * the proxies forward to that no container lists (the app listens there, listed or not).
+ */
+export function frontPorts(proxyPorts: string[], mainContainers: Array<{ name?: unknown; ports?: unknown }>,
+  frontedAppPorts: Array<{ port: number; sidecar: string }>): _FrontPorts | undefined {
+  if (proxyPorts.length === 0) {
+    return undefined;
+  }
+  const appPorts: any[] = [];
+  for (const c of mainContainers) {
+    for (const p of Array.isArray(c.ports) ? c.ports : []) {
+      appPorts.push({ ...p, container: String(c.name) });
+    }
+  }
+  for (const { port, sidecar } of frontedAppPorts) {
+    if (!appPorts.some((p) => p.containerPort === port)) {
+      appPorts.push({ containerPort: port, sidecar });
+    }
+  }
+  return { sidecarPorts: proxyPorts, appPorts };
 }

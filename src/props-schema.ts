@@ -88,8 +88,9 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   ValidatedApiObjectProps: '{"apiVersion":["s"],"kind":["s"],"metadata":[["S","ApiObjectMetadata"],1],"bodyFields":[["[","s"]],"typeName":["s"]}',
   WaitForMysqlOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"passwordSecret":[["k","SecretKeySelector"],1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   WaitForPostgresOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"database":["s",1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
+  _FrontPorts: '{"sidecarPorts":[["[","s"]],"appPorts":[["[","a"]]}',
   _ManifestChecks: '{"decoded":["b"],"scalarsChecked":["b"]}',
-  _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1]}',
+  _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1],"_frontPorts":[["S","_FrontPorts"],1]}',
 };
 
 /** Enums: member name -> value. @internal */

@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { isPlainObject, keysOf, kindOf } from './k8s-values';
-import { getPath, patchedContainerPorts, podSpecPath } from './pod-workload';
+import { _FrontPorts, frontPorts, getPath, patchedContainerPorts, podSpecPath } from './pod-workload';
 import { show } from './problems';
 
 /**
@@ -110,6 +110,11 @@ export interface _ServiceTargetHints {
   readonly _missingLabelsFix?: string;
   /** Why the target's selector labels would select none of its pods, if they would not. */
   readonly _labelsProblem?: () => string | undefined;
+  /**
+   * The ports of proxy sidecars that front the app (a Service must target them), and the app's
+   * own ports (with the container or the sidecar they belong to); undefined without such proxies.
+   */
+  readonly _frontPorts?: _FrontPorts;
 }
 
 /**
@@ -190,6 +195,18 @@ export class ServiceTarget {
       containerPorts: () => {
         const patched = kplusPatched(w);
         return patched !== undefined ? patchedContainerPorts(patched) : kplusContainerPorts(w);
+      },
+      // The proxies Inject.into() added to its ApiObject, in front of its containers' ports.
+      get _frontPorts() {
+        const injected = typeof w.apiObject?._injectedFront === 'function' ? w.apiObject._injectedFront() : undefined;
+        if (injected === undefined) {
+          return undefined;
+        }
+        const containers = (w.containers ?? []).map((c: any) => ({
+          name: c.name,
+          ports: (c.ports ?? []).map((p: any) => ({ containerPort: p.number, name: p.name })),
+        }));
+        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts);
       },
     };
     return target;

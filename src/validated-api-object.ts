@@ -679,11 +679,85 @@ function missingPrefix(doc: any, pointer: string): string {
   return pointer;
 }
 
+/**
+ * What an `ApiObject` that is not this library's writes, with its JSON patches applied as this
+ * library applies its own objects' (see applyPatches) and after the object's own rendering, for
+ * `Inject.into()`, which writes and validates such objects. cdk8s applies them before the typed
+ * conversion of the classes cdk8s-plus builds on (`KubeDeployment.toJson()` calls
+ * `toJson_KubeDeploymentProps` on the patched manifest), which writes a patched quantity as null
+ * and drops a patched int-or-string or an unknown field without a word (cdk8s-team/cdk8s#2172,
+ * #908, #1184). Objects without patches, and this library's own, are written by their toJson().
+ */
+export function strictlyPatchedJson(object: ApiObject, toJson: () => any): any {
+  const patches = (object as any).patches;
+  if (isLibraryObject(object) || !Array.isArray(patches) || patches.length === 0) {
+    return toJson();
+  }
+  // cdk8s keeps them in a private list, which it applies in toJson(): emptied for that call only.
+  const saved: JsonPatch[] = patches.splice(0, patches.length);
+  let json: any;
+  try {
+    json = toJson();
+  } finally {
+    patches.splice(0, patches.length, ...saved);
+  }
+  const patched = applyPatches(json, saved, `${object.kind} '${object.name}' (${object.node.path})`);
+  // cdk8s's key order: apiVersion, kind and metadata first.
+  const out: any = {};
+  for (const k of [...LEADING_KEYS, ...Object.keys(patched ?? {})]) {
+    if (patched !== null && typeof patched === 'object' && k in patched && !(k in out)) {
+      out[k] = patched[k];
+    }
+  }
+  return patched !== null && typeof patched === 'object' && !Array.isArray(patched) ? out : patched;
+}
+
+/**
+ * A patch's value with cdk8s-plus's `IntOrString` and `Quantity` objects (of any cdk8s-plus-NN)
+ * replaced by what they hold: the Kubernetes JSON they stand for. The workaround of
+ * cdk8s-team/cdk8s#2172 passes them in patches, and JSON would write them as `{ value: ... }`.
+ */
+function plainPatch(patch: JsonPatch): JsonPatch {
+  const op = (patch as any)._toJson();
+  if (!('value' in op) || !holdsL1Value(op.value)) {
+    return patch;
+  }
+  const unwrap = (v: any): any => {
+    if (Array.isArray(v)) {
+      return v.map(unwrap);
+    }
+    if (isL1Value(v)) {
+      return v.value;
+    }
+    return v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x)])) : v;
+  };
+  const value = unwrap(op.value);
+  return op.op === 'add' ? JsonPatch.add(op.path, value) : op.op === 'replace' ? JsonPatch.replace(op.path, value) : op.op === 'test' ? JsonPatch.test(op.path, value) : patch;
+}
+
+function isL1Value(v: any): boolean {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) === Object.prototype || Array.isArray(v)) {
+    return false;
+  }
+  const name = v.constructor?.name;
+  const keys = Object.keys(v);
+  return (name === 'IntOrString' || name === 'Quantity') && keys.length === 1 && keys[0] === 'value'
+    && (typeof v.value === 'string' || typeof v.value === 'number');
+}
+
+function holdsL1Value(v: any, depth = 0): boolean {
+  if (isL1Value(v)) {
+    return true;
+  }
+  return v !== null && typeof v === 'object' && depth < 100 && Object.values(v).some((x) => holdsL1Value(x, depth + 1));
+}
+
 /** The manifest with the JSON patches applied; a patch that cannot apply is named with its object. */
 function applyPatches(json: any, patches: JsonPatch[], description: string): any {
   let doc = json;
   for (let i = 0; i < patches.length; i++) {
-    const op = (patches[i] as any)._toJson();
+    const patch = plainPatch(patches[i]);
+    const op = (patch as any)._toJson();
     const fail = (why: string) => new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
     // What fast-json-patch (which cdk8s applies) would do nothing with, so that the patch would
     // vanish: a remove of a path that does not exist, a move or copy from one (RFC 6902 refuses
@@ -698,7 +772,7 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
       throw fail(`${arrayProblem}. Check its path against the synthesized YAML`);
     }
     try {
-      doc = JsonPatch.apply(doc, patches[i]);
+      doc = JsonPatch.apply(doc, patch);
     } catch (inner) {
       // fast-json-patch's message goes on with the whole document ("tree: ..."): its first line only.
       const first = String((inner as Error).message ?? inner).split('\n')[0];

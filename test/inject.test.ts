@@ -438,3 +438,100 @@ describe('a proxy sidecar added by Inject.into() (review 31 A9)', () => {
     expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('envoy-http');
   });
 });
+
+describe('the JSON patches of an object Inject.into() adds to that is not this library\'s (review 31 A6)', () => {
+  const exporter = () => Sidecar.container({ name: 'exporter', image: 'busybox:1.36' });
+
+  test('GIVEN an Included Deployment WHEN a patch removes a path it does not have THEN it is refused, naming the patch, instead of changing nothing', () => {
+    const chart = newChart();
+    const include = new Include(chart, 'existing', { url: fixture });
+    const deployment = include.apiObjects.find((o) => o.kind === 'Deployment')!;
+    deployment.addJsonPatch(JsonPatch.remove('/spec/template/spec/nodeSelector'));
+    Inject.into(deployment, { sidecars: [exporter()] });
+    expect(synthError(chart)).toContain('JSON patch 1 ("remove" "/spec/template/spec/nodeSelector") does not apply to the manifest: the manifest has no "/spec/template/spec/nodeSelector", so the patch would change nothing.');
+  });
+
+  test('GIVEN a plain ApiObject WHEN a patch replaces a key under a parent it does not have THEN it is refused', () => {
+    const chart = newChart();
+    const d = webDeployment(chart);
+    d.addJsonPatch(JsonPatch.replace('/spec/strategy/type', 'Recreate'));
+    Inject.into(d, { sidecars: [exporter()] });
+    expect(synthError(chart)).toContain('JSON patch 1 ("replace" "/spec/strategy/type") does not apply to the manifest: the manifest has no "/spec/strategy"');
+  });
+
+  test('GIVEN a cdk8s-plus Deployment WHEN patches add a quantity, an int-or-string and a probe port THEN they are written as given (cdk8s-plus\'s typed conversion wrote null or dropped them, cdk8s#2172)', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx', securityContext: { ensureNonRoot: false } }] });
+    d.apiObject.addJsonPatch(
+      JsonPatch.add('/spec/template/spec/containers/0/resources/limits/nvidia.com~1gpu', '1'),
+      JsonPatch.add('/spec/strategy/rollingUpdate/maxSurge', 3),
+      JsonPatch.add('/spec/template/spec/containers/0/livenessProbe', { httpGet: { port: 8080, path: '/healthz' } }),
+    );
+    Inject.into(d, { sidecars: [exporter()] });
+    const written = only(synth(chart), 'Deployment');
+    expect(written.spec.strategy.rollingUpdate.maxSurge).toBe(3);
+    expect(written.spec.template.spec.containers[0].resources.limits['nvidia.com/gpu']).toBe('1');
+    expect(written.spec.template.spec.containers[0].livenessProbe).toEqual({ httpGet: { port: 8080, path: '/healthz' } });
+    expect(written.spec.template.spec.containers.map((x: any) => x.name)).toEqual(['main', 'exporter']);
+  });
+
+  test('GIVEN a cdk8s-plus Deployment WHEN a patch passes kplus IntOrString objects (the workaround of cdk8s#2172) THEN they are written as the values they hold', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx', securityContext: { ensureNonRoot: false } }] });
+    d.apiObject.addJsonPatch(JsonPatch.add('/spec/strategy', {
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: kplus.k8s.IntOrString.fromNumber(1), maxUnavailable: kplus.k8s.IntOrString.fromString('10%') },
+    }));
+    Inject.into(d, { sidecars: [exporter()] });
+    expect(only(synth(chart), 'Deployment').spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: '10%' });
+  });
+
+  test('GIVEN a cdk8s-plus Deployment WHEN a patch adds a misspelt field THEN it is refused as the API server refuses it, not dropped by the typed conversion', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx', securityContext: { ensureNonRoot: false } }] });
+    d.apiObject.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/imagePullPolicyy', 'Always'));
+    Inject.into(d, { sidecars: [exporter()] });
+    expect(synthError(chart)).toContain('spec.template.spec.containers[0].imagePullPolicyy: is not a field of Container; did you mean imagePullPolicy?');
+  });
+
+  test('GIVEN an Included Deployment with valid patches WHEN injected THEN the patches apply in order and its key order stays cdk8s\'s', () => {
+    const chart = newChart();
+    const include = new Include(chart, 'existing', { url: fixture });
+    const deployment = include.apiObjects.find((o) => o.kind === 'Deployment')!;
+    deployment.addJsonPatch(JsonPatch.add('/spec/minReadySeconds', 5), JsonPatch.replace('/spec/minReadySeconds', 7), JsonPatch.test('/spec/minReadySeconds', 7));
+    Inject.into(deployment, { sidecars: [exporter()] });
+    const d = only(synth(chart), 'Deployment');
+    expect(d.spec.minReadySeconds).toBe(7);
+    expect(Object.keys(d).slice(0, 3)).toEqual(['apiVersion', 'kind', 'metadata']);
+  });
+});
+
+describe('a proxy sidecar Inject.into() adds to a cdk8s-plus workload', () => {
+  const deployment = (chart: any) => new kplus.Deployment(chart, 'd', {
+    containers: [{ image: 'nginx', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }],
+  });
+
+  test.each([[8080], ['http']])('GIVEN Envoy injected in front of the app WHEN a Service targets the app\'s port %p THEN it is refused, as for the library\'s own patterns', (targetPort) => {
+    const chart = newChart();
+    const d = deployment(chart);
+    Inject.into(d, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort }] });
+    expect(synthError(chart)).toContain(`spec.ports[0].targetPort: ${JSON.stringify(targetPort)} is port 8080 of the app container "main", which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: "envoy-http"`);
+  });
+
+  test('GIVEN Envoy injected in front of the app WHEN a Service targets Envoy\'s port THEN it is accepted', () => {
+    const chart = newChart();
+    const d = deployment(chart);
+    Inject.into(d, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('envoy-http');
+  });
+
+  test('GIVEN no proxy injected WHEN a Service targets the app\'s port THEN it is accepted', () => {
+    const chart = newChart();
+    const d = deployment(chart);
+    Inject.into(d, { sidecars: [Sidecar.container({ name: 'exporter', image: 'busybox:1.36' })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('http');
+  });
+});

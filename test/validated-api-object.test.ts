@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { ExposedService, GeneratedConfigMap, InitPod, PlainPod, ServiceType, SidecarLoggedApp, ValidatedApiObject, Workload } from '../src';
 import { exampleCharts } from './example-charts';
 
@@ -136,6 +137,13 @@ describe('ValidatedApiObject: render and validate once', () => {
     // a change that makes it invalid is caught at once
     pod.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'Bad_Name'));
     expect(() => Testing.synth(chart)).toThrow(/spec\.containers\[0\]\.name: container name "Bad_Name" is invalid/);
+  });
+
+  test('GIVEN a JSON patch whose value holds cdk8s-plus IntOrString objects WHEN synthesized THEN it writes the values they hold, not { value: ... }', () => {
+    const chart = Testing.chart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, workload: Workload.deployment(), containers: [app('web')] });
+    pod.addJsonPatch(JsonPatch.add('/spec/strategy', { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(2), maxUnavailable: k8s.IntOrString.fromString('10%') } }));
+    expect(Testing.synth(chart)[0].spec.strategy.rollingUpdate).toEqual({ maxSurge: 2, maxUnavailable: '10%' });
   });
 
   test('reads its props once: changing them after construction changes nothing', () => {
