@@ -59,7 +59,7 @@ describe('validatePodSpec (ValidatePodSpec)', () => {
       'spec.containers[0].env[1].valueFrom.secretKeyRef.name: is required; set the name of the Secret to read.',
       'spec.containers[0].env[1].valueFrom.secretKeyRef.key: is required; set the key of the Secret to read.',
       'spec.containers[0].env[1].valueFrom: has fieldRef and secretKeyRef; it may have only one source.',
-      'spec.containers[0].env[2].name: environment variable name "A=B" is invalid: it must consist only of printable ASCII characters other than \'=\' (Kubernetes 1.28 is stricter: letters, digits, \'_\', \'-\' or \'.\', not starting with a digit).',
+      'spec.containers[0].env[2].name: environment variable name "A=B" is invalid: it must consist only of printable ASCII characters other than \'=\' (Kubernetes 1.31 and earlier are stricter, unless their RelaxedEnvironmentVariableValidation gate is on: letters, digits, \'_\', \'-\' or \'.\', not starting with a digit).',
     ]);
   });
 

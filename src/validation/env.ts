@@ -13,11 +13,11 @@ import { nameIsDNSSubdomain, qualifiedName } from './names';
 import { divisorSpelling, goQuantityString, parseQuantity } from './quantity';
 
 // Go: IsRelaxedEnvVarName (validation.go, apimachinery). RelaxedEnvironmentVariableValidation is beta
-// and on by default in 1.32: any printable ASCII character but '='. Kubernetes 1.28 knows only the
-// strict rule (IsEnvVarName), which the message names.
+// and on by default in 1.32 (alpha, off, in 1.30 and 1.31): any printable ASCII character but '='.
+// Kubernetes 1.28 to 1.31 apply the strict rule (IsEnvVarName) by default, which the message names.
 export function relaxedEnvVarName(value: string): string | undefined {
   if (!/^[\x20-\x7e]*$/.test(value) || value.includes('=')) {
-    return "must consist only of printable ASCII characters other than '=' (Kubernetes 1.28 is stricter: letters, digits, '_', '-' or '.', not starting with a digit)";
+    return "must consist only of printable ASCII characters other than '=' (Kubernetes 1.31 and earlier are stricter, unless their RelaxedEnvironmentVariableValidation gate is on: letters, digits, '_', '-' or '.', not starting with a digit)";
   }
   return undefined;
 }

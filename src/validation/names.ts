@@ -121,8 +121,8 @@ export function labelValue(value: string): string | undefined {
 
 /**
  * `IsEnvVarName` (with `hasChDirPrefix`): letters, digits, '_', '-' and '.', not starting with a
- * digit, and not '.', '..' or starting with '..'. (Kubernetes 1.28 rule; the relaxed rule of the
- * `RelaxedEnvironmentVariableValidation` gate came in 1.30.)
+ * digit, and not '.', '..' or starting with '..'. (The rule of Kubernetes 1.28 to 1.31; the relaxed
+ * rule of the `RelaxedEnvironmentVariableValidation` gate came as alpha, off, in 1.30, and is on from 1.32.)
  */
 export function envVarName(value: string): string | undefined {
   if (!ENV_VAR_NAME.test(value)) {

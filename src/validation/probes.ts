@@ -146,11 +146,14 @@ function validateHTTPGetAction(http: any, path: string, problems: Problems): voi
 
 // Go: validateSleepAction (validation.go): PodLifecycleSleepActionAllowZero is off in 1.32, so the
 // seconds must be at least 1 and at most the pod's terminationGracePeriodSeconds (default 30).
-// The sleep action is 1.29+ (Kubernetes 1.28 has no such field).
+// The PodLifecycleSleepAction gate is alpha (off) in 1.29 and on from 1.30 (Kubernetes 1.28 has no
+// such field); PodLifecycleSleepActionAllowZero is on from 1.33 (KEP-4818), which the message for 0 names.
 function validateSleepAction(sleep: any, gracePeriod: number | undefined, path: string, problems: Problems): void {
   const seconds = sleep.seconds ?? 0;
   if (gracePeriod !== undefined && (typeof seconds !== 'number' || seconds <= 0 || seconds > gracePeriod)) {
-    problems.add(`${path}.seconds`, `${show(seconds)} must be greater than 0 and at most the pod's terminationGracePeriodSeconds (${gracePeriod}); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)`);
+    const zero = seconds === 0 ? ' 0 needs the PodLifecycleSleepActionAllowZero gate, off by default in 1.32 and on from 1.33.' : '';
+    problems.add(`${path}.seconds`, `${show(seconds)} must be greater than 0 and at most the pod's terminationGracePeriodSeconds (${gracePeriod}); the sleep hook is cut off when the grace period ends. `
+      + `(The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.${zero})`);
   }
 }
 

@@ -6,7 +6,7 @@ const from = (valueFrom: any): any => env({ name: 'V', valueFrom });
 const E = 'spec.containers[0].env';
 const F = 'spec.containers[0].envFrom';
 const ENV_PATHS = "metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, metadata.labels['<key>'] or metadata.annotations['<key>']";
-const RELAXED = "must consist only of printable ASCII characters other than '=' (Kubernetes 1.28 is stricter: letters, digits, '_', '-' or '.', not starting with a digit)";
+const RELAXED = "must consist only of printable ASCII characters other than '=' (Kubernetes 1.31 and earlier are stricter, unless their RelaxedEnvironmentVariableValidation gate is on: letters, digits, '_', '-' or '.', not starting with a digit)";
 
 /** ValidateEnv, validateEnvVarValueFrom and the sources, ValidateEnvFrom. */
 export const ENV_CASES: RuleCase[] = [

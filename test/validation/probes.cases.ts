@@ -154,7 +154,7 @@ export const PROBES_CASES: RuleCase[] = [
       containers: [{ name: 'a', image: 'busybox:1.36', lifecycle: { preStop: { sleep: { seconds: 2 } } } }],
     }),
     problems: [
-      `${C}.lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)`,
+      `${C}.lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.)`,
     ],
     offline128: false,
   },
@@ -163,8 +163,8 @@ export const PROBES_CASES: RuleCase[] = [
     name: 'rejects a sleep of 0 seconds (PodLifecycleSleepActionAllowZero is off in 1.32) and one longer than the default grace period',
     manifest: podWithContainer({ lifecycle: { postStart: { sleep: { seconds: 0 } }, preStop: { sleep: { seconds: 31 } } } }),
     problems: [
-      `${C}.lifecycle.postStart.sleep.seconds: 0 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (30); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)`,
-      `${C}.lifecycle.preStop.sleep.seconds: 31 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (30); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)`,
+      `${C}.lifecycle.postStart.sleep.seconds: 0 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (30); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate. 0 needs the PodLifecycleSleepActionAllowZero gate, off by default in 1.32 and on from 1.33.)`,
+      `${C}.lifecycle.preStop.sleep.seconds: 31 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (30); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.)`,
     ],
     offline128: false,
   },

@@ -94,7 +94,7 @@ export const APPS_CASES: RuleCase[] = [
         spec: { terminationGracePeriodSeconds: -5, containers: [{ name: 'web', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 1 } } } }] },
       },
     }),
-    problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 1 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (-5); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)"],
+    problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 1 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (-5); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.)"],
   },
   {
     go: 'ValidateJob',
@@ -332,7 +332,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'newStatefulSetPod',
     name: 'rejects a preStop sleep of 2 s with a negative grace period, showing the period as written and as the pods take it',
     manifest: statefulSet({ template: podTemplate({ terminationGracePeriodSeconds: -5, containers: [{ name: 'c', image: 'busybox:1.36', lifecycle: { preStop: { sleep: { seconds: 2 } } } }] }) }),
-    problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1: the StatefulSet's pods take the written -5 as 1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.29 or later.)"],
+    problems: ["spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1: the StatefulSet's pods take the written -5 as 1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.)"],
     offline128: false, // lifecycle sleep is a field of 1.29
   },
   {
