@@ -6,7 +6,7 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
-import { getPath, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
+import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
@@ -281,7 +281,11 @@ function record(object: ApiObject, addition: Addition): void {
     object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
-      value: () => ({ frontPorts: list.flatMap((a) => a.frontPorts), frontedAppPorts: list.flatMap((a) => a.frontedAppPorts) }),
+      value: (): _InjectedFront => ({
+        frontPorts: list.flatMap((a) => a.frontPorts),
+        frontedAppPorts: list.flatMap((a) => a.frontedAppPorts),
+        classicSidecarNames: list.flatMap((a) => a.classicSidecars.map((c) => c.name)),
+      }),
     });
     // The ports of the sidecars added (native ones included), for a Service's named targetPort;
     // undefined when one is a token (not known before synth).
@@ -364,7 +368,13 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile): any {
-  const path = podSpecPath(manifest?.kind).split('.');
+  if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
+    // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
+    problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
+      + 'remove the patch that changes the kind, or do not inject into this object.');
+    return cloneJson(manifest);
+  }
+  const path = podSpecPath(manifest.kind).split('.');
   // A copy in this realm (structuredClone's objects belong to the main one, whose Object cdk8s's
   // resolve() does not take for a plain object under jest), keeping NaN or a BigInt for validation
   // to report (JSON.stringify would make them null or throw).

@@ -479,9 +479,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   public get _frontPorts(): _FrontPorts | undefined {
     // With the proxies Inject.into() added to this object.
-    const injected: { frontPorts: string[]; frontedAppPorts: Array<{ port: number; sidecar: string }> } = typeof (this as any)._injectedFront === 'function'
-      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [] };
-    return frontPorts([...this.frontPortNames, ...injected.frontPorts], this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts]);
+    const injected: _InjectedFront = typeof (this as any)._injectedFront === 'function'
+      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [], classicSidecarNames: [] };
+    const proxies = [...this.frontPortNames, ...injected.frontPorts];
+    // The app's ports as JSON patches leave them, when there are patches.
+    const patched = proxies.length > 0 ? this.patchedManifest() : undefined;
+    const sidecarNames = new Set([...this.classicSidecars.map((c) => c.name), ...injected.classicSidecarNames]);
+    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecarNames);
   }
 
   /**
@@ -970,6 +974,26 @@ export function nativeRestartPolicyProblem(container: any): string {
 }
 
 /**
+ * What `Inject.into()` added to an object that fronts its app: the proxies' port names, the app
+ * ports they forward to, and the names of the classic sidecars it added (not the app's containers).
+ * @internal
+ */
+export interface _InjectedFront {
+  readonly frontPorts: string[];
+  readonly frontedAppPorts: _FrontedAppPort[];
+  readonly classicSidecarNames: unknown[];
+}
+
+/**
+ * An app port a proxy sidecar forwards to, with the sidecar's name.
+ * @internal
+ */
+export interface _FrontedAppPort {
+  readonly port: number;
+  readonly sidecar: string;
+}
+
+/**
  * The ports of proxy sidecars (Envoy, oauth2-proxy) and the app ports they front.
  * @internal
  */
@@ -981,17 +1005,26 @@ export interface _FrontPorts {
 
 /**
  * The front ports of a pod: its proxies' port names, its main containers' ports, and the app ports
- * the proxies forward to that no container lists (the app listens there, listed or not).
+ * the proxies forward to that no container lists (the app listens there, listed or not). The main
+ * containers are those of `manifest` (the object as its JSON patches leave it) but the classic
+ * sidecars named in `sidecarNames`, when it is given; otherwise `declared`.
  */
-export function frontPorts(proxyPorts: string[], mainContainers: Array<{ name?: unknown; ports?: unknown }>,
-  frontedAppPorts: Array<{ port: number; sidecar: string }>): _FrontPorts | undefined {
+export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknown; ports?: unknown }>,
+  frontedAppPorts: Array<{ port: number; sidecar: string }>, manifest?: any, sidecarNames?: ReadonlySet<unknown>): _FrontPorts | undefined {
   if (proxyPorts.length === 0) {
     return undefined;
+  }
+  let mainContainers = declared;
+  if (manifest !== undefined) {
+    const written = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
+    mainContainers = (Array.isArray(written) ? written : []).filter((c: any) => c !== null && typeof c === 'object' && !sidecarNames?.has(c.name));
   }
   const appPorts: any[] = [];
   for (const c of mainContainers) {
     for (const p of Array.isArray(c.ports) ? c.ports : []) {
-      appPorts.push({ ...p, container: String(c.name) });
+      if (p !== null && typeof p === 'object') {
+        appPorts.push({ ...p, container: String(c.name) });
+      }
     }
   }
   for (const { port, sidecar } of frontedAppPorts) {

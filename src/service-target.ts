@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { isPlainObject, keysOf, kindOf } from './k8s-values';
-import { _FrontPorts, frontPorts, getPath, patchedContainerPorts, podSpecPath } from './pod-workload';
+import { _FrontPorts, frontPorts, getPath, _InjectedFront, patchedContainerPorts, podSpecPath } from './pod-workload';
 import { show } from './problems';
 
 /**
@@ -198,7 +198,7 @@ export class ServiceTarget {
       },
       // The proxies Inject.into() added to its ApiObject, in front of its containers' ports.
       get _frontPorts() {
-        const injected = typeof w.apiObject?._injectedFront === 'function' ? w.apiObject._injectedFront() : undefined;
+        const injected: _InjectedFront | undefined = typeof w.apiObject?._injectedFront === 'function' ? w.apiObject._injectedFront() : undefined;
         if (injected === undefined) {
           return undefined;
         }
@@ -206,7 +206,8 @@ export class ServiceTarget {
           name: c.name,
           ports: (c.ports ?? []).map((p: any) => ({ containerPort: p.number, name: p.name })),
         }));
-        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts);
+        // As JSON patches leave the app's containers, when it has any.
+        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts, kplusPatched(w), new Set(injected.classicSidecarNames));
       },
     };
     return target;

@@ -652,18 +652,24 @@ function pointerValue(doc: any, pointer: unknown): { found: boolean; value?: unk
  * puts it elsewhere or drops it): the last part must be '-' or an index from 0 to the list's length,
  * without leading zeros. Undefined when the parent is no list.
  */
-function arrayIndexProblem(doc: any, pointer: unknown): string | undefined {
+function arrayIndexProblem(doc: any, pointer: unknown, mustExist = false): string | undefined {
   if (typeof pointer !== 'string' || !pointer.startsWith('/')) {
     return undefined;
   }
   const cut = pointer.lastIndexOf('/');
   const parent = pointerValue(doc, pointer.slice(0, cut));
   const last = pointer.slice(cut + 1);
-  if (!parent.found || !Array.isArray(parent.value) || last === '-') {
+  if (!parent.found || !Array.isArray(parent.value) || (last === '-' && !mustExist)) {
     return undefined;
   }
-  if (!/^(0|[1-9][0-9]*)$/.test(last) || Number(last) > parent.value.length) {
-    return `${show(pointer.slice(0, cut))} is a list of ${parent.value.length}, so the last part of the path must be an index from 0 to ${parent.value.length} or '-' (the end), not ${show(last)}`;
+  // A replace needs an entry that exists (RFC 6902): fast-json-patch would append for '-', or leave holes.
+  const max = mustExist ? parent.value.length - 1 : parent.value.length;
+  if (!/^(0|[1-9][0-9]*)$/.test(last) || Number(last) > max) {
+    if (max < 0) {
+      return `${show(pointer.slice(0, cut))} is an empty list, so a replace finds no entry ${show(last)} (use add)`;
+    }
+    const range = mustExist ? `an index from 0 to ${max} (a replace needs an entry that exists; add appends)` : `an index from 0 to ${max} or '-' (the end)`;
+    return `${show(pointer.slice(0, cut))} is a list of ${parent.value.length}, so the last part of the path must be ${range}, not ${show(last)}`;
   }
   return undefined;
 }
@@ -693,23 +699,48 @@ export function strictlyPatchedJson(object: ApiObject, toJson: () => any): any {
   if (isLibraryObject(object) || !Array.isArray(patches) || patches.length === 0) {
     return toJson();
   }
-  // cdk8s keeps them in a private list, which it applies in toJson(): emptied for that call only.
-  const saved: JsonPatch[] = patches.splice(0, patches.length);
+  // cdk8s keeps them in a private list, which it applies in toJson(): an empty one for that call
+  // only (the list itself is left as it is: it may be frozen).
+  const description = `${object.kind} '${object.name}' (${object.node.path})`;
+  try {
+    (object as any).patches = [];
+  } catch {
+    throw new Error(`${description}: its JSON patches cannot be applied as written (its private list of patches cannot be set); do not freeze or redefine it.`);
+  }
   let json: any;
   try {
     json = toJson();
   } finally {
-    patches.splice(0, patches.length, ...saved);
+    (object as any).patches = patches;
   }
-  const patched = applyPatches(json, saved, `${object.kind} '${object.name}' (${object.node.path})`);
-  // cdk8s's key order: apiVersion, kind and metadata first.
+  const patched = applyPatches(json, patches, description);
+  // cdk8s-plus's classes write every object's keys in their schema's order, which is sorted (the
+  // Kubernetes OpenAPI lists fields so); so does cdk8s for plain objects, before their patches.
+  const sortKeys = !process.env.CDK8S_DISABLE_SORT && Object.getPrototypeOf(object).toJson !== ApiObject.prototype.toJson;
   const out: any = {};
-  for (const k of [...LEADING_KEYS, ...Object.keys(patched ?? {})]) {
-    if (patched !== null && typeof patched === 'object' && k in patched && !(k in out)) {
-      out[k] = patched[k];
+  // cdk8s's key order: apiVersion, kind and metadata first.
+  const rest = Object.keys(patched);
+  for (const k of [...LEADING_KEYS, ...(sortKeys ? rest.sort() : rest)]) {
+    if (k in patched && !(k in out)) {
+      out[k] = sortKeys ? sortedJson(patched[k]) : patched[k];
     }
   }
-  return patched !== null && typeof patched === 'object' && !Array.isArray(patched) ? out : patched;
+  return out;
+}
+
+/** A JSON value with the keys of every object in it sorted. */
+function sortedJson(value: any): any {
+  if (Array.isArray(value)) {
+    return value.map(sortedJson);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const out: any = {};
+  for (const k of Object.keys(value).sort()) {
+    out[k] = sortedJson(value[k]);
+  }
+  return out;
 }
 
 /**
@@ -759,6 +790,10 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
     const patch = plainPatch(patches[i]);
     const op = (patch as any)._toJson();
     const fail = (why: string) => new Error(`${description}: JSON patch ${i + 1} (${show(op.op)} ${show(op.path)}) does not apply to the manifest: ${why}.`);
+    const shapeProblem = patchShapeProblem(doc, op);
+    if (shapeProblem) {
+      throw fail(shapeProblem);
+    }
     // What fast-json-patch (which cdk8s applies) would do nothing with, so that the patch would
     // vanish: a remove of a path that does not exist, a move or copy from one (RFC 6902 refuses
     // them). A replace of a missing key under an existing parent adds it, as cdk8s applies it.
@@ -767,7 +802,7 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
       throw fail(`the manifest has no ${show(missingPrefix(doc, mustExist))}, so the patch would change nothing. `
         + `Check ${mustExist === op.path ? 'its path' : `its from path ${show(op.from)}`} against the synthesized YAML`);
     }
-    const arrayProblem = op.op === 'add' || op.op === 'copy' || op.op === 'move' ? arrayIndexProblem(doc, op.path) : undefined;
+    const arrayProblem = op.op === 'add' || op.op === 'copy' || op.op === 'move' || op.op === 'replace' ? arrayIndexProblem(doc, op.path, op.op === 'replace') : undefined;
     if (arrayProblem) {
       throw fail(`${arrayProblem}. Check its path against the synthesized YAML`);
     }
@@ -784,7 +819,46 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
       throw fail(why);
     }
   }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new Error(`${description}: its JSON patches leave ${show(doc)}, which is ${kindOf(doc)}, not a manifest (an object); remove the patch of the path "" (the whole manifest) that does this.`);
+  }
   return doc;
+}
+
+/**
+ * Why a patch cannot do what it says, where fast-json-patch would do something else without a
+ * word (RFC 6902): the whole manifest removed or replaced by a value that is no object, a value
+ * moved into itself, or a value put under a string or number (which fast-json-patch leaves as it is).
+ */
+function patchShapeProblem(doc: any, op: any): string | undefined {
+  const path = op.path;
+  if (typeof path !== 'string') {
+    return undefined;
+  }
+  if (path === '') {
+    if (op.op === 'remove') {
+      return 'the path "" is the whole manifest, which cannot be removed. Remove the fields you mean one by one';
+    }
+    if ((op.op === 'add' || op.op === 'replace') && (op.value === null || typeof op.value !== 'object' || Array.isArray(op.value))) {
+      return `the path "" is the whole manifest, and ${show(op.value)} (${kindOf(op.value)}) is no manifest. Pass an object, or the path of the field you mean`;
+    }
+  }
+  if (op.op === 'move' && typeof op.from === 'string' && path.startsWith(`${op.from}/`)) {
+    return `its from path ${show(op.from)} holds its path, and a value cannot be moved into itself (RFC 6902). Copy it instead, or move it elsewhere`;
+  }
+  if (path === '' || !path.startsWith('/')) {
+    return undefined;
+  }
+  const cut = path.lastIndexOf('/');
+  const parent = pointerValue(doc, path.slice(0, cut));
+  if (!parent.found || (parent.value !== null && typeof parent.value === 'object')) {
+    return undefined;
+  }
+  const last = path.slice(cut + 1);
+  const hint = last === 'value' && (typeof parent.value === 'string' || typeof parent.value === 'number')
+    ? ' (patches apply to the Kubernetes JSON, where a quantity or an int-or-string is the value itself: write the path without "/value")' : '';
+  return `${show(path.slice(0, cut))} is ${show(parent.value)}, ${kindOf(parent.value)}, not an object or a list, so it has no ${show(last)}${op.op === 'test' ? '' : ' and the patch would change nothing'}${hint}. `
+    + 'Check its path against the synthesized YAML';
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ApiObject, Chart, Include, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Include, JsonPatch, Lazy, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ExposedService, Inject, InitPod, InitStep, PlainPod, SecurityProfile, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
@@ -533,5 +533,80 @@ describe('a proxy sidecar Inject.into() adds to a cdk8s-plus workload', () => {
     Inject.into(d, { sidecars: [Sidecar.container({ name: 'exporter', image: 'busybox:1.36' })] });
     new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'http' }] });
     expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('http');
+  });
+});
+
+describe('review 33 C: the patches of objects Inject.into() adds to', () => {
+  const exporter = () => Sidecar.container({ name: 'exporter', image: 'busybox:1.36' });
+  const kplusWeb = (chart: Chart) => new kplus.k8s.KubeDeployment(chart, 'd', {
+    metadata: { name: 'web' },
+    spec: { selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'main', image: 'nginx' }] } } },
+  });
+
+  test('GIVEN a frozen list of patches WHEN injected THEN the patches apply (C4: the list was emptied in place)', () => {
+    const chart = newChart();
+    const d = webDeployment(chart);
+    d.addJsonPatch(JsonPatch.add('/spec/minReadySeconds', 5));
+    Object.freeze((d as any).patches);
+    Inject.into(d, { sidecars: [exporter()] });
+    expect(only(synth(chart), 'Deployment').spec.minReadySeconds).toBe(5);
+  });
+
+  test('GIVEN a cdk8s-plus L1 object with patches WHEN injected THEN its keys are in the order cdk8s-plus writes them (C5)', () => {
+    const alone = newChart();
+    const patch = (o: ApiObject) => o.addJsonPatch(
+      JsonPatch.add('/spec/minReadySeconds', 5),
+      JsonPatch.add('/spec/template/spec/containers/0/env', [{ value: 'a', name: 'A' }]),
+    );
+    patch(kplusWeb(alone));
+    const written = only(Testing.synth(alone), 'Deployment');
+    const injected = newChart();
+    const d = kplusWeb(injected);
+    patch(d);
+    Inject.into(d, { sidecars: [exporter()] });
+    const result = only(synth(injected), 'Deployment');
+    // The same text but the added container.
+    result.spec.template.spec.containers.pop();
+    expect(JSON.stringify(result)).toBe(JSON.stringify(written));
+  });
+
+  test('GIVEN a patch that turns the object into a kind without a pod WHEN injected THEN it says so instead of blaming a spec the injection added (C8)', () => {
+    const chart = newChart();
+    const d = webDeployment(chart);
+    d.addJsonPatch(JsonPatch.replace('/kind', 'ConfigMap'), JsonPatch.replace('/apiVersion', 'v1'), JsonPatch.remove('/spec'), JsonPatch.add('/data', { a: 'b' }));
+    Inject.into(d, { sidecars: [exporter()] });
+    expect(synthError(chart)).toContain("Deployment 'web' with injected sidecars and init steps: kind: \"ConfigMap\" has no pod (the object's JSON patches changed its kind), "
+      + 'so the sidecars and init steps of Inject.into() cannot be added; remove the patch that changes the kind, or do not inject into this object.');
+  });
+});
+
+describe('the app ports a proxy fronts, as JSON patches leave them (review 33 C7)', () => {
+  test('GIVEN a cdk8s-plus Deployment whose port a patch names WHEN a Service targets that name past an injected Envoy THEN it is refused', () => {
+    const chart = newChart();
+    const w = new kplus.Deployment(chart, 'w', { containers: [{ image: 'nginx', ports: [{ number: 8080 }], securityContext: { ensureNonRoot: false } }] });
+    w.apiObject.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports/0/name', 'web'));
+    Inject.into(w, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(w), ports: [{ port: 80, targetPort: 'web' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "web" is port 8080 of the app container "main", which a proxy sidecar fronts');
+  });
+
+  test('GIVEN a cdk8s-plus Deployment whose ports a patch removes WHEN a Service targets the old name THEN only the missing port is reported', () => {
+    const chart = newChart();
+    const w = new kplus.Deployment(chart, 'w', { containers: [{ image: 'nginx', ports: [{ number: 9000, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
+    w.apiObject.addJsonPatch(JsonPatch.remove('/spec/template/spec/containers/0/ports'));
+    Inject.into(w, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(w), ports: [{ port: 80, targetPort: 'http' }] });
+    const message = synthError(chart);
+    expect(message).toContain('spec.ports[0].targetPort: "http" names no container port of cdk8s-plus Deployment');
+    expect(message).not.toContain('which a proxy sidecar fronts');
+  });
+
+  test('GIVEN a PlainPod whose port a patch names WHEN a Service targets that name past an injected Envoy THEN it is refused', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p', labels: { app: 'p' } }, containers: [c('app', { ports: [{ containerPort: 8080 }] })] });
+    p.addJsonPatch(JsonPatch.add('/spec/containers/0/ports/0/name', 'web'));
+    Inject.into(p, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'web' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "web" is port 8080 of the app container "app", which a proxy sidecar fronts');
   });
 });

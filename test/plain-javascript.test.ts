@@ -1,4 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { ExposedService, FluentBitOutput, Inject, InitStep, LogShipper, PlainPod, ResourcePreset, SecurityProfile, ServiceTarget, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -157,10 +158,30 @@ describe('JSON patches', () => {
     ['a test of a missing path', JsonPatch.test('/spec/nope', 1), 'JSON patch 1 ("test" "/spec/nope") does not apply to the manifest: the manifest has no "/spec/nope"'],
     ['an add past the end of a list', JsonPatch.add('/spec/containers/5', { name: 'x', image: 'y' }), 'JSON patch 1 ("add" "/spec/containers/5") does not apply to the manifest: "/spec/containers" is a list of 1, so the last part of the path must be an index from 0 to 1 or \'-\' (the end), not "5"'],
     ['an add at a list index with a leading zero', JsonPatch.add('/spec/containers/01', { name: 'x', image: 'y' }), 'JSON patch 1 ("add" "/spec/containers/01") does not apply to the manifest: "/spec/containers" is a list of 1'],
+    ['a replace under a string, which fast-json-patch does without a word (review 33 C1)', JsonPatch.replace('/spec/containers/0/image/tag', '1.37'),
+      'JSON patch 1 ("replace" "/spec/containers/0/image/tag") does not apply to the manifest: "/spec/containers/0/image" is "busybox:1.36", a string, not an object or a list, so it has no "tag" and the patch would change nothing. Check its path'],
+    ['a replace past the end of a list, which fast-json-patch leaves holes for (review 33 C2)', JsonPatch.replace('/spec/containers/3', { name: 'x', image: 'y' }),
+      'JSON patch 1 ("replace" "/spec/containers/3") does not apply to the manifest: "/spec/containers" is a list of 1, so the last part of the path must be an index from 0 to 0 (a replace needs an entry that exists; add appends), not "3"'],
+    ['a replace at "-", which fast-json-patch appends for (review 33 C2)', JsonPatch.replace('/spec/containers/-', { name: 'x', image: 'y' }),
+      'JSON patch 1 ("replace" "/spec/containers/-") does not apply to the manifest: "/spec/containers" is a list of 1, so the last part of the path must be an index from 0 to 0'],
+    ['a remove of the whole manifest (review 33 C3)', JsonPatch.remove(''), 'JSON patch 1 ("remove" "") does not apply to the manifest: the path "" is the whole manifest, which cannot be removed.'],
+    ['a replace of the whole manifest by a string (review 33 C3)', JsonPatch.replace('', 'x'), 'JSON patch 1 ("replace" "") does not apply to the manifest: the path "" is the whole manifest, and "x" (a string) is no manifest.'],
+    ['a move of the manifest into itself, which made a circular manifest (review 33 C3)', JsonPatch.move('', '/metadata/x'),
+      'JSON patch 1 ("move" "/metadata/x") does not apply to the manifest: its from path "" holds its path, and a value cannot be moved into itself (RFC 6902).'],
+    ['a move of a field into itself (review 33 C3)', JsonPatch.move('/spec', '/spec/x'),
+      'JSON patch 1 ("move" "/spec/x") does not apply to the manifest: its from path "/spec" holds its path, and a value cannot be moved into itself (RFC 6902).'],
   ])('%s is refused, naming the part of the path that is missing (review 30 A1, A6; 31 A5)', (_what, patch, message) => {
     const chart = newChart();
     new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] }).addJsonPatch(patch);
     expect(() => Testing.synth(chart)).toThrow(`PlainPod 'p': ${message}`);
+  });
+
+  test('a patch of a quantity\'s "value", the path cdk8s-plus\'s typed objects take, is refused with the path to write instead (review 33 C6)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ resources: { limits: { cpu: k8s.Quantity.fromString('1') } } })] })
+      .addJsonPatch(JsonPatch.replace('/spec/containers/0/resources/limits/cpu/value', '2'));
+    expect(() => Testing.synth(chart)).toThrow('"/spec/containers/0/resources/limits/cpu" is "1", a string, not an object or a list, so it has no "value" and the patch would change nothing '
+      + '(patches apply to the Kubernetes JSON, where a quantity or an int-or-string is the value itself: write the path without "/value").');
   });
 
   test('a replace of a key its parent lacks adds it, as cdk8s applies it (cdk8s\'s own addJsonPatch example; review 31 A2)', () => {
