@@ -11,6 +11,7 @@ import { Problems, show } from '../problems';
 import { goToLower } from './common';
 import { nameIsDNSSubdomain, qualifiedName } from './names';
 import { divisorSpelling, goQuantityString, parseQuantity } from './quantity';
+import { readsAsLineBreak } from './yaml-scalars';
 
 // Go: IsRelaxedEnvVarName (validation.go, apimachinery). RelaxedEnvironmentVariableValidation is beta
 // and on by default in 1.32 (alpha, off, in 1.30 and 1.31): any printable ASCII character but '='.
@@ -181,7 +182,9 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, pa
   }
   const q = parseQuantity(divisor);
   if (q === undefined) {
-    problems.add(path, `${show(divisor)} is not a valid quantity; write e.g. '1m', '1' or '1Mi'.`);
+    if (!readsAsLineBreak(divisor)) {
+      problems.add(path, `${show(divisor)} is not a valid quantity; write e.g. '1m', '1' or '1Mi'.`);
+    }
     return;
   }
   if (q.sign === 0) {

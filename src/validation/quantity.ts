@@ -7,6 +7,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
+import { readsAsLineBreak } from './yaml-scalars';
 
 /** How a quantity was written: it decides the canonical form (`String()` in Go). */
 export type QuantityFormat = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
@@ -457,7 +458,9 @@ export function isQuantity(value: unknown): boolean {
 export function checkQuantity(value: unknown, path: string, problems: Problems): Quantity | undefined {
   const q = parseQuantity(value);
   if (q === undefined) {
-    problems.add(path, `${show(value)} is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`);
+    if (!readsAsLineBreak(value)) {
+      problems.add(path, `${show(value)} is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`);
+    }
     return undefined;
   }
   if (q.sign < 0) {

@@ -19,6 +19,7 @@ import {
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
 import { preparePersistentVolumeClaimTemplateSpec } from './volumes';
+import { readsAsLineBreak } from './yaml-scalars';
 
 const PERCENT = /^[0-9]+%$/;
 
@@ -616,7 +617,7 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   for (const field of ['capacity', 'allocatedResources']) {
     const quantities = claim?.status?.[field];
     for (const [resource, q] of isObject(quantities) ? Object.entries(quantities) : []) {
-      if ((typeof q === 'string' || typeof q === 'number') && !isQuantity(q)) {
+      if ((typeof q === 'string' || typeof q === 'number') && !isQuantity(q) && !readsAsLineBreak(q)) {
         problems.add(`${path}.status.${field}.${resource}`, `${show(q)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi', or remove the status.`);
       }
     }
@@ -639,7 +640,9 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
     problems.add(`${path}.spec.resources.requests.storage`, `is required ${contract}; request a size (e.g. '1Gi').`);
   } else if (!isQuantity(storage)) {
     // Not the contract: the StatefulSet itself does not decode (Quantity.UnmarshalJSON).
-    problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi'.`);
+    if (!readsAsLineBreak(storage)) {
+      problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi'.`);
+    }
   } else if ((parseQuantity(storage)?.sign ?? 0) <= 0) {
     problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} must be greater than 0 ${contract}; request a size such as '1Gi'.`);
   }

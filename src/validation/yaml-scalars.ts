@@ -27,6 +27,15 @@ const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 // character escape code", yaml_parser_scan_flow_scalar); a pair (an emoji) reads back.
 export const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|[\udc00-\udfff](?<![\ud800-\udbff][\udc00-\udfff])/;
 const LINE_BREAKS = new Set([0x85, 0x2028, 0x2029]);
+
+/**
+ * Whether a string holds a character kubectl's YAML reader takes for a line break (U+0085, U+2028,
+ * U+2029): validateYamlScalars reports it, and the value the API server would get is not this one
+ * (a trailing break is dropped), so a rule on the value itself (a quantity) says nothing true.
+ */
+export function readsAsLineBreak(value: unknown): boolean {
+  return typeof value === 'string' && /[\u0085\u2028\u2029]/.test(value);
+}
 // A string with a line break is written as a block scalar (`|-`); when its first non-empty line
 // starts with a tab, go-yaml refuses it ("found a tab character where an indentation space is
 // expected"). Measured on every string of up to 5 characters from "a", " ", tab, "\n", "\r", "#",
@@ -60,7 +69,7 @@ export function maybeMisread(s: string): boolean {
  *   and a map key like "0o7" silently becomes "7" (found by the property tests);
  * - strings holding U+007F-U+009F, U+2028, U+2029, U+FFFE or U+FFFF, or a lone UTF-16
  *   surrogate, anywhere (annotations, commands, environment values, keys): kubectl cannot read
- *   the file;
+ *   the file, or (U+0085, U+2028, U+2029: line breaks to it) reads another value without a word;
  * - multi-line strings whose first non-empty line starts with a tab: kubectl cannot read the file.
  */
 export function validateYamlScalars(value: unknown, path: string, problems: Problems): void {
@@ -74,7 +83,7 @@ export function validateYamlScalars(value: unknown, path: string, problems: Prob
       const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
       const surrogate = code >= 0xd800 && code <= 0xdfff;
       const effect = LINE_BREAKS.has(code)
-        ? 'reads as a line break (YAML 1.1), so the file fails to parse'
+        ? 'reads as a line break (YAML 1.1): the file then fails to parse, or the value reads back changed without a word (a trailing break is dropped, and the character alone reads as null)'
         : 'refuses ("control characters are not allowed")';
       problems.add(at(), surrogate
         ? `${what}${show(s)} contains a lone UTF-16 surrogate ${name} (at index ${index}, half of a character whose other half is missing), which cdk8s writes as the escape \\u${code.toString(16)} and kubectl's YAML reader refuses ("found invalid Unicode character escape code"); this library's contract rejects it: remove it, or write the whole character.`

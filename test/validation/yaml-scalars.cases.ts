@@ -29,19 +29,25 @@ export const YAML_SCALAR_CASES: RuleCase[] = [
     go: 'is_break',
     name: 'rejects U+2028 in an annotation (kubectl reads a line break and cannot parse the file)',
     manifest: pod({}, { name: 'p', annotations: { note: 'first\u2028second' } }),
-    problems: ['metadata.annotations.note: "first\\u2028second" contains U+2028 (at index 5), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1), so the file fails to parse; this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2028).'],
+    problems: ['metadata.annotations.note: "first\\u2028second" contains U+2028 (at index 5), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1): the file then fails to parse, or the value reads back changed without a word (a trailing break is dropped, and the character alone reads as null); this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2028).'],
+  },
+  {
+    go: 'is_break',
+    name: 'rejects a quantity ending in U+2028 once, as the line break kubectl reads (it reads "1"): not also as a malformed quantity (review 32 A1)',
+    manifest: podWithContainer({ resources: { limits: { cpu: '1\u2028' } } }),
+    problems: ['spec.containers[0].resources.limits.cpu: "1\\u2028" contains U+2028 (at index 1), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1): the file then fails to parse, or the value reads back changed without a word (a trailing break is dropped, and the character alone reads as null); this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2028).'],
   },
   {
     go: 'is_break',
     name: 'rejects U+0085 (NEL) in a command',
     manifest: podWithContainer({ command: ['sh', '-c', 'echo a\u0085b'] }),
-    problems: ['spec.containers[0].command[2]: "echo a\\u0085b" contains U+0085 (at index 6), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1), so the file fails to parse; this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u0085).'],
+    problems: ['spec.containers[0].command[2]: "echo a\\u0085b" contains U+0085 (at index 6), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1): the file then fails to parse, or the value reads back changed without a word (a trailing break is dropped, and the character alone reads as null); this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u0085).'],
   },
   {
     go: 'is_break',
     name: 'rejects U+2029 in an environment value (credentials)',
     manifest: podWithContainer({ env: [{ name: 'PASSWORD', value: 'pa\u2029ss' }] }),
-    problems: ['spec.containers[0].env[0].value: "pa\\u2029ss" contains U+2029 (at index 2), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1), so the file fails to parse; this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2029).'],
+    problems: ['spec.containers[0].env[0].value: "pa\\u2029ss" contains U+2029 (at index 2), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1): the file then fails to parse, or the value reads back changed without a word (a trailing break is dropped, and the character alone reads as null); this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2029).'],
   },
   {
     go: 'yaml_parser_update_buffer',
@@ -66,7 +72,7 @@ export const YAML_SCALAR_CASES: RuleCase[] = [
     name: 'rejects U+2028 in an annotation key',
     manifest: pod({}, { name: 'p', annotations: { 'a\u2028b': 'x' } }),
     problems: [
-      'metadata.annotations: key "a\\u2028b" contains U+2028 (at index 1), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1), so the file fails to parse; this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2028).',
+      'metadata.annotations: key "a\\u2028b" contains U+2028 (at index 1), which cdk8s writes as it is and kubectl\'s YAML reader reads as a line break (YAML 1.1): the file then fails to parse, or the value reads back changed without a word (a trailing break is dropped, and the character alone reads as null); this library\'s contract rejects it: remove the character (in JSON or YAML text held in the string, write it escaped, e.g. \\u2028).',
       'metadata.annotations: annotation key "a\\u2028b" is invalid: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\').',
     ],
   },
