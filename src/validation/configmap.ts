@@ -6,10 +6,10 @@
  */
 import { Problems, show } from '../problems';
 import { validateObjectMeta } from './metadata';
+import { configMapKey } from './names';
 
 /** core.MaxSecretSize: the data of a ConfigMap (or Secret) may total at most 1 MiB. */
 export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
-const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 // Standard base64 with padding, as encoding/json decodes a []byte (base64.StdEncoding.Decode,
 // which skips '\r' and '\n' anywhere: see isBase64).
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -19,27 +19,6 @@ const LINE_BREAKS = /[\r\n]/g;
 // Go: (*Encoding).Decode (encoding/base64): "New line characters (\r and \n) are ignored."
 function isBase64(value: string): boolean {
   return BASE64.test(value.includes('\n') || value.includes('\r') ? value.replace(LINE_BREAKS, '') : value);
-}
-
-/**
- * `IsConfigMapKey`: at most 253 characters of alphanumerics, '-', '_' and '.', and not '.', '..'
- * or starting with '..' (`hasChDirPrefix`). The reason reads after "it".
- */
-// Go: IsConfigMapKey (apimachinery pkg/util/validation/validation.go)
-export function configMapKey(value: string): string | undefined {
-  if (value.length > 253) {
-    return `must be no more than 253 characters (it has ${value.length})`;
-  }
-  if (!CONFIG_MAP_KEY.test(value)) {
-    return "must consist of alphanumerics, '-', '_' or '.' (e.g. 'key.name', 'KEY_NAME' or 'key-name')";
-  }
-  if (value === '.' || value === '..') {
-    return `must not be '${value}'`;
-  }
-  if (value.startsWith('..')) {
-    return "must not start with '..'";
-  }
-  return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { Problems, show } from '../problems';
 import { goToLower } from './common';
-import { nameIsDNSSubdomain, qualifiedName } from './names';
+import { configMapKey, nameIsDNSSubdomain, qualifiedName } from './names';
 import { divisorSpelling, goQuantityString, parseQuantity } from './quantity';
 import { readsAsLineBreak } from './yaml-scalars';
 
@@ -19,24 +19,6 @@ import { readsAsLineBreak } from './yaml-scalars';
 export function relaxedEnvVarName(value: string): string | undefined {
   if (!/^[\x20-\x7e]*$/.test(value) || value.includes('=')) {
     return "must consist only of printable ASCII characters other than '=' (Kubernetes 1.31 and earlier are stricter, unless their RelaxedEnvironmentVariableValidation gate is on: letters, digits, '_', '-' or '.', not starting with a digit)";
-  }
-  return undefined;
-}
-
-// Go: IsConfigMapKey (validation.go, apimachinery): at most 253 characters of alphanumerics, '-', '_'
-// and '.', and not '.', '..' or starting with '..' (hasChDirPrefix).
-export function configMapKey(value: string): string | undefined {
-  if (value.length > 253) {
-    return `must be no more than 253 characters (it has ${value.length})`;
-  }
-  if (!/^[-._a-zA-Z0-9]+$/.test(value)) {
-    return "must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name')";
-  }
-  if (value === '.' || value === '..') {
-    return `must not be '${value}'`;
-  }
-  if (value.startsWith('..')) {
-    return "must not start with '..'";
   }
   return undefined;
 }

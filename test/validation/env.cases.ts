@@ -183,7 +183,7 @@ export const ENV_CASES: RuleCase[] = [
     manifest: from({ configMapKeyRef: { key: 'a/b' } }),
     problems: [
       `${E}[0].valueFrom.configMapKeyRef.name: is required; set the name of the ConfigMap to read.`,
-      `${E}[0].valueFrom.configMapKeyRef.key: "a/b" is not a valid ConfigMap key: it must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name').`,
+      `${E}[0].valueFrom.configMapKeyRef.key: "a/b" is not a valid ConfigMap key: it must consist of alphanumerics, '-', '_' or '.' (e.g. 'key.name', 'KEY_NAME' or 'key-name').`,
     ],
   },
   {
