@@ -1017,7 +1017,9 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
   let mainContainers = declared;
   if (manifest !== undefined) {
     const written = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
-    mainContainers = (Array.isArray(written) ? written : []).filter((c: any) => c !== null && typeof c === 'object' && !sidecarNames?.has(c.name));
+    // A proxy renamed by a patch is still no app container: it has the proxies' port names.
+    const proxy = (c: any) => Array.isArray(c.ports) && c.ports.some((p: any) => proxyPorts.includes(p?.name));
+    mainContainers = (Array.isArray(written) ? written : []).filter((c: any) => c !== null && typeof c === 'object' && !sidecarNames?.has(c.name) && !proxy(c));
   }
   const appPorts: any[] = [];
   for (const c of mainContainers) {

@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, App, Chart, JsonPatch, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
-import { kindOf } from './k8s-values';
+import { forEachStruct, kindOf } from './k8s-values';
 import { Problems, show } from './problems';
 import { groupOf } from './validation/metadata';
 import { maybeMisread, UNREADABLE } from './validation/yaml-scalars';
@@ -714,31 +714,25 @@ export function strictlyPatchedJson(object: ApiObject, toJson: () => any): any {
     (object as any).patches = patches;
   }
   const patched = applyPatches(json, patches, description);
-  // cdk8s-plus's classes write every object's keys in their schema's order, which is sorted (the
-  // Kubernetes OpenAPI lists fields so); so does cdk8s for plain objects, before their patches.
-  const sortKeys = !process.env.CDK8S_DISABLE_SORT && Object.getPrototypeOf(object).toJson !== ApiObject.prototype.toJson;
+  // cdk8s-plus's classes (an own toJson) convert the patched manifest field by field, in each
+  // struct's field order, which is sorted, whatever CDK8S_DISABLE_SORT says; maps (labels, limits)
+  // keep the order they have (sorted by cdk8s before the patches, unless CDK8S_DISABLE_SORT, then
+  // what the patches added). Plain objects are written as cdk8s leaves them.
+  const typed = Object.getPrototypeOf(object).toJson !== ApiObject.prototype.toJson;
+  if (typed) {
+    forEachStruct(String(patched.kind), patched, (_name, node) => {
+      for (const [k, v] of Object.entries(node).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        delete node[k];
+        node[k] = v;
+      }
+    });
+  }
   const out: any = {};
   // cdk8s's key order: apiVersion, kind and metadata first.
-  const rest = Object.keys(patched);
-  for (const k of [...LEADING_KEYS, ...(sortKeys ? rest.sort() : rest)]) {
+  for (const k of [...LEADING_KEYS, ...Object.keys(patched)]) {
     if (k in patched && !(k in out)) {
-      out[k] = sortKeys ? sortedJson(patched[k]) : patched[k];
+      out[k] = patched[k];
     }
-  }
-  return out;
-}
-
-/** A JSON value with the keys of every object in it sorted. */
-function sortedJson(value: any): any {
-  if (Array.isArray(value)) {
-    return value.map(sortedJson);
-  }
-  if (value === null || typeof value !== 'object') {
-    return value;
-  }
-  const out: any = {};
-  for (const k of Object.keys(value).sort()) {
-    out[k] = sortedJson(value[k]);
   }
   return out;
 }
@@ -835,6 +829,12 @@ function patchShapeProblem(doc: any, op: any): string | undefined {
   if (typeof path !== 'string') {
     return undefined;
   }
+  // fast-json-patch drops the first part of a pointer without '/' ('spec/replicas' sets /replicas).
+  for (const [field, pointer] of [['path', path], ['from', op.from]]) {
+    if (typeof pointer === 'string' && pointer !== '' && !pointer.startsWith('/')) {
+      return `its ${field} ${show(pointer)} does not start with '/'; a JSON pointer does (RFC 6901): write ${show(`/${pointer}`)} (or "" for the whole manifest)`;
+    }
+  }
   if (path === '') {
     if (op.op === 'remove') {
       return 'the path "" is the whole manifest, which cannot be removed. Remove the fields you mean one by one';
@@ -857,7 +857,7 @@ function patchShapeProblem(doc: any, op: any): string | undefined {
   const last = path.slice(cut + 1);
   const hint = last === 'value' && (typeof parent.value === 'string' || typeof parent.value === 'number')
     ? ' (patches apply to the Kubernetes JSON, where a quantity or an int-or-string is the value itself: write the path without "/value")' : '';
-  return `${show(path.slice(0, cut))} is ${show(parent.value)}, ${kindOf(parent.value)}, not an object or a list, so it has no ${show(last)}${op.op === 'test' ? '' : ' and the patch would change nothing'}${hint}. `
+  return `${show(path.slice(0, cut))} is ${show(parent.value)}${parent.value === null ? '' : `, ${kindOf(parent.value)}`}, not an object or a list, so it has no ${show(last)}${op.op === 'test' ? '' : ' and the patch would change nothing'}${hint}. `
     + 'Check its path against the synthesized YAML';
 }
 

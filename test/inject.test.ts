@@ -570,6 +570,41 @@ describe('review 33 C: the patches of objects Inject.into() adds to', () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify(written));
   });
 
+  test.each([[''], ['1']])('GIVEN CDK8S_DISABLE_SORT=%p and patches of maps and structs of a cdk8s-plus L1 object WHEN injected THEN the YAML is cdk8s-plus\'s: sorted struct fields, map keys as patched (review 34 D1, D2)', (noSort) => {
+    const before = process.env.CDK8S_DISABLE_SORT;
+    process.env.CDK8S_DISABLE_SORT = noSort;
+    try {
+      const make = (chart: Chart) => {
+        const d = new kplus.k8s.KubeDeployment(chart, 'd', {
+          metadata: { name: 'web', labels: { b: '1', c: '2' } },
+          spec: { selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'main', image: 'nginx' }] } } },
+        });
+        d.addJsonPatch(
+          JsonPatch.add('/metadata/labels/a', '0'),
+          JsonPatch.add('/spec/template/spec/nodeSelector', { zone: 'z', arch: 'amd64' }),
+          JsonPatch.add('/spec/template/spec/containers/0/env', [{ value: 'a', name: 'A' }]),
+          JsonPatch.add('/spec/paused', false),
+        );
+        return d;
+      };
+      const alone = newChart();
+      make(alone);
+      const injected = newChart();
+      Inject.into(make(injected), { sidecars: [exporter()] });
+      const result = only(synth(injected), 'Deployment');
+      result.spec.template.spec.containers.pop();
+      expect(Testing.synth(alone)[0]).toEqual(result);
+      expect(JSON.stringify(result)).toBe(JSON.stringify(Testing.synth(alone)[0]));
+      expect(Object.keys(result.metadata.labels)).toEqual(['b', 'c', 'a']);
+    } finally {
+      if (before === undefined) {
+        delete process.env.CDK8S_DISABLE_SORT;
+      } else {
+        process.env.CDK8S_DISABLE_SORT = before;
+      }
+    }
+  });
+
   test('GIVEN a patch that turns the object into a kind without a pod WHEN injected THEN it says so instead of blaming a spec the injection added (C8)', () => {
     const chart = newChart();
     const d = webDeployment(chart);
@@ -599,6 +634,18 @@ describe('the app ports a proxy fronts, as JSON patches leave them (review 33 C7
     const message = synthError(chart);
     expect(message).toContain('spec.ports[0].targetPort: "http" names no container port of cdk8s-plus Deployment');
     expect(message).not.toContain('which a proxy sidecar fronts');
+  });
+
+  test('GIVEN a pattern\'s own Envoy renamed by a patch WHEN a Service targets Envoy\'s port THEN it is accepted: its ports are no app ports (review 34 D3)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 })],
+    });
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'proxy'));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('envoy-http');
   });
 
   test('GIVEN a PlainPod whose port a patch names WHEN a Service targets that name past an injected Envoy THEN it is refused', () => {

@@ -170,10 +170,21 @@ describe('JSON patches', () => {
       'JSON patch 1 ("move" "/metadata/x") does not apply to the manifest: its from path "" holds its path, and a value cannot be moved into itself (RFC 6902).'],
     ['a move of a field into itself (review 33 C3)', JsonPatch.move('/spec', '/spec/x'),
       'JSON patch 1 ("move" "/spec/x") does not apply to the manifest: its from path "/spec" holds its path, and a value cannot be moved into itself (RFC 6902).'],
+    ['a path without the leading "/", which fast-json-patch applies one level up (review 34 D4)', JsonPatch.replace('x/metadata/name', 'other'),
+      'JSON patch 1 ("replace" "x/metadata/name") does not apply to the manifest: its path "x/metadata/name" does not start with \'/\'; a JSON pointer does (RFC 6901): write "/x/metadata/name"'],
+    ['a from path without the leading "/" (review 34 D4)', JsonPatch.copy('metadata/name', '/metadata/labels/n'),
+      'JSON patch 1 ("copy" "/metadata/labels/n") does not apply to the manifest: its from "metadata/name" does not start with \'/\''],
   ])('%s is refused, naming the part of the path that is missing (review 30 A1, A6; 31 A5)', (_what, patch, message) => {
     const chart = newChart();
     new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] }).addJsonPatch(patch);
     expect(() => Testing.synth(chart)).toThrow(`PlainPod 'p': ${message}`);
+  });
+
+  test('a patch under a null value says it is null, once (review 34 D5)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()] })
+      .addJsonPatch(JsonPatch.add('/spec/securityContext', null), JsonPatch.add('/spec/securityContext/runAsUser', 1000));
+    expect(() => Testing.synth(chart)).toThrow('JSON patch 2 ("add" "/spec/securityContext/runAsUser") does not apply to the manifest: "/spec/securityContext" is null, not an object or a list, so it has no "runAsUser"');
   });
 
   test('a patch of a quantity\'s "value", the path cdk8s-plus\'s typed objects take, is refused with the path to write instead (review 33 C6)', () => {
