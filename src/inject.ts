@@ -278,7 +278,7 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
-    object.toJson = () => resolved(applyAdditions(original(), list, new Problems(), [], patternProfile(object)), object);
+    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (v) => resolved(v, object));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: (): _InjectedFront => ({
@@ -299,7 +299,7 @@ function record(object: ApiObject, addition: Addition): void {
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = resolved(applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object)), object);
+        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object), (v) => resolved(v, object));
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
@@ -367,7 +367,8 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 }
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
-function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile): any {
+function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile,
+  resolveAdded: (value: any) => any = (v) => v): any {
   if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
     // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
     problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
@@ -410,7 +411,18 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   if (spec.securityContext !== undefined && spec.securityContext !== null && !isObject(spec.securityContext)) {
     return wrongShape(`${specPath}.securityContext`, spec.securityContext, 'an object');
   }
-  for (const a of additions) {
+  for (const raw of additions) {
+    // The additions' own tokens (an env value, a resources limit, an image) resolved, as cdk8s
+    // resolves an object's; the manifest as written is left as it is (a null a patch wrote stays).
+    const a: Addition = {
+      ...raw,
+      nativeSidecars: resolveAdded(raw.nativeSidecars),
+      classicSidecars: resolveAdded(raw.classicSidecars),
+      initContainers: resolveAdded(raw.initContainers),
+      volumes: resolveAdded(raw.volumes),
+      appMounts: resolveAdded(raw.appMounts),
+      podSecurityContext: raw.podSecurityContext.map(([fields, sidecar, linuxOnly]) => [resolveAdded(fields), sidecar, linuxOnly]),
+    };
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
     const added = profile
@@ -467,8 +479,8 @@ function patternProfile(object: ApiObject): SecurityProfile | undefined {
 }
 
 /**
- * The manifest with the tokens of the additions resolved and what resolves to undefined left out,
- * as cdk8s writes an ApiObject (resolve, then sanitizeValue).
+ * What an addition writes, with its tokens resolved and what resolves to undefined or null left
+ * out, as cdk8s writes an ApiObject (resolve, then sanitizeValue).
  */
 function resolved(manifest: any, object: ApiObject): any {
   const drop = (v: any): any => {

@@ -657,3 +657,13 @@ describe('the app ports a proxy fronts, as JSON patches leave them (review 33 C7
     expect(synthError(chart)).toContain('spec.ports[0].targetPort: "web" is port 8080 of the app container "app", which a proxy sidecar fronts');
   });
 });
+
+describe('a null a JSON patch writes on an object Inject.into() adds to (review 34, not counted)', () => {
+  test('GIVEN a patch that writes a label as null WHEN injected THEN it stays, as cdk8s writes it (the API server reads it as "")', () => {
+    const chart = newChart();
+    const d = webDeployment(chart);
+    d.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/tier', null));
+    Inject.into(d, { sidecars: [Sidecar.container({ name: 'exporter', image: 'busybox:1.36' })] });
+    expect(Testing.synth(chart)[0].spec.template.metadata.labels).toEqual({ app: 'web', tier: null });
+  });
+});
