@@ -560,10 +560,19 @@ export class ExposedService extends ValidatedApiObject {
     ports.forEach((p, i) => {
       const target = p?.targetPort === undefined || p?.targetPort === 0 || p?.targetPort === '' ? p?.port : p.targetPort;
       const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target));
-      if (hit) {
-        const where = hit.container === undefined ? `the app's port ${hit.containerPort} (the appPort of the sidecar ${show(hit.sidecar)})` : `port ${hit.containerPort} of the app container ${show(hit.container)}`;
-        problems.add(`spec.ports[${i}].targetPort`, `${show(target)} is ${where}, which a proxy sidecar fronts; clients would bypass the proxy. Target the proxy's port instead: ${fronted.sidecarPorts.map((n) => show(n)).join(' or ')} (this library's contract).`);
+      if (!hit) {
+        return;
       }
+      const where = hit.container === undefined ? `the app's port ${hit.containerPort} (the appPort of the sidecar ${show(hit.sidecar)})` : `port ${hit.containerPort} of the app container ${show(hit.container)}`;
+      if (typeof target === 'string' && fronted.sidecarPorts.includes(target)) {
+        // FindPort takes the first container's port of that name: the app's, listed before its sidecars.
+        problems.add(`spec.ports[${i}].targetPort`, `${show(target)} names both ${where} and a port of a proxy sidecar that fronts it; Kubernetes takes the app's (the first container's), so clients `
+          + 'would bypass the proxy. Give one of the two ports another name (the proxy\'s with its portName option) and target the proxy\'s (this library\'s contract).');
+        return;
+      }
+      const proxyPorts = fronted.sidecarPorts.filter((n) => !fronted.appPorts.some((ap) => ap.name === n));
+      problems.add(`spec.ports[${i}].targetPort`, `${show(target)} is ${where}, which a proxy sidecar fronts; clients would bypass the proxy. `
+        + `${proxyPorts.length > 0 ? `Target the proxy's port instead: ${proxyPorts.map((n) => show(n)).join(' or ')}` : 'Target the proxy\'s port instead, by number or by a name the app does not use'} (this library's contract).`);
     });
   }
 

@@ -278,13 +278,13 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
     // resources limit, an image) are resolved here, as cdk8s resolves the object's.
-    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (v) => resolved(v, object));
+    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolved(v, object, key));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: (): _InjectedFront => ({
         frontPorts: list.flatMap((a) => a.frontPorts),
         frontedAppPorts: list.flatMap((a) => a.frontedAppPorts),
-        classicSidecarNames: list.flatMap((a) => a.classicSidecars.map((c) => c.name)),
+        classicSidecars: list.flatMap((a) => a.classicSidecars),
       }),
     });
     // The ports of the sidecars added (native ones included), for a Service's named targetPort;
@@ -299,7 +299,7 @@ function record(object: ApiObject, addition: Addition): void {
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object), (v) => resolved(v, object));
+        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object), (key, v) => resolved(v, object, key));
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
@@ -368,7 +368,7 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile,
-  resolveAdded: (value: any) => any = (v) => v): any {
+  resolveAdded: (key: string[], value: any) => any = (_k, v) => v): any {
   if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
     // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
     problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
@@ -411,24 +411,18 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   if (spec.securityContext !== undefined && spec.securityContext !== null && !isObject(spec.securityContext)) {
     return wrongShape(`${specPath}.securityContext`, spec.securityContext, 'an object');
   }
-  for (const raw of additions) {
-    // The additions' own tokens (an env value, a resources limit, an image) resolved, as cdk8s
-    // resolves an object's; the manifest as written is left as it is (a null a patch wrote stays).
-    const a: Addition = {
-      ...raw,
-      nativeSidecars: resolveAdded(raw.nativeSidecars),
-      classicSidecars: resolveAdded(raw.classicSidecars),
-      initContainers: resolveAdded(raw.initContainers),
-      volumes: resolveAdded(raw.volumes),
-      appMounts: resolveAdded(raw.appMounts),
-      podSecurityContext: raw.podSecurityContext.map(([fields, sidecar, linuxOnly]) => [resolveAdded(fields), sidecar, linuxOnly]),
-    };
+  // What the additions put in (containers, volumes, mounts; pod securityContext fields by name),
+  // whose tokens are resolved once all is in place, with the keys they have in the manifest.
+  const spliced = new Set<unknown>();
+  const securityFields = new Set<string>();
+  for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
     const added = profile
       ? profile._apply({ containers: a.classicSidecars, initContainers: [...a.nativeSidecars, ...a.initContainers] })
       : { containers: a.classicSidecars, initContainers: [...a.nativeSidecars, ...a.initContainers] };
     const native = added.initContainers.slice(0, a.nativeSidecars.length);
+    [...added.containers, ...added.initContainers, ...a.appMounts].forEach((x) => spliced.add(x));
     // A container that is not an object is left as it is (validation reports it).
     spec.containers = [...(spec.containers ?? []).map((c: any) => (isObject(c) ? withVolumeMounts(c, a.appMounts) : c)), ...added.containers];
     const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
@@ -456,6 +450,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
         kept.push(v);
       }
     }
+    kept.forEach((v) => spliced.add(v));
     const volumes = [...existing, ...kept];
     if (volumes.length > 0) {
       spec.volumes = volumes;
@@ -465,8 +460,40 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       if (linuxOnly) {
         linuxOnlyPodFields.push(...Object.keys(fields).filter((k) => spec.securityContext[k] === undefined));
       }
+      const unset = Object.keys(fields).filter((k) => spec.securityContext[k] === undefined || spec.securityContext[k] === null);
+      unset.forEach((k) => securityFields.add(k));
       mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${specPath}.securityContext.${k}`,
         `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
+    }
+  }
+  // The additions' own tokens (an env value, a resources limit, an image) resolved as cdk8s resolves
+  // an object's, with their keys in the manifest (for the App's resolvers); the manifest as written
+  // is left as it is (a null a patch wrote stays).
+  const resolveSpliced = (value: any, key: string[]): any => {
+    if (spliced.has(value)) {
+      return resolveAdded(key, value);
+    }
+    if (Array.isArray(value)) {
+      return value.map((x, i) => resolveSpliced(x, [...key, String(i)]));
+    }
+    if (isObject(value)) {
+      for (const k of Object.keys(value)) {
+        value[k] = resolveSpliced(value[k], [...key, k]);
+      }
+    }
+    return value;
+  };
+  for (const field of ['containers', 'initContainers', 'volumes']) {
+    if (Array.isArray(spec[field])) {
+      spec[field] = resolveSpliced(spec[field], [...path, field]);
+    }
+  }
+  for (const k of securityFields) {
+    const value = resolveAdded([...path, 'securityContext', k], spec.securityContext[k]);
+    if (value === undefined || value === null) {
+      delete spec.securityContext[k];
+    } else {
+      spec.securityContext[k] = value;
     }
   }
   return out;
@@ -482,7 +509,7 @@ function patternProfile(object: ApiObject): SecurityProfile | undefined {
  * What an addition writes, with its tokens resolved and what resolves to undefined or null left
  * out, as cdk8s writes an ApiObject (resolve, then sanitizeValue).
  */
-function resolved(manifest: any, object: ApiObject): any {
+function resolved(manifest: any, object: ApiObject, key: string[] = []): any {
   const drop = (v: any): any => {
     if (Array.isArray(v)) {
       return v.map(drop);
@@ -499,7 +526,7 @@ function resolved(manifest: any, object: ApiObject): any {
     }
     return v;
   };
-  return drop(resolve([], manifest, object));
+  return drop(resolve(key, manifest, object));
 }
 
 /** Whether two JSON values are equal, whatever the order of their keys. */

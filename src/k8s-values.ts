@@ -428,7 +428,8 @@ function structField(
   }
   const f = fields[key];
   // Paths are only needed for messages: not built when nothing is checked.
-  const p = problems === undefined ? '' : path ? `${path}.${key}` : key;
+  // A key that is empty is written quoted, as a JSON pointer '/' would address it.
+  const p = problems === undefined ? '' : key === '' ? `${path}[""]` : path ? `${path}.${key}` : key;
   if (f === undefined) {
     if (problems) {
       problems.add(p, unknownFieldMessage(s, key, decode));

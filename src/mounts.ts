@@ -24,7 +24,8 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
     if (!Array.isArray(current)) {
       throw new Error(`volumeMounts: is not a list (a cdk8s token, for example), but the pattern adds the mount of ${show(mount.name)} to it when it is built; pass the list itself.`);
     }
-    if (!current.some((m) => m.name === mount.name)) {
+    // An entry that is not an object (a null from a patch or an empty YAML item) is left for validation.
+    if (!current.some((m) => m?.name === mount.name)) {
       // A copy key by key (not a spread, whose objects get a hidden class of their own each).
       const copy: any = {};
       for (const k of Object.keys(c)) {
@@ -50,7 +51,8 @@ export function mergeFields(
   conflict: (field: string, current: any, wanted: any) => void,
 ): void {
   for (const [k, v] of Object.entries(fields)) {
-    if (target[k] !== undefined && JSON.stringify(target[k]) !== JSON.stringify(v)) {
+    // A null is unset to the API server (a pointer field decoded from JSON null).
+    if (target[k] !== undefined && target[k] !== null && JSON.stringify(target[k]) !== JSON.stringify(v)) {
       conflict(k, target[k], v);
     } else {
       target[k] = v;

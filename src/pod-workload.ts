@@ -480,12 +480,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   public get _frontPorts(): _FrontPorts | undefined {
     // With the proxies Inject.into() added to this object.
     const injected: _InjectedFront = typeof (this as any)._injectedFront === 'function'
-      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [], classicSidecarNames: [] };
+      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [], classicSidecars: [] };
     const proxies = [...this.frontPortNames, ...injected.frontPorts];
     // The app's ports as JSON patches leave them, when there are patches.
     const patched = proxies.length > 0 ? this.patchedManifest() : undefined;
-    const sidecarNames = new Set([...this.classicSidecars.map((c) => c.name), ...injected.classicSidecarNames]);
-    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecarNames);
+    const sidecars = [...this.classicSidecars, ...injected.classicSidecars];
+    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecars);
   }
 
   /**
@@ -973,6 +973,11 @@ export function nativeRestartPolicyProblem(container: any): string {
     + 'remove restartPolicy, or use SidecarMode.CLASSIC.';
 }
 
+/** A container's ports as one text (names, numbers and protocols, in order), to recognise it by them. */
+function portSet(ports: unknown): string {
+  return JSON.stringify((Array.isArray(ports) ? ports : []).map((p: any) => [p?.name, p?.containerPort, p?.protocol ?? 'TCP']));
+}
+
 /**
  * What `Inject.into()` added to an object that fronts its app: the proxies' port names, the app
  * ports they forward to, and the names of the classic sidecars it added (not the app's containers).
@@ -981,7 +986,8 @@ export function nativeRestartPolicyProblem(container: any): string {
 export interface _InjectedFront {
   readonly frontPorts: string[];
   readonly frontedAppPorts: _FrontedAppPort[];
-  readonly classicSidecarNames: unknown[];
+  /** The classic sidecars it added (names and ports), which are not the app's containers. */
+  readonly classicSidecars: any[];
 }
 
 /**
@@ -1010,16 +1016,19 @@ export interface _FrontPorts {
  * sidecars named in `sidecarNames`, when it is given; otherwise `declared`.
  */
 export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknown; ports?: unknown }>,
-  frontedAppPorts: Array<{ port: number; sidecar: string }>, manifest?: any, sidecarNames?: ReadonlySet<unknown>): _FrontPorts | undefined {
+  frontedAppPorts: Array<{ port: number; sidecar: string }>, manifest?: any,
+  sidecars: Array<{ name?: unknown; ports?: unknown }> = []): _FrontPorts | undefined {
   if (proxyPorts.length === 0) {
     return undefined;
   }
   let mainContainers = declared;
   if (manifest !== undefined) {
     const written = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
-    // A proxy renamed by a patch is still no app container: it has the proxies' port names.
-    const proxy = (c: any) => Array.isArray(c.ports) && c.ports.some((p: any) => proxyPorts.includes(p?.name));
-    mainContainers = (Array.isArray(written) ? written : []).filter((c: any) => c !== null && typeof c === 'object' && !sidecarNames?.has(c.name) && !proxy(c));
+    // A classic sidecar renamed by a patch is still no app container: it has a sidecar's ports.
+    const names = new Set(sidecars.map((c) => c.name));
+    const portSets = new Set(sidecars.map((c) => portSet(c.ports)).filter((x) => x !== '[]'));
+    mainContainers = (Array.isArray(written) ? written : [])
+      .filter((c: any) => c !== null && typeof c === 'object' && !names.has(c.name) && !portSets.has(portSet(c.ports)));
   }
   const appPorts: any[] = [];
   for (const c of mainContainers) {

@@ -207,7 +207,7 @@ export class ServiceTarget {
           ports: (c.ports ?? []).map((p: any) => ({ containerPort: p.number, name: p.name })),
         }));
         // As JSON patches leave the app's containers, when it has any.
-        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts, kplusPatched(w), new Set(injected.classicSidecarNames));
+        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts, kplusPatched(w), injected.classicSidecars);
       },
     };
     return target;

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ApiObject, Chart, Include, JsonPatch, Lazy, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Include, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ExposedService, Inject, InitPod, InitStep, PlainPod, SecurityProfile, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
@@ -665,5 +665,89 @@ describe('a null a JSON patch writes on an object Inject.into() adds to (review 
     d.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/tier', null));
     Inject.into(d, { sidecars: [Sidecar.container({ name: 'exporter', image: 'busybox:1.36' })] });
     expect(Testing.synth(chart)[0].spec.template.metadata.labels).toEqual({ app: 'web', tier: null });
+  });
+});
+
+describe('review 35 F: what Inject.into() adds, resolved in place', () => {
+  const exporter = () => Sidecar.container({ name: 'exporter', image: 'busybox:1.36' });
+  const deployment = (chart: Chart, podSpec: any) => new ApiObject(chart, 'w', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'w' },
+    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
+  });
+
+  test('GIVEN an App resolver keyed on the manifest path WHEN a sidecar is injected THEN the resolver sees its image at its path in the manifest (F1)', () => {
+    const keys: string[] = [];
+    const pin = {
+      resolve: (ctx: ResolutionContext) => {
+        if (ctx.value === 'busybox:1.36') {
+          keys.push(ctx.key.join('.'));
+        }
+        if (/^spec\.template\.spec\.containers\.\d+\.image$/.test(ctx.key.join('.')) && typeof ctx.value === 'string' && !ctx.value.includes('@')) {
+          ctx.replaceValue(`${ctx.value}@sha256:pinned`);
+        }
+      },
+    };
+    const app = new App({ resolvers: [pin] });
+    const chart = new Chart(app, 'c');
+    Inject.into(deployment(chart, { containers: [c('main')] }), { sidecars: [exporter()] });
+    const [json] = chart.toJson();
+    expect(json.spec.template.spec.containers.map((x: any) => x.image)).toEqual(['busybox:1.36@sha256:pinned', 'busybox:1.36@sha256:pinned']);
+    expect([...new Set(keys)]).toEqual(['spec.template.spec.containers.0.image', 'spec.template.spec.containers.1.image']);
+  });
+
+  test('GIVEN a pattern with SecurityProfile.restricted() WHEN an injected sidecar sets allowPrivilegeEscalation with a token that resolves to undefined THEN it is refused, as the pattern\'s own sidecar is (F2)', () => {
+    const sidecar = () => Sidecar.container({ name: 'ex', image: 'busybox:1.36', securityContext: { allowPrivilegeEscalation: Lazy.any({ produce: () => undefined }) } });
+    const own = newChart();
+    new PlainPod(own, 'p', { metadata: { name: 'p' }, securityProfile: SecurityProfile.restricted(), containers: [c('app')], sidecars: [sidecar()] });
+    const injected = newChart();
+    Inject.into(new PlainPod(injected, 'p', { metadata: { name: 'p' }, securityProfile: SecurityProfile.restricted(), containers: [c('app')] }), { sidecars: [sidecar()] });
+    const rule = 'spec.containers[1].securityContext.allowPrivilegeEscalation: undefined (container "ex") breaks the Pod Security Standard "restricted"';
+    expect(synthError(own)).toContain(rule);
+    expect(synthError(injected)).toContain(rule);
+  });
+
+  test('GIVEN a null volumeMounts entry WHEN an injection adds a mount THEN validation names the entry, without a TypeError (F3)', () => {
+    const chart = newChart();
+    const d = deployment(chart, { containers: [c('main', { volumeMounts: [{ name: 'v', mountPath: '/v' }] })], volumes: [{ name: 'v', emptyDir: {} }] });
+    d.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', null));
+    Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    expect(synthError(chart)).toContain('spec.template.spec.containers[0].volumeMounts[1].name: is required');
+  });
+
+  test('GIVEN a pod fsGroup a patch wrote as null WHEN git-sync is injected THEN its fsGroup is set, as for an unset one (F4)', () => {
+    const chart = newChart();
+    const d = deployment(chart, { securityContext: { runAsUser: 1000, fsGroup: 1000 }, containers: [c('main')] });
+    d.addJsonPatch(JsonPatch.replace('/spec/template/spec/securityContext/fsGroup', null));
+    Inject.into(d, { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/example/site.git' })] });
+    expect(Testing.synth(chart)[0].spec.template.spec.securityContext).toEqual({ runAsUser: 1000, fsGroup: 65533 });
+  });
+
+  test.each([[false], [true]])('GIVEN an app port named like Envoy\'s front port and a JSON patch %p WHEN a Service targets another app port THEN it is refused with or without the patch (F5)', (patched) => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }, { containerPort: 9000, name: 'admin' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })],
+    });
+    if (patched) {
+      p.addJsonPatch(JsonPatch.add('/metadata/labels/tier', 'web'));
+    }
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'admin' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "admin" is port 9000 of the app container "app", which a proxy sidecar fronts; clients would bypass the proxy. '
+      + 'Target the proxy\'s port instead, by number or by a name the app does not use (this library\'s contract).');
+  });
+
+  test('GIVEN the app and Envoy name a port alike WHEN a Service targets that name THEN the message says the name is ambiguous, not to target it (F6)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })],
+    });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" names both port 8080 of the app container "app" and a port of a proxy sidecar that fronts it; '
+      + 'Kubernetes takes the app\'s (the first container\'s), so clients would bypass the proxy. Give one of the two ports another name');
   });
 });

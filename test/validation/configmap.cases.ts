@@ -107,4 +107,10 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
       'binaryData[b]: 3 is a number, but ConfigMap.binaryData takes a string; write it as a string: "3" (the API server cannot decode it).',
     ],
   },
+  {
+    go: 'ValidateConfigMap',
+    name: 'names an unknown field whose key is empty as [""] (review 35 F7)',
+    manifest: configMap({ '': 'x' }),
+    problems: ['[""]: is not a field of ConfigMap in Kubernetes 1.32; remove it (its fields: apiVersion, kind, metadata, binaryData, data, immutable): the API server rejects unknown fields.'],
+  },
 ];
