@@ -5,6 +5,7 @@ import { ImportError, InputFile, InputObject } from './parse';
 import { podCall, podCandidates, POD_KINDS, podShape } from './recognise-pod';
 import { serviceCandidates, ServiceTargetCandidate } from './recognise-service';
 import { l1Class, plain, toProps, ValueStyle } from './schema';
+import { unservedApiVersion } from '../validation';
 
 /**
  * From input objects to the statements of the generated app: for every object, candidate
@@ -119,6 +120,12 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
   });
   file.objects.forEach((input, index) => {
     if (isPod(input) || consumed.has(input)) {
+      return;
+    }
+    // A kind the library validates, at a version Kubernetes 1.32 does not serve (batch/v1beta1 CronJob).
+    const unserved = unservedApiVersion(input.object.apiVersion, input.object.kind);
+    if (unserved) {
+      problems.push(`${input.file}:${input.line}: ${input.label}: apiVersion ${unserved}`);
       return;
     }
     const unexpressible: string[] = [];

@@ -50,21 +50,35 @@ interface PodFacts {
   /** spec.terminationGracePeriodSeconds, defaulted to 30 (the bound of sleep hooks). */
   readonly gracePeriod: number | undefined;
   readonly hostNetwork: boolean;
-  /** Whether the pod runs on Windows nodes: spec.os.name windows, or a nodeSelector kubernetes.io/os windows. */
+  /** Whether the pod runs on Windows nodes (runsOnWindows). */
   readonly windows: boolean;
 }
 
 const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): any => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
 
+/** The node labels of the operating system (the kubelet sets both on every node: Kubelet.initialNode). */
+const OS_LABELS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
+
 /**
- * Whether a pod runs on Windows nodes: spec.os.name windows, or (without spec.os.name) a
- * nodeSelector kubernetes.io/os windows. Decides this library's Windows contracts (mount paths,
- * the Linux-only containers it generates), not an API server rule.
+ * Whether a pod runs on Windows nodes: spec.os.name windows, or (without spec.os.name) it can only
+ * be scheduled on Windows nodes: a nodeSelector kubernetes.io/os (or beta.kubernetes.io/os)
+ * windows, or a required node affinity each of whose terms requires one of those labels In
+ * [windows]. Decides this library's Windows contracts (mount paths, the Linux-only containers it
+ * generates), not an API server rule.
  */
 export function runsOnWindows(spec: any): boolean {
   const os = obj(obj(spec).os).name;
-  return os === 'windows' || (os === undefined && obj(obj(spec).nodeSelector)['kubernetes.io/os'] === 'windows');
+  if (os !== undefined) {
+    return os === 'windows';
+  }
+  const selector = obj(obj(spec).nodeSelector);
+  if (OS_LABELS.some((l) => selector[l] === 'windows')) {
+    return true;
+  }
+  const terms = list(obj(obj(obj(obj(spec).affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
+  return terms.length > 0 && terms.every((t) => list(obj(t).matchExpressions).some((e) => OS_LABELS.includes(obj(e).key) && obj(e).operator === 'In'
+    && list(obj(e).values).length > 0 && list(obj(e).values).every((v) => v === 'windows')));
 }
 
 function podFacts(spec: any, context: ContainerCheckContext): PodFacts {

@@ -169,6 +169,36 @@ let copiedNull = false;
 /** The kinds `validateObject` knows, as `apiVersion/kind`. */
 export const VALIDATED_KINDS = Object.keys(KINDS);
 
+/** The versions of the validated kinds that Kubernetes no longer serves, and the release that removed them (the deprecated API migration guide). */
+const REMOVED_API_VERSIONS: { [apiVersionAndKind: string]: string } = {
+  'extensions/v1beta1/Deployment': '1.16',
+  'apps/v1beta1/Deployment': '1.16',
+  'apps/v1beta2/Deployment': '1.16',
+  'extensions/v1beta1/DaemonSet': '1.16',
+  'apps/v1beta2/DaemonSet': '1.16',
+  'extensions/v1beta1/ReplicaSet': '1.16',
+  'apps/v1beta2/ReplicaSet': '1.16',
+  'apps/v1beta1/StatefulSet': '1.16',
+  'apps/v1beta2/StatefulSet': '1.16',
+  'batch/v1beta1/CronJob': '1.25',
+};
+
+/**
+ * Why an object of a kind this library validates, at another apiVersion, would not be created:
+ * Kubernetes 1.32 serves the kind at one version only ("no matches for kind ... in version ...").
+ * Undefined for the served version and for kinds the library does not validate.
+ */
+export function unservedApiVersion(apiVersion: unknown, kind: unknown): string | undefined {
+  const served = VALIDATED_KINDS.find((k) => k.endsWith(`/${String(kind)}`));
+  if (served === undefined || served === `${apiVersion}/${kind}`) {
+    return undefined;
+  }
+  const version = served.slice(0, -String(kind).length - 1);
+  const removed = REMOVED_API_VERSIONS[`${apiVersion}/${kind}`];
+  return `${show(apiVersion)} does not serve ${kind} in Kubernetes 1.32${removed ? ` (it was removed in ${removed})` : ''}, so kubectl apply would fail `
+    + `("no matches for kind"); write apiVersion: ${version}.`;
+}
+
 /**
  * Checks an object as the API server checks it on create: decode (unknown fields, JSON types),
  * create preparation (fields dropped silently are errors), defaulting (on a copy), then the create
@@ -206,6 +236,11 @@ function validateObjectOnce(manifest: any, problems: Problems, options: Validati
   const kind = manifest?.kind;
   const rules = KINDS[`${apiVersion}/${kind}`];
   if (!rules) {
+    const unserved = unservedApiVersion(apiVersion, kind);
+    if (unserved) {
+      problems.add('apiVersion', unserved);
+      return;
+    }
     problems.add('kind', `${show(kind)} (apiVersion ${show(apiVersion)}) is not a kind this library can check; it validates ${VALIDATED_KINDS.join(', ')}. Remove the JSON patch that changed apiVersion or kind, or write this object with a cdk8s L1 class.`);
     return;
   }

@@ -890,7 +890,9 @@ export function validateJob(job: any, problems: Problems, original: any = job): 
   if (created && spec.manualSelector !== true) {
     const r = labelValue(created.name);
     if (r) {
-      problems.add(created.path, `${created.shown} cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which ${r}. ${created.shorter}`);
+      // Past 63 characters the fix is a shorter name; otherwise the name's characters (named as an object name too).
+      const fix = created.name.length > 63 ? created.shorter : 'Write the name with those characters only.';
+      problems.add(created.path, `${created.shown} cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which ${r}. ${fix}`);
     }
   }
   validateGeneratedSelector(job, original, problems);

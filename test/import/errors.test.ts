@@ -30,6 +30,17 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     ].join('\n'));
   });
 
+  test.each([
+    ['batch/v1beta1', 'CronJob', 'spec:\n  schedule: "* * * * *"\n', '(it was removed in 1.25)', 'batch/v1'],
+    ['extensions/v1beta1', 'Deployment', 'spec: {}\n', '(it was removed in 1.16)', 'apps/v1'],
+    ['v2', 'Pod', 'spec: {}\n', '', 'v1'],
+  ])('GIVEN a %s %s, a version Kubernetes 1.32 does not serve WHEN imported THEN it is refused with the version to write, not kept as an ApiObject (review 35 E3)',
+    (apiVersion, kind, spec, removed, served) => {
+      const message = importError('old.yaml', `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n${spec}`);
+      expect(message).toContain(`old.yaml:1: ${kind} x: apiVersion "${apiVersion}" does not serve ${kind} in Kubernetes 1.32${removed ? ` ${removed}` : ''}, so kubectl apply would fail `
+        + `("no matches for kind"); write apiVersion: ${served}.`);
+    });
+
   test('GIVEN a document that is not a mapping WHEN imported THEN it says what it is', () => {
     expect(importError('text.yaml', 'hello\n')).toContain('text.yaml:1: the document is the string "hello", not a Kubernetes object');
   });

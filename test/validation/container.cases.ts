@@ -217,6 +217,40 @@ export const CONTAINER_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateVolumeMounts',
+    name: 'accepts a drive path in a pod pinned to Windows by beta.kubernetes.io/os or by a required node affinity on the OS label (review 35 E2)',
+    manifest: podWithContainer(
+      { volumeMounts: [{ name: 'v', mountPath: 'C:\\etc\\foo' }] },
+      {
+        nodeSelector: { 'beta.kubernetes.io/os': 'windows' },
+        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }] }] } } },
+        volumes: [emptyDir('v')],
+      },
+    ),
+    problems: [],
+  },
+  {
+    go: 'ValidateVolumeMounts',
+    name: 'still rejects a drive path in a pod whose node affinity lets it run on Linux too (one term without the OS)',
+    manifest: podWithContainer(
+      { volumeMounts: [{ name: 'v', mountPath: 'C:\\data' }] },
+      {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [
+                { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }] },
+                { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] },
+              ],
+            },
+          },
+        },
+        volumes: [emptyDir('v')],
+      },
+    ),
+    problems: [`${C}.volumeMounts[0].mountPath: "C:\\\\data" is relative (a Windows path: for a Windows pod, set spec.os.name to windows); the API server accepts it but the kubelet would silently resolve it against '/'. This library's contract requires an absolute path: use "/C:\\\\data".`],
+  },
+  {
+    go: 'ValidateVolumeMounts',
     name: "rejects a relative mountPath in a Windows pod (this library's contract: the kubelet resolves it against C:\\)",
     manifest: pod({
       os: { name: 'windows' },

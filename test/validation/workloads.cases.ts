@@ -748,6 +748,21 @@ export const BATCH_CASES: RuleCase[] = [
     problems: [`metadata.name: "${'m'.repeat(64)}" cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which must be no more than 63 characters (it has 64). Use a shorter name.`],
   },
   {
+    go: 'ValidateCronJobCreate',
+    name: 'rejects a CronJob at batch/v1beta1, which Kubernetes 1.32 does not serve, with the version to write (review 35 E3)',
+    manifest: { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'hello' }, spec: { schedule: '* * * * *' } },
+    problems: ['apiVersion: "batch/v1beta1" does not serve CronJob in Kubernetes 1.32 (it was removed in 1.25), so kubectl apply would fail ("no matches for kind"); write apiVersion: batch/v1.'],
+  },
+  {
+    go: 'generateSelector',
+    name: 'rejects a name with a character a label value cannot hold, without telling to shorten it (review 35 E1)',
+    manifest: job({}, { name: 'process-item-$item' }),
+    problems: [
+      'metadata.name: "process-item-$item" is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').',
+      'metadata.name: "process-item-$item" cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric. Write the name with those characters only.',
+    ],
+  },
+  {
     go: 'ValidateJob',
     name: 'accepts an Indexed Job whose pod hostnames fit in a DNS label',
     manifest: job({ completionMode: 'Indexed', completions: 10 }, { name: 'j'.repeat(61) }),
