@@ -559,7 +559,9 @@ export class ExposedService extends ValidatedApiObject {
     const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
     ports.forEach((p, i) => {
       const target = p?.targetPort === undefined || p?.targetPort === 0 || p?.targetPort === '' ? p?.port : p.targetPort;
-      const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target));
+      // FindPort resolves a name to the first container port of that name and the Service port's protocol.
+      const protocol = protocolOf(p?.protocol);
+      const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target && protocolOf(ap.protocol) === protocol));
       if (!hit) {
         return;
       }
@@ -640,7 +642,7 @@ export class ExposedService extends ValidatedApiObject {
       if (named.length === 0 && typeof initContainer === 'string') {
         problems.add(path, `${show(targetPort)} is a port of the init container ${show(initContainer)}, which runs to completion before the app starts, so nothing would serve it; target a port of a main container or of a sidecar (restartPolicy: 'Always'), or a port number.`);
       } else if (named.length === 0) {
-        const names = known.filter((cp) => cp?.name).map((cp) => show(cp.name));
+        const names = [...new Set(known.filter((cp) => cp?.name).map((cp) => cp.name))].map((n) => show(n));
         problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number (this library's contract).`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {
         problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match (this library's contract).`);

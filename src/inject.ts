@@ -411,10 +411,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   if (spec.securityContext !== undefined && spec.securityContext !== null && !isObject(spec.securityContext)) {
     return wrongShape(`${specPath}.securityContext`, spec.securityContext, 'an object');
   }
-  // What the additions put in (containers, volumes, mounts; pod securityContext fields by name),
-  // whose tokens are resolved once all is in place, with the keys they have in the manifest.
+  // What the additions put in (containers, volumes, mounts), whose tokens are resolved once all is
+  // in place, with the keys they have in the manifest.
   const spliced = new Set<unknown>();
-  const securityFields = new Set<string>();
   for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
@@ -424,7 +423,17 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     const native = added.initContainers.slice(0, a.nativeSidecars.length);
     [...added.containers, ...added.initContainers, ...a.appMounts].forEach((x) => spliced.add(x));
     // A container that is not an object is left as it is (validation reports it).
-    spec.containers = [...(spec.containers ?? []).map((c: any) => (isObject(c) ? withVolumeMounts(c, a.appMounts) : c)), ...added.containers];
+    spec.containers = [...(spec.containers ?? []).map((c: any) => {
+      if (!isObject(c)) {
+        return c;
+      }
+      // A copy of a container an earlier addition put in is still one (its tokens are resolved below).
+      const mounted = withVolumeMounts(c, a.appMounts);
+      if (mounted !== c && spliced.has(c)) {
+        spliced.add(mounted);
+      }
+      return mounted;
+    }), ...added.containers];
     const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
     if (inits.length > 0) {
       spec.initContainers = inits;
@@ -455,13 +464,19 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }
-    for (const [fields, sidecar, linuxOnly] of a.podSecurityContext) {
+    for (const [raw, sidecar, linuxOnly] of a.podSecurityContext) {
       spec.securityContext = spec.securityContext ?? {};
-      if (linuxOnly) {
-        linuxOnlyPodFields.push(...Object.keys(fields).filter((k) => spec.securityContext[k] === undefined));
+      // Resolved before they are compared with the pod's (a token equal to the pod's value agrees with it).
+      const fields: Record<string, any> = {};
+      for (const [k, v] of Object.entries(raw)) {
+        const value = resolveAdded([...path, 'securityContext', k], v);
+        if (value !== undefined && value !== null) {
+          fields[k] = value;
+        }
       }
-      const unset = Object.keys(fields).filter((k) => spec.securityContext[k] === undefined || spec.securityContext[k] === null);
-      unset.forEach((k) => securityFields.add(k));
+      if (linuxOnly) {
+        linuxOnlyPodFields.push(...Object.keys(fields).filter((k) => spec.securityContext[k] === undefined || spec.securityContext[k] === null));
+      }
       mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${specPath}.securityContext.${k}`,
         `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
     }
@@ -486,14 +501,6 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   for (const field of ['containers', 'initContainers', 'volumes']) {
     if (Array.isArray(spec[field])) {
       spec[field] = resolveSpliced(spec[field], [...path, field]);
-    }
-  }
-  for (const k of securityFields) {
-    const value = resolveAdded([...path, 'securityContext', k], spec.securityContext[k]);
-    if (value === undefined || value === null) {
-      delete spec.securityContext[k];
-    } else {
-      spec.securityContext[k] = value;
     }
   }
   return out;

@@ -695,7 +695,8 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
 }
 
 function unknownFieldMessage(s: K8sStruct, key: string, decode: boolean): string {
-  const meant = closest(key, s.jsonNames);
+  // An empty key is near every short name: no guess for it.
+  const meant = key === '' ? undefined : closest(key, s.jsonNames);
   if (meant) {
     return `is not a field of ${s.name}; did you mean ${meant}?`;
   }

@@ -862,7 +862,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string, linuxOnly: boolean): void {
     const merged = { ...(this.specOptions.securityContext ?? {}) };
     if (linuxOnly) {
-      this.linuxOnlyPodFields = added(this.linuxOnlyPodFields, ...Object.keys(fields).filter((k) => merged[k] === undefined));
+      this.linuxOnlyPodFields = added(this.linuxOnlyPodFields, ...Object.keys(fields).filter((k) => merged[k] === undefined || merged[k] === null));
     }
     mergeFields(merged, fields, (k, current, wanted) => this.addProblems = added(this.addProblems,
       `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
@@ -973,11 +973,6 @@ export function nativeRestartPolicyProblem(container: any): string {
     + 'remove restartPolicy, or use SidecarMode.CLASSIC.';
 }
 
-/** A container's ports as one text (names, numbers and protocols, in order), to recognise it by them. */
-function portSet(ports: unknown): string {
-  return JSON.stringify((Array.isArray(ports) ? ports : []).map((p: any) => [p?.name, p?.containerPort, p?.protocol ?? 'TCP']));
-}
-
 /**
  * What `Inject.into()` added to an object that fronts its app: the proxies' port names, the app
  * ports they forward to, and the names of the classic sidecars it added (not the app's containers).
@@ -1024,11 +1019,13 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
   let mainContainers = declared;
   if (manifest !== undefined) {
     const written = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
-    // A classic sidecar renamed by a patch is still no app container: it has a sidecar's ports.
     const names = new Set(sidecars.map((c) => c.name));
-    const portSets = new Set(sidecars.map((c) => portSet(c.ports)).filter((x) => x !== '[]'));
-    mainContainers = (Array.isArray(written) ? written : [])
-      .filter((c: any) => c !== null && typeof c === 'object' && !names.has(c.name) && !portSets.has(portSet(c.ports)));
+    const containers = (Array.isArray(written) ? written : []).filter((c: any) => c !== null && typeof c === 'object');
+    // The app's containers are those of the names it declared; when patches renamed them all, every
+    // container but the known sidecars.
+    const declaredNames = new Set(declared.map((c) => c.name));
+    const app = containers.filter((c: any) => declaredNames.has(c.name));
+    mainContainers = app.length > 0 ? app : containers.filter((c: any) => !names.has(c.name));
   }
   const appPorts: any[] = [];
   for (const c of mainContainers) {

@@ -751,3 +751,90 @@ describe('review 35 F: what Inject.into() adds, resolved in place', () => {
       + 'Kubernetes takes the app\'s (the first container\'s), so clients would bypass the proxy. Give one of the two ports another name');
   });
 });
+
+describe('review 36 G: what Inject.into() adds, across injections and patches', () => {
+  const deployment = (chart: Chart, podSpec: any) => new ApiObject(chart, 'w', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'w' },
+    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
+  });
+
+  test('GIVEN a sidecar with tokens from a first injection WHEN a second injection mounts a volume into every container THEN the tokens are still resolved (G1)', () => {
+    const chart = newChart();
+    const d = deployment(chart, { containers: [c('main')] });
+    Inject.into(d, { sidecars: [Sidecar.container({ name: 'exporter', image: Lazy.any({ produce: () => 'busybox:1.36' }), env: [{ name: 'A', value: Lazy.any({ produce: () => 'x' }) }] })] });
+    Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    const exporterWritten = only(synth(chart), 'Deployment').spec.template.spec.containers[1];
+    expect([exporterWritten.image, exporterWritten.env]).toEqual(['busybox:1.36', [{ name: 'A', value: 'x' }]]);
+  });
+
+  test('GIVEN a Windows pod whose fsGroup a patch nulled WHEN git-sync is injected THEN only git-sync is named, not a field to remove (G2)', () => {
+    const chart = newChart();
+    const d = deployment(chart, { os: { name: 'windows' }, securityContext: { fsGroup: 1000 }, containers: [c('main')] });
+    d.addJsonPatch(JsonPatch.replace('/spec/template/spec/securityContext/fsGroup', null));
+    Inject.into(d, { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/example/site.git' })] });
+    const message = synthError(chart);
+    expect(message).toContain("Sidecar.gitSync 'git-sync' is made for Linux nodes");
+    expect(message).not.toContain('fsGroup');
+  });
+
+  test('GIVEN the pattern\'s Envoy renamed and given another port by patches WHEN a Service targets Envoy\'s port THEN it is accepted (G3)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 })],
+    });
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'proxy'), JsonPatch.add('/spec/containers/1/ports/-', { name: 'envoy-admin', containerPort: 9901 }));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('envoy-http');
+  });
+
+  test('GIVEN an app and a classic sidecar with the same ports and a JSON patch WHEN a Service targets the app\'s port past Envoy THEN it is still refused (G4)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 }), Sidecar.container(c('twin', { ports: [{ containerPort: 8080, name: 'http' }] }))],
+    });
+    p.addJsonPatch(JsonPatch.add('/metadata/labels/tier', 'web'));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "http" is port 8080 of the app container "app", which a proxy sidecar fronts');
+  });
+
+  test('GIVEN an app UDP port named like Envoy\'s TCP port WHEN a TCP Service targets the name THEN it is accepted: Kubernetes takes the port of the Service\'s protocol, Envoy\'s (G5)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http', protocol: 'UDP' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })],
+    });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('http');
+  });
+
+  test('GIVEN a custom sidecar whose pod fsGroup is a token equal to the pod\'s WHEN injected THEN they agree (G8)', () => {
+    class FsGroupSidecar extends Sidecar {
+      constructor() {
+        super(SidecarMode.CLASSIC);
+      }
+      public bind(_context: SidecarContext): SidecarBinding {
+        return { container: c('side'), podSecurityContext: { fsGroup: Lazy.any({ produce: () => 2000 }) as any } };
+      }
+    }
+    const chart = newChart();
+    Inject.into(deployment(chart, { securityContext: { fsGroup: 2000 }, containers: [c('main')] }), { sidecars: [new FsGroupSidecar()] });
+    expect(only(synth(chart), 'Deployment').spec.template.spec.securityContext).toEqual({ fsGroup: 2000 });
+  });
+});
+
+describe('the port names a Service is told to use (review 36 G7)', () => {
+  test('GIVEN the app and an injected Envoy both name a port "http" WHEN a Service names no port THEN each name is listed once', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
+    Inject.into(d, { sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    expect(synthError(chart)).toContain('"envoy-http" names no container port of cdk8s-plus Deployment \'test-d-c8cb531c\'; use one of "http", "envoy-metrics" or a port number');
+  });
+});

@@ -155,3 +155,8 @@ export function goParsesRfc3339(value: string): boolean {
   }
   return m[7] === undefined || (Number(m[8]) <= 24 && Number(m[9]) <= 60);
 }
+
+/** The path of a map key: `path.key`, or `path[""]` for the empty key (which `path.` would hide). */
+export function keyPath(path: string, key: string): string {
+  return key === '' ? `${path}[""]` : path === '' ? key : `${path}.${key}`;
+}

@@ -5,6 +5,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
+import { keyPath } from './common';
 import { validateObjectMeta } from './metadata';
 import { configMapKey } from './names';
 
@@ -35,10 +36,10 @@ export function validateConfigMap(cm: any, problems: Problems): void {
   for (const [key, value] of Object.entries(data)) {
     const r = configMapKey(key);
     if (r) {
-      problems.add(`data.${key}`, `key ${show(key)} is invalid: it ${r}.`);
+      problems.add(keyPath('data', key), `key ${show(key)} is invalid: it ${r}.`);
     }
     if (Object.prototype.hasOwnProperty.call(binary, key)) {
-      problems.add(`data.${key}`, `key ${show(key)} is also a key of binaryData; a key may appear in data or binaryData, not both.`);
+      problems.add(keyPath('data', key), `key ${show(key)} is also a key of binaryData; a key may appear in data or binaryData, not both.`);
     }
     // A value that is not a string is the decode step's (index.ts): the API server cannot decode it.
     if (typeof value === 'string') {
@@ -48,13 +49,13 @@ export function validateConfigMap(cm: any, problems: Problems): void {
   for (const [key, value] of Object.entries(binary)) {
     const r = configMapKey(key);
     if (r) {
-      problems.add(`binaryData.${key}`, `key ${show(key)} is invalid: it ${r}.`);
+      problems.add(keyPath('binaryData', key), `key ${show(key)} is invalid: it ${r}.`);
     }
     if (typeof value !== 'string') {
       continue; // the decode step's
     }
     if (!isBase64(value)) {
-      problems.add(`binaryData.${key}`, `${typeof value === 'string' && value.length > 40 ? `${show(value.slice(0, 40))}...` : show(value)} is not standard base64 (with padding); binaryData values are base64-encoded bytes.`);
+      problems.add(keyPath('binaryData', key), `${typeof value === 'string' && value.length > 40 ? `${show(value.slice(0, 40))}...` : show(value)} is not standard base64 (with padding); binaryData values are base64-encoded bytes.`);
       continue;
     }
     total += Buffer.from(value, 'base64').length;

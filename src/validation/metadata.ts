@@ -8,7 +8,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { goToLower, isInteger } from './common';
+import { goToLower, isInteger, keyPath } from './common';
 import { dns1123Label, dns1123Subdomain, generatedName, labelValue, maskTrailingDash, qualifiedName } from './names';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
@@ -153,12 +153,12 @@ export function validateLabels(labels: { [key: string]: unknown } | undefined, p
     }
     if (typeof value !== 'string') {
       const fix = typeof value === 'number' || typeof value === 'boolean' ? `quote it (e.g. '${String(value)}')` : "write a string (e.g. 'web')";
-      problems.add(`${path}.${key}`, `label value ${show(value)} must be a string; ${fix}.`);
+      problems.add(keyPath(path, key), `label value ${show(value)} must be a string; ${fix}.`);
       continue;
     }
     const v = labelValue(value);
     if (v) {
-      problems.add(`${path}.${key}`, `label value ${show(value)} is invalid: it ${v}.`);
+      problems.add(keyPath(path, key), `label value ${show(value)} is invalid: it ${v}.`);
     }
   }
 }
@@ -185,7 +185,7 @@ export function validateAnnotations(annotations: { [key: string]: unknown } | un
       problems.add(path, `annotation key ${show(key)} is invalid: it ${k}.`);
     }
     if (typeof value !== 'string') {
-      problems.add(`${path}.${key}`, `annotation value ${show(value)} must be a string; quote it.`);
+      problems.add(keyPath(path, key), `annotation value ${show(value)} must be a string; quote it.`);
       continue;
     }
     size += Buffer.byteLength(key) + Buffer.byteLength(value);

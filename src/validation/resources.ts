@@ -7,6 +7,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
+import { keyPath } from './common';
 import { qualifiedName } from './names';
 import { checkQuantity, parseQuantityText, Quantity } from './quantity';
 
@@ -105,7 +106,7 @@ export function validateContainerResourceRequirements(requirements: any, path: s
   let hasHugePages = false;
   const limits = new Map<string, [unknown, Quantity | undefined]>();
   for (const [name, value] of resourceList(requirements.limits)) {
-    const rpath = `${path}.limits.${name}`;
+    const rpath = keyPath(`${path}.limits`, name);
     if (!validateContainerResourceName(name, rpath, problems)) {
       continue;
     }
@@ -120,7 +121,7 @@ export function validateContainerResourceRequirements(requirements: any, path: s
     hasCpuOrMemory ||= name === 'cpu' || name === 'memory';
   }
   for (const [name, value] of resourceList(requirements.requests)) {
-    const rpath = `${path}.requests.${name}`;
+    const rpath = keyPath(`${path}.requests`, name);
     if (!validateContainerResourceName(name, rpath, problems)) {
       continue;
     }

@@ -109,6 +109,12 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateConfigMap',
+    name: 'names a data key that is empty as data[""] (review 36 G6)',
+    manifest: configMap({ data: { '': 'x' } }),
+    problems: ['data[""]: key "" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').'],
+  },
+  {
+    go: 'ValidateConfigMap',
     name: 'names an unknown field whose key is empty as [""] (review 35 F7)',
     manifest: configMap({ '': 'x' }),
     problems: ['[""]: is not a field of ConfigMap in Kubernetes 1.32; remove it (its fields: apiVersion, kind, metadata, binaryData, data, immutable): the API server rejects unknown fields.'],
