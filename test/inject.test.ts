@@ -17,6 +17,16 @@ function webDeployment(chart: Chart, podSpec: any = {}): ApiObject {
   });
 }
 
+/** A Deployment 'w' of this pod spec, as plain cdk8s writes it. */
+function deploymentW(chart: Chart, podSpec: any): ApiObject {
+  return new ApiObject(chart, 'w', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'w' },
+    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
+  });
+}
+
 describe('Inject.into', () => {
   test('adds a sidecar and an init step to a Deployment loaded from YAML with Include', () => {
     // GIVEN existing YAML
@@ -670,12 +680,6 @@ describe('a null a JSON patch writes on an object Inject.into() adds to (review 
 
 describe('review 35 F: what Inject.into() adds, resolved in place', () => {
   const exporter = () => Sidecar.container({ name: 'exporter', image: 'busybox:1.36' });
-  const deployment = (chart: Chart, podSpec: any) => new ApiObject(chart, 'w', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'w' },
-    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-  });
 
   test('GIVEN an App resolver keyed on the manifest path WHEN a sidecar is injected THEN the resolver sees its image at its path in the manifest (F1)', () => {
     const keys: string[] = [];
@@ -691,7 +695,7 @@ describe('review 35 F: what Inject.into() adds, resolved in place', () => {
     };
     const app = new App({ resolvers: [pin] });
     const chart = new Chart(app, 'c');
-    Inject.into(deployment(chart, { containers: [c('main')] }), { sidecars: [exporter()] });
+    Inject.into(deploymentW(chart, { containers: [c('main')] }), { sidecars: [exporter()] });
     const [json] = chart.toJson();
     expect(json.spec.template.spec.containers.map((x: any) => x.image)).toEqual(['busybox:1.36@sha256:pinned', 'busybox:1.36@sha256:pinned']);
     expect([...new Set(keys)]).toEqual(['spec.template.spec.containers.0.image', 'spec.template.spec.containers.1.image']);
@@ -710,7 +714,7 @@ describe('review 35 F: what Inject.into() adds, resolved in place', () => {
 
   test('GIVEN a null volumeMounts entry WHEN an injection adds a mount THEN validation names the entry, without a TypeError (F3)', () => {
     const chart = newChart();
-    const d = deployment(chart, { containers: [c('main', { volumeMounts: [{ name: 'v', mountPath: '/v' }] })], volumes: [{ name: 'v', emptyDir: {} }] });
+    const d = deploymentW(chart, { containers: [c('main', { volumeMounts: [{ name: 'v', mountPath: '/v' }] })], volumes: [{ name: 'v', emptyDir: {} }] });
     d.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', null));
     Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
     expect(synthError(chart)).toContain('spec.template.spec.containers[0].volumeMounts[1].name: is required');
@@ -718,7 +722,7 @@ describe('review 35 F: what Inject.into() adds, resolved in place', () => {
 
   test('GIVEN a pod fsGroup a patch wrote as null WHEN git-sync is injected THEN its fsGroup is set, as for an unset one (F4)', () => {
     const chart = newChart();
-    const d = deployment(chart, { securityContext: { runAsUser: 1000, fsGroup: 1000 }, containers: [c('main')] });
+    const d = deploymentW(chart, { securityContext: { runAsUser: 1000, fsGroup: 1000 }, containers: [c('main')] });
     d.addJsonPatch(JsonPatch.replace('/spec/template/spec/securityContext/fsGroup', null));
     Inject.into(d, { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/example/site.git' })] });
     expect(Testing.synth(chart)[0].spec.template.spec.securityContext).toEqual({ runAsUser: 1000, fsGroup: 65533 });
@@ -753,16 +757,10 @@ describe('review 35 F: what Inject.into() adds, resolved in place', () => {
 });
 
 describe('review 36 G: what Inject.into() adds, across injections and patches', () => {
-  const deployment = (chart: Chart, podSpec: any) => new ApiObject(chart, 'w', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'w' },
-    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-  });
 
   test('GIVEN a sidecar with tokens from a first injection WHEN a second injection mounts a volume into every container THEN the tokens are still resolved (G1)', () => {
     const chart = newChart();
-    const d = deployment(chart, { containers: [c('main')] });
+    const d = deploymentW(chart, { containers: [c('main')] });
     Inject.into(d, { sidecars: [Sidecar.container({ name: 'exporter', image: Lazy.any({ produce: () => 'busybox:1.36' }), env: [{ name: 'A', value: Lazy.any({ produce: () => 'x' }) }] })] });
     Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
     const exporterWritten = only(synth(chart), 'Deployment').spec.template.spec.containers[1];
@@ -771,7 +769,7 @@ describe('review 36 G: what Inject.into() adds, across injections and patches', 
 
   test('GIVEN a Windows pod whose fsGroup a patch nulled WHEN git-sync is injected THEN only git-sync is named, not a field to remove (G2)', () => {
     const chart = newChart();
-    const d = deployment(chart, { os: { name: 'windows' }, securityContext: { fsGroup: 1000 }, containers: [c('main')] });
+    const d = deploymentW(chart, { os: { name: 'windows' }, securityContext: { fsGroup: 1000 }, containers: [c('main')] });
     d.addJsonPatch(JsonPatch.replace('/spec/template/spec/securityContext/fsGroup', null));
     Inject.into(d, { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/example/site.git' })] });
     const message = synthError(chart);
@@ -824,7 +822,7 @@ describe('review 36 G: what Inject.into() adds, across injections and patches', 
       }
     }
     const chart = newChart();
-    Inject.into(deployment(chart, { securityContext: { fsGroup: 2000 }, containers: [c('main')] }), { sidecars: [new FsGroupSidecar()] });
+    Inject.into(deploymentW(chart, { securityContext: { fsGroup: 2000 }, containers: [c('main')] }), { sidecars: [new FsGroupSidecar()] });
     expect(only(synth(chart), 'Deployment').spec.template.spec.securityContext).toEqual({ fsGroup: 2000 });
   });
 });
