@@ -276,8 +276,8 @@ function record(object: ApiObject, addition: Addition): void {
     // nothing, and applied to its manifest as written (cdk8s-plus's typed conversion drops some).
     const original = () => strictlyPatchedJson(object, toJson);
     const list = additions;
-    // The additions are spliced into the resolved manifest, so their own tokens (an env value, a
-    // resources limit, an image) are resolved here, as cdk8s resolves the object's.
+    // The additions are spliced into the manifest as written, and their own tokens (an env value, a
+    // resources limit, an image) resolved there, as cdk8s resolves the object's (applyAdditions).
     object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolved(v, object, key));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {

@@ -650,7 +650,8 @@ function pointerValue(doc: any, pointer: unknown): { found: boolean; value?: unk
 /**
  * Why an add at a pointer into a list would not land where it says (RFC 6902 refuses it, fast-json-patch
  * puts it elsewhere or drops it): the last part must be '-' or an index from 0 to the list's length,
- * without leading zeros. Undefined when the parent is no list.
+ * without leading zeros; for a replace (`mustExist`), the index of an entry. Undefined when the
+ * parent is no list.
  */
 function arrayIndexProblem(doc: any, pointer: unknown, mustExist = false): string | undefined {
   if (typeof pointer !== 'string' || !pointer.startsWith('/')) {
