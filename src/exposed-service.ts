@@ -642,7 +642,9 @@ export class ExposedService extends ValidatedApiObject {
       if (named.length === 0 && typeof initContainer === 'string') {
         problems.add(path, `${show(targetPort)} is a port of the init container ${show(initContainer)}, which runs to completion before the app starts, so nothing would serve it; target a port of a main container or of a sidecar (restartPolicy: 'Always'), or a port number.`);
       } else if (named.length === 0) {
-        const names = [...new Set(known.filter((cp) => cp?.name).map((cp) => cp.name))].map((n) => show(n));
+        // Behind a proxy, the app's port names are no answer (they would bypass it, or name two ports).
+        const appNames = new Set((this.target as _ServiceTargetHints)._frontPorts?.appPorts.map((ap) => ap.name) ?? []);
+        const names = [...new Set(known.filter((cp) => cp?.name && !appNames.has(cp.name)).map((cp) => cp.name))].map((n) => show(n));
         problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number (this library's contract).`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {
         problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match (this library's contract).`);

@@ -12,7 +12,7 @@ import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
 import { strictlyPatchedJson } from './validated-api-object';
-import { cloneJson, validateObject } from './validation';
+import { cloneJson, unservedApiVersion, validateObject } from './validation';
 
 /**
  * What `Inject.into()` adds to existing pods.
@@ -107,7 +107,11 @@ export class Inject {
     const candidates: IConstruct[] = ApiObject.isApiObject(target) ? [target] : (target?.node?.findAll() ?? []);
     const objects = candidates.filter((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] === c.apiVersion);
     if (objects.length === 0) {
-      throw new Error(`${subject}: found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.`);
+      // One of those kinds at a version Kubernetes 1.32 does not serve (apps/v1beta2 Deployment).
+      const old = candidates.find((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] !== undefined);
+      const unserved = old ? unservedApiVersion(old.apiVersion, old.kind) : undefined;
+      throw new Error(`${subject}: found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; `
+        + (old && unserved ? `${old.kind} '${old.name}' is there, but ${unserved}` : 'pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.'));
     }
     // Nothing is changed until every addition is known: a sidecar or step that fails for the
     // third object leaves the first two as they were (and creates no ConfigMap).

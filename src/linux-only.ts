@@ -5,7 +5,7 @@
  * @internal
  */
 import { Problems, show } from './problems';
-import { runsOnWindows } from './validation/container';
+import { runsOnWindows, windowsPin } from './validation/container';
 import { WINDOWS_FORBIDDEN } from './validation/pod-spec';
 
 /** One generated container that runs on Linux nodes only. */
@@ -29,7 +29,7 @@ export function checkLinuxOnly(spec: any, podPath: string, records: readonly Lin
   if (records.length === 0 || !runsOnWindows(spec)) {
     return;
   }
-  const os = spec.os?.name === 'windows' ? `${podPath}.os.name: windows` : `${podPath}.nodeSelector kubernetes.io/os: windows`;
+  const os = `${podPath}.${windowsPin(spec)}`;
   const causes: string[] = podFields.map((k) => `${podPath}.securityContext.${k}: `);
   for (const r of records) {
     for (const field of ['initContainers', 'containers']) {

@@ -1019,13 +1019,16 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
   let mainContainers = declared;
   if (manifest !== undefined) {
     const written = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
-    const names = new Set(sidecars.map((c) => c.name));
-    const containers = (Array.isArray(written) ? written : []).filter((c: any) => c !== null && typeof c === 'object');
-    // The app's containers are those of the names it declared; when patches renamed them all, every
-    // container but the known sidecars.
+    const sidecarNames = new Set(sidecars.map((c) => c.name));
     const declaredNames = new Set(declared.map((c) => c.name));
-    const app = containers.filter((c: any) => declaredNames.has(c.name));
-    mainContainers = app.length > 0 ? app : containers.filter((c: any) => !names.has(c.name));
+    // The proxies' port names the app does not use itself: a container that is not the app's by
+    // name and has one is a proxy a patch renamed.
+    const appPortNames = new Set(declared.flatMap((c) => (Array.isArray(c.ports) ? c.ports.map((p: any) => p?.name) : [])));
+    const proxyOnly = proxyPorts.filter((n) => !appPortNames.has(n));
+    const renamedProxy = (c: any) => !declaredNames.has(c.name) && Array.isArray(c.ports) && c.ports.some((p: any) => proxyOnly.includes(p?.name));
+    // Every other container is the app's: its own (renamed or not) and any a patch added.
+    mainContainers = (Array.isArray(written) ? written : [])
+      .filter((c: any) => c !== null && typeof c === 'object' && !sidecarNames.has(c.name) && !renamedProxy(c));
   }
   const appPorts: any[] = [];
   for (const c of mainContainers) {

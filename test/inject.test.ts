@@ -828,11 +828,56 @@ describe('review 36 G: what Inject.into() adds, across injections and patches', 
 });
 
 describe('the port names a Service is told to use (review 36 G7)', () => {
-  test('GIVEN the app and an injected Envoy both name a port "http" WHEN a Service names no port THEN each name is listed once', () => {
+  test('GIVEN the app and an injected Envoy both name a port "http" WHEN a Service names no port THEN the shared name is not offered (review 37 H10)', () => {
     const chart = newChart();
     const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
     Inject.into(d, { sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })] });
     new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'envoy-http' }] });
-    expect(synthError(chart)).toContain('"envoy-http" names no container port of cdk8s-plus Deployment \'test-d-c8cb531c\'; use one of "http", "envoy-metrics" or a port number');
+    expect(synthError(chart)).toContain('"envoy-http" names no container port of cdk8s-plus Deployment \'test-d-c8cb531c\'; use one of "envoy-metrics" or a port number');
+  });
+});
+
+describe('review 37 H: proxies, Windows pins and old versions', () => {
+  const envoyPod = (chart: Chart, containers: any[]) => new PlainPod(chart, 'p', {
+    metadata: { name: 'p', labels: { app: 'p' } },
+    containers,
+    sidecars: [Sidecar.envoy({ appPort: 8080 })],
+  });
+
+  test('GIVEN a second app container renamed by a patch WHEN a Service targets its port past Envoy THEN it is refused, as without the patch (H8)', () => {
+    const chart = newChart();
+    const p = envoyPod(chart, [c('app', { ports: [{ containerPort: 8080, name: 'http' }] }), c('worker', { ports: [{ containerPort: 9000, name: 'admin' }] })]);
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'worker-2'));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'admin' }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: "admin" is port 9000 of the app container "worker-2", which a proxy sidecar fronts');
+  });
+
+  test('GIVEN the app and Envoy both renamed by patches WHEN a Service targets Envoy\'s port THEN it is accepted (H9)', () => {
+    const chart = newChart();
+    const p = envoyPod(chart, [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })]);
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'web'), JsonPatch.replace('/spec/containers/1/name', 'proxy'));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'envoy-http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('envoy-http');
+  });
+
+  test('GIVEN a pod behind Envoy WHEN a Service names no port THEN the names offered are not the app\'s (H10)', () => {
+    const chart = newChart();
+    envoyPod(chart, [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })]);
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: chart.node.findChild('p') as PlainPod, ports: [{ port: 80, targetPort: 'web' }] });
+    const message = synthError(chart);
+    expect(message).toContain('"web" names no container port of PlainPod \'p\'; use one of "envoy-http", "envoy-metrics" or a port number');
+  });
+
+  test('GIVEN a pod pinned to Windows by beta.kubernetes.io/os WHEN git-sync is injected THEN the message names that selector (H4)', () => {
+    const chart = newChart();
+    Inject.into(deploymentW(chart, { nodeSelector: { 'beta.kubernetes.io/os': 'windows' }, containers: [c('main')] }), { sidecars: [Sidecar.gitSync({ repo: 'https://github.com/example/site.git' })] });
+    expect(synthError(chart)).toContain('but the pod runs on Windows nodes (spec.template.spec.nodeSelector beta.kubernetes.io/os: windows)');
+  });
+
+  test('GIVEN an apps/v1beta2 Deployment WHEN injected into THEN the error names the version to write (H7)', () => {
+    const chart = newChart();
+    const old = new ApiObject(chart, 'k', { apiVersion: 'apps/v1beta2', kind: 'Deployment', metadata: { name: 'hello' }, spec: {} });
+    expect(() => Inject.into(old, { sidecars: [Sidecar.container(c('s'))] })).toThrow(
+      'Deployment \'hello\' is there, but "apps/v1beta2" does not serve Deployment in Kubernetes 1.32 (it was removed in 1.16), so kubectl apply would fail ("no matches for kind"); write apiVersion: apps/v1.');
   });
 });

@@ -68,17 +68,24 @@ const OS_LABELS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
  * generates), not an API server rule.
  */
 export function runsOnWindows(spec: any): boolean {
+  return windowsPin(spec) !== undefined;
+}
+
+/** What makes a pod run on Windows nodes (see runsOnWindows), as a field and value, or undefined. */
+export function windowsPin(spec: any): string | undefined {
   const os = obj(obj(spec).os).name;
   if (os !== undefined) {
-    return os === 'windows';
+    return os === 'windows' ? 'os.name: windows' : undefined;
   }
   const selector = obj(obj(spec).nodeSelector);
-  if (OS_LABELS.some((l) => selector[l] === 'windows')) {
-    return true;
+  const label = OS_LABELS.find((l) => selector[l] === 'windows');
+  if (label !== undefined) {
+    return `nodeSelector ${label}: windows`;
   }
   const terms = list(obj(obj(obj(obj(spec).affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
-  return terms.length > 0 && terms.every((t) => list(obj(t).matchExpressions).some((e) => OS_LABELS.includes(obj(e).key) && obj(e).operator === 'In'
+  const pinned = terms.length > 0 && terms.every((t) => list(obj(t).matchExpressions).some((e) => OS_LABELS.includes(obj(e).key) && obj(e).operator === 'In'
     && list(obj(e).values).length > 0 && list(obj(e).values).every((v) => v === 'windows')));
+  return pinned ? 'affinity.nodeAffinity: requires the OS label windows' : undefined;
 }
 
 function podFacts(spec: any, context: ContainerCheckContext): PodFacts {

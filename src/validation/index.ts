@@ -10,7 +10,7 @@ import { K8S_SCHEMA } from '../k8s-schema';
 import { decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
-import { prepareObjectMetaForCreate } from './metadata';
+import { groupOf, prepareObjectMetaForCreate } from './metadata';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
 import type * as Workloads from './workloads';
@@ -190,7 +190,9 @@ const REMOVED_API_VERSIONS: { [apiVersionAndKind: string]: string } = {
  */
 export function unservedApiVersion(apiVersion: unknown, kind: unknown): string | undefined {
   const served = VALIDATED_KINDS.find((k) => k.endsWith(`/${String(kind)}`));
-  if (served === undefined || served === `${apiVersion}/${kind}`) {
+  // A group with a dot may be a custom resource's (Knative's serving.knative.dev/v1 Service):
+  // only Kubernetes' own groups (no dot) are known not to serve the kind.
+  if (served === undefined || served === `${apiVersion}/${kind}` || typeof apiVersion !== 'string' || apiVersion === '' || groupOf(apiVersion).includes('.')) {
     return undefined;
   }
   const version = served.slice(0, -String(kind).length - 1);

@@ -891,7 +891,7 @@ export function validateJob(job: any, problems: Problems, original: any = job): 
     const r = labelValue(created.name);
     if (r) {
       // Past 63 characters the fix is a shorter name; otherwise the name's characters (named as an object name too).
-      const fix = created.name.length > 63 ? created.shorter : 'Write the name with those characters only.';
+      const fix = created.name.length > 63 ? created.shorter : `Change ${created.path === 'metadata.name' ? 'the name' : 'generateName'} so that it is a valid label value too.`;
       problems.add(created.path, `${created.shown} cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which ${r}. ${fix}`);
     }
   }

@@ -41,6 +41,11 @@ describe('import of bad input: a clear error, with file, line and column', () =>
         + `("no matches for kind"); write apiVersion: ${served}.`);
     });
 
+  test('GIVEN a custom resource whose kind is named like a built-in one (Knative serving.knative.dev/v1 Service) WHEN imported THEN it is written, not refused as unserved (review 37 H1)', () => {
+    const app = ManifestImport.fromSources([{ name: 'ksvc.yaml', content: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template: {}\n' }]);
+    expect(app.code).toContain("apiVersion: 'serving.knative.dev/v1'");
+  });
+
   test('GIVEN a document that is not a mapping WHEN imported THEN it says what it is', () => {
     expect(importError('text.yaml', 'hello\n')).toContain('text.yaml:1: the document is the string "hello", not a Kubernetes object');
   });

@@ -759,7 +759,7 @@ export const BATCH_CASES: RuleCase[] = [
     manifest: job({}, { name: 'process-item-$item' }),
     problems: [
       'metadata.name: "process-item-$item" is not valid as an object name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\').',
-      'metadata.name: "process-item-$item" cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric. Write the name with those characters only.',
+      'metadata.name: "process-item-$item" cannot name a Job whose selector Kubernetes generates: the name becomes the value of the pod label job-name, which must be empty or consist of alphanumerics, \'-\', \'_\' or \'.\', and start and end with an alphanumeric. Change the name so that it is a valid label value too.',
     ],
   },
   {
