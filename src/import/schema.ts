@@ -52,6 +52,21 @@ export function l1Class(apiVersion: string, kind: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(L1_KINDS, key) ? L1_KINDS[key] : undefined;
 }
 
+/**
+ * Why a kind of one of Kubernetes' own API versions of pods and Services (v1, apps/v1, batch/v1)
+ * cannot be applied: no such kind there ("no matches for kind"; kinds match exactly, and no
+ * custom resource can add one to these groups). Undefined for a kind the version has, and for
+ * other versions.
+ */
+export function unknownBuiltInKind(apiVersion: string, kind: string): string | undefined {
+  if (!['v1', 'apps/v1', 'batch/v1'].includes(apiVersion) || l1Class(apiVersion, kind) !== undefined) {
+    return undefined;
+  }
+  const kinds = Object.keys(L1_KINDS).filter((k) => k.startsWith(`${apiVersion}/`) && !k.slice(apiVersion.length + 1).includes('/')).map((k) => k.slice(apiVersion.length + 1));
+  const meant = closest(kind, kinds);
+  return `kind ${JSON.stringify(kind)} is not a kind of apiVersion ${apiVersion} in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind")${meant ? `; did you mean ${meant}?` : '; check the spelling (kinds are case-sensitive).'}`;
+}
+
 /** How Quantity and IntOrString values are written. */
 export enum ValueStyle {
   /** Plain strings and numbers (the props of this library's constructs). */

@@ -41,6 +41,12 @@ describe('import of bad input: a clear error, with file, line and column', () =>
         + `("no matches for kind"); write apiVersion: ${served}.`);
     });
 
+  test('GIVEN a misspelt or lowercase kind of apps/v1 or v1 WHEN imported THEN it is refused with the kind meant, not kept as an ApiObject (review 37 H2)', () => {
+    const message = importError('kinds.yaml', 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\nspec: {}\n---\napiVersion: v1\nkind: pod\nmetadata:\n  name: p\nspec: {}\n');
+    expect(message).toContain('kinds.yaml:1: Deploymnet web: kind "Deploymnet" is not a kind of apiVersion apps/v1 in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); did you mean Deployment?');
+    expect(message).toContain('kinds.yaml:7: pod p: kind "pod" is not a kind of apiVersion v1 in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); did you mean Pod?');
+  });
+
   test('GIVEN a custom resource whose kind is named like a built-in one (Knative serving.knative.dev/v1 Service) WHEN imported THEN it is written, not refused as unserved (review 37 H1)', () => {
     const app = ManifestImport.fromSources([{ name: 'ksvc.yaml', content: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template: {}\n' }]);
     expect(app.code).toContain("apiVersion: 'serving.knative.dev/v1'");
