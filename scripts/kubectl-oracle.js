@@ -29,6 +29,10 @@ const os = require('os');
 const path = require('path');
 
 const lib = path.join(__dirname, '..', 'lib', 'validation');
+if (!fs.existsSync(path.join(lib, 'quantity.js'))) {
+  console.error(`${lib} is not built: run \`npx projen compile\` first (it builds lib/ from src/).`);
+  process.exit(2);
+}
 const { parseQuantity, goQuantityString } = require(path.join(lib, 'quantity'));
 const names = require(path.join(lib, 'names'));
 

@@ -940,10 +940,16 @@ function scalarProblems(tokens: any[], content: string, at: (offset: number) => 
             + 'where the yaml package cdk8s reads YAML with reads a space, so the two read different data; write \\n for the line break, or remove the empty line.');
         }
       } else if (node.type === 'block-scalar') {
-        const tab = /^(?:[ ]*\r?\n)*( +)\t/.exec(source);
+        // With an indentation indicator (|2-), go-yaml knows the indentation before the first line:
+        // only a tab before that column is refused, one at or after it is content (review 37 I1).
+        const header = (Array.isArray(node.props) ? node.props : []).find((p: any) => p?.type === 'block-scalar-header')?.source ?? '';
+        const indicator = /[1-9]/.exec(String(header));
+        const indent = indicator ? Math.max(Number(node.indent), 0) + Number(indicator[0]) : undefined;
+        const tab = indent === undefined ? /^(?:[ ]*\r?\n)*( +)\t/.exec(source) : new RegExp(`^( {0,${indent - 1}})\\t`, 'm').exec(source);
         if (tab) {
           problems.push(`${at(node.offset + tab.index + tab[0].length - 1)}: kubectl refuses this file ("found a tab character where an indentation space is expected"): `
-            + 'the first line of a | or > value starts with spaces and then a tab; indent it with spaces only.');
+            + (indent === undefined ? 'the first line of a | or > value starts with spaces and then a tab; indent it with spaces only.'
+              : `a line of a | or > value with the indentation indicator ${indicator![0]} has a tab before column ${indent + 1}; indent it with spaces only.`));
         }
       }
       return false;

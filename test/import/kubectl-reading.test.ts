@@ -563,6 +563,16 @@ describe('a random differential run against kubectl 1.32.4 (review 23 B)', () =>
     expect(importError('x.yaml', yaml)).toContain(message);
   });
 
+  test.each([
+    ['|2-', '    \tx\n', "a: '\\tx'"],
+    ['>2-', '    \tx\n', "a: '\\tx'"],
+    ['|2', '      \tx\n    y\n', 'a: `  \tx\ny\n`'],
+  ])('GIVEN a %s value whose first line has a tab at or after the indicated column WHEN imported THEN it is read as kubectl reads it (review 37 I1)', (header, lines, code) => {
+    const result = imported('x.yaml', `${CM}data:\n  a: ${header}\n${lines}`);
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain(code);
+  });
+
   test('GIVEN a byte-order mark at the start of a second document WHEN imported THEN it is dropped, as kubectl drops it (B8)', () => {
     const result = imported('bom.yaml', `${CM}data: {a: "1"}\n---\n\uFEFF${CM.replace('name: m', 'name: m2')}data: {b: "2"}\n`);
     expect(result.differences).toEqual([]);
