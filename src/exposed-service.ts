@@ -643,9 +643,13 @@ export class ExposedService extends ValidatedApiObject {
         problems.add(path, `${show(targetPort)} is a port of the init container ${show(initContainer)}, which runs to completion before the app starts, so nothing would serve it; target a port of a main container or of a sidecar (restartPolicy: 'Always'), or a port number.`);
       } else if (named.length === 0) {
         // Behind a proxy, the app's port names are no answer (they would bypass it, or name two ports).
-        const appNames = new Set((this.target as _ServiceTargetHints)._frontPorts?.appPorts.map((ap) => ap.name) ?? []);
+        const fronted = (this.target as _ServiceTargetHints)._frontPorts;
+        const appNames = new Set(fronted?.appPorts.map((ap) => ap.name) ?? []);
         const names = [...new Set(known.filter((cp) => cp?.name && !appNames.has(cp.name)).map((cp) => cp.name))].map((n) => show(n));
-        problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number (this library's contract).`);
+        // A proxy's port that shares its name with an app port is no answer either: say why it is missing.
+        const shared = (fronted?.sidecarPorts ?? []).filter((n) => appNames.has(n));
+        const why = shared.length > 0 ? ` (${shared.map((n) => show(n)).join(', ')} also names a port of the app, which Kubernetes would take; give the proxy's port another name with its portName option)` : '';
+        problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number${why} (this library's contract).`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {
         problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match (this library's contract).`);
       }

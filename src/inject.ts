@@ -106,12 +106,15 @@ export class Inject {
     const o: InjectOptions = readProps(subject, 'InjectOptions', options);
     const candidates: IConstruct[] = ApiObject.isApiObject(target) ? [target] : (target?.node?.findAll() ?? []);
     const objects = candidates.filter((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] === c.apiVersion);
+    // One of those kinds at a version Kubernetes 1.32 does not serve (apps/v1beta2 Deployment) would
+    // be left out without a word: refused, with the version to write.
+    const old = candidates.find((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] !== undefined
+      && unservedApiVersion(c.apiVersion, c.kind) !== undefined);
+    if (old) {
+      throw new Error(`${subject}: ${old.kind} '${old.name}' (${old.node.path}) would get no sidecars and init steps: ${unservedApiVersion(old.apiVersion, old.kind)}`);
+    }
     if (objects.length === 0) {
-      // One of those kinds at a version Kubernetes 1.32 does not serve (apps/v1beta2 Deployment).
-      const old = candidates.find((c): c is ApiObject => ApiObject.isApiObject(c) && POD_BEARING[c.kind] !== undefined);
-      const unserved = old ? unservedApiVersion(old.apiVersion, old.kind) : undefined;
-      throw new Error(`${subject}: found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; `
-        + (old && unserved ? `${old.kind} '${old.name}' is there, but ${unserved}` : 'pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.'));
+      throw new Error(`${subject}: found no Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob to add sidecars and init steps to; pass a cdk8s-plus workload, an Include of YAML that holds one, or the ApiObject itself.`);
     }
     // Nothing is changed until every addition is known: a sidecar or step that fails for the
     // third object leaves the first two as they were (and creates no ConfigMap).

@@ -1007,8 +1007,8 @@ export interface _FrontPorts {
 /**
  * The front ports of a pod: its proxies' port names, its main containers' ports, and the app ports
  * the proxies forward to that no container lists (the app listens there, listed or not). The main
- * containers are those of `manifest` (the object as its JSON patches leave it) but the classic
- * sidecars named in `sidecarNames`, when it is given; otherwise `declared`.
+ * containers are those of `manifest` (the object as its JSON patches leave it) that stand for the
+ * `declared` ones, when it is given (the classic `sidecars` written after them); otherwise `declared`.
  */
 export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknown; ports?: unknown }>,
   frontedAppPorts: Array<{ port: number; sidecar: string }>, manifest?: any,
@@ -1018,17 +1018,16 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
   }
   let mainContainers = declared;
   if (manifest !== undefined) {
-    const written = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
+    const found = getPath(manifest, podSpecPath(manifest?.kind))?.containers;
+    const written: any[] = Array.isArray(found) ? found : [];
+    // The containers are written in order: the app's, the object's own classic sidecars, then those
+    // Inject.into() added. While patches keep their number, they are matched by place (a renamed
+    // app container or sidecar stays what it was); otherwise every container but the sidecars
+    // known by name is the app's (one a patch added included).
     const sidecarNames = new Set(sidecars.map((c) => c.name));
-    const declaredNames = new Set(declared.map((c) => c.name));
-    // The proxies' port names the app does not use itself: a container that is not the app's by
-    // name and has one is a proxy a patch renamed.
-    const appPortNames = new Set(declared.flatMap((c) => (Array.isArray(c.ports) ? c.ports.map((p: any) => p?.name) : [])));
-    const proxyOnly = proxyPorts.filter((n) => !appPortNames.has(n));
-    const renamedProxy = (c: any) => !declaredNames.has(c.name) && Array.isArray(c.ports) && c.ports.some((p: any) => proxyOnly.includes(p?.name));
-    // Every other container is the app's: its own (renamed or not) and any a patch added.
-    mainContainers = (Array.isArray(written) ? written : [])
-      .filter((c: any) => c !== null && typeof c === 'object' && !sidecarNames.has(c.name) && !renamedProxy(c));
+    const byPlace = written.length === declared.length + sidecars.length;
+    mainContainers = (byPlace ? written.slice(0, declared.length) : written.filter((c: any) => !sidecarNames.has(c?.name)))
+      .filter((c: any) => c !== null && typeof c === 'object');
   }
   const appPorts: any[] = [];
   for (const c of mainContainers) {

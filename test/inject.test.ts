@@ -878,6 +878,51 @@ describe('review 37 H: proxies, Windows pins and old versions', () => {
     const chart = newChart();
     const old = new ApiObject(chart, 'k', { apiVersion: 'apps/v1beta2', kind: 'Deployment', metadata: { name: 'hello' }, spec: {} });
     expect(() => Inject.into(old, { sidecars: [Sidecar.container(c('s'))] })).toThrow(
-      'Deployment \'hello\' is there, but "apps/v1beta2" does not serve Deployment in Kubernetes 1.32 (it was removed in 1.16), so kubectl apply would fail ("no matches for kind"); write apiVersion: apps/v1.');
+      'Deployment \'hello\' (test/k) would get no sidecars and init steps: "apps/v1beta2" does not serve Deployment in Kubernetes 1.32 (it was removed in 1.16), so kubectl apply would fail ("no matches for kind"); write apiVersion: apps/v1.');
+  });
+});
+
+describe('review 38 J: sidecars renamed by patches, unserved versions, shared port names', () => {
+  test.each([['nginx-metrics'], [9113]])('GIVEN the pattern\'s exporter renamed by a patch, behind Envoy WHEN a Service targets the exporter\'s port %p THEN it is accepted (J1)', (targetPort) => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 }), Sidecar.nginxExporter()],
+    });
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/2/name', 'metrics'));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe(targetPort);
+  });
+
+  test('GIVEN a sidecar named by a token, behind Envoy, and a label patch WHEN a Service targets its port THEN it is accepted (J2)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 }), Sidecar.container(c(Lazy.any({ produce: () => 'logger' }) as any, { ports: [{ containerPort: 2020, name: 'fb-metrics' }] }))],
+    });
+    p.addJsonPatch(JsonPatch.add('/metadata/labels/tier', 'web'));
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'fb-metrics' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('fb-metrics');
+  });
+
+  test('GIVEN a chart with an apps/v1 and an apps/v1beta2 Deployment WHEN injected into THEN the old one is named, not skipped (J6)', () => {
+    const chart = newChart();
+    webDeployment(chart);
+    new ApiObject(chart, 'old', { apiVersion: 'apps/v1beta2', kind: 'Deployment', metadata: { name: 'old' }, spec: {} });
+    expect(() => Inject.into(chart, { sidecars: [Sidecar.container(c('s'))] })).toThrow(
+      'Deployment \'old\' (test/old) would get no sidecars and init steps: "apps/v1beta2" does not serve Deployment in Kubernetes 1.32 (it was removed in 1.16)');
+  });
+
+  test('GIVEN Envoy\'s front port named like the app\'s WHEN a Service names no port THEN the message says why that name is not offered (J7)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', {
+      metadata: { name: 'p', labels: { app: 'p' } },
+      containers: [c('app', { ports: [{ containerPort: 8080, name: 'http' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })],
+    });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: p, ports: [{ port: 80, targetPort: 'nope' }] });
+    expect(synthError(chart)).toContain('use one of "envoy-metrics" or a port number ("http" also names a port of the app, which Kubernetes would take; give the proxy\'s port another name with its portName option)');
   });
 });

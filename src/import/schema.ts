@@ -59,13 +59,36 @@ export function l1Class(apiVersion: string, kind: string): string | undefined {
  * other versions.
  */
 export function unknownBuiltInKind(apiVersion: string, kind: string): string | undefined {
-  if (!['v1', 'apps/v1', 'batch/v1'].includes(apiVersion) || l1Class(apiVersion, kind) !== undefined) {
+  const kinds = BUILT_IN_KINDS[apiVersion];
+  if (kinds === undefined || kinds.includes(kind)) {
     return undefined;
   }
-  const kinds = Object.keys(L1_KINDS).filter((k) => k.startsWith(`${apiVersion}/`) && !k.slice(apiVersion.length + 1).includes('/')).map((k) => k.slice(apiVersion.length + 1));
-  const meant = closest(kind, kinds);
-  return `kind ${JSON.stringify(kind)} is not a kind of apiVersion ${apiVersion} in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind")${meant ? `; did you mean ${meant}?` : '; check the spelling (kinds are case-sensitive).'}`;
+  // The kind at another of Kubernetes' own versions (the newest stable one): v1 Ingress is networking.k8s.io/v1.
+  const versions = Object.keys(L1_KINDS).filter((k) => k.endsWith(`/${kind}`)).map((k) => k.slice(0, -kind.length - 1))
+    .filter((v) => v.split('/').length === 2 && (!v.split('/')[0].includes('.') || v.split('/')[0].endsWith('.k8s.io')))
+    .sort((a, b) => stableRank(b) - stableRank(a));
+  const elsewhere = versions[0];
+  const fix = elsewhere !== undefined ? `; write apiVersion: ${elsewhere}.`
+    : closest(kind, kinds) !== undefined ? `; did you mean ${closest(kind, kinds)}?` : '; check the spelling (kinds are case-sensitive).';
+  return `kind ${JSON.stringify(kind)} is not a kind of apiVersion ${apiVersion} in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind")${fix}`;
 }
+
+/** How a version ranks for a suggestion: a stable one (v2) above a beta, a higher number above a lower. */
+function stableRank(apiVersion: string): number {
+  const m = /^v(\d+)(alpha|beta)?(\d*)$/.exec(apiVersion.split('/').pop() ?? '');
+  return m ? Number(m[1]) * 100 + (m[2] === undefined ? 50 : m[2] === 'beta' ? 20 : 10) + Number(m[3] || 0) / 100 : -1;
+}
+
+/**
+ * The kinds Kubernetes 1.32 serves at these versions (pkg/apis/core/v1, apps/v1, batch/v1
+ * register.go), List included (what kubectl get -o yaml writes).
+ */
+const BUILT_IN_KINDS: { [apiVersion: string]: string[] } = {
+  'v1': ['Binding', 'ComponentStatus', 'ConfigMap', 'Endpoints', 'Event', 'LimitRange', 'List', 'Namespace', 'Node', 'PersistentVolume',
+    'PersistentVolumeClaim', 'Pod', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount'],
+  'apps/v1': ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
+  'batch/v1': ['CronJob', 'Job'],
+};
 
 /** How Quantity and IntOrString values are written. */
 export enum ValueStyle {

@@ -47,6 +47,17 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     expect(message).toContain('kinds.yaml:7: pod p: kind "pod" is not a kind of apiVersion v1 in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); did you mean Pod?');
   });
 
+  test('GIVEN a kind of another built-in version (v1 Ingress, apps/v1 HorizontalPodAutoscaler) WHEN imported THEN the message names the version to write (review 38 J9)', () => {
+    const message = importError('v.yaml', 'apiVersion: v1\nkind: Ingress\nmetadata:\n  name: i\nspec: {}\n---\napiVersion: apps/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec: {}\n');
+    expect(message).toContain('v.yaml:1: Ingress i: kind "Ingress" is not a kind of apiVersion v1 in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); write apiVersion: networking.k8s.io/v1.');
+    expect(message).toContain('write apiVersion: autoscaling/v2.');
+  });
+
+  test('GIVEN a core v1 Event, which cdk8s-plus-28 has no class for WHEN imported THEN it is written (review 38 J4)', () => {
+    const result = ManifestImport.fromSources([{ name: 'e.yaml', content: 'apiVersion: v1\nkind: Event\nmetadata:\n  name: e\ninvolvedObject: {kind: Pod, name: p}\nreason: Started\n' }]);
+    expect(result.code).toContain("kind: 'Event'");
+  });
+
   test('GIVEN a custom resource whose kind is named like a built-in one (Knative serving.knative.dev/v1 Service) WHEN imported THEN it is written, not refused as unserved (review 37 H1)', () => {
     const app = ManifestImport.fromSources([{ name: 'ksvc.yaml', content: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template: {}\n' }]);
     expect(app.code).toContain("apiVersion: 'serving.knative.dev/v1'");
