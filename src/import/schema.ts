@@ -1,8 +1,8 @@
 import { Call, Ref, Value } from './code';
 import { L1_KINDS, L1_STRUCTS } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
-import { decodeCheck, isK8sType } from '../k8s-values';
-import { Problems } from '../problems';
+import { decodeCheck, isK8sType, kindOf } from '../k8s-values';
+import { Problems, show } from '../problems';
 
 /**
  * The Kubernetes 1.28 structs of cdk8s-plus-28's L1 module (src/import/l1-schema.ts): field
@@ -21,6 +21,8 @@ export interface L1Field {
   readonly kind: string;
   /** The struct of `t`, `a` and `m` fields. */
   readonly child?: string;
+  /** The JSON type of a `p` field (src/k8s-schema.ts codes: s, n, b, s[], {s}, ...), when it is checked. */
+  readonly plain?: string;
 }
 
 const parsed: { [name: string]: { [json: string]: L1Field } | undefined } = Object.create(null);
@@ -36,11 +38,11 @@ export function l1Struct(name: string): { [json: string]: L1Field } | undefined 
     if (entry === '') {
       continue;
     }
-    const [names, kind, child] = entry.split(':');
+    const [names, kind, child, plainType] = entry.split(':');
     const eq = names.indexOf('=');
     const json = eq < 0 ? names : names.slice(0, eq);
     const ts = eq < 0 ? names : names.slice(eq + 1);
-    s[json] = { json, ts, kind, child };
+    s[json] = { json, ts, kind, child: child || undefined, plain: plainType || undefined };
   }
   parsed[name] = s;
   return s;
@@ -249,16 +251,29 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
       problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
       continue;
     }
-    if (field.kind === 't') {
+    // What the API server's decoder would refuse: a number for a Secret's data value, a map for a
+    // list, a list for a quantity.
+    const shape = L1_SHAPES[field.kind] ?? (field.kind === 'p' ? field.plain : undefined);
+    if (shape !== undefined) {
+      check132(shape, v, fieldPath, problems);
+    }
+    if (field.kind === 't' && isMap(v)) {
       walkUnknown(field.child!, v, fieldPath, problems);
     } else if (field.kind === 'a' && Array.isArray(v)) {
       v.forEach((x, i) => walkUnknown(field.child!, x, `${fieldPath}[${i}]`, problems));
-    } else if (field.kind === 'm' && v !== null && typeof v === 'object') {
+    } else if (field.kind === 'm' && isMap(v)) {
       for (const k of Object.keys(v)) {
         walkUnknown(field.child!, v[k], `${fieldPath}.${k}`, problems);
       }
     }
   }
+}
+
+/** The JSON shape of the L1 field kinds, as src/k8s-schema.ts types (a: any JSON, whose inside walkUnknown checks). */
+const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q: 'q', i: 'o', Q: '{q}', I: '{o}', d: 'd' };
+
+function isMap(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /**
@@ -296,21 +311,63 @@ function fieldOf132(struct: string, key: string): string | undefined {
  * a map of structs. A field of a primitive type is left as it is, as the L1 fields are.
  */
 function check132(type: string, v: any, path: string, problems: string[]): void {
+  if (v === null || v === undefined) {
+    return; // null decodes to the zero value
+  }
   if (type.endsWith('[]')) {
     if (Array.isArray(v)) {
       v.forEach((x, i) => check132(type.slice(0, -2), x, `${path}[${i}]`, problems));
+    } else {
+      problems.push(`${path}: ${show(v)} is ${kindOf(v)}, but it takes a list (the API server cannot decode it)`);
     }
   } else if (type.startsWith('{')) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    if (typeof v === 'object' && !Array.isArray(v)) {
       for (const k of Object.keys(v)) {
         check132(type.slice(1, -1), v[k], `${path}.${k}`, problems);
       }
+    } else {
+      problems.push(`${path}: ${show(v)} is ${kindOf(v)}, but it takes a map (the API server cannot decode it)`);
     }
   } else if (isK8sType(type)) {
     const found = new Problems();
     decodeCheck(type, v, path, found);
     problems.push(...found.messages);
+  } else {
+    const problem = plainTypeProblem(type, v);
+    if (problem) {
+      problems.push(`${path}: ${problem}`);
+    }
   }
+}
+
+/** What a plain type of src/k8s-schema.ts wants, by code (a, any JSON, is not checked). */
+const PLAIN_WANTS: { [code: string]: string } = {
+  s: 'a string',
+  d: 'a date string (RFC 3339)',
+  i: 'an integer',
+  l: 'an integer',
+  n: 'a number',
+  b: 'a boolean (true or false)',
+  q: "a quantity (a string such as '1Gi', or a number)",
+  o: 'an integer or a string',
+};
+
+/** Why a JSON value does not decode into a plain type (string, integer, number, boolean, date, quantity, int-or-string), or undefined. */
+function plainTypeProblem(type: string, v: any): string | undefined {
+  const want = PLAIN_WANTS[type];
+  if (want === undefined) {
+    return undefined;
+  }
+  const ok = type === 's' || type === 'd' ? typeof v === 'string'
+    : type === 'i' || type === 'l' ? Number.isInteger(v)
+      : type === 'n' ? typeof v === 'number'
+        : type === 'b' ? typeof v === 'boolean'
+          : typeof v === 'string' || typeof v === 'number';
+  if (ok) {
+    return undefined;
+  }
+  const asString = type === 's' && (typeof v === 'number' || typeof v === 'boolean') ? `; write it as a string: "${v}"` : '';
+  return `${show(v)} is ${kindOf(v)}, but it takes ${want}${asString} (the API server cannot decode it)`;
 }
 
 /** The candidate within edit distance 2 of `word` (case-insensitive), if any. */

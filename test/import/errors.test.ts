@@ -58,6 +58,23 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     expect(result.code).toContain("kind: 'Event'");
   });
 
+  test('GIVEN a Secret, a PersistentVolumeClaim and an Ingress with values of the wrong JSON type WHEN imported THEN each is refused at its field, not written into an app that does not compile (review 37 I2)', () => {
+    const message = importError('types.yaml', [
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  typo: 1\n',
+      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc\nspec:\n  accessModes: ReadWriteOnce\n  resources: {requests: {storage: [1Gi]}}\n',
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ing\nspec:\n  rules: {host: example.com}\n',
+    ].join('---\n'));
+    expect(message).toContain('Secret s: data.typo: 1 is a number, but it takes a string; write it as a string: "1" (the API server cannot decode it)');
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.accessModes: "ReadWriteOnce" is a string, but it takes a list (the API server cannot decode it)');
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.requests.storage: ["1Gi"] is a list, but it takes a quantity');
+    expect(message).toContain('Ingress ing: spec.rules: {"host":"example.com"} is an object, but it takes a list (the API server cannot decode it)');
+  });
+
+  test('GIVEN a field newer than 1.28 with a plain value of the wrong type WHEN imported THEN it is refused as the API server would (review 37 I2)', () => {
+    expect(importError('new.yaml', 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc\nspec:\n  volumeAttributesClassName: 5\n'))
+      .toContain('spec.volumeAttributesClassName: 5 is a number, but it takes a string; write it as a string: "5" (the API server cannot decode it)');
+  });
+
   test('GIVEN a custom resource whose kind is named like a built-in one (Knative serving.knative.dev/v1 Service) WHEN imported THEN it is written, not refused as unserved (review 37 H1)', () => {
     const app = ManifestImport.fromSources([{ name: 'ksvc.yaml', content: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template: {}\n' }]);
     expect(app.code).toContain("apiVersion: 'serving.knative.dev/v1'");
