@@ -67,11 +67,13 @@ export function unknownBuiltInKind(apiVersion: string, kind: string): string | u
   }
   // The kind at another of Kubernetes' own versions (the newest stable one): v1 Ingress is networking.k8s.io/v1.
   const versions = Object.keys(L1_KINDS).filter((k) => k.endsWith(`/${kind}`)).map((k) => k.slice(0, -kind.length - 1))
-    .filter((v) => v.split('/').length === 2 && (!v.split('/')[0].includes('.') || v.split('/')[0].endsWith('.k8s.io')))
-    .sort((a, b) => stableRank(b) - stableRank(a));
-  const elsewhere = versions[0];
+    .filter((v) => v.split('/').length === 2 && (!v.split('/')[0].includes('.') || v.split('/')[0].endsWith('.k8s.io')));
+  // Only a stable version: the beta and alpha ones of this 1.28 list may be gone or off in 1.32
+  // (flowcontrol.apiserver.k8s.io/v1beta3, resource.k8s.io/v1alpha2).
+  const elsewhere = versions.filter((v) => /^v\d+$/.test(v.split('/')[1])).sort((a, b) => stableRank(b) - stableRank(a))[0];
   const fix = elsewhere !== undefined ? `; write apiVersion: ${elsewhere}.`
-    : closest(kind, kinds) !== undefined ? `; did you mean ${closest(kind, kinds)}?` : '; check the spelling (kinds are case-sensitive).';
+    : versions.length > 0 ? `; it is a kind of the ${versions[0].split('/')[0]} API group: write the version of it your cluster serves (kubectl api-resources).`
+      : closest(kind, kinds) !== undefined ? `; did you mean ${closest(kind, kinds)}?` : '; check the spelling (kinds are case-sensitive).';
   return `kind ${JSON.stringify(kind)} is not a kind of apiVersion ${apiVersion} in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind")${fix}`;
 }
 

@@ -53,6 +53,12 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     expect(message).toContain('write apiVersion: autoscaling/v2.');
   });
 
+  test('GIVEN a kind whose versions in the 1.28 list are all beta or alpha (v1 FlowSchema) WHEN imported THEN no such version is suggested, only its API group (review 39 K5)', () => {
+    const message = importError('f.yaml', 'apiVersion: v1\nkind: FlowSchema\nmetadata:\n  name: x\nspec: {}\n');
+    expect(message).toContain('it is a kind of the flowcontrol.apiserver.k8s.io API group: write the version of it your cluster serves (kubectl api-resources).');
+    expect(message).not.toContain('v1beta3');
+  });
+
   test('GIVEN a core v1 Event, which cdk8s-plus-28 has no class for WHEN imported THEN it is written (review 38 J4)', () => {
     const result = ManifestImport.fromSources([{ name: 'e.yaml', content: 'apiVersion: v1\nkind: Event\nmetadata:\n  name: e\ninvolvedObject: {kind: Pod, name: p}\nreason: Started\n' }]);
     expect(result.code).toContain("kind: 'Event'");
