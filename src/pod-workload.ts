@@ -975,7 +975,7 @@ export function nativeRestartPolicyProblem(container: any): string {
 
 /**
  * What `Inject.into()` added to an object that fronts its app: the proxies' port names, the app
- * ports they forward to, and the names of the classic sidecars it added (not the app's containers).
+ * ports they forward to, and the classic sidecars it added (not the app's containers).
  * @internal
  */
 export interface _InjectedFront {
@@ -1011,7 +1011,7 @@ export interface _FrontPorts {
  * `declared` ones, when it is given (the classic `sidecars` written after them); otherwise `declared`.
  */
 export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknown; ports?: unknown }>,
-  frontedAppPorts: Array<{ port: number; sidecar: string }>, manifest?: any,
+  frontedAppPorts: _FrontedAppPort[], manifest?: any,
   sidecars: Array<{ name?: unknown; ports?: unknown }> = []): _FrontPorts | undefined {
   if (proxyPorts.length === 0) {
     return undefined;

@@ -202,10 +202,7 @@ export class ServiceTarget {
         if (injected === undefined) {
           return undefined;
         }
-        const containers = (w.containers ?? []).map((c: any) => ({
-          name: c.name,
-          ports: (c.ports ?? []).map((p: any) => ({ containerPort: p.number, name: p.name })),
-        }));
+        const containers = (w.containers ?? []).map((c: any) => ({ name: c.name, ports: kplusPorts(c) }));
         // As JSON patches leave the app's containers, when it has any.
         return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts, kplusPatched(w), injected.classicSidecars);
       },
@@ -286,17 +283,20 @@ function kplusLabelsNotOnPods(labels: KplusLabels, isWorkload: boolean, kind: st
     + `so the Service would select none of them; label the pods too: ${lowerFirst(kind)}.podMetadata.addLabel(${JSON.stringify(k)}, ${JSON.stringify(v)})`;
 }
 
+/** A cdk8s-plus container's ports as Kubernetes writes them (number, name, protocol). */
+function kplusPorts(c: any): k8s.ContainerPort[] {
+  return (c.ports ?? []).map((p: any) => ({
+    containerPort: p.number,
+    ...(p.name === undefined ? {} : { name: p.name }),
+    ...(p.protocol === undefined ? {} : { protocol: p.protocol }),
+  }));
+}
+
 function kplusContainerPorts(w: any): k8s.ContainerPort[] | undefined {
   const sidecars = (w.initContainers ?? []).filter((c: any) => c.restartPolicy === 'Always');
   const ports: k8s.ContainerPort[] = [];
   for (const c of [...sidecars, ...(w.containers ?? [])]) {
-    for (const p of c.ports ?? []) {
-      ports.push({
-        containerPort: p.number,
-        ...(p.name === undefined ? {} : { name: p.name }),
-        ...(p.protocol === undefined ? {} : { protocol: p.protocol }),
-      });
-    }
+    ports.push(...kplusPorts(c));
   }
   // The sidecars Inject.into() added to the workload's ApiObject.
   if (typeof w.apiObject?._injectedPorts !== 'function') {

@@ -926,3 +926,15 @@ describe('review 38 J: sidecars renamed by patches, unserved versions, shared po
     expect(synthError(chart)).toContain('use one of "envoy-metrics" or a port number ("http" also names a port of the app, which Kubernetes would take; give the proxy\'s port another name with its portName option)');
   });
 });
+
+describe('a cdk8s-plus app port\'s protocol behind an injected proxy', () => {
+  test('GIVEN a UDP app port named like Envoy\'s TCP port WHEN a TCP Service targets the name THEN it is accepted, as for the library\'s own patterns (FindPort matches the protocol)', () => {
+    const chart = newChart();
+    const d = new kplus.Deployment(chart, 'd', {
+      containers: [{ image: 'nginx', ports: [{ number: 8080, name: 'http', protocol: kplus.Protocol.UDP }], securityContext: { ensureNonRoot: false } }],
+    });
+    Inject.into(d, { sidecars: [Sidecar.envoy({ appPort: 8080, portName: 'http' })] });
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort: 'http' }] });
+    expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('http');
+  });
+});
