@@ -6,9 +6,10 @@
 //     how it is written (value, struct, list or map of structs, Quantity/IntOrString, Date);
 //   - lib/imports/k8s.d.ts, read with the TypeScript compiler API, gives each field's type
 //     (string, number, boolean, string[], map of string, map of any, Date, ...);
-//   - the integer format of each number field (int32 or int64; float where Kubernetes has one)
-//     is asked of the OpenAPI validators of kubernetes-models (a devDependency): each field is
-//     probed with 2^31 and 1.5 and the validator's "format" / "integer" answer is recorded.
+//   - the integer format of each number field (int32 or int64; float where Kubernetes has one),
+//     and whether a string is a Go []byte (format "byte"), is asked of the OpenAPI validators of
+//     kubernetes-models (a devDependency): each number field is probed with 2^31 and 1.5, each
+//     string with '!', and the validator's "format" / "integer" answer is recorded.
 // src/k8s-values.ts reads the table to convert (L1 TypeScript spelling -> JSON) and to check.
 //
 // Usage: node scripts/gen-k8s-schema.js            (writes src/k8s-schema.ts)
@@ -162,10 +163,19 @@ function generate() {
     return 'i';
   }
 
+  // A string field is `y` where Go has a []byte (OpenAPI format "byte": base64, or a list of byte values).
+  function stringFormat(structName, json, inArray, inMap) {
+    const validate = validatorOf(ifaces[structName].schemaId);
+    if (!validate) return 's';
+    validate({ [json]: inArray ? ['!'] : inMap ? { k: '!' } : '!' });
+    const at = `/${json}${inArray ? '/0' : inMap ? '/k' : ''}`;
+    return (validate.errors || []).some((e) => e.instancePath === at && e.keyword === 'format' && e.params.format === 'byte') ? 'y' : 's';
+  }
+
   // The schema name of an L1 struct: KubeXProps is the object of kind X.
   const schemaName = (l1) => (/^Kube(\w+)Props$/.test(l1) ? l1.replace(/^Kube(\w+)Props$/, '$1') : l1);
 
-  function typeCode(structName, json, node, kind, child, inArray) {
+  function typeCode(structName, json, node, kind, child, inArray, inMap) {
     const where = `${structName}.${json}`;
     if (ts.isArrayTypeNode(node)) {
       const inner = typeCode(structName, json, node.elementType, kind === 'A' ? 'T' : kind, child, true);
@@ -174,11 +184,11 @@ function generate() {
     if (ts.isTypeLiteralNode(node)) {
       const index = node.members.find(ts.isIndexSignatureDeclaration);
       if (!index || node.members.length !== 1) throw new Error(`${where}: unsupported type literal`);
-      const inner = typeCode(structName, json, index.type, kind === 'M' ? 'T' : kind === 'W' ? 'V' : kind, child);
+      const inner = typeCode(structName, json, index.type, kind === 'M' ? 'T' : kind === 'W' ? 'V' : kind, child, false, true);
       return `{${inner}}`;
     }
     switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword: return 's';
+      case ts.SyntaxKind.StringKeyword: return stringFormat(structName, json, inArray, inMap);
       case ts.SyntaxKind.BooleanKeyword: return 'b';
       case ts.SyntaxKind.AnyKeyword: return 'a';
       case ts.SyntaxKind.NumberKeyword: return numberFormat(structName, json, inArray);
@@ -254,7 +264,7 @@ function generate() {
  * Every struct reachable from the top-level kinds (${KINDS.join(', ')}), by name
  * (the L1 name; a top-level object is named by its kind). Each is one string of fields,
  * \`tsName[=jsonName]:type\` separated by commas (the JSON name only where it differs), where type
- * is \`s\` string, \`i\` int32, \`l\` int64, \`n\` float64, \`b\` boolean, \`d\` date (RFC 3339 string),
+ * is \`s\` string, \`y\` base64 bytes (Go []byte: a base64 string or a list of byte values), \`i\` int32, \`l\` int64, \`n\` float64, \`b\` boolean, \`d\` date (RFC 3339 string),
  * \`a\` any JSON, \`q\` Quantity, \`o\` IntOrString, a struct name, \`T[]\` a list of T, \`{T}\` a map of T.
  * Parsed lazily, one struct at a time, by src/k8s-values.ts.
  *

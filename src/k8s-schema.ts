@@ -7,7 +7,7 @@
  * Every struct reachable from the top-level kinds (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Service, ConfigMap, PersistentVolumeClaim), by name
  * (the L1 name; a top-level object is named by its kind). Each is one string of fields,
  * `tsName[=jsonName]:type` separated by commas (the JSON name only where it differs), where type
- * is `s` string, `i` int32, `l` int64, `n` float64, `b` boolean, `d` date (RFC 3339 string),
+ * is `s` string, `y` base64 bytes (Go []byte: a base64 string or a list of byte values), `i` int32, `l` int64, `n` float64, `b` boolean, `d` date (RFC 3339 string),
  * `a` any JSON, `q` Quantity, `o` IntOrString, a struct name, `T[]` a list of T, `{T}` a map of T.
  * Parsed lazily, one struct at a time, by src/k8s-values.ts.
  *
@@ -24,7 +24,7 @@ export const K8S_SCHEMA: { [type: string]: string } = {
   CinderVolumeSource: 'fsType:s,readOnly:b,secretRef:LocalObjectReference,volumeId=volumeID:s',
   ClientIpConfig: 'timeoutSeconds:i',
   ClusterTrustBundleProjection: 'labelSelector:LabelSelector,name:s,optional:b,path:s,signerName:s',
-  ConfigMap: 'apiVersion:s,kind:s,metadata:ObjectMeta,binaryData:{s},data:{s},immutable:b',
+  ConfigMap: 'apiVersion:s,kind:s,metadata:ObjectMeta,binaryData:{y},data:{s},immutable:b',
   ConfigMapEnvSource: 'name:s,optional:b',
   ConfigMapKeySelector: 'key:s,name:s,optional:b',
   ConfigMapProjection: 'items:KeyToPath[],name:s,optional:b',

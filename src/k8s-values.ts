@@ -1,6 +1,6 @@
 import { K8S_SCHEMA } from './k8s-schema';
 import { fieldPathOf, Problems, show } from './problems';
-import { goParsesRfc3339 } from './validation/common';
+import { bytesProblem, goParsesRfc3339 } from './validation/common';
 
 /**
  * Kubernetes values: conversion of L1-typed values (`k8s.PodSpec`, `k8s.Container`, ... of any
@@ -39,7 +39,7 @@ interface K8sStruct {
 }
 
 const PRIMITIVES: { [code: string]: K8sType } = {};
-for (const k of 'silnbdaqo') {
+for (const k of 'silnbdaqoy') {
   PRIMITIVES[k] = { k };
 }
 const structs: { [name: string]: K8sStruct | undefined } = Object.create(null);
@@ -293,6 +293,7 @@ function zeroValue(t: K8sType): any {
     case '[':
       return [];
     case 's':
+    case 'y':
       return '';
     case 'b':
       return false;
@@ -516,6 +517,23 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
         libraryInstance(t, v, path, problems, decode, owner, field);
       }
       return decode ? undefined : toManifestValue(v);
+    case 'y':
+      // Go []byte: a base64 string (its text is the validation rules' to check) or a list of byte values.
+      if (Array.isArray(v)) {
+        const problem = problems && bytesProblem(v, `${owner}.${field}`);
+        if (problem) {
+          problems!.add(path, problem);
+        }
+        return decode ? undefined : toManifestValue(v);
+      }
+      if (typeof v !== 'string') {
+        if (!isToken(v)) {
+          wrongType(t, v, path, problems, decode, owner, field);
+        } else {
+          libraryInstance(t, v, path, problems, decode, owner, field);
+        }
+      }
+      return v;
     case 'd':
       if (v instanceof Date) {
         if (decode) {
@@ -569,6 +587,7 @@ function checkNumber(k: string, v: number, path: string, problems: Problems, own
 
 const EXPECTED: { [k: string]: string } = {
   's': 'a string',
+  'y': 'base64-encoded bytes (a string such as "aGk=", or a list of byte values from 0 to 255)',
   'i': 'an int32 (a whole number)',
   'l': 'an int64 (a whole number)',
   'n': 'a number',

@@ -5,7 +5,7 @@ import { fieldPathOf, Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
-import { l1Class, STATUS_KINDS, unknownFieldProblems } from './schema';
+import { l1Class, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
 import { goTrimSpace } from '../validation/common';
 
 /**
@@ -507,6 +507,8 @@ function checkedItem(item: any, document: any): { object: any; problems: string[
   const deep = tooDeep(item);
   if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
     decodeNulls(item.kind, item);
+  } else if (!deep && item !== null && typeof item === 'object' && l1Class(item.apiVersion, item.kind) !== undefined) {
+    l1DecodeNulls(`${l1Class(item.apiVersion, item.kind)}Props`, item);
   }
   const object = deep ? item : withoutNulls(item);
   const problems = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? document : undefined);

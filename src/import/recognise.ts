@@ -196,11 +196,16 @@ function choose(
   const { rest: object, patches } = withoutConstructorKeys(input.object);
   const cls = l1Class(object.apiVersion, object.kind);
   const fallbacks: Candidate[] = [];
-  if (cls) {
-    const rest = { ...object };
-    delete rest.apiVersion;
-    delete rest.kind;
-    const props = toProps(`${cls}Props`, rest, ValueStyle.L1).value;
+  const rest = { ...object };
+  delete rest.apiVersion;
+  delete rest.kind;
+  const converted = cls ? toProps(`${cls}Props`, rest, ValueStyle.L1) : undefined;
+  // Bytes written as a list of their values (Go decodes them) do not type-check as the L1 class's base64 string.
+  const untyped = converted !== undefined && converted.untyped.length > 0
+    ? `${converted.untyped.join(', ')} holds bytes written as a list of their values, which the L1 class k8s.${cls} types as a base64 string`
+    : undefined;
+  if (cls && untyped === undefined) {
+    const props = converted!.value;
     fallbacks.push({
       call: new Call(`k8s.${cls}`, [scope, name.id, props], [{ from: 'cdk8s-plus-28', name: 'k8s' }], true),
       objects: [input],
@@ -214,9 +219,10 @@ function choose(
     call: new Call('ApiObject', [scope, name.id, plain(object)], [{ from: 'cdk8s', name: 'ApiObject' }], true),
     objects: [input],
     references: [],
-    note: why !== undefined
-      ? `${why}: written as a cdk8s ApiObject${cls ? ` (the L1 class k8s.${cls} would not write it exactly either)` : ''}.`
-      : (cls ? undefined : `${object.kind} (${object.apiVersion}) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.`),
+    note: untyped !== undefined ? `${why !== undefined ? `${why}; ` : ''}${untyped}: written as a cdk8s ApiObject.`
+      : why !== undefined
+        ? `${why}: written as a cdk8s ApiObject${cls ? ` (the L1 class k8s.${cls} would not write it exactly either)` : ''}.`
+        : (cls ? undefined : `${object.kind} (${object.apiVersion}) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.`),
     patches,
     library: false,
   });

@@ -3,6 +3,9 @@ import { L1_KINDS, L1_STRUCTS } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
 import { decodeCheck, isK8sType, kindOf } from '../k8s-values';
 import { Problems, show } from '../problems';
+import { bytesProblem, goParsesRfc3339, keyPath } from '../validation/common';
+import { parseQuantity } from '../validation/quantity';
+import { readsAsLineBreak } from '../validation/yaml-scalars';
 
 /**
  * The Kubernetes 1.28 structs of cdk8s-plus-28's L1 module (src/import/l1-schema.ts): field
@@ -21,8 +24,10 @@ export interface L1Field {
   readonly kind: string;
   /** The struct of `t`, `a` and `m` fields. */
   readonly child?: string;
-  /** The JSON type of a `p` field (src/k8s-schema.ts codes: s, n, b, s[], {s}, ...), when it is checked. */
+  /** The JSON type of a `p` field (src/k8s-schema.ts codes: s, i, l, n, b, y, s[], {s}, ...), when it is checked. */
   readonly plain?: string;
+  /** A field Kubernetes 1.32 added, which the 1.28 L1 class does not have (the API server keeps it). */
+  readonly newer?: boolean;
 }
 
 const parsed: { [name: string]: { [json: string]: L1Field } | undefined } = Object.create(null);
@@ -38,11 +43,12 @@ export function l1Struct(name: string): { [json: string]: L1Field } | undefined 
     if (entry === '') {
       continue;
     }
-    const [names, kind, child, plainType] = entry.split(':');
+    const [names, type, child, plainType] = entry.split(':');
     const eq = names.indexOf('=');
     const json = eq < 0 ? names : names.slice(0, eq);
     const ts = eq < 0 ? names : names.slice(eq + 1);
-    s[json] = { json, ts, kind, child: child || undefined, plain: plainType || undefined };
+    const newer = type.startsWith('+');
+    s[json] = { json, ts, kind: newer ? type.slice(1) : type, child: child || undefined, plain: plainType || undefined, newer: newer || undefined };
   }
   parsed[name] = s;
   return s;
@@ -55,10 +61,10 @@ export function l1Class(apiVersion: string, kind: string): string | undefined {
 }
 
 /**
- * Why a kind of one of Kubernetes' own API versions of pods and Services (v1, apps/v1, batch/v1)
- * cannot be applied: no such kind there ("no matches for kind"; kinds match exactly, and no
- * custom resource can add one to these groups). Undefined for a kind the version has, and for
- * other versions.
+ * Why a kind of one of Kubernetes' own stable API versions of a group without a dot (v1, apps/v1,
+ * batch/v1, policy/v1, autoscaling/v1 and v2) cannot be applied: no such kind there ("no matches
+ * for kind"; kinds match exactly, and no custom resource can add one to these groups). Undefined
+ * for a kind the version has, and for other versions.
  */
 export function unknownBuiltInKind(apiVersion: string, kind: string): string | undefined {
   const kinds = BUILT_IN_KINDS[apiVersion];
@@ -67,7 +73,7 @@ export function unknownBuiltInKind(apiVersion: string, kind: string): string | u
   }
   // The kind at another of Kubernetes' own versions (the newest stable one): v1 Ingress is networking.k8s.io/v1.
   const versions = Object.keys(L1_KINDS).filter((k) => k.endsWith(`/${kind}`)).map((k) => k.slice(0, -kind.length - 1))
-    .filter((v) => v.split('/').length === 2 && (!v.split('/')[0].includes('.') || v.split('/')[0].endsWith('.k8s.io')));
+    .filter((v) => v !== apiVersion && v.split('/').length === 2 && (!v.split('/')[0].includes('.') || v.split('/')[0].endsWith('.k8s.io')));
   // Only a stable version: the beta and alpha ones of this 1.28 list may be gone or off in 1.32
   // (flowcontrol.apiserver.k8s.io/v1beta3, resource.k8s.io/v1alpha2).
   const elsewhere = versions.filter((v) => /^v\d+$/.test(v.split('/')[1])).sort((a, b) => stableRank(b) - stableRank(a))[0];
@@ -84,14 +90,19 @@ function stableRank(apiVersion: string): number {
 }
 
 /**
- * The kinds Kubernetes 1.32 serves at these versions (pkg/apis/core/v1, apps/v1, batch/v1
- * register.go), List included (what kubectl get -o yaml writes).
+ * The kinds Kubernetes 1.32 serves as resources at the stable versions of its API groups without
+ * a dot in their name, which no custom resource can join (a CRD's group must hold a dot): v1,
+ * apps/v1, batch/v1, policy/v1, autoscaling/v1 and v2 (pkg/apis/<group>/<version>/register.go, less
+ * the kinds served only as subresources: Eviction, Scale), List included (what kubectl get -o yaml writes).
  */
 const BUILT_IN_KINDS: { [apiVersion: string]: string[] } = {
   'v1': ['Binding', 'ComponentStatus', 'ConfigMap', 'Endpoints', 'Event', 'LimitRange', 'List', 'Namespace', 'Node', 'PersistentVolume',
     'PersistentVolumeClaim', 'Pod', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount'],
   'apps/v1': ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
   'batch/v1': ['CronJob', 'Job'],
+  'policy/v1': ['PodDisruptionBudget'],
+  'autoscaling/v1': ['HorizontalPodAutoscaler'],
+  'autoscaling/v2': ['HorizontalPodAutoscaler'],
 };
 
 /** How Quantity and IntOrString values are written. */
@@ -106,6 +117,13 @@ export enum ValueStyle {
 export interface Converted {
   readonly value: Value;
   readonly unknown: string[];
+  /** Paths of values the L1 TypeScript types cannot hold, though Kubernetes reads them (bytes written as a list). */
+  readonly untyped: string[];
+}
+
+interface Found {
+  readonly unknown: string[];
+  readonly untyped: string[];
 }
 
 /**
@@ -113,12 +131,12 @@ export interface Converted {
  * Fields the struct does not have are kept with their JSON name and listed in `unknown`.
  */
 export function toProps(struct: string, json: any, style: ValueStyle, path: string = ''): Converted {
-  const unknown: string[] = [];
-  const value = convertStruct(struct, json, style, path, unknown);
-  return { value, unknown };
+  const found: Found = { unknown: [], untyped: [] };
+  const value = convertStruct(struct, json, style, path, found);
+  return { value, ...found };
 }
 
-function convertStruct(struct: string, json: any, style: ValueStyle, path: string, unknown: string[]): Value {
+function convertStruct(struct: string, json: any, style: ValueStyle, path: string, found: Found): Value {
   const fields = l1Struct(struct);
   if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
     return plain(json);
@@ -128,12 +146,17 @@ function convertStruct(struct: string, json: any, style: ValueStyle, path: strin
     const v = json[key];
     const fieldPath = path ? `${path}.${key}` : key;
     const field = fields[key];
-    if (!field) {
-      unknown.push(fieldPath);
+    if (!field || field.newer) {
+      // The L1 class does not have it (a field of 1.32 included): kept with its JSON name.
+      found.unknown.push(fieldPath);
       out[key] = plain(v);
       continue;
     }
-    out[field.ts] = convertField(field, v, style, fieldPath, unknown);
+    if (field.kind === 'p' && field.plain?.includes('y')) {
+      // Go []byte written as a list of byte values: the L1 class types it as a base64 string.
+      found.untyped.push(...bytesLists(v, fieldPath));
+    }
+    out[field.ts] = convertField(field, v, style, fieldPath, found);
   }
   return NAMED_FIRST.has(struct) ? leadingKeysFirst(out) : out;
 }
@@ -161,14 +184,14 @@ export function leadingKeysFirst<T extends { [key: string]: any }>(o: T): T {
   return out;
 }
 
-function convertField(field: L1Field, v: any, style: ValueStyle, path: string, unknown: string[]): Value {
+function convertField(field: L1Field, v: any, style: ValueStyle, path: string, found: Found): Value {
   switch (field.kind) {
     case 't':
-      return convertStruct(field.child!, v, style, path, unknown);
+      return convertStruct(field.child!, v, style, path, found);
     case 'a':
-      return Array.isArray(v) ? v.map((x, i) => convertStruct(field.child!, x, style, `${path}[${i}]`, unknown)) : plain(v);
+      return Array.isArray(v) ? v.map((x, i) => convertStruct(field.child!, x, style, `${path}[${i}]`, found)) : plain(v);
     case 'm':
-      return mapValues(v, (x, k) => convertStruct(field.child!, x, style, `${path}.${k}`, unknown));
+      return mapValues(v, (x, k) => convertStruct(field.child!, x, style, `${path}.${k}`, found));
     case 'q':
     case 'i':
       return valueObject(field.kind, v, style);
@@ -180,6 +203,11 @@ function convertField(field: L1Field, v: any, style: ValueStyle, path: string, u
     default:
       return plain(v);
   }
+}
+
+/** The paths of the bytes written as a list of their values in a value of a Go []byte field, or a map of them. */
+function bytesLists(v: any, path: string): string[] {
+  return Array.isArray(v) ? [path] : isMap(v) ? Object.keys(v).filter((k) => Array.isArray(v[k])).map((k) => keyPath(path, k)) : [];
 }
 
 function mapValues(v: any, f: (x: any, key: string) => Value): Value {
@@ -219,6 +247,62 @@ export function plain(json: any): Value {
   return out;
 }
 
+/**
+ * What the API server's decoder makes of a null list item or map value of an L1 kind, in place:
+ * the zero value of its type (`tier: ~` in `matchLabels` is `tier: ''`, `cpu: ~` in a quota's
+ * `hard` is '0', a null item of a list of structs is an empty struct). A struct field set to null
+ * is unset, which the caller removes (withoutNulls); a value of any JSON (a CRD's `default`) stays.
+ */
+// Go: encoding/json (sigs.k8s.io/json) object and array: each map value and slice element is decoded
+// into a fresh zero value, which a null leaves as it is (literalStore: "ignore null for primitives/string").
+export function l1DecodeNulls(struct: string, json: any): void {
+  const fields = l1Struct(struct);
+  if (!fields || !isMap(json)) {
+    return;
+  }
+  for (const key of Object.keys(json)) {
+    const field = fields[key];
+    const v = json[key];
+    if (field === undefined || v === null || typeof v !== 'object') {
+      continue;
+    }
+    const items = (zero: () => any, inner?: (x: any) => void) => {
+      for (const k of Object.keys(v)) {
+        v[k] = v[k] === null ? zero() : v[k];
+        inner?.(v[k]);
+      }
+    };
+    switch (field.kind) {
+      case 't':
+        l1DecodeNulls(field.child!, v);
+        break;
+      case 'a':
+      case 'm':
+        if (Array.isArray(v) === (field.kind === 'a')) {
+          items(() => ({}), (x) => l1DecodeNulls(field.child!, x));
+        }
+        break;
+      case 'Q':
+      case 'I':
+        if (isMap(v)) {
+          items(() => (field.kind === 'Q' ? '0' : 0));
+        }
+        break;
+      case 'p': {
+        const code = field.plain ?? '';
+        const inner = code.endsWith('[]') ? code.slice(0, -2) : code.startsWith('{') ? code.slice(1, -1) : undefined;
+        if (inner !== undefined && Array.isArray(v) === code.endsWith('[]') && PLAIN_ZERO[inner] !== undefined) {
+          items(() => (Array.isArray(PLAIN_ZERO[inner]) ? [] : PLAIN_ZERO[inner]));
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** The JSON of the Go zero value of a plain type (src/k8s-schema.ts codes). */
+const PLAIN_ZERO: { [code: string]: any } = { 's': '', 'y': '', 'i': 0, 'l': 0, 'n': 0, 'b': false, 's[]': [] };
+
 /** Every field path of `json` that its L1 struct does not have (with the field probably meant). */
 export function unknownFieldProblems(struct: string, json: any, path: string): string[] {
   const problems: string[] = [];
@@ -235,7 +319,7 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
     const fieldPath = path ? `${path}.${key}` : key;
     const field = fields[key];
     const v = json[key];
-    if (!field) {
+    if (!field || field.newer) {
       const newer = key === 'status' ? undefined : fieldOf132(struct, key);
       if (newer !== undefined) {
         // Newer than 1.28: the object is then written as an ApiObject, which keeps it; its value
@@ -243,6 +327,14 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
         check132(newer, v, fieldPath, problems);
         continue;
       }
+    }
+    if (field?.newer) {
+      const gate = GATED_OFF_1_32[`${struct}.${key}`];
+      if (gate !== undefined && v !== null) {
+        problems.push(`${fieldPath}: ${show(v)} would vanish: ${gate}; remove it, or write it once the gate is on`);
+        continue;
+      }
+    } else if (!field) {
       const meant = closest(key, Object.keys(fields));
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
       if (key === 'status' && path === '' && STATUS_KINDS.has(type)) {
@@ -250,7 +342,7 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
           + `k8s.Kube${type} has no status; remove it`);
         continue;
       }
-      problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.28; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
+      problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.32; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
       continue;
     }
     // What the API server's decoder would refuse: a number for a Secret's data value, a map for a
@@ -272,7 +364,17 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
 }
 
 /** The JSON shape of the L1 field kinds, as src/k8s-schema.ts types (a: any JSON, whose inside walkUnknown checks). */
-const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q: 'q', i: 'o', Q: '{q}', I: '{o}', d: 'd' };
+const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q: 'q', i: 'o', Q: '{q}', I: '{o}', d: 'd', u: 'u' };
+
+/**
+ * The fields Kubernetes 1.32 added to kinds this library does not validate whose feature gate is
+ * off by default in 1.32, so that the API server drops them on create without a word.
+ */
+const GATED_OFF_1_32: { [structAndField: string]: string } = {
+  // Go: DropDisabledSpecFields (pkg/api/persistentvolume/util.go); the gate as src/validation/common.ts FEATURE_GATES_1_32
+  'PersistentVolumeSpec.volumeAttributesClassName': 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, and the API server '
+    + 'drops the field while it is off',
+};
 
 function isMap(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -346,30 +448,72 @@ function check132(type: string, v: any, path: string, problems: string[]): void 
 const PLAIN_WANTS: { [code: string]: string } = {
   s: 'a string',
   d: 'a date string (RFC 3339)',
+  u: 'a date string with microseconds (RFC 3339, six fraction digits)',
   i: 'an integer',
   l: 'an integer',
   n: 'a number',
   b: 'a boolean (true or false)',
   q: "a quantity (a string such as '1Gi', or a number)",
   o: 'an integer or a string',
+  y: 'base64-encoded bytes (a string such as "aGk=")',
 };
 
-/** Why a JSON value does not decode into a plain type (string, integer, number, boolean, date, quantity, int-or-string), or undefined. */
+const INT32 = 2 ** 31;
+const INT64 = 2 ** 63;
+
+/**
+ * Why a JSON value does not decode into a plain type (string, int32, int64, float, boolean,
+ * date, micro date, quantity, int-or-string, bytes), or undefined.
+ */
+// Go: encoding/json (sigs.k8s.io/json) literalStore: an int kind takes strconv.ParseInt of the number
+// (no fraction, in range); metav1.Time / MicroTime, resource.Quantity and intstr.IntOrString UnmarshalJSON.
 function plainTypeProblem(type: string, v: any): string | undefined {
   const want = PLAIN_WANTS[type];
   if (want === undefined) {
     return undefined;
   }
-  const ok = type === 's' || type === 'd' ? typeof v === 'string'
-    : type === 'i' || type === 'l' ? Number.isInteger(v)
-      : type === 'n' ? typeof v === 'number'
-        : type === 'b' ? typeof v === 'boolean'
+  const ok = type === 's' || type === 'd' || type === 'u' ? typeof v === 'string'
+    : type === 'i' || type === 'l' || type === 'n' ? typeof v === 'number'
+      : type === 'b' ? typeof v === 'boolean'
+        : type === 'y' ? typeof v === 'string' || Array.isArray(v)
           : typeof v === 'string' || typeof v === 'number';
-  if (ok) {
-    return undefined;
+  if (!ok) {
+    const asString = type === 's' && (typeof v === 'number' || typeof v === 'boolean') ? `; write it as a string: "${v}"`
+      : (type === 'i' || type === 'l') && typeof v === 'string' && v.trim() !== '' && Number.isInteger(Number(v)) ? `; write ${Number(v)} without quotes` : '';
+    return `${show(v)} is ${kindOf(v)}, but it takes ${want}${asString} (the API server cannot decode it)`;
   }
-  const asString = type === 's' && (typeof v === 'number' || typeof v === 'boolean') ? `; write it as a string: "${v}"` : '';
-  return `${show(v)} is ${kindOf(v)}, but it takes ${want}${asString} (the API server cannot decode it)`;
+  const decodes = '(the API server cannot decode it)';
+  if ((type === 'i' || type === 'l' || type === 'o') && typeof v === 'number') {
+    if (!Number.isInteger(v)) {
+      return `${show(v)} is not a whole number, but it takes an integer ${decodes}`;
+    }
+    const limit = type === 'l' ? INT64 : INT32;
+    if (v < -limit || v >= limit) {
+      return `${show(v)} is out of range: it is an ${type === 'l' ? 'int64' : 'int32'} ${decodes}`;
+    }
+  }
+  if (type === 'd' && !goParsesRfc3339(v)) {
+    return `${show(v)} is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" ${decodes}`;
+  }
+  if (type === 'u' && !goParsesRfc3339Micro(v)) {
+    return `${show(v)} is not a MicroTime (an RFC 3339 date with exactly six fraction digits); write e.g. "2024-01-31T12:00:00.000000Z" ${decodes}`;
+  }
+  if (type === 'q' && !readsAsLineBreak(v) && parseQuantity(v) === undefined) {
+    return `${show(v)} is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1 ${decodes}`;
+  }
+  if (type === 'y') {
+    return bytesProblem(v, 'it')?.replace(/\.$/, '');
+  }
+  return undefined;
+}
+
+/**
+ * Whether Go reads a date as `metav1.MicroTime.UnmarshalJSON` does: `time.Parse` with the layout
+ * RFC3339Micro, "2006-01-02T15:04:05.000000Z07:00", whose fraction takes exactly six digits.
+ */
+// Go: metav1.MicroTime.UnmarshalJSON (apimachinery pkg/apis/meta/v1/micro_time.go); time.Parse stdFracSecond0
+function goParsesRfc3339Micro(value: string): boolean {
+  return /T\d\d?:\d\d:\d\d[.,]\d{6}(?:Z|[+-]\d\d:\d\d)$/.test(value) && goParsesRfc3339(value);
 }
 
 /** The candidate within edit distance 2 of `word` (case-insensitive), if any. */

@@ -133,6 +133,39 @@ export function zeroIfUnset(spec: unknown): any {
   return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : {};
 }
 
+// Standard base64 with padding, as encoding/json decodes a []byte (base64.StdEncoding.Decode,
+// which skips '\r' and '\n' anywhere: see isBase64).
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const LINE_BREAKS = /[\r\n]/g;
+
+/** Whether encoding/json decodes the value into a []byte: standard base64, line breaks ignored. */
+// Go: (*Encoding).Decode (encoding/base64): "New line characters (\r and \n) are ignored."
+export function isBase64(value: string): boolean {
+  return BASE64.test(value.includes('\n') || value.includes('\r') ? value.replace(LINE_BREAKS, '') : value);
+}
+
+/**
+ * Why encoding/json cannot decode a JSON value into a Go `[]byte` (Secret data, ConfigMap
+ * binaryData, a caBundle), or undefined: a string is decoded as standard base64 with padding, and
+ * a list element by element, each an integer from 0 to 255 (null is 0). `what` names the field
+ * in the message.
+ */
+// Go: encoding/json (sigs.k8s.io/json) literalStore (a string into []byte: base64.StdEncoding.Decode;
+// a number into uint8: strconv.ParseUint and OverflowUint) and array (a slice element by element)
+export function bytesProblem(value: unknown, what: string): string | undefined {
+  if (typeof value === 'string') {
+    return isBase64(value) ? undefined
+      : `${value.length > 40 ? `${show(value.slice(0, 40))}...` : show(value)} is not standard base64 (with padding): ${what} takes base64-encoded bytes `
+        + '(the API server cannot decode it).';
+  }
+  if (Array.isArray(value)) {
+    const i = value.findIndex((b) => b !== null && !(Number.isInteger(b) && b >= 0 && b <= 255));
+    return i < 0 ? undefined
+      : `item [${i}], ${show(value[i])}, is not a byte value: bytes written as a list take integers from 0 to 255 (the API server cannot decode it).`;
+  }
+  return `${show(value)} is not a base64 string; ${what} takes base64-encoded bytes such as "aGk=" (the API server cannot decode it).`;
+}
+
 /**
  * Whether Go's `time.Parse(time.RFC3339, s)` reads a date, as `metav1.Time.UnmarshalJSON` decodes
  * it. Its fast path (`parseRFC3339`) reads a subset of what its layout parser then reads, so this

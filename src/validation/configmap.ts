@@ -5,23 +5,12 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { keyPath } from './common';
+import { isBase64, keyPath } from './common';
 import { validateObjectMeta } from './metadata';
 import { configMapKey } from './names';
 
 /** core.MaxSecretSize: the data of a ConfigMap (or Secret) may total at most 1 MiB. */
 export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
-// Standard base64 with padding, as encoding/json decodes a []byte (base64.StdEncoding.Decode,
-// which skips '\r' and '\n' anywhere: see isBase64).
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const LINE_BREAKS = /[\r\n]/g;
-
-/** Whether encoding/json decodes the value into a []byte: standard base64, line breaks ignored. */
-// Go: (*Encoding).Decode (encoding/base64): "New line characters (\r and \n) are ignored."
-function isBase64(value: string): boolean {
-  return BASE64.test(value.includes('\n') || value.includes('\r') ? value.replace(LINE_BREAKS, '') : value);
-}
-
 /**
  * Checks a ConfigMap as the API server does on create: its metadata (a DNS-1123 subdomain name),
  * every key of `data` and `binaryData`, no key in both, and at most 1 MiB of values in total
@@ -50,6 +39,10 @@ export function validateConfigMap(cm: any, problems: Problems): void {
     const r = configMapKey(key);
     if (r) {
       problems.add(keyPath('binaryData', key), `key ${show(key)} is invalid: it ${r}.`);
+    }
+    if (Array.isArray(value)) {
+      total += value.length; // bytes written as a list of their values; the decode step checks them
+      continue;
     }
     if (typeof value !== 'string') {
       continue; // the decode step's

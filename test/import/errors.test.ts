@@ -70,7 +70,7 @@ describe('import of bad input: a clear error, with file, line and column', () =>
       'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc\nspec:\n  accessModes: ReadWriteOnce\n  resources: {requests: {storage: [1Gi]}}\n',
       'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ing\nspec:\n  rules: {host: example.com}\n',
     ].join('---\n'));
-    expect(message).toContain('Secret s: data.typo: 1 is a number, but it takes a string; write it as a string: "1" (the API server cannot decode it)');
+    expect(message).toContain('Secret s: data.typo: 1 is a number, but it takes base64-encoded bytes (a string such as "aGk=") (the API server cannot decode it)');
     expect(message).toContain('PersistentVolumeClaim pvc: spec.accessModes: "ReadWriteOnce" is a string, but it takes a list (the API server cannot decode it)');
     expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.requests.storage: ["1Gi"] is a list, but it takes a quantity');
     expect(message).toContain('Ingress ing: spec.rules: {"host":"example.com"} is an object, but it takes a list (the API server cannot decode it)');
@@ -152,7 +152,7 @@ describe('import of bad input: a clear error, with file, line and column', () =>
       'cdk8s-pod-patterns import: 3 problems in the input:',
       '  unknown.yaml:5:3: Deployment web: metadata.lables: is not a field of ObjectMeta; did you mean labels?',
       '  unknown.yaml:14:9: Deployment web: spec.template.spec.containers[0].imagePullPolcy: is not a field of Container; did you mean imagePullPolicy?',
-      '  unknown.yaml:19:1: Secret creds: stringdata: is not a field of Secret in Kubernetes 1.28; did you mean stringData?',
+      '  unknown.yaml:19:1: Secret creds: stringdata: is not a field of Secret in Kubernetes 1.32; did you mean stringData?',
     ]);
   });
 

@@ -151,7 +151,7 @@ describe('import of fields newer than Kubernetes 1.28 on kinds without a constru
   test('GIVEN a field no Kubernetes version has WHEN imported THEN it is still refused with the nearest name', () => {
     const yaml = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n'
       + '  storageClasName: fast\n  resources: {requests: {storage: 10Gi}}\n';
-    expect(importError('pvc.yaml', yaml)).toContain('spec.storageClasName: is not a field of PersistentVolumeClaimSpec in Kubernetes 1.28; did you mean storageClassName?');
+    expect(importError('pvc.yaml', yaml)).toContain('spec.storageClasName: is not a field of PersistentVolumeClaimSpec in Kubernetes 1.32; did you mean storageClassName?');
   });
 });
 

@@ -661,7 +661,7 @@ describe('review 25 A: JSON streams, list metadata and status, completed', () =>
 
   test('GIVEN status: {} on a Role, which has no status WHEN imported THEN it is refused as an unknown field, not dropped (A6)', () => {
     expect(importError('role.yaml', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: a\nstatus: {}\n'))
-      .toContain('role.yaml:5:1: Role a: status: is not a field of Role in Kubernetes 1.28; remove it.');
+      .toContain('role.yaml:5:1: Role a: status: is not a field of Role in Kubernetes 1.32; remove it.');
   });
 
   test('GIVEN list fields such as continue in a List\'s metadata WHEN imported THEN they are ignored, as kubectl ignores them (A10)', () => {

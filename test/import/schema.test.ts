@@ -30,7 +30,7 @@ describe('the L1 schema of the importer (src/import/l1-schema.ts)', () => {
 
   test('reports fields no struct has, with the field probably meant', () => {
     expect(unknownFieldProblems('KubePodProps', { spec: { containers: [{ name: 'a', imagePullPolcy: 'Always' }] }, status: {} }, '')).toEqual([
-      'spec.containers[0].imagePullPolcy: is not a field of Container in Kubernetes 1.28; did you mean imagePullPolicy?',
+      'spec.containers[0].imagePullPolcy: is not a field of Container in Kubernetes 1.32; did you mean imagePullPolicy?',
       "status: {} cannot be written: the cluster writes a Pod's status, and the cdk8s L1 class k8s.KubePod has no status; remove it",
     ]);
   });

@@ -90,6 +90,25 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateConfigMap',
+    name: 'accepts binaryData written as a list of byte values, as encoding/json decodes a []byte (null is 0), counting one byte each (review 39 K4)',
+    manifest: configMap({ data: { a: 'x'.repeat(MIB - 3) }, binaryData: { b: [104, 0, null] } }),
+    problems: [],
+    offline128: false,
+  },
+  {
+    go: 'ValidateConfigMap',
+    name: 'rejects binaryData as a list with a value that is not a byte, and counts the list toward 1 MiB (review 39 K4)',
+    manifest: configMap({ data: { a: 'x'.repeat(MIB - 1) }, binaryData: { b: [104, 256], c: [1.5], d: ['h'] } }),
+    problems: [
+      `the data of this ConfigMap totals ${MIB + 3} bytes; the API server allows at most ${MIB} (1 MiB). Split it into several ConfigMaps or mount the files another way.`,
+      'binaryData[b]: item [1], 256, is not a byte value: bytes written as a list take integers from 0 to 255 (the API server cannot decode it).',
+      'binaryData[c]: item [0], 1.5, is not a byte value: bytes written as a list take integers from 0 to 255 (the API server cannot decode it).',
+      'binaryData[d]: item [0], "h", is not a byte value: bytes written as a list take integers from 0 to 255 (the API server cannot decode it).',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'ValidateConfigMap',
     name: 'rejects binaryData base64 without padding or with a space',
     manifest: configMap({ binaryData: { a: 'eA', b: 'eA== ' } }),
     problems: [
@@ -104,7 +123,7 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
     problems: [
       'datta: is not a field of ConfigMap; did you mean data?',
       'immutable: "yes" is a string, but ConfigMap.immutable takes a boolean (true or false) (the API server cannot decode it).',
-      'binaryData[b]: 3 is a number, but ConfigMap.binaryData takes a string; write it as a string: "3" (the API server cannot decode it).',
+      'binaryData[b]: 3 is a number, but ConfigMap.binaryData takes base64-encoded bytes (a string such as "aGk=", or a list of byte values from 0 to 255) (the API server cannot decode it).',
     ],
   },
   {

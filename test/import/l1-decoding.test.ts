@@ -1,0 +1,135 @@
+import { imported, importError } from './manifests';
+
+/**
+ * The kinds this library does not validate are written with their cdk8s-plus-28 L1 class (or as
+ * an ApiObject), and checked as the API server's decoder reads them at Kubernetes 1.32: the JSON
+ * type of every field as Go declares it (int32, int64, float, []byte, Quantity, Time, MicroTime),
+ * the fields 1.32 added, and the zero value a null list item or map value decodes to.
+ * (Review 39 K1-K4, K6; review 38 J8.)
+ */
+
+const doc = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+describe('the importer reads the kinds it does not validate as the API server decodes them', () => {
+  test('GIVEN a Lease and an Event whose MicroTime lacks exactly six fraction digits WHEN imported THEN each is refused at its field (review 39 K1)', () => {
+    const message = importError('t.yaml', doc(
+      'apiVersion: coordination.k8s.io/v1', 'kind: Lease', 'metadata: {name: l}',
+      'spec: {acquireTime: "2024-01-01T00:00:00Z", renewTime: "2024-01-01T00:00:00.123Z"}', '---',
+      'apiVersion: events.k8s.io/v1', 'kind: Event', 'metadata: {name: e, namespace: default}', 'eventTime: "2024-01-01T00:00:00.1234567Z"',
+      'reportingController: a/b', 'reportingInstance: i', 'action: X', 'reason: Why', 'type: Normal', 'regarding: {kind: Pod, name: p}'));
+    const micro = 'is not a MicroTime (an RFC 3339 date with exactly six fraction digits); write e.g. "2024-01-31T12:00:00.000000Z" (the API server cannot decode it)';
+    expect(message).toContain(`t.yaml:4:8: Lease l: spec.acquireTime: "2024-01-01T00:00:00Z" ${micro}`);
+    expect(message).toContain(`Lease l: spec.renewTime: "2024-01-01T00:00:00.123Z" ${micro}`);
+    expect(message).toContain(`t.yaml:9:1: Event default/e: eventTime: "2024-01-01T00:00:00.1234567Z" ${micro}`);
+  });
+
+  test('GIVEN a Lease with a six-digit MicroTime WHEN imported THEN it is an ApiObject that synthesizes it exactly (the L1 class writes a Date with three digits)', () => {
+    const result = imported('l.yaml', doc('apiVersion: coordination.k8s.io/v1', 'kind: Lease', 'metadata: {name: l}',
+      'spec: {holderIdentity: a, acquireTime: "2024-01-01T00:00:00.000000Z", renewTime: "2024-01-01T01:00:00,123456+02:00"}'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("new ApiObject(chart, 'l', {");
+    expect(result.code).toContain("acquireTime: '2024-01-01T00:00:00.000000Z'");
+  });
+
+  test('GIVEN a metav1.Time that Go does not parse on a kind without a construct WHEN imported THEN it is refused', () => {
+    const message = importError('e.yaml', doc('apiVersion: events.k8s.io/v1', 'kind: Event', 'metadata: {name: e, namespace: default}',
+      'eventTime: "2024-01-01T00:00:00.000000Z"', 'deprecatedFirstTimestamp: "2024-02-30T00:00:00Z"',
+      'reportingController: a/b', 'reportingInstance: i', 'action: X', 'reason: Why', 'type: Normal', 'regarding: {kind: Pod, name: p}'));
+    expect(message).toContain('Event default/e: deprecatedFirstTimestamp: "2024-02-30T00:00:00Z" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
+  });
+
+  test('GIVEN a fraction or an out-of-range number in an integer field, and a malformed quantity WHEN imported THEN each is refused (review 39 K3)', () => {
+    const message = importError('n.yaml', doc(
+      'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: h}',
+      'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: d}, minReplicas: 1.5, maxReplicas: 3000000000}', '---',
+      'apiVersion: v1', 'kind: PersistentVolume', 'metadata: {name: pv}',
+      'spec: {capacity: {storage: 5GB}, accessModes: [ReadWriteOnce], hostPath: {path: /tmp}}', '---',
+      'apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: pdb}', 'spec: {maxUnavailable: 1.5, selector: {matchLabels: {a: b}}}', '---',
+      'apiVersion: apiregistration.k8s.io/v1', 'kind: APIService', 'metadata: {name: v1.x.example.com}',
+      'spec: {group: x.example.com, version: v1, groupPriorityMinimum: "100", versionPriority: 15, service: {name: s, namespace: ns, port: 443.5}}'));
+    expect(message).toContain('HorizontalPodAutoscaler h: spec.minReplicas: 1.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
+    expect(message).toContain('HorizontalPodAutoscaler h: spec.maxReplicas: 3000000000 is out of range: it is an int32 (the API server cannot decode it)');
+    expect(message).toContain("PersistentVolume pv: spec.capacity.storage: \"5GB\" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1 (the API server cannot decode it)");
+    expect(message).toContain('PodDisruptionBudget pdb: spec.maxUnavailable: 1.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
+    expect(message).toContain('APIService v1.x.example.com: spec.groupPriorityMinimum: "100" is a string, but it takes an integer; write 100 without quotes (the API server cannot decode it)');
+    expect(message).toContain('APIService v1.x.example.com: spec.service.port: 443.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
+  });
+
+  test('GIVEN the float fields of a CRD schema and int64 values beyond 2^31 WHEN imported THEN they are accepted', () => {
+    const result = imported('crd.yaml', doc('apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata: {name: ws.example.com}',
+      'spec:', '  group: example.com', '  names: {plural: ws, kind: W}', '  scope: Namespaced', '  versions:', '  - name: v1', '    served: true', '    storage: true',
+      '    schema:', '      openAPIV3Schema:', '        type: object', '        properties:',
+      '          size: {type: number, maximum: 1.5, minimum: -0.5, multipleOf: 0.25, maxLength: 3000000000}'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toMatch(/maximum: 1.5,\s+minimum: -0.5,\s+multipleOf: 0.25,\s+maxLength: 3000000000/);
+  });
+
+  test('GIVEN Secret data that is not base64 WHEN imported THEN it is refused at its key (review 39 K3)', () => {
+    const message = importError('s.yaml', doc('apiVersion: v1', 'kind: Secret', 'metadata: {name: s}', 'data: {a: "not base64!", b: aGk}'));
+    expect(message).toContain('Secret s: data.a: "not base64!" is not standard base64 (with padding): it takes base64-encoded bytes (the API server cannot decode it)');
+    expect(message).toContain('Secret s: data.b: "aGk" is not standard base64 (with padding)');
+  });
+
+  test('GIVEN Secret data written as a list of byte values WHEN imported THEN it is an ApiObject with a comment saying why, and a value beyond a byte is refused (review 39 K4)', () => {
+    const result = imported('s.yaml', doc('apiVersion: v1', 'kind: Secret', 'metadata: {name: s}', 'data: {a: [104, 105], b: aGk=}'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain([
+      '// data.a holds bytes written as a list of their values, which the L1 class k8s.KubeSecret types as a base64 string:',
+      '// written as a cdk8s ApiObject.',
+      "new ApiObject(chart, 's', {",
+    ].join('\n'));
+    expect(result.code).toContain("data: { a: [104, 105], b: 'aGk=' },");
+    const message = importError('s.yaml', doc('apiVersion: v1', 'kind: Secret', 'metadata: {name: s}', 'data: {a: [104, 256]}'));
+    expect(message).toContain('Secret s: data.a: item [1], 256, is not a byte value: bytes written as a list take integers from 0 to 255 (the API server cannot decode it)');
+  });
+
+  test('GIVEN null map values and list items on kinds without a construct WHEN imported THEN each is the zero value the API server stores, not dropped (review 39 K2)', () => {
+    const result = imported('n.yaml', doc(
+      'apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: sa, labels: {a: ~, b: x}}', '---',
+      'apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: pdb}', 'spec: {maxUnavailable: 1, selector: {matchLabels: {app: x, tier: ~}}}', '---',
+      'apiVersion: v1', 'kind: ResourceQuota', 'metadata: {name: rq}', 'spec: {hard: {cpu: ~, pods: "1"}}', '---',
+      'apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata: {name: r}', 'rules: [{apiGroups: [""], resources: [pods, ~], verbs: [get]}]'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("metadata: { name: 'sa', labels: { a: '', b: 'x' } }");
+    expect(result.code).toContain("selector: { matchLabels: { app: 'x', tier: '' } }");
+    expect(result.code).toContain("hard: { cpu: k8s.Quantity.fromString('0'), pods: k8s.Quantity.fromString('1') }");
+    expect(result.code).toContain("resources: ['pods', '']");
+  });
+
+  test('GIVEN a CRD with fields Kubernetes 1.32 added (selectableFields, optionalOldSelf) WHEN imported THEN it is an ApiObject that keeps them (review 39 K6)', () => {
+    const result = imported('crd.yaml', doc('apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata: {name: ws.example.com}',
+      'spec:', '  group: example.com', '  names: {plural: ws, kind: W}', '  scope: Namespaced', '  versions:', '  - name: v1', '    served: true', '    storage: true',
+      '    selectableFields: [{jsonPath: .spec.color}]',
+      '    schema:', '      openAPIV3Schema:', '        type: object',
+      '        x-kubernetes-validations: [{rule: "self.color == oldSelf.color", optionalOldSelf: true}]'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("new ApiObject(chart, 'ws.example.com', {");
+    expect(result.code).toContain("selectableFields: [{ jsonPath: '.spec.color' }]");
+  });
+
+  test('GIVEN a misspelt or mistyped 1.32 field of a kind without a construct WHEN imported THEN it is refused with the field meant or the type it takes', () => {
+    const message = importError('crd.yaml', doc('apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata: {name: ws.example.com}',
+      'spec:', '  group: example.com', '  names: {plural: ws, kind: W}', '  scope: Namespaced', '  versions:', '  - name: v1', '    served: true', '    storage: true',
+      '    selectableField: [{jsonPath: .spec.color}]', '  - name: v2', '    served: true', '    storage: false', '    selectableFields: {jsonPath: .spec.color}'));
+    expect(message).toContain('spec.versions[0].selectableField: is not a field of CustomResourceDefinitionVersion in Kubernetes 1.32; did you mean selectableFields?');
+    expect(message).toContain('spec.versions[1].selectableFields: {"jsonPath":".spec.color"} is an object, but it takes a list (the API server cannot decode it)');
+  });
+
+  test('GIVEN a 1.32 field whose feature gate is off by default (a PersistentVolume\'s volumeAttributesClassName) WHEN imported THEN it is refused as vanishing (review 39 K6)', () => {
+    const message = importError('pv.yaml', doc('apiVersion: v1', 'kind: PersistentVolume', 'metadata: {name: pv}',
+      'spec: {capacity: {storage: 5Gi}, accessModes: [ReadWriteOnce], hostPath: {path: /tmp}, volumeAttributesClassName: gold}'));
+    expect(message).toContain('PersistentVolume pv: spec.volumeAttributesClassName: "gold" would vanish: VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, '
+      + 'and the API server drops the field while it is off; remove it, or write it once the gate is on.');
+  });
+
+  test('GIVEN a misspelt kind of policy/v1 or autoscaling/v2 WHEN imported THEN it is refused with the kind meant, not written as an ApiObject (review 38 J8)', () => {
+    const message = importError('k.yaml', doc('apiVersion: policy/v1', 'kind: PodDisruptionBudgt', 'metadata: {name: p}', 'spec: {}', '---',
+      'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscalar', 'metadata: {name: h}', 'spec: {}', '---',
+      'apiVersion: autoscaling/v1', 'kind: Scale', 'metadata: {name: s}', 'spec: {replicas: 1}'));
+    expect(message).toContain('k.yaml:1: PodDisruptionBudgt p: kind "PodDisruptionBudgt" is not a kind of apiVersion policy/v1 in Kubernetes 1.32, so kubectl apply would fail '
+      + '("no matches for kind"); did you mean PodDisruptionBudget?');
+    expect(message).toContain('kind "HorizontalPodAutoscalar" is not a kind of apiVersion autoscaling/v2 in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); '
+      + 'did you mean HorizontalPodAutoscaler?');
+    expect(message).toContain('kind "Scale" is not a kind of apiVersion autoscaling/v1 in Kubernetes 1.32');
+  });
+});
