@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, resolve } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
@@ -11,6 +11,7 @@ import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
+import { isCdk8sToken, tokenProblems } from './props';
 import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
@@ -164,6 +165,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private linuxOnly: LinuxOnly[] = NONE;
   /** The pod securityContext fields such a sidecar set (the pod did not declare them). */
   private linuxOnlyPodFields: string[] = NONE;
+  /**
+   * The pod securityContext fields a sidecar needs where its value or the pod's is a token: they
+   * are compared once cdk8s has resolved them, at synth (review 36 H6).
+   */
+  private tokenPodSecurity: _TokenPodSecurity[] = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -660,6 +666,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const p of this.addProblems) {
       problems.add('', p);
     }
+    const podSecurity = getPath(manifest, `${podPath}.securityContext`);
+    for (const t of this.tokenPodSecurity) {
+      const current = podSecurity?.[t.field];
+      const wanted = resolve([...podPath.split('.'), 'securityContext', t.field], t.wanted, this);
+      const both = current !== undefined && current !== null && wanted !== undefined && wanted !== null;
+      if (both && JSON.stringify(current) !== JSON.stringify(wanted)) {
+        problems.add('', podSecurityConflict(t.field, current, wanted, t.sidecar));
+      }
+    }
     // Judged on the object as written (after JSON patches): its kind and the sidecars still in it.
     if ((manifest.kind === WorkloadKind.JOB || manifest.kind === WorkloadKind.CRON_JOB) && this.classicSidecars.length > 0) {
       const written = new Set((Array.isArray(podSpec?.containers) ? podSpec.containers : []).map((c: any) => c?.name));
@@ -833,7 +848,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
-      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts];
+      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.tokenPodSecurity];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -851,7 +866,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
-        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts] = lists.map((_, i) => back(i));
+        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.tokenPodSecurity] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();
@@ -864,10 +879,32 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (linuxOnly) {
       this.linuxOnlyPodFields = added(this.linuxOnlyPodFields, ...Object.keys(fields).filter((k) => merged[k] === undefined || merged[k] === null));
     }
-    mergeFields(merged, fields, (k, current, wanted) => this.addProblems = added(this.addProblems,
-      `securityContext.${k}: ${show(current)} contradicts the sidecar ${show(sidecarName)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`));
+    mergeFields(merged, fields, (k, current, wanted) => {
+      if (hasToken(current) || hasToken(wanted)) {
+        // The pod's value is kept and written; the sidecar's is compared with it once both are resolved.
+        this.tokenPodSecurity = added(this.tokenPodSecurity, { field: k, wanted, sidecar: sidecarName });
+      } else {
+        this.addProblems = added(this.addProblems, podSecurityConflict(k, current, wanted, sidecarName));
+      }
+    });
     this.specOptions.securityContext = merged;
   }
+}
+
+/** A pod securityContext field a sidecar needs, compared with the pod's once resolved. */
+interface _TokenPodSecurity {
+  readonly field: string;
+  readonly wanted: any;
+  readonly sidecar: string;
+}
+
+/** Whether a token is anywhere in a value (a Lazy, or a plain object holding one). */
+function hasToken(v: unknown): boolean {
+  return isCdk8sToken(v) || tokenProblems('', v, 'v').length > 0;
+}
+
+function podSecurityConflict(field: string, current: unknown, wanted: unknown, sidecar: string): string {
+  return `securityContext.${field}: ${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`;
 }
 
 /** The Kubernetes name of each PodSpecOptions field (`hostPid` -> `hostPID`), by its prop name. */

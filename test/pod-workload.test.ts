@@ -1,4 +1,4 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, JsonPatch, Lazy, Testing } from 'cdk8s';
 import { FluentBitOutput, Inject, InitPod, InitStep, LogShipper, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
@@ -79,6 +79,25 @@ describe('sidecars on every pattern', () => {
     const chart = newChart();
     new PlainPod(chart, 'web', { metadata: { name: 'web' }, securityContext: { fsGroup: 1000 }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar()] });
     expect(synthError(chart)).toContain("PlainPod 'web': securityContext.fsGroup: 1000 contradicts the sidecar \"proxy\", which needs 65533; remove the pod's value or configure the sidecar to match.");
+  });
+
+  test('compares a sidecar\'s pod security context value with the pod\'s once tokens are resolved: equal agrees, different fails (review 36 H6)', () => {
+    const pod = (chart: any, podValue: any, sidecarValue: any) => new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      securityContext: { fsGroup: podValue },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ podSecurityContext: { fsGroup: sidecarValue } })],
+    });
+    const same = newChart();
+    pod(same, 65533, Lazy.any({ produce: () => 65533 }));
+    expect(only(synth(same), 'Pod').spec.securityContext).toEqual({ fsGroup: 65533 });
+    const podToken = newChart();
+    pod(podToken, Lazy.any({ produce: () => 65533 }), 65533);
+    expect(only(synth(podToken), 'Pod').spec.securityContext).toEqual({ fsGroup: 65533 });
+    const other = newChart();
+    pod(other, 1000, Lazy.any({ produce: () => 65533 }));
+    expect(synthError(other)).toContain("PlainPod 'web': securityContext.fsGroup: 1000 contradicts the sidecar \"proxy\", which needs 65533; remove the pod's value or configure the sidecar to match.");
   });
 
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
