@@ -565,6 +565,12 @@ export class ExposedService extends ValidatedApiObject {
       if (!hit) {
         return;
       }
+      if (hit.proxy !== undefined) {
+        const outer = fronted.sidecarPorts.filter((n) => !fronted.appPorts.some((ap) => ap.name === n));
+        problems.add(`spec.ports[${i}].targetPort`, `${show(target)} is port ${hit.containerPort} of the proxy sidecar ${show(hit.proxy)}, which the sidecar ${show(hit.sidecar)} fronts `
+          + `in turn; clients would bypass ${show(hit.sidecar)}. Target the outermost proxy's port instead${outer.length > 0 ? `: ${outer.map((n) => show(n)).join(' or ')}` : ''} (this library's contract).`);
+        return;
+      }
       const where = hit.container === undefined ? `the app's port ${hit.containerPort} (the appPort of the sidecar ${show(hit.sidecar)})` : `port ${hit.containerPort} of the app container ${show(hit.container)}`;
       if (typeof target === 'string' && fronted.sidecarPorts.includes(target)) {
         // FindPort takes the first container's port of that name: the app's, listed before its sidecars.
@@ -646,8 +652,10 @@ export class ExposedService extends ValidatedApiObject {
         const fronted = (this.target as _ServiceTargetHints)._frontPorts;
         const appNames = new Set(fronted?.appPorts.map((ap) => ap.name) ?? []);
         const names = [...new Set(known.filter((cp) => cp?.name && !appNames.has(cp.name)).map((cp) => cp.name))].map((n) => show(n));
-        // A proxy's port that shares its name with an app port is no answer either: say why it is missing.
-        const shared = (fronted?.sidecarPorts ?? []).filter((n) => appNames.has(n));
+        // A proxy's port that shares its name with an app port is no answer either: say why it is
+        // missing (an inner proxy's port, fronted by another proxy, is left out without a word).
+        const innerNames = new Set(fronted?.appPorts.filter((ap) => ap.proxy !== undefined).map((ap) => ap.name) ?? []);
+        const shared = (fronted?.sidecarPorts ?? []).filter((n) => appNames.has(n) && !innerNames.has(n));
         const why = shared.length > 0 ? ` (${shared.map((n) => show(n)).join(', ')} also names a port of the app, which Kubernetes would take; give the proxy's port another name with its portName option)` : '';
         problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number${why} (this library's contract).`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {

@@ -491,7 +491,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     // The app's ports as JSON patches leave them, when there are patches.
     const patched = proxies.length > 0 ? this.patchedManifest() : undefined;
     const sidecars = [...this.classicSidecars, ...injected.classicSidecars];
-    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecars);
+    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecars, this.nativeSidecars);
   }
 
   /**
@@ -1037,7 +1037,10 @@ export interface _FrontedAppPort {
  */
 export interface _FrontPorts {
   readonly sidecarPorts: string[];
-  /** The app's ports: container ports with the container's name, or an app port with its proxy's name. */
+  /**
+   * The app's ports: container ports with the container's name, or an app port with its proxy's
+   * name; a port of a proxy that another proxy fronts (`proxy`, the inner one's name) counts as one.
+   */
   readonly appPorts: any[];
 }
 
@@ -1049,7 +1052,8 @@ export interface _FrontPorts {
  */
 export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknown; ports?: unknown }>,
   frontedAppPorts: _FrontedAppPort[], manifest?: any,
-  sidecars: Array<{ name?: unknown; ports?: unknown }> = []): _FrontPorts | undefined {
+  sidecars: Array<{ name?: unknown; ports?: unknown }> = [],
+  nativeSidecars: Array<{ name?: unknown; ports?: unknown }> = []): _FrontPorts | undefined {
   if (proxyPorts.length === 0) {
     return undefined;
   }
@@ -1075,9 +1079,13 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
     }
   }
   for (const { port, sidecar } of frontedAppPorts) {
-    if (!appPorts.some((p) => p.containerPort === port)) {
-      appPorts.push({ containerPort: port, sidecar });
+    if (appPorts.some((p) => p.containerPort === port)) {
+      continue;
     }
+    // A proxy in front of another (oauth2-proxy on Envoy's port): the inner proxy's port is fronted too.
+    const inner = [...sidecars, ...nativeSidecars].filter((c) => c.name !== sidecar).flatMap((c) => (Array.isArray(c.ports) ? c.ports : [])
+      .filter((p: any) => p !== null && typeof p === 'object' && p.containerPort === port).map((p: any) => ({ ...p, proxy: String(c.name), sidecar })));
+    appPorts.push(...(inner.length > 0 ? inner : [{ containerPort: port, sidecar }]));
   }
   return { sidecarPorts: proxyPorts, appPorts };
 }

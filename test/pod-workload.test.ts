@@ -141,6 +141,34 @@ describe('proxies in front of the app', () => {
     expect(synthError(chart)).toContain('spec.ports[0].targetPort: 8080 is port 8080 of the app container "app"');
   });
 
+  test.each([SidecarMode.CLASSIC, SidecarMode.NATIVE])('fails when a Service targets Envoy\'s port while oauth2-proxy fronts Envoy (%s Envoy), by name or number, and suggests the outermost proxy (review 38 J5)', (mode) => {
+    const pod = (chart: any) => new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      containers: [c('app', { ports: [{ name: 'http', containerPort: 8080 }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080, mode }), Sidecar.oauth2Proxy({
+        appPort: 10000,
+        provider: 'oidc',
+        clientId: 'web',
+        clientSecret: { name: 'oauth', key: 'secret' },
+        cookieSecret: { name: 'oauth', key: 'cookie' },
+        emailDomains: ['example.com'],
+        oidcIssuerUrl: 'https://id.example.com',
+      })],
+    });
+    for (const targetPort of ['envoy-http', 10000]) {
+      const chart = newChart();
+      pod(chart).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort }] });
+      expect(synthError(chart)).toContain(`ExposedService 'web': spec.ports[0].targetPort: ${JSON.stringify(targetPort)} is port 10000 of the proxy sidecar "envoy", which the sidecar "oauth2-proxy" `
+        + 'fronts in turn; clients would bypass "oauth2-proxy". Target the outermost proxy\'s port instead: "oauth2-http" (this library\'s contract).');
+    }
+    const ok = newChart();
+    pod(ok).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 'oauth2-http' }] });
+    expect(only(synth(ok), 'Service').spec.ports[0].targetPort).toBe('oauth2-http');
+    const none = newChart();
+    pod(none).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 'nope' }] });
+    expect(synthError(none)).toContain('"nope" names no container port of PlainPod \'web\'; use one of "envoy-metrics", "oauth2-http", "oauth2-metrics" or a port number (this library\'s contract).');
+  });
+
   test.each([
     ['Envoy', () => Sidecar.envoy({ appPort: 8080 }), 'envoy-http'],
     ['oauth2-proxy', () => Sidecar.oauth2Proxy({ appPort: 8080, provider: 'oidc', clientId: 'web', clientSecret: { name: 'oauth', key: 'secret' }, cookieSecret: { name: 'oauth', key: 'cookie' }, emailDomains: ['example.com'], oidcIssuerUrl: 'https://id.example.com' }), 'oauth2-http'],
