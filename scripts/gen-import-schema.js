@@ -52,7 +52,10 @@ function readModule(pkg) {
   }
   // Every L1 class but the *List ones, by apiVersion/kind.
   const kinds = {};
-  for (const m of js.matchAll(/^(Kube\w+)\.GVK = \{\n\s*apiVersion: '([^']+)',\n\s*kind: '([^']+)',\n\};/gm)) {
+  // cdk8s-plus-28 assigns `KubeX.GVK = {...}`; cdk8s-plus-32 declares `static GVK = {...}` in the class.
+  const gvks = [...js.matchAll(/^(Kube\w+)\.GVK = \{\n\s*apiVersion: '([^']+)',\n\s*kind: '([^']+)',\n\};/gm),
+    ...js.matchAll(/class (Kube\w+) extends [\w.]+ \{(?:(?!\nclass )[\s\S])*?static GVK = \{\n\s*apiVersion: '([^']+)',\n\s*kind: '([^']+)',/g)];
+  for (const m of gvks) {
     const [, cls, apiVersion, kind] = m;
     if (kind.endsWith('List')) continue;
     kinds[`${apiVersion}/${kind}`] = cls;
@@ -210,6 +213,36 @@ while (queue.length) {
     }
   }
 }
+// The kinds 1.32 serves that cdk8s-plus-28 has no class for (flowcontrol.apiserver.k8s.io/v1
+// FlowSchema): no L1 class writes them (the importer writes an ApiObject), but their fields are
+// checked as 1.32 decodes them, with cdk8s-plus-32's structs.
+const kinds132 = {};
+for (const [k, cls] of Object.entries(plus32.kinds)) {
+  if (kinds[k] !== undefined) continue;
+  if (structs[`${cls}Props`] !== undefined) throw new Error(`${cls}Props of cdk8s-plus-32 is also a struct of cdk8s-plus-28`);
+  kinds132[k] = cls;
+  newerQueue.push(`${cls}Props`);
+}
+// Core v1 Event, which neither L1 module has (its name is events.k8s.io's): as k8s.io/api core/v1
+// types.go declares it (firstTimestamp and lastTimestamp metav1.Time, eventTime MicroTime, count int32).
+kinds132['v1/Event'] = 'KubeCoreEvent';
+structs.KubeCoreEventProps = ['metadata:t:ObjectMeta', 'action:p::s', 'count:p::i', 'eventTime:u', 'firstTimestamp:d', 'involvedObject:t:ObjectReference',
+  'lastTimestamp:d', 'message:p::s', 'reason:p::s', 'related:t:ObjectReference', 'reportingComponent:p::s', 'reportingInstance:p::s',
+  'series:t:EventSeries', 'source:t:EventSource', 'type:p::s'].map((e) => {
+  const [json, kind, child, plain] = e.split(':');
+  return { json, ts: json, kind, child: child || undefined, plain };
+});
+for (const child of ['ObjectMeta', 'ObjectReference', 'EventSeries', 'EventSource']) {
+  if (!structs[child]) throw new Error(`core v1 Event: no struct ${child}`);
+}
+// The kinds of cdk8s-plus-28 at versions Kubernetes 1.32 no longer serves (flowcontrol v1beta3),
+// with the versions 1.32 serves the kind at.
+const gone = {};
+for (const k of Object.keys(kinds)) {
+  if (plus32.kinds[k] !== undefined) continue;
+  const kind = k.slice(k.lastIndexOf('/') + 1);
+  gone[k] = Object.keys(plus32.kinds).filter((x) => x.endsWith(`/${kind}`)).map((x) => x.slice(0, -kind.length - 1));
+}
 // The structs only 1.32 fields reach (a CRD version's SelectableField), as 1.32 has them.
 while (newerQueue.length) {
   const t = newerQueue.shift();
@@ -243,6 +276,32 @@ for (const k of Object.keys(kinds).sort()) {
 out += `};
 
 /**
+ * The kinds Kubernetes 1.32 serves that cdk8s-plus-28 has no L1 class for (\`apiVersion/kind\` ->
+ * the name of their props struct less \`Props\`): cdk8s-plus-32's, and core v1 Event.
+ *
+ * @internal
+ */
+export const L1_KINDS_1_32: { [apiVersionAndKind: string]: string } = {
+`;
+for (const k of Object.keys(kinds132).sort()) {
+  out += `  ${JSON.stringify(k)}: ${JSON.stringify(kinds132[k])},\n`;
+}
+out += `};
+
+/**
+ * The kinds of cdk8s-plus-28 at API versions Kubernetes 1.32 no longer serves, with the versions
+ * it serves the kind at (none: the kind is gone).
+ *
+ * @internal
+ */
+export const L1_GONE_IN_1_32: { [apiVersionAndKind: string]: string[] } = {
+`;
+for (const k of Object.keys(gone).sort()) {
+  out += `  ${JSON.stringify(k)}: ${JSON.stringify(gone[k])},\n`;
+}
+out += `};
+
+/**
  * Every struct reachable from the L1 props: its fields, comma-separated, each
  * \`jsonName[=tsName]:type[:struct]\` (the TypeScript name only where it differs), where type is
  * \`p\` plain value (then \`::\` and its JSON type, as in src/k8s-schema.ts, where it is a string, an
@@ -263,7 +322,8 @@ out += '};\n';
 const file = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'src', 'import', 'l1-schema.ts');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, out);
-console.log(`wrote ${path.relative(process.cwd(), file)}: ${Object.keys(kinds).length} kinds, ${Object.keys(structs).length} structs, `
+console.log(`wrote ${path.relative(process.cwd(), file)}: ${Object.keys(kinds).length} kinds, ${Object.keys(kinds132).length} kinds of 1.32 only, `
+  + `${Object.keys(gone).length} gone in 1.32, ${Object.keys(structs).length} structs, `
   + `${newerFields} fields newer than 1.28, ${out.length} bytes; `
   + `numbers: ${probeStats.unprobed.length} integers of versions 1.32 has no schema for (${[...new Set(probeStats.unprobed)].join(' ')}), floats ${[...new Set(probeStats.float)].join(' ')}; `
   + `bytes ${[...new Set(probeStats.bytes)].join(' ')}; MicroTime ${[...new Set(probeStats.micro)].join(' ')}`);

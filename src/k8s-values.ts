@@ -228,6 +228,11 @@ function nullsIn(t: K8sType, v: any): void {
   if (v === null || typeof v !== 'object') {
     return;
   }
+  if (t.k === 'y' && Array.isArray(v)) {
+    // Bytes written as a list of their values: a null item is the byte 0.
+    v.forEach((x, i) => v[i] = x === null ? 0 : x);
+    return;
+  }
   if (t.k === 'S') {
     const s = struct(t.name!);
     if (!s || Array.isArray(v)) {

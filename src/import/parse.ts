@@ -5,8 +5,10 @@ import { fieldPathOf, Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
-import { l1Class, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
+import { decodedStruct, l1Class, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
 import { goTrimSpace } from '../validation/common';
+import { preparePersistentVolumeClaimTemplateSpec } from '../validation/volumes';
+import { preparePodTemplate } from '../validation/workloads';
 
 /**
  * Reading the input of `cdk8s-pod-patterns import`: YAML files parsed as Kubernetes reads them
@@ -507,8 +509,8 @@ function checkedItem(item: any, document: any): { object: any; problems: string[
   const deep = tooDeep(item);
   if (!deep && item !== null && typeof item === 'object' && VALIDATED_KINDS.includes(`${item.apiVersion}/${item.kind}`)) {
     decodeNulls(item.kind, item);
-  } else if (!deep && item !== null && typeof item === 'object' && l1Class(item.apiVersion, item.kind) !== undefined) {
-    l1DecodeNulls(`${l1Class(item.apiVersion, item.kind)}Props`, item);
+  } else if (!deep && item !== null && typeof item === 'object' && decodedStruct(item.apiVersion, item.kind) !== undefined) {
+    l1DecodeNulls(decodedStruct(item.apiVersion, item.kind)!, item);
   }
   const object = deep ? item : withoutNulls(item);
   const problems = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? document : undefined);
@@ -1521,10 +1523,35 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
     // (the L1 classes have no status), as for the kinds this library validates.
     delete object.status;
   }
-  if (cls) {
-    problems.push(...unknownFieldProblems(`${cls}Props`, withoutTypeMeta(object), '').map(end));
+  const struct = decodedStruct(object.apiVersion, object.kind);
+  if (struct) {
+    problems.push(...unknownFieldProblems(struct, withoutTypeMeta(object), '').map(end));
   }
+  const dropped = new Problems();
+  droppedOnCreate(object, dropped);
+  problems.push(...dropped.messages);
   return problems;
+}
+
+/**
+ * What the API server drops on create from the kinds the library does not validate that hold a
+ * pod template or a claim spec (a field whose feature gate is off in 1.32): each an error, as for
+ * the kinds it validates.
+ */
+// Go: PrepareForCreate of the ReplicationController and PodTemplate strategies (pod.DropDisabledTemplateFields)
+// and of the PersistentVolumeClaim strategy (pvcutil.DropDisabledFields)
+function droppedOnCreate(object: any, problems: Problems): void {
+  switch (`${object.apiVersion}/${object.kind}`) {
+    case 'v1/ReplicationController':
+      preparePodTemplate(object.spec?.template, 'spec.template', problems);
+      break;
+    case 'v1/PodTemplate':
+      preparePodTemplate(object.template, 'template', problems);
+      break;
+    case 'v1/PersistentVolumeClaim':
+      preparePersistentVolumeClaimTemplateSpec(object.spec, 'spec', problems, false);
+      break;
+  }
 }
 
 function withoutTypeMeta(object: any): any {

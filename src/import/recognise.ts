@@ -4,7 +4,7 @@ import { ChartPlan, generateApp, JsonPatchAdd, Statement } from './generate';
 import { ImportError, InputFile, InputObject } from './parse';
 import { podCall, podCandidates, POD_KINDS, podShape } from './recognise-pod';
 import { serviceCandidates, ServiceTargetCandidate } from './recognise-service';
-import { l1Class, plain, toProps, unknownBuiltInKind, ValueStyle } from './schema';
+import { goneIn132, l1Class, plain, toProps, unknownBuiltInKind, ValueStyle } from './schema';
 import { unservedApiVersion } from '../validation';
 
 /**
@@ -124,7 +124,7 @@ function planFile(file: InputFile, chartVariable: string, problems: string[]): C
     }
     // A kind the library validates, at a version Kubernetes 1.32 does not serve (batch/v1beta1 CronJob).
     const unserved = unservedApiVersion(input.object.apiVersion, input.object.kind);
-    const unknownKind = unknownBuiltInKind(input.object.apiVersion, input.object.kind);
+    const unknownKind = unknownBuiltInKind(input.object.apiVersion, input.object.kind) ?? goneIn132(input.object.apiVersion, input.object.kind);
     if (unserved || unknownKind) {
       problems.push(`${input.file}:${input.line}: ${input.label}: ${unserved ? `apiVersion ${unserved}` : unknownKind}`);
       return;

@@ -1,5 +1,5 @@
 import { Call, Ref, Value } from './code';
-import { L1_KINDS, L1_STRUCTS } from './l1-schema';
+import { L1_GONE_IN_1_32, L1_KINDS, L1_KINDS_1_32, L1_STRUCTS } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
 import { decodeCheck, isK8sType, kindOf } from '../k8s-values';
 import { Problems, show } from '../problems';
@@ -58,6 +58,36 @@ export function l1Struct(name: string): { [json: string]: L1Field } | undefined 
 export function l1Class(apiVersion: string, kind: string): string | undefined {
   const key = `${apiVersion}/${kind}`;
   return Object.prototype.hasOwnProperty.call(L1_KINDS, key) ? L1_KINDS[key] : undefined;
+}
+
+/**
+ * The props struct a kind is decoded with when this library does not validate it: its L1 class's
+ * (`KubeSecretProps`), or for a kind Kubernetes 1.32 serves that cdk8s-plus-28 has no class for
+ * (flowcontrol.apiserver.k8s.io/v1 FlowSchema, core v1 Event) the 1.32 struct; undefined otherwise.
+ */
+export function decodedStruct(apiVersion: string, kind: string): string | undefined {
+  const key = `${apiVersion}/${kind}`;
+  const name = Object.prototype.hasOwnProperty.call(L1_KINDS, key) ? L1_KINDS[key]
+    : Object.prototype.hasOwnProperty.call(L1_KINDS_1_32, key) ? L1_KINDS_1_32[key] : undefined;
+  return name === undefined ? undefined : `${name}Props`;
+}
+
+/**
+ * Why a kind of cdk8s-plus-28 at an API version Kubernetes 1.32 no longer serves cannot be
+ * applied (flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema), with the version to write; undefined
+ * for the others.
+ */
+export function goneIn132(apiVersion: string, kind: string): string | undefined {
+  const key = `${apiVersion}/${kind}`;
+  if (!Object.prototype.hasOwnProperty.call(L1_GONE_IN_1_32, key)) {
+    return undefined;
+  }
+  const served = L1_GONE_IN_1_32[key];
+  const best = [...served].sort((a, b) => stableRank(b) - stableRank(a))[0];
+  const fix = best === undefined ? `Kubernetes 1.32 has no ${kind} at any version: remove it`
+    : /^v\d+$/.test(best.split('/').pop()!) ? `write apiVersion: ${best}`
+      : `1.32 serves it at ${served.join(' and ')} only, which are off unless enabled: write the version your cluster serves (kubectl api-resources)`;
+  return `apiVersion ${JSON.stringify(apiVersion)} does not serve ${kind} in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); ${fix}.`;
 }
 
 /**
@@ -290,6 +320,9 @@ export function l1DecodeNulls(struct: string, json: any): void {
         break;
       case 'p': {
         const code = field.plain ?? '';
+        // Bytes written as a list of their values: a null item is the byte 0.
+        const byteLists = code === 'y' ? [v] : code === '{y}' && isMap(v) ? Object.values(v) : [];
+        byteLists.filter(Array.isArray).forEach((b: any[]) => b.forEach((x, i) => b[i] = x === null ? 0 : x));
         const inner = code.endsWith('[]') ? code.slice(0, -2) : code.startsWith('{') ? code.slice(1, -1) : undefined;
         if (inner !== undefined && Array.isArray(v) === code.endsWith('[]') && PLAIN_ZERO[inner] !== undefined) {
           items(() => (Array.isArray(PLAIN_ZERO[inner]) ? [] : PLAIN_ZERO[inner]));
@@ -374,6 +407,9 @@ const GATED_OFF_1_32: { [structAndField: string]: string } = {
   // Go: DropDisabledSpecFields (pkg/api/persistentvolume/util.go); the gate as src/validation/common.ts FEATURE_GATES_1_32
   'PersistentVolumeSpec.volumeAttributesClassName': 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, and the API server '
     + 'drops the field while it is off',
+  // Go: leaseStrategy.PrepareForCreate (pkg/registry/coordination/lease/strategy.go); CoordinatedLeaderElection is alpha, off, in 1.32
+  'LeaseSpec.strategy': 'CoordinatedLeaderElection is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off',
+  'LeaseSpec.preferredHolder': 'CoordinatedLeaderElection is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off',
 };
 
 function isMap(v: unknown): boolean {

@@ -682,13 +682,14 @@ const VOLUME_MODES = ['Block', 'Filesystem'];
  * claim: a declaration that would vanish from the claim without a word is an error.
  */
 // Go: DropDisabledFields, EnforceDataSourceBackwardsCompatibility (pkg/api/persistentvolumeclaim/util.go)
-export function preparePersistentVolumeClaimTemplateSpec(spec: any, path: string, problems: Problems): void {
+export function preparePersistentVolumeClaimTemplateSpec(spec: any, path: string, problems: Problems, template: boolean = true): void {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     return;
   }
   const vanish = (field: string, value: unknown, why: string, fix: string): void => {
     const text = JSON.stringify(value);
-    problems.add(`${path}.${field}`, `${text !== undefined && text.length <= 100 ? text : '(this field)'} would vanish (this library's contract): ${why}, so the API server drops it from the PersistentVolumeClaim it creates from this template; ${fix}.`);
+    const from = template ? 'from the PersistentVolumeClaim it creates from this template' : 'on create';
+    problems.add(`${path}.${field}`, `${text !== undefined && text.length <= 100 ? text : '(this field)'} would vanish (this library's contract): ${why}, so the API server drops it ${from}; ${fix}.`);
   };
   if (!FEATURE_GATES_1_32.VolumeAttributesClass && isSet(spec.volumeAttributesClassName)) {
     vanish('volumeAttributesClassName', spec.volumeAttributesClassName, 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32', 'remove it, or set the class on the claim once the gate is on');

@@ -86,7 +86,7 @@ function restartPolicyOf(template: any): unknown {
  * Step 2 for pod templates. The pod-level preparation (fields the API server drops from a pod
  * spec on create) belongs to src/validation/pod-spec.ts.
  */
-function preparePodTemplate(template: any, path: string, problems: Problems): void {
+export function preparePodTemplate(template: any, path: string, problems: Problems): void {
   if (isObject(template)) {
     prepareInitContainerAnnotations(template.metadata, `${path}.metadata`, problems);
   }

@@ -133,12 +133,10 @@ describe('import of a constructor key, which cdk8s cannot write from props', () 
 });
 
 describe('import of fields newer than Kubernetes 1.28 on kinds without a construct of this library', () => {
-  test('GIVEN a PersistentVolumeClaim with volumeAttributesClassName (1.29) WHEN imported THEN it is kept, written as an ApiObject', () => {
+  test('GIVEN a PersistentVolumeClaim with volumeAttributesClassName (1.29; its gate is off in 1.32) WHEN imported THEN it is refused as vanishing, not kept (review 40 L1)', () => {
     const yaml = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n'
       + '  volumeAttributesClassName: gold\n  resources: {requests: {storage: 10Gi}}\n';
-    const result = imported('pvc.yaml', yaml);
-    expect(result.code).toContain('new ApiObject(chart, \'data\', {');
-    expect(result.code).toContain("volumeAttributesClassName: 'gold'");
+    expect(importError('pvc.yaml', yaml)).toContain('PersistentVolumeClaim data: spec.volumeAttributesClassName: "gold" would vanish (this library\'s contract)');
   });
 
   test('GIVEN a ReplicaSet pod template with appArmorProfile (1.30) WHEN imported THEN it is kept, written as an ApiObject', () => {

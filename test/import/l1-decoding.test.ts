@@ -132,4 +132,54 @@ describe('the importer reads the kinds it does not validate as the API server de
       + 'did you mean HorizontalPodAutoscaler?');
     expect(message).toContain('kind "Scale" is not a kind of apiVersion autoscaling/v1 in Kubernetes 1.32');
   });
+
+  test('GIVEN 1.32 fields whose feature gates are off on a PersistentVolumeClaim, a Lease, a ReplicationController and a PodTemplate WHEN imported THEN each is refused as vanishing (review 40 L1-L3)', () => {
+    const message = importError('g.yaml', doc(
+      'apiVersion: v1', 'kind: PersistentVolumeClaim', 'metadata: {name: c}', 'spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}, volumeAttributesClassName: gold}', '---',
+      'apiVersion: coordination.k8s.io/v1', 'kind: Lease', 'metadata: {name: l}', 'spec: {holderIdentity: x, strategy: OldestEmulationVersion, preferredHolder: b}', '---',
+      'apiVersion: v1', 'kind: ReplicationController', 'metadata: {name: rc}',
+      'spec: {selector: {app: a}, template: {metadata: {labels: {app: a}}, spec: {resources: {limits: {cpu: "1"}}, containers: [{name: c, image: nginx}]}}}', '---',
+      'apiVersion: v1', 'kind: PodTemplate', 'metadata: {name: pt}', 'template: {spec: {securityContext: {supplementalGroupsPolicy: Strict}, containers: [{name: c, image: nginx}]}}'));
+    expect(message).toContain('PersistentVolumeClaim c: spec.volumeAttributesClassName: "gold" would vanish (this library\'s contract): VolumeAttributesClass is a feature gate off by default in '
+      + 'Kubernetes 1.32, so the API server drops it on create; remove it, or set the class on the claim once the gate is on.');
+    const lease = 'would vanish: CoordinatedLeaderElection is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off; remove it, or write it once the gate is on.';
+    expect(message).toContain(`Lease l: spec.strategy: "OldestEmulationVersion" ${lease}`);
+    expect(message).toContain(`Lease l: spec.preferredHolder: "b" ${lease}`);
+    expect(message).toContain('ReplicationController rc: spec.template.spec.resources: {"limits":{"cpu":"1"}} would vanish (this library\'s contract): pod-level resources are behind the PodLevelResources feature gate');
+    expect(message).toContain('PodTemplate pt: template.spec.securityContext.supplementalGroupsPolicy: "Strict" would vanish (this library\'s contract)');
+  });
+
+  test('GIVEN bytes written as a list with a null item WHEN imported THEN the null is the byte 0, as Go decodes it (review 40 L4)', () => {
+    const result = imported('b.yaml', doc(
+      'apiVersion: certificates.k8s.io/v1', 'kind: CertificateSigningRequest', 'metadata: {name: csr}', 'spec: {request: [104, 105, null], signerName: example.com/x, usages: [client auth]}', '---',
+      'apiVersion: v1', 'kind: Secret', 'metadata: {name: s}', 'data: {a: [104, null]}', '---',
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: cm}', 'binaryData: {a: [104, null]}'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('request: [104, 105, 0]');
+    expect(result.code).toContain('data: { a: [104, 0] }');
+    expect(result.code).toContain('binaryData: { a: [104, 0] }');
+  });
+
+  test('GIVEN a kind of cdk8s-plus-28 at a version Kubernetes 1.32 no longer serves WHEN imported THEN it is refused with the version to write (review 40 L5)', () => {
+    const message = importError('f.yaml', doc('apiVersion: flowcontrol.apiserver.k8s.io/v1beta3', 'kind: FlowSchema', 'metadata: {name: fs}', 'spec: {priorityLevelConfiguration: {name: x}}', '---',
+      'apiVersion: resource.k8s.io/v1alpha2', 'kind: ResourceClass', 'metadata: {name: rc}', 'driverName: x.example.com'));
+    expect(message).toContain('f.yaml:1: FlowSchema fs: apiVersion "flowcontrol.apiserver.k8s.io/v1beta3" does not serve FlowSchema in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); '
+      + 'write apiVersion: flowcontrol.apiserver.k8s.io/v1.');
+    expect(message).toContain('ResourceClass rc: apiVersion "resource.k8s.io/v1alpha2" does not serve ResourceClass in Kubernetes 1.32, so kubectl apply would fail ("no matches for kind"); '
+      + 'Kubernetes 1.32 has no ResourceClass at any version: remove it.');
+  });
+
+  test('GIVEN kinds of 1.32 that cdk8s-plus-28 has no class for (flowcontrol v1 FlowSchema, core v1 Event) WHEN imported THEN they are decoded as 1.32 reads them (review 40 L6)', () => {
+    const message = importError('k.yaml', doc(
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1', 'kind: FlowSchema', 'metadata: {name: fs}', 'spec: {matchingPrecedence: 1.5, priorityLevelConfiguration: {name: x}, bogus: 1}', '---',
+      'apiVersion: v1', 'kind: Event', 'metadata: {name: e, namespace: d}', 'involvedObject: {kind: Pod, name: p}', 'firstTimestamp: 2024-01-31', 'eventTime: ""'));
+    expect(message).toContain('FlowSchema fs: spec.matchingPrecedence: 1.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
+    expect(message).toContain('FlowSchema fs: spec.bogus: is not a field of FlowSchemaSpec in Kubernetes 1.32; remove it.');
+    expect(message).toContain('Event d/e: firstTimestamp: "2024-01-31" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
+    expect(message).toContain('Event d/e: eventTime: "" is not a MicroTime');
+    const result = imported('e.yaml', doc('apiVersion: v1', 'kind: Event', 'metadata: {name: e, namespace: d}', 'involvedObject: {kind: Pod, name: p}',
+      'lastTimestamp: "2024-01-31T12:00:00.5+05:30"', 'eventTime: "2024-01-31T23:59:59.999999-00:00"', 'count: 2'));
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain('// Event (v1) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.');
+  });
 });
