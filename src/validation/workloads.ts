@@ -10,7 +10,7 @@
  */
 import { Problems, show } from '../problems';
 import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32, zeroIfUnset } from './common';
-import { createdName, validateAnnotations, validateFinalizers, validateLabels, validateLabelSelector, validateObjectMeta } from './metadata';
+import { createdName, validateAnnotations, validateFinalizers, validateLabels, validateLabelSelector, validateObjectMeta, validateOwnerReferences } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import {
   applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations,
@@ -177,6 +177,11 @@ function intOrPercentValue(v: unknown): number {
     return /^[+-]?[0-9]+$/.test(v) ? Number(v) : 0;
   }
   return isInt(v) ? v : 0;
+}
+
+/** Whether intstr.IntOrString.UnmarshalJSON reads the value: unset, a string, or an int32. */
+function decodesAsIntOrString(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'string' || (Number.isInteger(v) && (v as number) >= -MAX_INT32 - 1 && (v as number) <= MAX_INT32);
 }
 
 // Go: ValidatePositiveIntOrPercent (apps validation.go): a non-negative int, or a percent string.
@@ -369,6 +374,9 @@ function validateRollingUpdateDeployment(ru: any, written: any, path: string, pr
     if (validatePositiveIntOrPercent(v, `${path}.${field}`, problems) && field === 'maxUnavailable') {
       isNotMoreThan100Percent(v, `${path}.${field}`, problems);
     }
+  }
+  if (!decodesAsIntOrString(ru.maxUnavailable) || !decodesAsIntOrString(ru.maxSurge)) {
+    return; // the decoder refuses the object first (the decode step's message): no rule runs
   }
   if (intOrPercentValue(ru.maxUnavailable) === 0 && intOrPercentValue(ru.maxSurge) === 0) {
     const defaulted = written?.maxUnavailable === undefined || written?.maxSurge === undefined ? ' (25% unless set)' : '';
@@ -601,12 +609,13 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
     problems.add(`${path}.metadata.name`, `${show(name)} is not valid as the name of the pods' volume for this claim: it ${dns1123Label(name)} (this library's contract: the StatefulSet controller adds a volume of this name to every pod, and the API server would reject the pods); rename the claim and its mounts.`);
   }
   // As ValidatePersistentVolumeClaim checks the claim's ObjectMeta: the controller copies the
-  // template's labels, annotations and finalizers into every claim (getPersistentVolumeClaims).
+  // template's labels, annotations, owner references and finalizers into every claim (getPersistentVolumeClaims).
   if (isObject(claim?.metadata)) {
     const meta = new Problems();
     validateLabels(claim.metadata.labels, `${path}.metadata.labels`, meta);
     validateAnnotations(claim.metadata.annotations, `${path}.metadata.annotations`, meta);
     // Go: getPersistentVolumeClaims (pkg/controller/statefulset/stateful_set_utils.go) copies them into each claim
+    validateOwnerReferences(claim.metadata.ownerReferences, `${path}.metadata.ownerReferences`, meta);
     validateFinalizers(claim.metadata.finalizers, `${path}.metadata.finalizers`, meta);
     for (const m of meta.messages) {
       problems.add('', `${m.replace(/\.$/, '')} ${contract}.`);
@@ -632,7 +641,8 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
       problems.add(`${path}.spec.accessModes[${j}]`, `${show(m)} is not supported ${contract}; use one of ${ACCESS_MODES.join(', ')}.`);
     }
   });
-  if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
+  // As ValidatePersistentVolumeClaimSpec: ReadWriteOncePod with another supported mode (repeated, or next to an unsupported one, it is alone).
+  if (modes.includes('ReadWriteOncePod') && modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m as string))) {
     problems.add(`${path}.spec.accessModes`, `${show(modes)}: ReadWriteOncePod may not be combined with other access modes ${contract}; list it alone.`);
   }
   const storage = spec.resources?.requests?.storage;
@@ -772,6 +782,9 @@ function validateRollingUpdateDaemonSet(ru: any, written: any, path: string, pro
     if (validatePositiveIntOrPercent(ru[field], `${path}.${field}`, problems)) {
       isNotMoreThan100Percent(ru[field], `${path}.${field}`, problems);
     }
+  }
+  if (!decodesAsIntOrString(ru.maxUnavailable) || !decodesAsIntOrString(ru.maxSurge)) {
+    return; // the decoder refuses the object first (the decode step's message): no rule runs
   }
   const unavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
   const surge = intOrPercentValue(ru.maxSurge) !== 0;

@@ -76,6 +76,38 @@ export const APPS_CASES: RuleCase[] = [
     problems: ['spec.volumeClaimTemplates[0].spec.volumeAttributesClassName: "gold" would vanish (this library\'s contract): VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this template; remove it, or set the class on the claim once the gate is on.'],
     offline128: false,
   },
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: 'accepts ReadWriteOncePod repeated in a claim template, and next to an unsupported mode reports only that one (review 40 M1)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, accessModes: ['ReadWriteOncePod', 'ReadWriteOncePod'] } }] }),
+    problems: [],
+  },
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: 'reports an unsupported mode next to ReadWriteOncePod in a claim template as unsupported only (review 40 M1)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, accessModes: ['ReadWriteOncePod', 'Bogus'] } }] }),
+    problems: [`spec.volumeClaimTemplates[0].spec.accessModes[1]: "Bogus" is not supported ${CLAIM_CONTRACT}; use one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.`],
+  },
+  {
+    go: 'ValidateOwnerReferences',
+    name: 'reports an owner reference of a claim template without a uid, which every claim it creates would carry (review 40 M2)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, metadata: { name: 'data', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x' }] } }] }),
+    problems: [`spec.volumeClaimTemplates[0].metadata.ownerReferences[0].uid: must not be empty; set the owner's uid (the API server gave it when the owner was created) ${CLAIM_CONTRACT}.`],
+  },
+  {
+    go: 'ValidateRollingUpdateDaemonSet',
+    name: 'reports a maxSurge the decoder refuses (1.5) with the decoder\'s message only, not as a maxSurge of 0 (review 40 M3)',
+    manifest: daemonSet({ updateStrategy: { rollingUpdate: { maxSurge: 1.5, maxUnavailable: 0 } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.maxSurge: 1.5 is not a whole number; RollingUpdateDaemonSet.maxSurge is an int32: write a whole number.'],
+    offline128: false,
+  },
+  {
+    go: 'ValidateRollingUpdateDeployment',
+    name: 'reports a maxSurge of the wrong JSON type with the decoder\'s message only, not as a maxSurge of 0 (review 40 M3)',
+    manifest: deployment({ strategy: { rollingUpdate: { maxSurge: true, maxUnavailable: 0 } } }),
+    problems: ['spec.strategy.rollingUpdate.maxSurge: true is a boolean, but RollingUpdateDeployment.maxSurge takes an int or a string (a number such as 1 or a percent such as "25%") (the API server cannot decode it).'],
+    offline128: false,
+  },
   // ---- Deployment ----------------------------------------------------------------------------
   { go: 'ValidateDeployment', name: 'accepts the smallest Deployment', manifest: deployment(), problems: [] },
   {
