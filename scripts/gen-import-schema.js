@@ -157,6 +157,35 @@ function isMicroTime(mod, struct, field) {
   return microCalls.has(`/${field.json}`);
 }
 
+// Struct names that cdk8s's L1 modules give to two Kubernetes types (its importer keeps one): the
+// field's own type, as Go declares it. A clash not listed here fails the script.
+const CHILD_OVERRIDES = {
+  // Go: kube-aggregator apiregistration/v1 types.go ServiceReference {namespace, name, port *int32}: no path
+  'ApiServiceSpec.service': 'ApiServiceReference',
+  // Go: flowcontrol/v1 types.go Subject {kind, user, group, serviceAccount}, the shape of v1beta3's, not rbac's
+  'PolicyRulesWithSubjects.subjects': 'FlowcontrolSubject',
+};
+// Clashes of types with the same fields: apiextensions/v1 WebhookClientConfig and ServiceReference
+// are admissionregistration/v1's (url, service {namespace, name, path, port}, caBundle).
+const SAME_SHAPE = new Set(['WebhookConversion.clientConfig']);
+// Structs written here: the overrides' types that no L1 module has.
+const HAND_STRUCTS = {
+  ApiServiceReference: ['name:p::s', 'namespace:p::s', 'port:p::i'],
+  FlowcontrolSubject: ['group:t:GroupSubjectV1Beta3', 'kind:p::s', 'serviceAccount:t:ServiceAccountSubjectV1Beta3', 'user:t:UserSubjectV1Beta3'],
+};
+// Dates that are MicroTimes where kubernetes-models has no schema to ask (Go: coordination/v1alpha2
+// types.go LeaseCandidateSpec: PingTime, RenewTime *metav1.MicroTime).
+const MICRO_TIMES = new Set(['LeaseCandidateSpecV1Alpha2.pingTime', 'LeaseCandidateSpecV1Alpha2.renewTime']);
+const groupOf = (schemaId) => (schemaId ?? '').replace(/\.[^.]*$/, '');
+const SHARED_GROUPS = /^io\.k8s\.(apimachinery\.|api\.core\.v1$)/;
+
+function handStruct(entries) {
+  return entries.map((e) => {
+    const [json, kind, child, plain] = e.split(':');
+    return { json, ts: json, kind, child: child || undefined, plain };
+  });
+}
+
 function parse(mod, type) {
   if (!mod.fns[type]) {
     throw new Error(`no toJson_${type} in ${mod.pkg}`);
@@ -180,7 +209,18 @@ function parse(mod, type) {
       if (!declared) throw new Error(`${type}.${hit.ts}: value field of unknown type`);
       hit.kind = declared;
     }
-    if (hit.kind === 'd' && isMicroTime(mod, type, hit)) {
+    if (hit.child !== undefined) {
+      const where = `${type}.${hit.json}`;
+      const own = groupOf(mod.schemaIds[type]);
+      const theirs = groupOf(mod.schemaIds[hit.child]);
+      if (CHILD_OVERRIDES[where] !== undefined) {
+        hit.child = CHILD_OVERRIDES[where];
+      } else if (own !== theirs && own !== '' && theirs !== '' && !SHARED_GROUPS.test(theirs) && !SAME_SHAPE.has(where)
+        && !(own.startsWith('io.k8s.api.') && theirs.startsWith('io.k8s.api.') && own.split('.')[3] === theirs.split('.')[3])) {
+        throw new Error(`${mod.pkg}: ${where} (${own}) has the struct ${hit.child} of ${theirs}: a name clash? Add it to CHILD_OVERRIDES or SAME_SHAPE.`);
+      }
+    }
+    if (hit.kind === 'd' && (isMicroTime(mod, type, hit) || MICRO_TIMES.has(`${type}.${hit.json}`))) {
       probeStats.micro.push(`${type}.${hit.json}`);
       hit.kind = 'u';
     }
@@ -195,6 +235,9 @@ const kinds = plus28.kinds;
 
 // The structs of the 1.28 L1 classes, each with the fields 1.32 added to it (marked newer).
 const structs = {};
+for (const [name, entries] of Object.entries(HAND_STRUCTS)) {
+  structs[name] = handStruct(entries);
+}
 const queue = Object.values(kinds).map((c) => `${c}Props`);
 const newerQueue = [];
 let newerFields = 0;
@@ -226,12 +269,10 @@ for (const [k, cls] of Object.entries(plus32.kinds)) {
 // Core v1 Event, which neither L1 module has (its name is events.k8s.io's): as k8s.io/api core/v1
 // types.go declares it (firstTimestamp and lastTimestamp metav1.Time, eventTime MicroTime, count int32).
 kinds132['v1/Event'] = 'KubeCoreEvent';
-structs.KubeCoreEventProps = ['metadata:t:ObjectMeta', 'action:p::s', 'count:p::i', 'eventTime:u', 'firstTimestamp:d', 'involvedObject:t:ObjectReference',
+structs.KubeCoreEventProps = handStruct(['metadata:t:ObjectMeta', 'action:p::s', 'count:p::i', 'eventTime:u', 'firstTimestamp:d', 'involvedObject:t:ObjectReference',
   'lastTimestamp:d', 'message:p::s', 'reason:p::s', 'related:t:ObjectReference', 'reportingComponent:p::s', 'reportingInstance:p::s',
-  'series:t:EventSeries', 'source:t:EventSource', 'type:p::s'].map((e) => {
-  const [json, kind, child, plain] = e.split(':');
-  return { json, ts: json, kind, child: child || undefined, plain };
-});
+  'series:t:EventSeries', 'source:t:EventSource', 'type:p::s']);
+
 for (const child of ['ObjectMeta', 'ObjectReference', 'EventSeries', 'EventSource']) {
   if (!structs[child]) throw new Error(`core v1 Event: no struct ${child}`);
 }

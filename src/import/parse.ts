@@ -5,7 +5,7 @@ import { fieldPathOf, Problems } from '../problems';
 import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
-import { decodedStruct, l1Class, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
+import { decodedStruct, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
 import { goTrimSpace } from '../validation/common';
 import { preparePersistentVolumeClaimTemplateSpec } from '../validation/volumes';
 import { preparePodTemplate } from '../validation/workloads';
@@ -1515,17 +1515,17 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   // `labels: {app: 0644}` is "cannot unmarshal number into Go struct field ObjectMeta.metadata.labels".
   decodeCheck('ObjectMeta', object.metadata, 'metadata', scalars);
   problems.push(...scalars.messages.map(end));
-  // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know.
-  const cls = l1Class(object.apiVersion, object.kind);
-  if (cls && STATUS_KINDS.has(object.kind) && object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status)
+  // Other kinds are written with their cdk8s-plus-28 L1 class, which drops fields it does not know,
+  // or as an ApiObject (a kind of 1.32 without an L1 class); both are checked as 1.32 decodes them.
+  const struct = decodedStruct(object.apiVersion, object.kind);
+  if (struct && STATUS_KINDS.has(object.kind) && object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status)
     && Object.keys(object.status).length === 0) {
     // The empty status `kubectl create ... --dry-run=client -o yaml` prints holds nothing to write
     // (the L1 classes have no status), as for the kinds this library validates.
     delete object.status;
   }
-  const struct = decodedStruct(object.apiVersion, object.kind);
   if (struct) {
-    problems.push(...unknownFieldProblems(struct, withoutTypeMeta(object), '').map(end));
+    problems.push(...unknownFieldProblems(struct, withoutTypeMeta(object), '', object.kind).map(end));
   }
   const dropped = new Problems();
   droppedOnCreate(object, dropped);

@@ -337,13 +337,14 @@ export function l1DecodeNulls(struct: string, json: any): void {
 const PLAIN_ZERO: { [code: string]: any } = { 's': '', 'y': '', 'i': 0, 'l': 0, 'n': 0, 'b': false, 's[]': [] };
 
 /** Every field path of `json` that its L1 struct does not have (with the field probably meant). */
-export function unknownFieldProblems(struct: string, json: any, path: string): string[] {
+export function unknownFieldProblems(struct: string, json: any, path: string, kind?: string): string[] {
   const problems: string[] = [];
-  walkUnknown(struct, json, path, problems);
+  walkUnknown(struct, json, path, problems, kind ?? struct.replace(/^Kube(\w+)Props$/, '$1'));
   return problems;
 }
 
-function walkUnknown(struct: string, json: any, path: string, problems: string[]): void {
+/** `kind`: the object's, at its top level (a status there is the cluster's). */
+function walkUnknown(struct: string, json: any, path: string, problems: string[], kind?: string): void {
   const fields = l1Struct(struct);
   if (!fields || json === null || typeof json !== 'object' || Array.isArray(json)) {
     return;
@@ -361,18 +362,18 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
         continue;
       }
     }
-    if (field?.newer) {
-      const gate = GATED_OFF_1_32[`${struct}.${key}`];
-      if (gate !== undefined && v !== null) {
-        problems.push(`${fieldPath}: ${show(v)} would vanish: ${gate}; remove it, or write it once the gate is on`);
-        continue;
-      }
-    } else if (!field) {
+    const dropped = field === undefined ? undefined : DROPPED_ON_CREATE[`${struct}.${key}`];
+    if (dropped !== undefined && v !== null) {
+      problems.push(`${fieldPath}: ${show(v)} would vanish: ${dropped.why}; ${dropped.fix}`);
+      continue;
+    }
+    if (!field) {
       const meant = closest(key, Object.keys(fields));
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
-      if (key === 'status' && path === '' && STATUS_KINDS.has(type)) {
-        problems.push(`${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${type}'s status, and the cdk8s L1 class `
-          + `k8s.Kube${type} has no status; remove it`);
+      if (key === 'status' && path === '' && kind !== undefined && STATUS_KINDS.has(kind)) {
+        const l1 = Object.values(L1_KINDS).includes(`Kube${type}`);
+        problems.push(`${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${kind}'s status${l1 ? `, and the cdk8s L1 class k8s.Kube${type} has no status`
+          : ' (the API server resets it on create)'}; remove it`);
         continue;
       }
       problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.32; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
@@ -400,17 +401,27 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
 const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q: 'q', i: 'o', Q: '{q}', I: '{o}', d: 'd', u: 'u' };
 
 /**
- * The fields Kubernetes 1.32 added to kinds this library does not validate whose feature gate is
- * off by default in 1.32, so that the API server drops them on create without a word.
+ * The fields of kinds this library does not validate that the 1.32 API server drops on create
+ * without a word (a feature gate off by default, or a field the API no longer takes): why, and the fix.
  */
-const GATED_OFF_1_32: { [structAndField: string]: string } = {
+const DROPPED_ON_CREATE: { [structAndField: string]: { why: string; fix: string } } = {
   // Go: DropDisabledSpecFields (pkg/api/persistentvolume/util.go); the gate as src/validation/common.ts FEATURE_GATES_1_32
-  'PersistentVolumeSpec.volumeAttributesClassName': 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32, and the API server '
-    + 'drops the field while it is off',
+  'PersistentVolumeSpec.volumeAttributesClassName': { why: gateOff('VolumeAttributesClass'), fix: 'remove it, or write it once the gate is on' },
   // Go: leaseStrategy.PrepareForCreate (pkg/registry/coordination/lease/strategy.go); CoordinatedLeaderElection is alpha, off, in 1.32
-  'LeaseSpec.strategy': 'CoordinatedLeaderElection is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off',
-  'LeaseSpec.preferredHolder': 'CoordinatedLeaderElection is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off',
+  'LeaseSpec.strategy': { why: gateOff('CoordinatedLeaderElection'), fix: 'remove it, or write it once the gate is on' },
+  'LeaseSpec.preferredHolder': { why: gateOff('CoordinatedLeaderElection'), fix: 'remove it, or write it once the gate is on' },
+  // Go: dropDisabledDRAAdminAccessFields (pkg/registry/resource/resourceclaim/strategy.go, resourceclaimtemplate/strategy.go); DRAAdminAccess is alpha, off, in 1.32
+  'DeviceRequestV1Alpha3.adminAccess': { why: gateOff('DRAAdminAccess'), fix: 'remove it, or write it once the gate is on' },
+  'DeviceRequestV1Beta1.adminAccess': { why: gateOff('DRAAdminAccess'), fix: 'remove it, or write it once the gate is on' },
+  // Go: nodeStrategy.PrepareForCreate -> dropDisabledFields (pkg/registry/core/node/strategy.go): unconditional on create
+  'NodeSpec.configSource': { why: 'the API server drops a Node\'s configSource on create (dynamic kubelet configuration was removed in 1.24)', fix: 'remove it' },
+  // Go: endpointSliceStrategy.PrepareForCreate -> dropTopologyOnV1 (pkg/registry/discovery/endpointslice/strategy.go)
+  'Endpoint.deprecatedTopology': { why: 'the discovery.k8s.io/v1 API drops deprecatedTopology on create', fix: 'write the endpoint\'s nodeName and zone instead' },
 };
+
+function gateOff(gate: string): string {
+  return `${gate} is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off`;
+}
 
 function isMap(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -427,6 +438,8 @@ function isMap(v: unknown): boolean {
  * or Secret, have none: a status there is an unknown field to the API server).
  */
 export const STATUS_KINDS = new Set(['Pod', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Namespace', 'Ingress', 'PodDisruptionBudget', 'ResourceQuota', 'HorizontalPodAutoscaler', 'PersistentVolume',
+  // Kinds new in 1.32 without an L1 class (their Go types have a Status the strategies reset on create)
+  'ValidatingAdmissionPolicy', 'FlowSchema', 'PriorityLevelConfiguration', 'ServiceCIDR', 'ResourceClaim', 'StorageVersionMigration',
   'PersistentVolumeClaim', 'Node', 'CertificateSigningRequest', 'CustomResourceDefinition', 'APIService']);
 
 function fieldOf132(struct: string, key: string): string | undefined {

@@ -182,4 +182,54 @@ describe('the importer reads the kinds it does not validate as the API server de
     expect(result.differences).toEqual([]);
     expect(result.code).toContain('// Event (v1) has no class in cdk8s-plus-28: written as a cdk8s ApiObject.');
   });
+
+  test('GIVEN a flowcontrol v1 FlowSchema (the docs\' health-for-strangers) and an APIService WHEN imported THEN their subjects and service are read as their own Go types, not the same-named ones cdk8s-plus shares (review 41 O1, O2)', () => {
+    const fs = doc('apiVersion: flowcontrol.apiserver.k8s.io/v1', 'kind: FlowSchema', 'metadata: {name: health-for-strangers}',
+      'spec: {matchingPrecedence: 1000, priorityLevelConfiguration: {name: exempt}, rules: [{nonResourceRules: [{nonResourceURLs: ["/healthz"], verbs: ["*"]}],',
+      '  subjects: [{kind: Group, group: {name: "system:unauthenticated"}}]}]}');
+    expect(imported('fs.yaml', fs).differences).toEqual([]);
+    const message = importError('bad.yaml', doc('apiVersion: flowcontrol.apiserver.k8s.io/v1', 'kind: FlowSchema', 'metadata: {name: bad}',
+      'spec: {priorityLevelConfiguration: {name: exempt}, rules: [{subjects: [{kind: User, name: alice}]}]}', '---',
+      'apiVersion: apiregistration.k8s.io/v1', 'kind: APIService', 'metadata: {name: v1beta1.metrics.k8s.io}',
+      'spec: {group: metrics.k8s.io, version: v1beta1, groupPriorityMinimum: 100, versionPriority: 100, service: {name: metrics-server, namespace: kube-system, path: /x}}'));
+    expect(message).toContain('FlowSchema bad: spec.rules[0].subjects[0].name: is not a field of FlowcontrolSubject in Kubernetes 1.32; remove it.');
+    expect(message).toContain('APIService v1beta1.metrics.k8s.io: spec.service.path: is not a field of ApiServiceReference in Kubernetes 1.32; remove it.');
+  });
+
+  test('GIVEN a LeaseCandidate whose MicroTimes lack six fraction digits WHEN imported THEN they are refused as in a Lease (review 41 O3)', () => {
+    const message = importError('lc.yaml', doc('apiVersion: coordination.k8s.io/v1alpha2', 'kind: LeaseCandidate', 'metadata: {name: lc, namespace: kube-system}',
+      'spec: {leaseName: l, binaryVersion: 1.32.0, strategy: OldestEmulationVersion, pingTime: "2024-12-01T00:00:00Z", renewTime: "2024-12-01T00:00:00.000000Z"}'));
+    expect(message).toContain('LeaseCandidate kube-system/lc: spec.pingTime: "2024-12-01T00:00:00Z" is not a MicroTime');
+    expect(message).not.toContain('spec.renewTime');
+  });
+
+  test('GIVEN fields the 1.32 API server drops on create (a Node\'s configSource, an EndpointSlice\'s deprecatedTopology, DRA adminAccess) WHEN imported THEN each is refused as vanishing (review 41 O4, O5, O7)', () => {
+    const message = importError('d.yaml', doc(
+      'apiVersion: v1', 'kind: Node', 'metadata: {name: n1}', 'spec: {configSource: {configMap: {name: c, namespace: kube-system, kubeletConfigKey: kubelet}}}', '---',
+      'apiVersion: discovery.k8s.io/v1', 'kind: EndpointSlice', 'metadata: {name: es, namespace: default}', 'addressType: IPv4',
+      'endpoints: [{addresses: [10.1.2.3], deprecatedTopology: {kubernetes.io/hostname: node-1}}]', '---',
+      'apiVersion: resource.k8s.io/v1beta1', 'kind: ResourceClaimTemplate', 'metadata: {name: gpu, namespace: default}',
+      'spec: {spec: {devices: {requests: [{name: gpu, deviceClassName: gpu.example.com, adminAccess: true}]}}}'));
+    expect(message).toContain('Node n1: spec.configSource: {"configMap":{"name":"c","namespace":"kube-system","kubeletConfigKey":"kubelet"}} would vanish: the API server drops a Node\'s '
+      + 'configSource on create (dynamic kubelet configuration was removed in 1.24); remove it.');
+    expect(message).toContain('EndpointSlice default/es: endpoints[0].deprecatedTopology: {"kubernetes.io/hostname":"node-1"} would vanish: the discovery.k8s.io/v1 API drops '
+      + 'deprecatedTopology on create; write the endpoint\'s nodeName and zone instead.');
+    expect(message).toContain('ResourceClaimTemplate default/gpu: spec.spec.devices.requests[0].adminAccess: true would vanish: DRAAdminAccess is a feature gate off by default in '
+      + 'Kubernetes 1.32, and the API server drops the field while it is off; remove it, or write it once the gate is on.');
+  });
+
+  test('GIVEN a status on an autoscaling/v2 HPA or a kind new in 1.32 WHEN imported THEN it is named the cluster\'s, and an empty one is dropped (review 41 O6)', () => {
+    const hpa = importError('h.yaml', doc('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: h}',
+      'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: d}, maxReplicas: 3}', 'status: {currentReplicas: 1, desiredReplicas: 1}', '---',
+      'apiVersion: admissionregistration.k8s.io/v1', 'kind: ValidatingAdmissionPolicy', 'metadata: {name: p}',
+      'spec: {validations: [{expression: "true"}]}', 'status: {observedGeneration: 1}'));
+    expect(hpa).toContain('HorizontalPodAutoscaler h: status: {"currentReplicas":1,"desiredReplicas":1} cannot be written: the cluster writes a HorizontalPodAutoscaler\'s status, '
+      + 'and the cdk8s L1 class k8s.KubeHorizontalPodAutoscalerV2 has no status; remove it.');
+    expect(hpa).toContain('ValidatingAdmissionPolicy p: status: {"observedGeneration":1} cannot be written: the cluster writes a ValidatingAdmissionPolicy\'s status '
+      + '(the API server resets it on create); remove it.');
+    const empty = imported('e.yaml', doc('apiVersion: flowcontrol.apiserver.k8s.io/v1', 'kind: PriorityLevelConfiguration', 'metadata: {name: plc}',
+      'spec: {type: Limited, limited: {nominalConcurrencyShares: 0}}', 'status: {}'));
+    expect(empty.differences).toEqual([]);
+    expect(empty.code).not.toContain('status');
+  });
 });
