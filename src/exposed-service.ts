@@ -561,7 +561,8 @@ export class ExposedService extends ValidatedApiObject {
       const target = p?.targetPort === undefined || p?.targetPort === 0 || p?.targetPort === '' ? p?.port : p.targetPort;
       // FindPort resolves a name to the first container port of that name and the Service port's protocol.
       const protocol = protocolOf(p?.protocol);
-      const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target && protocolOf(ap.protocol) === protocol));
+      // A number reaches the pod's port of that number and the Service's protocol: the proxies forward TCP.
+      const hit = fronted.appPorts.find((ap) => (typeof target === 'number' ? ap.containerPort === target : ap.name === target) && protocolOf(ap.protocol) === protocol);
       if (!hit) {
         return;
       }

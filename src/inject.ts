@@ -5,7 +5,7 @@ import { InitStep } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, mergeFields, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
@@ -292,6 +292,7 @@ function record(object: ApiObject, addition: Addition): void {
         frontPorts: list.flatMap((a) => a.frontPorts),
         frontedAppPorts: list.flatMap((a) => a.frontedAppPorts),
         classicSidecars: list.flatMap((a) => a.classicSidecars),
+        nativeSidecars: list.flatMap((a) => a.nativeSidecars),
       }),
     });
     // The ports of the sidecars added (native ones included), for a Service's named targetPort;
@@ -541,18 +542,6 @@ function resolved(manifest: any, object: ApiObject, key: string[] = []): any {
     return v;
   };
   return drop(resolve(key, manifest, object));
-}
-
-/** Whether two JSON values are equal, whatever the order of their keys. */
-function sameJson(a: any, b: any): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (!isObject(a) || !isObject(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
-  }
-  const keys = Object.keys(a).filter((k) => a[k] !== undefined);
-  return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameJson(a[k], b[k]));
 }
 
 function isObject(v: unknown): boolean {

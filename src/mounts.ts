@@ -51,13 +51,40 @@ export function mergeFields(
   conflict: (field: string, current: any, wanted: any) => void,
 ): void {
   for (const [k, v] of Object.entries(fields)) {
-    // A null is unset to the API server (a pointer field decoded from JSON null).
-    if (target[k] !== undefined && target[k] !== null && JSON.stringify(target[k]) !== JSON.stringify(v)) {
+    // A null is unset to the API server (a pointer field decoded from JSON null). Objects are equal
+    // whatever the order of their keys; a token (a Lazy) equals nothing before it is resolved.
+    if (target[k] !== undefined && target[k] !== null && !sameJson(target[k], v)) {
       conflict(k, target[k], v);
     } else {
       target[k] = v;
     }
   }
+}
+
+/**
+ * Whether two JSON values are equal, whatever the order of their keys (cdk8s writes them sorted).
+ * An object that is not plain JSON (a cdk8s token) equals only itself.
+ */
+export function sameJson(a: any, b: any): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  if (!isPlainJsonObject(a) || !isPlainJsonObject(b)) {
+    return false;
+  }
+  const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+  return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameJson(a[k], b[k]));
+}
+
+function isPlainJsonObject(v: unknown): v is Record<string, any> {
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 /**

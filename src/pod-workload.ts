@@ -8,7 +8,7 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergeFields, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, mergeFields, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { isCdk8sToken, tokenProblems } from './props';
@@ -486,12 +486,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   public get _frontPorts(): _FrontPorts | undefined {
     // With the proxies Inject.into() added to this object.
     const injected: _InjectedFront = typeof (this as any)._injectedFront === 'function'
-      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [], classicSidecars: [] };
+      ? (this as any)._injectedFront() : { frontPorts: [], frontedAppPorts: [], classicSidecars: [], nativeSidecars: [] };
     const proxies = [...this.frontPortNames, ...injected.frontPorts];
     // The app's ports as JSON patches leave them, when there are patches.
     const patched = proxies.length > 0 ? this.patchedManifest() : undefined;
     const sidecars = [...this.classicSidecars, ...injected.classicSidecars];
-    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecars, this.nativeSidecars);
+    return frontPorts(proxies, this.mainContainers, [...this.frontedAppPorts, ...injected.frontedAppPorts], patched, sidecars,
+      [...this.nativeSidecars, ...injected.nativeSidecars]);
   }
 
   /**
@@ -670,8 +671,14 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const t of this.tokenPodSecurity) {
       const current = podSecurity?.[t.field];
       const wanted = resolve([...podPath.split('.'), 'securityContext', t.field], t.wanted, this);
-      const both = current !== undefined && current !== null && wanted !== undefined && wanted !== null;
-      if (both && JSON.stringify(current) !== JSON.stringify(wanted)) {
+      if (wanted === undefined || wanted === null) {
+        continue;
+      }
+      if (current === undefined || current === null) {
+        // The pod's value was a token that resolved to nothing: the sidecar's is not written either.
+        problems.add('', `securityContext.${t.field}: the pod's value is a token that resolved to no value, so the value ${show(wanted)} the sidecar ${show(t.sidecar)} needs is not `
+          + 'written; set the pod\'s value to it, or leave the field unset for the sidecar to set it.');
+      } else if (!sameJson(current, wanted)) {
         problems.add('', podSecurityConflict(t.field, current, wanted, t.sidecar));
       }
     }
@@ -1020,6 +1027,8 @@ export interface _InjectedFront {
   readonly frontedAppPorts: _FrontedAppPort[];
   /** The classic sidecars it added (names and ports), which are not the app's containers. */
   readonly classicSidecars: any[];
+  /** The native sidecars it added (a proxy among them may front another). */
+  readonly nativeSidecars: any[];
 }
 
 /**
@@ -1083,8 +1092,11 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
       continue;
     }
     // A proxy in front of another (oauth2-proxy on Envoy's port): the inner proxy's port is fronted too.
-    const inner = [...sidecars, ...nativeSidecars].filter((c) => c.name !== sidecar).flatMap((c) => (Array.isArray(c.ports) ? c.ports : [])
-      .filter((p: any) => p !== null && typeof p === 'object' && p.containerPort === port).map((p: any) => ({ ...p, proxy: String(c.name), sidecar })));
+    // Only a proxy's (one of its ports is a front port) and only TCP, which the proxies forward.
+    const portsOf = (c: { ports?: unknown }): any[] => (Array.isArray(c.ports) ? c.ports : []).filter((p: any) => p !== null && typeof p === 'object');
+    const inner = [...sidecars, ...nativeSidecars]
+      .filter((c) => c.name !== sidecar && portsOf(c).some((p) => proxyPorts.includes(p.name)))
+      .flatMap((c) => portsOf(c).filter((p) => p.containerPort === port && (p.protocol ?? 'TCP') === 'TCP').map((p) => ({ ...p, proxy: String(c.name), sidecar })));
     appPorts.push(...(inner.length > 0 ? inner : [{ containerPort: port, sidecar }]));
   }
   return { sidecarPorts: proxyPorts, appPorts };

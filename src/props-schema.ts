@@ -90,7 +90,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   WaitForPostgresOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"database":["s",1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   _FrontPorts: '{"sidecarPorts":[["[","s"]],"appPorts":[["[","a"]]}',
   _FrontedAppPort: '{"port":["n"],"sidecar":["s"]}',
-  _InjectedFront: '{"frontPorts":[["[","s"]],"frontedAppPorts":[["[",["S","_FrontedAppPort"]]],"classicSidecars":[["[","a"]]}',
+  _InjectedFront: '{"frontPorts":[["[","s"]],"frontedAppPorts":[["[",["S","_FrontedAppPort"]]],"classicSidecars":[["[","a"]],"nativeSidecars":[["[","a"]]}',
   _ManifestChecks: '{"decoded":["b"],"scalarsChecked":["b"]}',
   _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1],"_frontPorts":[["S","_FrontPorts"],1]}',
 };

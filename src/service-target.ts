@@ -204,7 +204,8 @@ export class ServiceTarget {
         }
         const containers = (w.containers ?? []).map((c: any) => ({ name: c.name, ports: kplusPorts(c) }));
         // As JSON patches leave the app's containers, when it has any.
-        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts, kplusPatched(w), injected.classicSidecars);
+        return frontPorts(injected.frontPorts, containers, injected.frontedAppPorts, kplusPatched(w),
+          injected.classicSidecars, injected.nativeSidecars);
       },
     };
     return target;

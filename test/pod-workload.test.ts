@@ -1,5 +1,6 @@
 import { ApiObject, JsonPatch, Lazy, Testing } from 'cdk8s';
-import { FluentBitOutput, Inject, InitPod, InitStep, LogShipper, PlainPod, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
+import * as kplus from 'cdk8s-plus-28';
+import { ExposedService, FluentBitOutput, Inject, InitPod, InitStep, LogShipper, PlainPod, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarLoggedApp, SidecarMode, Workload } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -100,6 +101,40 @@ describe('sidecars on every pattern', () => {
     expect(synthError(other)).toContain("PlainPod 'web': securityContext.fsGroup: 1000 contradicts the sidecar \"proxy\", which needs 65533; remove the pod's value or configure the sidecar to match.");
   });
 
+  test('compares two tokens once resolved instead of taking them for equal, and reports a pod token that resolves to no value (review 41 N1, N2)', () => {
+    const pod = (chart: any, podValue: any, sidecarValue: any) => new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      securityContext: podValue === undefined ? undefined : { runAsUser: podValue },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ podSecurityContext: { runAsUser: sidecarValue } })],
+    });
+    const two = newChart();
+    pod(two, Lazy.any({ produce: () => 1000 }), Lazy.any({ produce: () => 2000 }));
+    expect(synthError(two)).toContain("PlainPod 'web': securityContext.runAsUser: 1000 contradicts the sidecar \"proxy\", which needs 2000; remove the pod's value or configure the sidecar to match.");
+    const nothing = newChart();
+    pod(nothing, Lazy.any({ produce: () => undefined }), 1000);
+    expect(synthError(nothing)).toContain("PlainPod 'web': securityContext.runAsUser: the pod's value is a token that resolved to no value, so the value 1000 the sidecar \"proxy\" "
+      + "needs is not written; set the pod's value to it, or leave the field unset for the sidecar to set it.");
+  });
+
+  test('takes a sidecar\'s nested pod security context value equal to the pod\'s as equal, whatever the order of its keys or a token in it (review 41 N3, N4)', () => {
+    const podValue = { seLinuxOptions: { user: 'u', level: 's0' }, seccompProfile: { type: 'Localhost', localhostProfile: 'p.json' } };
+    const own = newChart();
+    new PlainPod(own, 'web', {
+      metadata: { name: 'web' },
+      securityContext: podValue,
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ podSecurityContext: { seLinuxOptions: { level: 's0', user: Lazy.any({ produce: () => 'u' }) as any }, seccompProfile: { localhostProfile: 'p.json', type: 'Localhost' } } })],
+    });
+    expect(only(synth(own), 'Pod').spec.securityContext).toEqual(podValue);
+    const injected = newChart();
+    const pod = new PlainPod(injected, 'web', { metadata: { name: 'web' }, securityContext: podValue, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')] });
+    Inject.into(pod, { sidecars: [new FullSidecar({ podSecurityContext: { seLinuxOptions: { user: 'u', level: 's0' }, seccompProfile: { type: 'Localhost', localhostProfile: 'p.json' } } })] });
+    expect(only(synth(injected), 'Pod').spec.securityContext).toEqual(podValue);
+  });
+
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
     const chart = newChart();
     new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar({ problems: ['proxy.port: 0 must be between 1 and 65535.'] })] });
@@ -167,6 +202,55 @@ describe('proxies in front of the app', () => {
     const none = newChart();
     pod(none).expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 'nope' }] });
     expect(synthError(none)).toContain('"nope" names no container port of PlainPod \'web\'; use one of "envoy-metrics", "oauth2-http", "oauth2-metrics" or a port number (this library\'s contract).');
+  });
+
+  test('fails when a Service targets Envoy\'s port while oauth2-proxy fronts Envoy, both added natively by Inject.into(), to a pod or a cdk8s-plus workload (review 41 N5)', () => {
+    const chain = () => [Sidecar.envoy({ appPort: 8080, mode: SidecarMode.NATIVE }), Sidecar.oauth2Proxy({
+      appPort: 10000,
+      mode: SidecarMode.NATIVE,
+      provider: 'oidc',
+      clientId: 'web',
+      clientSecret: { name: 'oauth', key: 'secret' },
+      cookieSecret: { name: 'oauth', key: 'cookie' },
+      emailDomains: ['example.com'],
+      oidcIssuerUrl: 'https://id.example.com',
+    })];
+    const bypass = 'is port 10000 of the proxy sidecar "envoy", which the sidecar "oauth2-proxy" fronts in turn; clients would bypass "oauth2-proxy". '
+      + 'Target the outermost proxy\'s port instead: "oauth2-http" (this library\'s contract).';
+    for (const targetPort of ['envoy-http', 10000]) {
+      const chart = newChart();
+      const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c('app', { ports: [{ name: 'http', containerPort: 8080 }] })] });
+      Inject.into(pod, { sidecars: chain() });
+      pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort }] });
+      expect(synthError(chart)).toContain(`spec.ports[0].targetPort: ${JSON.stringify(targetPort)} ${bypass}`);
+      const kchart = newChart();
+      const d = new kplus.Deployment(kchart, 'd', { containers: [{ name: 'app', image: 'nginx:1.27', portNumber: 8080, securityContext: { ensureNonRoot: false } }] });
+      Inject.into(d, { sidecars: chain() });
+      new ExposedService(kchart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort }] });
+      expect(synthError(kchart)).toContain(`spec.ports[0].targetPort: ${JSON.stringify(targetPort)} ${bypass}`);
+    }
+  });
+
+  test('accepts a UDP Service on a sidecar that is no proxy, by name or number, though its port number is what oauth2-proxy forwards to over TCP (review 41 N6)', () => {
+    for (const targetPort of ['statsd', 8080]) {
+      const chart = newChart();
+      const pod = new PlainPod(chart, 'web', {
+        metadata: { name: 'web', labels: { app: 'web' } },
+        containers: [c('app')],
+        sidecars: [Sidecar.container({ name: 'statsd', image: 'statsd/statsd:v0.10.2', ports: [{ name: 'statsd', containerPort: 8080, protocol: 'UDP' }] }),
+          Sidecar.oauth2Proxy({
+            appPort: 8080,
+            provider: 'oidc',
+            clientId: 'web',
+            clientSecret: { name: 'oauth', key: 'secret' },
+            cookieSecret: { name: 'oauth', key: 'cookie' },
+            emailDomains: ['example.com'],
+            oidcIssuerUrl: 'https://id.example.com',
+          })],
+      });
+      pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 8125, targetPort, protocol: 'UDP' }] });
+      expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe(targetPort);
+    }
   });
 
   test.each([

@@ -789,7 +789,7 @@ function validateRollingUpdateDaemonSet(ru: any, written: any, path: string, pro
   const unavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
   const surge = intOrPercentValue(ru.maxSurge) !== 0;
   if (unavailable && surge) {
-    const note = written?.maxUnavailable === undefined ? ' (maxUnavailable is 1 unless set)' : '';
+    const note = written?.maxUnavailable === undefined || written?.maxUnavailable === null ? ' (maxUnavailable is 1 unless set)' : '';
     problems.add(`${path}.maxSurge`, `${show(ru.maxSurge)} may not be set when maxUnavailable is non-zero${note}; set maxUnavailable: 0 to surge, or remove maxSurge.`);
   } else if (!unavailable && !surge) {
     problems.add(`${path}.maxUnavailable`, 'may not be 0 when maxSurge is 0: the rollout could never make progress. Allow one of them to be above 0.');

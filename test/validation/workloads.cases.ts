@@ -102,6 +102,13 @@ export const APPS_CASES: RuleCase[] = [
     offline128: false,
   },
   {
+    go: 'ValidateRollingUpdateDaemonSet',
+    name: 'says that a null maxUnavailable is 1, as an unset one, when maxSurge is set too (review 41 N7)',
+    manifest: daemonSet({ updateStrategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: null } } }),
+    problems: ['spec.updateStrategy.rollingUpdate.maxSurge: 1 may not be set when maxUnavailable is non-zero (maxUnavailable is 1 unless set); set maxUnavailable: 0 to surge, or remove maxSurge.'],
+    offline128: false,
+  },
+  {
     go: 'ValidateRollingUpdateDeployment',
     name: 'reports a maxSurge of the wrong JSON type with the decoder\'s message only, not as a maxSurge of 0 (review 40 M3)',
     manifest: deployment({ strategy: { rollingUpdate: { maxSurge: true, maxUnavailable: 0 } } }),
