@@ -459,11 +459,7 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
   switch (t.k) {
     case 's':
       if (typeof v !== 'string') {
-        if (!isToken(v)) {
-          wrongType(t, v, path, problems, decode, owner, field);
-        } else {
-          libraryInstance(t, v, path, problems, decode, owner, field);
-        }
+        notOfType(t, v, path, problems, decode, owner, field);
       }
       return v;
     case 'b':
@@ -475,11 +471,7 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
     case 'l':
     case 'n':
       if (typeof v !== 'number') {
-        if (!isToken(v)) {
-          wrongType(t, v, path, problems, decode, owner, field);
-        } else {
-          libraryInstance(t, v, path, problems, decode, owner, field);
-        }
+        notOfType(t, v, path, problems, decode, owner, field);
       } else if (problems) {
         checkNumber(t.k, v, path, problems, owner, field);
       }
@@ -497,11 +489,7 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       if (!decode && isValueObject(v)) {
         return walkPrimitive(t, v.value, path, problems, decode, owner, field);
       }
-      if (!isToken(v)) {
-        wrongType(t, v, path, problems, decode, owner, field);
-      } else {
-        libraryInstance(t, v, path, problems, decode, owner, field);
-      }
+      notOfType(t, v, path, problems, decode, owner, field);
       return decode ? undefined : toManifestValue(v);
     case 'o':
       if (typeof v === 'string') {
@@ -516,11 +504,7 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
       if (!decode && isValueObject(v)) {
         return walkPrimitive(t, v.value, path, problems, decode, owner, field);
       }
-      if (!isToken(v)) {
-        wrongType(t, v, path, problems, decode, owner, field);
-      } else {
-        libraryInstance(t, v, path, problems, decode, owner, field);
-      }
+      notOfType(t, v, path, problems, decode, owner, field);
       return decode ? undefined : toManifestValue(v);
     case 'y':
       // Go []byte: a base64 string (its text is the validation rules' to check) or a list of byte values.
@@ -532,11 +516,7 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
         return decode ? undefined : toManifestValue(v);
       }
       if (typeof v !== 'string') {
-        if (!isToken(v)) {
-          wrongType(t, v, path, problems, decode, owner, field);
-        } else {
-          libraryInstance(t, v, path, problems, decode, owner, field);
-        }
+        notOfType(t, v, path, problems, decode, owner, field);
       }
       return v;
     case 'd':
@@ -557,17 +537,22 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
         }
         return v;
       }
-      if (!isToken(v)) {
-        wrongType(t, v, path, problems, decode, owner, field);
-      } else {
-        libraryInstance(t, v, path, problems, decode, owner, field);
-      }
+      notOfType(t, v, path, problems, decode, owner, field);
       return v;
     default: // 'a': any JSON
       return decode ? undefined : toManifestValue(v);
   }
 }
 
+
+/** A value of another type: a token or class instance (`libraryInstance`), else the wrong JSON type. */
+function notOfType(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): void {
+  if (!isToken(v)) {
+    wrongType(t, v, path, problems, decode, owner, field);
+  } else {
+    libraryInstance(t, v, path, problems, decode, owner, field);
+  }
+}
 
 function checkNumber(k: string, v: number, path: string, problems: Problems, owner: string, field: string): void {
   const where = `${owner}.${field}`;

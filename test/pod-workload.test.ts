@@ -5,6 +5,18 @@ import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
 
+/** oauth2-proxy in front of a port, signing in with OIDC. */
+const oidcProxy = (appPort: number, mode?: SidecarMode) => Sidecar.oauth2Proxy({
+  appPort,
+  mode,
+  provider: 'oidc',
+  clientId: 'web',
+  clientSecret: { name: 'oauth', key: 'secret' },
+  cookieSecret: { name: 'oauth', key: 'cookie' },
+  emailDomains: ['example.com'],
+  oidcIssuerUrl: 'https://id.example.com',
+});
+
 /** A sidecar that brings everything a binding can hold, to test how a pod takes it in. */
 class FullSidecar extends Sidecar {
   public contexts: SidecarContext[] = [];
@@ -180,15 +192,7 @@ describe('proxies in front of the app', () => {
     const pod = (chart: any) => new PlainPod(chart, 'web', {
       metadata: { name: 'web', labels: { app: 'web' } },
       containers: [c('app', { ports: [{ name: 'http', containerPort: 8080 }] })],
-      sidecars: [Sidecar.envoy({ appPort: 8080, mode }), Sidecar.oauth2Proxy({
-        appPort: 10000,
-        provider: 'oidc',
-        clientId: 'web',
-        clientSecret: { name: 'oauth', key: 'secret' },
-        cookieSecret: { name: 'oauth', key: 'cookie' },
-        emailDomains: ['example.com'],
-        oidcIssuerUrl: 'https://id.example.com',
-      })],
+      sidecars: [Sidecar.envoy({ appPort: 8080, mode }), oidcProxy(10000)],
     });
     for (const targetPort of ['envoy-http', 10000]) {
       const chart = newChart();
@@ -205,16 +209,7 @@ describe('proxies in front of the app', () => {
   });
 
   test('fails when a Service targets Envoy\'s port while oauth2-proxy fronts Envoy, both added natively by Inject.into(), to a pod or a cdk8s-plus workload (review 41 N5)', () => {
-    const chain = () => [Sidecar.envoy({ appPort: 8080, mode: SidecarMode.NATIVE }), Sidecar.oauth2Proxy({
-      appPort: 10000,
-      mode: SidecarMode.NATIVE,
-      provider: 'oidc',
-      clientId: 'web',
-      clientSecret: { name: 'oauth', key: 'secret' },
-      cookieSecret: { name: 'oauth', key: 'cookie' },
-      emailDomains: ['example.com'],
-      oidcIssuerUrl: 'https://id.example.com',
-    })];
+    const chain = () => [Sidecar.envoy({ appPort: 8080, mode: SidecarMode.NATIVE }), oidcProxy(10000, SidecarMode.NATIVE)];
     const bypass = 'is port 10000 of the proxy sidecar "envoy", which the sidecar "oauth2-proxy" fronts in turn; clients would bypass "oauth2-proxy". '
       + 'Target the outermost proxy\'s port instead: "oauth2-http" (this library\'s contract).';
     for (const targetPort of ['envoy-http', 10000]) {
@@ -238,15 +233,7 @@ describe('proxies in front of the app', () => {
         metadata: { name: 'web', labels: { app: 'web' } },
         containers: [c('app')],
         sidecars: [Sidecar.container({ name: 'statsd', image: 'statsd/statsd:v0.10.2', ports: [{ name: 'statsd', containerPort: 8080, protocol: 'UDP' }] }),
-          Sidecar.oauth2Proxy({
-            appPort: 8080,
-            provider: 'oidc',
-            clientId: 'web',
-            clientSecret: { name: 'oauth', key: 'secret' },
-            cookieSecret: { name: 'oauth', key: 'cookie' },
-            emailDomains: ['example.com'],
-            oidcIssuerUrl: 'https://id.example.com',
-          })],
+          oidcProxy(8080)],
       });
       pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 8125, targetPort, protocol: 'UDP' }] });
       expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe(targetPort);
@@ -255,7 +242,7 @@ describe('proxies in front of the app', () => {
 
   test.each([
     ['Envoy', () => Sidecar.envoy({ appPort: 8080 }), 'envoy-http'],
-    ['oauth2-proxy', () => Sidecar.oauth2Proxy({ appPort: 8080, provider: 'oidc', clientId: 'web', clientSecret: { name: 'oauth', key: 'secret' }, cookieSecret: { name: 'oauth', key: 'cookie' }, emailDomains: ['example.com'], oidcIssuerUrl: 'https://id.example.com' }), 'oauth2-http'],
+    ['oauth2-proxy', () => oidcProxy(8080), 'oauth2-http'],
   ])('fails when a Service targets the appPort of %s, which the app container does not list in ports (review 12 D9)', (_what, make, proxyPort) => {
     const chart = newChart();
     const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c('app')], sidecars: [make()] });
