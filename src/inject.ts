@@ -1,12 +1,12 @@
-import { ApiObject, resolve } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergeFields, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
-import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
+import { AddedMount, addedMountProblems, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSecurityConflict, podSpecPath, portsKnown, samePodSecurityValue } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
@@ -285,7 +285,7 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the manifest as written, and their own tokens (an env value, a
     // resources limit, an image) resolved there, as cdk8s resolves the object's (applyAdditions).
-    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolved(v, object, key));
+    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolvedAsWritten(v, object, key));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: (): _InjectedFront => ({
@@ -307,7 +307,8 @@ function record(object: ApiObject, addition: Addition): void {
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object), (key, v) => resolved(v, object, key));
+        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object),
+          (key, v) => resolvedAsWritten(v, object, key));
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
@@ -451,10 +452,17 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // Only where no container mounts it elsewhere: the pod's own emptyDir of that name, mounted by
     // the app at /data, is no files volume (it stays a duplicate name, reported).
     const existing: any[] = spec.volumes ?? [];
-    const mounts: any[] = (spec.containers ?? []).flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
+    // The mounts of the pod's containers (those this addition puts in mount its own volumes).
+    const mounts: any[] = (spec.containers ?? []).filter((c: any) => !added.containers.includes(c))
+      .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     const kept: any[] = [];
+    // Compared as written: tokens resolved, keys in any order.
+    const written = (v: any) => resolveAdded([...path, 'volumes'], v);
     for (const v of a.volumes) {
-      if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, v))) {
+      if (kept.some((k) => k.name === v.name && sameJson(written(k), written(v)))) {
+        continue; // two sidecars of this call add the same volume: one is written
+      }
+      if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, written(v)))) {
         kept.push(v); // new, or a different volume of that name (a duplicate name, reported)
         continue;
       }
@@ -472,6 +480,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }
+    const owners = new Map<string, string>();
     for (const [raw, sidecar, linuxOnly] of a.podSecurityContext) {
       spec.securityContext = spec.securityContext ?? {};
       // Resolved before they are compared with the pod's (a token equal to the pod's value agrees with it).
@@ -485,8 +494,17 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       if (linuxOnly) {
         linuxOnlyPodFields.push(...Object.keys(fields).filter((k) => spec.securityContext[k] === undefined || spec.securityContext[k] === null));
       }
-      mergeFields(spec.securityContext, fields, (k, current, wanted) => problems.add(`${specPath}.securityContext.${k}`,
-        `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; change the pod's value or configure the sidecar to match.`));
+      for (const [k, wanted] of Object.entries(fields)) {
+        const current = spec.securityContext[k];
+        if (current === undefined || current === null) {
+          spec.securityContext[k] = wanted;
+          owners.set(k, sidecar);
+        } else if (!samePodSecurityValue(k, current, wanted)) {
+          const message = podSecurityConflict(k, current, wanted, sidecar, owners.get(k), `${specPath}.securityContext`);
+          const at = message.indexOf(': ');
+          problems.add(message.slice(0, at), message.slice(at + 2).replace("remove the pod's value", "change the pod's value"));
+        }
+      }
     }
   }
   // The additions' own tokens (an env value, a resources limit, an image) resolved as cdk8s resolves
@@ -518,30 +536,6 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
 function patternProfile(object: ApiObject): SecurityProfile | undefined {
   const profile = (object as any).securityProfile;
   return profile instanceof SecurityProfile ? profile : undefined;
-}
-
-/**
- * What an addition writes, with its tokens resolved and what resolves to undefined or null left
- * out, as cdk8s writes an ApiObject (resolve, then sanitizeValue).
- */
-function resolved(manifest: any, object: ApiObject, key: string[] = []): any {
-  const drop = (v: any): any => {
-    if (Array.isArray(v)) {
-      return v.map(drop);
-    }
-    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      const out: any = {};
-      for (const [k, x] of Object.entries(v)) {
-        // As cdk8s's sanitizeValue: a field that resolves to undefined or null is left out.
-        if (x !== undefined && x !== null) {
-          out[k] = drop(x);
-        }
-      }
-      return out;
-    }
-    return v;
-  };
-  return drop(resolve(key, manifest, object));
 }
 
 function isObject(v: unknown): boolean {

@@ -1,3 +1,4 @@
+import { ApiObject, resolve } from 'cdk8s';
 import type { Container } from './k8s-types';
 import { Problems, show } from './problems';
 
@@ -39,26 +40,26 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
 }
 
 /**
- * Sets each field on `target` unless it holds another value already: then `conflict(field,
- * current, wanted)` is called and the field is kept. Used for the pod security context fields a
- * sidecar needs.
- *
- * @internal
+ * A value as cdk8s writes it into an object's manifest: its tokens resolved (with the App's
+ * resolvers, `key` its path there), and what resolves to undefined or null left out (sanitizeValue).
  */
-export function mergeFields(
-  target: Record<string, any>,
-  fields: Record<string, any>,
-  conflict: (field: string, current: any, wanted: any) => void,
-): void {
-  for (const [k, v] of Object.entries(fields)) {
-    // A null is unset to the API server (a pointer field decoded from JSON null). Objects are equal
-    // whatever the order of their keys; a token (a Lazy) equals nothing before it is resolved.
-    if (target[k] !== undefined && target[k] !== null && !sameJson(target[k], v)) {
-      conflict(k, target[k], v);
-    } else {
-      target[k] = v;
+export function resolvedAsWritten(value: any, object: ApiObject, key: string[] = []): any {
+  const drop = (v: any): any => {
+    if (Array.isArray(v)) {
+      return v.map(drop);
     }
-  }
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: any = {};
+      for (const [k, x] of Object.entries(v)) {
+        if (x !== undefined && x !== null) {
+          out[k] = drop(x);
+        }
+      }
+      return out;
+    }
+    return v;
+  };
+  return drop(resolve(key, value, object));
 }
 
 /**

@@ -8,7 +8,7 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergeFields, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { isCdk8sToken, tokenProblems } from './props';
@@ -166,10 +166,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   /** The pod securityContext fields such a sidecar set (the pod did not declare them). */
   private linuxOnlyPodFields: string[] = NONE;
   /**
-   * The pod securityContext fields a sidecar needs where its value or the pod's is a token: they
-   * are compared once cdk8s has resolved them, at synth (review 36 H6).
+   * The pod securityContext fields the sidecars need (those that did not contradict the pod's at
+   * once): compared at synth with the pod as written, once cdk8s has resolved tokens and JSON
+   * patches have applied (review 36 H6, 42 P10).
    */
-  private tokenPodSecurity: _TokenPodSecurity[] = NONE;
+  private podSecurityNeeds: _PodSecurityNeed[] = NONE;
+  /** The sidecars' volumes whose name the pod already has, where either holds a token: compared at synth. */
+  private tokenVolumes: any[] = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -668,18 +671,27 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       problems.add('', p);
     }
     const podSecurity = getPath(manifest, `${podPath}.securityContext`);
-    for (const t of this.tokenPodSecurity) {
-      const current = podSecurity?.[t.field];
-      const wanted = resolve([...podPath.split('.'), 'securityContext', t.field], t.wanted, this);
+    for (const need of this.podSecurityNeeds) {
+      const current = podSecurity?.[need.field];
+      const wanted = resolve([...podPath.split('.'), 'securityContext', need.field], need.wanted, this);
       if (wanted === undefined || wanted === null) {
         continue;
       }
       if (current === undefined || current === null) {
-        // The pod's value was a token that resolved to nothing: the sidecar's is not written either.
-        problems.add('', `securityContext.${t.field}: the pod's value is a token that resolved to no value, so the value ${show(wanted)} the sidecar ${show(t.sidecar)} needs is not `
-          + 'written; set the pod\'s value to it, or leave the field unset for the sidecar to set it.');
-      } else if (!sameJson(current, wanted)) {
-        problems.add('', podSecurityConflict(t.field, current, wanted, t.sidecar));
+        // A token of the pod's that resolved to nothing, or a JSON patch that removed the field.
+        problems.add('', `securityContext.${need.field}: is not set in the pod as written (a token that resolved to no value, or a JSON patch), so the value ${show(wanted)} `
+          + `the sidecar ${show(need.sidecar)} needs is missing; set it to that value.`);
+      } else if (!samePodSecurityValue(need.field, current, wanted)) {
+        const owner = this.podSecurityNeeds.find((n) => n.field === need.field && n.wrote)?.sidecar;
+        problems.add('', podSecurityConflict(need.field, current, wanted, need.sidecar, owner !== need.sidecar ? owner : undefined));
+      }
+    }
+    const volumes: any[] = Array.isArray(podSpec?.volumes) ? podSpec.volumes : [];
+    for (const volume of this.tokenVolumes) {
+      const written = volumes.find((v) => v?.name === volume.name);
+      const wanted = resolvedAsWritten(volume, this, [...podPath.split('.'), 'volumes']);
+      if (written !== undefined && !sameJson(written, wanted)) {
+        problems.add(`${podPath}.volumes`, `volume name ${show(volume.name)} is used by ${show(written)} and by ${show(wanted)}, which a sidecar adds; give each volume a unique name.`);
       }
     }
     // Judged on the object as written (after JSON patches): its kind and the sidecars still in it.
@@ -766,13 +778,6 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * (two log shippers reading one log volume) declare it both. A different volume with the same
    * name is added, so that validation reports the clash.
    */
-  private addSharedVolume(volume: any): void {
-    const same = this.volumeList.find((v) => v.name === volume.name);
-    if (same === undefined || JSON.stringify(same) !== JSON.stringify(volume)) {
-      this._pushVolume(volume);
-    }
-  }
-
   /** A value of a Kubernetes struct checked and converted, or an Error naming this object. */
   private read(type: string, value: any, method: string): any {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -855,7 +860,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
-      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.tokenPodSecurity];
+      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds, this.tokenVolumes];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -873,7 +878,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       };
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
-        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.tokenPodSecurity] = lists.map((_, i) => back(i));
+        this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds,
+        this.tokenVolumes] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();
@@ -886,23 +892,42 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (linuxOnly) {
       this.linuxOnlyPodFields = added(this.linuxOnlyPodFields, ...Object.keys(fields).filter((k) => merged[k] === undefined || merged[k] === null));
     }
-    mergeFields(merged, fields, (k, current, wanted) => {
-      if (hasToken(current) || hasToken(wanted)) {
-        // The pod's value is kept and written; the sidecar's is compared with it once both are resolved.
-        this.tokenPodSecurity = added(this.tokenPodSecurity, { field: k, wanted, sidecar: sidecarName });
-      } else {
-        this.addProblems = added(this.addProblems, podSecurityConflict(k, current, wanted, sidecarName));
+    for (const [k, wanted] of Object.entries(fields)) {
+      const current = merged[k];
+      const wrote = current === undefined || current === null;
+      if (wrote) {
+        merged[k] = wanted;
+      } else if (!hasToken(current) && !hasToken(wanted) && !samePodSecurityValue(k, current, wanted)) {
+        const owner = this.podSecurityNeeds.find((n) => n.field === k && n.wrote)?.sidecar;
+        this.addProblems = added(this.addProblems, podSecurityConflict(k, current, wanted, sidecarName, owner));
+        continue;
       }
-    });
+      // The pod's value (or the first sidecar's) is written; a token is compared once resolved.
+      this.podSecurityNeeds = added(this.podSecurityNeeds, { field: k, wanted, sidecar: sidecarName, wrote });
+    }
     this.specOptions.securityContext = merged;
+  }
+
+  private addSharedVolume(volume: any): void {
+    const same = this.volumeList.find((v) => v.name === volume.name);
+    if (same === undefined) {
+      this._pushVolume(volume);
+    } else if (sameJson(same, volume)) {
+      return; // shared
+    } else if (hasToken(same) || hasToken(volume)) {
+      this.tokenVolumes = added(this.tokenVolumes, volume); // the pod's is written; compared once resolved
+    } else {
+      this._pushVolume(volume); // two volumes of one name: the validation reports it
+    }
   }
 }
 
-/** A pod securityContext field a sidecar needs, compared with the pod's once resolved. */
-interface _TokenPodSecurity {
+/** A pod securityContext field a sidecar needs; `wrote`: the sidecar's value is the one written. */
+interface _PodSecurityNeed {
   readonly field: string;
   readonly wanted: any;
   readonly sidecar: string;
+  readonly wrote: boolean;
 }
 
 /** Whether a token is anywhere in a value (a Lazy, or a plain object holding one). */
@@ -910,8 +935,27 @@ function hasToken(v: unknown): boolean {
   return isCdk8sToken(v) || tokenProblems('', v, 'v').length > 0;
 }
 
-function podSecurityConflict(field: string, current: unknown, wanted: unknown, sidecar: string): string {
-  return `securityContext.${field}: ${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`;
+/**
+ * Whether two values of a pod securityContext field are the same to Kubernetes: objects whatever
+ * the order of their keys, `sysctls` and `supplementalGroups` whatever the order of their items
+ * (a set of sysctls by name, ValidateSysctls refuses a name twice; a set of groups).
+ */
+export function samePodSecurityValue(field: string, a: unknown, b: unknown): boolean {
+  if ((field === 'sysctls' || field === 'supplementalGroups') && Array.isArray(a) && Array.isArray(b)) {
+    const sorted = (list: unknown[]) => list.map((x) => JSON.stringify(x, x !== null && typeof x === 'object' ? Object.keys(x).sort() : undefined)).sort();
+    return a.length === b.length && sameJson(sorted(a), sorted(b));
+  }
+  return sameJson(a, b);
+}
+
+/**
+ * The message for a pod securityContext value a sidecar needs and the pod (or, `owner`, another
+ * sidecar) sets otherwise.
+ */
+export function podSecurityConflict(field: string, current: unknown, wanted: unknown, sidecar: string, owner?: string, path: string = 'securityContext'): string {
+  return owner !== undefined
+    ? `${path}.${field}: the sidecar ${show(owner)} needs ${show(current)} and the sidecar ${show(sidecar)} needs ${show(wanted)}; configure one of them to match the other.`
+    : `${path}.${field}: ${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`;
 }
 
 /** The Kubernetes name of each PodSpecOptions field (`hostPid` -> `hostPID`), by its prop name. */
@@ -1079,10 +1123,12 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
     mainContainers = (byPlace ? written.slice(0, declared.length) : written.filter((c: any) => !sidecarNames.has(c?.name)))
       .filter((c: any) => c !== null && typeof c === 'object');
   }
+  // The proxies forward TCP: the app's UDP and SCTP ports are not behind them.
+  const isTcp = (p: any) => p.protocol === undefined || p.protocol === null || p.protocol === '' || p.protocol === 'TCP';
   const appPorts: any[] = [];
   for (const c of mainContainers) {
     for (const p of Array.isArray(c.ports) ? c.ports : []) {
-      if (p !== null && typeof p === 'object') {
+      if (p !== null && typeof p === 'object' && isTcp(p)) {
         appPorts.push({ ...p, container: String(c.name) });
       }
     }
@@ -1096,7 +1142,7 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
     const portsOf = (c: { ports?: unknown }): any[] => (Array.isArray(c.ports) ? c.ports : []).filter((p: any) => p !== null && typeof p === 'object');
     const inner = [...sidecars, ...nativeSidecars]
       .filter((c) => c.name !== sidecar && portsOf(c).some((p) => proxyPorts.includes(p.name)))
-      .flatMap((c) => portsOf(c).filter((p) => p.containerPort === port && (p.protocol ?? 'TCP') === 'TCP').map((p) => ({ ...p, proxy: String(c.name), sidecar })));
+      .flatMap((c) => portsOf(c).filter((p) => p.containerPort === port && isTcp(p)).map((p) => ({ ...p, proxy: String(c.name), sidecar })));
     appPorts.push(...(inner.length > 0 ? inner : [{ containerPort: port, sidecar }]));
   }
   return { sidecarPorts: proxyPorts, appPorts };

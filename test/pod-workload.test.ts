@@ -126,8 +126,8 @@ describe('sidecars on every pattern', () => {
     expect(synthError(two)).toContain("PlainPod 'web': securityContext.runAsUser: 1000 contradicts the sidecar \"proxy\", which needs 2000; remove the pod's value or configure the sidecar to match.");
     const nothing = newChart();
     pod(nothing, Lazy.any({ produce: () => undefined }), 1000);
-    expect(synthError(nothing)).toContain("PlainPod 'web': securityContext.runAsUser: the pod's value is a token that resolved to no value, so the value 1000 the sidecar \"proxy\" "
-      + "needs is not written; set the pod's value to it, or leave the field unset for the sidecar to set it.");
+    expect(synthError(nothing)).toContain("PlainPod 'web': securityContext.runAsUser: is not set in the pod as written (a token that resolved to no value, or a JSON patch), "
+      + 'so the value 1000 the sidecar "proxy" needs is missing; set it to that value.');
   });
 
   test('takes a sidecar\'s nested pod security context value equal to the pod\'s as equal, whatever the order of its keys or a token in it (review 41 N3, N4)', () => {
@@ -145,6 +145,69 @@ describe('sidecars on every pattern', () => {
     const pod = new PlainPod(injected, 'web', { metadata: { name: 'web' }, securityContext: podValue, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')] });
     Inject.into(pod, { sidecars: [new FullSidecar({ podSecurityContext: { seLinuxOptions: { user: 'u', level: 's0' }, seccompProfile: { type: 'Localhost', localhostProfile: 'p.json' } } })] });
     expect(only(synth(injected), 'Pod').spec.securityContext).toEqual(podValue);
+  });
+
+  test('takes sysctls and supplementalGroups in another order as the same set, in a pattern and with Inject.into() (review 42 P1)', () => {
+    const podValue = { sysctls: [{ name: 'net.core.somaxconn', value: '1024' }, { name: 'kernel.shm_rmid_forced', value: '1' }], supplementalGroups: [1000, 2000] };
+    const sidecarValue = { sysctls: [{ value: '1', name: 'kernel.shm_rmid_forced' }, { name: 'net.core.somaxconn', value: '1024' }], supplementalGroups: [2000, 1000] };
+    const own = newChart();
+    new PlainPod(own, 'web', {
+      metadata: { name: 'web' },
+      securityContext: podValue,
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ podSecurityContext: sidecarValue })],
+    });
+    expect(only(synth(own), 'Pod').spec.securityContext).toEqual(podValue);
+    const injected = newChart();
+    const pod = new PlainPod(injected, 'web', { metadata: { name: 'web' }, securityContext: podValue, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')] });
+    Inject.into(pod, { sidecars: [new FullSidecar({ podSecurityContext: sidecarValue })] });
+    expect(only(synth(injected), 'Pod').spec.securityContext).toEqual(podValue);
+  });
+
+  test('names both sidecars when two need different pod security context values, in a pattern and with Inject.into() (review 42 P2)', () => {
+    const two = () => [new FullSidecar({ container: c('s1'), configMaps: undefined, volumes: undefined, podSecurityContext: { fsGroup: 1000 } }),
+      new FullSidecar({ container: c('s2'), configMaps: undefined, volumes: undefined, podSecurityContext: { fsGroup: 2000 } })];
+    const own = newChart();
+    new PlainPod(own, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: two() });
+    expect(synthError(own)).toContain("PlainPod 'web': securityContext.fsGroup: the sidecar \"s1\" needs 1000 and the sidecar \"s2\" needs 2000; configure one of them to match the other.");
+    const injected = newChart();
+    Inject.into(new PlainPod(injected, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')] }), { sidecars: two() });
+    expect(synthError(injected)).toContain('spec.securityContext.fsGroup: the sidecar "s1" needs 1000 and the sidecar "s2" needs 2000; configure one of them to match the other.');
+  });
+
+  test('shares a volume two sidecars add alike, also with a token in one of them, in a pattern and within one Inject.into() (review 42 P3, P8)', () => {
+    const cache = { name: 'cache', configMap: { name: 'c' } };
+    const lazyCache = { name: 'cache', configMap: { name: Lazy.any({ produce: () => 'c' }) as any } };
+    const two = () => [new FullSidecar({ container: c('s1', { volumeMounts: [{ name: 'cache', mountPath: '/c' }] }), volumes: [cache], configMaps: undefined, podSecurityContext: undefined }),
+      new FullSidecar({ container: c('s2', { volumeMounts: [{ name: 'cache', mountPath: '/d' }] }), volumes: [lazyCache], configMaps: undefined, podSecurityContext: undefined })];
+    const own = newChart();
+    new PlainPod(own, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: two() });
+    expect(only(synth(own), 'Pod').spec.volumes).toEqual([{ name: 'shared', emptyDir: {} }, { name: 'cache', configMap: { name: 'c' } }]);
+    const injected = newChart();
+    Inject.into(new PlainPod(injected, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')] }), { sidecars: two() });
+    expect(only(synth(injected), 'Pod').spec.volumes).toEqual([{ name: 'shared', emptyDir: {} }, { name: 'cache', configMap: { name: 'c' } }]);
+    const differ = newChart();
+    new PlainPod(differ, 'web', {
+      metadata: { name: 'web' },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [two()[0], new FullSidecar({
+        container: c('s2'),
+        volumes: [{ name: 'cache', configMap: { name: Lazy.any({ produce: () => 'd' }) as any } }],
+        configMaps: undefined,
+        podSecurityContext: undefined,
+      })],
+    });
+    expect(synthError(differ)).toContain('spec.volumes: volume name "cache" is used by {"configMap":{"name":"c"},"name":"cache"} and by {"name":"cache","configMap":{"name":"d"}}, which a sidecar adds; '
+      + 'give each volume a unique name.');
+  });
+
+  test('fails when a JSON patch changes a pod security context value a sidecar needs, as with Inject.into() (review 42 P10)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar()] });
+    pod.addJsonPatch(JsonPatch.replace('/spec/securityContext/fsGroup', 1000));
+    expect(synthError(chart)).toContain("PlainPod 'web': securityContext.fsGroup: 1000 contradicts the sidecar \"proxy\", which needs 65533; remove the pod's value or configure the sidecar to match.");
   });
 
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
@@ -224,6 +287,38 @@ describe('proxies in front of the app', () => {
       new ExposedService(kchart, 's', { metadata: { name: 's' }, target: ServiceTarget.fromKplus(d), ports: [{ port: 80, targetPort }] });
       expect(synthError(kchart)).toContain(`spec.ports[0].targetPort: ${JSON.stringify(targetPort)} ${bypass}`);
     }
+  });
+
+  test('accepts a UDP Service on the app\'s UDP port behind a proxy, which forwards TCP only (review 42 P4)', () => {
+    for (const targetPort of ['quic', 8443]) {
+      const chart = newChart();
+      const pod = new PlainPod(chart, 'web', {
+        metadata: { name: 'web', labels: { app: 'web' } },
+        containers: [c('app', { ports: [{ name: 'http', containerPort: 8080 }, { name: 'quic', containerPort: 8443, protocol: 'UDP' }] })],
+        sidecars: [Sidecar.envoy({ appPort: 8080 })],
+      });
+      pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 443, targetPort, protocol: 'UDP' }] });
+      expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe(targetPort);
+    }
+  });
+
+  test('takes an inner proxy\'s port written with protocol "" for TCP, as the API server defaults it (review 42 P9)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      containers: [c('app')],
+      sidecars: [new FullSidecar({
+        container: c('myproxy', { ports: [{ name: 'my-http', containerPort: 7000, protocol: '' }] }),
+        frontPorts: ['my-http'],
+        frontedAppPorts: [8080],
+        volumes: undefined,
+        appVolumeMounts: undefined,
+        configMaps: undefined,
+        podSecurityContext: undefined,
+      }, SidecarMode.CLASSIC), oidcProxy(7000)],
+    });
+    pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 7000 }] });
+    expect(synthError(chart)).toContain('spec.ports[0].targetPort: 7000 is port 7000 of the proxy sidecar "myproxy", which the sidecar "oauth2-proxy" fronts in turn');
   });
 
   test('accepts a UDP Service on a sidecar that is no proxy, by name or number, though its port number is what oauth2-proxy forwards to over TCP (review 41 N6)', () => {

@@ -376,7 +376,7 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
           : ' (the API server resets it on create)'}; remove it`);
         continue;
       }
-      problems.push(`${fieldPath}: is not a field of ${type} in Kubernetes 1.32; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
+      problems.push(`${fieldPath}: is not a field of ${kubernetesTypeName(struct)} in Kubernetes 1.32; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
       continue;
     }
     // What the API server's decoder would refuse: a number for a Secret's data value, a map for a
@@ -404,6 +404,8 @@ const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q:
  * The fields of kinds this library does not validate that the 1.32 API server drops on create
  * without a word (a feature gate off by default, or a field the API no longer takes): why, and the fix.
  */
+const CSR_USER = 'the API server replaces a CertificateSigningRequest\'s username, uid, groups and extra with those of the user who creates it';
+
 const DROPPED_ON_CREATE: { [structAndField: string]: { why: string; fix: string } } = {
   // Go: DropDisabledSpecFields (pkg/api/persistentvolume/util.go); the gate as src/validation/common.ts FEATURE_GATES_1_32
   'PersistentVolumeSpec.volumeAttributesClassName': { why: gateOff('VolumeAttributesClass'), fix: 'remove it, or write it once the gate is on' },
@@ -415,9 +417,23 @@ const DROPPED_ON_CREATE: { [structAndField: string]: { why: string; fix: string 
   'DeviceRequestV1Beta1.adminAccess': { why: gateOff('DRAAdminAccess'), fix: 'remove it, or write it once the gate is on' },
   // Go: nodeStrategy.PrepareForCreate -> dropDisabledFields (pkg/registry/core/node/strategy.go): unconditional on create
   'NodeSpec.configSource': { why: 'the API server drops a Node\'s configSource on create (dynamic kubelet configuration was removed in 1.24)', fix: 'remove it' },
+  // Go: csrStrategy.PrepareForCreate (pkg/registry/certificates/certificates/strategy.go): "Clear any user-specified info"
+  'CertificateSigningRequestSpec.username': { why: CSR_USER, fix: 'remove it' },
+  'CertificateSigningRequestSpec.uid': { why: CSR_USER, fix: 'remove it' },
+  'CertificateSigningRequestSpec.groups': { why: CSR_USER, fix: 'remove it' },
+  'CertificateSigningRequestSpec.extra': { why: CSR_USER, fix: 'remove it' },
   // Go: endpointSliceStrategy.PrepareForCreate -> dropTopologyOnV1 (pkg/registry/discovery/endpointslice/strategy.go)
   'Endpoint.deprecatedTopology': { why: 'the discovery.k8s.io/v1 API drops deprecatedTopology on create', fix: 'write the endpoint\'s nodeName and zone instead' },
 };
+
+/**
+ * The Kubernetes name of the type of an L1 struct, for messages: `Event` for the core v1 Event
+ * (KubeCoreEventProps), `Subject` for SubjectV1Beta3, `ServiceReference` for the APIService's.
+ */
+function kubernetesTypeName(struct: string): string {
+  const hand: { [struct: string]: string } = { KubeCoreEventProps: 'Event', ApiServiceReference: 'ServiceReference', FlowcontrolSubject: 'Subject' };
+  return hand[struct] ?? struct.replace(/^Kube(\w+)Props$/, '$1').replace(/V\d+(?:(?:Alpha|Beta)\d+)?$/, '');
+}
 
 function gateOff(gate: string): string {
   return `${gate} is a feature gate off by default in Kubernetes 1.32, and the API server drops the field while it is off`;
@@ -440,6 +456,8 @@ function isMap(v: unknown): boolean {
 export const STATUS_KINDS = new Set(['Pod', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Namespace', 'Ingress', 'PodDisruptionBudget', 'ResourceQuota', 'HorizontalPodAutoscaler', 'PersistentVolume',
   // Kinds new in 1.32 without an L1 class (their Go types have a Status the strategies reset on create)
   'ValidatingAdmissionPolicy', 'FlowSchema', 'PriorityLevelConfiguration', 'ServiceCIDR', 'ResourceClaim', 'StorageVersionMigration',
+  // Their strategies reset the status on create too (rcStrategy, volumeAttachmentStrategy, storageVersionStrategy PrepareForCreate)
+  'ReplicationController', 'VolumeAttachment', 'StorageVersion',
   'PersistentVolumeClaim', 'Node', 'CertificateSigningRequest', 'CustomResourceDefinition', 'APIService']);
 
 function fieldOf132(struct: string, key: string): string | undefined {

@@ -192,8 +192,8 @@ describe('the importer reads the kinds it does not validate as the API server de
       'spec: {priorityLevelConfiguration: {name: exempt}, rules: [{subjects: [{kind: User, name: alice}]}]}', '---',
       'apiVersion: apiregistration.k8s.io/v1', 'kind: APIService', 'metadata: {name: v1beta1.metrics.k8s.io}',
       'spec: {group: metrics.k8s.io, version: v1beta1, groupPriorityMinimum: 100, versionPriority: 100, service: {name: metrics-server, namespace: kube-system, path: /x}}'));
-    expect(message).toContain('FlowSchema bad: spec.rules[0].subjects[0].name: is not a field of FlowcontrolSubject in Kubernetes 1.32; remove it.');
-    expect(message).toContain('APIService v1beta1.metrics.k8s.io: spec.service.path: is not a field of ApiServiceReference in Kubernetes 1.32; remove it.');
+    expect(message).toContain('FlowSchema bad: spec.rules[0].subjects[0].name: is not a field of Subject in Kubernetes 1.32; remove it.');
+    expect(message).toContain('APIService v1beta1.metrics.k8s.io: spec.service.path: is not a field of ServiceReference in Kubernetes 1.32; remove it.');
   });
 
   test('GIVEN a LeaseCandidate whose MicroTimes lack six fraction digits WHEN imported THEN they are refused as in a Lease (review 41 O3)', () => {
@@ -231,5 +231,22 @@ describe('the importer reads the kinds it does not validate as the API server de
       'spec: {type: Limited, limited: {nominalConcurrencyShares: 0}}', 'status: {}'));
     expect(empty.differences).toEqual([]);
     expect(empty.code).not.toContain('status');
+  });
+
+  test('GIVEN the status of a ReplicationController, a VolumeAttachment or a StorageVersion, a CSR with its requester, and an unknown field of a core v1 Event WHEN imported THEN each message names what Kubernetes does and calls (review 42 P5-P7)', () => {
+    const message = importError('s.yaml', doc(
+      'apiVersion: v1', 'kind: ReplicationController', 'metadata: {name: rc}',
+      'spec: {selector: {app: a}, template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: nginx}]}}}', 'status: {replicas: 1}', '---',
+      'apiVersion: certificates.k8s.io/v1', 'kind: CertificateSigningRequest', 'metadata: {name: csr}',
+      'spec: {request: aGk=, signerName: example.com/x, usages: [client auth], username: alice}', '---',
+      'apiVersion: v1', 'kind: Event', 'metadata: {name: e, namespace: d}', 'involvedObject: {kind: Pod, name: p}', 'stauts: {}'));
+    expect(message).toContain('ReplicationController rc: status: {"replicas":1} cannot be written: the cluster writes a ReplicationController\'s status, and the cdk8s L1 class '
+      + 'k8s.KubeReplicationController has no status; remove it.');
+    expect(message).toContain('CertificateSigningRequest csr: spec.username: "alice" would vanish: the API server replaces a CertificateSigningRequest\'s username, uid, groups and extra '
+      + 'with those of the user who creates it; remove it.');
+    expect(message).toContain('Event d/e: stauts: is not a field of Event in Kubernetes 1.32; remove it.');
+    const empty = imported('e.yaml', doc('apiVersion: v1', 'kind: ReplicationController', 'metadata: {name: rc}',
+      'spec: {selector: {app: a}, template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: nginx}]}}}', 'status: {}'));
+    expect(empty.differences).toEqual([]);
   });
 });
