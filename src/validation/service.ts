@@ -556,7 +556,7 @@ function validateServicePort(p: any, written: any, requireName: boolean, names: 
   if (p.appProtocol !== undefined && p.appProtocol !== null) {
     const r = typeof p.appProtocol === 'string' ? qualifiedName(p.appProtocol) : 'must be a string';
     if (r) {
-      problems.add(`${path}.appProtocol`, `${show(p.appProtocol)} is not a valid application protocol: it ${r} (e.g. 'http', 'kubernetes.io/h2c' or 'example.com/custom').`);
+      problems.add(`${path}.appProtocol`, `${show(p.appProtocol)} is not a valid application protocol: it ${r}; application protocols look like 'http', 'kubernetes.io/h2c' or 'example.com/custom'.`);
     }
   }
 }
@@ -816,7 +816,7 @@ function validateLoadBalancerClassField(
   }
   const r = typeof value === 'string' ? qualifiedName(value) : 'must be a string';
   if (r) {
-    problems.add('spec.loadBalancerClass', `${show(value)} is not a valid load balancer class: it ${r} (e.g. 'example.com/internal-vip').`);
+    problems.add('spec.loadBalancerClass', `${show(value)} is not a valid load balancer class: it ${r}; load balancer classes look like 'example.com/internal-vip'.`);
   }
 }
 

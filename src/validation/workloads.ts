@@ -1141,7 +1141,7 @@ function validateOnPodConditions(patterns: unknown[], path: string, problems: Pr
     const type = p?.type ?? '';
     const r = typeof type === 'string' ? qualifiedName(type) : 'must be a string';
     if (r) {
-      problems.add(`${path}[${j}].type`, `${show(type)} is not a valid condition type: it ${r} (e.g. 'DisruptionTarget').`);
+      problems.add(`${path}[${j}].type`, `${show(type)} is not a valid condition type: it ${r}; condition types look like 'DisruptionTarget'.`);
     }
     if (!['True', 'False', 'Unknown'].includes(p?.status)) {
       problems.add(`${path}[${j}].status`, `${show(p?.status)} is not supported; use True, False or Unknown.`);

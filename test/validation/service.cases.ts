@@ -312,7 +312,7 @@ export const SERVICE_CASES: RuleCase[] = [
     go: 'validateServicePort',
     name: 'rejects an appProtocol that is not a qualified name',
     manifest: service({ ports: [{ port: 80, appProtocol: 'my proto' }] }),
-    problems: ['spec.ports[0].appProtocol: "my proto" is not a valid application protocol: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\') (e.g. \'http\', \'kubernetes.io/h2c\' or \'example.com/custom\').'],
+    problems: ['spec.ports[0].appProtocol: "my proto" is not a valid application protocol: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\'); application protocols look like \'http\', \'kubernetes.io/h2c\' or \'example.com/custom\'.'],
   },
 
   // ---- session affinity -----------------------------------------------------------------------
@@ -472,7 +472,7 @@ export const SERVICE_CASES: RuleCase[] = [
     manifest: service({ loadBalancerClass: 'example.com/internal vip' }),
     problems: [
       'spec.loadBalancerClass: "example.com/internal vip" may only be used when type is LoadBalancer; use ExposedService.loadBalancer() (type: ServiceType.LOAD_BALANCER) or remove loadBalancerClass.',
-      'spec.loadBalancerClass: "example.com/internal vip" is not a valid load balancer class: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\') (e.g. \'example.com/internal-vip\').',
+      'spec.loadBalancerClass: "example.com/internal vip" is not a valid load balancer class: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\'); load balancer classes look like \'example.com/internal-vip\'.',
     ],
   },
 

@@ -706,7 +706,7 @@ export const BATCH_CASES: RuleCase[] = [
     go: 'validatePodFailurePolicyRuleOnPodConditions',
     name: 'rejects an empty condition type, saying it is empty',
     manifest: job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: '' }] }] } }),
-    problems: ['spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').'],
+    problems: ['spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty; condition types look like \'DisruptionTarget\'.'],
   },
   {
     go: 'validateAppArmorAnnotationsAndFieldsMatchOnCreate',
@@ -729,8 +729,8 @@ export const BATCH_CASES: RuleCase[] = [
     name: 'rejects a pattern without a condition type as an empty type, not as a wrong JSON type (review 26 C3)',
     manifest: job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ status: 'True' }, { type: null }] }] } }),
     problems: [
-      'spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').',
-      'spec.podFailurePolicy.rules[0].onPodConditions[1].type: "" is not a valid condition type: it must not be empty (e.g. \'DisruptionTarget\').',
+      'spec.podFailurePolicy.rules[0].onPodConditions[0].type: "" is not a valid condition type: it must not be empty; condition types look like \'DisruptionTarget\'.',
+      'spec.podFailurePolicy.rules[0].onPodConditions[1].type: "" is not a valid condition type: it must not be empty; condition types look like \'DisruptionTarget\'.',
     ],
   },
   {
@@ -987,7 +987,7 @@ export const BATCH_CASES: RuleCase[] = [
       'spec.podFailurePolicy.rules[2].onExitCodes.containerName: "sidecar" names no container or init container of the pod template; use one of "c".',
       'spec.podFailurePolicy.rules[2].onExitCodes.values[2]: 3 is listed twice; list each exit code once.',
       'spec.podFailurePolicy.rules[2].onExitCodes.values: [0,3,3,2] must be in increasing order.',
-      'spec.podFailurePolicy.rules[3].onPodConditions[0].type: "bad type" is not a valid condition type: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\') (e.g. \'DisruptionTarget\').',
+      'spec.podFailurePolicy.rules[3].onPodConditions[0].type: "bad type" is not a valid condition type: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\'); condition types look like \'DisruptionTarget\'.',
       'spec.podFailurePolicy.rules[3].onPodConditions[0].status: "Maybe" is not supported; use True, False or Unknown.',
       'spec.podFailurePolicy.rules[4].onExitCodes.values[0]: 0 may not be used with the In operator: exit code 0 is success. Remove it.',
     ],
