@@ -652,7 +652,9 @@ export class ExposedService extends ValidatedApiObject {
         // Behind a proxy, the app's port names are no answer (they would bypass it, or name two ports).
         const fronted = (this.target as _ServiceTargetHints)._frontPorts;
         const appNames = new Set(fronted?.appPorts.map((ap) => ap.name) ?? []);
-        const names = [...new Set(known.filter((cp) => cp?.name && !appNames.has(cp.name)).map((cp) => cp.name))].map((n) => show(n));
+        // Only names of the Service port's protocol: another one would be refused as a protocol mismatch.
+        const offered = known.filter((cp) => cp?.name && !appNames.has(cp.name) && protocolOf(cp.protocol) === protocol);
+        const names = [...new Set(offered.map((cp) => cp.name))].map((n) => show(n));
         // A proxy's port that shares its name with an app port is no answer either: say why it is
         // missing (an inner proxy's port, fronted by another proxy, is left out without a word).
         const innerNames = new Set(fronted?.appPorts.filter((ap) => ap.proxy !== undefined).map((ap) => ap.name) ?? []);

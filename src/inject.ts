@@ -5,8 +5,8 @@ import { InitStep } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
-import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSecurityConflict, podSpecPath, portsKnown, samePodSecurityValue } from './pod-workload';
+import { AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
@@ -285,7 +285,8 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the manifest as written, and their own tokens (an env value, a
     // resources limit, an image) resolved there, as cdk8s resolves the object's (applyAdditions).
-    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolvedAsWritten(v, object, key));
+    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolvedAsWritten(v, object, key),
+      patternPodSecurityOwners(object));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: (): _InjectedFront => ({
@@ -308,7 +309,7 @@ function record(object: ApiObject, addition: Addition): void {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
         const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object),
-          (key, v) => resolvedAsWritten(v, object, key));
+          (key, v) => resolvedAsWritten(v, object, key), patternPodSecurityOwners(object));
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
@@ -377,7 +378,7 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile,
-  resolveAdded: (key: string[], value: any) => any = (_k, v) => v): any {
+  resolveAdded: (key: string[], value: any) => any = (_k, v) => v, podSecurityOwners: Map<string, string> = new Map()): any {
   if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
     // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
     problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
@@ -452,8 +453,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // Only where no container mounts it elsewhere: the pod's own emptyDir of that name, mounted by
     // the app at /data, is no files volume (it stays a duplicate name, reported).
     const existing: any[] = spec.volumes ?? [];
-    // The mounts of the pod's containers (those this addition puts in mount its own volumes).
-    const mounts: any[] = (spec.containers ?? []).filter((c: any) => !added.containers.includes(c))
+    // The mounts of the pod's containers and init containers (those this addition puts in mount its own volumes).
+    const mounts: any[] = [...(spec.containers ?? []).filter((c: any) => !added.containers.includes(c)),
+      ...(spec.initContainers ?? []).filter((c: any) => !added.initContainers.includes(c))]
       .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     const kept: any[] = [];
     // Compared as written: tokens resolved, keys in any order.
@@ -471,8 +473,8 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       if (elsewhere && v.name === a.files.volume) {
         problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(elsewhere.mountPath)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
           + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
-      } else if (elsewhere) {
-        kept.push(v);
+      } else if (elsewhere && !readOnlySource(v)) {
+        kept.push(v); // the pod's own writable volume of that name, used elsewhere: a duplicate name, reported
       }
     }
     kept.forEach((v) => spliced.add(v));
@@ -480,7 +482,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }
-    const owners = new Map<string, string>();
+    const owners = new Map<string, string>(podSecurityOwners);
     for (const [raw, sidecar, linuxOnly] of a.podSecurityContext) {
       spec.securityContext = spec.securityContext ?? {};
       // Resolved before they are compared with the pod's (a token equal to the pod's value agrees with it).
@@ -499,7 +501,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
         if (current === undefined || current === null) {
           spec.securityContext[k] = wanted;
           owners.set(k, sidecar);
-        } else if (!samePodSecurityValue(k, current, wanted)) {
+        } else if (owners.has(k) && mergesAsSet(k, current, wanted)) {
+          spec.securityContext[k] = mergesAsSet(k, current, wanted); // two sidecars' groups or sysctls: both are given
+        } else if (!podSecurityCovers(k, current, wanted)) {
           const message = podSecurityConflict(k, current, wanted, sidecar, owners.get(k), `${specPath}.securityContext`);
           const at = message.indexOf(': ');
           problems.add(message.slice(0, at), message.slice(at + 2).replace("remove the pod's value", "change the pod's value"));
@@ -530,6 +534,12 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     }
   }
   return out;
+}
+
+/** The pod securityContext fields a pattern's own sidecars set, by the sidecar that set each (none for other objects). */
+function patternPodSecurityOwners(object: ApiObject): Map<string, string> {
+  const owners = (object as any)._podSecurityOwners;
+  return owners instanceof Map ? owners : new Map();
 }
 
 /** The SecurityProfile of a pattern of this library that Inject.into() adds to, if any. */

@@ -167,3 +167,54 @@ export function addedMountProblems(containers: unknown, containersPath: string, 
     });
   });
 }
+
+/** The pod securityContext fields that are sets to Kubernetes: the groups given, the sysctls by name. */
+const SET_FIELDS = new Set(['sysctls', 'supplementalGroups']);
+
+/**
+ * Whether the value of a pod securityContext field gives what a sidecar needs: the same value,
+ * objects whatever the order of their keys; for `supplementalGroups` and `sysctls`, every group or
+ * sysctl (name and value) needed is there, in any order, among others.
+ *
+ * @internal
+ */
+export function podSecurityCovers(field: string, current: unknown, wanted: unknown): boolean {
+  if (SET_FIELDS.has(field) && Array.isArray(current) && Array.isArray(wanted)) {
+    return wanted.every((w) => current.some((c) => sameJson(c, w)));
+  }
+  return sameJson(current, wanted);
+}
+
+/**
+ * Both values of a set field (`supplementalGroups`, `sysctls`), when they do not contradict each
+ * other (no sysctl name with two values); undefined otherwise.
+ *
+ * @internal
+ */
+export function mergesAsSet(field: string, a: unknown, b: unknown): any[] | undefined {
+  if (!SET_FIELDS.has(field) || !Array.isArray(a) || !Array.isArray(b)) {
+    return undefined;
+  }
+  const nameOf = (x: any) => (field === 'sysctls' && x !== null && typeof x === 'object' ? x.name : undefined);
+  if (b.some((x) => nameOf(x) !== undefined && a.some((y) => nameOf(y) === nameOf(x) && !sameJson(x, y)))) {
+    return undefined;
+  }
+  return [...a, ...b.filter((x) => !a.some((y) => sameJson(x, y)))];
+}
+
+/**
+ * The message for a pod securityContext value a sidecar needs and the pod (or, `owner`, another
+ * sidecar) sets otherwise.
+ *
+ * @internal
+ */
+export function podSecurityConflict(field: string, current: unknown, wanted: unknown, sidecar: string, owner?: string, path: string = 'securityContext'): string {
+  return owner !== undefined
+    ? `${path}.${field}: the sidecar ${show(owner)} needs ${show(current)} and the sidecar ${show(sidecar)} needs ${show(wanted)}; configure one of them to match the other.`
+    : `${path}.${field}: ${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`;
+}
+
+/** Whether a volume's source is read-only content (a ConfigMap, Secret, projection or downward API): sharing it shares nothing written. */
+export function readOnlySource(volume: any): boolean {
+  return volume !== null && typeof volume === 'object' && ['configMap', 'secret', 'projected', 'downwardAPI'].some((k) => volume[k] !== undefined && volume[k] !== null);
+}

@@ -8,7 +8,7 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { isCdk8sToken, tokenProblems } from './props';
@@ -172,7 +172,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   private podSecurityNeeds: _PodSecurityNeed[] = NONE;
   /** The sidecars' volumes whose name the pod already has, where either holds a token: compared at synth. */
-  private tokenVolumes: any[] = NONE;
+  private tokenVolumes: Array<{ readonly pod: any; readonly sidecar: any }> = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -578,7 +578,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.classicSidecars = added(this.classicSidecars, written);
     }
     for (const v of binding.volumes ?? []) {
-      this.addSharedVolume(toManifest('Volume', v));
+      this.addSharedVolume(toManifest('Volume', v), (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath);
     }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
@@ -671,7 +671,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       problems.add('', p);
     }
     const podSecurity = getPath(manifest, `${podPath}.securityContext`);
+    // Judged on the pod as written: a sidecar a JSON patch removed needs nothing.
+    const writtenNames = new Set([...(Array.isArray(podSpec?.containers) ? podSpec.containers : []),
+      ...(Array.isArray(podSpec?.initContainers) ? podSpec.initContainers : [])].map((c: any) => c?.name));
     for (const need of this.podSecurityNeeds) {
+      if (!writtenNames.has(need.sidecar)) {
+        continue;
+      }
       const current = podSecurity?.[need.field];
       const wanted = resolve([...podPath.split('.'), 'securityContext', need.field], need.wanted, this);
       if (wanted === undefined || wanted === null) {
@@ -681,17 +687,19 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         // A token of the pod's that resolved to nothing, or a JSON patch that removed the field.
         problems.add('', `securityContext.${need.field}: is not set in the pod as written (a token that resolved to no value, or a JSON patch), so the value ${show(wanted)} `
           + `the sidecar ${show(need.sidecar)} needs is missing; set it to that value.`);
-      } else if (!samePodSecurityValue(need.field, current, wanted)) {
-        const owner = this.podSecurityNeeds.find((n) => n.field === need.field && n.wrote)?.sidecar;
-        problems.add('', podSecurityConflict(need.field, current, wanted, need.sidecar, owner !== need.sidecar ? owner : undefined));
+      } else if (!podSecurityCovers(need.field, current, wanted)) {
+        // Another sidecar is named only when the value written is the one it needs.
+        const owner = this.podSecurityNeeds.find((n) => n.field === need.field && n.wrote && n.sidecar !== need.sidecar);
+        const ownerWanted = owner && resolve([...podPath.split('.'), 'securityContext', need.field], owner.wanted, this);
+        problems.add('', podSecurityConflict(need.field, current, wanted, need.sidecar, owner && sameJson(ownerWanted, current) ? owner.sidecar : undefined));
       }
     }
-    const volumes: any[] = Array.isArray(podSpec?.volumes) ? podSpec.volumes : [];
-    for (const volume of this.tokenVolumes) {
-      const written = volumes.find((v) => v?.name === volume.name);
-      const wanted = resolvedAsWritten(volume, this, [...podPath.split('.'), 'volumes']);
-      if (written !== undefined && !sameJson(written, wanted)) {
-        problems.add(`${podPath}.volumes`, `volume name ${show(volume.name)} is used by ${show(written)} and by ${show(wanted)}, which a sidecar adds; give each volume a unique name.`);
+    // The pod's volume and a sidecar's of the same name, as declared (before JSON patches), once resolved.
+    for (const { pod, sidecar } of this.tokenVolumes) {
+      const ours = resolvedAsWritten(pod, this, [...podPath.split('.'), 'volumes']);
+      const theirs = resolvedAsWritten(sidecar, this, [...podPath.split('.'), 'volumes']);
+      if (!sameJson(ours, theirs)) {
+        problems.add(`${podPath}.volumes`, `volume name ${show(sidecar.name)} is used by ${show(ours)} and by ${show(theirs)}, which a sidecar adds; give each volume a unique name.`);
       }
     }
     // Judged on the object as written (after JSON patches): its kind and the sidecars still in it.
@@ -888,34 +896,62 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string, linuxOnly: boolean): void {
-    const merged = { ...(this.specOptions.securityContext ?? {}) };
+    const declared = this.specOptions.securityContext;
+    if (isCdk8sToken(declared)) {
+      // The whole securityContext is one token: its fields are known at synth only.
+      throw new Error(`${this.description}: securityContext is a token (a Lazy), but the sidecar ${show(sidecarName)} needs pod securityContext fields `
+        + `(${Object.keys(fields).join(', ')}) to be merged into it; write securityContext as a plain object (its fields may be tokens).`);
+    }
+    const merged = { ...(declared ?? {}) };
     if (linuxOnly) {
       this.linuxOnlyPodFields = added(this.linuxOnlyPodFields, ...Object.keys(fields).filter((k) => merged[k] === undefined || merged[k] === null));
     }
     for (const [k, wanted] of Object.entries(fields)) {
       const current = merged[k];
       const wrote = current === undefined || current === null;
+      const owner = this.podSecurityNeeds.find((n) => n.field === k && n.wrote)?.sidecar;
       if (wrote) {
         merged[k] = wanted;
-      } else if (!hasToken(current) && !hasToken(wanted) && !samePodSecurityValue(k, current, wanted)) {
-        const owner = this.podSecurityNeeds.find((n) => n.field === k && n.wrote)?.sidecar;
+      } else if (owner !== undefined && !hasToken(current) && !hasToken(wanted) && mergesAsSet(k, current, wanted)) {
+        merged[k] = mergesAsSet(k, current, wanted); // two sidecars' groups or sysctls: both are given
+      } else if (!hasToken(current) && !hasToken(wanted) && !podSecurityCovers(k, current, wanted)) {
         this.addProblems = added(this.addProblems, podSecurityConflict(k, current, wanted, sidecarName, owner));
         continue;
       }
-      // The pod's value (or the first sidecar's) is written; a token is compared once resolved.
+      // The pod's value (or the first sidecar's) is written; it is compared with the need at synth.
       this.podSecurityNeeds = added(this.podSecurityNeeds, { field: k, wanted, sidecar: sidecarName, wrote });
     }
     this.specOptions.securityContext = merged;
   }
 
-  private addSharedVolume(volume: any): void {
+  /**
+   * The pod securityContext fields this pattern's own sidecars need, with the sidecar that set each
+   * (for `Inject.into()`'s messages).
+   * @internal
+   */
+  public get _podSecurityOwners(): Map<string, string> {
+    return new Map(this.podSecurityNeeds.filter((n) => n.wrote).map((n) => [n.field, n.sidecar]));
+  }
+
+  /**
+   * Adds a sidecar's or step's volume. One the pod already has alike (keys in any order) is shared,
+   * unless it is writable (an emptyDir, not a ConfigMap) and one of the pod's own containers mounts
+   * it at another path than `appMountPath` (the sidecar's mount into the app): then it is the pod's
+   * own data, and the name is reported twice.
+   * With a token in either, the two are compared at synth, once resolved.
+   */
+  private addSharedVolume(volume: any, appMountPath?: string): void {
     const same = this.volumeList.find((v) => v.name === volume.name);
+    const own = !readOnlySource(volume) && [...this.mainContainers, ...this.userInitContainers]
+      .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some((m: any) => m?.name === volume.name && m?.mountPath !== appMountPath));
     if (same === undefined) {
       this._pushVolume(volume);
+    } else if (own) {
+      this._pushVolume(volume); // the pod's own volume of that name: the validation reports the name twice
     } else if (sameJson(same, volume)) {
       return; // shared
     } else if (hasToken(same) || hasToken(volume)) {
-      this.tokenVolumes = added(this.tokenVolumes, volume); // the pod's is written; compared once resolved
+      this.tokenVolumes = added(this.tokenVolumes, { pod: same, sidecar: volume }); // compared once resolved
     } else {
       this._pushVolume(volume); // two volumes of one name: the validation reports it
     }
@@ -933,29 +969,6 @@ interface _PodSecurityNeed {
 /** Whether a token is anywhere in a value (a Lazy, or a plain object holding one). */
 function hasToken(v: unknown): boolean {
   return isCdk8sToken(v) || tokenProblems('', v, 'v').length > 0;
-}
-
-/**
- * Whether two values of a pod securityContext field are the same to Kubernetes: objects whatever
- * the order of their keys, `sysctls` and `supplementalGroups` whatever the order of their items
- * (a set of sysctls by name, ValidateSysctls refuses a name twice; a set of groups).
- */
-export function samePodSecurityValue(field: string, a: unknown, b: unknown): boolean {
-  if ((field === 'sysctls' || field === 'supplementalGroups') && Array.isArray(a) && Array.isArray(b)) {
-    const sorted = (list: unknown[]) => list.map((x) => JSON.stringify(x, x !== null && typeof x === 'object' ? Object.keys(x).sort() : undefined)).sort();
-    return a.length === b.length && sameJson(sorted(a), sorted(b));
-  }
-  return sameJson(a, b);
-}
-
-/**
- * The message for a pod securityContext value a sidecar needs and the pod (or, `owner`, another
- * sidecar) sets otherwise.
- */
-export function podSecurityConflict(field: string, current: unknown, wanted: unknown, sidecar: string, owner?: string, path: string = 'securityContext'): string {
-  return owner !== undefined
-    ? `${path}.${field}: the sidecar ${show(owner)} needs ${show(current)} and the sidecar ${show(sidecar)} needs ${show(wanted)}; configure one of them to match the other.`
-    : `${path}.${field}: ${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`;
 }
 
 /** The Kubernetes name of each PodSpecOptions field (`hostPid` -> `hostPID`), by its prop name. */

@@ -199,7 +199,7 @@ describe('sidecars on every pattern', () => {
         podSecurityContext: undefined,
       })],
     });
-    expect(synthError(differ)).toContain('spec.volumes: volume name "cache" is used by {"configMap":{"name":"c"},"name":"cache"} and by {"name":"cache","configMap":{"name":"d"}}, which a sidecar adds; '
+    expect(synthError(differ)).toContain('spec.volumes: volume name "cache" is used by {"name":"cache","configMap":{"name":"c"}} and by {"name":"cache","configMap":{"name":"d"}}, which a sidecar adds; '
       + 'give each volume a unique name.');
   });
 
@@ -208,6 +208,109 @@ describe('sidecars on every pattern', () => {
     const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar()] });
     pod.addJsonPatch(JsonPatch.replace('/spec/securityContext/fsGroup', 1000));
     expect(synthError(chart)).toContain("PlainPod 'web': securityContext.fsGroup: 1000 contradicts the sidecar \"proxy\", which needs 65533; remove the pod's value or configure the sidecar to match.");
+  });
+
+  test('needs nothing of a sidecar that JSON patches removed from the pod (review 43 R1)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar()] });
+    pod.addJsonPatch(JsonPatch.remove('/spec/initContainers'), JsonPatch.replace('/spec/securityContext/fsGroup', 2000));
+    expect(only(synth(chart), 'Pod').spec.securityContext).toEqual({ fsGroup: 2000 });
+  });
+
+  test('takes supplementalGroups and sysctls that hold what a sidecar needs among others, and gives two sidecars\' groups both (review 43 R2)', () => {
+    const more = newChart();
+    new PlainPod(more, 'web', {
+      metadata: { name: 'web' },
+      securityContext: { supplementalGroups: [1000, 2000], sysctls: [{ name: 'a.b', value: '1' }, { name: 'c.d', value: '2' }] },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ podSecurityContext: { supplementalGroups: [2000], sysctls: [{ name: 'c.d', value: '2' }] } })],
+    });
+    expect(only(synth(more), 'Pod').spec.securityContext.supplementalGroups).toEqual([1000, 2000]);
+    const two = newChart();
+    new PlainPod(two, 'web', {
+      metadata: { name: 'web' },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ container: c('s1'), configMaps: undefined, volumes: undefined, podSecurityContext: { supplementalGroups: [1000] } }),
+        new FullSidecar({ container: c('s2'), configMaps: undefined, volumes: undefined, podSecurityContext: { supplementalGroups: [2000] } })],
+    });
+    expect(only(synth(two), 'Pod').spec.securityContext).toEqual({ supplementalGroups: [1000, 2000] });
+    const sysctl = newChart();
+    new PlainPod(sysctl, 'web', {
+      metadata: { name: 'web' },
+      securityContext: { sysctls: [{ name: 'c.d', value: '1' }] },
+      volumes: [{ name: 'shared', emptyDir: {} }],
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ podSecurityContext: { sysctls: [{ name: 'c.d', value: '2' }] } })],
+    });
+    expect(synthError(sysctl)).toContain('securityContext.sysctls: [{"name":"c.d","value":"1"}] contradicts the sidecar "proxy"');
+  });
+
+  test('names a second sidecar only when the value written is the one it needs, not one a JSON patch wrote (review 43 R3)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [c('app')],
+      sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r.git' }), Sidecar.gitSync({ repo: 'https://example.com/s.git', name: 'git-sync-b', volumeName: 'git-b', appMountPath: '/git-b' })],
+    });
+    pod.addJsonPatch(JsonPatch.replace('/spec/securityContext/fsGroup', 2000));
+    const error = synthError(chart);
+    expect(error).toContain('securityContext.fsGroup: 2000 contradicts the sidecar "git-sync-b", which needs 65533');
+    expect(error).not.toContain('the sidecar "git-sync" needs 2000');
+  });
+
+  test('refuses a sidecar\'s pod security context need when securityContext is one token, naming the fix, instead of a crash at synth (review 43 R11)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, securityContext: Lazy.any({ produce: () => ({ runAsNonRoot: true }) }) as any, containers: [c('app')] });
+    expect(() => pod.addSidecar(Sidecar.gitSync({ repo: 'https://example.com/r.git' }))).toThrow("PlainPod 'web': securityContext is a token (a Lazy), but the sidecar \"git-sync\" "
+      + 'needs pod securityContext fields (fsGroup) to be merged into it; write securityContext as a plain object (its fields may be tokens).');
+  });
+
+  test('reports a sidecar\'s emptyDir named like the pod\'s own, which its app or init container uses elsewhere, in a pattern and with Inject.into() (review 43 R5, R6)', () => {
+    const scratch = () => new FullSidecar({
+      container: c('s', { volumeMounts: [{ name: 'data', mountPath: '/scratch' }] }),
+      volumes: [{ name: 'data', emptyDir: {} }],
+      configMaps: undefined,
+      appVolumeMounts: undefined,
+      podSecurityContext: undefined,
+    });
+    const byApp = newChart();
+    new PlainPod(byApp, 'web', {
+      metadata: { name: 'web' },
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [c('app', { volumeMounts: [{ name: 'data', mountPath: '/data' }] })],
+      sidecars: [scratch()],
+    });
+    expect(synthError(byApp)).toContain('spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]');
+    const byInit = newChart();
+    const pod = new PlainPod(byInit, 'web', {
+      metadata: { name: 'web' },
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [c('app')],
+      initContainers: [c('seed', { volumeMounts: [{ name: 'data', mountPath: '/seed' }] })],
+    });
+    Inject.into(pod, { sidecars: [scratch()] });
+    expect(synthError(byInit)).toContain('spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]');
+  });
+
+  test('compares a token volume the pod shares with a sidecar as declared, so a JSON patch of the shared volume is no second volume (review 43 R7)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      volumes: [{ name: 'cfg', configMap: { name: Lazy.any({ produce: () => 'a' }) as any } }],
+      containers: [c('app', { volumeMounts: [{ name: 'cfg', mountPath: '/cfg' }] })],
+      sidecars: [new FullSidecar({ container: c('s'), volumes: [{ name: 'cfg', configMap: { name: 'a' } }], configMaps: undefined, appVolumeMounts: undefined, podSecurityContext: undefined })],
+    });
+    pod.addJsonPatch(JsonPatch.add('/spec/volumes/0/configMap/optional', true));
+    expect(only(synth(chart), 'Pod').spec.volumes).toEqual([{ name: 'cfg', configMap: { name: 'a', optional: true } }]);
+  });
+
+  test('names the pattern\'s own sidecar when Inject.into() adds one that needs another value (review 43 R12)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r.git' })] });
+    Inject.into(pod, { sidecars: [new FullSidecar({ container: c('s'), configMaps: undefined, volumes: undefined, appVolumeMounts: undefined, podSecurityContext: { fsGroup: 2000 } })] });
+    expect(synthError(chart)).toContain('spec.securityContext.fsGroup: the sidecar "git-sync" needs 65533 and the sidecar "s" needs 2000; configure one of them to match the other.');
   });
 
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
@@ -300,6 +403,17 @@ describe('proxies in front of the app', () => {
       pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 443, targetPort, protocol: 'UDP' }] });
       expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe(targetPort);
     }
+  });
+
+  test('offers only port names of the Service port\'s protocol when a targetPort names nothing behind a proxy (review 43 R8)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', {
+      metadata: { name: 'web', labels: { app: 'web' } },
+      containers: [c('app', { ports: [{ name: 'web', containerPort: 8080 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }] })],
+      sidecars: [Sidecar.envoy({ appPort: 8080 })],
+    });
+    pod.expose('svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 'htp' }] });
+    expect(synthError(chart)).toContain('"htp" names no container port of PlainPod \'web\'; use one of "envoy-http", "envoy-metrics" or a port number');
   });
 
   test('takes an inner proxy\'s port written with protocol "" for TCP, as the API server defaults it (review 42 P9)', () => {

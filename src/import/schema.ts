@@ -1,5 +1,5 @@
 import { Call, Ref, Value } from './code';
-import { L1_GONE_IN_1_32, L1_KINDS, L1_KINDS_1_32, L1_STRUCTS } from './l1-schema';
+import { L1_GONE_IN_1_32, L1_KINDS, L1_KINDS_1_32, L1_STRUCTS, L1_TYPE_NAMES } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
 import { decodeCheck, isK8sType, kindOf } from '../k8s-values';
 import { Problems, show } from '../problems';
@@ -372,8 +372,12 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
       const type = struct.replace(/^Kube(\w+)Props$/, '$1');
       if (key === 'status' && path === '' && kind !== undefined && STATUS_KINDS.has(kind)) {
         const l1 = Object.values(L1_KINDS).includes(`Kube${type}`);
-        problems.push(`${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${kind}'s status${l1 ? `, and the cdk8s L1 class k8s.Kube${type} has no status`
-          : ' (the API server resets it on create)'}; remove it`);
+        problems.push(kind === 'Node'
+          // Go: nodeStrategy.PrepareForCreate: "Nodes allow *all* fields, including status, to be set on create."
+          ? `${fieldPath}: ${JSON.stringify(v)} cannot be written: the cdk8s L1 class k8s.KubeNode has no status (the API server would keep it: the kubelet registers a Node `
+            + 'with its status); remove it'
+          : `${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${kind}'s status${l1 ? `, and the cdk8s L1 class k8s.Kube${type} has no status`
+            : ' (the API server resets it on create)'}; remove it`);
         continue;
       }
       problems.push(`${fieldPath}: is not a field of ${kubernetesTypeName(struct)} in Kubernetes 1.32; ${meant ? `did you mean ${meant}?` : 'remove it'}`);
@@ -432,7 +436,8 @@ const DROPPED_ON_CREATE: { [structAndField: string]: { why: string; fix: string 
  */
 function kubernetesTypeName(struct: string): string {
   const hand: { [struct: string]: string } = { KubeCoreEventProps: 'Event', ApiServiceReference: 'ServiceReference', FlowcontrolSubject: 'Subject' };
-  return hand[struct] ?? struct.replace(/^Kube(\w+)Props$/, '$1').replace(/V\d+(?:(?:Alpha|Beta)\d+)?$/, '');
+  const known = hand[struct] ?? (Object.prototype.hasOwnProperty.call(L1_TYPE_NAMES, struct) ? L1_TYPE_NAMES[struct] : undefined);
+  return known ?? struct.replace(/^Kube(\w+)Props$/, '$1').replace(/V\d+(?:(?:Alpha|Beta)\d+)?$/, '');
 }
 
 function gateOff(gate: string): string {

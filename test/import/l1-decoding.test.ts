@@ -249,4 +249,14 @@ describe('the importer reads the kinds it does not validate as the API server de
       'spec: {selector: {app: a}, template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: nginx}]}}}', 'status: {}'));
     expect(empty.differences).toEqual([]);
   });
+
+  test('GIVEN unknown fields of structs cdk8s spells otherwise, and a Node\'s status WHEN imported THEN the messages use Kubernetes\' names and reasons (review 43 R9, R10)', () => {
+    const message = importError('r.yaml', doc(
+      'apiVersion: v1', 'kind: ReplicationController', 'metadata: {name: rc}',
+      'spec: {selector: {app: a}, template: {metadata: {labels: {app: a}}, spec: {securityContext: {seLinuxOptions: {levl: s0}}, containers: [{name: c, image: nginx}]}}}', '---',
+      'apiVersion: v1', 'kind: Node', 'metadata: {name: n1}', 'status: {capacity: {cpu: "4"}}'));
+    expect(message).toContain('spec.template.spec.securityContext.seLinuxOptions.levl: is not a field of SELinuxOptions in Kubernetes 1.32; did you mean level?');
+    expect(message).toContain('Node n1: status: {"capacity":{"cpu":"4"}} cannot be written: the cdk8s L1 class k8s.KubeNode has no status (the API server would keep it: '
+      + 'the kubelet registers a Node with its status); remove it.');
+  });
 });
