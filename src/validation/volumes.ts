@@ -6,11 +6,12 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { checkFileMode, FEATURE_GATES_1_32, goToLower, isInteger, isSet, requireNonEmpty } from './common';
+import { checkFileMode, FEATURE_GATES_1_32, goToLower, isInteger, isSet, keyPath, requireNonEmpty } from './common';
 import { validateContainerResourceFieldSelector } from './env';
 import { validateLabelSelector, validateTemplateObjectMeta } from './metadata';
 import { dns1123Label, dns1123Subdomain, nameIsDNSSubdomain, qualifiedName } from './names';
 import { checkQuantity, parseQuantity } from './quantity';
+import { readsAsLineBreak } from './yaml-scalars';
 
 /** The volume sources of `VolumeSource`, in the order `validateVolumeSource` checks them. */
 export const VOLUME_SOURCES = [
@@ -716,6 +717,28 @@ function isPvcOrSnapshot(source: any): boolean {
 }
 
 /**
+ * The quantities of a claim's requests and limits other than requests.storage (which the rules
+ * check) that the API server's decoder refuses: the whole object is refused before any rule runs.
+ */
+// Go: resource.Quantity.UnmarshalJSON (apimachinery pkg/api/resource/quantity.go) -> ParseQuantity
+export function undecodedClaimQuantities(resources: any, path: string, problems: Problems): void {
+  for (const part of ['requests', 'limits']) {
+    const values = resources?.[part];
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+      continue; // the decode step's
+    }
+    for (const [name, q] of Object.entries(values)) {
+      if ((part === 'requests' && name === 'storage') || (typeof q !== 'string' && typeof q !== 'number')) {
+        continue;
+      }
+      if (parseQuantity(q) === undefined && !readsAsLineBreak(q)) {
+        problems.add(keyPath(`${path}.${part}`, name), `${show(q)} is not a valid quantity (the API server cannot decode it); write e.g. '1Gi', '500m' or 1.`);
+      }
+    }
+  }
+}
+
+/**
  * A PVC spec: at least one access mode (ReadWriteOncePod alone), a label selector, a positive
  * storage request, storageClassName and volumeMode, dataSource and dataSourceRef.
  */
@@ -740,6 +763,7 @@ export function validatePersistentVolumeClaimSpec(spec: any, path: string, probl
   if (rwop && other) {
     problems.add(`${path}.accessModes`, 'ReadWriteOncePod cannot be combined with other access modes; keep it alone.');
   }
+  undecodedClaimQuantities(spec.resources, `${path}.resources`, problems);
   const storage = spec.resources?.requests?.storage;
   const spath = `${path}.resources.requests.storage`;
   if (!present(storage)) {

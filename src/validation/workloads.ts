@@ -18,7 +18,7 @@ import {
 } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
-import { preparePersistentVolumeClaimTemplateSpec } from './volumes';
+import { preparePersistentVolumeClaimTemplateSpec, undecodedClaimQuantities } from './volumes';
 import { readsAsLineBreak } from './yaml-scalars';
 
 const PERCENT = /^[0-9]+%$/;
@@ -645,6 +645,7 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   if (modes.includes('ReadWriteOncePod') && modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m as string))) {
     problems.add(`${path}.spec.accessModes`, `${show(modes)}: ReadWriteOncePod may not be combined with other access modes ${contract}; list it alone.`);
   }
+  undecodedClaimQuantities(spec.resources, `${path}.spec.resources`, problems);
   const storage = spec.resources?.requests?.storage;
   if (storage === undefined) {
     problems.add(`${path}.spec.resources.requests.storage`, `is required ${contract}; request a size (e.g. '1Gi').`);

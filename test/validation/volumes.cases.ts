@@ -237,6 +237,16 @@ export const VOLUME_CASES: RuleCase[] = [
     problems: ['spec.volumes[1].ephemeral.volumeClaimTemplate.metadata.finalizers: cannot be set in a template: only labels and annotations are used; remove it.'],
     offline128: false,
   },
+  {
+    go: 'ParseQuantity',
+    name: 'rejects a claim template quantity the decoder refuses beside requests.storage: a limit and another request (review 43 S1)',
+    manifest: vols({ name: 'a', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi', cpu: 'x' }, limits: { storage: '10 Gi' } } } } } }),
+    problems: [
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests.cpu: "x" is not a valid quantity (the API server cannot decode it); write e.g. \'1Gi\', \'500m\' or 1.',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.limits.storage: "10 Gi" is not a valid quantity (the API server cannot decode it); write e.g. \'1Gi\', \'500m\' or 1.',
+    ],
+    offline128: false,
+  },
   { go: 'validateFlexVolumeSource', name: 'rejects a FlexVolume option in the kubernetes.io namespace', manifest: vols({ name: 'a', flexVolume: { driver: 'example/lvm', options: { 'kubernetes.io/secret': 'x', 'size': '1' } } }), problems: ['spec.volumes[0].flexVolume.options.kubernetes.io/secret: "kubernetes.io/secret" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'] },
   {
     go: 'validateAzureDisk',

@@ -89,6 +89,13 @@ export const APPS_CASES: RuleCase[] = [
     problems: [`spec.volumeClaimTemplates[0].spec.accessModes[1]: "Bogus" is not supported ${CLAIM_CONTRACT}; use one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.`],
   },
   {
+    go: 'ParseQuantity',
+    name: 'rejects a StatefulSet claim template limit the decoder refuses (review 43 S1)',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, resources: { requests: { storage: '1Gi' }, limits: { storage: '1Gib' } } } }] }),
+    problems: ['spec.volumeClaimTemplates[0].spec.resources.limits.storage: "1Gib" is not a valid quantity (the API server cannot decode it); write e.g. \'1Gi\', \'500m\' or 1.'],
+    offline128: false,
+  },
+  {
     go: 'ValidateOwnerReferences',
     name: 'reports an owner reference of a claim template without a uid, which every claim it creates would carry (review 40 M2)',
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, metadata: { name: 'data', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x' }] } }] }),
