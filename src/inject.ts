@@ -504,9 +504,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
         } else if (owners.has(k) && mergesAsSet(k, current, wanted)) {
           spec.securityContext[k] = mergesAsSet(k, current, wanted); // two sidecars' groups or sysctls: both are given
         } else if (!podSecurityCovers(k, current, wanted)) {
-          const message = podSecurityConflict(k, current, wanted, sidecar, owners.get(k), `${specPath}.securityContext`);
-          const at = message.indexOf(': ');
-          problems.add(message.slice(0, at), message.slice(at + 2).replace("remove the pod's value", "change the pod's value"));
+          problems.add(`${specPath}.securityContext.${k}`, podSecurityConflict(current, wanted, sidecar, owners.get(k), 'change the pod\'s value'));
         }
       }
     }

@@ -203,15 +203,15 @@ export function mergesAsSet(field: string, a: unknown, b: unknown): any[] | unde
 }
 
 /**
- * The message for a pod securityContext value a sidecar needs and the pod (or, `owner`, another
- * sidecar) sets otherwise.
+ * The message (after the field's path) for a pod securityContext value a sidecar needs and the
+ * pod (or, `owner`, another sidecar) sets otherwise.
  *
  * @internal
  */
-export function podSecurityConflict(field: string, current: unknown, wanted: unknown, sidecar: string, owner?: string, path: string = 'securityContext'): string {
+export function podSecurityConflict(current: unknown, wanted: unknown, sidecar: string, owner?: string, podFix: string = 'remove the pod\'s value'): string {
   return owner !== undefined
-    ? `${path}.${field}: the sidecar ${show(owner)} needs ${show(current)} and the sidecar ${show(sidecar)} needs ${show(wanted)}; configure one of them to match the other.`
-    : `${path}.${field}: ${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; remove the pod's value or configure the sidecar to match.`;
+    ? `the sidecar ${show(owner)} needs ${show(current)} and the sidecar ${show(sidecar)} needs ${show(wanted)}; configure one of them to match the other.`
+    : `${show(current)} contradicts the sidecar ${show(sidecar)}, which needs ${show(wanted)}; ${podFix} or configure the sidecar to match.`;
 }
 
 /** Whether a volume's source is read-only content (a ConfigMap, Secret, projection or downward API): sharing it shares nothing written. */

@@ -691,7 +691,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         // Another sidecar is named only when the value written is the one it needs.
         const owner = this.podSecurityNeeds.find((n) => n.field === need.field && n.wrote && n.sidecar !== need.sidecar);
         const ownerWanted = owner && resolve([...podPath.split('.'), 'securityContext', need.field], owner.wanted, this);
-        problems.add('', podSecurityConflict(need.field, current, wanted, need.sidecar, owner && sameJson(ownerWanted, current) ? owner.sidecar : undefined));
+        problems.add('', `securityContext.${need.field}: ${podSecurityConflict(current, wanted, need.sidecar, owner && sameJson(ownerWanted, current) ? owner.sidecar : undefined)}`);
       }
     }
     // The pod's volume and a sidecar's of the same name, as declared (before JSON patches), once resolved.
@@ -781,11 +781,6 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     return [...this.mainContainers.map((c) => withVolumeMounts(c, this.appMounts)), ...this.classicSidecars];
   }
 
-  /**
-   * Adds a volume a sidecar or an init step needs, once: two sidecars that share one volume
-   * (two log shippers reading one log volume) declare it both. A different volume with the same
-   * name is added, so that validation reports the clash.
-   */
   /** A value of a Kubernetes struct checked and converted, or an Error naming this object. */
   private read(type: string, value: any, method: string): any {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -915,7 +910,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       } else if (owner !== undefined && !hasToken(current) && !hasToken(wanted) && mergesAsSet(k, current, wanted)) {
         merged[k] = mergesAsSet(k, current, wanted); // two sidecars' groups or sysctls: both are given
       } else if (!hasToken(current) && !hasToken(wanted) && !podSecurityCovers(k, current, wanted)) {
-        this.addProblems = added(this.addProblems, podSecurityConflict(k, current, wanted, sidecarName, owner));
+        this.addProblems = added(this.addProblems, `securityContext.${k}: ${podSecurityConflict(current, wanted, sidecarName, owner)}`);
         continue;
       }
       // The pod's value (or the first sidecar's) is written; it is compared with the need at synth.
@@ -934,11 +929,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
-   * Adds a sidecar's or step's volume. One the pod already has alike (keys in any order) is shared,
-   * unless it is writable (an emptyDir, not a ConfigMap) and one of the pod's own containers mounts
-   * it at another path than `appMountPath` (the sidecar's mount into the app): then it is the pod's
-   * own data, and the name is reported twice.
-   * With a token in either, the two are compared at synth, once resolved.
+   * Adds a volume a sidecar or an init step needs, once: two sidecars that share one volume (two
+   * log shippers reading one log volume) declare it both. One the pod already has alike (keys in
+   * any order) is shared, unless it is writable (an emptyDir, not a ConfigMap) and one of the pod's
+   * own containers mounts it at another path than `appMountPath` (the sidecar's mount into the
+   * app): then it is the pod's own data, and the name is reported twice. With a token in either,
+   * the two are compared at synth, once resolved.
    */
   private addSharedVolume(volume: any, appMountPath?: string): void {
     const same = this.volumeList.find((v) => v.name === volume.name);
@@ -1146,13 +1142,13 @@ export function frontPorts(proxyPorts: string[], declared: Array<{ name?: unknow
       }
     }
   }
+  const portsOf = (c: { ports?: unknown }): any[] => (Array.isArray(c.ports) ? c.ports : []).filter((p: any) => p !== null && typeof p === 'object');
   for (const { port, sidecar } of frontedAppPorts) {
     if (appPorts.some((p) => p.containerPort === port)) {
       continue;
     }
     // A proxy in front of another (oauth2-proxy on Envoy's port): the inner proxy's port is fronted too.
     // Only a proxy's (one of its ports is a front port) and only TCP, which the proxies forward.
-    const portsOf = (c: { ports?: unknown }): any[] => (Array.isArray(c.ports) ? c.ports : []).filter((p: any) => p !== null && typeof p === 'object');
     const inner = [...sidecars, ...nativeSidecars]
       .filter((c) => c.name !== sidecar && portsOf(c).some((p) => proxyPorts.includes(p.name)))
       .flatMap((c) => portsOf(c).filter((p) => p.containerPort === port && isTcp(p)).map((p) => ({ ...p, proxy: String(c.name), sidecar })));
