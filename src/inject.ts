@@ -378,7 +378,8 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile,
-  resolveAdded: (key: string[], value: any) => any = (_k, v) => v, podSecurityOwners: Map<string, string> = new Map()): any {
+  resolveAdded: (key: string[], value: any) => any = (_k, v) => v,
+  podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }> = new Map()): any {
   if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
     // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
     problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
@@ -424,6 +425,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   // What the additions put in (containers, volumes, mounts), whose tokens are resolved once all is
   // in place, with the keys they have in the manifest.
   const spliced = new Set<unknown>();
+  // Who set each pod securityContext field (the pattern's sidecars, then each call's), and to what.
+  const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>(
+    [...podSecurityOwners].map(([k, o]) => [k, { sidecar: o.sidecar, wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }]));
   for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
@@ -460,16 +464,21 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     const kept: any[] = [];
     // Compared as written: tokens resolved, keys in any order.
     const written = (v: any) => resolveAdded([...path, 'volumes'], v);
+    // The files are read by the main containers: only their mounts tell whether the files volume is another.
+    const mainMounts: any[] = (spec.containers ?? []).filter((c: any) => !added.containers.includes(c))
+      .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     for (const v of a.volumes) {
-      if (kept.some((k) => k.name === v.name && sameJson(written(k), written(v)))) {
-        continue; // two sidecars of this call add the same volume: one is written
+      // Two sidecars of this call add the same volume: one is written, unless they mount it into the app at two paths.
+      const appPaths = new Set(a.appMounts.filter((m) => m.name === v.name).map((m) => m.mountPath));
+      if (kept.some((k) => k.name === v.name && sameJson(written(k), written(v))) && (appPaths.size <= 1 || readOnlySource(v))) {
+        continue;
       }
       if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, written(v)))) {
         kept.push(v); // new, or a different volume of that name (a duplicate name, reported)
         continue;
       }
       const mountPath = a.appMounts.find((m) => m.name === v.name)?.mountPath;
-      const elsewhere = mounts.find((m) => m?.name === v.name && m?.mountPath !== mountPath);
+      const elsewhere = (v.name === a.files.volume ? mainMounts : mounts).find((m) => m?.name === v.name && m?.mountPath !== mountPath);
       if (elsewhere && v.name === a.files.volume) {
         problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(elsewhere.mountPath)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
           + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
@@ -482,7 +491,6 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     if (volumes.length > 0) {
       spec.volumes = volumes;
     }
-    const owners = new Map<string, string>(podSecurityOwners);
     for (const [raw, sidecar, linuxOnly] of a.podSecurityContext) {
       spec.securityContext = spec.securityContext ?? {};
       // Resolved before they are compared with the pod's (a token equal to the pod's value agrees with it).
@@ -498,13 +506,16 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       }
       for (const [k, wanted] of Object.entries(fields)) {
         const current = spec.securityContext[k];
+        // Another sidecar is the owner of the value only while the pod has the value it set.
+        const owner = owners.get(k) !== undefined && sameJson(owners.get(k)!.wanted, current) ? owners.get(k)!.sidecar : undefined;
         if (current === undefined || current === null) {
           spec.securityContext[k] = wanted;
-          owners.set(k, sidecar);
-        } else if (owners.has(k) && mergesAsSet(k, current, wanted)) {
+          owners.set(k, { sidecar, wanted });
+        } else if (owner !== undefined && mergesAsSet(k, current, wanted)) {
           spec.securityContext[k] = mergesAsSet(k, current, wanted); // two sidecars' groups or sysctls: both are given
+          owners.set(k, { sidecar, wanted: spec.securityContext[k] });
         } else if (!podSecurityCovers(k, current, wanted)) {
-          problems.add(`${specPath}.securityContext.${k}`, podSecurityConflict(current, wanted, sidecar, owners.get(k), 'change the pod\'s value'));
+          problems.add(`${specPath}.securityContext.${k}`, podSecurityConflict(current, wanted, sidecar, owner, 'change the pod\'s value'));
         }
       }
     }
@@ -535,7 +546,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
 }
 
 /** The pod securityContext fields a pattern's own sidecars set, by the sidecar that set each (none for other objects). */
-function patternPodSecurityOwners(object: ApiObject): Map<string, string> {
+function patternPodSecurityOwners(object: ApiObject): Map<string, { readonly sidecar: string; readonly wanted: any }> {
   const owners = (object as any)._podSecurityOwners;
   return owners instanceof Map ? owners : new Map();
 }

@@ -671,27 +671,33 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       problems.add('', p);
     }
     const podSecurity = getPath(manifest, `${podPath}.securityContext`);
-    // Judged on the pod as written: a sidecar a JSON patch removed needs nothing.
-    const writtenNames = new Set([...(Array.isArray(podSpec?.containers) ? podSpec.containers : []),
-      ...(Array.isArray(podSpec?.initContainers) ? podSpec.initContainers : [])].map((c: any) => c?.name));
-    for (const need of this.podSecurityNeeds) {
-      if (!writtenNames.has(need.sidecar)) {
-        continue;
-      }
+    // Judged on the pod as written: a sidecar a JSON patch removed needs nothing. One is there under
+    // its (resolved) name, or renamed in place while the patches keep the number of containers.
+    const writtenContainers: any[] = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
+    const writtenInits: any[] = Array.isArray(podSpec?.initContainers) ? podSpec.initContainers : [];
+    const writtenNames = new Set([...writtenContainers, ...writtenInits].map((c: any) => c?.name));
+    const inPlace = writtenContainers.length === this.mainContainers.length + this.classicSidecars.length
+      && writtenInits.length === this.nativeSidecars.length + this.userInitContainers.length;
+    const securityPath = [...podPath.split('.'), 'securityContext'];
+    const nameOf = (n: _PodSecurityNeed) => (typeof n.sidecar === 'string' ? n.sidecar : resolve([], n.sidecar, this));
+    const present = this.podSecurityNeeds.filter((n) => inPlace || writtenNames.has(nameOf(n)));
+    for (const need of present) {
       const current = podSecurity?.[need.field];
-      const wanted = resolve([...podPath.split('.'), 'securityContext', need.field], need.wanted, this);
+      const wanted = resolve([...securityPath, need.field], need.wanted, this);
       if (wanted === undefined || wanted === null) {
         continue;
       }
       if (current === undefined || current === null) {
         // A token of the pod's that resolved to nothing, or a JSON patch that removed the field.
         problems.add('', `securityContext.${need.field}: is not set in the pod as written (a token that resolved to no value, or a JSON patch), so the value ${show(wanted)} `
-          + `the sidecar ${show(need.sidecar)} needs is missing; set it to that value.`);
+          + `the sidecar ${show(nameOf(need))} needs is missing; set it to that value.`);
       } else if (!podSecurityCovers(need.field, current, wanted)) {
-        // Another sidecar is named only when the value written is the one it needs.
-        const owner = this.podSecurityNeeds.find((n) => n.field === need.field && n.wrote && n.sidecar !== need.sidecar);
-        const ownerWanted = owner && resolve([...podPath.split('.'), 'securityContext', need.field], owner.wanted, this);
-        problems.add('', `securityContext.${need.field}: ${podSecurityConflict(current, wanted, need.sidecar, owner && sameJson(ownerWanted, current) ? owner.sidecar : undefined)}`);
+        // Another sidecar (still in the pod) is named only when the value written is the one it needs, and the two needs do not merge.
+        const owner = present.find((n) => n.field === need.field && n.wrote && n !== need);
+        const ownerWanted = owner && resolve([...securityPath, need.field], owner.wanted, this);
+        const blame = owner !== undefined && sameJson(ownerWanted, current) && !mergesAsSet(need.field, ownerWanted, wanted)
+          ? nameOf(owner) : undefined;
+        problems.add('', `securityContext.${need.field}: ${podSecurityConflict(current, wanted, nameOf(need), blame)}`);
       }
     }
     // The pod's volume and a sidecar's of the same name, as declared (before JSON patches), once resolved.
@@ -892,6 +898,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string, linuxOnly: boolean): void {
     const declared = this.specOptions.securityContext;
+    if (Object.keys(fields).length === 0) {
+      return; // a sidecar that needs no pod field
+    }
     if (isCdk8sToken(declared)) {
       // The whole securityContext is one token: its fields are known at synth only.
       throw new Error(`${this.description}: securityContext is a token (a Lazy), but the sidecar ${show(sidecarName)} needs pod securityContext fields `
@@ -924,8 +933,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * (for `Inject.into()`'s messages).
    * @internal
    */
-  public get _podSecurityOwners(): Map<string, string> {
-    return new Map(this.podSecurityNeeds.filter((n) => n.wrote).map((n) => [n.field, n.sidecar]));
+  public get _podSecurityOwners(): Map<string, { readonly sidecar: string; readonly wanted: any }> {
+    return new Map(this.podSecurityNeeds.filter((n) => n.wrote).map((n) => [n.field, { sidecar: n.sidecar, wanted: n.wanted }]));
   }
 
   /**
@@ -938,8 +947,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   private addSharedVolume(volume: any, appMountPath?: string): void {
     const same = this.volumeList.find((v) => v.name === volume.name);
-    const own = !readOnlySource(volume) && [...this.mainContainers, ...this.userInitContainers]
-      .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some((m: any) => m?.name === volume.name && m?.mountPath !== appMountPath));
+    const elsewhere = (m: any) => m?.name === volume.name && m?.mountPath !== appMountPath;
+    // Used at another path by the pod's own containers, or mounted into the app elsewhere by an earlier sidecar.
+    const own = !readOnlySource(volume) && ([...this.mainContainers, ...this.userInitContainers]
+      .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some(elsewhere))
+      || (appMountPath !== undefined && this.appMounts.some(elsewhere)));
     if (same === undefined) {
       this._pushVolume(volume);
     } else if (own) {

@@ -313,6 +313,60 @@ describe('sidecars on every pattern', () => {
     expect(synthError(chart)).toContain('spec.securityContext.fsGroup: the sidecar "git-sync" needs 65533 and the sidecar "s" needs 2000; configure one of them to match the other.');
   });
 
+  test('accepts a sidecar that needs no pod field when securityContext is one token (review 44 T1)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, securityContext: Lazy.any({ produce: () => ({ runAsNonRoot: true }) }) as any, containers: [c('app')] });
+    pod.addSidecar(new FullSidecar({ container: c('s'), configMaps: undefined, volumes: undefined, appVolumeMounts: undefined, podSecurityContext: {} }));
+    expect(only(synth(chart), 'Pod').spec.securityContext).toEqual({ runAsNonRoot: true });
+  });
+
+  test('still holds a sidecar\'s need when a JSON patch renames it in place (review 44 T2)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web' }, containers: [c('app')] });
+    pod.addSidecar(Sidecar.gitSync({ repo: 'https://example.com/r.git' }));
+    pod.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'sync'), JsonPatch.replace('/spec/securityContext/fsGroup', 1000));
+    expect(synthError(chart)).toContain('securityContext.fsGroup: 1000 contradicts the sidecar "git-sync", which needs 65533');
+  });
+
+  test('reports two sidecars\' emptyDirs of one name that they mount into the app at two paths, in a pattern and in one Inject.into() (review 44 T3)', () => {
+    const two = () => [Sidecar.gitSync({ repo: 'https://example.com/r.git', volumeName: 'shared', appMountPath: '/git', mode: SidecarMode.NATIVE }),
+      Sidecar.logShipper(LogShipper.tail(), { logVolumeName: 'shared', logMountPath: '/var/log/' })];
+    const own = newChart();
+    new PlainPod(own, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: two() });
+    expect(synthError(own)).toContain('volume name "shared" is already used by spec.volumes[0]');
+    const injected = newChart();
+    Inject.into(new PlainPod(injected, 'web', { metadata: { name: 'web' }, containers: [c('app')] }), { sidecars: two() });
+    expect(synthError(injected)).toContain('volume name "shared" is already used by spec.volumes[0]');
+  });
+
+  test('names a sidecar as owner of a value only while it is in the pod and the pod has its value, and keeps owners across Inject.into() calls (review 44 T4, T7)', () => {
+    const need = (name: string, podSecurityContext: any) => new FullSidecar({
+      container: c(name), configMaps: undefined, volumes: undefined, appVolumeMounts: undefined, podSecurityContext,
+    });
+    const patched = newChart();
+    const pod = new PlainPod(patched, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: [need('a', { fsGroup: 1 })] });
+    pod.addJsonPatch(JsonPatch.replace('/spec/securityContext/fsGroup', 5));
+    Inject.into(pod, { sidecars: [need('b', { fsGroup: 2 })] });
+    expect(synthError(patched)).toContain('spec.securityContext.fsGroup: 5 contradicts the sidecar "b", which needs 2; change the pod\'s value or configure the sidecar to match.');
+    const calls = newChart();
+    const twice = new PlainPod(calls, 'web', { metadata: { name: 'web' }, containers: [c('app')] });
+    Inject.into(twice, { sidecars: [need('a', { supplementalGroups: [1] })] });
+    Inject.into(twice, { sidecars: [need('b', { supplementalGroups: [2] })] });
+    expect(only(synth(calls), 'Pod').spec.securityContext).toEqual({ supplementalGroups: [1, 2] });
+  });
+
+  test('shares the pattern\'s files volume with Inject.into()\'s init steps though a user init container reads it elsewhere, as addInitStep() does (review 44 T5)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [c('app')],
+      initContainers: [c('prep', { volumeMounts: [{ name: 'init-files', mountPath: '/work' }] })],
+      initSteps: [InitStep.download('https://example.com/a', 'a')],
+    });
+    Inject.into(pod, { initSteps: [InitStep.download('https://example.com/b', 'b')] });
+    expect(only(synth(chart), 'Pod').spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+  });
+
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
     const chart = newChart();
     new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar({ problems: ['proxy.port: 0 must be between 1 and 65535.'] })] });
