@@ -67,7 +67,19 @@ const KINDS: { [apiVersionAndKind: string]: KindRules } = {
       defaultPod(pod);
       prepareForCreatePod(pod);
     },
-    validate: (pod, problems) => validatePodCreate(pod, problems),
+    validate: (pod, problems, _options, original) => {
+      // A negative grace period the Pod takes as 1 is shown as written, with what the Pod makes of it.
+      const tgps = original?.spec?.terminationGracePeriodSeconds;
+      if (!(Number.isInteger(tgps) && tgps < 0)) {
+        validatePodCreate(pod, problems);
+        return;
+      }
+      const found = new Problems();
+      validatePodCreate(pod, found);
+      for (const e of found.entries) {
+        problems.add(e.path, e.message.replace("the pod's terminationGracePeriodSeconds (1)", `the pod's terminationGracePeriodSeconds (1: a Pod takes the written ${tgps} as 1)`));
+      }
+    },
   },
   // Go (apps): ValidateDeployment (pkg/apis/apps/validation/validation.go)
   'apps/v1/Deployment': {

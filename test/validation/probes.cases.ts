@@ -147,14 +147,14 @@ export const PROBES_CASES: RuleCase[] = [
   },
   {
     go: 'Convert_v1_Pod_To_core_Pod',
-    name: 'compares the sleep of a Pod with a negative grace period with 1, as the API server takes it (Convert_v1_Pod_To_core_Pod)',
+    name: 'compares the sleep of a Pod with a negative grace period with 1, as the API server takes it, and says so (Convert_v1_Pod_To_core_Pod; review 44 U1)',
     manifest: pod({
       terminationGracePeriodSeconds: -5,
       initContainers: [{ name: 'proxy', image: 'busybox:1.36', restartPolicy: 'Always', lifecycle: { preStop: { sleep: { seconds: 1 } } } }],
       containers: [{ name: 'a', image: 'busybox:1.36', lifecycle: { preStop: { sleep: { seconds: 2 } } } }],
     }),
     problems: [
-      `${C}.lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.)`,
+      `${C}.lifecycle.preStop.sleep.seconds: 2 must be greater than 0 and at most the pod's terminationGracePeriodSeconds (1: a Pod takes the written -5 as 1); the sleep hook is cut off when the grace period ends. (The sleep action needs Kubernetes 1.30 or later, 1.29 only with the alpha PodLifecycleSleepAction gate.)`,
     ],
     offline128: false,
   },
