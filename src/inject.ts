@@ -469,7 +469,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     for (const v of a.volumes) {
       // Two sidecars of this call add the same volume: one is written, unless they mount it into the app at two paths.
-      const appPaths = new Set(a.appMounts.filter((m) => m.name === v.name).map((m) => m.mountPath));
+      const appPaths = new Set(a.appMounts.filter((m) => m.name === v.name).map((m) => String(m.mountPath).replace(/\/+$/, '')));
       if (kept.some((k) => k.name === v.name && sameJson(written(k), written(v))) && (appPaths.size <= 1 || readOnlySource(v))) {
         continue;
       }

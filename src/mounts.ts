@@ -218,3 +218,8 @@ export function podSecurityConflict(current: unknown, wanted: unknown, sidecar: 
 export function readOnlySource(volume: any): boolean {
   return volume !== null && typeof volume === 'object' && ['configMap', 'secret', 'projected', 'downwardAPI'].some((k) => volume[k] !== undefined && volume[k] !== null);
 }
+
+/** Whether two mount paths name one directory (a trailing '/' aside: '/var/log/' is '/var/log'). */
+export function samePath(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'string' && typeof b === 'string' && a.replace(/\/+$/, '') === b.replace(/\/+$/, ''));
+}

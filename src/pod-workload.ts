@@ -6,9 +6,9 @@ import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import type { Container, Volume } from './k8s-types';
-import { hasUncheckedNumber, k8sJsonName, kindOf, toManifest, toManifestValue } from './k8s-values';
+import { hasUncheckedNumber, k8sJsonName, keysThroughPrototype, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
+import { AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath, sidecarMountOwner, withVolumeMounts } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { isCdk8sToken, tokenProblems } from './props';
@@ -373,7 +373,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     if (props.target !== undefined && props.target !== this) {
       throw new Error(`${this.description}: expose() makes a Service for this object's pods, but props.target names ${props.target.targetDescription}; remove target, or create the ExposedService directly.`);
     }
-    return new ExposedService(this.node.scope ?? this, id, { ...props, target: this });
+    // Every key, inherited ones included (Object.create, class getters), as ExposedService reads its props.
+    const all: Record<string, any> = {};
+    for (const key of keysThroughPrototype(props)) {
+      all[key] = (props as any)[key];
+    }
+    return new ExposedService(this.node.scope ?? this, id, { ...all, target: this } as ExposedServiceProps);
   }
 
   /**
@@ -680,7 +685,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       && writtenInits.length === this.nativeSidecars.length + this.userInitContainers.length;
     const securityPath = [...podPath.split('.'), 'securityContext'];
     const nameOf = (n: _PodSecurityNeed) => (typeof n.sidecar === 'string' ? n.sidecar : resolve([], n.sidecar, this));
-    const present = this.podSecurityNeeds.filter((n) => inPlace || writtenNames.has(nameOf(n)));
+    // Renamed in place: the container at the sidecar's place still runs the sidecar's image (another is a replacement).
+    const renamedInPlace = (n: _PodSecurityNeed) => {
+      const classic = this.classicSidecars.findIndex((c) => c?.name === n.sidecar);
+      const native = this.nativeSidecars.findIndex((c) => c?.name === n.sidecar);
+      const [declared, at] = classic >= 0 ? [this.classicSidecars[classic], writtenContainers[this.mainContainers.length + classic]]
+        : native >= 0 ? [this.nativeSidecars[native], writtenInits[native]] : [undefined, undefined];
+      return declared !== undefined && at?.image === resolve([], declared.image, this);
+    };
+    const present = this.podSecurityNeeds.filter((n) => writtenNames.has(nameOf(n)) || (inPlace && renamedInPlace(n)));
     for (const need of present) {
       const current = podSecurity?.[need.field];
       const wanted = resolve([...securityPath, need.field], need.wanted, this);
@@ -896,8 +909,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
   }
 
-  private mergePodSecurityContext(fields: Record<string, any>, sidecarName: string, linuxOnly: boolean): void {
+  private mergePodSecurityContext(written: Record<string, any>, sidecarName: string, linuxOnly: boolean): void {
     const declared = this.specOptions.securityContext;
+    // A field set to null is no need (cdk8s writes nothing for it).
+    const fields = Object.fromEntries(Object.entries(written).filter(([, v]) => v !== undefined && v !== null));
     if (Object.keys(fields).length === 0) {
       return; // a sidecar that needs no pod field
     }
@@ -947,7 +962,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    */
   private addSharedVolume(volume: any, appMountPath?: string): void {
     const same = this.volumeList.find((v) => v.name === volume.name);
-    const elsewhere = (m: any) => m?.name === volume.name && m?.mountPath !== appMountPath;
+    const elsewhere = (m: any) => m?.name === volume.name && !samePath(m?.mountPath, appMountPath);
     // Used at another path by the pod's own containers, or mounted into the app elsewhere by an earlier sidecar.
     const own = !readOnlySource(volume) && ([...this.mainContainers, ...this.userInitContainers]
       .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some(elsewhere))

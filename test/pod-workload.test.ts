@@ -367,6 +367,50 @@ describe('sidecars on every pattern', () => {
     expect(only(synth(chart), 'Pod').spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
   });
 
+  test('drops the need of a sidecar a JSON patch replaced by another container, and takes a null field for no need (review 45 W1, W9)', () => {
+    const replaced = newChart();
+    const pod = new PlainPod(replaced, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r.git', initialSync: false })] });
+    pod.addJsonPatch(JsonPatch.replace('/spec/containers/1', { name: 'proxy', image: 'nginx' }), JsonPatch.replace('/spec/securityContext/fsGroup', 1000));
+    expect(only(synth(replaced), 'Pod').spec.securityContext).toEqual({ fsGroup: 1000 });
+    const nullNeed = newChart();
+    new PlainPod(nullNeed, 'web', {
+      metadata: { name: 'web' },
+      securityContext: { fsGroup: 1000 },
+      containers: [c('app')],
+      sidecars: [new FullSidecar({ container: c('x'), configMaps: undefined, volumes: undefined, appVolumeMounts: undefined, podSecurityContext: { fsGroup: null as any } })],
+    });
+    expect(only(synth(nullNeed), 'Pod').spec.securityContext).toEqual({ fsGroup: 1000 });
+  });
+
+  test('takes two log shippers\' mount paths spelt with and without a trailing slash for one directory (review 45 W8)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [c('app')],
+      sidecars: [
+        Sidecar.logShipper(LogShipper.tail(), { logMountPath: '/var/log/a' }),
+        Sidecar.logShipper(LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es', index: 'a' }) }), { name: 'fb', logMountPath: '/var/log/a/' }),
+      ],
+    });
+    expect(only(synth(chart), 'Pod').spec.volumes.map((v: any) => v.name)).toEqual(['shared-logs', 'fluent-bit-config']);
+  });
+
+  test('exposes with every prop, inherited ones included, and checks them (review 45 V4)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c('app', { ports: [{ name: 'http', containerPort: 8080 }] })] });
+    pod.expose('svc', Object.create({ type: 'NodePort' }, { ports: { value: [{ port: 80, targetPort: 'http' }], enumerable: true } }));
+    expect(only(synth(chart), 'Service').spec.type).toBe('NodePort');
+    const misspelt = newChart();
+    const other = new PlainPod(misspelt, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [c('app')] });
+    expect(() => other.expose('svc', Object.create({ tpye: 'NodePort' }, { ports: { value: [{ port: 80 }], enumerable: true } })))
+      .toThrow('tpye: is not a field of ExposedServiceProps; did you mean type?');
+  });
+
+  test('refuses a misspelt key inside a catalogue sidecar\'s Secret reference at the call (review 45 V6)', () => {
+    expect(() => Sidecar.gitSync({ repo: 'https://example.com/r.git', username: 'u', passwordSecret: { name: 's', kye: 'k' } as any }))
+      .toThrow('Sidecar.gitSync: passwordSecret.kye: is not a field of SecretKeyRef; did you mean key?');
+  });
+
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
     const chart = newChart();
     new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar({ problems: ['proxy.port: 0 must be between 1 and 65535.'] })] });

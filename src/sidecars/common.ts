@@ -80,6 +80,15 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
       const field = m.slice(0, m.indexOf(': '));
       problems.add(field, `${m.slice(field.length + 2)}.`);
     }
+    // A misspelt or missing key inside an option (a Secret reference's kye) fails at the call too,
+    // not at synth among the knock-on problems of the containers it would write.
+    for (const m of found.messages) {
+      const field = m.slice(0, m.indexOf(': '));
+      if (/[.[]/.test(field) && !field.startsWith('resources') && /^: (is not a field of |is missing; )/.test(m.slice(field.length))) {
+        const text = m.slice(field.length + 2);
+        problems.add(field, /[.?!]$/.test(text) ? text : `${text}.`);
+      }
+    }
   }
   // A required option left out fails where it is written, not at synth with a knock-on problem.
   for (const key of optionsType ? requiredProps(optionsType) : []) {

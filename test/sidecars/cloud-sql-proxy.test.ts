@@ -76,10 +76,9 @@ describe('Sidecar.cloudSqlProxy', () => {
     expect(plain.container.args).toContain('--credentials-file=/secrets/service_account.json');
   });
 
-  test('reports a misspelt field of credentialsSecret with the field meant', () => {
-    expect(Sidecar.cloudSqlProxy({ ...base, credentialsSecret: { name: 'sa-key', kye: 'key.json' } as any }).bind(context).problems).toEqual([
-      "Sidecar.cloudSqlProxy: credentialsSecret.kye: is not a field of credentialsSecret; did you mean 'key'?",
-    ]);
+  test('reports a misspelt field of credentialsSecret with the field meant, at the call (review 45 V6)', () => {
+    expect(() => Sidecar.cloudSqlProxy({ ...base, credentialsSecret: { name: 'sa-key', kye: 'key.json' } as any }))
+      .toThrow('Sidecar.cloudSqlProxy: credentialsSecret.kye: is not a field of CloudSqlProxyCredentialsSecret; did you mean key?');
   });
 
   test('accepts a domain-scoped project in the instance connection name', () => {

@@ -34,10 +34,9 @@ describe('Sidecar.mysqldExporter', () => {
     expect(binding.container.volumeMounts).toEqual([{ name: 'mysqld-exporter-my-cnf', mountPath: '/etc/mysqld-exporter', readOnly: true }]);
   });
 
-  test('reports a misspelt field of myCnfSecret with the field meant', () => {
-    expect(Sidecar.mysqldExporter({ myCnfSecret: { name: 'cnf', keys: '.my.cnf' } as any }).bind(context).problems).toEqual([
-      "Sidecar.mysqldExporter: myCnfSecret.keys: is not a field of myCnfSecret; did you mean 'key'?",
-    ]);
+  test('reports a misspelt field of myCnfSecret with the field meant, at the call (review 45 V6)', () => {
+    expect(() => Sidecar.mysqldExporter({ myCnfSecret: { name: 'cnf', keys: '.my.cnf' } as any }))
+      .toThrow('Sidecar.mysqldExporter: myCnfSecret.keys: is not a field of MyCnfSecret; did you mean key?');
   });
 
   test('is classic by default; native gets a startup probe on /metrics', () => {

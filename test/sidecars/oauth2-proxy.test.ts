@@ -73,15 +73,16 @@ describe('Sidecar.oauth2Proxy', () => {
       clientId: 'a,b',
       emailDomains: [],
       port: 8080,
-      clientSecret: { name: 'oauth2-proxy', key: 'client-secret', value: 's3cr3t' } as any,
     }).bind(context);
     expect(binding.problems).toEqual([
       'Sidecar.oauth2Proxy: port: 8080 is also appPort; each port of the sidecar needs its own number.',
       'Sidecar.oauth2Proxy: provider: "keycloak" is not an OAuth2ProxyProvider; use one of OAuth2ProxyProvider.GOOGLE, OAuth2ProxyProvider.GITHUB, OAuth2ProxyProvider.GITLAB, OAuth2ProxyProvider.AZURE, OAuth2ProxyProvider.OIDC, OAuth2ProxyProvider.KEYCLOAK_OIDC.',
       'Sidecar.oauth2Proxy: clientId: "a,b" contains whitespace or \',\'; copy the client ID exactly as the provider shows it.',
-      'Sidecar.oauth2Proxy: clientSecret.value: is not a field of a Secret key reference; use only name and key.',
       'Sidecar.oauth2Proxy: emailDomains: [] must list at least one e-mail domain allowed to sign in (e.g. [\'example.com\']), or [\'*\'] for every authenticated user.',
     ]);
+    // A Secret reference's extra field fails at the call (review 45 V6).
+    expect(() => Sidecar.oauth2Proxy({ ...base, clientSecret: { name: 'oauth2-proxy', key: 'client-secret', value: 's3cr3t' } as any }))
+      .toThrow('Sidecar.oauth2Proxy: clientSecret.value: is not a field of SecretKeyRef; remove it (its fields: name, key).');
     expect(Sidecar.oauth2Proxy({ ...base, provider: OAuth2ProxyProvider.OIDC }).bind(context).problems).toEqual([
       'Sidecar.oauth2Proxy: oidcIssuerUrl: is required with provider "oidc"; set the issuer URL, e.g. \'https://keycloak.example.com/realms/my-realm\'.',
     ]);

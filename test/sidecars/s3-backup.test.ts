@@ -64,10 +64,9 @@ describe('Sidecar.s3Backup', () => {
     expect(binding.container.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/app', readOnly: true }]);
   });
 
-  test('reports a misspelt field of credentialsSecret with the field meant', () => {
-    expect(Sidecar.s3Backup({ ...base, credentialsSecret: { name: 'aws', accessKeyKey: 'id' } as any }).bind(context).problems).toEqual([
-      "Sidecar.s3Backup: credentialsSecret.accessKeyKey: is not a field of credentialsSecret; did you mean 'accessKeyIdKey'?",
-    ]);
+  test('reports a misspelt field of credentialsSecret with the field meant, at the call (review 45 V6)', () => {
+    expect(() => Sidecar.s3Backup({ ...base, credentialsSecret: { name: 'aws', accessKeyKey: 'id' } as any }))
+      .toThrow('Sidecar.s3Backup: credentialsSecret.accessKeyKey: is not a field of S3CredentialsSecret; did you mean accessKeyIdKey?');
   });
 
   test('is classic by default and native when asked', () => {
