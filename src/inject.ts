@@ -426,8 +426,13 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   // in place, with the keys they have in the manifest.
   const spliced = new Set<unknown>();
   // Who set each pod securityContext field (the pattern's sidecars, then each call's), and to what.
-  const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>(
-    [...podSecurityOwners].map(([k, o]) => [k, { sidecar: o.sidecar, wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }]));
+  // The pattern's sidecars count while they are in the pod as written (a JSON patch may have removed one); names resolved.
+  const pod = getPath(manifest, podSpecPath(manifest.kind));
+  const listed = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+  const present = new Set([...listed(pod?.containers), ...listed(pod?.initContainers)].map((c: any) => c?.name));
+  const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>([...podSecurityOwners]
+    .map(([k, o]) => [k, { sidecar: resolveAdded([], o.sidecar), wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }] as const)
+    .filter(([, o]) => present.has(o.sidecar)));
   for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).

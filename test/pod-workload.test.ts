@@ -411,6 +411,21 @@ describe('sidecars on every pattern', () => {
       .toThrow('Sidecar.gitSync: passwordSecret.kye: is not a field of SecretKeyRef; did you mean key?');
   });
 
+  test('names a pattern sidecar that Inject.into() meets by its resolved name, and not at all once a JSON patch removed it (review 45 W6, W7)', () => {
+    const need = (name: any, fsGroup: number) => new FullSidecar({
+      container: c(name), configMaps: undefined, volumes: undefined, appVolumeMounts: undefined, podSecurityContext: { fsGroup },
+    });
+    const token = newChart();
+    const pod = new PlainPod(token, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: [need(Lazy.any({ produce: () => 'side-a' }), 2000)] });
+    Inject.into(pod, { sidecars: [need('side-b', 1000)] });
+    expect(synthError(token)).toContain('spec.securityContext.fsGroup: the sidecar "side-a" needs 2000 and the sidecar "side-b" needs 1000; configure one of them to match the other.');
+    const removed = newChart();
+    const other = new PlainPod(removed, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: [need('side-a', 2000)] });
+    other.addJsonPatch(JsonPatch.remove('/spec/initContainers'));
+    Inject.into(other, { sidecars: [need('side-b', 1000)] });
+    expect(synthError(removed)).toContain('spec.securityContext.fsGroup: 2000 contradicts the sidecar "side-b", which needs 1000; change the pod\'s value or configure the sidecar to match.');
+  });
+
   test('reports the problems a sidecar found in its options with the pod\'s own', () => {
     const chart = newChart();
     new PlainPod(chart, 'web', { metadata: { name: 'web' }, volumes: [{ name: 'shared', emptyDir: {} }], containers: [c('app')], sidecars: [new FullSidecar({ problems: ['proxy.port: 0 must be between 1 and 65535.'] })] });
