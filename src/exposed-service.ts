@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { kindOf, toManifestValue } from './k8s-values';
+import { keysThroughPrototype, kindOf, toManifestValue } from './k8s-values';
 import { subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { isCdk8sToken, readProps, TOKEN_PROBLEM, tokenProblems } from './props';
@@ -426,6 +426,11 @@ export class ExposedService extends ValidatedApiObject {
       this.type = read.type || ServiceType.CLUSTER_IP;
       this.isHeadless = read.clusterIP === CLUSTER_IP_NONE;
       this.target = read.target;
+      if (read.target !== undefined && typeof read.target.targetDescription !== 'string') {
+        // A hand-written IServiceTarget (plain JavaScript): messages name the target by it.
+        throw new Error(`${this.description}: target: ${show(read.target.targetDescription)} is not a targetDescription; an IServiceTarget names itself in messages `
+          + 'with a string (e.g. targetDescription: "the web pods"), or pass a pattern of this library or ServiceTarget.fromLabels().');
+      }
       this.selector = read.selector ? { ...read.selector } : undefined;
       this.withoutSelector = read.withoutSelector === true;
       this.nodePortRange = read.nodePortRange ? { min: read.nodePortRange.min, max: read.nodePortRange.max } : DEFAULT_NODE_PORT_RANGE;
@@ -479,12 +484,35 @@ export class ExposedService extends ValidatedApiObject {
     if (typeof target._stateKey === 'function') {
       return target._stateKey();
     }
-    return JSON.stringify([target.selectorLabels(), target.containerPorts(), target.targetNamespace]);
+    return JSON.stringify([this.targetLabels(), target.containerPorts(), target.targetNamespace]);
+  }
+
+  /**
+   * The target's labels, checked: a hand-written IServiceTarget (plain JavaScript) may return
+   * anything or throw. Labels are read through the prototype, as every props object is.
+   */
+  private targetLabels(): { [key: string]: string } {
+    let labels: unknown;
+    try {
+      labels = this.target!.selectorLabels();
+    } catch (e) {
+      throw new Error(`${this.description}: target.selectorLabels() of ${this.target!.targetDescription} threw: ${(e as Error)?.message ?? String(e)}; `
+        + 'it must return the labels of the pods, e.g. { app: \'web\' }.');
+    }
+    if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) {
+      throw new Error(`${this.description}: target.selectorLabels() of ${this.target!.targetDescription} returned ${show(labels)} (${kindOf(labels)}), not a map of labels; `
+        + 'return the labels of the pods, e.g. { app: \'web\' }.');
+    }
+    const out: { [key: string]: string } = {};
+    for (const key of keysThroughPrototype(labels)) {
+      out[key] = (labels as any)[key];
+    }
+    return out;
   }
 
   /** @internal */
   protected _renderBody(): Record<string, any> {
-    const selector = this.target ? this.target.selectorLabels() : this.selector;
+    const selector = this.target ? this.targetLabels() : this.selector;
     return {
       spec: {
         ...this.fixedSpec,
@@ -606,7 +634,7 @@ export class ExposedService extends ValidatedApiObject {
       return;
     }
     if (this.target) {
-      const labels = this.target.selectorLabels();
+      const labels = this.targetLabels();
       if (Object.keys(labels).length === 0) {
         const fix = (this.target as _ServiceTargetHints)._missingLabelsFix ?? "add metadata.labels to it (e.g. { app: 'web' })";
         problems.add('spec.selector', `target ${this.target.targetDescription} has no labels, so no selector can match its pods (this library's contract); ${fix}.`);

@@ -814,3 +814,27 @@ describe('restricted() with a privileged token (review 20 A3)', () => {
     expect(error).not.toContain('(the profile sets false)');
   });
 });
+
+describe('a hand-written IServiceTarget (review 45 V5)', () => {
+  const target = (extra: any) => ({ targetDescription: 'my pods', selectorLabels: () => ({ app: 'web' }), containerPorts: () => undefined, ...extra });
+  const expose = (t: any) => {
+    const chart = newChart();
+    new ExposedService(chart, 's', { metadata: { name: 's' }, target: t, ports: [{ port: 80 }] });
+    return Testing.synth(chart);
+  };
+
+  test('is refused without a targetDescription, naming what to add', () => {
+    expect(() => expose(target({ targetDescription: undefined }))).toThrow("ExposedService 's': target: undefined is not a targetDescription; an IServiceTarget names itself");
+  });
+
+  test('is refused when selectorLabels() returns no map or throws, naming the target and the fix', () => {
+    expect(() => expose(target({ selectorLabels: () => null }))).toThrow("target.selectorLabels() of my pods returned null (null), not a map of labels; return the labels of the pods, e.g. { app: 'web' }.");
+    expect(() => expose(target({ selectorLabels: () => 'app=web' }))).toThrow('target.selectorLabels() of my pods returned "app=web" (a string), not a map of labels');
+    expect(() => expose(target({ selectorLabels: () => { throw new Error('boom'); } }))).toThrow('target.selectorLabels() of my pods threw: boom;');
+  });
+
+  test('keeps labels inherited through the prototype', () => {
+    expect(expose(target({ selectorLabels: () => Object.create({ app: 'web' }) }))[0].spec.selector).toEqual({ app: 'web' });
+  });
+});
+
