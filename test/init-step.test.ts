@@ -291,3 +291,10 @@ describe('step options that are not an object', () => {
     expect(() => InitStep.renderTemplate('x', 'a', loose(5))).toThrow('InitStep.renderTemplate(): options: 5 is a number');
   });
 });
+
+describe('InitStep option messages', () => {
+  test('end with the question they ask, not "?." (review 45 V7)', () => {
+    expect(() => InitStep.download('https://example.com/a', 'a', { sha265: 'x' } as any)).toThrow(/^InitStep\.download: sha265 is not a field of DownloadOptions; did you mean sha256\?$/);
+  });
+});
+

@@ -344,11 +344,13 @@ export function fail(subject: string, errors: string[]): void {
       || (t.startsWith(`${fieldOf(e)}${c}`) && e.includes('a cdk8s token ('))));
     errors = errors.filter((e) => whole(e) || !knockOn(e));
   }
+  // A message that ends in its own '?' ("did you mean port?") gets no '.' after it.
+  const end = (e: string) => (/[.?!]$/.test(e) ? '' : '.');
   if (errors.length === 1) {
-    throw new Error(`${subject}: ${errors[0]}.`);
+    throw new Error(`${subject}: ${errors[0]}${end(errors[0])}`);
   }
   if (errors.length > 1) {
-    throw new Error(`${subject} has ${errors.length} problems:\n    - ${errors.join(';\n    - ')}.`);
+    throw new Error(`${subject} has ${errors.length} problems:\n    - ${errors.join(';\n    - ')}${end(errors[errors.length - 1])}`);
   }
 }
 
