@@ -503,6 +503,9 @@ export class ExposedService extends ValidatedApiObject {
       throw new Error(`${this.description}: target.selectorLabels() of ${this.target!.targetDescription} returned ${show(labels)} (${kindOf(labels)}), not a map of labels; `
         + 'return the labels of the pods, e.g. { app: \'web\' }.');
     }
+    if (Object.getPrototypeOf(labels) === Object.prototype) {
+      return labels as { [key: string]: string }; // the common case, read as it is (this runs a few times per synthesis)
+    }
     const out: { [key: string]: string } = {};
     for (const key of keysThroughPrototype(labels)) {
       out[key] = (labels as any)[key];
