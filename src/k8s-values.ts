@@ -289,6 +289,11 @@ function eachStruct(t: K8sType, v: any, visit: (struct: string, node: any) => vo
   }
 }
 
+/** The JSON of the Go zero value of a type of src/k8s-schema.ts by its code (`s`, `q`, `s[]`, ...): a fresh value. */
+export function zeroValueOf(code: string): any {
+  return zeroValue(parseType(code));
+}
+
 /** The JSON of a Go zero value of a schema type (null where Go writes null: a time, any JSON). */
 function zeroValue(t: K8sType): any {
   switch (t.k) {

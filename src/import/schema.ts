@@ -1,7 +1,7 @@
 import { Call, Ref, Value } from './code';
 import { L1_GONE_IN_1_32, L1_KINDS, L1_KINDS_1_32, L1_STRUCTS, L1_TYPE_NAMES } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
-import { decodeCheck, isK8sType, kindOf } from '../k8s-values';
+import { decodeCheck, isK8sType, kindOf, zeroValueOf } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { bytesProblem, goParsesRfc3339, keyPath } from '../validation/common';
 import { parseQuantity } from '../validation/quantity';
@@ -315,7 +315,7 @@ export function l1DecodeNulls(struct: string, json: any): void {
       case 'Q':
       case 'I':
         if (isMap(v)) {
-          items(() => (field.kind === 'Q' ? '0' : 0));
+          items(() => zeroValueOf(field.kind === 'Q' ? 'q' : 'o'));
         }
         break;
       case 'p': {
@@ -324,17 +324,15 @@ export function l1DecodeNulls(struct: string, json: any): void {
         const byteLists = code === 'y' ? [v] : code === '{y}' && isMap(v) ? Object.values(v) : [];
         byteLists.filter(Array.isArray).forEach((b: any[]) => b.forEach((x, i) => b[i] = x === null ? 0 : x));
         const inner = code.endsWith('[]') ? code.slice(0, -2) : code.startsWith('{') ? code.slice(1, -1) : undefined;
-        if (inner !== undefined && Array.isArray(v) === code.endsWith('[]') && PLAIN_ZERO[inner] !== undefined) {
-          items(() => (Array.isArray(PLAIN_ZERO[inner]) ? [] : PLAIN_ZERO[inner]));
+        // A type whose zero value is null (any JSON, a date) keeps the null.
+        if (inner !== undefined && Array.isArray(v) === code.endsWith('[]') && zeroValueOf(inner) !== null) {
+          items(() => zeroValueOf(inner));
         }
         break;
       }
     }
   }
 }
-
-/** The JSON of the Go zero value of a plain type (src/k8s-schema.ts codes). */
-const PLAIN_ZERO: { [code: string]: any } = { 's': '', 'y': '', 'i': 0, 'l': 0, 'n': 0, 'b': false, 's[]': [] };
 
 /** Every field path of `json` that its L1 struct does not have (with the field probably meant). */
 export function unknownFieldProblems(struct: string, json: any, path: string, kind?: string): string[] {
@@ -404,12 +402,12 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
 /** The JSON shape of the L1 field kinds, as src/k8s-schema.ts types (a: any JSON, whose inside walkUnknown checks). */
 const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q: 'q', i: 'o', Q: '{q}', I: '{o}', d: 'd', u: 'u' };
 
+const CSR_USER = 'the API server replaces a CertificateSigningRequest\'s username, uid, groups and extra with those of the user who creates it';
+
 /**
  * The fields of kinds this library does not validate that the 1.32 API server drops on create
  * without a word (a feature gate off by default, or a field the API no longer takes): why, and the fix.
  */
-const CSR_USER = 'the API server replaces a CertificateSigningRequest\'s username, uid, groups and extra with those of the user who creates it';
-
 const DROPPED_ON_CREATE: { [structAndField: string]: { why: string; fix: string } } = {
   // Go: DropDisabledSpecFields (pkg/api/persistentvolume/util.go); the gate as src/validation/common.ts FEATURE_GATES_1_32
   'PersistentVolumeSpec.volumeAttributesClassName': { why: gateOff('VolumeAttributesClass'), fix: 'remove it, or write it once the gate is on' },
