@@ -42,8 +42,8 @@ export interface InjectOptions {
   readonly filesVolumeName?: string;
 
   /**
-   * Where the files volume is mounted in the steps that write it and in every container of the
-   * pod. Must be absolute.
+   * Where the files volume is mounted in the steps that write it and in every main container of
+   * the pod (not in the sidecars). Must be absolute.
    *
    * @default '/config'
    */
@@ -77,8 +77,10 @@ interface Addition {
   readonly linuxOnly: LinuxOnly[];
   /** The ConfigMaps generated for the pod, which it mounts by name. */
   readonly configMaps: ApiObject[];
-  /** The files volume and mount path of the call, and what its steps write and check there, in order. */
-  readonly files: { readonly volume: string; readonly mountPath: string; readonly steps: Array<{ step: string; writes?: string; reads: string[] }> };
+  /** The files volume and mount path of the call, and what its steps write and check there, in order; `added`: whether a step needs the volume. */
+  readonly files: {
+    readonly volume: string; readonly mountPath: string; readonly steps: Array<{ step: string; writes?: string; reads: string[] }>; added: boolean;
+  };
   /** The ports of sidecars that front the app (Envoy, oauth2-proxy), and the app ports they forward to. */
   readonly frontPorts: string[];
   readonly frontedAppPorts: Array<{ port: number; sidecar: string }>;
@@ -179,7 +181,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     problems: [],
     linuxOnly: [],
     configMaps: [],
-    files: { volume: filesVolumeName, mountPath: filesMountPath, steps: [] },
+    files: { volume: filesVolumeName, mountPath: filesMountPath, steps: [], added: false },
     frontPorts: [],
     frontedAppPorts: [],
   };
@@ -204,6 +206,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     unmountedReads.push(...step._readsUnmounted.map((r) => ({ path: r, step: step.name })));
     if (step.writesFiles && !filesVolume) {
       filesVolume = true;
+      addition.files.added = true;
       addition.volumes.push({ name: filesVolumeName, emptyDir: {} });
       addition.appMounts.push({ name: filesVolumeName, mountPath: filesMountPath });
       addition.mountOwners.push({
@@ -286,7 +289,7 @@ function record(object: ApiObject, addition: Addition): void {
     // The additions are spliced into the manifest as written, and their own tokens (an env value, a
     // resources limit, an image) resolved there, as cdk8s resolves the object's (applyAdditions).
     object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolvedAsWritten(v, object, key),
-      patternPodSecurityOwners(object));
+      patternPodSecurityOwners(object), patternSidecarNames(object), patternFilesVolume(object));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: (): _InjectedFront => ({
@@ -309,7 +312,7 @@ function record(object: ApiObject, addition: Addition): void {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
         const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object),
-          (key, v) => resolvedAsWritten(v, object, key), patternPodSecurityOwners(object));
+          (key, v) => resolvedAsWritten(v, object, key), patternPodSecurityOwners(object), patternSidecarNames(object), patternFilesVolume(object));
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
@@ -379,7 +382,8 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
 function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile,
   resolveAdded: (key: string[], value: any) => any = (_k, v) => v,
-  podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }> = new Map()): any {
+  podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }> = new Map(), patternSidecars: readonly unknown[] = [],
+  patternFiles?: string): any {
   if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
     // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
     problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
@@ -433,6 +437,13 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>([...podSecurityOwners]
     .map(([k, o]) => [k, { sidecar: resolveAdded([], o.sidecar), wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }] as const)
     .filter(([, o]) => present.has(o.sidecar)));
+  // The pattern's classic sidecars, by name as written: like the sidecars the additions put in, they
+  // are no main container, and get none of the additions' app mounts.
+  const sidecarNames = new Set(patternSidecars.map((n) => resolveAdded([], n)));
+  // The files volumes of the pattern's init steps and of earlier additions: the pod's init
+  // containers mount them where they read their files, so only the main containers' mounts tell
+  // whether such a volume is shared. Any other volume of that name is the pod's own.
+  const filesVolumes = new Set(patternFiles === undefined ? [] : [patternFiles]);
   for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
@@ -442,16 +453,13 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     const native = added.initContainers.slice(0, a.nativeSidecars.length);
     [...added.containers, ...added.initContainers, ...a.appMounts].forEach((x) => spliced.add(x));
     // A container that is not an object is left as it is (validation reports it).
+    // The app mounts go into the main containers only: not into a sidecar an earlier addition (an
+    // earlier Inject.into() call) put in, nor into the pattern's own (two calls give what one gives).
     spec.containers = [...(spec.containers ?? []).map((c: any) => {
-      if (!isObject(c)) {
+      if (!isObject(c) || spliced.has(c) || sidecarNames.has(c.name)) {
         return c;
       }
-      // A copy of a container an earlier addition put in is still one (its tokens are resolved below).
-      const mounted = withVolumeMounts(c, a.appMounts);
-      if (mounted !== c && spliced.has(c)) {
-        spliced.add(mounted);
-      }
-      return mounted;
+      return withVolumeMounts(c, a.appMounts);
     }), ...added.containers];
     const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
     if (inits.length > 0) {
@@ -470,7 +478,8 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // Compared as written: tokens resolved, keys in any order.
     const written = (v: any) => resolveAdded([...path, 'volumes'], v);
     // The files are read by the main containers: only their mounts tell whether the files volume is another.
-    const mainMounts: any[] = (spec.containers ?? []).filter((c: any) => !added.containers.includes(c))
+    const mainMounts: any[] = (spec.containers ?? [])
+      .filter((c: any) => !added.containers.includes(c) && !spliced.has(c) && !sidecarNames.has(c?.name))
       .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     for (const v of a.volumes) {
       // Two sidecars of this call add the same volume: one is written, unless they mount it into the app at two paths.
@@ -483,7 +492,8 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
         continue;
       }
       const mountPath = a.appMounts.find((m) => m.name === v.name)?.mountPath;
-      const elsewhere = (v.name === a.files.volume ? mainMounts : mounts).find((m) => m?.name === v.name && m?.mountPath !== mountPath);
+      const elsewhere = (v.name === a.files.volume && filesVolumes.has(v.name) ? mainMounts : mounts)
+        .find((m) => m?.name === v.name && m?.mountPath !== mountPath);
       if (elsewhere && v.name === a.files.volume) {
         problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(elsewhere.mountPath)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
           + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
@@ -492,6 +502,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       }
     }
     kept.forEach((v) => spliced.add(v));
+    if (a.files.added) {
+      filesVolumes.add(a.files.volume);
+    }
     const volumes = [...existing, ...kept];
     if (volumes.length > 0) {
       spec.volumes = volumes;
@@ -554,6 +567,18 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
 function patternPodSecurityOwners(object: ApiObject): Map<string, { readonly sidecar: string; readonly wanted: any }> {
   const owners = (object as any)._podSecurityOwners;
   return owners instanceof Map ? owners : new Map();
+}
+
+/** The name of a pattern's files volume, if its init steps added it (none for other objects). */
+function patternFilesVolume(object: ApiObject): string | undefined {
+  const state = typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined;
+  return state?.added === true ? state.volume : undefined;
+}
+
+/** The names of a pattern's own classic sidecars as declared (none for other objects). */
+function patternSidecarNames(object: ApiObject): readonly unknown[] {
+  const names = (object as any)._classicSidecarNames;
+  return Array.isArray(names) ? names : [];
 }
 
 /** The SecurityProfile of a pattern of this library that Inject.into() adds to, if any. */

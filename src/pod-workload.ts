@@ -330,20 +330,26 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * The files its steps write and check, for the file rules of steps that Inject.into() adds to
+   * this pod later (they share its files volume); `added`: whether the pod has its files volume.
+   * @internal
+   */
+  public _stepFileState(): { volume: string; mountPath: string; reads: StepFile[]; writes: StepFile[]; added: boolean } {
+    return {
+      volume: this.filesVolumeName,
+      mountPath: this.filesMountPath,
+      reads: [...this.stepReads],
+      writes: [...this.stepFiles],
+      added: this.filesVolumeAdded,
+    };
+  }
+
+  /**
    * The steps of a pod write distinct files (refused at synth otherwise): a second step writing the
    * same path would replace the first one's file without a word; a file that is a folder of
    * another step's path makes the later step fail (`mkdir: File exists`) or move its file into
    * that folder, on every start.
    */
-  /**
-   * The files its steps write and check, for the file rules of steps that Inject.into() adds to
-   * this pod later (they share its files volume).
-   * @internal
-   */
-  public _stepFileState(): { volume: string; mountPath: string; reads: StepFile[]; writes: StepFile[] } {
-    return { volume: this.filesVolumeName, mountPath: this.filesMountPath, reads: [...this.stepReads], writes: [...this.stepFiles] };
-  }
-
   private fileCollisions(step: InitStep): string[] {
     return step._writes === undefined ? [] : fileCollisionProblems(step._writes, this.stepReads, this.stepFiles);
   }
@@ -953,6 +959,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * The names of this pattern's classic sidecars as declared (tokens unresolved): `Inject.into()`
+   * mounts its volumes into the main containers only, not into them.
+   * @internal
+   */
+  public get _classicSidecarNames(): readonly unknown[] {
+    return this.classicSidecars.map((c) => c?.name);
+  }
+
+  /**
    * Adds a volume a sidecar or an init step needs, once: two sidecars that share one volume (two
    * log shippers reading one log volume) declare it both. One the pod already has alike (keys in
    * any order) is shared, unless it is writable (an emptyDir, not a ConfigMap) and one of the pod's
@@ -1008,7 +1023,6 @@ function specOptionJsonName(key: string): string | undefined {
 const NONE: any[] = Object.freeze([]) as any;
 
 /** The list with the items appended: the same array, or a new one instead of NONE. */
-/** Whether `path` is the partial file `<of>.part` of a step writing `of`, or inside it. */
 function added<T>(list: T[], ...items: T[]): T[] {
   if (items.length === 0) {
     return list;

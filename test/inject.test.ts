@@ -938,3 +938,78 @@ describe('a cdk8s-plus app port\'s protocol behind an injected proxy', () => {
     expect(only(synth(chart), 'Service').spec.ports[0].targetPort).toBe('http');
   });
 });
+
+describe('review 45 W5: the app mounts of an injection go into the main containers only', () => {
+  const gitSync = (name: string, appMountPath: string) => Sidecar.gitSync({ repo: 'https://example.com/r', name, volumeName: name, appMountPath, initialSync: false });
+  const mountsOf = (chart: Chart) => {
+    const m = synth(chart).find((o) => o.kind === 'Deployment' || o.kind === 'Pod');
+    const spec = m.kind === 'Pod' ? m.spec : m.spec.template.spec;
+    return Object.fromEntries([...(spec.initContainers ?? []), ...spec.containers].map((x: any) => [x.name, (x.volumeMounts ?? []).map((v: any) => `${v.name}:${v.mountPath}`)]));
+  };
+  const oneCall = () => {
+    const chart = newChart();
+    Inject.into(webDeployment(chart), { sidecars: [gitSync('sync-a', '/a'), gitSync('sync-b', '/b')] });
+    return mountsOf(chart);
+  };
+
+  test('GIVEN two git-sync sidecars injected by two calls WHEN synthesized THEN the first sidecar gets none of the second\'s app mounts, as in one call', () => {
+    const chart = newChart();
+    const d = webDeployment(chart);
+    Inject.into(d, { sidecars: [gitSync('sync-a', '/a')] });
+    Inject.into(d, { sidecars: [gitSync('sync-b', '/b')] });
+    expect(mountsOf(chart)).toEqual(oneCall());
+    expect(mountsOf(chart)['sync-a']).toEqual(['sync-a:/git']);
+  });
+
+  test('GIVEN a second call whose app mount path is the first sidecar\'s own mount path WHEN synthesized THEN it is accepted, as in one call', () => {
+    const chart = newChart();
+    const d = webDeployment(chart);
+    Inject.into(d, { sidecars: [gitSync('sync-a', '/a')] });
+    Inject.into(d, { sidecars: [gitSync('sync-b', '/git')] });
+    expect(mountsOf(chart)).toEqual({ 'app': ['sync-a:/a', 'sync-b:/git'], 'sync-a': ['sync-a:/git'], 'sync-b': ['sync-b:/git'] });
+  });
+
+  test('GIVEN a PlainPod with git-sync WHEN another git-sync and a download step are injected THEN the pattern\'s sidecar gets neither app mount', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [gitSync('sync-a', '/a')] });
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')], initSteps: [InitStep.download('https://example.com/x.json', 'x.json')] });
+    const mounts = mountsOf(chart);
+    expect(mounts['sync-a']).toEqual(['sync-a:/git']);
+    expect(mounts.app).toEqual(['sync-a:/a', 'sync-b:/b', 'init-files:/config']);
+  });
+});
+
+describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {
+  test('GIVEN a Deployment whose own init container uses an emptyDir "init-files" at /scratch WHEN a download step is injected THEN the shared name is reported with the fix', () => {
+    const chart = newChart();
+    const d = deploymentW(chart, {
+      initContainers: [c('prepare', { volumeMounts: [{ name: 'init-files', mountPath: '/scratch' }] })],
+      containers: [c('app')],
+      volumes: [{ name: 'init-files', emptyDir: {} }],
+    });
+    Inject.into(d, { initSteps: [InitStep.download('https://example.com/config.json', 'config.json')] });
+    expect(synthError(chart)).toContain('filesVolumeName: the pod already has the emptyDir volume "init-files", mounted at "/scratch", where Inject.into() would mount its files at "/config"; '
+      + 'pass filesMountPath: "/scratch" to share it, or another filesVolumeName.');
+  });
+
+  test('GIVEN an InitPod whose files volume a user init container reads elsewhere WHEN a download step is injected THEN the files volume is shared', () => {
+    const chart = newChart();
+    const p = new InitPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [c('app')],
+      initContainers: [c('u', { volumeMounts: [{ name: 'init-files', mountPath: '/in', readOnly: true }] })],
+      initSteps: [InitStep.download('https://example.com/a.json', 'a.json')],
+    });
+    Inject.into(p, { initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
+    expect(only(synth(chart), 'Pod').spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+  });
+
+  test('GIVEN two injections with download steps into a Deployment whose init container reads the files elsewhere WHEN synthesized THEN the second shares the first one\'s files volume', () => {
+    const chart = newChart();
+    const d = deploymentW(chart, { containers: [c('app')] });
+    Inject.into(d, { initSteps: [InitStep.download('https://example.com/a.json', 'a.json')] });
+    d.addJsonPatch(JsonPatch.add('/spec/template/spec/initContainers', [c('u', { volumeMounts: [{ name: 'init-files', mountPath: '/in', readOnly: true }] })]));
+    Inject.into(d, { initSteps: [InitStep.download('https://example.com/b.json', 'b.json')] });
+    expect(only(synth(chart), 'Deployment').spec.template.spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
+  });
+});
