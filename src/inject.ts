@@ -5,7 +5,10 @@ import { InitStep } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, sidecarMountOwner, withVolumeMounts } from './mounts';
+import {
+  AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath,
+  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, volumeAdder, VolumeAdder, withVolumeMounts,
+} from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
@@ -67,6 +70,8 @@ interface Addition {
   readonly classicSidecars: any[];
   readonly initContainers: any[];
   readonly volumes: any[];
+  /** The sidecar that adds each of volumes (none for the init steps' volumes). */
+  readonly volumeAdders: Map<any, VolumeAdder>;
   readonly appMounts: any[];
   /** Who adds each of appMounts, and how to move it. */
   readonly mountOwners: AddedMount[];
@@ -175,6 +180,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     classicSidecars: [],
     initContainers: [],
     volumes: [],
+    volumeAdders: new Map(),
     appMounts: [],
     mountOwners: [],
     podSecurityContext: [],
@@ -242,7 +248,11 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       // A Job or CronJob with it is reported at synth, on the kind the object has then (JSON patches).
       addition.classicSidecars.push(container);
     }
-    addition.volumes.push(...(binding.volumes ?? []).map((v) => toManifest('Volume', v)));
+    for (const v of binding.volumes ?? []) {
+      const volume = toManifest('Volume', v);
+      addition.volumes.push(volume);
+      addition.volumeAdders.set(volume, volumeAdder(volume, container.name, linuxOnly));
+    }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
       addition.appMounts.push(mount);
@@ -288,8 +298,7 @@ function record(object: ApiObject, addition: Addition): void {
     const list = additions;
     // The additions are spliced into the manifest as written, and their own tokens (an env value, a
     // resources limit, an image) resolved there, as cdk8s resolves the object's (applyAdditions).
-    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternProfile(object), (key, v) => resolvedAsWritten(v, object, key),
-      patternPodSecurityOwners(object), patternSidecarNames(object), patternFilesVolume(object));
+    object.toJson = () => applyAdditions(original(), list, new Problems(), [], patternFacts(object), (key, v) => resolvedAsWritten(v, object, key));
     // The proxies added (a Service must target their ports, not the app's).
     Object.defineProperty(object, '_injectedFront', {
       value: (): _InjectedFront => ({
@@ -311,12 +320,12 @@ function record(object: ApiObject, addition: Addition): void {
       validate: () => {
         const problems = new Problems();
         const linuxOnlyPodFields: string[] = [];
-        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, patternProfile(object),
-          (key, v) => resolvedAsWritten(v, object, key), patternPodSecurityOwners(object), patternSidecarNames(object), patternFilesVolume(object));
+        const pattern = patternFacts(object);
+        const manifest = applyAdditions(original(), list, problems, linuxOnlyPodFields, pattern, (key, v) => resolvedAsWritten(v, object, key));
         validateObject(manifest, problems);
         const podPath = podSpecPath(manifest?.kind);
         // A pattern's SecurityProfile covers what Inject.into() adds to it, as its own sidecars.
-        const profile = patternProfile(object);
+        const profile = pattern.profile;
         if (profile) {
           const metaPath = podPath === 'spec' ? 'metadata' : podPath.replace(/spec$/, 'metadata');
           profile._validate(getPath(manifest, metaPath), getPath(manifest, podPath), podPath, metaPath, problems);
@@ -333,8 +342,7 @@ function record(object: ApiObject, addition: Addition): void {
               + "would never complete (this library's contract); use SidecarMode.NATIVE (an init container with restartPolicy Always, stopped when the app exits; Kubernetes 1.29+).");
           }
         }
-        const ownMounts: AddedMount[] = typeof (object as any)._addedMounts === 'function' ? [...(object as any)._addedMounts()] : [];
-        addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...ownMounts, ...list.flatMap((a) => a.mountOwners)], problems);
+        addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...pattern.addedMounts, ...list.flatMap((a) => a.mountOwners)], problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems, true);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {
@@ -380,10 +388,9 @@ function checkFiles(additions: readonly Addition[], problems: Problems,
 }
 
 /** The manifest with the additions applied to its pod spec (a copy; the input is not changed). */
-function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[] = [], profile?: SecurityProfile,
-  resolveAdded: (key: string[], value: any) => any = (_k, v) => v,
-  podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }> = new Map(), patternSidecars: readonly unknown[] = [],
-  patternFiles?: string): any {
+function applyAdditions(manifest: any, additions: Addition[], problems: Problems, linuxOnlyPodFields: string[], pattern: PatternFacts,
+  resolveAdded: (key: string[], value: any) => any): any {
+  const profile = pattern.profile;
   if (typeof manifest?.kind !== 'string' || !Object.prototype.hasOwnProperty.call(POD_BEARING, manifest.kind)) {
     // Its JSON patches changed its kind: there is no pod to add to (and nothing is added).
     problems.add('kind', `${show(manifest?.kind)} has no pod (the object's JSON patches changed its kind), so the sidecars and init steps of Inject.into() cannot be added; `
@@ -434,16 +441,20 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const pod = getPath(manifest, podSpecPath(manifest.kind));
   const listed = (v: unknown): any[] => (Array.isArray(v) ? v : []);
   const present = new Set([...listed(pod?.containers), ...listed(pod?.initContainers)].map((c: any) => c?.name));
-  const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>([...podSecurityOwners]
+  const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>([...pattern.podSecurityOwners]
     .map(([k, o]) => [k, { sidecar: resolveAdded([], o.sidecar), wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }] as const)
     .filter(([, o]) => present.has(o.sidecar)));
   // The pattern's classic sidecars, by name as written: like the sidecars the additions put in, they
   // are no main container, and get none of the additions' app mounts.
-  const sidecarNames = new Set(patternSidecars.map((n) => resolveAdded([], n)));
+  const sidecarNames = new Set(pattern.sidecarNames.map((n) => resolveAdded([], n)));
   // The files volumes of the pattern's init steps and of earlier additions: the pod's init
   // containers mount them where they read their files, so only the main containers' mounts tell
   // whether such a volume is shared. Any other volume of that name is the pod's own.
-  const filesVolumes = new Set(patternFiles === undefined ? [] : [patternFiles]);
+  const filesVolumes = new Set(pattern.filesVolume === undefined ? [] : [pattern.filesVolume]);
+  // The sidecar that added each volume (the pattern's, then each addition's), for a message naming both of two.
+  const adders = new Map(pattern.volumeAdders.map((x) => [x.name, x]));
+  // Who added the mounts the main containers have (the pattern's sidecars, then each addition's).
+  const mountOwners: AddedMount[] = [...pattern.addedMounts];
   for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
@@ -455,12 +466,20 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // A container that is not an object is left as it is (validation reports it).
     // The app mounts go into the main containers only: not into a sidecar an earlier addition (an
     // earlier Inject.into() call) put in, nor into the pattern's own (two calls give what one gives).
-    spec.containers = [...(spec.containers ?? []).map((c: any) => {
+    spec.containers = [...(spec.containers ?? []).map((c: any, i: number) => {
       if (!isObject(c) || spliced.has(c) || sidecarNames.has(c.name)) {
         return c;
       }
+      // Two sidecars mounting one volume at one path, one read-only, one writable: the container gets one mount.
+      const mounts: any[] = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
+      const isAdded = (m: any) => spliced.has(m) || mountOwners.some((o) => o.name === m?.name && samePath(o.mountPath, m?.mountPath));
+      for (const p of readOnlyClashes({ volumeMounts: mounts.filter((m) => !isAdded(m)) }, [...mounts.filter(isAdded), ...a.appMounts],
+        [...mountOwners, ...a.mountOwners])) {
+        problems.add(`${specPath}.containers[${i}].volumeMounts`, `${p}.`);
+      }
       return withVolumeMounts(c, a.appMounts);
     }), ...added.containers];
+    mountOwners.push(...a.mountOwners);
     const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
     if (inits.length > 0) {
       spec.initContainers = inits;
@@ -482,22 +501,39 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       .filter((c: any) => !added.containers.includes(c) && !spliced.has(c) && !sidecarNames.has(c?.name))
       .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     for (const v of a.volumes) {
+      const adder = a.volumeAdders.get(v);
+      const earlier = adder === undefined ? undefined : adders.get(v.name);
+      if (adder !== undefined && earlier === undefined) {
+        adders.set(v.name, adder);
+      }
       // Two sidecars of this call add the same volume: one is written, unless they mount it into the app at two paths.
-      const appPaths = new Set(a.appMounts.filter((m) => m.name === v.name).map((m) => String(m.mountPath).replace(/\/+$/, '')));
-      if (kept.some((k) => k.name === v.name && sameJson(written(k), written(v))) && (appPaths.size <= 1 || readOnlySource(v))) {
+      const appMounts = a.appMounts.filter((m) => m.name === v.name);
+      const appPaths = new Set(appMounts.map((m) => String(m.mountPath).replace(/\/+$/, '')));
+      const shared = kept.some((k) => k.name === v.name && sameJson(written(k), written(v)));
+      if (shared && (appPaths.size <= 1 || readOnlySource(v))) {
         continue;
       }
       if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, written(v)))) {
+        if (earlier !== undefined && [...existing, ...kept].some((e) => isObject(e) && e.name === v.name)) {
+          // Two sidecars' volumes of one name: named, with what renames them (not written: the message says it all).
+          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, shared ? [appMounts[0].mountPath, appMounts[appMounts.length - 1].mountPath] : undefined));
+          continue;
+        }
         kept.push(v); // new, or a different volume of that name (a duplicate name, reported)
         continue;
       }
       const mountPath = a.appMounts.find((m) => m.name === v.name)?.mountPath;
       const elsewhere = (v.name === a.files.volume && filesVolumes.has(v.name) ? mainMounts : mounts)
-        .find((m) => m?.name === v.name && m?.mountPath !== mountPath);
+        .find((m) => m?.name === v.name && !samePath(m?.mountPath, mountPath));
       if (elsewhere && v.name === a.files.volume) {
         problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(elsewhere.mountPath)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
           + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
       } else if (elsewhere && !readOnlySource(v)) {
+        if (earlier !== undefined && mountPath !== undefined) {
+          // An earlier sidecar's volume, mounted into the app at another path.
+          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, [elsewhere.mountPath, mountPath]));
+          continue;
+        }
         kept.push(v); // the pod's own writable volume of that name, used elsewhere: a duplicate name, reported
       }
     }
@@ -563,28 +599,35 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   return out;
 }
 
-/** The pod securityContext fields a pattern's own sidecars set, by the sidecar that set each (none for other objects). */
-function patternPodSecurityOwners(object: ApiObject): Map<string, { readonly sidecar: string; readonly wanted: any }> {
-  const owners = (object as any)._podSecurityOwners;
-  return owners instanceof Map ? owners : new Map();
+/** What Inject.into() needs to know of a pattern of this library it adds to (nothing for other objects). */
+interface PatternFacts {
+  /** The pattern's SecurityProfile, which hardens what is added as it hardens the pattern's own sidecars. */
+  readonly profile?: SecurityProfile;
+  /** The pod securityContext fields the pattern's own sidecars set, by the sidecar that set each. */
+  readonly podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }>;
+  /** The names of the pattern's classic sidecars as declared (tokens unresolved). */
+  readonly sidecarNames: readonly unknown[];
+  /** The name of the pattern's files volume, if its init steps added it. */
+  readonly filesVolume?: string;
+  /** The sidecars that added the pattern's volumes. */
+  readonly volumeAdders: readonly VolumeAdder[];
+  /** The mounts the pattern added to its main containers, with who added each. */
+  readonly addedMounts: readonly AddedMount[];
 }
 
-/** The name of a pattern's files volume, if its init steps added it (none for other objects). */
-function patternFilesVolume(object: ApiObject): string | undefined {
-  const state = typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined;
-  return state?.added === true ? state.volume : undefined;
-}
-
-/** The names of a pattern's own classic sidecars as declared (none for other objects). */
-function patternSidecarNames(object: ApiObject): readonly unknown[] {
-  const names = (object as any)._classicSidecarNames;
-  return Array.isArray(names) ? names : [];
-}
-
-/** The SecurityProfile of a pattern of this library that Inject.into() adds to, if any. */
-function patternProfile(object: ApiObject): SecurityProfile | undefined {
-  const profile = (object as any).securityProfile;
-  return profile instanceof SecurityProfile ? profile : undefined;
+/** The facts of a pattern of this library, read through its internal members; empty for other objects. */
+function patternFacts(object: ApiObject): PatternFacts {
+  const o = object as any;
+  const profile = o.securityProfile instanceof SecurityProfile ? o.securityProfile : undefined;
+  const files = typeof o._stepFileState === 'function' ? o._stepFileState() : undefined;
+  return {
+    ...(profile !== undefined ? { profile } : {}),
+    podSecurityOwners: o._podSecurityOwners instanceof Map ? o._podSecurityOwners : new Map(),
+    sidecarNames: Array.isArray(o._classicSidecarNames) ? o._classicSidecarNames : [],
+    ...(files?.added === true ? { filesVolume: files.volume } : {}),
+    volumeAdders: Array.isArray(o._volumeAdders) ? o._volumeAdders : [],
+    addedMounts: typeof o._addedMounts === 'function' ? [...o._addedMounts()] : [],
+  };
 }
 
 function isObject(v: unknown): boolean {

@@ -8,7 +8,7 @@ import { checkProps } from './props';
 import { shellQuote, withKubeletLiterals } from './shell';
 import { GeneratedConfigMapData, SidecarMode } from './sidecar';
 import { s3BucketProblem } from './sidecars/common';
-import { dns1123Subdomain } from './validation/names';
+import { dns1123Label, dns1123Subdomain } from './validation/names';
 
 /**
  * What a log shipper is given to build its sidecar container.
@@ -368,6 +368,14 @@ export interface FluentBitOptions {
   readonly configMapName?: string;
 
   /**
+   * Name of the pod volume that mounts the generated ConfigMap in the sidecar. Two Fluent Bit
+   * shippers in one pod need two names (and two `configMapName`s).
+   *
+   * @default 'fluent-bit-config'
+   */
+  readonly configVolumeName?: string;
+
+  /**
    * Tag of the log records (`Tag` of the tail input, `Match` of the output; `$TAG` in S3 keys).
    *
    * @default 'app'
@@ -511,6 +519,7 @@ class FluentBitShipper extends LogShipper {
     const tag = o.tag ?? 'app';
     const memBufLimit = o.memBufLimit ?? '5MB';
     const configMapName = o.configMapName ?? `${context.podName}-fluent-bit`;
+    const configVolume = o.configVolumeName ?? CONFIG_VOLUME;
 
     checkConfigValue(tag, 'logShipper.tag', problems);
     if (!/^[A-Za-z0-9._-]+$/.test(tag)) {
@@ -523,6 +532,10 @@ class FluentBitShipper extends LogShipper {
     const nameProblem = dns1123Subdomain(configMapName);
     if (nameProblem) {
       problems.push(`logShipper.configMapName: ${show(configMapName)} is not valid as a ConfigMap name: it ${nameProblem}; set configMapName to a shorter or valid name.`);
+    }
+    const volumeProblem = dns1123Label(configVolume);
+    if (volumeProblem) {
+      problems.push(`logShipper.configVolumeName: ${show(configVolume)} is not valid as a volume name: it ${volumeProblem}; set configVolumeName to a shorter or valid name.`);
     }
 
     const output = o.output._build('logShipper.output', `${dir}/${S3_STORE_DIR}`);
@@ -558,12 +571,12 @@ class FluentBitShipper extends LogShipper {
       args: ['-c', `${CONFIG_DIR}${CONFIG_KEY}`],
       ...(output.env.length > 0 ? { env: output.env } : {}),
       ...(o.resources ? { resources: o.resources } : {}),
-      volumeMounts: [{ name: CONFIG_VOLUME, mountPath: CONFIG_DIR, readOnly: true }],
+      volumeMounts: [{ name: configVolume, mountPath: CONFIG_DIR, readOnly: true }],
     };
 
     return {
       container,
-      volumes: [{ name: CONFIG_VOLUME, configMap: { name: configMapName } }],
+      volumes: [{ name: configVolume, configMap: { name: configMapName } }],
       configMap: { name: configMapName, data: { [CONFIG_KEY]: renderClassicConfig(sections) } },
       problems,
     };

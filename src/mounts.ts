@@ -40,6 +40,39 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
 }
 
 /**
+ * The mounts `withVolumeMounts` skips although they differ from an earlier added mount of that
+ * volume at that path in `readOnly`: two sidecars that mount one volume into the app at one path,
+ * one read-only and one writable, would leave the app with the first one's access, without a word.
+ * (A mount the container has of its own wins, as written.) Returns one message per volume and
+ * path, naming who mounts it (`owners`) and how to move them.
+ *
+ * @internal
+ */
+export function readOnlyClashes(container: any, mounts: readonly any[], owners: readonly AddedMount[]): string[] {
+  const own: any[] = Array.isArray(container?.volumeMounts) ? container.volumeMounts : [];
+  const first = new Map<unknown, any>();
+  const out: string[] = [];
+  for (const m of mounts) {
+    if (own.some((x) => x?.name === m?.name)) {
+      continue; // the container's own mount of it is kept
+    }
+    const taken = first.get(m?.name);
+    if (taken === undefined) {
+      first.set(m?.name, m);
+    } else if (taken !== null && samePath(taken.mountPath, m.mountPath) && Boolean(taken.readOnly) !== Boolean(m.readOnly)) {
+      first.set(m.name, null); // reported once
+      const at = owners.filter((o) => o.name === m.name && samePath(o.mountPath, m.mountPath));
+      const options = [...new Set(at.map((o) => o.volumeOption).filter((o) => o !== undefined))];
+      out.push(`the volume ${show(m.name)} is mounted at ${show(m.mountPath)} both read-only and writable (by ${[...new Set(at.map((o) => o.owner))].join(' and ')}), `
+        + `but a container mounts a volume at one path once, and it would get the ${taken.readOnly ? 'read-only' : 'writable'} mount only; `
+        + 'make them all read-only or all writable, or give one of them a volume of its own'
+        + (options.length > 0 ? ` (${options.join(' or ')})` : ''));
+    }
+  }
+  return out;
+}
+
+/**
  * A value as cdk8s writes it into an object's manifest: its tokens resolved (with the App's
  * resolvers, `key` its path there), and what resolves to undefined or null left out (sanitizeValue).
  */
@@ -99,6 +132,8 @@ export interface AddedMount {
   readonly mountPath: string;
   readonly owner: string;
   readonly fix: string;
+  /** The option that gives the sidecar a volume of its own. */
+  readonly volumeOption?: string;
 }
 
 /** The option of each catalogue sidecar that sets where it mounts its volume into the app. */
@@ -107,6 +142,53 @@ const APP_MOUNT_OPTIONS: { [factory: string]: string } = {
   'Sidecar.logShipper': 'logMountPath',
 };
 
+/** The option of each catalogue sidecar that names the volumes it adds. */
+const VOLUME_NAME_OPTIONS: { [factory: string]: string } = {
+  'Sidecar.gitSync': 'volumeName of Sidecar.gitSync',
+  'Sidecar.logShipper': 'logVolumeName of Sidecar.logShipper',
+  'Sidecar.envoy': 'name of Sidecar.envoy (its configuration volume is named after it)',
+  'Sidecar.mysqldExporter': 'name of Sidecar.mysqldExporter (its credentials volume is named after it)',
+  'Sidecar.cloudSqlProxy': 'name of Sidecar.cloudSqlProxy (its credentials volume is named after it)',
+};
+
+/** A sidecar that added a volume to a pod, and the option that renames it, for a message about two of one name. */
+export interface VolumeAdder {
+  readonly name: string;
+  readonly sidecar: string;
+  readonly option?: string;
+}
+
+/**
+ * The sidecar that adds `volume`, with the option that renames it (a Fluent Bit shipper's
+ * configuration volume has its own).
+ *
+ * @internal
+ */
+export function volumeAdder(volume: any, sidecar: unknown, factory: string | undefined): VolumeAdder {
+  const option = factory === 'Sidecar.logShipper' && volume?.configMap !== undefined
+    ? 'configVolumeName of LogShipper.fluentBit()'
+    : (factory === undefined ? undefined : VOLUME_NAME_OPTIONS[factory]);
+  return { name: volume?.name, sidecar: String(sidecar), ...(option !== undefined ? { option } : {}) };
+}
+
+/**
+ * Two sidecars add a volume of one name that cannot be one volume: two different volumes, or one
+ * writable volume they mount into the app at two paths.
+ *
+ * @internal
+ */
+export function sidecarVolumeClash(name: string, earlier: VolumeAdder, later: VolumeAdder, appPaths?: readonly [string, string]): string {
+  const options = [...new Set([earlier.option, later.option].filter((o) => o !== undefined))];
+  const why = appPaths === undefined
+    ? 'with different contents, and a pod cannot have two volumes of one name'
+    : `and mount it into the app at two paths, ${show(appPaths[0])} and ${show(appPaths[1])}`;
+  const fix = appPaths === undefined
+    ? 'give one of them another name'
+    : 'mount it at one path in both, or give one of them another volume name';
+  return `volumes: the sidecars ${show(earlier.sidecar)} and ${show(later.sidecar)} both add a volume named ${show(name)}, ${why}; ${fix}`
+    + (options.length > 0 ? ` (${options.join(' or ')}).` : '.');
+}
+
 /**
  * Who adds a sidecar's app mount, and how to move it.
  *
@@ -114,11 +196,13 @@ const APP_MOUNT_OPTIONS: { [factory: string]: string } = {
  */
 export function sidecarMountOwner(mount: { name: string; mountPath: string }, containerName: string, factory: string | undefined): AddedMount {
   const option = factory === undefined ? undefined : APP_MOUNT_OPTIONS[factory];
+  const volumeOption = factory === undefined ? undefined : VOLUME_NAME_OPTIONS[factory];
   return {
     name: mount?.name,
     mountPath: mount?.mountPath,
     owner: factory === undefined ? `the sidecar '${containerName}'` : `${factory} '${containerName}'`,
     fix: option ? `set ${option} of ${factory} to another path` : 'give the sidecar\'s appVolumeMounts another path',
+    ...(volumeOption !== undefined ? { volumeOption } : {}),
   };
 }
 

@@ -8,7 +8,10 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, keysThroughPrototype, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
-import { AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath, sidecarMountOwner, withVolumeMounts } from './mounts';
+import {
+  AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath,
+  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, volumeAdder, VolumeAdder, withVolumeMounts,
+} from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
 import { isCdk8sToken, tokenProblems } from './props';
@@ -173,6 +176,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private podSecurityNeeds: _PodSecurityNeed[] = NONE;
   /** The sidecars' volumes whose name the pod already has, where either holds a token: compared at synth. */
   private tokenVolumes: Array<{ readonly pod: any; readonly sidecar: any }> = NONE;
+  /** The sidecar that added each volume, by volume name, for a message about two of one name. */
+  private volumeAdders: VolumeAdder[] = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -589,7 +594,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.classicSidecars = added(this.classicSidecars, written);
     }
     for (const v of binding.volumes ?? []) {
-      this.addSharedVolume(toManifest('Volume', v), (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath);
+      this.addSharedVolume(toManifest('Volume', v), (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath,
+        volumeAdder(v, container.name, linuxOnly));
     }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
@@ -678,6 +684,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     checkLinuxOnly(podSpec, podPath, this.linuxOnly, this.linuxOnlyPodFields, problems);
     checkGeneratedConfigMaps(manifest, this, this._mountedConfigMaps(), problems);
     addedMountProblems(Array.isArray(podSpec?.containers) ? podSpec.containers.slice(0, this.mainContainers.length) : [], `${podPath}.containers`, this.mountOwners, problems);
+    this.mainContainers.forEach((c, i) => {
+      for (const p of readOnlyClashes(c, this.appMounts, this.mountOwners)) {
+        problems.add(`${podPath}.containers[${i}].volumeMounts`, p + '.');
+      }
+    });
     for (const p of this.addProblems) {
       problems.add('', p);
     }
@@ -888,7 +899,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private atomically(add: () => void): void {
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
-      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds, this.tokenVolumes];
+      this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds, this.tokenVolumes,
+      this.volumeAdders];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -907,7 +919,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
         this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds,
-        this.tokenVolumes] = lists.map((_, i) => back(i));
+        this.tokenVolumes, this.volumeAdders] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();
@@ -959,6 +971,14 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * The sidecars that added this pattern's volumes, for `Inject.into()`'s messages.
+   * @internal
+   */
+  public get _volumeAdders(): readonly VolumeAdder[] {
+    return this.volumeAdders;
+  }
+
+  /**
    * The names of this pattern's classic sidecars as declared (tokens unresolved): `Inject.into()`
    * mounts its volumes into the main containers only, not into them.
    * @internal
@@ -973,25 +993,38 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * any order) is shared, unless it is writable (an emptyDir, not a ConfigMap) and one of the pod's
    * own containers mounts it at another path than `appMountPath` (the sidecar's mount into the
    * app): then it is the pod's own data, and the name is reported twice. With a token in either,
-   * the two are compared at synth, once resolved.
+   * the two are compared at synth, once resolved. Two sidecars' volumes of one name that cannot be
+   * one are reported with both sidecars and the options that rename them.
    */
-  private addSharedVolume(volume: any, appMountPath?: string): void {
+  private addSharedVolume(volume: any, appMountPath?: string, adder?: VolumeAdder): void {
     const same = this.volumeList.find((v) => v.name === volume.name);
     const elsewhere = (m: any) => m?.name === volume.name && !samePath(m?.mountPath, appMountPath);
+    const earlierAppMount = appMountPath === undefined ? undefined : this.appMounts.find(elsewhere);
     // Used at another path by the pod's own containers, or mounted into the app elsewhere by an earlier sidecar.
     const own = !readOnlySource(volume) && ([...this.mainContainers, ...this.userInitContainers]
       .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some(elsewhere))
-      || (appMountPath !== undefined && this.appMounts.some(elsewhere)));
+      || earlierAppMount !== undefined);
+    const earlier = this.volumeAdders.find((a) => a.name === volume.name);
     if (same === undefined) {
       this._pushVolume(volume);
     } else if (own) {
+      if (adder !== undefined && earlier !== undefined && earlierAppMount !== undefined) {
+        this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [earlierAppMount.mountPath, appMountPath!]));
+        return;
+      }
       this._pushVolume(volume); // the pod's own volume of that name: the validation reports the name twice
     } else if (sameJson(same, volume)) {
       return; // shared
     } else if (hasToken(same) || hasToken(volume)) {
       this.tokenVolumes = added(this.tokenVolumes, { pod: same, sidecar: volume }); // compared once resolved
+    } else if (adder !== undefined && earlier !== undefined) {
+      this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder));
+      return;
     } else {
       this._pushVolume(volume); // two volumes of one name: the validation reports it
+    }
+    if (adder !== undefined && earlier === undefined) {
+      this.volumeAdders = added(this.volumeAdders, adder);
     }
   }
 }

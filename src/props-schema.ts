@@ -20,7 +20,7 @@ export type PropType = string | [string, any];
  * @internal
  */
 export const PROPS_STRUCTS: { [name: string]: string } = {
-  AddedMount: '{"name":["s"],"mountPath":["s"],"owner":["s"],"fix":["s"]}',
+  AddedMount: '{"name":["s"],"mountPath":["s"],"owner":["s"],"fix":["s"],"volumeOption":["s",1]}',
   ApiObjectMetadata: '{"name":["s",1],"annotations":[["{","s"],1],"labels":[["{","s"],1],"namespace":["s",1],"finalizers":[["[","s"],1],"ownerReferences":[["[",["S","OwnerReference"]],1]}',
   BaselineProfileOptions: '{"resources":[["c","ResourcePreset"],1]}',
   CheckRequiredOptions: '{"env":[["[","s"],1],"files":[["[","s"],1],"envVars":[["[",["k","EnvVar"]],1],"envFrom":[["[",["k","EnvFromSource"]],1],"volumeMounts":[["[",["k","VolumeMount"]],1],"name":["s",1],"image":["s",1]}',
@@ -36,7 +36,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   ExposedServiceOptions: '{"metadata":[["S","ApiObjectMetadata"],1],"ports":[["[",["S","ServicePort"]],1],"externalName":["s",1],"externalIPs":[["[","s"],1],"withoutSelector":["b",1],"target":[["i","IServiceTarget"],1],"selector":[["{","s"],1],"clusterIP":["s",1],"clusterIPs":[["[","s"],1],"sessionAffinity":[["e","SessionAffinity"],1],"sessionAffinityTimeoutSeconds":["n",1],"externalTrafficPolicy":[["e","TrafficPolicy"],1],"internalTrafficPolicy":[["e","TrafficPolicy"],1],"publishNotReadyAddresses":["b",1],"trafficDistribution":[["l",["PreferClose"]],1],"ipFamilyPolicy":[["e","IpFamilyPolicy"],1],"ipFamilies":[["[",["e","IpFamily"]],1],"loadBalancerSourceRanges":[["[","s"],1],"loadBalancerClass":["s",1],"allocateLoadBalancerNodePorts":["b",1],"healthCheckNodePort":["n",1],"nodePortRange":[["S","NodePortRange"],1]}',
   ExposedServiceProps: '{"type":[["e","ServiceType"],1],"metadata":[["S","ApiObjectMetadata"],1],"ports":[["[",["S","ServicePort"]],1],"externalName":["s",1],"externalIPs":[["[","s"],1],"withoutSelector":["b",1],"target":[["i","IServiceTarget"],1],"selector":[["{","s"],1],"clusterIP":["s",1],"clusterIPs":[["[","s"],1],"sessionAffinity":[["e","SessionAffinity"],1],"sessionAffinityTimeoutSeconds":["n",1],"externalTrafficPolicy":[["e","TrafficPolicy"],1],"internalTrafficPolicy":[["e","TrafficPolicy"],1],"publishNotReadyAddresses":["b",1],"trafficDistribution":[["l",["PreferClose"]],1],"ipFamilyPolicy":[["e","IpFamilyPolicy"],1],"ipFamilies":[["[",["e","IpFamily"]],1],"loadBalancerSourceRanges":[["[","s"],1],"loadBalancerClass":["s",1],"allocateLoadBalancerNodePorts":["b",1],"healthCheckNodePort":["n",1],"nodePortRange":[["S","NodePortRange"],1]}',
   FatalExit: '{"code":["n"],"message":[["[",["|",["s",["S","ShellVariable"]]]]]}',
-  FluentBitOptions: '{"output":[["c","FluentBitOutput"]],"image":["s",1],"configMapName":["s",1],"tag":["s",1],"memBufLimit":["s",1],"resources":[["k","ResourceRequirements"],1]}',
+  FluentBitOptions: '{"output":[["c","FluentBitOutput"]],"image":["s",1],"configMapName":["s",1],"configVolumeName":["s",1],"tag":["s",1],"memBufLimit":["s",1],"resources":[["k","ResourceRequirements"],1]}',
   FluentBitOutputParts: '{"settings":[["[",["t",["s","s"]]]],"env":[["[",["k","EnvVar"]]],"problems":[["[","s"]]}',
   GeneratedConfigMapData: '{"name":["s"],"data":[["{","s"]]}',
   GeneratedConfigMapProps: '{"metadata":[["S","ApiObjectMetadata"],1],"data":[["{","s"]]}',
@@ -86,6 +86,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   StepFile: '{"path":["s"],"step":["s"]}',
   TailOptions: '{"image":["s",1],"follow":[["e","TailFollow"],1]}',
   ValidatedApiObjectProps: '{"apiVersion":["s"],"kind":["s"],"metadata":[["S","ApiObjectMetadata"],1],"bodyFields":[["[","s"]],"typeName":["s"]}',
+  VolumeAdder: '{"name":["s"],"sidecar":["s"],"option":["s",1]}',
   WaitForMysqlOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"passwordSecret":[["k","SecretKeySelector"],1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   WaitForPostgresOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"database":["s",1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   _FrontPorts: '{"sidecarPorts":[["[","s"]],"appPorts":[["[","a"]]}',

@@ -333,10 +333,13 @@ describe('sidecars on every pattern', () => {
       Sidecar.logShipper(LogShipper.tail(), { logVolumeName: 'shared', logMountPath: '/var/log/' })];
     const own = newChart();
     new PlainPod(own, 'web', { metadata: { name: 'web' }, containers: [c('app')], sidecars: two() });
-    expect(synthError(own)).toContain('volume name "shared" is already used by spec.volumes[0]');
+    // Both sidecars are named, with the option that gives one its own volume (review 45 W8).
+    const message = 'volumes: the sidecars "git-sync" and "log-shipper" both add a volume named "shared", and mount it into the app at two paths, "/git" and "/var/log/"; '
+      + 'mount it at one path in both, or give one of them another volume name (volumeName of Sidecar.gitSync or logVolumeName of Sidecar.logShipper).';
+    expect(synthError(own)).toContain(message);
     const injected = newChart();
     Inject.into(new PlainPod(injected, 'web', { metadata: { name: 'web' }, containers: [c('app')] }), { sidecars: two() });
-    expect(synthError(injected)).toContain('volume name "shared" is already used by spec.volumes[0]');
+    expect(synthError(injected)).toContain(message);
   });
 
   test('names a sidecar as owner of a value only while it is in the pod and the pod has its value, and keeps owners across Inject.into() calls (review 44 T4, T7)', () => {
@@ -605,7 +608,8 @@ describe('sidecars that share a volume', () => {
         new FullSidecar({ container: c('two'), frontPorts: [], podSecurityContext: undefined, configMaps: [], volumes: [{ name: 'cfg', secret: { secretName: 's' } }] }),
       ],
     });
-    expect(synthError(chart)).toContain('spec.volumes[2].name: volume name "cfg" is already used by spec.volumes[1]');
+    expect(synthError(chart)).toContain('volumes: the sidecars "one" and "two" both add a volume named "cfg", with different contents, and a pod cannot have two volumes of one name; '
+      + 'give one of them another name.');
   });
 });
 

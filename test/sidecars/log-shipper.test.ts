@@ -6,8 +6,8 @@
  */
 import { Testing } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
-import { FluentBitOutput, LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../../src';
-import { fixture, newChart, only, synth } from '../util';
+import { FluentBitOutput, Inject, LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../../src';
+import { fixture, newChart, only, synth, synthError } from '../util';
 
 const context = { podName: 'sidecar-test', workloadKind: 'Pod' };
 
@@ -92,5 +92,85 @@ describe('Sidecar.logShipper in a pod', () => {
     const spec = only(manifests, 'Deployment').spec.template.spec;
     expect(spec.initContainers.map((c: any) => c.name)).toEqual(['fluent-bit']);
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
+  });
+});
+
+describe('two log shippers and other sidecars on one volume (review 45 W2, W3, W8)', () => {
+  const fluentBit = (configMapName: string, extra: object = {}) =>
+    LogShipper.fluentBit({ configMapName, output: FluentBitOutput.elasticsearch({ host: 'es', index: configMapName }), ...extra });
+  const twoShippers = (second: object) => [
+    Sidecar.logShipper(fluentBit('p-access'), { name: 'ship-access', logVolumeName: 'access-logs', logMountPath: '/var/log/access' }),
+    Sidecar.logShipper(fluentBit('p-error', second), { name: 'ship-error', logVolumeName: 'error-logs', logMountPath: '/var/log/error' }),
+  ];
+  const podOf = (sidecars: Sidecar[]) => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'app', image: 'busybox' }], sidecars });
+    return chart;
+  };
+
+  test('GIVEN two Fluent Bit shippers with their own configVolumeName WHEN synthesized THEN each mounts its own ConfigMap', () => {
+    const pod = only(synth(podOf(twoShippers({ configVolumeName: 'fluent-bit-error' }))), 'Pod');
+    expect(pod.spec.volumes.filter((v: any) => v.configMap)).toEqual([
+      { name: 'fluent-bit-config', configMap: { name: 'p-access' } },
+      { name: 'fluent-bit-error', configMap: { name: 'p-error' } },
+    ]);
+    expect(pod.spec.containers.find((c: any) => c.name === 'ship-error').volumeMounts)
+      .toContainEqual({ name: 'fluent-bit-error', mountPath: '/fluent-bit/config/', readOnly: true });
+  });
+
+  test('GIVEN two Fluent Bit shippers with the default config volume name WHEN synthesized THEN both sidecars and the option to rename are named', () => {
+    expect(synthError(podOf(twoShippers({})))).toContain('volumes: the sidecars "ship-access" and "ship-error" both add a volume named "fluent-bit-config", with different contents, '
+      + 'and a pod cannot have two volumes of one name; give one of them another name (configVolumeName of LogShipper.fluentBit()).');
+  });
+
+  test('GIVEN the second shipper injected into a pod with the first WHEN synthesized THEN the message is the same', () => {
+    const [first, second] = twoShippers({});
+    const chart = podOf([first]);
+    Inject.into(chart.node.findChild('p') as PlainPod, { sidecars: [second] });
+    expect(synthError(chart)).toContain('volumes: the sidecars "ship-access" and "ship-error" both add a volume named "fluent-bit-config"');
+  });
+
+  test('GIVEN a configVolumeName that is not a DNS-1123 label WHEN bound THEN the option is named', () => {
+    expect(synthError(podOf([Sidecar.logShipper(fluentBit('p-x', { configVolumeName: 'Fluent.Config' }))])))
+      .toContain('logShipper.configVolumeName: "Fluent.Config" is not valid as a volume name: it must be a lowercase RFC 1123 label');
+  });
+
+  test('GIVEN two shippers on one log volume at two app paths WHEN synthesized THEN the two paths and both sidecars are named', () => {
+    const chart = podOf([
+      Sidecar.logShipper(LogShipper.tail(), { name: 'a', logMountPath: '/var/log/x' }),
+      Sidecar.logShipper(LogShipper.tail(), { name: 'b', logMountPath: '/var/log/y' }),
+    ]);
+    expect(synthError(chart)).toContain('volumes: the sidecars "a" and "b" both add a volume named "shared-logs", and mount it into the app at two paths, "/var/log/x" and "/var/log/y"; '
+      + 'mount it at one path in both, or give one of them another volume name (logVolumeName of Sidecar.logShipper).');
+  });
+
+  const gitSyncThenShipper = () => [
+    Sidecar.gitSync({ repo: 'https://example.com/r', volumeName: 'shared-logs', appMountPath: '/var/log/x', initialSync: false }),
+    Sidecar.logShipper(LogShipper.tail(), { name: 'ship', logMountPath: '/var/log/x' }),
+  ];
+  const readOnlyClash = 'spec.containers[0].volumeMounts: the volume "shared-logs" is mounted at "/var/log/x" both read-only and writable '
+    + '(by Sidecar.gitSync \'git-sync\' and Sidecar.logShipper \'ship\'), but a container mounts a volume at one path once, and it would get the read-only mount only; '
+    + 'make them all read-only or all writable, or give one of them a volume of its own (volumeName of Sidecar.gitSync or logVolumeName of Sidecar.logShipper).';
+
+  test('GIVEN git-sync (read-only) and a log shipper (writable) on one volume at one app path WHEN synthesized THEN it is reported, not one mount dropped', () => {
+    expect(synthError(podOf(gitSyncThenShipper()))).toContain(readOnlyClash);
+  });
+
+  test('GIVEN the same two sidecars added by Inject.into() WHEN synthesized THEN it is reported alike', () => {
+    const chart = newChart();
+    const d = Workload.deployment();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, workload: d, containers: [{ name: 'app', image: 'busybox' }] });
+    Inject.into(p, { sidecars: gitSyncThenShipper() });
+    expect(synthError(chart)).toContain(readOnlyClash.replace('spec.containers', 'spec.template.spec.containers'));
+  });
+
+  test('GIVEN the app\'s own read-only mount of the log volume at the shipper\'s path WHEN synthesized THEN the app\'s mount is kept as written', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }] }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail())],
+    });
+    expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }]);
   });
 });
