@@ -455,6 +455,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const adders = new Map(pattern.volumeAdders.map((x) => [x.name, x]));
   // Who added the mounts the main containers have (the pattern's sidecars, then each addition's).
   const mountOwners: AddedMount[] = [...pattern.addedMounts];
+  // The pod securityContext fields the pattern's SecurityProfile filled in, while the pod has them:
+  // a sidecar's need replaces them, as in the pattern's addSidecar().
+  const profileDefaults = new Map(Object.entries(pattern.profileDefaults));
   for (const a of additions) {
     // The pattern's SecurityProfile hardens what is added, as it hardens the pattern's own
     // sidecars (the rest of the pod already has it, before the pattern's JSON patches).
@@ -562,7 +565,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
         const current = spec.securityContext[k];
         // Another sidecar is the owner of the value only while the pod has the value it set.
         const owner = owners.get(k) !== undefined && sameJson(owners.get(k)!.wanted, current) ? owners.get(k)!.sidecar : undefined;
-        if (current === undefined || current === null) {
+        const byProfile = profileDefaults.has(k) && sameJson(profileDefaults.get(k), current);
+        profileDefaults.delete(k);
+        if (current === undefined || current === null || byProfile) {
           spec.securityContext[k] = wanted;
           owners.set(k, { sidecar, wanted });
         } else if (owner !== undefined && mergesAsSet(k, current, wanted)) {
@@ -613,6 +618,8 @@ interface PatternFacts {
   readonly volumeAdders: readonly VolumeAdder[];
   /** The mounts the pattern added to its main containers, with who added each. */
   readonly addedMounts: readonly AddedMount[];
+  /** The pod securityContext fields the pattern's SecurityProfile filled in by default. */
+  readonly profileDefaults: { readonly [field: string]: any };
 }
 
 /** The facts of a pattern of this library, read through its internal members; empty for other objects. */
@@ -627,6 +634,7 @@ function patternFacts(object: ApiObject): PatternFacts {
     ...(files?.added === true ? { filesVolume: files.volume } : {}),
     volumeAdders: Array.isArray(o._volumeAdders) ? o._volumeAdders : [],
     addedMounts: typeof o._addedMounts === 'function' ? [...o._addedMounts()] : [],
+    profileDefaults: profile !== undefined && isObject(o._profilePodDefaults) ? o._profilePodDefaults : {},
   };
 }
 

@@ -971,6 +971,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * The pod securityContext fields its SecurityProfile fills in by default (an injected sidecar's
+   * need replaces them, as a sidecar's of `addSidecar()` does).
+   * @internal
+   */
+  public get _profilePodDefaults(): { readonly [field: string]: any } {
+    return this.securityProfile?._podDefaults({ securityContext: this.specOptions.securityContext, os: this.specOptions.os }) ?? {};
+  }
+
+  /**
    * The sidecars that added this pattern's volumes, for `Inject.into()`'s messages.
    * @internal
    */

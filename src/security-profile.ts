@@ -203,6 +203,24 @@ export class SecurityProfile {
   }
 
   /**
+   * The pod securityContext fields `_apply` fills in by default into a pod whose own
+   * securityContext is `declared` (not those the profile's options set explicitly, which the pod
+   * must hold). A sidecar that `Inject.into()` adds may need another value, as one that
+   * `addSidecar()` adds may.
+   *
+   * @internal
+   */
+  public _podDefaults(spec: { readonly securityContext?: unknown; readonly os?: unknown }): { [field: string]: any } {
+    const declared = spec.securityContext;
+    if (declared !== undefined && (declared === null || typeof declared !== 'object' || Array.isArray(declared) || isCdk8sToken(declared))) {
+      return {};
+    }
+    const own: { [field: string]: any } = declared ?? {};
+    const filled = this._apply({ securityContext: own, os: spec.os }).securityContext;
+    return Object.fromEntries(Object.entries(filled).filter(([k]) => own[k] === undefined && this._explicit[k] === undefined));
+  }
+
+  /**
    * The pod spec with the profile's fields filled in where they are unset. Values already set
    * are kept as they are (non-compliant ones are reported by `_validate`).
    *

@@ -1013,3 +1013,41 @@ describe('review 45 W4: a plain object\'s own emptyDir named like the files volu
     expect(only(synth(chart), 'Deployment').spec.template.spec.volumes).toEqual([{ name: 'init-files', emptyDir: {} }]);
   });
 });
+
+describe('review 43 R4: a pattern\'s SecurityProfile defaults and an injected sidecar\'s needs', () => {
+  /** A classic sidecar that needs these pod securityContext fields. */
+  class NeedSidecar extends Sidecar {
+    constructor(private readonly name: string, private readonly needs: any) {
+      super(SidecarMode.CLASSIC);
+    }
+    public bind(_context: SidecarContext): SidecarBinding {
+      return { container: c(this.name, { resources: { requests: { cpu: '10m', memory: '10Mi' }, limits: { cpu: '10m', memory: '10Mi' } } }), podSecurityContext: this.needs };
+    }
+  }
+  const restrictedPod = (chart: Chart, profile = SecurityProfile.restricted()) => new PlainPod(chart, 'p', {
+    metadata: { name: 'p' },
+    securityProfile: profile,
+    containers: [c('app', { resources: { requests: { cpu: '10m', memory: '10Mi' }, limits: { cpu: '10m', memory: '10Mi' } } })],
+  });
+
+  test('GIVEN SecurityProfile.restricted() with its default runAsUser WHEN a sidecar needing runAsUser 1000 is injected THEN the pod gets 1000, as with addSidecar()', () => {
+    const injected = newChart();
+    Inject.into(restrictedPod(injected), { sidecars: [new NeedSidecar('s', { runAsUser: 1000 })] });
+    const added = newChart();
+    restrictedPod(added).addSidecar(new NeedSidecar('s', { runAsUser: 1000 }));
+    expect(only(synth(injected), 'Pod').spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(only(synth(injected), 'Pod').spec.securityContext).toEqual(only(synth(added), 'Pod').spec.securityContext);
+  });
+
+  test('GIVEN two injected sidecars needing different runAsUser over the profile\'s default WHEN synthesized THEN both sidecars are named', () => {
+    const chart = newChart();
+    Inject.into(restrictedPod(chart), { sidecars: [new NeedSidecar('a', { runAsUser: 1000 }), new NeedSidecar('b', { runAsUser: 2000 })] });
+    expect(synthError(chart)).toContain('spec.securityContext.runAsUser: the sidecar "a" needs 1000 and the sidecar "b" needs 2000');
+  });
+
+  test('GIVEN SecurityProfile.restricted({ runAsUser: 5000 }) WHEN a sidecar needing runAsUser 1000 is injected THEN the profile\'s explicit value is kept and the clash reported', () => {
+    const chart = newChart();
+    Inject.into(restrictedPod(chart, SecurityProfile.restricted({ runAsUser: 5000 })), { sidecars: [new NeedSidecar('s', { runAsUser: 1000 })] });
+    expect(synthError(chart)).toContain('spec.securityContext.runAsUser: 5000 contradicts the sidecar "s", which needs 1000');
+  });
+});
