@@ -215,6 +215,7 @@ function generate() {
   }
 
   const schema = {};
+  const typeNames = {};
   const queue = KINDS.map((k) => `Kube${k}Props`);
   while (queue.length) {
     const l1 = queue.shift();
@@ -232,6 +233,9 @@ function generate() {
       }
     }
     schema[name] = fields;
+    // The Kubernetes name of the type where cdk8s spells it otherwise (SeLinuxOptions is SELinuxOptions).
+    const kubeName = ifaces[l1].schemaId?.split('.').pop();
+    if (kubeName !== undefined && kubeName !== name) typeNames[name] = kubeName;
     for (const [tsName, prop] of Object.entries(ifaces[l1].props)) {
       const f = toJson[tsName];
       if (!f) throw new Error(`${l1}.${tsName}: in k8s.d.ts, not in toJson_${l1}`);
@@ -275,6 +279,20 @@ export const K8S_SCHEMA: { [type: string]: string } = {
   for (const n of names) {
     const fields = schema[n].map(([tsName, json, code]) => `${tsName}${json !== tsName ? `=${json}` : ''}:${code}`);
     out += `  ${n}: '${fields.join(',')}',\n`;
+  }
+  out += `};
+
+/**
+ * The Kubernetes name of each type of K8S_SCHEMA where cdk8s spells it otherwise (\`SeLinuxOptions\`
+ * is \`SELinuxOptions\`), from its OpenAPI schema id: messages about a manifest name the types as
+ * the Kubernetes API reference does.
+ *
+ * @internal
+ */
+export const K8S_TYPE_NAMES: { [type: string]: string } = {
+`;
+  for (const n of Object.keys(typeNames).sort()) {
+    out += `  ${n}: '${typeNames[n]}',\n`;
   }
   out += '};\n';
   return { out, names, formatStats };

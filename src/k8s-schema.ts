@@ -166,3 +166,35 @@ export const K8S_SCHEMA: { [type: string]: string } = {
   WeightedPodAffinityTerm: 'podAffinityTerm:PodAffinityTerm,weight:i',
   WindowsSecurityContextOptions: 'gmsaCredentialSpec:s,gmsaCredentialSpecName:s,hostProcess:b,runAsUserName:s',
 };
+
+/**
+ * The Kubernetes name of each type of K8S_SCHEMA where cdk8s spells it otherwise (`SeLinuxOptions`
+ * is `SELinuxOptions`), from its OpenAPI schema id: messages about a manifest name the types as
+ * the Kubernetes API reference does.
+ *
+ * @internal
+ */
+export const K8S_TYPE_NAMES: { [type: string]: string } = {
+  AwsElasticBlockStoreVolumeSource: 'AWSElasticBlockStoreVolumeSource',
+  CephFsVolumeSource: 'CephFSVolumeSource',
+  ClientIpConfig: 'ClientIPConfig',
+  CsiVolumeSource: 'CSIVolumeSource',
+  DownwardApiProjection: 'DownwardAPIProjection',
+  DownwardApiVolumeFile: 'DownwardAPIVolumeFile',
+  DownwardApiVolumeSource: 'DownwardAPIVolumeSource',
+  FcVolumeSource: 'FCVolumeSource',
+  GcePersistentDiskVolumeSource: 'GCEPersistentDiskVolumeSource',
+  GrpcAction: 'GRPCAction',
+  HttpGetAction: 'HTTPGetAction',
+  HttpHeader: 'HTTPHeader',
+  IscsiVolumeSource: 'ISCSIVolumeSource',
+  NfsVolumeSource: 'NFSVolumeSource',
+  PodDnsConfig: 'PodDNSConfig',
+  PodDnsConfigOption: 'PodDNSConfigOption',
+  PodOs: 'PodOS',
+  RbdVolumeSource: 'RBDVolumeSource',
+  ScaleIoVolumeSource: 'ScaleIOVolumeSource',
+  SeLinuxOptions: 'SELinuxOptions',
+  StorageOsVolumeSource: 'StorageOSVolumeSource',
+  TcpSocketAction: 'TCPSocketAction',
+};

@@ -1,4 +1,4 @@
-import { K8S_SCHEMA } from './k8s-schema';
+import { K8S_SCHEMA, K8S_TYPE_NAMES } from './k8s-schema';
 import { fieldPathOf, Problems, show } from './problems';
 import { bytesProblem, goParsesRfc3339 } from './validation/common';
 
@@ -31,6 +31,8 @@ interface K8sField {
 
 interface K8sStruct {
   readonly name: string;
+  /** The Kubernetes name of the type (`SELinuxOptions` for `SeLinuxOptions`), for messages about a manifest. */
+  readonly kubeName: string;
   /** Fields by TypeScript and by JSON name (null prototype). */
   readonly byKey: { [key: string]: K8sField };
   /** Fields by JSON name only: what the API server's decoder knows (null prototype). */
@@ -82,7 +84,7 @@ function struct(name: string): K8sStruct | undefined {
     byJson[json] = field;
     jsonNames.push(json);
   }
-  s = { name, byKey, byJson, jsonNames };
+  s = { name, kubeName: K8S_TYPE_NAMES[name] ?? name, byKey, byJson, jsonNames };
   structs[name] = s;
   return s;
 }
@@ -456,7 +458,7 @@ function structField(
     }
     out[f.json] = walk(f.type, x, p, problems, false, s.name, f.json);
   } else {
-    walk(f.type, x, p, problems, true, s.name, f.json);
+    walk(f.type, x, p, problems, true, s.kubeName, f.json);
   }
 }
 
@@ -711,11 +713,13 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
 function unknownFieldMessage(s: K8sStruct, key: string, decode: boolean): string {
   // An empty key is near every short name: no guess for it.
   const meant = key === '' ? undefined : closest(key, s.jsonNames);
+  // A manifest's types are named as Kubernetes names them; props' as the TypeScript types (k8s.SeLinuxOptions).
+  const name = decode ? s.kubeName : s.name;
   if (meant) {
-    return `is not a field of ${s.name}; did you mean ${meant}?`;
+    return `is not a field of ${name}; did you mean ${meant}?`;
   }
   const list = s.jsonNames.length <= 12 ? ` (its fields: ${s.jsonNames.join(', ')})` : '';
-  return `is not a field of ${s.name} in Kubernetes 1.32; remove it${list}${decode ? ': the API server rejects unknown fields' : ''}.`;
+  return `is not a field of ${name} in Kubernetes 1.32; remove it${list}${decode ? ': the API server rejects unknown fields' : ''}.`;
 }
 
 /**

@@ -284,7 +284,11 @@ function validateOverhead(overhead: unknown, path: string, problems: Problems): 
   const inner = new Problems();
   validateContainerResourceRequirements({ limits: overhead }, path, inner);
   for (const m of inner.messages) {
-    problems.add('', m.startsWith(`${path}.limits`) ? path + m.slice(`${path}.limits`.length) : m);
+    // Overhead is one map, with no requests or limits: its own words for the fix (review 46 X1).
+    const own = m === `${path}: HugePages require cpu or memory; request or limit one of them too.`
+      ? `${path}: HugePages require cpu or memory; add cpu or memory to the overhead too (or leave spec.overhead to the RuntimeClass admission, which sets it).`
+      : m;
+    problems.add('', own.startsWith(`${path}.limits`) ? path + own.slice(`${path}.limits`.length) : own);
   }
 }
 

@@ -294,7 +294,8 @@ export function validateTolerations(tolerations: unknown, path: string, problems
     if (isSet(key)) {
       validateLabelName(key, `${p}.key`, problems, 'toleration key');
     }
-    if (!isSet(key) && operator !== 'Exists') {
+    // A key of another JSON type is the decoder's problem (reported), not an empty key (review 46 X2).
+    if (typeof key === 'string' && !isSet(key) && operator !== 'Exists') {
       problems.add(`${p}.operator`, `${show(operator)} must be Exists when key is empty (an empty key with Exists tolerates every taint); set key, or operator: Exists.`);
     }
     if (present(t?.tolerationSeconds) && effect !== 'NoExecute') {

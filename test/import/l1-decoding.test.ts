@@ -259,4 +259,15 @@ describe('the importer reads the kinds it does not validate as the API server de
     expect(message).toContain('Node n1: status: {"capacity":{"cpu":"4"}} cannot be written: the cdk8s L1 class k8s.KubeNode has no status (the API server would keep it: '
       + 'the kubelet registers a Node with its status); remove it.');
   });
+
+  test('GIVEN one typo in a Pod it validates and in a PodTemplate it decodes WHEN imported THEN both name the type as Kubernetes does (review 44 T6)', () => {
+    const spec = 'spec: {securityContext: {seLinuxOptions: {levle: s0}}, dnsConfig: {optoins: []}, containers: [{name: c, image: nginx, livenessProbe: {httpGet: {port: 80, pth: /}}}]}';
+    const message = importError('t6.yaml', doc('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', spec, '---',
+      'apiVersion: v1', 'kind: PodTemplate', 'metadata: {name: t}', `template: {${spec}}`));
+    expect(message).toContain('Pod p: spec.securityContext.seLinuxOptions.levle: is not a field of SELinuxOptions; did you mean level?');
+    expect(message).toContain('Pod p: spec.dnsConfig.optoins: is not a field of PodDNSConfig; did you mean options?');
+    expect(message).toContain('Pod p: spec.containers[0].livenessProbe.httpGet.pth: is not a field of HTTPGetAction; did you mean path?');
+    expect(message).toContain('PodTemplate t: template.spec.securityContext.seLinuxOptions.levle: is not a field of SELinuxOptions in Kubernetes 1.32; did you mean level?');
+    expect(message).not.toMatch(/SeLinuxOptions|PodDnsConfig|HttpGetAction/);
+  });
 });

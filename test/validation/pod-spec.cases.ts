@@ -80,6 +80,12 @@ export const POD_SPEC_CASES: RuleCase[] = [
       'spec.overhead.memory: "-1Mi" must be greater than or equal to 0.',
     ],
   },
+  {
+    go: 'validateOverhead',
+    name: 'rejects an overhead of hugepages only, with a fix that fits an overhead, which has no requests or limits (review 46 X1)',
+    manifest: pod({ overhead: { 'hugepages-2Mi': '2Mi' }, runtimeClassName: 'kata' }),
+    problems: ['spec.overhead: HugePages require cpu or memory; add cpu or memory to the overhead too (or leave spec.overhead to the RuntimeClass admission, which sets it).'],
+  },
   { go: 'ValidatePodSpec', name: 'accepts an overhead, a runtime class, a priority class and a negative grace period (treated as 1 by the kubelet)', manifest: pod({ overhead: { cpu: '250m', memory: '120Mi' }, runtimeClassName: 'kata', priorityClassName: 'system-node-critical', preemptionPolicy: 'Never', terminationGracePeriodSeconds: -1 }), problems: [] },
   // ---- OS -------------------------------------------------------------------------------------
   { go: 'validateOS', name: 'rejects an os without a name', manifest: pod({ os: {} }), problems: ['spec.os.name: cannot be empty; set linux or windows.'] },
@@ -160,7 +166,7 @@ export const POD_SPEC_CASES: RuleCase[] = [
       'spec.containers[0].securityContext.runAsUser: "1000" is a string, but SecurityContext.runAsUser takes an int64 (a whole number); write 1000 without quotes (the API server cannot decode it).',
       'spec.containers[1].name: 7 is a number, but Container.name takes a string; write it as a string: "7" (the API server cannot decode it).',
       'spec.activeDeadlineSeconds: "30" is a string, but PodSpec.activeDeadlineSeconds takes an int64 (a whole number); write 30 without quotes (the API server cannot decode it).',
-      'spec.os.name: 5 is a number, but PodOs.name takes a string; write it as a string: "5" (the API server cannot decode it).',
+      'spec.os.name: 5 is a number, but PodOS.name takes a string; write it as a string: "5" (the API server cannot decode it).',
       'spec.nodeSelector[a]: 5 is a number, but PodSpec.nodeSelector takes a string; write it as a string: "5" (the API server cannot decode it).',
     ],
     offline128: false,

@@ -102,6 +102,12 @@ export const SCHEDULING_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateTolerations',
+    name: 'reports a key that is not a string with the decoder\'s message only, not as an empty key (review 46 X2)',
+    manifest: tolerations({ key: 5 }),
+    problems: ['spec.tolerations[0].key: 5 is a number, but Toleration.key takes a string; write it as a string: "5" (the API server cannot decode it).'],
+  },
+  {
+    go: 'ValidateTolerations',
     name: 'rejects a value with Exists, an unknown operator and an unknown effect',
     manifest: tolerations({ key: 'k', operator: 'Exists', value: 'v' }, { key: 'k', operator: 'In' }, { key: 'k', effect: 'NoAdmit' }),
     problems: [

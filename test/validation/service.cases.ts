@@ -535,6 +535,6 @@ export const SERVICE_CASES: RuleCase[] = [
     go: 'validateAffinityTimeout',
     name: 'says a fractional timeout inside the range is not whole (not that it is outside the range), as the decoder does',
     manifest: service({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 1.5 } } }),
-    problems: ['spec.sessionAffinityConfig.clientIP.timeoutSeconds: 1.5 is not a whole number; ClientIpConfig.timeoutSeconds is an int32: write a whole number.'],
+    problems: ['spec.sessionAffinityConfig.clientIP.timeoutSeconds: 1.5 is not a whole number; ClientIPConfig.timeoutSeconds is an int32: write a whole number.'],
   },
 ];
