@@ -1,5 +1,5 @@
 import { K8S_SCHEMA, K8S_TYPE_NAMES } from './k8s-schema';
-import { fieldPathOf, Problems, show } from './problems';
+import { fieldPathOf, Problems, readGuarded, show, threwProblem, UNREADABLE } from './problems';
 import { bytesProblem, goParsesRfc3339 } from './validation/common';
 
 /**
@@ -348,11 +348,15 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
       const of = t.of!;
       const out: any[] = decode ? (undefined as any) : new Array(v.length);
       for (let i = 0; i < v.length; i++) {
-        if (!decode && problems && (v[i] === undefined || v[i] === null)) {
-          // Props: the API server would store a null item as the zero value ("" for a string).
-          emptyItem(t, v[i], `${path}[${i}]`, problems, owner, field, 'list item');
+        const item = readGuarded(v, i, problems === undefined ? '' : `${path}[${i}]`, problems);
+        if (item === UNREADABLE) {
+          continue;
         }
-        const x = walk(of, v[i], problems === undefined ? '' : `${path}[${i}]`, problems, decode, owner, field);
+        if (!decode && problems && (item === undefined || item === null)) {
+          // Props: the API server would store a null item as the zero value ("" for a string).
+          emptyItem(t, item, `${path}[${i}]`, problems, owner, field, 'list item');
+        }
+        const x = walk(of, item, problems === undefined ? '' : `${path}[${i}]`, problems, decode, owner, field);
         if (!decode) {
           out[i] = x;
         }
@@ -371,8 +375,8 @@ function walk(t: K8sType, v: any, path: string, problems: Problems | undefined, 
       const of = t.of!;
       const out: any = decode ? undefined : {};
       for (const key of keysOf(v)) {
-        const x = v[key];
-        if (x === undefined) {
+        const x = readGuarded(v, key, problems === undefined ? '' : `${path}[${key}]`, problems);
+        if (x === undefined || x === UNREADABLE) {
           continue;
         }
         if (!decode && problems && (x === null || key === '__proto__')) {
@@ -433,7 +437,7 @@ function structField(
     x = v[key];
   } catch (e) {
     // A getter of the caller's that throws: its error, named with the field it was reading.
-    problems?.add(problems === undefined ? '' : path ? `${path}.${key}` : key, `reading it threw: ${(e as Error)?.message ?? String(e)}; pass a plain value.`);
+    problems?.add(problems === undefined ? '' : path ? `${path}.${key}` : key, threwProblem(e));
     return;
   }
   if (x === undefined) {
@@ -703,11 +707,31 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
     fix = `; write it as a string: "${String(v)}"`;
   } else if (t.k === '[' && v !== null && typeof v !== 'object') {
     fix = `; write a list: [${show(v)}]`;
+  } else if (t.k === '[' && v !== null && typeof v === 'object' && isPlainObject(v)) {
+    fix = objectForListFix(v, t.of!.k === 'S' ? struct(t.of!.name!) : undefined);
   } else if (decode && isValueObject(v)) {
     fix = '; unwrap it to its value';
   }
-  const shown = typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
+  // A plain object is shown (it is what the user wrote, e.g. a map where a list goes); others are named by kind.
+  const shown = typeof v === 'object' && v !== null && isPlainObject(v) && t.k === '[' ? `${show(v)} ` : typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
   problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t, field)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
+}
+
+/**
+ * The fix for a plain object written where a list goes: a map of names to values where a list of
+ * `{ name, value }` items goes (`env: { A: '1' }`), or one item not in a list.
+ */
+function objectForListFix(v: any, item: K8sStruct | undefined): string {
+  const keys = Object.keys(v);
+  if (item !== undefined && item.byJson.name !== undefined && item.byJson.value !== undefined && keys.length > 0
+    && keys.every((k) => typeof v[k] === 'string' || typeof v[k] === 'number') && !keys.every((k) => k === 'name' || k === 'value')) {
+    const items = keys.slice(0, 2).map((k) => `{ name: ${show(k)}, value: ${show(String(v[k]))} }`);
+    return `; write a list of { name, value } items: [${items.join(', ')}${keys.length > 2 ? ', ...' : ''}]`;
+  }
+  if (item === undefined || keys.some((k) => item.byJson[k] !== undefined)) {
+    return '; put it in a list: [{ ... }]';
+  }
+  return '';
 }
 
 function unknownFieldMessage(s: K8sStruct, key: string, decode: boolean): string {

@@ -244,3 +244,27 @@ function notJson(v: unknown): string | undefined {
 }
 
 const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]/g;
+
+/** What `readGuarded` returns for a value whose getter threw (the problem is recorded). */
+export const UNREADABLE: unique symbol = Symbol('unreadable');
+
+/** The message for a value whose getter (the caller's) threw while the library read it. */
+export function threwProblem(e: unknown): string {
+  return `reading it threw: ${(e as Error)?.message ?? String(e)}; pass a plain value.`;
+}
+
+/**
+ * `holder[key]`, or `UNREADABLE` when reading it throws (a getter of the caller's on a list item
+ * or a map value): then the getter's error is recorded at `path`, so that it names the object and
+ * the path, instead of escaping bare.
+ *
+ * @internal
+ */
+export function readGuarded(holder: any, key: PropertyKey, path: string, problems: Problems | undefined): any {
+  try {
+    return holder[key];
+  } catch (e) {
+    problems?.add(path, threwProblem(e));
+    return UNREADABLE;
+  }
+}

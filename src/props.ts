@@ -15,7 +15,7 @@
  * @internal
  */
 import { closest, isPlainObject, keysOf, keysThroughPrototype, kindOf, PROTO_KEY_PROBLEM, toManifest } from './k8s-values';
-import { Problems, show } from './problems';
+import { Problems, readGuarded, show, threwProblem, UNREADABLE } from './problems';
 import { PROPS_CLASSES, PROPS_ENUMS, PROPS_INTERFACES, PROPS_STRUCTS, PropType } from './props-schema';
 
 /**
@@ -120,12 +120,21 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       return v;
     case '[': {
       if (!Array.isArray(v)) {
-        wrong(v, 'a list', path, problems, owner, field, typeof v === 'string' || typeof v === 'number' ? `; write a list: [${show(v)}]` : '');
+        // One item where a list of them goes: an instance of this library named by its exported class, an object shown.
+        const found = libraryClassHint(v);
+        if (found !== undefined) {
+          problems.add(path, `is ${found[0]}, but ${where(owner, field)} takes a list; put it in a list: [ ... ].`);
+        } else if (v !== null && typeof v === 'object' && isPlainObject(v)) {
+          problems.add(path, `${show(v)} is an object, but ${where(owner, field)} takes a list; put it in a list: [{ ... }].`);
+        } else {
+          wrong(v, 'a list', path, problems, owner, field, typeof v === 'string' || typeof v === 'number' ? `; write a list: [${show(v)}]` : '');
+        }
         return v;
       }
       const out = new Array(v.length);
       for (let i = 0; i < v.length; i++) {
-        out[i] = walk(arg, v[i], `${path}[${i}]`, problems, owner, field);
+        const x = readGuarded(v, i, `${path}[${i}]`, problems);
+        out[i] = x === UNREADABLE ? undefined : walk(arg, x, `${path}[${i}]`, problems, owner, field);
       }
       return out;
     }
@@ -134,7 +143,10 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
         wrong(v, `a list of ${arg.length} values`, path, problems, owner, field);
         return v;
       }
-      return v.map((x: any, i: number) => walk(arg[i], x, `${path}[${i}]`, problems, owner, field));
+      return arg.map((a: PropType, i: number) => {
+        const x = readGuarded(v, i, `${path}[${i}]`, problems);
+        return x === UNREADABLE ? undefined : walk(a, x, `${path}[${i}]`, problems, owner, field);
+      });
     }
     case '{': {
       if (v === null || typeof v !== 'object' || Array.isArray(v) || !isPlainObject(v)) {
@@ -145,8 +157,11 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       for (const key of keysOf(v)) {
         if (key === '__proto__') {
           problems.add(`${path}[${key}]`, PROTO_KEY_PROBLEM);
-        } else if (v[key] !== undefined) {
-          out[key] = walk(arg, v[key], `${path}[${key}]`, problems, owner, field);
+          continue;
+        }
+        const x = readGuarded(v, key, `${path}[${key}]`, problems);
+        if (x !== undefined && x !== UNREADABLE) {
+          out[key] = walk(arg, x, `${path}[${key}]`, problems, owner, field);
         }
       }
       return out;
@@ -512,11 +527,18 @@ export function tokenProblems(subject: string, value: unknown, path: string, cop
     }
     if (isToken(v)) {
       out.push(`${p}: ${TOKEN_PROBLEM} (${kindOf(v)}), but ${subject} reads it when it is built, before tokens resolve; pass the value itself`);
-    } else if (Array.isArray(v)) {
-      v.forEach((x, i) => visit(x, `${p}[${i}]`, depth + 1));
-    } else if (v !== null && typeof v === 'object' && isPlainObject(v)) {
-      for (const k of keysOf(v)) {
-        visit(v[k], p ? `${p}.${k}` : k, depth + 1);
+    } else if (Array.isArray(v) || (v !== null && typeof v === 'object' && isPlainObject(v))) {
+      for (const k of Array.isArray(v) ? v.keys() : keysOf(v)) {
+        const at = Array.isArray(v) ? `${p}[${k}]` : p ? `${p}.${k}` : String(k);
+        // A getter of the caller's that throws: named with its path (not a bare error).
+        let x: any;
+        try {
+          x = v[k];
+        } catch (e) {
+          out.push(`${at}: ${threwProblem(e).replace(/\.$/, '')}`);
+          continue;
+        }
+        visit(x, at, depth + 1);
       }
     }
   };
@@ -532,12 +554,32 @@ export function checkReadable(subject: string, options: unknown): void {
   if (options === null || typeof options !== 'object') {
     return;
   }
-  for (const key of keysThroughPrototype(options)) {
-    try {
-      void (options as any)[key];
-    } catch (e) {
-      throw new Error(`${subject}: ${key}: reading it threw: ${(e as Error)?.message ?? String(e)}; pass a plain value.`);
+  const seen = new Set<unknown>();
+  // Nested lists and plain objects too (`resources.limits`, `env[0]`): the factories read them later.
+  const visit = (v: any, path: string, depth: number): void => {
+    if (depth > 20 || seen.has(v) || !(Array.isArray(v) || (v !== null && typeof v === 'object' && isPlainObject(v)))) {
+      return;
     }
+    seen.add(v);
+    for (const k of Array.isArray(v) ? v.keys() : keysOf(v)) {
+      const at = Array.isArray(v) ? `${path}[${k}]` : `${path}.${k}`;
+      let x: unknown;
+      try {
+        x = v[k];
+      } catch (e) {
+        throw new Error(`${subject}: ${at}: ${threwProblem(e)}`);
+      }
+      visit(x, at, depth + 1);
+    }
+  };
+  for (const key of keysThroughPrototype(options)) {
+    let x: unknown;
+    try {
+      x = (options as any)[key];
+    } catch (e) {
+      throw new Error(`${subject}: ${key}: ${threwProblem(e)}`);
+    }
+    visit(x, key, 1);
   }
 }
 

@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { isPlainObject, keysOf, kindOf } from './k8s-values';
 import { _FrontPorts, frontPorts, getPath, _InjectedFront, patchedContainerPorts, podSpecPath } from './pod-workload';
-import { show } from './problems';
+import { show, threwProblem } from './problems';
 
 /**
  * Something a Service can expose: it tells which labels select its pods and, when known,
@@ -138,7 +138,12 @@ export class ServiceTarget {
     }
     const copy: { [key: string]: string } = {};
     for (const key of keysOf(labels)) {
-      const value = (labels as any)[key];
+      let value: unknown;
+      try {
+        value = (labels as any)[key];
+      } catch (e) {
+        throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${threwProblem(e)}`);
+      }
       if (typeof value !== 'string') {
         throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${show(value)} is ${kindOf(value)}, but a label value is a string; write it as a string.`);
       }

@@ -838,3 +838,38 @@ describe('a hand-written IServiceTarget (review 45 V5)', () => {
   });
 });
 
+
+describe('review 45 V1-V3: getters that throw deep in props, and one item where a list goes', () => {
+  const boom = (o: any, k: string) => Object.defineProperty(o, k, { enumerable: true, get() { throw new Error('boom'); } });
+  const pod = (props: any) => () => new PlainPod(newChart(), 'p', { metadata: { name: 'p' }, containers: [c()], ...props });
+
+  test.each([
+    ['a label value', pod({ metadata: { name: 'p', labels: boom({}, 'app') } }), "PlainPod 'p': metadata.labels[app]: reading it threw: boom; pass a plain value."],
+    ['a list item of containers', pod({ containers: boom([], '0') }), "PlainPod 'p': containers[0]: reading it threw: boom; pass a plain value."],
+    ['an env item', pod({ containers: [c({ env: boom([], '0') })] }), "PlainPod 'p': containers[0].env[0]: reading it threw: boom; pass a plain value."],
+    ['a limit', pod({ containers: [c({ resources: { limits: boom({}, 'cpu') } })] }), "PlainPod 'p': containers[0].resources.limits[cpu]: reading it threw: boom; pass a plain value."],
+    ['a Service selector value', () => new ExposedService(newChart(), 's', { metadata: { name: 's' }, selector: boom({}, 'a'), ports: [{ port: 80 }] }),
+      "ExposedService 's': selector[a]: reading it threw: boom; pass a plain value."],
+    ['a Job podFailurePolicy rule', () => Workload.job({ podFailurePolicy: { rules: boom([], '0') } }), 'Workload.job(): podFailurePolicy.rules[0]: reading it threw: boom; pass a plain value.'],
+    ['an InitStep.checkRequired env item', () => InitStep.checkRequired({ env: boom([], '0') }), 'InitStep.checkRequired(): env[0]: reading it threw: boom; pass a plain value.'],
+    ['an InitStep.command argument', () => InitStep.command('x', 'busybox:1.36', boom(['a'], '0')), 'InitStep.command: command[0]: reading it threw: boom; pass a plain value.'],
+    ['Sidecar.envoy resources.limits', () => Sidecar.envoy({ appPort: 8080, resources: boom({}, 'limits') }), 'Sidecar.envoy: resources.limits: reading it threw: boom; pass a plain value.'],
+    ['InitStep.downloadFromS3 credentials', () => InitStep.downloadFromS3('bkt', 'k', 'p', { credentials: boom({}, 'accessKeyId') }),
+      'InitStep.downloadFromS3(): credentials.accessKeyId: reading it threw: boom; pass a plain value.'],
+    ['ResourcePreset.custom limits', () => ResourcePreset.custom(boom({}, 'limits')), 'ResourcePreset.custom(): resources.limits: reading it threw: boom; pass a plain value.'],
+    ['ServiceTarget.fromLabels', () => ServiceTarget.fromLabels(boom({}, 'app')), 'ServiceTarget.fromLabels(): labels.app: reading it threw: boom; pass a plain value.'],
+  ])('GIVEN a getter that throws on %s WHEN constructed THEN the error names the object and the path (V1, V2)', (_what, make, message) => {
+    expect(errorOf(make)).toContain(message);
+  });
+
+  test.each([
+    ['one container', pod({ containers: c() }), 'containers: {"name":"app","image":"busybox:1.36"} is an object, but PlainPodProps.containers takes a list; put it in a list: [{ ... }].'],
+    ['env as a map', pod({ containers: [c({ env: { A: '1' } })] }),
+      'containers[0].env: {"A":"1"} is an object, but Container.env takes a list of EnvVar objects; write a list of { name, value } items: [{ name: "A", value: "1" }].'],
+    ['one sidecar', pod({ sidecars: Sidecar.nginxExporter() }), 'sidecars: is a Sidecar (a class of this library), but PlainPodProps.sidecars takes a list; put it in a list: [ ... ].'],
+    ['one Service port', () => new ExposedService(newChart(), 's', { metadata: { name: 's' }, selector: { a: 'b' }, ports: any({ port: 80 }) }),
+      'ports: {"port":80} is an object, but ExposedServiceProps.ports takes a list; put it in a list: [{ ... }].'],
+  ])('GIVEN %s where a list goes WHEN constructed THEN the message shows it, names the exported class and says to put it in a list (V3)', (_what, make, message) => {
+    expect(errorOf(make)).toContain(message);
+  });
+});

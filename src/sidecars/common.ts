@@ -12,7 +12,7 @@ import { Duration } from 'cdk8s';
 import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
-import { Problems, show } from '../problems';
+import { Problems, show, threwProblem } from '../problems';
 import { checkWholeOptions, isBuiltIn, optionTokenProblems, readPropsInto, requiredProps } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
@@ -119,11 +119,18 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
 function symbolsIn(value: unknown, field: string, problems: OptionProblems): void {
   if (typeof value === 'symbol') {
     problems.add(field, `${show(value)} is a symbol, which no option takes; write the value itself (a string, a number, ...).`);
-  } else if (Array.isArray(value)) {
-    value.forEach((x, i) => symbolsIn(x, `${field}[${i}]`, problems));
-  } else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    for (const key of keysOf(value as object)) {
-      symbolsIn((value as any)[key], `${field}.${key}`, problems);
+  } else if (Array.isArray(value) || (value !== null && typeof value === 'object' && isPlainObject(value))) {
+    for (const key of Array.isArray(value) ? value.keys() : keysOf(value as object)) {
+      const at = Array.isArray(value) ? `${field}[${key}]` : `${field}.${key}`;
+      // A getter of the caller's that throws: named with its path, not a bare error.
+      let x: unknown;
+      try {
+        x = (value as any)[key];
+      } catch (e) {
+        problems.add(at, threwProblem(e));
+        continue;
+      }
+      symbolsIn(x, at, problems);
     }
   }
 }
