@@ -604,32 +604,38 @@ const EXPECTED: { [k: string]: string } = {
 /** The IntOrString fields whose string form is a percent (`ValidatePositiveIntOrPercent`), not a port name. */
 const PERCENT_FIELDS = new Set(['maxSurge', 'maxUnavailable']);
 
-function expected(t: K8sType, field: string = ''): string {
+/** What a field takes, for messages; `decode`: about a manifest, whose types are named as Kubernetes names them. */
+function expected(t: K8sType, field: string = '', decode = false): string {
   if (t.k === 'o' && PERCENT_FIELDS.has(field)) {
     return 'an int or a string (a number such as 1 or a percent such as "25%")';
   }
   if (t.k === 'S') {
-    return `an object (${t.name})`;
+    return `an object (${typeName(t, decode)})`;
   }
   if (t.k === '[') {
-    return `a list of ${plural(t.of!)}`;
+    return `a list of ${plural(t.of!, decode)}`;
   }
   if (t.k === '{') {
-    return `a map of ${plural(t.of!)}`;
+    return `a map of ${plural(t.of!, decode)}`;
   }
   return EXPECTED[t.k];
 }
 
-function plural(t: K8sType): string {
+/** A struct type's name: as Kubernetes names it in messages about a manifest, as the TypeScript type in messages about props. */
+function typeName(t: K8sType, decode: boolean): string {
+  return decode ? (K8S_TYPE_NAMES[t.name!] ?? t.name!) : t.name!;
+}
+
+function plural(t: K8sType, decode = false): string {
   switch (t.k) {
-    case 'S': return `${t.name} objects`;
+    case 'S': return `${typeName(t, decode)} objects`;
     case 's': return 'strings';
     case 'i': return 'int32 numbers';
     case 'l': return 'int64 numbers';
     case 'n': return 'numbers';
     case 'b': return 'booleans';
     case 'q': return 'quantities (strings such as "500m" or numbers)';
-    default: return expected(t);
+    default: return expected(t, '', decode);
   }
 }
 
@@ -697,7 +703,7 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
   if (!problems) {
     return;
   }
-  const where = owner ? `${owner}.${field}` : (t.name ?? 'the value');
+  const where = owner ? `${owner}.${field}` : t.name !== undefined ? typeName(t, decode) : 'the value';
   let fix = '';
   if (typeof v === 'string' && (t.k === 'i' || t.k === 'l' || t.k === 'n' || t.k === 'o') && v.trim() !== '' && Number.isFinite(Number(v))) {
     fix = t.k === 'o' ? '' : `; write ${Number(v)} without quotes`;
@@ -705,7 +711,8 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
     fix = `; write ${v} without quotes`;
   } else if ((typeof v === 'number' || typeof v === 'boolean') && t.k === 's') {
     fix = `; write it as a string: "${String(v)}"`;
-  } else if (t.k === '[' && v !== null && typeof v !== 'object') {
+  } else if (t.k === '[' && v !== null && typeof v !== 'object' && t.of!.k !== 'S') {
+    // (A string is no item of a list of objects: wrapping it would only move the error.)
     fix = `; write a list: [${show(v)}]`;
   } else if (t.k === '[' && v !== null && typeof v === 'object' && isPlainObject(v)) {
     fix = objectForListFix(v, t.of!.k === 'S' ? struct(t.of!.name!) : undefined);
@@ -714,7 +721,7 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
   }
   // A plain object is shown (it is what the user wrote, e.g. a map where a list goes); others are named by kind.
   const shown = typeof v === 'object' && v !== null && isPlainObject(v) && t.k === '[' ? `${show(v)} ` : typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
-  problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t, field)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
+  problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t, field, decode)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
 }
 
 /**

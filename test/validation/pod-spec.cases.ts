@@ -72,6 +72,15 @@ export const POD_SPEC_CASES: RuleCase[] = [
   { go: 'ValidateRuntimeClassName', name: 'rejects an empty runtimeClassName (set but not a name)', manifest: pod({ runtimeClassName: '' }), problems: ['spec.runtimeClassName: "" is not a valid RuntimeClass name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit (e.g. \'example.com\'); set the name of a RuntimeClass or remove it.'] },
   { go: 'ValidatePreemptionPolicy', name: 'rejects an unknown preemptionPolicy', manifest: pod({ preemptionPolicy: 'Always' }), problems: ['spec.preemptionPolicy: "Always" is not supported; use PreemptLowerPriority or Never.'] },
   {
+    go: 'ValidatePodCreate',
+    name: 'names the types a manifest\'s field takes as Kubernetes does, and offers no one-item list for a string where a list of objects goes (review 47 Y5, Y6)',
+    manifest: pod({ dnsConfig: { options: 'x' }, os: 5 }),
+    problems: [
+      'spec.dnsConfig.options: "x" is a string, but PodDNSConfig.options takes a list of PodDNSConfigOption objects (the API server cannot decode it).',
+      'spec.os: 5 is a number, but PodSpec.os takes an object (PodOS) (the API server cannot decode it).',
+    ],
+  },
+  {
     go: 'validateOverhead',
     name: 'rejects an overhead that is not a container resource and a negative one',
     manifest: pod({ overhead: { gpu: '1', memory: '-1Mi' } }),
