@@ -126,3 +126,16 @@ function mountedConfigMapNames(manifest: any): Set<unknown> {
   }
   return names;
 }
+
+/**
+ * How to part two sidecars or init steps that generate a ConfigMap of one name: another
+ * configMapName, and for two Fluent Bit shippers (their key `fluent-bit.conf`) another
+ * configVolumeName too, since each mounts its ConfigMap through a volume of that name.
+ *
+ * @internal
+ */
+export function configMapClashFix(data: { readonly data?: { readonly [key: string]: string } }): string {
+  return data.data !== undefined && Object.prototype.hasOwnProperty.call(data.data, 'fluent-bit.conf')
+    ? 'give one of them another configMapName and another configVolumeName (options of LogShipper.fluentBit()).'
+    : 'give one of them another configMapName (or another name).';
+}

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
+import { checkGeneratedConfigMaps, configMapClashFix, GeneratedConfigMap } from './generated-config-map';
 import { InitStep } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import { kindOf, toManifest } from './k8s-values';
@@ -10,6 +10,7 @@ import {
   readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, volumeAdder, VolumeAdder, withVolumeMounts,
 } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
+import type { _SidecarPlaces } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
@@ -196,7 +197,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     for (const data of list ?? []) {
       const earlier = object.node.tryFindChild(configMapId(data.name)) !== undefined;
       if (earlier || configMaps.some((c) => c.name === data.name)) {
-        throw new Error(`${subject}: ${earlier ? 'an earlier Inject.into() and this one' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', and one would overwrite the other's configuration; give one of them another configMapName (or another name).`);
+        throw new Error(`${subject}: ${earlier ? 'an earlier Inject.into() and this one' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', and one would overwrite the other's configuration; ${configMapClashFix(data)}`);
       }
       configMaps.push(data);
     }
@@ -446,7 +447,15 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     .filter(([, o]) => present.has(o.sidecar)));
   // The pattern's classic sidecars, by name as written: like the sidecars the additions put in, they
   // are no main container, and get none of the additions' app mounts.
-  const sidecarNames = new Set(pattern.sidecarNames.map((n) => resolveAdded([], n)));
+  // By place when the JSON patches kept the number of containers (a patch may rename a sidecar), else by name.
+  const sidecarNames = new Set(pattern.sidecars.names.map((n) => resolveAdded([], n)));
+  const podContainers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
+  const inPlace = pattern.sidecars.names.length > 0 && podContainers.length === pattern.sidecars.first + pattern.sidecars.names.length;
+  const patternSidecars = new Set(inPlace ? podContainers.slice(pattern.sidecars.first) : podContainers.filter((c) => sidecarNames.has(c?.name)));
+  // The volumes each main container mounts itself (known by place while the patches keep the count), and the pattern's sidecar init containers.
+  const mainOwn = new Map<any, readonly unknown[]>(podContainers.length === pattern.sidecars.first + pattern.sidecars.names.length
+    ? podContainers.slice(0, pattern.sidecars.first).map((c, i) => [c, pattern.sidecars.mainOwn[i] ?? []]) : []);
+  const sidecarInitNames = new Set(pattern.sidecars.initNames.map((n) => resolveAdded([], n)));
   // The files volumes of the pattern's init steps and of earlier additions: the pod's init
   // containers mount them where they read their files, so only the main containers' mounts tell
   // whether such a volume is shared. Any other volume of that name is the pod's own.
@@ -470,17 +479,24 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // The app mounts go into the main containers only: not into a sidecar an earlier addition (an
     // earlier Inject.into() call) put in, nor into the pattern's own (two calls give what one gives).
     spec.containers = [...(spec.containers ?? []).map((c: any, i: number) => {
-      if (!isObject(c) || spliced.has(c) || sidecarNames.has(c.name)) {
+      if (!isObject(c) || spliced.has(c) || patternSidecars.has(c)) {
         return c;
       }
       // Two sidecars mounting one volume at one path, one read-only, one writable: the container gets one mount.
       const mounts: any[] = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
-      const isAdded = (m: any) => spliced.has(m) || mountOwners.some((o) => o.name === m?.name && samePath(o.mountPath, m?.mountPath));
+      // Added: by an earlier addition, or by the pattern (its mount of that name and path, unless the container mounts the volume itself).
+      const own = mainOwn.get(c);
+      const isAdded = (m: any) => spliced.has(m)
+        || (!own?.includes(m?.name) && pattern.addedMounts.some((o) => o.name === m?.name && samePath(o.mountPath, m?.mountPath)));
       for (const p of readOnlyClashes({ volumeMounts: mounts.filter((m) => !isAdded(m)) }, [...mounts.filter(isAdded), ...a.appMounts],
-        [...mountOwners, ...a.mountOwners])) {
+        [...mountOwners, ...a.mountOwners], (v) => resolveAdded([], v))) {
         problems.add(`${specPath}.containers[${i}].volumeMounts`, `${p}.`);
       }
-      return withVolumeMounts(c, a.appMounts);
+      const mounted = withVolumeMounts(c, a.appMounts);
+      if (own !== undefined) {
+        mainOwn.set(mounted, own);
+      }
+      return mounted;
     }), ...added.containers];
     mountOwners.push(...a.mountOwners);
     const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
@@ -492,16 +508,17 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // Only where no container mounts it elsewhere: the pod's own emptyDir of that name, mounted by
     // the app at /data, is no files volume (it stays a duplicate name, reported).
     const existing: any[] = spec.volumes ?? [];
-    // The mounts of the pod's containers and init containers (those this addition puts in mount its own volumes).
-    const mounts: any[] = [...(spec.containers ?? []).filter((c: any) => !added.containers.includes(c)),
-      ...(spec.initContainers ?? []).filter((c: any) => !added.initContainers.includes(c))]
+    // The mounts of the pod's own containers and init containers: not of the sidecars (and their
+    // init containers) this addition, an earlier one or the pattern put in, which mount their own volumes.
+    const mounts: any[] = [...(spec.containers ?? []).filter((c: any) => !added.containers.includes(c) && !spliced.has(c) && !patternSidecars.has(c)),
+      ...(spec.initContainers ?? []).filter((c: any) => !added.initContainers.includes(c) && !spliced.has(c) && !sidecarInitNames.has(c?.name))]
       .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     const kept: any[] = [];
     // Compared as written: tokens resolved, keys in any order.
     const written = (v: any) => resolveAdded([...path, 'volumes'], v);
     // The files are read by the main containers: only their mounts tell whether the files volume is another.
     const mainMounts: any[] = (spec.containers ?? [])
-      .filter((c: any) => !added.containers.includes(c) && !spliced.has(c) && !sidecarNames.has(c?.name))
+      .filter((c: any) => !added.containers.includes(c) && !spliced.has(c) && !patternSidecars.has(c))
       .flatMap((c: any) => (isObject(c) && Array.isArray(c.volumeMounts) ? c.volumeMounts : []));
     for (const v of a.volumes) {
       const adder = a.volumeAdders.get(v);
@@ -511,7 +528,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       }
       // Two sidecars of this call add the same volume: one is written, unless they mount it into the app at two paths.
       const appMounts = a.appMounts.filter((m) => m.name === v.name);
-      const appPaths = new Set(appMounts.map((m) => String(m.mountPath).replace(/\/+$/, '')));
+      const appPaths = new Set(appMounts.map((m) => String(resolveAdded([], m.mountPath)).replace(/\/+$/, '')));
       const shared = kept.some((k) => k.name === v.name && sameJson(written(k), written(v)));
       if (shared && (appPaths.size <= 1 || readOnlySource(v))) {
         continue;
@@ -519,7 +536,10 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, written(v)))) {
         if (earlier !== undefined && [...existing, ...kept].some((e) => isObject(e) && e.name === v.name)) {
           // Two sidecars' volumes of one name: named, with what renames them (not written: the message says it all).
-          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, shared ? [appMounts[0].mountPath, appMounts[appMounts.length - 1].mountPath] : undefined));
+          const paths = shared
+            ? [appMounts[0].mountPath, appMounts[appMounts.length - 1].mountPath].map((x) => resolveAdded([], x)) as [string, string]
+            : undefined;
+          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, paths));
           continue;
         }
         kept.push(v); // new, or a different volume of that name (a duplicate name, reported)
@@ -527,14 +547,14 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       }
       const mountPath = a.appMounts.find((m) => m.name === v.name)?.mountPath;
       const elsewhere = (v.name === a.files.volume && filesVolumes.has(v.name) ? mainMounts : mounts)
-        .find((m) => m?.name === v.name && !samePath(m?.mountPath, mountPath));
+        .find((m) => m?.name === v.name && !samePath(resolveAdded([], m?.mountPath), resolveAdded([], mountPath)));
       if (elsewhere && v.name === a.files.volume) {
         problems.add('filesVolumeName', `the pod already has the emptyDir volume ${show(v.name)}, mounted at ${show(elsewhere.mountPath)}, where Inject.into() would mount its files at ${show(a.files.mountPath)}; `
           + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
       } else if (elsewhere && !readOnlySource(v)) {
         if (earlier !== undefined && mountPath !== undefined) {
           // An earlier sidecar's volume, mounted into the app at another path.
-          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, [elsewhere.mountPath, mountPath]));
+          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, [resolveAdded([], elsewhere.mountPath), resolveAdded([], mountPath)]));
           continue;
         }
         kept.push(v); // the pod's own writable volume of that name, used elsewhere: a duplicate name, reported
@@ -610,8 +630,8 @@ interface PatternFacts {
   readonly profile?: SecurityProfile;
   /** The pod securityContext fields the pattern's own sidecars set, by the sidecar that set each. */
   readonly podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }>;
-  /** The names of the pattern's classic sidecars as declared (tokens unresolved). */
-  readonly sidecarNames: readonly unknown[];
+  /** Where the pattern's sidecars are among the containers it writes, and what its main containers mount themselves. */
+  readonly sidecars: _SidecarPlaces;
   /** The name of the pattern's files volume, if its init steps added it. */
   readonly filesVolume?: string;
   /** The sidecars that added the pattern's volumes. */
@@ -630,7 +650,7 @@ function patternFacts(object: ApiObject): PatternFacts {
   return {
     ...(profile !== undefined ? { profile } : {}),
     podSecurityOwners: o._podSecurityOwners instanceof Map ? o._podSecurityOwners : new Map(),
-    sidecarNames: Array.isArray(o._classicSidecarNames) ? o._classicSidecarNames : [],
+    sidecars: isObject(o._classicSidecarPlaces) ? o._classicSidecarPlaces : { names: [], first: 0, initNames: [], mainOwn: [] },
     ...(files?.added === true ? { filesVolume: files.volume } : {}),
     volumeAdders: Array.isArray(o._volumeAdders) ? o._volumeAdders : [],
     addedMounts: typeof o._addedMounts === 'function' ? [...o._addedMounts()] : [],

@@ -48,7 +48,9 @@ export function withVolumeMounts<T extends { volumeMounts?: any[] }>(container: 
  *
  * @internal
  */
-export function readOnlyClashes(container: any, mounts: readonly any[], owners: readonly AddedMount[]): string[] {
+export function readOnlyClashes(
+  container: any, mounts: readonly any[], owners: readonly AddedMount[], resolved: (v: any) => any = (v) => v,
+): string[] {
   const own: any[] = Array.isArray(container?.volumeMounts) ? container.volumeMounts : [];
   const first = new Map<unknown, any>();
   const out: string[] = [];
@@ -59,12 +61,13 @@ export function readOnlyClashes(container: any, mounts: readonly any[], owners: 
     const taken = first.get(m?.name);
     if (taken === undefined) {
       first.set(m?.name, m);
-    } else if (taken !== null && samePath(taken.mountPath, m.mountPath) && Boolean(taken.readOnly) !== Boolean(m.readOnly)) {
+    } else if (taken !== null && samePath(resolved(taken.mountPath), resolved(m.mountPath))
+      && Boolean(resolved(taken.readOnly)) !== Boolean(resolved(m.readOnly))) {
       first.set(m.name, null); // reported once
-      const at = owners.filter((o) => o.name === m.name && samePath(o.mountPath, m.mountPath));
+      const at = owners.filter((o) => o.name === m.name && samePath(resolved(o.mountPath), resolved(m.mountPath)));
       const options = [...new Set(at.map((o) => o.volumeOption).filter((o) => o !== undefined))];
-      out.push(`the volume ${show(m.name)} is mounted at ${show(m.mountPath)} both read-only and writable (by ${[...new Set(at.map((o) => o.owner))].join(' and ')}), `
-        + `but a container mounts a volume at one path once, and it would get the ${taken.readOnly ? 'read-only' : 'writable'} mount only; `
+      out.push(`the volume ${show(m.name)} is mounted at ${show(resolved(m.mountPath))} both read-only and writable (by ${[...new Set(at.map((o) => o.owner))].join(' and ')}), `
+        + `but a container mounts a volume at one path once, and it would get the ${resolved(taken.readOnly) ? 'read-only' : 'writable'} mount only; `
         + 'make them all read-only or all writable, or give one of them a volume of its own'
         + (options.length > 0 ? ` (${options.join(' or ')})` : ''));
     }

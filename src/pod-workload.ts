@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, resolve } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
-import { checkGeneratedConfigMaps, GeneratedConfigMap } from './generated-config-map';
+import { checkGeneratedConfigMaps, configMapClashFix, GeneratedConfigMap } from './generated-config-map';
 import { InitStep, InitStepBinding, InitStepContext } from './init-step';
 import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-steps/check-required';
 import type { Container, Volume } from './k8s-types';
@@ -178,6 +178,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private tokenVolumes: Array<{ readonly pod: any; readonly sidecar: any }> = NONE;
   /** The sidecar that added each volume, by volume name, for a message about two of one name. */
   private volumeAdders: VolumeAdder[] = NONE;
+  /** The init containers of sidecars' init steps (among userInitContainers). */
+  private sidecarSteps: any[] = NONE;
+  /** Two sidecars' app mounts of one volume whose paths are tokens: compared once resolved. */
+  private tokenAppPaths: Array<{
+    readonly name: string; readonly earlier: VolumeAdder; readonly later: VolumeAdder; readonly paths: readonly unknown[];
+  }> = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -607,6 +613,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     for (const step of binding.initSteps ?? []) {
       this.addInitStep(step);
+      // A sidecar's own init container (git-sync's first sync): its mounts are the sidecar's, not the pod's own data.
+      this.sidecarSteps = added(this.sidecarSteps, this.userInitContainers[this.userInitContainers.length - 1]);
       if (linuxOnly !== undefined && step._linuxOnly === undefined) {
         this.linuxOnly = added(this.linuxOnly, { name: step.name, what: `the init step '${step.name}' of ${linuxOnly} '${container.name}'`, instead });
       }
@@ -685,7 +693,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     checkGeneratedConfigMaps(manifest, this, this._mountedConfigMaps(), problems);
     addedMountProblems(Array.isArray(podSpec?.containers) ? podSpec.containers.slice(0, this.mainContainers.length) : [], `${podPath}.containers`, this.mountOwners, problems);
     this.mainContainers.forEach((c, i) => {
-      for (const p of readOnlyClashes(c, this.appMounts, this.mountOwners)) {
+      for (const p of readOnlyClashes(c, this.appMounts, this.mountOwners, (v) => resolvedAsWritten(v, this))) {
         problems.add(`${podPath}.containers[${i}].volumeMounts`, p + '.');
       }
     });
@@ -731,6 +739,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       }
     }
     // The pod's volume and a sidecar's of the same name, as declared (before JSON patches), once resolved.
+    for (const { name, earlier, later, paths } of this.tokenAppPaths) {
+      const [a, b] = paths.map((p) => resolvedAsWritten(p, this)) as [string, string];
+      if (!samePath(a, b)) {
+        problems.add('', sidecarVolumeClash(name, earlier, later, [a, b]));
+      }
+    }
     for (const { pod, sidecar } of this.tokenVolumes) {
       const ours = resolvedAsWritten(pod, this, [...podPath.split('.'), 'volumes']);
       const theirs = resolvedAsWritten(sidecar, this, [...podPath.split('.'), 'volumes']);
@@ -879,7 +893,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const data of configMaps ?? []) {
       const id = `ConfigMap-${data.name}`;
       if (this.node.tryFindChild(id) !== undefined) {
-        throw new Error(`${this.description}: two sidecars or init steps generate a ConfigMap named ${show(data.name)} for this pod, and one would overwrite the other's configuration; give one of them another configMapName (or another name).`);
+        throw new Error(`${this.description}: two sidecars or init steps generate a ConfigMap named ${show(data.name)} for this pod, and one would overwrite the other's configuration; ${configMapClashFix(data)}`);
       }
       const cm = new GeneratedConfigMap(this, id, {
         metadata: { name: data.name, namespace: this.metadata.namespace },
@@ -900,7 +914,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
       this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds, this.tokenVolumes,
-      this.volumeAdders];
+      this.volumeAdders, this.tokenAppPaths, this.sidecarSteps];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -919,7 +933,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
         this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds,
-        this.tokenVolumes, this.volumeAdders] = lists.map((_, i) => back(i));
+        this.tokenVolumes, this.volumeAdders, this.tokenAppPaths, this.sidecarSteps] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();
@@ -976,7 +990,16 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * @internal
    */
   public get _profilePodDefaults(): { readonly [field: string]: any } {
-    return this.securityProfile?._podDefaults({ securityContext: this.specOptions.securityContext, os: this.specOptions.os }) ?? {};
+    const defaults = this.securityProfile?._podDefaults({ securityContext: this.specOptions.securityContext, os: this.specOptions.os }) ?? {};
+    // A field a JSON patch writes (or moves, or replaces with what holds it) is the user's, whatever its value.
+    const patches: any[] = Array.isArray((this as any).patches) ? (this as any).patches : [];
+    const paths = patches.flatMap((p) => {
+      const op = typeof p?._toJson === 'function' ? p._toJson() : {};
+      return [op.path, op.from].filter((x): x is string => typeof x === 'string');
+    });
+    const base = `/${podSpecPath(this.workload.kind).split('.').join('/')}/securityContext`;
+    const patched = (k: string) => paths.some((p) => `${base}/${k}` === p || `${base}/${k}`.startsWith(`${p}/`) || p.startsWith(`${base}/${k}/`));
+    return Object.fromEntries(Object.entries(defaults).filter(([k]) => !patched(k)));
   }
 
   /**
@@ -988,12 +1011,18 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
-   * The names of this pattern's classic sidecars as declared (tokens unresolved): `Inject.into()`
-   * mounts its volumes into the main containers only, not into them.
+   * This pattern's classic sidecars: their names as declared (tokens unresolved) and the place of
+   * the first among the containers it writes (after the main ones). `Inject.into()` mounts its
+   * volumes into the main containers only, not into them.
    * @internal
    */
-  public get _classicSidecarNames(): readonly unknown[] {
-    return this.classicSidecars.map((c) => c?.name);
+  public get _classicSidecarPlaces(): _SidecarPlaces {
+    return {
+      names: this.classicSidecars.map((c) => c?.name),
+      first: this.mainContainers.length,
+      initNames: [...this.nativeSidecars, ...this.sidecarSteps].map((c) => c?.name),
+      mainOwn: this.mainContainers.map((c) => (Array.isArray(c?.volumeMounts) ? c.volumeMounts.map((m: any) => m?.name) : [])),
+    };
   }
 
   /**
@@ -1008,12 +1037,18 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private addSharedVolume(volume: any, appMountPath?: string, adder?: VolumeAdder): void {
     const same = this.volumeList.find((v) => v.name === volume.name);
     const elsewhere = (m: any) => m?.name === volume.name && !samePath(m?.mountPath, appMountPath);
-    const earlierAppMount = appMountPath === undefined ? undefined : this.appMounts.find(elsewhere);
+    let earlierAppMount = appMountPath === undefined ? undefined : this.appMounts.find(elsewhere);
+    const earlier = this.volumeAdders.find((a) => a.name === volume.name);
+    const tokenPaths = earlierAppMount !== undefined && (hasToken(earlierAppMount.mountPath) || hasToken(appMountPath));
+    if (tokenPaths && earlier !== undefined && adder !== undefined) {
+      // Two sidecars' app mount paths, one a token: the same path once resolved (one mount) or two, judged at synth.
+      this.tokenAppPaths = added(this.tokenAppPaths, { name: volume.name, earlier, later: adder, paths: [earlierAppMount.mountPath, appMountPath] });
+      earlierAppMount = undefined;
+    }
     // Used at another path by the pod's own containers, or mounted into the app elsewhere by an earlier sidecar.
-    const own = !readOnlySource(volume) && ([...this.mainContainers, ...this.userInitContainers]
+    const own = !readOnlySource(volume) && ([...this.mainContainers, ...this.userInitContainers.filter((c) => !this.sidecarSteps.includes(c))]
       .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some(elsewhere))
       || earlierAppMount !== undefined);
-    const earlier = this.volumeAdders.find((a) => a.name === volume.name);
     if (same === undefined) {
       this._pushVolume(volume);
     } else if (own) {
@@ -1036,6 +1071,21 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.volumeAdders = added(this.volumeAdders, adder);
     }
   }
+}
+
+/**
+ * Where a pattern's sidecars are among the containers it writes, for `Inject.into()`.
+ * @internal
+ */
+export interface _SidecarPlaces {
+  /** The classic sidecars' names as declared (tokens unresolved). */
+  readonly names: readonly unknown[];
+  /** The place of the first classic sidecar among the containers (after the main ones). */
+  readonly first: number;
+  /** The names of the init containers that are sidecars or sidecars' init steps. */
+  readonly initNames: readonly unknown[];
+  /** The volumes each main container mounts itself, by its place. */
+  readonly mainOwn: ReadonlyArray<readonly unknown[]>;
 }
 
 /** A pod securityContext field a sidecar needs; `wrote`: the sidecar's value is the one written. */

@@ -94,6 +94,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   _InjectedFront: '{"frontPorts":[["[","s"]],"frontedAppPorts":[["[",["S","_FrontedAppPort"]]],"classicSidecars":[["[","a"]],"nativeSidecars":[["[","a"]]}',
   _ManifestChecks: '{"decoded":["b"],"scalarsChecked":["b"]}',
   _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1],"_frontPorts":[["S","_FrontPorts"],1]}',
+  _SidecarPlaces: '{"names":[["[","a"]],"first":["n"],"initNames":[["[","a"]],"mainOwn":[["[",["[","a"]]]}',
 };
 
 /** Enums: member name -> value. @internal */

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ExposedService, Inject, InitPod, InitStep, PlainPod, SecurityProfile, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
+import { ExposedService, FluentBitOutput, Inject, InitPod, InitStep, LogShipper, PlainPod, SecurityProfile, ServiceTarget, Sidecar, SidecarBinding, SidecarContext, SidecarMode } from '../src';
 import { newChart, only, synth, synthError } from './util';
 
 const c = (name: string, extra: any = {}) => ({ name, image: 'busybox:1.36', ...extra });
@@ -977,6 +977,16 @@ describe('review 45 W5: the app mounts of an injection go into the main containe
     expect(mounts['sync-a']).toEqual(['sync-a:/git']);
     expect(mounts.app).toEqual(['sync-a:/a', 'sync-b:/b', 'init-files:/config']);
   });
+
+  test('GIVEN the PlainPod\'s git-sync renamed by a JSON patch WHEN a git-sync with the app path /git is injected THEN the renamed sidecar still gets no app mount (review 47 Y1)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [gitSync('sync-a', '/a')] });
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'renamed'));
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/git')] });
+    const mounts = mountsOf(chart);
+    expect(mounts.renamed).toEqual(['sync-a:/git']);
+    expect(mounts.app).toEqual(['sync-a:/a', 'sync-b:/git']);
+  });
 });
 
 describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {
@@ -1049,5 +1059,75 @@ describe('review 43 R4: a pattern\'s SecurityProfile defaults and an injected si
     const chart = newChart();
     Inject.into(restrictedPod(chart, SecurityProfile.restricted({ runAsUser: 5000 })), { sidecars: [new NeedSidecar('s', { runAsUser: 1000 })] });
     expect(synthError(chart)).toContain('spec.securityContext.runAsUser: 5000 contradicts the sidecar "s", which needs 1000');
+  });
+
+  test('GIVEN a JSON patch that pins runAsUser to the profile\'s default WHEN a sidecar needing 1000 is injected THEN the pinned value holds and the clash is reported, as with addSidecar() (review 47 Y4)', () => {
+    const chart = newChart();
+    const p = restrictedPod(chart);
+    p.addJsonPatch(JsonPatch.add('/spec/securityContext/runAsUser', 65534));
+    Inject.into(p, { sidecars: [new NeedSidecar('s', { runAsUser: 1000 })] });
+    expect(synthError(chart)).toContain('spec.securityContext.runAsUser: 65534 contradicts the sidecar "s", which needs 1000');
+  });
+});
+
+describe('two Fluent Bit shippers with one generated ConfigMap (review 47 Y9)', () => {
+  test('GIVEN two Fluent Bit shippers injected with the default names WHEN injected THEN the fix names both options they need', () => {
+    const shipper = (name: string) => Sidecar.logShipper(LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) }), { name, logVolumeName: `${name}-logs`, logMountPath: `/var/log/${name}` });
+    expect(() => Inject.into(webDeployment(newChart()), { sidecars: [shipper('a'), shipper('b')] }))
+      .toThrow('generate a ConfigMap named "web-fluent-bit" for Deployment \'web\', and one would overwrite the other\'s configuration; '
+        + 'give one of them another configMapName and another configVolumeName (options of LogShipper.fluentBit()).');
+  });
+});
+
+describe('review 47 Y2, Y3: what counts as the pod\'s own use of a volume across calls', () => {
+  /** A web server sidecar serving the repo git-sync fetches, which it also mounts into the app read-only at /srv. */
+  class Server extends Sidecar {
+    constructor() {
+      super(SidecarMode.CLASSIC);
+    }
+    public bind(_context: SidecarContext): SidecarBinding {
+      return {
+        container: c('server', { volumeMounts: [{ name: 'repo', mountPath: '/usr/share/nginx/html', readOnly: true }] }),
+        volumes: [{ name: 'repo', emptyDir: {} }],
+        appVolumeMounts: [{ name: 'repo', mountPath: '/srv', readOnly: true }],
+      };
+    }
+  }
+  const gitSync = () => Sidecar.gitSync({ repo: 'https://example.com/r', volumeName: 'repo', appMountPath: '/srv' });
+  const podSpecOf = (chart: Chart) => {
+    const m = synth(chart).find((o) => o.kind === 'Deployment' || o.kind === 'Pod');
+    return m.kind === 'Pod' ? m.spec : m.spec.template.spec;
+  };
+  const forms: { [form: string]: (chart: Chart) => void } = {
+    'one call': (chart) => Inject.into(deploymentW(chart, { containers: [c('app')] }), { sidecars: [gitSync(), new Server()] }),
+    'two calls': (chart) => {
+      const d = deploymentW(chart, { containers: [c('app')] });
+      Inject.into(d, { sidecars: [gitSync()] });
+      Inject.into(d, { sidecars: [new Server()] });
+    },
+    'a PlainPod': (chart) => new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [gitSync(), new Server()] }),
+    'a PlainPod and a call': (chart) => Inject.into(new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [gitSync()] }), { sidecars: [new Server()] }),
+  };
+
+  test.each(Object.keys(forms))('GIVEN git-sync and a sidecar sharing its volume at the same app path in %s WHEN synthesized THEN one volume is shared: git-sync\'s own mounts are not the pod\'s (Y2)', (form) => {
+    const chart = newChart();
+    forms[form](chart);
+    const spec = podSpecOf(chart);
+    expect(spec.volumes).toEqual([{ name: 'repo', emptyDir: {} }]);
+    expect(spec.containers[0].volumeMounts).toEqual([{ name: 'repo', mountPath: '/srv', readOnly: true }]);
+  });
+
+  test('GIVEN an app that mounts its own volume read-only WHEN git-sync and a log shipper on it are injected in two calls THEN the app\'s mount is kept, as in one call (Y3)', () => {
+    const pod = () => ({ containers: [c('app', { volumeMounts: [{ name: 'data', mountPath: '/data', readOnly: true }] })], volumes: [{ name: 'data', emptyDir: {} }] });
+    const gs = () => Sidecar.gitSync({ repo: 'https://example.com/r', volumeName: 'data', appMountPath: '/data' });
+    const ls = () => Sidecar.logShipper(LogShipper.tail(), { logVolumeName: 'data', logMountPath: '/data' });
+    const two = newChart();
+    const d = deploymentW(two, pod());
+    Inject.into(d, { sidecars: [gs()] });
+    Inject.into(d, { sidecars: [ls()] });
+    const one = newChart();
+    Inject.into(deploymentW(one, pod()), { sidecars: [gs(), ls()] });
+    expect(podSpecOf(two)).toEqual(podSpecOf(one));
+    expect(podSpecOf(two).containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }]);
   });
 });

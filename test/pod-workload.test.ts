@@ -919,3 +919,50 @@ describe('an added mount at another spelling of a path the app mounts (review 23
       + 'as the container runtime does (this library\'s contract); set appMountPath of Sidecar.gitSync to another path, or mount the app\'s own volume elsewhere.');
   });
 });
+
+describe('two sidecars\' app mounts of one volume with tokens (review 47 Y7, Y8)', () => {
+  /** A custom classic sidecar 'a' with its own emptyDir 'logs', mounted into the app as `mount` says. */
+  class MountSidecar extends Sidecar {
+    constructor(private readonly mount: any) {
+      super(SidecarMode.CLASSIC);
+    }
+    public bind(_context: SidecarContext): SidecarBinding {
+      return { container: c('a', { volumeMounts: [{ name: 'logs', mountPath: '/var/log' }] }), volumes: [{ name: 'logs', emptyDir: {} }], appVolumeMounts: [this.mount] };
+    }
+  }
+  const shipper = () => Sidecar.logShipper(LogShipper.tail(), { logVolumeName: 'logs', logMountPath: '/var/log', name: 'b' });
+  const lazy = (v: any) => Lazy.any({ produce: () => v }) as any;
+  const forms = {
+    'a PlainPod': (mount: any) => {
+      const chart = newChart();
+      new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [new MountSidecar(mount), shipper()] });
+      return chart;
+    },
+    'two Inject.into() calls': (mount: any) => {
+      const chart = newChart();
+      const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')] });
+      Inject.into(p, { sidecars: [new MountSidecar(mount)] });
+      Inject.into(p, { sidecars: [shipper()] });
+      return chart;
+    },
+  };
+
+  test.each(Object.keys(forms))('GIVEN %s WHEN a readOnly token resolves to false or a path token to the same path THEN the volume is shared, as without tokens', (form) => {
+    const make = (forms as any)[form];
+    for (const mount of [{ name: 'logs', mountPath: '/var/log', readOnly: lazy(false) }, { name: 'logs', mountPath: lazy('/var/log') }]) {
+      const pod = only(synth(make(mount)), 'Pod');
+      expect(pod.spec.volumes).toEqual([{ name: 'logs', emptyDir: {} }]);
+      expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'logs', mountPath: '/var/log', ...(mount.readOnly !== undefined ? { readOnly: false } : {}) }]);
+    }
+  });
+
+  test.each(Object.keys(forms))('GIVEN %s WHEN a path token resolves to another path THEN the two resolved paths are named', (form) => {
+    expect(synthError((forms as any)[form]({ name: 'logs', mountPath: lazy('/srv/logs') })))
+      .toContain('volumes: the sidecars "a" and "b" both add a volume named "logs", and mount it into the app at two paths, "/srv/logs" and "/var/log"');
+  });
+
+  test.each(Object.keys(forms))('GIVEN %s WHEN a readOnly token resolves to true THEN the read-only clash is reported', (form) => {
+    expect(synthError((forms as any)[form]({ name: 'logs', mountPath: '/var/log', readOnly: lazy(true) })))
+      .toContain('the volume "logs" is mounted at "/var/log" both read-only and writable (by the sidecar \'a\' and Sidecar.logShipper \'b\')');
+  });
+});
