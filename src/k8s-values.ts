@@ -854,8 +854,13 @@ export function toManifestValue(value: any): any {
  * word's length for long words), if any.
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  return closestWithin(word, candidates, Math.max(2, Math.floor(word.length / 4)));
+}
+
+/** The candidate nearest to `word` within case-insensitive edit distance `most`, if any (the first of equals). */
+export function closestWithin(word: string, candidates: readonly string[], most: number): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  let bestDistance = most + 1;
   const w = word.toLowerCase();
   for (const c of candidates) {
     const d = editDistance(w, c.toLowerCase(), bestDistance);

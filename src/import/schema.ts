@@ -1,7 +1,7 @@
 import { Call, Ref, Value } from './code';
 import { L1_GONE_IN_1_32, L1_KINDS, L1_KINDS_1_32, L1_STRUCTS, L1_TYPE_NAMES } from './l1-schema';
 import { K8S_SCHEMA } from '../k8s-schema';
-import { decodeCheck, isK8sType, kindOf, zeroValueOf } from '../k8s-values';
+import { closest, decodeCheck, isK8sType, kindOf, zeroValueOf } from '../k8s-values';
 import { Problems, show } from '../problems';
 import { bytesProblem, goParsesRfc3339, keyPath } from '../validation/common';
 import { parseQuantity } from '../validation/quantity';
@@ -586,31 +586,3 @@ function goParsesRfc3339Micro(value: string): boolean {
   return /T\d\d?:\d\d:\d\d[.,]\d{6}(?:Z|[+-]\d\d:\d\d)$/.test(value) && goParsesRfc3339(value);
 }
 
-/** The candidate within edit distance 2 of `word` (case-insensitive), if any. */
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase(), bestDistance);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap) {
-    return cap;
-  }
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}

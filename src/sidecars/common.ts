@@ -11,7 +11,7 @@
 import { Duration } from 'cdk8s';
 import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
-import { isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
+import { closestWithin, isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show, threwProblem } from '../problems';
 import { checkWholeOptions, isBuiltIn, optionTokenProblems, readPropsInto, requiredProps } from '../props';
 import type { SidecarMode } from '../sidecar';
@@ -146,32 +146,9 @@ function unknownKeys(record: Record<string, any>, allowed: readonly string[], pr
   }
 }
 
-/** The allowed name closest to `key` (edit distance at most 3, or a case-insensitive match). */
+/** The allowed name closest to `key` (a case-insensitive match, or edit distance at most 3). */
 function nearest(key: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const a of allowed) {
-    const d = a.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, a);
-    if (d < bestDistance) {
-      best = a;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= 3 ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
+  return allowed.find((a) => a.toLowerCase() === key.toLowerCase()) ?? closestWithin(key, allowed, 3);
 }
 
 /** Unknown keys of a nested options object (`credentialsSecret`, ...), with the nearest valid name. */
