@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { keysThroughPrototype, kindOf, toManifestValue } from './k8s-values';
+import { resolvedAsWritten } from './mounts';
 import { subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { isCdk8sToken, readProps, TOKEN_PROBLEM, tokenProblems } from './props';
@@ -648,8 +649,11 @@ export class ExposedService extends ValidatedApiObject {
         problems.add('spec.selector', `${notOnPods}.`);
       }
       for (const [k, v] of Object.entries(labels)) {
-        if (spec.selector?.[k] !== v) {
-          problems.add('spec.selector', `does not select ${this.target.targetDescription}: it needs ${k}=${v} but has ${show(spec.selector?.[k])}; keep the selector equal to the target's labels.`);
+        // A label value that is a token (a Lazy) is compared as the selector has it: resolved.
+        const wanted = typeof v === 'string' ? v : resolvedAsWritten(v, this, ['spec', 'selector', k]);
+        if (spec.selector?.[k] !== wanted) {
+          problems.add('spec.selector', `does not select ${this.target.targetDescription}: it needs ${k}=${typeof wanted === 'string' ? wanted : show(wanted)} `
+            + `but has ${show(spec.selector?.[k])}; keep the selector equal to the target's labels.`);
         }
       }
     } else if (!selects && !this.withoutSelector) {

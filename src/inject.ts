@@ -7,10 +7,9 @@ import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
   AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath,
-  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, volumeAdder, VolumeAdder, withVolumeMounts,
+  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder, withVolumeMounts,
 } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
-import type { _SidecarPlaces } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
@@ -447,14 +446,18 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     .filter(([, o]) => present.has(o.sidecar)));
   // The pattern's classic sidecars, by name as written: like the sidecars the additions put in, they
   // are no main container, and get none of the additions' app mounts.
-  // By place when the JSON patches kept the number of containers (a patch may rename a sidecar), else by name.
-  const sidecarNames = new Set(pattern.sidecars.names.map((n) => resolveAdded([], n)));
+  // The pattern's classic sidecars as written: by name, or, renamed by a JSON patch, as the same
+  // container but for its name (image, command and args), unless it has a main container's name.
   const podContainers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
-  const inPlace = pattern.sidecars.names.length > 0 && podContainers.length === pattern.sidecars.first + pattern.sidecars.names.length;
-  const patternSidecars = new Set(inPlace ? podContainers.slice(pattern.sidecars.first) : podContainers.filter((c) => sidecarNames.has(c?.name)));
-  // The volumes each main container mounts itself (known by place while the patches keep the count), and the pattern's sidecar init containers.
-  const mainOwn = new Map<any, readonly unknown[]>(podContainers.length === pattern.sidecars.first + pattern.sidecars.names.length
-    ? podContainers.slice(0, pattern.sidecars.first).map((c, i) => [c, pattern.sidecars.mainOwn[i] ?? []]) : []);
+  const declared = pattern.sidecars.classic.map((d) => ({
+    name: resolveAdded([], d.name),
+    image: resolveAdded([], d.image),
+    command: resolveAdded([], d.command),
+    args: resolveAdded([], d.args),
+  }));
+  const mainOwn = new Map<unknown, readonly unknown[]>(pattern.sidecars.mainOwn.map((m) => [resolveAdded([], m.name), m.volumes]));
+  const patternSidecars = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name
+    || (!mainOwn.has(c.name) && sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args)))));
   const sidecarInitNames = new Set(pattern.sidecars.initNames.map((n) => resolveAdded([], n)));
   // The files volumes of the pattern's init steps and of earlier additions: the pod's init
   // containers mount them where they read their files, so only the main containers' mounts tell
@@ -485,18 +488,14 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       // Two sidecars mounting one volume at one path, one read-only, one writable: the container gets one mount.
       const mounts: any[] = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
       // Added: by an earlier addition, or by the pattern (its mount of that name and path, unless the container mounts the volume itself).
-      const own = mainOwn.get(c);
+      const own = mainOwn.get(c.name);
       const isAdded = (m: any) => spliced.has(m)
         || (!own?.includes(m?.name) && pattern.addedMounts.some((o) => o.name === m?.name && samePath(o.mountPath, m?.mountPath)));
       for (const p of readOnlyClashes({ volumeMounts: mounts.filter((m) => !isAdded(m)) }, [...mounts.filter(isAdded), ...a.appMounts],
         [...mountOwners, ...a.mountOwners], (v) => resolveAdded([], v))) {
         problems.add(`${specPath}.containers[${i}].volumeMounts`, `${p}.`);
       }
-      const mounted = withVolumeMounts(c, a.appMounts);
-      if (own !== undefined) {
-        mainOwn.set(mounted, own);
-      }
-      return mounted;
+      return withVolumeMounts(c, a.appMounts);
     }), ...added.containers];
     mountOwners.push(...a.mountOwners);
     const inits = [...native, ...(spec.initContainers ?? []), ...added.initContainers.slice(a.nativeSidecars.length)];
@@ -650,7 +649,7 @@ function patternFacts(object: ApiObject): PatternFacts {
   return {
     ...(profile !== undefined ? { profile } : {}),
     podSecurityOwners: o._podSecurityOwners instanceof Map ? o._podSecurityOwners : new Map(),
-    sidecars: isObject(o._classicSidecarPlaces) ? o._classicSidecarPlaces : { names: [], first: 0, initNames: [], mainOwn: [] },
+    sidecars: isObject(o._classicSidecarPlaces) ? o._classicSidecarPlaces : { classic: [], initNames: [], mainOwn: [] },
     ...(files?.added === true ? { filesVolume: files.volume } : {}),
     volumeAdders: Array.isArray(o._volumeAdders) ? o._volumeAdders : [],
     addedMounts: typeof o._addedMounts === 'function' ? [...o._addedMounts()] : [],

@@ -310,3 +310,36 @@ export function readOnlySource(volume: any): boolean {
 export function samePath(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'string' && typeof b === 'string' && a.replace(/\/+$/, '') === b.replace(/\/+$/, ''));
 }
+
+/**
+ * What `Inject.into()` needs to know of a pattern's sidecars and main containers.
+ * @internal
+ */
+export interface _SidecarPlaces {
+  /** The classic sidecars (a JSON patch may rename one). */
+  readonly classic: readonly _DeclaredSidecar[];
+  /** The names of the init containers that are sidecars or sidecars' init steps. */
+  readonly initNames: readonly unknown[];
+  /** The main containers' names, and the volumes each mounts itself. */
+  readonly mainOwn: readonly _OwnMounts[];
+}
+
+/**
+ * A pattern's classic sidecar as declared: what tells it from the app once a patch renamed it.
+ * @internal
+ */
+export interface _DeclaredSidecar {
+  readonly name: unknown;
+  readonly image: unknown;
+  readonly command: unknown;
+  readonly args: unknown;
+}
+
+/**
+ * A pattern's main container by name, and the volumes it mounts itself.
+ * @internal
+ */
+export interface _OwnMounts {
+  readonly name: unknown;
+  readonly volumes: readonly unknown[];
+}

@@ -10,7 +10,7 @@ import { hasUncheckedNumber, k8sJsonName, keysThroughPrototype, kindOf, toManife
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
   AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath,
-  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, volumeAdder, VolumeAdder, withVolumeMounts,
+  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder, withVolumeMounts,
 } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -1011,17 +1011,18 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
-   * This pattern's classic sidecars: their names as declared (tokens unresolved) and the place of
-   * the first among the containers it writes (after the main ones). `Inject.into()` mounts its
-   * volumes into the main containers only, not into them.
+   * This pattern's classic sidecars and main containers as declared (tokens unresolved), for
+   * `Inject.into()`, which mounts its volumes into the main containers only.
    * @internal
    */
   public get _classicSidecarPlaces(): _SidecarPlaces {
     return {
-      names: this.classicSidecars.map((c) => c?.name),
-      first: this.mainContainers.length,
+      classic: this.classicSidecars.map((c) => ({ name: c?.name, image: c?.image, command: c?.command, args: c?.args })),
       initNames: [...this.nativeSidecars, ...this.sidecarSteps].map((c) => c?.name),
-      mainOwn: this.mainContainers.map((c) => (Array.isArray(c?.volumeMounts) ? c.volumeMounts.map((m: any) => m?.name) : [])),
+      mainOwn: this.mainContainers.map((c) => ({
+        name: c?.name,
+        volumes: Array.isArray(c?.volumeMounts) ? c.volumeMounts.map((m: any) => m?.name) : [],
+      })),
     };
   }
 
@@ -1071,21 +1072,6 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.volumeAdders = added(this.volumeAdders, adder);
     }
   }
-}
-
-/**
- * Where a pattern's sidecars are among the containers it writes, for `Inject.into()`.
- * @internal
- */
-export interface _SidecarPlaces {
-  /** The classic sidecars' names as declared (tokens unresolved). */
-  readonly names: readonly unknown[];
-  /** The place of the first classic sidecar among the containers (after the main ones). */
-  readonly first: number;
-  /** The names of the init containers that are sidecars or sidecars' init steps. */
-  readonly initNames: readonly unknown[];
-  /** The volumes each main container mounts itself, by its place. */
-  readonly mainOwn: ReadonlyArray<readonly unknown[]>;
 }
 
 /** A pod securityContext field a sidecar needs; `wrote`: the sidecar's value is the one written. */

@@ -89,12 +89,14 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   VolumeAdder: '{"name":["s"],"sidecar":["s"],"option":["s",1]}',
   WaitForMysqlOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"passwordSecret":[["k","SecretKeySelector"],1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   WaitForPostgresOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"database":["s",1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
+  _DeclaredSidecar: '{"name":["a"],"image":["a"],"command":["a"],"args":["a"]}',
   _FrontPorts: '{"sidecarPorts":[["[","s"]],"appPorts":[["[","a"]]}',
   _FrontedAppPort: '{"port":["n"],"sidecar":["s"]}',
   _InjectedFront: '{"frontPorts":[["[","s"]],"frontedAppPorts":[["[",["S","_FrontedAppPort"]]],"classicSidecars":[["[","a"]],"nativeSidecars":[["[","a"]]}',
   _ManifestChecks: '{"decoded":["b"],"scalarsChecked":["b"]}',
+  _OwnMounts: '{"name":["a"],"volumes":[["[","a"]]}',
   _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1],"_frontPorts":[["S","_FrontPorts"],1]}',
-  _SidecarPlaces: '{"names":[["[","a"]],"first":["n"],"initNames":[["[","a"]],"mainOwn":[["[",["[","a"]]]}',
+  _SidecarPlaces: '{"classic":[["[",["S","_DeclaredSidecar"]]],"initNames":[["[","a"]],"mainOwn":[["[",["S","_OwnMounts"]]]}',
 };
 
 /** Enums: member name -> value. @internal */

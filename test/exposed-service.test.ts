@@ -1,4 +1,4 @@
-import { JsonPatch, Testing } from 'cdk8s';
+import { JsonPatch, Lazy, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficDistribution, TrafficPolicy, Workload } from '../src';
 import { exampleCharts } from './example-charts';
@@ -679,5 +679,22 @@ describe('ExposedService namespace with a target whose namespace is unknown (rev
     const chart = newChart();
     new ExposedService(chart, 's', { metadata: { name: 'web', namespace: 'web' }, target: ServiceTarget.fromLabels({ app: 'web' }), ports: [{ port: 80 }] });
     expect(only(synth(chart), 'Service').metadata.namespace).toBe('web');
+  });
+});
+
+describe('a pod label value that is a token (review 48 AA1)', () => {
+  test('GIVEN a PlainPod whose label value is a Lazy WHEN exposed THEN the Service selects it, compared once resolved', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: Lazy.any({ produce: () => 'web' }) as any } }, containers: [{ name: 'app', image: 'nginx' }] });
+    new ExposedService(chart, 'svc', { metadata: { name: 'svc' }, target: pod, ports: [{ port: 80 }] });
+    expect(only(synth(chart), 'Service').spec.selector).toEqual({ app: 'web' });
+  });
+
+  test('GIVEN a Lazy label value and a JSON patch that changes the selector WHEN synthesized THEN the resolved value is named, not [object Object]', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: Lazy.any({ produce: () => 'web' }) as any } }, containers: [{ name: 'app', image: 'nginx' }] });
+    const svc = new ExposedService(chart, 'svc', { metadata: { name: 'svc' }, target: pod, ports: [{ port: 80 }] });
+    svc.addJsonPatch(JsonPatch.replace('/spec/selector/app', 'other'));
+    expect(synthError(chart)).toContain('does not select PlainPod \'web\': it needs app=web but has "other"');
   });
 });

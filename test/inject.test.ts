@@ -987,6 +987,19 @@ describe('review 45 W5: the app mounts of an injection go into the main containe
     expect(mounts.renamed).toEqual(['sync-a:/git']);
     expect(mounts.app).toEqual(['sync-a:/a', 'sync-b:/git']);
   });
+
+  test.each([
+    ['moves the sidecar before the app', [JsonPatch.move('/spec/containers/1', '/spec/containers/0')]],
+    ['renames the sidecar and adds a second main container', [JsonPatch.replace('/spec/containers/1/name', 'renamed'), JsonPatch.add('/spec/containers/-', c('app2'))]],
+  ])('GIVEN a JSON patch that %s WHEN a git-sync is injected THEN the main containers get its app mount and the pattern\'s sidecar none (review 48 Z6)', (_what, patches) => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')], sidecars: [gitSync('sync-a', '/a')] });
+    p.addJsonPatch(...patches);
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
+    const mounts = mountsOf(chart);
+    expect(mounts.app).toEqual(['sync-a:/a', 'sync-b:/b']);
+    expect(mounts[mounts.renamed ? 'renamed' : 'sync-a']).toEqual(['sync-a:/git']);
+  });
 });
 
 describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {
