@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { keysThroughPrototype, kindOf, toManifestValue } from './k8s-values';
 import { resolvedAsWritten } from './mounts';
 import { subjectOf } from './pod-workload';
-import { Problems, show } from './problems';
+import { Problems, show, threwProblem } from './problems';
 import { isCdk8sToken, readProps, TOKEN_PROBLEM, tokenProblems } from './props';
 import { IServiceTarget, _ServiceTargetHints } from './service-target';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
@@ -391,6 +391,8 @@ export class ExposedService extends ValidatedApiObject {
   public readonly isHeadless: boolean;
   /** The exposed target, when one was given. */
   public readonly target?: IServiceTarget;
+  /** How the target names itself in messages (`targetDescription`, read once). */
+  private readonly targetName: string = '';
   /** The node port range this Service is checked against. */
   public readonly nodePortRange: NodePortRange;
 
@@ -427,10 +429,19 @@ export class ExposedService extends ValidatedApiObject {
       this.type = read.type || ServiceType.CLUSTER_IP;
       this.isHeadless = read.clusterIP === CLUSTER_IP_NONE;
       this.target = read.target;
-      if (read.target !== undefined && typeof read.target.targetDescription !== 'string') {
-        // A hand-written IServiceTarget (plain JavaScript): messages name the target by it.
-        throw new Error(`${this.description}: target: ${show(read.target.targetDescription)} is not a targetDescription; an IServiceTarget names itself in messages `
-          + 'with a string (e.g. targetDescription: "the web pods"), or pass a pattern of this library or ServiceTarget.fromLabels().');
+      if (read.target !== undefined) {
+        // A hand-written IServiceTarget (plain JavaScript): messages name the target by it, read once.
+        let name: unknown;
+        try {
+          name = read.target.targetDescription;
+        } catch (e) {
+          throw new Error(`${this.description}: target.targetDescription: ${threwProblem(e)}`);
+        }
+        if (typeof name !== 'string') {
+          throw new Error(`${this.description}: target: ${show(name)} is not a targetDescription; an IServiceTarget names itself in messages `
+            + 'with a string (e.g. targetDescription: "the web pods"), or pass a pattern of this library or ServiceTarget.fromLabels().');
+        }
+        this.targetName = name;
       }
       this.selector = read.selector ? { ...read.selector } : undefined;
       this.withoutSelector = read.withoutSelector === true;
@@ -485,7 +496,7 @@ export class ExposedService extends ValidatedApiObject {
     if (typeof target._stateKey === 'function') {
       return target._stateKey();
     }
-    return JSON.stringify([this.targetLabels(), target.containerPorts(), target.targetNamespace]);
+    return JSON.stringify([this.targetLabels(), this.targetPorts(), target.targetNamespace]);
   }
 
   /**
@@ -497,21 +508,59 @@ export class ExposedService extends ValidatedApiObject {
     try {
       labels = this.target!.selectorLabels();
     } catch (e) {
-      throw new Error(`${this.description}: target.selectorLabels() of ${this.target!.targetDescription} threw: ${(e as Error)?.message ?? String(e)}; `
+      throw new Error(`${this.description}: target.selectorLabels() of ${this.targetName} threw: ${(e as Error)?.message ?? String(e)}; `
         + 'it must return the labels of the pods, e.g. { app: \'web\' }.');
     }
     if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) {
-      throw new Error(`${this.description}: target.selectorLabels() of ${this.target!.targetDescription} returned ${show(labels)} (${kindOf(labels)}), not a map of labels; `
+      throw new Error(`${this.description}: target.selectorLabels() of ${this.targetName} returned ${show(labels)} (${kindOf(labels)}), not a map of labels; `
         + 'return the labels of the pods, e.g. { app: \'web\' }.');
     }
+    const read = (key: string): any => {
+      try {
+        return (labels as any)[key];
+      } catch (e) {
+        throw new Error(`${this.description}: target.selectorLabels().${key} of ${this.targetName}: ${threwProblem(e)}`);
+      }
+    };
     if (Object.getPrototypeOf(labels) === Object.prototype) {
+      for (const key in labels) {
+        read(key); // a getter of the target's that throws fails here, named
+      }
       return labels as { [key: string]: string }; // the common case, read as it is (this runs a few times per synthesis)
     }
     const out: { [key: string]: string } = {};
     for (const key of keysThroughPrototype(labels)) {
-      out[key] = (labels as any)[key];
+      out[key] = read(key);
     }
     return out;
+  }
+
+  /** The target's container ports, read once each call: a hand-written IServiceTarget may throw. */
+  private targetPorts(): ReturnType<IServiceTarget['containerPorts']> {
+    let ports: unknown;
+    try {
+      ports = this.target?.containerPorts();
+    } catch (e) {
+      throw new Error(`${this.description}: target.containerPorts() of ${this.targetName} threw: ${(e as Error)?.message ?? String(e)}; `
+        + 'it must return the ports of its containers, or undefined when they are not known.');
+    }
+    if (!Array.isArray(ports)) {
+      return ports as undefined;
+    }
+    return ports.map((p, i) => {
+      if (p === null || typeof p !== 'object' || Object.getPrototypeOf(p) === Object.prototype && Object.keys(p).every((k) => !Object.getOwnPropertyDescriptor(p, k)?.get)) {
+        return p;
+      }
+      const out: any = {};
+      for (const key of keysThroughPrototype(p)) {
+        try {
+          out[key] = (p as any)[key];
+        } catch (e) {
+          throw new Error(`${this.description}: target.containerPorts()[${i}].${key} of ${this.targetName}: ${threwProblem(e)}`);
+        }
+      }
+      return out;
+    });
   }
 
   /** @internal */
@@ -565,7 +614,7 @@ export class ExposedService extends ValidatedApiObject {
     if (namespaceKnown && targetNamespace === undefined && typeof namespace === 'string' && namespace !== '') {
       // The target goes to the namespace kubectl applies it to, which this namespace need not be.
       const own = this.declaredNamespace !== undefined ? "remove this Service's metadata.namespace" : 'create this Service in a chart without a namespace (it has its chart\'s)';
-      problems.add('metadata.namespace', `${show(namespace)} is set, but ${this.target!.targetDescription} has no namespace (kubectl puts it in the namespace it applies to, which may be another); `
+      problems.add('metadata.namespace', `${show(namespace)} is set, but ${this.targetName} has no namespace (kubectl puts it in the namespace it applies to, which may be another); `
         + `a Service selects pods of its own namespace only (this library's contract). Give the target the same namespace (its metadata.namespace, or its chart's), or ${own}.`);
       return;
     }
@@ -573,11 +622,11 @@ export class ExposedService extends ValidatedApiObject {
       return;
     }
     if (this.declaredNamespace !== undefined) {
-      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription}; a Service selects pods of its own namespace only (this library's contract). Remove metadata.namespace (the Service then takes its target's) or move the target.`);
+      problems.add('metadata.namespace', `${show(namespace)} differs from the namespace ${show(targetNamespace)} of ${this.targetName}; a Service selects pods of its own namespace only (this library's contract). Remove metadata.namespace (the Service then takes its target's) or move the target.`);
     } else {
       // The target's namespace changed after this Service took it (a JSON patch of the target).
       const ours = namespace === undefined || namespace === '' ? 'is not set, and so' : show(namespace);
-      problems.add('metadata.namespace', `${ours} differs from the namespace ${show(targetNamespace)} of ${this.target!.targetDescription} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only (this library's contract). Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
+      problems.add('metadata.namespace', `${ours} differs from the namespace ${show(targetNamespace)} of ${this.targetName} (changed after the Service was created, e.g. by a JSON patch); a Service selects pods of its own namespace only (this library's contract). Set the namespace in the target's metadata, or this Service's metadata.namespace to match.`);
     }
   }
 
@@ -641,7 +690,7 @@ export class ExposedService extends ValidatedApiObject {
       const labels = this.targetLabels();
       if (Object.keys(labels).length === 0) {
         const fix = (this.target as _ServiceTargetHints)._missingLabelsFix ?? "add metadata.labels to it (e.g. { app: 'web' })";
-        problems.add('spec.selector', `target ${this.target.targetDescription} has no labels, so no selector can match its pods (this library's contract); ${fix}.`);
+        problems.add('spec.selector', `target ${this.targetName} has no labels, so no selector can match its pods (this library's contract); ${fix}.`);
         return;
       }
       const notOnPods = (this.target as _ServiceTargetHints)._labelsProblem?.();
@@ -652,7 +701,7 @@ export class ExposedService extends ValidatedApiObject {
         // A label value that is a token (a Lazy) is compared as the selector has it: resolved.
         const wanted = typeof v === 'string' ? v : resolvedAsWritten(v, this, ['spec', 'selector', k]);
         if (spec.selector?.[k] !== wanted) {
-          problems.add('spec.selector', `does not select ${this.target.targetDescription}: it needs ${k}=${typeof wanted === 'string' ? wanted : show(wanted)} `
+          problems.add('spec.selector', `does not select ${this.targetName}: it needs ${k}=${typeof wanted === 'string' ? wanted : show(wanted)} `
             + `but has ${show(spec.selector?.[k])}; keep the selector equal to the target's labels.`);
         }
       }
@@ -665,7 +714,7 @@ export class ExposedService extends ValidatedApiObject {
   // the same protocol) when its ports are known, as the endpoints controller would otherwise find
   // no port and route nowhere.
   private validateTargetPorts(spec: any, problems: Problems): void {
-    const known = this.target?.containerPorts();
+    const known = this.targetPorts();
     if (!known || !this.target) {
       return;
     }
@@ -695,7 +744,7 @@ export class ExposedService extends ValidatedApiObject {
         const innerNames = new Set(fronted?.appPorts.filter((ap) => ap.proxy !== undefined).map((ap) => ap.name) ?? []);
         const shared = (fronted?.sidecarPorts ?? []).filter((n) => appNames.has(n) && !innerNames.has(n));
         const why = shared.length > 0 ? ` (${shared.map((n) => show(n)).join(', ')} also names a port of the app, which Kubernetes would take; give the proxy's port another name with its portName option)` : '';
-        problems.add(path, `${show(targetPort)} names no container port of ${this.target!.targetDescription}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number${why} (this library's contract).`);
+        problems.add(path, `${show(targetPort)} names no container port of ${this.targetName}; use one of ${names.length ? names.join(', ') : '(none: name a container port first)'} or a port number${why} (this library's contract).`);
       } else if (!named.some((cp) => protocolOf(cp.protocol) === protocol)) {
         problems.add(path, `${show(targetPort)} is a ${protocolOf(named[0].protocol)} container port but this Service port is ${protocol}; make the protocols match (this library's contract).`);
       }

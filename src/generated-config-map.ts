@@ -128,14 +128,22 @@ function mountedConfigMapNames(manifest: any): Set<unknown> {
 }
 
 /**
- * How to part two sidecars or init steps that generate a ConfigMap of one name: another
- * configMapName, and for two Fluent Bit shippers (their key `fluent-bit.conf`) another
- * configVolumeName too, since each mounts its ConfigMap through a volume of that name.
+ * How to part two sidecars or init steps that generate a ConfigMap of one name (`earlier`'s data
+ * when known, and `data`'s): another configMapName; two Fluent Bit shippers (their key
+ * `fluent-bit.conf`) need two configVolumeNames as well, since each mounts its ConfigMap through
+ * a volume of that name.
  *
  * @internal
  */
-export function configMapClashFix(data: { readonly data?: { readonly [key: string]: string } }): string {
-  return data.data !== undefined && Object.prototype.hasOwnProperty.call(data.data, 'fluent-bit.conf')
-    ? 'give one of them another configMapName and another configVolumeName (options of LogShipper.fluentBit()).'
-    : 'give one of them another configMapName (or another name).';
+export function configMapClashFix(
+  earlier: { readonly [key: string]: string } | undefined, data: { readonly data?: { readonly [key: string]: string } },
+): string {
+  const fluentBit = (d: { readonly [key: string]: string } | undefined) => d !== undefined && Object.prototype.hasOwnProperty.call(d, 'fluent-bit.conf');
+  if (fluentBit(earlier) && fluentBit(data.data)) {
+    return 'give one of them another configMapName (two LogShipper.fluentBit() shippers in one pod also need two configVolumeNames).';
+  }
+  if (fluentBit(earlier) || fluentBit(data.data)) {
+    return 'give one of them another configMapName (an option of LogShipper.fluentBit(), and of the other sidecar or step).';
+  }
+  return 'give one of them another configMapName (or another name).';
 }

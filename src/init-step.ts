@@ -12,7 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
-import { checkWholeOptions, isBuiltIn, isCdk8sToken, TOKEN_PROBLEM, tokenProblems } from './props';
+import { checkWholeOptions, isBuiltIn, isCdk8sToken, readOptionsOnce, TOKEN_PROBLEM, tokenProblems } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -222,8 +222,10 @@ export class InitStep {
    * A plain step: runs `command` (exec form, no shell) in `image` to completion.
    */
   public static command(name: string, image: string, command: string[]): InitStep {
-    noTokens('command', { name, image, command });
-    return new InitStep(commandStep(name, image, command));
+    // The list read once: what is checked is what is written.
+    const args = readOptionsOnce('InitStep.command', { name, image, command });
+    noTokens('command', args);
+    return new InitStep(commandStep(args.name, args.image, args.command));
   }
 
   /**
@@ -362,10 +364,11 @@ function stepOptions<T>(factory: string, options: T, required = false): T {
     // An optional argument defaults to no options; a required one is the step's to report.
     return (required ? options : {}) as T;
   }
-  checkWholeOptions(`InitStep.${factory}()`, options, 'the step');
-  if (options === null || typeof options !== 'object' || Array.isArray(options) || isBuiltIn(options)) {
+  // Read once: the step is checked and written from this copy.
+  const once = checkWholeOptions(`InitStep.${factory}()`, options, 'the step');
+  if (once === null || typeof once !== 'object' || Array.isArray(once) || isBuiltIn(once)) {
     const example = OPTIONS_EXAMPLES[factory] ?? '{ timeoutSeconds: 60 }';
-    throw new Error(`InitStep.${factory}(): options: ${show(options)} is ${kindOf(options)}, not an object of options; pass { ... } (e.g. ${example})${required ? '' : ' or leave the argument out'}.`);
+    throw new Error(`InitStep.${factory}(): options: ${show(once)} is ${kindOf(once)}, not an object of options; pass { ... } (e.g. ${example})${required ? '' : ' or leave the argument out'}.`);
   }
-  return options;
+  return once;
 }

@@ -6,8 +6,9 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
-  AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath,
-  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder, withVolumeMounts,
+  AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
+  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder,
+  withVolumeMounts,
 } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
 import { Problems, show } from './problems';
@@ -194,9 +195,12 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
     for (const data of list ?? []) {
-      const earlier = object.node.tryFindChild(configMapId(data.name)) !== undefined;
-      if (earlier || configMaps.some((c) => c.name === data.name)) {
-        throw new Error(`${subject}: ${earlier ? 'an earlier Inject.into() and this one' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', and one would overwrite the other's configuration; ${configMapClashFix(data)}`);
+      const earlier = object.node.tryFindChild(configMapId(data.name));
+      const inCall = configMaps.find((c) => c.name === data.name);
+      if (earlier !== undefined || inCall !== undefined) {
+        const earlierData = earlier instanceof GeneratedConfigMap ? earlier.dataEntries : inCall?.data;
+        throw new Error(`${subject}: ${earlier ? 'an earlier Inject.into() and this one' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', `
+          + `and one would overwrite the other's configuration; ${configMapClashFix(earlierData, data)}`);
       }
       configMaps.push(data);
     }
@@ -255,6 +259,10 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
+      const tokenName = appMountNameProblem(mount, container.name);
+      if (tokenName !== undefined) {
+        throw new Error(`${subject}: ${tokenName}`);
+      }
       addition.appMounts.push(mount);
       addition.mountOwners.push(sidecarMountOwner(mount, container.name, linuxOnly));
     }

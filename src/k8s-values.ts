@@ -714,8 +714,8 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
   } else if (t.k === '[' && v !== null && typeof v !== 'object' && t.of!.k !== 'S') {
     // (A string is no item of a list of objects: wrapping it would only move the error.)
     fix = `; write a list: [${show(v)}]`;
-  } else if (t.k === '[' && v !== null && typeof v === 'object' && isPlainObject(v)) {
-    fix = objectForListFix(v, t.of!.k === 'S' ? struct(t.of!.name!) : undefined);
+  } else if (t.k === '[' && t.of!.k === 'S' && v !== null && typeof v === 'object' && isPlainObject(v)) {
+    fix = objectForListFix(v, struct(t.of!.name!));
   } else if (decode && isValueObject(v)) {
     fix = '; unwrap it to its value';
   }
@@ -727,8 +727,11 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
 /**
  * The fix for a plain object written where a list goes: a map of names to values where a list of
  * `{ name, value }` items goes (`env: { A: '1' }`), or one item not in a list.
+ *
+ * @internal
  */
-function objectForListFix(v: any, item: K8sStruct | undefined): string {
+export function objectForListFix(v: any, itemType: string | K8sStruct | undefined): string {
+  const item = typeof itemType === 'string' ? struct(itemType) : itemType;
   const keys = Object.keys(v);
   if (item !== undefined && item.byJson.name !== undefined && item.byJson.value !== undefined && keys.length > 0
     && keys.every((k) => typeof v[k] === 'string' || typeof v[k] === 'number') && !keys.every((k) => k === 'name' || k === 'value')) {

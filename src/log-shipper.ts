@@ -321,7 +321,7 @@ export class FluentBitOutput {
    * Fluent Bit's `es` output. A password, if any, is read from a Kubernetes Secret.
    */
   public static elasticsearch(options: ElasticsearchOutputOptions): FluentBitOutput {
-    checkProps('FluentBitOutput.elasticsearch()', 'ElasticsearchOutputOptions', options);
+    options = checkProps('FluentBitOutput.elasticsearch()', 'ElasticsearchOutputOptions', options);
     return new FluentBitOutput('es', (path) => elasticsearchParts(options, path));
   }
 
@@ -330,7 +330,7 @@ export class FluentBitOutput {
    * Bit refuses to start with are rejected at synth time.
    */
   public static s3(options: S3OutputOptions): FluentBitOutput {
-    checkProps('FluentBitOutput.s3()', 'S3OutputOptions', options);
+    options = checkProps('FluentBitOutput.s3()', 'S3OutputOptions', options);
     return new FluentBitOutput('s3', (path, storeDir) => s3Parts(options, path, storeDir));
   }
 
@@ -406,7 +406,7 @@ export abstract class LogShipper {
    * shows the app's log.
    */
   public static tail(options: TailOptions = {}): LogShipper {
-    checkProps('LogShipper.tail()', 'TailOptions', options);
+    options = checkProps('LogShipper.tail()', 'TailOptions', options);
     return new TailShipper(options);
   }
 
@@ -418,7 +418,7 @@ export abstract class LogShipper {
    * restarted sidecar resumes where it stopped. Secrets are only referenced, never written.
    */
   public static fluentBit(options: FluentBitOptions): LogShipper {
-    checkProps('LogShipper.fluentBit()', 'FluentBitOptions', options);
+    options = checkProps('LogShipper.fluentBit()', 'FluentBitOptions', options);
     return new FluentBitShipper(options);
   }
 

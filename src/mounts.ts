@@ -193,6 +193,21 @@ export function sidecarVolumeClash(name: string, earlier: VolumeAdder, later: Vo
 }
 
 /**
+ * A sidecar's app mount whose volume name is not a plain value (a cdk8s token): the pod matches
+ * app mounts with its volumes and with other sidecars' mounts by name when the sidecar is added,
+ * before tokens resolve.
+ *
+ * @internal
+ */
+export function appMountNameProblem(mount: any, sidecar: unknown): string | undefined {
+  const name = mount?.name;
+  return name !== null && typeof name === 'object'
+    ? `the sidecar ${show(String(sidecar))}: appVolumeMounts: the volume name is a cdk8s token, but a sidecar's app mounts are matched with the pod's volumes `
+      + 'and the other sidecars\' mounts by name when the sidecar is added, before tokens resolve; write the name itself.'
+    : undefined;
+}
+
+/**
  * Who adds a sidecar's app mount, and how to move it.
  *
  * @internal

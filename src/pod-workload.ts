@@ -9,8 +9,9 @@ import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, keysThroughPrototype, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
-  AddedMount, addedMountProblems, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource, resolvedAsWritten, sameJson, samePath,
-  readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder, withVolumeMounts,
+  AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
+  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder,
+  withVolumeMounts,
 } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -605,6 +606,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
+      const tokenName = appMountNameProblem(mount, container.name);
+      if (tokenName !== undefined) {
+        throw new Error(`${this.description}: ${tokenName}`);
+      }
       this.appMounts = added(this.appMounts, mount);
       this.mountOwners = added(this.mountOwners, sidecarMountOwner(mount, container.name, linuxOnly));
     }
@@ -892,8 +897,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private addConfigMaps(configMaps: GeneratedConfigMapData[] | undefined): void {
     for (const data of configMaps ?? []) {
       const id = `ConfigMap-${data.name}`;
-      if (this.node.tryFindChild(id) !== undefined) {
-        throw new Error(`${this.description}: two sidecars or init steps generate a ConfigMap named ${show(data.name)} for this pod, and one would overwrite the other's configuration; ${configMapClashFix(data)}`);
+      // Another sidecar's or step's, or the pattern's own (SidecarLoggedApp's Fluent Bit configuration).
+      const earlier = this.node.tryFindChild(id) ?? this.node.children.find((c) => c instanceof GeneratedConfigMap && c.name === data.name);
+      if (earlier !== undefined) {
+        throw new Error(`${this.description}: two sidecars or init steps generate a ConfigMap named ${show(data.name)} for this pod, and one would overwrite the other's configuration; `
+          + configMapClashFix(earlier instanceof GeneratedConfigMap ? earlier.dataEntries : undefined, data));
       }
       const cm = new GeneratedConfigMap(this, id, {
         metadata: { name: data.name, namespace: this.metadata.namespace },

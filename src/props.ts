@@ -14,18 +14,22 @@
  *
  * @internal
  */
-import { closest, isPlainObject, keysOf, keysThroughPrototype, kindOf, PROTO_KEY_PROBLEM, toManifest } from './k8s-values';
+import { closest, isPlainObject, keysOf, keysThroughPrototype, kindOf, objectForListFix, PROTO_KEY_PROBLEM, toManifest } from './k8s-values';
 import { Problems, readGuarded, show, threwProblem, UNREADABLE } from './problems';
 import { PROPS_CLASSES, PROPS_ENUMS, PROPS_INTERFACES, PROPS_STRUCTS, PropType } from './props-schema';
 
 /**
- * Checks props; throws one Error naming `subject` and every problem.
+ * Checks props; throws one Error naming `subject` and every problem. Returns the props read once
+ * (`readOptionsOnce`), which the caller uses from then on.
  *
  * @param subject how the object is named in the message, e.g. `InitPod 'init-test'`
  * @param typeName the props interface, e.g. `'InitPodProps'` (a key of `PROPS_STRUCTS`)
  */
-export function checkProps(subject: string, typeName: string, props: unknown): void {
-  readProps(subject, typeName, props);
+export function checkProps<T>(subject: string, typeName: string, props: T): T {
+  // Read once (a getter of the caller's is read here only): what is checked is what is used.
+  const once = readOptionsOnce(subject, props);
+  readProps(subject, typeName, once);
+  return once;
 }
 
 /**
@@ -35,7 +39,14 @@ export function checkProps(subject: string, typeName: string, props: unknown): v
  */
 export function readProps(subject: string, typeName: string, props: unknown): any {
   const problems = new Problems();
-  const out = readPropsInto(typeName, props, '', problems);
+  let out: any;
+  try {
+    out = readPropsInto(typeName, props, '', problems);
+  } catch (e) {
+    // Reads are guarded field by field; what escapes comes from the caller's objects themselves
+    // (a Proxy whose trap throws, a list whose length throws): named with the object.
+    throw new Error(`${subject}: reading the props threw: ${(e as Error)?.message ?? String(e)}; pass plain objects and lists (not a Proxy or an object whose getters fail).`);
+  }
   if (problems.count > 0) {
     throw new Error(problems.toErrors(subject)[0]);
   }
@@ -104,7 +115,9 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       return v;
     case 'i': {
       const methods = PROPS_INTERFACES[arg] ?? [];
-      if (v === null || (typeof v !== 'object' && typeof v !== 'function') || methods.some((m) => typeof v[m] !== 'function')) {
+      // A method read through a getter of the caller's that throws: named, not escaped.
+      const method = (m: string): unknown => readGuarded(v, m, `${path}.${m}`, problems);
+      if (v === null || (typeof v !== 'object' && typeof v !== 'function') || methods.some((m) => typeof method(m) !== 'function')) {
         const fix = interfaceFix(arg, v) ?? `pass an object that implements it (${methods.map((m) => `${m}()`).join(', ')}), e.g. a pattern of this library`;
         problems.add(path, `${shown(v)}is ${kindOf(v)}, not ${an(arg)}; ${fix}.`);
       }
@@ -122,12 +135,20 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
       if (!Array.isArray(v)) {
         // One item where a list of them goes: an instance of this library named by its exported class, an object shown.
         const found = libraryClassHint(v);
+        // What the list holds: a class of this library, a Kubernetes struct ('k'), a props struct ('S') or values.
+        const item: string | undefined = Array.isArray(arg) && typeof arg[1] === 'string' ? arg[1] : undefined;
+        const itemKind = Array.isArray(arg) ? arg[0] : arg;
         if (found !== undefined) {
-          problems.add(path, `is ${found[0]}, but ${where(owner, field)} takes a list; put it in a list: [ ... ].`);
+          // The list's own class: one item to put in a list; another class: where it goes instead.
+          problems.add(path, itemKind === 'c' && found[0] === `${an(item!)} (a class of this library)`
+            ? `is ${found[0]}, but ${where(owner, field)} takes a list; put it in a list: [ ... ].`
+            : `is ${found[0]}, but ${where(owner, field)} takes a list${item ? ` of ${item} objects` : ''}${found[1] || ''}.`);
         } else if (v !== null && typeof v === 'object' && isPlainObject(v)) {
-          problems.add(path, `${show(v)} is an object, but ${where(owner, field)} takes a list; put it in a list: [{ ... }].`);
+          const fix = itemKind === 'k' ? objectForListFix(v, item!) : itemKind === 'S' ? '; put it in a list: [{ ... }]' : '';
+          problems.add(path, `${show(v)} is an object, but ${where(owner, field)} takes a list${item ? ` of ${item} objects` : ''}${fix}.`);
         } else {
-          wrong(v, 'a list', path, problems, owner, field, typeof v === 'string' || typeof v === 'number' ? `; write a list: [${show(v)}]` : '');
+          const scalarItems = itemKind !== 'k' && itemKind !== 'S' && itemKind !== 'c';
+          wrong(v, 'a list', path, problems, owner, field, scalarItems && (typeof v === 'string' || typeof v === 'number') ? `; write a list: [${show(v)}]` : '');
         }
         return v;
       }
@@ -492,7 +513,12 @@ function interfaceFix(arg: string, v: any): string | undefined {
   if ('podMetadata' in v || 'containers' in v) {
     return 'wrap a cdk8s-plus workload: target: ServiceTarget.fromKplus(workload)';
   }
-  const values = Object.values(v);
+  let values: unknown[];
+  try {
+    values = Object.values(v);
+  } catch {
+    return undefined; // a getter that throws (reported at its field)
+  }
   if (!Array.isArray(v) && values.length > 0 && values.every((x) => typeof x === 'string')) {
     return `select pods by label with target: ServiceTarget.fromLabels(${JSON.stringify(v).length <= 60 ? JSON.stringify(v) : '{ ... }'}), or selector: { ... }`;
   }
@@ -547,49 +573,66 @@ export function tokenProblems(subject: string, value: unknown, path: string, cop
 }
 
 /**
- * Throws, naming the option, when a getter of an options object throws: the factories read their
- * options in several places, where the caller's error would otherwise escape bare.
+ * The options of a factory read once, into a copy that the factory checks and builds from: through
+ * the prototype and a class's getters at the top, and nested lists and plain objects (their
+ * non-enumerable fields too) at any depth; class instances (a `Duration`, a token) are kept as they
+ * are. A getter of the caller's that throws (on any read) fails here, naming the factory and the
+ * path, instead of escaping bare from a later read.
  */
-export function checkReadable(subject: string, options: unknown): void {
-  if (options === null || typeof options !== 'object') {
-    return;
+export function readOptionsOnce<T>(subject: string, options: T): T {
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || !isPlainOrClassObject(options)) {
+    return options;
   }
-  const seen = new Set<unknown>();
-  // Nested lists and plain objects too (`resources.limits`, `env[0]`): the factories read them later.
-  const visit = (v: any, path: string, depth: number): void => {
-    if (depth > 20 || seen.has(v) || !(Array.isArray(v) || (v !== null && typeof v === 'object' && isPlainObject(v)))) {
-      return;
-    }
-    seen.add(v);
-    for (const k of Array.isArray(v) ? v.keys() : keysOf(v)) {
-      const at = Array.isArray(v) ? `${path}[${k}]` : `${path}.${k}`;
-      let x: unknown;
-      try {
-        x = v[k];
-      } catch (e) {
-        throw new Error(`${subject}: ${at}: ${threwProblem(e)}`);
-      }
-      visit(x, at, depth + 1);
+  const copies = new Map<unknown, unknown>();
+  const read = (holder: any, key: PropertyKey, at: string): unknown => {
+    try {
+      return holder[key];
+    } catch (e) {
+      throw new Error(`${subject}: ${at}: ${threwProblem(e)}`);
     }
   };
-  for (const key of keysThroughPrototype(options)) {
-    let x: unknown;
-    try {
-      x = (options as any)[key];
-    } catch (e) {
-      throw new Error(`${subject}: ${key}: ${threwProblem(e)}`);
+  const copy = (v: any, path: string, depth: number): any => {
+    const list = Array.isArray(v);
+    if (depth > 20 || !(list || (v !== null && typeof v === 'object' && isPlainObject(v)))) {
+      return v;
     }
-    visit(x, key, 1);
+    if (copies.has(v)) {
+      return copies.get(v);
+    }
+    const out: any = list ? new Array(read(v, 'length', `${path}.length`)) : {};
+    copies.set(v, out);
+    const keys = list ? [...out.keys()] : [...new Set([...keysOf(v), ...Object.getOwnPropertyNames(v)])];
+    for (const k of keys) {
+      const at = list ? `${path}[${k}]` : `${path}.${k}`;
+      out[k] = copy(read(v, k, at), at, depth + 1);
+    }
+    return out;
+  };
+  const out: any = {};
+  try {
+    for (const key of keysThroughPrototype(options)) {
+      out[key] = copy(read(options, key, key), key, 1);
+    }
+  } catch (e) {
+    const message = (e as Error)?.message ?? String(e);
+    // A getter's error is already named; a Proxy trap's (keys, length, prototype) is named here.
+    throw message.startsWith(`${subject}: `) ? e : new Error(`${subject}: reading the options threw: ${message}; pass plain objects and lists (not a Proxy).`);
   }
+  return out;
+}
+
+/** An object the options copy reads key by key: a plain object, or a class's (getters through the prototype). */
+function isPlainOrClassObject(v: object): boolean {
+  return isPlainObject(v) || (!isToken(v) && libraryClassHint(v) === undefined && !isBuiltIn(v));
 }
 
 /**
  * What a factory (an InitStep, a catalogue Sidecar) cannot take as its whole options object: an
  * instance of a class of this library (named, with where it goes) or a cdk8s token; it throws,
- * naming the factory (`subject`) and what is `built` from the options ('the step').
+ * naming the factory (`subject`) and what is `built` from the options ('the step'). Returns the
+ * options read once (`readOptionsOnce`), which the factory checks and builds from.
  */
-export function checkWholeOptions(subject: string, options: unknown, built: string): void {
-  checkReadable(subject, options);
+export function checkWholeOptions<T>(subject: string, options: T, built: string): T {
   const libraryClass = libraryClassHint(options);
   if (libraryClass) {
     const [what, goes] = libraryClass;
@@ -598,6 +641,7 @@ export function checkWholeOptions(subject: string, options: unknown, built: stri
   if (isToken(options)) {
     throw new Error(`${subject}: options: ${TOKEN_PROBLEM} (${kindOf(options)}), but ${built} is written from its options when it is built, before tokens resolve; pass the object itself.`);
   }
+  return readOptionsOnce(subject, options);
 }
 
 /**

@@ -152,7 +152,7 @@ export class SecurityProfile {
    * `capabilities.drop: [ALL]`.
    */
   public static restricted(options: RestrictedProfileOptions = {}): SecurityProfile {
-    checkProps('SecurityProfile.restricted()', 'RestrictedProfileOptions', options);
+    options = checkProps('SecurityProfile.restricted()', 'RestrictedProfileOptions', options);
     const runAsUser = options.runAsUser ?? NOBODY;
     const bad: string[] = [];
     if (!isId(runAsUser) || runAsUser === 0) {
@@ -176,7 +176,7 @@ export class SecurityProfile {
    * what breaks the standard (privileged containers, host namespaces, hostPath volumes, ...).
    */
   public static baseline(options: BaselineProfileOptions = {}): SecurityProfile {
-    checkProps('SecurityProfile.baseline()', 'BaselineProfileOptions', options);
+    options = checkProps('SecurityProfile.baseline()', 'BaselineProfileOptions', options);
     return new SecurityProfile(SecurityLevel.BASELINE, options.resources);
   }
 

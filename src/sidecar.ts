@@ -9,7 +9,7 @@ import { show } from './problems';
 import { isCdk8sToken, TOKEN_PROBLEM } from './props';
 import { withKubeletLiterals } from './shell';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_OPTIONS } from './sidecars/cloud-sql-proxy';
-import { checkOptionKeys, modeOf, readContainer, snapshotOptions } from './sidecars/common';
+import { checkOptionKeys, modeOf, readContainer } from './sidecars/common';
 import { envoyBinding, EnvoyOptions, OPTIONS as ENVOY_OPTIONS } from './sidecars/envoy';
 import { gitSyncBinding, GitSyncOptions, OPTIONS as GIT_SYNC_OPTIONS } from './sidecars/git-sync';
 import { logShipperBinding, LogShipperSidecarOptions, OPTIONS as LOG_SHIPPER_OPTIONS } from './sidecars/log-shipper-sidecar';
@@ -179,8 +179,7 @@ export abstract class Sidecar {
    * Vendor: GoogleCloudPlatform/cloud-sql-proxy `examples/k8s-sidecar/` and `examples/k8s-health-check/`.
    */
   public static cloudSqlProxy(options: CloudSqlProxyOptions): Sidecar {
-    checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS, 'CloudSqlProxyOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.cloudSqlProxy', options, CLOUD_SQL_PROXY_OPTIONS, 'CloudSqlProxyOptions');
     return new CatalogueSidecar('Sidecar.cloudSqlProxy', modeOf((o as any)?.mode, SidecarMode.NATIVE), (mode, context) => cloudSqlProxyBinding(o, mode, context));
   }
 
@@ -193,8 +192,7 @@ export abstract class Sidecar {
    * Vendor: kubernetes/git-sync `docs/kubernetes.md`, `README.md` (v4 manual), `docs/ssh.md`.
    */
   public static gitSync(options: GitSyncOptions): Sidecar {
-    checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS, 'GitSyncOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.gitSync', options, GIT_SYNC_OPTIONS, 'GitSyncOptions');
     return new CatalogueSidecar('Sidecar.gitSync', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => gitSyncBinding(o, mode, context));
   }
 
@@ -206,8 +204,7 @@ export abstract class Sidecar {
    * Vendor: nginx/nginx-prometheus-exporter `README.md`.
    */
   public static nginxExporter(options: NginxExporterOptions = {}): Sidecar {
-    checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS, 'NginxExporterOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.nginxExporter', options, NGINX_EXPORTER_OPTIONS, 'NginxExporterOptions');
     return new CatalogueSidecar('Sidecar.nginxExporter', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => nginxExporterBinding(o, mode, context));
   }
 
@@ -219,8 +216,7 @@ export abstract class Sidecar {
    * Vendor: prometheus/mysqld_exporter `README.md`.
    */
   public static mysqldExporter(options: MysqldExporterOptions): Sidecar {
-    checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS, 'MysqldExporterOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.mysqldExporter', options, MYSQLD_EXPORTER_OPTIONS, 'MysqldExporterOptions');
     return new CatalogueSidecar('Sidecar.mysqldExporter', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => mysqldExporterBinding(o, mode, context));
   }
 
@@ -234,8 +230,7 @@ export abstract class Sidecar {
    * Vendor: Envoy's docs (Docker image, admin interface) and envoyproxy/gateway's bootstrap.
    */
   public static envoy(options: EnvoyOptions): Sidecar {
-    checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS, 'EnvoyOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.envoy', options, ENVOY_OPTIONS, 'EnvoyOptions');
     return new CatalogueSidecar('Sidecar.envoy', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => envoyBinding(o, mode, context));
   }
 
@@ -247,8 +242,7 @@ export abstract class Sidecar {
    * Vendor: oauth2-proxy/manifests `helm/oauth2-proxy` (deployment template and values).
    */
   public static oauth2Proxy(options: OAuth2ProxyOptions): Sidecar {
-    checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS, 'OAuth2ProxyOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.oauth2Proxy', options, OAUTH2_PROXY_OPTIONS, 'OAuth2ProxyOptions');
     return new CatalogueSidecar('Sidecar.oauth2Proxy', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => oauth2ProxyBinding(o, mode, context));
   }
 
@@ -261,8 +255,7 @@ export abstract class Sidecar {
    * `docs/content/s3.md` (authentication).
    */
   public static s3Backup(options: S3BackupOptions): Sidecar {
-    checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS, 'S3BackupOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.s3Backup', options, S3_BACKUP_OPTIONS, 'S3BackupOptions');
     return new CatalogueSidecar('Sidecar.s3Backup', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => s3BackupBinding(o, mode, context));
   }
 
@@ -272,8 +265,7 @@ export abstract class Sidecar {
    * reads `<logMountPath>/<logFileName>`. The same container `SidecarLoggedApp` writes.
    */
   public static logShipper(shipper: LogShipper, options: LogShipperSidecarOptions = {}): Sidecar {
-    checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS, 'LogShipperSidecarOptions');
-    const o = snapshotOptions(options);
+    const o = checkOptionKeys('Sidecar.logShipper', options, LOG_SHIPPER_OPTIONS, 'LogShipperSidecarOptions');
     return new CatalogueSidecar('Sidecar.logShipper', modeOf((o as any)?.mode, SidecarMode.CLASSIC), (mode, context) => logShipperBinding(shipper, o, mode, context));
   }
 

@@ -1088,7 +1088,7 @@ describe('two Fluent Bit shippers with one generated ConfigMap (review 47 Y9)', 
     const shipper = (name: string) => Sidecar.logShipper(LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) }), { name, logVolumeName: `${name}-logs`, logMountPath: `/var/log/${name}` });
     expect(() => Inject.into(webDeployment(newChart()), { sidecars: [shipper('a'), shipper('b')] }))
       .toThrow('generate a ConfigMap named "web-fluent-bit" for Deployment \'web\', and one would overwrite the other\'s configuration; '
-        + 'give one of them another configMapName and another configVolumeName (options of LogShipper.fluentBit()).');
+        + 'give one of them another configMapName (two LogShipper.fluentBit() shippers in one pod also need two configVolumeNames).');
   });
 });
 

@@ -863,13 +863,91 @@ describe('review 45 V1-V3: getters that throw deep in props, and one item where 
   });
 
   test.each([
-    ['one container', pod({ containers: c() }), 'containers: {"name":"app","image":"busybox:1.36"} is an object, but PlainPodProps.containers takes a list; put it in a list: [{ ... }].'],
+    ['one container', pod({ containers: c() }), 'containers: {"name":"app","image":"busybox:1.36"} is an object, but PlainPodProps.containers takes a list of Container objects; put it in a list: [{ ... }].'],
     ['env as a map', pod({ containers: [c({ env: { A: '1' } })] }),
       'containers[0].env: {"A":"1"} is an object, but Container.env takes a list of EnvVar objects; write a list of { name, value } items: [{ name: "A", value: "1" }].'],
     ['one sidecar', pod({ sidecars: Sidecar.nginxExporter() }), 'sidecars: is a Sidecar (a class of this library), but PlainPodProps.sidecars takes a list; put it in a list: [ ... ].'],
     ['one Service port', () => new ExposedService(newChart(), 's', { metadata: { name: 's' }, selector: { a: 'b' }, ports: any({ port: 80 }) }),
-      'ports: {"port":80} is an object, but ExposedServiceProps.ports takes a list; put it in a list: [{ ... }].'],
+      'ports: {"port":80} is an object, but ExposedServiceProps.ports takes a list of ServicePort objects; put it in a list: [{ ... }].'],
   ])('GIVEN %s where a list goes WHEN constructed THEN the message shows it, names the exported class and says to put it in a list (V3)', (_what, make, message) => {
     expect(errorOf(make)).toContain(message);
+  });
+});
+
+describe('review 48 Z1-Z5, Z7: what plain JavaScript passes, read once and named', () => {
+  const pod = (props: any) => () => new PlainPod(newChart(), 'p', { metadata: { name: 'p' }, containers: [c()], ...props });
+  /** An object whose `key` reads `value` once, then throws. */
+  const once = (o: any, key: string, value: unknown) => {
+    let n = 0;
+    return Object.defineProperty(o, key, { enumerable: true, get() { n++; if (n > 1) throw new Error('BOOM'); return value; } });
+  };
+
+  test.each([
+    ['InitStep.command', () => InitStep.command('x', 'busybox:1.36', once([], '0', 'echo'))],
+    ['Sidecar.gitSync', () => Sidecar.gitSync(once({}, 'repo', 'https://example.com/r.git'))],
+    ['FluentBitOutput.elasticsearch', () => FluentBitOutput.elasticsearch({ host: 'es', httpUser: 'u', httpPasswordSecret: once({ name: 's' }, 'key', 'k') })],
+    ['SecurityProfile.restricted', () => SecurityProfile.restricted(once({}, 'runAsUser', 1000))],
+    ['InitStep.checkRequired', () => InitStep.checkRequired(once({}, 'env', ['A']))],
+  ])('GIVEN %s with a getter that throws on its second read WHEN built and synthesized THEN it is read once and works (Z1)', (_what, make) => {
+    const made: any = make();
+    const chart = newChart();
+    if (made instanceof Sidecar) {
+      new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], sidecars: [made] });
+    } else if (made instanceof InitStep) {
+      new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c()], initSteps: [made] });
+    } else if (made instanceof SecurityProfile) {
+      new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c({ resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })], securityProfile: made });
+    } else {
+      new SidecarLoggedApp(chart, 'p', { metadata: { name: 'p' }, app: c(), logShipper: LogShipper.fluentBit({ output: made }) });
+    }
+    expect(synth(chart).length).toBeGreaterThan(0);
+  });
+
+  test('GIVEN a hand-written target whose targetDescription, containerPorts() or a label getter throws WHEN exposed THEN the Service and the target\'s member are named (Z2)', () => {
+    const target = (extra: object) => ({ targetDescription: 'my pods', selectorLabels: () => ({ app: 'web' }), containerPorts: () => undefined, ...extra });
+    const expose = (t: any) => errorOf(() => synth(((chart) => (new ExposedService(chart, 's', { metadata: { name: 's' }, target: t, ports: [{ port: 80 }] }), chart))(newChart())));
+    expect(expose(Object.defineProperty(target({}), 'targetDescription', { get() { throw new Error('BOOM'); } })))
+      .toContain("ExposedService 's': target.targetDescription: reading it threw: BOOM; pass a plain value.");
+    expect(expose(target({ containerPorts: () => { throw new Error('BOOM'); } })))
+      .toContain("ExposedService 's': target.containerPorts() of my pods threw: BOOM; it must return the ports of its containers, or undefined when they are not known.");
+    expect(expose(target({ selectorLabels: () => Object.defineProperty({}, 'app', { enumerable: true, get() { throw new Error('BOOM'); } }) })))
+      .toContain("ExposedService 's': target.selectorLabels().app of my pods: reading it threw: BOOM; pass a plain value.");
+  });
+
+  test('GIVEN a Proxy whose length trap throws as containers WHEN constructed THEN the object is named (Z3)', () => {
+    const containers = new Proxy([c()], { get: (t, k) => { if (k === 'length') throw new Error('BOOM'); return (t as any)[k]; } });
+    expect(errorOf(pod({ containers }))).toBe("PlainPod 'p': reading the props threw: BOOM; pass plain objects and lists (not a Proxy or an object whose getters fail).");
+  });
+
+  test.each([
+    ['envVars as a map', { env: ['A'], envVars: { A: '1' } },
+      'InitStep.checkRequired: envVars: {"A":"1"} is an object, but CheckRequiredOptions.envVars takes a list of EnvVar objects; write a list of { name, value } items: [{ name: "A", value: "1" }].'],
+    ['one volumeMount', { files: ['/f/a'], volumeMounts: { name: 'v', mountPath: '/f' } },
+      'InitStep.checkRequired: volumeMounts: {"name":"v","mountPath":"/f"} is an object, but CheckRequiredOptions.volumeMounts takes a list of VolumeMount objects; put it in a list: [{ ... }].'],
+    ['envVars as a string', { env: ['A'], envVars: 'A=1' }, 'InitStep.checkRequired: envVars: "A=1" is a string, but CheckRequiredOptions.envVars takes a list.'],
+  ])('GIVEN InitStep.checkRequired with %s WHEN called THEN the option is named with the fix, not a TypeError (Z4)', (_what, options, message) => {
+    expect(errorOf(() => InitStep.checkRequired(any(options)))).toBe(message);
+  });
+
+  test.each([
+    ['a LogShipper in sidecars', { sidecars: LogShipper.tail() },
+      'sidecars: is a LogShipper (a class of this library), but PlainPodProps.sidecars takes a list of Sidecar objects; wrap it: sidecars: [Sidecar.logShipper(shipper)]'],
+    ['an InitStep in sidecars', { sidecars: InitStep.waitForTcp('db', 5432) }, 'sidecars: is an InitStep (a class of this library), but PlainPodProps.sidecars takes a list of Sidecar objects; pass it in initSteps: [ ... ].'],
+    ['a map in args', { containers: [c({ args: { a: 'b' } })] }, 'containers[0].args: {"a":"b"} is an object, but Container.args takes a list of strings.'],
+  ])('GIVEN %s where a list goes WHEN constructed THEN the fix given is one that works (Z5)', (_what, props, message) => {
+    expect(errorOf(pod(props))).toContain(message);
+  });
+
+  test('GIVEN a custom sidecar whose app mount names its volume with a token WHEN added THEN that is refused with the fix (Z7)', () => {
+    class TokenMount extends Sidecar {
+      constructor() {
+        super(SidecarMode.CLASSIC);
+      }
+      public bind(): any {
+        return { container: c({ name: 'a' }), volumes: [{ name: 'logs', emptyDir: {} }], appVolumeMounts: [{ name: Lazy.any({ produce: () => 'logs' }), mountPath: '/var/log' }] };
+      }
+    }
+    expect(errorOf(pod({ sidecars: [new TokenMount()] }))).toBe("PlainPod 'p': the sidecar \"a\": appVolumeMounts: the volume name is a cdk8s token, but a sidecar's app mounts "
+      + "are matched with the pod's volumes and the other sidecars' mounts by name when the sidecar is added, before tokens resolve; write the name itself.");
   });
 });

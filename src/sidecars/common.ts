@@ -51,17 +51,19 @@ export function checkOptionsObject(options: unknown, allowed: readonly string[],
 /**
  * Throws for misspelt or unknown option keys at construction (the factory), so that a typo fails
  * where it is written, as it does for every other props object; the other checks of the options
- * need the pod and run at bind, all reported in one list.
+ * need the pod and run at bind, all reported in one list. Returns the options read once, which
+ * the binder uses.
  */
-export function checkOptionKeys(subject: string, options: unknown, allowed: readonly string[], optionsType?: string): void {
-  checkWholeOptions(subject, options, 'the sidecar');
+export function checkOptionKeys<T>(subject: string, optionsGiven: T, allowed: readonly string[], optionsType?: string): T {
+  // Read once: the checks below and the binder see the same copy.
+  const options: unknown = checkWholeOptions(subject, optionsGiven, 'the sidecar');
   if (isBuiltIn(options)) {
     throw new Error(`${subject}: options: is ${kindOf(options)}, not an object of options; pass { ... }${options instanceof Map ? ' (Object.fromEntries(map))' : ''}.`);
   }
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     const required = optionsType ? requiredProps(optionsType) : [];
     if (options === undefined && required.length === 0) {
-      return;
+      return options as T;
     }
     // At the call, where it is written, with what to pass instead.
     const kind = options !== null && typeof options === 'object' ? ` (${kindOf(options)})` : '';
@@ -113,6 +115,7 @@ export function checkOptionKeys(subject: string, options: unknown, allowed: read
   if (problems.items.length > 1) {
     throw new Error(`${subject} has ${problems.items.length} problems:\n    - ${problems.items.join('\n    - ')}`);
   }
+  return options as T;
 }
 
 /** A Symbol anywhere in an option's value (lists and plain objects): no option takes one, and the binders write options into text. */
@@ -340,26 +343,6 @@ export function resourcesJson(value: unknown): ResourceRequirements | undefined 
 }
 
 /**
- * A deep copy of plain objects and arrays (class instances such as `Duration` are kept), so
- * later changes to the caller's options change nothing: options are read once, when the
- * factory is called.
- */
-export function snapshot<T>(value: T): T {
-  if (Array.isArray(value)) {
-    return value.map(snapshot) as unknown as T;
-  }
-  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    // Plain objects, Object.create(null) and objects made with Object.create from plain ones.
-    const out: Record<string, unknown> = {};
-    for (const k of keysOf(value)) {
-      out[k] = snapshot((value as any)[k]);
-    }
-    return out as T;
-  }
-  return value;
-}
-
-/**
  * A container given to a factory (`Sidecar.container()`, `InitStep.container()`), read once
  * into manifest JSON and checked where it is written: a misspelt field fails at the call.
  */
@@ -373,21 +356,6 @@ export function readContainer(subject: string, container: unknown): any {
     throw new Error(problems.toErrors(subject)[0]);
   }
   return json;
-}
-
-/**
- * The options object of a factory, read once into a plain object: through the prototype, and a
- * class's getters too (each read once), so that what the checks saw is what the binder uses.
- */
-export function snapshotOptions<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return value;
-  }
-  const out: Record<string, unknown> = {};
-  for (const k of keysThroughPrototype(value)) {
-    out[k] = snapshot((value as any)[k]);
-  }
-  return out as T;
 }
 
 /** The mode, defaulted (an invalid value is reported by `checkMode`; the default is used then). */
