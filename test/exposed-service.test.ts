@@ -417,7 +417,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test.each([undefined, SessionAffinity.NONE])('fails when a ClientIP timeout is set and sessionAffinity is %s', (affinity) => {
-    expect(error({ sessionAffinity: affinity, sessionAffinityTimeoutSeconds: 600 })).toContain('ExposedService \'web\': spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds.');
+    expect(error({ sessionAffinity: affinity, sessionAffinityTimeoutSeconds: 600 })).toContain('ExposedService \'web\': spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity to ClientIP (SessionAffinity.CLIENT_IP in ExposedService) or remove the timeout (sessionAffinityConfig; sessionAffinityTimeoutSeconds in ExposedService).');
   });
 
   test.each([[0, 'is outside 1-86400'], [86401, 'is outside 1-86400'], [1.5, 'is not a whole number']])('fails when the ClientIP timeout is %d', (t, what) => {

@@ -260,9 +260,9 @@ export function prepareService(svc: any, problems: Problems): void {
   const affinity = spec.sessionAffinity === undefined || spec.sessionAffinity === null || spec.sessionAffinity === '' ? SessionAffinity.NONE : spec.sessionAffinity;
   const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
   if (affinity === SessionAffinity.NONE && (timeout === undefined || timeout === null)) {
-    problems.add('spec.sessionAffinityConfig', `${show(spec.sessionAffinityConfig)} is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library's contract).`);
+    problems.add('spec.sessionAffinityConfig', `${show(spec.sessionAffinityConfig)} is set but sessionAffinity is None; set sessionAffinity to ClientIP (SessionAffinity.CLIENT_IP in ExposedService) or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library's contract).`);
   } else if (affinity === SessionAffinity.NONE) {
-    problems.add('spec.sessionAffinityConfig', `a ClientIP timeout (${show(timeout)} seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library's contract).`);
+    problems.add('spec.sessionAffinityConfig', `a ClientIP timeout (${show(timeout)} seconds) is set but sessionAffinity is None; set sessionAffinity to ClientIP (SessionAffinity.CLIENT_IP in ExposedService) or remove the timeout (sessionAffinityConfig; sessionAffinityTimeoutSeconds in ExposedService). The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library's contract).`);
   }
 }
 

@@ -8,7 +8,6 @@ export const OMITTED_POD: Array<{ go: string; why: string }> = [
     why: "On create, structured-merge-diff removes from every manager the fields the new object sets, and deletes managers left with none, before ValidateManagedFields runs. This library mirrors the reset ([] or [{}]) and the entries that do not decode (both replace all managedFields), but validates the entries that decode as written: an entry with a manager name over 128 bytes that claims only fields the object holds is rejected here and dropped by the server. Reaching it takes a JSON patch or validateObject; kubectl's own entries are within the limits.",
   },
   { go: 'validateImagePullSecrets', why: 'In v1 a LocalObjectReference has only name; any other key is already rejected by the decode step (unknown field).' },
-  { go: 'validateEphemeralContainers', why: 'Ephemeral containers cannot be set on create (ValidatePodCreate) nor in a pod template (ValidatePodTemplateSpec): both are reported, so their per-container rules never apply.' },
   { go: 'validatePodResources', why: 'Runs only with the PodLevelResources gate, off in 1.32: spec.resources is reported as dropped on create instead (dropDisabledPodFields).' },
   { go: 'validatePodResourceConsistency', why: 'Part of validatePodResources (PodLevelResources gate, off in 1.32).' },
   { go: 'validateImageVolumeSource', why: 'Image volumes are dropped on create in 1.32 (ImageVolume gate off): reported by dropDisabledPodFields; the reference and pullPolicy rules never apply.' },

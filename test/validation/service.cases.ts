@@ -320,19 +320,19 @@ export const SERVICE_CASES: RuleCase[] = [
     go: 'SetDefaults_Service',
     name: 'rejects sessionAffinityConfig with sessionAffinity None: the server drops the line',
     manifest: service({ sessionAffinity: 'None', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } }),
-    problems: ['spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library\'s contract).'],
+    problems: ['spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity to ClientIP (SessionAffinity.CLIENT_IP in ExposedService) or remove the timeout (sessionAffinityConfig; sessionAffinityTimeoutSeconds in ExposedService). The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library\'s contract).'],
   },
   {
     go: 'SetDefaults_Service',
     name: 'rejects sessionAffinityConfig without sessionAffinity (None by default)',
     manifest: service({ sessionAffinityConfig: { clientIP: {} } }),
-    problems: ['spec.sessionAffinityConfig: {"clientIP":{}} is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library\'s contract).'],
+    problems: ['spec.sessionAffinityConfig: {"clientIP":{}} is set but sessionAffinity is None; set sessionAffinity to ClientIP (SessionAffinity.CLIENT_IP in ExposedService) or remove sessionAffinityConfig. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library\'s contract).'],
   },
   {
     go: 'SetDefaults_Service',
     name: 'rejects sessionAffinityConfig with sessionAffinity null, which decodes as unset (None)',
     manifest: service({ sessionAffinity: null, sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } }),
-    problems: ['spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity: SessionAffinity.CLIENT_IP or remove sessionAffinityTimeoutSeconds. The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library\'s contract).'],
+    problems: ['spec.sessionAffinityConfig: a ClientIP timeout (600 seconds) is set but sessionAffinity is None; set sessionAffinity to ClientIP (SessionAffinity.CLIENT_IP in ExposedService) or remove the timeout (sessionAffinityConfig; sessionAffinityTimeoutSeconds in ExposedService). The API server drops sessionAffinityConfig on create when sessionAffinity is None: the line would vanish (this library\'s contract).'],
   },
   {
     go: 'validateClientIPAffinityConfig',
