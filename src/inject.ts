@@ -7,7 +7,7 @@ import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
   AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
-  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder,
+  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _PatternContainers, volumeAdder, VolumeAdder,
   withVolumeMounts,
 } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
@@ -452,10 +452,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const owners = new Map<string, { readonly sidecar: string; readonly wanted: any }>([...pattern.podSecurityOwners]
     .map(([k, o]) => [k, { sidecar: resolveAdded([], o.sidecar), wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }] as const)
     .filter(([, o]) => present.has(o.sidecar)));
-  // The pattern's classic sidecars, by name as written: like the sidecars the additions put in, they
-  // are no main container, and get none of the additions' app mounts.
-  // The pattern's classic sidecars as written: by name, or, renamed by a JSON patch, as the same
-  // container but for its name (image, command and args), unless it has a main container's name.
+  // The pattern's classic sidecars as written (like the sidecars the additions put in, they get none
+  // of the additions' app mounts): by name, or, renamed by a JSON patch, as the same container but
+  // for its name (image, command and args), unless it has a main container's name.
   const podContainers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
   const declared = pattern.sidecars.classic.map((d) => ({
     name: resolveAdded([], d.name),
@@ -637,8 +636,8 @@ interface PatternFacts {
   readonly profile?: SecurityProfile;
   /** The pod securityContext fields the pattern's own sidecars set, by the sidecar that set each. */
   readonly podSecurityOwners: Map<string, { readonly sidecar: string; readonly wanted: any }>;
-  /** Where the pattern's sidecars are among the containers it writes, and what its main containers mount themselves. */
-  readonly sidecars: _SidecarPlaces;
+  /** The pattern's classic sidecars and main containers as declared, and its sidecars' init containers. */
+  readonly sidecars: _PatternContainers;
   /** The name of the pattern's files volume, if its init steps added it. */
   readonly filesVolume?: string;
   /** The sidecars that added the pattern's volumes. */
@@ -657,7 +656,7 @@ function patternFacts(object: ApiObject): PatternFacts {
   return {
     ...(profile !== undefined ? { profile } : {}),
     podSecurityOwners: o._podSecurityOwners instanceof Map ? o._podSecurityOwners : new Map(),
-    sidecars: isObject(o._classicSidecarPlaces) ? o._classicSidecarPlaces : { classic: [], initNames: [], mainOwn: [] },
+    sidecars: isObject(o._patternContainers) ? o._patternContainers : { classic: [], initNames: [], mainOwn: [] },
     ...(files?.added === true ? { filesVolume: files.volume } : {}),
     volumeAdders: Array.isArray(o._volumeAdders) ? o._volumeAdders : [],
     addedMounts: typeof o._addedMounts === 'function' ? [...o._addedMounts()] : [],

@@ -330,7 +330,7 @@ export function samePath(a: unknown, b: unknown): boolean {
  * What `Inject.into()` needs to know of a pattern's sidecars and main containers.
  * @internal
  */
-export interface _SidecarPlaces {
+export interface _PatternContainers {
   /** The classic sidecars (a JSON patch may rename one). */
   readonly classic: readonly _DeclaredSidecar[];
   /** The names of the init containers that are sidecars or sidecars' init steps. */

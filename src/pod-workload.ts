@@ -10,7 +10,7 @@ import { hasUncheckedNumber, k8sJsonName, keysThroughPrototype, kindOf, toManife
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
   AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
-  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _SidecarPlaces, volumeAdder, VolumeAdder,
+  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _PatternContainers, volumeAdder, VolumeAdder,
   withVolumeMounts,
 } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
@@ -1023,7 +1023,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * `Inject.into()`, which mounts its volumes into the main containers only.
    * @internal
    */
-  public get _classicSidecarPlaces(): _SidecarPlaces {
+  public get _patternContainers(): _PatternContainers {
     return {
       classic: this.classicSidecars.map((c) => ({ name: c?.name, image: c?.image, command: c?.command, args: c?.args })),
       initNames: [...this.nativeSidecars, ...this.sidecarSteps].map((c) => c?.name),

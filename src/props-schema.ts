@@ -95,8 +95,8 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   _InjectedFront: '{"frontPorts":[["[","s"]],"frontedAppPorts":[["[",["S","_FrontedAppPort"]]],"classicSidecars":[["[","a"]],"nativeSidecars":[["[","a"]]}',
   _ManifestChecks: '{"decoded":["b"],"scalarsChecked":["b"]}',
   _OwnMounts: '{"name":["a"],"volumes":[["[","a"]]}',
+  _PatternContainers: '{"classic":[["[",["S","_DeclaredSidecar"]]],"initNames":[["[","a"]],"mainOwn":[["[",["S","_OwnMounts"]]]}',
   _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1],"_frontPorts":[["S","_FrontPorts"],1]}',
-  _SidecarPlaces: '{"classic":[["[",["S","_DeclaredSidecar"]]],"initNames":[["[","a"]],"mainOwn":[["[",["S","_OwnMounts"]]]}',
 };
 
 /** Enums: member name -> value. @internal */
