@@ -413,7 +413,13 @@ export class ExposedService extends ValidatedApiObject {
     if (tokens.length > 0) {
       throw new Error(`${subject}: ${tokens[0]}.`);
     }
-    const targetNamespace = read.target?.targetNamespace;
+    let targetNamespace: string | undefined;
+    try {
+      targetNamespace = read.target?.targetNamespace;
+    } catch (e) {
+      // A hand-written IServiceTarget's getter: named, not escaped.
+      throw new Error(`${subject}: target.targetNamespace: ${threwProblem(e)}`);
+    }
     super(scope, id, {
       apiVersion: 'v1',
       kind: 'Service',
@@ -496,7 +502,7 @@ export class ExposedService extends ValidatedApiObject {
     if (typeof target._stateKey === 'function') {
       return target._stateKey();
     }
-    return JSON.stringify([this.targetLabels(), this.targetPorts(), target.targetNamespace]);
+    return JSON.stringify([this.targetLabels(), this.targetPorts(), this.targetNs()]);
   }
 
   /**
@@ -533,6 +539,15 @@ export class ExposedService extends ValidatedApiObject {
       out[key] = read(key);
     }
     return out;
+  }
+
+  /** The target's namespace: a hand-written IServiceTarget's getter may throw. */
+  private targetNs(): string | undefined {
+    try {
+      return this.target?.targetNamespace;
+    } catch (e) {
+      throw new Error(`${this.description}: target.targetNamespace of ${this.targetName}: ${threwProblem(e)}`);
+    }
   }
 
   /** The target's container ports, read once each call: a hand-written IServiceTarget may throw. */
@@ -607,7 +622,7 @@ export class ExposedService extends ValidatedApiObject {
   // This library's contract: a Service selects pods in its own namespace only, so it must be in
   // its target's.
   private validateNamespace(namespace: unknown, problems: Problems): void {
-    const targetNamespace = this.target?.targetNamespace;
+    const targetNamespace = this.targetNs();
     // Only a target whose namespace is known (a construct of this library, a cdk8s-plus workload);
     // ServiceTarget.fromLabels() and custom targets leave it unknown.
     const namespaceKnown = this.target !== undefined && (Construct.isConstruct(this.target) || typeof (this.target as _ServiceTargetHints)._labelsProblem === 'function');

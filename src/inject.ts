@@ -453,8 +453,8 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     .map(([k, o]) => [k, { sidecar: resolveAdded([], o.sidecar), wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }] as const)
     .filter(([, o]) => present.has(o.sidecar)));
   // The pattern's classic sidecars as written (like the sidecars the additions put in, they get none
-  // of the additions' app mounts): by name, or, renamed by a JSON patch, as the same container but
-  // for its name (image, command and args), unless it has a main container's name.
+  // of the additions' app mounts): by name, or, for one a JSON patch renamed, the one container that
+  // is the same but for its name (image, command and args) and has no other declared name.
   const podContainers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
   const declared = pattern.sidecars.classic.map((d) => ({
     name: resolveAdded([], d.name),
@@ -463,8 +463,16 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     args: resolveAdded([], d.args),
   }));
   const mainOwn = new Map<unknown, readonly unknown[]>(pattern.sidecars.mainOwn.map((m) => [resolveAdded([], m.name), m.volumes]));
-  const patternSidecars = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name
-    || (!mainOwn.has(c.name) && sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args)))));
+  const byName = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name)));
+  const patternSidecars = new Set(byName);
+  for (const d of declared.filter((x) => !podContainers.some((c) => isObject(c) && c.name === x.name))) {
+    // A declared sidecar missing by name: renamed, if exactly one other container is it but for the name.
+    const like = podContainers.filter((c) => isObject(c) && !byName.has(c) && !mainOwn.has(c.name)
+      && sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args));
+    if (like.length === 1) {
+      patternSidecars.add(like[0]);
+    }
+  }
   const sidecarInitNames = new Set(pattern.sidecars.initNames.map((n) => resolveAdded([], n)));
   // The files volumes of the pattern's init steps and of earlier additions: the pod's init
   // containers mount them where they read their files, so only the main containers' mounts tell

@@ -147,8 +147,9 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
           const fix = itemKind === 'k' ? objectForListFix(v, item!) : itemKind === 'S' ? '; put it in a list: [{ ... }]' : '';
           problems.add(path, `${show(v)} is an object, but ${where(owner, field)} takes a list${item ? ` of ${item} objects` : ''}${fix}.`);
         } else {
-          const scalarItems = itemKind !== 'k' && itemKind !== 'S' && itemKind !== 'c';
-          wrong(v, 'a list', path, problems, owner, field, scalarItems && (typeof v === 'string' || typeof v === 'number') ? `; write a list: [${show(v)}]` : '');
+          // A one-item list is the fix only where the value is of the item's type.
+          const fits = (itemKind === 's' && typeof v === 'string') || (itemKind === 'n' && typeof v === 'number');
+          wrong(v, `a list${item ? ` of ${item} objects` : ''}`, path, problems, owner, field, fits ? `; write a list: [${show(v)}]` : '');
         }
         return v;
       }
@@ -580,6 +581,10 @@ export function tokenProblems(subject: string, value: unknown, path: string, cop
  * path, instead of escaping bare from a later read.
  */
 export function readOptionsOnce<T>(subject: string, options: T): T {
+  return namedThrow(subject, () => readUnguarded(subject, options));
+}
+
+function readUnguarded<T>(subject: string, options: T): T {
   if (options === null || typeof options !== 'object' || Array.isArray(options) || !isPlainOrClassObject(options)) {
     return options;
   }
@@ -609,16 +614,24 @@ export function readOptionsOnce<T>(subject: string, options: T): T {
     return out;
   };
   const out: any = {};
-  try {
-    for (const key of keysThroughPrototype(options)) {
-      out[key] = copy(read(options, key, key), key, 1);
-    }
-  } catch (e) {
-    const message = (e as Error)?.message ?? String(e);
-    // A getter's error is already named; a Proxy trap's (keys, length, prototype) is named here.
-    throw message.startsWith(`${subject}: `) ? e : new Error(`${subject}: reading the options threw: ${message}; pass plain objects and lists (not a Proxy).`);
+  // Own non-enumerable fields too, as the props walker reads them (Object.defineProperty).
+  for (const key of new Set([...keysThroughPrototype(options), ...Object.getOwnPropertyNames(options)])) {
+    out[key] = copy(read(options, key, key), key, 1);
   }
   return out;
+}
+
+/**
+ * Runs `read` (a read of the caller's options), naming with `subject` an error that escapes it
+ * unnamed: a Proxy trap (keys, length, prototype) or a getter read outside a guarded read.
+ */
+function namedThrow<T>(subject: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    const message = (e as Error)?.message ?? String(e);
+    throw message.startsWith(`${subject}: `) ? e : new Error(`${subject}: reading the options threw: ${message}; pass plain objects and lists (not a Proxy).`);
+  }
 }
 
 /** An object the options copy reads key by key: a plain object, or a class's (getters through the prototype). */
@@ -633,6 +646,10 @@ function isPlainOrClassObject(v: object): boolean {
  * options read once (`readOptionsOnce`), which the factory checks and builds from.
  */
 export function checkWholeOptions<T>(subject: string, options: T, built: string): T {
+  return namedThrow(subject, () => checkWhole(subject, options, built));
+}
+
+function checkWhole<T>(subject: string, options: T, built: string): T {
   const libraryClass = libraryClassHint(options);
   if (libraryClass) {
     const [what, goes] = libraryClass;

@@ -1000,6 +1000,17 @@ describe('review 45 W5: the app mounts of an injection go into the main containe
     expect(mounts.app).toEqual(['sync-a:/a', 'sync-b:/b']);
     expect(mounts[mounts.renamed ? 'renamed' : 'sync-a']).toEqual(['sync-a:/git']);
   });
+
+  test('GIVEN a main container like a sidecar but for its name, renamed by a JSON patch WHEN a git-sync is injected THEN it still gets the app mount (review 49 B1)', () => {
+    const chart = newChart();
+    const same = { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] };
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'app', ...same }], sidecars: [Sidecar.container({ name: 'helper', ...same })] });
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'web'));
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
+    const mounts = mountsOf(chart);
+    expect(mounts.web).toEqual(['sync-b:/b']);
+    expect(mounts.helper).toEqual([]);
+  });
 });
 
 describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {

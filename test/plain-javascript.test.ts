@@ -924,7 +924,7 @@ describe('review 48 Z1-Z5, Z7: what plain JavaScript passes, read once and named
       'InitStep.checkRequired: envVars: {"A":"1"} is an object, but CheckRequiredOptions.envVars takes a list of EnvVar objects; write a list of { name, value } items: [{ name: "A", value: "1" }].'],
     ['one volumeMount', { files: ['/f/a'], volumeMounts: { name: 'v', mountPath: '/f' } },
       'InitStep.checkRequired: volumeMounts: {"name":"v","mountPath":"/f"} is an object, but CheckRequiredOptions.volumeMounts takes a list of VolumeMount objects; put it in a list: [{ ... }].'],
-    ['envVars as a string', { env: ['A'], envVars: 'A=1' }, 'InitStep.checkRequired: envVars: "A=1" is a string, but CheckRequiredOptions.envVars takes a list.'],
+    ['envVars as a string', { env: ['A'], envVars: 'A=1' }, 'InitStep.checkRequired: envVars: "A=1" is a string, but CheckRequiredOptions.envVars takes a list of EnvVar objects.'],
   ])('GIVEN InitStep.checkRequired with %s WHEN called THEN the option is named with the fix, not a TypeError (Z4)', (_what, options, message) => {
     expect(errorOf(() => InitStep.checkRequired(any(options)))).toBe(message);
   });
@@ -949,5 +949,31 @@ describe('review 48 Z1-Z5, Z7: what plain JavaScript passes, read once and named
     }
     expect(errorOf(pod({ sidecars: [new TokenMount()] }))).toBe("PlainPod 'p': the sidecar \"a\": appVolumeMounts: the volume name is a cdk8s token, but a sidecar's app mounts "
       + "are matched with the pod's volumes and the other sidecars' mounts by name when the sidecar is added, before tokens resolve; write the name itself.");
+  });
+});
+
+describe('review 49 B2, B3, B5, B6: options read once, whatever their shape', () => {
+  test('GIVEN a non-enumerable runAsUser 0 WHEN SecurityProfile.restricted() is called THEN it is read and refused, not dropped (B2)', () => {
+    expect(errorOf(() => SecurityProfile.restricted(Object.defineProperty({}, 'runAsUser', { value: 0, enumerable: false }))))
+      .toContain('SecurityProfile.restricted(): runAsUser 0 must be a non-root user ID');
+  });
+
+  test('GIVEN env given as a number WHEN InitStep.checkRequired() is called THEN it is reported once, without a one-item list that would fail (B3)', () => {
+    const message = errorOf(() => InitStep.checkRequired(any({ env: 5 })));
+    expect(message).toContain('env: 5 must be a list');
+    expect(message).not.toContain('write a list: [5]');
+    expect(message.match(/env: 5/g)).toHaveLength(1);
+  });
+
+  test('GIVEN a Proxy as options whose get trap throws WHEN a factory is called THEN the factory is named (B5)', () => {
+    const proxy = new Proxy({ repo: 'https://example.com/r.git' }, { get: () => { throw new Error('get trap fails'); } });
+    expect(errorOf(() => Sidecar.gitSync(proxy as any))).toBe('Sidecar.gitSync: reading the options threw: get trap fails; pass plain objects and lists (not a Proxy).');
+  });
+
+  test('GIVEN a hand-written target whose targetNamespace getter throws WHEN exposed THEN the Service and the member are named (B6)', () => {
+    const target = Object.defineProperty({ targetDescription: 'my pods', selectorLabels: () => ({ app: 'web' }), containerPorts: () => undefined },
+      'targetNamespace', { get() { throw new Error('BOOM'); } });
+    expect(errorOf(() => new ExposedService(newChart(), 's', { metadata: { name: 's' }, target, ports: [{ port: 80 }] })))
+      .toContain('target.targetNamespace: reading it threw: BOOM; pass a plain value.');
   });
 });

@@ -84,8 +84,9 @@ export function checkKeys(typeName: string, options: unknown, errors: string[]):
   errors.push(...optionTokenProblems(problems, options, 'the step'));
   // A Sidecar, an InitStep, ... inside a Kubernetes struct of the options (envVars: [step]).
   errors.push(...problems.messages.filter((m) => m.includes(' (a class of this library), but ')).map((m) => m.replace(/\.$/, '')));
-  // One object, a map or a string where a list goes (envVars: { A: '1' }): the step would iterate it.
-  errors.push(...problems.messages.filter((m) => /^\w+: /.test(m) && / takes a list\b/.test(m) && !m.includes(' (a class of this library), but '))
+  // One object, a map or a string where a list of Kubernetes objects goes (envVars: { A: '1' }): the
+  // step would iterate it. (A list of strings, env and files, is the step's own to report.)
+  errors.push(...problems.messages.filter((m) => /^\w+: /.test(m) && / takes a list of \w+ objects\b/.test(m) && !m.includes(' (a class of this library), but '))
     .map((m) => m.replace(/\.$/, '')));
 }
 
