@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ManifestImport, ManifestSource } from './index';
+import { decodeFileBytes } from './parse';
 
 /**
  * The command `cdk8s-pod-patterns import <file.yaml> [more files | -] [--out FILE] [--check]`.
@@ -54,8 +55,8 @@ export function writeFileAtomic(file: string, content: string): void {
 export const PROCESS_IO: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (file) => fs.readFileSync(file, 'utf8'),
-  readStdin: () => fs.readFileSync(0, 'utf8'),
+  readFile: (file) => decodeFileBytes(fs.readFileSync(file)),
+  readStdin: () => decodeFileBytes(fs.readFileSync(0)),
   writeFileAtomic,
 };
 

@@ -91,7 +91,7 @@ export class ManifestImport {
         throw new Error(`ManifestImport.fromFiles: files: ${JSON.stringify(file)} is not a file name.`);
       }
       try {
-        return { name: file, content: fs.readFileSync(file === '-' ? 0 : file, 'utf8') };
+        return { name: file, content: parse().decodeFileBytes(fs.readFileSync(file === '-' ? 0 : file)) };
       } catch (e) {
         throw new (parse().ImportError)([`${file}: cannot be read: ${(e as Error).message}`]);
       }

@@ -2,7 +2,7 @@ import { createRequire } from 'module';
 import * as path from 'path';
 import { decodeCheck, decodeNulls } from '../k8s-values';
 import { fieldPathOf, Problems } from '../problems';
-import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
+import { isEmptyStatus, validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
 import { decodedStruct, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
@@ -113,6 +113,24 @@ export function chartIdOf(name: string): string {
  * Parses and checks the sources. Throws an `ImportError` with every problem of every source when
  * one of them cannot be imported.
  */
+/**
+ * A file's bytes as the text kubectl reads: cli-runtime's FileVisitor decodes through
+ * `unicode.BOMOverride(unicode.UTF8.NewDecoder())`, so a file that starts with a UTF-16 byte-order
+ * mark (FF FE, FE FF: Windows editors, PowerShell's `>`) is read as UTF-16 without the mark, and
+ * any other as UTF-8 (the UTF-8 mark and invalid bytes are handled where the text is read).
+ */
+export function decodeFileBytes(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return buffer.subarray(2, buffer.length - (buffer.length % 2)).toString('utf16le');
+  }
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2, buffer.length - (buffer.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return buffer.toString('utf8');
+}
+
 export function parseSources(sources: Source[]): InputFile[] {
   const problems: string[] = [];
   const files: InputFile[] = [];
@@ -377,6 +395,32 @@ const YAML_PACKAGE_ONLY: Array<[RegExp, string, ((content: string, offset: numbe
  * then checked as the objects of a YAML file are. A problem is placed at the key of its field.
  */
 // Go: YAMLOrJSONDecoder.Decode (apimachinery pkg/util/yaml/decoder.go), with encoding/json
+/** A lone UTF-16 surrogate (half of a pair whose other half is missing). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A JSON value with its strings (keys too) as Go's encoding/json decodes them: an escape of a lone
+ * surrogate (`"\ud800x"`), which JSON.parse keeps, is U+FFFD (decode.go unquoteBytes: "Invalid
+ * surrogate; fall back to replacement rune"), which kubectl reads and cdk8s writes.
+ */
+function goJsonStrings(value: any): any {
+  if (typeof value === 'string') {
+    return value.replace(LONE_SURROGATE, '\uFFFD');
+  }
+  if (value !== null && typeof value === 'object') {
+    // In place: a key `__proto__` stays an own key, for the check that reports it.
+    for (const k of Object.keys(value)) {
+      const fixed = k.replace(LONE_SURROGATE, '\uFFFD');
+      value[k] = goJsonStrings(value[k]);
+      if (fixed !== k) {
+        value[fixed] = value[k];
+        delete value[k];
+      }
+    }
+  }
+  return value;
+}
+
 function parseJsonStream(source: Source, problems: string[]): InputObject[] {
   const name = source.name === '-' ? '<stdin>' : source.name;
   const text = source.content;
@@ -428,7 +472,7 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     const chunk = text.slice(i, end < 0 ? text.length : end);
     let data: any;
     try {
-      data = JSON.parse(chunk);
+      data = goJsonStrings(JSON.parse(chunk));
     } catch (e) {
       const position = /position (\d+)/.exec((e as Error).message);
       problems.push(`${at(i + (position ? Number(position[1]) : 0))}: ${why}, and this is not JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}); `
@@ -1252,6 +1296,10 @@ const PARTIAL_TYPE_META = new WeakSet<object>();
  * keeps the other missing, and is refused (PARTIAL_TYPE_META).
  */
 function listItems(data: any): any[] {
+  if (typeof data.apiVersion === 'string' && typeof data.kind === 'string' && /List$/.test(data.kind) && data.items === null
+    && Object.prototype.hasOwnProperty.call(data, 'items')) {
+    return []; // `items: ~`: decodeToList reads a null list as no items
+  }
   if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string' || !/List$/.test(data.kind) || !Array.isArray(data.items)) {
     return [data];
   }
@@ -1500,6 +1548,12 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   }
   const end = (m: string) => (/[.!?)]$/.test(m) ? m : `${m}.`);
   if (VALIDATED_KINDS.includes(`${object.apiVersion}/${object.kind}`)) {
+    if (object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status) && isEmptyStatus(object.kind, object.status)) {
+      // The empty status `kubectl create ... --dry-run=client -o yaml` prints (`{}`, a Service's
+      // `{loadBalancer: {}}`) holds nothing, and the API server resets it on create: dropped, so a
+      // dry-run manifest imports as its pattern.
+      delete object.status;
+    }
     // The library's own check: unknown fields and JSON types at Kubernetes 1.32, then the API
     // server's validation (the generated app would fail with these messages anyway).
     const found = new Problems();

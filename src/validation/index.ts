@@ -340,8 +340,14 @@ const STATUS_OBJECT_FIELDS: { [kind: string]: readonly string[] } = {
   PersistentVolumeClaim: ['capacity', 'allocatedResources', 'allocatedResourceStatuses', 'modifyVolumeStatus'],
 };
 
-/** Whether every field of a status is null, or `{}` where the field is a struct or a map. */
-function isEmptyStatus(kind: string, status: object): boolean {
+/**
+ * Whether every field of a status is null, or `{}` where the field is a struct or a map (the
+ * `status: {}` and `status: {loadBalancer: {}}` that `kubectl create --dry-run=client -o yaml`
+ * prints): the object's status then holds nothing.
+ *
+ * @internal
+ */
+export function isEmptyStatus(kind: string, status: object): boolean {
   const objects = STATUS_OBJECT_FIELDS[kind] ?? [];
   return Object.entries(status).every(([k, v]) => v === null || v === undefined
     || (objects.includes(k) && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0));

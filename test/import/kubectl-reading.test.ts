@@ -1,4 +1,8 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { importError, imported } from './manifests';
+import { ManifestImport } from '../../src/import';
 
 /**
  * Review 11 (importer, third round): documents as kubectl reads them (kubectl 1.32.4,
@@ -715,5 +719,38 @@ describe('positions of problems in a JSON stream (review 25 A8)', () => {
     const second = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a\\/b"}}';
     expect(importError('x.json', `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}\n${second}\n`))
       .toContain(`x.json:2:${second.indexOf('"name"') + 1}: ConfigMap a/b: metadata.name: "a/b" is not valid as an object name`);
+  });
+});
+
+describe('review 49: files as kubectl reads them (CC C2-C4, BB B4)', () => {
+  const cmYaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u16\ndata:\n  a: "x"\n';
+
+  test.each([
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(cmYaml, 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(cmYaml, 'utf16le').swap16()])],
+  ])('GIVEN a %s file with its byte-order mark WHEN read THEN it is the text kubectl reads (unicode.BOMOverride) (C3)', (_what, bytes) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utf16-'));
+    const file = path.join(dir, 'u16.yaml');
+    fs.writeFileSync(file, bytes);
+    expect(ManifestImport.fromFiles([file]).code).toContain("new k8s.KubeConfigMap(chart, 'u16', { metadata: { name: 'u16' }, data: { a: 'x' } });");
+  });
+
+  test('GIVEN JSON with escapes of lone surrogates WHEN imported THEN each is U+FFFD, as encoding/json reads it (C2)', () => {
+    const result = imported('j.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"},"data":{"s":"\\ud800x","t":"\\udc00","u":"\\ud83d\\ude00"}}\n');
+    expect(result.code).toContain("data: { s: '\ufffdx', t: '\ufffd', u: '\u{1f600}' }");
+  });
+
+  test('GIVEN a List with items: ~ WHEN imported THEN it holds no objects, as decodeToList reads it (C4)', () => {
+    expect(imported('l.yaml', 'apiVersion: v1\nkind: List\nitems: ~\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: z}\n').objectCount).toBe(1);
+  });
+
+  test.each([
+    ['a Deployment', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n'
+      + '    spec: {containers: [{name: nginx, image: nginx}]}\nstatus: {}\n', 'new PlainPod('],
+    ['a Service', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: s}\n  ports: [{port: 80}]\nstatus:\n  loadBalancer: {}\n', 'new ExposedService('],
+  ])('GIVEN %s with the empty status kubectl create --dry-run prints WHEN imported THEN it imports as its pattern (B4)', (_what, yaml, pattern) => {
+    const result = imported('dry.yaml', yaml);
+    expect(result.code).toContain(pattern);
+    expect(result.code).not.toContain('status');
   });
 });
