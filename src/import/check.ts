@@ -211,7 +211,9 @@ export function diffValue(input: any, synthesized: any, path: string, out: strin
   if (Array.isArray(input) && Array.isArray(synthesized)) {
     const n = Math.max(input.length, synthesized.length);
     for (let i = 0; i < n; i++) {
-      diffValue(input[i], synthesized[i], `${path}[${i}]`, out, subject);
+      // cdk8s resolves a null list item to undefined, which its YAML writes as null (kubectl reads null).
+      const item = (list: any[]) => (i < list.length && list[i] === undefined ? null : list[i]);
+      diffValue(item(input), item(synthesized), `${path}[${i}]`, out, subject);
     }
     return;
   }

@@ -754,3 +754,11 @@ describe('review 49: files as kubectl reads them (CC C2-C4, BB B4)', () => {
     expect(result.code).not.toContain('status');
   });
 });
+
+describe('a null list item of a custom resource (review 49 C1)', () => {
+  test('GIVEN a custom resource with a null list item WHEN imported THEN it is kept, as cdk8s writes it and kubectl reads it back', () => {
+    const result = imported('n1.yaml', 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: n1\nspec:\n  list:\n  - a\n  - null\n');
+    expect(result.differences).toEqual([]);
+    expect(result.code).toContain("spec: { list: ['a', null] }");
+  });
+});
