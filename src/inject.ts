@@ -195,11 +195,13 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
     for (const data of list ?? []) {
-      const earlier = object.node.tryFindChild(configMapId(data.name));
+      // An earlier Inject.into()'s, or the pattern's own (SidecarLoggedApp's Fluent Bit configuration).
+      const injected = object.node.tryFindChild(configMapId(data.name));
+      const earlier = injected ?? object.node.children.find((c) => c instanceof GeneratedConfigMap && c.name === data.name);
       const inCall = configMaps.find((c) => c.name === data.name);
       if (earlier !== undefined || inCall !== undefined) {
         const earlierData = earlier instanceof GeneratedConfigMap ? earlier.dataEntries : inCall?.data;
-        throw new Error(`${subject}: ${earlier ? 'an earlier Inject.into() and this one' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', `
+        throw new Error(`${subject}: ${injected ? 'an earlier Inject.into() and this one' : earlier ? 'a sidecar of the pattern itself and this Inject.into()' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', `
           + `and one would overwrite the other's configuration; ${configMapClashFix(earlierData, data)}`);
       }
       configMaps.push(data);

@@ -1011,6 +1011,18 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   }
 
   /**
+   * Adds a volume of the pattern's own sidecar (SidecarLoggedApp's shipper), recording who adds it,
+   * so that another sidecar's volume of that name is reported with both.
+   * @internal
+   */
+  protected _pushSidecarVolume(volume: any, adder: VolumeAdder): void {
+    this._pushVolume(volume);
+    if (!this.volumeAdders.some((a) => a.name === adder.name)) {
+      this.volumeAdders = added(this.volumeAdders, adder);
+    }
+  }
+
+  /**
    * The sidecars that added this pattern's volumes, for `Inject.into()`'s messages.
    * @internal
    */

@@ -145,7 +145,13 @@ export class SidecarLoggedApp extends PodWorkload {
         this._markUnchecked();
         sidecar = binding.container;
         for (const v of binding.volumes ?? []) {
-          this._pushVolume(toManifest('Volume', v));
+          const volume = toManifest('Volume', v);
+          // Named with the option that renames it, should another sidecar bring a volume of that name.
+          this._pushSidecarVolume(volume, {
+            name: volume.name,
+            sidecar: 'sidecar-container',
+            option: volume.configMap !== undefined ? 'configVolumeName of LogShipper.fluentBit()' : 'logVolumeName of SidecarLoggedApp',
+          });
         }
         shipperProblems = binding.problems ?? [];
         if (binding.configMap) {

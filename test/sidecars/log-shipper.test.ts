@@ -174,3 +174,21 @@ describe('two log shippers and other sidecars on one volume (review 45 W2, W3, W
     expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }]);
   });
 });
+
+describe('a SidecarLoggedApp\'s own Fluent Bit shipper and another one (review 49 B7)', () => {
+  const fluentBit = (extra: object = {}) => LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }), ...extra });
+  const loggedApp = (chart: any) => new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' }, logShipper: fluentBit() });
+
+  test('GIVEN a second Fluent Bit shipper injected with the default ConfigMap name WHEN injected THEN the pattern\'s sidecar and the option are named', () => {
+    const chart = newChart();
+    expect(() => Inject.into(loggedApp(chart), { sidecars: [Sidecar.logShipper(fluentBit(), { name: 'b', logVolumeName: 'b-logs', logMountPath: '/var/log/b' })] }))
+      .toThrow('a sidecar of the pattern itself and this Inject.into() generate a ConfigMap named "l-fluent-bit" for Pod \'l\'');
+  });
+
+  test('GIVEN a second Fluent Bit sidecar with another ConfigMap but the default config volume WHEN synthesized THEN both sidecars and configVolumeName are named', () => {
+    const chart = newChart();
+    loggedApp(chart).addSidecar(Sidecar.logShipper(fluentBit({ configMapName: 'x' }), { name: 'b', logVolumeName: 'b-logs', logMountPath: '/var/log/b' }));
+    expect(synthError(chart)).toContain('volumes: the sidecars "sidecar-container" and "b" both add a volume named "fluent-bit-config", with different contents, '
+      + 'and a pod cannot have two volumes of one name; give one of them another name (configVolumeName of LogShipper.fluentBit()).');
+  });
+});
