@@ -389,12 +389,6 @@ const YAML_PACKAGE_ONLY: Array<[RegExp, string, ((content: string, offset: numbe
   (content, offset) => /["']/.test(content.slice(offset, offset + 4000))],
 ];
 
-/**
- * A file kubectl reads as JSON (it starts with `{`): a stream of JSON values, each an object,
- * read with JSON's rules (`\\/` and `\\ud83d\\ude00` escapes, no comments, no `---`, no YAML),
- * then checked as the objects of a YAML file are. A problem is placed at the key of its field.
- */
-// Go: YAMLOrJSONDecoder.Decode (apimachinery pkg/util/yaml/decoder.go), with encoding/json
 /** A lone UTF-16 surrogate (half of a pair whose other half is missing). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -421,6 +415,12 @@ function goJsonStrings(value: any): any {
   return value;
 }
 
+/**
+ * A file kubectl reads as JSON (it starts with `{`): a stream of JSON values, each an object,
+ * read with JSON's rules (`\\/` and `\\ud83d\\ude00` escapes, no comments, no `---`, no YAML),
+ * then checked as the objects of a YAML file are. A problem is placed at the key of its field.
+ */
+// Go: YAMLOrJSONDecoder.Decode (apimachinery pkg/util/yaml/decoder.go), with encoding/json
 function parseJsonStream(source: Source, problems: string[]): InputObject[] {
   const name = source.name === '-' ? '<stdin>' : source.name;
   const text = source.content;
