@@ -467,8 +467,10 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const mainOwn = new Map<unknown, readonly unknown[]>(pattern.sidecars.mainOwn.map((m) => [resolveAdded([], m.name), m.volumes]));
   const byName = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name)));
   const patternSidecars = new Set(byName);
-  for (const d of declared.filter((x) => !podContainers.some((c) => isObject(c) && c.name === x.name))) {
-    // A declared sidecar missing by name: renamed, if exactly one other container is it but for the name.
+  // A declared sidecar missing by name was renamed (not removed) only while no container is gone.
+  const noneRemoved = podContainers.length >= pattern.sidecars.mainOwn.length + declared.length;
+  for (const d of noneRemoved ? declared.filter((x) => !podContainers.some((c) => isObject(c) && c.name === x.name)) : []) {
+    // Renamed, if exactly one other container is it but for the name.
     const like = podContainers.filter((c) => isObject(c) && !byName.has(c) && !mainOwn.has(c.name)
       && sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args));
     if (like.length === 1) {

@@ -136,8 +136,9 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
         // One item where a list of them goes: an instance of this library named by its exported class, an object shown.
         const found = libraryClassHint(v);
         // What the list holds: a class of this library, a Kubernetes struct ('k'), a props struct ('S') or values.
-        const item: string | undefined = Array.isArray(arg) && typeof arg[1] === 'string' ? arg[1] : undefined;
         const itemKind = Array.isArray(arg) ? arg[0] : arg;
+        // The name of the objects the list holds (not of an enum's values).
+        const item: string | undefined = ['k', 'S', 'c'].includes(itemKind) && typeof arg[1] === 'string' ? arg[1] : undefined;
         if (found !== undefined) {
           // The list's own class: one item to put in a list; another class: where it goes instead.
           problems.add(path, itemKind === 'c' && found[0] === `${an(item!)} (a class of this library)`
@@ -148,7 +149,7 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
           problems.add(path, `${show(v)} is an object, but ${where(owner, field)} takes a list${item ? ` of ${item} objects` : ''}${fix}.`);
         } else {
           // A one-item list is the fix only where the value is of the item's type.
-          const fits = (itemKind === 's' && typeof v === 'string') || (itemKind === 'n' && typeof v === 'number');
+          const fits = ((itemKind === 's' || itemKind === 'e' || itemKind === 'l') && typeof v === 'string') || (itemKind === 'n' && typeof v === 'number');
           wrong(v, `a list${item ? ` of ${item} objects` : ''}`, path, problems, owner, field, fits ? `; write a list: [${show(v)}]` : '');
         }
         return v;

@@ -1011,6 +1011,15 @@ describe('review 45 W5: the app mounts of an injection go into the main containe
     expect(mounts.web).toEqual(['sync-b:/b']);
     expect(mounts.helper).toEqual([]);
   });
+
+  test('GIVEN a JSON patch that removes the sidecar and renames the main container like it WHEN a git-sync is injected THEN the main container gets the app mount (review 50 DD12)', () => {
+    const chart = newChart();
+    const same = { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] };
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'app', ...same }], sidecars: [Sidecar.container({ name: 'helper', ...same })] });
+    p.addJsonPatch(JsonPatch.remove('/spec/containers/1'), JsonPatch.replace('/spec/containers/0/name', 'web'));
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
+    expect(mountsOf(chart).web).toEqual(['sync-b:/b']);
+  });
 });
 
 describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {

@@ -965,6 +965,15 @@ describe('review 49 B2, B3, B5, B6: options read once, whatever their shape', ()
     expect(message.match(/env: 5/g)).toHaveLength(1);
   });
 
+  test('GIVEN env given as a string WHEN InitStep.checkRequired() is called THEN the fix is the one-item list, and nothing is said to be empty (review 50 DD7)', () => {
+    expect(errorOf(() => InitStep.checkRequired(any({ env: 'A' })))).toBe('InitStep.checkRequired: env: "A" must be a list; write ["A"].');
+  });
+
+  test('GIVEN ipFamilies given as one string WHEN an ExposedService is built THEN the fix is the one-item list (review 50 DD6)', () => {
+    expect(errorOf(() => new ExposedService(newChart(), 's', { metadata: { name: 's' }, selector: { a: 'b' }, ports: [{ port: 80 }], ipFamilies: any('IPv4') })))
+      .toContain('ipFamilies: "IPv4" is a string, but ExposedServiceProps.ipFamilies takes a list; write a list: ["IPv4"].');
+  });
+
   test('GIVEN a Proxy as options whose get trap throws WHEN a factory is called THEN the factory is named (B5)', () => {
     const proxy = new Proxy({ repo: 'https://example.com/r.git' }, { get: () => { throw new Error('get trap fails'); } });
     expect(errorOf(() => Sidecar.gitSync(proxy as any))).toBe('Sidecar.gitSync: reading the options threw: get trap fails; pass plain objects and lists (not a Proxy).');

@@ -121,14 +121,22 @@ export function chartIdOf(name: string): string {
  */
 export function decodeFileBytes(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const utf16 = (le: Buffer) => {
+    // Go's UTF-16 decoder: a lone surrogate, and an odd last byte, are U+FFFD each.
+    const text = le.subarray(0, le.length - (le.length % 2)).toString('utf16le').replace(LONE_SURROGATE, '\uFFFD');
+    return le.length % 2 === 1 ? `${text}\uFFFD` : text;
+  };
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
-    return buffer.subarray(2, buffer.length - (buffer.length % 2)).toString('utf16le');
+    return utf16(buffer.subarray(2));
   }
   if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
-    const swapped = Buffer.from(buffer.subarray(2, buffer.length - (buffer.length % 2)));
-    return swapped.swap16().toString('utf16le');
+    const rest = buffer.subarray(2);
+    const swapped = Buffer.from(rest.subarray(0, rest.length - (rest.length % 2))).swap16();
+    return utf16(rest.length % 2 === 1 ? Buffer.concat([swapped, rest.subarray(rest.length - 1)]) : swapped);
   }
-  return buffer.toString('utf8');
+  // BOMOverride drops a UTF-8 byte-order mark too (a JSON file with one is read as JSON).
+  const start = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  return buffer.subarray(start).toString('utf8');
 }
 
 export function parseSources(sources: Source[]): InputFile[] {

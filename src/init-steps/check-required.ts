@@ -125,7 +125,8 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
       errors.push(`files[${i}]: ${show(f)} must be an absolute path, or a relative path inside the shared files volume made of letters, digits, '.', '_', '-' and '/' without '.' or '..' segments`);
     }
   });
-  if (env.length + files.length === 0) {
+  // (A value that is no list is reported as such, not as empty.)
+  if (env.length + files.length === 0 && [options.env, options.files].every((v) => v === undefined || Array.isArray(v))) {
     errors.push('env and files: both are empty; name at least one environment variable or file to check');
   }
   checkName(options.name, errors);
@@ -176,7 +177,7 @@ function list(field: string, value: unknown, errors: string[]): any[] {
     return [];
   }
   if (!Array.isArray(value)) {
-    errors.push(`${field}: ${show(value)} must be a list`);
+    errors.push(`${field}: ${show(value)} must be a list${typeof value === 'string' ? `; write [${show(value)}]` : ''}`);
     return [];
   }
   return value;

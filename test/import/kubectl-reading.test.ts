@@ -762,3 +762,28 @@ describe('a null list item of a custom resource (review 49 C1)', () => {
     expect(result.code).toContain("spec: { list: ['a', null] }");
   });
 });
+
+describe('file encodings as kubectl decodes them (review 50 DD2, DD3, DD10)', () => {
+  const read = (bytes: Buffer) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enc-'));
+    const file = path.join(dir, 'f.yaml');
+    fs.writeFileSync(file, bytes);
+    return ManifestImport.fromFiles([file]);
+  };
+  const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "${value}"\n`;
+
+  test('GIVEN a UTF-16 file with a lone surrogate WHEN read THEN it is U+FFFD, as Go\'s UTF-16 decoder reads it (DD3)', () => {
+    const text = Buffer.from(cm('x\ud800y'), 'utf16le');
+    expect(read(Buffer.concat([Buffer.from([0xff, 0xfe]), text])).code).toContain("data: { a: 'x\ufffdy' }");
+  });
+
+  test('GIVEN a UTF-16 file with an odd last byte WHEN read THEN that byte is U+FFFD, not dropped (DD2)', () => {
+    const text = Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: x', 'utf16le');
+    expect(read(Buffer.concat([Buffer.from([0xff, 0xfe]), text, Buffer.from([0x41])])).code).toContain("data: { a: 'x\ufffd' }");
+  });
+
+  test('GIVEN a JSON file with a UTF-8 byte-order mark WHEN read THEN it is read as JSON, the mark dropped as kubectl drops it (DD10)', () => {
+    const json = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"\\ud800"}}\n';
+    expect(read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])).code).toContain("data: { a: '\ufffd' }");
+  });
+});
