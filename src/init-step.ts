@@ -12,7 +12,7 @@ import { waitForTcpStep } from './init-steps/wait-for-tcp';
 import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import { show } from './problems';
-import { checkWholeOptions, isBuiltIn, isCdk8sToken, readOptionsOnce, TOKEN_PROBLEM, tokenProblems } from './props';
+import { checkWholeOptions, isBuiltIn, isCdk8sToken, namedThrow, readOptionsOnce, TOKEN_PROBLEM, tokenProblems } from './props';
 import type { GeneratedConfigMapData } from './sidecar';
 
 export { CheckRequiredOptions } from './init-steps/check-required';
@@ -348,6 +348,10 @@ const OPTIONS_EXAMPLES: { [factory: string]: string } = {
  * written from them when the step is built, before tokens resolve.
  */
 function noTokens(factory: string, args: { [name: string]: unknown }): void {
+  namedThrow(`InitStep.${factory}`, () => noTokensIn(factory, args));
+}
+
+function noTokensIn(factory: string, args: { [name: string]: unknown }): void {
   const problems: string[] = [];
   for (const name of Object.keys(args)) {
     if (isCdk8sToken(args[name])) {

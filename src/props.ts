@@ -623,10 +623,12 @@ function readUnguarded<T>(subject: string, options: T): T {
 }
 
 /**
- * Runs `read` (a read of the caller's options), naming with `subject` an error that escapes it
- * unnamed: a Proxy trap (keys, length, prototype) or a getter read outside a guarded read.
+ * Runs `read` (a read of the caller's options or arguments), naming with `subject` an error that
+ * escapes it unnamed: a Proxy trap (keys, length, prototype) or a getter read outside a guarded read.
+ *
+ * @internal
  */
-function namedThrow<T>(subject: string, read: () => T): T {
+export function namedThrow<T>(subject: string, read: () => T): T {
   try {
     return read();
   } catch (e) {

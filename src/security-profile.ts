@@ -1,7 +1,7 @@
 import type { ResourceRequirements } from './k8s-types';
 import { toManifest } from './k8s-values';
 import { Problems, show } from './problems';
-import { checkProps, isCdk8sToken, tokenProblems } from './props';
+import { checkProps, isCdk8sToken, namedThrow, tokenProblems } from './props';
 
 /**
  * A Kubernetes Pod Security Standard level, as enforced by Pod Security Admission
@@ -30,6 +30,10 @@ export class ResourcePreset {
 
   /** Your own requests and limits (plain strings or `k8s.Quantity` values). */
   public static custom(resources: ResourceRequirements): ResourcePreset {
+    return namedThrow('ResourcePreset.custom()', () => ResourcePreset.customPreset(resources));
+  }
+
+  private static customPreset(resources: ResourceRequirements): ResourcePreset {
     const tokens = tokenProblems('ResourcePreset.custom()', resources, 'resources');
     if (tokens.length > 0) {
       throw new Error(`ResourcePreset.custom(): ${tokens[0]}.`);

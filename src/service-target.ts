@@ -132,32 +132,10 @@ export class ServiceTarget {
    * Their container ports are unknown, so named targetPorts are not checked.
    */
   public static fromLabels(labels: { [key: string]: string }): IServiceTarget {
-    // Plain JavaScript passes any value: a string would be spread into { 0: 'w', 1: 'e', ... }.
-    if (labels === null || typeof labels !== 'object' || Array.isArray(labels) || !isPlainObject(labels)) {
-      throw new Error(`ServiceTarget.fromLabels(): labels: ${show(labels)} is ${kindOf(labels)}, but it takes a map of labels; pass e.g. { app: 'web' }.`);
-    }
-    const copy: { [key: string]: string } = {};
-    for (const key of keysOf(labels)) {
-      let value: unknown;
-      try {
-        value = (labels as any)[key];
-      } catch (e) {
-        throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${threwProblem(e)}`);
-      }
-      if (typeof value !== 'string') {
-        throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${show(value)} is ${kindOf(value)}, but a label value is a string; write it as a string.`);
-      }
-      copy[key] = value;
-    }
-    const description = `pods labelled ${Object.entries(copy).map(([k, v]) => `${k}=${v}`).join(',') || '(no labels)'}`;
-    const target: IServiceTarget & _ServiceTargetHints = {
-      targetDescription: description,
-      _missingLabelsFix: 'pass at least one label to ServiceTarget.fromLabels()',
-      selectorLabels: () => ({ ...copy }),
-      containerPorts: () => undefined,
-    };
-    return target;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./props').namedThrow('ServiceTarget.fromLabels()', () => labelTarget(labels));
   }
+
 
   /**
    * The pods of a cdk8s-plus workload of any cdk8s-plus-NN version: a `Pod`, `Deployment`,
@@ -314,4 +292,33 @@ function kplusContainerPorts(w: any): k8s.ContainerPort[] | undefined {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The target of ServiceTarget.fromLabels(), from the labels read once. */
+function labelTarget(labels: { [key: string]: string }): IServiceTarget {
+  // Plain JavaScript passes any value: a string would be spread into { 0: 'w', 1: 'e', ... }.
+  if (labels === null || typeof labels !== 'object' || Array.isArray(labels) || !isPlainObject(labels)) {
+    throw new Error(`ServiceTarget.fromLabels(): labels: ${show(labels)} is ${kindOf(labels)}, but it takes a map of labels; pass e.g. { app: 'web' }.`);
+  }
+  const copy: { [key: string]: string } = {};
+  for (const key of keysOf(labels)) {
+    let value: unknown;
+    try {
+      value = (labels as any)[key];
+    } catch (e) {
+      throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${threwProblem(e)}`);
+    }
+    if (typeof value !== 'string') {
+      throw new Error(`ServiceTarget.fromLabels(): labels.${key}: ${show(value)} is ${kindOf(value)}, but a label value is a string; write it as a string.`);
+    }
+    copy[key] = value;
+  }
+  const description = `pods labelled ${Object.entries(copy).map(([k, v]) => `${k}=${v}`).join(',') || '(no labels)'}`;
+  const target: IServiceTarget & _ServiceTargetHints = {
+    targetDescription: description,
+    _missingLabelsFix: 'pass at least one label to ServiceTarget.fromLabels()',
+    selectorLabels: () => ({ ...copy }),
+    containerPorts: () => undefined,
+  };
+  return target;
 }

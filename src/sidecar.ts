@@ -6,7 +6,7 @@ import type { Container, Volume } from './k8s-types';
 import { kindOf } from './k8s-values';
 import type { LogShipper } from './log-shipper';
 import { show } from './problems';
-import { isCdk8sToken, TOKEN_PROBLEM } from './props';
+import { isCdk8sToken, namedThrow, TOKEN_PROBLEM } from './props';
 import { withKubeletLiterals } from './shell';
 import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_OPTIONS } from './sidecars/cloud-sql-proxy';
 import { checkOptionKeys, modeOf, readContainer } from './sidecars/common';
@@ -153,7 +153,7 @@ export abstract class Sidecar {
    * @param mode classic (a second main container) or native (an init container that keeps running)
    */
   public static container(container: Container, mode: SidecarMode = SidecarMode.CLASSIC): Sidecar {
-    if (isCdk8sToken(container)) {
+    if (namedThrow('Sidecar.container()', () => isCdk8sToken(container))) {
       throw new Error(`Sidecar.container(): container: ${TOKEN_PROBLEM} (${kindOf(container)}), but the container is read when the sidecar is added (its name, and restartPolicy for a native one), before tokens resolve; pass the object itself (tokens inside it, an image or a limit, are taken).`);
     }
     if (isCdk8sToken(mode)) {

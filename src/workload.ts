@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { DaemonSetUpdateStrategy, DeploymentStrategy, PersistentVolumeClaim, PodFailurePolicy, StatefulSetUpdateStrategy } from './k8s-types';
 import { hasUncheckedNumber, toManifest, toManifestValue } from './k8s-values';
 import { show } from './problems';
-import { isCdk8sToken, readProps, tokenProblems } from './props';
+import { isCdk8sToken, namedThrow, readProps, tokenProblems } from './props';
 
 /**
  * The kind of object a pod pattern is written as.
@@ -450,7 +450,8 @@ export class Workload {
   public static pod(): Workload {
     // Plain JavaScript can pass the options of another workload here: they would be ignored.
     const given = arguments[0];
-    const isEmpty = given === undefined || given === null || (typeof given === 'object' && !Array.isArray(given) && Object.keys(given).length === 0);
+    const isEmpty = namedThrow('Workload.pod()', () => given === undefined || given === null
+      || (typeof given === 'object' && !Array.isArray(given) && Object.keys(given).length === 0));
     if (!isEmpty) {
       const fix = typeof given === 'object' && !Array.isArray(given) ? `; a Pod has no replicas or strategy: use Workload.deployment(${show(given)}) for those` : '';
       throw new Error(`Workload.pod(): takes no options, but was given ${show(given)}${fix}.`);

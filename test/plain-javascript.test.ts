@@ -986,3 +986,16 @@ describe('review 49 B2, B3, B5, B6: options read once, whatever their shape', ()
       .toContain('target.targetNamespace: reading it threw: BOOM; pass a plain value.');
   });
 });
+
+describe('a Proxy whose trap throws, given to any factory (review 50 DD9)', () => {
+  const trap = (target: object) => new Proxy(target, { ownKeys: () => { throw new Error('KEYS'); }, getPrototypeOf: () => { throw new Error('PROTO'); } });
+  test.each([
+    ['InitStep.waitForTcp', () => InitStep.waitForTcp(trap({}) as any, 5432)],
+    ['Sidecar.container()', () => Sidecar.container(trap({ name: 'a', image: 'busybox' }) as any)],
+    ['Workload.pod()', () => (Workload.pod as any)(trap({}))],
+    ['ServiceTarget.fromLabels()', () => ServiceTarget.fromLabels(trap({ app: 'web' }) as any)],
+    ['ResourcePreset.custom()', () => ResourcePreset.custom(trap({ limits: { cpu: '1' } }) as any)],
+  ])('GIVEN %s WHEN called with it THEN the error names the factory', (subject, make) => {
+    expect(errorOf(make)).toMatch(new RegExp(`^${subject.replace(/[.()]/g, (ch) => `\\${ch}`)}: reading the options threw: (KEYS|PROTO); pass plain objects and lists \\(not a Proxy\\)\\.$`));
+  });
+});

@@ -405,7 +405,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * surrogate (`"\ud800x"`), which JSON.parse keeps, is U+FFFD (decode.go unquoteBytes: "Invalid
  * surrogate; fall back to replacement rune"), which kubectl reads and cdk8s writes.
  */
-function goJsonStrings(value: any): any {
+function goJsonStrings(value: any, twice: string[] = []): any {
   if (typeof value === 'string') {
     return value.replace(LONE_SURROGATE, '\uFFFD');
   }
@@ -413,8 +413,11 @@ function goJsonStrings(value: any): any {
     // In place: a key `__proto__` stays an own key, for the check that reports it.
     for (const k of Object.keys(value)) {
       const fixed = k.replace(LONE_SURROGATE, '\uFFFD');
-      value[k] = goJsonStrings(value[k]);
+      value[k] = goJsonStrings(value[k], twice);
       if (fixed !== k) {
+        if (Object.prototype.hasOwnProperty.call(value, fixed)) {
+          twice.push(fixed); // two keys that encoding/json reads as one
+        }
         value[fixed] = value[k];
         delete value[k];
       }
@@ -479,12 +482,18 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     }
     const chunk = text.slice(i, end < 0 ? text.length : end);
     let data: any;
+    const twiceDecoded: string[] = [];
     try {
-      data = goJsonStrings(JSON.parse(chunk));
+      data = goJsonStrings(JSON.parse(chunk), twiceDecoded);
     } catch (e) {
       const position = /position (\d+)/.exec((e as Error).message);
       problems.push(`${at(i + (position ? Number(position[1]) : 0))}: ${why}, and this is not JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}); `
         + 'fix the JSON (kubectl would reject it too), or write the file as YAML without a leading {.');
+      return objects;
+    }
+    if (twiceDecoded.length > 0) {
+      problems.push(`${at(i)}: the key ${JSON.stringify(twiceDecoded[0])} is written twice in one object once its escapes of lone surrogates are read as U+FFFD, as kubectl reads them: `
+        + 'kubectl keeps the last value without a word; this library refuses it: write the keys you mean.');
       return objects;
     }
     // encoding/json keeps the last value of a key written twice, without a word: refused, as in YAML.

@@ -13,7 +13,7 @@ import { HttpUrl, parseHttpUrl } from '../init-steps/script';
 import type { Probe, ResourceRequirements } from '../k8s-types';
 import { closestWithin, isPlainObject, keysOf, keysThroughPrototype, kindOf, toManifest } from '../k8s-values';
 import { Problems, show, threwProblem } from '../problems';
-import { checkWholeOptions, isBuiltIn, optionTokenProblems, readPropsInto, requiredProps } from '../props';
+import { checkWholeOptions, isBuiltIn, namedThrow, optionTokenProblems, readPropsInto, requiredProps } from '../props';
 import type { SidecarMode } from '../sidecar';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../validation/names';
 
@@ -351,7 +351,7 @@ export function readContainer(subject: string, container: unknown): any {
     throw new Error(`${subject}: container: ${show(container)} is not a container; pass { name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', ... }.`);
   }
   const problems = new Problems();
-  const json = toManifest('Container', container, 'container', problems);
+  const json = namedThrow(subject, () => toManifest('Container', container, 'container', problems));
   if (problems.count > 0) {
     throw new Error(problems.toErrors(subject)[0]);
   }

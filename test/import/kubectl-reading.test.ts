@@ -787,3 +787,10 @@ describe('file encodings as kubectl decodes them (review 50 DD2, DD3, DD10)', ()
     expect(read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])).code).toContain("data: { a: '\ufffd' }");
   });
 });
+
+describe('JSON keys that encoding/json reads as one (review 50 DD4)', () => {
+  test('GIVEN two keys that differ only in lone-surrogate escapes WHEN imported THEN the key written twice is refused, as any key written twice', () => {
+    expect(importError('d.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"\\ud800":"a","\\udc00":"b"}}\n'))
+      .toContain('is written twice in one object once its escapes of lone surrogates are read as U+FFFD, as kubectl reads them');
+  });
+});
