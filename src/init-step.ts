@@ -233,7 +233,7 @@ export class InitStep {
    * generated steps.
    */
   public static container(container: Container): InitStep {
-    if (isCdk8sToken(container)) {
+    if (namedThrow('InitStep.container()', () => isCdk8sToken(container))) {
       throw new Error(`InitStep.container(): container: ${TOKEN_PROBLEM} (${kindOf(container)}), but the container is read when the step is added (its name, its mounts), before tokens resolve; pass the object itself (tokens inside it, an image or a limit, are taken).`);
     }
     return new InitStep(containerStep(container));

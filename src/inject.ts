@@ -201,7 +201,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       const inCall = configMaps.find((c) => c.name === data.name);
       if (earlier !== undefined || inCall !== undefined) {
         const earlierData = earlier instanceof GeneratedConfigMap ? earlier.dataEntries : inCall?.data;
-        throw new Error(`${subject}: ${injected ? 'an earlier Inject.into() and this one' : earlier ? 'a sidecar of the pattern itself and this Inject.into()' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', `
+        throw new Error(`${subject}: ${injected ? 'an earlier Inject.into() and this one' : earlier ? 'the pattern itself (a sidecar or init step of its own) and this Inject.into()' : 'two of the sidecars and init steps'} generate a ConfigMap named ${show(data.name)} for ${object.kind} '${object.name}', `
           + `and one would overwrite the other's configuration; ${configMapClashFix(earlierData, data)}`);
       }
       configMaps.push(data);
@@ -467,9 +467,10 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const mainOwn = new Map<unknown, readonly unknown[]>(pattern.sidecars.mainOwn.map((m) => [resolveAdded([], m.name), m.volumes]));
   const byName = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name)));
   const patternSidecars = new Set(byName);
-  // A declared sidecar missing by name was renamed (not removed) only while no container is gone.
-  const noneRemoved = podContainers.length >= pattern.sidecars.mainOwn.length + declared.length;
-  for (const d of noneRemoved ? declared.filter((x) => !podContainers.some((c) => isObject(c) && c.name === x.name)) : []) {
+  // A declared sidecar missing by name may have been renamed or removed: a look-alike is taken for
+  // it only while every main container is there by name (else the look-alike may be a renamed main one).
+  const mainsThere = [...mainOwn.keys()].every((n) => podContainers.some((c) => isObject(c) && c.name === n));
+  for (const d of mainsThere ? declared.filter((x) => !podContainers.some((c) => isObject(c) && c.name === x.name)) : []) {
     // Renamed, if exactly one other container is it but for the name.
     const like = podContainers.filter((c) => isObject(c) && !byName.has(c) && !mainOwn.has(c.name)
       && sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args));

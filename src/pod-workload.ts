@@ -1012,11 +1012,14 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /**
    * Adds a volume of the pattern's own sidecar (SidecarLoggedApp's shipper), recording who adds it,
-   * so that another sidecar's volume of that name is reported with both.
+   * so that another sidecar's volume of that name is reported with both; `undefined` records who
+   * added a volume the pod has already.
    * @internal
    */
   protected _pushSidecarVolume(volume: any, adder: VolumeAdder): void {
-    this._pushVolume(volume);
+    if (volume !== undefined) {
+      this._pushVolume(volume); // (undefined: the volume is in the pod already, only who added it is recorded)
+    }
     if (!this.volumeAdders.some((a) => a.name === adder.name)) {
       this.volumeAdders = added(this.volumeAdders, adder);
     }
@@ -1067,14 +1070,17 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       earlierAppMount = undefined;
     }
     // Used at another path by the pod's own containers, or mounted into the app elsewhere by an earlier sidecar.
-    const own = !readOnlySource(volume) && ([...this.mainContainers, ...this.userInitContainers.filter((c) => !this.sidecarSteps.includes(c))]
-      .some((c) => Array.isArray(c?.volumeMounts) && c.volumeMounts.some(elsewhere))
-      || earlierAppMount !== undefined);
+    const podOwn = [...this.mainContainers, ...this.userInitContainers.filter((c) => !this.sidecarSteps.includes(c))];
+    const ownMount = readOnlySource(volume) ? undefined
+      : podOwn.flatMap((c) => (Array.isArray(c?.volumeMounts) ? c.volumeMounts : [])).find(elsewhere);
+    const own = ownMount !== undefined || (!readOnlySource(volume) && earlierAppMount !== undefined);
     if (same === undefined) {
       this._pushVolume(volume);
     } else if (own) {
-      if (adder !== undefined && earlier !== undefined && earlierAppMount !== undefined) {
-        this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [earlierAppMount.mountPath, appMountPath!]));
+      // An earlier sidecar's volume (a pattern's own shipper mounts its log volume into the app itself) at another app path.
+      const other = earlierAppMount ?? ownMount;
+      if (adder !== undefined && earlier !== undefined && other !== undefined && appMountPath !== undefined) {
+        this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [other.mountPath, appMountPath]));
         return;
       }
       this._pushVolume(volume); // the pod's own volume of that name: the validation reports the name twice

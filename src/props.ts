@@ -149,7 +149,10 @@ function walk(t: PropType, v: any, path: string, problems: Problems, owner: stri
           problems.add(path, `${show(v)} is an object, but ${where(owner, field)} takes a list${item ? ` of ${item} objects` : ''}${fix}.`);
         } else {
           // A one-item list is the fix only where the value is of the item's type.
-          const fits = ((itemKind === 's' || itemKind === 'e' || itemKind === 'l') && typeof v === 'string') || (itemKind === 'n' && typeof v === 'number');
+          // (For an enum or a literal list, only a value the list takes: "ipv4" or "IPv4,IPv6" would only move the error.)
+          const fits = (itemKind === 's' && typeof v === 'string') || (itemKind === 'n' && typeof v === 'number')
+            || (itemKind === 'e' && enumValues(arg[1], PROPS_ENUMS[arg[1]] ?? {}).includes(v))
+            || (itemKind === 'l' && Array.isArray(arg[1]) && arg[1].includes(v));
           wrong(v, `a list${item ? ` of ${item} objects` : ''}`, path, problems, owner, field, fits ? `; write a list: [${show(v)}]` : '');
         }
         return v;

@@ -450,12 +450,13 @@ export class Workload {
   public static pod(): Workload {
     // Plain JavaScript can pass the options of another workload here: they would be ignored.
     const given = arguments[0];
-    const isEmpty = namedThrow('Workload.pod()', () => given === undefined || given === null
-      || (typeof given === 'object' && !Array.isArray(given) && Object.keys(given).length === 0));
-    if (!isEmpty) {
-      const fix = typeof given === 'object' && !Array.isArray(given) ? `; a Pod has no replicas or strategy: use Workload.deployment(${show(given)}) for those` : '';
-      throw new Error(`Workload.pod(): takes no options, but was given ${show(given)}${fix}.`);
-    }
+    namedThrow('Workload.pod()', () => {
+      const isEmpty = given === undefined || given === null || (typeof given === 'object' && !Array.isArray(given) && Object.keys(given).length === 0);
+      if (!isEmpty) {
+        const fix = typeof given === 'object' && !Array.isArray(given) ? `; a Pod has no replicas or strategy: use Workload.deployment(${show(given)}) for those` : '';
+        throw new Error(`Workload.pod(): takes no options, but was given ${show(given)}${fix}.`);
+      }
+    });
     return POD;
   }
 

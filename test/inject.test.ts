@@ -1020,6 +1020,16 @@ describe('review 45 W5: the app mounts of an injection go into the main containe
     Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
     expect(mountsOf(chart).web).toEqual(['sync-b:/b']);
   });
+
+  test('GIVEN a patch that removes the sidecar, renames the main container like it and adds another WHEN a git-sync is injected THEN both main containers get the app mount (review 51 E2)', () => {
+    const chart = newChart();
+    const same = { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] };
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [{ name: 'app', ...same }], sidecars: [Sidecar.container({ name: 'helper', ...same })] });
+    p.addJsonPatch(JsonPatch.remove('/spec/containers/1'), JsonPatch.replace('/spec/containers/0/name', 'web'), JsonPatch.add('/spec/containers/-', c('extra')));
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
+    expect(mountsOf(chart).web).toEqual(['sync-b:/b']);
+    expect(mountsOf(chart).extra).toEqual(['sync-b:/b']);
+  });
 });
 
 describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {

@@ -969,6 +969,11 @@ describe('review 49 B2, B3, B5, B6: options read once, whatever their shape', ()
     expect(errorOf(() => InitStep.checkRequired(any({ env: 'A' })))).toBe('InitStep.checkRequired: env: "A" must be a list; write ["A"].');
   });
 
+  test.each(['ipv4', 'IPv4,IPv6'])('GIVEN ipFamilies given as %s, no IpFamily WHEN an ExposedService is built THEN no one-item list is offered (review 51 E3)', (value) => {
+    expect(errorOf(() => new ExposedService(newChart(), 's', { metadata: { name: 's' }, selector: { a: 'b' }, ports: [{ port: 80 }], ipFamilies: any(value) })))
+      .toContain(`ipFamilies: "${value}" is a string, but ExposedServiceProps.ipFamilies takes a list.`);
+  });
+
   test('GIVEN ipFamilies given as one string WHEN an ExposedService is built THEN the fix is the one-item list (review 50 DD6)', () => {
     expect(errorOf(() => new ExposedService(newChart(), 's', { metadata: { name: 's' }, selector: { a: 'b' }, ports: [{ port: 80 }], ipFamilies: any('IPv4') })))
       .toContain('ipFamilies: "IPv4" is a string, but ExposedServiceProps.ipFamilies takes a list; write a list: ["IPv4"].');
@@ -995,6 +1000,7 @@ describe('a Proxy whose trap throws, given to any factory (review 50 DD9)', () =
     ['Workload.pod()', () => (Workload.pod as any)(trap({}))],
     ['ServiceTarget.fromLabels()', () => ServiceTarget.fromLabels(trap({ app: 'web' }) as any)],
     ['ResourcePreset.custom()', () => ResourcePreset.custom(trap({ limits: { cpu: '1' } }) as any)],
+    ['InitStep.container()', () => InitStep.container(trap({ name: 'a', image: 'busybox' }) as any)],
   ])('GIVEN %s WHEN called with it THEN the error names the factory', (subject, make) => {
     expect(errorOf(make)).toMatch(new RegExp(`^${subject.replace(/[.()]/g, (ch) => `\\${ch}`)}: reading the options threw: (KEYS|PROTO); pass plain objects and lists \\(not a Proxy\\)\\.$`));
   });

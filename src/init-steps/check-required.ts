@@ -177,7 +177,9 @@ function list(field: string, value: unknown, errors: string[]): any[] {
     return [];
   }
   if (!Array.isArray(value)) {
-    errors.push(`${field}: ${show(value)} must be a list${typeof value === 'string' ? `; write [${show(value)}]` : ''}`);
+    // A one-item list is the fix only for one name or path ("HOST,PORT" is two, "" none).
+    const one = typeof value === 'string' && /^[A-Za-z0-9_./-]+$/.test(value);
+    errors.push(`${field}: ${show(value)} must be a list${one ? `; write [${show(value)}]` : ''}`);
     return [];
   }
   return value;

@@ -182,7 +182,7 @@ describe('a SidecarLoggedApp\'s own Fluent Bit shipper and another one (review 4
   test('GIVEN a second Fluent Bit shipper injected with the default ConfigMap name WHEN injected THEN the pattern\'s sidecar and the option are named', () => {
     const chart = newChart();
     expect(() => Inject.into(loggedApp(chart), { sidecars: [Sidecar.logShipper(fluentBit(), { name: 'b', logVolumeName: 'b-logs', logMountPath: '/var/log/b' })] }))
-      .toThrow('a sidecar of the pattern itself and this Inject.into() generate a ConfigMap named "l-fluent-bit" for Pod \'l\'');
+      .toThrow('the pattern itself (a sidecar or init step of its own) and this Inject.into() generate a ConfigMap named "l-fluent-bit" for Pod \'l\'');
   });
 
   test('GIVEN a second Fluent Bit sidecar with another ConfigMap but the default config volume WHEN synthesized THEN both sidecars and configVolumeName are named', () => {
@@ -190,5 +190,12 @@ describe('a SidecarLoggedApp\'s own Fluent Bit shipper and another one (review 4
     loggedApp(chart).addSidecar(Sidecar.logShipper(fluentBit({ configMapName: 'x' }), { name: 'b', logVolumeName: 'b-logs', logMountPath: '/var/log/b' }));
     expect(synthError(chart)).toContain('volumes: the sidecars "sidecar-container" and "b" both add a volume named "fluent-bit-config", with different contents, '
       + 'and a pod cannot have two volumes of one name; give one of them another name (configVolumeName of LogShipper.fluentBit()).');
+  });
+
+  test('GIVEN a git-sync on the app\'s log volume at another path WHEN added THEN both sidecars and the options are named (review 51 E5)', () => {
+    const chart = newChart();
+    loggedApp(chart).addSidecar(Sidecar.gitSync({ repo: 'https://example.com/r', volumeName: 'shared-logs', appMountPath: '/git', initialSync: false }));
+    expect(synthError(chart)).toContain('volumes: the sidecars "sidecar-container" and "git-sync" both add a volume named "shared-logs", and mount it into the app at two paths, '
+      + '"/var/log/" and "/git"; mount it at one path in both, or give one of them another volume name (logVolumeName of SidecarLoggedApp or volumeName of Sidecar.gitSync).');
   });
 });
