@@ -455,27 +455,30 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     .map(([k, o]) => [k, { sidecar: resolveAdded([], o.sidecar), wanted: resolveAdded([...podSpecPath(manifest.kind).split('.'), 'securityContext', k], o.wanted) }] as const)
     .filter(([, o]) => present.has(o.sidecar)));
   // The pattern's classic sidecars as written (like the sidecars the additions put in, they get none
-  // of the additions' app mounts): by name, or, for one a JSON patch renamed, the one container that
-  // is the same but for its name (image, command and args) and has no other declared name.
+  // of the additions' app mounts). A container is told by its name and its looks (image, command,
+  // args), as JSON patches may rename, remove or add containers: a sidecar by its name, unless it
+  // looks like a main container and not like the sidecar (the app renamed to the sidecar's name);
+  // a sidecar a patch renamed, as the one other container that looks like it and not like a main
+  // container missing by name (which could be that one, renamed).
   const podContainers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
-  const declared = pattern.sidecars.classic.map((d) => ({
-    name: resolveAdded([], d.name),
-    image: resolveAdded([], d.image),
-    command: resolveAdded([], d.command),
-    args: resolveAdded([], d.args),
-  }));
+  const looks = (d: { image: unknown; command: unknown; args: unknown }) => ({
+    name: undefined as unknown, image: resolveAdded([], d.image), command: resolveAdded([], d.command), args: resolveAdded([], d.args),
+  });
+  const declared = pattern.sidecars.classic.map((d) => ({ ...looks(d), name: resolveAdded([], d.name) }));
+  const mains = pattern.sidecars.mainOwn.map((m) => ({ ...looks(m), name: resolveAdded([], m.name) }));
   const mainOwn = new Map<unknown, readonly unknown[]>(pattern.sidecars.mainOwn.map((m) => [resolveAdded([], m.name), m.volumes]));
-  const byName = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name)));
+  const like = (c: any, d: { image: unknown; command: unknown; args: unknown }) =>
+    sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args);
+  const named = (n: unknown) => podContainers.some((c) => isObject(c) && c.name === n);
+  const byName = new Set(podContainers.filter((c) => isObject(c) && declared.some((d) => d.name === c.name
+    && (like(c, d) || !mains.some((m) => like(c, m))))));
   const patternSidecars = new Set(byName);
-  // A declared sidecar missing by name may have been renamed or removed: a look-alike is taken for
-  // it only while every main container is there by name (else the look-alike may be a renamed main one).
-  const mainsThere = [...mainOwn.keys()].every((n) => podContainers.some((c) => isObject(c) && c.name === n));
-  for (const d of mainsThere ? declared.filter((x) => !podContainers.some((c) => isObject(c) && c.name === x.name)) : []) {
-    // Renamed, if exactly one other container is it but for the name.
-    const like = podContainers.filter((c) => isObject(c) && !byName.has(c) && !mainOwn.has(c.name)
-      && sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args));
-    if (like.length === 1) {
-      patternSidecars.add(like[0]);
+  const missingMains = mains.filter((m) => !named(m.name));
+  for (const d of declared.filter((x) => !named(x.name))) {
+    const candidates = podContainers
+      .filter((c) => isObject(c) && !byName.has(c) && !mainOwn.has(c.name) && like(c, d) && !missingMains.some((m) => like(c, m)));
+    if (candidates.length === 1) {
+      patternSidecars.add(candidates[0]);
     }
   }
   const sidecarInitNames = new Set(pattern.sidecars.initNames.map((n) => resolveAdded([], n)));

@@ -351,10 +351,13 @@ export interface _DeclaredSidecar {
 }
 
 /**
- * A pattern's main container by name, and the volumes it mounts itself.
+ * A pattern's main container: its name and looks (image, command, args), and the volumes it mounts itself.
  * @internal
  */
 export interface _OwnMounts {
   readonly name: unknown;
+  readonly image: unknown;
+  readonly command: unknown;
+  readonly args: unknown;
   readonly volumes: readonly unknown[];
 }

@@ -1044,6 +1044,9 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       initNames: [...this.nativeSidecars, ...this.sidecarSteps].map((c) => c?.name),
       mainOwn: this.mainContainers.map((c) => ({
         name: c?.name,
+        image: c?.image,
+        command: c?.command,
+        args: c?.args,
         volumes: Array.isArray(c?.volumeMounts) ? c.volumeMounts.map((m: any) => m?.name) : [],
       })),
     };

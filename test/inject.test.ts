@@ -1030,6 +1030,23 @@ describe('review 45 W5: the app mounts of an injection go into the main containe
     expect(mountsOf(chart).web).toEqual(['sync-b:/b']);
     expect(mountsOf(chart).extra).toEqual(['sync-b:/b']);
   });
+
+  test('GIVEN patches that rename both the app and its sidecar WHEN a git-sync is injected THEN the app gets the app mount and the sidecar none (review 52 F1)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app', { image: 'nginx' })], sidecars: [Sidecar.container(c('helper'))] });
+    p.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'web'), JsonPatch.replace('/spec/containers/1/name', 'h2'));
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
+    expect(mountsOf(chart).web).toEqual(['sync-b:/b']);
+    expect(mountsOf(chart).h2).toEqual([]);
+  });
+
+  test('GIVEN a patch that removes the sidecar and renames the app to its name WHEN a git-sync is injected THEN the app still gets the app mount (review 52 F2)', () => {
+    const chart = newChart();
+    const p = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app', { image: 'nginx' })], sidecars: [Sidecar.container(c('helper'))] });
+    p.addJsonPatch(JsonPatch.remove('/spec/containers/1'), JsonPatch.replace('/spec/containers/0/name', 'helper'));
+    Inject.into(p, { sidecars: [gitSync('sync-b', '/b')] });
+    expect(mountsOf(chart).helper).toEqual(['sync-b:/b']);
+  });
 });
 
 describe('review 45 W4: a plain object\'s own emptyDir named like the files volume', () => {

@@ -965,6 +965,10 @@ describe('review 49 B2, B3, B5, B6: options read once, whatever their shape', ()
     expect(message.match(/env: 5/g)).toHaveLength(1);
   });
 
+  test.each([['env', 'my-var'], ['files', '../x']])('GIVEN %s given as %s, which the list does not take WHEN InitStep.checkRequired() is called THEN no one-item list is offered (review 52 F4)', (field, value) => {
+    expect(errorOf(() => InitStep.checkRequired(any({ [field]: value })))).toBe(`InitStep.checkRequired: ${field}: "${value}" must be a list.`);
+  });
+
   test('GIVEN env given as a string WHEN InitStep.checkRequired() is called THEN the fix is the one-item list, and nothing is said to be empty (review 50 DD7)', () => {
     expect(errorOf(() => InitStep.checkRequired(any({ env: 'A' })))).toBe('InitStep.checkRequired: env: "A" must be a list; write ["A"].');
   });

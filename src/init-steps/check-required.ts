@@ -117,12 +117,14 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
     fail('InitStep.checkRequired', [`options: ${show(options)} must be an object ({ env: [...], files: [...] })`]);
   }
   checkKeys('CheckRequiredOptions', options, errors);
-  const env = list('env', options.env, errors);
-  const files = list('files', options.files, errors);
+  // A one-item list is the fix only for a value the list takes: one variable name, one file.
+  const env = list('env', options.env, errors, (v) => checkShellName('env[0]', v, [], CHECK_REQUIRED_VARIABLES));
+  const files = list('files', options.files, errors, (v) => fileProblem(v) === undefined);
   env.forEach((n, i) => checkShellName(`env[${i}]`, n, errors, CHECK_REQUIRED_VARIABLES));
   files.forEach((f, i) => {
-    if (typeof f !== 'string' || !(ABSOLUTE_FILE.test(f) || (RELATIVE_FILE.test(f) && !f.split('/').some((s) => s === '.' || s === '..')))) {
-      errors.push(`files[${i}]: ${show(f)} must be an absolute path, or a relative path inside the shared files volume made of letters, digits, '.', '_', '-' and '/' without '.' or '..' segments`);
+    const problem = fileProblem(f);
+    if (problem) {
+      errors.push(`files[${i}]: ${problem}`);
     }
   });
   // (A value that is no list is reported as such, not as empty.)
@@ -172,14 +174,12 @@ export function checkRequiredStep(options: CheckRequiredOptions): StepSpec {
   };
 }
 
-function list(field: string, value: unknown, errors: string[]): any[] {
+function list(field: string, value: unknown, errors: string[], takes: (item: unknown) => boolean): any[] {
   if (value === undefined) {
     return [];
   }
   if (!Array.isArray(value)) {
-    // A one-item list is the fix only for one name or path ("HOST,PORT" is two, "" none).
-    const one = typeof value === 'string' && /^[A-Za-z0-9_./-]+$/.test(value);
-    errors.push(`${field}: ${show(value)} must be a list${one ? `; write [${show(value)}]` : ''}`);
+    errors.push(`${field}: ${show(value)} must be a list${typeof value === 'string' && takes(value) ? `; write [${show(value)}]` : ''}`);
     return [];
   }
   return value;
@@ -225,4 +225,11 @@ export function fileCollisionProblems(path: string, reads: readonly StepFile[], 
 
 function isPartOf(path: string, of: string): boolean {
   return path === `${of}.part` || path.startsWith(`${of}.part/`);
+}
+
+/** Why a file of `files` cannot be checked, if it cannot. */
+function fileProblem(f: unknown): string | undefined {
+  return typeof f === 'string' && (ABSOLUTE_FILE.test(f) || (RELATIVE_FILE.test(f) && !f.split('/').some((s) => s === '.' || s === '..')))
+    ? undefined
+    : `${show(f)} must be an absolute path, or a relative path inside the shared files volume made of letters, digits, '.', '_', '-' and '/' without '.' or '..' segments`;
 }
