@@ -275,6 +275,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // `\'` is no YAML escape: the `yaml` package refuses it, but Kubernetes' reader (go-yaml, libyaml's rules) takes it as `'`.
       const fix = YAML_PACKAGE_ONLY.find(([pattern, , test]) => pattern.test(message) && (test === undefined || test(content, e.pos?.[0] ?? 0)))?.[1]
+        ?? BOTH_REFUSE.find(([pattern]) => pattern.test(message))?.[1]
         ?? 'fix the YAML (kubectl would reject it too).';
       problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; ${fix}`);
       continue;
@@ -374,6 +375,17 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
   }
   return objects;
 }
+
+/**
+ * Parse errors of the `yaml` package that kubectl's reader shares, with the words that name the
+ * cause: `- x` inside [ ] or { } starts a block list there (go-yaml: "did not find expected node
+ * content").
+ */
+const BOTH_REFUSE: Array<[RegExp, string]> = [
+  [/Block collections are not allowed within flow collections|Implicit keys of flow sequence pairs need to be on a single line/,
+    'inside [ ] or { }, "- " starts a block list, which kubectl refuses too ("did not find expected node content"): quote the value (\'- x\') '
+    + 'or write the list in block style, one "- item" per line.'],
+];
 
 /**
  * Parse errors of the `yaml` package (YAML 1.2) for text that Kubernetes' reader (go-yaml v2)

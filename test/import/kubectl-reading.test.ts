@@ -794,3 +794,11 @@ describe('JSON keys that encoding/json reads as one (review 50 DD4)', () => {
       .toContain('is written twice in one object once its escapes of lone surrogates are read as U+FFFD, as kubectl reads them');
   });
 });
+
+describe('a block list inside a flow collection (review 49 C5)', () => {
+  test('GIVEN "- x" inside [ ] WHEN imported THEN the message names the "- " and the fix, as kubectl refuses it too', () => {
+    expect(importError('f.yaml', 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: f}\nspec:\n  o: [-1, - x]\n'))
+      .toContain('inside [ ] or { }, "- " starts a block list, which kubectl refuses too ("did not find expected node content"): quote the value (\'- x\') '
+        + 'or write the list in block style, one "- item" per line.');
+  });
+});
