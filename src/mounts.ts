@@ -159,6 +159,8 @@ export interface VolumeAdder {
   readonly name: string;
   readonly sidecar: string;
   readonly option?: string;
+  /** Where the sidecar mounts the volume into the app, if it does. */
+  readonly appPath?: string;
 }
 
 /**
@@ -167,11 +169,16 @@ export interface VolumeAdder {
  *
  * @internal
  */
-export function volumeAdder(volume: any, sidecar: unknown, factory: string | undefined): VolumeAdder {
+export function volumeAdder(volume: any, sidecar: unknown, factory: string | undefined, appPath?: unknown): VolumeAdder {
   const option = factory === 'Sidecar.logShipper' && volume?.configMap !== undefined
     ? 'configVolumeName of LogShipper.fluentBit()'
     : (factory === undefined ? undefined : VOLUME_NAME_OPTIONS[factory]);
-  return { name: volume?.name, sidecar: String(sidecar), ...(option !== undefined ? { option } : {}) };
+  return {
+    name: volume?.name,
+    sidecar: String(sidecar),
+    ...(option !== undefined ? { option } : {}),
+    ...(typeof appPath === 'string' ? { appPath } : {}),
+  };
 }
 
 /**

@@ -602,7 +602,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     }
     for (const v of binding.volumes ?? []) {
       this.addSharedVolume(toManifest('Volume', v), (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath,
-        volumeAdder(v, container.name, linuxOnly));
+        volumeAdder(v, container.name, linuxOnly, (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath));
     }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
@@ -1077,15 +1077,18 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const ownMount = readOnlySource(volume) ? undefined
       : podOwn.flatMap((c) => (Array.isArray(c?.volumeMounts) ? c.volumeMounts : [])).find(elsewhere);
     const own = ownMount !== undefined || (!readOnlySource(volume) && earlierAppMount !== undefined);
+    // An earlier sidecar's volume, the same: the pod's containers may use it too (an init container
+    // reading the log), so it is shared, unless the two sidecars mount it into the app at two paths.
+    const earlierPath = earlierAppMount?.mountPath ?? earlier?.appPath;
+    if (same !== undefined && earlier !== undefined && adder !== undefined && !tokenPaths && sameJson(same, volume)) {
+      if (earlierPath !== undefined && appMountPath !== undefined && !samePath(earlierPath, appMountPath) && !readOnlySource(volume)) {
+        this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [earlierPath, appMountPath]));
+      }
+      return;
+    }
     if (same === undefined) {
       this._pushVolume(volume);
     } else if (own) {
-      // An earlier sidecar's volume (a pattern's own shipper mounts its log volume into the app itself) at another app path.
-      const other = earlierAppMount ?? ownMount;
-      if (adder !== undefined && earlier !== undefined && other !== undefined && appMountPath !== undefined) {
-        this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [other.mountPath, appMountPath]));
-        return;
-      }
       this._pushVolume(volume); // the pod's own volume of that name: the validation reports the name twice
     } else if (sameJson(same, volume)) {
       return; // shared

@@ -86,7 +86,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   StepFile: '{"path":["s"],"step":["s"]}',
   TailOptions: '{"image":["s",1],"follow":[["e","TailFollow"],1]}',
   ValidatedApiObjectProps: '{"apiVersion":["s"],"kind":["s"],"metadata":[["S","ApiObjectMetadata"],1],"bodyFields":[["[","s"]],"typeName":["s"]}',
-  VolumeAdder: '{"name":["s"],"sidecar":["s"],"option":["s",1]}',
+  VolumeAdder: '{"name":["s"],"sidecar":["s"],"option":["s",1],"appPath":["s",1]}',
   WaitForMysqlOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"passwordSecret":[["k","SecretKeySelector"],1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   WaitForPostgresOptions: '{"port":["n",1],"user":["s",1],"userSecret":[["k","SecretKeySelector"],1],"database":["s",1],"connectTimeoutSeconds":["n",1],"name":["s",1],"image":["s",1],"timeoutSeconds":["n",1],"intervalSeconds":["n",1]}',
   _DeclaredSidecar: '{"name":["a"],"image":["a"],"command":["a"],"args":["a"]}',

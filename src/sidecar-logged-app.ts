@@ -145,7 +145,7 @@ export class SidecarLoggedApp extends PodWorkload {
         this._markUnchecked();
         sidecar = binding.container;
         // The log volume (written first) is the shipper's too: another sidecar's volume of that name is reported with both.
-        this._pushSidecarVolume(undefined, { name: this.logVolumeName, sidecar: 'sidecar-container', option: 'logVolumeName of SidecarLoggedApp' });
+        this._pushSidecarVolume(undefined, { name: this.logVolumeName, sidecar: 'sidecar-container', option: 'logVolumeName of SidecarLoggedApp', appPath: this.logMountPath });
         for (const v of binding.volumes ?? []) {
           const volume = toManifest('Volume', v);
           // Named with the option that renames it, should another sidecar bring a volume of that name.

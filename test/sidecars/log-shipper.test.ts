@@ -199,3 +199,18 @@ describe('a SidecarLoggedApp\'s own Fluent Bit shipper and another one (review 4
       + '"/var/log/" and "/git"; mount it at one path in both, or give one of them another volume name (logVolumeName of SidecarLoggedApp or volumeName of Sidecar.gitSync).');
   });
 });
+
+describe('a SidecarLoggedApp\'s log volume that the pod reads elsewhere too (review 52 F3)', () => {
+  test('GIVEN an init container that mounts the log volume at /x WHEN a second shipper shares it at the app\'s log path THEN the one volume is shared', () => {
+    const chart = newChart();
+    const app = new SidecarLoggedApp(chart, 'l', {
+      metadata: { name: 'l' },
+      app: { name: 'app', image: 'busybox' },
+      initContainers: [{ name: 'prep', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] }],
+    });
+    app.addSidecar(Sidecar.logShipper(LogShipper.tail(), { name: 'b' }));
+    const pod = only(synth(chart), 'Pod');
+    expect(pod.spec.volumes).toEqual([{ name: 'shared-logs', emptyDir: {} }]);
+    expect(pod.spec.containers.find((c: any) => c.name === 'b').volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
+  });
+});
