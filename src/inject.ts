@@ -7,7 +7,8 @@ import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
   AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
-  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _PatternContainers, volumeAdder, VolumeAdder,
+  resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _DeclaredSidecar, _PatternContainers,
+  volumeAdder, VolumeAdder,
   withVolumeMounts,
 } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
@@ -461,12 +462,14 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   // a sidecar a patch renamed, as the one other container that looks like it and not like a main
   // container missing by name (which could be that one, renamed).
   const podContainers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
-  const looks = (d: { image: unknown; command: unknown; args: unknown }) => ({
-    name: undefined as unknown, image: resolveAdded([], d.image), command: resolveAdded([], d.command), args: resolveAdded([], d.args),
+  // A declared container as written: its name and looks resolved.
+  const resolvedLooks = (d: _DeclaredSidecar) => ({
+    name: resolveAdded([], d.name), image: resolveAdded([], d.image), command: resolveAdded([], d.command), args: resolveAdded([], d.args),
   });
-  const declared = pattern.sidecars.classic.map((d) => ({ ...looks(d), name: resolveAdded([], d.name) }));
-  const mains = pattern.sidecars.mainOwn.map((m) => ({ ...looks(m), name: resolveAdded([], m.name) }));
-  const mainOwn = new Map<unknown, readonly unknown[]>(pattern.sidecars.mainOwn.map((m) => [resolveAdded([], m.name), m.volumes]));
+  const declared = pattern.sidecars.classic.map(resolvedLooks);
+  const mains = pattern.sidecars.mainOwn.map(resolvedLooks);
+  // The volumes each main container mounts itself, by its name.
+  const mainOwn = new Map<unknown, readonly unknown[]>(mains.map((m, i) => [m.name, pattern.sidecars.mainOwn[i].volumes]));
   const like = (c: any, d: { image: unknown; command: unknown; args: unknown }) =>
     sameJson(d.image, c.image) && sameJson(d.command, c.command) && sameJson(d.args, c.args);
   const named = (n: unknown) => podContainers.some((c) => isObject(c) && c.name === n);

@@ -361,10 +361,6 @@ export interface _DeclaredSidecar {
  * A pattern's main container: its name and looks (image, command, args), and the volumes it mounts itself.
  * @internal
  */
-export interface _OwnMounts {
-  readonly name: unknown;
-  readonly image: unknown;
-  readonly command: unknown;
-  readonly args: unknown;
+export interface _OwnMounts extends _DeclaredSidecar {
   readonly volumes: readonly unknown[];
 }

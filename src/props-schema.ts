@@ -94,7 +94,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   _FrontedAppPort: '{"port":["n"],"sidecar":["s"]}',
   _InjectedFront: '{"frontPorts":[["[","s"]],"frontedAppPorts":[["[",["S","_FrontedAppPort"]]],"classicSidecars":[["[","a"]],"nativeSidecars":[["[","a"]]}',
   _ManifestChecks: '{"decoded":["b"],"scalarsChecked":["b"]}',
-  _OwnMounts: '{"name":["a"],"image":["a"],"command":["a"],"args":["a"],"volumes":[["[","a"]]}',
+  _OwnMounts: '{"volumes":[["[","a"]],"name":["a"],"image":["a"],"command":["a"],"args":["a"]}',
   _PatternContainers: '{"classic":[["[",["S","_DeclaredSidecar"]]],"initNames":[["[","a"]],"mainOwn":[["[",["S","_OwnMounts"]]]}',
   _ServiceTargetHints: '{"_missingLabelsFix":["s",1],"_labelsProblem":["f",1],"_frontPorts":[["S","_FrontPorts"],1]}',
 };

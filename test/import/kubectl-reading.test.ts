@@ -722,6 +722,13 @@ describe('positions of problems in a JSON stream (review 25 A8)', () => {
   });
 });
 
+/** The import of a file holding these bytes, read from disk as the CLI reads it. */
+function importedBytes(bytes: Buffer, name = 'f.yaml') {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bytes-')), name);
+  fs.writeFileSync(file, bytes);
+  return ManifestImport.fromFiles([file]);
+}
+
 describe('review 49: files as kubectl reads them (CC C2-C4, BB B4)', () => {
   const cmYaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u16\ndata:\n  a: "x"\n';
 
@@ -729,10 +736,7 @@ describe('review 49: files as kubectl reads them (CC C2-C4, BB B4)', () => {
     ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(cmYaml, 'utf16le')])],
     ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(cmYaml, 'utf16le').swap16()])],
   ])('GIVEN a %s file with its byte-order mark WHEN read THEN it is the text kubectl reads (unicode.BOMOverride) (C3)', (_what, bytes) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utf16-'));
-    const file = path.join(dir, 'u16.yaml');
-    fs.writeFileSync(file, bytes);
-    expect(ManifestImport.fromFiles([file]).code).toContain("new k8s.KubeConfigMap(chart, 'u16', { metadata: { name: 'u16' }, data: { a: 'x' } });");
+    expect(importedBytes(bytes, 'u16.yaml').code).toContain("new k8s.KubeConfigMap(chart, 'u16', { metadata: { name: 'u16' }, data: { a: 'x' } });");
   });
 
   test('GIVEN JSON with escapes of lone surrogates WHEN imported THEN each is U+FFFD, as encoding/json reads it (C2)', () => {
@@ -764,27 +768,21 @@ describe('a null list item of a custom resource (review 49 C1)', () => {
 });
 
 describe('file encodings as kubectl decodes them (review 50 DD2, DD3, DD10)', () => {
-  const read = (bytes: Buffer) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enc-'));
-    const file = path.join(dir, 'f.yaml');
-    fs.writeFileSync(file, bytes);
-    return ManifestImport.fromFiles([file]);
-  };
   const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "${value}"\n`;
 
   test('GIVEN a UTF-16 file with a lone surrogate WHEN read THEN it is U+FFFD, as Go\'s UTF-16 decoder reads it (DD3)', () => {
     const text = Buffer.from(cm('x\ud800y'), 'utf16le');
-    expect(read(Buffer.concat([Buffer.from([0xff, 0xfe]), text])).code).toContain("data: { a: 'x\ufffdy' }");
+    expect(importedBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), text])).code).toContain("data: { a: 'x\ufffdy' }");
   });
 
   test('GIVEN a UTF-16 file with an odd last byte WHEN read THEN that byte is U+FFFD, not dropped (DD2)', () => {
     const text = Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: x', 'utf16le');
-    expect(read(Buffer.concat([Buffer.from([0xff, 0xfe]), text, Buffer.from([0x41])])).code).toContain("data: { a: 'x\ufffd' }");
+    expect(importedBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), text, Buffer.from([0x41])])).code).toContain("data: { a: 'x\ufffd' }");
   });
 
   test('GIVEN a JSON file with a UTF-8 byte-order mark WHEN read THEN it is read as JSON, the mark dropped as kubectl drops it (DD10)', () => {
     const json = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"\\ud800"}}\n';
-    expect(read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])).code).toContain("data: { a: '\ufffd' }");
+    expect(importedBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])).code).toContain("data: { a: '\ufffd' }");
   });
 });
 
