@@ -331,6 +331,12 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       problems.push(`${at}: the document is ${Array.isArray(data) ? 'a list' : `the ${typeof data} ${JSON.stringify(data)}`}, not a Kubernetes object; every document must be a mapping with apiVersion, kind and metadata.`);
       continue;
     }
+    const shape = listShapeProblem(data);
+    if (shape !== undefined) {
+      const pos = where(nodeAt(Y, doc.contents, ['items'], true, doc)?.range?.[0] ?? begin);
+      problems.push(`${name}:${pos.line}:${pos.col}: ${shape}`);
+      continue;
+    }
     const items = listItems(data);
     const inList = items.length > 1 || items[0] !== data;
     if (inList && data.metadata !== undefined) {
@@ -531,7 +537,13 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     }
     const line = at(i).replace(/:\d+$/, '');
     const where = jsonFieldPosition(chunk, (offset) => at(i + offset));
-    const listProblems = listMetadataProblems(data);
+    const shape = listShapeProblem(data);
+    const listProblems = shape === undefined ? listMetadataProblems(data) : [];
+    if (shape !== undefined) {
+      problems.push(`${where(data, '', ['items'])}: ${shape}`);
+      i = end < 0 ? text.length : end;
+      continue;
+    }
     if (listProblems.length > 0) {
       problems.push(...listProblems.map((m) => `${where(data, m, [])}: ${typeof data.kind === 'string' ? data.kind : 'List'}: ${m}`));
       i = end < 0 ? text.length : end;
@@ -1322,15 +1334,13 @@ const PARTIAL_TYPE_META = new WeakSet<object>();
  * the list's apiVersion and kind only when it has neither (apimachinery
  * pkg/apis/meta/v1/unstructured/helpers.go, unstructuredJSONScheme.decodeToList: `if
  * len(unstruct.GetKind()) == 0 && len(unstruct.GetAPIVersion()) == 0`); an item with one of them
- * keeps the other missing, and is refused (PARTIAL_TYPE_META).
+ * keeps the other missing, and is refused (PARTIAL_TYPE_META). An `items` field elsewhere is
+ * listShapeProblem's.
  */
 function listItems(data: any): any[] {
-  if (typeof data.apiVersion === 'string' && typeof data.kind === 'string' && /List$/.test(data.kind) && data.items === null
-    && Object.prototype.hasOwnProperty.call(data, 'items')) {
-    return []; // `items: ~`: decodeToList reads a null list as no items
-  }
-  if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string' || !/List$/.test(data.kind) || !Array.isArray(data.items)) {
-    return [data];
+  if (!isTypedList(data) || !Array.isArray(data.items)) {
+    // `items: ~`: decodeToList reads a null list as no items
+    return isTypedList(data) && data.items === null ? [] : [data];
   }
   if (data.kind === 'List') {
     return data.items;
@@ -1352,6 +1362,36 @@ function listItems(data: any): any[] {
     }
     return item;
   });
+}
+
+/** Whether the document is a list kubectl splits into its items: `kind: List` or a typed list, with `items`. */
+function isTypedList(data: any): boolean {
+  return typeof data.apiVersion === 'string' && typeof data.kind === 'string' && /List$/.test(data.kind) && Object.prototype.hasOwnProperty.call(data, 'items');
+}
+
+/**
+ * The problem of a document with an `items` field that listItems does not split: kubectl reads
+ * any object with an `items` field as a list, whatever its kind (unstructuredJSONScheme.decode:
+ * `if det.Items != nil`, null included), so it would apply the items (none for null), never the
+ * object itself; and it cannot read items that are not a list (decodeToList unmarshals them into
+ * `[]json.RawMessage`).
+ */
+function listShapeProblem(data: any): string | undefined {
+  if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string' || !Object.prototype.hasOwnProperty.call(data, 'items')) {
+    return undefined;
+  }
+  const label = typeof data.metadata?.name === 'string' ? `${data.kind} ${data.metadata.name}` : data.kind;
+  if (data.items !== null && !Array.isArray(data.items)) {
+    const shown = JSON.stringify(data.items, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+    return `${label}: items: ${shown !== undefined && shown.length <= 60 ? shown : '(this field)'} is not a list: kubectl reads an object with an items field `
+      + 'as a list of objects, whatever its kind, so it cannot read the file; write the objects as a list under items, or remove the field.';
+  }
+  if (isTypedList(data)) {
+    return undefined;
+  }
+  return `${label}: items: kubectl reads an object with an items field as a list, whatever its kind, so it would apply `
+    + `${data.items === null || data.items.length === 0 ? 'nothing' : 'the objects under items'}, not this ${data.kind}; `
+    + 'write a list as kind: List (apiVersion: v1), or remove the items field from the object.';
 }
 
 /** How deep an object may be nested: the importer, cdk8s and the check read objects recursively. */

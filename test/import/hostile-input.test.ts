@@ -250,4 +250,20 @@ describe('import of plain scalars and keys as Kubernetes reads them (go-yaml v2,
       + "(kubectl: apimachinery decodeToList), and this one has a kind, so its apiVersion stays empty; add it (the list's is apiVersion: v1).");
     expect(message).toContain("partial.yaml:6:3: object b: kind: is missing; an item of a ConfigMapList gets the list's apiVersion and kind only when it has neither");
   });
+
+  // kubectl reads any object with an `items` field as a list (apimachinery unstructuredJSONScheme.decode: `if det.Items != nil`).
+  test('GIVEN a custom resource with an items field WHEN imported THEN it is refused: kubectl would apply the items, not the object', () => {
+    const yaml = 'apiVersion: example.com/v1\nkind: Foo\nmetadata: {name: f}\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n';
+    expect(importError('foo.yaml', yaml)).toContain('foo.yaml:4:1: Foo f: items: kubectl reads an object with an items field as a list, whatever its kind, '
+      + 'so it would apply the objects under items, not this Foo; write a list as kind: List (apiVersion: v1), or remove the items field from the object.');
+    expect(importError('foo.json', JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Foo', metadata: { name: 'f' }, items: null })))
+      .toContain('Foo f: items: kubectl reads an object with an items field as a list, whatever its kind, so it would apply nothing, not this Foo;');
+  });
+
+  test('GIVEN a list or an object whose items field is not a list WHEN imported THEN it is refused: kubectl cannot read it', () => {
+    expect(importError('list.yaml', 'apiVersion: v1\nkind: List\nitems: 5\n')).toContain('list.yaml:3:1: List: items: 5 is not a list: kubectl reads an object with '
+      + 'an items field as a list of objects, whatever its kind, so it cannot read the file; write the objects as a list under items, or remove the field.');
+    expect(importError('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nitems: {a: b}\n'))
+      .toContain('cm.yaml:4:1: ConfigMap c: items: {"a":"b"} is not a list: kubectl reads an object with an items field as a list of objects');
+  });
 });
