@@ -2,11 +2,12 @@ import { createRequire } from 'module';
 import * as path from 'path';
 import { decodeCheck, decodeNulls } from '../k8s-values';
 import { fieldPathOf, Problems } from '../problems';
-import { isEmptyStatus, validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
+import { validateObject, validateYamlScalars, VALIDATED_KINDS } from '../validation';
 import { goDecode } from './go-decode';
 import { formatFloatKey, goResolve, GoScalar, INT64_LIMIT } from './go-yaml';
 import { decodedStruct, l1DecodeNulls, STATUS_KINDS, unknownFieldProblems } from './schema';
 import { goTrimSpace } from '../validation/common';
+import { isZeroStatus } from '../validation/status';
 import { preparePersistentVolumeClaimTemplateSpec } from '../validation/volumes';
 import { preparePodTemplate } from '../validation/workloads';
 
@@ -1617,10 +1618,10 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   }
   const end = (m: string) => (/[.!?)]$/.test(m) ? m : `${m}.`);
   if (VALIDATED_KINDS.includes(`${object.apiVersion}/${object.kind}`)) {
-    if (object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status) && isEmptyStatus(object.kind, object.status)) {
-      // The empty status `kubectl create ... --dry-run=client -o yaml` prints (`{}`, a Service's
-      // `{loadBalancer: {}}`) holds nothing, and the API server resets it on create: dropped, so a
-      // dry-run manifest imports as its pattern.
+    if (object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status) && isZeroStatus(object.apiVersion, object.kind, object.status)) {
+      // The zero status kubectl prints for an object it builds (`{}`, a Service's `{loadBalancer:
+      // {}}`, a StatefulSet's `{replicas: 0, availableReplicas: 0}`) holds nothing, and the API
+      // server resets it on create: dropped, so a dry-run manifest imports as its pattern.
       delete object.status;
     }
     // The library's own check: unknown fields and JSON types at Kubernetes 1.32, then the API
@@ -1642,9 +1643,10 @@ function checkObject(object: any, list?: { apiVersion: string; kind: string }): 
   // or as an ApiObject (a kind of 1.32 without an L1 class); both are checked as 1.32 decodes them.
   const struct = decodedStruct(object.apiVersion, object.kind);
   if (struct && STATUS_KINDS.has(object.kind) && object.status !== null && typeof object.status === 'object' && !Array.isArray(object.status)
-    && Object.keys(object.status).length === 0) {
-    // The empty status `kubectl create ... --dry-run=client -o yaml` prints holds nothing to write
-    // (the L1 classes have no status), as for the kinds this library validates.
+    && (Object.keys(object.status).length === 0 || isZeroStatus(object.apiVersion, object.kind, object.status))) {
+    // The zero status kubectl prints for an object it builds (an Ingress's `{loadBalancer: {}}`, a
+    // PodDisruptionBudget's zero counters) holds nothing to write (the L1 classes have no status),
+    // as for the kinds this library validates.
     delete object.status;
   }
   if (struct) {

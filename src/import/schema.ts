@@ -374,7 +374,7 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
           // Go: nodeStrategy.PrepareForCreate: "Nodes allow *all* fields, including status, to be set on create."
           ? `${fieldPath}: ${JSON.stringify(v)} cannot be written: the cdk8s L1 class k8s.KubeNode has no status (the API server would keep it: the kubelet registers a Node `
             + 'with its status); remove it'
-          : `${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes a ${kind}'s status${l1 ? `, and the cdk8s L1 class k8s.Kube${type} has no status`
+          : `${fieldPath}: ${JSON.stringify(v)} cannot be written: the cluster writes ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}'s status${l1 ? `, and the cdk8s L1 class k8s.Kube${type} has no status`
             : ' (the API server resets it on create)'}; remove it`);
         continue;
       }

@@ -13,6 +13,7 @@ import { validateConfigMap } from './configmap';
 import { groupOf, prepareObjectMetaForCreate } from './metadata';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
+import { isZeroStatus } from './status';
 import type * as Workloads from './workloads';
 import { validateYamlScalars } from './yaml-scalars';
 
@@ -305,11 +306,12 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
     return; // a kind without status (a ConfigMap): the decode step reports the unknown field
   }
   const status = manifest.status;
-  // The reset changes nothing when the status decodes to the zero value: null fields are unset
-  // (the decoder's reading), and `{ loadBalancer: {} }` (what `kubectl create service
-  // --dry-run=client -o yaml` prints) is a zero struct. Anything else, a "" or 0 included, is
-  // reported: its type is not checked here (the schema types status fields as any value).
-  if (status === null || typeof status !== 'object' || Array.isArray(status) || isEmptyStatus(manifest.kind, status)) {
+  // The reset changes nothing when the status holds only zero values of its fields' Go types:
+  // what kubectl prints for an object it builds (`{ loadBalancer: {} }` of `kubectl create service
+  // --dry-run=client -o yaml`, `{ replicas: 0, availableReplicas: 0 }` of a StatefulSet from `kubectl
+  // set image --local -o yaml`). Anything else, a value of another type included, is reported: its
+  // type is not checked here (the schema types status fields as any value).
+  if (status === null || typeof status !== 'object' || Array.isArray(status) || isZeroStatus(manifest.apiVersion, manifest.kind, status, true)) {
     return;
   }
   const text = JSON.stringify(status);
@@ -331,26 +333,6 @@ function prepareGenerationForCreate(manifest: any, problems: Problems): void {
     return;
   }
   problems.add('metadata.generation', `${String(generation)} would vanish (this library's contract): the API server sets a ${manifest.kind}'s generation to 1 on create; remove it.`);
-}
-
-/** The status fields that are Go structs or maps, where `{}` decodes to the zero value. */
-const STATUS_OBJECT_FIELDS: { [kind: string]: readonly string[] } = {
-  Service: ['loadBalancer'],
-  Job: ['uncountedTerminatedPods'],
-  PersistentVolumeClaim: ['capacity', 'allocatedResources', 'allocatedResourceStatuses', 'modifyVolumeStatus'],
-};
-
-/**
- * Whether every field of a status is null, or `{}` where the field is a struct or a map (the
- * `status: {}` and `status: {loadBalancer: {}}` that `kubectl create --dry-run=client -o yaml`
- * prints): the object's status then holds nothing.
- *
- * @internal
- */
-export function isEmptyStatus(kind: string, status: object): boolean {
-  const objects = STATUS_OBJECT_FIELDS[kind] ?? [];
-  return Object.entries(status).every(([k, v]) => v === null || v === undefined
-    || (objects.includes(k) && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0));
 }
 
 /** validateDeploymentSpec of workloads.ts, which loads on this first use. */

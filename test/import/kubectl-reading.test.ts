@@ -757,6 +757,39 @@ describe('review 49: files as kubectl reads them (CC C2-C4, BB B4)', () => {
     expect(result.code).toContain(pattern);
     expect(result.code).not.toContain('status');
   });
+
+  // Review 50 DD1, DD11: int32 status fields without omitempty, and structs, print as 0 and {} for an object kubectl builds.
+  test.each([
+    ['a StatefulSet (kubectl set image --local -o yaml)', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: web\n'
+      + '  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: nginx, image: "nginx:2"}]}\n'
+      + 'status:\n  availableReplicas: 0\n  replicas: 0\n', 'new PlainPod('],
+    ['an Ingress (kubectl create ingress --dry-run=client -o yaml)', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ing\nspec:\n  rules:\n'
+      + '  - host: foo.com\n    http:\n      paths:\n      - backend:\n          service: {name: svc1, port: {number: 8080}}\n        path: /bar\n        pathType: Exact\n'
+      + 'status:\n  loadBalancer: {}\n', 'new k8s.KubeIngress('],
+    ['a PodDisruptionBudget (kubectl create poddisruptionbudget --dry-run=client -o yaml)', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\n'
+      + 'spec:\n  minAvailable: 1\n  selector: {matchLabels: {app: a}}\nstatus:\n  currentHealthy: 0\n  desiredHealthy: 0\n  disruptionsAllowed: 0\n  expectedPods: 0\n',
+    'new k8s.KubePodDisruptionBudget('],
+    ['a HorizontalPodAutoscaler of autoscaling/v1 (kubectl autoscale --dry-run=client -o yaml)', 'apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\n'
+      + 'metadata:\n  name: web\nspec:\n  maxReplicas: 3\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n'
+      + 'status:\n  currentReplicas: 0\n  desiredReplicas: 0\n', 'new k8s.KubeHorizontalPodAutoscaler('],
+  ])('GIVEN %s with the zero status kubectl prints WHEN imported THEN the status is dropped, as the reset loses nothing (review 50 DD1, DD11)', (_what, yaml, written) => {
+    const result = imported('zero.yaml', yaml);
+    expect(result.code).toContain(written);
+    expect(result.code).not.toContain('status');
+    expect(result.differences).toEqual([]);
+  });
+
+  test('GIVEN a PodDisruptionBudget whose status holds a count WHEN imported THEN it is still refused, naming the status', () => {
+    const message = importError('pdb.yaml', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\nspec:\n  minAvailable: 1\nstatus:\n  expectedPods: 2\n');
+    expect(message).toContain('PodDisruptionBudget pdb: status: {"expectedPods":2} cannot be written: the cluster writes a PodDisruptionBudget\'s status, '
+      + 'and the cdk8s L1 class k8s.KubePodDisruptionBudget has no status; remove it.');
+  });
+
+  test('GIVEN an Ingress whose status holds an address WHEN imported THEN the message reads "an Ingress\'s status"', () => {
+    const message = importError('ing.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ing\nspec:\n  defaultBackend: {service: {name: s, port: {number: 80}}}\n'
+      + 'status:\n  loadBalancer: {ingress: [{ip: 10.0.0.1}]}\n');
+    expect(message).toContain('cannot be written: the cluster writes an Ingress\'s status, and the cdk8s L1 class k8s.KubeIngress has no status; remove it.');
+  });
 });
 
 describe('a null list item of a custom resource (review 49 C1)', () => {

@@ -596,6 +596,22 @@ export const APPS_CASES: RuleCase[] = [
   { go: 'PrepareForCreate', name: 'accepts an empty status on a DaemonSet', manifest: { ...daemonSet(), status: {} }, problems: [], offline128: false },
   { go: 'PrepareForCreate', name: 'accepts the status fields of Kubernetes 1.32 set to null (unset) on a Job', manifest: { ...job(), status: { terminating: null, failedIndexes: null } }, problems: [] },
   { go: 'PrepareForCreate', name: 'accepts a CronJob status field set to null (unset)', manifest: { ...cronJob(), status: { lastSuccessfulTime: null } }, problems: [] },
+  // kubectl prints the int32 fields without omitempty for an object it builds (`kubectl set image --local -o yaml`): review 50 DD1
+  { go: 'PrepareForCreate', name: 'accepts the zero status kubectl set image --local prints for a StatefulSet, which the reset does not change', manifest: { ...statefulSet(), status: { availableReplicas: 0, replicas: 0 } }, problems: [] },
+  { go: 'PrepareForCreate', name: 'accepts the zero status kubectl prints for a DaemonSet', manifest: { ...daemonSet(), status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 } }, problems: [], offline128: false },
+  { go: 'PrepareForCreate', name: 'accepts a Job status of zero values of each field\'s type', manifest: { ...job(), status: { active: 0, completedIndexes: '', conditions: [], uncountedTerminatedPods: { succeeded: [] } } }, problems: [] },
+  {
+    go: 'PrepareForCreate',
+    name: 'still reports a zero of another type in a status ("" for a count, "" for a time), which the decoder refuses',
+    manifest: { ...replicaSet(), status: { replicas: '' } },
+    problems: ['status: {"replicas":""} would vanish (this library\'s contract): the API server resets a ReplicaSet\'s status on create; remove it.'],
+  },
+  {
+    go: 'PrepareForCreate',
+    name: 'still reports a start time of "" in a Job status, which metav1.Time refuses',
+    manifest: { ...job(), status: { startTime: '' } },
+    problems: ['status: {"startTime":""} would vanish (this library\'s contract): the API server resets a Job\'s status on create; remove it.'],
+  },
   {
     go: 'SetDefaults_StatefulSet',
     name: 'defaults a StatefulSet without spec like any other: no message about podManagementPolicy, updateStrategy or the retention policy',
