@@ -958,6 +958,17 @@ describe('review 49 B2, B3, B5, B6: options read once, whatever their shape', ()
       .toContain('SecurityProfile.restricted(): runAsUser 0 must be a non-root user ID');
   });
 
+  test.each([
+    ['a non-enumerable value of a plain prototype', () => Object.create(Object.defineProperty({}, 'runAsUser', { value: 0, enumerable: false }))],
+    ['a value on a class prototype', () => {
+      class Options {}
+      Object.defineProperty(Options.prototype, 'runAsUser', { value: 0 });
+      return new Options();
+    }],
+  ])('GIVEN runAsUser 0 as %s WHEN SecurityProfile.restricted() is called THEN it is read and refused, not replaced by 65534 (review 50 DD8)', (_what, options) => {
+    expect(errorOf(() => SecurityProfile.restricted(options() as any))).toContain('SecurityProfile.restricted(): runAsUser 0 must be a non-root user ID');
+  });
+
   test('GIVEN env given as a number WHEN InitStep.checkRequired() is called THEN it is reported once, without a one-item list that would fail (B3)', () => {
     const message = errorOf(() => InitStep.checkRequired(any({ env: 5 })));
     expect(message).toContain('env: 5 must be a list');
