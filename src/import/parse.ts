@@ -276,7 +276,7 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
       const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // `\'` is no YAML escape: the `yaml` package refuses it, but Kubernetes' reader (go-yaml, libyaml's rules) takes it as `'`.
       const fix = YAML_PACKAGE_ONLY.find(([pattern, , test]) => pattern.test(message) && (test === undefined || test(content, e.pos?.[0] ?? 0)))?.[1]
-        ?? BOTH_REFUSE.find(([pattern]) => pattern.test(message))?.[1]
+        ?? BOTH_REFUSE.find(([pattern, , test]) => pattern.test(message) && test(content, e.pos?.[0] ?? 0))?.[1]
         ?? 'fix the YAML (kubectl would reject it too).';
       problems.push(`${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: the YAML does not parse: ${message}; ${fix}`);
       continue;
@@ -388,10 +388,12 @@ function parseSource(source: Source, problems: string[]): InputObject[] {
  * cause: `- x` inside [ ] or { } starts a block list there (go-yaml: "did not find expected node
  * content").
  */
-const BOTH_REFUSE: Array<[RegExp, string]> = [
+const BOTH_REFUSE: Array<[RegExp, string, (content: string, offset: number) => boolean]> = [
+  // go-yaml (yaml_parser_fetch_next_token): a '-' followed by a blank (a line break or the end too) is a block entry.
   [/Block collections are not allowed within flow collections|Implicit keys of flow sequence pairs need to be on a single line/,
     'inside [ ] or { }, "- " starts a block list, which kubectl refuses too ("did not find expected node content"): quote the value (\'- x\') '
-    + 'or write the list in block style, one "- item" per line.'],
+    + 'or write the list in block style, one "- item" per line.',
+    (content, offset) => content[offset] === '-' && /^(?:[ \t\r\n]|$)/.test(content.slice(offset + 1, offset + 2))],
 ];
 
 /**
@@ -409,7 +411,7 @@ const YAML_PACKAGE_ONLY: Array<[RegExp, string, ((content: string, offset: numbe
   // by a blank it is a list, which both refuse there.
   [/Block collections are not allowed within flow collections|Implicit keys of flow sequence pairs need to be on a single line/,
     "inside [ ] or { }, a - alone is the string \"-\" to kubectl, which the yaml package cdk8s reads YAML with cannot read: write it quoted ('-').",
-    (content, offset) => /(^|[[{,\s])-[ \t]*[,\]}]/.test(content.slice(Math.max(0, offset - 40), offset + 40))],
+    (content, offset) => content[offset] === '-' && /^[,\]}]/.test(content.slice(offset + 1, offset + 2))],
   // go-yaml checks no indentation in a quoted value either: "x<newline>y" at the key's column is "x y".
   [/Missing closing ["']?quote/, 'if the value is closed on a later line, kubectl reads its continuation lines as written, but the yaml package cdk8s reads YAML with wants them '
     + 'indented deeper than their key (and without tabs): indent them (or close the quote).',
@@ -599,6 +601,16 @@ function checkedItem(item: any, document: any): { object: any; problems: string[
     l1DecodeNulls(decodedStruct(item.apiVersion, item.kind)!, item);
   }
   const object = deep ? item : withoutNulls(item);
+  if (!deep && item !== document && Array.isArray(object?.items)) {
+    // kubectl: resource.FlattenListVisitor takes an item whose items is a list for a list
+    // (Unstructured.IsList), and meta.ExtractList then fails on it.
+    return {
+      object,
+      problems: ['items: an item of a list that is itself a list (it has items) is one kubectl cannot read ("is not a list: no Items field in this object"); '
+        + 'move its items into the outer list.'],
+      label: labelOf(object),
+    };
+  }
   const problems = deep ? [deep] : checkObject(object, PARTIAL_TYPE_META.has(item) ? document : undefined);
   return { object, problems, label: labelOf(object) };
 }

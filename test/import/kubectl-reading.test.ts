@@ -832,4 +832,29 @@ describe('a block list inside a flow collection (review 49 C5)', () => {
       .toContain('inside [ ] or { }, "- " starts a block list, which kubectl refuses too ("did not find expected node content"): quote the value (\'- x\') '
         + 'or write the list in block style, one "- item" per line.');
   });
+
+  // go-yaml: only a '-' right before ',', ']' or '}' is the string "-"; a '-' and a blank is a block entry, whatever follows (review 53 G2).
+  test.each([
+    ['a "- " before ]', '[a, - ]'],
+    ['a "- " before }', '{k: - }'],
+    ['a "- x" with a "[-]" in a comment after it', '[b, - c] # see [-]'],
+    ['a "- x" after a quoted "-,"', '["x -,", - c]'],
+  ])('GIVEN %s inside a flow collection WHEN imported THEN it is named a block list, not a lone "-" (review 53 G2)', (_what, flow) => {
+    const error = importError('f.yaml', `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: f}\nspec:\n  o: ${flow}\n`);
+    expect(error).toContain('inside [ ] or { }, "- " starts a block list, which kubectl refuses too');
+    expect(error).not.toContain('a - alone is the string');
+  });
+
+  test('GIVEN a key of a flow sequence pair over two lines, with no "-" WHEN imported THEN the message names no "- " (review 53 G3)', () => {
+    const error = importError('f.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: [a\n    b: c]}\n');
+    expect(error).toContain('f.yaml:4:12: the YAML does not parse: Implicit keys of flow sequence pairs need to be on a single line; fix the YAML (kubectl would reject it too).');
+  });
+});
+
+describe('a list inside a list (review 53 G1)', () => {
+  test('GIVEN a List whose item is a List WHEN imported THEN it is refused, as kubectl cannot read it', () => {
+    const yaml = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  metadata: {name: x}\n  items:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: deep}\n';
+    expect(importError('l.yaml', yaml)).toContain('l.yaml:7:3: List x: items: an item of a list that is itself a list (it has items) is one kubectl cannot read '
+      + '("is not a list: no Items field in this object"); move its items into the outer list.');
+  });
 });
