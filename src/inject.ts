@@ -491,6 +491,8 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
   const filesVolumes = new Set(pattern.filesVolume === undefined ? [] : [pattern.filesVolume]);
   // The sidecar that added each volume (the pattern's, then each addition's), for a message naming both of two.
   const adders = new Map(pattern.volumeAdders.map((x) => [x.name, x]));
+  // Where each of those sidecars mounts its volume into the app, if it does (a token as written).
+  const adderAppPaths = new Map<string, unknown>(pattern.volumeAdders.filter((x) => x.appPath !== undefined).map((x) => [x.name, x.appPath]));
   // Who added the mounts the main containers have (the pattern's sidecars, then each addition's).
   const mountOwners: AddedMount[] = [...pattern.addedMounts];
   // The pod securityContext fields the pattern's SecurityProfile filled in, while the pod has them:
@@ -550,6 +552,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       const earlier = adder === undefined ? undefined : adders.get(v.name);
       if (adder !== undefined && earlier === undefined) {
         adders.set(v.name, adder);
+        adderAppPaths.set(v.name, a.appMounts.find((m) => m.name === v.name)?.mountPath);
       }
       // Two sidecars of this call add the same volume: one is written, unless they mount it into the app at two paths.
       const appMounts = a.appMounts.filter((m) => m.name === v.name);
@@ -578,8 +581,13 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
           + `pass filesMountPath: ${show(elsewhere.mountPath)} to share it, or another filesVolumeName.`);
       } else if (elsewhere && !readOnlySource(v)) {
         if (earlier !== undefined && mountPath !== undefined) {
-          // An earlier sidecar's volume, mounted into the app at another path.
-          problems.add('', sidecarVolumeClash(v.name, earlier, adder!, [resolveAdded([], elsewhere.mountPath), resolveAdded([], mountPath)]));
+          // An earlier sidecar's volume, the same: the pod's containers may use it too (an init
+          // container reading the log), so it is shared, unless the earlier sidecar mounts it into
+          // the app at another path (as PodWorkload's addSharedVolume decides).
+          const earlierPath = adderAppPaths.get(v.name);
+          if (earlierPath !== undefined && !samePath(resolveAdded([], earlierPath), resolveAdded([], mountPath))) {
+            problems.add('', sidecarVolumeClash(v.name, earlier, adder!, [resolveAdded([], earlierPath), resolveAdded([], mountPath)]));
+          }
           continue;
         }
         kept.push(v); // the pod's own writable volume of that name, used elsewhere: a duplicate name, reported

@@ -213,4 +213,29 @@ describe('a SidecarLoggedApp\'s log volume that the pod reads elsewhere too (rev
     expect(pod.spec.volumes).toEqual([{ name: 'shared-logs', emptyDir: {} }]);
     expect(pod.spec.containers.find((c: any) => c.name === 'b').volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
   });
+
+  test.each([
+    ['a SidecarLoggedApp', (chart: any, init: any[]) => new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' }, initContainers: init })],
+    ['a PlainPod with a shipper', (chart: any, init: any[]) => new PlainPod(chart, 'l', {
+      metadata: { name: 'l' }, containers: [{ name: 'app', image: 'busybox' }], initContainers: init, sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 's1' })],
+    })],
+  ])('GIVEN %s and an init container that mounts the log volume at /x WHEN Inject.into() adds a second shipper at the same path THEN the one volume is shared (review 53 G5)',
+    (_what, make) => {
+      const chart = newChart();
+      const pattern = make(chart, [{ name: 'prep', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] }]);
+      Inject.into(pattern, { sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 'b' })] });
+      const pod = only(synth(chart), 'Pod');
+      expect(pod.spec.volumes).toEqual([{ name: 'shared-logs', emptyDir: {} }]);
+      expect(pod.spec.containers.find((c: any) => c.name === 'app').volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
+      expect(pod.spec.containers.find((c: any) => c.name === 'b').volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/' }]);
+    });
+
+  test('GIVEN a second shipper injected at another app path WHEN synthesized THEN both shippers and both paths are named, not the init container\'s', () => {
+    const chart = newChart();
+    const pattern = new SidecarLoggedApp(chart, 'l', {
+      metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' }, initContainers: [{ name: 'prep', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] }],
+    });
+    Inject.into(pattern, { sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 'b', logMountPath: '/logs' })] });
+    expect(synthError(chart)).toContain('the sidecars "sidecar-container" and "b" both add a volume named "shared-logs", and mount it into the app at two paths, "/var/log/" and "/logs"');
+  });
 });
