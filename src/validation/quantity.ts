@@ -45,6 +45,23 @@ function shrinkAwayFromZero(v: bigint, n: number): bigint {
   return v < ZERO ? -r : r;
 }
 
+const TWO_64 = BigInt(2) ** BigInt(64);
+const TWO_63 = BigInt(2) ** BigInt(63);
+
+/** A value as a Go int64 holds it: the low 64 bits, two's complement (Go's wrapping arithmetic, big.Int.Int64). */
+function wrap64(v: bigint): bigint {
+  const low = ((v % TWO_64) + TWO_64) % TWO_64;
+  return low >= TWO_63 ? low - TWO_64 : low;
+}
+
+/** wrap64(v * 10^k) without the power for large k: 10^k is a multiple of 2^64 from k = 64 on. */
+function timesPow10Wrapped(v: bigint, k: number): bigint {
+  return k >= 64 ? ZERO : wrap64(wrap64(v) * pow10(k));
+}
+
+/** The scale differences Go's positiveScaleInt64 multiplies in one step (with the wrapped product), not in a loop of tens (0 on overflow). */
+const ONE_STEP_SCALES = new Set([1, 2, 3, 6, 9]);
+
 /** A parsed quantity: `unscaled * 10^exponent`, exact. */
 export class Quantity {
   public constructor(
@@ -53,6 +70,13 @@ export class Quantity {
     /** The power of ten. */
     public readonly exponent: number,
     public readonly format: QuantityFormat,
+    /**
+     * How Go holds the value, where its int64 arithmetic differs from exact arithmetic: undefined
+     * for an int64Amount (value `unscaled`, scale `exponent`: ParseQuantity's fast path), else the
+     * scale of the inf.Dec (`decScale` decimals: 9 after ParseQuantity, 3 after RoundUp(Milli), 0
+     * for a BinarySI value capped at the largest int64).
+     */
+    public readonly decScale?: number,
   ) {}
 
   /** -1, 0 or 1. */
@@ -87,11 +111,60 @@ export class Quantity {
 
   // Go: Quantity.RoundUp (quantity.go): the value rounded away from zero to a multiple of 10^scale
   // (the server rounds every resource request and limit to milli units: SetDefaults_ResourceList).
+  // An inf.Dec is rounded to exactly that scale (infDecAmount.AsScale), an int64Amount only when finer (int64Amount.AsScale).
   public roundUp(scale: number): Quantity {
+    const decScale = this.decScale === undefined ? undefined : -scale;
     if (this.exponent >= scale) {
-      return this;
+      return decScale === undefined ? this : new Quantity(this.unscaled, this.exponent, this.format, decScale);
     }
-    return new Quantity(shrinkAwayFromZero(this.unscaled, scale - this.exponent), scale, this.format);
+    return new Quantity(shrinkAwayFromZero(this.unscaled, scale - this.exponent), scale, this.format, decScale);
+  }
+
+  /**
+   * Go: Quantity.ScaledValue (quantity.go) as the int64 Go computes it, overflow included: an
+   * int64Amount multiplies with wrapping for a scale difference of 1, 2, 3, 6 or 9
+   * (positiveScaleInt64, whose `ok` ScaledValue drops) and gives 0 past the int64 range otherwise;
+   * an inf.Dec gives the low 64 bits of its big value (scaledValue, big.Int.Int64). What Go's
+   * `MilliValue() % 1000` and `Value() % pageSize` see for values past the int64 range.
+   */
+  public goScaledValue(scale: number): bigint {
+    if (this.decScale === undefined) {
+      const diff = this.exponent - scale;
+      if (diff <= 0) {
+        return shrinkAwayFromZero(this.unscaled, -diff); // AsScaledInt64: negativeScaleInt64, exact
+      }
+      if (diff >= 19) {
+        return ZERO; // 0, or past the int64 range in the loop of tens
+      }
+      const exact = this.unscaled * pow10(diff);
+      if (ONE_STEP_SCALES.has(diff)) {
+        return wrap64(exact);
+      }
+      return exact === wrap64(exact) ? exact : ZERO;
+    }
+    // The inf.Dec: `unscaled * 10^k` at decScale decimals. Go: scaledValue(unscaled, scale, newScale)
+    const k = this.exponent + this.decScale;
+    const dif = this.decScale + scale;
+    const low = timesPow10Wrapped(this.unscaled, k); // unscaled.Int64()
+    if (dif === 0) {
+      return low;
+    }
+    if (dif < 0) {
+      return wrap64(low * pow10(-dif));
+    }
+    const divisor = pow10(dif);
+    const belowMax = this.unscaled < ZERO || (k < 19 && this.unscaled * pow10(k) < MAX_INT64);
+    if (belowMax && dif < 19) {
+      // int64 division of unscaled.Int64(), truncating, plus one for a remainder
+      return low % divisor !== ZERO ? low / divisor + ONE : low / divisor;
+    }
+    if (k >= dif) {
+      return timesPow10Wrapped(this.unscaled, k - dif); // exact: no remainder
+    }
+    // big.Int.DivMod: Euclidean (the remainder is never negative)
+    const u = this.unscaled * pow10(k);
+    const r = ((u % divisor) + divisor) % divisor;
+    return wrap64(wrap64((u - r) / divisor) + (r !== ZERO ? ONE : ZERO));
   }
 
   // Go: Quantity.ScaledValue (quantity.go): the value in units of 10^scale, rounded away from zero.
@@ -115,25 +188,6 @@ export class Quantity {
   /** Whether the value is a whole number (Go: `MilliValue() % 1000 == 0` on a milli-rounded quantity). */
   public isInteger(): boolean {
     return this.exponent >= 0 || this.unscaled % pow10(-this.exponent) === ZERO;
-  }
-
-  /** Go: `Value() % m == 0` for a positive integer m, without materializing huge powers of ten. */
-  public valueDivisibleBy(m: bigint): boolean {
-    if (this.exponent < 0) {
-      return this.value() % m === ZERO;
-    }
-    let result = abs(this.unscaled) % m;
-    let base = TEN % m;
-    let e = BigInt(this.exponent);
-    const two = BigInt(2);
-    while (e > ZERO) {
-      if (e % two === ONE) {
-        result = (result * base) % m;
-      }
-      base = (base * base) % m;
-      e /= two;
-    }
-    return result === ZERO;
   }
 
   // Go: Quantity.CanonicalizeBytes (quantity.go), as String(): '1000m' is '1', '1024Ki' is '1Mi', '1e3' stays '1e3'.
@@ -330,16 +384,19 @@ export function parseQuantityText(str: string): Quantity | undefined {
     unscaled = shrinkAwayFromZero(unscaled, NANO - exponent);
     exponent = NANO;
   }
+  // An inf.Dec rounded to nano (9 decimals), or the cap (0 decimals).
+  let decScale = fast ? undefined : 9;
   if (format === 'BinarySI') {
     const q = new Quantity(unscaled, exponent, format);
     if (q.cmp(new Quantity(MAX_INT64, 0, format)) > 0) {
       unscaled = MAX_INT64;
       exponent = 0;
+      decScale = fast ? undefined : 0;
     } else if (unscaled !== ZERO && q.cmp(new Quantity(ONE, 0, format)) < 0) {
       format = 'DecimalSI';
     }
   }
-  return new Quantity(s.positive ? unscaled : -unscaled, exponent, format);
+  return new Quantity(s.positive ? unscaled : -unscaled, exponent, format, decScale);
 }
 
 /**

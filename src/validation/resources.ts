@@ -15,6 +15,8 @@ const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
 const HUGEPAGES_PREFIX = 'hugepages-';
 /** Go: `resource.Milli`: `SetDefaults_ResourceList` rounds every request and limit up to it. */
 const MILLI = -3;
+const ZERO = BigInt(0);
+const THOUSAND = BigInt(1000);
 
 // Go: IsNativeResource (helpers.go): no domain, or the kubernetes.io domain.
 export function isNativeResource(name: string): boolean {
@@ -68,8 +70,11 @@ function validateResourceQuantityValue(name: string, value: unknown, path: strin
     return undefined;
   }
   const q = parsed.roundUp(MILLI);
-  if (isExtendedResourceName(name) && !q.isInteger()) {
-    problems.add(path, `${show(value)} must be an integer: extended resources are counted in whole units.`);
+  // Go: `value.MilliValue()%int64(1000) != int64(0)`, in int64 (a value past its range wraps).
+  if (isExtendedResourceName(name) && q.goScaledValue(MILLI) % THOUSAND !== ZERO) {
+    problems.add(path, q.isInteger()
+      ? `${show(value)} must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`
+      : `${show(value)} must be an integer: extended resources are counted in whole units.`);
   }
   return q;
 }
@@ -80,11 +85,15 @@ function validateResourceQuantityValue(name: string, value: unknown, path: strin
 function validateResourceQuantityHugePageValue(name: string, value: unknown, q: Quantity, path: string, problems: Problems): void {
   const sizeText = name.slice(HUGEPAGES_PREFIX.length);
   const size = parseQuantityText(sizeText);
-  if (size === undefined || size.sign <= 0 || !size.isInteger()) {
+  // Go: `pageSize.Sign() <= 0 || pageSize.MilliValue()%int64(1000) != int64(0)`, then
+  // `quantity.Value()%pageSize.Value() == 0`, in int64 (values past its range wrap, or are 0; a
+  // page size of 0 there is Go's division by zero: a request the API server fails).
+  const pageSize = size === undefined || size.sign <= 0 || size.goScaledValue(MILLI) % THOUSAND !== ZERO ? ZERO : size.goScaledValue(0);
+  if (pageSize === ZERO) {
     problems.add(path, `${show(value)} is not a positive integer multiple of ${name}: ${show(sizeText)} is not a page size; name the resource after one (e.g. 'hugepages-2Mi').`);
     return;
   }
-  if (!q.valueDivisibleBy(size.value())) {
+  if (q.goScaledValue(0) % pageSize !== ZERO) {
     problems.add(path, `${show(value)} is not a positive integer multiple of ${name}.`);
   }
 }

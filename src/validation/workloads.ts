@@ -36,6 +36,15 @@ function isInt(v: unknown): v is number {
 }
 
 /**
+ * Whether an int32 field's value decodes: a rule that compares it with another field runs on it
+ * only then (the API server's decoder refuses the object before any rule runs; the decode step
+ * reports the value, at its own path).
+ */
+function isInt32(v: unknown): v is number {
+  return isInt(v) && v >= -MAX_INT32 - 1 && v <= MAX_INT32;
+}
+
+/**
  * Go: `ValidateNonnegativeField` on an optional int32/int64 field (unset is fine). Only the sign
  * is checked here: the range of the field's type (int32 or int64) is the decode step's, which
  * names the type (src/k8s-values.ts), so an int64 such as a Job's activeDeadlineSeconds takes
@@ -286,7 +295,7 @@ export function validateDeploymentSpec(spec: any, path: string, problems: Proble
   // progressDeadlineSeconds (600 unless set) must be greater than minReadySeconds (0 unless set).
   const progress = s.progressDeadlineSeconds;
   const minReady = s.minReadySeconds ?? 0;
-  if (isInt(progress) && isInt(minReady) && progress >= 0 && progress <= minReady) {
+  if (isInt32(progress) && isInt32(minReady) && progress >= 0 && progress <= minReady) {
     const which = written?.progressDeadlineSeconds === undefined ? ' (the default 600)' : '';
     problems.add(`${path}.progressDeadlineSeconds`, `${show(progress)}${which} must be greater than minReadySeconds ${show(minReady)}; raise progressDeadlineSeconds or lower minReadySeconds.`);
   }
@@ -930,7 +939,7 @@ function writtenName(metadata: any, path: string): string {
  * the Job name's dots are the cause; `undefined` when it is valid or the Job is not Indexed.
  */
 function indexedHostname(spec: any, jobName: string): { hostname: string; problem: string; dot: boolean; dotOnly: boolean } | undefined {
-  if (spec.completionMode !== 'Indexed' || !isInt(spec.completions) || spec.completions <= 0) {
+  if (spec.completionMode !== 'Indexed' || !isInt32(spec.completions) || spec.completions <= 0) {
     return undefined;
   }
   const hostname = `${jobName}-${spec.completions - 1}`;
@@ -1041,23 +1050,23 @@ function validateIndexedJobLimits(spec: any, path: string, problems: Problems): 
   if (completions === undefined || completions === null) {
     problems.add(`${path}.completions`, 'is required when completionMode is Indexed; set the number of indexes (e.g. 5).');
   }
-  if (isInt(parallelism) && parallelism > MAX_PARALLELISM_INDEXED) {
+  if (isInt32(parallelism) && parallelism > MAX_PARALLELISM_INDEXED) {
     problems.add(`${path}.parallelism`, `${parallelism} must be at most ${MAX_PARALLELISM_INDEXED} when completionMode is Indexed.`);
   }
-  if (isInt(completions) && isInt(maxFailedIndexes) && maxFailedIndexes > completions) {
+  if (isInt32(completions) && isInt32(maxFailedIndexes) && maxFailedIndexes > completions) {
     problems.add(`${path}.maxFailedIndexes`, `${maxFailedIndexes} must be at most completions (${completions}).`);
   }
-  if (isInt(maxFailedIndexes) && maxFailedIndexes > MAX_FAILED_INDEXES) {
+  if (isInt32(maxFailedIndexes) && maxFailedIndexes > MAX_FAILED_INDEXES) {
     problems.add(`${path}.maxFailedIndexes`, `${maxFailedIndexes} must be at most ${MAX_FAILED_INDEXES}.`);
   }
-  if (isInt(completions) && completions > COMPLETIONS_SOFT_LIMIT && backoffLimitPerIndex !== undefined && backoffLimitPerIndex !== null) {
+  if (isInt32(completions) && completions > COMPLETIONS_SOFT_LIMIT && backoffLimitPerIndex !== undefined && backoffLimitPerIndex !== null) {
     if (maxFailedIndexes === undefined || maxFailedIndexes === null) {
       problems.add(`${path}.maxFailedIndexes`, `is required when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex; set it (at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS}).`);
     }
-    if (isInt(parallelism) && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
+    if (isInt32(parallelism) && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
       problems.add(`${path}.parallelism`, `${parallelism} must be at most ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex.`);
     }
-    if (isInt(maxFailedIndexes) && maxFailedIndexes > MAX_FAILED_INDEXES_HIGH_COMPLETIONS) {
+    if (isInt32(maxFailedIndexes) && maxFailedIndexes > MAX_FAILED_INDEXES_HIGH_COMPLETIONS) {
       problems.add(`${path}.maxFailedIndexes`, `${maxFailedIndexes} must be at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex.`);
     }
   }
@@ -1221,7 +1230,7 @@ function validateSuccessPolicyRule(spec: any, rule: any, path: string, problems:
   if (!set(count) && !set(indexes)) {
     problems.add(path, 'needs succeededCount or succeededIndexes (or both).');
   }
-  const completions = isInt(spec.completions) ? spec.completions : undefined;
+  const completions = isInt32(spec.completions) ? spec.completions : undefined;
   let total = 0;
   if (set(indexes)) {
     const text = String(indexes);

@@ -161,4 +161,28 @@ export const RESOURCES_CASES: RuleCase[] = [
     manifest: res({ limits: { 'hugepages-1Gi': '1Gi', 'hugepages-2Mi': 4194304 }, requests: { memory: '64Mi' } }),
     problems: [],
   },
+  // Go computes MilliValue() and Value() in int64 (quantity.go positiveScaleInt64, scaledValue): review 53 H1, H2.
+  {
+    go: 'ValidateResourceQuantityValue',
+    name: 'rejects an extended resource whose thousandths overflow int64 and wrap to a remainder, as MilliValue()%1000 does',
+    manifest: res({ limits: { 'example.com/gpu': '9223372036854776' } }),
+    problems: [
+      `${P}.limits.example.com/gpu: "9223372036854776" must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`,
+      `${P}.requests.example.com/gpu: "9223372036854776" must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`,
+    ],
+  },
+  { go: 'ValidateResourceQuantityValue', name: 'accepts the largest extended resource count whose thousandths fit int64', manifest: res({ limits: { 'example.com/gpu': '9223372036854775' } }), problems: [] },
+  { go: 'ValidateResourceQuantityValue', name: 'accepts an extended resource of 10P, whose thousandths Go reads as 0 (past int64 in its loop of tens)', manifest: res({ limits: { 'example.com/gpu': '10P' } }), problems: [] },
+  {
+    go: 'IsHugePageResourceValueDivisible',
+    name: 'accepts 10E of 2Mi hugepages, whose Value() Go reads as 0 (past int64), a multiple of any page size',
+    manifest: res({ limits: { 'hugepages-2Mi': '10E', 'memory': '1Gi' } }),
+    problems: [],
+  },
+  {
+    go: 'IsHugePageResourceValueDivisible',
+    name: 'still rejects 100P of 2Mi hugepages, which fits int64 and is no whole number of pages',
+    manifest: res({ limits: { 'hugepages-2Mi': '100P', 'memory': '1Gi' } }),
+    problems: [`${P}.limits.hugepages-2Mi: "100P" is not a positive integer multiple of hugepages-2Mi.`, `${P}.requests.hugepages-2Mi: "100P" is not a positive integer multiple of hugepages-2Mi.`],
+  },
 ];

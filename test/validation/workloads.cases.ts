@@ -225,6 +225,12 @@ export const APPS_CASES: RuleCase[] = [
     problems: ['spec.progressDeadlineSeconds: 600 (the default 600) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.'],
   },
   {
+    go: 'ValidateDeploymentSpec',
+    name: 'reports only the decoder\'s problem for a minReadySeconds outside int32, not the comparison with progressDeadlineSeconds the API server never reaches (review 53 H3)',
+    manifest: deployment({ minReadySeconds: 2147483648 }),
+    problems: ['spec.minReadySeconds: 2147483648 is out of range: DeploymentSpec.minReadySeconds is an int32 (-2147483648 to 2147483647); write a number in that range.'],
+  },
+  {
     go: 'ValidatePodTemplateSpecForReplicaSet',
     name: 'rejects restartPolicy Never and activeDeadlineSeconds in a Deployment template',
     manifest: deployment({ template: podTemplate({ restartPolicy: 'Never', activeDeadlineSeconds: 10 }) }),
