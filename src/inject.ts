@@ -509,6 +509,8 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
     // A container that is not an object is left as it is (validation reports it).
     // The app mounts go into the main containers only: not into a sidecar an earlier addition (an
     // earlier Inject.into() call) put in, nor into the pattern's own (two calls give what one gives).
+    // The volumes each main container mounts itself: it keeps that mount, and gets none added.
+    const mainOwnVolumes: Array<Set<unknown>> = [];
     spec.containers = [...(spec.containers ?? []).map((c: any, i: number) => {
       if (!isObject(c) || spliced.has(c) || patternSidecars.has(c)) {
         return c;
@@ -519,6 +521,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       const own = mainOwn.get(c.name);
       const isAdded = (m: any) => spliced.has(m)
         || (!own?.includes(m?.name) && pattern.addedMounts.some((o) => o.name === m?.name && samePath(o.mountPath, m?.mountPath)));
+      mainOwnVolumes.push(new Set(mounts.filter((m) => !isAdded(m)).map((m) => m?.name)));
       for (const p of readOnlyClashes({ volumeMounts: mounts.filter((m) => !isAdded(m)) }, [...mounts.filter(isAdded), ...a.appMounts],
         [...mountOwners, ...a.mountOwners], (v) => resolveAdded([], v))) {
         problems.add(`${specPath}.containers[${i}].volumeMounts`, `${p}.`);
@@ -558,7 +561,9 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
       const appMounts = a.appMounts.filter((m) => m.name === v.name);
       const appPaths = new Set(appMounts.map((m) => String(resolveAdded([], m.mountPath)).replace(/\/+$/, '')));
       const shared = kept.some((k) => k.name === v.name && sameJson(written(k), written(v)));
-      if (shared && (appPaths.size <= 1 || readOnlySource(v))) {
+      // Where every main container mounts the volume itself, no sidecar's app mount of it is added: their paths cannot clash.
+      const appGetsMounts = mainOwnVolumes.length === 0 || mainOwnVolumes.some((names) => !names.has(v.name));
+      if (shared && (appPaths.size <= 1 || readOnlySource(v) || !appGetsMounts)) {
         continue;
       }
       if (!existing.some((e) => isObject(e) && e.name === v.name && sameJson(e, written(v)))) {
@@ -585,7 +590,7 @@ function applyAdditions(manifest: any, additions: Addition[], problems: Problems
           // container reading the log), so it is shared, unless the earlier sidecar mounts it into
           // the app at another path (as PodWorkload's addSharedVolume decides).
           const earlierPath = adderAppPaths.get(v.name);
-          if (earlierPath !== undefined && !samePath(resolveAdded([], earlierPath), resolveAdded([], mountPath))) {
+          if (earlierPath !== undefined && !samePath(resolveAdded([], earlierPath), resolveAdded([], mountPath)) && appGetsMounts) {
             problems.add('', sidecarVolumeClash(v.name, earlier, adder!, [resolveAdded([], earlierPath), resolveAdded([], mountPath)]));
           }
           continue;

@@ -156,6 +156,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private appMounts: any[] = NONE;
   /** Who adds each mount the user did not write into the main containers, and how to move it. */
   private mountOwners: AddedMount[] = NONE;
+  /** The mounts this pattern wrote into its main containers itself when it built them (a SidecarLoggedApp's log mount). */
+  private patternMainMounts: AddedMount[] = NONE;
   private frontPortNames: string[] = NONE;
   /** The app ports the fronting sidecars forward to, with the sidecar of each. */
   private frontedAppPorts: Array<{ port: number; sidecar: string }> = NONE;
@@ -746,7 +748,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     // The pod's volume and a sidecar's of the same name, as declared (before JSON patches), once resolved.
     for (const { name, earlier, later, paths } of this.tokenAppPaths) {
       const [a, b] = paths.map((p) => resolvedAsWritten(p, this)) as [string, string];
-      if (!samePath(a, b)) {
+      if (!samePath(a, b) && this.appGetsMountsOf(name)) {
         problems.add('', sidecarVolumeClash(name, earlier, later, [a, b]));
       }
     }
@@ -882,8 +884,16 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
    * so that a collision with a mount of the user's names them.
    * @internal
    */
-  protected _describeAddedMount(owner: AddedMount): void {
+  protected _describeAddedMount(owner: AddedMount, inMainContainer: boolean = true): void {
     this.mountOwners = added(this.mountOwners, owner);
+    if (inMainContainer) {
+      this.patternMainMounts = added(this.patternMainMounts, owner);
+    }
+  }
+
+  /** Whether a main container's mount is one this pattern put there itself (not the user's own). */
+  private isPatternMainMount(m: any): boolean {
+    return this.patternMainMounts.some((o) => o.name === m?.name && samePath(o.mountPath, m?.mountPath));
   }
 
   /**
@@ -1047,9 +1057,22 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         image: c?.image,
         command: c?.command,
         args: c?.args,
-        volumes: Array.isArray(c?.volumeMounts) ? c.volumeMounts.map((m: any) => m?.name) : [],
+        // Its own: not a mount the pattern wrote into it (a SidecarLoggedApp's log mount).
+        volumes: Array.isArray(c?.volumeMounts) ? c.volumeMounts.filter((m: any) => !this.isPatternMainMount(m)).map((m: any) => m?.name) : [],
       })),
     };
+  }
+
+  /**
+   * Whether a main container gets the sidecars' app mounts of this volume: one that does not
+   * mount it itself (a mount this pattern added, such as a SidecarLoggedApp's log mount, is not
+   * the container's own). Where every main container mounts it itself, each keeps its own mount
+   * and none is added, so two sidecars' app paths of it cannot clash.
+   */
+  private appGetsMountsOf(name: string): boolean {
+    const own = (m: any) => m?.name === name && !this.isPatternMainMount(m);
+    return this.mainContainers.length === 0
+      || this.mainContainers.some((c) => !(Array.isArray(c?.volumeMounts) ? c.volumeMounts : []).some(own));
   }
 
   /**
@@ -1081,7 +1104,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     // reading the log), so it is shared, unless the two sidecars mount it into the app at two paths.
     const earlierPath = earlierAppMount?.mountPath ?? earlier?.appPath;
     if (same !== undefined && earlier !== undefined && adder !== undefined && !tokenPaths && sameJson(same, volume)) {
-      if (earlierPath !== undefined && appMountPath !== undefined && !samePath(earlierPath, appMountPath) && !readOnlySource(volume)) {
+      if (earlierPath !== undefined && appMountPath !== undefined && !samePath(earlierPath, appMountPath) && !readOnlySource(volume)
+        && this.appGetsMountsOf(volume.name)) {
         this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [earlierPath, appMountPath]));
       }
       return;

@@ -163,7 +163,9 @@ export class SidecarLoggedApp extends PodWorkload {
       }
 
       this.app = withVolumeMount(read.app, this.logVolumeName, this.logMountPath);
-      this._describeAddedMount({ name: this.logVolumeName, mountPath: this.logMountPath, owner: 'SidecarLoggedApp (its log volume)', fix: 'set logMountPath to another path' });
+      // (Not written when the app mounts the log volume itself: its own mount is kept.)
+      this._describeAddedMount({ name: this.logVolumeName, mountPath: this.logMountPath, owner: 'SidecarLoggedApp (its log volume)', fix: 'set logMountPath to another path' },
+        this.app !== read.app);
       this.sidecar = withVolumeMount(sidecar, this.logVolumeName, this.logMountPath);
       for (const c of read.initContainers ?? []) {
         this._pushInitContainer(c);

@@ -239,3 +239,40 @@ describe('a SidecarLoggedApp\'s log volume that the pod reads elsewhere too (rev
     expect(synthError(chart)).toContain('the sidecars "sidecar-container" and "b" both add a volume named "shared-logs", and mount it into the app at two paths, "/var/log/" and "/logs"');
   });
 });
+
+describe('an app that mounts the log volume itself (review 54 I1)', () => {
+  const pattern = (chart: any) => new SidecarLoggedApp(chart, 'l', {
+    metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] },
+  });
+  test.each([
+    ['addSidecar()', (p: SidecarLoggedApp, s: Sidecar) => p.addSidecar(s)],
+    ['Inject.into()', (p: SidecarLoggedApp, s: Sidecar) => Inject.into(p, { sidecars: [s] })],
+  ])('GIVEN a second shipper at another logMountPath added by %s WHEN synthesized THEN the one volume is shared, and the app keeps its own mount only', (_how, add) => {
+    const chart = newChart();
+    add(pattern(chart), Sidecar.logShipper(LogShipper.tail(), { name: 'b', logMountPath: '/logs' }));
+    const pod = only(synth(chart), 'Pod');
+    expect(pod.spec.volumes).toEqual([{ name: 'shared-logs', emptyDir: {} }]);
+    expect(pod.spec.containers.find((c: any) => c.name === 'app').volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/x' }]);
+    expect(pod.spec.containers.find((c: any) => c.name === 'b').volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/logs' }]);
+  });
+
+  test('GIVEN a PlainPod whose app mounts the log volume itself WHEN two shippers mount it into the app at two paths THEN nothing clashes', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 's1' }), Sidecar.logShipper(LogShipper.tail(), { name: 's2', logMountPath: '/logs' })],
+    });
+    expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/x' }]);
+  });
+
+  test('GIVEN a second main container that does not mount it WHEN two shippers mount it into the app at two paths THEN the clash is still named', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] }, { name: 'other', image: 'busybox' }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 's1' }), Sidecar.logShipper(LogShipper.tail(), { name: 's2', logMountPath: '/logs' })],
+    });
+    expect(synthError(chart)).toContain('the sidecars "s1" and "s2" both add a volume named "shared-logs", and mount it into the app at two paths, "/var/log/" and "/logs"');
+  });
+});
