@@ -55,7 +55,7 @@ describe('PlainPod', () => {
   test('fails when a Deployment has no labels to select its pods', () => {
     const chart = newChart();
     new PlainPod(chart, 'hello', { metadata: { name: 'hello' }, workload: Workload.deployment(), containers: [hello] });
-    expect(synthError(chart)).toContain("PlainPod 'hello': spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both).");
+    expect(synthError(chart)).toContain("PlainPod 'hello': spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both).");
   });
 
   test('fails when a mount names an undeclared volume', () => {

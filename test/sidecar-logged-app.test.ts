@@ -297,7 +297,7 @@ describe('SidecarLoggedApp', () => {
       const chart = newChart();
       new SidecarLoggedApp(chart, 'p', { metadata: { name: 'web' }, workload: Workload.deployment({ replicas: 2 }), app });
       const error = synthError(chart);
-      expect(error).toContain("SidecarLoggedApp 'web': spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels");
+      expect(error).toContain("SidecarLoggedApp 'web': spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels");
     });
 
     test('the deployment-sidecar example runs 3 replicas sharing one Fluent Bit ConfigMap', () => {

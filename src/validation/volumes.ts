@@ -774,13 +774,23 @@ export function validatePersistentVolumeClaimSpec(spec: any, path: string, probl
     // Go: ValidatePositiveQuantityValue
     problems.add(spath, `${show(storage)} must be greater than zero; set the size of the volume (e.g. '1Gi').`);
   }
+  validateClaimClassAndSources(spec, path, problems, true);
+}
+
+/**
+ * The rules of a PVC spec on its storageClassName, volumeMode (`withVolumeMode`), dataSource and
+ * dataSourceRef, in Go's order (the rest of ValidatePersistentVolumeClaimSpec is
+ * validatePersistentVolumeClaimSpec's).
+ */
+// Go: ValidatePersistentVolumeClaimSpec (validation.go): storageClassName, volumeMode, dataSource, dataSourceRef
+export function validateClaimClassAndSources(spec: any, path: string, problems: Problems, withVolumeMode: boolean): void {
   if (isSet(spec.storageClassName)) {
     const r = nameIsDNSSubdomain(spec.storageClassName);
     if (r) {
       problems.add(`${path}.storageClassName`, `${show(spec.storageClassName)} is not a valid StorageClass name: it ${r}.`);
     }
   }
-  if (present(spec.volumeMode) && !VOLUME_MODES.includes(spec.volumeMode)) {
+  if (withVolumeMode && present(spec.volumeMode) && !VOLUME_MODES.includes(spec.volumeMode)) {
     problems.add(`${path}.volumeMode`, `${show(spec.volumeMode)} is not supported; use Filesystem or Block.`);
   }
   if (present(spec.dataSource)) {

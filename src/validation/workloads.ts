@@ -18,7 +18,7 @@ import {
 } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
-import { preparePersistentVolumeClaimTemplateSpec, undecodedClaimQuantities } from './volumes';
+import { preparePersistentVolumeClaimTemplateSpec, undecodedClaimQuantities, validateClaimClassAndSources } from './volumes';
 import { readsAsLineBreak } from './yaml-scalars';
 
 const PERCENT = /^[0-9]+%$/;
@@ -311,7 +311,7 @@ export function validateDeploymentSpec(spec: any, path: string, problems: Proble
 function validateReplicaSetSelector(spec: any, path: string, kind: string, problems: Problems): void {
   const selector = spec.selector;
   if (selector === undefined || selector === null || isEmptySelector(selector)) {
-    problems.add(`${path}.selector`, `a ${kind} selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both).`);
+    problems.add(`${path}.selector`, `a ${kind} selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both).`);
   } else if (validateLabelSelector(selector, `${path}.selector`, problems)) {
     checkTemplateMatches(selector, spec.template, path, '', problems);
   }
@@ -668,6 +668,13 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   }
   if (spec.volumeMode !== undefined && spec.volumeMode !== 'Filesystem' && spec.volumeMode !== 'Block') {
     problems.add(`${path}.spec.volumeMode`, `${show(spec.volumeMode)} is not supported ${contract}; use Filesystem or Block.`);
+  }
+  // The selector, storageClassName, dataSource and dataSourceRef, as for any claim.
+  const sources = new Problems();
+  validateLabelSelector(spec.selector, `${path}.spec.selector`, sources);
+  validateClaimClassAndSources(spec, `${path}.spec`, sources, false);
+  for (const e of sources.entries) {
+    problems.add(e.path, `${e.message.replace(/\.$/, '')} ${contract}.`);
   }
 }
 

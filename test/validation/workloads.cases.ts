@@ -88,6 +88,38 @@ export const APPS_CASES: RuleCase[] = [
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, accessModes: ['ReadWriteOncePod', 'Bogus'] } }] }),
     problems: [`spec.volumeClaimTemplates[0].spec.accessModes[1]: "Bogus" is not supported ${CLAIM_CONTRACT}; use one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.`],
   },
+  // Review 54 JJ2: the rest of ValidatePersistentVolumeClaimSpec, which every claim created from the template must pass.
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: 'reports a claim template\'s storageClassName that is no DNS subdomain, as the claims created from it would be refused',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, storageClassName: 'My_Class' } }] }),
+    problems: ['spec.volumeClaimTemplates[0].spec.storageClassName: "My_Class" is not a valid StorageClass name: it must be a lowercase RFC 1123 subdomain: lowercase letters, digits, \'-\' and \'.\', '
+      + `starting and ending with a letter or digit (e.g. 'example.com') ${CLAIM_CONTRACT}.`],
+  },
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: 'reports a claim template\'s selector with an unknown operator and a data source without a name',
+    manifest: statefulSet({
+      template: MOUNT_DATA,
+      volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, selector: { matchExpressions: [{ key: 'tier', operator: 'Bogus' }] }, dataSource: { kind: 'PersistentVolumeClaim' } } }],
+    }),
+    problems: [
+      `spec.volumeClaimTemplates[0].spec.selector.matchExpressions[0].operator: "Bogus" is not a valid selector operator; use In, NotIn, Exists or DoesNotExist ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[0].spec.dataSource.name: is required; set the name of the data source ${CLAIM_CONTRACT}.`,
+    ],
+  },
+  {
+    go: 'ValidatePersistentVolumeClaimSpec',
+    name: 'accepts a claim template with a storage class, a selector and a snapshot as its data source',
+    manifest: statefulSet({
+      template: MOUNT_DATA,
+      volumeClaimTemplates: [{
+        ...CLAIM,
+        spec: { ...CLAIM.spec, storageClassName: 'fast-ssd', selector: { matchLabels: { tier: 'db' } }, dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } },
+      }],
+    }),
+    problems: [],
+  },
   {
     go: 'ParseQuantity',
     name: 'rejects a StatefulSet claim template limit the decoder refuses (review 43 S1)',
@@ -179,7 +211,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidateDeploymentSpec',
     name: 'rejects a Deployment with an empty selector',
     manifest: deployment({ selector: {} }),
-    problems: ["spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both)."],
+    problems: ["spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both)."],
   },
   {
     go: 'ValidateDeploymentSpec',
@@ -680,7 +712,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidateReplicaSetSpec',
     name: 'rejects a ReplicaSet with an empty selector',
     manifest: replicaSet({ selector: {} }),
-    problems: ["spec.selector: a ReplicaSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (with PlainPod, InitPod or SidecarLoggedApp: metadata.labels, e.g. { app: 'web' }, which become both)."],
+    problems: ["spec.selector: a ReplicaSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both)."],
   },
   {
     go: 'ValidateReplicaSetSpec',
