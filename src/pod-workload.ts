@@ -183,8 +183,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private volumeAdders: VolumeAdder[] = NONE;
   /** The init containers of sidecars' init steps (among userInitContainers). */
   private sidecarSteps: any[] = NONE;
-  /** Two sidecars' app mounts of one volume whose paths are tokens: compared once resolved. */
-  private tokenAppPaths: Array<{
+  /**
+   * Two sidecars' app mounts of one writable volume at two paths, or at paths that are tokens:
+   * judged at synth, once resolved and once the main containers are known (a container added
+   * later gets the mounts too).
+   */
+  private appPathPairs: Array<{
     readonly name: string; readonly earlier: VolumeAdder; readonly later: VolumeAdder; readonly paths: readonly unknown[];
   }> = NONE;
   private readonly specOptions: Record<string, any>;
@@ -745,8 +749,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         problems.add('', `securityContext.${need.field}: ${podSecurityConflict(current, wanted, nameOf(need), blame)}`);
       }
     }
-    // The pod's volume and a sidecar's of the same name, as declared (before JSON patches), once resolved.
-    for (const { name, earlier, later, paths } of this.tokenAppPaths) {
+    // Two sidecars' app paths of one volume, once resolved, where a main container gets their mounts.
+    for (const { name, earlier, later, paths } of this.appPathPairs) {
       const [a, b] = paths.map((p) => resolvedAsWritten(p, this)) as [string, string];
       if (!samePath(a, b) && this.appGetsMountsOf(name)) {
         problems.add('', sidecarVolumeClash(name, earlier, later, [a, b]));
@@ -932,7 +936,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
       this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds, this.tokenVolumes,
-      this.volumeAdders, this.tokenAppPaths, this.sidecarSteps];
+      this.volumeAdders, this.appPathPairs, this.sidecarSteps];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -951,7 +955,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
         this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds,
-        this.tokenVolumes, this.volumeAdders, this.tokenAppPaths, this.sidecarSteps] = lists.map((_, i) => back(i));
+        this.tokenVolumes, this.volumeAdders, this.appPathPairs, this.sidecarSteps] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();
@@ -1092,7 +1096,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const tokenPaths = earlierAppMount !== undefined && (hasToken(earlierAppMount.mountPath) || hasToken(appMountPath));
     if (tokenPaths && earlier !== undefined && adder !== undefined) {
       // Two sidecars' app mount paths, one a token: the same path once resolved (one mount) or two, judged at synth.
-      this.tokenAppPaths = added(this.tokenAppPaths, { name: volume.name, earlier, later: adder, paths: [earlierAppMount.mountPath, appMountPath] });
+      this.appPathPairs = added(this.appPathPairs, { name: volume.name, earlier, later: adder, paths: [earlierAppMount.mountPath, appMountPath] });
       earlierAppMount = undefined;
     }
     // Used at another path by the pod's own containers, or mounted into the app elsewhere by an earlier sidecar.
@@ -1104,9 +1108,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     // reading the log), so it is shared, unless the two sidecars mount it into the app at two paths.
     const earlierPath = earlierAppMount?.mountPath ?? earlier?.appPath;
     if (same !== undefined && earlier !== undefined && adder !== undefined && !tokenPaths && sameJson(same, volume)) {
-      if (earlierPath !== undefined && appMountPath !== undefined && !samePath(earlierPath, appMountPath) && !readOnlySource(volume)
-        && this.appGetsMountsOf(volume.name)) {
-        this.addProblems = added(this.addProblems, sidecarVolumeClash(volume.name, earlier, adder, [earlierPath, appMountPath]));
+      if (earlierPath !== undefined && appMountPath !== undefined && !samePath(earlierPath, appMountPath) && !readOnlySource(volume)) {
+        this.appPathPairs = added(this.appPathPairs, { name: volume.name, earlier, later: adder, paths: [earlierPath, appMountPath] });
       }
       return;
     }

@@ -266,6 +266,17 @@ describe('an app that mounts the log volume itself (review 54 I1)', () => {
     expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/x' }]);
   });
 
+  test('GIVEN a main container added after the sidecars that does not mount it WHEN synthesized THEN the clash is named, as in any order (review 55 K3)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x' }] }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 's1' }), Sidecar.logShipper(LogShipper.tail(), { name: 's2', logMountPath: '/logs' })],
+    });
+    pod.addContainer({ name: 'other', image: 'busybox' });
+    expect(synthError(chart)).toContain('the sidecars "s1" and "s2" both add a volume named "shared-logs", and mount it into the app at two paths, "/var/log/" and "/logs"');
+  });
+
   test('GIVEN a second main container that does not mount it WHEN two shippers mount it into the app at two paths THEN the clash is still named', () => {
     const chart = newChart();
     new PlainPod(chart, 'p', {
