@@ -541,12 +541,12 @@ function parseJsonStream(source: Source, problems: string[]): InputObject[] {
     const line = at(i).replace(/:\d+$/, '');
     const where = jsonFieldPosition(chunk, (offset) => at(i + offset));
     const shape = listShapeProblem(data);
-    const listProblems = shape === undefined ? listMetadataProblems(data) : [];
     if (shape !== undefined) {
       problems.push(`${where(data, '', ['items'])}: ${shape}`);
       i = end < 0 ? text.length : end;
       continue;
     }
+    const listProblems = listMetadataProblems(data);
     if (listProblems.length > 0) {
       problems.push(...listProblems.map((m) => `${where(data, m, [])}: ${typeof data.kind === 'string' ? data.kind : 'List'}: ${m}`));
       i = end < 0 ? text.length : end;

@@ -795,7 +795,7 @@ export function preparePodSpec(spec: any, path: string, problems: Problems): voi
     problems.add(p, `${brief(value)} would vanish (this library's contract): ${what} ${gate === '' ? '' : `behind the ${gate} feature gate, off by default in Kubernetes 1.32, `}so the API server drops this field on create; ${fix}.`);
   };
   list(spec.volumes).forEach((v: any, i: number) => {
-    preparePersistentVolumeClaimTemplateSpec(obj(obj(v?.ephemeral)?.volumeClaimTemplate)?.spec, `${path}.volumes[${i}].ephemeral.volumeClaimTemplate.spec`, problems);
+    preparePersistentVolumeClaimTemplateSpec(obj(obj(v?.ephemeral)?.volumeClaimTemplate)?.spec, `${path}.volumes[${i}].ephemeral.volumeClaimTemplate.spec`, problems, true, true);
     if (!FEATURE_GATES_1_32.ImageVolume && present(v?.image)) {
       // pkg/api/pod/util.go, dropImageVolumes: the whole volume goes, and every mount of it by name.
       problems.add(`${path}.volumes[${i}].image`, `${brief(v.image)} would vanish (this library's contract): image volumes are behind the ImageVolume feature gate, off by default in Kubernetes 1.32, `

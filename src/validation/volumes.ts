@@ -683,7 +683,9 @@ const VOLUME_MODES = ['Block', 'Filesystem'];
  * claim: a declaration that would vanish from the claim without a word is an error.
  */
 // Go: DropDisabledFields, EnforceDataSourceBackwardsCompatibility (pkg/api/persistentvolumeclaim/util.go)
-export function preparePersistentVolumeClaimTemplateSpec(spec: any, path: string, problems: Problems, template: boolean = true): void {
+export function preparePersistentVolumeClaimTemplateSpec(
+  spec: any, path: string, problems: Problems, template: boolean = true, validatedAsWritten: boolean = false,
+): void {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     return;
   }
@@ -697,17 +699,48 @@ export function preparePersistentVolumeClaimTemplateSpec(spec: any, path: string
   }
   const ref = spec.dataSourceRef;
   const crossNamespace = ref !== null && typeof ref === 'object' && isSet(ref.namespace);
+  const source = spec.dataSource;
+  const sourceIsObject = source !== null && typeof source === 'object' && !Array.isArray(source);
   if (!FEATURE_GATES_1_32.CrossNamespaceVolumeDataSource && crossNamespace) {
     vanish('dataSourceRef', ref, 'a data source in another namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32',
-      'use a data source in the claim\'s own namespace (the volume would be provisioned empty)');
+      `use a data source in the claim's own namespace (the volume would be ${sourceIsObject && isPvcOrSnapshot(source) ? 'cloned from dataSource instead' : 'provisioned empty'})`);
   }
-  const source = spec.dataSource;
-  // Without an apiGroup, a kind other than PersistentVolumeClaim is refused by the validation (validateDataSource).
-  if ((ref === undefined || ref === null || crossNamespace) && source !== null && typeof source === 'object' && !Array.isArray(source)
-    && isSet(source.apiGroup) && !isPvcOrSnapshot(source)) {
+  // A template the Pod's validation checks as written (an ephemeral volume's) has a kind other
+  // than PersistentVolumeClaim without an apiGroup refused there (validateDataSource); a claim
+  // created from a StatefulSet's template, or a claim itself, loses it first.
+  if ((!present(ref) || crossNamespace) && sourceIsObject && (!validatedAsWritten || isSet(source.apiGroup)) && !isPvcOrSnapshot(source)) {
+    const snapshot = source.kind === 'VolumeSnapshot' && !isSet(source.apiGroup);
     vanish('dataSource', source, 'dataSource keeps only a PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot',
-      'for a volume populator, write it as dataSourceRef (the volume would be provisioned empty)');
+      snapshot ? 'set apiGroup: snapshot.storage.k8s.io (the volume would be provisioned empty)' : 'for a volume populator, write it as dataSourceRef (the volume would be provisioned empty)');
   }
+}
+
+/**
+ * A claim spec as the API server's create preparation of a PersistentVolumeClaim leaves it (a
+ * copy): a dataSourceRef in another namespace dropped (its gate is off in 1.32), a dataSource
+ * other than a PersistentVolumeClaim or a VolumeSnapshot dropped without a dataSourceRef, then
+ * each of dataSource and dataSourceRef filled in from the other. `derived` names the one filled
+ * in (its problems are the other's).
+ */
+// Go: DropDisabledFields, EnforceDataSourceBackwardsCompatibility, NormalizeDataSources (pkg/api/persistentvolumeclaim/util.go)
+export function claimSpecAsCreated(spec: any): { spec: any; derived?: 'dataSource' | 'dataSourceRef' } {
+  const out = { ...spec };
+  if (!FEATURE_GATES_1_32.CrossNamespaceVolumeDataSource && present(out.dataSourceRef) && isSet(out.dataSourceRef?.namespace)) {
+    out.dataSourceRef = undefined;
+  }
+  if (!present(out.dataSourceRef) && present(out.dataSource) && !(typeof out.dataSource === 'object' && isPvcOrSnapshot(out.dataSource))) {
+    out.dataSource = undefined;
+  }
+  const copy = (r: any) => ({ kind: r?.kind, name: r?.name, ...(present(r?.apiGroup) ? { apiGroup: r.apiGroup } : {}) });
+  if (present(out.dataSource) && !present(out.dataSourceRef)) {
+    out.dataSourceRef = copy(out.dataSource);
+    return { spec: out, derived: 'dataSourceRef' };
+  }
+  if (present(out.dataSourceRef) && !present(out.dataSource) && !isSet(out.dataSourceRef?.namespace)) {
+    out.dataSource = copy(out.dataSourceRef);
+    return { spec: out, derived: 'dataSource' };
+  }
+  return { spec: out };
 }
 
 // Go: dataSourceIsPvcOrSnapshot (pkg/api/persistentvolumeclaim/util.go)

@@ -18,7 +18,7 @@ import {
 } from './pod-spec';
 import { isQuantity, parseQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
-import { preparePersistentVolumeClaimTemplateSpec, undecodedClaimQuantities, validateClaimClassAndSources } from './volumes';
+import { claimSpecAsCreated, preparePersistentVolumeClaimTemplateSpec, undecodedClaimQuantities, validateClaimClassAndSources } from './volumes';
 import { readsAsLineBreak } from './yaml-scalars';
 
 const PERCENT = /^[0-9]+%$/;
@@ -669,12 +669,18 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
   if (spec.volumeMode !== undefined && spec.volumeMode !== 'Filesystem' && spec.volumeMode !== 'Block') {
     problems.add(`${path}.spec.volumeMode`, `${show(spec.volumeMode)} is not supported ${contract}; use Filesystem or Block.`);
   }
-  // The selector, storageClassName, dataSource and dataSourceRef, as for any claim.
+  // The selector, storageClassName, dataSource and dataSourceRef, as for any claim, once the
+  // claim's create preparation dropped and filled in its data sources (what it drops is
+  // preparePersistentVolumeClaimTemplateSpec's "would vanish"; what it fills in from the other is
+  // not reported twice).
   const sources = new Problems();
   validateLabelSelector(spec.selector, `${path}.spec.selector`, sources);
-  validateClaimClassAndSources(spec, `${path}.spec`, sources, false);
+  const created = claimSpecAsCreated(spec);
+  validateClaimClassAndSources(created.spec, `${path}.spec`, sources, false);
   for (const e of sources.entries) {
-    problems.add(e.path, `${e.message.replace(/\.$/, '')} ${contract}.`);
+    if (created.derived === undefined || !(e.path === `${path}.spec.${created.derived}` || e.path.startsWith(`${path}.spec.${created.derived}.`))) {
+      problems.add(e.path, `${e.message.replace(/\.$/, '')} ${contract}.`);
+    }
   }
 }
 

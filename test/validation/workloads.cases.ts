@@ -108,6 +108,32 @@ export const APPS_CASES: RuleCase[] = [
       `spec.volumeClaimTemplates[0].spec.dataSource.name: is required; set the name of the data source ${CLAIM_CONTRACT}.`,
     ],
   },
+  // Review 55 K1, K2: the claim created from the template goes through the PVC's PrepareForCreate first.
+  {
+    go: 'EnforceDataSourceBackwardsCompatibility',
+    name: 'reports a claim template\'s VolumeSnapshot data source without its apiGroup as one that would vanish, as the claim\'s create drops it',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, dataSource: { kind: 'VolumeSnapshot', name: 'snap' } } }] }),
+    problems: ['spec.volumeClaimTemplates[0].spec.dataSource: {"kind":"VolumeSnapshot","name":"snap"} would vanish (this library\'s contract): dataSource keeps only a PersistentVolumeClaim '
+      + 'or a snapshot.storage.k8s.io VolumeSnapshot, so the API server drops it from the PersistentVolumeClaim it creates from this template; set apiGroup: snapshot.storage.k8s.io '
+      + '(the volume would be provisioned empty).'],
+  },
+  {
+    go: 'DropDisabledFields',
+    name: 'reports a claim template\'s dataSourceRef in another namespace as one that would vanish, and no rule the dropped ref would have broken',
+    manifest: statefulSet({
+      template: MOUNT_DATA,
+      volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, dataSource: { kind: 'PersistentVolumeClaim', name: 'a' }, dataSourceRef: { kind: 'PersistentVolumeClaim', name: 'b', namespace: 'Bad_NS' } } }],
+    }),
+    problems: ['spec.volumeClaimTemplates[0].spec.dataSourceRef: {"kind":"PersistentVolumeClaim","name":"b","namespace":"Bad_NS"} would vanish (this library\'s contract): a data source in another '
+      + 'namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32, so the API server drops it from the PersistentVolumeClaim it creates from this '
+      + 'template; use a data source in the claim\'s own namespace (the volume would be cloned from dataSource instead).'],
+  },
+  {
+    go: 'NormalizeDataSources',
+    name: 'reports a claim template\'s dataSourceRef without a name once, not again for the dataSource the claim\'s create copies from it',
+    manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, dataSourceRef: { apiGroup: 'example.com', kind: 'Populator' } } }] }),
+    problems: [`spec.volumeClaimTemplates[0].spec.dataSourceRef.name: is required; set the name of the data source ${CLAIM_CONTRACT}.`],
+  },
   {
     go: 'ValidatePersistentVolumeClaimSpec',
     name: 'accepts a claim template with a storage class, a selector and a snapshot as its data source',
