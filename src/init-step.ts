@@ -219,7 +219,9 @@ export class InitStep {
   }
 
   /**
-   * A plain step: runs `command` (exec form, no shell) in `image` to completion.
+   * A plain step: runs `command` (exec form, no shell) in `image` to completion. Its arguments are
+   * written as given, so the kubelet's expansion applies to them as to any container's: `$(NAME)`
+   * is a variable of the container, and `$$` is one `$`.
    */
   public static command(name: string, image: string, command: string[]): InitStep {
     // The list read once: what is checked is what is written.

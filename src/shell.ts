@@ -53,27 +53,51 @@ export function kubeletExpand(input: string, vars: ReadonlyMap<string, string>):
   if (!input.includes('$')) {
     return input;
   }
-  let out = '';
-  let i = 0;
-  while (i < input.length) {
-    if (input[i] === '$' && i + 1 < input.length) {
-      if (input[i + 1] === '$') {
-        out += '$';
-        i += 2;
-        continue;
-      }
-      const end = input[i + 1] === '(' ? input.indexOf(')', i + 2) : -1;
-      if (end >= 0) {
-        const name = input.slice(i + 2, end);
-        out += vars.get(name) ?? `$(${name})`;
-        i = end + 1;
-        continue;
-      }
-    }
-    out += input[i];
-    i++;
+  const bytes = new Map([...vars].map(([name, value]) => [name, Buffer.from(value, 'utf8')]));
+  return kubeletExpandedBytes(Buffer.from(input, 'utf8'), bytes).toString('utf8');
+}
+
+const DOLLAR = 0x24;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+
+/**
+ * kubeletExpand byte for byte, as the 1.32 kubelet runs it, for the sizes the process gets: a `$`
+ * before a byte that starts no expression is written with that byte read as a character
+ * (`string(input[0])`), so `$` before a non-ASCII character grows by one byte (`$€` is `$`, U+00E2
+ * and the two other bytes of `€`: 5 bytes, not 4; kubernetes#136325 changed this after 1.32).
+ * `vars`: the values of the entries before, as this function expanded them.
+ */
+// Go: Expand and tryReadVariableName (kubernetes third_party/forked/golang/expansion/expand.go, release-1.32)
+export function kubeletExpandedBytes(input: Buffer, vars: ReadonlyMap<string, Buffer>): Buffer {
+  if (!input.includes(DOLLAR)) {
+    return input;
   }
-  return out;
+  const out: Buffer[] = [];
+  let checkpoint = 0;
+  for (let cursor = 0; cursor < input.length; cursor++) {
+    if (input[cursor] !== DOLLAR || cursor + 1 >= input.length) {
+      continue;
+    }
+    out.push(input.subarray(checkpoint, cursor));
+    const next = input[cursor + 1];
+    const close = next === OPEN ? input.indexOf(CLOSE, cursor + 2) : -1;
+    if (next === DOLLAR) {
+      out.push(Buffer.from('$'));
+      cursor += 1;
+    } else if (close >= 0) {
+      const name = input.subarray(cursor + 2, close).toString('utf8');
+      out.push(vars.get(name) ?? input.subarray(cursor, close + 1));
+      cursor = close;
+    } else {
+      // The operator and the next byte as a rune (an incomplete `$(` too).
+      out.push(Buffer.from(`$${String.fromCharCode(next)}`, 'utf8'));
+      cursor += 1;
+    }
+    checkpoint = cursor + 1;
+  }
+  out.push(input.subarray(checkpoint));
+  return Buffer.concat(out);
 }
 
 /** The container with `kubeletLiteral` applied to its command, args and literal env values (a copy). */

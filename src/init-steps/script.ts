@@ -12,7 +12,7 @@ import type { InitStepBinding, InitStepContext, InitStepOptions } from '../init-
 import type { Container, EnvVar } from '../k8s-types';
 import { Problems, show } from '../problems';
 import { optionTokenProblems, readPropsInto, TOKEN_PROBLEM } from '../props';
-import { kubeletExpand, kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
+import { kubeletExpandedBytes, kubeletLiteral, kubeletUnescaped, shellQuote } from '../shell';
 import { dns1123Label } from '../validation/names';
 
 /** The image generated busybox steps run in when none is given. */
@@ -546,21 +546,29 @@ export function argumentProblems(container: Container, hint: string): string[] {
   // The sizes the process gets: env values as the kubelet expands them, in order, with the
   // literal values before them ($(A)$(A) is twice A); a value from a Secret or a ConfigMap is
   // not known here and stays as written.
-  const vars = new Map<string, string>();
+  const vars = new Map<string, Buffer>();
   const env = (container.env ?? []).map((e) => {
     if (typeof e.value !== 'string') {
       return undefined;
     }
-    const value = kubeletExpand(e.value, vars);
+    const value = kubeletExpandedBytes(Buffer.from(e.value, 'utf8'), vars);
     vars.set(e.name, value);
     return value;
   });
+  // A NUL cannot be passed at all: the runtime hands arguments and environment strings to exec as
+  // C strings (Go: syscall.ByteSliceFromString refuses a NUL with EINVAL).
+  const nul = 'holds a NUL character (U+0000), which no argument or environment string can carry (the container runtime passes them as C strings), '
+    + 'so the container would fail to start; remove it';
   for (const field of ['command', 'args'] as const) {
     (container[field] ?? []).forEach((arg, i) => {
-      const bytes = Buffer.byteLength(kubeletExpand(arg, vars), 'utf8') + 1;
+      const expanded = kubeletExpandedBytes(Buffer.from(arg, 'utf8'), vars);
+      const bytes = expanded.length + 1;
       total += bytes + 8;
+      const what = field === 'command' && i === 2 && container.command?.[1] === '-c' ? 'the script' : 'the argument';
+      if (expanded.includes(0)) {
+        problems.push(`${field}[${i}]: ${what} ${nul}.`);
+      }
       if (bytes > MAX_ARG_STRLEN) {
-        const what = field === 'command' && i === 2 && container.command?.[1] === '-c' ? 'the script' : 'the argument';
         problems.push(`${field}[${i}]: ${what} is ${bytes - 1} bytes; Linux limits one argument to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
       }
     });
@@ -569,10 +577,15 @@ export function argumentProblems(container: Container, hint: string): string[] {
     // A token's value is known only at synth: its size is not checked here.
     const value = env[i];
     if (value !== undefined) {
-      const bytes = Buffer.byteLength(`${e.name}=${value}`, 'utf8') + 1;
+      const bytes = Buffer.byteLength(`${e.name}=`, 'utf8') + value.length + 1;
       total += bytes + 8;
+      if (value.includes(0)) {
+        problems.push(`env[${i}] (${e.name}): the value ${nul}.`);
+      }
       if (bytes > MAX_ARG_STRLEN) {
-        const expanded = value !== kubeletUnescaped(e.value as string) ? ' (after the kubelet expands its $(NAME) references)' : '';
+        const expanded = value.equals(Buffer.from(kubeletUnescaped(e.value as string), 'utf8')) ? ''
+          : (e.value as string).includes('$(') ? ' (after the kubelet expands its $(NAME) references)'
+            : ' (as the 1.32 kubelet writes it: a $ before a non-ASCII character there comes out one byte longer)';
         problems.push(`env[${i}] (${e.name}): the value is ${bytes - 1} bytes with its name${expanded}; Linux limits one environment string to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
       }
     }

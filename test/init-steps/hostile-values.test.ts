@@ -10,6 +10,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { InitPod, InitStep } from '../../src';
+import { kubeletExpandedBytes } from '../../src/shell';
 import { newChart, only, synth, synthError } from '../util';
 import { close, freePort, listenHttp, listenSilent, listenTcp, needs, portOf, run, scriptOf, tempDir, variants } from './harness';
 
@@ -411,4 +412,39 @@ describe('a $ before a character outside ASCII (review 16 B1)', () => {
       expect(values).toHaveLength(1);
       expect(kubelet132(values[0]).toString('utf8')).toBe(written);
     });
+
+  test('the sizes checked for E2BIG are those of the bytes the 1.32 kubelet gives (kubeletExpandedBytes, review 55 LL2)', () => {
+    const alphabet = ['$', '(', ')', 'a', '€', 'é', '\n', ' '];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 2000; n++) {
+      const value = Array.from({ length: next() % 12 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(kubeletExpandedBytes(Buffer.from(value, 'utf8'), new Map()).equals(kubelet132(value))).toBe(true);
+    }
+  });
+
+  test('GIVEN an env value of $€ that fits as written WHEN the 1.32 kubelet makes it longer than MAX_ARG_STRLEN THEN it is refused at synth (review 55 LL2)', () => {
+    const chart = newChart();
+    const value = `${'$€'.repeat(32767)}a`; // 'X=' + 131069 bytes + NUL: 131072 as written, 163839 from the kubelet
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [InitStep.checkRequired({ env: ['X'], envVars: [{ name: 'X', value }] })], containers: [{ name: 'app', image: 'app:1' }] });
+    expect(synthError(chart)).toContain("InitStep 'check-required': env[0] (X): the value is 163838 bytes with its name (as the 1.32 kubelet writes it: a $ before a non-ASCII "
+      + 'character there comes out one byte longer); Linux limits one environment string to 131072 bytes');
+  });
+});
+
+describe('a NUL character in a step\'s argument or env value (review 55 LL1)', () => {
+  test.each([
+    ['an argument of InitStep.command()', () => InitStep.command('c', 'busybox:1.36', ['echo', 'a\u0000b']), "InitStep 'c': command[1]: the argument holds a NUL character"],
+    ['a value of checkRequired envVars', () => InitStep.checkRequired({ env: ['X'], envVars: [{ name: 'X', value: 'a\u0000b' }] }), "InitStep 'check-required': env[0] (X): the value holds a NUL character"],
+    ['a renderTemplate variable', () => InitStep.renderTemplate('${V}', 'f', { variables: [{ name: 'V', value: 'a\u0000b' }] }), "InitStep 'render-f': env[0] (V): the value holds a NUL character"],
+  ])('GIVEN %s WHEN synthesized THEN it is refused, as no container can start with it', (_what, step, message) => {
+    const chart = newChart();
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [step()], containers: [{ name: 'app', image: 'app:1' }] });
+    expect(synthError(chart)).toContain(`${message} (U+0000), which no argument or environment string can carry (the container runtime passes them as C strings), `
+      + 'so the container would fail to start; remove it.');
+  });
+
+  test('a NUL really cannot be passed as an argument (exec takes C strings: Node refuses it before exec, as Go does)', () => {
+    expect(() => spawnSync('echo', ['a\u0000b'])).toThrow(/without null bytes/);
+  });
 });
