@@ -566,21 +566,23 @@ export function argumentProblems(container: Container, hint: string): string[] {
       total += bytes + 8;
       const what = field === 'command' && i === 2 && container.command?.[1] === '-c' ? 'the script' : 'the argument';
       if (expanded.includes(0)) {
-        problems.push(`${field}[${i}]: ${what} ${nul}.`);
+        problems.push(`${field}[${i}]: ${what} ${nul}`);
       }
       if (bytes > MAX_ARG_STRLEN) {
         problems.push(`${field}[${i}]: ${what} is ${bytes - 1} bytes; Linux limits one argument to ${MAX_ARG_STRLEN} bytes with its terminating NUL (MAX_ARG_STRLEN), ${e2big}; ${hint}`);
       }
     });
   }
+  // The kubelet keeps the last entry of a name (makeEnvironmentVariables: `tmpEnv[envVar.Name] = runtimeVal`).
+  const last = new Map((container.env ?? []).map((e, i) => [e.name, i]));
   (container.env ?? []).forEach((e, i) => {
     // A token's value is known only at synth: its size is not checked here.
     const value = env[i];
-    if (value !== undefined) {
+    if (value !== undefined && last.get(e.name) === i) {
       const bytes = Buffer.byteLength(`${e.name}=`, 'utf8') + value.length + 1;
       total += bytes + 8;
       if (value.includes(0)) {
-        problems.push(`env[${i}] (${e.name}): the value ${nul}.`);
+        problems.push(`env[${i}] (${e.name}): the value ${nul}`);
       }
       if (bytes > MAX_ARG_STRLEN) {
         const expanded = value.equals(Buffer.from(kubeletUnescaped(e.value as string), 'utf8')) ? ''

@@ -440,8 +440,18 @@ describe('a NUL character in a step\'s argument or env value (review 55 LL1)', (
   ])('GIVEN %s WHEN synthesized THEN it is refused, as no container can start with it', (_what, step, message) => {
     const chart = newChart();
     new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: [step()], containers: [{ name: 'app', image: 'app:1' }] });
-    expect(synthError(chart)).toContain(`${message} (U+0000), which no argument or environment string can carry (the container runtime passes them as C strings), `
+    const error = synthError(chart);
+    expect(error).toContain(`${message} (U+0000), which no argument or environment string can carry (the container runtime passes them as C strings), `
       + 'so the container would fail to start; remove it.');
+    expect(error).not.toContain('remove it..'); // review 56 M2
+  });
+
+  test('GIVEN an env entry that a later entry of the same name replaces WHEN it holds a NUL or is too long THEN it is not checked: the kubelet keeps the last (review 56 M1)', () => {
+    const chart = newChart();
+    const steps = [InitStep.checkRequired({ env: ['A'], envVars: [{ name: 'A', value: 'a\u0000b' }, { name: 'A', value: 'ok' }] }),
+      InitStep.checkRequired({ env: ['B'], envVars: [{ name: 'B', value: 'x'.repeat(200_000) }, { name: 'B', value: 'ok' }], name: 'check-b' })];
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: steps, containers: [{ name: 'app', image: 'app:1' }] });
+    expect(only(synth(chart), 'Pod').spec.initContainers).toHaveLength(2);
   });
 
   test('a NUL really cannot be passed as an argument (exec takes C strings: Node refuses it before exec, as Go does)', () => {
