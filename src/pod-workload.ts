@@ -374,7 +374,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /**
    * Adds a sidecar: a native one becomes an init container with `restartPolicy: Always`, placed
-   * before every other init container; a classic one a container after the main containers.
+   * before every other init container; a classic one a container after the main containers. Its
+   * volumes are added once: a volume of the same name and content another sidecar added is
+   * shared; one that differs, or a writable one two sidecars mount into a main container at two
+   * paths, is an error at synth naming both (a main container that mounts the volume itself keeps
+   * its own mount and gets none added).
    */
   public addSidecar(sidecar: Sidecar): void {
     if (!(sidecar instanceof Sidecar)) {

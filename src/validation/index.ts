@@ -13,7 +13,7 @@ import { validateConfigMap } from './configmap';
 import { groupOf, prepareObjectMetaForCreate } from './metadata';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
 import { defaultService, prepareService, ServiceValidationOptions, validateService } from './service';
-import { isZeroStatus } from './status';
+import { isZeroStatus, statusTypeProblems } from './status';
 import type * as Workloads from './workloads';
 import { validateYamlScalars } from './yaml-scalars';
 
@@ -309,9 +309,15 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
   // The reset changes nothing when the status holds only zero values of its fields' Go types:
   // what kubectl prints for an object it builds (`{ loadBalancer: {} }` of `kubectl create service
   // --dry-run=client -o yaml`, `{ replicas: 0, availableReplicas: 0 }` of a StatefulSet from `kubectl
-  // set image --local -o yaml`). Anything else, a value of another type included, is reported: its
-  // type is not checked here (the schema types status fields as any value).
+  // set image --local -o yaml`). A value the decoder cannot read is its problem (statusTypeProblems);
+  // anything else would vanish.
   if (status === null || typeof status !== 'object' || Array.isArray(status) || isZeroStatus(manifest.apiVersion, manifest.kind, status, true)) {
+    return;
+  }
+  // A value of another JSON type is the decoder's problem: the object is refused, nothing vanishes.
+  const undecodable = statusTypeProblems(manifest.apiVersion, manifest.kind, status);
+  if (undecodable.length > 0) {
+    undecodable.forEach((p) => problems.add(p.path, p.message));
     return;
   }
   const text = JSON.stringify(status);

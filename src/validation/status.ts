@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import { goParsesRfc3339 } from './common';
 
 /**
  * The fields of each status struct in Kubernetes 1.32, as k8s.io/api declares them
@@ -119,4 +120,66 @@ function zeroValue(type: string, v: unknown): boolean {
     case 'o': return typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
     default: return zeroStruct(STATUS_STRUCTS[type], v);
   }
+}
+
+/** What each type of STATUS_FIELDS takes, for a message. */
+const TYPE_WORDS: { [type: string]: string } = {
+  i: 'an integer', s: 'a string', b: 'a boolean', t: 'a time (an RFC 3339 string)', l: 'a list', y: 'base64 bytes (a string)', m: 'a map (an object)', o: 'an object',
+};
+
+function jsonTypeOf(v: unknown): string {
+  return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v === 'bigint' ? 'a number' : `a ${typeof v}`;
+}
+
+/** Whether a value (not null) has the JSON type the decoder reads into a field of this type. */
+function decodes(type: string, v: unknown): boolean {
+  switch (type) {
+    case 'i': return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+    case 's': return typeof v === 'string';
+    case 't': return typeof v === 'string' && goParsesRfc3339(v); // metav1.Time.UnmarshalJSON: time.Parse(time.RFC3339, s)
+    case 'b': return typeof v === 'boolean';
+    case 'l': return Array.isArray(v);
+    case 'y': return typeof v === 'string' || Array.isArray(v);
+    default: return v !== null && typeof v === 'object' && !Array.isArray(v);
+  }
+}
+
+/**
+ * The fields of a status (at any depth of its structs) whose value the API server's decoder
+ * cannot read into the field's Go type (`replicas: ""`, `startTime: 5`): the whole object is
+ * refused before its status is reset. A field the struct does not have is left out (the decode
+ * step reports unknown fields).
+ */
+// Go: the decoder (sigs.k8s.io/json UnmarshalCaseSensitivePreserveInts into the typed object): json.UnmarshalTypeError
+export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: object): Array<{ path: string; message: string }> {
+  const description = STATUS_FIELDS[`${String(apiVersion)}/${String(kind)}`] ?? (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(STATUS_FIELDS, kind)
+    ? STATUS_FIELDS[kind] : undefined);
+  const out: Array<{ path: string; message: string }> = [];
+  const walk = (fields: string, struct: string, value: any, path: string) => {
+    for (const [key, v] of Object.entries(value)) {
+      const type = fieldsOf(fields).get(key);
+      if (type === undefined || v === null || v === undefined) {
+        continue;
+      }
+      const at = `${path}.${key}`;
+      const words = TYPE_WORDS[type] ?? `an object (${type})`;
+      if (!decodes(type, v)) {
+        const shown = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x));
+        const written = shown !== undefined && shown.length <= 60 ? shown : '(this value)';
+        const what = typeof v === 'number' && type === 'i' ? 'not a whole number' : jsonTypeOf(v);
+        out.push({
+          path: at,
+          message: typeof v === 'string' && type === 't'
+            ? `${written} is not an RFC 3339 time such as "2024-01-31T12:00:00Z", which ${struct}.${key} takes (the API server cannot decode it).`
+            : `${written} is ${what}, but ${struct}.${key} takes ${words} (the API server cannot decode it).`,
+        });
+      } else if (STATUS_STRUCTS[type] !== undefined) {
+        walk(STATUS_STRUCTS[type], type, v, at);
+      }
+    }
+  };
+  if (description !== undefined) {
+    walk(description, `${String(kind)}Status`, status, 'status');
+  }
+  return out;
 }

@@ -4,10 +4,6 @@
  */
 export const OMITTED_CONTAINER: Array<{ go: string; why: string }> = [
   {
-    go: 'ValidateResourceQuantityValue and IsHugePageResourceValueDivisible (int64 wrap-around of Value() and MilliValue())',
-    why: "Above 9.2e15 units, 1.32's apimachinery computes Value() and MilliValue() in int64 without checking overflow (int64MultiplyScale1000 wraps, positiveScaleInt64 returns 0, big.Int.Int64 keeps the low 64 bits), so an extended resource of 10000000000000000 is called fractional and one of 18446744073709552.616 whole, and hugepages-2Mi: 1e19 passes as a multiple of the page size (apimachinery saturates instead since 2026). This library compares such quantities exactly: its verdict differs from 1.32's only for values no node has, and a few of them (limits.cpu 1e2147483647 against a request) make the 1.32 server panic rather than answer.",
-  },
-  {
     go: 'validateResizePolicy',
     why: 'InPlacePodVerticalScaling is alpha and off by default in 1.32: PrepareForCreate drops resizePolicy before validation, so its value rules never run. validateContainers reports the drop instead (and validateInitContainers forbids it on init containers).',
   },

@@ -666,15 +666,15 @@ export const APPS_CASES: RuleCase[] = [
   { go: 'PrepareForCreate', name: 'accepts a Job status of zero values of each field\'s type', manifest: { ...job(), status: { active: 0, completedIndexes: '', conditions: [], uncountedTerminatedPods: { succeeded: [] } } }, problems: [] },
   {
     go: 'PrepareForCreate',
-    name: 'still reports a zero of another type in a status ("" for a count, "" for a time), which the decoder refuses',
+    name: 'reports a zero of another type in a status ("" for a count) with the decoder\'s message: the object is refused, nothing vanishes (review 56 N4)',
     manifest: { ...replicaSet(), status: { replicas: '' } },
-    problems: ['status: {"replicas":""} would vanish (this library\'s contract): the API server resets a ReplicaSet\'s status on create; remove it.'],
+    problems: ['status.replicas: "" is a string, but ReplicaSetStatus.replicas takes an integer (the API server cannot decode it).'],
   },
   {
     go: 'PrepareForCreate',
     name: 'still reports a start time of "" in a Job status, which metav1.Time refuses',
     manifest: { ...job(), status: { startTime: '' } },
-    problems: ['status: {"startTime":""} would vanish (this library\'s contract): the API server resets a Job\'s status on create; remove it.'],
+    problems: ['status.startTime: "" is not an RFC 3339 time such as "2024-01-31T12:00:00Z", which JobStatus.startTime takes (the API server cannot decode it).'],
   },
   {
     go: 'SetDefaults_StatefulSet',
