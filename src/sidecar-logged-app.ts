@@ -179,8 +179,13 @@ export class SidecarLoggedApp extends PodWorkload {
         this.addSidecar(extra);
       }
 
+      // The app's own read-only mount of the log volume is kept (it gets none added), so it could not write the log.
+      const appMounts: any[] = Array.isArray(read.app.volumeMounts) ? read.app.volumeMounts : [];
+      const readOnlyLog = appMounts.findIndex((m) => m?.name === this.logVolumeName && m?.readOnly === true);
       const patternProblems = [
         ...(read.sidecar && read.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
+        ...(readOnlyLog >= 0 ? [`app.volumeMounts[${readOnlyLog}]: mounts the log volume ${show(this.logVolumeName)} read-only, but the app writes its log there for the sidecar `
+          + 'to read, and a read-only mount cannot be written (this library\'s contract); remove readOnly, or leave the mount out and let the pattern add it.'] : []),
         ...shipperProblems,
       ];
       this.patternProblems = patternProblems.length > 0 ? patternProblems : undefined;

@@ -317,3 +317,18 @@ describe('SidecarLoggedApp', () => {
     });
   });
 });
+
+describe('an app that mounts its log volume read-only (review 55 KK)', () => {
+  test.each(['/var/log/', '/x'])('GIVEN the app\'s own read-only mount of the log volume at %s WHEN synthesized THEN it is an error: the app could not write its log', (mountPath) => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath, readOnly: true }] } });
+    expect(synthError(chart)).toContain("SidecarLoggedApp 'l': app.volumeMounts[0]: mounts the log volume \"shared-logs\" read-only, but the app writes its log there for the sidecar "
+      + "to read, and a read-only mount cannot be written (this library's contract); remove readOnly, or leave the mount out and let the pattern add it.");
+  });
+
+  test('GIVEN the app\'s own writable mount of the log volume WHEN synthesized THEN it is kept as written', () => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/x', readOnly: false }] } });
+    expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/x', readOnly: false }]);
+  });
+});
