@@ -720,7 +720,10 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
     fix = '; unwrap it to its value';
   }
   // A plain object is shown (it is what the user wrote, e.g. a map where a list goes); others are named by kind.
-  const shown = typeof v === 'object' && v !== null && isPlainObject(v) && t.k === '[' ? `${show(v)} ` : typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
+  // A short list is shown too (`[1] is a list, but ... takes an object`).
+  const shortList = Array.isArray(v) && v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x)) && JSON.stringify(v).length <= 60;
+  const shown = (typeof v === 'object' && v !== null && isPlainObject(v) && t.k === '[') || shortList ? `${show(v)} `
+    : typeof v === 'object' || typeof v === 'function' ? '' : `${show(v)} `;
   problems.add(path, `${shown}is ${kindOf(v)}, but ${where} takes ${expected(t, field, decode)}${fix}${decode ? ' (the API server cannot decode it)' : ''}.`);
 }
 

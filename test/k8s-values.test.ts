@@ -223,7 +223,7 @@ describe('toManifest reports what would be dropped or rejected', () => {
     ['a string for a list of strings', { containers: [{ name: 'c', args: '--verbose' }] },
       'spec.containers[0].args: "--verbose" is a string, but Container.args takes a list of strings; write a list: ["--verbose"].'],
     ['a list for a struct', { containers: [{ name: 'c', resources: [] }] },
-      'spec.containers[0].resources: is a list, but Container.resources takes an object (ResourceRequirements).'],
+      'spec.containers[0].resources: [] is a list, but Container.resources takes an object (ResourceRequirements).'],
     ['a boolean for a quantity', { containers: [{ name: 'c', resources: { limits: { cpu: true } } }] },
       'spec.containers[0].resources.limits[cpu]: true is a boolean, but ResourceRequirements.limits takes a quantity (a string such as "500m" or "1Gi", or a number).'],
     ['a fraction for an int-or-string', { containers: [{ name: 'c', livenessProbe: { tcpSocket: { port: 80.5 } } }] },
@@ -266,7 +266,7 @@ describe('decodeCheck', () => {
       'spec.strategy.rollingUpdate.maxSurge: true is a boolean, but RollingUpdateDeployment.maxSurge takes an int or a string (a number such as 1 or a percent such as "25%") (the API server cannot decode it).',
     ]);
     expect(decode('DaemonSet', { spec: { updateStrategy: { rollingUpdate: { maxUnavailable: [1] } } } })).toEqual([
-      'spec.updateStrategy.rollingUpdate.maxUnavailable: is a list, but RollingUpdateDaemonSet.maxUnavailable takes an int or a string (a number such as 1 or a percent such as "25%") (the API server cannot decode it).',
+      'spec.updateStrategy.rollingUpdate.maxUnavailable: [1] is a list, but RollingUpdateDaemonSet.maxUnavailable takes an int or a string (a number such as 1 or a percent such as "25%") (the API server cannot decode it).',
     ]);
     expect(decode('Service', { spec: { ports: [{ port: 80, targetPort: true }] } })).toEqual([
       'spec.ports[0].targetPort: true is a boolean, but ServicePort.targetPort takes an int or a string (a number such as 8080 or a name such as "http") (the API server cannot decode it).',

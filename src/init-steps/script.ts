@@ -548,8 +548,16 @@ export function argumentProblems(container: Container, hint: string): string[] {
   // not known here and stays as written.
   const vars = new Map<string, Buffer>();
   const env = (container.env ?? []).map((e) => {
-    if (typeof e.value !== 'string') {
-      return undefined;
+    if (typeof e.value !== 'string' || e.value === '') {
+      // No value: the kubelet sets the variable to "" (then a later $(NAME) is ""), or to the
+      // Secret's or ConfigMap's value; that, and a token's, is unknown here (a later $(NAME) stays as written).
+      const unset = e.value === undefined || e.value === null || e.value === '';
+      if (unset && (e.valueFrom === undefined || e.valueFrom === null)) {
+        vars.set(e.name, Buffer.alloc(0));
+      } else {
+        vars.delete(e.name);
+      }
+      return e.value === '' ? Buffer.alloc(0) : undefined;
     }
     const value = kubeletExpandedBytes(Buffer.from(e.value, 'utf8'), vars);
     vars.set(e.name, value);

@@ -320,7 +320,7 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
     undecodable.forEach((p) => problems.add(p.path, p.message));
     return;
   }
-  const text = JSON.stringify(status);
+  const text = JSON.stringify(status, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
   problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
 }
 

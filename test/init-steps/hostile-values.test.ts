@@ -446,6 +446,17 @@ describe('a NUL character in a step\'s argument or env value (review 55 LL1)', (
     expect(error).not.toContain('remove it..'); // review 56 M2
   });
 
+  test('GIVEN an entry that replaces A with no value or a Secret WHEN a later entry refers to $(A) THEN it is not sized with the replaced value (review 57 O1)', () => {
+    const chart = newChart();
+    const big = 'x'.repeat(140_000);
+    const steps = [
+      InitStep.checkRequired({ env: ['B'], envVars: [{ name: 'A', value: big }, { name: 'A' }, { name: 'B', value: '$(A)' }] }),
+      InitStep.checkRequired({ env: ['C'], name: 'check-c', envVars: [{ name: 'A', value: big }, { name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }, { name: 'C', value: '$(A)' }] }),
+    ];
+    new InitPod(chart, 'p', { metadata: { name: 'p' }, initSteps: steps, containers: [{ name: 'app', image: 'app:1' }] });
+    expect(only(synth(chart), 'Pod').spec.initContainers).toHaveLength(2);
+  });
+
   test('GIVEN an env entry that a later entry of the same name replaces WHEN it holds a NUL or is too long THEN it is not checked: the kubelet keeps the last (review 56 M1)', () => {
     const chart = newChart();
     const steps = [InitStep.checkRequired({ env: ['A'], envVars: [{ name: 'A', value: 'a\u0000b' }, { name: 'A', value: 'ok' }] }),

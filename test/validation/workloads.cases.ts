@@ -668,7 +668,23 @@ export const APPS_CASES: RuleCase[] = [
     go: 'PrepareForCreate',
     name: 'reports a zero of another type in a status ("" for a count) with the decoder\'s message: the object is refused, nothing vanishes (review 56 N4)',
     manifest: { ...replicaSet(), status: { replicas: '' } },
-    problems: ['status.replicas: "" is a string, but ReplicaSetStatus.replicas takes an integer (the API server cannot decode it).'],
+    problems: ['status.replicas: "" is a string, but ReplicaSetStatus.replicas takes an int32 (a whole number) (the API server cannot decode it).'],
+  },
+  // Review 57 O2, O3: the decoder reads every status field into its Go type, in lists too, with int32 and int64 ranges.
+  {
+    go: 'PrepareForCreate',
+    name: 'reports a status count past int32 with the decoder\'s message, not as one that would vanish (review 57 O2)',
+    manifest: { ...deployment(), status: { replicas: 2147483648 } },
+    problems: ['status.replicas: 2147483648 is out of range: DeploymentStatus.replicas is an int32 (-2147483648 to 2147483647); write a number in that range.'],
+  },
+  {
+    go: 'PrepareForCreate',
+    name: 'reports a value of another type inside a status list item with the decoder\'s message, at its path (review 57 O3)',
+    manifest: { ...job(), status: { uncountedTerminatedPods: { succeeded: [5] }, conditions: [{ type: 'Complete', status: true }] } },
+    problems: [
+      'status.uncountedTerminatedPods.succeeded[0]: 5 is a number, but an item of UncountedTerminatedPods.succeeded takes a string (the API server cannot decode it).',
+      'status.conditions[0].status: true is a boolean, but Condition.status takes a string (the API server cannot decode it).',
+    ],
   },
   {
     go: 'PrepareForCreate',
