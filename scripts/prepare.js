@@ -1,19 +1,32 @@
 #!/usr/bin/env node
 // npm's `prepare` script. It compiles the library (jsii: lib/ and .jsii) only when npm builds a
-// package from this source and lib/ is not there yet:
+// package from this source and lib/ is not there yet, or is older than a file of src/:
 //   - `npm install git+https://...` (a git dependency): npm clones the repository, installs its
 //     devDependencies, then runs `prepare` with `npm_package_resolved` set, then packs the clone;
-//   - `npm pack` in a clone that was not built.
+//   - `npm pack` in a clone that was not built, or whose src/ changed since (a `git pull`).
 // Everywhere else it does nothing: `npm ci` / `npm install` in this repository (no
 // `npm_package_resolved`), and the `npm pack` that jsii-pacmak runs during `npx projen build`
-// (lib/ is already compiled). Installing the packed tarball runs no script at all.
+// (lib/ was just compiled). Installing the packed tarball runs no script at all.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-if (!process.env.npm_package_resolved || fs.existsSync(path.join(root, 'lib', 'index.js'))) {
+
+/** The newest modification time of the files below a folder. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs);
+  }
+  return latest;
+}
+
+const built = path.join(root, 'lib', 'index.js');
+const upToDate = fs.existsSync(built) && (!fs.existsSync(path.join(root, 'src')) || newest(path.join(root, 'src')) <= fs.statSync(built).mtimeMs);
+if (!process.env.npm_package_resolved || upToDate) {
   process.exit(0);
 }
 console.error('cdk8s-pod-patterns: compiling lib/ with jsii (npm is building the package from source)');
