@@ -163,8 +163,8 @@ function render(results, markdown = false) {
   if (a.naturalRows.length > 0) {
     out.push('');
     out.push(markdown
-      ? 'What each variant\'s users naturally write for the seed\'s pod and a Service (cdk8s-plus-28 with its defaults, the others the seed\'s manifest):'
-      : 'natural code (cdk8s-plus-28 with its defaults; library, l1 and raw write the seed\'s manifest):');
+      ? 'What each variant\'s users naturally write for the tutorial\'s pod and a Service (cdk8s-plus-28 with its defaults, the others the tutorial\'s manifest):'
+      : 'natural code (cdk8s-plus-28 with its defaults; library, l1 and raw write the tutorial\'s manifest):');
     out.push('');
     out.push(grid(
       ['N', 'variant', 'ms/unit (median)', 'paired vs raw', 'median vs raw', 'min vs raw', 'heap vs raw'],

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { FluentBitOutput, LogShipper, SidecarLoggedApp } from 'cdk8s-pod-patterns';
 
 /**
- * The seed's real-world sidecar: the app writes /var/log/app.log, a Fluent Bit sidecar ships it to
+ * The tutorial's real-world sidecar: the app writes /var/log/app.log, a Fluent Bit sidecar ships it to
  * Elasticsearch. The password stays in the Secret `elasticsearch-credentials` (create it yourself:
  * `kubectl create secret generic elasticsearch-credentials --from-literal=password=...`); the
  * generated ConfigMap `es-logged-app-fluent-bit` only names the variable that holds it.

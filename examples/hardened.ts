@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ExposedService, ResourcePreset, SecurityProfile, ServiceType, SidecarLoggedApp, Workload } from 'cdk8s-pod-patterns';
 
 /**
- * The seed's sidecar app, hardened to the "restricted" Pod Security Standard, run as a
+ * The tutorial's sidecar app, hardened to the "restricted" Pod Security Standard, run as a
  * 3-replica Deployment and load-balanced. The app also serves its log directory over HTTP
  * (busybox httpd on 8080, unprivileged), so the load balancer has something to reach.
  */

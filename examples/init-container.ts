@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { InitPod } from 'cdk8s-pod-patterns';
 
-/** The seed's init-container.yml: an init container runs to completion, then the main container starts. */
+/** The tutorial's init-container.yml: an init container runs to completion, then the main container starts. */
 export class InitContainerChart extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id);

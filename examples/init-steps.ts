@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { InitPod, InitStep } from 'cdk8s-pod-patterns';
 
 /**
- * The seed's real-world init steps: wait until MySQL accepts connections, download config.json
+ * The tutorial's real-world init steps: wait until MySQL accepts connections, download config.json
  * from S3 (checked against its SHA-256), then start the app, which reads /config/config.json.
  */
 export class InitStepsChart extends Chart {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { SidecarLoggedApp, SidecarMode } from 'cdk8s-pod-patterns';
 
 /**
- * The seed's sidecar as a native sidecar (Kubernetes 1.29+): an init container with
+ * The tutorial's sidecar as a native sidecar (Kubernetes 1.29+): an init container with
  * `restartPolicy: Always`, placed before the other init containers. It starts first, so it already
  * follows the log while `init-db` writes to it, keeps running beside the app, and stops after it.
  */

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { SidecarLoggedApp } from 'cdk8s-pod-patterns';
 
 /**
- * The seed's sidecar-container.yml: the app appends to /var/log/app.log on a shared emptyDir
+ * The tutorial's sidecar-container.yml: the app appends to /var/log/app.log on a shared emptyDir
  * volume, the default sidecar (busybox, `tail -f`) prints it. The volume and both mounts are
  * created by the pattern.
  */

@@ -28,7 +28,7 @@ export interface InitPodProps extends PodWorkloadProps {
  * A Pod whose init containers run in order, to completion, before the main containers start:
  * prepare config, check the environment, download dependencies, wait for a database.
  *
- * Declared like the seed's `init-container.yml`, it synthesizes exactly that manifest.
+ * Declared like the tutorial's `init-container.yml`, it synthesizes exactly that manifest.
  * `initSteps` add generated, validated steps (`InitStep.waitForTcp('mysql', 3306)`, ...).
  */
 export class InitPod extends PodWorkload {

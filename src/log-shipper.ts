@@ -95,14 +95,14 @@ export interface TailOptions {
   /**
    * Image of the sidecar.
    *
-   * @default 'busybox' - as in the seed
+   * @default 'busybox' - as in the tutorial
    */
   readonly image?: string;
 
   /**
    * How `tail` follows the log file.
    *
-   * @default - TailFollow.DESCRIPTOR for a classic sidecar (the seed's `tail -f`),
+   * @default - TailFollow.DESCRIPTOR for a classic sidecar (the tutorial's `tail -f`),
    *   TailFollow.NAME_FROM_START for a native one, which starts before anything writes the log
    */
   readonly follow?: TailFollow;
@@ -113,7 +113,7 @@ export interface TailOptions {
  */
 export enum TailFollow {
   /**
-   * `tail -f FILE`, the seed's: prints the last 10 lines and follows the open file. If the file
+   * `tail -f FILE`, the tutorial's: prints the last 10 lines and follows the open file. If the file
    * does not exist yet, tail exits 1 and the kubelet restarts the sidecar, which then prints only
    * the last 10 lines again (busybox `tail.c`: "no files").
    */
@@ -402,7 +402,7 @@ export interface FluentBitOptions {
  */
 export abstract class LogShipper {
   /**
-   * The seed's sidecar: `tail -f` of the log file, so `kubectl logs POD -c sidecar-container`
+   * The tutorial's sidecar: `tail -f` of the log file, so `kubectl logs POD -c sidecar-container`
    * shows the app's log.
    */
   public static tail(options: TailOptions = {}): LogShipper {
@@ -445,7 +445,7 @@ export abstract class LogShipper {
   }
 }
 
-/** The tail command of a follow mode, by default the seed's for a classic sidecar. */
+/** The tail command of a follow mode, by default the tutorial's for a classic sidecar. */
 function tailCommand(follow: TailFollow | undefined, mode: SidecarMode | undefined): string {
   const how = follow ?? (mode === SidecarMode.NATIVE ? TailFollow.NAME_FROM_START : TailFollow.DESCRIPTOR);
   return how === TailFollow.NAME_FROM_START ? 'tail -n +1 -F' : 'tail -f';

@@ -78,7 +78,7 @@ export interface PodWorkloadProps extends PodSpecOptions {
    * Write the pattern as a bare Pod or as a controller (Deployment, StatefulSet, DaemonSet, Job,
    * CronJob).
    *
-   * @default Workload.pod() - a bare Pod, as in the seed
+   * @default Workload.pod() - a bare Pod, as in the tutorial
    */
   readonly workload?: Workload;
 

@@ -38,7 +38,7 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
   /**
    * The shipper that builds the sidecar when `sidecar` is not given.
    *
-   * @default LogShipper.tail() - the seed's `sidecar-container`: busybox, `tail -f` of the log file
+   * @default LogShipper.tail() - the tutorial's `sidecar-container`: busybox, `tail -f` of the log file
    */
   readonly logShipper?: LogShipper;
 
@@ -67,7 +67,7 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
   /**
    * Classic sidecar (a second container) or native sidecar (an init container that keeps running).
    *
-   * @default SidecarMode.CLASSIC - as in the seed
+   * @default SidecarMode.CLASSIC - as in the tutorial
    */
   readonly sidecarMode?: SidecarMode;
 }
@@ -76,7 +76,7 @@ export interface SidecarLoggedAppProps extends PodWorkloadProps {
  * A main container writing its log to a shared `emptyDir` volume and a sidecar that reads or
  * ships it. The pattern creates the volume and mounts it into both containers itself.
  *
- * Declared like the seed's `sidecar-container.yml`, it synthesizes exactly that manifest.
+ * Declared like the tutorial's `sidecar-container.yml`, it synthesizes exactly that manifest.
  */
 export class SidecarLoggedApp extends PodWorkload {
   /** The shared volume's name. */

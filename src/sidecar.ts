@@ -23,7 +23,7 @@ import { s3BackupBinding, S3BackupOptions, OPTIONS as S3_BACKUP_OPTIONS } from '
  */
 export enum SidecarMode {
   /**
-   * A second entry in `containers`, started together with the app: the seed's form, for every
+   * A second entry in `containers`, started together with the app: the tutorial's form, for every
    * Kubernetes version. Not allowed in a Job or CronJob: the sidecar would keep running after the
    * app finished, so the Job would never complete.
    */

@@ -8,7 +8,7 @@ import { isCdk8sToken, namedThrow, readProps, tokenProblems } from './props';
  * The kind of object a pod pattern is written as.
  */
 export enum WorkloadKind {
-  /** A bare `v1` Pod, as in the seed tutorial. */
+  /** A bare `v1` Pod, as in the tutorial. */
   POD = 'Pod',
   /** An `apps/v1` Deployment: replicated, rolled out, replaced when they fail. */
   DEPLOYMENT = 'Deployment',
@@ -440,13 +440,13 @@ interface PodTemplateParts {
 }
 
 /**
- * The form a pod pattern is written in: a bare Pod (the seed's) or a controller that runs the
+ * The form a pod pattern is written in: a bare Pod (the tutorial's) or a controller that runs the
  * pattern's pod as its template.
  *
  * All share one implementation: the pod is the same, only the wrapper differs.
  */
 export class Workload {
-  /** A bare Pod, as in the seed tutorial. */
+  /** A bare Pod, as in the tutorial. */
   public static pod(): Workload {
     // Plain JavaScript can pass the options of another workload here: they would be ignored.
     const given = arguments[0];

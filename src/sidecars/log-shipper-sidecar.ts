@@ -15,7 +15,7 @@ export interface LogShipperSidecarOptions {
   /**
    * Name of the shared `emptyDir` volume for the log.
    *
-   * @default 'shared-logs' - as in the seed's sidecar-container.yml
+   * @default 'shared-logs' - as in the tutorial's sidecar-container.yml
    */
   readonly logVolumeName?: string;
 
@@ -24,14 +24,14 @@ export interface LogShipperSidecarOptions {
    * absolute. The empty volume hides what the image has there (nginx's `/var/log/nginx`): give
    * such an app a folder of its own, e.g. '/var/log/app/'.
    *
-   * @default '/var/log/' - as in the seed's sidecar-container.yml
+   * @default '/var/log/' - as in the tutorial's sidecar-container.yml
    */
   readonly logMountPath?: string;
 
   /**
    * The log file's name inside `logMountPath`.
    *
-   * @default 'app.log' - as in the seed's sidecar-container.yml
+   * @default 'app.log' - as in the tutorial's sidecar-container.yml
    */
   readonly logFileName?: string;
 
@@ -47,7 +47,7 @@ export interface LogShipperSidecarOptions {
    * the log from its first line (`LogShipper.tail()` then waits for the file: `tail -n +1 -F`),
    * and is stopped after the app, so it ships the last lines too.
    *
-   * @default SidecarMode.CLASSIC - the seed's form; Fluent Bit's Kubernetes docs run it as a plain container
+   * @default SidecarMode.CLASSIC - the tutorial's form; Fluent Bit's Kubernetes docs run it as a plain container
    */
   readonly mode?: SidecarMode;
 }
@@ -58,7 +58,7 @@ export const OPTIONS = ['logVolumeName', 'logMountPath', 'logFileName', 'name', 
 /**
  * A log shipper (`LogShipper.tail()`, `LogShipper.fluentBit()`) as a sidecar of any pod: the same
  * container `SidecarLoggedApp` writes, plus the shared log volume mounted into every main
- * container. Sources: the seed's `sidecar-container.yml`, and for Fluent Bit those of
+ * container. Sources: the tutorial's `sidecar-container.yml`, and for Fluent Bit those of
  * `LogShipper.fluentBit()`.
  *
  * @internal
