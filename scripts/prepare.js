@@ -25,12 +25,19 @@ function newest(dir) {
 }
 
 const built = path.join(root, 'lib', 'index.js');
-const upToDate = fs.existsSync(built) && (!fs.existsSync(path.join(root, 'src')) || newest(path.join(root, 'src')) <= fs.statSync(built).mtimeMs);
+// jsii compiles src/ and writes README.md and package.json (its version) into .jsii.
+const inputs = [path.join(root, 'src'), path.join(root, 'README.md'), path.join(root, 'package.json')].filter((f) => fs.existsSync(f));
+const changed = Math.max(0, ...inputs.map((f) => (fs.statSync(f).isDirectory() ? newest(f) : fs.statSync(f).mtimeMs)));
+const upToDate = fs.existsSync(built) && changed <= fs.statSync(built).mtimeMs;
 if (!process.env.npm_package_resolved || upToDate) {
   process.exit(0);
 }
 console.error('cdk8s-pod-patterns: compiling lib/ with jsii (npm is building the package from source)');
 const jsii = path.join(root, 'node_modules', '.bin', 'jsii');
+if (!fs.existsSync(jsii)) {
+  console.error('cdk8s-pod-patterns: cannot compile lib/: jsii is not installed here; run `npm ci` in this clone first, then `npm pack` again.');
+  process.exit(1);
+}
 const r = spawnSync(jsii, ['--silence-warnings=reserved-word'], {
   cwd: root,
   stdio: 'inherit',
