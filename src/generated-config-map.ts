@@ -88,6 +88,12 @@ export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, con
     }
     const name = written?.metadata?.name;
     const namespace = written?.metadata?.namespace ?? '';
+    if (written?.apiVersion !== 'v1' || written?.kind !== 'ConfigMap') {
+      // Another kind (whose own validation may pass): the pod's ConfigMap volume would find nothing.
+      problems.add('', `the pod mounts the ConfigMap ${show(cm.name)} generated for it, which a JSON patch turned into ${show(`${String(written?.apiVersion)}/${String(written?.kind)}`)}: `
+        + `no ConfigMap of the app would be named ${show(cm.name)}, and the pod would never start. Remove the patch that changed its kind (this library's contract).`);
+      continue;
+    }
     const podNamespace = podManifest?.metadata?.namespace ?? '';
     const inNamespace = (ns: string) => (ns === '' ? 'no namespace (the one kubectl applies to)' : `namespace ${show(ns)}`);
     // Judged on the pod as written: the ConfigMaps its volumes mount after JSON patches.
@@ -97,7 +103,11 @@ export function checkGeneratedConfigMaps(podManifest: any, owner: ApiObject, con
     } else if (!mounted.has(name)) {
       problems.add('', `nothing in the pod (no volume, envFrom or env) refers to the ConfigMap ${show(name)} generated for it any more (after JSON patches), so what it holds would not reach the pod. ${injected ? 'Remove the patch that changed its name' : 'Patch the ConfigMap\'s name and the pod\'s reference alike'}, or name it with the option that names it (e.g. configMapName) (this library's contract).`);
     } else if (namespace !== podNamespace) {
-      problems.add('metadata.namespace', `the pod is in ${inNamespace(podNamespace)} and the ConfigMap ${show(cm.name)} generated for it in ${inNamespace(namespace)} (after JSON patches); the kubelet looks for it in the pod's namespace, so the pod would never start. Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch (this library's contract).`);
+      const fix = injected
+        ? 'Set metadata.namespace on the object itself (or the chart\'s namespace), which the ConfigMaps Inject.into() generates follow, instead of a patch'
+        : 'Set metadata.namespace in the props, which the generated ConfigMaps follow, instead of a patch';
+      problems.add('metadata.namespace', `the pod is in ${inNamespace(podNamespace)} and the ConfigMap ${show(cm.name)} generated for it in ${inNamespace(namespace)} (after JSON patches); `
+        + `the kubelet looks for it in the pod's namespace, so the pod would never start. ${fix} (this library's contract).`);
     }
   }
 }

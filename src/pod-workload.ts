@@ -811,7 +811,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         }
       }
     }
-    this._validatePattern(manifest, problems);
+    // A JSON patch may have made it a kind without a pod (a Service): its own validation reports it.
+    if (POD_KINDS.has(manifest?.kind)) {
+      this._validatePattern(manifest, problems);
+    }
   }
 
   /**
@@ -1206,6 +1209,9 @@ function withPodMetadata(metadata: ApiObjectMetadata | undefined, pod: PodMetada
 }
 
 /** Where the pod spec is in a manifest of this kind. */
+/** The kinds that hold a pod spec (podSpecPath's). */
+const POD_KINDS = new Set<unknown>(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
 export function podSpecPath(kind: string): string {
   switch (kind) {
     case 'Pod':

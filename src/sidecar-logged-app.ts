@@ -179,19 +179,29 @@ export class SidecarLoggedApp extends PodWorkload {
         this.addSidecar(extra);
       }
 
-      // The app's own read-only mount of the log volume is kept (it gets none added), so it could not write the log.
-      const appMounts: any[] = Array.isArray(read.app.volumeMounts) ? read.app.volumeMounts : [];
-      const readOnlyLog = appMounts.findIndex((m) => m?.name === this.logVolumeName && m?.readOnly === true);
       const patternProblems = [
         ...(read.sidecar && read.logShipper ? ['both sidecar and logShipper are set; pass one: sidecar for your own container, logShipper for a generated one.'] : []),
-        ...(readOnlyLog >= 0 ? [`app.volumeMounts[${readOnlyLog}]: mounts the log volume ${show(this.logVolumeName)} read-only, but the app writes its log there for the sidecar `
-          + 'to read, and a read-only mount cannot be written (this library\'s contract); remove readOnly, or leave the mount out and let the pattern add it.'] : []),
         ...shipperProblems,
       ];
       this.patternProblems = patternProblems.length > 0 ? patternProblems : undefined;
     } catch (e) {
       this._abandon();
       throw e;
+    }
+  }
+
+  /**
+   * The app as written (after JSON patches, tokens resolved) mounts the log volume, and only
+   * read-only: its own mount is kept (it gets none added), so it could not write the log.
+   */
+  private readOnlyLogMount(manifest: any, problems: Problems): void {
+    const containers = getPath(manifest, `${podSpecPath(manifest.kind)}.containers`);
+    const app = Array.isArray(containers) ? containers.find((c: any) => c?.name === this.app.name) : undefined;
+    const mounts: any[] = Array.isArray(app?.volumeMounts) ? app.volumeMounts : [];
+    const log = mounts.filter((m) => m?.name === this.logVolumeName);
+    if (log.length > 0 && log.every((m) => m?.readOnly === true)) {
+      problems.add(`${podSpecPath(manifest.kind)}.containers[${containers.indexOf(app)}].volumeMounts`, `the app mounts the log volume ${show(this.logVolumeName)} read-only only, but it writes its log there for `
+        + 'the sidecar to read, and a read-only mount cannot be written (this library\'s contract); remove readOnly, or leave the mount out and let the pattern add it.');
     }
   }
 
@@ -212,6 +222,7 @@ export class SidecarLoggedApp extends PodWorkload {
     if (!isAbsoluteMountPath(this.logMountPath, runsOnWindows(getPath(manifest, podSpecPath(manifest.kind))))) {
       problems.add('logMountPath', `${show(this.logMountPath)} must be an absolute path (e.g. '/var/log/'); the pattern mounts it into both containers.`);
     }
+    this.readOnlyLogMount(manifest, problems);
     // As Sidecar.logShipper(): '' would be the folder itself, '..' a file outside the shared volume.
     const f = this.logFileName;
     if (typeof f !== 'string' || f.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) {

@@ -783,6 +783,41 @@ describe('the ConfigMaps generated for a pod, after JSON patches', () => {
     expect(synthError(shipper)).toContain('the ConfigMap "api-fluent-bit" generated for it in no namespace');
   });
 
+  test('fail when a patch turns one the pod mounts into another kind that validates (review 58 R1)', () => {
+    const chart = newChart();
+    const logged = new SidecarLoggedApp(chart, 'api', { metadata: { name: 'api' }, app: c('main'), logShipper: fluentBit() });
+    logged.logShipperConfigMap!.addJsonPatch(JsonPatch.replace('/kind', 'Service'), JsonPatch.remove('/data'), JsonPatch.add('/spec', { ports: [{ port: 80 }], selector: { app: 'api' } }));
+    expect(synthError(chart)).toContain('the pod mounts the ConfigMap "api-fluent-bit" generated for it, which a JSON patch turned into "v1/Service": no ConfigMap of the app would be '
+      + 'named "api-fluent-bit", and the pod would never start. Remove the patch that changed its kind (this library\'s contract).');
+  });
+
+  test('fail when Inject.into() adds a ConfigMap to an object whose own patch moved it to a namespace, naming the fix for that object (review 58 R2)', () => {
+    const chart = newChart();
+    const raw = new ApiObject(chart, 'raw', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'raw' }, spec: { containers: [{ name: 'app', image: 'app:1', ports: [{ containerPort: 8080 }] }] } });
+    raw.addJsonPatch(JsonPatch.add('/metadata/namespace', 'x'));
+    Inject.into(raw, { sidecars: [Sidecar.envoy({ appPort: 8080 })] });
+    const error = synthError(chart);
+    expect(error).toContain('Set metadata.namespace on the object itself (or the chart\'s namespace), which the ConfigMaps Inject.into() generates follow, instead of a patch');
+    expect(error).not.toContain('in the props');
+  });
+
+  test('skip the pattern\'s own pod checks when a patch made it a kind without a pod (review 58 R3)', () => {
+    const chart = newChart();
+    const pod = new InitPod(chart, 'i', { metadata: { name: 'i' }, initSteps: [InitStep.waitForTcp('db', 5432)], containers: [c('app')] });
+    pod.apiObject.addJsonPatch(JsonPatch.replace('/kind', 'Service'));
+    const error = synthError(chart);
+    expect(error).toContain('spec.initContainers: is not a field of ServiceSpec in Kubernetes 1.32');
+    expect(error).not.toContain('spec.template.spec.initContainers');
+  });
+
+  test('fail, as this library\'s contract, when a patch makes it a kind the library does not validate (review 58 R4)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [c('app')] });
+    pod.apiObject.addJsonPatch(JsonPatch.replace('/kind', 'Secret'), JsonPatch.remove('/spec'), JsonPatch.add('/data', { a: 'YQ==' }));
+    expect(synthError(chart)).toContain('kind: "Secret" (apiVersion "v1") is not a kind this library can check; it validates v1/Pod, apps/v1/Deployment, apps/v1/ReplicaSet, '
+      + 'apps/v1/StatefulSet, apps/v1/DaemonSet, batch/v1/Job, batch/v1/CronJob, v1/Service, v1/ConfigMap (this library\'s contract: what it writes is checked as the API server would check it).');
+  });
+
   test('fail when a patch renames one the pod mounts', () => {
     // GIVEN
     const chart = newChart();

@@ -2,7 +2,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Testing } from 'cdk8s';
+import { JsonPatch, Lazy, Testing } from 'cdk8s';
 import { LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, TailFollow, Workload } from '../src';
 import { exampleCharts } from './example-charts';
 import { busybox, inCi } from './init-steps/harness';
@@ -322,8 +322,31 @@ describe('an app that mounts its log volume read-only (review 55 KK)', () => {
   test.each(['/var/log/', '/x'])('GIVEN the app\'s own read-only mount of the log volume at %s WHEN synthesized THEN it is an error: the app could not write its log', (mountPath) => {
     const chart = newChart();
     new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath, readOnly: true }] } });
-    expect(synthError(chart)).toContain("SidecarLoggedApp 'l': app.volumeMounts[0]: mounts the log volume \"shared-logs\" read-only, but the app writes its log there for the sidecar "
-      + "to read, and a read-only mount cannot be written (this library's contract); remove readOnly, or leave the mount out and let the pattern add it.");
+    expect(synthError(chart)).toContain("SidecarLoggedApp 'l': spec.containers[0].volumeMounts: the app mounts the log volume \"shared-logs\" read-only only, but it writes its log "
+      + "there for the sidecar to read, and a read-only mount cannot be written (this library's contract); remove readOnly, or leave the mount out and let the pattern add it.");
+  });
+
+  test('GIVEN a writable mount of the log volume beside a read-only one WHEN synthesized THEN it is accepted: the app can write its log (review 58 Q1)', () => {
+    const chart = newChart();
+    const mounts = [{ name: 'shared-logs', mountPath: '/ro', readOnly: true }, { name: 'shared-logs', mountPath: '/var/log/' }];
+    new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: mounts } });
+    expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual(mounts);
+  });
+
+  test('GIVEN readOnly as a token that resolves to true, or set by a JSON patch WHEN synthesized THEN it is an error; a patch that removes it is accepted (review 58 Q2, Q3)', () => {
+    const token = newChart();
+    new SidecarLoggedApp(token, 'l', {
+      metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: Lazy.any({ produce: () => true }) as any }] },
+    });
+    expect(synthError(token)).toContain('read-only only');
+    const patched = newChart();
+    new SidecarLoggedApp(patched, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' } })
+      .apiObject.addJsonPatch(JsonPatch.add('/spec/containers/0/volumeMounts/0/readOnly', true));
+    expect(synthError(patched)).toContain('read-only only');
+    const unpatched = newChart();
+    new SidecarLoggedApp(unpatched, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }] } })
+      .apiObject.addJsonPatch(JsonPatch.replace('/spec/containers/0/volumeMounts/0/readOnly', false));
+    expect(only(synth(unpatched), 'Pod').spec.containers[0].volumeMounts[0].readOnly).toBe(false);
   });
 
   test('GIVEN the app\'s own writable mount of the log volume WHEN synthesized THEN it is kept as written', () => {

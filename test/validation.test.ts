@@ -70,9 +70,9 @@ describe('validatePodSpec (ValidatePodSpec)', () => {
         requests: { 'example.com/gpu': 1, 'example.com/fpga': 1 },
       },
     })])).toEqual([
-      'spec.containers[0].resources.limits.example.com/gpu: "1.5" must be an integer: extended resources are counted in whole units.',
+      'spec.containers[0].resources.limits[example.com/gpu]: "1.5" must be an integer: extended resources are counted in whole units.',
       'spec.containers[0].resources.limits.hugepages-2Mi: "3Mi" is not a positive integer multiple of hugepages-2Mi.',
-      'spec.containers[0].resources.requests.example.com/gpu: 1 must be equal to the example.com/gpu limit "1.5" (example.com/gpu cannot be overcommitted).',
+      'spec.containers[0].resources.requests[example.com/gpu]: 1 must be equal to the example.com/gpu limit "1.5" (example.com/gpu cannot be overcommitted).',
       'spec.containers[0].resources.limits: must set a limit for example.com/fpga: its request must equal its limit (example.com/fpga cannot be overcommitted).',
       'spec.containers[0].resources: HugePages require cpu or memory; request or limit one of them too.',
     ]);

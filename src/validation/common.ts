@@ -189,7 +189,10 @@ export function goParsesRfc3339(value: string): boolean {
   return m[7] === undefined || (Number(m[8]) <= 24 && Number(m[9]) <= 60);
 }
 
-/** The path of a map key: `path.key`, or `path[""]` for the empty key (which `path.` would hide). */
+/**
+ * The path of a map key: `path.key`, or, as Go prints a key (field.Path.Key), `path[key]` for a
+ * key a dotted path would misread (`data[..]`, `data[a.b/c]`), and `path[""]` for the empty key.
+ */
 export function keyPath(path: string, key: string): string {
-  return key === '' ? `${path}[""]` : path === '' ? key : `${path}.${key}`;
+  return key === '' ? `${path}[""]` : /[./[\]]/.test(key) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
 }

@@ -256,7 +256,8 @@ function validateObjectOnce(manifest: any, problems: Problems, options: Validati
       problems.add('apiVersion', unserved);
       return;
     }
-    problems.add('kind', `${show(kind)} (apiVersion ${show(apiVersion)}) is not a kind this library can check; it validates ${VALIDATED_KINDS.join(', ')}. Remove the JSON patch that changed apiVersion or kind, or write this object with a cdk8s L1 class.`);
+    problems.add('kind', `${show(kind)} (apiVersion ${show(apiVersion)}) is not a kind this library can check; it validates ${VALIDATED_KINDS.join(', ')} (this library's contract: `
+      + 'what it writes is checked as the API server would check it). Remove the JSON patch that changed apiVersion or kind, or write this object with a cdk8s L1 class.');
     return;
   }
   // This library's contract: every string reads back from the YAML as it was written.

@@ -18,7 +18,7 @@ import { goParsesRfc3339 } from './common';
  * as `{}`), or the name of a struct of STATUS_STRUCTS; `T[]` a list of T.
  */
 const STATUS_FIELDS: { [kind: string]: string } = {
-  'Pod': 'phase:s,conditions:Condition[],message:s,reason:s,nominatedNodeName:s,hostIP:s,hostIPs:HostIP[],podIP:s,podIPs:HostIP[],startTime:t,'
+  'Pod': 'phase:s,conditions:Condition[],message:s,reason:s,nominatedNodeName:s,hostIP:s,hostIPs:HostIP[],podIP:s,podIPs:PodIP[],startTime:t,'
     + 'initContainerStatuses:o[],containerStatuses:o[],qosClass:s,ephemeralContainerStatuses:o[],resize:s,resourceClaimStatuses:PodResourceClaimStatus[]',
   'Service': 'loadBalancer:LoadBalancerStatus,conditions:Condition[]',
   'Namespace': 'phase:s,conditions:Condition[]',
@@ -67,6 +67,7 @@ const STATUS_STRUCTS: { [struct: string]: string } = {
   // The fields of every kind's condition (PodCondition, JobCondition, DeploymentCondition, metav1.Condition, ...), whose own types they have.
   Condition: 'type:s,status:s,observedGeneration:j,lastProbeTime:t,lastTransitionTime:t,lastUpdateTime:t,lastHeartbeatTime:t,reason:s,message:s',
   HostIP: 'ip:s',
+  PodIP: 'ip:s',
   PodResourceClaimStatus: 'name:s,resourceClaimName:s',
   ObjectReference: 'kind:s,namespace:s,name:s,uid:s,apiVersion:s,resourceVersion:s,fieldPath:s',
   NodeDaemonEndpoints: 'kubeletEndpoint:DaemonEndpoint',
@@ -199,7 +200,8 @@ export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: o
           ? `${written} is not an RFC 3339 time such as "2024-01-31T12:00:00Z", which ${field} takes (the API server cannot decode it).`
           : `${written} is ${what}, but ${field} takes ${typeWords(type)} (the API server cannot decode it).`,
       });
-    } else if (INT_RANGES[type] !== undefined && ((v as number) < INT_RANGES[type][0] || (v as number) > INT_RANGES[type][1])) {
+    } else if (INT_RANGES[type] !== undefined && ((v as number) < INT_RANGES[type][0] || (v as number) > INT_RANGES[type][1] || (type === 'j' && (v as number) >= 2 ** 63))) {
+      // (2^63 - 1 is no JavaScript number: a value that reads as it is 2^63, past the range.)
       out.push({ path: at, message: `${written} is out of range: ${field} is ${INT_RANGES[type][2]}; write a number in that range.` });
     } else if (type.endsWith('[]')) {
       (v as unknown[]).forEach((item, i) => check(type.slice(0, -2), item, `${at}[${i}]`, `an item of ${field}`));

@@ -46,10 +46,10 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
     name: 'rejects keys with other characters, ".", ".." and a leading ".."',
     manifest: configMap({ data: { 'a/b': '1', '.': '2', '..': '3', '..x': '4' }, binaryData: { 'my key': 'AA==' } }),
     problems: [
-      'data.a/b: key "a/b" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
-      'data..: key "." is invalid: it must not be \'.\'.',
-      'data...: key ".." is invalid: it must not be \'..\'.',
-      'data...x: key "..x" is invalid: it must not start with \'..\'.',
+      'data[a/b]: key "a/b" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
+      'data[.]: key "." is invalid: it must not be \'.\'.',
+      'data[..]: key ".." is invalid: it must not be \'..\'.',
+      'data[..x]: key "..x" is invalid: it must not start with \'..\'.',
       'binaryData.my key: key "my key" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
     ],
   },
@@ -63,7 +63,7 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
     go: 'ValidateConfigMap',
     name: 'rejects a key in both data and binaryData',
     manifest: configMap({ data: { 'cert.pem': 'x' }, binaryData: { 'cert.pem': 'eA==' } }),
-    problems: ['data.cert.pem: key "cert.pem" is also a key of binaryData; a key may appear in data or binaryData, not both.'],
+    problems: ['data[cert.pem]: key "cert.pem" is also a key of binaryData; a key may appear in data or binaryData, not both.'],
   },
   {
     go: 'ValidateConfigMap',

@@ -66,7 +66,7 @@ export const RESOURCES_CASES: RuleCase[] = [
       `${P}.limits.cpu: "1 core" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
       `${P}.limits.memory: "1K" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
       `${P}.limits.ephemeral-storage: "1e" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
-      `${P}.limits.example.com/a: "1.5.5" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
+      `${P}.limits[example.com/a]: "1.5.5" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1.`,
     ],
   },
   {
@@ -95,13 +95,13 @@ export const RESOURCES_CASES: RuleCase[] = [
     go: 'validateContainerResourceName',
     name: 'rejects a resource name that is not a qualified name',
     manifest: res({ limits: { 'example.com/my gpu': 1 } }),
-    problems: ["spec.containers[0].resources.limits.example.com/my gpu: resource name \"example.com/my gpu\" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName').", "spec.containers[0].resources.requests.example.com/my gpu: resource name \"example.com/my gpu\" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName')."],
+    problems: ["spec.containers[0].resources.limits[example.com/my gpu]: resource name \"example.com/my gpu\" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName').", "spec.containers[0].resources.requests[example.com/my gpu]: resource name \"example.com/my gpu\" is invalid: it must have a name part of alphanumerics, '-', '_' or '.' that starts and ends with an alphanumeric (e.g. 'MyName', 'my.name' or 'example.com/MyName')."],
   },
   {
     go: 'IsExtendedResourceName',
     name: "rejects an extended resource named 'requests.<domain>/<name>'",
     manifest: res({ limits: { 'requests.example.com/gpu': 1 } }),
-    problems: ["spec.containers[0].resources.limits.requests.example.com/gpu: resource name \"requests.example.com/gpu\" doesn't follow the extended resource name standard (e.g. 'example.com/gpu').", "spec.containers[0].resources.requests.requests.example.com/gpu: resource name \"requests.example.com/gpu\" doesn't follow the extended resource name standard (e.g. 'example.com/gpu')."],
+    problems: ["spec.containers[0].resources.limits[requests.example.com/gpu]: resource name \"requests.example.com/gpu\" doesn't follow the extended resource name standard (e.g. 'example.com/gpu').", "spec.containers[0].resources.requests[requests.example.com/gpu]: resource name \"requests.example.com/gpu\" doesn't follow the extended resource name standard (e.g. 'example.com/gpu')."],
   },
   {
     go: 'IsNativeResource',
@@ -115,15 +115,15 @@ export const RESOURCES_CASES: RuleCase[] = [
     name: 'rejects an extended resource that is not a whole number',
     manifest: res({ limits: { 'example.com/gpu': '1.5' }, requests: { 'example.com/gpu': '1.5' } }),
     problems: [
-      `${P}.limits.example.com/gpu: "1.5" must be an integer: extended resources are counted in whole units.`,
-      `${P}.requests.example.com/gpu: "1.5" must be an integer: extended resources are counted in whole units.`,
+      `${P}.limits[example.com/gpu]: "1.5" must be an integer: extended resources are counted in whole units.`,
+      `${P}.requests[example.com/gpu]: "1.5" must be an integer: extended resources are counted in whole units.`,
     ],
   },
   {
     go: 'IsOvercommitAllowed',
     name: 'rejects an extended resource whose request differs from its limit',
     manifest: res({ limits: { 'example.com/gpu': 2 }, requests: { 'example.com/gpu': 1 } }),
-    problems: [`${P}.requests.example.com/gpu: 1 must be equal to the example.com/gpu limit 2 (example.com/gpu cannot be overcommitted).`],
+    problems: [`${P}.requests[example.com/gpu]: 1 must be equal to the example.com/gpu limit 2 (example.com/gpu cannot be overcommitted).`],
   },
   {
     go: 'validateResourceRequirements',
@@ -167,8 +167,8 @@ export const RESOURCES_CASES: RuleCase[] = [
     name: 'rejects an extended resource whose thousandths overflow int64 and wrap to a remainder, as MilliValue()%1000 does',
     manifest: res({ limits: { 'example.com/gpu': '9223372036854776' } }),
     problems: [
-      `${P}.limits.example.com/gpu: "9223372036854776" must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`,
-      `${P}.requests.example.com/gpu: "9223372036854776" must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`,
+      `${P}.limits[example.com/gpu]: "9223372036854776" must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`,
+      `${P}.requests[example.com/gpu]: "9223372036854776" must be an integer to the API server, which checks it in thousandths as a 64-bit integer, and past 9223372036854775 that overflows; write a smaller count.`,
     ],
   },
   { go: 'ValidateResourceQuantityValue', name: 'accepts the largest extended resource count whose thousandths fit int64', manifest: res({ limits: { 'example.com/gpu': '9223372036854775' } }), problems: [] },
