@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { InitStep } from './init-step';
 import type { Container } from './k8s-types';
-import { PodWorkload, PodWorkloadProps, podSpecPath, subjectOf } from './pod-workload';
+import { holdsPod, PodWorkload, PodWorkloadProps, podSpecPath, subjectOf } from './pod-workload';
 import { Problems } from './problems';
 import { readProps } from './props';
 
@@ -44,6 +44,9 @@ export class InitPod extends PodWorkload {
 
   /** @internal */
   protected _validatePattern(manifest: any, problems: Problems): void {
+    if (!holdsPod(manifest)) {
+      return;
+    }
     const path = podSpecPath(manifest.kind);
     const spec = path.split('.').reduce((v: any, k) => v?.[k], manifest);
     const steps = (spec?.initContainers ?? []).filter((c: any) => c.restartPolicy !== 'Always');

@@ -811,10 +811,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         }
       }
     }
-    // A JSON patch may have made it a kind without a pod (a Service): its own validation reports it.
-    if (POD_KINDS.has(manifest?.kind)) {
-      this._validatePattern(manifest, problems);
-    }
+    this._validatePattern(manifest, problems);
   }
 
   /**
@@ -1208,10 +1205,18 @@ function withPodMetadata(metadata: ApiObjectMetadata | undefined, pod: PodMetada
   };
 }
 
-/** Where the pod spec is in a manifest of this kind. */
 /** The kinds that hold a pod spec (podSpecPath's). */
 const POD_KINDS = new Set<unknown>(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
+/**
+ * Whether a manifest's kind holds a pod spec: a JSON patch may have made it another (a Service),
+ * whose own validation reports it; a pattern's checks of the pod then have nothing to read.
+ */
+export function holdsPod(manifest: any): boolean {
+  return POD_KINDS.has(manifest?.kind);
+}
+
+/** Where the pod spec is in a manifest of this kind. */
 export function podSpecPath(kind: string): string {
   switch (kind) {
     case 'Pod':

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import type { Container } from './k8s-types';
 import { toManifest, toManifestValue } from './k8s-values';
 import { LogShipper } from './log-shipper';
-import { withVolumeMount } from './mounts';
-import { getPath, PodWorkload, PodWorkloadProps, podSpecPath, subjectOf } from './pod-workload';
+import { resolvedAsWritten, withVolumeMount } from './mounts';
+import { getPath, holdsPod, PodWorkload, PodWorkloadProps, podSpecPath, subjectOf } from './pod-workload';
 import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SidecarMode } from './sidecar';
@@ -195,8 +195,10 @@ export class SidecarLoggedApp extends PodWorkload {
    * read-only: its own mount is kept (it gets none added), so it could not write the log.
    */
   private readOnlyLogMount(manifest: any, problems: Problems): void {
-    const containers = getPath(manifest, `${podSpecPath(manifest.kind)}.containers`);
-    const app = Array.isArray(containers) ? containers.find((c: any) => c?.name === this.app.name) : undefined;
+    const containers = holdsPod(manifest) ? getPath(manifest, `${podSpecPath(manifest.kind)}.containers`) : undefined;
+    // The app by its name as written (a token resolved), else the first container, where a patch that renamed it left it.
+    const name = resolvedAsWritten(this.app.name, this);
+    const app = !Array.isArray(containers) ? undefined : containers.find((c: any) => c?.name === name) ?? containers[0];
     const mounts: any[] = Array.isArray(app?.volumeMounts) ? app.volumeMounts : [];
     const log = mounts.filter((m) => m?.name === this.logVolumeName);
     if (log.length > 0 && log.every((m) => m?.readOnly === true)) {

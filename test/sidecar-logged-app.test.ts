@@ -326,6 +326,20 @@ describe('an app that mounts its log volume read-only (review 55 KK)', () => {
       + "there for the sidecar to read, and a read-only mount cannot be written (this library's contract); remove readOnly, or leave the mount out and let the pattern add it.");
   });
 
+  test('GIVEN the app renamed by a JSON patch WHEN its own mount of the log volume is read-only THEN it is still an error (review 59 SS1)', () => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }] } })
+      .apiObject.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'web'));
+    expect(synthError(chart)).toContain('read-only only');
+  });
+
+  test('GIVEN a pattern patched into a kind without a pod WHEN its props are wrong THEN they are still reported (review 59 SS3)', () => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' }, logFileName: '../x' })
+      .apiObject.addJsonPatch(JsonPatch.replace('/kind', 'ConfigMap'), JsonPatch.remove('/spec'));
+    expect(synthError(chart)).toContain('logFileName: "../x" must be a file path inside logMountPath');
+  });
+
   test('GIVEN a writable mount of the log volume beside a read-only one WHEN synthesized THEN it is accepted: the app can write its log (review 58 Q1)', () => {
     const chart = newChart();
     const mounts = [{ name: 'shared-logs', mountPath: '/ro', readOnly: true }, { name: 'shared-logs', mountPath: '/var/log/' }];

@@ -191,8 +191,8 @@ export function goParsesRfc3339(value: string): boolean {
 
 /**
  * The path of a map key: `path.key`, or, as Go prints a key (field.Path.Key), `path[key]` for a
- * key a dotted path would misread (`data[..]`, `data[a.b/c]`), and `path[""]` for the empty key.
+ * key a dotted path would misread (`data[..]`, `data[a.b/c]`, `data[a: b]`), and `path[""]` for the empty key.
  */
 export function keyPath(path: string, key: string): string {
-  return key === '' ? `${path}[""]` : /[./[\]]/.test(key) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+  return key === '' ? `${path}[""]` : /[./[\]:\s]/.test(key) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
 }

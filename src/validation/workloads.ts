@@ -9,7 +9,7 @@
  * @internal
  */
 import { Problems, show } from '../problems';
-import { GO_SPACE, goToLower, goTrimSpace, MAX_INT32, zeroIfUnset } from './common';
+import { GO_SPACE, goToLower, goTrimSpace, keyPath, MAX_INT32, zeroIfUnset } from './common';
 import { createdName, validateAnnotations, validateFinalizers, validateLabels, validateLabelSelector, validateObjectMeta, validateOwnerReferences } from './metadata';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
 import {
@@ -1370,12 +1370,12 @@ function validateCronJobJobs(cronJob: any, created: ReturnType<typeof createdNam
   const path = 'spec.jobTemplate.spec.template.metadata.labels';
   for (const key of [LEGACY_JOB_NAME, JOB_NAME]) {
     if (key in labels) {
-      problems.add(`${path}.${key}`, `${show(labels[key])} is set, but it must be the name of each Job, which the CronJob controller generates (<cronjob name>-<minutes since the epoch>) ${contract}; remove the label: Kubernetes sets it.`);
+      problems.add(keyPath(path, key), `${show(labels[key])} is set, but it must be the name of each Job, which the CronJob controller generates (<cronjob name>-<minutes since the epoch>) ${contract}; remove the label: Kubernetes sets it.`);
     }
   }
   for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
     if (key in labels) {
-      problems.add(`${path}.${key}`, `${show(labels[key])} is set, but it must be the uid of each Job the CronJob creates, which Kubernetes generates ${contract}; remove the label: Kubernetes sets it.`);
+      problems.add(keyPath(path, key), `${show(labels[key])} is set, but it must be the uid of each Job the CronJob creates, which Kubernetes generates ${contract}; remove the label: Kubernetes sets it.`);
     }
   }
   if (created) {

@@ -50,7 +50,7 @@ export const CONFIG_MAP_CASES: RuleCase[] = [
       'data[.]: key "." is invalid: it must not be \'.\'.',
       'data[..]: key ".." is invalid: it must not be \'..\'.',
       'data[..x]: key "..x" is invalid: it must not start with \'..\'.',
-      'binaryData.my key: key "my key" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
+      'binaryData[my key]: key "my key" is invalid: it must consist of alphanumerics, \'-\', \'_\' or \'.\' (e.g. \'key.name\', \'KEY_NAME\' or \'key-name\').',
     ],
   },
   {

@@ -1393,6 +1393,15 @@ export const BATCH_CASES: RuleCase[] = [
   },
   {
     go: 'getJobFromTemplate2',
+    name: 'names a reserved label with a domain in its path as Go prints a map key (review 59 SS4)',
+    manifest: cronJob({ jobTemplate: { spec: { template: { metadata: { labels: { 'batch.kubernetes.io/job-name': 'nightly' } }, spec: { restartPolicy: 'Never', containers: CONTAINERS } } } } }),
+    problems: [
+      'spec.jobTemplate.spec.template.metadata.labels[batch.kubernetes.io/job-name]: "nightly" is set, but it must be the name of each Job, which the CronJob controller generates '
+        + `(<cronjob name>-<minutes since the epoch>) ${CRONJOB_CONTRACT}; remove the label: Kubernetes sets it.`,
+    ],
+  },
+  {
+    go: 'getJobFromTemplate2',
     name: 'rejects a CronJob name with a dot for Indexed Jobs, whose pod hostnames would have it',
     manifest: cronJob({ jobTemplate: { spec: { completionMode: 'Indexed', completions: 2, template: podTemplate({ restartPolicy: 'Never' }, undefined) } } }, { name: 'db.backup' }),
     problems: [`metadata.name: "db.backup" names the Jobs it creates (like "db.backup-29000000"), and the job controller makes <job name>-<index> the hostname of each pod of an Indexed Job ("db.backup-29000000-1"), a DNS-1123 label without dots; rename the CronJob without dots (e.g. name "db-backup") ${CRONJOB_CONTRACT}.`],
