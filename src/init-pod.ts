@@ -49,7 +49,10 @@ export class InitPod extends PodWorkload {
     }
     const path = podSpecPath(manifest.kind);
     const spec = path.split('.').reduce((v: any, k) => v?.[k], manifest);
-    const steps = (spec?.initContainers ?? []).filter((c: any) => c.restartPolicy !== 'Always');
+    if (spec?.initContainers !== undefined && spec?.initContainers !== null && !Array.isArray(spec.initContainers)) {
+      return; // not a list: the decode step reports it
+    }
+    const steps = (spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy !== 'Always');
     if (steps.length === 0) {
       problems.add(`${path}.initContainers`, 'an InitPod needs at least one init container that runs to completion; add one (initContainers or initSteps), or use PlainPod for a pod without init steps.');
     }

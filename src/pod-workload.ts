@@ -889,10 +889,11 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
 
   /**
    * Records a mount this pattern adds to a main container, with who adds it and how to move it,
-   * so that a collision with a mount of the user's names them.
+   * so that a collision with a mount of the user's names them; `inMainContainer`: whether the
+   * pattern wrote it into the container itself (not when the container mounts the volume itself).
    * @internal
    */
-  protected _describeAddedMount(owner: AddedMount, inMainContainer: boolean = true): void {
+  protected _describeAddedMount(owner: AddedMount, inMainContainer: boolean): void {
     this.mountOwners = added(this.mountOwners, owner);
     if (inMainContainer) {
       this.patternMainMounts = added(this.patternMainMounts, owner);

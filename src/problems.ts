@@ -173,6 +173,15 @@ function pathBySyntax(problem: string, start: number = 0, known: string[] = []):
 }
 
 /**
+ * A value as JSON for a message when it is short (at most 60 characters), else `fallback`; a
+ * BigInt is written `5n` (JSON has none).
+ */
+export function brief(value: unknown, fallback: string = '(this field)'): string {
+  const text = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  return text !== undefined && text.length <= 60 ? text : fallback;
+}
+
+/**
  * Quotes a value for an error message: strings in double quotes, the rest as JSON, except that
  * what JSON cannot hold is shown as JavaScript writes it, at any depth (`undefined`, `NaN`,
  * `Infinity`, `1n`, `Symbol(a)`, `[Function f]`), not as `null` or not at all.

@@ -196,9 +196,15 @@ export class SidecarLoggedApp extends PodWorkload {
    */
   private readOnlyLogMount(manifest: any, problems: Problems): void {
     const containers = holdsPod(manifest) ? getPath(manifest, `${podSpecPath(manifest.kind)}.containers`) : undefined;
-    // The app by its name as written (a token resolved), else the first container, where a patch that renamed it left it.
+    // The app by its name as written (a token resolved), else the first container if it is the app
+    // renamed in place (the same image, and not named like one of the sidecars); a pod without it
+    // has no app to judge.
     const name = resolvedAsWritten(this.app.name, this);
-    const app = !Array.isArray(containers) ? undefined : containers.find((c: any) => c?.name === name) ?? containers[0];
+    const image = resolvedAsWritten(this.app.image, this);
+    const sidecars = new Set(this._patternContainers.classic.map((c) => resolvedAsWritten(c.name, this)));
+    const first = Array.isArray(containers) ? containers[0] : undefined;
+    const app = !Array.isArray(containers) ? undefined
+      : containers.find((c: any) => c?.name === name) ?? (first?.image === image && !sidecars.has(first?.name) ? first : undefined);
     const mounts: any[] = Array.isArray(app?.volumeMounts) ? app.volumeMounts : [];
     const log = mounts.filter((m) => m?.name === this.logVolumeName);
     if (log.length > 0 && log.every((m) => m?.readOnly === true)) {

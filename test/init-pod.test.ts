@@ -185,3 +185,15 @@ describe('InitPod', () => {
     expect(synthError(chart)).toContain('spec.containers[0].name: container name "init-container" is already used');
   });
 });
+
+describe('an InitPod whose init containers a JSON patch made no list (review 60 T2)', () => {
+  test.each([['a string', 'x'], ['an object', { a: 1 }]])('GIVEN initContainers patched into %s WHEN synthesized THEN the decoder\'s message, not a TypeError', (_what, value) => {
+    const chart = newChart();
+    new InitPod(chart, 'i', { metadata: { name: 'i' }, initSteps: [InitStep.waitForTcp('db', 5432)], containers: [{ name: 'app', image: 'app:1' }] })
+      .apiObject.addJsonPatch(JsonPatch.replace('/spec/initContainers', value));
+    const error = synthError(chart);
+    expect(error).toContain('spec.initContainers: ');
+    expect(error).toContain('PodSpec.initContainers takes a list of Container objects (the API server cannot decode it).');
+    expect(error).not.toContain('TypeError');
+  });
+});

@@ -333,6 +333,16 @@ describe('an app that mounts its log volume read-only (review 55 KK)', () => {
     expect(synthError(chart)).toContain('read-only only');
   });
 
+  test('GIVEN the app renamed and moved behind a sidecar with a read-only mount of its own, or removed WHEN synthesized THEN the sidecar\'s mount is not blamed on the app (review 60 T1)', () => {
+    const ro = [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }];
+    for (const patches of [[JsonPatch.replace('/spec/containers/0/name', 'web'), JsonPatch.move('/spec/containers/1', '/spec/containers/0')], [JsonPatch.remove('/spec/containers/0')]]) {
+      const chart = newChart();
+      new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' }, sidecar: { name: 'shipper', image: 'busybox', volumeMounts: ro } })
+        .apiObject.addJsonPatch(...patches);
+      expect(only(synth(chart), 'Pod').spec.containers[0].name).toBe('shipper');
+    }
+  });
+
   test('GIVEN a pattern patched into a kind without a pod WHEN its props are wrong THEN they are still reported (review 59 SS3)', () => {
     const chart = newChart();
     new SidecarLoggedApp(chart, 'l', { metadata: { name: 'l' }, app: { name: 'app', image: 'busybox' }, logFileName: '../x' })

@@ -1,5 +1,5 @@
 import { Problems } from '../src/problems';
-import { PodSpecOwner, validateDeploymentSpec, validateObjectMeta, validatePodSpec } from '../src/validation';
+import { PodSpecOwner, validateDeploymentSpec, validateObject, validateObjectMeta, validatePodSpec } from '../src/validation';
 
 /** The problems `validatePodSpec` finds in a pod spec with these containers (and extra fields). */
 function podProblems(containers: any[], extra: any = {}, owner = PodSpecOwner.POD): string[] {
@@ -174,5 +174,14 @@ describe('validateObjectMeta (ValidateObjectMeta)', () => {
     expect(problems.toErrors('X')).toEqual([
       'X: metadata.annotations: annotations total 262147 bytes; the API server allows at most 262144 (256 KiB). Move large data into a ConfigMap.',
     ]);
+  });
+});
+
+describe('a BigInt in a value a message shows (review 60 U3)', () => {
+  test('GIVEN an image volume holding a BigInt WHEN validated THEN it is reported, not "Do not know how to serialize a BigInt"', () => {
+    const manifest = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], volumes: [{ name: 'v', image: { reference: 'x', n: BigInt(5) } }] } };
+    const problems = new Problems();
+    expect(() => validateObject(manifest, problems)).not.toThrow();
+    expect(problems.messages.join('\n')).toContain('spec.volumes[0].image');
   });
 });

@@ -1395,6 +1395,7 @@ function listShapeProblem(data: any): string | undefined {
   }
   const label = typeof data.metadata?.name === 'string' ? `${data.kind} ${data.metadata.name}` : data.kind;
   if (data.items !== null && !Array.isArray(data.items)) {
+    // (The YAML reader gives integers as BigInt: shown as written.)
     const shown = JSON.stringify(data.items, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
     return `${label}: items: ${shown !== undefined && shown.length <= 60 ? shown : '(this field)'} is not a list: kubectl reads an object with an items field `
       + 'as a list of objects, whatever its kind, so it cannot read the file; write the objects as a list under items, or remove the field.';

@@ -8,7 +8,7 @@
  */
 import { K8S_SCHEMA } from '../k8s-schema';
 import { decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
-import { Problems, show } from '../problems';
+import { brief, Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
 import { groupOf, prepareObjectMetaForCreate } from './metadata';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
@@ -321,8 +321,7 @@ function prepareStatusForCreate(manifest: any, problems: Problems): void {
     undecodable.forEach((p) => problems.add(p.path, p.message));
     return;
   }
-  const text = JSON.stringify(status, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
-  problems.add('status', `${text.length <= 60 ? text : '(this field)'} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
+  problems.add('status', `${brief(status)} would vanish (this library's contract): the API server resets a ${manifest.kind}'s status on create; remove it.`);
 }
 
 /** The kinds whose PrepareForCreate sets `metadata.generation` to 1 (a Pod's does not in 1.32). */

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { Problems, show } from '../problems';
+import { brief, Problems, show } from '../problems';
 import { FEATURE_GATES_1_32, goTrimSpace, isInteger, isSet, MAX_INT32 } from './common';
 import { defaultContainer, validateContainers } from './container';
 import { decodeGoStructList, GoJson, GoStruct, parseGoJson } from './go-json';
@@ -737,10 +737,6 @@ function isEmptyDeep(v: unknown): boolean {
   return typeof v === 'object' && Object.values(v as object).every(isEmptyDeep);
 }
 
-function brief(value: unknown): string {
-  const s = JSON.stringify(value);
-  return s !== undefined && s.length <= 60 ? s : '(this field)';
-}
 
 /** The annotations of the old init container beta, which the conversion to the internal type drops. */
 const INIT_CONTAINER_ANNOTATIONS = [

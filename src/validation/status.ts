@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import { brief } from '../problems';
 import { goParsesRfc3339 } from './common';
 
 /**
@@ -190,8 +191,7 @@ export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: o
     if (v === null || v === undefined) {
       return;
     }
-    const shown = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x));
-    const written = typeof v === 'bigint' ? `${v}n` : shown !== undefined && shown.length <= 60 ? shown : '(this value)';
+    const written = brief(v, '(this value)');
     if (!decodes(type, v)) {
       const what = typeof v === 'number' && INT_RANGES[type] !== undefined ? 'not a whole number' : jsonTypeOf(v);
       out.push({

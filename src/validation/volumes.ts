@@ -523,7 +523,7 @@ function validateFlexVolumeSource(s: any, path: string, problems: Problems): voi
     const namespace = key.includes('/') ? key.slice(0, key.indexOf('/')) : key;
     const normalized = `.${goToLower(namespace)}`;
     if (normalized.endsWith('.kubernetes.io') || normalized.endsWith('.k8s.io')) {
-      problems.add(`${path}.options.${key}`, `${show(key)} uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.`);
+      problems.add(keyPath(`${path}.options`, key), `${show(key)} uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.`);
     }
   }
 }

@@ -978,12 +978,12 @@ function validateGeneratedSelector(job: any, original: any, problems: Problems):
   const written = labelsOf(original?.spec?.template);
   for (const key of [LEGACY_CONTROLLER_UID, CONTROLLER_UID]) {
     if (key in written) {
-      problems.add(`spec.template.metadata.labels.${key}`, `${show(written[key])} is set, but Kubernetes sets this label to the uid of the new Job; remove it, or set manualSelector: true and a selector of your own.`);
+      problems.add(keyPath('spec.template.metadata.labels', key), `${show(written[key])} is set, but Kubernetes sets this label to the uid of the new Job; remove it, or set manualSelector: true and a selector of your own.`);
     }
   }
   for (const key of [LEGACY_JOB_NAME, JOB_NAME]) {
     if (key in written && labels[key] !== name) {
-      problems.add(`spec.template.metadata.labels.${key}`, `${show(written[key])} must be the Job's name ${show(name)}: Kubernetes sets this label itself. Remove it.`);
+      problems.add(keyPath('spec.template.metadata.labels', key), `${show(written[key])} must be the Job's name ${show(name)}: Kubernetes sets this label itself. Remove it.`);
     }
   }
   const userSelector = original?.spec?.selector;

@@ -211,7 +211,7 @@ export const VOLUME_CASES: RuleCase[] = [
     go: 'validateFlexVolumeSource',
     name: 'lower-cases option keys as Go does (İ is i), so kubernetes.İo is the reserved namespace too',
     manifest: vols({ name: 'a', flexVolume: { driver: 'example/lvm', options: { 'volume.kubernetes.\u0130o/size': '1Gi' } } }),
-    problems: ['spec.volumes[0].flexVolume.options.volume.kubernetes.\u0130o/size: "volume.kubernetes.\u0130o/size" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'],
+    problems: ['spec.volumes[0].flexVolume.options[volume.kubernetes.\u0130o/size]: "volume.kubernetes.\u0130o/size" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'],
   },
   {
     go: 'ValidateCSIDriverName',
@@ -247,7 +247,7 @@ export const VOLUME_CASES: RuleCase[] = [
     ],
     offline128: false,
   },
-  { go: 'validateFlexVolumeSource', name: 'rejects a FlexVolume option in the kubernetes.io namespace', manifest: vols({ name: 'a', flexVolume: { driver: 'example/lvm', options: { 'kubernetes.io/secret': 'x', 'size': '1' } } }), problems: ['spec.volumes[0].flexVolume.options.kubernetes.io/secret: "kubernetes.io/secret" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'] },
+  { go: 'validateFlexVolumeSource', name: 'rejects a FlexVolume option in the kubernetes.io namespace', manifest: vols({ name: 'a', flexVolume: { driver: 'example/lvm', options: { 'kubernetes.io/secret': 'x', 'size': '1' } } }), problems: ['spec.volumes[0].flexVolume.options[kubernetes.io/secret]: "kubernetes.io/secret" uses a reserved namespace (kubernetes.io and k8s.io are reserved); use your own domain.'] },
   {
     go: 'validateAzureDisk',
     name: 'rejects a blob Azure disk URI that is not https and an unknown caching mode',
