@@ -49,8 +49,9 @@ export class InitPod extends PodWorkload {
     }
     const path = podSpecPath(manifest.kind);
     const spec = path.split('.').reduce((v: any, k) => v?.[k], manifest);
-    if (spec?.initContainers !== undefined && spec?.initContainers !== null && !Array.isArray(spec.initContainers)) {
-      return; // not a list: the decode step reports it
+    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)
+      || (spec.initContainers !== undefined && spec.initContainers !== null && !Array.isArray(spec.initContainers))) {
+      return; // no object, or no list: the decode step reports it
     }
     const steps = (spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy !== 'Always');
     if (steps.length === 0) {

@@ -173,12 +173,12 @@ function pathBySyntax(problem: string, start: number = 0, known: string[] = []):
 }
 
 /**
- * A value as JSON for a message when it is short (at most 60 characters), else `fallback`; a
- * BigInt is written `5n` (JSON has none).
+ * A value for a message as `show` writes it (JSON, and what JSON cannot hold as JavaScript writes
+ * it: `5n`) when it is short (at most 60 characters), else `fallback`.
  */
 export function brief(value: unknown, fallback: string = '(this field)'): string {
-  const text = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
-  return text !== undefined && text.length <= 60 ? text : fallback;
+  const text = show(value);
+  return text.length <= 60 ? text : fallback;
 }
 
 /**

@@ -196,4 +196,13 @@ describe('an InitPod whose init containers a JSON patch made no list (review 60 
     expect(error).toContain('PodSpec.initContainers takes a list of Container objects (the API server cannot decode it).');
     expect(error).not.toContain('TypeError');
   });
+
+  test('GIVEN the whole spec patched into a string WHEN synthesized THEN no "needs at least one init container" beside the decoder\'s message (review 61 V3)', () => {
+    const chart = newChart();
+    new InitPod(chart, 'i', { metadata: { name: 'i' }, initSteps: [InitStep.waitForTcp('db', 5432)], containers: [{ name: 'app', image: 'app:1' }] })
+      .apiObject.addJsonPatch(JsonPatch.replace('/spec', 'x'));
+    const error = synthError(chart);
+    expect(error).toContain('spec: "x" is a string');
+    expect(error).not.toContain('needs at least one init container');
+  });
 });

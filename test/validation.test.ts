@@ -184,4 +184,10 @@ describe('a BigInt in a value a message shows (review 60 U3)', () => {
     expect(() => validateObject(manifest, problems)).not.toThrow();
     expect(problems.messages.join('\n')).toContain('spec.volumes[0].image');
   });
+
+  test('GIVEN a BigInt in a status WHEN validated THEN the message shows it as written, 3n, not "3n" (review 61 V1)', () => {
+    const problems = new Problems();
+    validateObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] }, status: { podIPs: [{ ip: BigInt(3) }] } }, problems);
+    expect(problems.messages).toContain('status.podIPs[0].ip: 3n is a bigint, but PodIP.ip takes a string (the API server cannot decode it).');
+  });
 });
