@@ -406,6 +406,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     for (const key of keysThroughPrototype(props)) {
       all[key] = (props as any)[key];
     }
+    // A Service that selects no pods cannot expose these: say which Service to make instead of "remove target".
+    if (all.type === 'ExternalName' || all.withoutSelector === true) {
+      const what = all.type === 'ExternalName' ? 'type ExternalName (a DNS alias, which selects no pods)' : 'withoutSelector: true';
+      const instead = all.type === 'ExternalName' ? 'ExposedService.externalName(scope, id, { ... })' : 'new ExposedService(scope, id, { withoutSelector: true, ... })';
+      throw new Error(`${this.description}: expose('${id}', ...): ${what} cannot expose this object's pods: expose() makes a Service that selects them (this library's contract); `
+        + `make that Service with ${instead} instead.`);
+    }
     return new ExposedService(this.node.scope ?? this, id, { ...all, target: this } as ExposedServiceProps);
   }
 

@@ -698,3 +698,23 @@ describe('a pod label value that is a token (review 48 AA1)', () => {
     expect(synthError(chart)).toContain('does not select PlainPod \'web\': it needs app=web but has "other"');
   });
 });
+
+describe('review 62 W1, W2', () => {
+  test('GIVEN headless() with clusterIPs the allocator refuses WHEN synthesized THEN only the clusterIPs problem, as the API server\'s allocation stops there', () => {
+    const chart = newChart();
+    ExposedService.headless(chart, 'a', { selector: { app: 'db' }, clusterIPs: ['None', '10.0.0.1'] });
+    const error = synthError(chart);
+    expect(error).toContain('spec.clusterIPs: ["None","10.0.0.1"]: "None" must be the first and only value; a headless Service has no cluster IP of either family.');
+    expect(error).not.toContain('make it headless with ExposedService.headless()');
+    expect(error).not.toContain('spec.ipFamilyPolicy');
+  });
+
+  test.each([
+    ['type ExternalName', { type: ServiceType.EXTERNAL_NAME, externalName: 'db.example.com' }, 'ExposedService.externalName(scope, id, { ... })'],
+    ['withoutSelector', { withoutSelector: true, ports: [{ port: 80 }] }, 'new ExposedService(scope, id, { withoutSelector: true, ... })'],
+  ])('GIVEN expose() with %s WHEN called THEN it names the Service to make instead, not a target the caller never wrote', (_what, props, instead) => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'web', { metadata: { name: 'web', labels: { app: 'web' } }, containers: [{ name: 'app', image: 'nginx' }] });
+    expect(() => pod.expose('svc', props as any)).toThrow(`make that Service with ${instead} instead.`);
+  });
+});

@@ -358,6 +358,17 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
   const range = options.nodePortRange ?? { min: 30000, max: 32767 };
   const spec = svc.spec ?? {};
   const written = original?.spec ?? {};
+  // Go: the Service REST's BeginCreate allocates before the strategy validates, and its
+  // initIPFamilyFields (alloc.go) first runs ValidateServiceClusterIPsRelatedFields: with problems
+  // there, the create fails with those alone.
+  const clusterIPs = new Problems();
+  if (spec.type !== ServiceType.EXTERNAL_NAME) {
+    validateServiceClusterIPsRelatedFields(spec, written, clusterIPs);
+    if (clusterIPs.count > 0) {
+      clusterIPs.entries.forEach((e) => problems.add(e.path, e.message));
+      return;
+    }
+  }
   // ValidateObjectMeta with ValidateServiceName (NameIsDNS1035Label).
   validateObjectMeta(svc.metadata, 'metadata', problems, dns1035Label, 'a Service name (an RFC 1035 label)');
   validateTopologyAnnotations(svc.metadata?.annotations, problems);
@@ -367,7 +378,9 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
     validateLabels(spec.selector, 'spec.selector', problems);
   }
   validateSessionAffinity(spec, problems);
-  validateServiceClusterIPsRelatedFields(spec, written, problems);
+  if (spec.type === ServiceType.EXTERNAL_NAME) {
+    validateServiceClusterIPsRelatedFields(spec, written, problems);
+  }
   initIPFamilyFields(spec, written, problems);
   validateExternalIPs(spec, problems);
   validateLoadBalancerFields(spec, svc.metadata?.annotations, problems);
