@@ -49,8 +49,9 @@ export class InitPod extends PodWorkload {
     }
     const path = podSpecPath(manifest.kind);
     const spec = path.split('.').reduce((v: any, k) => v?.[k], manifest);
-    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)
-      || (spec.initContainers !== undefined && spec.initContainers !== null && !Array.isArray(spec.initContainers))) {
+    // (A spec that is null or missing decodes as an empty one, which has no init container.)
+    if ((spec !== null && spec !== undefined && (typeof spec !== 'object' || Array.isArray(spec)))
+      || (spec?.initContainers !== undefined && spec?.initContainers !== null && !Array.isArray(spec.initContainers))) {
       return; // no object, or no list: the decode step reports it
     }
     const steps = (spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy !== 'Always');

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { ExposedService, ExposedServiceProps, IpFamily, IpFamilyPolicy, PlainPod, Protocol, ServiceTarget, ServiceType, SessionAffinity, TrafficDistribution, TrafficPolicy, Workload } from '../src';
 import { exampleCharts } from './example-charts';
 import { newChart, only, synth, synthError } from './util';
+import { problemsOf } from './validation/cases';
 import * as values from '../src/k8s-values';
 
 function webPod(chart: any, labels: Record<string, string> | undefined = { app: 'web' }) {
@@ -707,6 +708,17 @@ describe('review 62 W1, W2', () => {
     expect(error).toContain('spec.clusterIPs: ["None","10.0.0.1"]: "None" must be the first and only value; a headless Service has no cluster IP of either family.');
     expect(error).not.toContain('make it headless with ExposedService.headless()');
     expect(error).not.toContain('spec.ipFamilyPolicy');
+  });
+
+  test('GIVEN two clusterIPs with a SingleStack policy and a bad port name WHEN validated THEN only the policy problem, as initIPFamilyFields fails first (review 63 X1)', () => {
+    const problems = problemsOf({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { selector: { app: 'a' }, clusterIP: '10.0.0.1', clusterIPs: ['10.0.0.1', 'fd00::1'], ports: [{ name: 'Bad_Name', port: 80 }, { name: 'b', port: 81 }] },
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('spec.ipFamilyPolicy: is not set, so it is SingleStack, which does not allow the two clusterIPs 10.0.0.1, fd00::1');
   });
 
   test.each([

@@ -205,4 +205,11 @@ describe('an InitPod whose init containers a JSON patch made no list (review 60 
     expect(error).toContain('spec: "x" is a string');
     expect(error).not.toContain('needs at least one init container');
   });
+
+  test('GIVEN the spec removed by a patch WHEN synthesized THEN the InitPod problem is reported, as for an empty spec (review 63 X2)', () => {
+    const chart = newChart();
+    new InitPod(chart, 'i', { metadata: { name: 'i' }, initSteps: [InitStep.waitForTcp('db', 5432)], containers: [{ name: 'app', image: 'app:1' }] })
+      .apiObject.addJsonPatch(JsonPatch.remove('/spec'));
+    expect(synthError(chart)).toContain('an InitPod needs at least one init container that runs to completion');
+  });
 });

@@ -361,9 +361,13 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
   // Go: the Service REST's BeginCreate allocates before the strategy validates, and its
   // initIPFamilyFields (alloc.go) first runs ValidateServiceClusterIPsRelatedFields: with problems
   // there, the create fails with those alone.
+  // Then the same function checks the IP families against the (defaulted) policy, with the same effect.
   const clusterIPs = new Problems();
   if (spec.type !== ServiceType.EXTERNAL_NAME) {
     validateServiceClusterIPsRelatedFields(spec, written, clusterIPs);
+    if (clusterIPs.count === 0) {
+      initIPFamilyFields(spec, written, clusterIPs);
+    }
     if (clusterIPs.count > 0) {
       clusterIPs.entries.forEach((e) => problems.add(e.path, e.message));
       return;
@@ -381,7 +385,6 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
   if (spec.type === ServiceType.EXTERNAL_NAME) {
     validateServiceClusterIPsRelatedFields(spec, written, problems);
   }
-  initIPFamilyFields(spec, written, problems);
   validateExternalIPs(spec, problems);
   validateLoadBalancerFields(spec, svc.metadata?.annotations, problems);
   validateServiceExternalTrafficPolicy(spec, problems, range);
@@ -501,9 +504,11 @@ function validateServicePorts(spec: any, written: any, problems: Problems, range
 }
 
 /**
- * After validation, the registry allocates the node ports: one per service port number, so the
- * entries of one port number (80/TCP and 80/UDP) share it, and a node port requested for a second
- * port number is "already allocated". Node ports already reported are not reported again.
+ * The registry allocates the node ports: one per service port number, so the entries of one port
+ * number (80/TCP and 80/UDP) share it, and a node port requested for a second port number is
+ * "already allocated". Node ports already reported are not reported again. (Go allocates them in
+ * the Service REST's BeginCreate, before the strategy validates, so the API server answers such an
+ * error alone; here it comes with the other problems of the Service.)
  */
 // Go: initNodePorts and findRequestedNodePort (pkg/registry/core/service/storage/alloc.go)
 function allocateNodePorts(spec: any, ports: any[], badNodePorts: Set<unknown>, reported: Set<number>, problems: Problems): void {
