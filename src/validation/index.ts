@@ -298,8 +298,9 @@ function validateObjectOnce(manifest: any, problems: Problems, options: Validati
 
 /**
  * Reports a status written in the manifest: the API server resets the status of every kind it
- * validates here on create, so the user's line would vanish. Its type and field names are the
- * decode step's (src/k8s-schema.ts lists the status fields of Kubernetes 1.32).
+ * validates here on create, so the user's line would vanish. Its field names are the decode
+ * step's (src/k8s-schema.ts lists the status fields of Kubernetes 1.32); their Go types, for the
+ * zero values and the decoder's messages, are src/validation/status.ts'.
  */
 // Go: PrepareForCreate (pkg/registry/{core,apps,batch}/*/strategy.go) of every kind with a status: `obj.Status = ...Status{}`
 function prepareStatusForCreate(manifest: any, problems: Problems): void {

@@ -527,7 +527,7 @@ export const SERVICE_CASES: RuleCase[] = [
   },
   {
     go: 'initNodePorts',
-    name: 'reports a node port used twice for one protocol once, as the validation does, not again as an allocation',
+    name: 'reports a node port used twice for one protocol once (Go\'s allocation in BeginCreate refuses it first, as "already allocated")',
     manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] }),
     problems: ['spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.'],
   },
