@@ -78,6 +78,12 @@ const STATUS_STRUCTS: { [struct: string]: string } = {
   CustomResourceDefinitionNames: 'plural:s,singular:s,shortNames:s[],kind:s,listKind:s,categories:s[]',
 };
 
+/** The status struct of a kind (by `apiVersion/kind` where two versions differ), or undefined. */
+function statusFieldsOf(apiVersion: unknown, kind: unknown): string | undefined {
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(STATUS_FIELDS, key) ? STATUS_FIELDS[key] : undefined);
+  return own(`${String(apiVersion)}/${String(kind)}`) ?? (typeof kind === 'string' ? own(kind) : undefined);
+}
+
 const parsed = new Map<string, Map<string, string>>();
 
 function fieldsOf(description: string): Map<string, string> {
@@ -98,8 +104,7 @@ function fieldsOf(description: string): Map<string, string> {
  * of validateObject does), so they are not looked at here.
  */
 export function isZeroStatus(apiVersion: unknown, kind: unknown, status: object, unknownReported: boolean = false): boolean {
-  const description = STATUS_FIELDS[`${String(apiVersion)}/${String(kind)}`] ?? (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(STATUS_FIELDS, kind)
-    ? STATUS_FIELDS[kind] : undefined);
+  const description = statusFieldsOf(apiVersion, kind);
   return description !== undefined && zeroStruct(description, status, unknownReported);
 }
 
@@ -184,8 +189,7 @@ function decodes(type: string, v: unknown): boolean {
  */
 // Go: the decoder (sigs.k8s.io/json UnmarshalCaseSensitivePreserveInts into the typed object): json.UnmarshalTypeError
 export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: object): Array<{ path: string; message: string }> {
-  const description = STATUS_FIELDS[`${String(apiVersion)}/${String(kind)}`] ?? (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(STATUS_FIELDS, kind)
-    ? STATUS_FIELDS[kind] : undefined);
+  const description = statusFieldsOf(apiVersion, kind);
   const out: Array<{ path: string; message: string }> = [];
   const check = (type: string, v: unknown, at: string, field: string) => {
     if (v === null || v === undefined) {
