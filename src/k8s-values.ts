@@ -556,8 +556,45 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
 }
 
 
+/**
+ * Set when a decode meets a BigInt, which cdk8s writes as the integer it is (`3n` as `3`):
+ * `validateObject` then checks the object again with its BigInts as the numbers they are written as.
+ *
+ * @internal
+ */
+export const BIGINTS = { seen: false };
+
+/**
+ * A BigInt where a number goes, in a decode: an integer beyond 2^53 (a number cannot hold it;
+ * `validateObject` turned the others into numbers) is decoded by Go as written, so it is checked
+ * against its field's range exactly. True when it is handled here.
+ */
+function bigIntDecoded(t: K8sType, v: bigint, path: string, problems: Problems | undefined, owner: string, field: string): boolean {
+  if (t.k === 'n' || t.k === 'q') {
+    return true; // float64, and a quantity's number: Go reads any integer
+  }
+  if (t.k !== 'i' && t.k !== 'l' && t.k !== 'o') {
+    return false;
+  }
+  const where = `${owner}.${field}`;
+  const [min, max] = t.k === 'l' ? [-BigInt(INT64_LIMIT), BigInt(INT64_LIMIT) - BigInt(1)] : [BigInt(INT32_MIN), BigInt(INT32_MAX)];
+  if (v >= min && v <= max) {
+    return true;
+  }
+  problems?.add(path, t.k === 'l'
+    ? `${v} is out of range: ${where} is an int64; write a ${v < 0 ? 'larger (less negative)' : 'smaller'} number.`
+    : `${v} is out of range: ${where} is an int32 (${INT32_MIN} to ${INT32_MAX}); write a number in that range.`);
+  return true;
+}
+
 /** A value of another type: a token or class instance (`libraryInstance`), else the wrong JSON type. */
 function notOfType(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): void {
+  if (typeof v === 'bigint' && decode) {
+    BIGINTS.seen = true;
+    if (bigIntDecoded(t, v, path, problems, owner, field)) {
+      return;
+    }
+  }
   if (!isToken(v)) {
     wrongType(t, v, path, problems, decode, owner, field);
   } else {
@@ -702,6 +739,9 @@ function libraryInstance(t: K8sType, v: any, path: string, problems: Problems | 
 function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): void {
   if (!problems) {
     return;
+  }
+  if (decode && typeof v === 'bigint') {
+    BIGINTS.seen = true;
   }
   const where = owner ? `${owner}.${field}` : t.name !== undefined ? typeName(t, decode) : 'the value';
   let fix = '';

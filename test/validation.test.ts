@@ -185,9 +185,59 @@ describe('a BigInt in a value a message shows (review 60 U3)', () => {
     expect(problems.messages.join('\n')).toContain('spec.volumes[0].image');
   });
 
-  test('GIVEN a BigInt in a status WHEN validated THEN the message shows it as written, 3n, not "3n" (review 61 V1)', () => {
+  test('GIVEN a BigInt where a string goes in a status WHEN validated THEN it is the number cdk8s writes, 3, that the decoder refuses (review 61 V1, V2)', () => {
     const problems = new Problems();
     validateObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] }, status: { podIPs: [{ ip: BigInt(3) }] } }, problems);
-    expect(problems.messages).toContain('status.podIPs[0].ip: 3n is a bigint, but PodIP.ip takes a string (the API server cannot decode it).');
+    expect(problems.messages).toEqual(['status.podIPs[0].ip: 3 is a number, but PodIP.ip takes a string (the API server cannot decode it).']);
+  });
+});
+
+describe('a BigInt is the integer cdk8s writes for it (review 61 V2)', () => {
+  const run = (manifest: any) => {
+    const problems = new Problems();
+    validateObject(manifest, problems);
+    return problems.messages;
+  };
+  const deployment = (spec: any = {}, extra: any = {}) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd' },
+    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } }, ...spec },
+    ...extra,
+  });
+  const pod = (spec: any) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], ...spec } });
+
+  test('GIVEN BigInts in int32, int64 and quantity fields WHEN validated THEN they are accepted as the numbers they are written as', () => {
+    expect(run(deployment({ replicas: BigInt(3), minReadySeconds: BigInt(5), progressDeadlineSeconds: BigInt(600) }))).toEqual([]);
+    expect(run(pod({ activeDeadlineSeconds: BigInt(30), containers: [{ name: 'c', image: 'busybox:1.36', resources: { limits: { cpu: BigInt(5) } } }] }))).toEqual([]);
+  });
+
+  test('GIVEN a BigInt that breaks a rule WHEN validated THEN the rule reports it as it reports the number', () => {
+    expect(run(deployment({ replicas: BigInt(-1) }))).toEqual(run(deployment({ replicas: -1 })));
+    expect(run(deployment({ progressDeadlineSeconds: BigInt(3), minReadySeconds: BigInt(5) }))).toEqual([
+      'spec.progressDeadlineSeconds: 3 must be greater than minReadySeconds 5; raise progressDeadlineSeconds or lower minReadySeconds.',
+    ]);
+  });
+
+  test('GIVEN a status of BigInts WHEN validated THEN a zero one is accepted and another would vanish, not "cannot decode"', () => {
+    expect(run(deployment({}, { status: { replicas: BigInt(0) } }))).toEqual([]);
+    expect(run(deployment({}, { status: { replicas: BigInt(3) } }))).toEqual([
+      'status: {"replicas":3} would vanish (this library\'s contract): the API server resets a Deployment\'s status on create; remove it.',
+    ]);
+  });
+
+  test('GIVEN a BigInt beyond 2^53 WHEN validated THEN its field\'s range is checked exactly', () => {
+    expect(run(pod({ activeDeadlineSeconds: BigInt(2) ** BigInt(63) }))).toEqual([
+      'spec.activeDeadlineSeconds: 9223372036854775808 is out of range: PodSpec.activeDeadlineSeconds is an int64; write a smaller number.',
+    ]);
+    expect(run(deployment({ replicas: BigInt(2) ** BigInt(60) }))).toEqual([
+      'spec.replicas: 1152921504606846976 is out of range: DeploymentSpec.replicas is an int32 (-2147483648 to 2147483647); write a number in that range.',
+    ]);
+    expect(run(deployment({}, { status: { observedGeneration: BigInt(2) ** BigInt(63) - BigInt(1) } }))).toEqual([
+      'status: {"observedGeneration":9223372036854775807n} would vanish (this library\'s contract): the API server resets a Deployment\'s status on create; remove it.',
+    ]);
+    expect(run(deployment({}, { status: { observedGeneration: BigInt(2) ** BigInt(63) } }))).toEqual([
+      'status.observedGeneration: 9223372036854775808 is out of range: DeploymentStatus.observedGeneration is an int64 (-9223372036854775808 to 9223372036854775807); write a number in that range.',
+    ]);
   });
 });

@@ -7,7 +7,7 @@
  * @internal
  */
 import { K8S_SCHEMA } from '../k8s-schema';
-import { decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
+import { BIGINTS, decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
 import { brief, Problems, show } from '../problems';
 import { validateConfigMap } from './configmap';
 import { groupOf, prepareObjectMetaForCreate } from './metadata';
@@ -221,8 +221,16 @@ export function unservedApiVersion(apiVersion: unknown, kind: unknown): string |
  */
 export function validateObject(manifest: any, problems: Problems, options: ValidationOptions = {}): void {
   const before = problems.count;
+  BIGINTS.seen = false;
   try {
     validateObjectOnce(manifest, problems, options);
+    if (BIGINTS.seen) {
+      // A BigInt (from JavaScript or a JSON patch) is written by cdk8s as the integer it is: only
+      // then (no cost on other input) are the rules run again with the integers a number holds
+      // exactly as numbers, which the rules read; the decode step checks the others' ranges.
+      problems.removeIf((_item, _path, index) => index >= before);
+      validateObjectOnce(bigIntsAsNumbers(manifest), problems, options);
+    }
   } catch (e) {
     // A value whose own keys shadow the conversions of Object.prototype ({"toString": null}, from
     // plain JavaScript or JSON) makes a message's string conversion throw. Only then (no cost on
@@ -233,6 +241,17 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
     problems.removeIf((_item, _path, index) => index >= before);
     validateObjectOnce(convertible(manifest), problems, options);
   }
+}
+
+/** A deep copy of plain JSON whose BigInts between -(2^53 - 1) and 2^53 - 1 are numbers. */
+function bigIntsAsNumbers(value: any): any {
+  if (typeof value === 'bigint') {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  return Array.isArray(value) ? value.map(bigIntsAsNumbers) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bigIntsAsNumbers(v)]));
 }
 
 /** A deep copy of plain JSON whose objects and lists convert to strings as their JSON text, whatever their keys. */

@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import { BIGINTS } from '../k8s-values';
 import { brief } from '../problems';
 import { goParsesRfc3339 } from './common';
 
@@ -160,9 +161,10 @@ function jsonTypeOf(v: unknown): string {
   return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-const INT_RANGES: { [type: string]: [number, number, string] } = {
-  i: [-2147483648, 2147483647, 'an int32 (-2147483648 to 2147483647)'],
-  j: [-9223372036854775808, 9223372036854775807, 'an int64 (-9223372036854775808 to 9223372036854775807)'],
+/** Each int type's range as numbers, its words, and its range exactly (for a BigInt). */
+const INT_RANGES: { [type: string]: [number, number, string, string, string] } = {
+  i: [-2147483648, 2147483647, 'an int32 (-2147483648 to 2147483647)', '-2147483648', '2147483647'],
+  j: [-9223372036854775808, 9223372036854775807, 'an int64 (-9223372036854775808 to 9223372036854775807)', '-9223372036854775808', '9223372036854775807'],
 };
 
 /** Whether a value (not null) has the JSON type the decoder reads into a field of this type (its range aside). */
@@ -172,7 +174,7 @@ function decodes(type: string, v: unknown): boolean {
   }
   switch (type) {
     case 'i':
-    case 'j': return typeof v === 'number' && Number.isInteger(v);
+    case 'j': return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint'; // a BigInt is written as its integer
     case 's': return typeof v === 'string';
     case 't': return typeof v === 'string' && goParsesRfc3339(v); // metav1.Time.UnmarshalJSON: time.Parse(time.RFC3339, s)
     case 'b': return typeof v === 'boolean';
@@ -195,7 +197,10 @@ export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: o
     if (v === null || v === undefined) {
       return;
     }
-    const written = brief(v, '(this value)');
+    const written = typeof v === 'bigint' ? String(v) : brief(v, '(this value)'); // cdk8s writes a BigInt as its digits
+    if (typeof v === 'bigint') {
+      BIGINTS.seen = true;
+    }
     if (!decodes(type, v)) {
       const what = typeof v === 'number' && INT_RANGES[type] !== undefined ? 'not a whole number' : jsonTypeOf(v);
       out.push({
@@ -204,7 +209,8 @@ export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: o
           ? `${written} is not an RFC 3339 time such as "2024-01-31T12:00:00Z", which ${field} takes (the API server cannot decode it).`
           : `${written} is ${what}, but ${field} takes ${typeWords(type)} (the API server cannot decode it).`,
       });
-    } else if (INT_RANGES[type] !== undefined && ((v as number) < INT_RANGES[type][0] || (v as number) > INT_RANGES[type][1] || (type === 'j' && (v as number) >= 2 ** 63))) {
+    } else if (INT_RANGES[type] !== undefined && (typeof v === 'bigint' ? v < BigInt(INT_RANGES[type][3]) || v > BigInt(INT_RANGES[type][4])
+      : (v as number) < INT_RANGES[type][0] || (v as number) > INT_RANGES[type][1] || (type === 'j' && (v as number) >= 2 ** 63))) {
       // (2^63 - 1 is no JavaScript number: a value that reads as it is 2^63, past the range.)
       out.push({ path: at, message: `${written} is out of range: ${field} is ${INT_RANGES[type][2]}; write a number in that range.` });
     } else if (type.endsWith('[]')) {
