@@ -6,9 +6,9 @@ import { fileCollisionProblems, StepFile, unmountedFileProblem } from './init-st
 import { kindOf, toManifest } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
-  AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
+  AddedMount, addedMountProblems, appMountNameProblem, LogVolume, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
   resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _DeclaredSidecar, _PatternContainers,
-  volumeAdder, VolumeAdder,
+  unwritableLogProblems, volumeAdder, VolumeAdder,
   withVolumeMounts,
 } from './mounts';
 import { getPath, _InjectedFront, nativeRestartPolicyProblem, podSpecPath, portsKnown } from './pod-workload';
@@ -16,6 +16,7 @@ import { Problems, show } from './problems';
 import { readProps } from './props';
 import { SecurityProfile } from './security-profile';
 import { GeneratedConfigMapData, Sidecar, SidecarMode } from './sidecar';
+import { LOG_VOLUMES } from './sidecars/log-shipper-sidecar';
 import { strictlyPatchedJson } from './validated-api-object';
 import { cloneJson, unservedApiVersion, validateObject } from './validation';
 
@@ -91,6 +92,8 @@ interface Addition {
   /** The ports of sidecars that front the app (Envoy, oauth2-proxy), and the app ports they forward to. */
   readonly frontPorts: string[];
   readonly frontedAppPorts: Array<{ port: number; sidecar: string }>;
+  /** The log volume of each log shipper sidecar, which the app must be able to write. */
+  readonly logVolumes: LogVolume[];
 }
 
 /** The additions made to each object, in the order of the `into()` calls. */
@@ -192,6 +195,7 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
     files: { volume: filesVolumeName, mountPath: filesMountPath, steps: [], added: false },
     frontPorts: [],
     frontedAppPorts: [],
+    logVolumes: [],
   };
   const configMaps: GeneratedConfigMapData[] = [];
   const addConfigMaps = (list: GeneratedConfigMapData[] | undefined) => {
@@ -259,6 +263,10 @@ function plan(object: ApiObject, options: InjectOptions, subject: string): Plan 
       const volume = toManifest('Volume', v);
       addition.volumes.push(volume);
       addition.volumeAdders.set(volume, volumeAdder(volume, container.name, linuxOnly));
+    }
+    const logVolume = LOG_VOLUMES.get(binding);
+    if (logVolume !== undefined) {
+      addition.logVolumes.push({ volume: logVolume, sidecar: container.name });
     }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
@@ -354,6 +362,10 @@ function record(object: ApiObject, addition: Addition): void {
           }
         }
         addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...pattern.addedMounts, ...list.flatMap((a) => a.mountOwners)], problems);
+        const classic: any[] = [...pattern.sidecars.classic, ...list.flatMap((a) => a.classicSidecars)];
+        const classicNames = new Set(classic.map((c) => resolvedAsWritten(c?.name, object)));
+        const logVolumes = list.flatMap((a) => a.logVolumes);
+        unwritableLogProblems(getPath(manifest, podPath)?.containers, (name) => classicNames.has(name), logVolumes, `${podPath}.containers`, problems);
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems, true);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {

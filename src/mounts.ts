@@ -75,6 +75,38 @@ export function readOnlyClashes(
   return out;
 }
 
+/** A log shipper sidecar's log volume, by name, and the shipper's container name. @internal */
+export interface LogVolume {
+  readonly volume: string;
+  readonly sidecar: unknown;
+}
+
+/**
+ * Each log shipper's log volume that no main container can write, in the containers as written:
+ * every one that mounts it mounts it read-only only (a container's own mount is kept and none is
+ * added), so the app could not write the log the shipper reads (this library's contract, as for
+ * SidecarLoggedApp's app). `isSidecar` tells the classic sidecars among `containers` by name.
+ *
+ * @internal
+ */
+export function unwritableLogProblems(
+  containers: unknown, isSidecar: (name: unknown) => boolean, logs: readonly LogVolume[], path: string, problems: Problems,
+): void {
+  const main = (Array.isArray(containers) ? containers : []).map((c: any, i) => ({ c, i })).filter(({ c }) => !isSidecar(c?.name));
+  const reported = new Set<string>();
+  for (const { volume, sidecar } of logs) {
+    const mountsOf = (c: any): any[] => (Array.isArray(c?.volumeMounts) ? c.volumeMounts : []).filter((m: any) => m?.name === volume);
+    const mounting = main.filter(({ c }) => mountsOf(c).length > 0);
+    if (reported.has(volume) || mounting.length === 0 || mounting.some(({ c }) => mountsOf(c).some((m) => m?.readOnly !== true))) {
+      continue;
+    }
+    reported.add(volume);
+    problems.add(`${path}[${mounting[0].i}].volumeMounts`, `the log volume ${show(volume)} of the log shipper ${show(sidecar)} is mounted read-only only by `
+      + `${mounting.map(({ c }) => show(c?.name)).join(', ')} (the container's own mount is kept), and no main container can write it, but the app writes its log there `
+      + 'for the shipper to read (this library\'s contract); remove readOnly, or leave the mount out and let the sidecar add it.');
+  }
+}
+
 /**
  * A value as cdk8s writes it into an object's manifest: its tokens resolved (with the App's
  * resolvers, `key` its path there), and what resolves to undefined or null left out (sanitizeValue).

@@ -9,9 +9,9 @@ import type { Container, Volume } from './k8s-types';
 import { hasUncheckedNumber, k8sJsonName, keysThroughPrototype, kindOf, toManifest, toManifestValue } from './k8s-values';
 import { checkLinuxOnly, LinuxOnly } from './linux-only';
 import {
-  AddedMount, addedMountProblems, appMountNameProblem, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
+  AddedMount, addedMountProblems, appMountNameProblem, LogVolume, mergesAsSet, podSecurityConflict, podSecurityCovers, readOnlySource,
   resolvedAsWritten, sameJson, samePath, readOnlyClashes, sidecarMountOwner, sidecarVolumeClash, _PatternContainers, volumeAdder, VolumeAdder,
-  withVolumeMounts,
+  unwritableLogProblems, withVolumeMounts,
 } from './mounts';
 import { POD_SPEC_OPTION_FIELDS, PodSpecOptions } from './pod-spec-options';
 import { Problems, show } from './problems';
@@ -19,6 +19,7 @@ import { isCdk8sToken, tokenProblems } from './props';
 import { SecurityProfile } from './security-profile';
 import { IServiceTarget } from './service-target';
 import { GeneratedConfigMapData, Sidecar, SidecarBinding, SidecarMode } from './sidecar';
+import { LOG_VOLUMES } from './sidecars/log-shipper-sidecar';
 import { ValidatedApiObject, _ManifestChecks } from './validated-api-object';
 import { validateObject } from './validation';
 import { Workload, WorkloadKind } from './workload';
@@ -191,6 +192,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
   private appPathPairs: Array<{
     readonly name: string; readonly earlier: VolumeAdder; readonly later: VolumeAdder; readonly paths: readonly unknown[];
   }> = NONE;
+  /** The log volume of each log shipper sidecar (`Sidecar.logShipper()`), which the app must be able to write. */
+  private logVolumes: LogVolume[] = NONE;
   private readonly specOptions: Record<string, any>;
   private readonly podLabels?: { [key: string]: string };
   private readonly podAnnotations?: { [key: string]: string };
@@ -621,6 +624,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       this.addSharedVolume(toManifest('Volume', v), (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath,
         volumeAdder(v, container.name, linuxOnly, (binding.appVolumeMounts ?? []).find((m) => m?.name === v?.name)?.mountPath));
     }
+    const logVolume = LOG_VOLUMES.get(binding);
+    if (logVolume !== undefined) {
+      this.logVolumes = added(this.logVolumes, { volume: logVolume, sidecar: container.name });
+    }
     for (const m of binding.appVolumeMounts ?? []) {
       const mount = toManifest('VolumeMount', m);
       const tokenName = appMountNameProblem(mount, container.name);
@@ -719,6 +726,8 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         problems.add(`${podPath}.containers[${i}].volumeMounts`, p + '.');
       }
     });
+    const classicNames = new Set(this.classicSidecars.map((c) => resolvedAsWritten(c?.name, this)));
+    unwritableLogProblems(podSpec?.containers, (name) => classicNames.has(name), this.logVolumes, `${podPath}.containers`, problems);
     for (const p of this.addProblems) {
       problems.add('', p);
     }
@@ -948,7 +957,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     const lists: any[][] = [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars,
       this.volumeList, this.appMounts, this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles,
       this.linuxOnly, this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds, this.tokenVolumes,
-      this.volumeAdders, this.appPathPairs, this.sidecarSteps];
+      this.volumeAdders, this.appPathPairs, this.sidecarSteps, this.mountOwners, this.logVolumes];
     const lengths = lists.map((l) => l.length);
     const flags = [this.filesVolumeAdded, this.uncheckedContent];
     const securityContext = this.specOptions.securityContext;
@@ -967,7 +976,7 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       [this.userInitContainers, this.nativeSidecars, this.mainContainers, this.classicSidecars, this.volumeList, this.appMounts,
         this.frontPortNames, this.addProblems, this.generatedConfigMaps, this.stepFiles, this.linuxOnly,
         this.linuxOnlyPodFields, this.stepReads, this.unmountedReads, this.frontedAppPorts, this.podSecurityNeeds,
-        this.tokenVolumes, this.volumeAdders, this.appPathPairs, this.sidecarSteps] = lists.map((_, i) => back(i));
+        this.tokenVolumes, this.volumeAdders, this.appPathPairs, this.sidecarSteps, this.mountOwners, this.logVolumes] = lists.map((_, i) => back(i));
       [this.filesVolumeAdded, this.uncheckedContent] = flags;
       this.specOptions.securityContext = securityContext;
       this._changed();

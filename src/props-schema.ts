@@ -55,6 +55,7 @@ export const PROPS_STRUCTS: { [name: string]: string } = {
   LogShipperContext: '{"scope":[["c","Construct"]],"podName":["s"],"namespace":["s",1],"logVolumeName":["s"],"logMountPath":["s"],"logFilePath":["s"],"containerName":["s"],"sidecarMode":[["e","SidecarMode"],1]}',
   LogShipperParts: '{"container":[["k","Container"]],"volumes":[["[",["k","Volume"]],1],"configMap":[["S","GeneratedConfigMapData"],1],"problems":[["[","s"],1]}',
   LogShipperSidecarOptions: '{"logVolumeName":["s",1],"logMountPath":["s",1],"logFileName":["s",1],"name":["s",1],"mode":[["e","SidecarMode"],1]}',
+  LogVolume: '{"volume":["s"],"sidecar":["a"]}',
   ManifestImportOptions: '{"check":["b",1]}',
   ManifestImportResult: '{"code":["s"],"objectCount":["n"],"differences":[["[","s"]],"checked":["b"]}',
   ManifestSource: '{"name":["s"],"content":["s"]}',

@@ -12,7 +12,7 @@ import { cloudSqlProxyBinding, CloudSqlProxyOptions, OPTIONS as CLOUD_SQL_PROXY_
 import { checkOptionKeys, modeOf, readContainer } from './sidecars/common';
 import { envoyBinding, EnvoyOptions, OPTIONS as ENVOY_OPTIONS } from './sidecars/envoy';
 import { gitSyncBinding, GitSyncOptions, OPTIONS as GIT_SYNC_OPTIONS } from './sidecars/git-sync';
-import { logShipperBinding, LogShipperSidecarOptions, OPTIONS as LOG_SHIPPER_OPTIONS } from './sidecars/log-shipper-sidecar';
+import { LOG_VOLUMES, logShipperBinding, LogShipperSidecarOptions, OPTIONS as LOG_SHIPPER_OPTIONS } from './sidecars/log-shipper-sidecar';
 import { mysqldExporterBinding, MysqldExporterOptions, OPTIONS as MYSQLD_EXPORTER_OPTIONS } from './sidecars/mysqld-exporter';
 import { nginxExporterBinding, NginxExporterOptions, OPTIONS as NGINX_EXPORTER_OPTIONS } from './sidecars/nginx-exporter';
 import { oauth2ProxyBinding, OAuth2ProxyOptions, OPTIONS as OAUTH2_PROXY_OPTIONS } from './sidecars/oauth2-proxy';
@@ -317,6 +317,11 @@ class CatalogueSidecar extends Sidecar {
   /** The entry's binding; its container gets what the library wrote (`withKubeletLiterals`). */
   public bind(context: SidecarContext): SidecarBinding {
     const binding = this.binder(this.mode, context);
-    return { ...binding, container: withKubeletLiterals(binding.container) };
+    const out = { ...binding, container: withKubeletLiterals(binding.container) };
+    const logVolume = LOG_VOLUMES.get(binding);
+    if (logVolume !== undefined) {
+      LOG_VOLUMES.set(out, logVolume);
+    }
+    return out;
   }
 }

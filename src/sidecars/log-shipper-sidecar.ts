@@ -111,11 +111,21 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
   }
 
   const container: Container = withVolumeMount(parts.container, String(logVolumeName), String(logMountPath));
-  return {
+  const binding: SidecarBinding = {
     container,
     volumes: [{ name: String(logVolumeName), emptyDir: {} }, ...(parts.volumes ?? [])],
     appVolumeMounts: [{ name: String(logVolumeName), mountPath: String(logMountPath) }],
     ...(parts.configMap ? { configMaps: [parts.configMap] } : {}),
     problems: problems.items,
   };
+  LOG_VOLUMES.set(binding, String(logVolumeName));
+  return binding;
 }
+
+/**
+ * The log volume of each binding `logShipperBinding` returned: the app writes its log there, so a
+ * pod whose main containers all mount it read-only only is reported at synth (`unwritableLogProblems`).
+ *
+ * @internal
+ */
+export const LOG_VOLUMES = new WeakMap<SidecarBinding, string>();

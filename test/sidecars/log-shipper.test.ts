@@ -4,7 +4,7 @@
  * test/fixtures/vendor/log-shipper.yaml); Fluent Bit's container and config are the ones
  * LogShipper.fluentBit() writes for SidecarLoggedApp (test/log-shipper.test.ts).
  */
-import { Testing } from 'cdk8s';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
 import { FluentBitOutput, Inject, LogShipper, PlainPod, Sidecar, SidecarLoggedApp, SidecarMode, Workload } from '../../src';
 import { fixture, newChart, only, synth, synthError } from '../util';
@@ -164,11 +164,11 @@ describe('two log shippers and other sidecars on one volume (review 45 W2, W3, W
     expect(synthError(chart)).toContain(readOnlyClash.replace('spec.containers', 'spec.template.spec.containers'));
   });
 
-  test('GIVEN the app\'s own read-only mount of the log volume at the shipper\'s path WHEN synthesized THEN the app\'s mount is kept as written', () => {
+  test('GIVEN the app\'s own read-only mount of the log volume at the shipper\'s path, and a writer beside it WHEN synthesized THEN the app\'s mount is kept as written', () => {
     const chart = newChart();
     new PlainPod(chart, 'p', {
       metadata: { name: 'p' },
-      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }] }],
+      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }] }, { name: 'writer', image: 'busybox' }],
       sidecars: [Sidecar.logShipper(LogShipper.tail())],
     });
     expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual([{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }]);
@@ -285,5 +285,46 @@ describe('an app that mounts the log volume itself (review 54 I1)', () => {
       sidecars: [Sidecar.logShipper(LogShipper.tail(), { name: 's1' }), Sidecar.logShipper(LogShipper.tail(), { name: 's2', logMountPath: '/logs' })],
     });
     expect(synthError(chart)).toContain('the sidecars "s1" and "s2" both add a volume named "shared-logs", and mount it into the app at two paths, "/var/log/" and "/logs"');
+  });
+});
+
+describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q4)', () => {
+  const readOnlyApp = { name: 'app', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/', readOnly: true }] };
+  const message = 'spec.containers[0].volumeMounts: the log volume "shared-logs" of the log shipper "log-shipper" is mounted read-only only by "app"';
+
+  test('GIVEN the only main container mounting the log volume read-only WHEN synthesized THEN it is an error naming the container and the fix', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    const error = synthError(chart);
+    expect(error).toContain(`PlainPod 'p': ${message}`);
+    expect(error).toContain("(this library's contract); remove readOnly, or leave the mount out and let the sidecar add it.");
+  });
+
+  test('GIVEN a raw Pod whose app mounts the log volume read-only WHEN a log shipper is injected THEN it is the same error', () => {
+    const chart = newChart();
+    const pod = new ApiObject(chart, 'p', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [readOnlyApp] } });
+    Inject.into(pod, { sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    expect(synthError(chart)).toContain(`Pod 'p' with injected sidecars and init steps: ${message}`);
+  });
+
+  test('GIVEN another main container that gets the writable mount, or a writable mount of its own WHEN synthesized THEN the read-only one is a reader and accepted', () => {
+    for (const second of [{ name: 'writer', image: 'busybox' }, { name: 'writer', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/logs' }] }]) {
+      const chart = newChart();
+      new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp, second], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+      expect(only(synth(chart), 'Pod').spec.containers[0].volumeMounts).toEqual(readOnlyApp.volumeMounts);
+    }
+  });
+
+  test('GIVEN a read-only mount of another volume, or a JSON patch that makes the mount writable WHEN synthesized THEN it is accepted', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'a', {
+      metadata: { name: 'a' },
+      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: 'data', mountPath: '/data', readOnly: true }] }],
+      volumes: [{ name: 'data', emptyDir: {} }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail())],
+    });
+    const patched = new PlainPod(chart, 'b', { metadata: { name: 'b' }, containers: [readOnlyApp], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    patched.addJsonPatch(JsonPatch.remove('/spec/containers/0/volumeMounts/0/readOnly'));
+    expect(synth(chart).filter((o) => o.kind === 'Pod')).toHaveLength(2);
   });
 });
