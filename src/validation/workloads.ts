@@ -1654,39 +1654,101 @@ function mustParseInt(expr: string): bigint | string {
   return exact;
 }
 
-const DURATION_UNITS = ['ns', 'us', '\u00b5s', '\u03bcs', 'ms', 's', 'm', 'h'];
+/** Go's time unitMap: nanoseconds per unit. */
+const DURATION_UNITS = new Map<string, bigint>([
+  ['ns', BigInt(1)],
+  ['us', BigInt(1e3)],
+  ['\u00b5s', BigInt(1e3)], // U+00B5 micro sign
+  ['\u03bcs', BigInt(1e3)], // U+03BC Greek mu
+  ['ms', BigInt(1e6)],
+  ['s', BigInt(1e9)],
+  ['m', BigInt(60e9)],
+  ['h', BigInt(3600e9)],
+]);
 
-// Go: time.ParseDuration (time/format.go): a sign, then numbers (digits, an optional fraction) each with a unit; or "0".
+const TWO_63 = BigInt(2) ** BigInt(63);
+
+// Go: time.ParseDuration (time/format.go): a sign, then numbers (digits, an optional fraction) each
+// with a unit, or "0"; the sum in uint64 nanoseconds, refused past 2^63 (2^63 - 1 unless negative).
 function parseDuration(input: string): string | undefined {
-  const quoted = JSON.stringify(input);
+  const invalid = `time: invalid duration ${JSON.stringify(input)}`;
   let s = input;
-  if (s.startsWith('-') || s.startsWith('+')) {
+  const neg = s.startsWith('-');
+  if (neg || s.startsWith('+')) {
     s = s.slice(1);
   }
   if (s === '0') {
     return undefined;
   }
   if (s === '') {
-    return `time: invalid duration ${quoted}`;
+    return invalid;
   }
+  let d = BigInt(0);
   while (s.length > 0) {
     const m = /^([0-9]*)(\.([0-9]*))?/.exec(s)!;
     if (m[1] === '' && (m[3] === undefined || m[3] === '')) {
-      return `time: invalid duration ${quoted}`;
+      return invalid; // no digits (".s"), or not [0-9.]
+    }
+    // leadingInt: an integer part past 2^63 is an error.
+    const v0 = m[1] === '' ? BigInt(0) : BigInt(m[1]);
+    if (v0 > TWO_63) {
+      return invalid;
     }
     s = s.slice(m[0].length);
     let i = 0;
     while (i < s.length && s[i] !== '.' && !(s[i] >= '0' && s[i] <= '9')) {
       i++;
     }
-    const unit = s.slice(0, i);
-    if (unit === '') {
-      return `time: missing unit in duration ${quoted}`;
+    const unitName = s.slice(0, i);
+    if (unitName === '') {
+      return `time: missing unit in duration ${JSON.stringify(input)}`;
     }
-    if (!DURATION_UNITS.includes(unit)) {
-      return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+    const unit = DURATION_UNITS.get(unitName);
+    if (unit === undefined) {
+      return `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(input)}`;
     }
     s = s.slice(i);
+    if (v0 > TWO_63 / unit) {
+      return invalid;
+    }
+    let v = v0 * unit;
+    const [f, scale] = leadingFraction(m[3] ?? '');
+    if (f > BigInt(0)) {
+      // Go: v += uint64(float64(f) * (float64(unit) / scale)), in float64 as Go computes it.
+      v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+      if (v > TWO_63) {
+        return invalid;
+      }
+    }
+    d += v;
+    if (d > TWO_63) {
+      return invalid;
+    }
   }
-  return undefined;
+  return !neg && d > TWO_63 - BigInt(1) ? invalid : undefined;
+}
+
+// Go: time.leadingFraction: the fraction's digits as an integer and 10^(their count), without
+// accumulating precision once the integer would pass 2^63 - 1 (no error).
+function leadingFraction(digits: string): [bigint, number] {
+  let x = BigInt(0);
+  let scale = 1;
+  let overflow = false;
+  for (const c of digits) {
+    if (overflow) {
+      continue;
+    }
+    if (x > (TWO_63 - BigInt(1)) / BigInt(10)) {
+      overflow = true;
+      continue;
+    }
+    const y = x * BigInt(10) + BigInt(c.charCodeAt(0) - 48);
+    if (y > TWO_63) {
+      overflow = true;
+      continue;
+    }
+    x = y;
+    scale *= 10;
+  }
+  return [x, scale];
 }

@@ -1194,6 +1194,12 @@ export const BATCH_CASES: RuleCase[] = [
     manifest: cronJob({ schedule: '@every 1h30m' }),
     problems: [],
   },
+  ...['@every 2562047h47m16.854775807s', '@every -2562047h47m16.854775808s', '@every 1.00000000000000000000000000001h', '@every .5h'].map((schedule): RuleCase => ({
+    go: 'ParseStandard',
+    name: `accepts the duration of ${JSON.stringify(schedule)} (int64 nanoseconds hold it)`,
+    manifest: cronJob({ schedule }),
+    problems: [],
+  })),
   { go: 'ParseStandard', name: 'lower-cases day names as Go does (FRİ is fri)', manifest: cronJob({ schedule: '0 0 * * FR\u0130' }), problems: [], offline128: false },
   { go: 'ParseStandard', name: 'accepts @hourly', manifest: cronJob({ schedule: '@hourly' }), problems: [] },
   { go: 'validateTimeZone', name: 'accepts a backward-compatible zone alias', manifest: cronJob({ timeZone: 'US/Pacific' }), problems: [] },
@@ -1227,6 +1233,13 @@ export const BATCH_CASES: RuleCase[] = [
     ['@weekday', 'unrecognized descriptor: @weekday'],
     ['@every 1d', 'failed to parse duration @every 1d: time: unknown unit "d" in duration "1d"'],
     ['@every 10', 'failed to parse duration @every 10: time: missing unit in duration "10"'],
+    // Past int64 nanoseconds (review 64 YY1): a term, a fraction, the sum, a negative sum.
+    ['@every 2562048h', 'failed to parse duration @every 2562048h: time: invalid duration "2562048h"'],
+    ['@every 2562047.9h', 'failed to parse duration @every 2562047.9h: time: invalid duration "2562047.9h"'],
+    ['@every 2562047h47m16.854775808s', 'failed to parse duration @every 2562047h47m16.854775808s: time: invalid duration "2562047h47m16.854775808s"'],
+    ['@every 9223372036854775808ns', 'failed to parse duration @every 9223372036854775808ns: time: invalid duration "9223372036854775808ns"'],
+    ['@every -9223372036854775809ns', 'failed to parse duration @every -9223372036854775809ns: time: invalid duration "-9223372036854775809ns"'],
+    ['@every 18446744073709551616ns', 'failed to parse duration @every 18446744073709551616ns: time: invalid duration "18446744073709551616ns"'],
   ] as const).map(([schedule, error]): RuleCase => ({
     go: 'ParseStandard',
     name: `rejects the schedule ${JSON.stringify(schedule)}`,
