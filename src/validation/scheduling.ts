@@ -192,14 +192,17 @@ export function validateMatchLabelKeysAndMismatchLabelKeys(path: string, matchLa
     keys.forEach((k: unknown, i: number) => validateLabelName(k, `${path}.${field}[${i}]`, problems));
   }
   if (present(selector)) {
-    const seen = new Set<string>(Object.keys(selector.matchLabels ?? {}));
+    // Each key of the selector, with the expression that put it there (undefined: the user's matchLabels).
+    const seen = new Map<string, any>(Object.keys(selector.matchLabels ?? {}).map((k) => [k, undefined]));
     for (const expr of list(selector.matchExpressions)) {
       const key = expr?.key;
-      const i = match.indexOf(key);
+      const i = match.lastIndexOf(key); // Go: labelKeysMap[key] = i, the last index of the key
       if (i >= 0 && seen.has(key)) {
-        problems.add(`${path}.matchLabelKeys[${i}]`, `${show(key)} is also in labelSelector${note}; remove it from one of them.`);
+        problems.add(`${path}.matchLabelKeys[${i}]`, `${show(key)} ${matchLabelKeyClash(key, seen.get(key), expr, note !== '')}${note}.`);
       }
-      seen.add(key);
+      if (!seen.has(key)) {
+        seen.set(key, expr);
+      }
     }
   }
   const mismatchSet = new Set(mismatch);
@@ -209,6 +212,28 @@ export function validateMatchLabelKeysAndMismatchLabelKeys(path: string, matchLa
     }
   });
 }
+
+/**
+ * Why a key of matchLabelKeys is in the selector twice: the user's selector has it, or (for a Pod)
+ * the API server added it from the Pod's label for each of two keys (`ADDED_FROM_LABELS`).
+ */
+function matchLabelKeyClash(key: string, earlier: any, expr: any, template: boolean): string {
+  // (A template's labels may hold a stand-in for the controller's own, such as pod-template-hash.)
+  const value = template ? 'its value' : expr?.values?.[0];
+  if (!ADDED_FROM_LABELS.has(expr)) {
+    return 'is also in labelSelector; remove it from one of them';
+  }
+  if (earlier === undefined || !ADDED_FROM_LABELS.has(earlier)) {
+    return `is in labelSelector and in matchLabelKeys, for which the API server adds ${key} In (${value}) to the selector from the Pod's label; remove it from one of them`;
+  }
+  return expr.operator === 'NotIn'
+    ? `is in matchLabelKeys and in mismatchLabelKeys: the API server adds ${key} In (${value}) and ${key} NotIn (${value}) to labelSelector from the Pod's label, `
+      + 'so the selector would have the key twice; keep it in one'
+    : `is listed twice in matchLabelKeys: the API server adds ${key} In (${value}) to labelSelector from the Pod's label for each, so the selector would have the key twice; list it once`;
+}
+
+/** The expressions `mutatePodAffinity` added to a selector from the Pod's labels. */
+const ADDED_FROM_LABELS = new WeakSet<object>();
 
 function affinityTerms(affinity: any): any[] {
   const terms: any[] = [];
@@ -239,7 +264,9 @@ export function mutatePodAffinity(affinity: any, labels: { [key: string]: unknow
       for (const key of list(keys)) {
         const value = typeof key === 'string' ? labels?.[key] : undefined;
         if (typeof value === 'string') {
-          term.labelSelector.matchExpressions = [...list(term.labelSelector.matchExpressions), { key, operator, values: [value] }];
+          const added = { key, operator, values: [value] };
+          ADDED_FROM_LABELS.add(added);
+          term.labelSelector.matchExpressions = [...list(term.labelSelector.matchExpressions), added];
         }
       }
     }

@@ -185,13 +185,37 @@ export const SCHEDULING_CASES: RuleCase[] = [
 export const SCHEDULING_CASES_1_32: RuleCase[] = [
   { go: 'validateMatchLabelKeysAndMismatchLabelKeys', name: 'rejects matchLabelKeys without labelSelector and a key in both lists', manifest: podAffinity({ topologyKey: zone, matchLabelKeys: ['app'] }), problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys: must not be set when labelSelector is not set; add a labelSelector or remove matchLabelKeys.'], offline128: false },
   { go: 'validateMatchLabelKeysAndMismatchLabelKeys', name: 'rejects a key in matchLabelKeys and mismatchLabelKeys', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { tier: 'db' } }, matchLabelKeys: ['version'], mismatchLabelKeys: ['version'] }), problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "version" is in both matchLabelKeys and mismatchLabelKeys; keep it in one.'], offline128: false },
-  { go: 'mutatePodAffinity', name: 'rejects a matchLabelKeys key the selector has too, once the pod\'s value is added to the selector', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }), problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is also in labelSelector; remove it from one of them.'], offline128: false },
+  { go: 'mutatePodAffinity', name: 'rejects a matchLabelKeys key the selector has too, once the pod\'s value is added to the selector', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }), problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in labelSelector and in matchLabelKeys, for which the API server adds app In (web) to the selector from the Pod\'s label; remove it from one of them.'], offline128: false },
+  {
+    go: 'mutatePodAffinity',
+    name: 'rejects a matchLabelKeys key listed twice, which adds the pod\'s value to the selector twice (review 64 W1)',
+    manifest: podAffinity({ topologyKey: zone, labelSelector: {}, matchLabelKeys: ['app', 'app'] }),
+    problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "app" is listed twice in matchLabelKeys: the API server adds app In (web) to labelSelector from the Pod\'s label for each, so the selector would have the key twice; list it once.'],
+    offline128: false,
+  },
+  {
+    go: 'mutatePodAffinity',
+    name: 'rejects a key of the pod\'s labels in matchLabelKeys and mismatchLabelKeys twice, as Go does: the selector gets it twice, and the lists share it',
+    manifest: podAffinity({ topologyKey: zone, labelSelector: {}, matchLabelKeys: ['app'], mismatchLabelKeys: ['app'] }),
+    problems: [
+      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in matchLabelKeys and in mismatchLabelKeys: the API server adds app In (web) and app NotIn (web) to labelSelector from the Pod\'s label, so the selector would have the key twice; keep it in one.',
+      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in both matchLabelKeys and mismatchLabelKeys; keep it in one.',
+    ],
+    offline128: false,
+  },
+  {
+    go: 'ValidatePodTemplateSpec',
+    name: 'reports a matchLabelKeys key listed twice in a pod template, without a stand-in value of the controller\'s label',
+    manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: {}, matchLabelKeys: ['pod-template-hash', 'pod-template-hash'] }] } } }),
+    problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "pod-template-hash" is listed twice in matchLabelKeys: the API server adds pod-template-hash In (its value) to labelSelector from the Pod\'s label for each, so the selector would have the key twice; list it once (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract).'],
+    offline128: false,
+  },
   { go: 'mutatePodAffinity', name: 'accepts that key when the pod does not have the label', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }, { tier: 'db' }), problems: [], offline128: false },
   {
     go: 'ValidatePodTemplateSpec',
     name: 'reports a matchLabelKeys key of a label the ReplicaSet controller adds to every Pod (pod-template-hash) that the selector has too (review 12 C5)',
     manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchExpressions: [{ key: 'pod-template-hash', operator: 'Exists' }] }, matchLabelKeys: ['pod-template-hash'] }] } } }),
-    problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "pod-template-hash" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract); remove it from one of them.'],
+    problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "pod-template-hash" is in labelSelector and in matchLabelKeys, for which the API server adds pod-template-hash In (its value) to the selector from the Pod\'s label; remove it from one of them (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract).'],
     offline128: false,
   },
   {
@@ -223,7 +247,7 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
         },
       },
     },
-    problems: ['spec.jobTemplate.spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "job-name" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract); remove it from one of them.'],
+    problems: ['spec.jobTemplate.spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "job-name" is in labelSelector and in matchLabelKeys, for which the API server adds job-name In (its value) to the selector from the Pod\'s label; remove it from one of them (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract).'],
     offline128: false,
   },
   {
@@ -233,6 +257,6 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
     problems: ['spec.template.spec.nodeName: "node-1" cannot be set while schedulingGates remain (the API server accepts it in a pod template, then rejects every Pod created from it: a Pod is bound to a node only once its gates are cleared); remove nodeName or the schedulingGates (this library\'s contract).'],
     offline128: false,
   },
-  { go: 'ValidatePodTemplateSpec', name: 'reports the matchLabelKeys conflict of every Pod a Deployment would create', manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }] } } }), problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is also in labelSelector (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract); remove it from one of them.'], offline128: false },
+  { go: 'ValidatePodTemplateSpec', name: 'reports the matchLabelKeys conflict of every Pod a Deployment would create', manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }] } } }), problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in labelSelector and in matchLabelKeys, for which the API server adds app In (its value) to the selector from the Pod\'s label; remove it from one of them (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract).'], offline128: false },
   { go: 'validateAffinity', name: 'accepts pod affinity and anti-affinity with namespace selectors and matchLabelKeys', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['db'] }] }, namespaceSelector: {}, matchLabelKeys: ['app'] }), problems: [], offline128: false },
 ];
