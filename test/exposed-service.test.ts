@@ -400,7 +400,7 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test('fails when the same node port and protocol appear twice', () => {
-    expect(error({ ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] }, ServiceType.NODE_PORT)).toContain('ExposedService \'web\': spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.');
+    expect(error({ ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 80, nodePort: 30080 }] }, ServiceType.NODE_PORT)).toContain('- spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.');
   });
 
   test('fails when a targetPort name is not an IANA service name', () => {
@@ -505,10 +505,10 @@ describe('ExposedService rejects what the API server rejects', () => {
   });
 
   test('reports every problem of one Service in one message', () => {
-    const message = error({ clusterIP: 'None', externalTrafficPolicy: TrafficPolicy.LOCAL, loadBalancerClass: 'x', ports: [{ port: 80, nodePort: 1 }] }, ServiceType.NODE_PORT);
+    const message = error({ clusterIP: 'None', externalTrafficPolicy: TrafficPolicy.LOCAL, loadBalancerClass: 'x', ports: [{ name: 'Web', port: 80 }] }, ServiceType.NODE_PORT);
     expect(message).toContain('ExposedService \'web\' has 3 problems:');
     expect(message).toContain('- spec.clusterIP: "None" (headless) may not be used when type is NodePort');
-    expect(message).toContain('- spec.ports[0].nodePort: 1 is outside 30000-32767');
+    expect(message).toContain('- spec.ports[0].name: Service port name "Web" is invalid');
     expect(message).toContain('- spec.loadBalancerClass: "x" may only be used when type is LoadBalancer');
   });
 });

@@ -373,11 +373,18 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
       return;
     }
   }
+  // Then it allocates the node ports and the health check node port: the first it cannot allocate
+  // fails the create alone.
+  const allocation = allocateNodePorts(spec, range);
+  if (allocation !== undefined) {
+    problems.add(allocation.path, allocation.message);
+    return;
+  }
   // ValidateObjectMeta with ValidateServiceName (NameIsDNS1035Label).
   validateObjectMeta(svc.metadata, 'metadata', problems, dns1035Label, 'a Service name (an RFC 1035 label)');
   validateTopologyAnnotations(svc.metadata?.annotations, problems);
   validateServiceType(spec, written, problems);
-  validateServicePorts(spec, written, problems, range);
+  validateServicePorts(spec, written, problems);
   if (spec.selector !== undefined && spec.selector !== null) {
     validateLabels(spec.selector, 'spec.selector', problems);
   }
@@ -387,7 +394,7 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
   }
   validateExternalIPs(spec, problems);
   validateLoadBalancerFields(spec, svc.metadata?.annotations, problems);
-  validateServiceExternalTrafficPolicy(spec, problems, range);
+  validateServiceExternalTrafficPolicy(spec, problems);
   validateServiceInternalTrafficFieldsValue(spec, problems);
   validateServiceTrafficDistribution(spec, problems);
 }
@@ -451,7 +458,7 @@ function validateServiceType(spec: any, written: any, problems: Problems): void 
 
 // ValidateService: ports required unless headless or ExternalName; validateServicePort for each;
 // nodePort not on ClusterIP; unique (protocol, port) and (protocol, nodePort) pairs.
-function validateServicePorts(spec: any, written: any, problems: Problems, range: NodePortRange): void {
+function validateServicePorts(spec: any, written: any, problems: Problems): void {
   const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
   const writtenPorts: any[] = Array.isArray(written.ports) ? written.ports : [];
   if (ports.length === 0 && !isHeadless(spec) && spec.type !== ServiceType.EXTERNAL_NAME) {
@@ -460,9 +467,6 @@ function validateServicePorts(spec: any, written: any, problems: Problems, range
   const names = new Map<string, number>();
   const pairs = new Map<string, number>();
   const nodePorts = new Map<string, number>();
-  // The node ports already reported (out of range, or twice for one protocol), and where.
-  const badNodePorts = new Set<unknown>();
-  const reported = new Set<number>();
   ports.forEach((p, i) => {
     const path = `spec.ports[${i}]`;
     if (!p || typeof p !== 'object') {
@@ -483,66 +487,90 @@ function validateServicePorts(spec: any, written: any, problems: Problems, range
       problems.add(`${path}.nodePort`, `${show(p.nodePort)} may not be used when type is ClusterIP; set type to ServiceType.NODE_PORT or LOAD_BALANCER, or remove nodePort.`);
       return;
     }
-    // pkg/registry/core/service/portallocator: a requested node port must be inside the range.
-    if (spec.type === ServiceType.NODE_PORT || spec.type === ServiceType.LOAD_BALANCER) {
-      if (!checkNodePortRange(range, p.nodePort, `${path}.nodePort`, problems)) {
-        badNodePorts.add(p.nodePort);
-        reported.add(i);
-      }
-    }
     const key = `${p.nodePort}/${p.protocol}`;
     if (nodePorts.has(key)) {
       problems.add(`${path}.nodePort`, `${show(p.nodePort)} is already used by spec.ports[${nodePorts.get(key)}]; each node port may be used once per protocol.`);
-      reported.add(i);
     } else {
       nodePorts.set(key, i);
     }
   });
-  if (spec.type === ServiceType.NODE_PORT || spec.type === ServiceType.LOAD_BALANCER) {
-    allocateNodePorts(spec, ports, badNodePorts, reported, problems);
-  }
 }
 
 /**
- * The registry allocates the node ports: one per service port number, so the entries of one port
- * number (80/TCP and 80/UDP) share it, and a node port requested for a second port number is
- * "already allocated". Node ports already reported are not reported again. (Go allocates them in
- * the Service REST's BeginCreate, before the strategy validates, so the API server answers such an
- * error alone; here it comes with the other problems of the Service.)
+ * The node ports a NodePort or LoadBalancer Service requests, allocated in the order the registry
+ * allocates them: one per service port number (the entries of one port number, 80/TCP and 80/UDP,
+ * share it), each inside the node port range and not taken by another entry ("provided port is
+ * already allocated"), then the health check node port of a LoadBalancer with
+ * externalTrafficPolicy Local. Go allocates in the Service REST's BeginCreate, before the strategy
+ * validates, and the first port it cannot allocate fails the create alone: that problem, or
+ * undefined. (Whether a port in the range is free in the cluster is the cluster's to say.) A node
+ * port that is not a whole number is the decoder's problem, not allocated here.
  */
-// Go: initNodePorts and findRequestedNodePort (pkg/registry/core/service/storage/alloc.go)
-function allocateNodePorts(spec: any, ports: any[], badNodePorts: Set<unknown>, reported: Set<number>, problems: Problems): void {
-  // Go: shouldAllocateNodePorts: a LoadBalancer with allocateLoadBalancerNodePorts false takes
-  // only the node ports requested.
-  const allocateOthers = spec.type === ServiceType.NODE_PORT || spec.allocateLoadBalancerNodePorts !== false;
-  const requested = (p: any): boolean => p !== null && typeof p === 'object' && typeof p.nodePort === 'number' && p.nodePort !== 0;
-  /** Service port number -> its node port (0: one the server picks). */
-  const byPort = new Map<unknown, number>();
-  /** Node port -> the entry it was allocated for. */
-  const allocated = new Map<number, number>();
-  ports.forEach((p, i) => {
-    if (p === null || typeof p !== 'object' || (!requested(p) && !allocateOthers)) {
-      return;
+// Go: txnAllocNodePorts, initNodePorts, findRequestedNodePort and allocHealthCheckNodePort (pkg/registry/core/service/storage/alloc.go)
+function allocateNodePorts(spec: any, range: NodePortRange): { path: string; message: string } | undefined {
+  const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
+  const requested = (p: any): boolean => p !== null && typeof p === 'object' && Number.isInteger(p.nodePort) && p.nodePort !== 0;
+  if (ports.some((p) => p !== null && typeof p === 'object' && p.nodePort !== undefined && p.nodePort !== 0 && !Number.isInteger(p.nodePort))
+    || (spec.healthCheckNodePort !== undefined && !Number.isInteger(spec.healthCheckNodePort))) {
+    return undefined;
+  }
+  /** Node port -> what it was allocated for. */
+  const allocated = new Map<number, string>();
+  const allocate = (nodePort: number, path: string, what: string): { path: string; message: string } | undefined => {
+    const problems = new Problems();
+    if (!checkNodePortRange(range, nodePort, path, problems)) {
+      return problems.entries[0];
     }
-    const had = byPort.get(p.port);
-    let nodePort = 0;
-    if (had === undefined) {
-      // findRequestedNodePort: the node port of the first entry with this port number that has one.
-      nodePort = ports.find((q) => requested(q) && q.port === p.port)?.nodePort ?? 0;
-      byPort.set(p.port, nodePort);
-    } else if (requested(p) && p.nodePort !== had) {
-      nodePort = p.nodePort;
+    const taken = allocated.get(nodePort);
+    if (taken !== undefined) {
+      return { path, message: `${show(nodePort)} is already ${taken}; ${what}` };
     }
-    if (nodePort === 0 || badNodePorts.has(nodePort)) {
-      return;
+    return undefined;
+  };
+  if (spec.type === ServiceType.NODE_PORT || spec.type === ServiceType.LOAD_BALANCER) {
+    // Go: shouldAllocateNodePorts: a LoadBalancer with allocateLoadBalancerNodePorts false takes
+    // only the node ports requested.
+    const allocateOthers = spec.type === ServiceType.NODE_PORT || spec.allocateLoadBalancerNodePorts !== false;
+    /** Service port number -> its node port (a negative stand-in for one the server picks). */
+    const byPort = new Map<unknown, number>();
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i];
+      if (p === null || typeof p !== 'object' || (!requested(p) && !allocateOthers)) {
+        continue;
+      }
+      const path = `spec.ports[${i}].nodePort`;
+      const fix = 'the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number '
+        + '(e.g. 80/TCP and 80/UDP) can share one. Pick another node port.';
+      const had = byPort.get(p.port);
+      let nodePort: number | undefined;
+      if (had === undefined) {
+        // findRequestedNodePort: the node port of the first entry with this port number that has one.
+        nodePort = ports.find((q) => requested(q) && q.port === p.port)?.nodePort;
+        byPort.set(p.port, nodePort ?? -1 - i);
+      } else if (requested(p) && p.nodePort !== had) {
+        nodePort = p.nodePort;
+      }
+      const problem = nodePort === undefined ? undefined : allocate(nodePort, path, fix);
+      if (problem !== undefined) {
+        return problem;
+      }
+      if (nodePort !== undefined && !allocated.has(nodePort)) {
+        allocated.set(nodePort, `the node port of port ${show(p.port)} (spec.ports[${i}])`);
+      }
     }
-    const first = allocated.get(nodePort);
-    if (first === undefined) {
-      allocated.set(nodePort, i);
-    } else if (!reported.has(i)) {
-      problems.add(`spec.ports[${i}].nodePort`, `${show(nodePort)} is already the node port of port ${show(ports[first].port)} (spec.ports[${first}]); the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.`);
+  }
+  // Go: apiservice.NeedsHealthCheck: a LoadBalancer with externalTrafficPolicy Local.
+  const hc = spec.healthCheckNodePort;
+  if (needsHealthCheck(spec) && hc !== undefined && hc !== 0) {
+    const clash = ports.findIndex((p) => requested(p) && p.nodePort === hc);
+    const problem = allocate(hc, 'spec.healthCheckNodePort', 'pick another node port.');
+    if (problem !== undefined) {
+      return clash >= 0 && problem.message.includes(' is already ')
+        ? { path: problem.path, message: `${show(hc)} is already used by spec.ports[${clash}].nodePort; pick another node port.` }
+        : problem;
     }
-  });
+  }
+  return undefined;
 }
 
 // Go: validateServicePort (validation.go)
@@ -840,7 +868,7 @@ function validateLoadBalancerClassField(
 
 // Go: validateServiceExternalTrafficPolicy (validation.go), and the health check node port the
 // registry allocates when it is 0 (pkg/registry/core/service/storage/alloc.go).
-function validateServiceExternalTrafficPolicy(spec: any, problems: Problems, range: NodePortRange): void {
+function validateServiceExternalTrafficPolicy(spec: any, problems: Problems): void {
   const policy = spec.externalTrafficPolicy;
   if (!externallyAccessible(spec)) {
     if (policy !== undefined && policy !== '') {
@@ -855,13 +883,8 @@ function validateServiceExternalTrafficPolicy(spec: any, problems: Problems, ran
   }
   if (!needsHealthCheck(spec)) {
     problems.add('spec.healthCheckNodePort', `${show(hc)} may only be set when type is LoadBalancer and externalTrafficPolicy is Local; set both (ExposedService.loadBalancer() with TrafficPolicy.LOCAL) or remove healthCheckNodePort.`);
-  } else if (checkNodePortRange(range, hc, 'spec.healthCheckNodePort', problems)) {
-    const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
-    const clash = ports.findIndex((p) => p?.nodePort === hc);
-    if (clash >= 0) {
-      problems.add('spec.healthCheckNodePort', `${show(hc)} is already used by spec.ports[${clash}].nodePort; pick another node port.`);
-    }
   }
+  // (Its range, and a clash with a node port, are allocation problems: allocateNodePorts.)
 }
 
 // Go: validateServiceInternalTrafficFieldsValue (validation.go)

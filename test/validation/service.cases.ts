@@ -214,12 +214,18 @@ export const SERVICE_CASES: RuleCase[] = [
     problems: ['spec.ports[0].nodePort: 30080 may not be used when type is ClusterIP; set type to ServiceType.NODE_PORT or LOAD_BALANCER, or remove nodePort.'],
   },
   {
+    go: 'initNodePorts',
+    name: 'answers a node port outside the range alone, as the allocation in BeginCreate fails before the Service is validated (review 63 X1)',
+    manifest: service({ ...NP, ports: [{ name: 'Bad_Name', port: 80, nodePort: 8080 }, { name: 'b', port: 81, nodePort: 30080 }, { name: 'c', port: 82, nodePort: 30080 }] }, { name: 'Bad_Name' }),
+    problems: ['spec.ports[0].nodePort: 8080 is outside 30000-32767; pick a port in that range or omit it to let Kubernetes allocate one.'],
+  },
+  {
     go: 'ValidateService',
-    name: 'rejects a node port outside the range and one used twice for one protocol',
-    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 8080 }, { name: 'b', port: 81, nodePort: 30080 }, { name: 'c', port: 82, nodePort: 30080 }, { name: 'd', port: 82, nodePort: 30080, protocol: 'UDP' }] }),
+    name: 'rejects a node port used twice for one port number and protocol, which the allocation shares',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 80, nodePort: 30080 }, { name: 'd', port: 80, nodePort: 30080, protocol: 'UDP' }] }),
     problems: [
-      'spec.ports[0].nodePort: 8080 is outside 30000-32767; pick a port in that range or omit it to let Kubernetes allocate one.',
-      'spec.ports[2].nodePort: 30080 is already used by spec.ports[1]; each node port may be used once per protocol.',
+      'spec.ports[1]: port 80/TCP is already declared by spec.ports[0]; each port and protocol pair may appear once.',
+      'spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.',
     ],
   },
   {
@@ -527,9 +533,15 @@ export const SERVICE_CASES: RuleCase[] = [
   },
   {
     go: 'initNodePorts',
-    name: 'reports a node port used twice for one protocol once (Go\'s allocation in BeginCreate refuses it first, as "already allocated")',
-    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] }),
-    problems: ['spec.ports[1].nodePort: 30080 is already used by spec.ports[0]; each node port may be used once per protocol.'],
+    name: 'answers a node port of two port numbers alone, as "already allocated" (the allocation in BeginCreate refuses it before the Service is validated, review 63 X1)',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'Bad_Name', port: 81, nodePort: 30080 }] }, { name: 'Bad_Name' }),
+    problems: ['spec.ports[1].nodePort: 30080 is already the node port of port 80 (spec.ports[0]); the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.'],
+  },
+  {
+    go: 'allocHealthCheckNodePort',
+    name: 'answers a health check node port outside the range alone, after the node ports',
+    manifest: service({ ...LB, externalTrafficPolicy: 'Local', healthCheckNodePort: 5, ports: [{ name: 'Bad_Name', port: 80 }] }, { name: 'Bad_Name' }),
+    problems: ['spec.healthCheckNodePort: 5 is outside 30000-32767; pick a port in that range or omit it to let Kubernetes allocate one.'],
   },
   {
     go: 'validateAffinityTimeout',
