@@ -43,26 +43,14 @@ export function kubeletUnescaped(value: string): string {
   return value.replace(/\$\$/g, '$');
 }
 
-/**
- * What the kubelet makes of a string of `command`, `args` or an env `value` before the container
- * starts: `$$` becomes `$`, `$(NAME)` the value of a variable of `vars` (else it stays as
- * written). For env values, `vars` holds the entries before it, expanded in order.
- */
-// Go: Expand and tryReadVariableName (kubernetes third_party/forked/golang/expansion/expand.go)
-export function kubeletExpand(input: string, vars: ReadonlyMap<string, string>): string {
-  if (!input.includes('$')) {
-    return input;
-  }
-  const bytes = new Map([...vars].map(([name, value]) => [name, Buffer.from(value, 'utf8')]));
-  return kubeletExpandedBytes(Buffer.from(input, 'utf8'), bytes).toString('utf8');
-}
-
 const DOLLAR = 0x24;
 const OPEN = 0x28;
 const CLOSE = 0x29;
 
 /**
- * kubeletExpand byte for byte, as the 1.32 kubelet runs it, for the sizes the process gets: a `$`
+ * What the kubelet makes of a string of `command`, `args` or an env `value` before the container
+ * starts (`$$` becomes `$`, `$(NAME)` the value of a variable of `vars`, else it stays as written),
+ * byte for byte, as the 1.32 kubelet runs it, for the sizes the process gets: a `$`
  * before a byte that starts no expression is written with that byte read as a character
  * (`string(input[0])`), so `$` before a non-ASCII character grows by one byte (`$€` is `$`, U+00E2
  * and the two other bytes of `€`: 5 bytes, not 4; kubernetes#136325 changed this after 1.32).

@@ -16,7 +16,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { InitPod, InitStep } from '../../src';
-import { kubeletExpand as expandAsKubelet } from '../../src/shell';
+import { kubeletExpandedBytes } from '../../src/shell';
 import { newChart, only, synth } from '../util';
 
 export const busybox = findTool('busybox');
@@ -63,9 +63,11 @@ export const SERVICE_ENV = { KUBERNETES_SERVICE_HOST: '10.96.0.1' };
  * kubernetes third_party/forked/golang/expansion/expand.go `Expand` and `tryReadVariableName`.
  */
 export function kubeletExpand(input: string, vars: { [name: string]: string }): string {
-  // The library's port (src/shell.ts, used for the E2BIG sizes); the byte-level 1.32 behaviour
-  // before a character outside ASCII is checked separately (hostile-values.test.ts kubelet132).
-  return expandAsKubelet(input, new Map(Object.entries(vars)));
+  // The library's byte-level port (src/shell.ts, used for the E2BIG sizes), read back as UTF-8: a
+  // `$` before a character outside ASCII comes out as the 1.32 kubelet writes it, which is not
+  // valid UTF-8 (hostile-values.test.ts kubelet132 checks those bytes).
+  const bytes = new Map(Object.entries(vars).map(([name, value]) => [name, Buffer.from(value, 'utf8')]));
+  return kubeletExpandedBytes(Buffer.from(input, 'utf8'), bytes).toString('utf8');
 }
 
 /** The variables the kubelet expands a container's command with: its literal env values, expanded in order, and the Services'. */
