@@ -362,10 +362,12 @@ function record(object: ApiObject, addition: Addition): void {
           }
         }
         addedMountProblems(getPath(manifest, podPath)?.containers, `${podPath}.containers`, [...pattern.addedMounts, ...list.flatMap((a) => a.mountOwners)], problems);
-        const classic: any[] = [...pattern.sidecars.classic, ...list.flatMap((a) => a.classicSidecars)];
-        const classicNames = new Set(classic.map((c) => resolvedAsWritten(c?.name, object)));
         const logVolumes = list.flatMap((a) => a.logVolumes);
-        unwritableLogProblems(getPath(manifest, podPath)?.containers, (name) => classicNames.has(name), logVolumes, `${podPath}.containers`, problems);
+        if (logVolumes.length > 0) {
+          const classic: any[] = [...pattern.sidecars.classic, ...list.flatMap((a) => a.classicSidecars)];
+          const classicNames = new Set(classic.map((c) => resolvedAsWritten(c?.name, object)));
+          unwritableLogProblems(getPath(manifest, podPath)?.containers, (c) => classicNames.has(c?.name), logVolumes, `${podPath}.containers`, problems);
+        }
         checkGeneratedConfigMaps(manifest, object, list.flatMap((a) => a.configMaps), problems, true);
         checkFiles(list, problems, typeof (object as any)._stepFileState === 'function' ? (object as any)._stepFileState() : undefined);
         for (const a of list) {

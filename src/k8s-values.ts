@@ -559,10 +559,11 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
 /**
  * Set when a decode meets a BigInt, which cdk8s writes as the integer it is (`3n` as `3`):
  * `validateObject` then checks the object again with its BigInts as the numbers they are written as.
+ * `refused`: the BigInts the decode found out of their field's range.
  *
  * @internal
  */
-export const BIGINTS = { seen: false };
+export const BIGINTS = { seen: false, refused: new Set<bigint>() };
 
 /**
  * A BigInt where a number goes, in a decode: an integer beyond 2^53 (a number cannot hold it;
@@ -581,6 +582,7 @@ function bigIntDecoded(t: K8sType, v: bigint, path: string, problems: Problems |
   if (v >= min && v <= max) {
     return true;
   }
+  BIGINTS.refused.add(v); // kept a BigInt when checked again, so that this message keeps its digits
   problems?.add(path, t.k === 'l'
     ? `${v} is out of range: ${where} is an int64; write a ${v < 0 ? 'larger (less negative)' : 'smaller'} number.`
     : `${v} is out of range: ${where} is an int32 (${INT32_MIN} to ${INT32_MAX}); write a number in that range.`);

@@ -85,14 +85,15 @@ export interface LogVolume {
  * Each log shipper's log volume that no main container can write, in the containers as written:
  * every one that mounts it mounts it read-only only (a container's own mount is kept and none is
  * added), so the app could not write the log the shipper reads (this library's contract, as for
- * SidecarLoggedApp's app). `isSidecar` tells the classic sidecars among `containers` by name.
+ * SidecarLoggedApp's app). `isSidecar` tells the classic sidecars among `containers` (by name, or
+ * renamed in place by a JSON patch).
  *
  * @internal
  */
 export function unwritableLogProblems(
-  containers: unknown, isSidecar: (name: unknown) => boolean, logs: readonly LogVolume[], path: string, problems: Problems,
+  containers: unknown, isSidecar: (container: any, index: number) => boolean, logs: readonly LogVolume[], path: string, problems: Problems,
 ): void {
-  const main = (Array.isArray(containers) ? containers : []).map((c: any, i) => ({ c, i })).filter(({ c }) => !isSidecar(c?.name));
+  const main = (Array.isArray(containers) ? containers : []).map((c: any, i) => ({ c, i })).filter(({ c, i }) => !isSidecar(c, i));
   const reported = new Set<string>();
   for (const { volume, sidecar } of logs) {
     const mountsOf = (c: any): any[] => (Array.isArray(c?.volumeMounts) ? c.volumeMounts : []).filter((m: any) => m?.name === volume);

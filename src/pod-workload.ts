@@ -726,8 +726,16 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
         problems.add(`${podPath}.containers[${i}].volumeMounts`, p + '.');
       }
     });
-    const classicNames = new Set(this.classicSidecars.map((c) => resolvedAsWritten(c?.name, this)));
-    unwritableLogProblems(podSpec?.containers, (name) => classicNames.has(name), this.logVolumes, `${podPath}.containers`, problems);
+    if (this.logVolumes.length > 0) {
+      const classicNames = new Set(this.classicSidecars.map((c) => resolvedAsWritten(c?.name, this)));
+      const written: any[] = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
+      const first = this.mainContainers.length;
+      // A classic sidecar by its name, or at its place with its image (renamed in place by a JSON patch).
+      const inPlace = written.length === first + this.classicSidecars.length;
+      const isSidecar = (c: any, i: number) => classicNames.has(c?.name)
+        || (inPlace && i >= first && c?.image === resolvedAsWritten(this.classicSidecars[i - first]?.image, this));
+      unwritableLogProblems(written, isSidecar, this.logVolumes, `${podPath}.containers`, problems);
+    }
     for (const p of this.addProblems) {
       problems.add('', p);
     }

@@ -807,10 +807,12 @@ function applyPatches(json: any, patches: JsonPatch[], description: string): any
       // fast-json-patch's message goes on with the whole document ("tree: ..."): its first line only.
       const first = String((inner as Error).message ?? inner).split('\n')[0];
       const actual = pointerValue(doc, op.path);
-      const why = op.op === 'test' && actual.found
-        ? `the value there is ${show(actual.value)}, not ${show(op.value)}. Fix the expected value, or remove the test`
-        : `${/^Cannot (read|set) properties of (undefined|null)|^Test operation failed|does not exist/.test(first) ? `the manifest has no ${show(missingPrefix(doc, op.path))}` : first}. `
-          + 'Check its path against the synthesized YAML (a path must exist, except the last part of an add)';
+      const why = inner instanceof TypeError && /BigInt/.test(first)
+        ? 'its value holds a BigInt, which JSON (and so cdk8s, which copies the patch as JSON) cannot write; pass a number instead (e.g. Number(x))'
+        : op.op === 'test' && actual.found
+          ? `the value there is ${show(actual.value)}, not ${show(op.value)}. Fix the expected value, or remove the test`
+          : `${/^Cannot (read|set) properties of (undefined|null)|^Test operation failed|does not exist/.test(first) ? `the manifest has no ${show(missingPrefix(doc, op.path))}` : first}. `
+            + 'Check its path against the synthesized YAML (a path must exist, except the last part of an add)';
       throw fail(why);
     }
   }

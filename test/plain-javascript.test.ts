@@ -152,6 +152,8 @@ describe('JSON patches', () => {
   });
 
   test.each([
+    ['a value holding a BigInt, which JSON cannot write (review 65 A6)', JsonPatch.add('/spec/activeDeadlineSeconds', -(BigInt(2) ** BigInt(60))),
+      'JSON patch 1 ("add" "/spec/activeDeadlineSeconds") does not apply to the manifest: its value holds a BigInt, which JSON (and so cdk8s, which copies the patch as JSON) cannot write; pass a number instead (e.g. Number(x)).'],
     ['an add under a missing parent', JsonPatch.add('/metadata/annotations/team', 'a'), 'JSON patch 1 ("add" "/metadata/annotations/team") does not apply to the manifest: the manifest has no "/metadata/annotations". Check its path'],
     ['a remove of a missing path, which fast-json-patch does without a word', JsonPatch.remove('/metadata/labels/x'), 'JSON patch 1 ("remove" "/metadata/labels/x") does not apply to the manifest: the manifest has no "/metadata/labels", so the patch would change nothing'],
     ['a move from a missing path', JsonPatch.move('/spec/nope', '/spec/x'), 'JSON patch 1 ("move" "/spec/x") does not apply to the manifest: the manifest has no "/spec/nope", so the patch would change nothing. Check its from path "/spec/nope"'],

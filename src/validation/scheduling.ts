@@ -194,11 +194,15 @@ export function validateMatchLabelKeysAndMismatchLabelKeys(path: string, matchLa
   if (present(selector)) {
     // Each key of the selector, with the expression that put it there (undefined: the user's matchLabels).
     const seen = new Map<string, any>(Object.keys(selector.matchLabels ?? {}).map((k) => [k, undefined]));
+    // Go reports each repeat of a key; one message says it for all (the same words twice would say nothing more).
+    const said = new Set<string>();
     for (const expr of list(selector.matchExpressions)) {
       const key = expr?.key;
       const i = match.lastIndexOf(key); // Go: labelKeysMap[key] = i, the last index of the key
-      if (i >= 0 && seen.has(key)) {
-        problems.add(`${path}.matchLabelKeys[${i}]`, `${show(key)} ${matchLabelKeyClash(key, seen.get(key), expr, note !== '')}${note}.`);
+      const message = i >= 0 && seen.has(key) ? `${show(key)} ${matchLabelKeyClash(key, seen.get(key), expr, note !== '', match)}${note}.` : undefined;
+      if (message !== undefined && !said.has(message)) {
+        said.add(message);
+        problems.add(`${path}.matchLabelKeys[${i}]`, message);
       }
       if (!seen.has(key)) {
         seen.set(key, expr);
@@ -217,7 +221,7 @@ export function validateMatchLabelKeysAndMismatchLabelKeys(path: string, matchLa
  * Why a key of matchLabelKeys is in the selector twice: the user's selector has it, or (for a Pod)
  * the API server added it from the Pod's label for each of two keys (`ADDED_FROM_LABELS`).
  */
-function matchLabelKeyClash(key: string, earlier: any, expr: any, template: boolean): string {
+function matchLabelKeyClash(key: string, earlier: any, expr: any, template: boolean, match: unknown[]): string {
   // (A template's labels may hold a stand-in for the controller's own, such as pod-template-hash.)
   const value = template ? 'its value' : expr?.values?.[0];
   if (!ADDED_FROM_LABELS.has(expr)) {
@@ -228,8 +232,13 @@ function matchLabelKeyClash(key: string, earlier: any, expr: any, template: bool
   }
   return expr.operator === 'NotIn'
     ? `is in matchLabelKeys and in mismatchLabelKeys: the API server adds ${key} In (${value}) and ${key} NotIn (${value}) to labelSelector from the Pod's label, `
-      + 'so the selector would have the key twice; keep it in one'
-    : `is listed twice in matchLabelKeys: the API server adds ${key} In (${value}) to labelSelector from the Pod's label for each, so the selector would have the key twice; list it once`;
+      + 'so the selector would have the key more than once; keep it in one'
+    : `is listed ${times(match.filter((k) => k === key).length)} in matchLabelKeys: the API server adds ${key} In (${value}) to labelSelector from the Pod's label for each, `
+      + 'so the selector would have the key more than once; list it once';
+}
+
+function times(n: number): string {
+  return n === 2 ? 'twice' : `${n} times`;
 }
 
 /** The expressions `mutatePodAffinity` added to a selector from the Pod's labels. */

@@ -1667,11 +1667,12 @@ const DURATION_UNITS = new Map<string, bigint>([
 ]);
 
 const TWO_63 = BigInt(2) ** BigInt(63);
+const TWO_64 = BigInt(2) ** BigInt(64);
 
 // Go: time.ParseDuration (time/format.go): a sign, then numbers (digits, an optional fraction) each
 // with a unit, or "0"; the sum in uint64 nanoseconds, refused past 2^63 (2^63 - 1 unless negative).
 function parseDuration(input: string): string | undefined {
-  const invalid = `time: invalid duration ${JSON.stringify(input)}`;
+  const invalid = `time: invalid duration ${goTimeQuote(input)}`;
   let s = input;
   const neg = s.startsWith('-');
   if (neg || s.startsWith('+')) {
@@ -1701,11 +1702,11 @@ function parseDuration(input: string): string | undefined {
     }
     const unitName = s.slice(0, i);
     if (unitName === '') {
-      return `time: missing unit in duration ${JSON.stringify(input)}`;
+      return `time: missing unit in duration ${goTimeQuote(input)}`;
     }
     const unit = DURATION_UNITS.get(unitName);
     if (unit === undefined) {
-      return `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(input)}`;
+      return `time: unknown unit ${goTimeQuote(unitName)} in duration ${goTimeQuote(input)}`;
     }
     s = s.slice(i);
     if (v0 > TWO_63 / unit) {
@@ -1720,12 +1721,28 @@ function parseDuration(input: string): string | undefined {
         return invalid;
       }
     }
-    d += v;
+    d = (d + v) % TWO_64; // uint64: 2^63 + 2^63 wraps to 0, which Go accepts
     if (d > TWO_63) {
       return invalid;
     }
   }
   return !neg && d > TWO_63 - BigInt(1) ? invalid : undefined;
+}
+
+// Go: time.quote (time/format.go): in double quotes, `"` and `\` escaped, and each byte of a
+// character outside ASCII or below a space as \xNN.
+function goTimeQuote(s: string): string {
+  let out = '"';
+  for (const c of s) {
+    if (c < ' ' || c.codePointAt(0)! >= 0x80) {
+      for (const b of Buffer.from(c, 'utf8')) {
+        out += `\\x${b.toString(16).padStart(2, '0')}`;
+      }
+    } else {
+      out += c === '"' || c === '\\' ? `\\${c}` : c;
+    }
+  }
+  return `${out}"`;
 }
 
 // Go: time.leadingFraction: the fraction's digits as an integer and 10^(their count), without

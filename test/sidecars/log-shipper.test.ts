@@ -307,6 +307,13 @@ describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q
     expect(synthError(chart)).toContain(`Pod 'p' with injected sidecars and init steps: ${message}`);
   });
 
+  test('GIVEN the shipper renamed by a JSON patch WHEN synthesized THEN it is still no main container that could write the log (review 65 A7)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    pod.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'shipper2'));
+    expect(synthError(chart)).toContain(`PlainPod 'p': ${message}`);
+  });
+
   test('GIVEN another main container that gets the writable mount, or a writable mount of its own WHEN synthesized THEN the read-only one is a reader and accepted', () => {
     for (const second of [{ name: 'writer', image: 'busybox' }, { name: 'writer', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/logs' }] }]) {
       const chart = newChart();

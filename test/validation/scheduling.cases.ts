@@ -190,7 +190,14 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
     go: 'mutatePodAffinity',
     name: 'rejects a matchLabelKeys key listed twice, which adds the pod\'s value to the selector twice (review 64 W1)',
     manifest: podAffinity({ topologyKey: zone, labelSelector: {}, matchLabelKeys: ['app', 'app'] }),
-    problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "app" is listed twice in matchLabelKeys: the API server adds app In (web) to labelSelector from the Pod\'s label for each, so the selector would have the key twice; list it once.'],
+    problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "app" is listed twice in matchLabelKeys: the API server adds app In (web) to labelSelector from the Pod\'s label for each, so the selector would have the key more than once; list it once.'],
+    offline128: false,
+  },
+  {
+    go: 'mutatePodAffinity',
+    name: 'rejects a matchLabelKeys key listed three times in one message, not one per repeat (review 65 A8)',
+    manifest: podAffinity({ topologyKey: zone, labelSelector: {}, matchLabelKeys: ['app', 'app', 'app'] }),
+    problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[2]: "app" is listed 3 times in matchLabelKeys: the API server adds app In (web) to labelSelector from the Pod\'s label for each, so the selector would have the key more than once; list it once.'],
     offline128: false,
   },
   {
@@ -198,7 +205,7 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
     name: 'rejects a key of the pod\'s labels in matchLabelKeys and mismatchLabelKeys twice, as Go does: the selector gets it twice, and the lists share it',
     manifest: podAffinity({ topologyKey: zone, labelSelector: {}, matchLabelKeys: ['app'], mismatchLabelKeys: ['app'] }),
     problems: [
-      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in matchLabelKeys and in mismatchLabelKeys: the API server adds app In (web) and app NotIn (web) to labelSelector from the Pod\'s label, so the selector would have the key twice; keep it in one.',
+      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in matchLabelKeys and in mismatchLabelKeys: the API server adds app In (web) and app NotIn (web) to labelSelector from the Pod\'s label, so the selector would have the key more than once; keep it in one.',
       'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]: "app" is in both matchLabelKeys and mismatchLabelKeys; keep it in one.',
     ],
     offline128: false,
@@ -207,7 +214,7 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
     go: 'ValidatePodTemplateSpec',
     name: 'reports a matchLabelKeys key listed twice in a pod template, without a stand-in value of the controller\'s label',
     manifest: deployment({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: {}, matchLabelKeys: ['pod-template-hash', 'pod-template-hash'] }] } } }),
-    problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "pod-template-hash" is listed twice in matchLabelKeys: the API server adds pod-template-hash In (its value) to labelSelector from the Pod\'s label for each, so the selector would have the key twice; list it once (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract).'],
+    problems: ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "pod-template-hash" is listed twice in matchLabelKeys: the API server adds pod-template-hash In (its value) to labelSelector from the Pod\'s label for each, so the selector would have the key more than once; list it once (the API server accepts it in a pod template, then rejects every Pod created from it: each Pod gets `key In (its value)` added to the selector; this library\'s contract).'],
     offline128: false,
   },
   { go: 'mutatePodAffinity', name: 'accepts that key when the pod does not have the label', manifest: podAffinity({ topologyKey: zone, labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['app'] }, { tier: 'db' }), problems: [], offline128: false },

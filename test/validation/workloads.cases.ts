@@ -1194,7 +1194,9 @@ export const BATCH_CASES: RuleCase[] = [
     manifest: cronJob({ schedule: '@every 1h30m' }),
     problems: [],
   },
-  ...['@every 2562047h47m16.854775807s', '@every -2562047h47m16.854775808s', '@every 1.00000000000000000000000000001h', '@every .5h'].map((schedule): RuleCase => ({
+  ...['@every 2562047h47m16.854775807s', '@every -2562047h47m16.854775808s', '@every 1.00000000000000000000000000001h', '@every .5h',
+    // Go sums in uint64: 2^63 + 2^63 wraps to 0 (review 65 A1).
+    '@every 9223372036854775808ns9223372036854775808ns'].map((schedule): RuleCase => ({
     go: 'ParseStandard',
     name: `accepts the duration of ${JSON.stringify(schedule)} (int64 nanoseconds hold it)`,
     manifest: cronJob({ schedule }),
@@ -1240,6 +1242,8 @@ export const BATCH_CASES: RuleCase[] = [
     ['@every 9223372036854775808ns', 'failed to parse duration @every 9223372036854775808ns: time: invalid duration "9223372036854775808ns"'],
     ['@every -9223372036854775809ns', 'failed to parse duration @every -9223372036854775809ns: time: invalid duration "-9223372036854775809ns"'],
     ['@every 18446744073709551616ns', 'failed to parse duration @every 18446744073709551616ns: time: invalid duration "18446744073709551616ns"'],
+    // Go's time.quote writes the bytes of a character outside ASCII as \xNN (review 65 A2).
+    ['@every 5\u00b5x', 'failed to parse duration @every 5\u00b5x: time: unknown unit "\\xc2\\xb5x" in duration "5\\xc2\\xb5x"'],
   ] as const).map(([schedule, error]): RuleCase => ({
     go: 'ParseStandard',
     name: `rejects the schedule ${JSON.stringify(schedule)}`,
