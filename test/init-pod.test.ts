@@ -133,7 +133,7 @@ describe('InitPod', () => {
   test('fails when an init container and a main container share a name', () => {
     const chart = newChart();
     new InitPod(chart, 'p', { metadata: { name: 'init-test' }, initContainers: [initContainer], containers: [{ ...mainContainer, name: 'init-container' }] });
-    expect(synthError(chart)).toContain('spec.containers[0].name: container name "init-container" is already used by spec.initContainers[0]; give each container (init and main) a unique name.');
+    expect(synthError(chart)).toContain('spec.initContainers[0].name: container name "init-container" is already used by spec.containers[0]; give each container (init and main) a unique name.');
   });
 
   test('fails when two steps write one file, or a file where another step needs its folder', () => {
@@ -182,7 +182,7 @@ describe('InitPod', () => {
     const chart = newChart();
     const pod = new InitPod(chart, 'p', { metadata: { name: 'init-test' }, initContainers: [initContainer], containers: [mainContainer] });
     pod.apiObject.addJsonPatch(JsonPatch.replace('/spec/containers/0/name', 'init-container'));
-    expect(synthError(chart)).toContain('spec.containers[0].name: container name "init-container" is already used');
+    expect(synthError(chart)).toContain('spec.initContainers[0].name: container name "init-container" is already used by spec.containers[0]');
   });
 });
 

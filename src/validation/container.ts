@@ -229,11 +229,16 @@ function validateEphemeralContainers(
   });
 }
 
-/** The containers whose name an earlier container (init, then main, then ephemeral) already has: path -> the earlier path. */
+/**
+ * The containers whose name an earlier container already has: path -> the earlier path. Go checks
+ * the main containers first (validateContainers), then the init containers against them and each
+ * other (validateInitContainers), then the ephemeral ones: an init container that has a main
+ * container's name is the duplicate.
+ */
 function duplicateNames(spec: any, path: string): Map<string, string> {
   const first = new Map<string, string>();
   const duplicates = new Map<string, string>();
-  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+  for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
     list(spec[field]).forEach((c, i) => {
       const name = obj(c).name;
       const cpath = `${path}.${field}[${i}]`;

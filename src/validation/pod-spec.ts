@@ -541,7 +541,7 @@ function validateSeccompPodAnnotations(a: any, path: string, problems: Problems)
 
 /** Go: podSpecHasContainer (any container type). */
 function hasContainer(spec: any, name: string): boolean {
-  return allContainers(obj(spec) ?? {}, '').some(([c]) => c.name === name);
+  return allContainers(obj(spec) ?? {}, '').some(([c]) => goString(c.name) === name);
 }
 
 // Go: ValidateAppArmorPodAnnotations (validation.go)
@@ -562,6 +562,11 @@ function validateAppArmorPodAnnotations(a: any, spec: any, path: string, problem
 }
 
 /** Where both the deprecated seccomp annotation and the field are set, they must agree. */
+/** A string field as Go reads it: unset (or null) is "". (Another type is the decoder's problem.) */
+function goString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 // Go: validateSeccompAnnotationsAndFields (validation.go)
 function validateSeccompAnnotationsAndFields(meta: any, spec: any, path: string, problems: Problems): void {
   const a = obj(meta?.annotations) ?? {};
@@ -571,7 +576,7 @@ function validateSeccompAnnotationsAndFields(meta: any, spec: any, path: string,
   }
   for (const [c, cpath] of allContainers(spec, path)) {
     const profile = obj(obj(c.securityContext)?.seccompProfile);
-    const key = `${SECCOMP_CONTAINER}${c.name}`;
+    const key = `${SECCOMP_CONTAINER}${goString(c.name)}`;
     if (profile && typeof a[key] === 'string') {
       seccompMatch(a[key], key, profile, `${cpath}.securityContext.seccompProfile`, problems);
     }
@@ -613,7 +618,7 @@ function validateAppArmorAnnotationsAndFieldsMatchOnCreate(meta: any, spec: any,
   for (const [c, cpath] of allContainers(spec, path)) {
     const own = obj(obj(c.securityContext)?.appArmorProfile);
     const profile = own ?? podProfile;
-    const key = `${APPARMOR_CONTAINER}${c.name}`;
+    const key = `${APPARMOR_CONTAINER}${goString(c.name)}`;
     if (!profile || typeof a[key] !== 'string') {
       continue;
     }
@@ -940,7 +945,7 @@ export function applyAppArmorVersionSkew(pod: any): void {
   }
   const podProfile = obj(obj(spec.securityContext)?.appArmorProfile);
   for (const [c] of allContainers(spec, '')) {
-    const key = `${APPARMOR_CONTAINER}${c.name}`;
+    const key = `${APPARMOR_CONTAINER}${goString(c.name)}`;
     const annotations = obj(pod.metadata?.annotations);
     const annotation = annotations?.[key];
     const containerProfile = obj(obj(c.securityContext)?.appArmorProfile);

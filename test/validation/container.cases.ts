@@ -115,9 +115,9 @@ export const CONTAINER_CASES: RuleCase[] = [
   },
   {
     go: 'validateInitContainers',
-    name: 'rejects an init container named like a main container',
+    name: 'rejects an init container named like a main container, at the init container as Go does (review 65 C1)',
     manifest: pod({ initContainers: [c('app')], containers: [c('app')] }),
-    problems: ['spec.containers[0].name: container name "app" is already used by spec.initContainers[0]; give each container (init and main) a unique name.'],
+    problems: ['spec.initContainers[0].name: container name "app" is already used by spec.containers[0]; give each container (init and main) a unique name.'],
   },
   {
     go: 'checkHostPortConflicts',

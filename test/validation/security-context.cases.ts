@@ -197,6 +197,15 @@ export const POD_SECURITY_CONTEXT_CASES: RuleCase[] = [
     problems: ["metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]: \"default\" is not a valid seccomp profile: use 'runtime/default', 'unconfined' or 'localhost/<path>' (better: securityContext.seccompProfile; the annotation is deprecated).", "metadata.annotations[container.seccomp.security.alpha.kubernetes.io/c]: \"localhost/../x\" has a localhost profile path that must not contain '..'."],
   },
   {
+    go: 'applyAppArmorVersionSkew',
+    name: 'reads a container without a name as named "" for the annotation the API server writes from its AppArmor profile, not "undefined" (review 65 C2)',
+    manifest: pod({ containers: [{ image: 'busybox:1.36', securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } }] }),
+    problems: [
+      'metadata.annotations: annotation key "container.apparmor.security.beta.kubernetes.io/" is invalid: it has an empty name part after \'/\'.',
+      "spec.containers[0].name: every container needs a name; set name (e.g. 'my-container').",
+    ],
+  },
+  {
     go: 'ValidateAppArmorPodAnnotations',
     name: 'rejects an AppArmor annotation for a container the pod does not have, and an invalid profile',
     manifest: pod({}, { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/app': 'runtime/default', 'container.apparmor.security.beta.kubernetes.io/c': 'docker-default' } }),
