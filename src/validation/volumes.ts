@@ -698,17 +698,18 @@ export function preparePersistentVolumeClaimTemplateSpec(
     vanish('volumeAttributesClassName', spec.volumeAttributesClassName, 'VolumeAttributesClass is a feature gate off by default in Kubernetes 1.32', 'remove it, or set the class on the claim once the gate is on');
   }
   const ref = spec.dataSourceRef;
-  const crossNamespace = ref !== null && typeof ref === 'object' && isSet(ref.namespace);
   const source = spec.dataSource;
   const sourceIsObject = source !== null && typeof source === 'object' && !Array.isArray(source);
-  if (!FEATURE_GATES_1_32.CrossNamespaceVolumeDataSource && crossNamespace) {
+  const kept = claimSpecAfterDrops(spec);
+  if (present(ref) && !present(kept.dataSourceRef)) {
     vanish('dataSourceRef', ref, 'a data source in another namespace needs the CrossNamespaceVolumeDataSource feature gate, off by default in Kubernetes 1.32',
-      `use a data source in the claim's own namespace (the volume would be ${sourceIsObject && isPvcOrSnapshot(source) ? 'cloned from dataSource instead' : 'provisioned empty'})`);
+      `use a data source in the claim's own namespace (the volume would be ${present(kept.dataSource) ? 'cloned from dataSource instead' : 'provisioned empty'})`);
   }
   // A template the Pod's validation checks as written (an ephemeral volume's) has a kind other
   // than PersistentVolumeClaim without an apiGroup refused there (validateDataSource); a claim
-  // created from a StatefulSet's template, or a claim itself, loses it first.
-  if ((!present(ref) || crossNamespace) && sourceIsObject && (!validatedAsWritten || isSet(source.apiGroup)) && !isPvcOrSnapshot(source)) {
+  // created from a StatefulSet's template, or a claim itself, loses it first. (A dataSource that
+  // is no object is the decoder's.)
+  if (sourceIsObject && !present(kept.dataSource) && (!validatedAsWritten || isSet(source.apiGroup))) {
     const snapshot = source.kind === 'VolumeSnapshot' && !isSet(source.apiGroup);
     vanish('dataSource', source, 'dataSource keeps only a PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot',
       snapshot ? 'set apiGroup: snapshot.storage.k8s.io (the volume would be provisioned empty)' : 'for a volume populator, write it as dataSourceRef (the volume would be provisioned empty)');
@@ -724,13 +725,7 @@ export function preparePersistentVolumeClaimTemplateSpec(
  */
 // Go: DropDisabledFields, EnforceDataSourceBackwardsCompatibility, NormalizeDataSources (pkg/api/persistentvolumeclaim/util.go)
 export function claimSpecAsCreated(spec: any): { spec: any; derived?: 'dataSource' | 'dataSourceRef' } {
-  const out = { ...spec };
-  if (!FEATURE_GATES_1_32.CrossNamespaceVolumeDataSource && present(out.dataSourceRef) && isSet(out.dataSourceRef?.namespace)) {
-    out.dataSourceRef = undefined;
-  }
-  if (!present(out.dataSourceRef) && present(out.dataSource) && !(typeof out.dataSource === 'object' && isPvcOrSnapshot(out.dataSource))) {
-    out.dataSource = undefined;
-  }
+  const out = claimSpecAfterDrops(spec);
   const copy = (r: any) => ({ kind: r?.kind, name: r?.name, ...(present(r?.apiGroup) ? { apiGroup: r.apiGroup } : {}) });
   if (present(out.dataSource) && !present(out.dataSourceRef)) {
     out.dataSourceRef = copy(out.dataSource);
@@ -741,6 +736,23 @@ export function claimSpecAsCreated(spec: any): { spec: any; derived?: 'dataSourc
     return { spec: out, derived: 'dataSource' };
   }
   return { spec: out };
+}
+
+/**
+ * A copy of a claim spec without what the API server's create preparation drops: a dataSourceRef
+ * in another namespace (its gate is off in 1.32), then a dataSource other than a
+ * PersistentVolumeClaim or a VolumeSnapshot when no dataSourceRef is left.
+ */
+// Go: DropDisabledFields, EnforceDataSourceBackwardsCompatibility (pkg/api/persistentvolumeclaim/util.go)
+function claimSpecAfterDrops(spec: any): any {
+  const out = { ...spec };
+  if (!FEATURE_GATES_1_32.CrossNamespaceVolumeDataSource && present(out.dataSourceRef) && isSet(out.dataSourceRef?.namespace)) {
+    out.dataSourceRef = undefined;
+  }
+  if (!present(out.dataSourceRef) && present(out.dataSource) && !(typeof out.dataSource === 'object' && isPvcOrSnapshot(out.dataSource))) {
+    out.dataSource = undefined;
+  }
+  return out;
 }
 
 // Go: dataSourceIsPvcOrSnapshot (pkg/api/persistentvolumeclaim/util.go)
@@ -802,28 +814,21 @@ export function validatePersistentVolumeClaimSpec(spec: any, path: string, probl
   if (!present(storage)) {
     problems.add(spath, "is required; set the size of the volume (e.g. '1Gi').");
   } else if (parseQuantity(storage) === undefined) {
-    checkQuantity(storage, spath, problems);
+    // Quantity.UnmarshalJSON: the object is refused before any rule runs.
+    if (!readsAsLineBreak(storage)) {
+      problems.add(spath, `${show(storage)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi'.`);
+    }
   } else if (parseQuantity(storage)!.sign <= 0) {
     // Go: ValidatePositiveQuantityValue
     problems.add(spath, `${show(storage)} must be greater than zero; set the size of the volume (e.g. '1Gi').`);
   }
-  validateClaimClassAndSources(spec, path, problems, true);
-}
-
-/**
- * The rules of a PVC spec on its storageClassName, volumeMode (`withVolumeMode`), dataSource and
- * dataSourceRef, in Go's order (the rest of ValidatePersistentVolumeClaimSpec is
- * validatePersistentVolumeClaimSpec's).
- */
-// Go: ValidatePersistentVolumeClaimSpec (validation.go): storageClassName, volumeMode, dataSource, dataSourceRef
-export function validateClaimClassAndSources(spec: any, path: string, problems: Problems, withVolumeMode: boolean): void {
   if (isSet(spec.storageClassName)) {
     const r = nameIsDNSSubdomain(spec.storageClassName);
     if (r) {
       problems.add(`${path}.storageClassName`, `${show(spec.storageClassName)} is not a valid StorageClass name: it ${r}.`);
     }
   }
-  if (withVolumeMode && present(spec.volumeMode) && !VOLUME_MODES.includes(spec.volumeMode)) {
+  if (present(spec.volumeMode) && !VOLUME_MODES.includes(spec.volumeMode)) {
     problems.add(`${path}.volumeMode`, `${show(spec.volumeMode)} is not supported; use Filesystem or Block.`);
   }
   if (present(spec.dataSource)) {

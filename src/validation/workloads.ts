@@ -16,9 +16,9 @@ import {
   applyAppArmorVersionSkew, defaultPodSpec, dropDisabledPodSpecFields, dropInitContainerAnnotations,
   prepareInitContainerAnnotations, preparePodSpec, validatePodTemplateSpec,
 } from './pod-spec';
-import { isQuantity, parseQuantity } from './quantity';
+import { isQuantity } from './quantity';
 import { TIME_ZONE_NAMES } from './time-zones';
-import { claimSpecAsCreated, preparePersistentVolumeClaimTemplateSpec, undecodedClaimQuantities, validateClaimClassAndSources } from './volumes';
+import { claimSpecAsCreated, preparePersistentVolumeClaimTemplateSpec, validatePersistentVolumeClaimSpec } from './volumes';
 import { readsAsLineBreak } from './yaml-scalars';
 
 const PERCENT = /^[0-9]+%$/;
@@ -599,7 +599,6 @@ function statefulSetPod(template: any, claims: unknown[], setName: unknown): any
   return { ...template, metadata: pod.metadata, spec };
 }
 
-const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
 /**
  * This library's contract: the claim templates of a StatefulSet are checked like the
@@ -640,49 +639,25 @@ function validateVolumeClaimTemplate(claim: any, path: string, problems: Problem
       }
     }
   }
-  const spec = isObject(claim?.spec) ? claim.spec : {};
-  const modes: unknown[] = Array.isArray(spec.accessModes) ? spec.accessModes : [];
-  if (modes.length === 0) {
-    problems.add(`${path}.spec.accessModes`, `must list at least one access mode ${contract}; use ['ReadWriteOnce'] for a volume of one pod.`);
-  }
-  modes.forEach((m, j) => {
-    if (!ACCESS_MODES.includes(m as string)) {
-      problems.add(`${path}.spec.accessModes[${j}]`, `${show(m)} is not supported ${contract}; use one of ${ACCESS_MODES.join(', ')}.`);
-    }
-  });
-  // As ValidatePersistentVolumeClaimSpec: ReadWriteOncePod with another supported mode (repeated, or next to an unsupported one, it is alone).
-  if (modes.includes('ReadWriteOncePod') && modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m as string))) {
-    problems.add(`${path}.spec.accessModes`, `${show(modes)}: ReadWriteOncePod may not be combined with other access modes ${contract}; list it alone.`);
-  }
-  undecodedClaimQuantities(spec.resources, `${path}.spec.resources`, problems);
-  const storage = spec.resources?.requests?.storage;
-  if (storage === undefined) {
-    problems.add(`${path}.spec.resources.requests.storage`, `is required ${contract}; request a size (e.g. '1Gi').`);
-  } else if (!isQuantity(storage)) {
-    // Not the contract: the StatefulSet itself does not decode (Quantity.UnmarshalJSON).
-    if (!readsAsLineBreak(storage)) {
-      problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} is not a valid quantity (the API server cannot decode it); write a size such as '1Gi'.`);
-    }
-  } else if ((parseQuantity(storage)?.sign ?? 0) <= 0) {
-    problems.add(`${path}.spec.resources.requests.storage`, `${show(storage)} must be greater than 0 ${contract}; request a size such as '1Gi'.`);
-  }
-  if (spec.volumeMode !== undefined && spec.volumeMode !== 'Filesystem' && spec.volumeMode !== 'Block') {
-    problems.add(`${path}.spec.volumeMode`, `${show(spec.volumeMode)} is not supported ${contract}; use Filesystem or Block.`);
-  }
-  // The selector, storageClassName, dataSource and dataSourceRef, as for any claim, once the
-  // claim's create preparation dropped and filled in its data sources (what it drops is
+  // The claim's spec as for any claim (ValidatePersistentVolumeClaimSpec), once the claim's create
+  // preparation dropped and filled in its data sources (what it drops is
   // preparePersistentVolumeClaimTemplateSpec's "would vanish"; what it fills in from the other is
-  // not reported twice).
-  const sources = new Problems();
-  validateLabelSelector(spec.selector, `${path}.spec.selector`, sources);
+  // not reported twice). A quantity the decoder refuses is not the contract: the StatefulSet
+  // itself is refused (Quantity.UnmarshalJSON).
+  const spec = isObject(claim?.spec) ? claim.spec : {};
   const created = claimSpecAsCreated(spec);
-  validateClaimClassAndSources(created.spec, `${path}.spec`, sources, false);
-  for (const e of sources.entries) {
-    if (created.derived === undefined || !(e.path === `${path}.spec.${created.derived}` || e.path.startsWith(`${path}.spec.${created.derived}.`))) {
-      problems.add(e.path, `${e.message.replace(/\.$/, '')} ${contract}.`);
+  const claimProblems = new Problems();
+  validatePersistentVolumeClaimSpec(created.spec, `${path}.spec`, claimProblems);
+  for (const e of claimProblems.entries) {
+    if (created.derived !== undefined && (e.path === `${path}.spec.${created.derived}` || e.path.startsWith(`${path}.spec.${created.derived}.`))) {
+      continue;
     }
+    problems.add(e.path, DECODE_PROBLEM.test(e.message) ? e.message : `${e.message.replace(/\.$/, '')} ${contract}.`);
   }
 }
+
+/** A problem of the decoder (a value it cannot read), which the API server answers for the object itself. */
+const DECODE_PROBLEM = /\(the API server cannot decode it\)|is not a valid quantity/;
 
 // ---------------------------------------------------------------------------------------------
 // DaemonSet

@@ -86,7 +86,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidatePersistentVolumeClaimSpec',
     name: 'reports an unsupported mode next to ReadWriteOncePod in a claim template as unsupported only (review 40 M1)',
     manifest: statefulSet({ template: MOUNT_DATA, volumeClaimTemplates: [{ ...CLAIM, spec: { ...CLAIM.spec, accessModes: ['ReadWriteOncePod', 'Bogus'] } }] }),
-    problems: [`spec.volumeClaimTemplates[0].spec.accessModes[1]: "Bogus" is not supported ${CLAIM_CONTRACT}; use one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.`],
+    problems: [`spec.volumeClaimTemplates[0].spec.accessModes[1]: "Bogus" is not supported; use one of ReadOnlyMany, ReadWriteMany, ReadWriteOnce, ReadWriteOncePod ${CLAIM_CONTRACT}.`],
   },
   // Review 54 JJ2: the rest of ValidatePersistentVolumeClaimSpec, which every claim created from the template must pass.
   {
@@ -486,12 +486,12 @@ export const APPS_CASES: RuleCase[] = [
     }),
     problems: [
       `spec.volumeClaimTemplates[0].metadata.name: is required ${CLAIM_CONTRACT}; name the claim and mount it by that name (e.g. 'data').`,
-      `spec.volumeClaimTemplates[0].spec.accessModes: must list at least one access mode ${CLAIM_CONTRACT}; use ['ReadWriteOnce'] for a volume of one pod.`,
-      `spec.volumeClaimTemplates[0].spec.resources.requests.storage: is required ${CLAIM_CONTRACT}; request a size (e.g. '1Gi').`,
-      `spec.volumeClaimTemplates[1].spec.accessModes[2]: "WriteOnce" is not supported ${CLAIM_CONTRACT}; use one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.`,
-      `spec.volumeClaimTemplates[1].spec.accessModes: ["ReadWriteOncePod","ReadWriteMany","WriteOnce"]: ReadWriteOncePod may not be combined with other access modes ${CLAIM_CONTRACT}; list it alone.`,
-      `spec.volumeClaimTemplates[1].spec.resources.requests.storage: "0" must be greater than 0 ${CLAIM_CONTRACT}; request a size such as '1Gi'.`,
-      `spec.volumeClaimTemplates[1].spec.volumeMode: "Raw" is not supported ${CLAIM_CONTRACT}; use Filesystem or Block.`,
+      `spec.volumeClaimTemplates[0].spec.accessModes: at least 1 access mode is required; add one (e.g. ReadWriteOnce) ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[0].spec.resources.requests.storage: is required; set the size of the volume (e.g. '1Gi') ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[1].spec.accessModes[2]: "WriteOnce" is not supported; use one of ReadOnlyMany, ReadWriteMany, ReadWriteOnce, ReadWriteOncePod ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[1].spec.accessModes: ReadWriteOncePod cannot be combined with other access modes; keep it alone ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[1].spec.resources.requests.storage: "0" must be greater than zero; set the size of the volume (e.g. '1Gi') ${CLAIM_CONTRACT}.`,
+      `spec.volumeClaimTemplates[1].spec.volumeMode: "Raw" is not supported; use Filesystem or Block ${CLAIM_CONTRACT}.`,
     ],
   },
 
