@@ -558,44 +558,17 @@ function walkPrimitive(t: K8sType, v: any, path: string, problems: Problems | un
 
 /**
  * Set when a decode meets a BigInt, which cdk8s writes as the integer it is (`3n` as `3`):
- * `validateObject` then checks the object again with its BigInts as the numbers they are written as.
- * `refused`: the BigInts the decode found out of their field's range.
+ * `validateObject` then checks the object again with its BigInts as numbers.
  *
  * @internal
  */
-export const BIGINTS = { seen: false, refused: new Set<bigint>() };
-
-/**
- * A BigInt where a number goes, in a decode: an integer beyond 2^53 (a number cannot hold it;
- * `validateObject` turned the others into numbers) is decoded by Go as written, so it is checked
- * against its field's range exactly. True when it is handled here.
- */
-function bigIntDecoded(t: K8sType, v: bigint, path: string, problems: Problems | undefined, owner: string, field: string): boolean {
-  if (t.k === 'n' || t.k === 'q') {
-    return true; // float64, and a quantity's number: Go reads any integer
-  }
-  if (t.k !== 'i' && t.k !== 'l' && t.k !== 'o') {
-    return false;
-  }
-  const where = `${owner}.${field}`;
-  const [min, max] = t.k === 'l' ? [-BigInt(INT64_LIMIT), BigInt(INT64_LIMIT) - BigInt(1)] : [BigInt(INT32_MIN), BigInt(INT32_MAX)];
-  if (v >= min && v <= max) {
-    return true;
-  }
-  BIGINTS.refused.add(v); // kept a BigInt when checked again, so that this message keeps its digits
-  problems?.add(path, t.k === 'l'
-    ? `${v} is out of range: ${where} is an int64; write a ${v < 0 ? 'larger (less negative)' : 'smaller'} number.`
-    : `${v} is out of range: ${where} is an int32 (${INT32_MIN} to ${INT32_MAX}); write a number in that range.`);
-  return true;
-}
+export const BIGINTS = { seen: false };
 
 /** A value of another type: a token or class instance (`libraryInstance`), else the wrong JSON type. */
 function notOfType(t: K8sType, v: any, path: string, problems: Problems | undefined, decode: boolean, owner: string, field: string): void {
   if (typeof v === 'bigint' && decode) {
-    BIGINTS.seen = true;
-    if (bigIntDecoded(t, v, path, problems, owner, field)) {
-      return;
-    }
+    BIGINTS.seen = true; // checked again as a number
+    return;
   }
   if (!isToken(v)) {
     wrongType(t, v, path, problems, decode, owner, field);
@@ -752,7 +725,7 @@ function wrongType(t: K8sType, v: any, path: string, problems: Problems | undefi
   } else if (typeof v === 'string' && t.k === 'b' && (v === 'true' || v === 'false')) {
     fix = `; write ${v} without quotes`;
   } else if ((typeof v === 'number' || typeof v === 'boolean') && t.k === 's') {
-    fix = `; write it as a string: "${String(v)}"`;
+    fix = `; write it as a string: "${show(v)}"`;
   } else if (t.k === '[' && v !== null && typeof v !== 'object' && t.of!.k !== 'S') {
     // (A string is no item of a list of objects: wrapping it would only move the error.)
     fix = `; write a list: [${show(v)}]`;

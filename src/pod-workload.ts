@@ -728,13 +728,10 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     });
     if (this.logVolumes.length > 0) {
       const classicNames = new Set(this.classicSidecars.map((c) => resolvedAsWritten(c?.name, this)));
-      const written: any[] = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
-      const first = this.mainContainers.length;
-      // A classic sidecar by its name, or at its place with its image (renamed in place by a JSON patch).
-      const inPlace = written.length === first + this.classicSidecars.length;
-      const isSidecar = (c: any, i: number) => classicNames.has(c?.name)
-        || (inPlace && i >= first && c?.image === resolvedAsWritten(this.classicSidecars[i - first]?.image, this));
-      unwritableLogProblems(written, isSidecar, this.logVolumes, `${podPath}.containers`, problems);
+      // A classic sidecar by its name, or (renamed by a JSON patch) by its image, command and args.
+      const runs = this.classicSidecars.map((c) => ['image', 'command', 'args'].map((k) => resolvedAsWritten(c?.[k], this)));
+      const isSidecar = (c: any) => classicNames.has(c?.name) || runs.some((r) => sameJson(r, [c?.image, c?.command, c?.args]));
+      unwritableLogProblems(podSpec?.containers, isSidecar, this.logVolumes, `${podPath}.containers`, problems);
     }
     for (const p of this.addProblems) {
       problems.add('', p);

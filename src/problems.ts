@@ -182,6 +182,15 @@ export function brief(value: unknown, fallback: string = '(this field)'): string
 }
 
 /**
+ * The digits cdk8s writes for the numbers `validateObject` reads BigInts past 2^53 as (such a
+ * number is not the integer of the BigInt): `show` writes those digits. Filled and emptied by
+ * `validateObject`.
+ *
+ * @internal
+ */
+export const WRITTEN_DIGITS = new Map<number, string>();
+
+/**
  * Quotes a value for an error message: strings in double quotes, the rest as JSON, except that
  * what JSON cannot hold is shown as JavaScript writes it, at any depth (`undefined`, `NaN`,
  * `Infinity`, `1n`, `Symbol(a)`, `[Function f]`), not as `null` or not at all.
@@ -210,6 +219,9 @@ const SHOWN_MAX = 400;
  * it wherever it is. Throws on a cycle.
  */
 function showJson(value: unknown, open: Set<object>): string {
+  if (typeof value === 'number' && WRITTEN_DIGITS.size > 0 && WRITTEN_DIGITS.has(value)) {
+    return WRITTEN_DIGITS.get(value)!;
+  }
   const text = notJson(value);
   if (text !== undefined) {
     return text;

@@ -89,6 +89,20 @@ describe('ExposedService', () => {
     expect(only(synth(chart), 'Service').spec.ports[0].nodePort).toBe(8080);
   });
 
+  test('fails when the Service needs more node ports than its node port range holds, as the allocation does on an empty cluster (review 66 E2)', () => {
+    const make = (type: ServiceType, ports: number[], extra: Partial<ExposedServiceProps> = {}) => {
+      const chart = newChart();
+      new ExposedService(chart, 'svc', { metadata: { name: 'web' }, type, nodePortRange: { min: 30000, max: 30001 }, target: webPod(chart), ports: ports.map((port) => ({ name: `p${port}`, port })), ...extra });
+      return chart;
+    };
+    expect(synthError(make(ServiceType.NODE_PORT, [80, 81, 82]))).toContain("ExposedService 'web': spec.ports[2].nodePort: the API server cannot pick a node port for port 82 (spec.ports[2]): "
+      + 'the 2 node ports of the range 30000-30001 are all taken by this Service\'s other ones;');
+    expect(synthError(make(ServiceType.LOAD_BALANCER, [80, 81], { externalTrafficPolicy: TrafficPolicy.LOCAL })))
+      .toContain("ExposedService 'web': spec.healthCheckNodePort: the API server cannot pick a node port for the health check: the 2 node ports of the range 30000-30001");
+    expect(only(synth(make(ServiceType.NODE_PORT, [80, 81])), 'Service').spec.ports).toHaveLength(2);
+    expect(only(synth(make(ServiceType.LOAD_BALANCER, [80, 81, 82], { allocateLoadBalancerNodePorts: false })), 'Service').spec.ports).toHaveLength(3);
+  });
+
   test('fails when the node port range is not a range of ports', () => {
     for (const nodePortRange of [{ min: 32767, max: 30000 }, { min: 0, max: 100 }, { min: 30000.5, max: 32767 }]) {
       const chart = newChart();

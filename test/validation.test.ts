@@ -156,7 +156,7 @@ describe('validateDeploymentSpec (ValidateDeploymentSpec)', () => {
     })).toEqual([
       "spec.template.metadata.labels: selector app=a does not match the template labels; the selector must match the pod template's labels.",
       'spec.replicas: -1 must be a non-negative integer.',
-      'spec.progressDeadlineSeconds: 600 (the default 600) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.',
+      'spec.progressDeadlineSeconds: 600 (the default, as progressDeadlineSeconds is unset) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.',
       "spec.strategy.rollingUpdate: may not be specified when strategy type is 'Recreate'; remove it.",
       'spec.template.spec.activeDeadlineSeconds: 10 is not supported in a Deployment; remove it.',
     ]);
@@ -228,11 +228,24 @@ describe('a BigInt is the integer cdk8s writes for it (review 61 V2)', () => {
 
   test('GIVEN an int64 BigInt beyond 2^53 WHEN validated THEN the rules read it as a number: accepted where the API server accepts it, refused where it refuses it (review 65 A3, A4)', () => {
     const big = BigInt(2) ** BigInt(60);
-    expect(run(pod({ activeDeadlineSeconds: big }))).toEqual(['spec.activeDeadlineSeconds: 1152921504606847000 must be between 1 and 2147483647, inclusive.']);
+    expect(run(pod({ activeDeadlineSeconds: big }))).toEqual(['spec.activeDeadlineSeconds: 1152921504606846976 must be between 1 and 2147483647, inclusive.']);
     expect(run(pod({ containers: [{ name: 'c', image: 'busybox:1.36', resources: { limits: { cpu: big } } }], volumes: [{ name: 'v', emptyDir: { sizeLimit: big } }] }))).toEqual([]);
     expect(run(pod({ containers: [{ name: 'c', image: 'busybox:1.36', livenessProbe: { exec: { command: ['true'] }, terminationGracePeriodSeconds: big } }] }))).toEqual([]);
-    expect(run({ ...pod({}), metadata: { name: 'p', generation: -big } })).toEqual(run({ ...pod({}), metadata: { name: 'p', generation: -Number(big) } }));
-    expect(run({ ...pod({}), metadata: { name: 'p', generation: -big } })).toHaveLength(1);
+    expect(run({ ...pod({}), metadata: { name: 'p', generation: -big } })).toEqual([
+      'metadata.generation: -1152921504606846976 must be greater than or equal to 0; remove it (the API server manages it).',
+    ]);
+  });
+
+  test('GIVEN BigInts beyond 2^53 WHEN validated THEN messages and fixes show the digits cdk8s writes, and one refused field does not affect another (review 66 D3, D4, D5)', () => {
+    const big = BigInt('1234567890123456789');
+    expect(run({ ...pod({}), metadata: { name: 'p', labels: { a: big } } })).toEqual([
+      'metadata.labels[a]: 1234567890123456789 is a number, but ObjectMeta.labels takes a string; write it as a string: "1234567890123456789" (the API server cannot decode it).',
+    ]);
+    const twoTo40 = BigInt(2) ** BigInt(40);
+    expect(run(pod({ activeDeadlineSeconds: BigInt(60), containers: [{ name: 'c', image: 'busybox:1.36', ports: [{ containerPort: twoTo40 }] }], terminationGracePeriodSeconds: twoTo40 }))).toEqual([
+      'spec.containers[0].ports[0].containerPort: 1099511627776 is out of range: ContainerPort.containerPort is an int32 (-2147483648 to 2147483647); write a number in that range.',
+    ]);
+    expect(run(pod({ containers: [{ name: 'c', image: 'busybox:1.36', resources: { limits: { memory: BigInt(2) ** BigInt(70) } } }] }))).toEqual([]);
   });
 
   test('GIVEN a BigInt beyond 2^53 WHEN validated THEN its field\'s range is checked exactly', () => {
@@ -242,9 +255,9 @@ describe('a BigInt is the integer cdk8s writes for it (review 61 V2)', () => {
     expect(run(deployment({ replicas: BigInt(2) ** BigInt(60) }))).toEqual([
       'spec.replicas: 1152921504606846976 is out of range: DeploymentSpec.replicas is an int32 (-2147483648 to 2147483647); write a number in that range.',
     ]);
-    // (An int64 past 2^53 is checked as the number next to it: the message shows that number.)
+    // (An int64 past 2^53 is checked as the number next to it; messages show the digits cdk8s writes.)
     expect(run(deployment({}, { status: { observedGeneration: BigInt(2) ** BigInt(63) - BigInt(1) } }))).toEqual([
-      'status: {"observedGeneration":9223372036854775000} would vanish (this library\'s contract): the API server resets a Deployment\'s status on create; remove it.',
+      'status: {"observedGeneration":9223372036854775807} would vanish (this library\'s contract): the API server resets a Deployment\'s status on create; remove it.',
     ]);
     expect(run(deployment({}, { status: { observedGeneration: BigInt(2) ** BigInt(63) } }))).toEqual([
       'status.observedGeneration: 9223372036854775808 is out of range: DeploymentStatus.observedGeneration is an int64 (-9223372036854775808 to 9223372036854775807); write a number in that range.',

@@ -232,34 +232,56 @@ function validateEphemeralContainers(
 /**
  * The containers whose name an earlier container already has: path -> the earlier path. Go checks
  * the main containers first (validateContainers), then the init containers against them and each
- * other (validateInitContainers), then the ephemeral ones: an init container that has a main
- * container's name is the duplicate.
+ * other (validateInitContainers), then the ephemeral ones against all (validateEphemeralContainers):
+ * an init container that has a main container's name is the duplicate. A container without a name
+ * is named "" there: a second main one is a duplicate, and so is an init or ephemeral one beside an
+ * unnamed main one, but two unnamed init containers are not (Go records only a named one).
  */
 function duplicateNames(spec: any, path: string): Map<string, string> {
-  const first = new Map<string, string>();
   const duplicates = new Map<string, string>();
-  for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
+  // A name that is neither a string nor unset is the decoder's problem.
+  const nameOf = (c: unknown): string | undefined => {
+    const name = obj(c)?.name;
+    return typeof name === 'string' ? name : name === undefined || name === null ? '' : undefined;
+  };
+  const check = (field: string, seen: Map<string, string>, record: (name: string) => boolean): void => {
     list(spec[field]).forEach((c, i) => {
-      const name = obj(c).name;
-      const cpath = `${path}.${field}[${i}]`;
-      if (typeof name !== 'string' || name.length === 0) {
+      const name = nameOf(c);
+      if (name === undefined) {
         return;
       }
-      const previous = first.get(name);
-      if (previous) {
+      const cpath = `${path}.${field}[${i}]`;
+      const previous = seen.get(name);
+      if (previous !== undefined) {
         duplicates.set(cpath, previous);
-      } else {
-        first.set(name, cpath);
+      } else if (record(name)) {
+        seen.set(name, cpath);
+      }
+    });
+  };
+  const names = new Map<string, string>();
+  check('containers', names, () => true);
+  check('initContainers', names, (name) => name !== '');
+  // Go: every main and init container's name, "" included, then each ephemeral one's.
+  const all = new Map<string, string>();
+  for (const field of ['containers', 'initContainers']) {
+    list(spec[field]).forEach((c, i) => {
+      const name = nameOf(c);
+      if (name !== undefined && !all.has(name)) {
+        all.set(name, `${path}.${field}[${i}]`);
       }
     });
   }
+  check('ephemeralContainers', all, () => true);
   return duplicates;
 }
 
 function reportDuplicate(c: any, cpath: string, duplicates: Map<string, string>, problems: Problems): void {
   const previous = duplicates.get(cpath);
-  if (previous) {
+  if (previous && typeof c.name === 'string' && c.name !== '') {
     problems.add(`${cpath}.name`, `container name ${show(c.name)} is already used by ${previous}; give each container (init and main) a unique name.`);
+  } else if (previous) {
+    problems.add(`${cpath}.name`, `is empty, as is the name of ${previous}: the API server reads both as the name "" and reports a duplicate; name every container.`);
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { K8S_SCHEMA } from '../k8s-schema';
 import { BIGINTS, decodeCheck, decodeNulls, decodeProblemsNotReported } from '../k8s-values';
-import { brief, Problems, show } from '../problems';
+import { brief, Problems, show, WRITTEN_DIGITS } from '../problems';
 import { validateConfigMap } from './configmap';
 import { groupOf, prepareObjectMetaForCreate } from './metadata';
 import { defaultPod, preparePod, prepareForCreatePod, validatePodCreate } from './pod-spec';
@@ -222,15 +222,18 @@ export function unservedApiVersion(apiVersion: unknown, kind: unknown): string |
 export function validateObject(manifest: any, problems: Problems, options: ValidationOptions = {}): void {
   const before = problems.count;
   BIGINTS.seen = false;
-  BIGINTS.refused.clear();
   try {
     validateObjectOnce(manifest, problems, options);
     if (BIGINTS.seen) {
       // A BigInt (from plain JavaScript, an ApiObject's props or its escape hatch) is written by
       // cdk8s as the integer it is: only then (no cost on other input) are the rules run again
-      // with BigInts as numbers, which the rules read.
+      // with BigInts as numbers, which the rules read; messages show the digits cdk8s writes.
       problems.removeIf((_item, _path, index) => index >= before);
-      validateObjectOnce(bigIntsAsNumbers(manifest, new Set(BIGINTS.refused)), problems, options);
+      try {
+        validateObjectOnce(bigIntsAsNumbers(manifest), problems, options);
+      } finally {
+        WRITTEN_DIGITS.clear();
+      }
     }
   } catch (e) {
     // A value whose own keys shadow the conversions of Object.prototype ({"toString": null}, from
@@ -246,26 +249,27 @@ export function validateObject(manifest: any, problems: Problems, options: Valid
 
 const INT64_MIN = -(BigInt(2) ** BigInt(63));
 const INT64_MAX = BigInt(2) ** BigInt(63) - BigInt(1);
-/** The numbers next to -2^63 and 2^63 inside them: the int64s a number cannot hold at the edges round to 2^63 or -2^63. */
+/** The number next to 2^63 inside it: the int64s a number cannot hold at the edges round to 2^63 or -2^63. */
 const NUMBER_INSIDE_INT64 = 9223372036854774784; // 2^63 - 1024
 
 /**
- * A deep copy of plain JSON whose BigInts of the int64 range are numbers (the rules read numbers):
- * exactly up to 2^53, rounded past it (messages show the rounded number), and kept inside the
- * int64 range at its edges (-2^63 and 2^63 - 1 are int64s; the numbers they round to would read as
- * out of range). A BigInt past the int64 range, or one the decode step found out of its field's
- * range (`refused`), stays one: the decode step reports it with its digits (`bigIntDecoded`).
+ * A deep copy of plain JSON whose BigInts are numbers (the rules read numbers): exactly up to
+ * 2^53, rounded past it (WRITTEN_DIGITS keeps the digits cdk8s writes, for messages), and inside
+ * the int64 range at its edges (-2^63 and 2^63 - 1 are int64s; the numbers they round to would
+ * read as out of range).
  */
-function bigIntsAsNumbers(value: any, refused: ReadonlySet<bigint>): any {
+function bigIntsAsNumbers(value: any): any {
   if (typeof value === 'bigint') {
-    return value < INT64_MIN || value > INT64_MAX || refused.has(value) ? value
-      : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
+    const n = value < INT64_MIN || value > INT64_MAX ? Number(value) : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
+    if (!Number.isSafeInteger(n)) {
+      WRITTEN_DIGITS.set(n, String(value));
+    }
+    return n;
   }
   if (value === null || typeof value !== 'object') {
     return value;
   }
-  return Array.isArray(value) ? value.map((v) => bigIntsAsNumbers(v, refused))
-    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bigIntsAsNumbers(v, refused)]));
+  return Array.isArray(value) ? value.map(bigIntsAsNumbers) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bigIntsAsNumbers(v)]));
 }
 
 /** A deep copy of plain JSON whose objects and lists convert to strings as their JSON text, whatever their keys. */

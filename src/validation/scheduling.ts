@@ -227,13 +227,18 @@ function matchLabelKeyClash(key: string, earlier: any, expr: any, template: bool
   if (!ADDED_FROM_LABELS.has(expr)) {
     return 'is also in labelSelector; remove it from one of them';
   }
+  const count = match.filter((k) => k === key).length;
+  if ((earlier === undefined || !ADDED_FROM_LABELS.has(earlier)) && count > 1) {
+    return `is in labelSelector, and listed ${times(count)} in matchLabelKeys, for each of which the API server adds ${key} In (${value}) to the selector from the Pod's label; `
+      + 'remove it from labelSelector and list it once in matchLabelKeys, or remove it from matchLabelKeys';
+  }
   if (earlier === undefined || !ADDED_FROM_LABELS.has(earlier)) {
     return `is in labelSelector and in matchLabelKeys, for which the API server adds ${key} In (${value}) to the selector from the Pod's label; remove it from one of them`;
   }
   return expr.operator === 'NotIn'
     ? `is in matchLabelKeys and in mismatchLabelKeys: the API server adds ${key} In (${value}) and ${key} NotIn (${value}) to labelSelector from the Pod's label, `
       + 'so the selector would have the key more than once; keep it in one'
-    : `is listed ${times(match.filter((k) => k === key).length)} in matchLabelKeys: the API server adds ${key} In (${value}) to labelSelector from the Pod's label for each, `
+    : `is listed ${times(count)} in matchLabelKeys: the API server adds ${key} In (${value}) to labelSelector from the Pod's label for each, `
       + 'so the selector would have the key more than once; list it once';
 }
 

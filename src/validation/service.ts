@@ -376,15 +376,15 @@ export function validateService(svc: any, problems: Problems, options: ServiceVa
   // Then it allocates the node ports and the health check node port: the first it cannot allocate
   // fails the create alone.
   const allocation = allocateNodePorts(spec, range);
-  if (allocation !== undefined) {
-    problems.add(allocation.path, allocation.message);
+  if (allocation.problem !== undefined) {
+    problems.add(allocation.problem.path, allocation.problem.message);
     return;
   }
   // ValidateObjectMeta with ValidateServiceName (NameIsDNS1035Label).
   validateObjectMeta(svc.metadata, 'metadata', problems, dns1035Label, 'a Service name (an RFC 1035 label)');
   validateTopologyAnnotations(svc.metadata?.annotations, problems);
   validateServiceType(spec, written, problems);
-  validateServicePorts(spec, written, problems);
+  validateServicePorts(spec, written, problems, allocation.shared);
   if (spec.selector !== undefined && spec.selector !== null) {
     validateLabels(spec.selector, 'spec.selector', problems);
   }
@@ -458,7 +458,7 @@ function validateServiceType(spec: any, written: any, problems: Problems): void 
 
 // ValidateService: ports required unless headless or ExternalName; validateServicePort for each;
 // nodePort not on ClusterIP; unique (protocol, port) and (protocol, nodePort) pairs.
-function validateServicePorts(spec: any, written: any, problems: Problems): void {
+function validateServicePorts(spec: any, written: any, problems: Problems, shared: readonly SharedNodePort[]): void {
   const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
   const writtenPorts: any[] = Array.isArray(written.ports) ? written.ports : [];
   if (ports.length === 0 && !isHeadless(spec) && spec.type !== ServiceType.EXTERNAL_NAME) {
@@ -494,6 +494,17 @@ function validateServicePorts(spec: any, written: any, problems: Problems): void
       nodePorts.set(key, i);
     }
   });
+  // The node ports the allocation wrote into entries without one, which it checks next (only an
+  // entry of the same port number and protocol as the one it shares with can clash).
+  for (const { index, from, nodePort } of shared) {
+    const p = ports[index];
+    const key = `${nodePort ?? `picked:${ports[from].port}`}/${p.protocol}`;
+    const owner = nodePort !== undefined ? nodePorts.get(key) : ports[from].protocol === p.protocol ? from : undefined;
+    if (owner !== undefined && owner !== index) {
+      problems.add(`spec.ports[${index}].nodePort`, `the API server gives it the node port of port ${show(p.port)} (${nodePort ?? 'the one it picks'}), which spec.ports[${owner}] `
+        + `already uses for ${p.protocol}; each node port may be used once per protocol.`);
+    }
+  }
 }
 
 /**
@@ -507,70 +518,117 @@ function validateServicePorts(spec: any, written: any, problems: Problems): void
  * port that is not a whole number is the decoder's problem, not allocated here.
  */
 // Go: txnAllocNodePorts, initNodePorts, findRequestedNodePort and allocHealthCheckNodePort (pkg/registry/core/service/storage/alloc.go)
-function allocateNodePorts(spec: any, range: NodePortRange): { path: string; message: string } | undefined {
+function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
   const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
   const requested = (p: any): boolean => p !== null && typeof p === 'object' && Number.isInteger(p.nodePort) && p.nodePort !== 0;
+  const shared: SharedNodePort[] = [];
   if (ports.some((p) => p !== null && typeof p === 'object' && p.nodePort !== undefined && p.nodePort !== 0 && !Number.isInteger(p.nodePort))
     || (spec.healthCheckNodePort !== undefined && !Number.isInteger(spec.healthCheckNodePort))) {
-    return undefined;
+    return { shared };
   }
-  /** Node port -> what it was allocated for. */
-  const allocated = new Map<number, string>();
-  const allocate = (nodePort: number, path: string, what: string): { path: string; message: string } | undefined => {
+  const size = range.max - range.min + 1;
+  /** Requested node port -> the entry it was allocated for (-1: the health check node port). */
+  const allocated = new Map<number, number>();
+  /** The node ports taken so far, those the server picks included. */
+  let used = 0;
+  const allocate = (nodePort: number, path: string, owner: number, fix: (taken: number) => string): Problem | undefined => {
     const problems = new Problems();
     if (!checkNodePortRange(range, nodePort, path, problems)) {
       return problems.entries[0];
     }
     const taken = allocated.get(nodePort);
     if (taken !== undefined) {
-      return { path, message: `${show(nodePort)} is already ${taken}; ${what}` };
+      return { path, message: fix(taken) };
     }
+    if (used >= size) {
+      return { path, message: `${show(nodePort)} cannot be allocated: the ${size} node ports of the range ${range.min}-${range.max} are all taken by this Service's other ones; ${FULL_FIX}` };
+    }
+    allocated.set(nodePort, owner);
+    used++;
+    return undefined;
+  };
+  const pick = (path: string, what: string): Problem | undefined => {
+    if (used >= size) {
+      return { path, message: `the API server cannot pick a node port for ${what}: the ${size} node ports of the range ${range.min}-${range.max} are all taken by this Service's other ones; ${FULL_FIX}` };
+    }
+    used++;
     return undefined;
   };
   if (spec.type === ServiceType.NODE_PORT || spec.type === ServiceType.LOAD_BALANCER) {
     // Go: shouldAllocateNodePorts: a LoadBalancer with allocateLoadBalancerNodePorts false takes
     // only the node ports requested.
     const allocateOthers = spec.type === ServiceType.NODE_PORT || spec.allocateLoadBalancerNodePorts !== false;
-    /** Service port number -> its node port (a negative stand-in for one the server picks). */
-    const byPort = new Map<unknown, number>();
+    /** Service port number -> the entry that took its node port, and that node port (undefined: one the server picks). */
+    const byPort = new Map<unknown, { entry: number; nodePort?: number }>();
     for (let i = 0; i < ports.length; i++) {
       const p = ports[i];
       if (p === null || typeof p !== 'object' || (!requested(p) && !allocateOthers)) {
         continue;
       }
       const path = `spec.ports[${i}].nodePort`;
-      const fix = 'the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number '
-        + '(e.g. 80/TCP and 80/UDP) can share one. Pick another node port.';
       const had = byPort.get(p.port);
-      let nodePort: number | undefined;
+      const fix = (taken: number): string => {
+        const first = byPort.get(ports[taken].port);
+        return ports[taken].port === p.port
+          ? `${show(p.nodePort)} is already the node port of spec.ports[${taken}] (port ${show(p.port)}): entries of one port number share the node port of the first `
+            + `that requests one${first?.nodePort !== undefined ? ` (${first.nodePort}, spec.ports[${first.entry}])` : ''}, and each other one is allocated once; `
+            + `use ${first?.nodePort !== undefined ? `${first.nodePort} or ` : ''}another node port.`
+          : `${show(p.nodePort)} is already the node port of port ${show(ports[taken].port)} (spec.ports[${taken}]); the API server gives each service port number its own `
+            + 'node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.';
+      };
+      let problem: Problem | undefined;
       if (had === undefined) {
         // findRequestedNodePort: the node port of the first entry with this port number that has one.
-        nodePort = ports.find((q) => requested(q) && q.port === p.port)?.nodePort;
-        byPort.set(p.port, nodePort ?? -1 - i);
-      } else if (requested(p) && p.nodePort !== had) {
-        nodePort = p.nodePort;
+        const first = ports.findIndex((q) => requested(q) && q.port === p.port);
+        if (first >= 0) {
+          problem = allocate(ports[first].nodePort, path, i, fix);
+          byPort.set(p.port, { entry: i, nodePort: ports[first].nodePort });
+        } else {
+          problem = pick(path, `port ${show(p.port)} (spec.ports[${i}])`);
+          byPort.set(p.port, { entry: i });
+        }
+      } else if (!requested(p)) {
+        // Go writes the port number's node port into the entry: the validation sees it there.
+        shared.push({ index: i, from: had.entry, nodePort: had.nodePort });
+      } else if (p.nodePort !== had.nodePort) {
+        problem = allocate(p.nodePort, path, i, fix);
       }
-      const problem = nodePort === undefined ? undefined : allocate(nodePort, path, fix);
       if (problem !== undefined) {
-        return problem;
-      }
-      if (nodePort !== undefined && !allocated.has(nodePort)) {
-        allocated.set(nodePort, `the node port of port ${show(p.port)} (spec.ports[${i}])`);
+        return { problem, shared };
       }
     }
   }
   // Go: apiservice.NeedsHealthCheck: a LoadBalancer with externalTrafficPolicy Local.
   const hc = spec.healthCheckNodePort;
-  if (needsHealthCheck(spec) && hc !== undefined && hc !== 0) {
-    const clash = ports.findIndex((p) => requested(p) && p.nodePort === hc);
-    const problem = allocate(hc, 'spec.healthCheckNodePort', 'pick another node port.');
+  if (needsHealthCheck(spec)) {
+    const problem = hc === undefined || hc === 0
+      ? pick('spec.healthCheckNodePort', 'the health check')
+      : allocate(hc, 'spec.healthCheckNodePort', -1, (taken) => `${show(hc)} is already used by spec.ports[${taken}].nodePort; pick another node port.`);
     if (problem !== undefined) {
-      return clash >= 0 && problem.message.includes(' is already ')
-        ? { path: problem.path, message: `${show(hc)} is already used by spec.ports[${clash}].nodePort; pick another node port.` }
-        : problem;
+      return { problem, shared };
     }
   }
-  return undefined;
+  return { shared };
+}
+
+const FULL_FIX = 'widen nodePortRange if the cluster\'s is wider, give the Service fewer port numbers, or set allocateLoadBalancerNodePorts: false on a LoadBalancer whose load balancer needs no node ports.';
+
+interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An entry without a node port that gets the node port of an earlier entry of its port number (undefined: one the server picks). */
+interface SharedNodePort {
+  readonly index: number;
+  readonly from: number;
+  readonly nodePort?: number;
+}
+
+/** What the node port allocation says: the problem it fails with, alone, and the node ports it writes into other entries. */
+interface Allocation {
+  readonly problem?: Problem;
+  readonly shared: readonly SharedNodePort[];
 }
 
 // Go: validateServicePort (validation.go)
@@ -859,6 +917,7 @@ function validateLoadBalancerClassField(
   }
   if (!isLoadBalancer) {
     onlyLoadBalancer('loadBalancerClass', value);
+    return; // (its form is checked on a LoadBalancer only)
   }
   const r = typeof value === 'string' ? qualifiedName(value) : 'must be a string';
   if (r) {

@@ -212,9 +212,6 @@ export function statusTypeProblems(apiVersion: unknown, kind: unknown, status: o
     } else if (INT_RANGES[type] !== undefined && (typeof v === 'bigint' ? v < BigInt(INT_RANGES[type][3]) || v > BigInt(INT_RANGES[type][4])
       : (v as number) < INT_RANGES[type][0] || (v as number) > INT_RANGES[type][1] || (type === 'j' && (v as number) >= 2 ** 63))) {
       // (2^63 - 1 is no JavaScript number: a value that reads as it is 2^63, past the range.)
-      if (typeof v === 'bigint') {
-        BIGINTS.refused.add(v);
-      }
       out.push({ path: at, message: `${written} is out of range: ${field} is ${INT_RANGES[type][2]}; write a number in that range.` });
     } else if (type.endsWith('[]')) {
       (v as unknown[]).forEach((item, i) => check(type.slice(0, -2), item, `${at}[${i}]`, `an item of ${field}`));

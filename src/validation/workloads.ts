@@ -296,11 +296,25 @@ export function validateDeploymentSpec(spec: any, path: string, problems: Proble
   const progress = s.progressDeadlineSeconds;
   const minReady = s.minReadySeconds ?? 0;
   if (isInt32(progress) && isInt32(minReady) && progress >= 0 && progress <= minReady) {
-    const which = written?.progressDeadlineSeconds === undefined ? ' (the default 600)' : '';
+    const which = written?.progressDeadlineSeconds === undefined || written?.progressDeadlineSeconds === null ? ' (the default, as progressDeadlineSeconds is unset)' : '';
     problems.add(`${path}.progressDeadlineSeconds`, `${show(progress)}${which} must be greater than minReadySeconds ${show(minReady)}; raise progressDeadlineSeconds or lower minReadySeconds.`);
   }
   validateDeploymentStrategy(s.strategy, written?.strategy, `${path}.strategy`, problems);
   validateTemplateForReplicaSet(s.template, path, 'Deployment', problems);
+}
+
+/**
+ * Why a workload's selector is missing or empty ("empty selector is invalid"): an empty selector
+ * beside pod template labels is said to be empty, with those labels (`none`: the message when the
+ * template has no labels either).
+ */
+function emptySelectorProblem(kind: string, selector: unknown, template: any, none: string): string {
+  const labels = template?.metadata?.labels;
+  if (!isObject(selector) || !isObject(labels) || Object.keys(labels).length === 0) {
+    return none;
+  }
+  const factory = kind === 'ReplicaSet' ? '' : `, or, built with Workload.${kind.charAt(0).toLowerCase()}${kind.slice(1)}(), leave out its selector option to select by every pod label`;
+  return `${show(selector)} is empty, and a ${kind} may not select every pod; give it matchLabels (or matchExpressions) that the pod template's labels ${show(labels)} match${factory}.`;
 }
 
 /**
@@ -311,7 +325,7 @@ export function validateDeploymentSpec(spec: any, path: string, problems: Proble
 function validateReplicaSetSelector(spec: any, path: string, kind: string, problems: Problems): void {
   const selector = spec.selector;
   if (selector === undefined || selector === null || isEmptySelector(selector)) {
-    problems.add(`${path}.selector`, `a ${kind} selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both).`);
+    problems.add(`${path}.selector`, emptySelectorProblem(kind, selector, spec.template, `a ${kind} selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both).`));
   } else if (validateLabelSelector(selector, `${path}.selector`, problems)) {
     checkTemplateMatches(selector, spec.template, path, '', problems);
   }
@@ -513,7 +527,8 @@ function validateStatefulSetSpec(spec: any, path: string, problems: Problems, na
     nonNegative(spec.ordinals.start, `${path}.ordinals.start`, problems);
   }
   if (spec.selector === undefined || spec.selector === null || isEmptySelector(spec.selector)) {
-    problems.add(`${path}.selector`, 'a StatefulSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: \'db\' }).');
+    problems.add(`${path}.selector`, emptySelectorProblem('StatefulSet', spec.selector, spec.template,
+      'a StatefulSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: \'db\' }).'));
   } else if (validateLabelSelector(spec.selector, `${path}.selector`, problems)) {
     checkTemplateMatches(spec.selector, spec.template, path, 'StatefulSet', problems);
   }
@@ -744,7 +759,8 @@ export function validateDaemonSet(ds: any, problems: Problems, original: any = d
 function validateDaemonSetSpec(spec: any, path: string, problems: Problems, written: any): void {
   const selector = spec.selector;
   if (selector === undefined || selector === null || isEmptySelector(selector)) {
-    problems.add(`${path}.selector`, 'a DaemonSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: \'agent\' }).');
+    problems.add(`${path}.selector`, emptySelectorProblem('DaemonSet', selector, spec.template,
+      'a DaemonSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (e.g. { app: \'agent\' }).'));
   } else if (validateLabelSelector(selector, `${path}.selector`, problems)) {
     checkTemplateMatches(selector, spec.template, path, 'DaemonSet', problems);
   }

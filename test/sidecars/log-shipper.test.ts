@@ -314,6 +314,15 @@ describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q
     expect(synthError(chart)).toContain(`PlainPod 'p': ${message}`);
   });
 
+  test('GIVEN the shipper renamed and the containers added to or reordered by JSON patches WHEN synthesized THEN the shipper is told by what it runs (review 66 D6)', () => {
+    for (const more of [JsonPatch.add('/spec/containers/-', { name: 'metrics', image: 'nginx:1.27' }), JsonPatch.move('/spec/containers/0', '/spec/containers/1')]) {
+      const chart = newChart();
+      const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+      pod.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'shipper2'), more);
+      expect(synthError(chart)).toContain('the log volume "shared-logs" of the log shipper "log-shipper" is mounted read-only only by "app"');
+    }
+  });
+
   test('GIVEN another main container that gets the writable mount, or a writable mount of its own WHEN synthesized THEN the read-only one is a reader and accepted', () => {
     for (const second of [{ name: 'writer', image: 'busybox' }, { name: 'writer', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/logs' }] }]) {
       const chart = newChart();

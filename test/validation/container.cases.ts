@@ -114,6 +114,27 @@ export const CONTAINER_CASES: RuleCase[] = [
     ],
   },
   {
+    go: 'validateContainers',
+    name: 'reports a second container without a name as a duplicate of "", as Go does; two unnamed init containers are not (review 66 D7)',
+    manifest: pod({ containers: [{ image: 'busybox:1.36' }, { name: '', image: 'busybox:1.36' }], initContainers: [{ image: 'busybox:1.36' }] }),
+    problems: [
+      "spec.containers[0].name: every container needs a name; set name (e.g. 'my-container').",
+      "spec.containers[1].name: every container needs a name; set name (e.g. 'my-container').",
+      'spec.containers[1].name: is empty, as is the name of spec.containers[0]: the API server reads both as the name "" and reports a duplicate; name every container.',
+      "spec.initContainers[0].name: every container needs a name; set name (e.g. 'my-container').",
+      'spec.initContainers[0].name: is empty, as is the name of spec.containers[0]: the API server reads both as the name "" and reports a duplicate; name every container.',
+    ],
+  },
+  {
+    go: 'validateInitContainers',
+    name: 'does not report two init containers without a name as duplicates (Go records only a named one)',
+    manifest: pod({ initContainers: [{ image: 'busybox:1.36' }, { image: 'busybox:1.36' }] }),
+    problems: [
+      "spec.initContainers[0].name: every container needs a name; set name (e.g. 'my-container').",
+      "spec.initContainers[1].name: every container needs a name; set name (e.g. 'my-container').",
+    ],
+  },
+  {
     go: 'validateInitContainers',
     name: 'rejects an init container named like a main container, at the init container as Go does (review 65 C1)',
     manifest: pod({ initContainers: [c('app')], containers: [c('app')] }),

@@ -195,6 +195,13 @@ export const SCHEDULING_CASES_1_32: RuleCase[] = [
   },
   {
     go: 'mutatePodAffinity',
+    name: 'says a key is in the selector and listed twice, with a fix that fixes both (review 66 D8)',
+    manifest: podAffinity({ topologyKey: zone, labelSelector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, matchLabelKeys: ['app', 'app'] }),
+    problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: "app" is in labelSelector, and listed twice in matchLabelKeys, for each of which the API server adds app In (web) to the selector from the Pod\'s label; remove it from labelSelector and list it once in matchLabelKeys, or remove it from matchLabelKeys.'],
+    offline128: false,
+  },
+  {
+    go: 'mutatePodAffinity',
     name: 'rejects a matchLabelKeys key listed three times in one message, not one per repeat (review 65 A8)',
     manifest: podAffinity({ topologyKey: zone, labelSelector: {}, matchLabelKeys: ['app', 'app', 'app'] }),
     problems: ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[2]: "app" is listed 3 times in matchLabelKeys: the API server adds app In (web) to labelSelector from the Pod\'s label for each, so the selector would have the key more than once; list it once.'],

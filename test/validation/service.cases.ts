@@ -474,10 +474,17 @@ export const SERVICE_CASES: RuleCase[] = [
   },
   {
     go: 'validateLoadBalancerClassField',
-    name: 'rejects loadBalancerClass on a ClusterIP Service, and a class that is no qualified name on any type',
+    name: 'rejects loadBalancerClass on a ClusterIP Service, without checking its form there, as Go does (review 66 E1)',
     manifest: service({ loadBalancerClass: 'example.com/internal vip' }),
     problems: [
       'spec.loadBalancerClass: "example.com/internal vip" may only be used when type is LoadBalancer; use ExposedService.loadBalancer() (type: ServiceType.LOAD_BALANCER) or remove loadBalancerClass.',
+    ],
+  },
+  {
+    go: 'validateLoadBalancerClassField',
+    name: 'rejects a loadBalancerClass that is no qualified name on a LoadBalancer',
+    manifest: service({ ...LB, loadBalancerClass: 'example.com/internal vip' }),
+    problems: [
       'spec.loadBalancerClass: "example.com/internal vip" is not a valid load balancer class: it must have a name part of alphanumerics, \'-\', \'_\' or \'.\' that starts and ends with an alphanumeric (e.g. \'MyName\', \'my.name\' or \'example.com/MyName\'); load balancer classes look like \'example.com/internal-vip\'.',
     ],
   },
@@ -536,6 +543,21 @@ export const SERVICE_CASES: RuleCase[] = [
     name: 'answers a node port of two port numbers alone, as "already allocated" (the allocation in BeginCreate refuses it before the Service is validated, review 63 X1)',
     manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'Bad_Name', port: 81, nodePort: 30080 }] }, { name: 'Bad_Name' }),
     problems: ['spec.ports[1].nodePort: 30080 is already the node port of port 80 (spec.ports[0]); the API server gives each service port number its own node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.'],
+  },
+  {
+    go: 'initNodePorts',
+    name: 'checks the node port the allocation writes into a second entry of one port number and protocol as a duplicate (review 66 D1)',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30001 }, { name: 'b', port: 80 }] }),
+    problems: [
+      'spec.ports[1]: port 80/TCP is already declared by spec.ports[0]; each port and protocol pair may appear once.',
+      'spec.ports[1].nodePort: the API server gives it the node port of port 80 (30001), which spec.ports[0] already uses for TCP; each node port may be used once per protocol.',
+    ],
+  },
+  {
+    go: 'initNodePorts',
+    name: 'names the node port an entry of the same port number took first, when a third entry requests a second one\'s (review 66 D2)',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30001 }, { name: 'b', port: 80, protocol: 'UDP', nodePort: 30002 }, { name: 'c', port: 80, protocol: 'SCTP', nodePort: 30002 }] }),
+    problems: ['spec.ports[2].nodePort: 30002 is already the node port of spec.ports[1] (port 80): entries of one port number share the node port of the first that requests one (30001, spec.ports[0]), and each other one is allocated once; use 30001 or another node port.'],
   },
   {
     go: 'allocHealthCheckNodePort',

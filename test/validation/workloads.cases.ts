@@ -235,8 +235,14 @@ export const APPS_CASES: RuleCase[] = [
   },
   {
     go: 'ValidateDeploymentSpec',
-    name: 'rejects a Deployment with an empty selector',
+    name: 'rejects a Deployment with an empty selector, naming the pod labels it could select by (review 66 F2)',
     manifest: deployment({ selector: {} }),
+    problems: ['spec.selector: {} is empty, and a Deployment may not select every pod; give it matchLabels (or matchExpressions) that the pod template\'s labels {"app":"web"} match, or, built with Workload.deployment(), leave out its selector option to select by every pod label.'],
+  },
+  {
+    go: 'ValidateDeploymentSpec',
+    name: 'rejects a Deployment without a selector or pod labels',
+    manifest: deployment({ selector: {}, template: { metadata: {}, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } }),
     problems: ["spec.selector: a Deployment selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both)."],
   },
   {
@@ -280,7 +286,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidateDeploymentSpec',
     name: 'rejects minReadySeconds that reaches the default progressDeadlineSeconds 600',
     manifest: deployment({ minReadySeconds: 600 }),
-    problems: ['spec.progressDeadlineSeconds: 600 (the default 600) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.'],
+    problems: ['spec.progressDeadlineSeconds: 600 (the default, as progressDeadlineSeconds is unset) must be greater than minReadySeconds 600; raise progressDeadlineSeconds or lower minReadySeconds.'],
   },
   {
     go: 'ValidateDeploymentSpec',
@@ -754,7 +760,7 @@ export const APPS_CASES: RuleCase[] = [
     go: 'ValidateReplicaSetSpec',
     name: 'rejects a ReplicaSet with an empty selector',
     manifest: replicaSet({ selector: {} }),
-    problems: ["spec.selector: a ReplicaSet selects its pods by label and none are declared; set selector.matchLabels and the same labels on the pod template (PlainPod, InitPod and SidecarLoggedApp built with Workload.deployment(), statefulSet() or daemonSet() write their metadata.labels, e.g. { app: 'web' }, into both)."],
+    problems: ['spec.selector: {} is empty, and a ReplicaSet may not select every pod; give it matchLabels (or matchExpressions) that the pod template\'s labels {"app":"web"} match.'],
   },
   {
     go: 'ValidateReplicaSetSpec',
