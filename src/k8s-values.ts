@@ -793,8 +793,8 @@ export function isPlainObject(v: any): boolean {
 
 /**
  * Every key an options or props object answers to, as `value.key` reads it: own and inherited
- * enumerable keys, and the getters of its classes (not their methods), so that a misspelt key
- * is found wherever it is declared.
+ * enumerable keys, and the getters and data values of its classes' prototypes (not their
+ * methods), so that a misspelt key is found wherever it is declared.
  */
 export function keysThroughPrototype(v: any): string[] {
   const keys = new Set<string>();
@@ -803,7 +803,10 @@ export function keysThroughPrototype(v: any): string[] {
   }
   for (let proto = Object.getPrototypeOf(v); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const key of Object.getOwnPropertyNames(proto)) {
-      if (key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.get === 'function') {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      // A getter, or a data value (not a method) that a class's prototype holds.
+      if (key !== 'constructor' && descriptor !== undefined
+        && (typeof descriptor.get === 'function' || ('value' in descriptor && typeof descriptor.value !== 'function'))) {
         keys.add(key);
       }
     }

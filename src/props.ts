@@ -610,7 +610,7 @@ function readUnguarded<T>(subject: string, options: T): T {
     }
     const out: any = list ? new Array(read(v, 'length', `${path}.length`)) : {};
     copies.set(v, out);
-    const keys = list ? [...out.keys()] : [...new Set([...keysOf(v), ...Object.getOwnPropertyNames(v), ...inheritedValues(v)])];
+    const keys = list ? [...out.keys()] : [...new Set([...keysOf(v), ...Object.getOwnPropertyNames(v), ...keysThroughPrototype(v)])];
     for (const k of keys) {
       const at = list ? `${path}[${k}]` : `${path}.${k}`;
       out[k] = copy(read(v, k, at), at, depth + 1);
@@ -620,27 +620,10 @@ function readUnguarded<T>(subject: string, options: T): T {
   const out: any = {};
   // Own non-enumerable fields too, as the props walker reads them (Object.defineProperty), and
   // non-enumerable values of its prototypes (a class's prototype data): what `options.key` yields.
-  for (const key of new Set([...keysThroughPrototype(options), ...Object.getOwnPropertyNames(options), ...inheritedValues(options)])) {
+  for (const key of new Set([...keysThroughPrototype(options), ...Object.getOwnPropertyNames(options)])) {
     out[key] = copy(read(options, key, key), key, 1);
   }
   return out;
-}
-
-/**
- * The names of the values (not methods, not getters: keysThroughPrototype has those) that an
- * object inherits from its prototypes other than Object.prototype, enumerable or not.
- */
-function inheritedValues(v: object): string[] {
-  const names: string[] = [];
-  for (let proto = Object.getPrototypeOf(v); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-      if (key !== 'constructor' && descriptor !== undefined && 'value' in descriptor && typeof descriptor.value !== 'function') {
-        names.push(key);
-      }
-    }
-  }
-  return names;
 }
 
 /**
