@@ -728,10 +728,15 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
     });
     if (this.logVolumes.length > 0) {
       const classicNames = new Set(this.classicSidecars.map((c) => resolvedAsWritten(c?.name, this)));
-      // A classic sidecar by its name, or (renamed by a JSON patch) by its image, command and args.
+      // A classic sidecar by its name; a container of another name than the main containers' (one a
+      // JSON patch renamed or added) by what it runs, or by its place while the patches keep the count.
+      const mainNames = new Set(this.mainContainers.map((c) => resolvedAsWritten(c?.name, this)));
       const runs = this.classicSidecars.map((c) => ['image', 'command', 'args'].map((k) => resolvedAsWritten(c?.[k], this)));
-      const isSidecar = (c: any) => classicNames.has(c?.name) || runs.some((r) => sameJson(r, [c?.image, c?.command, c?.args]));
-      unwritableLogProblems(podSpec?.containers, isSidecar, this.logVolumes, `${podPath}.containers`, problems);
+      const written: any[] = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
+      const inPlace = written.length === this.mainContainers.length + this.classicSidecars.length;
+      const isSidecar = (c: any, i: number) => classicNames.has(c?.name) || (!mainNames.has(c?.name)
+        && (runs.some((r) => sameJson(r, [c?.image, c?.command, c?.args])) || (inPlace && i >= this.mainContainers.length)));
+      unwritableLogProblems(written, isSidecar, this.logVolumes, `${podPath}.containers`, problems);
     }
     for (const p of this.addProblems) {
       problems.add('', p);

@@ -99,6 +99,10 @@ describe('ExposedService', () => {
       + 'the 2 node ports of the range 30000-30001 are all taken by this Service\'s other ones;');
     expect(synthError(make(ServiceType.LOAD_BALANCER, [80, 81], { externalTrafficPolicy: TrafficPolicy.LOCAL })))
       .toContain("ExposedService 'web': spec.healthCheckNodePort: the API server cannot pick a node port for the health check: the 2 node ports of the range 30000-30001");
+    // (The fix offered fits the Service: no allocateLoadBalancerNodePorts where it is already false, review 67 J6.)
+    expect(synthError(make(ServiceType.LOAD_BALANCER, [80, 81], { externalTrafficPolicy: TrafficPolicy.LOCAL, allocateLoadBalancerNodePorts: false, ports: [{ name: 'a', port: 80, nodePort: 30000 }, { name: 'b', port: 81, nodePort: 30001 }] })))
+      .toContain('widen nodePortRange if the cluster\'s is wider, give the Service fewer node ports, or use externalTrafficPolicy Cluster, which needs no health check node port.');
+    expect(synthError(make(ServiceType.NODE_PORT, [80, 81, 82]))).not.toContain('allocateLoadBalancerNodePorts');
     expect(only(synth(make(ServiceType.NODE_PORT, [80, 81])), 'Service').spec.ports).toHaveLength(2);
     expect(only(synth(make(ServiceType.LOAD_BALANCER, [80, 81, 82], { allocateLoadBalancerNodePorts: false })), 'Service').spec.ports).toHaveLength(3);
   });

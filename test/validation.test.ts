@@ -248,6 +248,19 @@ describe('a BigInt is the integer cdk8s writes for it (review 61 V2)', () => {
     expect(run(pod({ containers: [{ name: 'c', image: 'busybox:1.36', resources: { limits: { memory: BigInt(2) ** BigInt(70) } } }] }))).toEqual([]);
   });
 
+  test('GIVEN BigInts that a number cannot tell apart WHEN validated THEN each message shows its own digits, and quantities compare exactly (review 67 J2, J7)', () => {
+    const two60 = BigInt(2) ** BigInt(60);
+    expect(run({ ...pod({}), metadata: { name: 'p', labels: { a: two60 + BigInt(1), b: two60 + BigInt(2), c: 2 ** 60 } } as any })).toEqual([
+      'metadata.labels[a]: 1152921504606846977 is a number, but ObjectMeta.labels takes a string; write it as a string: "1152921504606846977" (the API server cannot decode it).',
+      'metadata.labels[b]: 1152921504606846978 is a number, but ObjectMeta.labels takes a string; write it as a string: "1152921504606846978" (the API server cannot decode it).',
+      'metadata.labels[c]: 1152921504606847000 is a number, but ObjectMeta.labels takes a string; write it as a string: "1152921504606847000" (the API server cannot decode it).',
+    ]);
+    const two64 = BigInt(2) ** BigInt(64);
+    expect(run(pod({ containers: [{ name: 'c', image: 'busybox:1.36', resources: { requests: { memory: two64 + BigInt(2) }, limits: { memory: two64 + BigInt(1) } } }] }))).toEqual([
+      'spec.containers[0].resources.requests.memory: 18446744073709551618 is more than the limit 18446744073709551617; a request must be less than or equal to its limit.',
+    ]);
+  });
+
   test('GIVEN a BigInt beyond 2^53 WHEN validated THEN its field\'s range is checked exactly', () => {
     expect(run(pod({ activeDeadlineSeconds: BigInt(2) ** BigInt(63) }))).toEqual([
       'spec.activeDeadlineSeconds: 9223372036854775808 is out of range: PodSpec.activeDeadlineSeconds is an int64; write a smaller number.',

@@ -251,25 +251,56 @@ const INT64_MIN = -(BigInt(2) ** BigInt(63));
 const INT64_MAX = BigInt(2) ** BigInt(63) - BigInt(1);
 /** The number next to 2^63 inside it: the int64s a number cannot hold at the edges round to 2^63 or -2^63. */
 const NUMBER_INSIDE_INT64 = 9223372036854774784; // 2^63 - 1024
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * A deep copy of plain JSON whose BigInts are numbers (the rules read numbers): exactly up to
- * 2^53, rounded past it (WRITTEN_DIGITS keeps the digits cdk8s writes, for messages), and inside
- * the int64 range at its edges (-2^63 and 2^63 - 1 are int64s; the numbers they round to would
- * read as out of range).
+ * 2^53, and past it the number nearest the BigInt that no other value of the object uses, which
+ * WRITTEN_DIGITS maps to the digits cdk8s writes (messages show them; a quantity is read from them).
+ * Inside the int64 range they stay inside it at its edges (-2^63 and 2^63 - 1 are int64s; the
+ * numbers they round to would read as out of range).
  */
-function bigIntsAsNumbers(value: any): any {
-  if (typeof value === 'bigint') {
-    const n = value < INT64_MIN || value > INT64_MAX ? Number(value) : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
-    if (!Number.isSafeInteger(n)) {
-      WRITTEN_DIGITS.set(n, String(value));
+function bigIntsAsNumbers(manifest: any): any {
+  // The numbers of the object, and those of the BigInts a number holds exactly.
+  const taken = new Set<number>();
+  const collect = (v: any): void => {
+    if (typeof v === 'number') {
+      taken.add(v);
+    } else if (typeof v === 'bigint' && v >= -MAX_SAFE && v <= MAX_SAFE) {
+      taken.add(Number(v));
+    } else if (v !== null && typeof v === 'object') {
+      Object.values(v).forEach(collect);
     }
-    return n;
-  }
-  if (value === null || typeof value !== 'object') {
-    return value;
-  }
-  return Array.isArray(value) ? value.map(bigIntsAsNumbers) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bigIntsAsNumbers(v)]));
+  };
+  collect(manifest);
+  const convert = (value: any): any => {
+    if (typeof value === 'bigint') {
+      let n = value < INT64_MIN || value > INT64_MAX ? Number(value) : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
+      if (value >= -MAX_SAFE && value <= MAX_SAFE) {
+        return n;
+      }
+      // One number per place: the next one toward zero while another value has it.
+      while (taken.has(n) || (WRITTEN_DIGITS.has(n) && WRITTEN_DIGITS.get(n) !== String(value))) {
+        n = towardZero(n);
+      }
+      taken.add(n);
+      WRITTEN_DIGITS.set(n, String(value));
+      return n;
+    }
+    if (value === null || typeof value !== 'object') {
+      return value;
+    }
+    return Array.isArray(value) ? value.map(convert) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+  };
+  return convert(manifest);
+}
+
+/** The double next to `n` toward zero (n past 2^53, so never zero itself). */
+function towardZero(n: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  view.setBigUint64(0, view.getBigUint64(0) - BigInt(1));
+  return view.getFloat64(0);
 }
 
 /** A deep copy of plain JSON whose objects and lists convert to strings as their JSON text, whatever their keys. */

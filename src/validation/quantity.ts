@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { Problems, show } from '../problems';
+import { Problems, show, WRITTEN_DIGITS } from '../problems';
 import { readsAsLineBreak } from './yaml-scalars';
 
 /** How a quantity was written: it decides the canonical form (`String()` in Go). */
@@ -469,7 +469,8 @@ export function parseQuantity(value: unknown): Quantity | undefined {
     if (!Number.isFinite(value)) {
       return undefined;
     }
-    text = JSON.stringify(value);
+    // A BigInt validateObject reads as a number: the digits cdk8s writes for it.
+    text = WRITTEN_DIGITS.size > 0 ? WRITTEN_DIGITS.get(value) ?? JSON.stringify(value) : JSON.stringify(value);
   } else if (typeof value === 'string') {
     text = value;
   } else {

@@ -458,7 +458,7 @@ function validateServiceType(spec: any, written: any, problems: Problems): void 
 
 // ValidateService: ports required unless headless or ExternalName; validateServicePort for each;
 // nodePort not on ClusterIP; unique (protocol, port) and (protocol, nodePort) pairs.
-function validateServicePorts(spec: any, written: any, problems: Problems, shared: readonly SharedNodePort[]): void {
+function validateServicePorts(spec: any, written: any, problems: Problems, shared: ReadonlyMap<number, SharedNodePort>): void {
   const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
   const writtenPorts: any[] = Array.isArray(written.ports) ? written.ports : [];
   if (ports.length === 0 && !isHeadless(spec) && spec.type !== ServiceType.EXTERNAL_NAME) {
@@ -480,31 +480,28 @@ function validateServicePorts(spec: any, written: any, problems: Problems, share
       pairs.set(pair, i);
     }
     // A nodePort of 0 asks for allocation (NodePort, LoadBalancer) or means none (ClusterIP).
-    if (p.nodePort === undefined || p.nodePort === 0) {
-      return;
-    }
-    if (spec.type === ServiceType.CLUSTER_IP) {
+    const own = p.nodePort !== undefined && p.nodePort !== 0;
+    if (own && spec.type === ServiceType.CLUSTER_IP) {
       problems.add(`${path}.nodePort`, `${show(p.nodePort)} may not be used when type is ClusterIP; set type to ServiceType.NODE_PORT or LOAD_BALANCER, or remove nodePort.`);
       return;
     }
-    const key = `${p.nodePort}/${p.protocol}`;
-    if (nodePorts.has(key)) {
-      problems.add(`${path}.nodePort`, `${show(p.nodePort)} is already used by spec.ports[${nodePorts.get(key)}]; each node port may be used once per protocol.`);
-    } else {
-      nodePorts.set(key, i);
+    // The node port the allocation wrote into an entry without one is checked as if written.
+    const given = own ? undefined : shared.get(i);
+    if (!own && given === undefined) {
+      return;
     }
-  });
-  // The node ports the allocation wrote into entries without one, which it checks next (only an
-  // entry of the same port number and protocol as the one it shares with can clash).
-  for (const { index, from, nodePort } of shared) {
-    const p = ports[index];
-    const key = `${nodePort ?? `picked:${ports[from].port}`}/${p.protocol}`;
-    const owner = nodePort !== undefined ? nodePorts.get(key) : ports[from].protocol === p.protocol ? from : undefined;
-    if (owner !== undefined && owner !== index) {
-      problems.add(`spec.ports[${index}].nodePort`, `the API server gives it the node port of port ${show(p.port)} (${nodePort ?? 'the one it picks'}), which spec.ports[${owner}] `
+    const key = `${own ? p.nodePort : given!.nodePort ?? `picked:${p.port}`}/${p.protocol}`;
+    const first = nodePorts.get(key);
+    if (first === undefined) {
+      nodePorts.set(key, i);
+    } else if (own) {
+      const givenThere = shared.has(first) ? ` (the API server gives it the node port of port ${show(ports[first].port)})` : '';
+      problems.add(`${path}.nodePort`, `${show(p.nodePort)} is already used by spec.ports[${first}]${givenThere}; each node port may be used once per protocol.`);
+    } else {
+      problems.add(`${path}.nodePort`, `the API server gives it the node port of port ${show(p.port)} (${given!.nodePort ?? 'the one it picks'}), which spec.ports[${first}] `
         + `already uses for ${p.protocol}; each node port may be used once per protocol.`);
     }
-  }
+  });
 }
 
 /**
@@ -521,13 +518,14 @@ function validateServicePorts(spec: any, written: any, problems: Problems, share
 function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
   const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
   const requested = (p: any): boolean => p !== null && typeof p === 'object' && Number.isInteger(p.nodePort) && p.nodePort !== 0;
-  const shared: SharedNodePort[] = [];
+  const shared = new Map<number, SharedNodePort>();
   if (ports.some((p) => p !== null && typeof p === 'object' && p.nodePort !== undefined && p.nodePort !== 0 && !Number.isInteger(p.nodePort))
     || (spec.healthCheckNodePort !== undefined && !Number.isInteger(spec.healthCheckNodePort))) {
     return { shared };
   }
   const size = range.max - range.min + 1;
-  /** Requested node port -> the entry it was allocated for (-1: the health check node port). */
+  const full = `the ${size} node ports of the range ${range.min}-${range.max} are all taken by this Service's other ones; widen nodePortRange if the cluster's is wider`;
+  /** Requested node port -> the entry that requests it (-1: the health check node port). */
   const allocated = new Map<number, number>();
   /** The node ports taken so far, those the server picks included. */
   let used = 0;
@@ -541,15 +539,15 @@ function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
       return { path, message: fix(taken) };
     }
     if (used >= size) {
-      return { path, message: `${show(nodePort)} cannot be allocated: the ${size} node ports of the range ${range.min}-${range.max} are all taken by this Service's other ones; ${FULL_FIX}` };
+      return { path, message: `${show(nodePort)} cannot be allocated: ${full}, or give the Service fewer port numbers.` };
     }
     allocated.set(nodePort, owner);
     used++;
     return undefined;
   };
-  const pick = (path: string, what: string): Problem | undefined => {
+  const pick = (path: string, what: string, fix: string): Problem | undefined => {
     if (used >= size) {
-      return { path, message: `the API server cannot pick a node port for ${what}: the ${size} node ports of the range ${range.min}-${range.max} are all taken by this Service's other ones; ${FULL_FIX}` };
+      return { path, message: `the API server cannot pick a node port for ${what}: ${full}${fix}.` };
     }
     used++;
     return undefined;
@@ -558,8 +556,8 @@ function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
     // Go: shouldAllocateNodePorts: a LoadBalancer with allocateLoadBalancerNodePorts false takes
     // only the node ports requested.
     const allocateOthers = spec.type === ServiceType.NODE_PORT || spec.allocateLoadBalancerNodePorts !== false;
-    /** Service port number -> the entry that took its node port, and that node port (undefined: one the server picks). */
-    const byPort = new Map<unknown, { entry: number; nodePort?: number }>();
+    /** Service port number -> its node port (undefined: one the server picks) and the entry that requests (or gets) it. */
+    const byPort = new Map<unknown, SharedNodePort>();
     for (let i = 0; i < ports.length; i++) {
       const p = ports[i];
       if (p === null || typeof p !== 'object' || (!requested(p) && !allocateOthers)) {
@@ -569,27 +567,29 @@ function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
       const had = byPort.get(p.port);
       const fix = (taken: number): string => {
         const first = byPort.get(ports[taken].port);
+        const written = requested(p) ? p.nodePort : first?.nodePort;
         return ports[taken].port === p.port
-          ? `${show(p.nodePort)} is already the node port of spec.ports[${taken}] (port ${show(p.port)}): entries of one port number share the node port of the first `
-            + `that requests one${first?.nodePort !== undefined ? ` (${first.nodePort}, spec.ports[${first.entry}])` : ''}, and each other one is allocated once; `
+          ? `${show(written)} is already the node port of spec.ports[${taken}] (port ${show(p.port)}): entries of one port number share the node port of the first `
+            + `that requests one${first?.nodePort !== undefined ? ` (${first.nodePort}, spec.ports[${first.from}])` : ''}, and each other one is allocated once; `
             + `use ${first?.nodePort !== undefined ? `${first.nodePort} or ` : ''}another node port.`
-          : `${show(p.nodePort)} is already the node port of port ${show(ports[taken].port)} (spec.ports[${taken}]); the API server gives each service port number its own `
+          : `${show(written)} is already the node port of port ${show(ports[taken].port)} (spec.ports[${taken}]); the API server gives each service port number its own `
             + 'node port ("provided port is already allocated"), so only entries of one port number (e.g. 80/TCP and 80/UDP) can share one. Pick another node port.';
       };
       let problem: Problem | undefined;
       if (had === undefined) {
-        // findRequestedNodePort: the node port of the first entry with this port number that has one.
+        // findRequestedNodePort: the node port of the first entry with this port number that has
+        // one; Go writes it into this entry when it has none.
         const first = ports.findIndex((q) => requested(q) && q.port === p.port);
-        if (first >= 0) {
-          problem = allocate(ports[first].nodePort, path, i, fix);
-          byPort.set(p.port, { entry: i, nodePort: ports[first].nodePort });
-        } else {
-          problem = pick(path, `port ${show(p.port)} (spec.ports[${i}])`);
-          byPort.set(p.port, { entry: i });
+        const port: SharedNodePort = first >= 0 ? { nodePort: ports[first].nodePort, from: first } : { from: i };
+        byPort.set(p.port, port);
+        problem = first >= 0 ? allocate(port.nodePort!, path, first, fix)
+          : pick(path, `port ${show(p.port)} (spec.ports[${i}])`, spec.type === ServiceType.LOAD_BALANCER
+            ? ', give the Service fewer port numbers, or set allocateLoadBalancerNodePorts: false if its load balancer needs no node ports' : ', or give the Service fewer port numbers');
+        if (first !== i) {
+          shared.set(i, port); // a node port requested by a later entry, or one the server picks
         }
       } else if (!requested(p)) {
-        // Go writes the port number's node port into the entry: the validation sees it there.
-        shared.push({ index: i, from: had.entry, nodePort: had.nodePort });
+        shared.set(i, had); // Go writes the port number's node port into the entry
       } else if (p.nodePort !== had.nodePort) {
         problem = allocate(p.nodePort, path, i, fix);
       }
@@ -602,7 +602,9 @@ function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
   const hc = spec.healthCheckNodePort;
   if (needsHealthCheck(spec)) {
     const problem = hc === undefined || hc === 0
-      ? pick('spec.healthCheckNodePort', 'the health check')
+      ? pick('spec.healthCheckNodePort', 'the health check', spec.allocateLoadBalancerNodePorts === false
+        ? ', give the Service fewer node ports, or use externalTrafficPolicy Cluster, which needs no health check node port'
+        : ', give the Service fewer port numbers, set allocateLoadBalancerNodePorts: false if its load balancer needs no node ports, or use externalTrafficPolicy Cluster')
       : allocate(hc, 'spec.healthCheckNodePort', -1, (taken) => `${show(hc)} is already used by spec.ports[${taken}].nodePort; pick another node port.`);
     if (problem !== undefined) {
       return { problem, shared };
@@ -611,24 +613,21 @@ function allocateNodePorts(spec: any, range: NodePortRange): Allocation {
   return { shared };
 }
 
-const FULL_FIX = 'widen nodePortRange if the cluster\'s is wider, give the Service fewer port numbers, or set allocateLoadBalancerNodePorts: false on a LoadBalancer whose load balancer needs no node ports.';
-
 interface Problem {
   readonly path: string;
   readonly message: string;
 }
 
-/** An entry without a node port that gets the node port of an earlier entry of its port number (undefined: one the server picks). */
+/** The node port an entry of a port number gets (undefined: one the server picks), and the entry that requests it (or gets it picked). */
 interface SharedNodePort {
-  readonly index: number;
-  readonly from: number;
   readonly nodePort?: number;
+  readonly from: number;
 }
 
-/** What the node port allocation says: the problem it fails with, alone, and the node ports it writes into other entries. */
+/** What the node port allocation says: the problem it fails with, alone, and the node ports it writes into entries without one, by index. */
 interface Allocation {
   readonly problem?: Problem;
-  readonly shared: readonly SharedNodePort[];
+  readonly shared: ReadonlyMap<number, SharedNodePort>;
 }
 
 // Go: validateServicePort (validation.go)

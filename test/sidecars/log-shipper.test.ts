@@ -323,6 +323,24 @@ describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q
     }
   });
 
+  test('GIVEN a main container that runs what the shipper runs and writes the log WHEN synthesized THEN it is a main container, and accepted (review 67 J3)', () => {
+    const chart = newChart();
+    const shipper = Sidecar.logShipper(LogShipper.tail()).bind({ podName: 'p', workloadKind: 'Pod' }).container as any;
+    new PlainPod(chart, 'p', {
+      metadata: { name: 'p' },
+      containers: [readOnlyApp, { name: 'writer', image: shipper.image, command: shipper.command, volumeMounts: [{ name: 'shared-logs', mountPath: '/logs' }] }],
+      sidecars: [Sidecar.logShipper(LogShipper.tail())],
+    });
+    expect(only(synth(chart), 'Pod').spec.containers.map((c: any) => c.name)).toEqual(['app', 'writer', 'log-shipper']);
+  });
+
+  test('GIVEN the shipper renamed and given another image by JSON patches WHEN synthesized THEN it is still told by its place (review 67 J4)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    pod.addJsonPatch(JsonPatch.replace('/spec/containers/1/name', 'shipper2'), JsonPatch.replace('/spec/containers/1/image', 'busybox:1.37'));
+    expect(synthError(chart)).toContain('the log volume "shared-logs" of the log shipper "log-shipper" is mounted read-only only by "app"');
+  });
+
   test('GIVEN another main container that gets the writable mount, or a writable mount of its own WHEN synthesized THEN the read-only one is a reader and accepted', () => {
     for (const second of [{ name: 'writer', image: 'busybox' }, { name: 'writer', image: 'busybox', volumeMounts: [{ name: 'shared-logs', mountPath: '/logs' }] }]) {
       const chart = newChart();

@@ -555,6 +555,21 @@ export const SERVICE_CASES: RuleCase[] = [
   },
   {
     go: 'initNodePorts',
+    name: 'checks the node port a later entry requests, which the allocation writes into the first entry of its port number, as a duplicate (review 67 J1)',
+    manifest: service({ ...NP, ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80, protocol: 'UDP', nodePort: 30001 }, { name: 'c', port: 80, nodePort: 30001 }] }),
+    problems: [
+      'spec.ports[2]: port 80/TCP is already declared by spec.ports[0]; each port and protocol pair may appear once.',
+      'spec.ports[2].nodePort: 30001 is already used by spec.ports[0] (the API server gives it the node port of port 80); each node port may be used once per protocol.',
+    ],
+  },
+  {
+    go: 'allocHealthCheckNodePort',
+    name: 'names the entry that requests a node port the health check node port clashes with, not the one it is shared with (review 67 J5)',
+    manifest: service({ ...LB, externalTrafficPolicy: 'Local', healthCheckNodePort: 30001, ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80, protocol: 'UDP', nodePort: 30001 }] }),
+    problems: ['spec.healthCheckNodePort: 30001 is already used by spec.ports[1].nodePort; pick another node port.'],
+  },
+  {
+    go: 'initNodePorts',
     name: 'names the node port an entry of the same port number took first, when a third entry requests a second one\'s (review 66 D2)',
     manifest: service({ ...NP, ports: [{ name: 'a', port: 80, nodePort: 30001 }, { name: 'b', port: 80, protocol: 'UDP', nodePort: 30002 }, { name: 'c', port: 80, protocol: 'SCTP', nodePort: 30002 }] }),
     problems: ['spec.ports[2].nodePort: 30002 is already the node port of spec.ports[1] (port 80): entries of one port number share the node port of the first that requests one (30001, spec.ports[0]), and each other one is allocated once; use 30001 or another node port.'],
