@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import { PRINTABLE_SINCE_UNICODE_15 } from './unicode-15';
 import { Problems, show } from '../problems';
 import { goToLower, isInteger, keyPath } from './common';
 import { dns1123Label, dns1123Subdomain, generatedName, labelValue, maskTrailingDash, qualifiedName } from './names';
@@ -301,6 +302,12 @@ export function validateManagedFields(entries: unknown, path: string, problems: 
     return;
   }
   entries.forEach((e: any, i: number) => {
+    // The field manager deletes an entry whose field set is empty (structured-merge-diff's
+    // Updater drops a manager left with no fields) before validation.
+    const fields = e?.fieldsV1;
+    if (fields === undefined || fields === null || (typeof fields === 'object' && !Array.isArray(fields) && Object.keys(fields).length === 0)) {
+      return;
+    }
     const p = `${path}[${i}]`;
     if (e?.operation !== 'Apply' && e?.operation !== 'Update') {
       problems.add(`${p}.operation`, `${show(e?.operation ?? '')} is not supported; use Apply or Update.`);
@@ -314,7 +321,7 @@ export function validateManagedFields(entries: unknown, path: string, problems: 
       if (bytes > 128) {
         problems.add(`${p}.manager`, `must be no more than 128 bytes (it has ${bytes}).`);
       }
-      if ([...e.manager].some((ch) => /[\p{C}\p{Z}]/u.test(ch) && ch !== ' ')) {
+      if ([...e.manager].some((ch) => !goIsPrint(ch))) {
         problems.add(`${p}.manager`, `${show(e.manager)} contains a character that is not printable; remove it.`);
       }
     }
@@ -322,6 +329,35 @@ export function validateManagedFields(entries: unknown, path: string, problems: 
       problems.add(`${p}.subresource`, `must be no more than 256 bytes (it has ${Buffer.byteLength(e.subresource, 'utf8')}).`);
     }
   });
+}
+
+/**
+ * Whether Go's unicode.IsPrint, with the Unicode 15.0 tables of the Go that builds Kubernetes 1.32,
+ * takes the character: a letter, mark, number, punctuation or symbol of 15.0, or the ASCII space.
+ */
+// Go: unicode.IsPrint (Go 1.23: unicode.Version 15.0.0)
+function goIsPrint(ch: string): boolean {
+  if (ch === ' ') {
+    return true;
+  }
+  if (/[\p{C}\p{Z}]/u.test(ch)) {
+    return false;
+  }
+  const cp = ch.codePointAt(0)!;
+  let lo = 0;
+  let hi = PRINTABLE_SINCE_UNICODE_15.length - 1;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const [first, last] = PRINTABLE_SINCE_UNICODE_15[mid];
+    if (cp < first) {
+      hi = mid - 1;
+    } else if (cp > last) {
+      lo = mid + 1;
+    } else {
+      return false; // assigned after Unicode 15.0: unassigned to that Go
+    }
+  }
+  return true;
 }
 
 /**
@@ -398,5 +434,6 @@ function ownerReferenceKey(ref: any): string | undefined {
   if (ref === null || typeof ref !== 'object' || Array.isArray(ref)) {
     return undefined;
   }
-  return JSON.stringify(['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'].map((k) => ref[k] ?? null));
+  // As decoded: an unset string is "", an unset pointer (controller, blockOwnerDeletion) nil.
+  return JSON.stringify([...['apiVersion', 'kind', 'name', 'uid'].map((k) => ref[k] ?? ''), ...['controller', 'blockOwnerDeletion'].map((k) => ref[k] ?? null)]);
 }

@@ -208,7 +208,7 @@ function validatePreemptionPolicy(value: unknown, path: string, problems: Proble
 
 /**
  * dnsPolicy None needs a dnsConfig with a nameserver; at most 3 nameservers (IP addresses), 32
- * search domains (DNS subdomains, a trailing '.' allowed) of 2048 characters in all; options
+ * search domains (DNS subdomains, a trailing '.' allowed) of 2048 bytes in all; options
  * need a name.
  */
 // Go: validatePodDNSConfig (validation.go)
@@ -240,9 +240,10 @@ export function validatePodDNSConfig(dnsConfig: any, dnsPolicy: unknown, path: s
   if (searches.length > MAX_DNS_SEARCH_PATHS) {
     problems.add(`${path}.searches`, `lists ${searches.length} search domains; at most ${MAX_DNS_SEARCH_PATHS} are allowed.`);
   }
-  const joined = searches.map(String).join(' ');
-  if (joined.length > MAX_DNS_SEARCH_LIST_CHARS) {
-    problems.add(`${path}.searches`, `has ${joined.length} characters (including spaces); at most ${MAX_DNS_SEARCH_LIST_CHARS} are allowed.`);
+  // Go's len counts bytes.
+  const bytes = Buffer.byteLength(searches.map(String).join(' '), 'utf8');
+  if (bytes > MAX_DNS_SEARCH_LIST_CHARS) {
+    problems.add(`${path}.searches`, `has ${bytes} bytes (including spaces); at most ${MAX_DNS_SEARCH_LIST_CHARS} are allowed.`);
   }
   searches.forEach((s: unknown, i: number) => {
     // RelaxedDNSSearchValidation is off in 1.32: '_' and a lone '.' are not allowed.

@@ -250,8 +250,9 @@ function defaultDeploymentFields(spec: any): void {
 /** Checks a Deployment on create, after `defaultDeployment`. */
 // Go: ValidateDeployment (apps validation.go)
 export function validateDeployment(deployment: any, problems: Problems, original: any = deployment): void {
-  // ValidateDeploymentName = NameIsDNSSubdomain.
-  validateObjectMeta(deployment.metadata, 'metadata', problems);
+  // ValidateDeploymentName = NameIsDNSSubdomain, on the metadata the conversion leaves.
+  const revision = deployment.metadata?.annotations?.[ROLLBACK_TO];
+  validateObjectMeta(withoutAnnotation(deployment.metadata, ROLLBACK_TO, typeof revision === 'string' && revision !== '' && parsesAsInt64(revision)), 'metadata', problems);
   validateReplicaSetNameRoom(deployment.metadata, problems);
   convertDeploymentAnnotations(deployment.metadata, problems);
   const spec = isObject(deployment.spec) ? deployment.spec : {};
@@ -726,6 +727,19 @@ function convertDeploymentAnnotations(metadata: any, problems: Problems): void {
   }
 }
 
+/**
+ * The metadata as the conversion to the internal object leaves it: without the annotation `key`
+ * when the conversion read it into the spec (`converted`), which the annotation rules (their total
+ * size included) then do not see.
+ */
+function withoutAnnotation(metadata: any, key: string, converted: boolean): any {
+  if (!converted) {
+    return metadata;
+  }
+  const { [key]: _converted, ...annotations } = metadata.annotations;
+  return { ...metadata, annotations };
+}
+
 /** The revision of `spec.rollbackTo`, which apps/v1 sets only through the rollback annotation. */
 // Go: ValidateRollback (apps validation.go): ValidateNonnegativeField(rollback.Revision)
 function validateRollback(revision: bigint, written: string, path: string, problems: Problems): void {
@@ -749,8 +763,9 @@ function convertDaemonSetAnnotations(metadata: any, problems: Problems): void {
 /** Checks a DaemonSet on create, after `defaultDaemonSet`. */
 // Go: ValidateDaemonSet (apps validation.go)
 export function validateDaemonSet(ds: any, problems: Problems, original: any = ds): void {
-  // ValidateDaemonSetName = NameIsDNSSubdomain.
-  validateObjectMeta(ds.metadata, 'metadata', problems);
+  // ValidateDaemonSetName = NameIsDNSSubdomain, on the metadata the conversion leaves.
+  const generation = ds.metadata?.annotations?.[TEMPLATE_GENERATION];
+  validateObjectMeta(withoutAnnotation(ds.metadata, TEMPLATE_GENERATION, typeof generation === 'string' && parsesAsInt64(generation)), 'metadata', problems);
   convertDaemonSetAnnotations(ds.metadata, problems);
   validateDaemonSetSpec(isObject(ds.spec) ? ds.spec : {}, 'spec', problems, original?.spec);
 }

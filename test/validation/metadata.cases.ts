@@ -130,6 +130,24 @@ export const METADATA_CASES: RuleCase[] = [
   { go: 'BeforeCreate', name: 'rejects a resourceVersion on create', manifest: meta({ name: 'p', resourceVersion: '42' }), problems: ['metadata.resourceVersion: "42" must not be set on an object to be created (the API server refuses it: \"resourceVersion should not be set on objects to be created\"); remove it.'] },
   {
     go: 'ValidateManagedFields',
+    name: 'accepts an entry with an empty field set, which the field manager deletes on create before validation (review 67 G2)',
+    manifest: meta({ name: 'p', managedFields: [{ manager: 'x'.repeat(144), operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1' }] }),
+    problems: [],
+  },
+  {
+    go: 'ValidateManagedFields',
+    name: 'judges a manager\'s characters with the Unicode 15.0 tables of the Go that builds Kubernetes 1.32 (U+2EBF0 is unassigned there, review 67 G3)',
+    manifest: meta({ name: 'p', managedFields: [{ manager: 'kubectl-\u{2EBF0}', operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:absent': {} } } } }] }),
+    problems: ['metadata.managedFields[0].manager: "kubectl-\u{2EBF0}" contains a character that is not printable; remove it.'],
+  },
+  {
+    go: 'dedupOwnerReferencesAndAddWarning',
+    name: 'reads a missing uid as "", as the decoder does, so two owner references that differ only there are one (review 67 G4)',
+    manifest: meta({ name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: '', controller: true }, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', controller: true }] }),
+    problems: ['metadata.ownerReferences[0].uid: must not be empty; set the owner\'s uid (the API server gave it when the owner was created).'],
+  },
+  {
+    go: 'ValidateManagedFields',
     name: 'counts the manager and subresource in bytes, as Go does (65 two-byte characters are 130 bytes)',
     manifest: meta({ name: 'p', managedFields: [{ manager: 'é'.repeat(65), operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:absent': {} } } }, subresource: 'é'.repeat(129) }] }),
     problems: ['metadata.managedFields[0].manager: must be no more than 128 bytes (it has 130).', 'metadata.managedFields[0].subresource: must be no more than 256 bytes (it has 258).'],

@@ -5,7 +5,7 @@
 export const OMITTED_POD: Array<{ go: string; why: string }> = [
   {
     go: 'FieldManager.UpdateNoErrors on create (managed fields entries whose fields the object holds)',
-    why: "On create, structured-merge-diff removes from every manager the fields the new object sets, and deletes managers left with none, before ValidateManagedFields runs. This library mirrors the reset ([] or [{}]) and the entries that do not decode (both replace all managedFields), but validates the entries that decode as written: an entry with a manager name over 128 bytes that claims only fields the object holds is rejected here and dropped by the server. Reaching it takes a JSON patch or validateObject; kubectl's own entries are within the limits.",
+    why: "On create, structured-merge-diff removes from every manager the fields the new object sets, and deletes managers left with none, before ValidateManagedFields runs. This library mirrors the reset ([] or [{}]), the entries that do not decode (both replace all managedFields) and the entries with an empty field set (deleted), but validates the other entries that decode as written: an entry with a manager name over 128 bytes that claims only fields the object holds is rejected here and dropped by the server. Reaching it takes a JSON patch or validateObject; kubectl's own entries are within the limits.",
   },
   { go: 'validateImagePullSecrets', why: 'In v1 a LocalObjectReference has only name; any other key is already rejected by the decode step (unknown field).' },
   { go: 'validatePodResources', why: 'Runs only with the PodLevelResources gate, off in 1.32: spec.resources is reported as dropped on create instead (dropDisabledPodFields).' },

@@ -41,7 +41,17 @@ export const POD_SPEC_CASES: RuleCase[] = [
       'spec.dnsConfig.options[0]: needs a name; set name (e.g. \'ndots\').',
     ],
   },
-  { go: 'validatePodDNSConfig', name: 'rejects a search list over 2048 characters', manifest: pod({ dnsConfig: { searches: Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(97 + i).repeat(63)}.${'x'.repeat(63)}.${'y'.repeat(63)}.${'z'.repeat(36)}`) } }), problems: ['spec.dnsConfig.searches: has 2060 characters (including spaces); at most 2048 are allowed.'] },
+  { go: 'validatePodDNSConfig', name: 'rejects a search list over 2048 characters', manifest: pod({ dnsConfig: { searches: Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(97 + i).repeat(63)}.${'x'.repeat(63)}.${'y'.repeat(63)}.${'z'.repeat(36)}`) } }), problems: ['spec.dnsConfig.searches: has 2060 bytes (including spaces); at most 2048 are allowed.'] },
+  {
+    go: 'validatePodDNSConfig',
+    name: 'counts the search list in bytes, as Go\'s len does (review 67 HHH W1)',
+    manifest: pod({ dnsConfig: { searches: Array.from({ length: 9 }, () => '\u00e9'.repeat(200)) } }),
+    problems: [
+      'spec.dnsConfig.searches: has 3608 bytes (including spaces); at most 2048 are allowed.',
+      ...Array.from({ length: 9 }, (_, i) => `spec.dnsConfig.searches[${i}]: ${JSON.stringify('\u00e9'.repeat(200))} is not a valid search domain: it must be a lowercase RFC 1123 subdomain: `
+        + "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com')."),
+    ],
+  },
   { go: 'validatePodDNSConfig', name: 'accepts dnsPolicy None with nameservers written with leading zeros, IPv6, a trailing-dot search and options', manifest: pod({ dnsPolicy: 'None', dnsConfig: { nameservers: ['010.096.000.010', '2001:db8::53'], searches: ['svc.cluster.local.', 'example.com'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] } }), problems: [] },
   // ---- host aliases ---------------------------------------------------------------------------
   {

@@ -559,6 +559,13 @@ export const APPS_CASES: RuleCase[] = [
     manifest: deployment({}, { name: 'web', annotations: { 'deprecated.deployment.rollback.to': '+5' } }),
     problems: [],
   },
+  ...([['deployment', 'deprecated.deployment.rollback.to'], ['daemonSet', 'deprecated.daemonset.template.generation']] as const).map(([kind, key]): RuleCase => ({
+    go: kind === 'deployment' ? 'Convert_v1_Deployment_To_apps_Deployment' : 'Convert_v1_DaemonSet_To_apps_DaemonSet',
+    name: `leaves ${key}, which the conversion moves into the spec, out of the annotation size (review 67 G1)`,
+    // 262144 bytes of annotations without it: at the limit.
+    manifest: (kind === 'deployment' ? deployment : daemonSet)({}, { name: 'web', annotations: { big: 'x'.repeat(262144 - 3), [key]: '1' } }),
+    problems: [],
+  })),
   {
     go: 'Convert_v1_Deployment_To_apps_Deployment',
     name: 'accepts an empty rollback annotation, which the conversion skips',
