@@ -710,7 +710,8 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
     settings.push(['upload_chunk_size', o.uploadChunkSize!]);
   }
 
-  if (o.uploadTimeout !== undefined) {
+  // (null is unset, as for the other optional Durations; another type is refused when the options are read.)
+  if (o.uploadTimeout !== undefined && o.uploadTimeout !== null) {
     const seconds = o.uploadTimeout.toSeconds({ integral: false });
     if (!Number.isInteger(seconds) || seconds < 1) {
       problems.push(`${path}.uploadTimeout: ${seconds} seconds is not a whole, positive number of seconds; use e.g. Duration.minutes(10).`);

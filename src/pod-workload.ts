@@ -733,9 +733,13 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       const mainNames = new Set(this.mainContainers.map((c) => resolvedAsWritten(c?.name, this)));
       const runs = this.classicSidecars.map((c) => ['image', 'command', 'args'].map((k) => resolvedAsWritten(c?.[k], this)));
       const written: any[] = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
+      const writtenNames = new Set(written.map((c) => c?.name));
       const inPlace = written.length === this.mainContainers.length + this.classicSidecars.length;
+      // At a sidecar's place: only for a sidecar whose own name is gone (renamed there).
+      const renamedAt = (i: number) => inPlace && i >= this.mainContainers.length
+        && !writtenNames.has(resolvedAsWritten(this.classicSidecars[i - this.mainContainers.length]?.name, this));
       const isSidecar = (c: any, i: number) => classicNames.has(c?.name) || (!mainNames.has(c?.name)
-        && (runs.some((r) => sameJson(r, [c?.image, c?.command, c?.args])) || (inPlace && i >= this.mainContainers.length)));
+        && (runs.some((r) => sameJson(r, [c?.image, c?.command, c?.args])) || renamedAt(i)));
       unwritableLogProblems(written, isSidecar, this.logVolumes, `${podPath}.containers`, problems);
     }
     for (const p of this.addProblems) {

@@ -304,6 +304,11 @@ describe('LogShipper.fluentBit', () => {
       ]);
     });
 
+    test('reads an uploadTimeout of null as unset, as the other optional Durations (review 68 M1)', () => {
+      const manifests = synth(s3App({ uploadTimeout: null as any }));
+      expect(section(fluentBitConfig(manifests), 'OUTPUT').upload_timeout).toBeUndefined();
+    });
+
     test('writes an upload timeout that is not whole minutes in seconds', () => {
       const chart = s3App({ uploadTimeout: Duration.seconds(90) });
       expect(section(fluentBitConfig(synth(chart)), 'OUTPUT').upload_timeout).toBe('90');

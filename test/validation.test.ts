@@ -261,6 +261,16 @@ describe('a BigInt is the integer cdk8s writes for it (review 61 V2)', () => {
     ]);
   });
 
+  test('GIVEN a BigInt past the int64 range and a value that takes its number WHEN validated THEN it stays past the range (review 68 K1)', () => {
+    const two63 = BigInt(2) ** BigInt(63);
+    const withQuantity = (memory: unknown) => pod({ terminationGracePeriodSeconds: two63 + BigInt(1), containers: [{ name: 'c', image: 'busybox:1.36', resources: { requests: { memory }, limits: { memory } } }] });
+    for (const memory of [two63, 9223372036854775808]) {
+      expect(run(withQuantity(memory))).toEqual([
+        'spec.terminationGracePeriodSeconds: 9223372036854775809 is out of range: PodSpec.terminationGracePeriodSeconds is an int64; write a smaller number.',
+      ]);
+    }
+  });
+
   test('GIVEN a BigInt beyond 2^53 WHEN validated THEN its field\'s range is checked exactly', () => {
     expect(run(pod({ activeDeadlineSeconds: BigInt(2) ** BigInt(63) }))).toEqual([
       'spec.activeDeadlineSeconds: 9223372036854775808 is out of range: PodSpec.activeDeadlineSeconds is an int64; write a smaller number.',

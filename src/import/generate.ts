@@ -143,7 +143,9 @@ function nameVariables(order: Statement[], needed: Set<Statement>, taken: Set<st
     if (!needed.has(s)) {
       continue;
     }
-    let name = camelCase(s.name);
+    // After the construct id (the object's name, with its namespace or kind when two objects
+    // share one), so that a variable reads as the construct it holds.
+    let name = camelCase(s.id);
     if (taken.has(name) || RESERVED.has(name)) {
       name = `${name}${s.kind}`;
     }

@@ -348,6 +348,9 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
     return;
   }
   for (const key of Object.keys(json)) {
+    if (path === '' && key === 'metadata') {
+      continue; // every object's metadata is decoded as an ObjectMeta of 1.32 before (parse.ts)
+    }
     const fieldPath = path ? `${path}.${key}` : key;
     const field = fields[key];
     const v = json[key];
@@ -356,7 +359,7 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
       if (newer !== undefined) {
         // Newer than 1.28: the object is then written as an ApiObject, which keeps it; its value
         // is checked against its 1.32 type, as the API server's strict decoding does.
-        check132(newer, v, fieldPath, problems);
+        check132(newer, v, fieldPath, problems, `${kubernetesTypeName(struct)}.${key}`);
         continue;
       }
     }
@@ -385,7 +388,7 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
     // list, a list for a quantity.
     const shape = L1_SHAPES[field.kind] ?? (field.kind === 'p' ? field.plain : undefined);
     if (shape !== undefined) {
-      check132(shape, v, fieldPath, problems);
+      check132(shape, v, fieldPath, problems, `${kubernetesTypeName(struct)}.${key}`);
     }
     if (field.kind === 't' && isMap(v)) {
       walkUnknown(field.child!, v, fieldPath, problems);
@@ -484,30 +487,30 @@ function fieldOf132(struct: string, key: string): string | undefined {
  * strict decoding (`decodeCheck`: unknown fields at any depth, JSON types) of a struct, a list or
  * a map of structs. A field of a primitive type is left as it is, as the L1 fields are.
  */
-function check132(type: string, v: any, path: string, problems: string[]): void {
+function check132(type: string, v: any, path: string, problems: string[], where: string): void {
   if (v === null || v === undefined) {
     return; // null decodes to the zero value
   }
   if (type.endsWith('[]')) {
     if (Array.isArray(v)) {
-      v.forEach((x, i) => check132(type.slice(0, -2), x, `${path}[${i}]`, problems));
+      v.forEach((x, i) => check132(type.slice(0, -2), x, `${path}[${i}]`, problems, where));
     } else {
-      problems.push(`${path}: ${show(v)} is ${kindOf(v)}, but it takes a list (the API server cannot decode it)`);
+      problems.push(`${path}: ${show(v)} is ${kindOf(v)}, but ${where} takes a list (the API server cannot decode it)`);
     }
   } else if (type.startsWith('{')) {
     if (typeof v === 'object' && !Array.isArray(v)) {
       for (const k of Object.keys(v)) {
-        check132(type.slice(1, -1), v[k], `${path}.${k}`, problems);
+        check132(type.slice(1, -1), v[k], keyPath(path, k), problems, where);
       }
     } else {
-      problems.push(`${path}: ${show(v)} is ${kindOf(v)}, but it takes a map (the API server cannot decode it)`);
+      problems.push(`${path}: ${show(v)} is ${kindOf(v)}, but ${where} takes a map (the API server cannot decode it)`);
     }
   } else if (isK8sType(type)) {
     const found = new Problems();
     decodeCheck(type, v, path, found);
     problems.push(...found.messages);
   } else {
-    const problem = plainTypeProblem(type, v);
+    const problem = plainTypeProblem(type, v, where);
     if (problem) {
       problems.push(`${path}: ${problem}`);
     }
@@ -537,7 +540,7 @@ const INT64 = 2 ** 63;
  */
 // Go: encoding/json (sigs.k8s.io/json) literalStore: an int kind takes strconv.ParseInt of the number
 // (no fraction, in range); metav1.Time / MicroTime, resource.Quantity and intstr.IntOrString UnmarshalJSON.
-function plainTypeProblem(type: string, v: any): string | undefined {
+function plainTypeProblem(type: string, v: any, where: string): string | undefined {
   const want = PLAIN_WANTS[type];
   if (want === undefined) {
     return undefined;
@@ -550,16 +553,17 @@ function plainTypeProblem(type: string, v: any): string | undefined {
   if (!ok) {
     const asString = type === 's' && (typeof v === 'number' || typeof v === 'boolean') ? `; write it as a string: "${v}"`
       : (type === 'i' || type === 'l') && typeof v === 'string' && v.trim() !== '' && Number.isInteger(Number(v)) ? `; write ${Number(v)} without quotes` : '';
-    return `${show(v)} is ${kindOf(v)}, but it takes ${want}${asString} (the API server cannot decode it)`;
+    return `${show(v)} is ${kindOf(v)}, but ${where} takes ${want}${asString} (the API server cannot decode it)`;
   }
   const decodes = '(the API server cannot decode it)';
   if ((type === 'i' || type === 'l' || type === 'o') && typeof v === 'number') {
+    const bits = type === 'l' ? 'int64' : 'int32';
     if (!Number.isInteger(v)) {
-      return `${show(v)} is not a whole number, but it takes an integer ${decodes}`;
+      return `${show(v)} is not a whole number; ${where} is ${type === 'o' ? 'an int32 or a string' : `an ${bits}`}: write a whole number ${decodes}`;
     }
     const limit = type === 'l' ? INT64 : INT32;
     if (v < -limit || v >= limit) {
-      return `${show(v)} is out of range: it is an ${type === 'l' ? 'int64' : 'int32'} ${decodes}`;
+      return `${show(v)} is out of range: ${where} is an ${bits}; write a number in that range ${decodes}`;
     }
   }
   if (type === 'd' && !goParsesRfc3339(v)) {

@@ -279,9 +279,11 @@ function bigIntsAsNumbers(manifest: any): any {
       if (value >= -MAX_SAFE && value <= MAX_SAFE) {
         return n;
       }
-      // One number per place: the next one toward zero while another value has it.
+      // One number per place: the next one toward zero (away from it past the int64 range, so
+      // that no value crosses a bound of it) while another value has it.
+      const outside = value < INT64_MIN || value > INT64_MAX;
       while (taken.has(n) || (WRITTEN_DIGITS.has(n) && WRITTEN_DIGITS.get(n) !== String(value))) {
-        n = towardZero(n);
+        n = outside ? awayFromZero(n) : towardZero(n);
       }
       taken.add(n);
       WRITTEN_DIGITS.set(n, String(value));
@@ -297,9 +299,19 @@ function bigIntsAsNumbers(manifest: any): any {
 
 /** The double next to `n` toward zero (n past 2^53, so never zero itself). */
 function towardZero(n: number): number {
+  return nextDouble(n, -1);
+}
+
+/** The double next to `n` away from zero. */
+function awayFromZero(n: number): number {
+  return nextDouble(n, 1);
+}
+
+/** The double whose bits are those of `n` plus `step` (for n not zero: away from zero for +1). */
+function nextDouble(n: number, step: number): number {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, n);
-  view.setBigUint64(0, view.getBigUint64(0) - BigInt(1));
+  view.setBigUint64(0, view.getBigUint64(0) + BigInt(step));
   return view.getFloat64(0);
 }
 

@@ -1,3 +1,4 @@
+import { ManifestImport } from '../../src';
 import { Call, camelCase, libCall, libRef, print, printStatement, printString } from '../../src/import/code';
 
 describe('the printer of generated code', () => {
@@ -42,6 +43,23 @@ describe('the printer of generated code', () => {
       '}, SidecarMode.NATIVE)];',
     ].join('\n'));
     expect(call.imports).toEqual([{ from: 'cdk8s-pod-patterns', name: 'Sidecar' }]);
+  });
+
+  test('GIVEN objects that share a name WHEN imported THEN each variable is named after its construct id (review 68 L3)', () => {
+    const doc = (kind: string, apiVersion: string, namespace: string, spec: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: web\n  namespace: ${namespace}\n${spec}`;
+    const deployment = 'spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx:1.27, ports: [{name: http, containerPort: 80}]}]\n';
+    const { code } = ManifestImport.fromSources([{
+      name: 'web.yaml',
+      content: [
+        doc('Service', 'v1', 'prod', 'spec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n'),
+        doc('Deployment', 'apps/v1', 'dev', deployment),
+        doc('Deployment', 'apps/v1', 'prod', deployment),
+      ].join('---\n'),
+    }], { check: true });
+    for (const [, variable, id] of code.matchAll(/const (\w+) = new \w+\(chart, '([^']+)'/g)) {
+      expect(variable).toBe(camelCase(id));
+    }
+    expect(code).toContain("const prodWebDeployment = new PlainPod(chart, 'prod-web-deployment'");
   });
 
   test('names variables after objects', () => {

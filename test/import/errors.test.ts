@@ -70,15 +70,15 @@ describe('import of bad input: a clear error, with file, line and column', () =>
       'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc\nspec:\n  accessModes: ReadWriteOnce\n  resources: {requests: {storage: [1Gi]}}\n',
       'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ing\nspec:\n  rules: {host: example.com}\n',
     ].join('---\n'));
-    expect(message).toContain('Secret s: data.typo: 1 is a number, but it takes base64-encoded bytes (a string such as "aGk=") (the API server cannot decode it)');
-    expect(message).toContain('PersistentVolumeClaim pvc: spec.accessModes: "ReadWriteOnce" is a string, but it takes a list (the API server cannot decode it)');
-    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.requests.storage: ["1Gi"] is a list, but it takes a quantity');
-    expect(message).toContain('Ingress ing: spec.rules: {"host":"example.com"} is an object, but it takes a list (the API server cannot decode it)');
+    expect(message).toContain('Secret s: data.typo: 1 is a number, but Secret.data takes base64-encoded bytes (a string such as "aGk=") (the API server cannot decode it)');
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.accessModes: "ReadWriteOnce" is a string, but PersistentVolumeClaimSpec.accessModes takes a list (the API server cannot decode it)');
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.requests.storage: ["1Gi"] is a list, but ResourceRequirements.requests takes a quantity');
+    expect(message).toContain('Ingress ing: spec.rules: {"host":"example.com"} is an object, but IngressSpec.rules takes a list (the API server cannot decode it)');
   });
 
   test('GIVEN a field newer than 1.28 with a plain value of the wrong type WHEN imported THEN it is refused as the API server would (review 37 I2)', () => {
     expect(importError('new.yaml', 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc\nspec:\n  volumeAttributesClassName: 5\n'))
-      .toContain('spec.volumeAttributesClassName: 5 is a number, but it takes a string; write it as a string: "5" (the API server cannot decode it)');
+      .toContain('spec.volumeAttributesClassName: 5 is a number, but PersistentVolumeClaimSpec.volumeAttributesClassName takes a string; write it as a string: "5" (the API server cannot decode it)');
   });
 
   test('GIVEN a custom resource whose kind is named like a built-in one (Knative serving.knative.dev/v1 Service) WHEN imported THEN it is written, not refused as unserved (review 37 H1)', () => {
@@ -236,5 +236,19 @@ describe('import of objects no construct can express', () => {
     expect(result.code).toContain("data: { at: '2024-01-01', hhmm: '12:30' }");
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: busybox}]\n  volumes: [{name: v, configMap: {name: a, defaultMode: 0644}}]\n';
     expect(ManifestImport.fromSources([{ name: 'p.yaml', content: pod }]).code).toContain('defaultMode: 420');
+  });
+});
+
+describe('import: one problem per field of a kind without a construct (review 68 L1)', () => {
+  test('GIVEN an Ingress annotation that YAML 1.1 reads as a boolean WHEN imported THEN it is reported once, as written', () => {
+    const message = importError('ing.yaml', [
+      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: ing', '  annotations:', '    nginx.ingress.kubernetes.io/ssl-redirect: off',
+      'spec:', '  defaultBackend: {service: {name: web, port: {number: 80}}}', '',
+    ].join('\n'));
+    expect(message).toEqual([
+      'cdk8s-pod-patterns import: the input cannot be imported:',
+      '  ing.yaml:6:5: Ingress ing: metadata.annotations[nginx.ingress.kubernetes.io/ssl-redirect]: off is the boolean false to Kubernetes (YAML 1.1), but ObjectMeta.annotations takes a string '
+      + '(the API server cannot decode it); quote it as you mean it: "off".',
+    ].join('\n'));
   });
 });

@@ -47,12 +47,12 @@ describe('the importer reads the kinds it does not validate as the API server de
       'apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: pdb}', 'spec: {maxUnavailable: 1.5, selector: {matchLabels: {a: b}}}', '---',
       'apiVersion: apiregistration.k8s.io/v1', 'kind: APIService', 'metadata: {name: v1.x.example.com}',
       'spec: {group: x.example.com, version: v1, groupPriorityMinimum: "100", versionPriority: 15, service: {name: s, namespace: ns, port: 443.5}}'));
-    expect(message).toContain('HorizontalPodAutoscaler h: spec.minReplicas: 1.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
-    expect(message).toContain('HorizontalPodAutoscaler h: spec.maxReplicas: 3000000000 is out of range: it is an int32 (the API server cannot decode it)');
+    expect(message).toContain('HorizontalPodAutoscaler h: spec.minReplicas: 1.5 is not a whole number; HorizontalPodAutoscalerSpec.minReplicas is an int32: write a whole number (the API server cannot decode it)');
+    expect(message).toContain('HorizontalPodAutoscaler h: spec.maxReplicas: 3000000000 is out of range: HorizontalPodAutoscalerSpec.maxReplicas is an int32; write a number in that range (the API server cannot decode it)');
     expect(message).toContain("PersistentVolume pv: spec.capacity.storage: \"5GB\" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1 (the API server cannot decode it)");
-    expect(message).toContain('PodDisruptionBudget pdb: spec.maxUnavailable: 1.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
-    expect(message).toContain('APIService v1.x.example.com: spec.groupPriorityMinimum: "100" is a string, but it takes an integer; write 100 without quotes (the API server cannot decode it)');
-    expect(message).toContain('APIService v1.x.example.com: spec.service.port: 443.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
+    expect(message).toContain('PodDisruptionBudget pdb: spec.maxUnavailable: 1.5 is not a whole number; PodDisruptionBudgetSpec.maxUnavailable is an int32 or a string: write a whole number (the API server cannot decode it)');
+    expect(message).toContain('APIService v1.x.example.com: spec.groupPriorityMinimum: "100" is a string, but APIServiceSpec.groupPriorityMinimum takes an integer; write 100 without quotes (the API server cannot decode it)');
+    expect(message).toContain('APIService v1.x.example.com: spec.service.port: 443.5 is not a whole number; ServiceReference.port is an int32: write a whole number (the API server cannot decode it)');
   });
 
   test('GIVEN the float fields of a CRD schema and int64 values beyond 2^31 WHEN imported THEN they are accepted', () => {
@@ -112,7 +112,7 @@ describe('the importer reads the kinds it does not validate as the API server de
       'spec:', '  group: example.com', '  names: {plural: ws, kind: W}', '  scope: Namespaced', '  versions:', '  - name: v1', '    served: true', '    storage: true',
       '    selectableField: [{jsonPath: .spec.color}]', '  - name: v2', '    served: true', '    storage: false', '    selectableFields: {jsonPath: .spec.color}'));
     expect(message).toContain('spec.versions[0].selectableField: is not a field of CustomResourceDefinitionVersion in Kubernetes 1.32; did you mean selectableFields?');
-    expect(message).toContain('spec.versions[1].selectableFields: {"jsonPath":".spec.color"} is an object, but it takes a list (the API server cannot decode it)');
+    expect(message).toContain('spec.versions[1].selectableFields: {"jsonPath":".spec.color"} is an object, but CustomResourceDefinitionVersion.selectableFields takes a list (the API server cannot decode it)');
   });
 
   test('GIVEN a 1.32 field whose feature gate is off by default (a PersistentVolume\'s volumeAttributesClassName) WHEN imported THEN it is refused as vanishing (review 39 K6)', () => {
@@ -173,7 +173,7 @@ describe('the importer reads the kinds it does not validate as the API server de
     const message = importError('k.yaml', doc(
       'apiVersion: flowcontrol.apiserver.k8s.io/v1', 'kind: FlowSchema', 'metadata: {name: fs}', 'spec: {matchingPrecedence: 1.5, priorityLevelConfiguration: {name: x}, bogus: 1}', '---',
       'apiVersion: v1', 'kind: Event', 'metadata: {name: e, namespace: d}', 'involvedObject: {kind: Pod, name: p}', 'firstTimestamp: 2024-01-31', 'eventTime: ""'));
-    expect(message).toContain('FlowSchema fs: spec.matchingPrecedence: 1.5 is not a whole number, but it takes an integer (the API server cannot decode it)');
+    expect(message).toContain('FlowSchema fs: spec.matchingPrecedence: 1.5 is not a whole number; FlowSchemaSpec.matchingPrecedence is an int32: write a whole number (the API server cannot decode it)');
     expect(message).toContain('FlowSchema fs: spec.bogus: is not a field of FlowSchemaSpec in Kubernetes 1.32; remove it.');
     expect(message).toContain('Event d/e: firstTimestamp: "2024-01-31" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
     expect(message).toContain('Event d/e: eventTime: "" is not a MicroTime');

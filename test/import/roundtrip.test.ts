@@ -85,7 +85,7 @@ describe('import recognises patterns, not just objects', () => {
     ['dist/sidecar-mysqld-exporter.k8s.yaml', ["Sidecar.mysqldExporter({\n    username: 'exporter',"], ['Sidecar.container', 'MYSQLD_EXPORTER_PASSWORD']],
     ['dist/sidecar-oauth2-proxy.k8s.yaml', ['Sidecar.oauth2Proxy({', 'provider: OAuth2ProxyProvider.GITHUB,', 'target: '], ['Sidecar.container', '--upstream']],
     ['vendor-manifests/cloud-sql-proxy-job-with-sidecar.yaml', ['workload: Workload.job()', 'sidecars: [Sidecar.container({', '}, SidecarMode.NATIVE)]'], ['creationTimestamp']],
-    ['vendor-manifests/kubernetes-dashboard.yaml', ['new k8s.KubeNamespace(', 'new k8s.KubeClusterRoleBinding(', 'target: kubernetesDashboard,'], ['ApiObject']],
+    ['vendor-manifests/kubernetes-dashboard.yaml', ['new k8s.KubeNamespace(', 'new k8s.KubeClusterRoleBinding(', 'target: kubernetesDashboardDeployment,'], ['ApiObject']],
   ])('GIVEN %s WHEN imported THEN the code uses the pattern', (label, present, absent) => {
     const code = codeOf(label);
     for (const p of present) {

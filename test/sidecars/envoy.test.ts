@@ -89,14 +89,20 @@ describe('Sidecar.envoy', () => {
       'Sidecar.envoy: shutdownDelay: is set in SidecarMode.NATIVE, where Envoy stops only after the app has exited; remove it, or use SidecarMode.CLASSIC.',
       `Sidecar.envoy: configMapName (from the pod name): "${'x'.repeat(250)}-envoy" is not a valid ConfigMap name: it must be no more than 253 characters (it has 256).`,
     ]);
-    // AND no config is written from invalid options
-    expect(binding.configMaps?.[0].data['envoy.yaml']).toBe('');
+    // AND no config (no ConfigMap) is written from invalid options
+    expect(binding.configMaps).toBeUndefined();
+  });
+
+  test('GIVEN a configMapName that is no string WHEN the pod is synthesized THEN the option is named, and no ConfigMap is made from it (review 68 M3)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'nginx:1.27' }], sidecars: [Sidecar.envoy({ appPort: 8080, configMapName: -1 as any })] });
+    expect(synthError(chart)).toContain("PlainPod 'web': Sidecar.envoy: configMapName: -1 is not a valid ConfigMap name: it must be a string.");
   });
 
   test('rejects option values a JavaScript caller could use to change envoy.yaml', () => {
     const binding = Sidecar.envoy({ appPort: '8080\nadmin: {}' as any }).bind(context);
     expect(binding.problems).toEqual(['Sidecar.envoy: appPort: "8080\\nadmin: {}" is not a TCP port; use a whole number from 1 to 65535.']);
-    expect(binding.configMaps?.[0].data['envoy.yaml']).toBe('');
+    expect(binding.configMaps).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import { Duration } from 'cdk8s';
 import { asWritten, described, expected, vendorFixture } from './vendor';
 import { PlainPod, Sidecar, SidecarMode, Workload } from '../../src';
 import { kubeletExpand } from '../init-steps/harness';
-import { newChart, only, synth } from '../util';
+import { newChart, only, synth, synthError } from '../util';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 const repo = 'https://github.com/kubernetes/git-sync';
@@ -144,5 +144,19 @@ describe('Sidecar.gitSync in a pod', () => {
       expect(c.args).toContain('--repo=https://example.com/org/re$$$po.git');
       expect(c.args.map((a: string) => kubeletExpand(a, {}))).toContain(`--repo=${url}`);
     }
+  });
+});
+
+describe('Sidecar.gitSync with options of the wrong type (review 68 M2)', () => {
+  test.each([
+    [{ root: -1 }, 'Sidecar.gitSync: root: -1 must be an absolute path'],
+    [{ volumeName: Number.NaN }, 'Sidecar.gitSync: volumeName: NaN is not a valid volume name: it must be a string.'],
+  ])('GIVEN %j WHEN the pod is synthesized THEN the option is named, not the init step or mount built from it', (extra, message) => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'nginx:1.27' }], sidecars: [Sidecar.gitSync({ repo: 'https://example.com/r', ...(extra as any) })] });
+    const error = synthError(chart);
+    expect(error).toContain(message);
+    expect(error).not.toContain('InitStep.container()');
+    expect(error).not.toContain('volumeMounts');
   });
 });

@@ -323,6 +323,14 @@ describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q
     }
   });
 
+  test('GIVEN a writer a JSON patch adds where another removes a main container WHEN synthesized THEN the writer is no sidecar, and the pod is accepted (review 68 K2)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp, { name: 'helper', image: 'nginx:1.27' }], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    pod.addJsonPatch(JsonPatch.remove('/spec/containers/1'),
+      JsonPatch.add('/spec/containers/-', { name: 'writer', image: 'busybox:1.36', command: ['sh', '-c', 'date >> /var/log/app.log'], volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/' }] }));
+    expect(only(synth(chart), 'Pod').spec.containers.map((c: any) => c.name)).toEqual(['app', 'log-shipper', 'writer']);
+  });
+
   test('GIVEN a main container that runs what the shipper runs and writes the log WHEN synthesized THEN it is a main container, and accepted (review 67 J3)', () => {
     const chart = newChart();
     const shipper = Sidecar.logShipper(LogShipper.tail()).bind({ podName: 'p', workloadKind: 'Pod' }).container as any;
