@@ -735,9 +735,12 @@ export abstract class PodWorkload extends ValidatedApiObject implements IService
       const written: any[] = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
       const writtenNames = new Set(written.map((c) => c?.name));
       const inPlace = written.length === this.mainContainers.length + this.classicSidecars.length;
-      // At a sidecar's place: only for a sidecar whose own name is gone (renamed there).
+      // At a sidecar's place: only for a sidecar whose own name is gone (renamed there) and that no
+      // container is told to be by what it runs.
+      const runsHere = (r: unknown[]) => written.some((c) => !mainNames.has(c?.name) && sameJson(r, [c?.image, c?.command, c?.args]));
       const renamedAt = (i: number) => inPlace && i >= this.mainContainers.length
-        && !writtenNames.has(resolvedAsWritten(this.classicSidecars[i - this.mainContainers.length]?.name, this));
+        && !writtenNames.has(resolvedAsWritten(this.classicSidecars[i - this.mainContainers.length]?.name, this))
+        && !runsHere(runs[i - this.mainContainers.length]);
       const isSidecar = (c: any, i: number) => classicNames.has(c?.name) || (!mainNames.has(c?.name)
         && (runs.some((r) => sameJson(r, [c?.image, c?.command, c?.args])) || renamedAt(i)));
       unwritableLogProblems(written, isSidecar, this.logVolumes, `${podPath}.containers`, problems);

@@ -317,6 +317,17 @@ class CatalogueSidecar extends Sidecar {
   /** The entry's binding; its container gets what the library wrote (`withKubeletLiterals`). */
   public bind(context: SidecarContext): SidecarBinding {
     const binding = this.binder(this.mode, context);
+    if ((binding.problems ?? []).length > 0) {
+      // The pod is refused for the options' problems: nothing else is built from them (a volume,
+      // a mount, an init step or a ConfigMap named by a bad option would only repeat them).
+      const { volumeMounts: _mounts, ...container } = binding.container as any;
+      return {
+        container: withKubeletLiterals(container),
+        ...(binding.frontPorts ? { frontPorts: binding.frontPorts } : {}),
+        ...(binding.frontedAppPorts ? { frontedAppPorts: binding.frontedAppPorts } : {}),
+        problems: binding.problems,
+      };
+    }
     const out = { ...binding, container: withKubeletLiterals(binding.container) };
     const logVolume = LOG_VOLUMES.get(binding);
     if (logVolume !== undefined) {

@@ -271,6 +271,18 @@ describe('a BigInt is the integer cdk8s writes for it (review 61 V2)', () => {
     }
   });
 
+  test('GIVEN BigInts past the largest number WHEN validated THEN each is out of range with its digits, at once (review 69 N1)', () => {
+    const huge = BigInt(2) ** BigInt(1100);
+    const messages = run(pod({ terminationGracePeriodSeconds: huge, activeDeadlineSeconds: huge + BigInt(1), tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: huge + BigInt(2) }] }));
+    expect(messages).toHaveLength(3);
+    expect(messages[2]).toContain(`spec.tolerations[0].tolerationSeconds: ${huge + BigInt(2)} is out of range`);
+  });
+
+  test('GIVEN a BigInt and a value whose own keys shadow toString WHEN validated THEN both copies are made, and the BigInt\'s rule runs (review 69 P2)', () => {
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'NodePort', selector: { a: 'b' }, ports: [{ name: 'a', port: 80 }, { name: 'b', port: 81, nodePort: BigInt(99999), protocol: { toString: null } }] } };
+    expect(run(svc)).toContain('spec.ports[1].nodePort: 99999 is outside 30000-32767; pick a port in that range or omit it to let Kubernetes allocate one.');
+  });
+
   test('GIVEN a BigInt beyond 2^53 WHEN validated THEN its field\'s range is checked exactly', () => {
     expect(run(pod({ activeDeadlineSeconds: BigInt(2) ** BigInt(63) }))).toEqual([
       'spec.activeDeadlineSeconds: 9223372036854775808 is out of range: PodSpec.activeDeadlineSeconds is an int64; write a smaller number.',

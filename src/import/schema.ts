@@ -363,6 +363,21 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
         continue;
       }
     }
+    const changed = CHANGED_SINCE_1_28[`${struct}.${key}`];
+    if (changed !== undefined && v !== null && v !== undefined) {
+      // Its 1.32 type is another struct than the L1 class's: decoded as 1.32 decodes it.
+      const found = new Problems();
+      decodeCheck(changed, v, fieldPath, found);
+      problems.push(...found.messages.map((m) => m.replace(/\.$/, '')));
+      // (The decode takes a quantity's text as it is: its quantities are checked as the L1 ones are.)
+      for (const k of found.count === 0 && isMap(v) ? Object.keys(v) : []) {
+        const type = fieldOf132(changed, k);
+        if (type === '{q}') {
+          check132(type, v[k], `${fieldPath}.${k}`, problems, `${changed}.${k}`);
+        }
+      }
+      continue;
+    }
     const dropped = field === undefined ? undefined : DROPPED_ON_CREATE[`${struct}.${key}`];
     if (dropped !== undefined && v !== null) {
       problems.push(`${fieldPath}: ${show(v)} would vanish: ${dropped.why}; ${dropped.fix}`);
@@ -406,6 +421,15 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
 const L1_SHAPES: { [kind: string]: string } = { t: '{a}', a: 'a[]', m: '{a}', q: 'q', i: 'o', Q: '{q}', I: '{o}', d: 'd', u: 'u' };
 
 const CSR_USER = 'the API server replaces a CertificateSigningRequest\'s username, uid, groups and extra with those of the user who creates it';
+
+/**
+ * The fields of the L1 classes (Kubernetes 1.28) whose type Kubernetes 1.32 changed to another
+ * struct: a PersistentVolumeClaim's resources are VolumeResourceRequirements since 1.29, which
+ * has no `claims`.
+ */
+const CHANGED_SINCE_1_28: { [structAndField: string]: string } = {
+  'PersistentVolumeClaimSpec.resources': 'VolumeResourceRequirements',
+};
 
 /**
  * The fields of kinds this library does not validate that the 1.32 API server drops on create
@@ -567,16 +591,16 @@ function plainTypeProblem(type: string, v: any, where: string): string | undefin
     }
   }
   if (type === 'd' && !goParsesRfc3339(v)) {
-    return `${show(v)} is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" ${decodes}`;
+    return `${show(v)} is not an RFC 3339 date, which ${where} takes; write e.g. "2024-01-31T12:00:00Z" ${decodes}`;
   }
   if (type === 'u' && !goParsesRfc3339Micro(v)) {
-    return `${show(v)} is not a MicroTime (an RFC 3339 date with exactly six fraction digits); write e.g. "2024-01-31T12:00:00.000000Z" ${decodes}`;
+    return `${show(v)} is not a MicroTime (an RFC 3339 date with exactly six fraction digits), which ${where} takes; write e.g. "2024-01-31T12:00:00.000000Z" ${decodes}`;
   }
   if (type === 'q' && !readsAsLineBreak(v) && parseQuantity(v) === undefined) {
-    return `${show(v)} is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1 ${decodes}`;
+    return `${show(v)} is not a valid quantity, which ${where} takes; write e.g. '100m', '0.5', '128Mi' or 1 ${decodes}`;
   }
   if (type === 'y') {
-    return bytesProblem(v, 'it')?.replace(/\.$/, '');
+    return bytesProblem(v, where)?.replace(/\.$/, '');
   }
   return undefined;
 }

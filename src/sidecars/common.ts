@@ -237,7 +237,8 @@ export function checkImage(value: unknown, problems: OptionProblems, example: st
  * the suffix, so that the pod's own checks do not repeat the problem about a name the user never wrote.
  */
 export function derivedName(name: string, suffix: string): string {
-  return `${name.slice(0, 63 - suffix.length)}${suffix}`;
+  // (A name that is no string is checkContainerName's problem: it is not used as such.)
+  return `${String(name).slice(0, 63 - suffix.length)}${suffix}`;
 }
 
 export function checkContainerName(value: unknown, problems: OptionProblems, derived?: { suffix: string; what: string }): void {

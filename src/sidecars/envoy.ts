@@ -197,12 +197,6 @@ export function envoyBinding(input: EnvoyOptions, mode: SidecarMode, context: Si
     ...(o.resources !== undefined ? { resources: resourcesJson(o.resources) } : {}),
   };
 
-  // With problems in the options, the pod is refused for them: no ConfigMap is generated from them
-  // (a configMapName that is no string would name no object).
-  if (problems.items.length > 0) {
-    const { volumeMounts: _mounts, ...bare } = container;
-    return { container: bare, frontPorts: [portName], frontedAppPorts: [o.appPort], problems: problems.items };
-  }
   return {
     container,
     volumes: [{ name: derivedName(name, '-config'), configMap: { name: configMapName } }],

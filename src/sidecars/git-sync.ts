@@ -246,15 +246,11 @@ export function gitSyncBinding(input: GitSyncOptions, mode: SidecarMode, _contex
     ...(native ? { startupProbe: httpStartupProbe('/', 'git-sync', 2, 60) } : {}),
   };
 
+  // (Not built from options with problems: InitStep.container() would refuse them in its own words.)
   const initSteps = initialSync && !native && problems.items.length === 0
     ? [InitStep.container(withKubeletLiterals({ name: derivedName(name, '-init'), ...shared([...syncArgs, '--one-time']) }))]
     : [];
 
-  if (problems.items.length > 0) {
-    // The pod is refused for the options' problems: no volume or mount is made from them.
-    const { volumeMounts: _mounts, ...bare } = container;
-    return { container: bare, problems: problems.items };
-  }
   return {
     container,
     volumes: [{ name: volumeName, emptyDir: {} }],

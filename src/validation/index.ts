@@ -221,29 +221,38 @@ export function unservedApiVersion(apiVersion: unknown, kind: unknown): string |
  */
 export function validateObject(manifest: any, problems: Problems, options: ValidationOptions = {}): void {
   const before = problems.count;
-  BIGINTS.seen = false;
+  // Two ways to run the rules again, only when the first run calls for them (no cost on other
+  // input), each on a copy of the manifest as written:
+  // - numbers: a BigInt (from plain JavaScript, an ApiObject's props or its escape hatch) is
+  //   written by cdk8s as the integer it is; the rules read numbers, messages show its digits;
+  // - convertible: a value whose own keys shadow the conversions of Object.prototype
+  //   ({"toString": null}, from plain JavaScript or JSON) makes a message's string conversion
+  //   throw; the copy's objects convert to their JSON text.
+  let numbers = false;
+  let convert = false;
   try {
-    validateObjectOnce(manifest, problems, options);
-    if (BIGINTS.seen) {
-      // A BigInt (from plain JavaScript, an ApiObject's props or its escape hatch) is written by
-      // cdk8s as the integer it is: only then (no cost on other input) are the rules run again
-      // with BigInts as numbers, which the rules read; messages show the digits cdk8s writes.
-      problems.removeIf((_item, _path, index) => index >= before);
+    for (;;) {
+      BIGINTS.seen = false;
+      WRITTEN_DIGITS.clear();
+      const numbered = numbers ? bigIntsAsNumbers(manifest) : manifest;
       try {
-        validateObjectOnce(bigIntsAsNumbers(manifest), problems, options);
-      } finally {
-        WRITTEN_DIGITS.clear();
+        validateObjectOnce(convert ? convertible(numbered) : numbered, problems, options);
+      } catch (e) {
+        if (convert || !(e instanceof TypeError) || !/convert object to primitive/.test(e.message)) {
+          throw e;
+        }
+        convert = true;
+        problems.removeIf((_item, _path, index) => index >= before);
+        continue;
       }
+      if (!BIGINTS.seen || numbers) {
+        return;
+      }
+      numbers = true;
+      problems.removeIf((_item, _path, index) => index >= before);
     }
-  } catch (e) {
-    // A value whose own keys shadow the conversions of Object.prototype ({"toString": null}, from
-    // plain JavaScript or JSON) makes a message's string conversion throw. Only then (no cost on
-    // other input) are the rules run again on a copy whose objects convert to their JSON text.
-    if (!(e instanceof TypeError) || !/convert object to primitive/.test(e.message)) {
-      throw e;
-    }
-    problems.removeIf((_item, _path, index) => index >= before);
-    validateObjectOnce(convertible(manifest), problems, options);
+  } finally {
+    WRITTEN_DIGITS.clear();
   }
 }
 
@@ -275,15 +284,26 @@ function bigIntsAsNumbers(manifest: any): any {
   collect(manifest);
   const convert = (value: any): any => {
     if (typeof value === 'bigint') {
-      let n = value < INT64_MIN || value > INT64_MAX ? Number(value) : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
+      // Past the largest number: the largest one (Infinity would be no integer).
+      let n = value < INT64_MIN || value > INT64_MAX ? Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, Number(value)))
+        : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
       if (value >= -MAX_SAFE && value <= MAX_SAFE) {
         return n;
       }
       // One number per place: the next one toward zero (away from it past the int64 range, so
       // that no value crosses a bound of it) while another value has it.
       const outside = value < INT64_MIN || value > INT64_MAX;
+      // (At the largest number, it turns back toward zero from where it started.)
+      const start = n;
+      let away = outside;
       while (taken.has(n) || (WRITTEN_DIGITS.has(n) && WRITTEN_DIGITS.get(n) !== String(value))) {
-        n = outside ? awayFromZero(n) : towardZero(n);
+        const next = away ? awayFromZero(n) : towardZero(n);
+        if (Number.isFinite(next)) {
+          n = next;
+        } else {
+          away = false;
+          n = towardZero(start);
+        }
       }
       taken.add(n);
       WRITTEN_DIGITS.set(n, String(value));

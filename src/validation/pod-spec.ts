@@ -562,12 +562,12 @@ function validateAppArmorPodAnnotations(a: any, spec: any, path: string, problem
   }
 }
 
-/** Where both the deprecated seccomp annotation and the field are set, they must agree. */
 /** A string field as Go reads it: unset (or null) is "". (Another type is the decoder's problem.) */
 function goString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** Where both the deprecated seccomp annotation and the field are set, they must agree. */
 // Go: validateSeccompAnnotationsAndFields (validation.go)
 function validateSeccompAnnotationsAndFields(meta: any, spec: any, path: string, problems: Problems): void {
   const a = obj(meta?.annotations) ?? {};

@@ -924,8 +924,7 @@ function validateLoadBalancerClassField(
   }
 }
 
-// Go: validateServiceExternalTrafficPolicy (validation.go), and the health check node port the
-// registry allocates when it is 0 (pkg/registry/core/service/storage/alloc.go).
+// Go: validateServiceExternalTrafficPolicy (validation.go)
 function validateServiceExternalTrafficPolicy(spec: any, problems: Problems): void {
   const policy = spec.externalTrafficPolicy;
   if (!externallyAccessible(spec)) {

@@ -1721,7 +1721,7 @@ function parseDuration(input: string): string | undefined {
     let v = v0 * unit;
     const [f, scale] = leadingFraction(m[3] ?? '');
     if (f > BigInt(0)) {
-      // Go: v += uint64(float64(f) * (float64(unit) / scale)), in float64 as Go computes it.
+      // As Go: v += uint64(float64(f) * (float64(unit) / scale)), in float64.
       v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
       if (v > TWO_63) {
         return invalid;
@@ -1751,7 +1751,7 @@ function goTimeQuote(s: string): string {
   return `${out}"`;
 }
 
-// Go: time.leadingFraction: the fraction's digits as an integer and 10^(their count), without
+// Go: time.leadingFraction (time/format.go): the fraction's digits as an integer and 10^(their count), without
 // accumulating precision once the integer would pass 2^63 - 1 (no error).
 function leadingFraction(digits: string): [bigint, number] {
   let x = BigInt(0);

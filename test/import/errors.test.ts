@@ -72,7 +72,7 @@ describe('import of bad input: a clear error, with file, line and column', () =>
     ].join('---\n'));
     expect(message).toContain('Secret s: data.typo: 1 is a number, but Secret.data takes base64-encoded bytes (a string such as "aGk=") (the API server cannot decode it)');
     expect(message).toContain('PersistentVolumeClaim pvc: spec.accessModes: "ReadWriteOnce" is a string, but PersistentVolumeClaimSpec.accessModes takes a list (the API server cannot decode it)');
-    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.requests.storage: ["1Gi"] is a list, but ResourceRequirements.requests takes a quantity');
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.requests[storage]: ["1Gi"] is a list, but VolumeResourceRequirements.requests takes a quantity');
     expect(message).toContain('Ingress ing: spec.rules: {"host":"example.com"} is an object, but IngressSpec.rules takes a list (the API server cannot decode it)');
   });
 
@@ -250,5 +250,15 @@ describe('import: one problem per field of a kind without a construct (review 68
       '  ing.yaml:6:5: Ingress ing: metadata.annotations[nginx.ingress.kubernetes.io/ssl-redirect]: off is the boolean false to Kubernetes (YAML 1.1), but ObjectMeta.annotations takes a string '
       + '(the API server cannot decode it); quote it as you mean it: "off".',
     ].join('\n'));
+  });
+});
+
+describe('import: a field whose type changed since the L1 classes (review 69 N3)', () => {
+  test('GIVEN a PersistentVolumeClaim with resources.claims, which 1.32 has no longer WHEN imported THEN it is refused', () => {
+    const message = importError('pvc.yaml', [
+      'apiVersion: v1', 'kind: PersistentVolumeClaim', 'metadata: {name: pvc}',
+      'spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}, claims: [{name: gpu}]}}', '',
+    ].join('\n'));
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.claims: is not a field of VolumeResourceRequirements in Kubernetes 1.32; remove it (its fields: limits, requests): the API server rejects unknown fields');
   });
 });

@@ -17,10 +17,10 @@ describe('the importer reads the kinds it does not validate as the API server de
       'spec: {acquireTime: "2024-01-01T00:00:00Z", renewTime: "2024-01-01T00:00:00.123Z"}', '---',
       'apiVersion: events.k8s.io/v1', 'kind: Event', 'metadata: {name: e, namespace: default}', 'eventTime: "2024-01-01T00:00:00.1234567Z"',
       'reportingController: a/b', 'reportingInstance: i', 'action: X', 'reason: Why', 'type: Normal', 'regarding: {kind: Pod, name: p}'));
-    const micro = 'is not a MicroTime (an RFC 3339 date with exactly six fraction digits); write e.g. "2024-01-31T12:00:00.000000Z" (the API server cannot decode it)';
-    expect(message).toContain(`t.yaml:4:8: Lease l: spec.acquireTime: "2024-01-01T00:00:00Z" ${micro}`);
-    expect(message).toContain(`Lease l: spec.renewTime: "2024-01-01T00:00:00.123Z" ${micro}`);
-    expect(message).toContain(`t.yaml:9:1: Event default/e: eventTime: "2024-01-01T00:00:00.1234567Z" ${micro}`);
+    const micro = (field: string) => `is not a MicroTime (an RFC 3339 date with exactly six fraction digits), which ${field} takes; write e.g. "2024-01-31T12:00:00.000000Z" (the API server cannot decode it)`;
+    expect(message).toContain(`t.yaml:4:8: Lease l: spec.acquireTime: "2024-01-01T00:00:00Z" ${micro('LeaseSpec.acquireTime')}`);
+    expect(message).toContain(`Lease l: spec.renewTime: "2024-01-01T00:00:00.123Z" ${micro('LeaseSpec.renewTime')}`);
+    expect(message).toContain(`t.yaml:9:1: Event default/e: eventTime: "2024-01-01T00:00:00.1234567Z" ${micro('Event.eventTime')}`);
   });
 
   test('GIVEN a Lease with a six-digit MicroTime WHEN imported THEN it is an ApiObject that synthesizes it exactly (the L1 class writes a Date with three digits)', () => {
@@ -35,7 +35,7 @@ describe('the importer reads the kinds it does not validate as the API server de
     const message = importError('e.yaml', doc('apiVersion: events.k8s.io/v1', 'kind: Event', 'metadata: {name: e, namespace: default}',
       'eventTime: "2024-01-01T00:00:00.000000Z"', 'deprecatedFirstTimestamp: "2024-02-30T00:00:00Z"',
       'reportingController: a/b', 'reportingInstance: i', 'action: X', 'reason: Why', 'type: Normal', 'regarding: {kind: Pod, name: p}'));
-    expect(message).toContain('Event default/e: deprecatedFirstTimestamp: "2024-02-30T00:00:00Z" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
+    expect(message).toContain('Event default/e: deprecatedFirstTimestamp: "2024-02-30T00:00:00Z" is not an RFC 3339 date, which Event.deprecatedFirstTimestamp takes; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
   });
 
   test('GIVEN a fraction or an out-of-range number in an integer field, and a malformed quantity WHEN imported THEN each is refused (review 39 K3)', () => {
@@ -49,7 +49,7 @@ describe('the importer reads the kinds it does not validate as the API server de
       'spec: {group: x.example.com, version: v1, groupPriorityMinimum: "100", versionPriority: 15, service: {name: s, namespace: ns, port: 443.5}}'));
     expect(message).toContain('HorizontalPodAutoscaler h: spec.minReplicas: 1.5 is not a whole number; HorizontalPodAutoscalerSpec.minReplicas is an int32: write a whole number (the API server cannot decode it)');
     expect(message).toContain('HorizontalPodAutoscaler h: spec.maxReplicas: 3000000000 is out of range: HorizontalPodAutoscalerSpec.maxReplicas is an int32; write a number in that range (the API server cannot decode it)');
-    expect(message).toContain("PersistentVolume pv: spec.capacity.storage: \"5GB\" is not a valid quantity; write e.g. '100m', '0.5', '128Mi' or 1 (the API server cannot decode it)");
+    expect(message).toContain("PersistentVolume pv: spec.capacity.storage: \"5GB\" is not a valid quantity, which PersistentVolumeSpec.capacity takes; write e.g. '100m', '0.5', '128Mi' or 1 (the API server cannot decode it)");
     expect(message).toContain('PodDisruptionBudget pdb: spec.maxUnavailable: 1.5 is not a whole number; PodDisruptionBudgetSpec.maxUnavailable is an int32 or a string: write a whole number (the API server cannot decode it)');
     expect(message).toContain('APIService v1.x.example.com: spec.groupPriorityMinimum: "100" is a string, but APIServiceSpec.groupPriorityMinimum takes an integer; write 100 without quotes (the API server cannot decode it)');
     expect(message).toContain('APIService v1.x.example.com: spec.service.port: 443.5 is not a whole number; ServiceReference.port is an int32: write a whole number (the API server cannot decode it)');
@@ -66,7 +66,7 @@ describe('the importer reads the kinds it does not validate as the API server de
 
   test('GIVEN Secret data that is not base64 WHEN imported THEN it is refused at its key (review 39 K3)', () => {
     const message = importError('s.yaml', doc('apiVersion: v1', 'kind: Secret', 'metadata: {name: s}', 'data: {a: "not base64!", b: aGk}'));
-    expect(message).toContain('Secret s: data.a: "not base64!" is not standard base64 (with padding): it takes base64-encoded bytes (the API server cannot decode it)');
+    expect(message).toContain('Secret s: data.a: "not base64!" is not standard base64 (with padding): Secret.data takes base64-encoded bytes (the API server cannot decode it)');
     expect(message).toContain('Secret s: data.b: "aGk" is not standard base64 (with padding)');
   });
 
@@ -175,7 +175,7 @@ describe('the importer reads the kinds it does not validate as the API server de
       'apiVersion: v1', 'kind: Event', 'metadata: {name: e, namespace: d}', 'involvedObject: {kind: Pod, name: p}', 'firstTimestamp: 2024-01-31', 'eventTime: ""'));
     expect(message).toContain('FlowSchema fs: spec.matchingPrecedence: 1.5 is not a whole number; FlowSchemaSpec.matchingPrecedence is an int32: write a whole number (the API server cannot decode it)');
     expect(message).toContain('FlowSchema fs: spec.bogus: is not a field of FlowSchemaSpec in Kubernetes 1.32; remove it.');
-    expect(message).toContain('Event d/e: firstTimestamp: "2024-01-31" is not an RFC 3339 date; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
+    expect(message).toContain('Event d/e: firstTimestamp: "2024-01-31" is not an RFC 3339 date, which Event.firstTimestamp takes; write e.g. "2024-01-31T12:00:00Z" (the API server cannot decode it)');
     expect(message).toContain('Event d/e: eventTime: "" is not a MicroTime');
     const result = imported('e.yaml', doc('apiVersion: v1', 'kind: Event', 'metadata: {name: e, namespace: d}', 'involvedObject: {kind: Pod, name: p}',
       'lastTimestamp: "2024-01-31T12:00:00.5+05:30"', 'eventTime: "2024-01-31T23:59:59.999999-00:00"', 'count: 2'));

@@ -99,6 +99,12 @@ describe('Sidecar.envoy', () => {
     expect(synthError(chart)).toContain("PlainPod 'web': Sidecar.envoy: configMapName: -1 is not a valid ConfigMap name: it must be a string.");
   });
 
+  test('GIVEN a name that is no string WHEN the pod is synthesized THEN the option is named, without a TypeError (review 69 N5)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'nginx:1.27' }], sidecars: [Sidecar.envoy({ appPort: 8080, name: 5 as any })] });
+    expect(synthError(chart)).toContain('Sidecar.envoy: name: 5 is not a valid container name: it must be a string.');
+  });
+
   test('rejects option values a JavaScript caller could use to change envoy.yaml', () => {
     const binding = Sidecar.envoy({ appPort: '8080\nadmin: {}' as any }).bind(context);
     expect(binding.problems).toEqual(['Sidecar.envoy: appPort: "8080\\nadmin: {}" is not a TCP port; use a whole number from 1 to 65535.']);

@@ -331,6 +331,23 @@ describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q
     expect(only(synth(chart), 'Pod').spec.containers.map((c: any) => c.name)).toEqual(['app', 'log-shipper', 'writer']);
   });
 
+  test('GIVEN the shipper renamed, a main container removed and a writer added by JSON patches WHEN synthesized THEN the writer is no sidecar (review 69 N2)', () => {
+    const chart = newChart();
+    const pod = new PlainPod(chart, 'p', { metadata: { name: 'p' }, containers: [readOnlyApp, { name: 'helper', image: 'nginx:1.27' }], sidecars: [Sidecar.logShipper(LogShipper.tail())] });
+    pod.addJsonPatch(JsonPatch.remove('/spec/containers/1'),
+      JsonPatch.add('/spec/containers/-', { name: 'writer', image: 'busybox:1.36', command: ['sh', '-c', 'date >> /var/log/app.log'], volumeMounts: [{ name: 'shared-logs', mountPath: '/var/log/' }] }),
+      JsonPatch.replace('/spec/containers/1/name', 'shipper'));
+    expect(only(synth(chart), 'Pod').spec.containers.map((c: any) => c.name)).toEqual(['app', 'shipper', 'writer']);
+  });
+
+  test('GIVEN options with problems WHEN the pod is synthesized THEN each is reported once, not again by the volume or mounts made from it (review 69 P6)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'busybox:1.36' }], sidecars: [Sidecar.logShipper(LogShipper.tail(), { logMountPath: 'rel' })] });
+    const error = synthError(chart);
+    expect(error).toContain("PlainPod 'web': Sidecar.logShipper: logMountPath: \"rel\" must be an absolute path");
+    expect(error).not.toContain('volumeMounts');
+  });
+
   test('GIVEN a main container that runs what the shipper runs and writes the log WHEN synthesized THEN it is a main container, and accepted (review 67 J3)', () => {
     const chart = newChart();
     const shipper = Sidecar.logShipper(LogShipper.tail()).bind({ podName: 'p', workloadKind: 'Pod' }).container as any;

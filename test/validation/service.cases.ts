@@ -509,13 +509,13 @@ export const SERVICE_CASES: RuleCase[] = [
     problems: ['spec.healthCheckNodePort: 32000 may only be set when type is LoadBalancer and externalTrafficPolicy is Local; set both (ExposedService.loadBalancer() with TrafficPolicy.LOCAL) or remove healthCheckNodePort.'],
   },
   {
-    go: 'validateServiceExternalTrafficPolicy',
+    go: 'allocHealthCheckNodePort',
     name: 'rejects a healthCheckNodePort outside the node port range',
     manifest: service({ ...LB, externalTrafficPolicy: 'Local', healthCheckNodePort: 8080 }),
     problems: ['spec.healthCheckNodePort: 8080 is outside 30000-32767; pick a port in that range or omit it to let Kubernetes allocate one.'],
   },
   {
-    go: 'validateServiceExternalTrafficPolicy',
+    go: 'allocHealthCheckNodePort',
     name: 'rejects a healthCheckNodePort that is a node port of the Service',
     manifest: service({ ...LB, externalTrafficPolicy: 'Local', healthCheckNodePort: 30080, ports: [{ port: 80, nodePort: 30080 }] }),
     problems: ['spec.healthCheckNodePort: 30080 is already used by spec.ports[0].nodePort; pick another node port.'],
