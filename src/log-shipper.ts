@@ -463,19 +463,37 @@ class TailShipper extends LogShipper {
 
   /** The container as the kubelet passes it on (withKubeletLiterals); `_bindParts` leaves that to Sidecar.logShipper's entry. */
   public bind(context: LogShipperContext): LogShipperBinding {
-    return { container: withKubeletLiterals(this._bindParts(context).container) };
+    const parts = this._bindParts(context);
+    return { container: withKubeletLiterals(parts.container), ...(parts.problems ? { problems: parts.problems } : {}) };
   }
 
   /** @internal */
   public _bindParts(context: LogShipperPartsContext): LogShipperParts {
+    // The empty log volume over busybox's /bin would hide the sh and tail the sidecar runs.
+    const hidden = this.options.image === undefined ? hiddenProgram(context.logMountPath, '/bin/sh') : undefined;
     return {
       container: {
         name: context.containerName,
         image: this.options.image ?? 'busybox',
         command: ['sh', '-c', `${tailCommand(this.options.follow, context.sidecarMode)} ${shellQuote(context.logFilePath)}`],
       },
+      ...(hidden ? { problems: [hidden] } : {}),
     };
   }
+}
+
+/**
+ * Why a log volume mounted at `logMountPath` would hide the program the sidecar image runs
+ * (`program`, an absolute path): the empty volume replaces the folder it is mounted on. Undefined
+ * when it does not.
+ */
+function hiddenProgram(logMountPath: string, program: string): string | undefined {
+  const dir = logMountPath.replace(/\/+$/, '');
+  if (!`${program.slice(0, program.lastIndexOf('/'))}/`.startsWith(`${dir}/`)) {
+    return undefined;
+  }
+  return `logMountPath: ${show(logMountPath)} would hide ${program}, which the sidecar runs: the empty log volume is mounted over that folder in the sidecar too, `
+    + 'so it could never start; mount the log volume in a folder of its own, e.g. \'/var/log/app/\'.';
 }
 
 /** The default Fluent Bit image. */
@@ -538,6 +556,19 @@ class FluentBitShipper extends LogShipper {
       problems.push(`logShipper.configVolumeName: ${show(configVolume)} is not valid as a volume name: it ${volumeProblem}; set configVolumeName to a shorter or valid name.`);
     }
 
+    if (o.image === undefined) {
+      const hidden = hiddenProgram(context.logMountPath, '/fluent-bit/bin/fluent-bit');
+      if (hidden) {
+        problems.push(hidden);
+      }
+    }
+    // The files the shipper keeps on the log volume: the log file may not be one of them.
+    const own = [TAIL_DB, ...['-journal', '-wal', '-shm'].map((x) => `${TAIL_DB}${x}`), ...(o.output.plugin === 's3' ? [S3_STORE_DIR] : [])];
+    const clash = own.find((f) => context.logFilePath === `${dir}/${f}` || context.logFilePath.startsWith(`${dir}/${f}/`));
+    if (clash !== undefined) {
+      problems.push(`logFileName: ${show(context.logFilePath.slice(dir.length + 1))} is Fluent Bit's own ${clash.startsWith(TAIL_DB) ? 'offset database' : 'S3 buffer'} `
+        + `(${dir}/${clash}) in the log folder; name the log file otherwise, e.g. 'app.log'.`);
+    }
     const output = o.output._build('logShipper.output', `${dir}/${S3_STORE_DIR}`);
     problems.push(...output.problems);
 
@@ -729,8 +760,10 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
   }
   if (o.endpoint !== undefined) {
     const endpointProblems: string[] = [];
-    if (checkConfigValue(o.endpoint, `${path}.endpoint`, problems) && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?\/?$/.test(o.endpoint)) {
-      problems.push(`${path}.endpoint: ${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only (e.g. 'http://minio.storage.svc:9000').`);
+    // Fluent Bit takes the host as what follows the scheme up to ':' (cb_s3_init): a '/' after a host
+    // without a port would be part of the host name.
+    if (checkConfigValue(o.endpoint, `${path}.endpoint`, problems) && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5}\/?)?$/.test(o.endpoint)) {
+      problems.push(`${path}.endpoint: ${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only, without a trailing '/' (e.g. 'http://minio.storage.svc:9000').`);
     } else if (typeof o.endpoint === 'string' && !parseHttpUrl(`${path}.endpoint`, o.endpoint, endpointProblems, { allowPath: false })) {
       // The host and port as the init steps read them: a port from 1 to 65535, a host name or address.
       problems.push(...endpointProblems.map((m) => `${m}.`));
@@ -765,8 +798,10 @@ function checkConfigValue(value: unknown, path: string, problems: string[]): boo
     problems.push(`${path}: ${show(value)} must be a non-empty string.`);
     return false;
   }
+  // (C1 controls, U+2028 and U+2029 too: kubectl's YAML reader reads some as line breaks; and a
+  // lone surrogate, which is no character.)
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
     problems.push(`${path}: ${show(value)} contains a line break or another control character; it would change the structure of fluent-bit.conf. Remove it.`);
     return false;
   }
@@ -774,7 +809,8 @@ function checkConfigValue(value: unknown, path: string, problems: string[]): boo
     problems.push(`${path}: ${show(value)} contains '\${', which Fluent Bit replaces with an environment variable (which could expose a secret); remove it.`);
     return false;
   }
-  if (value !== value.trim()) {
+  // Fluent Bit trims the ASCII blanks only (flb_sds_trim: isspace).
+  if (/^[ \t\n\v\f\r]|[ \t\n\v\f\r]$/.test(value)) {
     problems.push(`${path}: ${show(value)} has leading or trailing whitespace, which Fluent Bit would drop; remove it.`);
     return false;
   }

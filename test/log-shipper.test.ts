@@ -634,3 +634,40 @@ describe('the Fluent Bit ConfigMap', () => {
     expect(synthError(chart)).toContain("[test/p/FluentBitConfig] ConfigMap 'shared': metadata.name: \"shared\" is also the name of ConfigMap 'shared' (test/q/FluentBitConfig): two ConfigMaps with one name would overwrite each other when applied.");
   });
 });
+
+describe('log shipper paths and values the shipper could not use (review 69 O2-O5)', () => {
+  const es = () => LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) });
+  const s3 = (options: Partial<S3OutputOptions> = {}) => LogShipper.fluentBit({ output: FluentBitOutput.s3({ bucket: 'b', region: 'eu-west-1', ...options }) });
+  const error = (props: object) => {
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'a', { metadata: { name: 'a' }, app, ...props });
+    return synthError(chart);
+  };
+
+  test('GIVEN a log file named like Fluent Bit\'s own files WHEN synthesized THEN it is refused naming logFileName', () => {
+    expect(error({ logShipper: es(), logFileName: 'fluent-bit-tail.db' })).toContain(
+      "SidecarLoggedApp 'a': logFileName: \"fluent-bit-tail.db\" is Fluent Bit's own offset database (/var/log/fluent-bit-tail.db) in the log folder; name the log file otherwise, e.g. 'app.log'.");
+    expect(error({ logShipper: s3(), logFileName: 'fluent-bit-s3' })).toContain("logFileName: \"fluent-bit-s3\" is Fluent Bit's own S3 buffer (/var/log/fluent-bit-s3)");
+  });
+
+  test('GIVEN a log mount path over the shipper\'s own program WHEN synthesized THEN it is refused naming logMountPath', () => {
+    for (const [logShipper, logMountPath, program] of [[es(), '/fluent-bit/', '/fluent-bit/bin/fluent-bit'], [es(), '/', '/fluent-bit/bin/fluent-bit'], [LogShipper.tail(), '/bin', '/bin/sh']] as const) {
+      expect(error({ logShipper, logMountPath })).toContain(`logMountPath: ${JSON.stringify(logMountPath)} would hide ${program}, which the sidecar runs`);
+    }
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'a', { metadata: { name: 'a' }, app, logShipper: es(), logMountPath: '/var/log/fluent-bit/' });
+    expect(only(synth(chart), 'Pod').spec.containers).toHaveLength(2);
+  });
+
+  test('GIVEN an S3 endpoint with a \'/\' after a host without a port WHEN synthesized THEN it is refused, as Fluent Bit would take the \'/\' into the host', () => {
+    expect(error({ logShipper: s3({ endpoint: 'http://minio.storage.svc/' }) })).toContain(
+      'logShipper.output.endpoint: "http://minio.storage.svc/" is not an endpoint URL; write scheme, host and optional port only, without a trailing \'/\'');
+  });
+
+  test('GIVEN a value with U+0085, U+2028 or a lone surrogate WHEN synthesized THEN the option is named', () => {
+    for (const user of ['fluent\u0085bit', 'fluent\u2028bit', 'a\ud800b']) {
+      expect(error({ logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es', httpUser: user, httpPasswordSecret: { name: 's', key: 'k' } }) }) }))
+        .toContain(`logShipper.output.httpUser: ${JSON.stringify(user).replace(/[\u0085\u2028]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)} contains a line break or another control character`);
+    }
+  });
+});
