@@ -296,7 +296,7 @@ function bigIntsAsNumbers(manifest: any): any {
       // (At the largest number, it turns back toward zero from where it started.)
       const start = n;
       let away = outside;
-      while (taken.has(n) || (WRITTEN_DIGITS.has(n) && WRITTEN_DIGITS.get(n) !== String(value))) {
+      while (taken.has(n)) {
         const next = away ? awayFromZero(n) : towardZero(n);
         if (Number.isFinite(next)) {
           n = next;

@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { PRINTABLE_SINCE_UNICODE_15 } from './unicode-15';
+import { PRINTABLE_UNICODE_15 } from './unicode-15';
 import { Problems, show } from '../problems';
 import { goToLower, isInteger, keyPath } from './common';
 import { dns1123Label, dns1123Subdomain, generatedName, labelValue, maskTrailingDash, qualifiedName } from './names';
@@ -333,31 +333,26 @@ export function validateManagedFields(entries: unknown, path: string, problems: 
 
 /**
  * Whether Go's unicode.IsPrint, with the Unicode 15.0 tables of the Go that builds Kubernetes 1.32,
- * takes the character: a letter, mark, number, punctuation or symbol of 15.0, or the ASCII space.
+ * takes the character: a letter, mark, number, punctuation or symbol of 15.0, or the ASCII space
+ * (whatever tables the running Node has).
  */
 // Go: unicode.IsPrint (Go 1.23: unicode.Version 15.0.0)
 function goIsPrint(ch: string): boolean {
-  if (ch === ' ') {
-    return true;
-  }
-  if (/[\p{C}\p{Z}]/u.test(ch)) {
-    return false;
-  }
   const cp = ch.codePointAt(0)!;
   let lo = 0;
-  let hi = PRINTABLE_SINCE_UNICODE_15.length - 1;
+  let hi = PRINTABLE_UNICODE_15.length - 1;
   while (lo <= hi) {
     const mid = Math.floor((lo + hi) / 2);
-    const [first, last] = PRINTABLE_SINCE_UNICODE_15[mid];
+    const [first, last] = PRINTABLE_UNICODE_15[mid];
     if (cp < first) {
       hi = mid - 1;
     } else if (cp > last) {
       lo = mid + 1;
     } else {
-      return false; // assigned after Unicode 15.0: unassigned to that Go
+      return true;
     }
   }
-  return true;
+  return false;
 }
 
 /**

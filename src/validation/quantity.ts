@@ -470,7 +470,7 @@ export function parseQuantity(value: unknown): Quantity | undefined {
       return undefined;
     }
     // A BigInt validateObject reads as a number: the digits cdk8s writes for it.
-    text = WRITTEN_DIGITS.size > 0 ? WRITTEN_DIGITS.get(value) ?? JSON.stringify(value) : JSON.stringify(value);
+    text = WRITTEN_DIGITS.get(value) ?? JSON.stringify(value);
   } else if (typeof value === 'string') {
     text = value;
   } else {
