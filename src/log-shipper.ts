@@ -488,8 +488,9 @@ class TailShipper extends LogShipper {
  * when it does not.
  */
 function hiddenProgram(logMountPath: string, program: string): string | undefined {
-  const dir = logMountPath.replace(/\/+$/, '');
-  if (!`${program.slice(0, program.lastIndexOf('/'))}/`.startsWith(`${dir}/`)) {
+  // As the runtime cleans it: '//' and '/./' are '/'; a mount on the program itself hides it too.
+  const dir = logMountPath.replace(/\/(\.\/)+/g, '/').replace(/\/{2,}/g, '/').replace(/\/(\.)?$/, '');
+  if (!`${program}/`.startsWith(`${dir}/`)) {
     return undefined;
   }
   return `logMountPath: ${show(logMountPath)} would hide ${program}, which the sidecar runs: the empty log volume is mounted over that folder in the sidecar too, `
@@ -519,6 +520,12 @@ class FluentBitShipper extends LogShipper {
 
   public bind(context: LogShipperContext): LogShipperBinding {
     const parts = this._bindParts(context);
+    if (parts.problems.length > 0) {
+      // The pod is refused for the options' problems: no ConfigMap or volume is made from them
+      // (they would only repeat them), as for the catalogue sidecars.
+      const { volumeMounts: _mounts, ...container } = parts.container as any;
+      return { container: withKubeletLiterals(container), problems: parts.problems };
+    }
     // Validated like every object of the library (patches, name, keys, size, and a name no other
     // ConfigMap of the app has: two shippers with one configMapName would overwrite each other).
     const configMap = new GeneratedConfigMap(context.scope, 'FluentBitConfig', {
@@ -556,11 +563,10 @@ class FluentBitShipper extends LogShipper {
       problems.push(`logShipper.configVolumeName: ${show(configVolume)} is not valid as a volume name: it ${volumeProblem}; set configVolumeName to a shorter or valid name.`);
     }
 
-    if (o.image === undefined) {
-      const hidden = hiddenProgram(context.logMountPath, '/fluent-bit/bin/fluent-bit');
-      if (hidden) {
-        problems.push(hidden);
-      }
+    // (The command is this path in any image.)
+    const hidden = hiddenProgram(context.logMountPath, '/fluent-bit/bin/fluent-bit');
+    if (hidden) {
+      problems.push(hidden);
     }
     // The files the shipper keeps on the log volume: the log file may not be one of them.
     const own = [TAIL_DB, ...['-journal', '-wal', '-shm'].map((x) => `${TAIL_DB}${x}`), ...(o.output.plugin === 's3' ? [S3_STORE_DIR] : [])];
@@ -763,7 +769,8 @@ function s3Parts(o: S3OutputOptions, path: string, storeDir: string): FluentBitO
     // Fluent Bit takes the host as what follows the scheme up to ':' (cb_s3_init): a '/' after a host
     // without a port would be part of the host name.
     if (checkConfigValue(o.endpoint, `${path}.endpoint`, problems) && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5}\/?)?$/.test(o.endpoint)) {
-      problems.push(`${path}.endpoint: ${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only, without a trailing '/' (e.g. 'http://minio.storage.svc:9000').`);
+      problems.push(`${path}.endpoint: ${show(o.endpoint)} is not an endpoint URL; write scheme, host and optional port only, and no '/' after a host without a port `
+        + "(e.g. 'http://minio.storage.svc:9000').");
     } else if (typeof o.endpoint === 'string' && !parseHttpUrl(`${path}.endpoint`, o.endpoint, endpointProblems, { allowPath: false })) {
       // The host and port as the init steps read them: a port from 1 to 65535, a host name or address.
       problems.push(...endpointProblems.map((m) => `${m}.`));
@@ -798,10 +805,10 @@ function checkConfigValue(value: unknown, path: string, problems: string[]): boo
     problems.push(`${path}: ${show(value)} must be a non-empty string.`);
     return false;
   }
-  // (C1 controls, U+2028 and U+2029 too: kubectl's YAML reader reads some as line breaks; and a
-  // lone surrogate, which is no character.)
+  // (C1 controls, U+2028 and U+2029 too: kubectl's YAML reader reads some as line breaks; U+FFFE,
+  // U+FFFF and a lone surrogate, which YAML cannot hold.)
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
     problems.push(`${path}: ${show(value)} contains a line break or another control character; it would change the structure of fluent-bit.conf. Remove it.`);
     return false;
   }

@@ -637,7 +637,7 @@ describe('the Fluent Bit ConfigMap', () => {
 
 describe('log shipper paths and values the shipper could not use (review 69 O2-O5)', () => {
   const es = () => LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }) });
-  const s3 = (options: Partial<S3OutputOptions> = {}) => LogShipper.fluentBit({ output: FluentBitOutput.s3({ bucket: 'b', region: 'eu-west-1', ...options }) });
+  const s3 = (options: Partial<S3OutputOptions> = {}) => LogShipper.fluentBit({ output: FluentBitOutput.s3({ bucket: 'my-logs', region: 'eu-west-1', ...options }) });
   const error = (props: object) => {
     const chart = newChart();
     new SidecarLoggedApp(chart, 'a', { metadata: { name: 'a' }, app, ...props });
@@ -659,9 +659,31 @@ describe('log shipper paths and values the shipper could not use (review 69 O2-O
     expect(only(synth(chart), 'Pod').spec.containers).toHaveLength(2);
   });
 
+  test('GIVEN a log mount path written with // or /./, on the program itself, or with a custom Fluent Bit image WHEN synthesized THEN it is refused too (review 70 Q1, Q2)', () => {
+    for (const [logShipper, logMountPath] of [[es(), '/fluent-bit//bin'], [es(), '/fluent-bit/./bin'], [es(), '/fluent-bit/bin/fluent-bit'], [LogShipper.tail(), '/bin/sh'],
+      [LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }), image: 'example.com/fluent-bit:3.1' }), '/fluent-bit/']] as const) {
+      expect(error({ logShipper, logMountPath })).toContain(`logMountPath: ${JSON.stringify(logMountPath)} would hide`);
+    }
+  });
+
+  test('GIVEN options of SidecarLoggedApp\'s own Fluent Bit shipper with problems WHEN synthesized THEN each is reported once, not again by the ConfigMap (review 70 Q4, Q6)', () => {
+    for (const [options, message] of [
+      [{ configMapName: 'Bad_' }, 'logShipper.configMapName: "Bad_" is not valid as a ConfigMap name'],
+      [{ output: FluentBitOutput.elasticsearch({ host: 'es', httpUser: 'a\ufffeb', httpPasswordSecret: { name: 's', key: 'k' } }) }, 'logShipper.output.httpUser: "a\\ufffeb" contains a line break'],
+    ] as const) {
+      const lines = error({ logShipper: LogShipper.fluentBit({ output: FluentBitOutput.elasticsearch({ host: 'es' }), ...options }) }).split('\n').filter((l) => l.includes('[test/'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(message);
+    }
+  });
+
   test('GIVEN an S3 endpoint with a \'/\' after a host without a port WHEN synthesized THEN it is refused, as Fluent Bit would take the \'/\' into the host', () => {
     expect(error({ logShipper: s3({ endpoint: 'http://minio.storage.svc/' }) })).toContain(
-      'logShipper.output.endpoint: "http://minio.storage.svc/" is not an endpoint URL; write scheme, host and optional port only, without a trailing \'/\'');
+      'logShipper.output.endpoint: "http://minio.storage.svc/" is not an endpoint URL; write scheme, host and optional port only, and no \'/\' after a host without a port');
+    // (after a port, Fluent Bit drops it: atoi)
+    const chart = newChart();
+    new SidecarLoggedApp(chart, 'a', { metadata: { name: 'a' }, app, logShipper: s3({ endpoint: 'http://minio.storage.svc:9000/' }) });
+    expect(only(synth(chart), 'Pod').spec.containers).toHaveLength(2);
   });
 
   test('GIVEN a value with U+0085, U+2028 or a lone surrogate WHEN synthesized THEN the option is named', () => {

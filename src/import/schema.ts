@@ -366,6 +366,10 @@ function walkUnknown(struct: string, json: any, path: string, problems: string[]
     const changed = CHANGED_SINCE_1_28[`${struct}.${key}`];
     if (changed !== undefined && v !== null && v !== undefined) {
       // Its 1.32 type is another struct than the L1 class's: decoded as 1.32 decodes it.
+      if (!isMap(v)) {
+        problems.push(`${fieldPath}: ${show(v)} is ${kindOf(v)}, but ${kubernetesTypeName(struct)}.${key} takes an object (${changed}) (the API server cannot decode it)`);
+        continue;
+      }
       const found = new Problems();
       decodeCheck(changed, v, fieldPath, found);
       problems.push(...found.messages.map((m) => m.replace(/\.$/, '')));

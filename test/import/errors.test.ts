@@ -261,4 +261,9 @@ describe('import: a field whose type changed since the L1 classes (review 69 N3)
     ].join('\n'));
     expect(message).toContain('PersistentVolumeClaim pvc: spec.resources.claims: is not a field of VolumeResourceRequirements in Kubernetes 1.32; remove it (its fields: limits, requests): the API server rejects unknown fields');
   });
+
+  test('GIVEN a PersistentVolumeClaim whose resources are no object WHEN imported THEN the field is named with the type it takes (review 70 Q5)', () => {
+    const message = importError('pvc.yaml', 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: pvc}\nspec: {accessModes: [ReadWriteOnce], resources: 5}\n');
+    expect(message).toContain('PersistentVolumeClaim pvc: spec.resources: 5 is a number, but PersistentVolumeClaimSpec.resources takes an object (VolumeResourceRequirements) (the API server cannot decode it)');
+  });
 });
