@@ -262,6 +262,9 @@ function duplicateNames(spec: any, path: string): Map<string, string> {
   const names = new Map<string, string>();
   check('containers', names, () => true);
   check('initContainers', names, (name) => name !== '');
+  if (list(spec.ephemeralContainers).length === 0) {
+    return duplicates;
+  }
   // Go: every main and init container's name, "" included, then each ephemeral one's.
   const all = new Map<string, string>();
   for (const field of ['containers', 'initContainers']) {
