@@ -1,3 +1,4 @@
+import { posix } from 'path';
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratedConfigMap } from './generated-config-map';
@@ -488,8 +489,8 @@ class TailShipper extends LogShipper {
  * when it does not.
  */
 function hiddenProgram(logMountPath: string, program: string): string | undefined {
-  // As the runtime cleans it: '//' and '/./' are '/'; a mount on the program itself hides it too.
-  const dir = logMountPath.replace(/\/(\.\/)+/g, '/').replace(/\/{2,}/g, '/').replace(/\/(\.)?$/, '');
+  // As the runtime cleans it ('//', '.' and '..' resolved); a mount on the program itself hides it too.
+  const dir = posix.normalize(logMountPath).replace(/\/+$/, '');
   if (!`${program}/`.startsWith(`${dir}/`)) {
     return undefined;
   }

@@ -666,6 +666,11 @@ describe('log shipper paths and values the shipper could not use (review 69 O2-O
     }
   });
 
+  test('GIVEN a log mount path with .. that resolves onto the program\'s folder WHEN synthesized THEN it is refused (review 71 R1)', () => {
+    expect(error({ logShipper: es(), logMountPath: '/var/log/../../fluent-bit' })).toContain('logMountPath: "/var/log/../../fluent-bit" would hide /fluent-bit/bin/fluent-bit');
+    expect(error({ logShipper: LogShipper.tail(), logMountPath: '/x/..' })).toContain('logMountPath: "/x/.." would hide /bin/sh');
+  });
+
   test('GIVEN options of SidecarLoggedApp\'s own Fluent Bit shipper with problems WHEN synthesized THEN each is reported once, not again by the ConfigMap (review 70 Q4, Q6)', () => {
     for (const [options, message] of [
       [{ configMapName: 'Bad_' }, 'logShipper.configMapName: "Bad_" is not valid as a ConfigMap name'],

@@ -105,9 +105,14 @@ export function logShipperBinding(shipper: LogShipper, input: LogShipperSidecarO
     // A stand-in image: the pod is refused for this problem, not also for a container without one.
     return { container: { name: String(name), image: 'busybox:1.36' }, problems: problems.items };
   }
-  // The shipper's own problems name the option of LogShipper.fluentBit() they are about.
+  // The shipper's own problems name the option of LogShipper.fluentBit() they are about (a path
+  // already refused here is not judged again).
+  const refused = new Set(problems.items.map((p) => /^Sidecar\.logShipper: (\w+):/.exec(p)?.[1]).filter((f) => f !== undefined));
   for (const p of parts.problems ?? []) {
-    problems.items.push(`Sidecar.logShipper: ${p}`);
+    const field = /^(\w+):/.exec(p)?.[1];
+    if (field === undefined || !refused.has(field)) {
+      problems.items.push(`Sidecar.logShipper: ${p}`);
+    }
   }
 
   const container: Container = withVolumeMount(parts.container, String(logVolumeName), String(logMountPath));

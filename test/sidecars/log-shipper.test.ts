@@ -340,6 +340,14 @@ describe('Sidecar.logShipper: the app must be able to write the log (review 58 Q
     expect(only(synth(chart), 'Pod').spec.containers.map((c: any) => c.name)).toEqual(['app', 'shipper', 'writer']);
   });
 
+  test('GIVEN a log mount path refused for its form WHEN the pod is synthesized THEN it is not judged again by the shipper (review 71 R2)', () => {
+    const chart = newChart();
+    new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'busybox:1.36' }], sidecars: [Sidecar.logShipper(LogShipper.tail(), { logMountPath: '//bin' })] });
+    const error = synthError(chart);
+    expect(error).toContain('Sidecar.logShipper: logMountPath: "//bin" must be an absolute path');
+    expect(error).not.toContain('would hide');
+  });
+
   test('GIVEN options with problems WHEN the pod is synthesized THEN each is reported once, not again by the volume or mounts made from it (review 69 P6)', () => {
     const chart = newChart();
     new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'busybox:1.36' }], sidecars: [Sidecar.logShipper(LogShipper.tail(), { logMountPath: 'rel' })] });
