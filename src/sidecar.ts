@@ -319,8 +319,12 @@ class CatalogueSidecar extends Sidecar {
     const binding = this.binder(this.mode, context);
     if ((binding.problems ?? []).length > 0) {
       // The pod is refused for the options' problems: nothing else is built from them (a volume,
-      // a mount, an init step or a ConfigMap named by a bad option would only repeat them).
+      // a mount, an init step or a ConfigMap named by a bad option would only repeat them), and a
+      // bad name gives way to a stand-in, which the pod's own checks take.
       const { volumeMounts: _mounts, ...container } = binding.container as any;
+      if (binding.problems!.some((p) => p.startsWith(`${this.factory}: name: `))) {
+        container.name = `${this.factory.replace(/^Sidecar\./, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-invalid-name`;
+      }
       return {
         container: withKubeletLiterals(container),
         ...(binding.frontPorts ? { frontPorts: binding.frontPorts } : {}),

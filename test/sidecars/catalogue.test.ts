@@ -5,9 +5,9 @@
  * app waits for the sidecar), options read once, and every bad option reported in one list as
  * `Sidecar.<factory>: <field>: ...`.
  */
-import { Duration } from 'cdk8s';
+import { Duration, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { LogShipper, OAuth2ProxyProvider, Sidecar, SidecarMode } from '../../src';
+import { LogShipper, OAuth2ProxyProvider, PlainPod, Sidecar, SidecarMode } from '../../src';
 
 const context = { podName: 'web', workloadKind: 'Deployment' };
 
@@ -109,6 +109,20 @@ describe.each(entries)('Sidecar.$factory', (entry) => {
     options.resources.limits.memory = '1Gi';
     options.name = 'changed';
     expect(JSON.stringify(sidecar.bind(context))).toBe(before);
+  });
+
+  test('reports a bad name once, in a pod: the pod\'s own checks take a stand-in name (review 70 Q3)', () => {
+    const chart = Testing.chart();
+    new PlainPod(chart, 'p', { metadata: { name: 'web' }, containers: [{ name: 'app', image: 'nginx:1.27' }], sidecars: [entry.make({ name: 'My_Sidecar' })] });
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n').filter((l) => l.includes('My_Sidecar'))).toEqual([
+      expect.stringContaining(`Sidecar.${entry.factory}: name: "My_Sidecar" is not a valid container name`),
+    ]);
   });
 
   test('rejects a misspelt option at construction, with the option meant', () => {
