@@ -284,16 +284,17 @@ function bigIntsAsNumbers(manifest: any): any {
   collect(manifest);
   const convert = (value: any): any => {
     if (typeof value === 'bigint') {
-      // Past the largest number: the largest one (Infinity would be no integer).
-      let n = value < INT64_MIN || value > INT64_MAX ? Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, Number(value)))
-        : Math.max(-NUMBER_INSIDE_INT64, Math.min(NUMBER_INSIDE_INT64, Number(value)));
       if (value >= -MAX_SAFE && value <= MAX_SAFE) {
-        return n;
+        return Number(value);
       }
-      // One number per place: the next one toward zero (away from it past the int64 range, so
-      // that no value crosses a bound of it) while another value has it.
+      // Inside the int64 range, inside it at its edges; past it, at most the largest number
+      // (Infinity would be no integer).
       const outside = value < INT64_MIN || value > INT64_MAX;
-      // (At the largest number, it turns back toward zero from where it started.)
+      const limit = outside ? Number.MAX_VALUE : NUMBER_INSIDE_INT64;
+      let n = Math.max(-limit, Math.min(limit, Number(value)));
+      // One number per place: the next one toward zero (away from it past the int64 range, so
+      // that no value crosses a bound of it) while another value has it; at the largest number,
+      // it turns back toward zero from where it started.
       const start = n;
       let away = outside;
       while (taken.has(n)) {
